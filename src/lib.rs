@@ -1,0 +1,9 @@
+//! gyre: an embeddable coroutine scripting language (Python 3.11 with native `async`/`await`).
+//!
+//! This file holds the crate docs and the curated public API; the pipeline stages live in
+//! their own modules (`compiler`, `vm`, `runtime`, `builtins`).
+
+pub use gyre_grammar as grammar;
+
+/// The gyre version string, as printed by `gyre --version`.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
