@@ -1,0 +1,27 @@
+//! The compiler stage: AST -> scope analysis -> register bytecode.
+//!
+//! `symtable` resolves names, `codegen` emits [`bytecode::Code`], and `dis` prints it.
+//! The compiler never sees runtime values: constants are [`bytecode::Const`].
+
+pub mod bytecode;
+mod codegen;
+pub mod dis;
+mod symtable;
+
+use std::rc::Rc;
+
+use gyre_grammar::{ast, LineIndex, SyntaxError};
+
+use bytecode::{Code, Source};
+
+/// Compiles a parsed module into its code object. `interactive` makes expression statements
+/// print their value (the REPL).
+pub fn compile(module: &ast::Module, source: Rc<Source>, interactive: bool) -> Result<Rc<Code>, SyntaxError> {
+    let table = symtable::SymbolTable::build(module)?;
+    codegen::compile_module(module, &table, source, interactive)
+}
+
+/// Makes a [`Source`] record for a file name and its text.
+pub fn source(filename: &str, text: &str) -> Rc<Source> {
+    Rc::new(Source { filename: filename.into(), text: text.into(), lines: LineIndex::new(text) })
+}

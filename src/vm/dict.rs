@@ -1,0 +1,271 @@
+//! `DictMap`: the insertion-ordered hash table behind `dict`, instance and module namespaces.
+//!
+//! Layout follows CPython's compact dict: an `entries` vector in insertion order (deleted
+//! entries become holes until the next compaction) and an open-addressing `index` table of
+//! entry positions. Hashes are computed by the caller (they may run script `__hash__`), and
+//! key equality is resolved in two steps so no borrow is held across script code: `probe`
+//! answers from identity and built-in equality, and reports candidates it cannot decide.
+
+use super::value::Value;
+
+const EMPTY: u32 = u32::MAX;
+const DELETED: u32 = u32::MAX - 1;
+
+/// One live or deleted entry.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// The key's hash.
+    pub hash: i64,
+    /// The key (`Undef` for a deleted entry).
+    pub key: Value,
+    /// The value.
+    pub value: Value,
+}
+
+/// The result of a lookup that avoids script code.
+#[derive(Debug)]
+pub enum Probe {
+    /// The key is at this entry index.
+    Found(usize),
+    /// The key is absent.
+    Missing,
+    /// These entries have the same hash but need script `__eq__` to decide.
+    Undecided(Vec<usize>),
+}
+
+/// An insertion-ordered hash map from `Value` to `Value`.
+#[derive(Clone, Debug, Default)]
+pub struct DictMap {
+    entries: Vec<Entry>,
+    index: Vec<u32>,
+    len: usize,
+}
+
+/// Built-in equality for keys that need no script code; `None` when script code is needed.
+pub fn simple_eq(a: &Value, b: &Value) -> Option<bool> {
+    use Value::*;
+    Some(match (a, b) {
+        (Str(x), Str(y)) => std::rc::Rc::ptr_eq(x, y) || x.as_str() == y.as_str(),
+        (Int(x), Int(y)) => x == y,
+        (Bool(x), Bool(y)) => x == y,
+        (Int(x), Bool(y)) | (Bool(y), Int(x)) => *x == *y as i64,
+        (Float(x), Float(y)) => x == y,
+        (Int(x), Float(y)) | (Float(y), Int(x)) => (*x as f64) == *y && (*y as i64) == *x,
+        (Bool(x), Float(y)) | (Float(y), Bool(x)) => (*x as i64 as f64) == *y,
+        (BigInt(x), BigInt(y)) => x == y,
+        (None, None) => true,
+        (Tuple(x), Tuple(y)) => {
+            if x.items.len() != y.items.len() {
+                return Some(false);
+            }
+            for (p, q) in x.items.iter().zip(y.items.iter()) {
+                if p.is(q) {
+                    continue;
+                }
+                if !simple_eq(p, q)? {
+                    return Some(false);
+                }
+            }
+            true
+        }
+        (Obj(x), Obj(y)) if std::rc::Rc::ptr_eq(x, y) => true,
+        (Class(x), Class(y)) => std::rc::Rc::ptr_eq(x, y),
+        (Func(x), Func(y)) => std::rc::Rc::ptr_eq(x, y),
+        (Obj(_), _) | (_, Obj(_)) => return Option::None,
+        _ => false,
+    })
+}
+
+impl DictMap {
+    /// An empty map.
+    pub fn new() -> DictMap {
+        DictMap::default()
+    }
+
+    /// Number of live entries.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// True when there are no live entries.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    fn mask(&self) -> usize {
+        self.index.len() - 1
+    }
+
+    /// Looks a key up using identity and built-in equality only.
+    pub fn probe(&self, hash: i64, key: &Value) -> Probe {
+        if self.index.is_empty() {
+            return Probe::Missing;
+        }
+        let mask = self.mask();
+        let mut i = hash as u64 as usize & mask;
+        let mut perturb = hash as u64;
+        let mut undecided = Vec::new();
+        loop {
+            match self.index[i] {
+                EMPTY => break,
+                DELETED => {}
+                slot => {
+                    let e = &self.entries[slot as usize];
+                    if e.hash == hash {
+                        if e.key.is(key) {
+                            return Probe::Found(slot as usize);
+                        }
+                        match simple_eq(&e.key, key) {
+                            Some(true) => return Probe::Found(slot as usize),
+                            Some(false) => {}
+                            None => undecided.push(slot as usize),
+                        }
+                    }
+                }
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        }
+        if undecided.is_empty() {
+            Probe::Missing
+        } else {
+            Probe::Undecided(undecided)
+        }
+    }
+
+    /// Finds a `str` key without building a `Value` (attribute and global lookups).
+    pub fn get_str(&self, hash: i64, key: &str) -> Option<&Value> {
+        if self.index.is_empty() {
+            return None;
+        }
+        let mask = self.mask();
+        let mut i = hash as u64 as usize & mask;
+        let mut perturb = hash as u64;
+        loop {
+            match self.index[i] {
+                EMPTY => return None,
+                DELETED => {}
+                slot => {
+                    let e = &self.entries[slot as usize];
+                    if e.hash == hash && e.key.as_str() == Some(key) {
+                        return Some(&e.value);
+                    }
+                }
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        }
+    }
+
+    /// The entry at an index returned by `probe` (live or a hole).
+    pub fn entry(&self, idx: usize) -> &Entry {
+        &self.entries[idx]
+    }
+
+    /// Replaces the value of the entry at `idx`.
+    pub fn set_value(&mut self, idx: usize, value: Value) -> Value {
+        std::mem::replace(&mut self.entries[idx].value, value)
+    }
+
+    /// Appends a new key (the caller checked it is absent).
+    pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
+        if (self.entries.len() + 1) * 3 >= self.index.len() * 2 {
+            self.grow();
+        }
+        let slot = self.entries.len() as u32;
+        self.entries.push(Entry { hash, key, value });
+        self.place(hash, slot);
+        self.len += 1;
+    }
+
+    fn place(&mut self, hash: i64, slot: u32) {
+        let mask = self.mask();
+        let mut i = hash as u64 as usize & mask;
+        let mut perturb = hash as u64;
+        while self.index[i] != EMPTY && self.index[i] != DELETED {
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        }
+        self.index[i] = slot;
+    }
+
+    /// Rebuilds the index, dropping holes, with room for growth.
+    fn grow(&mut self) {
+        self.entries.retain(|e| !e.key.is_undef());
+        let mut size = 8;
+        while size * 2 <= (self.entries.len() + 1) * 3 {
+            size *= 2;
+        }
+        self.index = vec![EMPTY; size];
+        for slot in 0..self.entries.len() {
+            let hash = self.entries[slot].hash;
+            self.place(hash, slot as u32);
+        }
+    }
+
+    /// Removes the entry at `idx`, returning its key and value.
+    pub fn remove_at(&mut self, idx: usize) -> (Value, Value) {
+        let mask = self.mask();
+        let hash = self.entries[idx].hash;
+        let mut i = hash as u64 as usize & mask;
+        let mut perturb = hash as u64;
+        while self.index[i] != idx as u32 {
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        }
+        self.index[i] = DELETED;
+        let e = &mut self.entries[idx];
+        let key = std::mem::take(&mut e.key);
+        let value = std::mem::take(&mut e.value);
+        self.len -= 1;
+        if self.len == 0 {
+            self.clear();
+        }
+        (key, value)
+    }
+
+    /// Removes everything.
+    pub fn clear(&mut self) {
+        self.entries.clear();
+        self.index.clear();
+        self.len = 0;
+    }
+
+    /// Live entries in insertion order.
+    pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {
+        self.entries.iter().filter(|e| !e.key.is_undef()).map(|e| (&e.key, &e.value))
+    }
+
+    /// Live entries with their hashes.
+    pub fn iter_hashed(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().filter(|e| !e.key.is_undef())
+    }
+
+    /// The key and value at entry position `pos` or later that is live: for iterators that
+    /// survive mutation. Returns the next position too.
+    pub fn next_from(&self, mut pos: usize) -> Option<(usize, &Value, &Value)> {
+        while pos < self.entries.len() {
+            let e = &self.entries[pos];
+            if !e.key.is_undef() {
+                return Some((pos + 1, &e.key, &e.value));
+            }
+            pos += 1;
+        }
+        None
+    }
+
+    /// The last live entry (for `popitem`).
+    pub fn last_index(&self) -> Option<usize> {
+        self.entries.iter().rposition(|e| !e.key.is_undef())
+    }
+
+    /// Sets a `str` key whose hash the caller computed (namespaces, keyword dicts).
+    pub fn set_str(&mut self, hash: i64, key: Value, value: Value) {
+        match self.probe(hash, &key) {
+            Probe::Found(i) => {
+                self.set_value(i, value);
+            }
+            _ => self.insert_new(hash, key, value),
+        }
+    }
+}

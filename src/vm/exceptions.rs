@@ -1,0 +1,355 @@
+//! Exceptions: creating and raising them, matching `except` clauses, exception groups for
+//! `except*`, chaining (`__context__`/`__cause__`), and CPython-format tracebacks.
+
+use std::rc::Rc;
+
+use super::object::{Class, ExcData, Object, Payload, TbEntry};
+use super::value::Value;
+use super::{Exc, PyResult, Vm};
+use crate::compiler::bytecode::{Code, Reg};
+
+impl Vm {
+    /// The builtin exception class `name` (e.g. `"TypeError"`).
+    pub fn exc_class(&self, name: &str) -> Rc<Class> {
+        match self.types.exceptions.get(name) {
+            Some(c) => c.clone(),
+            None => self.types.exceptions["Exception"].clone(),
+        }
+    }
+
+    /// A new exception instance of class `name` with one message argument.
+    pub fn new_error(&mut self, name: &str, msg: &str) -> Exc {
+        let cls = self.exc_class(name);
+        let e = self.new_exception(&cls, vec![Value::str(msg)]);
+        self.set_context(&e);
+        e
+    }
+
+    /// A new exception instance of `cls` with these args (no `__init__` call).
+    pub fn new_exception(&mut self, cls: &Rc<Class>, args: Vec<Value>) -> Exc {
+        let data = ExcData {
+            args: std::cell::RefCell::new(Value::tuple(args)),
+            cause: std::cell::RefCell::new(Value::None),
+            context: std::cell::RefCell::new(Value::None),
+            ..Default::default()
+        };
+        Object::with_dict(cls.clone(), Payload::Exception(data))
+    }
+
+    /// Instantiates an exception class through its constructor (running a script `__init__`).
+    pub fn instantiate_exception(&mut self, cls: &Rc<Class>, args: Vec<Value>) -> PyResult<Exc> {
+        let v = self.call(&Value::Class(cls.clone()), args)?;
+        match v {
+            Value::Obj(o) if o.exc().is_some() => Ok(o),
+            _ => Err(self.new_error("TypeError", "exceptions must derive from BaseException")),
+        }
+    }
+
+    /// `__context__` for a new exception: the one being handled, if any.
+    pub fn set_context(&mut self, e: &Exc) {
+        if let Value::Obj(h) = &self.handled {
+            if !Rc::ptr_eq(h, e) {
+                if let Some(d) = e.exc() {
+                    if d.context.borrow().is_none() {
+                        *d.context.borrow_mut() = self.handled.clone();
+                    }
+                }
+            }
+        }
+    }
+
+    /// Turns the operand of `raise` into an exception instance, with its cause and context.
+    /// Errors (bad operand) come back as `Err` but are raised the same way.
+    pub fn prepare_raise(&mut self, v: &Value, cause: Option<Value>) -> Result<Exc, Exc> {
+        let e = match v {
+            Value::Obj(o) if o.exc().is_some() => o.clone(),
+            Value::Class(c) if c.kind == super::object::BaseKind::Exception => self.instantiate_exception(c, vec![])?,
+            _ => return Err(self.new_error("TypeError", "exceptions must derive from BaseException")),
+        };
+        if let Some(cause) = cause {
+            let cause = match &cause {
+                Value::None => Value::None,
+                Value::Obj(o) if o.exc().is_some() => cause.clone(),
+                Value::Class(c) if c.kind == super::object::BaseKind::Exception => {
+                    Value::Obj(self.instantiate_exception(c, vec![])?)
+                }
+                _ => return Err(self.new_error("TypeError", "exception causes must derive from BaseException")),
+            };
+            if let Some(d) = e.exc() {
+                *d.cause.borrow_mut() = cause;
+                d.suppress_context.set(true);
+            }
+        }
+        self.set_context(&e);
+        Ok(e)
+    }
+
+    /// Appends a traceback entry for a frame the exception passes through.
+    pub fn add_traceback(&mut self, e: &Exc, code: &Rc<Code>, pc: u32) {
+        if let Some(d) = e.exc() {
+            d.traceback.borrow_mut().push(TbEntry { code: code.clone(), pc });
+        }
+    }
+
+    /// `except T:` matching: T is a class or a tuple of classes.
+    pub fn exception_matches(&mut self, e: &Value, t: &Value) -> PyResult<bool> {
+        let Value::Obj(o) = e else { return Ok(false) };
+        match t {
+            Value::Class(c) if c.kind == super::object::BaseKind::Exception => Ok(o.class.is_subclass(c)),
+            Value::Tuple(items) => {
+                for item in items.items.iter() {
+                    if self.exception_matches(e, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => Err(self.new_error(
+                "TypeError",
+                "catching classes that do not inherit from BaseException is not allowed",
+            )),
+        }
+    }
+
+    /// UnboundLocalError for a local read before assignment.
+    pub fn unbound_local(&mut self, name: &str) -> Exc {
+        self.new_error(
+            "UnboundLocalError",
+            &format!("cannot access local variable '{name}' where it is not associated with a value"),
+        )
+    }
+
+    /// The error for reading an empty cell: a free variable or a local captured by a closure.
+    pub fn unbound_free(&mut self, name: &str, code: &Code, cell: Reg) -> Exc {
+        if code.freevars.iter().any(|(r, _)| *r == cell) {
+            self.new_error(
+                "NameError",
+                &format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+            )
+        } else {
+            self.unbound_local(name)
+        }
+    }
+
+    /// The `args` tuple of an exception.
+    pub fn exc_args(&self, e: &Exc) -> Vec<Value> {
+        match e.exc() {
+            Some(d) => match &*d.args.borrow() {
+                Value::Tuple(t) => t.items.to_vec(),
+                _ => vec![],
+            },
+            None => vec![],
+        }
+    }
+
+    /// `str(exc)` for builtin exception classes.
+    pub fn exc_str_default(&mut self, e: &Exc) -> PyResult<String> {
+        let args = self.exc_args(e);
+        let key_error = self.exc_class("KeyError");
+        match args.len() {
+            0 => Ok(String::new()),
+            1 if e.class.is_subclass(&key_error) => self.repr(&args[0]),
+            1 => self.str_of(&args[0]),
+            _ => self.repr(&Value::tuple(args)),
+        }
+    }
+
+    /// The last line of a traceback: `TypeName: message` (module-qualified outside
+    /// `__main__` and builtins).
+    pub fn exc_summary(&mut self, e: &Exc) -> String {
+        let mut name = e.class.qualname.borrow().clone();
+        if let Some(Value::Str(m)) = e.class.lookup("__module__") {
+            let m = m.as_str();
+            if m != "__main__" && m != "builtins" && !m.is_empty() {
+                name = format!("{m}.{name}");
+            }
+        }
+        let msg = match self.str_of(&Value::Obj(e.clone())) {
+            Ok(s) => s,
+            Err(_) => "<exception str() failed>".to_string(),
+        };
+        if msg.is_empty() {
+            name
+        } else {
+            format!("{name}: {msg}")
+        }
+    }
+
+    /// Formats a full traceback with its chain, as CPython prints an uncaught exception.
+    pub fn format_exception(&mut self, e: &Exc) -> String {
+        let mut seen: Vec<*const Object> = Vec::new();
+        self.format_chain(e, &mut seen)
+    }
+
+    fn format_chain(&mut self, e: &Exc, seen: &mut Vec<*const Object>) -> String {
+        seen.push(Rc::as_ptr(e));
+        let mut out = String::new();
+        if let Some(d) = e.exc() {
+            let cause = d.cause.borrow().clone();
+            let context = d.context.borrow().clone();
+            match (&cause, &context) {
+                (Value::Obj(c), _) if c.exc().is_some() && !seen.contains(&Rc::as_ptr(c)) => {
+                    out.push_str(&self.format_chain(c, seen));
+                    out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+                }
+                (_, Value::Obj(c)) if !d.suppress_context.get() && c.exc().is_some() && !seen.contains(&Rc::as_ptr(c)) => {
+                    out.push_str(&self.format_chain(c, seen));
+                    out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+                }
+                _ => {}
+            }
+            let tb = d.traceback.borrow().clone();
+            if !tb.is_empty() {
+                out.push_str("Traceback (most recent call last):\n");
+                for entry in tb.iter().rev() {
+                    out.push_str(&format_tb_entry(entry));
+                }
+            }
+        }
+        out.push_str(&self.exc_summary(e));
+        out.push('\n');
+        out
+    }
+
+    /// `ExceptionGroup.split` for one `except*` clause: (matching part, rest).
+    pub fn exception_group_split(&mut self, group: &Value, typ: &Value) -> PyResult<(Value, Value)> {
+        let Value::Obj(g) = group else { return Ok((Value::None, Value::None)) };
+        if !self.is_exception_group(g) {
+            // A naked exception: it matches wholesale, wrapped in a group.
+            if self.exception_matches(group, typ)? {
+                let cls = self.exc_class("ExceptionGroup");
+                let base = self.exc_class("Exception");
+                let cls = if g.class.is_subclass(&base) { cls } else { self.exc_class("BaseExceptionGroup") };
+                let wrapped = self.new_exception(&cls, vec![Value::str(""), Value::list(vec![group.clone()])]);
+                wrapped.set_attr("exceptions", Value::tuple(vec![group.clone()]));
+                wrapped.set_attr("message", Value::str(""));
+                return Ok((Value::Obj(wrapped), Value::None));
+            }
+            return Ok((Value::None, group.clone()));
+        }
+        let (m, r) = self.split_group(g, typ)?;
+        Ok((m.map(Value::Obj).unwrap_or(Value::None), r.map(Value::Obj).unwrap_or(Value::None)))
+    }
+
+    /// True for instances of BaseExceptionGroup.
+    pub fn is_exception_group(&self, e: &Exc) -> bool {
+        e.class.is_subclass(&self.exc_class("BaseExceptionGroup"))
+    }
+
+    /// The `exceptions` of a group.
+    pub fn group_members(&self, g: &Exc) -> Vec<Value> {
+        match g.get_attr("exceptions") {
+            Some(Value::Tuple(t)) => t.items.to_vec(),
+            _ => vec![],
+        }
+    }
+
+    fn split_group(&mut self, g: &Exc, typ: &Value) -> PyResult<(Option<Exc>, Option<Exc>)> {
+        if self.exception_matches(&Value::Obj(g.clone()), typ)? {
+            return Ok((Some(g.clone()), None));
+        }
+        let mut matched = Vec::new();
+        let mut rest = Vec::new();
+        for m in self.group_members(g) {
+            let Value::Obj(mo) = &m else { continue };
+            if self.is_exception_group(mo) {
+                let (a, b) = self.split_group(mo, typ)?;
+                matched.extend(a.map(Value::Obj));
+                rest.extend(b.map(Value::Obj));
+            } else if self.exception_matches(&m, typ)? {
+                matched.push(m);
+            } else {
+                rest.push(m);
+            }
+        }
+        let derive = |vm: &mut Vm, items: Vec<Value>| -> Option<Exc> {
+            if items.is_empty() {
+                return None;
+            }
+            Some(vm.derive_group(g, items))
+        };
+        let m = derive(self, matched);
+        let r = derive(self, rest);
+        Ok((m, r))
+    }
+
+    /// A group like `g` (same class, message, traceback, cause, context) with other members.
+    pub fn derive_group(&mut self, g: &Exc, items: Vec<Value>) -> Exc {
+        let msg = g.get_attr("message").unwrap_or_else(|| Value::str(""));
+        let new = self.new_exception(&g.class, vec![msg.clone(), Value::list(items.clone())]);
+        new.set_attr("message", msg);
+        new.set_attr("exceptions", Value::tuple(items));
+        if let (Some(a), Some(b)) = (g.exc(), new.exc()) {
+            *b.traceback.borrow_mut() = a.traceback.borrow().clone();
+            *b.cause.borrow_mut() = a.cause.borrow().clone();
+            *b.context.borrow_mut() = a.context.borrow().clone();
+            b.suppress_context.set(a.suppress_context.get());
+        }
+        new
+    }
+
+    /// After all `except*` clauses: what to raise (None when everything was handled).
+    pub fn exception_group_combine(&mut self, orig: &Value, raised: &Value, rest: &Value) -> PyResult<Value> {
+        let raised: Vec<Value> = match raised {
+            Value::List(l) => l.items.borrow().clone(),
+            _ => vec![],
+        };
+        let mut parts = raised.clone();
+        if !rest.is_none() {
+            parts.push(rest.clone());
+        }
+        if parts.is_empty() {
+            return Ok(Value::None);
+        }
+        if raised.is_empty() {
+            return Ok(rest.clone());
+        }
+        // Re-raised members of the original keep their place; new exceptions join a new group.
+        let Value::Obj(orig) = orig else { return Ok(parts[0].clone()) };
+        let mut reraised = Vec::new();
+        let mut new = Vec::new();
+        for p in parts {
+            let Value::Obj(po) = &p else { continue };
+            if self.is_exception_group(po) && self.group_members(po).iter().all(|m| self.belongs_to(orig, m)) {
+                reraised.extend(self.group_members(po));
+            } else if self.belongs_to(orig, &p) {
+                reraised.push(p);
+            } else {
+                new.push(p);
+            }
+        }
+        let kept = if reraised.is_empty() { None } else { Some(Value::Obj(self.derive_group(orig, reraised))) };
+        if new.is_empty() {
+            return Ok(kept.unwrap_or(Value::None));
+        }
+        if let Some(k) = kept {
+            new.push(k);
+        }
+        if new.len() == 1 {
+            return Ok(new.pop().unwrap_or(Value::None));
+        }
+        let cls = self.exc_class("ExceptionGroup");
+        let g = self.new_exception(&cls, vec![Value::str(""), Value::list(new.clone())]);
+        g.set_attr("message", Value::str(""));
+        g.set_attr("exceptions", Value::tuple(new));
+        Ok(Value::Obj(g))
+    }
+
+    fn belongs_to(&self, group: &Exc, e: &Value) -> bool {
+        self.group_members(group).iter().any(|m| {
+            m.is(e) || matches!(m, Value::Obj(mo) if self.is_exception_group(mo) && self.belongs_to(mo, e))
+        })
+    }
+}
+
+/// One `  File "x.py", line N, in f` entry with its source line.
+pub fn format_tb_entry(entry: &TbEntry) -> String {
+    let code = &entry.code;
+    let line = code.line_of(entry.pc as usize);
+    let mut out = format!("  File \"{}\", line {}, in {}\n", code.source.filename, line, code.name);
+    let text = code.source.lines.line_text(&code.source.text, line as usize).trim();
+    if !text.is_empty() {
+        out.push_str(&format!("    {text}\n"));
+    }
+    out
+}

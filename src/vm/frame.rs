@@ -1,0 +1,108 @@
+//! Frames and fibers: the VM's own call stack, never the Rust stack.
+//!
+//! A `Fiber` is one register stack plus the frames running on it. The main program, each
+//! native-to-script call, and each generator/coroutine object has its own fiber. A script call
+//! pushes a `Frame` on the current fiber; resuming a generator switches the dispatch loop to
+//! the generator's fiber (see `interp::drive`), so neither recurses on the Rust stack.
+//!
+//! Register window: a frame's register `r` is `stack[base + r]`. A call places the callee's
+//! arguments at the start of its window, inside the caller's temporaries, so positional
+//! arguments need no copying. Slot 0 of every fiber receives the result of its base frame.
+
+use std::rc::Rc;
+
+use super::object::{CodeObj, Dict};
+use super::value::Value;
+use super::Exc;
+
+/// What a frame does when it returns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FrameKind {
+    /// Return the value to `ret`.
+    Normal,
+    /// `__init__` run by a class call: must return None; the caller gets the instance, which
+    /// sits in the frame's register 0 (`self`).
+    Init,
+}
+
+/// One activation of a code object.
+#[derive(Debug)]
+pub struct Frame {
+    /// The code being run.
+    pub code: Rc<CodeObj>,
+    /// The globals the code sees.
+    pub globals: Rc<Dict>,
+    /// The class namespace, for class bodies.
+    pub locals: Option<Rc<Dict>>,
+    /// Index of the next instruction (of the current one while it is running a call).
+    pub pc: u32,
+    /// Stack index of register 0.
+    pub base: u32,
+    /// Stack index that receives the return value.
+    pub ret: u32,
+    /// How to return.
+    pub kind: FrameKind,
+    /// For `Init` frames: the instance to hand back.
+    pub init_self: Value,
+}
+
+/// How a suspended fiber is resumed.
+#[derive(Debug, Default)]
+pub enum Incoming {
+    /// Resume with a sent value (`next()` sends None).
+    #[default]
+    Start,
+    /// Resume with `send(value)`.
+    Send(Value),
+    /// Resume by raising this exception at the suspension point (`throw`, cancellation).
+    Throw(Exc),
+}
+
+/// What a finished or suspended child fiber handed back to its parent.
+#[derive(Debug)]
+pub enum ChildResult {
+    /// The child yielded a value.
+    Yielded(Value),
+    /// The child returned a value.
+    Returned(Value),
+    /// The child raised.
+    Raised(Exc),
+}
+
+/// A register stack with the frames running on it.
+#[derive(Debug, Default)]
+pub struct Fiber {
+    /// Registers of every frame, contiguous.
+    pub stack: Vec<Value>,
+    /// Active frames, innermost last.
+    pub frames: Vec<Frame>,
+    /// Set when the fiber is resumed: what to deliver at the suspension point.
+    pub incoming: Incoming,
+    /// Set when a child fiber (a resumed generator) stopped: its result.
+    pub child: Option<ChildResult>,
+    /// True while suspended at a `Yield`/`YieldFrom` (false before the first run).
+    pub suspended: bool,
+}
+
+impl Fiber {
+    /// A fiber whose base frame runs `code` with its registers initialised from `args`
+    /// (already bound to parameters, in register order).
+    pub fn new(code: Rc<CodeObj>, globals: Rc<Dict>, regs: Vec<Value>) -> Box<Fiber> {
+        let nregs = code.code.nregs as usize;
+        let mut stack = Vec::with_capacity(nregs + 1);
+        stack.push(Value::Undef);
+        stack.extend(regs);
+        stack.resize(nregs + 1, Value::Undef);
+        let frame = Frame {
+            code,
+            globals,
+            locals: None,
+            pc: 0,
+            base: 1,
+            ret: 0,
+            kind: FrameKind::Normal,
+            init_self: Value::Undef,
+        };
+        Box::new(Fiber { stack, frames: vec![frame], incoming: Incoming::Start, child: None, suspended: false })
+    }
+}

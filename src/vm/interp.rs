@@ -1,0 +1,1036 @@
+//! The dispatch loop, and `drive`, which switches between fibers when generators resume.
+//!
+//! `execute` runs the frames of one fiber: script calls push frames and continue in the same
+//! loop, returns pop them. It stops only when the fiber's base frame returns, when a frame
+//! yields, when an exception escapes the base frame, or when it must resume another fiber (a
+//! generator or coroutine). `drive` handles those switches with an explicit stack of parent
+//! fibers, so neither script calls nor generator resumption recurse on the Rust stack.
+//!
+//! Program counter convention: while a frame is not executing (it called out, or is
+//! suspended), `frame.pc` is the index of the instruction in progress. A frame resumed after
+//! a callee returned continues at `pc + 1`.
+
+use std::rc::Rc;
+
+use super::frame::{ChildResult, Fiber, Frame, FrameKind, Incoming};
+use super::object::{GenState, Object, Payload};
+use super::value::Value;
+use super::{Exc, PyResult, Vm};
+use crate::compiler::bytecode::{CodeKind, Instr, Reg};
+
+/// How a fiber stopped running.
+pub(crate) enum Outcome {
+    /// Its base frame returned.
+    Returned(Value),
+    /// It yielded (the fiber was stored back into its generator).
+    Yielded(Value),
+    /// An exception escaped its base frame.
+    Raised(Exc),
+}
+
+/// Why `execute` stopped.
+enum Step {
+    Return(Value),
+    Yield(Value),
+    Raise(Exc),
+    Resume(Rc<Object>, Incoming),
+}
+
+/// What a YieldFrom-style delegation step decided.
+pub(crate) enum Delegate {
+    /// The sub-iterator finished with this value.
+    Done(Value),
+    /// The sub-iterator produced a value: the delegating frame yields it.
+    Yield(Value),
+    /// Resume this generator object (stackless).
+    Resume(Rc<Object>, Incoming),
+}
+
+impl Vm {
+    /// Runs `fiber` (owned by the generator object `owner`, if any) until it returns, yields or
+    /// raises, switching into and out of the generators it resumes.
+    pub(crate) fn drive(&mut self, fiber: Box<Fiber>, owner: Option<Rc<Object>>) -> Outcome {
+        let mut cur = fiber;
+        let mut cur_owner = owner;
+        let mut parents: Vec<(Box<Fiber>, Option<Rc<Object>>)> = Vec::new();
+        loop {
+            let step = self.execute(&mut cur);
+            let result = match step {
+                Step::Resume(gen, incoming) => {
+                    match self.take_fiber(&gen, incoming) {
+                        Ok(child) => {
+                            let parent = std::mem::replace(&mut cur, child);
+                            parents.push((parent, cur_owner.replace(gen)));
+                        }
+                        Err(result) => cur.child = Some(result),
+                    }
+                    continue;
+                }
+                Step::Yield(v) => ChildResult::Yielded(v),
+                Step::Return(v) => ChildResult::Returned(v),
+                Step::Raise(e) => ChildResult::Raised(e),
+            };
+            let result = self.finish_fiber(&mut cur, cur_owner.as_ref(), result);
+            match parents.pop() {
+                Some((parent, parent_owner)) => {
+                    cur = parent;
+                    cur_owner = parent_owner;
+                    cur.child = Some(result);
+                }
+                None => {
+                    return match result {
+                        ChildResult::Yielded(v) => Outcome::Yielded(v),
+                        ChildResult::Returned(v) => Outcome::Returned(v),
+                        ChildResult::Raised(e) => Outcome::Raised(e),
+                    }
+                }
+            }
+        }
+    }
+
+    /// Takes a generator's fiber to run it, or answers at once (finished, or a throw into a
+    /// generator that never started).
+    fn take_fiber(&mut self, gen: &Rc<Object>, incoming: Incoming) -> Result<Box<Fiber>, ChildResult> {
+        let Payload::Generator(g) = &gen.payload else { unreachable!("resume of a non-generator") };
+        let state = std::mem::replace(&mut *g.state.borrow_mut(), GenState::Running);
+        match state {
+            GenState::Suspended(mut fiber) => {
+                if !fiber.suspended {
+                    if let Incoming::Throw(e) = incoming {
+                        *g.state.borrow_mut() = GenState::Finished;
+                        return Err(ChildResult::Raised(e));
+                    }
+                }
+                g.started.set(true);
+                fiber.incoming = incoming;
+                self.depth += 1;
+                Ok(fiber)
+            }
+            other => {
+                let finished = matches!(other, GenState::Finished);
+                *g.state.borrow_mut() = other;
+                let err = if finished {
+                    match g.kind {
+                        CodeKind::Coroutine => self.new_error("RuntimeError", "cannot reuse already awaited coroutine"),
+                        _ => return Err(ChildResult::Returned(Value::None)),
+                    }
+                } else {
+                    let what = if g.kind == CodeKind::Coroutine { "coroutine" } else { "generator" };
+                    self.new_error("ValueError", &format!("{what} already executing"))
+                };
+                Err(ChildResult::Raised(err))
+            }
+        }
+    }
+
+    /// Stores a yielding fiber back into its generator, or marks the generator finished.
+    fn finish_fiber(&mut self, fiber: &mut Box<Fiber>, owner: Option<&Rc<Object>>, result: ChildResult) -> ChildResult {
+        let Some(owner) = owner else { return result };
+        let Payload::Generator(g) = &owner.payload else { return result };
+        self.depth = self.depth.saturating_sub(1);
+        match result {
+            ChildResult::Yielded(v) => {
+                fiber.suspended = true;
+                let f = std::mem::take(fiber);
+                *g.state.borrow_mut() = GenState::Suspended(f);
+                ChildResult::Yielded(v)
+            }
+            ChildResult::Returned(v) => {
+                *g.state.borrow_mut() = GenState::Finished;
+                ChildResult::Returned(v)
+            }
+            ChildResult::Raised(e) => {
+                *g.state.borrow_mut() = GenState::Finished;
+                ChildResult::Raised(self.generator_raised(g.kind, e))
+            }
+        }
+    }
+
+    /// PEP 479: StopIteration escaping a generator becomes RuntimeError.
+    fn generator_raised(&mut self, kind: CodeKind, e: Exc) -> Exc {
+        let stop = self.exc_class("StopIteration");
+        let stop_async = self.exc_class("StopAsyncIteration");
+        let msg = if e.class.is_subclass(&stop) {
+            match kind {
+                CodeKind::Generator => "generator raised StopIteration",
+                CodeKind::Coroutine => "coroutine raised StopIteration",
+                _ => "async generator raised StopIteration",
+            }
+        } else if kind == CodeKind::AsyncGenerator && e.class.is_subclass(&stop_async) {
+            "async generator raised StopAsyncIteration"
+        } else {
+            return e;
+        };
+        let new = self.new_error("RuntimeError", msg);
+        if let Some(data) = new.exc() {
+            *data.cause.borrow_mut() = Value::Obj(e.clone());
+            *data.context.borrow_mut() = Value::Obj(e);
+        }
+        new
+    }
+
+    /// Runs the frames of one fiber until it must stop (see the module docs).
+    fn execute(&mut self, fiber: &mut Fiber) -> Step {
+        let mut pending = self.apply_resume(fiber);
+        loop {
+            if let Some((exc, reraise)) = pending.take() {
+                if let Err(exc) = self.unwind(fiber, exc, reraise) {
+                    return Step::Raise(exc);
+                }
+            }
+            match self.run(fiber) {
+                Flow::Raise(e) => pending = Some((e, false)),
+                Flow::Reraise(e) => pending = Some((e, true)),
+                Flow::Return(v) => return Step::Return(v),
+                Flow::Yield(v) => return Step::Yield(v),
+                Flow::Resume(g, inc) => return Step::Resume(g, inc),
+            }
+        }
+    }
+
+    /// Delivers a child's result or a resumption value to the instruction the top frame is
+    /// stopped at. Returns an exception to raise there, if any.
+    fn apply_resume(&mut self, fiber: &mut Fiber) -> Option<(Exc, bool)> {
+        let frame = fiber.frames.last_mut()?;
+        let pc = frame.pc as usize;
+        let base = frame.base as usize;
+        let instr = frame.code.code.instrs.get(pc).copied();
+        if let Some(result) = fiber.child.take() {
+            return match (instr, result) {
+                (Some(Instr::ForIter { iter, .. }), ChildResult::Yielded(v)) => {
+                    fiber.stack[base + iter.idx() + 1] = v;
+                    frame.pc += 1;
+                    None
+                }
+                (Some(Instr::ForIter { exit, .. }), ChildResult::Returned(_)) => {
+                    frame.pc = exit;
+                    None
+                }
+                (Some(Instr::YieldFrom { .. }), ChildResult::Yielded(v)) => {
+                    // Re-yield from this frame: the parent sees it as this fiber's yield.
+                    fiber.child = Some(ChildResult::Yielded(v));
+                    None
+                }
+                (Some(Instr::YieldFrom { dst, .. }), ChildResult::Returned(v)) => {
+                    fiber.stack[base + dst.idx()] = v;
+                    frame.pc += 1;
+                    None
+                }
+                (_, ChildResult::Raised(e)) => Some((e, false)),
+                (_, ChildResult::Yielded(v)) | (_, ChildResult::Returned(v)) => {
+                    // A native-requested resume (next/send): the value is the call's result.
+                    let ret = frame.ret_slot_for_resume(pc, base);
+                    fiber.stack[ret] = v;
+                    frame.pc += 1;
+                    None
+                }
+            };
+        }
+        if !fiber.suspended {
+            return None;
+        }
+        fiber.suspended = false;
+        let incoming = std::mem::take(&mut fiber.incoming);
+        match (instr, incoming) {
+            (Some(Instr::Yield { dst, .. }), Incoming::Send(v)) => {
+                fiber.stack[base + dst.idx()] = v;
+                frame.pc += 1;
+                None
+            }
+            (Some(Instr::Yield { dst, .. }), Incoming::Start) => {
+                fiber.stack[base + dst.idx()] = Value::None;
+                frame.pc += 1;
+                None
+            }
+            (Some(Instr::Yield { .. }), Incoming::Throw(e)) => Some((e, false)),
+            (Some(Instr::YieldFrom { .. }), incoming) => {
+                // YieldFrom re-executes and forwards what came in.
+                fiber.incoming = incoming;
+                None
+            }
+            (_, Incoming::Throw(e)) => Some((e, false)),
+            _ => None,
+        }
+    }
+
+    /// Finds a handler for `exc` in the fiber's frames, popping frames that have none.
+    fn unwind(&mut self, fiber: &mut Fiber, exc: Exc, reraise: bool) -> Result<(), Exc> {
+        let mut first = !reraise;
+        loop {
+            let Some(frame) = fiber.frames.last_mut() else { return Err(exc) };
+            if first {
+                self.add_traceback(&exc, &frame.code.code, frame.pc);
+            }
+            first = true;
+            if let Some(h) = frame.code.code.find_handler(frame.pc) {
+                fiber.stack[frame.base as usize + h.exc.idx()] = Value::Obj(exc);
+                frame.pc = h.handler;
+                return Ok(());
+            }
+            self.pop_frame(fiber);
+            if fiber.frames.is_empty() {
+                return Err(exc);
+            }
+        }
+    }
+
+    /// Pops the top frame, dropping its registers.
+    fn pop_frame(&mut self, fiber: &mut Fiber) -> Frame {
+        let frame = fiber.frames.pop().expect("a frame to pop");
+        self.depth = self.depth.saturating_sub(1);
+        let base = frame.base as usize;
+        match fiber.frames.last() {
+            Some(caller) => {
+                let top = caller.base as usize + caller.code.code.nregs as usize;
+                fiber.stack.truncate(top.max(base));
+                for slot in fiber.stack.iter_mut().skip(base) {
+                    *slot = Value::Undef;
+                }
+            }
+            None => fiber.stack.truncate(base),
+        }
+        frame
+    }
+
+    /// Pushes a frame for a script function whose registers are already in place at `base`.
+    pub(crate) fn push_frame(&mut self, fiber: &mut Fiber, frame: Frame) -> PyResult<()> {
+        if self.depth >= self.recursion_limit {
+            return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
+        }
+        self.depth += 1;
+        self.tick()?;
+        let top = frame.base as usize + frame.code.code.nregs as usize;
+        if fiber.stack.len() < top {
+            fiber.stack.resize(top, Value::Undef);
+        }
+        fiber.frames.push(frame);
+        Ok(())
+    }
+
+    /// The main loop over the top frame of `fiber`.
+    fn run(&mut self, fiber: &mut Fiber) -> Flow {
+        'frames: loop {
+            if let Some(ChildResult::Yielded(v)) = fiber.child.take() {
+                return Flow::Yield(v);
+            }
+            let Some(frame) = fiber.frames.last() else { return Flow::Return(Value::None) };
+            let code = frame.code.clone();
+            let base = frame.base as usize;
+            let mut pc = frame.pc as usize;
+            let instrs = &code.code.instrs;
+            macro_rules! reg {
+                ($r:expr) => {
+                    fiber.stack[base + ($r).idx()]
+                };
+            }
+            macro_rules! fail {
+                ($e:expr) => {{
+                    fiber.frames.last_mut().expect("frame").pc = (pc - 1) as u32;
+                    return Flow::Raise($e);
+                }};
+            }
+            macro_rules! tryv {
+                ($e:expr) => {
+                    match $e {
+                        Ok(v) => v,
+                        Err(e) => fail!(e),
+                    }
+                };
+            }
+            macro_rules! save_pc {
+                () => {
+                    fiber.frames.last_mut().expect("frame").pc = (pc - 1) as u32
+                };
+            }
+            loop {
+                let instr = instrs[pc];
+                pc += 1;
+                match instr {
+                    Instr::Nop => {}
+                    Instr::LoadConst { dst, idx } => reg!(dst) = code.consts[idx.0 as usize].clone(),
+                    Instr::LoadInt { dst, val } => reg!(dst) = Value::Int(val as i64),
+                    Instr::LoadNone { dst } => reg!(dst) = Value::None,
+                    Instr::LoadBool { dst, val } => reg!(dst) = Value::Bool(val),
+                    Instr::Move { dst, src } => reg!(dst) = reg!(src).clone(),
+                    Instr::CheckBound { reg, name } => {
+                        if reg!(reg).is_undef() {
+                            let n = code.code.names[name.0 as usize].clone();
+                            fail!(self.unbound_local(&n));
+                        }
+                    }
+                    Instr::DeleteFast { reg, name } => {
+                        if reg!(reg).is_undef() {
+                            let n = code.code.names[name.0 as usize].clone();
+                            fail!(self.unbound_local(&n));
+                        }
+                        reg!(reg) = Value::Undef;
+                    }
+                    Instr::LoadGlobal { dst, name } => {
+                        let frame = fiber.frames.last().expect("frame");
+                        let v = tryv!(self.load_global(&frame.globals, &code.names[name.0 as usize]));
+                        reg!(dst) = v;
+                    }
+                    Instr::StoreGlobal { name, src } => {
+                        let v = reg!(src).clone();
+                        let frame = fiber.frames.last().expect("frame");
+                        self.store_global(&frame.globals, &code.names[name.0 as usize], v);
+                    }
+                    Instr::DeleteGlobal { name } => {
+                        let frame = fiber.frames.last().expect("frame");
+                        let g = frame.globals.clone();
+                        tryv!(self.delete_global(&g, &code.names[name.0 as usize]));
+                    }
+                    Instr::LoadName { dst, name } => {
+                        let frame = fiber.frames.last().expect("frame");
+                        let (g, l) = (frame.globals.clone(), frame.locals.clone());
+                        let v = tryv!(self.load_name(&g, l.as_ref(), &code.names[name.0 as usize]));
+                        reg!(dst) = v;
+                    }
+                    Instr::StoreName { name, src } => {
+                        let v = reg!(src).clone();
+                        let frame = fiber.frames.last().expect("frame");
+                        let ns = frame.locals.clone().unwrap_or_else(|| frame.globals.clone());
+                        self.store_global(&ns, &code.names[name.0 as usize], v);
+                    }
+                    Instr::DeleteName { name } => {
+                        let frame = fiber.frames.last().expect("frame");
+                        let ns = frame.locals.clone().unwrap_or_else(|| frame.globals.clone());
+                        tryv!(self.delete_global(&ns, &code.names[name.0 as usize]));
+                    }
+                    Instr::MakeCell { reg } => {
+                        let v = std::mem::take(&mut reg!(reg));
+                        reg!(reg) = self.new_cell(v);
+                    }
+                    Instr::LoadDeref { dst, cell, name } => {
+                        let v = cell_get(&reg!(cell));
+                        if v.is_undef() {
+                            let n = code.code.names[name.0 as usize].clone();
+                            fail!(self.unbound_free(&n, &code.code, cell));
+                        }
+                        reg!(dst) = v;
+                    }
+                    Instr::StoreDeref { cell, src } => {
+                        let v = reg!(src).clone();
+                        cell_set(&reg!(cell), v);
+                    }
+                    Instr::DeleteDeref { cell, name } => {
+                        if cell_get(&reg!(cell)).is_undef() {
+                            let n = code.code.names[name.0 as usize].clone();
+                            fail!(self.unbound_free(&n, &code.code, cell));
+                        }
+                        cell_set(&reg!(cell), Value::Undef);
+                    }
+                    Instr::LoadClassDeref { dst, cell, name } => {
+                        let frame = fiber.frames.last().expect("frame");
+                        let n = &code.names[name.0 as usize];
+                        let local = frame.locals.as_ref().and_then(|l| self.dict_get_str(l, n));
+                        let v = match local {
+                            Some(v) => v,
+                            None => cell_get(&reg!(cell)),
+                        };
+                        if v.is_undef() {
+                            let n = code.code.names[name.0 as usize].clone();
+                            fail!(self.unbound_free(&n, &code.code, cell));
+                        }
+                        reg!(dst) = v;
+                    }
+                    Instr::Add { dst, a, b } => {
+                        let v = match (&reg!(a), &reg!(b)) {
+                            (Value::Int(x), Value::Int(y)) => match x.checked_add(*y) {
+                                Some(r) => Value::Int(r),
+                                None => tryv!(self.binary_op(crate::compiler::bytecode::BinKind::Add, &reg!(a).clone(), &reg!(b).clone())),
+                            },
+                            (Value::Float(x), Value::Float(y)) => Value::Float(x + y),
+                            (x, y) => {
+                                let (x, y) = (x.clone(), y.clone());
+                                tryv!(self.binary_op(crate::compiler::bytecode::BinKind::Add, &x, &y))
+                            }
+                        };
+                        reg!(dst) = v;
+                    }
+                    Instr::Sub { dst, a, b } => {
+                        let v = match (&reg!(a), &reg!(b)) {
+                            (Value::Int(x), Value::Int(y)) if x.checked_sub(*y).is_some() => Value::Int(x - y),
+                            (Value::Float(x), Value::Float(y)) => Value::Float(x - y),
+                            (x, y) => {
+                                let (x, y) = (x.clone(), y.clone());
+                                tryv!(self.binary_op(crate::compiler::bytecode::BinKind::Sub, &x, &y))
+                            }
+                        };
+                        reg!(dst) = v;
+                    }
+                    Instr::Mul { dst, a, b } => {
+                        let v = match (&reg!(a), &reg!(b)) {
+                            (Value::Int(x), Value::Int(y)) if x.checked_mul(*y).is_some() => Value::Int(x * y),
+                            (Value::Float(x), Value::Float(y)) => Value::Float(x * y),
+                            (x, y) => {
+                                let (x, y) = (x.clone(), y.clone());
+                                tryv!(self.binary_op(crate::compiler::bytecode::BinKind::Mul, &x, &y))
+                            }
+                        };
+                        reg!(dst) = v;
+                    }
+                    Instr::Binary { op, dst, a, b } => {
+                        let (x, y) = (reg!(a).clone(), reg!(b).clone());
+                        save_pc!();
+                        reg!(dst) = tryv!(self.binary_op(op, &x, &y));
+                    }
+                    Instr::Inplace { op, dst, a, b } => {
+                        let (x, y) = (reg!(a).clone(), reg!(b).clone());
+                        save_pc!();
+                        reg!(dst) = tryv!(self.inplace_op(op, &x, &y));
+                    }
+                    Instr::Unary { op, dst, src } => {
+                        let x = reg!(src).clone();
+                        save_pc!();
+                        reg!(dst) = tryv!(self.unary_op(op, &x));
+                    }
+                    Instr::Compare { op, dst, a, b } => {
+                        let v = match (&reg!(a), &reg!(b)) {
+                            (Value::Int(x), Value::Int(y)) => match int_compare(op, *x, *y) {
+                                Some(r) => Value::Bool(r),
+                                None => {
+                                    let (x, y) = (reg!(a).clone(), reg!(b).clone());
+                                    save_pc!();
+                                    tryv!(self.compare_op(op, &x, &y))
+                                }
+                            },
+                            (x, y) => {
+                                let (x, y) = (x.clone(), y.clone());
+                                save_pc!();
+                                tryv!(self.compare_op(op, &x, &y))
+                            }
+                        };
+                        reg!(dst) = v;
+                    }
+                    Instr::Jump { target } => {
+                        if (target as usize) < pc {
+                            save_pc!();
+                            tryv!(self.tick());
+                        }
+                        pc = target as usize;
+                    }
+                    Instr::JumpIfFalse { cond, target } => {
+                        let t = match &reg!(cond) {
+                            Value::Bool(b) => *b,
+                            other => {
+                                let other = other.clone();
+                                save_pc!();
+                                tryv!(self.truthy(&other))
+                            }
+                        };
+                        if !t {
+                            pc = target as usize;
+                        }
+                    }
+                    Instr::JumpIfTrue { cond, target } => {
+                        let t = match &reg!(cond) {
+                            Value::Bool(b) => *b,
+                            other => {
+                                let other = other.clone();
+                                save_pc!();
+                                tryv!(self.truthy(&other))
+                            }
+                        };
+                        if t {
+                            pc = target as usize;
+                        }
+                    }
+                    Instr::BuildList { dst, start, count } => {
+                        let items = take_regs(&mut fiber.stack, base + start.idx(), count);
+                        reg!(dst) = Value::list(items);
+                    }
+                    Instr::BuildTuple { dst, start, count } => {
+                        let items = take_regs(&mut fiber.stack, base + start.idx(), count);
+                        reg!(dst) = Value::tuple(items);
+                    }
+                    Instr::BuildSet { dst, start, count } => {
+                        let items = take_regs(&mut fiber.stack, base + start.idx(), count);
+                        save_pc!();
+                        reg!(dst) = tryv!(self.new_set(items));
+                    }
+                    Instr::BuildDict { dst, start, count } => {
+                        let items = take_regs(&mut fiber.stack, base + start.idx(), count * 2);
+                        save_pc!();
+                        reg!(dst) = tryv!(self.new_dict_from_pairs(items));
+                    }
+                    Instr::BuildSlice { dst, start } => {
+                        let items = take_regs(&mut fiber.stack, base + start.idx(), 3);
+                        reg!(dst) = self.new_slice(items);
+                    }
+                    Instr::BuildString { dst, start, count } => {
+                        let mut s = String::new();
+                        for i in 0..count as usize {
+                            if let Value::Str(p) = &fiber.stack[base + start.idx() + i] {
+                                s.push_str(p.as_str());
+                            }
+                        }
+                        reg!(dst) = Value::string(s);
+                    }
+                    Instr::FormatValue { dst, src, conv } => {
+                        let v = reg!(src).clone();
+                        save_pc!();
+                        reg!(dst) = tryv!(self.format_value(&v, conv));
+                    }
+                    Instr::FormatWithSpec { dst, spec } => {
+                        let (v, s) = (reg!(dst).clone(), reg!(spec).clone());
+                        save_pc!();
+                        reg!(dst) = tryv!(self.format_with_spec(&v, &s));
+                    }
+                    Instr::ListAppend { list, item } => {
+                        let v = reg!(item).clone();
+                        if let Value::List(l) = &reg!(list) {
+                            l.items.borrow_mut().push(v);
+                        }
+                    }
+                    Instr::ListExtend { list, iter } => {
+                        let (l, it) = (reg!(list).clone(), reg!(iter).clone());
+                        save_pc!();
+                        tryv!(self.list_extend(&l, &it));
+                    }
+                    Instr::ListToTuple { dst, list } => {
+                        let v = match &reg!(list) {
+                            Value::List(l) => Value::tuple(l.items.borrow().clone()),
+                            other => other.clone(),
+                        };
+                        reg!(dst) = v;
+                    }
+                    Instr::SetAdd { set, item } => {
+                        let (s, v) = (reg!(set).clone(), reg!(item).clone());
+                        save_pc!();
+                        tryv!(self.set_add(&s, v));
+                    }
+                    Instr::SetUpdate { set, iter } => {
+                        let (s, it) = (reg!(set).clone(), reg!(iter).clone());
+                        save_pc!();
+                        tryv!(self.set_update(&s, &it));
+                    }
+                    Instr::DictSet { dict, key, value } => {
+                        let (d, k, v) = (reg!(dict).clone(), reg!(key).clone(), reg!(value).clone());
+                        save_pc!();
+                        tryv!(self.set_item(&d, k, v));
+                    }
+                    Instr::DictUpdate { dict, mapping } => {
+                        let (d, m) = (reg!(dict).clone(), reg!(mapping).clone());
+                        save_pc!();
+                        tryv!(self.dict_update_display(&d, &m));
+                    }
+                    Instr::DictMerge { dict, mapping, func } => {
+                        let (d, m, f) = (reg!(dict).clone(), reg!(mapping).clone(), reg!(func).clone());
+                        save_pc!();
+                        tryv!(self.dict_merge_kwargs(&d, &m, &f));
+                    }
+                    Instr::GetItem { dst, obj, key } => {
+                        let v = match (&reg!(obj), &reg!(key)) {
+                            (Value::List(l), Value::Int(i)) => {
+                                let items = l.items.borrow();
+                                let idx = if *i < 0 { *i + items.len() as i64 } else { *i };
+                                match items.get(idx as usize) {
+                                    Some(v) if idx >= 0 => Some(v.clone()),
+                                    _ => None,
+                                }
+                            }
+                            _ => None,
+                        };
+                        let v = match v {
+                            Some(v) => v,
+                            None => {
+                                let (o, k) = (reg!(obj).clone(), reg!(key).clone());
+                                save_pc!();
+                                tryv!(self.get_item(&o, &k))
+                            }
+                        };
+                        reg!(dst) = v;
+                    }
+                    Instr::SetItem { obj, key, src } => {
+                        let (o, k, v) = (reg!(obj).clone(), reg!(key).clone(), reg!(src).clone());
+                        save_pc!();
+                        tryv!(self.set_item(&o, k, v));
+                    }
+                    Instr::DelItem { obj, key } => {
+                        let (o, k) = (reg!(obj).clone(), reg!(key).clone());
+                        save_pc!();
+                        tryv!(self.del_item(&o, &k));
+                    }
+                    Instr::GetAttr { dst, obj, name } => {
+                        let o = reg!(obj).clone();
+                        save_pc!();
+                        reg!(dst) = tryv!(self.get_attr(&o, &code.names[name.0 as usize]));
+                    }
+                    Instr::SetAttr { obj, name, src } => {
+                        let (o, v) = (reg!(obj).clone(), reg!(src).clone());
+                        save_pc!();
+                        tryv!(self.set_attr(&o, &code.names[name.0 as usize], v));
+                    }
+                    Instr::DelAttr { obj, name } => {
+                        let o = reg!(obj).clone();
+                        save_pc!();
+                        tryv!(self.del_attr(&o, &code.names[name.0 as usize]));
+                    }
+                    Instr::LoadMethod { dst, obj, name } => {
+                        let o = reg!(obj).clone();
+                        save_pc!();
+                        let (f, s) = tryv!(self.load_method(&o, &code.names[name.0 as usize]));
+                        reg!(dst) = f;
+                        reg!(dst.offset(1)) = s;
+                    }
+                    Instr::Call { base: b, argc } => {
+                        save_pc!();
+                        let at = base + b.idx();
+                        match self.call_at(fiber, at, at + 1, argc as usize, None) {
+                            Ok(true) => continue 'frames,
+                            Ok(false) => {}
+                            Err(e) => return Flow::Raise(e),
+                        }
+                    }
+                    Instr::CallKw { base: b, argc, kwnames } => {
+                        save_pc!();
+                        let at = base + b.idx();
+                        let names = code.consts[kwnames.0 as usize].clone();
+                        match self.call_at(fiber, at, at + 1, argc as usize, Some(&names)) {
+                            Ok(true) => continue 'frames,
+                            Ok(false) => {}
+                            Err(e) => return Flow::Raise(e),
+                        }
+                    }
+                    Instr::CallMethod { base: b, argc } => {
+                        save_pc!();
+                        let at = base + b.idx();
+                        let (window, n) = if reg!(b.offset(1)).is_undef() { (at + 2, argc) } else { (at + 1, argc + 1) };
+                        match self.call_at(fiber, at, window, n as usize, None) {
+                            Ok(true) => continue 'frames,
+                            Ok(false) => {}
+                            Err(e) => return Flow::Raise(e),
+                        }
+                    }
+                    Instr::CallMethodKw { base: b, argc, kwnames } => {
+                        save_pc!();
+                        let at = base + b.idx();
+                        let names = code.consts[kwnames.0 as usize].clone();
+                        let (window, n) = if reg!(b.offset(1)).is_undef() { (at + 2, argc) } else { (at + 1, argc + 1) };
+                        match self.call_at(fiber, at, window, n as usize, Some(&names)) {
+                            Ok(true) => continue 'frames,
+                            Ok(false) => {}
+                            Err(e) => return Flow::Raise(e),
+                        }
+                    }
+                    Instr::CallEx { base: b } => {
+                        save_pc!();
+                        let at = base + b.idx();
+                        match self.call_ex(fiber, at) {
+                            Ok(true) => continue 'frames,
+                            Ok(false) => {}
+                            Err(e) => return Flow::Raise(e),
+                        }
+                    }
+                    Instr::Return { src } => {
+                        let v = std::mem::take(&mut reg!(src));
+                        match self.return_from(fiber, v) {
+                            Ok(Some(v)) => return Flow::Return(v),
+                            Ok(None) => continue 'frames,
+                            Err(e) => return Flow::Raise(e),
+                        }
+                    }
+                    Instr::ReturnNone => match self.return_from(fiber, Value::None) {
+                        Ok(Some(v)) => return Flow::Return(v),
+                        Ok(None) => continue 'frames,
+                        Err(e) => return Flow::Raise(e),
+                    },
+                    Instr::GetIter { dst, src } => {
+                        let v = reg!(src).clone();
+                        save_pc!();
+                        reg!(dst) = tryv!(self.get_iter(&v));
+                    }
+                    Instr::ForIter { iter, exit } => {
+                        let it = reg!(iter).clone();
+                        if let Value::Obj(o) = &it {
+                            if let Payload::Generator(g) = &o.payload {
+                                if g.kind == CodeKind::Generator {
+                                    save_pc!();
+                                    return Flow::Resume(o.clone(), Incoming::Start);
+                                }
+                            }
+                        }
+                        save_pc!();
+                        match self.iter_next(&it) {
+                            Ok(Some(v)) => reg!(iter.offset(1)) = v,
+                            Ok(None) => pc = exit as usize,
+                            Err(e) => fail!(e),
+                        }
+                    }
+                    Instr::UnpackSequence { dst, src, count } => {
+                        let v = reg!(src).clone();
+                        save_pc!();
+                        let items = tryv!(self.unpack(&v, count as usize, None));
+                        for (i, item) in items.into_iter().enumerate() {
+                            fiber.stack[base + dst.idx() + i] = item;
+                        }
+                    }
+                    Instr::UnpackEx { dst, src, before, after } => {
+                        let v = reg!(src).clone();
+                        save_pc!();
+                        let items = tryv!(self.unpack(&v, before as usize, Some(after as usize)));
+                        for (i, item) in items.into_iter().enumerate() {
+                            fiber.stack[base + dst.idx() + i] = item;
+                        }
+                    }
+                    Instr::MakeFunction { dst, code: c, extra } => {
+                        let frame = fiber.frames.last().expect("frame");
+                        let globals = frame.globals.clone();
+                        let parts = [reg!(extra).clone(), reg!(extra.offset(1)).clone(), reg!(extra.offset(2)).clone()];
+                        reg!(dst) = self.make_function(&code.consts[c.0 as usize], globals, parts);
+                    }
+                    Instr::MakeClass { base: b } => {
+                        save_pc!();
+                        let parts = take_regs(&mut fiber.stack, base + b.idx(), 4);
+                        let frame = fiber.frames.last().expect("frame");
+                        let globals = frame.globals.clone();
+                        reg!(b) = tryv!(self.make_class(parts, globals));
+                    }
+                    Instr::Raise { exc, cause, has_cause } => {
+                        let e = reg!(exc).clone();
+                        let c = if has_cause { Some(reg!(cause).clone()) } else { None };
+                        save_pc!();
+                        let e = match self.prepare_raise(&e, c) {
+                            Ok(e) | Err(e) => e,
+                        };
+                        return Flow::Raise(e);
+                    }
+                    Instr::Reraise { exc } => {
+                        save_pc!();
+                        match &reg!(exc) {
+                            Value::Obj(o) if o.exc().is_some() => return Flow::Reraise(o.clone()),
+                            _ => fail!(self.new_error("SystemError", "reraise of a non-exception")),
+                        }
+                    }
+                    Instr::RaiseCurrent => {
+                        save_pc!();
+                        match self.handled.clone() {
+                            Value::Obj(o) if o.exc().is_some() => return Flow::Reraise(o),
+                            _ => fail!(self.new_error("RuntimeError", "No active exception to reraise")),
+                        }
+                    }
+                    Instr::RaiseAssert { msg, has_msg } => {
+                        let args = if has_msg { vec![reg!(msg).clone()] } else { vec![] };
+                        save_pc!();
+                        let cls = self.exc_class("AssertionError");
+                        let e = match self.instantiate_exception(&cls, args) {
+                            Ok(e) | Err(e) => e,
+                        };
+                        self.set_context(&e);
+                        return Flow::Raise(e);
+                    }
+                    Instr::PushExcInfo { save, exc } => {
+                        let e = reg!(exc).clone();
+                        reg!(save) = std::mem::replace(&mut self.handled, e);
+                    }
+                    Instr::PopExcInfo { saved } => {
+                        self.handled = std::mem::take(&mut reg!(saved));
+                        if self.handled.is_undef() {
+                            self.handled = Value::None;
+                        }
+                    }
+                    Instr::CheckExcMatch { dst, exc, typ } => {
+                        let (e, t) = (reg!(exc).clone(), reg!(typ).clone());
+                        save_pc!();
+                        reg!(dst) = Value::Bool(tryv!(self.exception_matches(&e, &t)));
+                    }
+                    Instr::ExcGroupSplit { dst, rest, typ } => {
+                        let (r, t) = (reg!(rest).clone(), reg!(typ).clone());
+                        save_pc!();
+                        let (m, left) = tryv!(self.exception_group_split(&r, &t));
+                        reg!(dst) = m;
+                        reg!(rest) = left;
+                    }
+                    Instr::ExcGroupCombine { dst, orig, raised, rest } => {
+                        let (o, r, l) = (reg!(orig).clone(), reg!(raised).clone(), reg!(rest).clone());
+                        save_pc!();
+                        reg!(dst) = tryv!(self.exception_group_combine(&o, &r, &l));
+                    }
+                    Instr::WithEnter { dst, mgr } => {
+                        let m = reg!(mgr).clone();
+                        save_pc!();
+                        let (exit, entered) = tryv!(self.with_enter(&m));
+                        reg!(dst) = exit;
+                        reg!(dst.offset(1)) = entered;
+                    }
+                    Instr::AsyncWithEnter { dst, mgr } => {
+                        let m = reg!(mgr).clone();
+                        save_pc!();
+                        let (exit, entered) = tryv!(self.async_with_enter(&m));
+                        reg!(dst) = exit;
+                        reg!(dst.offset(1)) = entered;
+                    }
+                    Instr::WithExit { dst, exit, exc } => {
+                        let (f, e) = (reg!(exit).clone(), reg!(exc).clone());
+                        save_pc!();
+                        reg!(dst) = tryv!(self.with_exit(&f, &e));
+                    }
+                    Instr::Yield { src, .. } => {
+                        let v = reg!(src).clone();
+                        save_pc!();
+                        return Flow::Yield(self.wrap_async_yield(&code.code, v));
+                    }
+                    Instr::YieldFrom { dst, src } => {
+                        let sub = reg!(src).clone();
+                        let incoming = std::mem::take(&mut fiber.incoming);
+                        save_pc!();
+                        match self.delegate(&sub, incoming) {
+                            Ok(Delegate::Done(v)) => reg!(dst) = v,
+                            Ok(Delegate::Yield(v)) => return Flow::Yield(v),
+                            Ok(Delegate::Resume(g, inc)) => return Flow::Resume(g, inc),
+                            Err(e) => fail!(e),
+                        }
+                    }
+                    Instr::GetAwaitable { dst, src } => {
+                        let v = reg!(src).clone();
+                        save_pc!();
+                        reg!(dst) = tryv!(self.get_awaitable(&v));
+                    }
+                    Instr::GetAIter { dst, src } => {
+                        let v = reg!(src).clone();
+                        save_pc!();
+                        reg!(dst) = tryv!(self.get_aiter(&v));
+                    }
+                    Instr::GetANext { dst, src } => {
+                        let v = reg!(src).clone();
+                        save_pc!();
+                        reg!(dst) = tryv!(self.get_anext(&v));
+                    }
+                    Instr::EndAsyncFor { exc, target } => {
+                        let e = reg!(exc).clone();
+                        let stop = self.exc_class("StopAsyncIteration");
+                        match &e {
+                            Value::Obj(o) if o.class.is_subclass(&stop) => pc = target as usize,
+                            Value::Obj(o) => {
+                                save_pc!();
+                                return Flow::Reraise(o.clone());
+                            }
+                            _ => fail!(self.new_error("SystemError", "bad async for state")),
+                        }
+                    }
+                    Instr::Import { dst, name, level, top } => {
+                        save_pc!();
+                        let frame = fiber.frames.last().expect("frame");
+                        let globals = frame.globals.clone();
+                        let n = code.code.names[name.0 as usize].clone();
+                        reg!(dst) = tryv!(self.import(&n, level as usize, top, &globals));
+                    }
+                    Instr::ImportFrom { dst, module, name } => {
+                        let m = reg!(module).clone();
+                        save_pc!();
+                        reg!(dst) = tryv!(self.import_from(&m, &code.code.names[name.0 as usize]));
+                    }
+                    Instr::ImportStar { module } => {
+                        let m = reg!(module).clone();
+                        save_pc!();
+                        let frame = fiber.frames.last().expect("frame");
+                        let ns = frame.locals.clone().unwrap_or_else(|| frame.globals.clone());
+                        tryv!(self.import_star(&m, &ns));
+                    }
+                    Instr::PrintExpr { src } => {
+                        let v = reg!(src).clone();
+                        save_pc!();
+                        tryv!(self.print_expr(&v));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Returns from the top frame. `Some(v)` when it was the fiber's base frame.
+    fn return_from(&mut self, fiber: &mut Fiber, v: Value) -> PyResult<Option<Value>> {
+        let frame = self.pop_frame(fiber);
+        let v = match frame.kind {
+            FrameKind::Normal => v,
+            FrameKind::Init => {
+                if !v.is_none() {
+                    let t = self.type_name(&v);
+                    let e = self.new_error("TypeError", &format!("__init__() should return None, not '{t}'"));
+                    return self.raise_in_caller(fiber, e);
+                }
+                frame.init_self
+            }
+        };
+        match fiber.frames.last_mut() {
+            None => Ok(Some(v)),
+            Some(caller) => {
+                fiber.stack[frame.ret as usize] = v;
+                caller.pc += 1;
+                Ok(None)
+            }
+        }
+    }
+
+    fn raise_in_caller(&mut self, fiber: &mut Fiber, e: Exc) -> PyResult<Option<Value>> {
+        if fiber.frames.is_empty() {
+            return Err(e);
+        }
+        Err(e)
+    }
+}
+
+/// Control flow out of `run`.
+enum Flow {
+    Return(Value),
+    Yield(Value),
+    Raise(Exc),
+    Reraise(Exc),
+    Resume(Rc<Object>, Incoming),
+}
+
+impl Frame {
+    /// The stack slot that receives a value delivered to the call instruction at `pc`.
+    fn ret_slot_for_resume(&self, pc: usize, base: usize) -> usize {
+        match self.code.code.instrs.get(pc) {
+            Some(Instr::Call { base: b, .. })
+            | Some(Instr::CallKw { base: b, .. })
+            | Some(Instr::CallMethod { base: b, .. })
+            | Some(Instr::CallMethodKw { base: b, .. })
+            | Some(Instr::CallEx { base: b }) => base + b.idx(),
+            _ => base,
+        }
+    }
+}
+
+/// Moves `count` registers out of the stack, leaving them unbound.
+fn take_regs(stack: &mut [Value], start: usize, count: u16) -> Vec<Value> {
+    stack[start..start + count as usize].iter_mut().map(std::mem::take).collect()
+}
+
+fn int_compare(op: crate::compiler::bytecode::CmpKind, x: i64, y: i64) -> Option<bool> {
+    use crate::compiler::bytecode::CmpKind::*;
+    Some(match op {
+        Eq | Is => x == y,
+        Ne | IsNot => x != y,
+        Lt => x < y,
+        Le => x <= y,
+        Gt => x > y,
+        Ge => x >= y,
+        In | NotIn => return None,
+    })
+}
+
+/// The contents of a cell value (`Undef` when empty).
+pub(crate) fn cell_get(cell: &Value) -> Value {
+    match cell {
+        Value::Obj(o) => match &o.payload {
+            Payload::Cell(c) => c.borrow().clone(),
+            _ => Value::Undef,
+        },
+        _ => Value::Undef,
+    }
+}
+
+/// Sets the contents of a cell value.
+pub(crate) fn cell_set(cell: &Value, v: Value) {
+    if let Value::Obj(o) = cell {
+        if let Payload::Cell(c) = &o.payload {
+            *c.borrow_mut() = v;
+        }
+    }
+}
+
+/// Silences an unused-import warning for `Reg` in builds without debug helpers.
+#[allow(dead_code)]
+fn _reg(_: Reg) {}

@@ -1,0 +1,145 @@
+//! The virtual machine: values, objects, frames, the dispatch loop, and the protocols
+//! (attributes, calls, operators, iteration, exceptions, imports) the loop relies on.
+//!
+//! `Vm` holds the interpreter-wide state: the builtin types, the builtins namespace, the
+//! module table, the exception being handled, limits and the output sinks. There is no
+//! global state: every function takes the `Vm` it works on.
+
+pub mod attr;
+pub mod call;
+pub mod containers;
+pub mod dict;
+pub mod exceptions;
+pub mod frame;
+pub mod import;
+pub mod interp;
+pub mod iter;
+pub mod object;
+pub mod ops;
+pub mod set;
+pub mod types;
+pub mod value;
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::PathBuf;
+use std::rc::Rc;
+
+use object::{Dict, Object, PyStr};
+pub use value::Value;
+
+/// A raised exception: always an exception instance.
+pub type Exc = Rc<Object>;
+
+/// The result of any operation that may raise.
+pub type PyResult<T> = Result<T, Exc>;
+
+/// A shared dict.
+pub type DictRef = Rc<Dict>;
+
+/// CPython's default recursion limit.
+pub const DEFAULT_RECURSION_LIMIT: usize = 1000;
+
+/// How deep native code may re-enter the VM (`sorted(key=...)`, `__repr__` from `print`, ...):
+/// each re-entry uses Rust stack, so this bound keeps the Rust stack safe on an 8 MiB thread.
+pub const MAX_NATIVE_DEPTH: usize = 160;
+
+/// A sink for script output (`print`, `sys.stdout.write`).
+pub type Sink = Box<dyn Write>;
+
+/// Interpreter-wide state.
+pub struct Vm {
+    /// The builtin types.
+    pub types: types::Types,
+    /// The `builtins` namespace.
+    pub builtins: DictRef,
+    /// Imported modules by name (`sys.modules`).
+    pub modules: HashMap<String, Value>,
+    /// The exception currently being handled (`None` when none).
+    pub handled: Value,
+    /// Frames currently on the VM stacks.
+    pub depth: usize,
+    /// The frame limit (`sys.setrecursionlimit`).
+    pub recursion_limit: usize,
+    /// Current native re-entry depth.
+    pub native_depth: usize,
+    /// Where `print` and `sys.stdout` write.
+    pub stdout: Sink,
+    /// Where tracebacks and `sys.stderr` write.
+    pub stderr: Sink,
+    /// `sys.argv`.
+    pub argv: Vec<String>,
+    /// Directories searched by `import` (the script's directory first).
+    pub search_paths: Vec<PathBuf>,
+    /// Instruction budget left; `u64::MAX` means unlimited.
+    pub fuel: u64,
+    interned: HashMap<Box<str>, Rc<PyStr>>,
+}
+
+impl Vm {
+    /// A fresh VM writing to the process's stdout and stderr.
+    pub fn new() -> Vm {
+        Vm::with_sinks(Box::new(std::io::stdout()), Box::new(std::io::stderr()))
+    }
+
+    /// A fresh VM with the given output sinks.
+    pub fn with_sinks(stdout: Sink, stderr: Sink) -> Vm {
+        let types = types::Types::new();
+        let mut vm = Vm {
+            types,
+            builtins: Rc::new(Dict::default()),
+            modules: HashMap::new(),
+            handled: Value::None,
+            depth: 0,
+            recursion_limit: DEFAULT_RECURSION_LIMIT,
+            native_depth: 0,
+            stdout,
+            stderr,
+            argv: Vec::new(),
+            search_paths: Vec::new(),
+            fuel: u64::MAX,
+            interned: HashMap::new(),
+        };
+        crate::builtins::install(&mut vm);
+        vm
+    }
+
+    /// An interned string value (identifiers, attribute names, constant strings).
+    pub fn intern(&mut self, s: &str) -> Value {
+        if let Some(p) = self.interned.get(s) {
+            return Value::Str(p.clone());
+        }
+        let p = Rc::new(PyStr::new(s));
+        self.interned.insert(s.into(), p.clone());
+        Value::Str(p)
+    }
+
+    /// Spends one unit of fuel (on back-edges and calls); raises when the budget is gone.
+    #[inline]
+    pub fn tick(&mut self) -> PyResult<()> {
+        if self.fuel == u64::MAX {
+            return Ok(());
+        }
+        if self.fuel == 0 {
+            return Err(self.new_error("RuntimeError", "instruction budget exhausted"));
+        }
+        self.fuel -= 1;
+        Ok(())
+    }
+
+    /// Writes to stdout, ignoring errors (a closed pipe must not crash the VM).
+    pub fn write_stdout(&mut self, s: &str) {
+        let _ = self.stdout.write_all(s.as_bytes());
+    }
+
+    /// Writes to stderr, ignoring errors.
+    pub fn write_stderr(&mut self, s: &str) {
+        let _ = self.stderr.write_all(s.as_bytes());
+    }
+}
+
+impl Default for Vm {
+    fn default() -> Vm {
+        Vm::new()
+    }
+}

@@ -1,0 +1,522 @@
+//! Heap object layouts: strings, lists, tuples, dicts, classes, functions, and `Object`,
+//! whose `Payload` covers every other kind of value (exceptions, methods, iterators,
+//! generators, modules, ...).
+//!
+//! Invariant: interior mutability is `RefCell`/`Cell`, and no borrow is held while script code
+//! runs (callers clone what they need out of a borrow first).
+
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::fmt;
+use std::rc::Rc;
+
+use super::dict::DictMap;
+use super::frame::Fiber;
+use super::set::SetTable;
+use super::value::Value;
+use super::{PyResult, Vm};
+use crate::compiler::bytecode::{Code, CodeKind};
+
+/// An immutable `str` with its cached hash and code-point count.
+pub struct PyStr {
+    s: Box<str>,
+    hash: Cell<i64>,
+    nchars: usize,
+}
+
+/// Marks "hash not computed yet" (a real hash is never -1, as in CPython).
+const NO_HASH: i64 = -1;
+
+impl PyStr {
+    /// Wraps a string slice.
+    pub fn new(s: &str) -> PyStr {
+        PyStr::from_string(s.to_string())
+    }
+
+    /// Wraps an owned string.
+    pub fn from_string(s: String) -> PyStr {
+        let nchars = if s.is_ascii() { s.len() } else { s.chars().count() };
+        PyStr { s: s.into_boxed_str(), hash: Cell::new(NO_HASH), nchars }
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.s
+    }
+
+    /// Length in code points.
+    pub fn char_len(&self) -> usize {
+        self.nchars
+    }
+
+    /// True when every character is ASCII (byte index = code-point index).
+    pub fn is_ascii(&self) -> bool {
+        self.nchars == self.s.len()
+    }
+
+    /// The hash (FNV-1a over the bytes; str hashing is unspecified across processes).
+    pub fn hash(&self) -> i64 {
+        let h = self.hash.get();
+        if h != NO_HASH {
+            return h;
+        }
+        let h = str_hash(&self.s);
+        self.hash.set(h);
+        h
+    }
+}
+
+/// Hash of a string as gyre's `hash(str)` computes it.
+pub fn str_hash(s: &str) -> i64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in s.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    let h = (h >> 1) as i64;
+    if h == NO_HASH {
+        -2
+    } else {
+        h
+    }
+}
+
+impl fmt::Debug for PyStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}", self.s)
+    }
+}
+
+/// A `list`.
+#[derive(Debug, Default)]
+pub struct List {
+    /// The elements.
+    pub items: RefCell<Vec<Value>>,
+}
+
+impl List {
+    /// Makes a list.
+    pub fn new(items: Vec<Value>) -> List {
+        List { items: RefCell::new(items) }
+    }
+}
+
+/// A `tuple`.
+#[derive(Debug)]
+pub struct Tuple {
+    /// The elements.
+    pub items: Box<[Value]>,
+}
+
+impl Tuple {
+    /// Makes a tuple.
+    pub fn new(items: Vec<Value>) -> Tuple {
+        Tuple { items: items.into_boxed_slice() }
+    }
+}
+
+/// A `dict`.
+#[derive(Debug, Default)]
+pub struct Dict {
+    /// The table.
+    pub map: RefCell<DictMap>,
+}
+
+/// The builtin layout a class's instances have (inherited by subclasses).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BaseKind {
+    /// Plain objects (`object` and user classes).
+    Object,
+    /// `type` and metaclasses.
+    Type,
+    /// `NoneType`.
+    NoneType,
+    /// `bool`.
+    Bool,
+    /// `int`.
+    Int,
+    /// `float`.
+    Float,
+    /// `str`.
+    Str,
+    /// `bytes`.
+    Bytes,
+    /// `bytearray`.
+    ByteArray,
+    /// `list`.
+    List,
+    /// `tuple`.
+    Tuple,
+    /// `dict`.
+    Dict,
+    /// `set`.
+    Set,
+    /// `frozenset`.
+    FrozenSet,
+    /// `BaseException` and subclasses.
+    Exception,
+    /// Any other builtin type whose instances are made natively.
+    Native,
+}
+
+/// A class: builtin or defined by a `class` statement.
+pub struct Class {
+    /// `__name__`.
+    pub name: RefCell<String>,
+    /// `__qualname__`.
+    pub qualname: RefCell<String>,
+    /// Direct bases.
+    pub bases: Vec<Rc<Class>>,
+    /// The method resolution order *excluding* this class itself.
+    pub mro: Vec<Rc<Class>>,
+    /// The class namespace.
+    pub dict: RefCell<DictMap>,
+    /// The instance layout.
+    pub kind: BaseKind,
+    /// The metaclass, when not `type`.
+    pub meta: Option<Rc<Class>>,
+    /// True for classes defined by scripts (their instances get a `__dict__`).
+    pub is_heap: bool,
+}
+
+impl fmt::Debug for Class {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "<class '{}'>", self.name.borrow())
+    }
+}
+
+impl Class {
+    /// The class name.
+    pub fn name(&self) -> String {
+        self.name.borrow().clone()
+    }
+
+    /// Looks an attribute up along the MRO (this class first).
+    pub fn lookup(&self, name: &str) -> Option<Value> {
+        let hash = str_hash(name);
+        if let Some(v) = self.dict.borrow().get_str(hash, name) {
+            return Some(v.clone());
+        }
+        for c in &self.mro {
+            if let Some(v) = c.dict.borrow().get_str(hash, name) {
+                return Some(v.clone());
+            }
+        }
+        None
+    }
+
+    /// True when `self` is `other` or inherits from it.
+    pub fn is_subclass(self: &Rc<Class>, other: &Rc<Class>) -> bool {
+        Rc::ptr_eq(self, other) || self.mro.iter().any(|c| Rc::ptr_eq(c, other))
+    }
+
+    /// Sets an attribute in the class namespace.
+    pub fn set_attr(&self, name: &str, value: Value) {
+        self.dict.borrow_mut().set_str(str_hash(name), Value::str(name), value);
+    }
+}
+
+/// A code object as the VM runs it: the compiler's [`Code`] plus its constants as values.
+#[derive(Debug)]
+pub struct CodeObj {
+    /// The compiled code.
+    pub code: Rc<Code>,
+    /// `code.consts` converted to values (nested code becomes `CodeObj` values).
+    pub consts: Box<[Value]>,
+    /// `code.names` as interned string values.
+    pub names: Box<[Value]>,
+}
+
+/// A function defined by `def` or `lambda`.
+#[derive(Debug)]
+pub struct Function {
+    /// The code to run.
+    pub code: Rc<CodeObj>,
+    /// The module globals the function sees.
+    pub globals: Rc<Dict>,
+    /// `__name__`.
+    pub name: RefCell<Value>,
+    /// `__qualname__`.
+    pub qualname: RefCell<Value>,
+    /// Positional defaults (for the last parameters).
+    pub defaults: Vec<Value>,
+    /// Keyword-only defaults.
+    pub kwdefaults: Option<Rc<Dict>>,
+    /// Cells captured from enclosing scopes, in `code.freevars` order.
+    pub closure: Vec<Value>,
+    /// Function attributes (`__doc__`, `__wrapped__`, user attributes).
+    pub dict: RefCell<DictMap>,
+}
+
+/// Arguments passed to a native function: positional values and keyword pairs.
+#[derive(Clone, Copy, Debug)]
+pub struct Args<'a> {
+    /// Positional arguments (for methods, `self` first).
+    pub pos: &'a [Value],
+    /// Keyword arguments, names first.
+    pub kw: &'a [(Value, Value)],
+}
+
+impl<'a> Args<'a> {
+    /// Positional arguments only.
+    pub fn new(pos: &'a [Value]) -> Args<'a> {
+        Args { pos, kw: &[] }
+    }
+
+    /// The keyword argument `name`, if given.
+    pub fn kwarg(&self, name: &str) -> Option<&'a Value> {
+        self.kw.iter().find(|(k, _)| k.as_str() == Some(name)).map(|(_, v)| v)
+    }
+}
+
+/// A native function pointer.
+pub type NativeFn = fn(&mut Vm, Args<'_>) -> PyResult<Value>;
+
+/// A native function with captured state (embedding API).
+pub type NativeClosure = Rc<dyn Fn(&mut Vm, Args<'_>) -> PyResult<Value>>;
+
+/// A builtin function or method.
+#[derive(Clone)]
+pub struct Native {
+    /// The name shown in reprs and errors.
+    pub name: &'static str,
+    /// The implementation.
+    pub f: NativeFn,
+    /// True for methods of builtin types: attribute lookup on an instance binds `self`.
+    pub is_method: bool,
+}
+
+/// A traceback entry: a frame's code and the instruction that was running.
+#[derive(Clone, Debug)]
+pub struct TbEntry {
+    /// The code.
+    pub code: Rc<Code>,
+    /// The instruction index.
+    pub pc: u32,
+}
+
+/// The state of an exception instance.
+#[derive(Debug, Default)]
+pub struct ExcData {
+    /// `args` (always a tuple).
+    pub args: RefCell<Value>,
+    /// Traceback entries, innermost first.
+    pub traceback: RefCell<Vec<TbEntry>>,
+    /// `__cause__` (`None` when unset).
+    pub cause: RefCell<Value>,
+    /// `__context__` (`None` when unset).
+    pub context: RefCell<Value>,
+    /// `__suppress_context__`.
+    pub suppress_context: Cell<bool>,
+}
+
+/// Where a generator, coroutine or async generator is in its life.
+#[derive(Debug)]
+pub enum GenState {
+    /// Suspended (or not yet started): its frame waits in this fiber.
+    Suspended(Box<Fiber>),
+    /// Currently running.
+    Running,
+    /// Returned or raised.
+    Finished,
+}
+
+/// A generator, coroutine or async generator object.
+#[derive(Debug)]
+pub struct Generator {
+    /// Generator, Coroutine or AsyncGenerator.
+    pub kind: CodeKind,
+    /// The state.
+    pub state: RefCell<GenState>,
+    /// True once it has started running.
+    pub started: Cell<bool>,
+    /// `__name__`.
+    pub name: Value,
+    /// `__qualname__`.
+    pub qualname: Value,
+    /// The code (for reprs and `gi_code`).
+    pub code: Rc<Code>,
+    /// Async generators: an `athrow`/`asend` is in progress.
+    pub running_async: Cell<bool>,
+}
+
+/// The iterator kinds implemented natively.
+#[derive(Debug)]
+pub enum Iter {
+    /// Over a list by index (sees appends).
+    List(Rc<List>, usize),
+    /// Over a tuple.
+    Tuple(Rc<Tuple>, usize),
+    /// Over a range of ints.
+    Range { next: i64, stop: i64, step: i64 },
+    /// Over a str's code points (byte position).
+    Str(Rc<PyStr>, usize),
+    /// Over bytes values.
+    Bytes(Value, usize),
+    /// Over dict keys (entry position, expected length).
+    DictKeys(Rc<Dict>, usize, usize),
+    /// Over dict values.
+    DictValues(Rc<Dict>, usize, usize),
+    /// Over dict items.
+    DictItems(Rc<Dict>, usize, usize),
+    /// Over a set (table position, expected length).
+    Set(Value, usize, usize),
+    /// `enumerate(it, start)`.
+    Enumerate(Value, Value),
+    /// `zip(*its)`, with `strict`.
+    Zip(Vec<Value>, bool),
+    /// `map(f, *its)`.
+    Map(Value, Vec<Value>),
+    /// `filter(f, it)`.
+    Filter(Value, Value),
+    /// `reversed(seq)` by index, counting down.
+    Reversed(Value, usize),
+    /// The `__getitem__` protocol from 0 upwards.
+    SeqIter(Value, usize),
+    /// `iter(callable, sentinel)`.
+    Callable(Value, Value),
+    /// Exhausted.
+    Done,
+}
+
+/// A module object.
+#[derive(Debug)]
+pub struct Module {
+    /// The module's name.
+    pub name: String,
+    /// The module globals (its attributes).
+    pub dict: Rc<Dict>,
+}
+
+/// Everything that is not one of `Value`'s direct variants.
+pub enum Payload {
+    /// An instance of a plain class (attributes live in `Object::dict`).
+    Plain,
+    /// An exception instance.
+    Exception(ExcData),
+    /// A builtin function or method descriptor.
+    Native(Native),
+    /// A native closure (host function).
+    NativeClosure(&'static str, NativeClosure),
+    /// A method bound to its object: (function, self).
+    BoundMethod(Value, Value),
+    /// A closure cell.
+    Cell(RefCell<Value>),
+    /// A code object.
+    Code(Rc<CodeObj>),
+    /// A module.
+    Module(Module),
+    /// A `range(start, stop, step)`.
+    Range(i64, i64, i64),
+    /// A `slice(start, stop, step)`.
+    Slice(Value, Value, Value),
+    /// A `property(fget, fset, fdel, doc)`.
+    Property(Value, Value, Value, Value),
+    /// `staticmethod(f)`.
+    StaticMethod(Value),
+    /// `classmethod(f)`.
+    ClassMethod(Value),
+    /// `super(cls, obj)`: lookups start after `cls` in `type(obj)`'s MRO.
+    Super(Rc<Class>, Value),
+    /// A native iterator.
+    Iter(RefCell<Iter>),
+    /// A generator, coroutine or async generator.
+    Generator(Generator),
+    /// A `set` (also user subclasses).
+    Set(RefCell<SetTable>),
+    /// A `frozenset`.
+    FrozenSet(SetTable),
+    /// `bytes`.
+    Bytes(Box<[u8]>),
+    /// `bytearray`.
+    ByteArray(RefCell<Vec<u8>>),
+    /// A `list` subclass instance.
+    ListData(Rc<List>),
+    /// A `dict` subclass instance.
+    DictData(Rc<Dict>),
+    /// An `int`/`str`/`float`/`tuple` subclass instance: the builtin value it wraps.
+    Boxed(Value),
+    /// `NotImplemented`.
+    NotImplemented,
+    /// `...`.
+    Ellipsis,
+    /// Runtime-defined native state (asyncio futures, tasks, streams, ...).
+    Any(RefCell<Box<dyn Any>>),
+}
+
+impl fmt::Debug for Payload {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = match self {
+            Payload::Plain => "Plain",
+            Payload::Exception(_) => "Exception",
+            Payload::Native(n) => n.name,
+            Payload::NativeClosure(n, _) => n,
+            Payload::BoundMethod(..) => "BoundMethod",
+            Payload::Cell(_) => "Cell",
+            Payload::Code(_) => "Code",
+            Payload::Module(_) => "Module",
+            Payload::Range(..) => "Range",
+            Payload::Slice(..) => "Slice",
+            Payload::Property(..) => "Property",
+            Payload::StaticMethod(_) => "StaticMethod",
+            Payload::ClassMethod(_) => "ClassMethod",
+            Payload::Super(..) => "Super",
+            Payload::Iter(_) => "Iter",
+            Payload::Generator(_) => "Generator",
+            Payload::Set(_) => "Set",
+            Payload::FrozenSet(_) => "FrozenSet",
+            Payload::Bytes(_) => "Bytes",
+            Payload::ByteArray(_) => "ByteArray",
+            Payload::ListData(_) => "ListData",
+            Payload::DictData(_) => "DictData",
+            Payload::Boxed(_) => "Boxed",
+            Payload::NotImplemented => "NotImplemented",
+            Payload::Ellipsis => "Ellipsis",
+            Payload::Any(_) => "Any",
+        };
+        f.write_str(name)
+    }
+}
+
+/// A heap object of any kind not covered by `Value`'s direct variants.
+#[derive(Debug)]
+pub struct Object {
+    /// Its class.
+    pub class: Rc<Class>,
+    /// Its attribute dict, for instances of script classes.
+    pub dict: Option<RefCell<DictMap>>,
+    /// What it is.
+    pub payload: Payload,
+}
+
+impl Object {
+    /// Makes an object without an attribute dict.
+    pub fn new(class: Rc<Class>, payload: Payload) -> Rc<Object> {
+        Rc::new(Object { class, dict: None, payload })
+    }
+
+    /// Makes an object with an (empty) attribute dict.
+    pub fn with_dict(class: Rc<Class>, payload: Payload) -> Rc<Object> {
+        Rc::new(Object { class, dict: Some(RefCell::new(DictMap::new())), payload })
+    }
+
+    /// The exception state, if this is an exception.
+    pub fn exc(&self) -> Option<&ExcData> {
+        match &self.payload {
+            Payload::Exception(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// Reads an attribute from the instance dict.
+    pub fn get_attr(&self, name: &str) -> Option<Value> {
+        self.dict.as_ref()?.borrow().get_str(str_hash(name), name).cloned()
+    }
+
+    /// Writes an attribute into the instance dict (ignored when there is none).
+    pub fn set_attr(&self, name: &str, value: Value) {
+        if let Some(d) = &self.dict {
+            d.borrow_mut().set_str(str_hash(name), Value::str(name), value);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+//! `Value`: the 16-byte handle for every script value.
+//!
+//! Small immutable values (`None`, `bool`, `int` that fits in `i64`, `float`) are stored inline
+//! and never allocate. Everything else is a thin `Rc` pointer. The most common container and
+//! callable types get their own variants so the dispatch loop can match on them directly;
+//! every other kind of object is an [`Object`] whose [`Payload`] says what it is.
+//!
+//! `Undef` is internal: it marks an unbound local, an empty register or "no value" in the
+//! method-call protocol, and is never visible to scripts.
+
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+
+use super::object::{Class, Function, List, Object, Payload, PyStr, Tuple};
+use super::DictRef;
+
+/// A script value. Cloning is cheap (a copy or an `Rc` increment).
+#[derive(Clone, Debug, Default)]
+pub enum Value {
+    /// Internal "no value" marker (unbound local, empty slot). Never visible to scripts.
+    #[default]
+    Undef,
+    /// `None`.
+    None,
+    /// `True` / `False`.
+    Bool(bool),
+    /// An `int` that fits in 64 bits.
+    Int(i64),
+    /// A `float`.
+    Float(f64),
+    /// An `int` outside the `i64` range (always normalised: never fits in `i64`).
+    BigInt(Rc<BigInt>),
+    /// A `str`.
+    Str(Rc<PyStr>),
+    /// A `list`.
+    List(Rc<List>),
+    /// A `tuple`.
+    Tuple(Rc<Tuple>),
+    /// A `dict`.
+    Dict(DictRef),
+    /// A function defined in a script.
+    Func(Rc<Function>),
+    /// A class (builtin or defined in a script).
+    Class(Rc<Class>),
+    /// Any other object.
+    Obj(Rc<Object>),
+}
+
+impl Value {
+    /// Makes an int, demoting a big integer that fits in `i64`.
+    pub fn from_bigint(b: BigInt) -> Value {
+        match i64::try_from(&b) {
+            Ok(i) => Value::Int(i),
+            Err(_) => Value::BigInt(Rc::new(b)),
+        }
+    }
+
+    /// Makes a `str` value.
+    pub fn str(s: &str) -> Value {
+        Value::Str(Rc::new(PyStr::new(s)))
+    }
+
+    /// Makes a `str` value from an owned string.
+    pub fn string(s: String) -> Value {
+        Value::Str(Rc::new(PyStr::from_string(s)))
+    }
+
+    /// Makes a tuple.
+    pub fn tuple(items: Vec<Value>) -> Value {
+        Value::Tuple(Rc::new(Tuple::new(items)))
+    }
+
+    /// Makes a list.
+    pub fn list(items: Vec<Value>) -> Value {
+        Value::List(Rc::new(List::new(items)))
+    }
+
+    /// True for the internal unbound marker.
+    pub fn is_undef(&self) -> bool {
+        matches!(self, Value::Undef)
+    }
+
+    /// True for `None`.
+    pub fn is_none(&self) -> bool {
+        matches!(self, Value::None)
+    }
+
+    /// The object payload, if this is an `Obj`.
+    pub fn payload(&self) -> Option<&Payload> {
+        match self {
+            Value::Obj(o) => Some(&o.payload),
+            _ => None,
+        }
+    }
+
+    /// Identity (`is`): same inline value or same heap object.
+    pub fn is(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::Undef, Value::Undef) | (Value::None, Value::None) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            (Value::BigInt(a), Value::BigInt(b)) => Rc::ptr_eq(a, b),
+            (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b) || (a.as_str().is_empty() && b.as_str().is_empty()),
+            (Value::List(a), Value::List(b)) => Rc::ptr_eq(a, b),
+            (Value::Tuple(a), Value::Tuple(b)) => Rc::ptr_eq(a, b) || (a.items.is_empty() && b.items.is_empty()),
+            (Value::Dict(a), Value::Dict(b)) => Rc::ptr_eq(a, b),
+            (Value::Func(a), Value::Func(b)) => Rc::ptr_eq(a, b),
+            (Value::Class(a), Value::Class(b)) => Rc::ptr_eq(a, b),
+            (Value::Obj(a), Value::Obj(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+
+    /// An address-like identity number for `id()` and default reprs.
+    pub fn id(&self) -> u64 {
+        match self {
+            Value::Undef => 0,
+            Value::None => 0x1000,
+            Value::Bool(b) => 0x2000 + *b as u64,
+            Value::Int(i) => *i as u64,
+            Value::Float(f) => f.to_bits(),
+            Value::BigInt(r) => Rc::as_ptr(r) as u64,
+            Value::Str(r) => Rc::as_ptr(r) as u64,
+            Value::List(r) => Rc::as_ptr(r) as u64,
+            Value::Tuple(r) => Rc::as_ptr(r) as u64,
+            Value::Dict(r) => Rc::as_ptr(r) as u64,
+            Value::Func(r) => Rc::as_ptr(r) as u64,
+            Value::Class(r) => Rc::as_ptr(r) as u64,
+            Value::Obj(r) => Rc::as_ptr(r) as *const u8 as u64,
+        }
+    }
+
+    /// The string slice, if this is a `str`.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::Str(s) => Some(s.as_str()),
+            _ => None,
+        }
+    }
+}
+
+impl From<bool> for Value {
+    fn from(b: bool) -> Value {
+        Value::Bool(b)
+    }
+}
+
+impl From<i64> for Value {
+    fn from(i: i64) -> Value {
+        Value::Int(i)
+    }
+}
+
+impl From<f64> for Value {
+    fn from(f: f64) -> Value {
+        Value::Float(f)
+    }
+}
+
+impl From<&str> for Value {
+    fn from(s: &str) -> Value {
+        Value::str(s)
+    }
+}
+
+impl From<String> for Value {
+    fn from(s: String) -> Value {
+        Value::string(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn value_is_16_bytes() {
+        assert_eq!(std::mem::size_of::<Value>(), 16);
+    }
+}
