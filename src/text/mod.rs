@@ -8,8 +8,12 @@
 
 pub mod float_repr;
 pub mod format_spec;
+pub mod repr;
 #[cfg(test)]
 mod test_util;
+pub mod unicode;
+#[rustfmt::skip]
+mod unicode_tables;
 
 use std::fmt;
 
