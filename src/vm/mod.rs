@@ -10,6 +10,7 @@ pub mod call;
 pub mod containers;
 pub mod dict;
 pub mod exceptions;
+pub mod ext;
 pub mod frame;
 pub mod import;
 pub mod interp;

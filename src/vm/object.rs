@@ -5,7 +5,6 @@
 //! Invariant: interior mutability is `RefCell`/`Cell`, and no borrow is held while script code
 //! runs (callers clone what they need out of a borrow first).
 
-use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::rc::Rc;
@@ -440,8 +439,39 @@ pub enum Payload {
     NotImplemented,
     /// `...`.
     Ellipsis,
-    /// Runtime-defined native state (asyncio futures, tasks, streams, ...).
-    Any(RefCell<Box<dyn Any>>),
+    /// A dict view: 0 = keys, 1 = values, 2 = items.
+    DictView(u8, Rc<Dict>),
+    /// An async generator operation (`__anext__`, `asend`, `athrow`, `aclose` awaitable).
+    AsyncGenOp(RefCell<AsyncGenOp>),
+    /// A value yielded by an async generator's `yield` (as opposed to an inner `await`).
+    AsyncYield(Value),
+    /// A natively implemented object defined outside the VM core (asyncio futures and
+    /// tasks, streams, host userdata).
+    Ext(Box<dyn super::ext::Ext>),
+}
+
+/// What an async generator operation asks of the generator.
+#[derive(Debug, Clone)]
+pub enum AsyncGenOpKind {
+    /// `__anext__()`
+    Next,
+    /// `asend(value)`
+    Send(Value),
+    /// `athrow(exc)`
+    Throw(Rc<Object>),
+    /// `aclose()`
+    Close,
+}
+
+/// The state of one async generator operation awaitable.
+#[derive(Debug)]
+pub struct AsyncGenOp {
+    /// The async generator.
+    pub agen: Rc<Object>,
+    /// What to do.
+    pub kind: AsyncGenOpKind,
+    /// True once the first resumption happened.
+    pub started: bool,
 }
 
 impl fmt::Debug for Payload {
@@ -472,7 +502,10 @@ impl fmt::Debug for Payload {
             Payload::Boxed(_) => "Boxed",
             Payload::NotImplemented => "NotImplemented",
             Payload::Ellipsis => "Ellipsis",
-            Payload::Any(_) => "Any",
+            Payload::DictView(..) => "DictView",
+            Payload::AsyncGenOp(_) => "AsyncGenOp",
+            Payload::AsyncYield(_) => "AsyncYield",
+            Payload::Ext(_) => "Ext",
         };
         f.write_str(name)
     }

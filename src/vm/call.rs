@@ -1,0 +1,648 @@
+//! Calls: argument binding (CPython's rules and messages), the stackless call paths used by
+//! the dispatch loop, nested calls from native code (bounded by `MAX_NATIVE_DEPTH`), class
+//! instantiation, and the creation of functions, classes and generator objects.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use super::dict::DictMap;
+use super::frame::{Fiber, Frame, FrameKind};
+use super::interp::Outcome;
+use super::object::{Args, BaseKind, Class, CodeObj, Dict, Function, GenState, Generator, Object, Payload};
+use super::value::Value;
+use super::{Exc, PyResult, Vm, MAX_NATIVE_DEPTH};
+use crate::compiler::bytecode::{Code, CodeKind, Const};
+
+impl Vm {
+    /// Calls `f(*args)` from native code and waits for the result.
+    pub fn call(&mut self, f: &Value, args: Vec<Value>) -> PyResult<Value> {
+        self.call_kw(f, args, Vec::new())
+    }
+
+    /// Calls `f(*args, **kw)` from native code and waits for the result.
+    pub fn call_kw(&mut self, f: &Value, args: Vec<Value>, kw: Vec<(Value, Value)>) -> PyResult<Value> {
+        match f {
+            Value::Func(func) => {
+                let regs = self.bind_args(func, args, &kw)?;
+                if func.code.code.is_resumable() {
+                    return Ok(self.make_generator(func, regs));
+                }
+                let fiber = Fiber::new(func.code.clone(), func.globals.clone(), regs);
+                self.run_nested(fiber)
+            }
+            Value::Class(cls) => self.instantiate(cls, args, kw),
+            Value::Obj(o) => match &o.payload {
+                Payload::Native(n) => (n.f)(self, Args { pos: &args, kw: &kw }),
+                Payload::NativeClosure(_, c) => {
+                    let c = c.clone();
+                    c(self, Args { pos: &args, kw: &kw })
+                }
+                Payload::BoundMethod(func, obj) => {
+                    let mut full = Vec::with_capacity(args.len() + 1);
+                    full.push(obj.clone());
+                    full.extend(args);
+                    let func = func.clone();
+                    self.call_kw(&func, full, kw)
+                }
+                _ => self.call_dunder_call(f, args, kw),
+            },
+            _ => self.call_dunder_call(f, args, kw),
+        }
+    }
+
+    fn call_dunder_call(&mut self, f: &Value, args: Vec<Value>, kw: Vec<(Value, Value)>) -> PyResult<Value> {
+        let cls = self.type_of(f);
+        if cls.is_heap {
+            if let Some(m) = cls.lookup("__call__") {
+                let mut full = vec![f.clone()];
+                full.extend(args);
+                return self.call_kw(&m, full, kw);
+            }
+        }
+        let t = self.type_name(f);
+        Err(self.new_error("TypeError", &format!("'{t}' object is not callable")))
+    }
+
+    /// Runs a fresh fiber to completion from native code.
+    pub(crate) fn run_nested(&mut self, fiber: Box<Fiber>) -> PyResult<Value> {
+        if self.native_depth >= MAX_NATIVE_DEPTH {
+            return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
+        }
+        if self.depth >= self.recursion_limit {
+            return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
+        }
+        self.native_depth += 1;
+        self.depth += 1;
+        let out = self.drive(fiber, None);
+        self.depth -= 1;
+        self.native_depth -= 1;
+        match out {
+            Outcome::Returned(v) => Ok(v),
+            Outcome::Raised(e) => Err(e),
+            Outcome::Yielded(_) => Err(self.new_error("RuntimeError", "unexpected yield from a plain function")),
+        }
+    }
+
+    /// Calls `obj.name(*args)`.
+    pub fn call_method(&mut self, obj: &Value, name: &str, args: Vec<Value>) -> PyResult<Value> {
+        let n = self.intern(name);
+        let (f, s) = self.load_method(obj, &n)?;
+        let mut full = Vec::with_capacity(args.len() + 1);
+        if !s.is_undef() {
+            full.push(s);
+        }
+        full.extend(args);
+        self.call(&f, full)
+    }
+
+    /// A bound method object.
+    pub fn bound_method(&mut self, f: Value, obj: Value) -> Value {
+        Value::Obj(Object::new(self.types.method.clone(), Payload::BoundMethod(f, obj)))
+    }
+
+    /// `name()` as used in call error messages (`f()`, `A.f()`).
+    pub fn callable_name(&self, f: &Value) -> String {
+        match f {
+            Value::Func(func) => format!("{}()", func.qualname.borrow().as_str().unwrap_or("?")),
+            Value::Class(c) => format!("{}()", c.name()),
+            Value::Obj(o) => match &o.payload {
+                Payload::Native(n) => format!("{}()", n.name),
+                Payload::BoundMethod(f, _) => self.callable_name(f),
+                _ => "object".to_string(),
+            },
+            _ => "object".to_string(),
+        }
+    }
+
+    /// Binds positional and keyword arguments to a function's parameters, returning the
+    /// initial registers (parameters in order, then the closure cells at their registers).
+    pub fn bind_args(&mut self, func: &Rc<Function>, mut pos: Vec<Value>, kw: &[(Value, Value)]) -> PyResult<Vec<Value>> {
+        let code: &Code = &func.code.code;
+        let argc = code.argcount as usize;
+        let kwonly = code.kwonlycount as usize;
+        let simple = kw.is_empty() && !code.has_varargs && !code.has_varkw && kwonly == 0 && pos.len() == argc;
+        let mut regs = if simple {
+            pos
+        } else {
+            let nparams = argc + kwonly + code.has_varargs as usize + code.has_varkw as usize;
+            let mut regs = vec![Value::Undef; nparams];
+            let extra = if pos.len() > argc { pos.split_off(argc) } else { Vec::new() };
+            let npos = pos.len();
+            for (i, v) in pos.into_iter().enumerate() {
+                regs[i] = v;
+            }
+            let vararg_reg = argc;
+            let kwonly_start = argc + code.has_varargs as usize;
+            let varkw_reg = kwonly_start + kwonly;
+            if code.has_varargs {
+                regs[vararg_reg] = Value::tuple(extra);
+            } else if !extra.is_empty() {
+                return Err(self.too_many_positional(func, npos + extra.len()));
+            }
+            let varkw = if code.has_varkw { Some(Rc::new(Dict::default())) } else { None };
+            for (k, v) in kw {
+                let name = k.as_str().unwrap_or("");
+                let slot = code.varnames[..argc].iter().position(|n| &**n == name).filter(|&i| i >= code.posonlycount as usize);
+                let slot = slot.or_else(|| {
+                    code.varnames[kwonly_start..kwonly_start + kwonly].iter().position(|n| &**n == name).map(|i| i + kwonly_start)
+                });
+                match slot {
+                    Some(i) => {
+                        if !regs[i].is_undef() {
+                            let q = self.callable_name(&Value::Func(func.clone()));
+                            return Err(self.new_error("TypeError", &format!("{q} got multiple values for argument '{name}'")));
+                        }
+                        regs[i] = v.clone();
+                    }
+                    None => match &varkw {
+                        Some(d) => self.dict_set(d, k.clone(), v.clone())?,
+                        None => {
+                            let q = self.callable_name(&Value::Func(func.clone()));
+                            if code.varnames[..code.posonlycount as usize].iter().any(|n| &**n == name) {
+                                return Err(self.new_error(
+                                    "TypeError",
+                                    &format!("{q} got some positional-only arguments passed as keyword arguments: '{name}'"),
+                                ));
+                            }
+                            return Err(self.new_error("TypeError", &format!("{q} got an unexpected keyword argument '{name}'")));
+                        }
+                    },
+                }
+            }
+            if let Some(d) = varkw {
+                regs[varkw_reg] = Value::Dict(d);
+            }
+            self.fill_defaults(func, &mut regs, npos, kwonly_start)?;
+            regs
+        };
+        if !code.freevars.is_empty() {
+            let last = code.freevars.iter().map(|(r, _)| r.idx()).max().unwrap_or(0);
+            if regs.len() <= last {
+                regs.resize(last + 1, Value::Undef);
+            }
+            for (i, (r, _)) in code.freevars.iter().enumerate() {
+                regs[r.idx()] = func.closure.get(i).cloned().unwrap_or(Value::Undef);
+            }
+        }
+        Ok(regs)
+    }
+
+    fn fill_defaults(&mut self, func: &Rc<Function>, regs: &mut [Value], npos: usize, kwonly_start: usize) -> PyResult<()> {
+        let code = &func.code.code;
+        let argc = code.argcount as usize;
+        let ndef = func.defaults.len();
+        let mut missing = Vec::new();
+        for i in npos..argc {
+            if regs[i].is_undef() {
+                if i + ndef >= argc {
+                    regs[i] = func.defaults[i + ndef - argc].clone();
+                } else {
+                    missing.push(code.varnames[i].to_string());
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.missing_args(func, &missing, "positional"));
+        }
+        for i in kwonly_start..kwonly_start + code.kwonlycount as usize {
+            if regs[i].is_undef() {
+                let name = &code.varnames[i];
+                let d = func.kwdefaults.as_ref().and_then(|d| d.map.borrow().get_str(super::object::str_hash(name), name).cloned());
+                match d {
+                    Some(v) => regs[i] = v,
+                    None => missing.push(name.to_string()),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.missing_args(func, &missing, "keyword-only"));
+        }
+        Ok(())
+    }
+
+    fn missing_args(&mut self, func: &Rc<Function>, names: &[String], kind: &str) -> Exc {
+        let q = self.callable_name(&Value::Func(func.clone()));
+        let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+        let list = match quoted.len() {
+            1 => quoted[0].clone(),
+            2 => format!("{} and {}", quoted[0], quoted[1]),
+            _ => format!("{}, and {}", quoted[..quoted.len() - 1].join(", "), quoted[quoted.len() - 1]),
+        };
+        let plural = if names.len() == 1 { "argument" } else { "arguments" };
+        self.new_error("TypeError", &format!("{q} missing {} required {kind} {plural}: {list}", names.len()))
+    }
+
+    fn too_many_positional(&mut self, func: &Rc<Function>, given: usize) -> Exc {
+        let q = self.callable_name(&Value::Func(func.clone()));
+        let code = &func.code.code;
+        let argc = code.argcount as usize;
+        let min = argc - func.defaults.len().min(argc);
+        let takes = if min == argc {
+            format!("{argc} positional argument{}", if argc == 1 { "" } else { "s" })
+        } else {
+            format!("from {min} to {argc} positional arguments")
+        };
+        let was = if given == 1 { "was" } else { "were" };
+        self.new_error("TypeError", &format!("{q} takes {takes} but {given} {was} given"))
+    }
+
+    /// The dispatch loop's call: callee at `stack[at]`, `n` arguments from `window` (keyword
+    /// values last, named by `kwnames`). Returns true when a frame was pushed.
+    pub(crate) fn call_at(&mut self, fiber: &mut Fiber, at: usize, mut window: usize, mut n: usize, kwnames: Option<&Value>) -> PyResult<bool> {
+        let mut callee = fiber.stack[at].clone();
+        loop {
+            match &callee {
+                Value::Func(f) if kwnames.is_none() => {
+                    let code = &f.code.code;
+                    let simple = !code.has_varargs && !code.has_varkw && code.kwonlycount == 0 && n == code.argcount as usize;
+                    if simple && code.freevars.is_empty() && !code.is_resumable() {
+                        let nregs = code.nregs as usize;
+                        if fiber.stack.len() < window + nregs {
+                            fiber.stack.resize(window + nregs, Value::Undef);
+                        }
+                        for slot in &mut fiber.stack[window + n..window + nregs] {
+                            *slot = Value::Undef;
+                        }
+                        let frame = Frame {
+                            code: f.code.clone(),
+                            globals: f.globals.clone(),
+                            locals: None,
+                            pc: 0,
+                            base: window as u32,
+                            ret: at as u32,
+                            kind: FrameKind::Normal,
+                            init_self: Value::Undef,
+                        };
+                        self.push_frame(fiber, frame)?;
+                        return Ok(true);
+                    }
+                    break;
+                }
+                Value::Obj(o) => match &o.payload {
+                    Payload::BoundMethod(f, s) if window > at || window == at + 1 => {
+                        fiber.stack[window - 1] = s.clone();
+                        window -= 1;
+                        n += 1;
+                        callee = f.clone();
+                        if window <= at {
+                            break;
+                        }
+                    }
+                    _ => break,
+                },
+                _ => break,
+            }
+        }
+        let (pos, kw) = split_args(&mut fiber.stack[window..window + n], kwnames);
+        self.invoke(fiber, callee, pos, kw, at)
+    }
+
+    /// `f(*args, **kwargs)` from the dispatch loop: `stack[at]` is f, then the tuple and dict.
+    pub(crate) fn call_ex(&mut self, fiber: &mut Fiber, at: usize) -> PyResult<bool> {
+        let callee = fiber.stack[at].clone();
+        let args = std::mem::take(&mut fiber.stack[at + 1]);
+        let kwargs = std::mem::take(&mut fiber.stack[at + 2]);
+        let pos = match &args {
+            Value::Tuple(t) => t.items.to_vec(),
+            Value::List(l) => l.items.borrow().clone(),
+            other => match self.collect(other) {
+                Ok(v) => v,
+                Err(_) => {
+                    let name = self.callable_name(&callee);
+                    let t = self.type_name(other);
+                    return Err(self.new_error("TypeError", &format!("{name} argument after * must be an iterable, not {t}")));
+                }
+            },
+        };
+        let kw: Vec<(Value, Value)> = match self.dict_of(&kwargs) {
+            Some(d) => d.map.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            None => Vec::new(),
+        };
+        self.invoke(fiber, callee, pos, kw, at)
+    }
+
+    /// The general call path: pushes a frame for script code, otherwise calls natively and
+    /// stores the result in `stack[ret]`.
+    fn invoke(&mut self, fiber: &mut Fiber, callee: Value, pos: Vec<Value>, kw: Vec<(Value, Value)>, ret: usize) -> PyResult<bool> {
+        match &callee {
+            Value::Func(f) => {
+                let regs = self.bind_args(f, pos, &kw)?;
+                if f.code.code.is_resumable() {
+                    fiber.stack[ret] = self.make_generator(f, regs);
+                    return Ok(false);
+                }
+                self.push_with_regs(fiber, f, regs, ret, FrameKind::Normal, Value::Undef)?;
+                Ok(true)
+            }
+            Value::Class(cls) if cls.is_heap && cls.kind == BaseKind::Object && cls.lookup("__new__").is_none() => {
+                let obj = Value::Obj(Object::with_dict(cls.clone(), Payload::Plain));
+                match cls.lookup("__init__") {
+                    Some(Value::Func(init)) => {
+                        let mut full = Vec::with_capacity(pos.len() + 1);
+                        full.push(obj.clone());
+                        full.extend(pos);
+                        let regs = self.bind_args(&init, full, &kw)?;
+                        if init.code.code.is_resumable() {
+                            return Err(self.new_error("TypeError", "__init__() should return None, not 'generator'"));
+                        }
+                        self.push_with_regs(fiber, &init, regs, ret, FrameKind::Init, obj)?;
+                        Ok(true)
+                    }
+                    _ => {
+                        let v = self.instantiate(cls, pos, kw)?;
+                        fiber.stack[ret] = v;
+                        Ok(false)
+                    }
+                }
+            }
+            _ => {
+                let v = self.call_kw(&callee, pos, kw)?;
+                fiber.stack[ret] = v;
+                Ok(false)
+            }
+        }
+    }
+
+    fn push_with_regs(&mut self, fiber: &mut Fiber, f: &Rc<Function>, regs: Vec<Value>, ret: usize, kind: FrameKind, init_self: Value) -> PyResult<()> {
+        let window = ret + 1;
+        let nregs = f.code.code.nregs as usize;
+        if fiber.stack.len() < window + nregs {
+            fiber.stack.resize(window + nregs, Value::Undef);
+        }
+        let nargs = regs.len();
+        for (slot, v) in fiber.stack[window..].iter_mut().zip(regs) {
+            *slot = v;
+        }
+        for slot in &mut fiber.stack[window + nargs..window + nregs] {
+            *slot = Value::Undef;
+        }
+        let frame = Frame {
+            code: f.code.clone(),
+            globals: f.globals.clone(),
+            locals: None,
+            pc: 0,
+            base: window as u32,
+            ret: ret as u32,
+            kind,
+            init_self,
+        };
+        self.push_frame(fiber, frame)
+    }
+
+    /// `cls(*args, **kw)`.
+    pub fn instantiate(&mut self, cls: &Rc<Class>, args: Vec<Value>, kw: Vec<(Value, Value)>) -> PyResult<Value> {
+        if let Some(meta) = &cls.meta {
+            if let Some(call) = meta.lookup("__call__") {
+                if matches!(call, Value::Func(_)) {
+                    let mut full = vec![Value::Class(cls.clone())];
+                    full.extend(args);
+                    return self.call_kw(&call, full, kw);
+                }
+            }
+        }
+        let new = cls.lookup("__new__");
+        let obj = match &new {
+            Some(Value::Obj(o)) if matches!(o.payload, Payload::StaticMethod(_)) => {
+                let Payload::StaticMethod(f) = &o.payload else { unreachable!() };
+                let mut full = vec![Value::Class(cls.clone())];
+                full.extend(args.iter().cloned());
+                self.call_kw(&f.clone(), full, kw.clone())?
+            }
+            Some(f @ Value::Func(_)) => {
+                let mut full = vec![Value::Class(cls.clone())];
+                full.extend(args.iter().cloned());
+                self.call_kw(f, full, kw.clone())?
+            }
+            Some(f @ Value::Obj(_)) => {
+                let mut full = vec![Value::Class(cls.clone())];
+                full.extend(args.iter().cloned());
+                let r = self.call_kw(f, full, kw.clone())?;
+                if !cls.is_heap {
+                    return Ok(r);
+                }
+                r
+            }
+            _ => match cls.kind {
+                BaseKind::Object => Value::Obj(Object::with_dict(cls.clone(), Payload::Plain)),
+                BaseKind::Exception => Value::Obj(self.new_exception(cls, args.clone())),
+                _ => return Err(self.new_error("TypeError", &format!("cannot create '{}' instances", cls.name()))),
+            },
+        };
+        if !self.type_of(&obj).is_subclass(cls) {
+            return Ok(obj);
+        }
+        if let Some(init) = cls.lookup("__init__") {
+            if matches!(init, Value::Func(_)) {
+                let mut full = vec![obj.clone()];
+                full.extend(args);
+                let r = self.call_kw(&init, full, kw)?;
+                if !r.is_none() {
+                    let t = self.type_name(&r);
+                    return Err(self.new_error("TypeError", &format!("__init__() should return None, not '{t}'")));
+                }
+            } else if cls.kind == BaseKind::Object && new.is_none() && (!args.is_empty() || !kw.is_empty()) {
+                return Err(self.new_error("TypeError", &format!("{}() takes no arguments", cls.name())));
+            }
+        }
+        Ok(obj)
+    }
+
+    /// Creates a function object from a code constant (`MakeFunction`).
+    pub fn make_function(&mut self, code: &Value, globals: Rc<Dict>, parts: [Value; 3]) -> Value {
+        let Some(Payload::Code(code)) = code.payload() else { return Value::None };
+        let [defaults, kwdefaults, closure] = parts;
+        let defaults = match defaults {
+            Value::Tuple(t) => t.items.to_vec(),
+            _ => Vec::new(),
+        };
+        let kwdefaults = match kwdefaults {
+            Value::Dict(d) => Some(d),
+            _ => None,
+        };
+        let closure = match closure {
+            Value::Tuple(t) => t.items.to_vec(),
+            _ => Vec::new(),
+        };
+        let name = self.intern(&code.code.name);
+        let qualname = self.intern(&code.code.qualname);
+        Value::Func(Rc::new(Function {
+            code: code.clone(),
+            globals,
+            name: RefCell::new(name),
+            qualname: RefCell::new(qualname),
+            defaults,
+            kwdefaults,
+            closure,
+            dict: RefCell::new(DictMap::new()),
+        }))
+    }
+
+    /// Converts a compiled code object (and its nested code) into a runtime `CodeObj`.
+    pub fn load_code(&mut self, code: &Rc<Code>) -> Rc<CodeObj> {
+        let consts: Vec<Value> = code.consts.iter().map(|c| self.const_value(c)).collect();
+        let names: Vec<Value> = code.names.iter().map(|n| self.intern(n)).collect();
+        Rc::new(CodeObj { code: code.clone(), consts: consts.into_boxed_slice(), names: names.into_boxed_slice() })
+    }
+
+    fn const_value(&mut self, c: &Const) -> Value {
+        match c {
+            Const::None => Value::None,
+            Const::Bool(b) => Value::Bool(*b),
+            Const::Ellipsis => self.ellipsis(),
+            Const::Int(i) => Value::Int(*i),
+            Const::BigInt(b) => Value::BigInt(b.clone()),
+            Const::Float(f) => Value::Float(*f),
+            Const::Str(s) => self.intern(s),
+            Const::Bytes(b) => self.new_bytes(b.to_vec()),
+            Const::Tuple(items) => {
+                let v: Vec<Value> = items.iter().map(|c| self.const_value(c)).collect();
+                Value::tuple(v)
+            }
+            Const::Code(code) => {
+                let obj = self.load_code(code);
+                Value::Obj(Object::new(self.types.code.clone(), Payload::Code(obj)))
+            }
+        }
+    }
+
+    /// The `...` singleton.
+    pub fn ellipsis(&mut self) -> Value {
+        self.singletons.ellipsis.clone()
+    }
+
+    /// The `NotImplemented` singleton.
+    pub fn not_implemented(&self) -> Value {
+        self.singletons.not_implemented.clone()
+    }
+
+    /// Makes a generator, coroutine or async generator object for a call of `func`.
+    pub fn make_generator(&mut self, func: &Rc<Function>, regs: Vec<Value>) -> Value {
+        let code = &func.code.code;
+        let fiber = Fiber::new(func.code.clone(), func.globals.clone(), regs);
+        let cls = match code.kind {
+            CodeKind::Coroutine => self.types.coroutine.clone(),
+            CodeKind::AsyncGenerator => self.types.async_generator.clone(),
+            _ => self.types.generator.clone(),
+        };
+        let gen = Generator {
+            kind: code.kind,
+            state: RefCell::new(GenState::Suspended(fiber)),
+            started: Cell::new(false),
+            name: func.name.borrow().clone(),
+            qualname: func.qualname.borrow().clone(),
+            code: code.clone(),
+            running_async: Cell::new(false),
+        };
+        Value::Obj(Object::new(cls, Payload::Generator(gen)))
+    }
+
+    /// `class` statement: runs the body, then builds the class (`MakeClass`).
+    pub fn make_class(&mut self, parts: Vec<Value>, globals: Rc<Dict>) -> PyResult<Value> {
+        let mut it = parts.into_iter();
+        let (body, name, bases, kwds) = (
+            it.next().unwrap_or(Value::None),
+            it.next().unwrap_or(Value::None),
+            it.next().unwrap_or(Value::None),
+            it.next().unwrap_or(Value::None),
+        );
+        let name = name.as_str().unwrap_or("?").to_string();
+        let mut base_classes = Vec::new();
+        if let Value::Tuple(t) = &bases {
+            for b in t.items.iter() {
+                match b {
+                    Value::Class(c) => base_classes.push(c.clone()),
+                    _ => return Err(self.new_error("TypeError", "bases must be types")),
+                }
+            }
+        }
+        let mut meta = None;
+        let mut init_kw = Vec::new();
+        if let Some(d) = self.dict_of(&kwds) {
+            for (k, v) in d.map.borrow().iter() {
+                if k.as_str() == Some("metaclass") {
+                    if let Value::Class(m) = v {
+                        if !Rc::ptr_eq(m, &self.types.type_) {
+                            meta = Some(m.clone());
+                        }
+                    }
+                } else {
+                    init_kw.push((k.clone(), v.clone()));
+                }
+            }
+        }
+        if meta.is_none() {
+            meta = base_classes.iter().find_map(|b| b.meta.clone());
+        }
+        let ns = Rc::new(Dict::default());
+        let Value::Func(body) = body else { return Err(self.new_error("SystemError", "bad class body")) };
+        let regs = self.bind_args(&body, vec![], &[])?;
+        let mut fiber = Fiber::new(body.code.clone(), globals, regs);
+        fiber.frames[0].locals = Some(ns.clone());
+        let cell = self.run_nested(fiber)?;
+        let cls = self.build_class(&name, base_classes, ns, meta)?;
+        super::interp::cell_set(&cell, Value::Class(cls.clone()));
+        self.init_subclass(&cls, init_kw)?;
+        Ok(Value::Class(cls))
+    }
+
+    /// Builds a heap class from a finished namespace.
+    pub fn build_class(&mut self, name: &str, mut bases: Vec<Rc<Class>>, ns: Rc<Dict>, meta: Option<Rc<Class>>) -> PyResult<Rc<Class>> {
+        if bases.is_empty() {
+            bases.push(self.types.object.clone());
+        }
+        let mro = super::types::c3_mro(&bases).map_err(|m| self.new_error("TypeError", &m))?;
+        let kind = bases.iter().map(|b| b.kind).find(|k| *k != BaseKind::Object).unwrap_or(BaseKind::Object);
+        let mut map = ns.map.borrow().clone();
+        let qualname = match map.get_str(super::object::str_hash("__qualname__"), "__qualname__") {
+            Some(Value::Str(q)) => q.as_str().to_string(),
+            _ => name.to_string(),
+        };
+        let has_eq = map.get_str(super::object::str_hash("__eq__"), "__eq__").is_some();
+        let has_hash = map.get_str(super::object::str_hash("__hash__"), "__hash__").is_some();
+        if has_eq && !has_hash {
+            map.set_str(super::object::str_hash("__hash__"), Value::str("__hash__"), Value::None);
+        }
+        Ok(Rc::new(Class {
+            name: RefCell::new(name.to_string()),
+            qualname: RefCell::new(qualname),
+            bases,
+            mro,
+            dict: RefCell::new(map),
+            kind,
+            meta,
+            is_heap: true,
+        }))
+    }
+
+    fn init_subclass(&mut self, cls: &Rc<Class>, kw: Vec<(Value, Value)>) -> PyResult<()> {
+        for base in &cls.mro {
+            if !base.is_heap {
+                continue;
+            }
+            if let Some(f) = base.dict.borrow().get_str(super::object::str_hash("__init_subclass__"), "__init_subclass__").cloned() {
+                let f = match f.payload() {
+                    Some(Payload::ClassMethod(inner)) => inner.clone(),
+                    _ => f,
+                };
+                self.call_kw(&f, vec![Value::Class(cls.clone())], kw)?;
+                return Ok(());
+            }
+        }
+        if !kw.is_empty() {
+            return Err(self.new_error("TypeError", &format!("{}.__init_subclass__() takes no keyword arguments", cls.name())));
+        }
+        Ok(())
+    }
+}
+
+/// Moves call arguments out of the stack, splitting off keyword arguments.
+fn split_args(args: &mut [Value], kwnames: Option<&Value>) -> (Vec<Value>, Vec<(Value, Value)>) {
+    let names: &[Value] = match kwnames {
+        Some(Value::Tuple(t)) => &t.items,
+        _ => &[],
+    };
+    let npos = args.len() - names.len();
+    let pos: Vec<Value> = args[..npos].iter_mut().map(std::mem::take).collect();
+    let kw: Vec<(Value, Value)> = names.iter().cloned().zip(args[npos..].iter_mut().map(std::mem::take)).collect();
+    (pos, kw)
+}

@@ -1,0 +1,87 @@
+//! `Ext`: the extension point for objects implemented natively outside the VM core.
+//!
+//! asyncio's Future and Task, the event loop object, streams, and host userdata are `Ext`
+//! objects. The VM asks them for what it cannot know: their repr, their attributes, how
+//! `await` proceeds on them, and how they iterate. Every method has a default meaning "not
+//! supported", so an implementation only writes what it offers.
+
+use std::any::Any;
+use std::fmt;
+
+use super::frame::Incoming;
+use super::interp::Delegate;
+use super::value::Value;
+use super::{PyResult, Vm};
+
+/// A natively implemented object kind.
+pub trait Ext: Any + fmt::Debug {
+    /// Downcasting support.
+    fn as_any(&self) -> &dyn Any;
+
+    /// `repr(this)`, if it has its own.
+    fn repr(&self, _vm: &mut Vm, _this: &Value) -> PyResult<Option<String>> {
+        Ok(None)
+    }
+
+    /// `this.name`, if it has such an attribute (methods live in the class dict instead).
+    fn get_attr(&self, _vm: &mut Vm, _this: &Value, _name: &str) -> PyResult<Option<Value>> {
+        Ok(None)
+    }
+
+    /// True when `await this` is handled by `await_step`.
+    fn is_awaitable(&self) -> bool {
+        false
+    }
+
+    /// One step of `await this`, given what the awaiting frame was resumed with.
+    fn await_step(&self, _vm: &mut Vm, _this: &Value, _incoming: &Incoming) -> Option<PyResult<Delegate>> {
+        None
+    }
+
+    /// `iter(this)`, if iterable.
+    fn iter(&self, _vm: &mut Vm, _this: &Value) -> PyResult<Option<Value>> {
+        Ok(None)
+    }
+}
+
+impl Vm {
+    fn ext_of(v: &Value) -> Option<&dyn Ext> {
+        match v.payload()? {
+            super::object::Payload::Ext(e) => Some(&**e),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn runtime_repr(&mut self, v: &Value) -> PyResult<Option<String>> {
+        match Self::ext_of(v) {
+            Some(e) => e.repr(self, v),
+            None => Ok(None),
+        }
+    }
+
+    pub(crate) fn runtime_attr(&mut self, v: &Value, name: &str) -> PyResult<Option<Value>> {
+        match Self::ext_of(v) {
+            Some(e) => e.get_attr(self, v, name),
+            None => Ok(None),
+        }
+    }
+
+    pub(crate) fn runtime_getitem(&mut self, _v: &Value, _key: &Value) -> PyResult<Option<Value>> {
+        Ok(None)
+    }
+
+    pub(crate) fn runtime_iter(&mut self, v: &Value) -> PyResult<Option<Value>> {
+        match Self::ext_of(v) {
+            Some(e) => e.iter(self, v),
+            None => Ok(None),
+        }
+    }
+
+    pub(crate) fn is_native_awaitable(&self, v: &Value) -> bool {
+        Self::ext_of(v).is_some_and(|e| e.is_awaitable())
+    }
+
+    pub(crate) fn await_native(&mut self, v: &Value, incoming: &Incoming) -> Option<PyResult<Delegate>> {
+        Self::ext_of(v)?.await_step(self, v, incoming)
+    }
+}
