@@ -261,7 +261,76 @@ def gen_repr(rng):
     write("repr_cases.rs", body)
 
 
+def rs_arg(a):
+    if isinstance(a, bool) or isinstance(a, int):
+        return "Arg::I(%s)" % rs(str(a))
+    if isinstance(a, float):
+        return "Arg::F(%s)" % bits(a)
+    return "Arg::S(%s)" % rs(a)
+
+
+def gen_percent(rng):
+    ints = [0, 1, -1, 5, -5, 42, 255, -255, 123456789, -(10**25), 2**64]
+    floats = [0.0, -0.0, 1.0, -1.5, 2.5, 0.125, 1e16, 1e-5, 123456.789, 1e300, float("inf"),
+              float("-inf"), float("nan"), 9.995, 0.5]
+    strs = ["", "a", "abc", "h\u00e9llo", "it's", "\u65e5\u672c\u8a9e"]
+    fixed = [
+        ("%-5%", ()), ("%5%", (1,)), ("%.*f", (-1, 2.5)), ("%*d", (-5, 1)), ("%.*d", (-3, 7)),
+        ("%F", (float("inf"),)), ("%010f", (float("inf"),)), ("%010f", (float("-inf"),)),
+        ("%05s", ("ab",)), ("%-05d", (3,)), ("%05c", ("a",)), ("%.3d", (5,)), ("%#.3x", (5,)),
+        ("%#5.3x", (5,)), ("%#05x", (5,)), ("%+.3d", (-5,)), ("% 5d", (5,)), ("%+ d", (5,)),
+        ("%#o", (8,)), ("%#X", (255,)), ("%#x", (-255,)), ("%.0f", (0.5,)), ("%#.0f", (1.0,)),
+        ("%#.3g", (1.0,)), ("%g", (1e16,)), ("%g", (100000.0,)), ("%d %y", (1,)), ("%d %y", ()),
+        ("%\x01", (1,)), ("%\u00e9", (1,)), ("%d", (1, 2)), ("%", ()), ("%5", ()), ("%.", ()),
+        ("%ld", (5,)), ("%hd", (5,)), ("%Lf", (1.5,)), ("%d", ("x",)), ("%*d", ("a", 1)),
+        ("%99999999999999999999d", (1,)), ("%.99999999999999999999d", (1,)),
+        ("%.2147483648f", (1.0,)), ("%.3s", ("hello",)), ("%-6.2s|", ("hello",)), ("a%%b", ()),
+        ("%s %s", ("a",)), ("%10.3s|", ("abcdef",)), ("%0-5d|", (3,)), ("%z", (1,)),
+        ("%*.*f", (8, 2, 1.0)), ("%#.0e", (1.0,)), ("%#g", (1.0,)), ("%+f", (float("nan"),)),
+        ("%+05d", (0,)), ("%+05.1f", (-0.0,)), ("x", (1,)), ("x", ()), ("%s", ()),
+        ("%r", ("it's",)), ("%5r|", ("a",)), ("%.*s", (-1, "abc")), ("%-*s|", (-3, "a")),
+        ("%e", (0.0,)), ("%E", (1e-10,)), ("%G", (1e-10,)), ("%.0e", (2.5,)), ("%f", (10**20,)),
+        ("%.f", (2.5,)), ("%x", (10**30,)), ("%o", (-8,)), ("%#o", (0,)), ("%#x", (0,)),
+    ]
+    cases = list(fixed)
+    for _ in range(1500):
+        conv = rng.choice("diouxXeEfFgGsrc%yz")
+        flags = "".join(rng.choice("-+ #0") for _ in range(rng.choice([0, 0, 1, 2])))
+        width = rng.choice(["", "", "1", "5", "12", "*"])
+        prec = rng.choice(["", "", "", ".", ".0", ".2", ".5", ".17", ".*"])
+        args = []
+        if width == "*":
+            args.append(rng.randrange(-8, 15))
+        if prec == ".*":
+            args.append(rng.randrange(-2, 12))
+        if conv in "diouxX":
+            args.append(rng.choice(ints))
+        elif conv in "eEfFgG":
+            args.append(rng.choice(floats + [rng.choice(ints)]))
+        elif conv in "sr":
+            args.append(rng.choice(strs))
+        elif conv == "c":
+            args.append(rng.choice("aZ\u00e9\u65e5"))
+        else:
+            args.append(1)
+        if rng.random() < 0.05:
+            args.append(rng.choice(strs))
+        if rng.random() < 0.05 and conv in "di":
+            args[-1] = rng.choice(strs)
+        lead = rng.choice(["", "x", "ab ", "%% "])
+        cases.append((lead + "%" + flags + width + prec + conv + rng.choice(["", "|", " end"]),
+                      tuple(args)))
+    rows = []
+    for f, a in cases:
+        o = outcome(lambda: f % a)
+        if len(o) < 3000:
+            rows.append("    (%s, &[%s], %s),\n" % (rs(f), ", ".join(rs_arg(x) for x in a), o))
+    body = "const PERCENT_CASES: &[(&str, &[Arg], Expected)] = &[\n%s];\n" % "".join(rows)
+    write("percent_cases.rs", body)
+
+
 SECTIONS = [
+    ("percent", gen_percent),
     ("format_spec", gen_format_spec),
     ("unicode_tables", gen_unicode_tables),
     ("repr", gen_repr),

@@ -8,6 +8,7 @@
 
 pub mod float_repr;
 pub mod format_spec;
+pub mod percent;
 pub mod repr;
 #[cfg(test)]
 mod test_util;
