@@ -329,7 +329,71 @@ def gen_percent(rng):
     write("percent_cases.rs", body)
 
 
+def int_text(s, base):
+    """str(int(s, base)) with the digit limit applied to parsing only."""
+    import sys
+
+    v = int(s, base)
+    sys.set_int_max_str_digits(0)
+    try:
+        return str(v)
+    finally:
+        sys.set_int_max_str_digits(4300)
+
+
+def gen_number_parse(rng):
+    int_cases = [
+        ("x" * 300, 10), ("1" * 5000, 10), ("1" * 5000, 16), ("  12  ", 10), ("\u0661\u0662", 10),
+        ("0x_1f", 16), ("0x_1f", 0), ("0_0", 0), ("010", 0), ("00", 0), ("1__0", 10), ("_1", 10),
+        ("1_", 10), ("- 1", 10), ("+1", 10), ("0b", 0), ("0b1", 16), ("0x", 16), ("12", 37),
+        ("\u3000 12\u2003", 10), ("12", 1), ("z", 36), ("Z", 36), ("", 10), (" ", 10),
+        ("1\x00", 10), ("0o17", 8), ("0O17", 0), ("\u0660x1", 0), ("\x1c12", 10),
+        ("\x0b12", 10), ("\u200b12", 10), ("1_" * 2200 + "1", 10), ("1" * 4300 + "_1", 10),
+        ("-0", 10), ("-0x10", 0), ("0x-10", 0), ("--1", 10), ("1 2", 10), ("0b102", 0),
+        ("9223372036854775807", 10), ("-9223372036854775808", 10), ("9223372036854775808", 10),
+        ("18446744073709551616", 10), ("-" + "f" * 40, 16), ("0_7", 0), ("07", 8), ("0_", 0),
+        ("_", 10), ("0x_", 0), ("0x__1", 0), ("1e5", 10), ("1.0", 10), ("\u00e9", 10),
+        ("\U0001d7d9\U0001d7e2", 10), ("12", 0), ("0", 0), ("000", 0), ("0o", 8), ("0B11", 2),
+        ("\u0967\u0968", 10), ("zz", 35), ("10", 2), ("12", 2), ("7fffffffffffffff", 16),
+    ]
+    for _ in range(300):
+        base = rng.choice([0, 2, 8, 10, 16, 36, 7])
+        n = rng.choice([rng.randrange(-10**6, 10**6), rng.randrange(-10**30, 10**30)])
+        digits = {2: bin, 8: oct, 16: hex}.get(base, str)(n)
+        if base in (2, 8, 16) and rng.random() < 0.5:
+            digits = digits.replace("0b", "").replace("0o", "").replace("0x", "")
+        if rng.random() < 0.3:
+            pos = rng.randrange(len(digits) + 1)
+            digits = digits[:pos] + rng.choice(["_", " ", "__", "a", "0"]) + digits[pos:]
+        int_cases.append((digits, base))
+    rows = "".join("    (%s, %d, %s),\n" % (rs(s), b, outcome(lambda: int_text(s, b)))
+                   for s, b in int_cases)
+    body = "const INT_PARSE_CASES: &[(&str, u32, Expected)] = &[\n%s];\n" % rows
+    float_cases = [
+        "x" * 300, " 1_0.5 ", "1__0", "_1", "1_.0", "1._5", ".5", "5.", ".", "e5", "1e", "1e+",
+        "1e_5", "1_e5", "infinity", "-iNF", "nan", "+nan", "-nAn", "inf_", "1e500", "\u0661.\u0665",
+        "0x1p3", "  ", "", "1e-400", "1_0e1_0", "\x00", "\x1c1.5", "\xa01.5", "INFINITY",
+        "-infinity", "+inf", "infinit", "nana", "1.5e+3", "1.5E-3", "-.5", "+.5e1", "1e1_0",
+        "0.1", "0.30000000000000004", "2.2250738585072014e-308", "4.9e-324", "1.7976931348623159e308",
+        "123456789012345678901234567890", "1 .5", "1. 5", "--1", "1e--1", "1.5.", "0_0.0_0",
+        "00012", "1_000.000_1", "\u0967e\u0968", ". 5", "+", "-", "in f",
+    ]
+    for _ in range(200):
+        x = rng.choice(random_floats(rng, 1))
+        t = rng.choice([repr(x), "%.3e" % x, "%.10f" % x if abs(x) < 1e20 else repr(x)])
+        float_cases.append(t)
+    rows = "".join("    (%s, %s),\n" % (rs(s), outcome(lambda: repr(float(s))))
+                   for s in float_cases)
+    body += "const FLOAT_PARSE_CASES: &[(&str, Expected)] = &[\n%s];\n" % rows
+    vals = [0, 1, -1, 31, -31, 255, 2**64, -(2**100) + 7]
+    rows = "".join("    (%s, %s, %s, %s),\n" % (rs(str(v)), rs(bin(v)), rs(oct(v)), rs(hex(v)))
+                   for v in vals)
+    body += "const BASE_CASES: &[(&str, &str, &str, &str)] = &[\n%s];\n" % rows
+    write("number_parse_cases.rs", body)
+
+
 SECTIONS = [
+    ("number_parse", gen_number_parse),
     ("percent", gen_percent),
     ("format_spec", gen_format_spec),
     ("unicode_tables", gen_unicode_tables),

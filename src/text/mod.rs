@@ -8,6 +8,7 @@
 
 pub mod float_repr;
 pub mod format_spec;
+pub mod number_parse;
 pub mod percent;
 pub mod repr;
 #[cfg(test)]
