@@ -94,7 +94,7 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     gen_float_repr(rng)
     for name, fn in SECTIONS:
-        fn(rng)
+        fn(random.Random("gyre-text-" + name))
 
 
 
@@ -392,12 +392,40 @@ def gen_number_parse(rng):
     write("number_parse_cases.rs", body)
 
 
+def gen_round(rng):
+    xs = INTERESTING_FLOATS + random_floats(rng, 150) + [
+        2.675, 0.5, 1.5, 2.5, -0.5, -2.5, 0.125, 0.375, 1e16 + 2, 4.5e15 + 0.5, 14.9, 15.0, 25.0,
+        24.5, 1.7976931348623157e308, 5e-324, 0.285, 1.005, 1234.5678, -0.04, -0.4, 1e300, 1e22,
+    ]
+    rows = []
+    for x in xs:
+        for nd in rng.sample([-400, -309, -308, -307, -20, -3, -2, -1, 0, 1, 2, 3, 5, 10, 17,
+                              300, 323, 324, 400], 6) + [0, 1, 2, -1]:
+            rows.append("    (%s, %d, %s),\n" % (bits(x), nd, outcome(lambda: repr(round(x, nd)))))
+    body = "const ROUND_CASES: &[(u64, i64, Expected)] = &[\n%s];\n" % "".join(rows)
+    rows = "".join("    (%s, %s),\n" % (bits(x), outcome(lambda: str(round(x)))) for x in xs)
+    body += "const ROUND_INT_CASES: &[(u64, Expected)] = &[\n%s];\n" % rows
+    rows = "".join("    (%s, %s),\n" % (bits(x), outcome(lambda: str(int(x)))) for x in xs)
+    body += "const INT_CASES: &[(u64, Expected)] = &[\n%s];\n" % rows
+    ys = [1.0, -1.0, 0.0, -0.0, 3.0, -3.0, 0.1, 2.5, -2.5, 1e300, 5e-324, float("inf"),
+          float("-inf"), float("nan"), 7.25]
+    rows = []
+    for x in [0.0, -0.0, 1.0, -1.0, 5.5, -5.5, 7.0, -7.0, 1e300, -1e-300, 0.3, float("inf"),
+              float("nan"), 3.0, 1e16] + random_floats(rng, 20):
+        for y in ys:
+            rows.append("    (%s, %s, %s, %s),\n" % (bits(x), bits(y), outcome(lambda: repr(x // y)),
+                                                     outcome(lambda: repr(x % y))))
+    body += "const DIVMOD_CASES: &[(u64, u64, Expected, Expected)] = &[\n%s];\n" % "".join(rows)
+    write("round_cases.rs", body)
+
+
 SECTIONS = [
     ("number_parse", gen_number_parse),
     ("percent", gen_percent),
     ("format_spec", gen_format_spec),
     ("unicode_tables", gen_unicode_tables),
     ("repr", gen_repr),
+    ("round", gen_round),
 ]
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ pub mod format_spec;
 pub mod number_parse;
 pub mod percent;
 pub mod repr;
+pub mod round;
 #[cfg(test)]
 mod test_util;
 pub mod unicode;
@@ -30,6 +31,8 @@ pub enum ErrorKind {
     Overflow,
     /// `KeyError` (only `%(name)s` lookups; the message is the key's repr).
     Key,
+    /// `ZeroDivisionError`.
+    ZeroDivision,
 }
 
 /// A failure from this module: the exception class and CPython's exact message.
