@@ -419,6 +419,109 @@ def gen_round(rng):
     write("round_cases.rs", body)
 
 
+def rs_list(items):
+    return "&[%s]" % ", ".join(rs(x) for x in items)
+
+
+def rs_opt(v):
+    return "NONE" if v is None else str(v)
+
+
+STR_SAMPLES = [
+    "", " ", "a", "abc", "  a  b  c  ", "a,b,,c", ",a,", "\t\n a\x0bb\x0cc\x1cd\x1fe \u3000f\u2003",
+    "hello world", "Hello World", "HELLO", "hello", "h\u00e9llo w\u00f6rld", "\u00df", "\ufb01x",
+    "\u01c6a", "\u01c5", "\u0130", "\u03a3", "\u0391\u03a3", "\u0391\u03a3 a",
+    "\u0391\u03a3\u0391", "a\u03a3'", "\u0391'\u03a3", "they're bill's", "1a2b", "a1 b2",
+    "\u0661\u0662", "\u00b2", "\u4e00", "\u2160", "_a1", "1a", "\u00e9t\u00e9", "\x00",
+    "\u00a0", "\u200b", "x\u0345", "\u1f80", "\u1fbc", "\u0149", "\u01f0", "\U00010400",
+    "\U0001d7d9", "a\r\nb\rc\nd\x0be\x0cf\x1cg\x1dh\x1ei\x85j\u2028k\u2029l",
+    "\n\nx\n", "\r\n", "\r\r\n\n", "abcabcabc", "aaaa", "\u65e5\u672c\u8a9e\u65e5\u672c",
+    "+12", "-12", "12", "-", "+", "a\tb\tc", "\t", "ab\tc\nd\te\r\tf", "\u00e9\t", "ABC def",
+    "\u01c4\u01c5\u01c6", "\u1e9e", "\u212a", "\u2126", "\u0345", "\ua7c0", "\U0001e900",
+    "McDonald's O'Neil", "\u03c3\u03a3", "\u03a3\u03a3", "A\u0345\u03a3",
+]
+
+
+def gen_strmethods(rng):
+    out = []
+    seps = [None, " ", ",", "ab", "a", "\u672c", "  ", "\n"]
+    rows = []
+    for s in STR_SAMPLES:
+        for sep in seps:
+            for n in (-1, 0, 1, 2):
+                rows.append("    (%s, %s, %d, %s, %s),\n" % (
+                    rs(s), rs("\x00NONE" if sep is None else sep), n,
+                    rs_list(s.split(sep, n)), rs_list(s.rsplit(sep, n))))
+    out.append("const SPLIT_CASES: &[(&str, &str, i64, &[&str], &[&str])] = &[\n%s];\n"
+               % "".join(rows))
+    rows = "".join("    (%s, %s, %s),\n" % (rs(s), rs_list(s.splitlines()),
+                                              rs_list(s.splitlines(True))) for s in STR_SAMPLES)
+    out.append("const SPLITLINES_CASES: &[(&str, &[&str], &[&str])] = &[\n%s];\n" % rows)
+    rows = []
+    for s in STR_SAMPLES:
+        for chars in [None, "", "a", "ab", " a", "\u00e9h", "+-1"]:
+            rows.append("    (%s, %s, %s, %s, %s),\n" % (
+                rs(s), rs("\x00NONE" if chars is None else chars), rs(s.strip(chars)),
+                rs(s.lstrip(chars)), rs(s.rstrip(chars))))
+    out.append("const STRIP_CASES: &[(&str, &str, &str, &str, &str)] = &[\n%s];\n"
+               % "".join(rows))
+    rows = []
+    for s in STR_SAMPLES[:40] + ["+12", "-12", "12", "-", "+", "-a", "+\u00e9"]:
+        for w in (-5, 0, 1, 3, 4, 5, 6, 7, 10, 11):
+            fill = rng.choice([" ", "*", "\u00e9", "0"])
+            rows.append("    (%s, %d, %r, %s, %s, %s, %s),\n" % (
+                rs(s), w, fill, rs(s.center(w, fill)), rs(s.ljust(w, fill)),
+                rs(s.rjust(w, fill)), rs(s.zfill(w))))
+    body = "".join(rows).replace("'\u00e9'", "'\\u{e9}'")
+    out.append("const PAD_CASES: &[(&str, i64, char, &str, &str, &str, &str)] = &[\n%s];\n"
+               % body)
+    rows = []
+    for s in STR_SAMPLES:
+        for ts in (-1, 0, 1, 4, 8):
+            rows.append("    (%s, %d, %s),\n" % (rs(s), ts, rs(s.expandtabs(ts))))
+    out.append("const EXPANDTABS_CASES: &[(&str, i64, &str)] = &[\n%s];\n" % "".join(rows))
+    pool = STR_SAMPLES + ["".join(rng.choice("aB\u03a3\u03c3 '\u00df\u01c5\u0345.1")
+                                  for _ in range(rng.randrange(1, 8))) for _ in range(150)]
+    rows = "".join("    (%s, [%s]),\n" % (rs(s), ", ".join(
+        rs(f(s)) for f in (str.upper, str.lower, str.title, str.capitalize, str.swapcase,
+                           str.casefold))) for s in pool)
+    out.append("const CASE_CASES: &[(&str, [&str; 6])] = &[\n%s];\n" % rows)
+    preds = (str.isdigit, str.isdecimal, str.isnumeric, str.isalpha, str.isalnum, str.isspace,
+             str.isupper, str.islower, str.istitle, str.isidentifier, str.isprintable, str.isascii)
+    rows = "".join("    (%s, [%s]),\n" % (rs(s), ", ".join(
+        "true" if f(s) else "false" for f in preds)) for s in pool)
+    out.append("const PREDICATE_CASES: &[(&str, [bool; 12])] = &[\n%s];\n" % rows)
+    rows = []
+    subs = ["", "a", "b", "ab", "abc", "\u672c", " ", "x"]
+    bounds = [None, -100, -3, -1, 0, 1, 2, 3, 5, 100]
+    for s in ["", "abc", "abcabcabc", "aaaa", "\u65e5\u672c\u8a9e\u65e5\u672c", "a\u00e9b\u00e9ab"]:
+        for sub in subs:
+            for _ in range(12):
+                st, en = rng.choice(bounds), rng.choice(bounds)
+                sl = slice(st, en)
+                rows.append("    (%s, %s, %s, %s, %d, %d, %d, %s, %s),\n" % (
+                    rs(s), rs(sub), rs_opt(st), rs_opt(en), s.find(sub, st, en),
+                    s.rfind(sub, st, en), s.count(sub, st, en),
+                    "true" if s.startswith(sub, st, en) else "false",
+                    "true" if s.endswith(sub, st, en) else "false"))
+    out.append("const NONE: i64 = i64::MIN;\n")
+    out.append("const SEARCH_CASES: &[(&str, &str, i64, i64, i64, i64, i64, bool, bool)] = "
+               "&[\n%s];\n" % "".join(rows))
+    rows = []
+    for s in ["", "abc", "abcabcabc", "aaaa", "\u65e5\u672c\u8a9e\u65e5\u672c", "a,b,,c"]:
+        for old in ["", "a", "ab", "aa", "\u672c", ",", "zz"]:
+            for new in ["", "-", "XYZ", "\u00e9"]:
+                for n in (-1, 0, 1, 2):
+                    p = ("", "", "") if old == "" else s.partition(old)
+                    rp = ("", "", "") if old == "" else s.rpartition(old)
+                    rows.append("    (%s, %s, %s, %d, %s, (%s), (%s)),\n" % (
+                        rs(s), rs(old), rs(new), n, rs(s.replace(old, new, n)),
+                        ", ".join(map(rs, p)), ", ".join(map(rs, rp))))
+    out.append("const REPLACE_CASES: &[(&str, &str, &str, i64, &str, (&str, &str, &str), "
+               "(&str, &str, &str))] = &[\n%s];\n" % "".join(rows))
+    write("strmethods_cases.rs", "".join(out))
+
+
 SECTIONS = [
     ("number_parse", gen_number_parse),
     ("percent", gen_percent),
@@ -426,6 +529,7 @@ SECTIONS = [
     ("unicode_tables", gen_unicode_tables),
     ("repr", gen_repr),
     ("round", gen_round),
+    ("strmethods", gen_strmethods),
 ]
 
 if __name__ == "__main__":

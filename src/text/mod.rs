@@ -12,6 +12,7 @@ pub mod number_parse;
 pub mod percent;
 pub mod repr;
 pub mod round;
+pub mod strmethods;
 #[cfg(test)]
 mod test_util;
 pub mod unicode;
