@@ -94,7 +94,7 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     gen_float_repr(rng)
     for name, fn in SECTIONS:
-        fn(rng)
+        fn(random.Random("gyre-text-" + name))
 
 
 
@@ -261,10 +261,275 @@ def gen_repr(rng):
     write("repr_cases.rs", body)
 
 
+def rs_arg(a):
+    if isinstance(a, bool) or isinstance(a, int):
+        return "Arg::I(%s)" % rs(str(a))
+    if isinstance(a, float):
+        return "Arg::F(%s)" % bits(a)
+    return "Arg::S(%s)" % rs(a)
+
+
+def gen_percent(rng):
+    ints = [0, 1, -1, 5, -5, 42, 255, -255, 123456789, -(10**25), 2**64]
+    floats = [0.0, -0.0, 1.0, -1.5, 2.5, 0.125, 1e16, 1e-5, 123456.789, 1e300, float("inf"),
+              float("-inf"), float("nan"), 9.995, 0.5]
+    strs = ["", "a", "abc", "h\u00e9llo", "it's", "\u65e5\u672c\u8a9e"]
+    fixed = [
+        ("%-5%", ()), ("%5%", (1,)), ("%.*f", (-1, 2.5)), ("%*d", (-5, 1)), ("%.*d", (-3, 7)),
+        ("%F", (float("inf"),)), ("%010f", (float("inf"),)), ("%010f", (float("-inf"),)),
+        ("%05s", ("ab",)), ("%-05d", (3,)), ("%05c", ("a",)), ("%.3d", (5,)), ("%#.3x", (5,)),
+        ("%#5.3x", (5,)), ("%#05x", (5,)), ("%+.3d", (-5,)), ("% 5d", (5,)), ("%+ d", (5,)),
+        ("%#o", (8,)), ("%#X", (255,)), ("%#x", (-255,)), ("%.0f", (0.5,)), ("%#.0f", (1.0,)),
+        ("%#.3g", (1.0,)), ("%g", (1e16,)), ("%g", (100000.0,)), ("%d %y", (1,)), ("%d %y", ()),
+        ("%\x01", (1,)), ("%\u00e9", (1,)), ("%d", (1, 2)), ("%", ()), ("%5", ()), ("%.", ()),
+        ("%ld", (5,)), ("%hd", (5,)), ("%Lf", (1.5,)), ("%d", ("x",)), ("%*d", ("a", 1)),
+        ("%99999999999999999999d", (1,)), ("%.99999999999999999999d", (1,)),
+        ("%.2147483648f", (1.0,)), ("%.3s", ("hello",)), ("%-6.2s|", ("hello",)), ("a%%b", ()),
+        ("%s %s", ("a",)), ("%10.3s|", ("abcdef",)), ("%0-5d|", (3,)), ("%z", (1,)),
+        ("%*.*f", (8, 2, 1.0)), ("%#.0e", (1.0,)), ("%#g", (1.0,)), ("%+f", (float("nan"),)),
+        ("%+05d", (0,)), ("%+05.1f", (-0.0,)), ("x", (1,)), ("x", ()), ("%s", ()),
+        ("%r", ("it's",)), ("%5r|", ("a",)), ("%.*s", (-1, "abc")), ("%-*s|", (-3, "a")),
+        ("%e", (0.0,)), ("%E", (1e-10,)), ("%G", (1e-10,)), ("%.0e", (2.5,)), ("%f", (10**20,)),
+        ("%.f", (2.5,)), ("%x", (10**30,)), ("%o", (-8,)), ("%#o", (0,)), ("%#x", (0,)),
+    ]
+    cases = list(fixed)
+    for _ in range(1500):
+        conv = rng.choice("diouxXeEfFgGsrc%yz")
+        flags = "".join(rng.choice("-+ #0") for _ in range(rng.choice([0, 0, 1, 2])))
+        width = rng.choice(["", "", "1", "5", "12", "*"])
+        prec = rng.choice(["", "", "", ".", ".0", ".2", ".5", ".17", ".*"])
+        args = []
+        if width == "*":
+            args.append(rng.randrange(-8, 15))
+        if prec == ".*":
+            args.append(rng.randrange(-2, 12))
+        if conv in "diouxX":
+            args.append(rng.choice(ints))
+        elif conv in "eEfFgG":
+            args.append(rng.choice(floats + [rng.choice(ints)]))
+        elif conv in "sr":
+            args.append(rng.choice(strs))
+        elif conv == "c":
+            args.append(rng.choice("aZ\u00e9\u65e5"))
+        else:
+            args.append(1)
+        if rng.random() < 0.05:
+            args.append(rng.choice(strs))
+        if rng.random() < 0.05 and conv in "di":
+            args[-1] = rng.choice(strs)
+        lead = rng.choice(["", "x", "ab ", "%% "])
+        cases.append((lead + "%" + flags + width + prec + conv + rng.choice(["", "|", " end"]),
+                      tuple(args)))
+    rows = []
+    for f, a in cases:
+        o = outcome(lambda: f % a)
+        if len(o) < 3000:
+            rows.append("    (%s, &[%s], %s),\n" % (rs(f), ", ".join(rs_arg(x) for x in a), o))
+    body = "const PERCENT_CASES: &[(&str, &[Arg], Expected)] = &[\n%s];\n" % "".join(rows)
+    write("percent_cases.rs", body)
+
+
+def int_text(s, base):
+    """str(int(s, base)) with the digit limit applied to parsing only."""
+    import sys
+
+    v = int(s, base)
+    sys.set_int_max_str_digits(0)
+    try:
+        return str(v)
+    finally:
+        sys.set_int_max_str_digits(4300)
+
+
+def gen_number_parse(rng):
+    int_cases = [
+        ("x" * 300, 10), ("1" * 5000, 10), ("1" * 5000, 16), ("  12  ", 10), ("\u0661\u0662", 10),
+        ("0x_1f", 16), ("0x_1f", 0), ("0_0", 0), ("010", 0), ("00", 0), ("1__0", 10), ("_1", 10),
+        ("1_", 10), ("- 1", 10), ("+1", 10), ("0b", 0), ("0b1", 16), ("0x", 16), ("12", 37),
+        ("\u3000 12\u2003", 10), ("12", 1), ("z", 36), ("Z", 36), ("", 10), (" ", 10),
+        ("1\x00", 10), ("0o17", 8), ("0O17", 0), ("\u0660x1", 0), ("\x1c12", 10),
+        ("\x0b12", 10), ("\u200b12", 10), ("1_" * 2200 + "1", 10), ("1" * 4300 + "_1", 10),
+        ("-0", 10), ("-0x10", 0), ("0x-10", 0), ("--1", 10), ("1 2", 10), ("0b102", 0),
+        ("9223372036854775807", 10), ("-9223372036854775808", 10), ("9223372036854775808", 10),
+        ("18446744073709551616", 10), ("-" + "f" * 40, 16), ("0_7", 0), ("07", 8), ("0_", 0),
+        ("_", 10), ("0x_", 0), ("0x__1", 0), ("1e5", 10), ("1.0", 10), ("\u00e9", 10),
+        ("\U0001d7d9\U0001d7e2", 10), ("12", 0), ("0", 0), ("000", 0), ("0o", 8), ("0B11", 2),
+        ("\u0967\u0968", 10), ("zz", 35), ("10", 2), ("12", 2), ("7fffffffffffffff", 16),
+    ]
+    for _ in range(300):
+        base = rng.choice([0, 2, 8, 10, 16, 36, 7])
+        n = rng.choice([rng.randrange(-10**6, 10**6), rng.randrange(-10**30, 10**30)])
+        digits = {2: bin, 8: oct, 16: hex}.get(base, str)(n)
+        if base in (2, 8, 16) and rng.random() < 0.5:
+            digits = digits.replace("0b", "").replace("0o", "").replace("0x", "")
+        if rng.random() < 0.3:
+            pos = rng.randrange(len(digits) + 1)
+            digits = digits[:pos] + rng.choice(["_", " ", "__", "a", "0"]) + digits[pos:]
+        int_cases.append((digits, base))
+    rows = "".join("    (%s, %d, %s),\n" % (rs(s), b, outcome(lambda: int_text(s, b)))
+                   for s, b in int_cases)
+    body = "const INT_PARSE_CASES: &[(&str, u32, Expected)] = &[\n%s];\n" % rows
+    float_cases = [
+        "x" * 300, " 1_0.5 ", "1__0", "_1", "1_.0", "1._5", ".5", "5.", ".", "e5", "1e", "1e+",
+        "1e_5", "1_e5", "infinity", "-iNF", "nan", "+nan", "-nAn", "inf_", "1e500", "\u0661.\u0665",
+        "0x1p3", "  ", "", "1e-400", "1_0e1_0", "\x00", "\x1c1.5", "\xa01.5", "INFINITY",
+        "-infinity", "+inf", "infinit", "nana", "1.5e+3", "1.5E-3", "-.5", "+.5e1", "1e1_0",
+        "0.1", "0.30000000000000004", "2.2250738585072014e-308", "4.9e-324", "1.7976931348623159e308",
+        "123456789012345678901234567890", "1 .5", "1. 5", "--1", "1e--1", "1.5.", "0_0.0_0",
+        "00012", "1_000.000_1", "\u0967e\u0968", ". 5", "+", "-", "in f",
+    ]
+    for _ in range(200):
+        x = rng.choice(random_floats(rng, 1))
+        t = rng.choice([repr(x), "%.3e" % x, "%.10f" % x if abs(x) < 1e20 else repr(x)])
+        float_cases.append(t)
+    rows = "".join("    (%s, %s),\n" % (rs(s), outcome(lambda: repr(float(s))))
+                   for s in float_cases)
+    body += "const FLOAT_PARSE_CASES: &[(&str, Expected)] = &[\n%s];\n" % rows
+    vals = [0, 1, -1, 31, -31, 255, 2**64, -(2**100) + 7]
+    rows = "".join("    (%s, %s, %s, %s),\n" % (rs(str(v)), rs(bin(v)), rs(oct(v)), rs(hex(v)))
+                   for v in vals)
+    body += "const BASE_CASES: &[(&str, &str, &str, &str)] = &[\n%s];\n" % rows
+    write("number_parse_cases.rs", body)
+
+
+def gen_round(rng):
+    xs = INTERESTING_FLOATS + random_floats(rng, 150) + [
+        2.675, 0.5, 1.5, 2.5, -0.5, -2.5, 0.125, 0.375, 1e16 + 2, 4.5e15 + 0.5, 14.9, 15.0, 25.0,
+        24.5, 1.7976931348623157e308, 5e-324, 0.285, 1.005, 1234.5678, -0.04, -0.4, 1e300, 1e22,
+    ]
+    rows = []
+    for x in xs:
+        for nd in rng.sample([-400, -309, -308, -307, -20, -3, -2, -1, 0, 1, 2, 3, 5, 10, 17,
+                              300, 323, 324, 400], 6) + [0, 1, 2, -1]:
+            rows.append("    (%s, %d, %s),\n" % (bits(x), nd, outcome(lambda: repr(round(x, nd)))))
+    body = "const ROUND_CASES: &[(u64, i64, Expected)] = &[\n%s];\n" % "".join(rows)
+    rows = "".join("    (%s, %s),\n" % (bits(x), outcome(lambda: str(round(x)))) for x in xs)
+    body += "const ROUND_INT_CASES: &[(u64, Expected)] = &[\n%s];\n" % rows
+    rows = "".join("    (%s, %s),\n" % (bits(x), outcome(lambda: str(int(x)))) for x in xs)
+    body += "const INT_CASES: &[(u64, Expected)] = &[\n%s];\n" % rows
+    ys = [1.0, -1.0, 0.0, -0.0, 3.0, -3.0, 0.1, 2.5, -2.5, 1e300, 5e-324, float("inf"),
+          float("-inf"), float("nan"), 7.25]
+    rows = []
+    for x in [0.0, -0.0, 1.0, -1.0, 5.5, -5.5, 7.0, -7.0, 1e300, -1e-300, 0.3, float("inf"),
+              float("nan"), 3.0, 1e16] + random_floats(rng, 20):
+        for y in ys:
+            rows.append("    (%s, %s, %s, %s),\n" % (bits(x), bits(y), outcome(lambda: repr(x // y)),
+                                                     outcome(lambda: repr(x % y))))
+    body += "const DIVMOD_CASES: &[(u64, u64, Expected, Expected)] = &[\n%s];\n" % "".join(rows)
+    write("round_cases.rs", body)
+
+
+def rs_list(items):
+    return "&[%s]" % ", ".join(rs(x) for x in items)
+
+
+def rs_opt(v):
+    return "NONE" if v is None else str(v)
+
+
+STR_SAMPLES = [
+    "", " ", "a", "abc", "  a  b  c  ", "a,b,,c", ",a,", "\t\n a\x0bb\x0cc\x1cd\x1fe \u3000f\u2003",
+    "hello world", "Hello World", "HELLO", "hello", "h\u00e9llo w\u00f6rld", "\u00df", "\ufb01x",
+    "\u01c6a", "\u01c5", "\u0130", "\u03a3", "\u0391\u03a3", "\u0391\u03a3 a",
+    "\u0391\u03a3\u0391", "a\u03a3'", "\u0391'\u03a3", "they're bill's", "1a2b", "a1 b2",
+    "\u0661\u0662", "\u00b2", "\u4e00", "\u2160", "_a1", "1a", "\u00e9t\u00e9", "\x00",
+    "\u00a0", "\u200b", "x\u0345", "\u1f80", "\u1fbc", "\u0149", "\u01f0", "\U00010400",
+    "\U0001d7d9", "a\r\nb\rc\nd\x0be\x0cf\x1cg\x1dh\x1ei\x85j\u2028k\u2029l",
+    "\n\nx\n", "\r\n", "\r\r\n\n", "abcabcabc", "aaaa", "\u65e5\u672c\u8a9e\u65e5\u672c",
+    "+12", "-12", "12", "-", "+", "a\tb\tc", "\t", "ab\tc\nd\te\r\tf", "\u00e9\t", "ABC def",
+    "\u01c4\u01c5\u01c6", "\u1e9e", "\u212a", "\u2126", "\u0345", "\ua7c0", "\U0001e900",
+    "McDonald's O'Neil", "\u03c3\u03a3", "\u03a3\u03a3", "A\u0345\u03a3",
+]
+
+
+def gen_strmethods(rng):
+    out = []
+    seps = [None, " ", ",", "ab", "a", "\u672c", "  ", "\n"]
+    rows = []
+    for s in STR_SAMPLES:
+        for sep in seps:
+            for n in (-1, 0, 1, 2):
+                rows.append("    (%s, %s, %d, %s, %s),\n" % (
+                    rs(s), rs("\x00NONE" if sep is None else sep), n,
+                    rs_list(s.split(sep, n)), rs_list(s.rsplit(sep, n))))
+    out.append("const SPLIT_CASES: &[(&str, &str, i64, &[&str], &[&str])] = &[\n%s];\n"
+               % "".join(rows))
+    rows = "".join("    (%s, %s, %s),\n" % (rs(s), rs_list(s.splitlines()),
+                                              rs_list(s.splitlines(True))) for s in STR_SAMPLES)
+    out.append("const SPLITLINES_CASES: &[(&str, &[&str], &[&str])] = &[\n%s];\n" % rows)
+    rows = []
+    for s in STR_SAMPLES:
+        for chars in [None, "", "a", "ab", " a", "\u00e9h", "+-1"]:
+            rows.append("    (%s, %s, %s, %s, %s),\n" % (
+                rs(s), rs("\x00NONE" if chars is None else chars), rs(s.strip(chars)),
+                rs(s.lstrip(chars)), rs(s.rstrip(chars))))
+    out.append("const STRIP_CASES: &[(&str, &str, &str, &str, &str)] = &[\n%s];\n"
+               % "".join(rows))
+    rows = []
+    for s in STR_SAMPLES[:40] + ["+12", "-12", "12", "-", "+", "-a", "+\u00e9"]:
+        for w in (-5, 0, 1, 3, 4, 5, 6, 7, 10, 11):
+            fill = rng.choice([" ", "*", "\u00e9", "0"])
+            rows.append("    (%s, %d, %r, %s, %s, %s, %s),\n" % (
+                rs(s), w, fill, rs(s.center(w, fill)), rs(s.ljust(w, fill)),
+                rs(s.rjust(w, fill)), rs(s.zfill(w))))
+    body = "".join(rows).replace("'\u00e9'", "'\\u{e9}'")
+    out.append("const PAD_CASES: &[(&str, i64, char, &str, &str, &str, &str)] = &[\n%s];\n"
+               % body)
+    rows = []
+    for s in STR_SAMPLES:
+        for ts in (-1, 0, 1, 4, 8):
+            rows.append("    (%s, %d, %s),\n" % (rs(s), ts, rs(s.expandtabs(ts))))
+    out.append("const EXPANDTABS_CASES: &[(&str, i64, &str)] = &[\n%s];\n" % "".join(rows))
+    pool = STR_SAMPLES + ["".join(rng.choice("aB\u03a3\u03c3 '\u00df\u01c5\u0345.1")
+                                  for _ in range(rng.randrange(1, 8))) for _ in range(150)]
+    rows = "".join("    (%s, [%s]),\n" % (rs(s), ", ".join(
+        rs(f(s)) for f in (str.upper, str.lower, str.title, str.capitalize, str.swapcase,
+                           str.casefold))) for s in pool)
+    out.append("const CASE_CASES: &[(&str, [&str; 6])] = &[\n%s];\n" % rows)
+    preds = (str.isdigit, str.isdecimal, str.isnumeric, str.isalpha, str.isalnum, str.isspace,
+             str.isupper, str.islower, str.istitle, str.isidentifier, str.isprintable, str.isascii)
+    rows = "".join("    (%s, [%s]),\n" % (rs(s), ", ".join(
+        "true" if f(s) else "false" for f in preds)) for s in pool)
+    out.append("const PREDICATE_CASES: &[(&str, [bool; 12])] = &[\n%s];\n" % rows)
+    rows = []
+    subs = ["", "a", "b", "ab", "abc", "\u672c", " ", "x"]
+    bounds = [None, -100, -3, -1, 0, 1, 2, 3, 5, 100]
+    for s in ["", "abc", "abcabcabc", "aaaa", "\u65e5\u672c\u8a9e\u65e5\u672c", "a\u00e9b\u00e9ab"]:
+        for sub in subs:
+            for _ in range(12):
+                st, en = rng.choice(bounds), rng.choice(bounds)
+                sl = slice(st, en)
+                rows.append("    (%s, %s, %s, %s, %d, %d, %d, %s, %s),\n" % (
+                    rs(s), rs(sub), rs_opt(st), rs_opt(en), s.find(sub, st, en),
+                    s.rfind(sub, st, en), s.count(sub, st, en),
+                    "true" if s.startswith(sub, st, en) else "false",
+                    "true" if s.endswith(sub, st, en) else "false"))
+    out.append("const NONE: i64 = i64::MIN;\n")
+    out.append("const SEARCH_CASES: &[(&str, &str, i64, i64, i64, i64, i64, bool, bool)] = "
+               "&[\n%s];\n" % "".join(rows))
+    rows = []
+    for s in ["", "abc", "abcabcabc", "aaaa", "\u65e5\u672c\u8a9e\u65e5\u672c", "a,b,,c"]:
+        for old in ["", "a", "ab", "aa", "\u672c", ",", "zz"]:
+            for new in ["", "-", "XYZ", "\u00e9"]:
+                for n in (-1, 0, 1, 2):
+                    p = ("", "", "") if old == "" else s.partition(old)
+                    rp = ("", "", "") if old == "" else s.rpartition(old)
+                    rows.append("    (%s, %s, %s, %d, %s, (%s), (%s)),\n" % (
+                        rs(s), rs(old), rs(new), n, rs(s.replace(old, new, n)),
+                        ", ".join(map(rs, p)), ", ".join(map(rs, rp))))
+    out.append("const REPLACE_CASES: &[(&str, &str, &str, i64, &str, (&str, &str, &str), "
+               "(&str, &str, &str))] = &[\n%s];\n" % "".join(rows))
+    write("strmethods_cases.rs", "".join(out))
+
+
 SECTIONS = [
+    ("number_parse", gen_number_parse),
+    ("percent", gen_percent),
     ("format_spec", gen_format_spec),
     ("unicode_tables", gen_unicode_tables),
     ("repr", gen_repr),
+    ("round", gen_round),
+    ("strmethods", gen_strmethods),
 ]
 
 if __name__ == "__main__":

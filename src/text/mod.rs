@@ -8,7 +8,11 @@
 
 pub mod float_repr;
 pub mod format_spec;
+pub mod number_parse;
+pub mod percent;
 pub mod repr;
+pub mod round;
+pub mod strmethods;
 #[cfg(test)]
 mod test_util;
 pub mod unicode;
@@ -28,6 +32,8 @@ pub enum ErrorKind {
     Overflow,
     /// `KeyError` (only `%(name)s` lookups; the message is the key's repr).
     Key,
+    /// `ZeroDivisionError`.
+    ZeroDivision,
 }
 
 /// A failure from this module: the exception class and CPython's exact message.

@@ -12,6 +12,7 @@ pub fn kind_name(kind: ErrorKind) -> &'static str {
         ErrorKind::Type => "TypeError",
         ErrorKind::Overflow => "OverflowError",
         ErrorKind::Key => "KeyError",
+        ErrorKind::ZeroDivision => "ZeroDivisionError",
     }
 }
 

@@ -6,18 +6,23 @@ use super::unicode_tables as t;
 
 /// Whether `c` lies in one of the sorted inclusive `ranges`.
 fn in_ranges(ranges: &[(u32, u32)], c: char) -> bool {
+    find_range(ranges, c).is_some()
+}
+
+/// The range of `ranges` containing `c`, if any.
+fn find_range(ranges: &[(u32, u32)], c: char) -> Option<(u32, u32)> {
     let cp = c as u32;
-    ranges
-        .binary_search_by(|&(lo, hi)| {
-            if hi < cp {
-                std::cmp::Ordering::Less
-            } else if lo > cp {
-                std::cmp::Ordering::Greater
-            } else {
-                std::cmp::Ordering::Equal
-            }
-        })
-        .is_ok()
+    let i = ranges.partition_point(|&(_, hi)| hi < cp);
+    ranges.get(i).copied().filter(|&(lo, _)| lo <= cp)
+}
+
+/// The value of a decimal digit (category Nd), as `unicodedata.decimal(c)`. Nd characters
+/// come in runs of ten starting at zero, which the generated table preserves.
+pub fn decimal_value(c: char) -> Option<u32> {
+    if c.is_ascii() {
+        return c.to_digit(10);
+    }
+    find_range(t::DECIMAL, c).map(|(lo, _)| (c as u32 - lo) % 10)
 }
 
 /// Looks `c` up in a sorted mapping table.
@@ -179,5 +184,8 @@ mod tests {
         push_upper('ﬃ', &mut s);
         push_lower('İ', &mut s);
         assert_eq!(s, "SsssFFIi\u{307}");
+        assert_eq!(decimal_value('\u{667}'), Some(7));
+        assert_eq!(decimal_value('\u{1d7d9}'), Some(1));
+        assert_eq!(decimal_value('²'), None);
     }
 }
