@@ -235,9 +235,9 @@ pub fn hex(b: &[u8], sep: Option<&str>, bytes_per_sep: i64) -> TextResult<String
     for (i, &byte) in b.iter().enumerate() {
         if let Some(sep) = sep.filter(|_| i > 0 && group > 0) {
             let boundary = if bytes_per_sep > 0 {
-                (b.len() - i) % group == 0
+                (b.len() - i).is_multiple_of(group)
             } else {
-                i % group == 0
+                i.is_multiple_of(group)
             };
             if boundary {
                 out.push(sep);
