@@ -522,6 +522,71 @@ def gen_strmethods(rng):
     write("strmethods_cases.rs", "".join(out))
 
 
+def rs_blist(items):
+    return "&[%s]" % ", ".join(rs_bytes(x) for x in items)
+
+
+def gen_bytesmethods(rng):
+    out = ["const NONE: i64 = i64::MIN;\n"]
+    samples = [b"", b" ", b"a", b"abc", b"  a  b  c  ", b"a,b,,c", b",a,", b"\t\n a\x0bb\x0cc\x1cd",
+               b"\xff\x00\xfe", b"abcabcabc", b"aaaa", b"a\xa0b"]
+    rows = []
+    for b in samples:
+        for sep in [None, b" ", b",", b"ab", b"a", b"\x00"]:
+            for n in (-1, 0, 1, 2):
+                rows.append("    (%s, %s, %s, %d, %s, %s),\n" % (
+                    rs_bytes(b), rs_bytes(sep or b""), "false" if sep is None else "true", n,
+                    rs_blist(b.split(sep, n)), rs_blist(b.rsplit(sep, n))))
+    out.append("const BYTES_SPLIT_CASES: &[(&[u8], &[u8], bool, i64, &[&[u8]], &[&[u8]])] = "
+               "&[\n%s];\n" % "".join(rows))
+    rows = []
+    for b in samples:
+        for chars in [None, b"", b"a", b" a", b"\xff\x00"]:
+            rows.append("    (%s, %s, %s, %s, %s, %s),\n" % (
+                rs_bytes(b), rs_bytes(chars or b""), "false" if chars is None else "true",
+                rs_bytes(b.strip(chars)), rs_bytes(b.lstrip(chars)), rs_bytes(b.rstrip(chars))))
+    out.append("const BYTES_STRIP_CASES: &[(&[u8], &[u8], bool, &[u8], &[u8], &[u8])] = "
+               "&[\n%s];\n" % "".join(rows))
+    rows = []
+    bounds = [None, -100, -3, -1, 0, 1, 2, 3, 5, 100]
+    for b in [b"", b"abc", b"abcabcabc", b"aaaa", b"\xff\x00\xff"]:
+        for sub in [b"", b"a", b"ab", b"abc", b"\xff", b"x"]:
+            for _ in range(10):
+                st, en = rng.choice(bounds), rng.choice(bounds)
+                rows.append("    (%s, %s, %s, %s, %d, %d, %d, %s, %s),\n" % (
+                    rs_bytes(b), rs_bytes(sub), rs_opt(st), rs_opt(en), b.find(sub, st, en),
+                    b.rfind(sub, st, en), b.count(sub, st, en),
+                    "true" if b.startswith(sub, st, en) else "false",
+                    "true" if b.endswith(sub, st, en) else "false"))
+    out.append("const BYTES_SEARCH_CASES: &[(&[u8], &[u8], i64, i64, i64, i64, i64, bool, bool)]"
+               " = &[\n%s];\n" % "".join(rows))
+    rows = []
+    for b in [b"", b"abc", b"abcabcabc", b"aaaa", b"a,b,,c"]:
+        for old in [b"", b"a", b"ab", b"aa", b","]:
+            for new in [b"", b"-", b"XYZ"]:
+                for n in (-1, 0, 1, 2):
+                    rows.append("    (%s, %s, %s, %d, %s),\n" % (
+                        rs_bytes(b), rs_bytes(old), rs_bytes(new), n,
+                        rs_bytes(b.replace(old, new, n))))
+    out.append("const BYTES_REPLACE_CASES: &[(&[u8], &[u8], &[u8], i64, &[u8])] = &[\n%s];\n"
+               % "".join(rows))
+    rows = []
+    for b in [b"", b"\x01", b"\xab\xcd\xef", bytes(range(0, 256, 17))]:
+        for sep in [None, ":", "", "::", "\u00e9", "-"]:
+            for n in (1, 2, 3, -2, -3, 0):
+                args = () if sep is None else (sep, n)
+                rows.append("    (%s, %s, %d, %s),\n" % (
+                    rs_bytes(b), rs("\x00NONE" if sep is None else sep), n,
+                    outcome(lambda: b.hex(*args))))
+    out.append("const HEX_CASES: &[(&[u8], &str, i64, Expected)] = &[\n%s];\n" % "".join(rows))
+    hexes = ["", "1 2", "0g", "abc", "12 ", " 12", "1\t2", "zz", "ab cd\nef", "AB", "\u00e9",
+             "0\u00e9", "  ", "a", "ab\x0bcd", "ab\x1ccd", "12\u3000"]
+    rows = "".join("    (%s, %s),\n" % (rs(h), outcome(lambda: repr(bytes.fromhex(h))))
+                   for h in hexes)
+    out.append("const FROMHEX_CASES: &[(&str, Expected)] = &[\n%s];\n" % rows)
+    write("bytesmethods_cases.rs", "".join(out))
+
+
 SECTIONS = [
     ("number_parse", gen_number_parse),
     ("percent", gen_percent),
@@ -530,6 +595,7 @@ SECTIONS = [
     ("repr", gen_repr),
     ("round", gen_round),
     ("strmethods", gen_strmethods),
+    ("bytesmethods", gen_bytesmethods),
 ]
 
 if __name__ == "__main__":

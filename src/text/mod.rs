@@ -6,6 +6,7 @@
 //! failures are reported as [`TextError`] values carrying CPython 3.11's exact message and the
 //! Python exception class the VM should raise.
 
+pub mod bytesmethods;
 pub mod float_repr;
 pub mod format_spec;
 pub mod number_parse;

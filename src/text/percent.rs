@@ -60,6 +60,19 @@ pub fn real_required(type_name: &str) -> String {
     format!("must be real number, not {type_name}")
 }
 
+/// The character for `%c` given an int: OverflowError `"%c arg not in range(0x110000)"`
+/// outside `0..=0x10FFFF`; lone surrogates (which a Rust `String` cannot hold) are refused
+/// with a ValueError.
+pub fn char_from_code(value: &BigInt) -> TextResult<char> {
+    let cp = u32::try_from(value)
+        .ok()
+        .filter(|&c| c < 0x110000)
+        .ok_or_else(|| TextError::overflow("%c arg not in range(0x110000)"))?;
+    char::from_u32(cp).ok_or_else(|| {
+        TextError::value("surrogate code points cannot be represented in a gyre str")
+    })
+}
+
 /// A width or precision field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Count {
@@ -530,6 +543,14 @@ mod tests {
         for (fmt, args, want) in PERCENT_CASES {
             check(run(fmt, args), want, &format!("{fmt:?} % {args:?}"));
         }
+    }
+
+    #[test]
+    fn char_codes() {
+        assert_eq!(char_from_code(&BigInt::from(0x41)), Ok('A'));
+        let e = char_from_code(&BigInt::from(0x110000)).unwrap_err();
+        assert_eq!(e.message, "%c arg not in range(0x110000)");
+        assert!(char_from_code(&BigInt::from(-1)).is_err());
     }
 
     #[test]
