@@ -7,7 +7,13 @@
 
 pub mod ast;
 mod error;
+mod layout;
+mod lexer;
 mod line_index;
+mod parser;
+mod strings;
+mod token;
+mod validate;
 
 pub use error::{ErrorKind, SyntaxError};
 pub use line_index::LineIndex;
@@ -28,8 +34,9 @@ pub enum Mode {
 /// assert_eq!(m.body.len(), 1);
 /// ```
 pub fn parse(source: &str, mode: Mode) -> Result<ast::Module, SyntaxError> {
-    let _ = (source, mode);
-    Err(SyntaxError::new(ErrorKind::Syntax, "parser not built yet", ast::Span::default()))
+    let body = parser::parse_module(source)?;
+    validate::check_module(&body, mode)?;
+    Ok(ast::Module { body })
 }
 
 /// Decodes source bytes as UTF-8, giving CPython's SyntaxError for invalid bytes.
