@@ -22,8 +22,10 @@ pub const MAX_INDENT: usize = 100;
 /// operators and keywords between two commas, summed over the open brackets. Every AST level
 /// owns at least one such token, so the real depth is below this estimate. It keeps
 /// validation, `Drop` and the compiler's recursion bounded for inputs like `1+1+...+1` with
-/// 100k terms (CPython answers those with RecursionError during compilation).
-pub const MAX_EXPR_DEPTH: u32 = 1000;
+/// 100k terms (CPython answers those with RecursionError during compilation). 250 keeps
+/// the recursive passes well inside a 2 MiB test-thread stack even in debug builds, where
+/// a validation frame is a few KiB; real programs stay far below it.
+pub const MAX_EXPR_DEPTH: u32 = 250;
 
 /// A token with its byte span.
 pub type Spanned = (usize, Tok, usize);
@@ -219,7 +221,8 @@ impl State<'_> {
     /// EOF: end the last logical line and close every open block.
     fn flush(&mut self, end: usize) {
         if self.line_open {
-            self.toks.push((end, Tok::Newline, end));
+            let (s, e) = self.pending_break.unwrap_or((end, end));
+            self.toks.push((s, Tok::Newline, e));
         }
         while self.indents.len() > 1 {
             self.indents.pop();

@@ -186,8 +186,7 @@ impl<'s> Lexer<'s> {
         self.inner.bump(nl);
         // A continuation line that is empty up to EOF is still an unexpected EOF.
         if self.inner.remainder().trim_matches([' ', '\t', '\x0c']).is_empty() {
-            let end = self.src.len().min(self.inner.span().end + self.inner.remainder().len());
-            let err = SyntaxError::new(ErrorKind::Syntax, "unexpected EOF while parsing", point(end));
+            let err = SyntaxError::new(ErrorKind::Syntax, "unexpected EOF while parsing", point(at + 1));
             return Some(Err(LexError { err: SyntaxError { incomplete: true, ..err }, weak: false }));
         }
         self.next_token()
@@ -624,7 +623,9 @@ impl NumScan<'_> {
         if keyword_follows {
             return Ok(());
         }
-        if c.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_' || b >= 128) {
+        // Like CPython 3.11, only ASCII characters count here: a non-ASCII character after a
+        // number is reported as an invalid character instead.
+        if c.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_') {
             self.backup(c);
             return Err(self.err(format!("invalid {kind} literal")));
         }

@@ -91,16 +91,17 @@ fn run(src: &str, start: Tok, lay: layout::Layout, field: bool) -> Result<Top, S
         Ok(top) if error.is_none() && unclosed.is_none() => return Ok(top),
         Ok(_) => None,
         Err(ParseError::UnrecognizedEof { .. }) if error.is_some() || unclosed.is_some() => None,
-        Err(e) => Some(map_error(src, &toks, e, field)),
+        Err(e) => Some((fail_pos(&e), map_error(src, &toks, e, field))),
     };
     if let Some(e) = error {
-        return Err(parse_err.unwrap_or(e.err));
+        return Err(parse_err.map_or(e.err, |p| p.1));
     }
     if let Some((open, at)) = unclosed {
         let index = LineIndex::new(src);
         let open_line = index.line_col(at).0;
+        // CPython compares the line of the furthest token read, not of the error.
         match parse_err {
-            Some(p) if index.line_col(p.span.start as usize).0 <= open_line => return Err(p),
+            Some((pos, p)) if index.line_col(pos).0 <= open_line => return Err(p),
             _ => {
                 let c = match open {
                     Tok::LPar => '(',
@@ -112,7 +113,16 @@ fn run(src: &str, start: Tok, lay: layout::Layout, field: bool) -> Result<Top, S
             }
         }
     }
-    Err(parse_err.unwrap_or_else(|| SyntaxError::new(ErrorKind::Syntax, "invalid syntax", Span::default())))
+    Err(parse_err.map_or_else(|| SyntaxError::new(ErrorKind::Syntax, "invalid syntax", Span::default()), |p| p.1))
+}
+
+/// Where the parser stopped: the start of the token it could not use.
+fn fail_pos(e: &ParseError<usize, Tok, SyntaxError>) -> usize {
+    match e {
+        ParseError::UnrecognizedToken { token, .. } | ParseError::ExtraToken { token } => token.0,
+        ParseError::UnrecognizedEof { location, .. } | ParseError::InvalidToken { location } => *location,
+        ParseError::User { error } => error.span.start as usize,
+    }
 }
 
 /// Maps a LALRPOP error to CPython's message and location.
@@ -142,13 +152,13 @@ fn unexpected(src: &str, toks: &[Spanned], i: usize, (s, e): (usize, usize), exp
     let prev = |k: usize| i.checked_sub(k).and_then(|j| toks.get(j)).map(|t| &t.1);
     let err = |kind, msg: String, at: usize, end: usize| SyntaxError::new(kind, msg, Span::new(at, end));
     if tok == Some(&Tok::Indent) {
-        let line_start = src[..s].rfind('\n').map_or(0, |n| n + 1);
-        return err(ErrorKind::Indentation, "unexpected indent".into(), line_start, line_start);
+        // CPython's offset here is the indentation width (so no caret is printed).
+        let at = if s > 0 && !src[..s].ends_with('\n') { s - 1 } else { s };
+        return err(ErrorKind::Indentation, "unexpected indent".into(), at, at);
     }
     if has("Indent") && prev(1) == Some(&Tok::Newline) && prev(2) == Some(&Tok::Colon) {
         let msg = expected_block(src, toks, i - 2);
-        let end = if tok.is_some() { e } else { s };
-        return err(ErrorKind::Indentation, msg, s, end);
+        return err(ErrorKind::Indentation, msg, s, s);
     }
     if has("\"except\"") && has("\"finally\"") {
         return err(ErrorKind::Syntax, "expected 'except' or 'finally' block".into(), s, e);
@@ -166,13 +176,14 @@ fn unexpected(src: &str, toks: &[Spanned], i: usize, (s, e): (usize, usize), exp
         return err(ErrorKind::Syntax, "expected ':'".into(), s, s);
     }
     if has("\"else\"") && !has("\"elif\"") && !has("\"except\"") {
-        let start = toks[..i].iter().rposition(|t| t.1 == Tok::If).map_or(s, |j| expr_start(toks, j));
+        let start = toks[..i].iter().rposition(|t| t.1 == Tok::If).filter(|&j| j > 0).map_or(s, |j| toks[expr_start(toks, j - 1)].0);
         return err(ErrorKind::Syntax, "expected 'else' after 'if' expression".into(), start, s);
     }
     if tok == Some(&Tok::Equal) && !has("\"=\"") {
         if let (Some(Tok::Name(_)), false) = (prev(1), prev(2) == Some(&Tok::Dot)) {
             let msg = "invalid syntax. Maybe you meant '==' or ':=' instead of '='?";
-            return err(ErrorKind::Syntax, msg.into(), toks[i - 1].0, e);
+            let end = toks.get(i + 1).map_or(e, |t| t.2);
+            return err(ErrorKind::Syntax, msg.into(), toks[i - 1].0, end);
         }
     }
     let in_brackets = bracket_depth(&toks[..i.min(toks.len())]) > 0 || field;
@@ -481,7 +492,7 @@ fn call_args(items: Vec<ArgItem>) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
             ArgItem::Keyword(key, value, span) => {
                 let ExprKind::Name(name) = key.kind else {
                     let msg = "expression cannot contain assignment, perhaps you meant \"==\"?";
-                    return fail(msg, Span { start: key.span.start, end: value.span.end });
+                    return fail(msg, Span { start: key.span.start, end: value.span.start });
                 };
                 seen_kw = true;
                 keywords.push(Keyword { arg: Some(name), value, span });
@@ -565,8 +576,9 @@ fn arguments(items: Vec<ParamItem>) -> PResult<Arguments> {
                 }
             }
             ParamItem::DoubleStar(arg, default, span) => {
-                if default.is_some() {
-                    return fail("var-keyword argument cannot have default value", span);
+                if let Some(d) = default {
+                    let at = d.span.start.saturating_sub(1) as usize;
+                    return fail("var-keyword argument cannot have default value", Span::new(at, at));
                 }
                 if let Some(s) = bare_star {
                     return fail("named arguments must follow bare *", s);
@@ -692,7 +704,11 @@ pub fn ann_assign(l: usize, target: Expr, annotation: Expr, value: Option<Expr>)
         ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
         ExprKind::Tuple(_) | ExprKind::List(_) => {
             let msg = format!("only single target (not {}) can be annotated", validate::expr_name(&target));
-            return fail(msg, target.span);
+            let first = match &target.kind {
+                ExprKind::Tuple(elts) if elts.first().is_some_and(|f| f.span.start == target.span.start) => elts[0].span,
+                _ => target.span,
+            };
+            return fail(msg, first);
         }
         _ => return fail("illegal target for annotation", target.span),
     }

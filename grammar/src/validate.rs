@@ -277,17 +277,17 @@ impl Checker {
     fn store(&self, t: &Expr, ctx: Ctx) -> R {
         match &t.kind {
             ExprKind::Starred(_) => Err(err("starred assignment target must be in a list or tuple", t.span)),
-            ExprKind::List(elts) | ExprKind::Tuple(elts) => self.store_elts(elts, ctx),
+            ExprKind::List(elts) | ExprKind::Tuple(elts) => self.store_elts(elts, t.span, ctx),
             _ => self.expr(t, ctx),
         }
     }
 
-    fn store_elts(&self, elts: &[Expr], ctx: Ctx) -> R {
+    fn store_elts(&self, elts: &[Expr], span: Span, ctx: Ctx) -> R {
         let mut starred = false;
         for e in elts {
             if let ExprKind::Starred(inner) = &e.kind {
                 if starred {
-                    return Err(err("multiple starred expressions in assignment", e.span));
+                    return Err(err("multiple starred expressions in assignment", span));
                 }
                 starred = true;
                 self.store(inner, ctx)?;
@@ -334,10 +334,9 @@ impl Checker {
         }
     }
 
-    fn comprehension(&self, gens: &[Comprehension], ctx: Ctx) -> R {
+    fn comprehension(&self, gens: &[Comprehension], span: Span, ctx: Ctx) -> R {
         for g in gens {
             if g.is_async && !Self::async_allowed(ctx) {
-                let span = g.target.span;
                 return Err(err("asynchronous comprehension outside of an asynchronous function", span));
             }
             self.store(&g.target, ctx)?;
@@ -376,11 +375,11 @@ impl Checker {
             ExprKind::ListComp { elt, generators }
             | ExprKind::SetComp { elt, generators }
             | ExprKind::GeneratorExp { elt, generators } => {
-                self.comprehension(generators, ctx)?;
+                self.comprehension(generators, e.span, ctx)?;
                 self.expr(elt, ctx)
             }
             ExprKind::DictComp { key, value, generators } => {
-                self.comprehension(generators, ctx)?;
+                self.comprehension(generators, e.span, ctx)?;
                 self.expr(key, ctx)?;
                 self.expr(value, ctx)
             }
