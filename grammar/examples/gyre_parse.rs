@@ -3,7 +3,8 @@
 fn main() {
     for path in std::env::args().skip(1) {
         let bytes = std::fs::read(&path).expect("read file");
-        let result = gyre_grammar::decode_source(&bytes).and_then(|src| gyre_grammar::parse(src, gyre_grammar::Mode::Module).map(|m| (src, m)));
+        let result = gyre_grammar::decode_source(&bytes)
+            .and_then(|src| gyre_grammar::parse(src, gyre_grammar::Mode::Module).map(|m| (src, m)));
         match result {
             Ok((_, m)) => println!("{path}: ok ({} statements)", m.body.len()),
             Err(e) => {

@@ -142,7 +142,8 @@ impl State<'_> {
             }
         }
         let (top, top_alt) = *self.indents.last().unwrap_or(&(0, 0));
-        let tab_error = || indent_err(ErrorKind::Tab, "inconsistent use of tabs and spaces in indentation", line_start);
+        let tab_error =
+            || indent_err(ErrorKind::Tab, "inconsistent use of tabs and spaces in indentation", line_start);
         if col == top {
             if alt != top_alt {
                 return Err(tab_error());
@@ -189,7 +190,10 @@ impl State<'_> {
             let Some((open, open_at)) = self.brackets.pop() else {
                 return Err(strong(format!("unmatched '{}'", bracket_char(tok)), Span::new(at, at + 1)));
             };
-            if !matches!((&open, tok), (Tok::LPar, Tok::RPar) | (Tok::LSqb, Tok::RSqb) | (Tok::LBrace, Tok::RBrace)) {
+            if !matches!(
+                (&open, tok),
+                (Tok::LPar, Tok::RPar) | (Tok::LSqb, Tok::RSqb) | (Tok::LBrace, Tok::RBrace)
+            ) {
                 let (c, o) = (bracket_char(tok), bracket_char(&open));
                 let open_line = self.src[..open_at].matches('\n').count() + 1;
                 let line = self.src[..at].matches('\n').count() + 1;
@@ -208,7 +212,13 @@ impl State<'_> {
         match tok {
             Tok::Comma => self.depth_cur = 0,
             Tok::Semi => self.depth_cur = 0,
-            Tok::Name(_) | Tok::Int(_) | Tok::BigInt(_) | Tok::Float(_) | Tok::Str(_) | Tok::Equal | Tok::Colon => {}
+            Tok::Name(_)
+            | Tok::Int(_)
+            | Tok::BigInt(_)
+            | Tok::Float(_)
+            | Tok::Str(_)
+            | Tok::Equal
+            | Tok::Colon => {}
             _ => self.depth_cur += 1,
         }
         if self.depth_sum + self.depth_cur > MAX_EXPR_DEPTH {

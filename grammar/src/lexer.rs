@@ -177,7 +177,11 @@ impl<'s> Lexer<'s> {
         } else if rest.starts_with('\n') || rest.starts_with('\r') {
             1
         } else if rest.is_empty() {
-            let err = SyntaxError::new(ErrorKind::Syntax, "unexpected EOF while parsing", point(self.inner.span().end));
+            let err = SyntaxError::new(
+                ErrorKind::Syntax,
+                "unexpected EOF while parsing",
+                point(self.inner.span().end),
+            );
             return Some(Err(LexError { err: SyntaxError { incomplete: true, ..err }, weak: false }));
         } else {
             let msg = "unexpected character after line continuation character";
@@ -195,7 +199,10 @@ impl<'s> Lexer<'s> {
     fn bad_char(&self, at: usize) -> LexError {
         let c = self.src[at..].chars().next().unwrap_or(' ');
         if c.is_ascii() && !c.is_ascii_control() {
-            return LexError { err: SyntaxError::new(ErrorKind::Syntax, "invalid syntax", Span::new(at, at + 1)), weak: true };
+            return LexError {
+                err: SyntaxError::new(ErrorKind::Syntax, "invalid syntax", Span::new(at, at + 1)),
+                weak: true,
+            };
         }
         strong(bad_char_msg(c), point(at))
     }
@@ -204,7 +211,11 @@ impl<'s> Lexer<'s> {
         let text = &self.src[start..end];
         if !text.is_ascii() {
             for (i, c) in text.char_indices() {
-                let ok = if i == 0 { c == '_' || unicode_ident::is_xid_start(c) } else { unicode_ident::is_xid_continue(c) };
+                let ok = if i == 0 {
+                    c == '_' || unicode_ident::is_xid_start(c)
+                } else {
+                    unicode_ident::is_xid_continue(c)
+                };
                 if !ok {
                     return Err(strong(bad_char_msg(c), point(start + i)));
                 }
@@ -278,7 +289,8 @@ impl<'s> Lexer<'s> {
         } else {
             format!("unterminated string literal (detected at line {line})")
         };
-        let err = SyntaxError { incomplete: triple, ..SyntaxError::new(ErrorKind::Syntax, msg, point(start)) };
+        let err =
+            SyntaxError { incomplete: triple, ..SyntaxError::new(ErrorKind::Syntax, msg, point(start)) };
         LexError { err, weak: false }
     }
 
@@ -379,7 +391,9 @@ fn simple(raw: Raw) -> Tok {
 
 /// CPython's message for a character that cannot start or continue a token.
 pub fn bad_char_msg(c: char) -> String {
-    let nonprint = c.is_control() || c.is_whitespace() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}');
+    let nonprint = c.is_control()
+        || c.is_whitespace()
+        || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}');
     if nonprint {
         format!("invalid non-printable character U+{:04X}", c as u32)
     } else {
@@ -500,7 +514,8 @@ impl NumScan<'_> {
         match c {
             Some(b'.' | b'e' | b'E' | b'j' | b'J') => self.after_int(c),
             _ if nonzero => {
-                let msg = "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers";
+                let msg =
+                    "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers";
                 Err(strong(msg, Span::new(token_start, zeros_end)))
             }
             _ => {
@@ -519,7 +534,9 @@ impl NumScan<'_> {
             }
             if !c.is_some_and(|b| (b as char).is_digit(radix)) {
                 if radix < 10 && is_digit(c) {
-                    return Err(self.err(format!("invalid digit '{}' in {kind} literal", c.unwrap_or(b'0') as char)));
+                    return Err(
+                        self.err(format!("invalid digit '{}' in {kind} literal", c.unwrap_or(b'0') as char))
+                    );
                 }
                 self.backup(c);
                 return Err(self.err(format!("invalid {kind} literal")));
@@ -588,7 +605,10 @@ impl NumScan<'_> {
             self.end_of_number(e, "decimal")?;
             self.backup(e);
             // CPython ends the number before the `e` here (`1else` is `1 else`).
-            let is_float = self.src[..self.cur].rsplit(|c: char| !c.is_ascii_alphanumeric() && c != '_' && c != '.').next().is_some_and(|t| t.contains('.'));
+            let is_float = self.src[..self.cur]
+                .rsplit(|c: char| !c.is_ascii_alphanumeric() && c != '_' && c != '.')
+                .next()
+                .is_some_and(|t| t.contains('.'));
             return Ok(if is_float { NumKind::Float } else { NumKind::Int(10) });
         }
         c = self.decimal_tail()?;

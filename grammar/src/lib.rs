@@ -53,7 +53,11 @@ pub fn tokenize_debug(source: &str) -> String {
     for (start, tok, end) in &lay.toks {
         let (line, col) = index.line_col(*start);
         let text = match tok {
-            token::Tok::Str(_) | token::Tok::Name(_) | token::Tok::Int(_) | token::Tok::BigInt(_) | token::Tok::Float(_) => {
+            token::Tok::Str(_)
+            | token::Tok::Name(_)
+            | token::Tok::Int(_)
+            | token::Tok::BigInt(_)
+            | token::Tok::Float(_) => {
                 format!("{tok:?} {:?}", &source[*start..*end])
             }
             _ => format!("{tok:?}"),

@@ -108,12 +108,17 @@ fn run(src: &str, start: Tok, lay: layout::Layout, field: bool) -> Result<Top, S
                     Tok::LSqb => '[',
                     _ => '{',
                 };
-                let e = SyntaxError::new(ErrorKind::Syntax, format!("'{c}' was never closed"), Span::new(at, at + 1));
+                let e = SyntaxError::new(
+                    ErrorKind::Syntax,
+                    format!("'{c}' was never closed"),
+                    Span::new(at, at + 1),
+                );
                 return Err(SyntaxError { incomplete: true, ..e });
             }
         }
     }
-    Err(parse_err.map_or_else(|| SyntaxError::new(ErrorKind::Syntax, "invalid syntax", Span::default()), |p| p.1))
+    Err(parse_err
+        .map_or_else(|| SyntaxError::new(ErrorKind::Syntax, "invalid syntax", Span::default()), |p| p.1))
 }
 
 /// Where the parser stopped: the start of the token it could not use.
@@ -126,8 +131,14 @@ fn fail_pos(e: &ParseError<usize, Tok, SyntaxError>) -> usize {
 }
 
 /// Maps a LALRPOP error to CPython's message and location.
-fn map_error(src: &str, toks: &[Spanned], err: ParseError<usize, Tok, SyntaxError>, field: bool) -> SyntaxError {
-    let syntax = |msg: &str, at: usize, end: usize| SyntaxError::new(ErrorKind::Syntax, msg, Span::new(at, end));
+fn map_error(
+    src: &str,
+    toks: &[Spanned],
+    err: ParseError<usize, Tok, SyntaxError>,
+    field: bool,
+) -> SyntaxError {
+    let syntax =
+        |msg: &str, at: usize, end: usize| SyntaxError::new(ErrorKind::Syntax, msg, Span::new(at, end));
     match err {
         ParseError::User { error } => error,
         ParseError::InvalidToken { location } => syntax("invalid syntax", location, location),
@@ -146,7 +157,14 @@ fn map_error(src: &str, toks: &[Spanned], err: ParseError<usize, Tok, SyntaxErro
 }
 
 /// The message for an unexpected token `toks[i]` (or EOF when `i == toks.len()`).
-fn unexpected(src: &str, toks: &[Spanned], i: usize, (s, e): (usize, usize), expected: &[String], field: bool) -> SyntaxError {
+fn unexpected(
+    src: &str,
+    toks: &[Spanned],
+    i: usize,
+    (s, e): (usize, usize),
+    expected: &[String],
+    field: bool,
+) -> SyntaxError {
     let has = |t: &str| expected.iter().any(|x| x == t);
     let tok = toks.get(i).map(|t| &t.1);
     let prev = |k: usize| i.checked_sub(k).and_then(|j| toks.get(j)).map(|t| &t.1);
@@ -164,19 +182,33 @@ fn unexpected(src: &str, toks: &[Spanned], i: usize, (s, e): (usize, usize), exp
         return err(ErrorKind::Syntax, "expected 'except' or 'finally' block".into(), s, e);
     }
     if let Some(Tok::Name(n)) = prev(1) {
-        if (n == "print" || n == "exec") && tok.is_some_and(starts_expr) && tok != Some(&Tok::LPar) && !field {
+        if (n == "print" || n == "exec") && tok.is_some_and(starts_expr) && tok != Some(&Tok::LPar) && !field
+        {
             let msg = format!("Missing parentheses in call to '{n}'. Did you mean {n}(...)?");
             return err(ErrorKind::Syntax, msg, toks[i - 1].0, e);
         }
-        if n == "match" && is_stmt_start(toks, i - 1) && tok.is_some_and(starts_expr) && line_ends_with_colon(toks, i) {
-            return err(ErrorKind::Syntax, "'match' statements are not supported yet".into(), toks[i - 1].0, toks[i - 1].2);
+        if n == "match"
+            && is_stmt_start(toks, i - 1)
+            && tok.is_some_and(starts_expr)
+            && line_ends_with_colon(toks, i)
+        {
+            return err(
+                ErrorKind::Syntax,
+                "'match' statements are not supported yet".into(),
+                toks[i - 1].0,
+                toks[i - 1].2,
+            );
         }
     }
     if tok == Some(&Tok::Newline) && has("\":\"") && !field {
         return err(ErrorKind::Syntax, "expected ':'".into(), s, s);
     }
     if has("\"else\"") && !has("\"elif\"") && !has("\"except\"") {
-        let start = toks[..i].iter().rposition(|t| t.1 == Tok::If).filter(|&j| j > 0).map_or(s, |j| toks[expr_start(toks, j - 1)].0);
+        let start = toks[..i]
+            .iter()
+            .rposition(|t| t.1 == Tok::If)
+            .filter(|&j| j > 0)
+            .map_or(s, |j| toks[expr_start(toks, j - 1)].0);
         return err(ErrorKind::Syntax, "expected 'else' after 'if' expression".into(), start, s);
     }
     if tok == Some(&Tok::Equal) && !has("\"=\"") {
@@ -199,7 +231,10 @@ fn unexpected(src: &str, toks: &[Spanned], i: usize, (s, e): (usize, usize), exp
 
 /// "expected an indented block after ..." for the header whose `:` is `toks[colon]`.
 fn expected_block(src: &str, toks: &[Spanned], colon: usize) -> String {
-    let start = toks[..colon].iter().rposition(|t| matches!(t.1, Tok::Newline | Tok::Indent | Tok::Dedent)).map_or(0, |j| j + 1);
+    let start = toks[..colon]
+        .iter()
+        .rposition(|t| matches!(t.1, Tok::Newline | Tok::Indent | Tok::Dedent))
+        .map_or(0, |j| j + 1);
     let mut k = start;
     if toks.get(k).map(|t| &t.1) == Some(&Tok::Async) {
         k += 1;
@@ -207,7 +242,7 @@ fn expected_block(src: &str, toks: &[Spanned], colon: usize) -> String {
     let Some((at, head, _)) = toks.get(k) else {
         return "expected an indented block".into();
     };
-    let line = LineIndex::new(src).line_col(toks[start].0.max(0)).0;
+    let line = LineIndex::new(src).line_col(toks[start].0).0;
     let _ = at;
     let what = match head {
         Tok::If => "'if' statement",
@@ -367,7 +402,10 @@ pub fn parenthesized(first: Expr, rest: Vec<Expr>, trail: bool, l: usize, r: usi
 /// `ctx as target` inside parentheses, kept as `as(ctx, target)` until `with` unpacks it.
 pub fn with_marker(context: Expr, target: Expr, l: usize, r: usize) -> Expr {
     let func = Expr::new(ExprKind::Name("as".into()), Span::new(l, l));
-    Expr::new(ExprKind::Call { func: Box::new(func), args: vec![context, target], keywords: vec![] }, span_of(l, r))
+    Expr::new(
+        ExprKind::Call { func: Box::new(func), args: vec![context, target], keywords: vec![] },
+        span_of(l, r),
+    )
 }
 
 pub fn binop(left: Expr, op: BinOp, right: Expr, l: usize, r: usize) -> Expr {
@@ -389,7 +427,13 @@ pub fn compare(left: Expr, rest: Vec<(CmpOp, Expr)>, l: usize, r: usize) -> Expr
     Expr::new(ExprKind::Compare { left: Box::new(left), ops, comparators }, span_of(l, r))
 }
 
-pub fn slice(lower: Option<Expr>, upper: Option<Expr>, step: Option<Option<Expr>>, l: usize, r: usize) -> Expr {
+pub fn slice(
+    lower: Option<Expr>,
+    upper: Option<Expr>,
+    step: Option<Option<Expr>>,
+    l: usize,
+    r: usize,
+) -> Expr {
     let b = |e: Option<Expr>| e.map(Box::new);
     Expr::new(ExprKind::Slice { lower: b(lower), upper: b(upper), step: b(step.flatten()) }, span_of(l, r))
 }
@@ -408,7 +452,11 @@ pub fn named_expr(target: Expr, value: Expr, l: usize, r: usize) -> PResult<Expr
 
 fn check_elt(elt: &Expr, dict: bool) -> PResult<()> {
     if let ExprKind::Starred(_) = elt.kind {
-        let msg = if dict { "dict unpacking cannot be used in dict comprehension" } else { "iterable unpacking cannot be used in comprehension" };
+        let msg = if dict {
+            "dict unpacking cannot be used in dict comprehension"
+        } else {
+            "iterable unpacking cannot be used in comprehension"
+        };
         return fail(msg, elt.span);
     }
     no_marker(elt)
@@ -547,7 +595,9 @@ fn arguments(items: Vec<ParamItem>) -> PResult<Arguments> {
                         seen_default = true;
                         a.defaults.push(d);
                     }
-                    None if seen_default => return fail("non-default argument follows default argument", arg.span),
+                    None if seen_default => {
+                        return fail("non-default argument follows default argument", arg.span)
+                    }
                     None => {}
                 }
                 a.args.push(arg);
@@ -575,7 +625,7 @@ fn arguments(items: Vec<ParamItem>) -> PResult<Arguments> {
                     None => bare_star = Some(span),
                 }
             }
-            ParamItem::DoubleStar(arg, default, span) => {
+            ParamItem::DoubleStar(arg, default, _) => {
                 if let Some(d) = default {
                     let at = d.span.start.saturating_sub(1) as usize;
                     return fail("var-keyword argument cannot have default value", Span::new(at, at));
@@ -599,7 +649,14 @@ pub fn lambda(params: Vec<ParamItem>, body: Expr, l: usize, r: usize) -> PResult
     Ok(Expr::new(ExprKind::Lambda { args: Box::new(args), body: Box::new(body) }, span_of(l, r)))
 }
 
-pub fn funcdef(l: usize, is_async: bool, name: String, params: Vec<ParamItem>, returns: Option<Expr>, body: Vec<Stmt>) -> PResult<Stmt> {
+pub fn funcdef(
+    l: usize,
+    is_async: bool,
+    name: String,
+    params: Vec<ParamItem>,
+    returns: Option<Expr>,
+    body: Vec<Stmt>,
+) -> PResult<Stmt> {
     let args = arguments(params)?;
     let end = block_end(&body);
     let def = FunctionDef { name, args, body, decorators: vec![], returns, is_async };
@@ -621,20 +678,35 @@ pub fn if_chain(l: usize, test: Expr, body: Vec<Stmt>, elifs: Vec<Elif>, orelse:
     let mut tail = orelse.unwrap_or_default();
     for (el, _, etest, _, ebody) in elifs.into_iter().rev() {
         let end = block_end(&tail).max(block_end(&ebody));
-        tail = vec![Stmt::new(StmtKind::If { test: etest, body: ebody, orelse: tail }, Span { start: el as u32, end })];
+        tail = vec![Stmt::new(
+            StmtKind::If { test: etest, body: ebody, orelse: tail },
+            Span { start: el as u32, end },
+        )];
     }
     let end = block_end(&tail).max(block_end(&body));
     Stmt::new(StmtKind::If { test, body, orelse: tail }, Span { start: l as u32, end })
 }
 
-pub fn for_stmt(l: usize, is_async: bool, target: Expr, iter: Expr, body: Vec<Stmt>, orelse: Option<Vec<Stmt>>) -> PResult<Stmt> {
+pub fn for_stmt(
+    l: usize,
+    is_async: bool,
+    target: Expr,
+    iter: Expr,
+    body: Vec<Stmt>,
+    orelse: Option<Vec<Stmt>>,
+) -> PResult<Stmt> {
     validate::check_target(&target, TargetCtx::For).map_err(user)?;
     let orelse = orelse.unwrap_or_default();
     let end = block_end(&orelse).max(block_end(&body));
     Ok(Stmt::new(StmtKind::For { is_async, target, iter, body, orelse }, Span { start: l as u32, end }))
 }
 
-pub fn handler(l: usize, typ: Option<(Expr, Option<String>)>, body: Vec<Stmt>, _star: bool) -> (ExceptHandler, bool) {
+pub fn handler(
+    l: usize,
+    typ: Option<(Expr, Option<String>)>,
+    body: Vec<Stmt>,
+    _star: bool,
+) -> (ExceptHandler, bool) {
     let end = block_end(&body);
     let (typ, name) = match typ {
         Some((t, n)) => (Some(t), n),
@@ -658,7 +730,10 @@ pub fn try_stmt(
     let handlers: Vec<ExceptHandler> = handlers.into_iter().map(|h| h.0).collect();
     let orelse = orelse.unwrap_or_default();
     let finalbody = finalbody.unwrap_or_default();
-    let end = block_end(&finalbody).max(block_end(&orelse)).max(handlers.last().map_or(0, |h| h.span.end)).max(block_end(&body));
+    let end = block_end(&finalbody)
+        .max(block_end(&orelse))
+        .max(handlers.last().map_or(0, |h| h.span.end))
+        .max(block_end(&body));
     Ok(Stmt::new(StmtKind::Try { body, handlers, orelse, finalbody, is_star }, Span { start: l as u32, end }))
 }
 
@@ -682,7 +757,8 @@ pub fn delete(target: Expr) -> PResult<StmtKind> {
 pub fn assign(first: Expr, rest: Vec<Expr>) -> PResult<StmtKind> {
     let mut targets = vec![first];
     targets.extend(rest);
-    let value = targets.pop().unwrap_or_else(|| Expr::new(ExprKind::Constant(Constant::None), Span::default()));
+    let value =
+        targets.pop().unwrap_or_else(|| Expr::new(ExprKind::Constant(Constant::None), Span::default()));
     no_marker(&value)?;
     for (k, t) in targets.iter().enumerate() {
         validate::check_assign_target(t, k == 0).map_err(user)?;
@@ -692,7 +768,8 @@ pub fn assign(first: Expr, rest: Vec<Expr>) -> PResult<StmtKind> {
 
 pub fn aug_assign(target: Expr, op: BinOp, value: Expr) -> PResult<StmtKind> {
     if !matches!(target.kind, ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }) {
-        let msg = format!("'{}' is an illegal expression for augmented assignment", validate::expr_name(&target));
+        let msg =
+            format!("'{}' is an illegal expression for augmented assignment", validate::expr_name(&target));
         return fail(msg, target.span);
     }
     Ok(StmtKind::AugAssign { target, op, value })
@@ -705,7 +782,9 @@ pub fn ann_assign(l: usize, target: Expr, annotation: Expr, value: Option<Expr>)
         ExprKind::Tuple(_) | ExprKind::List(_) => {
             let msg = format!("only single target (not {}) can be annotated", validate::expr_name(&target));
             let first = match &target.kind {
-                ExprKind::Tuple(elts) if elts.first().is_some_and(|f| f.span.start == target.span.start) => elts[0].span,
+                ExprKind::Tuple(elts) if elts.first().is_some_and(|f| f.span.start == target.span.start) => {
+                    elts[0].span
+                }
                 _ => target.span,
             };
             return fail(msg, first);

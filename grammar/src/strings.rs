@@ -177,7 +177,10 @@ impl FScan<'_> {
         }
         out.flush();
         let span = Span::new(expr_start - 1, self.pos);
-        out.values.push(Expr::new(ExprKind::FormattedValue { value: Box::new(value), conversion, format_spec }, span));
+        out.values.push(Expr::new(
+            ExprKind::FormattedValue { value: Box::new(value), conversion, format_spec },
+            span,
+        ));
         Ok(())
     }
 
@@ -262,7 +265,13 @@ impl FScan<'_> {
 }
 
 /// Decodes `src[body]` as str literal text (escapes unless `raw`) onto `out`.
-fn decode_str(src: &str, body: (usize, usize), raw: bool, token: (usize, usize), out: &mut String) -> Result<(), SyntaxError> {
+fn decode_str(
+    src: &str,
+    body: (usize, usize),
+    raw: bool,
+    token: (usize, usize),
+    out: &mut String,
+) -> Result<(), SyntaxError> {
     let text = &src[body.0..body.1];
     if raw || !text.contains('\\') {
         out.push_str(&text.replace("\r\n", "\n"));
@@ -347,7 +356,8 @@ fn decode_str(src: &str, body: (usize, usize), raw: bool, token: (usize, usize),
                 out.push(ch);
             }
             'N' => {
-                let msg = "(unicode error) \\N{...} escapes are not supported by gyre; use \\u or \\U escapes";
+                let msg =
+                    "(unicode error) \\N{...} escapes are not supported by gyre; use \\u or \\U escapes";
                 return Err(err(msg, Span::new(token.1, token.1)));
             }
             other => {
@@ -360,7 +370,12 @@ fn decode_str(src: &str, body: (usize, usize), raw: bool, token: (usize, usize),
 }
 
 /// Decodes one bytes literal onto `out`.
-fn decode_bytes(src: &str, lit: &StrLit, token: (usize, usize), out: &mut Vec<u8>) -> Result<(), SyntaxError> {
+fn decode_bytes(
+    src: &str,
+    lit: &StrLit,
+    token: (usize, usize),
+    out: &mut Vec<u8>,
+) -> Result<(), SyntaxError> {
     let text = &src[lit.body.0..lit.body.1];
     if !text.is_ascii() {
         return Err(err("bytes can only contain ASCII literal characters", Span::new(token.0, token.1)));

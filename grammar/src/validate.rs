@@ -80,7 +80,9 @@ fn invalid_target(e: &Expr, ctx: TargetCtx) -> Option<&Expr> {
 
 /// Checks a `for`/comprehension target or one `del` target.
 pub fn check_target(e: &Expr, ctx: TargetCtx) -> Result<(), SyntaxError> {
-    let Some(bad) = invalid_target(e, ctx) else { return Ok(()) };
+    let Some(bad) = invalid_target(e, ctx) else {
+        return Ok(());
+    };
     let verb = if ctx == TargetCtx::Del { "delete" } else { "assign to" };
     Err(err(format!("cannot {verb} {}", expr_name(bad)), bad.span))
 }
@@ -88,7 +90,9 @@ pub fn check_target(e: &Expr, ctx: TargetCtx) -> Result<(), SyntaxError> {
 /// Checks one assignment target; `first` is the target before the first `=`, where CPython
 /// suggests `==` for a lone invalid expression.
 pub fn check_assign_target(e: &Expr, first: bool) -> Result<(), SyntaxError> {
-    let Some(bad) = invalid_target(e, TargetCtx::Assign) else { return Ok(()) };
+    let Some(bad) = invalid_target(e, TargetCtx::Assign) else {
+        return Ok(());
+    };
     if matches!(e.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_)) && !first {
         return Err(err("assignment to yield expression not possible", e.span));
     }
@@ -96,7 +100,11 @@ pub fn check_assign_target(e: &Expr, first: bool) -> Result<(), SyntaxError> {
     let keyword_constant = matches!(e.kind, ExprKind::Constant(Constant::None | Constant::Bool(_)));
     let bitwise_level = !matches!(
         e.kind,
-        ExprKind::Compare { .. } | ExprKind::IfExp { .. } | ExprKind::Lambda { .. } | ExprKind::BoolOp { .. } | ExprKind::NamedExpr { .. }
+        ExprKind::Compare { .. }
+            | ExprKind::IfExp { .. }
+            | ExprKind::Lambda { .. }
+            | ExprKind::BoolOp { .. }
+            | ExprKind::NamedExpr { .. }
     ) && !matches!(&e.kind, ExprKind::UnaryOp { op: UnaryOp::Not, .. });
     if first && lone && !keyword_constant && bitwise_level {
         let msg = format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(bad));
@@ -111,8 +119,12 @@ pub fn with_items(items: Vec<WithItem>) -> Result<Vec<WithItem>, SyntaxError> {
         && items[0].vars.is_none()
         && matches!(&items[0].context.kind, ExprKind::Tuple(elts) if !elts.is_empty());
     let items = if paren_form {
-        let Some(WithItem { context, .. }) = items.into_iter().next() else { return Ok(vec![]) };
-        let ExprKind::Tuple(elts) = context.kind else { return Ok(vec![]) };
+        let Some(WithItem { context, .. }) = items.into_iter().next() else {
+            return Ok(vec![]);
+        };
+        let ExprKind::Tuple(elts) = context.kind else {
+            return Ok(vec![]);
+        };
         elts.into_iter().map(unmark).collect()
     } else {
         items
@@ -303,7 +315,10 @@ impl Checker {
         let all = a.posonly.iter().chain(&a.args).chain(&a.vararg).chain(&a.kwonly).chain(&a.kwarg);
         for arg in all {
             if !seen.insert(arg.name.as_str()) {
-                return Err(err(format!("duplicate argument '{}' in function definition", arg.name), arg.span));
+                return Err(err(
+                    format!("duplicate argument '{}' in function definition", arg.name),
+                    arg.span,
+                ));
             }
             if let Some(ann) = &arg.annotation {
                 self.expr(ann, ctx)?;

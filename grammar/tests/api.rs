@@ -12,7 +12,16 @@ fn incomplete(src: &str) -> bool {
 
 #[test]
 fn incomplete_input_is_flagged() {
-    for src in ["if x:\n", "def f():\n", "x = (1,\n", "s = '''abc\n", "@dec\n", "try:\n    pass\n", "x = 1 + \\\n", "class A:\n"] {
+    for src in [
+        "if x:\n",
+        "def f():\n",
+        "x = (1,\n",
+        "s = '''abc\n",
+        "@dec\n",
+        "try:\n    pass\n",
+        "x = 1 + \\\n",
+        "class A:\n",
+    ] {
         assert!(incomplete(src), "should be incomplete: {src:?}");
     }
     for src in ["x = \n", "x = 1)\n", "if x\n", "s = 'abc\n", "1 +* 2\n", "x = 1\n"] {
@@ -44,7 +53,10 @@ fn columns_are_in_characters() {
     assert_eq!(idx.line_col(src.find("xy").unwrap() + 1), (2, 1));
     let e = parse("é = 1 $\n", Mode::Module).unwrap_err();
     assert_eq!(e.offset("é = 1 $\n"), 7);
-    assert_eq!(e.render("x.py", "é = 1 $\n"), "  File \"x.py\", line 1\n    é = 1 $\n          ^\nSyntaxError: invalid syntax");
+    assert_eq!(
+        e.render("x.py", "é = 1 $\n"),
+        "  File \"x.py\", line 1\n    é = 1 $\n          ^\nSyntaxError: invalid syntax"
+    );
 }
 
 #[test]

@@ -26,8 +26,11 @@ fn corpus_parses() {
 #[test]
 fn conformance_suite_parses() {
     let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/conformance"));
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    let mut files: Vec<_> = entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "py")).collect();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut files: Vec<_> =
+        entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "py")).collect();
     files.sort();
     let failures = parse_all(&files);
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));

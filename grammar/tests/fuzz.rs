@@ -38,11 +38,84 @@ fn check(input: &[u8]) {
 }
 
 const SOUP: &[&str] = &[
-    "if", "else", "elif", "for", "in", "while", "def", "class", "return", "yield", "await", "async", "with", "as",
-    "try", "except", "finally", "lambda", "not", "and", "or", "import", "from", "x", "y", "f", "1", "0x1", "1.5",
-    "'s'", "f'{x}'", "f'{x!r:>{y}}'", "b'b'", "\"\"\"t\"\"\"", "(", ")", "[", "]", "{", "}", ",", ":", ";", ".", "=",
-    "==", "+", "-", "*", "**", "/", "//", "%", "@", "|", "&", "^", "~", "<", ">", ":=", "->", "+=", "...", "\n",
-    "\n    ", "\n\t", "\\\n", " ", "#c", "*", "match", "None", "global", "nonlocal", "del", "pass", "break",
+    "if",
+    "else",
+    "elif",
+    "for",
+    "in",
+    "while",
+    "def",
+    "class",
+    "return",
+    "yield",
+    "await",
+    "async",
+    "with",
+    "as",
+    "try",
+    "except",
+    "finally",
+    "lambda",
+    "not",
+    "and",
+    "or",
+    "import",
+    "from",
+    "x",
+    "y",
+    "f",
+    "1",
+    "0x1",
+    "1.5",
+    "'s'",
+    "f'{x}'",
+    "f'{x!r:>{y}}'",
+    "b'b'",
+    "\"\"\"t\"\"\"",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    ":",
+    ";",
+    ".",
+    "=",
+    "==",
+    "+",
+    "-",
+    "*",
+    "**",
+    "/",
+    "//",
+    "%",
+    "@",
+    "|",
+    "&",
+    "^",
+    "~",
+    "<",
+    ">",
+    ":=",
+    "->",
+    "+=",
+    "...",
+    "\n",
+    "\n    ",
+    "\n\t",
+    "\\\n",
+    " ",
+    "#c",
+    "*",
+    "match",
+    "None",
+    "global",
+    "nonlocal",
+    "del",
+    "pass",
+    "break",
 ];
 
 #[test]
@@ -50,7 +123,8 @@ fn random_bytes_never_panic() {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     for _ in 0..3000 {
         let len = rng.below(64);
-        let bytes: Vec<u8> = (0..len).map(|_| b"ab1 (){}[]:=\n\t\\'\"#f.,*+-<>!@$\xc3\xa9\x80"[rng.below(30)]).collect();
+        let bytes: Vec<u8> =
+            (0..len).map(|_| b"ab1 (){}[]:=\n\t\\'\"#f.,*+-<>!@$\xc3\xa9\x80"[rng.below(30)]).collect();
         check(&bytes);
         let raw: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
         check(&raw);
@@ -76,7 +150,8 @@ fn token_soup_never_panics() {
 #[test]
 fn corpus_mutations_never_panic() {
     let mut rng = Rng(0xdead_beef_cafe_f00d);
-    let files: Vec<Vec<u8>> = common::inputs("corpus").iter().map(|p| std::fs::read(p).expect("read corpus")).collect();
+    let files: Vec<Vec<u8>> =
+        common::inputs("corpus").iter().map(|p| std::fs::read(p).expect("read corpus")).collect();
     for round in 0..1500 {
         let mut b = files[round % files.len()].clone();
         for _ in 0..1 + rng.below(3) {

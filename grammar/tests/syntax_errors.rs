@@ -42,7 +42,10 @@ fn syntax_errors_match_cpython() {
         };
         let got = (err.class_name(), err.line(&src), err.msg.as_str());
         if got != (class.as_str(), *line, msg.as_str()) {
-            failures.push(format!("{name}: want {class} line {line} {msg:?}, got {} line {} {:?}", got.0, got.1, got.2));
+            failures.push(format!(
+                "{name}: want {class} line {line} {msg:?}, got {} line {} {:?}",
+                got.0, got.1, got.2
+            ));
         } else if *offset != 0 && err.offset(&src) != *offset {
             offsets_differ.push(format!("{name}: offset {} (CPython {offset})", err.offset(&src)));
         }

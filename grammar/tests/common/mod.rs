@@ -25,7 +25,9 @@ pub fn stem(path: &Path) -> String {
 }
 
 /// Reads and decodes a source file, then parses it as a module.
-pub fn parse_file(path: &Path) -> Result<(String, gyre_grammar::ast::Module), (String, gyre_grammar::SyntaxError)> {
+pub fn parse_file(
+    path: &Path,
+) -> Result<(String, gyre_grammar::ast::Module), (String, gyre_grammar::SyntaxError)> {
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
     let text = String::from_utf8_lossy(&bytes).into_owned();
     match gyre_grammar::decode_source(&bytes) {
