@@ -47,20 +47,38 @@ impl SyntaxError {
         LineIndex::new(source).line_col(self.span.start as usize).0
     }
 
-    /// Renders the error as CPython prints it for an uncaught SyntaxError:
-    /// `  File "x.py", line N`, the source line, a caret line, then `SyntaxError: msg`.
+    /// Renders the error as CPython 3.11 prints an uncaught SyntaxError: `  File "x.py", line
+    /// N`, the source line without its indentation, a caret line (`^`, or `^^^` over a range),
+    /// then `SyntaxError: msg`. Follows `print_error_text` in CPython's pythonrun.c, including
+    /// its clipping rules and omitting the caret when it would point left of the text.
     pub fn render(&self, filename: &str, source: &str) -> String {
         let index = LineIndex::new(source);
         let (line, col) = index.line_col(self.span.start as usize);
+        let (end_line, end_col) = index.line_col(self.span.end as usize);
         let text = index.line_text(source, line);
-        let trimmed = text.trim_start();
-        let indent = text.chars().count() - trimmed.chars().count();
-        let caret_col = col.saturating_sub(indent);
+        let len = text.chars().count();
+        let text_end = (text.as_ptr() as usize).wrapping_sub(source.as_ptr() as usize) + text.len();
+        let has_newline = source.get(text_end..).is_some_and(|rest| rest.starts_with(['\n', '\r']));
+        let line_size = len + usize::from(has_newline);
+        let offset = col + 1;
+        let mut end_offset = if end_line == line { end_col + 1 } else { line_size };
+        end_offset = end_offset.min(line_size + 1);
+        let carets = if end_offset > offset { end_offset - offset } else { 1 };
         let mut out = format!("  File \"{filename}\", line {line}\n");
-        out.push_str(&format!("    {}\n", trimmed.trim_end()));
-        out.push_str(&format!("    {}^\n", " ".repeat(caret_col)));
+        let trimmed = text.trim_start_matches([' ', '\t', '\x0c']);
+        let indent = len - trimmed.chars().count();
+        out.push_str(&format!("    {trimmed}\n"));
+        let caret = (offset as isize - 1 - indent as isize).min(trimmed.chars().count() as isize);
+        if caret >= 0 {
+            out.push_str(&format!("    {}{}\n", " ".repeat(caret as usize), "^".repeat(carets)));
+        }
         out.push_str(&format!("{}: {}", self.class_name(), self.msg));
         out
+    }
+
+    /// CPython's `SyntaxError.offset` for this error: the 1-based column in characters.
+    pub fn offset(&self, source: &str) -> usize {
+        LineIndex::new(source).line_col(self.span.start as usize).1 + 1
     }
 }
 

@@ -7,7 +7,13 @@
 
 pub mod ast;
 mod error;
+mod layout;
+mod lexer;
 mod line_index;
+mod parser;
+mod strings;
+mod token;
+mod validate;
 
 pub use error::{ErrorKind, SyntaxError};
 pub use line_index::LineIndex;
@@ -28,8 +34,43 @@ pub enum Mode {
 /// assert_eq!(m.body.len(), 1);
 /// ```
 pub fn parse(source: &str, mode: Mode) -> Result<ast::Module, SyntaxError> {
-    let _ = (source, mode);
-    Err(SyntaxError::new(ErrorKind::Syntax, "parser not built yet", ast::Span::default()))
+    let body = parser::parse_module(source)?;
+    validate::check_module(&body, mode)?;
+    Ok(ast::Module { body })
+}
+
+/// The token stream after the layout pass, one token per line as `line:col TOKEN`, for
+/// snapshot tests and debugging. A lexer error ends the listing with `error: message`.
+///
+/// ```
+/// let t = gyre_grammar::tokenize_debug("if x:\n    y\n");
+/// assert!(t.contains("Indent"));
+/// ```
+pub fn tokenize_debug(source: &str) -> String {
+    let lay = layout::layout(source, 0, source.len(), false);
+    let index = LineIndex::new(source);
+    let mut out = String::new();
+    for (start, tok, end) in &lay.toks {
+        let (line, col) = index.line_col(*start);
+        let text = match tok {
+            token::Tok::Str(_)
+            | token::Tok::Name(_)
+            | token::Tok::Int(_)
+            | token::Tok::BigInt(_)
+            | token::Tok::Float(_) => {
+                format!("{tok:?} {:?}", &source[*start..*end])
+            }
+            _ => format!("{tok:?}"),
+        };
+        out.push_str(&format!("{line}:{col} {text}\n"));
+    }
+    if let Some(e) = lay.error {
+        out.push_str(&format!("error: {}\n", e.err.msg));
+    }
+    if let Some((open, _)) = lay.unclosed {
+        out.push_str(&format!("unclosed: {open:?}\n"));
+    }
+    out
 }
 
 /// Decodes source bytes as UTF-8, giving CPython's SyntaxError for invalid bytes.

@@ -1,0 +1,6 @@
+for i, j in x:
+    break
+else:
+    pass
+while t:
+    continue

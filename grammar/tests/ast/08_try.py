@@ -1,0 +1,8 @@
+try:
+    pass
+except E as e:
+    pass
+else:
+    pass
+finally:
+    pass

@@ -1,0 +1,4 @@
+with a as b, c:
+    pass
+with (d as e, f):
+    pass

@@ -1,0 +1,2 @@
+x = a if b else c
+if (n := 1): pass

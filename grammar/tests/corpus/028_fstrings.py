@@ -1,0 +1,20 @@
+name = "x"
+width = 10
+a = f"hello {name}"
+b = f"{name!r} {name!s} {name!a}"
+c = f"{3.14159:.2f}"
+d = f"{name:>{width}}"
+e = f"{name=}"
+g = f"{width = }"
+h = f"{{literal}} {name}"
+i = F"{'nested'}"
+j = f"""multi
+{name}
+line"""
+k = rf"raw {name}\n"
+l = f"{x:{'>'}{width}}"
+m = f"{a['key']}" f"{b[0]}" "plain"
+n = f"{(lambda: 1)()}"
+o = f"{x if y else z}"
+p = f"{d!r:>10}"
+q = f"{1 + 2 = }"
