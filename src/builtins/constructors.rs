@@ -1,0 +1,528 @@
+//! Constructors of the builtin types (`int(x)`, `list(it)`, `type(name, bases, ns)`, ...),
+//! installed as each class's native `__new__`, which receives the class first so that
+//! script subclasses of builtin types get the right layout.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+
+use super::{arity, set_builtin, static_fn};
+use crate::text;
+use crate::vm::object::{Args, BaseKind, Class, Dict, Iter, List, Object, Payload};
+use crate::vm::set::SetTable;
+use crate::vm::{PyResult, Value, Vm};
+
+pub(super) fn install(vm: &mut Vm) {
+    let t = &vm.types;
+    let table: Vec<(Rc<Class>, crate::vm::object::NativeFn)> = vec![
+        (t.object.clone(), new_object),
+        (t.type_.clone(), new_type),
+        (t.int.clone(), new_int),
+        (t.bool_.clone(), new_bool),
+        (t.float.clone(), new_float),
+        (t.str_.clone(), new_str),
+        (t.list.clone(), new_list),
+        (t.tuple.clone(), new_tuple),
+        (t.dict.clone(), new_dict),
+        (t.set.clone(), new_set),
+        (t.frozenset.clone(), new_frozenset),
+        (t.range.clone(), new_range),
+        (t.slice.clone(), new_slice),
+        (t.bytes.clone(), new_bytes),
+        (t.bytearray.clone(), new_bytearray),
+        (t.property.clone(), new_property),
+        (t.staticmethod.clone(), new_staticmethod),
+        (t.classmethod.clone(), new_classmethod),
+        (t.super_.clone(), new_super),
+        (t.enumerate.clone(), new_enumerate),
+        (t.zip.clone(), new_zip),
+        (t.map.clone(), new_map),
+        (t.filter.clone(), new_filter),
+        (t.reversed.clone(), new_reversed),
+    ];
+    for (cls, f) in table {
+        static_fn(vm, &cls, "__new__", f);
+        let name = cls.name();
+        set_builtin(vm, &name, Value::Class(cls));
+    }
+    let ni = vm.not_implemented();
+    set_builtin(vm, "NotImplemented", ni);
+    let el = vm.ellipsis();
+    set_builtin(vm, "Ellipsis", el);
+}
+
+/// Splits the class argument off a constructor call.
+fn cls_and_args<'a>(vm: &mut Vm, args: &Args<'a>) -> PyResult<(Rc<Class>, &'a [Value])> {
+    match args.pos.split_first() {
+        Some((Value::Class(c), rest)) => Ok((c.clone(), rest)),
+        _ => Err(vm.new_error("TypeError", "__new__ needs a type argument")),
+    }
+}
+
+/// Wraps a builtin value for a script subclass (`class MyInt(int)`).
+fn boxed(cls: &Rc<Class>, builtin: &Rc<Class>, v: Value) -> Value {
+    if Rc::ptr_eq(cls, builtin) {
+        return v;
+    }
+    let payload = match v {
+        Value::List(l) => Payload::ListData(l),
+        Value::Dict(d) => Payload::DictData(d),
+        Value::Obj(o) if matches!(o.payload, Payload::Set(_)) => {
+            let Payload::Set(t) = &o.payload else { unreachable!() };
+            Payload::Set(RefCell::new(t.borrow().clone()))
+        }
+        other => Payload::Boxed(other),
+    };
+    Value::Obj(Object::with_dict(cls.clone(), payload))
+}
+
+fn new_object(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (cls, rest) = cls_and_args(vm, &args)?;
+    if Rc::ptr_eq(&cls, &vm.types.object) && (!rest.is_empty() || !args.kw.is_empty()) {
+        return Err(vm.new_error("TypeError", "object() takes no arguments"));
+    }
+    if cls.kind == BaseKind::Exception {
+        return Ok(Value::Obj(vm.new_exception(&cls, rest.to_vec())));
+    }
+    Ok(Value::Obj(Object::with_dict(cls.clone(), Payload::Plain)))
+}
+
+fn new_type(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (_, rest) = cls_and_args(vm, &args)?;
+    match rest {
+        [v] => Ok(Value::Class(vm.type_of(v))),
+        [name, bases, ns] => {
+            let name = name.as_str().unwrap_or("?").to_string();
+            let bases: Vec<Rc<Class>> = vm
+                .collect(bases)?
+                .into_iter()
+                .filter_map(|b| match b {
+                    Value::Class(c) => Some(c),
+                    _ => None,
+                })
+                .collect();
+            let d = vm.dict_of(ns).unwrap_or_default();
+            let copy = Rc::new(Dict::default());
+            *copy.map.borrow_mut() = d.map.borrow().clone();
+            if copy.map.borrow().get_str(crate::vm::object::str_hash("__module__"), "__module__").is_none() {
+                copy.map.borrow_mut().set_str(crate::vm::object::str_hash("__module__"), Value::str("__module__"), Value::str("__main__"));
+            }
+            Ok(Value::Class(vm.build_class(&name, bases, copy, None)?))
+        }
+        _ => Err(vm.new_error("TypeError", "type() takes 1 or 3 arguments")),
+    }
+}
+
+fn new_int(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (cls, rest) = cls_and_args(vm, &args)?;
+    let base = match (rest.get(1), args.kwarg("base")) {
+        (Some(b), _) | (None, Some(b)) => Some(vm.index_of(b)?),
+        _ => None,
+    };
+    let v = match (rest.first(), base) {
+        (None, _) => Value::Int(0),
+        (Some(Value::Str(s)), b) => parse_int(vm, s.as_str(), b.unwrap_or(10))?,
+        (Some(v), Some(b)) if vm.bytes_of(v).is_some() => {
+            let bytes = vm.bytes_of(v).unwrap_or_default();
+            parse_int(vm, &String::from_utf8_lossy(&bytes), b)?
+        }
+        (Some(_), Some(_)) => return Err(vm.new_error("TypeError", "int() can't convert non-string with explicit base")),
+        (Some(v), None) => to_int(vm, v)?,
+    };
+    Ok(boxed(&cls, &vm.types.int.clone(), v))
+}
+
+fn parse_int(vm: &mut Vm, s: &str, base: i64) -> PyResult<Value> {
+    if base != 0 && !(2..=36).contains(&base) {
+        return Err(vm.new_error("ValueError", "int() base must be >= 2 and <= 36, or 0"));
+    }
+    match text::number_parse::parse_int(s, base as u32, text::number_parse::DEFAULT_MAX_STR_DIGITS) {
+        Ok(text::number_parse::ParsedInt::Small(i)) => Ok(Value::Int(i)),
+        Ok(text::number_parse::ParsedInt::Big(b)) => Ok(Value::from_bigint(b)),
+        Err(e) => Err(vm.text_error(e)),
+    }
+}
+
+/// `int(v)` for a non-string value.
+pub fn to_int(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(match v {
+        Value::Int(_) | Value::BigInt(_) => v.clone(),
+        Value::Bool(b) => Value::Int(*b as i64),
+        Value::Float(f) => match text::round::float_to_bigint(f.trunc()) {
+            Ok(b) => Value::from_bigint(b),
+            Err(e) => return Err(vm.text_error(e)),
+        },
+        _ => {
+            for name in ["__int__", "__index__", "__trunc__"] {
+                if let Some(r) = vm.call_dunder(v, name, vec![])? {
+                    return Ok(r);
+                }
+            }
+            if let Some(Payload::Boxed(inner)) = v.payload() {
+                return to_int(vm, &inner.clone());
+            }
+            let t = vm.type_name(v);
+            return Err(vm.new_error(
+                "TypeError",
+                &format!("int() argument must be a string, a bytes-like object or a real number, not '{t}'"),
+            ));
+        }
+    })
+}
+
+fn new_bool(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (_, rest) = cls_and_args(vm, &args)?;
+    match rest.first() {
+        None => Ok(Value::Bool(false)),
+        Some(v) => Ok(Value::Bool(vm.truthy(v)?)),
+    }
+}
+
+fn new_float(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (cls, rest) = cls_and_args(vm, &args)?;
+    let v = match rest.first() {
+        None => Value::Float(0.0),
+        Some(v) => Value::Float(to_float(vm, v)?),
+    };
+    Ok(boxed(&cls, &vm.types.float.clone(), v))
+}
+
+/// `float(v)`.
+pub fn to_float(vm: &mut Vm, v: &Value) -> PyResult<f64> {
+    match v {
+        Value::Float(f) => Ok(*f),
+        Value::Int(i) => Ok(*i as f64),
+        Value::Bool(b) => Ok(*b as i64 as f64),
+        Value::BigInt(b) => crate::vm::ops::big_to_f64(b).ok_or_else(|| vm.new_error("OverflowError", "int too large to convert to float")),
+        Value::Str(s) => text::number_parse::parse_float(s.as_str()).map_err(|e| vm.text_error(e)),
+        _ => {
+            if let Some(r) = vm.call_dunder(v, "__float__", vec![])? {
+                return to_float(vm, &r);
+            }
+            if let Some(r) = vm.call_dunder(v, "__index__", vec![])? {
+                return to_float(vm, &r);
+            }
+            if let Some(Payload::Boxed(inner)) = v.payload() {
+                return to_float(vm, &inner.clone());
+            }
+            let t = vm.type_name(v);
+            Err(vm.new_error("TypeError", &format!("float() argument must be a string or a real number, not '{t}'")))
+        }
+    }
+}
+
+fn new_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (cls, rest) = cls_and_args(vm, &args)?;
+    let v = match rest.first() {
+        None => Value::str(""),
+        Some(v) => {
+            let encoding = rest.get(1).or(args.kwarg("encoding"));
+            match (vm.bytes_of(v), encoding) {
+                (Some(b), Some(_)) => match String::from_utf8(b) {
+                    Ok(s) => Value::string(s),
+                    Err(_) => return Err(vm.new_error("UnicodeDecodeError", "'utf-8' codec can't decode bytes")),
+                },
+                _ => Value::string(vm.str_of(v)?),
+            }
+        }
+    };
+    Ok(boxed(&cls, &vm.types.str_.clone(), v))
+}
+
+fn new_list(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (cls, rest) = cls_and_args(vm, &args)?;
+    arity(vm, "list", &Args::new(rest), 0, 1)?;
+    let items = match rest.first() {
+        Some(v) => vm.collect(v)?,
+        None => vec![],
+    };
+    let list = Value::List(Rc::new(List::new(items)));
+    Ok(boxed(&cls, &vm.types.list.clone(), list))
+}
+
+fn new_tuple(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (cls, rest) = cls_and_args(vm, &args)?;
+    let v = match rest.first() {
+        Some(Value::Tuple(t)) => Value::Tuple(t.clone()),
+        Some(v) => Value::tuple(vm.collect(v)?),
+        None => Value::tuple(vec![]),
+    };
+    Ok(boxed(&cls, &vm.types.tuple.clone(), v))
+}
+
+fn new_dict(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (cls, rest) = cls_and_args(vm, &args)?;
+    let d = vm.new_dict();
+    if let Some(src) = rest.first() {
+        dict_fill(vm, &d, src)?;
+    }
+    for (k, v) in args.kw {
+        vm.set_item(&d, k.clone(), v.clone())?;
+    }
+    Ok(boxed(&cls, &vm.types.dict.clone(), d))
+}
+
+/// `dict.update(src)` semantics: a mapping or an iterable of pairs.
+pub fn dict_fill(vm: &mut Vm, d: &Value, src: &Value) -> PyResult<()> {
+    let is_mapping = vm.dict_of(src).is_some() || vm.type_of(src).lookup("keys").is_some();
+    if is_mapping {
+        return vm.dict_update_display(d, src);
+    }
+    let items = vm.collect(src)?;
+    for (i, item) in items.iter().enumerate() {
+        let pair = match vm.collect(item) {
+            Ok(p) => p,
+            Err(_) => {
+                let t = vm.type_name(item);
+                return Err(vm.new_error("TypeError", &format!("cannot convert dictionary update sequence element #{i} to a sequence")).tap_type(t));
+            }
+        };
+        if pair.len() != 2 {
+            return Err(vm.new_error(
+                "ValueError",
+                &format!("dictionary update sequence element #{i} has length {}; 2 is required", pair.len()),
+            ));
+        }
+        vm.set_item(d, pair[0].clone(), pair[1].clone())?;
+    }
+    Ok(())
+}
+
+trait Tap {
+    fn tap_type(self, t: String) -> Self;
+}
+
+impl Tap for crate::vm::Exc {
+    fn tap_type(self, _t: String) -> Self {
+        self
+    }
+}
+
+fn new_set(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (cls, rest) = cls_and_args(vm, &args)?;
+    let s = vm.new_set(vec![])?;
+    if let Some(src) = rest.first() {
+        vm.set_update(&s, src)?;
+    }
+    Ok(boxed(&cls, &vm.types.set.clone(), s))
+}
+
+fn new_frozenset(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (_, rest) = cls_and_args(vm, &args)?;
+    if let Some(v @ Value::Obj(o)) = rest.first() {
+        if matches!(o.payload, Payload::FrozenSet(_)) {
+            return Ok(v.clone());
+        }
+    }
+    let s = vm.new_set(vec![])?;
+    if let Some(src) = rest.first() {
+        vm.set_update(&s, src)?;
+    }
+    let t = vm.set_table_of(&s).unwrap_or_else(SetTable::new);
+    Ok(vm.new_frozenset(t))
+}
+
+fn new_range(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (_, rest) = cls_and_args(vm, &args)?;
+    let mut nums = Vec::new();
+    for v in rest {
+        nums.push(match v {
+            Value::Float(_) => {
+                return Err(vm.new_error("TypeError", "'float' object cannot be interpreted as an integer"));
+            }
+            _ => vm.index_of(v)?,
+        });
+    }
+    let (a, b, c) = match nums.as_slice() {
+        [b] => (0, *b, 1),
+        [a, b] => (*a, *b, 1),
+        [a, b, c] => (*a, *b, *c),
+        [] => return Err(vm.new_error("TypeError", "range expected at least 1 argument, got 0")),
+        _ => return Err(vm.new_error("TypeError", &format!("range expected at most 3 arguments, got {}", nums.len()))),
+    };
+    if c == 0 {
+        return Err(vm.new_error("ValueError", "range() arg 3 must not be zero"));
+    }
+    Ok(Value::Obj(Object::new(vm.types.range.clone(), Payload::Range(a, b, c))))
+}
+
+fn new_slice(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (_, rest) = cls_and_args(vm, &args)?;
+    let parts = match rest {
+        [b] => vec![Value::None, b.clone(), Value::None],
+        [a, b] => vec![a.clone(), b.clone(), Value::None],
+        [a, b, c] => vec![a.clone(), b.clone(), c.clone()],
+        _ => return Err(vm.new_error("TypeError", "slice expected at least 1 argument, got 0")),
+    };
+    Ok(vm.new_slice(parts))
+}
+
+fn new_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (_, rest) = cls_and_args(vm, &args)?;
+    let b = bytes_from(vm, rest.first(), rest.get(1).or(args.kwarg("encoding")))?;
+    Ok(vm.new_bytes(b))
+}
+
+fn new_bytearray(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (_, rest) = cls_and_args(vm, &args)?;
+    let b = bytes_from(vm, rest.first(), rest.get(1).or(args.kwarg("encoding")))?;
+    Ok(Value::Obj(Object::new(vm.types.bytearray.clone(), Payload::ByteArray(RefCell::new(b)))))
+}
+
+fn bytes_from(vm: &mut Vm, src: Option<&Value>, encoding: Option<&Value>) -> PyResult<Vec<u8>> {
+    Ok(match src {
+        None => vec![],
+        Some(Value::Str(s)) => {
+            if encoding.is_none() {
+                return Err(vm.new_error("TypeError", "string argument without an encoding"));
+            }
+            s.as_str().as_bytes().to_vec()
+        }
+        Some(Value::Int(n)) => {
+            if *n < 0 {
+                return Err(vm.new_error("ValueError", "negative count"));
+            }
+            if *n > 1 << 32 {
+                return Err(vm.new_error("MemoryError", ""));
+            }
+            vec![0; *n as usize]
+        }
+        Some(v) => {
+            if let Some(b) = vm.bytes_of(v) {
+                return Ok(b);
+            }
+            let mut out = Vec::new();
+            for item in vm.collect(v)? {
+                let i = vm.index_of(&item)?;
+                if !(0..256).contains(&i) {
+                    return Err(vm.new_error("ValueError", "bytes must be in range(0, 256)"));
+                }
+                out.push(i as u8);
+            }
+            out
+        }
+    })
+}
+
+fn new_property(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (_, rest) = cls_and_args(vm, &args)?;
+    let get = |i: usize, name: &str| rest.get(i).or(args.kwarg(name)).cloned().unwrap_or(Value::None);
+    let p = Payload::Property(get(0, "fget"), get(1, "fset"), get(2, "fdel"), get(3, "doc"));
+    Ok(Value::Obj(Object::new(vm.types.property.clone(), p)))
+}
+
+fn new_staticmethod(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (_, rest) = cls_and_args(vm, &args)?;
+    let f = rest.first().cloned().unwrap_or(Value::None);
+    Ok(Value::Obj(Object::new(vm.types.staticmethod.clone(), Payload::StaticMethod(f))))
+}
+
+fn new_classmethod(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (_, rest) = cls_and_args(vm, &args)?;
+    let f = rest.first().cloned().unwrap_or(Value::None);
+    Ok(Value::Obj(Object::new(vm.types.classmethod.clone(), Payload::ClassMethod(f))))
+}
+
+fn new_super(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (_, rest) = cls_and_args(vm, &args)?;
+    match rest {
+        [Value::Class(c), obj] => Ok(Value::Obj(Object::new(vm.types.super_.clone(), Payload::Super(c.clone(), obj.clone())))),
+        [] => Err(vm.new_error("RuntimeError", "super(): no arguments")),
+        _ => Err(vm.new_error("TypeError", "super() argument 1 must be a type")),
+    }
+}
+
+fn new_enumerate(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (_, rest) = cls_and_args(vm, &args)?;
+    let Some(src) = rest.first().or(args.kwarg("iterable")) else {
+        return Err(vm.new_error("TypeError", "enumerate() missing required argument 'iterable' (pos 1)"));
+    };
+    let it = vm.get_iter(src)?;
+    let start = rest.get(1).or(args.kwarg("start")).cloned().unwrap_or(Value::Int(0));
+    let cls = vm.types.enumerate.clone();
+    Ok(vm.make_iter(cls, Iter::Enumerate(it, start)))
+}
+
+fn new_zip(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (_, rest) = cls_and_args(vm, &args)?;
+    let strict = match args.kwarg("strict") {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let mut its = Vec::new();
+    for v in rest {
+        its.push(vm.get_iter(v)?);
+    }
+    let cls = vm.types.zip.clone();
+    Ok(vm.make_iter(cls, Iter::Zip(its, strict)))
+}
+
+fn new_map(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (_, rest) = cls_and_args(vm, &args)?;
+    let Some((f, srcs)) = rest.split_first() else {
+        return Err(vm.new_error("TypeError", "map() must have at least two arguments."));
+    };
+    if srcs.is_empty() {
+        return Err(vm.new_error("TypeError", "map() must have at least two arguments."));
+    }
+    let mut its = Vec::new();
+    for v in srcs {
+        its.push(vm.get_iter(v)?);
+    }
+    let cls = vm.types.map.clone();
+    Ok(vm.make_iter(cls, Iter::Map(f.clone(), its)))
+}
+
+fn new_filter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (_, rest) = cls_and_args(vm, &args)?;
+    let [f, src] = rest else { return Err(vm.new_error("TypeError", "filter expected 2 arguments")) };
+    let it = vm.get_iter(src)?;
+    let cls = vm.types.filter.clone();
+    Ok(vm.make_iter(cls, Iter::Filter(f.clone(), it)))
+}
+
+fn new_reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (_, rest) = cls_and_args(vm, &args)?;
+    let [seq] = rest else { return Err(vm.new_error("TypeError", "reversed expected 1 argument")) };
+    if let Some(r) = vm.call_dunder(seq, "__reversed__", vec![])? {
+        return Ok(r);
+    }
+    let n = match seq {
+        Value::List(l) => l.items.borrow().len(),
+        Value::Tuple(t) => t.items.len(),
+        Value::Str(s) => s.char_len(),
+        Value::Dict(d) => {
+            let keys: Vec<Value> = d.map.borrow().iter().map(|(k, _)| k.clone()).rev().collect();
+            return vm.get_iter(&Value::list(keys));
+        }
+        Value::Obj(o) => match &o.payload {
+            Payload::Range(a, b, c) => {
+                let n = crate::vm::ops::range_len(*a, *b, *c);
+                let last = a + (n - 1) * c;
+                let r = Payload::Range(last, a - c, -c);
+                let rv = Value::Obj(Object::new(vm.types.range.clone(), r));
+                return vm.get_iter(&rv);
+            }
+            _ => {
+                let len = vm.call_dunder(seq, "__len__", vec![])?;
+                match len {
+                    Some(Value::Int(n)) => n as usize,
+                    _ => {
+                        let t = vm.type_name(seq);
+                        return Err(vm.new_error("TypeError", &format!("'{t}' object is not reversible")));
+                    }
+                }
+            }
+        },
+        _ => {
+            let t = vm.type_name(seq);
+            return Err(vm.new_error("TypeError", &format!("'{t}' object is not reversible")));
+        }
+    };
+    let cls = vm.types.reversed.clone();
+    Ok(vm.make_iter(cls, Iter::Reversed(seq.clone(), n)))
+}
+
+/// Big integers from `int()` of huge floats.
+pub fn _unused(_: BigInt) {}

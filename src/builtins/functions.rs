@@ -1,0 +1,759 @@
+//! The builtin functions: `print`, `len`, `sorted`, `min`/`max`, `isinstance`, `getattr`,
+//! `round`, `hex`, `open`, and the rest of the `builtins` namespace that is not a type.
+
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive, Zero};
+
+use super::{arity, native, no_kwargs, opt_arg, set_builtin, str_arg};
+use crate::text;
+use crate::vm::object::{Args, Class, Iter, Payload};
+use crate::vm::{PyResult, Value, Vm};
+
+pub(super) fn install(vm: &mut Vm) {
+    let table: &[(&'static str, crate::vm::object::NativeFn)] = &[
+        ("print", print),
+        ("len", len),
+        ("repr", repr),
+        ("ascii", ascii),
+        ("isinstance", isinstance),
+        ("issubclass", issubclass),
+        ("hasattr", hasattr),
+        ("getattr", getattr),
+        ("setattr", setattr),
+        ("delattr", delattr),
+        ("callable", callable),
+        ("id", id),
+        ("hash", hash),
+        ("iter", iter),
+        ("next", next),
+        ("abs", abs),
+        ("min", min),
+        ("max", max),
+        ("sum", sum),
+        ("any", any),
+        ("all", all),
+        ("sorted", sorted),
+        ("ord", ord),
+        ("chr", chr),
+        ("hex", hex),
+        ("oct", oct),
+        ("bin", bin),
+        ("round", round),
+        ("divmod", divmod),
+        ("pow", pow),
+        ("format", format),
+        ("vars", vars),
+        ("dir", dir),
+        ("input", input),
+        ("globals", globals),
+        ("aiter", aiter),
+        ("anext", anext),
+        ("exit", exit),
+        ("quit", exit),
+    ];
+    for (name, f) in table {
+        let v = native(vm, name, *f);
+        set_builtin(vm, name, v);
+    }
+}
+
+fn print(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let sep = match args.kwarg("sep") {
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        Some(Value::None) | None => " ".to_string(),
+        Some(v) => {
+            let t = vm.type_name(v);
+            return Err(vm.new_error("TypeError", &format!("sep must be None or a string, not {t}")));
+        }
+    };
+    let end = match args.kwarg("end") {
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        Some(Value::None) | None => "\n".to_string(),
+        Some(v) => {
+            let t = vm.type_name(v);
+            return Err(vm.new_error("TypeError", &format!("end must be None or a string, not {t}")));
+        }
+    };
+    let mut out = String::new();
+    for (i, v) in args.pos.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        out.push_str(&vm.str_of(v)?);
+    }
+    out.push_str(&end);
+    match args.kwarg("file") {
+        None | Some(Value::None) => vm.write_stdout(&out),
+        Some(f) => {
+            vm.call_method(f, "write", vec![Value::string(out)])?;
+        }
+    }
+    if let Some(flush) = args.kwarg("flush") {
+        if vm.truthy(flush)? {
+            let _ = vm.stdout.flush();
+        }
+    }
+    Ok(Value::None)
+}
+
+/// `len(v)`.
+pub fn length(vm: &mut Vm, v: &Value) -> PyResult<usize> {
+    Ok(match v {
+        Value::Str(s) => s.char_len(),
+        Value::List(l) => l.items.borrow().len(),
+        Value::Tuple(t) => t.items.len(),
+        Value::Dict(d) => d.map.borrow().len(),
+        Value::Obj(o) => match &o.payload {
+            Payload::Set(s) => s.borrow().len(),
+            Payload::FrozenSet(s) => s.len(),
+            Payload::Bytes(b) => b.len(),
+            Payload::ByteArray(b) => b.borrow().len(),
+            Payload::Range(a, b, c) => crate::vm::ops::range_len(*a, *b, *c) as usize,
+            Payload::ListData(l) if !o.class.lookup("__len__").is_some_and(|f| matches!(f, Value::Func(_))) => l.items.borrow().len(),
+            Payload::DictData(d) if !o.class.lookup("__len__").is_some_and(|f| matches!(f, Value::Func(_))) => d.map.borrow().len(),
+            Payload::DictView(_, d) => d.map.borrow().len(),
+            _ => return len_dunder(vm, v),
+        },
+        _ => return len_dunder(vm, v),
+    })
+}
+
+fn len_dunder(vm: &mut Vm, v: &Value) -> PyResult<usize> {
+    match vm.call_dunder(v, "__len__", vec![])? {
+        Some(r) => {
+            let n = vm.index_of(&r)?;
+            if n < 0 {
+                return Err(vm.new_error("ValueError", "__len__() should return >= 0"));
+            }
+            Ok(n as usize)
+        }
+        None => {
+            let t = vm.type_name(v);
+            Err(vm.new_error("TypeError", &format!("object of type '{t}' has no len()")))
+        }
+    }
+}
+
+fn len(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "len", &args, 1, 1)?;
+    Ok(Value::Int(length(vm, &args.pos[0])? as i64))
+}
+
+fn repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "repr", &args, 1, 1)?;
+    Ok(Value::string(vm.repr(&args.pos[0])?))
+}
+
+fn ascii(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "ascii", &args, 1, 1)?;
+    let r = vm.repr(&args.pos[0])?;
+    Ok(Value::string(text::repr::ascii_str(&r)))
+}
+
+/// `isinstance(v, classinfo)`.
+pub fn is_instance(vm: &mut Vm, v: &Value, cls: &Value) -> PyResult<bool> {
+    match cls {
+        Value::Class(c) => Ok(vm.type_of(v).is_subclass(c) || matches!(v.payload(), Some(Payload::Boxed(_))) && vm.type_of(v).is_subclass(c)),
+        Value::Tuple(t) => {
+            for c in t.items.iter() {
+                if is_instance(vm, v, c)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        _ => Err(vm.new_error("TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a union")),
+    }
+}
+
+fn isinstance(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "isinstance", &args, 2, 2)?;
+    Ok(Value::Bool(is_instance(vm, &args.pos[0], &args.pos[1])?))
+}
+
+fn issubclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "issubclass", &args, 2, 2)?;
+    let Value::Class(c) = &args.pos[0] else {
+        return Err(vm.new_error("TypeError", "issubclass() arg 1 must be a class"));
+    };
+    fn check(vm: &mut Vm, c: &Rc<Class>, t: &Value) -> PyResult<bool> {
+        match t {
+            Value::Class(p) => Ok(c.is_subclass(p)),
+            Value::Tuple(items) => {
+                for i in items.items.iter() {
+                    if check(vm, c, i)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => Err(vm.new_error("TypeError", "issubclass() arg 2 must be a class, a tuple of classes, or a union")),
+        }
+    }
+    Ok(Value::Bool(check(vm, c, &args.pos[1])?))
+}
+
+fn attr_name(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    match v {
+        Value::Str(_) => Ok(v.clone()),
+        _ => {
+            let t = vm.type_name(v);
+            Err(vm.new_error("TypeError", &format!("attribute name must be string, not '{t}'")))
+        }
+    }
+}
+
+fn hasattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "hasattr", &args, 2, 2)?;
+    let n = attr_name(vm, &args.pos[1])?;
+    match vm.get_attr(&args.pos[0], &n) {
+        Ok(_) => Ok(Value::Bool(true)),
+        Err(e) if e.class.is_subclass(&vm.exc_class("AttributeError")) => Ok(Value::Bool(false)),
+        Err(e) => Err(e),
+    }
+}
+
+fn getattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "getattr", &args, 2, 3)?;
+    let n = attr_name(vm, &args.pos[1])?;
+    match vm.get_attr(&args.pos[0], &n) {
+        Ok(v) => Ok(v),
+        Err(e) if args.pos.len() == 3 && e.class.is_subclass(&vm.exc_class("AttributeError")) => Ok(args.pos[2].clone()),
+        Err(e) => Err(e),
+    }
+}
+
+fn setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "setattr", &args, 3, 3)?;
+    let n = attr_name(vm, &args.pos[1])?;
+    vm.set_attr(&args.pos[0], &n, args.pos[2].clone())?;
+    Ok(Value::None)
+}
+
+fn delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "delattr", &args, 2, 2)?;
+    let n = attr_name(vm, &args.pos[1])?;
+    vm.del_attr(&args.pos[0], &n)?;
+    Ok(Value::None)
+}
+
+fn callable(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "callable", &args, 1, 1)?;
+    let v = &args.pos[0];
+    let r = match v {
+        Value::Func(_) | Value::Class(_) => true,
+        Value::Obj(o) => matches!(o.payload, Payload::Native(_) | Payload::NativeClosure(..) | Payload::BoundMethod(..)) || o.class.lookup("__call__").is_some(),
+        _ => false,
+    };
+    Ok(Value::Bool(r))
+}
+
+fn id(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "id", &args, 1, 1)?;
+    Ok(Value::Int((args.pos[0].id() & (i64::MAX as u64)) as i64))
+}
+
+fn hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "hash", &args, 1, 1)?;
+    Ok(Value::Int(vm.hash(&args.pos[0])?))
+}
+
+fn iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "iter", &args, 1, 2)?;
+    if args.pos.len() == 2 {
+        let it = Iter::Callable(args.pos[0].clone(), args.pos[1].clone());
+        let cls = vm.types.iterator.clone();
+        return Ok(vm.make_iter(cls, it));
+    }
+    vm.get_iter(&args.pos[0])
+}
+
+fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "next", &args, 1, 2)?;
+    if !vm.is_iterator(&args.pos[0]) {
+        let t = vm.type_name(&args.pos[0]);
+        return Err(vm.new_error("TypeError", &format!("'{t}' object is not an iterator")));
+    }
+    match vm.iter_next(&args.pos[0])? {
+        Some(v) => Ok(v),
+        None => match args.pos.get(1) {
+            Some(d) => Ok(d.clone()),
+            None => Err(vm.new_exception_named("StopIteration")),
+        },
+    }
+}
+
+fn abs(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "abs", &args, 1, 1)?;
+    Ok(match &args.pos[0] {
+        Value::Int(i) if *i != i64::MIN => Value::Int(i.abs()),
+        Value::Int(i) => Value::from_bigint(BigInt::from(*i).abs()),
+        Value::Bool(b) => Value::Int(*b as i64),
+        Value::BigInt(b) => Value::from_bigint(b.abs()),
+        Value::Float(f) => Value::Float(f.abs()),
+        v => match vm.call_dunder(v, "__abs__", vec![])? {
+            Some(r) => r,
+            None => {
+                let t = vm.type_name(v);
+                return Err(vm.new_error("TypeError", &format!("bad operand type for abs(): '{t}'")));
+            }
+        },
+    })
+}
+
+fn min_max(vm: &mut Vm, args: Args, name: &str, want_less: bool) -> PyResult<Value> {
+    let key = args.kwarg("key").filter(|k| !k.is_none()).cloned();
+    let default = args.kwarg("default").cloned();
+    let items = match args.pos.len() {
+        0 => return Err(vm.new_error("TypeError", &format!("{name} expected at least 1 argument, got 0"))),
+        1 => vm.collect(&args.pos[0])?,
+        _ => {
+            if default.is_some() {
+                return Err(vm.new_error("TypeError", &format!("Cannot specify a default for {name}() with multiple positional arguments")));
+            }
+            args.pos.to_vec()
+        }
+    };
+    let mut best: Option<(Value, Value)> = None;
+    for item in items {
+        let k = match &key {
+            Some(f) => vm.call(f, vec![item.clone()])?,
+            None => item.clone(),
+        };
+        best = match best {
+            None => Some((k, item)),
+            Some((bk, bv)) => {
+                let better = if want_less { vm.less_than(&k, &bk)? } else { vm.less_than(&bk, &k)? };
+                if better {
+                    Some((k, item))
+                } else {
+                    Some((bk, bv))
+                }
+            }
+        };
+    }
+    match best {
+        Some((_, v)) => Ok(v),
+        None => match default {
+            Some(d) => Ok(d),
+            None => Err(vm.new_error("ValueError", &format!("{name}() arg is an empty sequence"))),
+        },
+    }
+}
+
+fn min(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    min_max(vm, args, "min", true)
+}
+
+fn max(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    min_max(vm, args, "max", false)
+}
+
+fn sum(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "sum", &args, 1, 2)?;
+    let mut acc = opt_arg(&args, 1, "start").cloned().unwrap_or(Value::Int(0));
+    if let Value::Str(_) = acc {
+        return Err(vm.new_error("TypeError", "sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    let it = vm.get_iter(&args.pos[0])?;
+    while let Some(v) = vm.iter_next(&it)? {
+        acc = match (&acc, &v) {
+            (Value::Int(a), Value::Int(b)) if a.checked_add(*b).is_some() => Value::Int(a + b),
+            (Value::Float(a), Value::Float(b)) => Value::Float(a + b),
+            _ => vm.binary_op(crate::compiler::bytecode::BinKind::Add, &acc, &v)?,
+        };
+    }
+    Ok(acc)
+}
+
+fn any(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "any", &args, 1, 1)?;
+    let it = vm.get_iter(&args.pos[0])?;
+    while let Some(v) = vm.iter_next(&it)? {
+        if vm.truthy(&v)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn all(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "all", &args, 1, 1)?;
+    let it = vm.get_iter(&args.pos[0])?;
+    while let Some(v) = vm.iter_next(&it)? {
+        if !vm.truthy(&v)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+/// Sorts values in place: stable, with an optional key function and reverse flag.
+pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Option<&Value>, reverse: bool) -> PyResult<()> {
+    let keys: Vec<Value> = match key {
+        Some(f) if !f.is_none() => {
+            let mut ks = Vec::with_capacity(items.len());
+            for it in items.iter() {
+                ks.push(vm.call(f, vec![it.clone()])?);
+            }
+            ks
+        }
+        _ => items.clone(),
+    };
+    let mut idx: Vec<usize> = (0..items.len()).collect();
+    if reverse {
+        idx.reverse();
+    }
+    let mut err = None;
+    merge_sort(&mut idx, &mut |a, b| {
+        if err.is_some() {
+            return false;
+        }
+        match vm.less_than(&keys[*b], &keys[*a]) {
+            Ok(r) => r,
+            Err(e) => {
+                err = Some(e);
+                false
+            }
+        }
+    });
+    if let Some(e) = err {
+        return Err(e);
+    }
+    if reverse {
+        idx.reverse();
+    }
+    let sorted: Vec<Value> = idx.iter().map(|&i| items[i].clone()).collect();
+    *items = sorted;
+    Ok(())
+}
+
+/// A stable merge sort driven by `b_before_a(a, b)` ("is b strictly less than a").
+fn merge_sort<T: Copy>(v: &mut [T], b_before_a: &mut dyn FnMut(&T, &T) -> bool) {
+    let n = v.len();
+    if n < 2 {
+        return;
+    }
+    if n <= 12 {
+        for i in 1..n {
+            let mut j = i;
+            while j > 0 && b_before_a(&v[j - 1], &v[j]) {
+                v.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+        return;
+    }
+    let mid = n / 2;
+    merge_sort(&mut v[..mid], b_before_a);
+    merge_sort(&mut v[mid..], b_before_a);
+    let left: Vec<T> = v[..mid].to_vec();
+    let right: Vec<T> = v[mid..].to_vec();
+    let (mut i, mut j, mut k) = (0, 0, 0);
+    while i < left.len() && j < right.len() {
+        if b_before_a(&left[i], &right[j]) {
+            v[k] = right[j];
+            j += 1;
+        } else {
+            v[k] = left[i];
+            i += 1;
+        }
+        k += 1;
+    }
+    while i < left.len() {
+        v[k] = left[i];
+        i += 1;
+        k += 1;
+    }
+    while j < right.len() {
+        v[k] = right[j];
+        j += 1;
+        k += 1;
+    }
+}
+
+fn sorted(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if args.pos.len() != 1 {
+        return Err(vm.new_error("TypeError", &format!("sorted expected 1 argument, got {}", args.pos.len())));
+    }
+    let mut items = vm.collect(&args.pos[0])?;
+    let reverse = match args.kwarg("reverse") {
+        Some(r) => vm.truthy(r)?,
+        None => false,
+    };
+    sort_values(vm, &mut items, args.kwarg("key"), reverse)?;
+    Ok(Value::list(items))
+}
+
+fn ord(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "ord", &args, 1, 1)?;
+    match &args.pos[0] {
+        Value::Str(s) => {
+            let mut chars = s.as_str().chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => Ok(Value::Int(c as i64)),
+                _ => Err(vm.new_error("TypeError", &format!("ord() expected a character, but string of length {} found", s.char_len()))),
+            }
+        }
+        v => match vm.bytes_of(v) {
+            Some(b) if b.len() == 1 => Ok(Value::Int(b[0] as i64)),
+            Some(b) => Err(vm.new_error("TypeError", &format!("ord() expected a character, but string of length {} found", b.len()))),
+            None => {
+                let t = vm.type_name(v);
+                Err(vm.new_error("TypeError", &format!("ord() expected string of length 1, but {t} found")))
+            }
+        },
+    }
+}
+
+fn chr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "chr", &args, 1, 1)?;
+    let i = vm.index_of(&args.pos[0])?;
+    match u32::try_from(i).ok().and_then(char::from_u32) {
+        Some(c) => Ok(Value::string(c.to_string())),
+        None if (0..0x110000).contains(&i) => Err(vm.new_error("ValueError", "surrogate code points are not supported")),
+        None => Err(vm.new_error("ValueError", "chr() arg not in range(0x110000)")),
+    }
+}
+
+fn int_base(vm: &mut Vm, args: &Args, name: &str, base: u32) -> PyResult<Value> {
+    arity(vm, name, args, 1, 1)?;
+    let v = &args.pos[0];
+    let b = match crate::vm::ops::big_of(v) {
+        Some(b) => b,
+        None => {
+            let i = vm.index_of(v)?;
+            BigInt::from(i)
+        }
+    };
+    Ok(Value::string(text::number_parse::int_to_base_string(&b, base, true)))
+}
+
+fn hex(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    int_base(vm, &args, "hex", 16)
+}
+
+fn oct(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    int_base(vm, &args, "oct", 8)
+}
+
+fn bin(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    int_base(vm, &args, "bin", 2)
+}
+
+fn round(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "round", &args, 1, 2)?;
+    let x = &args.pos[0];
+    let nd = opt_arg(&args, 1, "ndigits").filter(|v| !v.is_none()).cloned();
+    match x {
+        Value::Float(f) => match nd {
+            None => text::round::round_to_int(*f).map(Value::from_bigint).map_err(|e| vm.text_error(e)),
+            Some(n) => {
+                let n = vm.index_of(&n)?;
+                text::round::round_f64(*f, n).map(Value::Float).map_err(|e| vm.text_error(e))
+            }
+        },
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+            let b = crate::vm::ops::big_of(x).unwrap_or_default();
+            let Some(n) = nd else { return Ok(Value::from_bigint(b)) };
+            let n = vm.index_of(&n)?;
+            if n >= 0 {
+                return Ok(Value::from_bigint(b));
+            }
+            let p = num_traits::pow(BigInt::from(10), (-n).min(4000) as usize);
+            let (q, r) = num_integer::Integer::div_mod_floor(&b, &p);
+            let twice = &r * 2;
+            let q = if twice > p || (twice == p && num_integer::Integer::is_odd(&q)) { q + 1 } else { q };
+            Ok(Value::from_bigint(q * p))
+        }
+        v => match vm.call_dunder(v, "__round__", nd.into_iter().collect())? {
+            Some(r) => Ok(r),
+            None => {
+                let t = vm.type_name(v);
+                Err(vm.new_error("TypeError", &format!("type {t} doesn't define __round__ method")))
+            }
+        },
+    }
+}
+
+fn divmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "divmod", &args, 2, 2)?;
+    let (a, b) = (&args.pos[0], &args.pos[1]);
+    if let (Value::Float(_), _) | (_, Value::Float(_)) = (a, b) {
+        if let (Some(x), Some(y)) = (float_of(a), float_of(b)) {
+            if y == 0.0 {
+                return Err(vm.new_error("ZeroDivisionError", "float divmod()"));
+            }
+            let (q, r) = crate::vm::ops::float_divmod(x, y);
+            return Ok(Value::tuple(vec![Value::Float(q), Value::Float(r)]));
+        }
+    }
+    let is_int = |v: &Value| matches!(v, Value::Int(_) | Value::BigInt(_) | Value::Bool(_));
+    if is_int(a) && is_int(b) {
+        let x = crate::vm::ops::big_of(a).unwrap_or_default();
+        let y = crate::vm::ops::big_of(b).unwrap_or_default();
+        if y.is_zero() {
+            return Err(vm.new_error("ZeroDivisionError", "integer division or modulo by zero"));
+        }
+        let (q, r) = num_integer::Integer::div_mod_floor(&x, &y);
+        return Ok(Value::tuple(vec![Value::from_bigint(q), Value::from_bigint(r)]));
+    }
+    if let Some(r) = vm.call_dunder(a, "__divmod__", vec![b.clone()])? {
+        return Ok(r);
+    }
+    let (ta, tb) = (vm.type_name(a), vm.type_name(b));
+    Err(vm.new_error("TypeError", &format!("unsupported operand type(s) for divmod(): '{ta}' and '{tb}'")))
+}
+
+fn float_of(v: &Value) -> Option<f64> {
+    match v {
+        Value::Float(f) => Some(*f),
+        Value::Int(i) => Some(*i as f64),
+        Value::Bool(b) => Some(*b as i64 as f64),
+        Value::BigInt(b) => b.to_f64(),
+        _ => None,
+    }
+}
+
+fn pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "pow", &args, 2, 3)?;
+    let (a, b) = (&args.pos[0], &args.pos[1]);
+    let Some(m) = args.pos.get(2).or(args.kwarg("mod")).filter(|m| !m.is_none()) else {
+        return vm.binary_op(crate::compiler::bytecode::BinKind::Pow, a, b);
+    };
+    let (Some(x), Some(e), Some(m)) = (crate::vm::ops::big_of(a), crate::vm::ops::big_of(b), crate::vm::ops::big_of(m)) else {
+        return Err(vm.new_error("TypeError", "pow() 3rd argument not allowed unless all arguments are integers"));
+    };
+    if m.is_zero() {
+        return Err(vm.new_error("ValueError", "pow() 3rd argument cannot be 0"));
+    }
+    let base = if e.is_negative() {
+        match mod_inverse(&x, &m) {
+            Some(inv) => inv,
+            None => return Err(vm.new_error("ValueError", "base is not invertible for the given modulus")),
+        }
+    } else {
+        x
+    };
+    let r = base.modpow(&e.abs(), &m.abs());
+    let r = if m.is_negative() && !r.is_zero() { r + &m } else { r };
+    Ok(Value::from_bigint(r))
+}
+
+fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
+    let m = m.abs();
+    let g = num_integer::Integer::extended_gcd(&num_integer::Integer::mod_floor(a, &m), &m);
+    if g.gcd != BigInt::from(1) {
+        return None;
+    }
+    Some(num_integer::Integer::mod_floor(&g.x, &m))
+}
+
+fn format(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "format", &args, 1, 2)?;
+    let spec = args.pos.get(1).cloned().unwrap_or_else(|| Value::str(""));
+    vm.format_with_spec(&args.pos[0], &spec)
+}
+
+fn vars(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "vars", &args, 1, 1)?;
+    let n = vm.intern("__dict__");
+    vm.get_attr(&args.pos[0], &n).map_err(|_| vm.new_error("TypeError", "vars() argument must have __dict__ attribute"))
+}
+
+fn dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "dir", &args, 0, 1)?;
+    let Some(v) = args.pos.first() else { return Ok(Value::list(vec![])) };
+    let mut names: Vec<String> = Vec::new();
+    let mut add_map = |m: &crate::vm::dict::DictMap, names: &mut Vec<String>| {
+        for (k, _) in m.iter() {
+            if let Some(s) = k.as_str() {
+                if !names.iter().any(|n| n == s) {
+                    names.push(s.to_string());
+                }
+            }
+        }
+    };
+    match v {
+        Value::Obj(o) => {
+            if let Payload::Module(m) = &o.payload {
+                add_map(&m.dict.map.borrow(), &mut names);
+            }
+            if let Some(d) = &o.dict {
+                add_map(&d.borrow(), &mut names);
+            }
+            add_map(&o.class.dict.borrow(), &mut names);
+            for c in &o.class.mro {
+                add_map(&c.dict.borrow(), &mut names);
+            }
+        }
+        Value::Class(c) => {
+            add_map(&c.dict.borrow(), &mut names);
+            for b in &c.mro {
+                add_map(&b.dict.borrow(), &mut names);
+            }
+        }
+        other => {
+            let cls = vm.type_of(other);
+            add_map(&cls.dict.borrow(), &mut names);
+            for b in &cls.mro {
+                add_map(&b.dict.borrow(), &mut names);
+            }
+        }
+    }
+    names.sort();
+    Ok(Value::list(names.into_iter().map(Value::string).collect()))
+}
+
+fn input(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "input", &args, 0, 1)?;
+    if let Some(p) = args.pos.first() {
+        let s = vm.str_of(p)?;
+        vm.write_stdout(&s);
+        let _ = vm.stdout.flush();
+    }
+    let mut line = String::new();
+    match std::io::stdin().read_line(&mut line) {
+        Ok(0) => Err(vm.new_error("EOFError", "EOF when reading a line")),
+        Ok(_) => {
+            if line.ends_with('\n') {
+                line.pop();
+                if line.ends_with('\r') {
+                    line.pop();
+                }
+            }
+            Ok(Value::string(line))
+        }
+        Err(e) => Err(vm.new_error("OSError", &e.to_string())),
+    }
+}
+
+fn globals(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    match vm.modules.get("__main__").and_then(|m| vm.module_dict(m)) {
+        Some(d) => Ok(Value::Dict(d)),
+        None => Ok(vm.new_dict()),
+    }
+}
+
+fn aiter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "aiter", &args, 1, 1)?;
+    vm.get_aiter(&args.pos[0])
+}
+
+fn anext(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "anext", &args, 1, 2)?;
+    vm.get_anext(&args.pos[0])
+}
+
+fn exit(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    no_kwargs(vm, "exit", &args)?;
+    let cls = vm.exc_class("SystemExit");
+    Err(vm.new_exception(&cls, args.pos.to_vec()))
+}
+
+/// Keeps `str_arg` referenced for modules that use it through this file.
+pub fn _str_arg(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    str_arg(vm, v, "argument").map(str::to_string)
+}

@@ -1,0 +1,102 @@
+//! Builtins and native modules: the `builtins` namespace (functions, type constructors,
+//! exception classes), the methods of builtin types, `sys`, `math` and `time`, and the
+//! registry of `stdlib/` modules embedded in the binary.
+//!
+//! Native functions have the signature [`NativeFn`]; `arg`/`kwarg` helpers check arity and
+//! produce CPython's TypeError messages.
+
+mod constructors;
+mod functions;
+mod methods;
+mod modules;
+mod percent;
+
+use std::rc::Rc;
+
+use crate::vm::object::{Args, Class, Native, NativeFn, Object, Payload};
+use crate::vm::{PyResult, Value, Vm};
+
+pub use modules::{native_module, stdlib_source};
+
+/// Creates a builtin function value.
+pub fn native(vm: &mut Vm, name: &'static str, f: NativeFn) -> Value {
+    Value::Obj(Object::new(vm.types.builtin_function.clone(), Payload::Native(Native { name, f, is_method: false })))
+}
+
+/// Adds a method to a builtin class.
+pub fn method(vm: &mut Vm, cls: &Rc<Class>, name: &'static str, f: NativeFn) {
+    let m = Value::Obj(Object::new(vm.types.builtin_function.clone(), Payload::Native(Native { name, f, is_method: true })));
+    cls.set_attr(name, m);
+}
+
+/// Adds a static native function (like `__new__`) to a builtin class.
+pub fn static_fn(vm: &mut Vm, cls: &Rc<Class>, name: &'static str, f: NativeFn) {
+    let v = native(vm, name, f);
+    cls.set_attr(name, v);
+}
+
+/// Puts a value into the builtins namespace.
+pub fn set_builtin(vm: &mut Vm, name: &str, v: Value) {
+    let n = vm.intern(name);
+    let b = vm.builtins.clone();
+    vm.store_global(&b, &n, v);
+}
+
+/// Installs every builtin into a fresh VM.
+pub fn install(vm: &mut Vm) {
+    constructors::install(vm);
+    functions::install(vm);
+    methods::install(vm);
+    let names: Vec<(&'static str, Rc<Class>)> = vm.types.exceptions.iter().map(|(k, v)| (*k, v.clone())).collect();
+    for (name, cls) in names {
+        set_builtin(vm, name, Value::Class(cls));
+    }
+    set_builtin(vm, "EnvironmentError", Value::Class(vm.exc_class("OSError")));
+    set_builtin(vm, "IOError", Value::Class(vm.exc_class("OSError")));
+    set_builtin(vm, "__name__", Value::str("builtins"));
+}
+
+/// Checks the positional argument count of a native function: `min..=max`.
+pub fn arity(vm: &mut Vm, name: &str, args: &Args, min: usize, max: usize) -> PyResult<()> {
+    let n = args.pos.len();
+    if n >= min && n <= max {
+        return Ok(());
+    }
+    let msg = if min == max {
+        match min {
+            0 => format!("{name}() takes no arguments ({n} given)"),
+            1 => format!("{name}() takes exactly one argument ({n} given)"),
+            _ => format!("{name}() takes exactly {min} arguments ({n} given)"),
+        }
+    } else if n < min {
+        format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+    } else {
+        format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+    };
+    Err(vm.new_error("TypeError", &msg))
+}
+
+/// Rejects keyword arguments for functions that take none.
+pub fn no_kwargs(vm: &mut Vm, name: &str, args: &Args) -> PyResult<()> {
+    if args.kw.is_empty() {
+        Ok(())
+    } else {
+        Err(vm.new_error("TypeError", &format!("{name}() takes no keyword arguments")))
+    }
+}
+
+/// Positional argument `i`, or a keyword argument `name`, or None.
+pub fn opt_arg<'a>(args: &Args<'a>, i: usize, name: &str) -> Option<&'a Value> {
+    args.pos.get(i).or_else(|| args.kwarg(name))
+}
+
+/// A `str` argument or TypeError.
+pub fn str_arg<'a>(vm: &mut Vm, v: &'a Value, what: &str) -> PyResult<&'a str> {
+    match v {
+        Value::Str(s) => Ok(s.as_str()),
+        _ => {
+            let t = vm.type_name(v);
+            Err(vm.new_error("TypeError", &format!("{what} must be str, not {t}")))
+        }
+    }
+}
