@@ -387,6 +387,13 @@ pub fn maybe_tuple(first: Expr, rest: Vec<Expr>, trail: bool, l: usize, r: usize
     Expr::new(ExprKind::Tuple(elts), span_of(l, r))
 }
 
+/// A subscript list: like an expression list, except that a lone `*x` is a one-element tuple
+/// (`a[*b]` is `a[(*b,)]`, as in CPython 3.11's AST).
+pub fn subscript_list(first: Expr, rest: Vec<Expr>, trail: bool, l: usize, r: usize) -> Expr {
+    let lone_star = rest.is_empty() && matches!(first.kind, ExprKind::Starred(_));
+    maybe_tuple(first, rest, trail || lone_star, l, r)
+}
+
 pub fn parenthesized(first: Expr, rest: Vec<Expr>, trail: bool, l: usize, r: usize) -> PResult<Expr> {
     if rest.is_empty() && !trail {
         if let ExprKind::Starred(_) = first.kind {

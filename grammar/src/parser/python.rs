@@ -1,6 +1,6 @@
-// gyre-grammar-hash: be42018feb6ec3f2
+// gyre-grammar-hash: 578db1520455989f
 // auto-generated: "lalrpop 0.23.2"
-// sha3: 1982b8928da27b49ed1e116c9a1c480ec868bb2eb3f96f5321951312ffba4b72
+// sha3: c8c2a7859a1ad65b989ff4e5730536116adbaf9132edd4be33b805de9e5e755c
 // features: 
 use crate::ast::*;
 use crate::token::{StrLit, Tok};
@@ -18729,7 +18729,7 @@ src: &'s str,
 (_, r, _): (usize, usize, usize),
 ) -> Expr
 {
-h::maybe_tuple(first, rest, trail.is_some(), l, r)
+h::subscript_list(first, rest, trail.is_some(), l, r)
 }
 
 #[allow(unused_variables)]
