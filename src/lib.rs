@@ -10,5 +10,9 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 pub mod builtins;
 pub mod compiler;
+mod interpreter;
 pub(crate) mod text;
+pub mod tools;
 pub mod vm;
+
+pub use interpreter::Interpreter;

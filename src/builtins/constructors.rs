@@ -493,7 +493,8 @@ fn new_reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Value::Tuple(t) => t.items.len(),
         Value::Str(s) => s.char_len(),
         Value::Dict(d) => {
-            let keys: Vec<Value> = d.map.borrow().iter().map(|(k, _)| k.clone()).rev().collect();
+            let mut keys: Vec<Value> = d.map.borrow().iter().map(|(k, _)| k.clone()).collect();
+            keys.reverse();
             return vm.get_iter(&Value::list(keys));
         }
         Value::Obj(o) => match &o.payload {

@@ -184,7 +184,8 @@ fn list_pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(v) => vm.seq_index(v, len, "pop index out of range")?,
         None => len - 1,
     };
-    Ok(l.items.borrow_mut().remove(i))
+    let v = l.items.borrow_mut().remove(i);
+    Ok(v)
 }
 
 fn list_insert(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -72,9 +72,9 @@ impl Vm {
             return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
         }
         self.native_depth += 1;
+        // The base frame counts as one level; `pop_frame` takes it off when it finishes.
         self.depth += 1;
         let out = self.drive(fiber, None);
-        self.depth -= 1;
         self.native_depth -= 1;
         match out {
             Outcome::Returned(v) => Ok(v),

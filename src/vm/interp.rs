@@ -90,6 +90,14 @@ impl Vm {
 
     /// Takes a generator's fiber to run it, or answers at once (finished, or a throw into a
     /// generator that never started).
+    pub(crate) fn take_generator_fiber(&mut self, gen: &Rc<Object>, incoming: Incoming) -> Result<Box<Fiber>, Outcome> {
+        self.take_fiber(gen, incoming).map_err(|r| match r {
+            ChildResult::Yielded(v) => Outcome::Yielded(v),
+            ChildResult::Returned(v) => Outcome::Returned(v),
+            ChildResult::Raised(e) => Outcome::Raised(e),
+        })
+    }
+
     fn take_fiber(&mut self, gen: &Rc<Object>, incoming: Incoming) -> Result<Box<Fiber>, ChildResult> {
         let Payload::Generator(g) = &gen.payload else { unreachable!("resume of a non-generator") };
         let state = std::mem::replace(&mut *g.state.borrow_mut(), GenState::Running);
@@ -127,9 +135,11 @@ impl Vm {
     fn finish_fiber(&mut self, fiber: &mut Box<Fiber>, owner: Option<&Rc<Object>>, result: ChildResult) -> ChildResult {
         let Some(owner) = owner else { return result };
         let Payload::Generator(g) = &owner.payload else { return result };
-        self.depth = self.depth.saturating_sub(1);
         match result {
             ChildResult::Yielded(v) => {
+                // A suspended frame no longer counts towards the depth (a finished one was
+                // already taken off by `pop_frame`).
+                self.depth = self.depth.saturating_sub(1);
                 fiber.suspended = true;
                 let f = std::mem::take(fiber);
                 *g.state.borrow_mut() = GenState::Suspended(f);

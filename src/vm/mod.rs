@@ -74,7 +74,20 @@ pub struct Vm {
     pub search_paths: Vec<PathBuf>,
     /// Instruction budget left; `u64::MAX` means unlimited.
     pub fuel: u64,
+    /// Shared singleton objects.
+    pub singletons: Singletons,
+    /// Containers whose repr is being computed (to print `[...]` for cycles).
+    pub repr_active: Vec<Value>,
+    start: std::time::Instant,
     interned: HashMap<Box<str>, Rc<PyStr>>,
+}
+
+/// Singleton objects every VM has one of.
+pub struct Singletons {
+    /// `NotImplemented`.
+    pub not_implemented: Value,
+    /// `...`.
+    pub ellipsis: Value,
 }
 
 impl Vm {
@@ -86,6 +99,10 @@ impl Vm {
     /// A fresh VM with the given output sinks.
     pub fn with_sinks(stdout: Sink, stderr: Sink) -> Vm {
         let types = types::Types::new();
+        let singletons = Singletons {
+            not_implemented: Value::Obj(object::Object::new(types.not_implemented.clone(), object::Payload::NotImplemented)),
+            ellipsis: Value::Obj(object::Object::new(types.ellipsis.clone(), object::Payload::Ellipsis)),
+        };
         let mut vm = Vm {
             types,
             builtins: Rc::new(Dict::default()),
@@ -99,6 +116,9 @@ impl Vm {
             argv: Vec::new(),
             search_paths: Vec::new(),
             fuel: u64::MAX,
+            singletons,
+            repr_active: Vec::new(),
+            start: std::time::Instant::now(),
             interned: HashMap::new(),
         };
         crate::builtins::install(&mut vm);
@@ -126,6 +146,11 @@ impl Vm {
         }
         self.fuel -= 1;
         Ok(())
+    }
+
+    /// Seconds on the VM's monotonic clock.
+    pub fn monotonic(&self) -> f64 {
+        self.start.elapsed().as_secs_f64()
     }
 
     /// Writes to stdout, ignoring errors (a closed pipe must not crash the VM).

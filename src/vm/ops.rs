@@ -395,20 +395,13 @@ impl Vm {
                 _ => {}
             }
         }
-        match (x, y) {
-            (Num::Float(f), other) | (other, Num::Float(f)) if !matches!(other, Num::Float(_)) || true => {
-                // Re-derive the order: floats mix with ints by converting the int.
-                let (fx, fy) = match (num_of(a), num_of(b)) {
-                    (Some(p), Some(q)) => (self.num_to_f64(p)?, self.num_to_f64(q)?),
-                    _ => (f, f),
-                };
-                let _ = other;
-                if !matches!(a, Value::Float(_)) && !matches!(b, Value::Float(_)) {
-                    return self.int_op(op, a, b);
-                }
-                self.float_op(op, fx, fy).map(Some)
-            }
+        if matches!(x, Num::Float(_)) || matches!(y, Num::Float(_)) {
+            // Floats mix with ints by converting the int (OverflowError when too large).
+            let fx = self.num_to_f64(x)?;
+            let fy = self.num_to_f64(y)?;
+            return self.float_op(op, fx, fy).map(Some);
         }
+        self.int_op(op, a, b)
     }
 
     fn num_to_f64(&mut self, n: Num) -> PyResult<f64> {
@@ -1135,6 +1128,7 @@ impl Vm {
             text::ErrorKind::Type => "TypeError",
             text::ErrorKind::Overflow => "OverflowError",
             text::ErrorKind::Key => "KeyError",
+            text::ErrorKind::ZeroDivision => "ZeroDivisionError",
         };
         self.new_error(name, &e.message)
     }

@@ -1,0 +1,909 @@
+//! Methods of `str`, `bytes`/`bytearray`, `int` and `float`, mostly thin wrappers over the
+//! pure algorithms in `crate::text`, plus `str.format`'s field parser.
+
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+
+use super::super::{arity, method, opt_arg, static_fn};
+use crate::text::{self, bytesmethods as bm, strmethods as sm};
+use crate::vm::object::{Args, PyStr};
+use crate::vm::{PyResult, Value, Vm};
+
+type F = crate::vm::object::NativeFn;
+
+pub(super) fn install(vm: &mut Vm) {
+    let s = vm.types.str_.clone();
+    let table: &[(&'static str, F)] = &[
+        ("upper", upper),
+        ("lower", lower),
+        ("casefold", casefold),
+        ("swapcase", swapcase),
+        ("title", title),
+        ("capitalize", capitalize),
+        ("strip", strip),
+        ("lstrip", lstrip),
+        ("rstrip", rstrip),
+        ("split", split),
+        ("rsplit", rsplit),
+        ("splitlines", splitlines),
+        ("join", join),
+        ("replace", replace),
+        ("find", find),
+        ("rfind", rfind),
+        ("index", index),
+        ("rindex", rindex),
+        ("count", count),
+        ("startswith", startswith),
+        ("endswith", endswith),
+        ("center", center),
+        ("ljust", ljust),
+        ("rjust", rjust),
+        ("zfill", zfill),
+        ("expandtabs", expandtabs),
+        ("partition", partition),
+        ("rpartition", rpartition),
+        ("isdigit", isdigit),
+        ("isdecimal", isdecimal),
+        ("isnumeric", isnumeric),
+        ("isalpha", isalpha),
+        ("isalnum", isalnum),
+        ("isspace", isspace),
+        ("isupper", isupper),
+        ("islower", islower),
+        ("istitle", istitle),
+        ("isidentifier", isidentifier),
+        ("isprintable", isprintable),
+        ("isascii", isascii),
+        ("format", format),
+        ("format_map", format_map),
+        ("encode", encode),
+        ("removeprefix", removeprefix),
+        ("removesuffix", removesuffix),
+        ("__len__", str_len),
+        ("__contains__", str_contains),
+        ("__getitem__", str_getitem),
+        ("__format__", str_format_dunder),
+    ];
+    for (name, f) in table {
+        method(vm, &s, name, *f);
+    }
+    static_fn(vm, &s, "maketrans", maketrans);
+    method(vm, &s, "translate", translate);
+    for cls in [vm.types.bytes.clone(), vm.types.bytearray.clone()] {
+        let table: &[(&'static str, F)] = &[
+            ("decode", b_decode),
+            ("hex", b_hex),
+            ("split", b_split),
+            ("strip", b_strip),
+            ("lstrip", b_lstrip),
+            ("rstrip", b_rstrip),
+            ("find", b_find),
+            ("index", b_index),
+            ("count", b_count),
+            ("startswith", b_startswith),
+            ("endswith", b_endswith),
+            ("replace", b_replace),
+            ("join", b_join),
+            ("upper", b_upper),
+            ("lower", b_lower),
+        ];
+        for (name, f) in table {
+            method(vm, &cls, name, *f);
+        }
+        static_fn(vm, &cls, "fromhex", b_fromhex);
+    }
+    let ba = vm.types.bytearray.clone();
+    method(vm, &ba, "append", ba_append);
+    method(vm, &ba, "extend", ba_extend);
+    method(vm, &ba, "clear", ba_clear);
+    let int = vm.types.int.clone();
+    for (name, f) in [("bit_length", int_bit_length as F), ("to_bytes", int_to_bytes), ("conjugate", num_self), ("__index__", num_self), ("__int__", num_self)] {
+        method(vm, &int, name, f);
+    }
+    static_fn(vm, &int, "from_bytes", int_from_bytes);
+    let float = vm.types.float.clone();
+    for (name, f) in [("is_integer", float_is_integer as F), ("as_integer_ratio", float_ratio), ("conjugate", num_self), ("hex", float_hex)] {
+        method(vm, &float, name, f);
+    }
+}
+
+fn this<'a>(vm: &mut Vm, args: &Args<'a>) -> PyResult<&'a Rc<PyStr>> {
+    match args.pos.first() {
+        Some(Value::Str(s)) => Ok(s),
+        _ => Err(vm.new_error("TypeError", "descriptor requires a 'str' object")),
+    }
+}
+
+fn s_arg<'a>(vm: &mut Vm, args: &Args<'a>, i: usize, name: &str) -> PyResult<Option<&'a str>> {
+    match opt_arg(args, i, name) {
+        None | Some(Value::None) => Ok(None),
+        Some(Value::Str(s)) => Ok(Some(s.as_str())),
+        Some(v) => {
+            let t = vm.type_name(v);
+            Err(vm.new_error("TypeError", &format!("must be str or None, not {t}")))
+        }
+    }
+}
+
+fn int_opt(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => vm.index_of(v).map(Some),
+    }
+}
+
+fn text_result<T>(vm: &mut Vm, r: text::TextResult<T>) -> PyResult<T> {
+    r.map_err(|e| vm.text_error(e))
+}
+
+macro_rules! unary_str {
+    ($name:ident, $f:path) => {
+        fn $name(vm: &mut Vm, args: Args) -> PyResult<Value> {
+            let s = this(vm, &args)?;
+            Ok(Value::string($f(s.as_str())))
+        }
+    };
+}
+
+unary_str!(upper, sm::upper);
+unary_str!(lower, sm::lower);
+unary_str!(casefold, sm::casefold);
+unary_str!(swapcase, sm::swapcase);
+unary_str!(title, sm::title);
+unary_str!(capitalize, sm::capitalize);
+
+macro_rules! predicate {
+    ($name:ident, $f:path) => {
+        fn $name(vm: &mut Vm, args: Args) -> PyResult<Value> {
+            let s = this(vm, &args)?;
+            Ok(Value::Bool($f(s.as_str())))
+        }
+    };
+}
+
+predicate!(isdigit, sm::isdigit);
+predicate!(isdecimal, sm::isdecimal);
+predicate!(isnumeric, sm::isnumeric);
+predicate!(isalpha, sm::isalpha);
+predicate!(isalnum, sm::isalnum);
+predicate!(isspace, sm::isspace);
+predicate!(isupper, sm::isupper);
+predicate!(islower, sm::islower);
+predicate!(istitle, sm::istitle);
+predicate!(isidentifier, sm::isidentifier);
+predicate!(isprintable, sm::isprintable);
+predicate!(isascii, sm::isascii);
+
+fn strip_with(vm: &mut Vm, args: Args, f: for<'a> fn(&'a str, Option<&str>) -> &'a str) -> PyResult<Value> {
+    let s = this(vm, &args)?;
+    let chars = s_arg(vm, &args, 1, "chars")?;
+    Ok(Value::str(f(s.as_str(), chars)))
+}
+
+fn strip(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    strip_with(vm, args, sm::strip)
+}
+
+fn lstrip(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    strip_with(vm, args, sm::lstrip)
+}
+
+fn rstrip(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    strip_with(vm, args, sm::rstrip)
+}
+
+fn split_with(vm: &mut Vm, args: Args, right: bool) -> PyResult<Value> {
+    let s = this(vm, &args)?;
+    let sep = s_arg(vm, &args, 1, "sep")?;
+    let max = int_opt(vm, opt_arg(&args, 2, "maxsplit"))?.unwrap_or(-1);
+    let parts = if right { sm::rsplit(s.as_str(), sep, max) } else { sm::split(s.as_str(), sep, max) };
+    let parts = text_result(vm, parts)?;
+    Ok(Value::list(parts.into_iter().map(Value::str).collect()))
+}
+
+fn split(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    split_with(vm, args, false)
+}
+
+fn rsplit(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    split_with(vm, args, true)
+}
+
+fn splitlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = this(vm, &args)?;
+    let keep = match opt_arg(&args, 1, "keepends") {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    Ok(Value::list(sm::splitlines(s.as_str(), keep).into_iter().map(Value::str).collect()))
+}
+
+fn join(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = this(vm, &args)?;
+    arity(vm, "join", &Args::new(&args.pos[1..]), 1, 1)?;
+    let items = vm.collect(&args.pos[1])?;
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(s.as_str());
+        }
+        match item {
+            Value::Str(p) => out.push_str(p.as_str()),
+            other => {
+                let t = vm.type_name(other);
+                return Err(vm.new_error("TypeError", &format!("sequence item {i}: expected str instance, {t} found")));
+            }
+        }
+    }
+    Ok(Value::string(out))
+}
+
+fn replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = this(vm, &args)?;
+    arity(vm, "replace", &Args::new(&args.pos[1..]), 2, 3)?;
+    let old = super::super::str_arg(vm, &args.pos[1], "replace() argument 1")?;
+    let new = super::super::str_arg(vm, &args.pos[2], "replace() argument 2")?;
+    let count = int_opt(vm, args.pos.get(3))?.unwrap_or(-1);
+    let r = text_result(vm, sm::replace(s.as_str(), old, new, count))?;
+    Ok(Value::string(r))
+}
+
+fn search_args<'a>(vm: &mut Vm, args: &Args<'a>) -> PyResult<(&'a str, &'a str, Option<i64>, Option<i64>)> {
+    let s = this(vm, args)?;
+    let Some(sub) = args.pos.get(1) else { return Err(vm.new_error("TypeError", "expected at least 1 argument, got 0")) };
+    let sub = match sub {
+        Value::Str(x) => x.as_str(),
+        other => {
+            let t = vm.type_name(other);
+            return Err(vm.new_error("TypeError", &format!("must be str, not {t}")));
+        }
+    };
+    let start = int_opt(vm, args.pos.get(2))?;
+    let end = int_opt(vm, args.pos.get(3))?;
+    Ok((s.as_str(), sub, start, end))
+}
+
+fn find(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (s, sub, a, b) = search_args(vm, &args)?;
+    Ok(Value::Int(sm::find(s, sub, a, b).map(|i| i as i64).unwrap_or(-1)))
+}
+
+fn rfind(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (s, sub, a, b) = search_args(vm, &args)?;
+    Ok(Value::Int(sm::rfind(s, sub, a, b).map(|i| i as i64).unwrap_or(-1)))
+}
+
+fn index(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (s, sub, a, b) = search_args(vm, &args)?;
+    let r = text_result(vm, sm::index(s, sub, a, b))?;
+    Ok(Value::Int(r as i64))
+}
+
+fn rindex(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (s, sub, a, b) = search_args(vm, &args)?;
+    let r = text_result(vm, sm::rindex(s, sub, a, b))?;
+    Ok(Value::Int(r as i64))
+}
+
+fn count(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (s, sub, a, b) = search_args(vm, &args)?;
+    Ok(Value::Int(sm::count(s, sub, a, b) as i64))
+}
+
+fn affix(vm: &mut Vm, args: Args, ends: bool) -> PyResult<Value> {
+    let s = this(vm, &args)?;
+    let start = int_opt(vm, args.pos.get(2))?;
+    let end = int_opt(vm, args.pos.get(3))?;
+    let candidates: Vec<Value> = match args.pos.get(1) {
+        Some(Value::Tuple(t)) => t.items.to_vec(),
+        Some(v @ Value::Str(_)) => vec![v.clone()],
+        Some(v) => {
+            let t = vm.type_name(v);
+            let which = if ends { "endswith" } else { "startswith" };
+            return Err(vm.new_error("TypeError", &format!("{which} first arg must be str or a tuple of str, not {t}")));
+        }
+        None => return Err(vm.new_error("TypeError", "expected at least 1 argument, got 0")),
+    };
+    for c in candidates {
+        let Some(p) = c.as_str() else { continue };
+        let hit = if ends { sm::endswith(s.as_str(), p, start, end) } else { sm::startswith(s.as_str(), p, start, end) };
+        if hit {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn startswith(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    affix(vm, args, false)
+}
+
+fn endswith(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    affix(vm, args, true)
+}
+
+fn fill_char(vm: &mut Vm, v: Option<&Value>) -> PyResult<char> {
+    match v {
+        None => Ok(' '),
+        Some(Value::Str(s)) if s.char_len() == 1 => Ok(s.as_str().chars().next().unwrap_or(' ')),
+        Some(_) => Err(vm.new_error("TypeError", "The fill character must be exactly one character long")),
+    }
+}
+
+fn pad(vm: &mut Vm, args: Args, f: fn(&str, i64, char) -> text::TextResult<String>) -> PyResult<Value> {
+    let s = this(vm, &args)?;
+    let Some(w) = args.pos.get(1) else { return Err(vm.new_error("TypeError", "expected at least 1 argument, got 0")) };
+    let w = vm.index_of(w)?;
+    let fill = fill_char(vm, args.pos.get(2))?;
+    let r = text_result(vm, f(s.as_str(), w, fill))?;
+    Ok(Value::string(r))
+}
+
+fn center(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    pad(vm, args, sm::center)
+}
+
+fn ljust(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    pad(vm, args, sm::ljust)
+}
+
+fn rjust(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    pad(vm, args, sm::rjust)
+}
+
+fn zfill(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = this(vm, &args)?;
+    let w = vm.index_of(args.pos.get(1).unwrap_or(&Value::Int(0)))?;
+    let r = text_result(vm, sm::zfill(s.as_str(), w))?;
+    Ok(Value::string(r))
+}
+
+fn expandtabs(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = this(vm, &args)?;
+    let n = int_opt(vm, opt_arg(&args, 1, "tabsize"))?.unwrap_or(8);
+    let r = text_result(vm, sm::expandtabs(s.as_str(), n))?;
+    Ok(Value::string(r))
+}
+
+fn partition_with(vm: &mut Vm, args: Args, right: bool) -> PyResult<Value> {
+    let s = this(vm, &args)?;
+    let sep = super::super::str_arg(vm, args.pos.get(1).unwrap_or(&Value::None), "sep")?;
+    let r = if right { sm::rpartition(s.as_str(), sep) } else { sm::partition(s.as_str(), sep) };
+    let (a, b, c) = text_result(vm, r)?;
+    Ok(Value::tuple(vec![Value::str(a), Value::str(b), Value::str(c)]))
+}
+
+fn partition(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    partition_with(vm, args, false)
+}
+
+fn rpartition(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    partition_with(vm, args, true)
+}
+
+fn removeprefix(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = this(vm, &args)?;
+    let p = super::super::str_arg(vm, args.pos.get(1).unwrap_or(&Value::None), "removeprefix() argument")?;
+    Ok(Value::str(s.as_str().strip_prefix(p).unwrap_or(s.as_str())))
+}
+
+fn removesuffix(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = this(vm, &args)?;
+    let p = super::super::str_arg(vm, args.pos.get(1).unwrap_or(&Value::None), "removesuffix() argument")?;
+    Ok(Value::str(s.as_str().strip_suffix(p).unwrap_or(s.as_str())))
+}
+
+fn encode(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = this(vm, &args)?;
+    let enc = s_arg(vm, &args, 1, "encoding")?.unwrap_or("utf-8").to_ascii_lowercase().replace('_', "-");
+    let bytes = match enc.as_str() {
+        "utf-8" | "utf8" => s.as_str().as_bytes().to_vec(),
+        "ascii" | "latin-1" | "latin1" | "iso-8859-1" => {
+            let limit = if enc == "ascii" { 128 } else { 256 };
+            let mut out = Vec::new();
+            for (i, c) in s.as_str().chars().enumerate() {
+                if (c as u32) >= limit {
+                    let errors = s_arg(vm, &args, 2, "errors")?.unwrap_or("strict");
+                    match errors {
+                        "ignore" => continue,
+                        "replace" => out.push(b'?'),
+                        _ => {
+                            return Err(vm.new_error(
+                                "UnicodeEncodeError",
+                                &format!("'{enc}' codec can't encode character '\\u{:04x}' in position {i}: ordinal not in range({limit})", c as u32),
+                            ))
+                        }
+                    }
+                } else {
+                    out.push(c as u8);
+                }
+            }
+            out
+        }
+        other => return Err(vm.new_error("LookupError", &format!("unknown encoding: {other}"))),
+    };
+    Ok(vm.new_bytes(bytes))
+}
+
+fn str_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Int(this(vm, &args)?.char_len() as i64))
+}
+
+fn str_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(vm.contains(&args.pos[0], &args.pos[1])?))
+}
+
+fn str_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    vm.get_item(&args.pos[0], &args.pos[1])
+}
+
+fn str_format_dunder(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let spec = args.pos.get(1).cloned().unwrap_or_else(|| Value::str(""));
+    vm.format_with_spec(&args.pos[0], &spec)
+}
+
+fn maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let d = vm.new_dict();
+    match args.pos {
+        [Value::Str(a), Value::Str(b)] | [Value::Str(a), Value::Str(b), _] => {
+            for (x, y) in a.as_str().chars().zip(b.as_str().chars()) {
+                vm.set_item(&d, Value::Int(x as i64), Value::Int(y as i64))?;
+            }
+            if let Some(Value::Str(c)) = args.pos.get(2) {
+                for x in c.as_str().chars() {
+                    vm.set_item(&d, Value::Int(x as i64), Value::None)?;
+                }
+            }
+        }
+        [m] => {
+            for k in vm.collect(m)? {
+                let v = vm.get_item(m, &k)?;
+                let k = match &k {
+                    Value::Str(s) => Value::Int(s.as_str().chars().next().map(|c| c as i64).unwrap_or(0)),
+                    other => other.clone(),
+                };
+                vm.set_item(&d, k, v)?;
+            }
+        }
+        _ => return Err(vm.new_error("TypeError", "maketrans() takes 1 to 3 arguments")),
+    }
+    Ok(d)
+}
+
+fn translate(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = this(vm, &args)?;
+    let table = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let mut out = String::new();
+    for c in s.as_str().chars() {
+        match vm.get_item(&table, &Value::Int(c as i64)) {
+            Ok(Value::None) => {}
+            Ok(Value::Int(i)) => out.push(char::from_u32(i as u32).unwrap_or(c)),
+            Ok(Value::Str(r)) => out.push_str(r.as_str()),
+            Ok(_) => out.push(c),
+            Err(e) if e.class.is_subclass(&vm.exc_class("LookupError")) => out.push(c),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(Value::string(out))
+}
+
+/// `str.format`: parses replacement fields and formats each argument.
+fn format(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = this(vm, &args)?;
+    let pos = &args.pos[1..];
+    let kw: Vec<(Value, Value)> = args.kw.to_vec();
+    let r = format_impl(vm, s.as_str(), pos, &kw, None, &mut 0, 2)?;
+    Ok(Value::string(r))
+}
+
+fn format_map(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = this(vm, &args)?;
+    let mapping = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let r = format_impl(vm, s.as_str(), &[], &[], Some(&mapping), &mut 0, 2)?;
+    Ok(Value::string(r))
+}
+
+fn format_impl(vm: &mut Vm, fmt: &str, pos: &[Value], kw: &[(Value, Value)], mapping: Option<&Value>, auto: &mut i64, depth: u32) -> PyResult<String> {
+    let mut out = String::new();
+    let chars: Vec<char> = fmt.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '{' {
+            if chars.get(i + 1) == Some(&'{') {
+                out.push('{');
+                i += 2;
+                continue;
+            }
+            let mut level = 1;
+            let mut j = i + 1;
+            while j < chars.len() && level > 0 {
+                match chars[j] {
+                    '{' => level += 1,
+                    '}' => level -= 1,
+                    _ => {}
+                }
+                j += 1;
+            }
+            if level > 0 {
+                return Err(vm.new_error("ValueError", "expected '}' before end of string"));
+            }
+            let field: String = chars[i + 1..j - 1].iter().collect();
+            out.push_str(&format_field(vm, &field, pos, kw, mapping, auto, depth)?);
+            i = j;
+        } else if c == '}' {
+            if chars.get(i + 1) == Some(&'}') {
+                out.push('}');
+                i += 2;
+                continue;
+            }
+            return Err(vm.new_error("ValueError", "Single '}' encountered in format string"));
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    Ok(out)
+}
+
+fn format_field(vm: &mut Vm, field: &str, pos: &[Value], kw: &[(Value, Value)], mapping: Option<&Value>, auto: &mut i64, depth: u32) -> PyResult<String> {
+    let (head, spec) = match field.find(':') {
+        Some(k) if !field[..k].contains('[') || field[..k].contains(']') => (&field[..k], &field[k + 1..]),
+        _ => (field, ""),
+    };
+    let (name, conv) = match head.rfind('!') {
+        Some(k) => (&head[..k], Some(&head[k + 1..])),
+        None => (head, None),
+    };
+    let first_end = name.find(['.', '[']).unwrap_or(name.len());
+    let (first, rest) = name.split_at(first_end);
+    let mut value = if first.is_empty() {
+        if *auto < 0 {
+            return Err(vm.new_error("ValueError", "cannot switch from manual field specification to automatic field numbering"));
+        }
+        let k = *auto as usize;
+        *auto += 1;
+        match pos.get(k) {
+            Some(v) => v.clone(),
+            None => return Err(vm.new_error("IndexError", &format!("Replacement index {k} out of range for positional args tuple"))),
+        }
+    } else if let Ok(k) = first.parse::<usize>() {
+        if *auto > 0 {
+            return Err(vm.new_error("ValueError", "cannot switch from automatic field numbering to manual field specification"));
+        }
+        *auto = -1;
+        match pos.get(k) {
+            Some(v) => v.clone(),
+            None => return Err(vm.new_error("IndexError", &format!("Replacement index {k} out of range for positional args tuple"))),
+        }
+    } else {
+        match kw.iter().find(|(k, _)| k.as_str() == Some(first)) {
+            Some((_, v)) => v.clone(),
+            None => match mapping {
+                Some(m) => vm.get_item(m, &Value::str(first))?,
+                None => return Err(vm.key_error(Value::str(first))),
+            },
+        }
+    };
+    let mut rest = rest;
+    while !rest.is_empty() {
+        if let Some(r) = rest.strip_prefix('.') {
+            let end = r.find(['.', '[']).unwrap_or(r.len());
+            let attr = vm.intern(&r[..end]);
+            value = vm.get_attr(&value, &attr)?;
+            rest = &r[end..];
+        } else if let Some(r) = rest.strip_prefix('[') {
+            let end = r.find(']').unwrap_or(r.len());
+            let key = &r[..end];
+            let k = match key.parse::<i64>() {
+                Ok(n) => Value::Int(n),
+                Err(_) => Value::str(key),
+            };
+            value = vm.get_item(&value, &k)?;
+            rest = r.get(end + 1..).unwrap_or("");
+        } else {
+            return Err(vm.new_error("ValueError", "Only '.' or '[' may follow ']' in format field specifier"));
+        }
+    }
+    let value = match conv {
+        None => value,
+        Some("r") => Value::string(vm.repr(&value)?),
+        Some("s") => Value::string(vm.str_of(&value)?),
+        Some("a") => Value::string(text::repr::ascii_str(&vm.repr(&value)?)),
+        Some(_) => return Err(vm.new_error("ValueError", "Unknown conversion specifier")),
+    };
+    let spec = if spec.contains('{') && depth > 0 { format_impl(vm, spec, pos, kw, mapping, auto, depth - 1)? } else { spec.to_string() };
+    let r = vm.format_with_spec(&value, &Value::string(spec))?;
+    Ok(r.as_str().unwrap_or("").to_string())
+}
+
+fn bytes_this(vm: &mut Vm, args: &Args) -> PyResult<Vec<u8>> {
+    match args.pos.first().and_then(|v| vm.bytes_of(v)) {
+        Some(b) => Ok(b),
+        None => Err(vm.new_error("TypeError", "descriptor requires a 'bytes' object")),
+    }
+}
+
+fn bytes_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<Vec<u8>>> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => match vm.bytes_of(v) {
+            Some(b) => Ok(Some(b)),
+            None => {
+                let t = vm.type_name(v);
+                Err(vm.new_error("TypeError", &format!("a bytes-like object is required, not '{t}'")))
+            }
+        },
+    }
+}
+
+fn b_decode(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let b = bytes_this(vm, &args)?;
+    let errors = s_arg(vm, &args, 2, "errors")?.unwrap_or("strict");
+    match String::from_utf8(b.clone()) {
+        Ok(s) => Ok(Value::string(s)),
+        Err(e) => {
+            if errors == "replace" || errors == "ignore" {
+                let s = String::from_utf8_lossy(&b).to_string();
+                return Ok(Value::string(if errors == "ignore" { s.replace('\u{fffd}', "") } else { s }));
+            }
+            let pos = e.utf8_error().valid_up_to();
+            Err(vm.new_error(
+                "UnicodeDecodeError",
+                &format!("'utf-8' codec can't decode byte 0x{:02x} in position {pos}: invalid start byte", b[pos]),
+            ))
+        }
+    }
+}
+
+fn b_hex(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let b = bytes_this(vm, &args)?;
+    let sep = s_arg(vm, &args, 1, "sep")?;
+    let per = int_opt(vm, opt_arg(&args, 2, "bytes_per_sep"))?.unwrap_or(1);
+    let r = text_result(vm, bm::hex(&b, sep, per))?;
+    Ok(Value::string(r))
+}
+
+fn b_fromhex(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = args.pos.iter().find_map(|v| v.as_str()).unwrap_or("");
+    let r = text_result(vm, bm::fromhex(s))?;
+    Ok(vm.new_bytes(r))
+}
+
+fn b_split(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let b = bytes_this(vm, &args)?;
+    let sep = bytes_arg(vm, opt_arg(&args, 1, "sep"))?;
+    let max = int_opt(vm, opt_arg(&args, 2, "maxsplit"))?.unwrap_or(-1);
+    let parts = text_result(vm, bm::split(&b, sep.as_deref(), max))?;
+    let like = args.pos[0].clone();
+    Ok(Value::list(parts.into_iter().map(|p| vm.new_bytes_like(&like, p.to_vec())).collect()))
+}
+
+fn b_strip_with(vm: &mut Vm, args: Args, f: for<'a> fn(&'a [u8], Option<&[u8]>) -> &'a [u8]) -> PyResult<Value> {
+    let b = bytes_this(vm, &args)?;
+    let chars = bytes_arg(vm, args.pos.get(1))?;
+    let r = f(&b, chars.as_deref()).to_vec();
+    Ok(vm.new_bytes_like(&args.pos[0], r))
+}
+
+fn b_strip(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    b_strip_with(vm, args, bm::strip)
+}
+
+fn b_lstrip(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    b_strip_with(vm, args, bm::lstrip)
+}
+
+fn b_rstrip(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    b_strip_with(vm, args, bm::rstrip)
+}
+
+fn b_sub(vm: &mut Vm, args: &Args) -> PyResult<(Vec<u8>, Vec<u8>, Option<i64>, Option<i64>)> {
+    let b = bytes_this(vm, args)?;
+    let sub = match args.pos.get(1) {
+        Some(Value::Int(i)) => vec![*i as u8],
+        other => bytes_arg(vm, other)?.unwrap_or_default(),
+    };
+    let start = int_opt(vm, args.pos.get(2))?;
+    let end = int_opt(vm, args.pos.get(3))?;
+    Ok((b, sub, start, end))
+}
+
+fn b_find(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (b, sub, s, e) = b_sub(vm, &args)?;
+    Ok(Value::Int(bm::find(&b, &sub, s, e).map(|i| i as i64).unwrap_or(-1)))
+}
+
+fn b_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (b, sub, s, e) = b_sub(vm, &args)?;
+    let r = text_result(vm, bm::index(&b, &sub, s, e))?;
+    Ok(Value::Int(r as i64))
+}
+
+fn b_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (b, sub, s, e) = b_sub(vm, &args)?;
+    Ok(Value::Int(bm::count(&b, &sub, s, e) as i64))
+}
+
+fn b_startswith(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (b, sub, s, e) = b_sub(vm, &args)?;
+    Ok(Value::Bool(bm::startswith(&b, &sub, s, e)))
+}
+
+fn b_endswith(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (b, sub, s, e) = b_sub(vm, &args)?;
+    Ok(Value::Bool(bm::endswith(&b, &sub, s, e)))
+}
+
+fn b_replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let b = bytes_this(vm, &args)?;
+    let old = bytes_arg(vm, args.pos.get(1))?.unwrap_or_default();
+    let new = bytes_arg(vm, args.pos.get(2))?.unwrap_or_default();
+    let count = int_opt(vm, args.pos.get(3))?.unwrap_or(-1);
+    let r = text_result(vm, bm::replace(&b, &old, &new, count))?;
+    Ok(vm.new_bytes_like(&args.pos[0], r))
+}
+
+fn b_join(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let sep = bytes_this(vm, &args)?;
+    let mut out = Vec::new();
+    for (i, item) in vm.collect(args.pos.get(1).unwrap_or(&Value::None))?.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(&sep);
+        }
+        match vm.bytes_of(item) {
+            Some(b) => out.extend(b),
+            None => {
+                let t = vm.type_name(item);
+                return Err(vm.new_error("TypeError", &format!("sequence item {i}: expected a bytes-like object, {t} found")));
+            }
+        }
+    }
+    Ok(vm.new_bytes_like(&args.pos[0], out))
+}
+
+fn b_upper(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let b = bytes_this(vm, &args)?;
+    Ok(vm.new_bytes_like(&args.pos[0], b.to_ascii_uppercase()))
+}
+
+fn b_lower(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let b = bytes_this(vm, &args)?;
+    Ok(vm.new_bytes_like(&args.pos[0], b.to_ascii_lowercase()))
+}
+
+fn ba_append(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let i = vm.index_of(args.pos.get(1).unwrap_or(&Value::None))?;
+    if !(0..256).contains(&i) {
+        return Err(vm.new_error("ValueError", "byte must be in range(0, 256)"));
+    }
+    if let Some(crate::vm::object::Payload::ByteArray(b)) = args.pos[0].payload() {
+        b.borrow_mut().push(i as u8);
+    }
+    Ok(Value::None)
+}
+
+fn ba_extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let src = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let bytes = match vm.bytes_of(&src) {
+        Some(b) => b,
+        None => {
+            let mut out = Vec::new();
+            for v in vm.collect(&src)? {
+                out.push(vm.index_of(&v)? as u8);
+            }
+            out
+        }
+    };
+    if let Some(crate::vm::object::Payload::ByteArray(b)) = args.pos[0].payload() {
+        b.borrow_mut().extend(bytes);
+    }
+    Ok(Value::None)
+}
+
+fn ba_clear(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if let Some(crate::vm::object::Payload::ByteArray(b)) = args.pos[0].payload() {
+        b.borrow_mut().clear();
+    }
+    Ok(Value::None)
+}
+
+fn int_bit_length(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let b = crate::vm::ops::big_of(&args.pos[0]).unwrap_or_default();
+    Ok(Value::Int(b.bits() as i64))
+}
+
+fn num_self(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(match &args.pos[0] {
+        Value::Bool(b) => Value::Int(*b as i64),
+        v => v.clone(),
+    })
+}
+
+fn int_to_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let b = crate::vm::ops::big_of(&args.pos[0]).unwrap_or_default();
+    let len = int_opt(vm, opt_arg(&args, 1, "length"))?.unwrap_or(1).max(0) as usize;
+    let big_endian = s_arg(vm, &args, 2, "byteorder")?.unwrap_or("big") == "big";
+    let signed = match args.kwarg("signed") {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    if num_traits::Signed::is_negative(&b) && !signed {
+        return Err(vm.new_error("OverflowError", "can't convert negative int to unsigned"));
+    }
+    let mut bytes = b.to_signed_bytes_le();
+    if !signed && bytes.len() > 1 && bytes.last() == Some(&0) {
+        bytes.pop();
+    }
+    if bytes.len() > len && !(b == BigInt::from(0) && len == 0) {
+        return Err(vm.new_error("OverflowError", "int too big to convert"));
+    }
+    let fill = if num_traits::Signed::is_negative(&b) { 0xff } else { 0 };
+    bytes.resize(len, fill);
+    if big_endian {
+        bytes.reverse();
+    }
+    Ok(vm.new_bytes(bytes))
+}
+
+fn int_from_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let rest = match args.pos.first() {
+        Some(Value::Class(_)) => &args.pos[1..],
+        _ => args.pos,
+    };
+    let data = bytes_arg(vm, rest.first())?.unwrap_or_default();
+    let order = rest.get(1).or(args.kwarg("byteorder")).and_then(|v| v.as_str()).unwrap_or("big");
+    let signed = match args.kwarg("signed") {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let mut le = data.clone();
+    if order == "big" {
+        le.reverse();
+    }
+    let v = if signed { BigInt::from_signed_bytes_le(&le) } else { BigInt::from_bytes_le(num_bigint::Sign::Plus, &le) };
+    Ok(Value::from_bigint(v))
+}
+
+fn float_is_integer(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(matches!(args.pos[0], Value::Float(f) if f.is_finite() && f.fract() == 0.0)))
+}
+
+fn float_ratio(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Value::Float(f) = args.pos[0] else { return Ok(Value::None) };
+    if !f.is_finite() {
+        return Err(vm.new_error(if f.is_nan() { "ValueError" } else { "OverflowError" }, "cannot convert Infinity to integer ratio"));
+    }
+    let mut num = f;
+    let mut den = BigInt::from(1);
+    let mut exp = 0;
+    while num.fract() != 0.0 && exp < 1100 {
+        num *= 2.0;
+        exp += 1;
+    }
+    let n = text_result(vm, text::round::float_to_bigint(num))?;
+    den <<= exp;
+    let g = num_integer::Integer::gcd(&n, &den);
+    Ok(Value::tuple(vec![Value::from_bigint(&n / &g), Value::from_bigint(&den / &g)]))
+}
+
+fn float_hex(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Value::Float(f) = args.pos[0] else { return Ok(Value::None) };
+    if f == 0.0 {
+        return Ok(Value::str(if f.is_sign_negative() { "-0x0.0p+0" } else { "0x0.0p+0" }));
+    }
+    if !f.is_finite() {
+        return Ok(Value::string(vm.repr(&Value::Float(f))?));
+    }
+    let bits = f.to_bits();
+    let sign = if f < 0.0 { "-" } else { "" };
+    let exp = ((bits >> 52) & 0x7ff) as i64;
+    let mant = bits & ((1 << 52) - 1);
+    let (lead, e) = if exp == 0 { (0, -1022) } else { (1, exp - 1023) };
+    let mut m = format!("{mant:013x}");
+    while m.ends_with('0') && m.len() > 1 {
+        m.pop();
+    }
+    Ok(Value::string(format!("{sign}0x{lead}.{m}p{e:+}")))
+}

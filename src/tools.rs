@@ -1,0 +1,45 @@
+//! Developer tools behind CLI flags: `--check`, `--dis` and `--dump-ast`.
+
+use std::path::Path;
+
+/// Runs one inspection command on a file and returns the exit status. Output goes to
+/// stdout (the listing) or stderr (a rendered SyntaxError).
+pub fn inspect(command: &str, path: &Path) -> i32 {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("gyre: can't open file '{}': {e}", path.display());
+            return 2;
+        }
+    };
+    let name = path.display().to_string();
+    let text = match gyre_grammar::decode_source(&bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("SyntaxError: {} in file {name}", e.msg);
+            return 1;
+        }
+    };
+    let module = match gyre_grammar::parse(text, gyre_grammar::Mode::Module) {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("{}", e.render(&name, text));
+            return 1;
+        }
+    };
+    if command == "--dump-ast" {
+        println!("{module:#?}");
+        return 0;
+    }
+    let code = match crate::compiler::compile(&module, crate::compiler::source(&name, text), false) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{}", e.render(&name, text));
+            return 1;
+        }
+    };
+    if command == "--dis" {
+        print!("{}", crate::compiler::dis::disassemble(&code));
+    }
+    0
+}
