@@ -7,3 +7,6 @@ pub use gyre_grammar as grammar;
 
 /// The gyre version string, as printed by `gyre --version`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+#[allow(dead_code)]
+pub(crate) mod runtime;
