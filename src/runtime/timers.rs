@@ -503,10 +503,10 @@ for line in sys.stdin:
             let mut out = String::new();
             for i in 0..ops {
                 let r = next(&mut state) % 100;
-                let cancel_share = if (i / 300) % 2 == 0 { 15 } else { 60 };
-                if r < 8 {
-                    let _ = writeln!(out, "tick {}", next(&mut state) % 12);
-                } else if r < 8 + cancel_share && pushed > 0 {
+                let cancel_share = if (i / 300) % 2 == 0 { 15 } else { 90 };
+                if r < 3 {
+                    let _ = writeln!(out, "tick {}", next(&mut state) % 5);
+                } else if r < 3 + cancel_share && pushed > 0 {
                     let _ = writeln!(out, "cancel {}", next(&mut state) % pushed);
                 } else {
                     let _ = writeln!(out, "push {}", next(&mut state) % 12);
