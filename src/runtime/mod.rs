@@ -9,4 +9,5 @@
 //! owner (the VM's Task/Future layer), and messages from other threads are a `Send` type `M`.
 
 pub mod clock;
+pub mod ready;
 pub mod timers;

@@ -392,7 +392,11 @@ mod tests {
         assert_eq!(heap.pop_due(5.0), Some("a"));
         assert_eq!(heap.pop_due(5.0), None);
         assert!(heap.is_empty());
-        assert_eq!(heap.cancelled_count(), 1, "CPython's counter drifts the same way");
+        assert_eq!(
+            heap.cancelled_count(),
+            1,
+            "CPython's counter drifts the same way"
+        );
     }
 
     #[test]
@@ -415,7 +419,11 @@ mod tests {
             heap.cancel(*id);
         }
         heap.drop_cancelled();
-        assert_eq!(heap.len(), 100, "100 scheduled is not more than 100: no rebuild");
+        assert_eq!(
+            heap.len(),
+            100,
+            "100 scheduled is not more than 100: no rebuild"
+        );
         let extra = heap.push(500.0, 100);
         heap.drop_cancelled();
         assert_eq!((heap.len(), heap.cancelled_count()), (2, 0), "rebuilt");
