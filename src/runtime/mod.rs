@@ -9,5 +9,6 @@
 //! owner (the VM's Task/Future layer), and messages from other threads are a `Send` type `M`.
 
 pub mod clock;
+pub mod reactor;
 pub mod ready;
 pub mod timers;
