@@ -11,4 +11,5 @@
 pub mod clock;
 pub mod reactor;
 pub mod ready;
+pub mod threads;
 pub mod timers;
