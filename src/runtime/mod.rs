@@ -9,6 +9,7 @@
 //! owner (the VM's Task/Future layer), and messages from other threads are a `Send` type `M`.
 
 pub mod clock;
+pub mod event_loop;
 pub mod reactor;
 pub mod ready;
 pub mod threads;

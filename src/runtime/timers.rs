@@ -251,6 +251,12 @@ impl<C> TimerHeap<C> {
     }
 }
 
+/// `TimerHandle.__lt__`: deadlines only. Kept as the sole comparison so NaN behaves as in Python
+/// (`not a < b` is true for NaN, which `a >= b` would not be).
+fn lt(a: &Entry, b: &Entry) -> bool {
+    a.when < b.when
+}
+
 /// heapq's `_siftdown(heap, startpos, pos)`: move the item at `pos` up towards `start` while it
 /// is less than its parent.
 fn sift_down(heap: &mut [Entry], start: usize, mut pos: usize) {
@@ -258,7 +264,7 @@ fn sift_down(heap: &mut [Entry], start: usize, mut pos: usize) {
     while pos > start {
         let parent_pos = (pos - 1) >> 1;
         let parent = heap[parent_pos];
-        if item.when < parent.when {
+        if lt(&item, &parent) {
             heap[pos] = parent;
             pos = parent_pos;
             continue;
@@ -277,7 +283,7 @@ fn sift_up(heap: &mut [Entry], mut pos: usize) {
     let mut child = 2 * pos + 1;
     while child < end {
         let right = child + 1;
-        if right < end && !(heap[child].when < heap[right].when) {
+        if right < end && !lt(&heap[child], &heap[right]) {
             child = right;
         }
         heap[pos] = heap[child];
