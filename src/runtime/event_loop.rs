@@ -109,6 +109,16 @@ impl<C, M> EventLoop<C, M> {
         &mut self.reactor
     }
 
+    /// The reactor, read-only (e.g. for its file descriptor).
+    pub fn reactor(&self) -> &Reactor<M> {
+        &self.reactor
+    }
+
+    /// The earliest timer deadline in `time()` units, cancelled timers possibly included.
+    pub fn next_deadline(&self) -> Option<f64> {
+        self.timers.earliest()
+    }
+
     /// Callbacks queued to run.
     pub fn ready_len(&self) -> usize {
         self.ready.len()
@@ -176,8 +186,19 @@ impl<C: Clone + From<M>, M> EventLoop<C, M> {
     /// Steps 1-4 of `_run_once`: returns how many callbacks to run now. Blocks in the poll only
     /// when nothing is ready.
     pub fn tick(&mut self) -> io::Result<usize> {
+        self.step(true)
+    }
+
+    /// Like [`EventLoop::tick`] but never blocks: for a host that steps the loop from its own
+    /// runtime (waiting itself on [`Reactor::as_raw_fd`] or [`EventLoop::next_deadline`]).
+    /// Time does not jump on a virtual clock, since the host decides when to wait.
+    pub fn tick_nowait(&mut self) -> io::Result<usize> {
+        self.step(false)
+    }
+
+    fn step(&mut self, may_block: bool) -> io::Result<usize> {
         self.timers.drop_cancelled();
-        let must_not_block = !self.ready.is_empty() || self.stopping;
+        let must_not_block = !may_block || !self.ready.is_empty() || self.stopping;
         let timeout = poll_timeout(must_not_block, self.timers.earliest(), self.clock.now());
         self.poll(timeout)?;
         let end_time = self.clock.now() + self.clock.resolution();
@@ -314,6 +335,22 @@ mod tests {
         assert_eq!((log.as_slice(), lp.time()), (&[Cb::Tag("early")][..], 5.0));
         step(&mut lp, &mut log);
         assert_eq!((log.len(), lp.time()), (2, 1000.0));
+        assert!(started.elapsed() < Duration::from_secs(1));
+    }
+
+    #[test]
+    fn tick_nowait_never_blocks_or_jumps() {
+        let mut lp = Loop::new(Clock::virtual_at(0.0)).unwrap();
+        lp.call_later(50.0, Cb::Tag("later"));
+        assert_eq!(lp.tick_nowait().unwrap(), 0);
+        assert_eq!((lp.time(), lp.next_deadline()), (0.0, Some(50.0)));
+        let mut real = Loop::new(Clock::real()).unwrap();
+        let started = Instant::now();
+        assert_eq!(
+            real.tick_nowait().unwrap(),
+            0,
+            "nothing scheduled, yet no block"
+        );
         assert!(started.elapsed() < Duration::from_secs(1));
     }
 

@@ -6,7 +6,23 @@
 //! ([`event_loop`]).
 //!
 //! Invariant: nothing here knows about the VM. Callbacks are a type parameter `C` chosen by the
-//! owner (the VM's Task/Future layer), and messages from other threads are a `Send` type `M`.
+//! owner (the VM's Task/Future layer), and messages from other threads are a `Send` type `M`
+//! that becomes a callback through `C: From<M>`.
+//!
+//! Intended use by the Task/Future layer:
+//!
+//! ```text
+//! enum Callback { Step(Rc<Task>), Wakeup(Rc<Task>, Rc<Future>), Handle(Rc<Handle>), Done(Completion) }
+//! impl From<Completion> for Callback { .. }            // inbox messages: thread-pool results, host wakes
+//! let mut lp: EventLoop<Callback, Completion> = EventLoop::new(Clock::real())?;
+//! lp.call_soon(Callback::Step(task));                   // create_task, future callbacks, sleep(0)
+//! let id = lp.call_at(when, Callback::Handle(h));       // sleep(d), call_later; keep `id` in `h`
+//! loop {                                                // asyncio.run
+//!     if lp.is_idle() && pool.pending() == 0 { report the deadlock }
+//!     let n = lp.tick()?;                               // poll + due timers
+//!     for _ in 0..n { let cb = lp.pop_ready(); vm.run(cb) } // exactly n, CPython's ntodo
+//! }
+//! ```
 
 pub mod clock;
 pub mod event_loop;
@@ -14,3 +30,9 @@ pub mod reactor;
 pub mod ready;
 pub mod threads;
 pub mod timers;
+
+pub use clock::Clock;
+pub use event_loop::EventLoop;
+pub use reactor::{Inbox, PeerAddr, Reactor, Readiness, SourceId};
+pub use threads::{JobPanicked, ThreadPool};
+pub use timers::TimerId;
