@@ -30,9 +30,3 @@ pub mod reactor;
 pub mod ready;
 pub mod threads;
 pub mod timers;
-
-pub use clock::Clock;
-pub use event_loop::EventLoop;
-pub use reactor::{Inbox, PeerAddr, Reactor, Readiness, SourceId};
-pub use threads::{JobPanicked, ThreadPool};
-pub use timers::TimerId;
