@@ -24,18 +24,12 @@ pub struct Span {
 impl Span {
     /// Makes a span from two byte offsets.
     pub fn new(start: usize, end: usize) -> Span {
-        Span {
-            start: start as u32,
-            end: end as u32,
-        }
+        Span { start: start as u32, end: end as u32 }
     }
 
     /// The smallest span covering both `self` and `other`.
     pub fn to(self, other: Span) -> Span {
-        Span {
-            start: self.start.min(other.start),
-            end: self.end.max(other.end),
-        }
+        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
     }
 }
 
@@ -72,49 +66,19 @@ pub enum StmtKind {
     /// `a = b = value`: `targets` holds every target, left to right.
     Assign { targets: Vec<Expr>, value: Expr },
     /// `target op= value`.
-    AugAssign {
-        target: Expr,
-        op: BinOp,
-        value: Expr,
-    },
+    AugAssign { target: Expr, op: BinOp, value: Expr },
     /// `target: annotation [= value]`; `simple` is true for a bare, unparenthesised name.
-    AnnAssign {
-        target: Expr,
-        annotation: Expr,
-        value: Option<Expr>,
-        simple: bool,
-    },
+    AnnAssign { target: Expr, annotation: Expr, value: Option<Expr>, simple: bool },
     /// `for` / `async for`, with the optional `else` block.
-    For {
-        is_async: bool,
-        target: Expr,
-        iter: Expr,
-        body: Vec<Stmt>,
-        orelse: Vec<Stmt>,
-    },
+    For { is_async: bool, target: Expr, iter: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
     /// `while test: ... else: ...`.
-    While {
-        test: Expr,
-        body: Vec<Stmt>,
-        orelse: Vec<Stmt>,
-    },
+    While { test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
     /// `if test: ... elif ...: ... else: ...`; an `elif` chain nests as a single `If` in `orelse`.
-    If {
-        test: Expr,
-        body: Vec<Stmt>,
-        orelse: Vec<Stmt>,
-    },
+    If { test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
     /// `with` / `async with`, with one or more items.
-    With {
-        is_async: bool,
-        items: Vec<WithItem>,
-        body: Vec<Stmt>,
-    },
+    With { is_async: bool, items: Vec<WithItem>, body: Vec<Stmt> },
     /// `raise [exc [from cause]]`.
-    Raise {
-        exc: Option<Expr>,
-        cause: Option<Expr>,
-    },
+    Raise { exc: Option<Expr>, cause: Option<Expr> },
     /// `try` with handlers; `is_star` is true for `except*` handlers.
     Try {
         body: Vec<Stmt>,
@@ -128,11 +92,7 @@ pub enum StmtKind {
     /// `import a.b as c, d`.
     Import(Vec<Alias>),
     /// `from [.]*module import names`; `level` counts the leading dots.
-    ImportFrom {
-        module: Option<Name>,
-        names: Vec<Alias>,
-        level: u32,
-    },
+    ImportFrom { module: Option<Name>, names: Vec<Alias>, level: u32 },
     /// `global a, b`.
     Global(Vec<Name>),
     /// `nonlocal a, b`.
@@ -270,52 +230,25 @@ pub enum ExprKind {
     /// `target := value` (the target is always a `Name`).
     NamedExpr { target: Box<Expr>, value: Box<Expr> },
     /// `left op right`.
-    BinOp {
-        left: Box<Expr>,
-        op: BinOp,
-        right: Box<Expr>,
-    },
+    BinOp { left: Box<Expr>, op: BinOp, right: Box<Expr> },
     /// `op operand`.
     UnaryOp { op: UnaryOp, operand: Box<Expr> },
     /// `lambda args: body`.
-    Lambda {
-        args: Box<Arguments>,
-        body: Box<Expr>,
-    },
+    Lambda { args: Box<Arguments>, body: Box<Expr> },
     /// `body if test else orelse`.
-    IfExp {
-        test: Box<Expr>,
-        body: Box<Expr>,
-        orelse: Box<Expr>,
-    },
+    IfExp { test: Box<Expr>, body: Box<Expr>, orelse: Box<Expr> },
     /// `{k: v, **m}`: a `None` key marks a `**m` entry whose mapping is the value.
-    Dict {
-        keys: Vec<Option<Expr>>,
-        values: Vec<Expr>,
-    },
+    Dict { keys: Vec<Option<Expr>>, values: Vec<Expr> },
     /// `{a, b, *c}`.
     Set(Vec<Expr>),
     /// `[elt for ...]`.
-    ListComp {
-        elt: Box<Expr>,
-        generators: Vec<Comprehension>,
-    },
+    ListComp { elt: Box<Expr>, generators: Vec<Comprehension> },
     /// `{elt for ...}`.
-    SetComp {
-        elt: Box<Expr>,
-        generators: Vec<Comprehension>,
-    },
+    SetComp { elt: Box<Expr>, generators: Vec<Comprehension> },
     /// `{key: value for ...}`.
-    DictComp {
-        key: Box<Expr>,
-        value: Box<Expr>,
-        generators: Vec<Comprehension>,
-    },
+    DictComp { key: Box<Expr>, value: Box<Expr>, generators: Vec<Comprehension> },
     /// `(elt for ...)`.
-    GeneratorExp {
-        elt: Box<Expr>,
-        generators: Vec<Comprehension>,
-    },
+    GeneratorExp { elt: Box<Expr>, generators: Vec<Comprehension> },
     /// `await value`.
     Await(Box<Expr>),
     /// `yield [value]`.
@@ -323,25 +256,13 @@ pub enum ExprKind {
     /// `yield from value`.
     YieldFrom(Box<Expr>),
     /// `left op1 c1 op2 c2 ...` (a chained comparison).
-    Compare {
-        left: Box<Expr>,
-        ops: Vec<CmpOp>,
-        comparators: Vec<Expr>,
-    },
+    Compare { left: Box<Expr>, ops: Vec<CmpOp>, comparators: Vec<Expr> },
     /// `func(args, keywords)`: `*x` arguments appear as `Starred` in `args`,
     /// `**m` as a keyword whose `arg` is `None`.
-    Call {
-        func: Box<Expr>,
-        args: Vec<Expr>,
-        keywords: Vec<Keyword>,
-    },
+    Call { func: Box<Expr>, args: Vec<Expr>, keywords: Vec<Keyword> },
     /// One `{value!conversion:format_spec}` field of an f-string. `conversion` is
     /// `'s'`, `'r'` or `'a'`; `format_spec` is a `JoinedStr`.
-    FormattedValue {
-        value: Box<Expr>,
-        conversion: Option<char>,
-        format_spec: Option<Box<Expr>>,
-    },
+    FormattedValue { value: Box<Expr>, conversion: Option<char>, format_spec: Option<Box<Expr>> },
     /// An f-string (after implicit concatenation): `Constant(Str)` and `FormattedValue` parts.
     JoinedStr(Vec<Expr>),
     /// A literal.
@@ -359,11 +280,7 @@ pub enum ExprKind {
     /// `(a, b)` or `a, b`.
     Tuple(Vec<Expr>),
     /// `lower:upper:step` inside a subscript.
-    Slice {
-        lower: Option<Box<Expr>>,
-        upper: Option<Box<Expr>>,
-        step: Option<Box<Expr>>,
-    },
+    Slice { lower: Option<Box<Expr>>, upper: Option<Box<Expr>>, step: Option<Box<Expr>> },
 }
 
 /// A literal value.

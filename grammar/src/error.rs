@@ -30,12 +30,7 @@ pub struct SyntaxError {
 impl SyntaxError {
     /// Makes a complete (not "incomplete input") error.
     pub fn new(kind: ErrorKind, msg: impl Into<String>, span: Span) -> SyntaxError {
-        SyntaxError {
-            kind,
-            msg: msg.into(),
-            span,
-            incomplete: false,
-        }
+        SyntaxError { kind, msg: msg.into(), span, incomplete: false }
     }
 
     /// The Python class name: `SyntaxError`, `IndentationError` or `TabError`.

@@ -29,11 +29,7 @@ pub enum Mode {
 /// ```
 pub fn parse(source: &str, mode: Mode) -> Result<ast::Module, SyntaxError> {
     let _ = (source, mode);
-    Err(SyntaxError::new(
-        ErrorKind::Syntax,
-        "parser not built yet",
-        ast::Span::default(),
-    ))
+    Err(SyntaxError::new(ErrorKind::Syntax, "parser not built yet", ast::Span::default()))
 }
 
 /// Decodes source bytes as UTF-8, giving CPython's SyntaxError for invalid bytes.

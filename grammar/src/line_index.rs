@@ -26,13 +26,8 @@ impl LineIndex {
 
     /// The text of a 1-based line, without its line break.
     pub fn line_text<'a>(&self, source: &'a str, line: usize) -> &'a str {
-        let Some(&start) = self.starts.get(line.wrapping_sub(1)) else {
-            return "";
-        };
+        let Some(&start) = self.starts.get(line.wrapping_sub(1)) else { return "" };
         let end = self.starts.get(line).copied().unwrap_or(source.len());
-        source
-            .get(start..end)
-            .unwrap_or("")
-            .trim_end_matches(['\n', '\r'])
+        source.get(start..end).unwrap_or("").trim_end_matches(['\n', '\r'])
     }
 }
