@@ -11,6 +11,7 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 pub mod builtins;
 pub mod compiler;
 mod interpreter;
+pub(crate) mod runtime;
 pub(crate) mod text;
 pub mod tools;
 pub mod vm;

@@ -1,0 +1,841 @@
+//! The reactor: the only file in gyre that uses mio.
+//!
+//! Owns: the `mio::Poll`, every socket the loop watches (in a generation-checked slab keyed by
+//! [`SourceId`]), per-socket readiness flags and interest, the `mio::Waker`, and the thread-safe
+//! [`Inbox`] that other threads post to.
+//!
+//! Invariants:
+//! - **Level-triggered emulation.** mio is edge-triggered; CPython's selector loop is
+//!   level-triggered and its transports read once per iteration. Each source therefore keeps a
+//!   `readable` and a `writable` flag, set by mio events and cleared only when an operation on
+//!   it returns `WouldBlock` (the wrappers here do it; owners doing their own I/O call
+//!   [`Reactor::clear_readable`]/[`Reactor::clear_writable`]). Every [`Reactor::poll`] reports
+//!   each source whose flag is set and whose owner wants that direction, and never blocks while
+//!   such a source exists, just as `select` returns at once for a ready fd.
+//! - Sources are reported in the order they became ready (epoll's level-triggered ready list
+//!   keeps that order too), each at most once per poll.
+//! - Each socket is registered once for `READABLE | WRITABLE`; interest is bookkeeping here,
+//!   never an `epoll_ctl` call, so toggling readers and writers costs no syscall.
+//! - A token carries the slab index and the slot's generation; closing a source bumps the
+//!   generation, so a stale event or a stale [`SourceId`] never reaches a later socket.
+//! - Timeouts are rounded **up** to whole milliseconds (as CPython's epoll selector does), so
+//!   the loop never wakes before the timer it waits for is due.
+//! - [`Inbox::post`] wakes the poll only when the queue goes from empty to non-empty; the owner
+//!   drains the whole queue after every poll, so no message waits for a wake that never comes.
+//!
+//! Non-goals: timers (the loop's own heap does them; mio has none), files (mio cannot poll
+//! regular files; they go to the blocking thread pool), TLS, Windows named pipes, and any
+//! scheduling policy: the reactor only says what is ready, the loop decides what runs.
+
+use std::collections::VecDeque;
+use std::io::{self, Read, Write};
+use std::net::{Shutdown, SocketAddr};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use mio::event::Event;
+use mio::net::{TcpListener, TcpStream, UdpSocket};
+use mio::{Events, Interest, Poll, Token, Waker};
+
+#[cfg(unix)]
+use mio::net::{UnixListener, UnixStream};
+#[cfg(unix)]
+use std::path::{Path, PathBuf};
+
+/// How many mio events one poll takes at most; more stay queued in the kernel for the next poll.
+/// 1024 amortises the syscall without a large buffer (CPython's epoll asks for up to one per fd).
+const EVENT_CAPACITY: usize = 1024;
+
+/// Bits of a token (and of a [`SourceId`] index) that hold the slab index; the rest hold the
+/// generation. Half a `usize` allows 4 billion sources on 64-bit (65 535 on 32-bit).
+const INDEX_BITS: u32 = usize::BITS / 2;
+const INDEX_MASK: usize = (1 << INDEX_BITS) - 1;
+
+/// The waker's token: its index part is `INDEX_MASK`, one past the largest source index.
+const WAKE_TOKEN: Token = Token(usize::MAX);
+
+/// The longest poll timeout in milliseconds: `MAX_POLL_TIMEOUT` (24 h) fits well inside it,
+/// and it keeps the `f64 -> u64` conversion exact.
+const MAX_TIMEOUT_MS: f64 = 1e12;
+
+/// Names one watched socket. Stale ids (of closed sockets) are rejected by every method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct SourceId {
+    index: usize,
+    generation: u32,
+}
+
+impl SourceId {
+    fn token(self) -> Token {
+        let generation = (self.generation as usize) & INDEX_MASK;
+        Token(self.index | (generation << INDEX_BITS))
+    }
+}
+
+/// A socket address of either family, as reported by `accept`, `local_addr` and `peer_addr`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PeerAddr {
+    /// An IPv4 or IPv6 address.
+    Inet(SocketAddr),
+    /// A Unix-domain path; `None` for unnamed or abstract sockets.
+    #[cfg(unix)]
+    Unix(Option<PathBuf>),
+}
+
+/// What one poll found for one source: directions that are ready **and** wanted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Readiness {
+    /// The source.
+    pub source: SourceId,
+    /// The source is readable (or at EOF or in error) and its owner wants reads.
+    pub readable: bool,
+    /// The source is writable (or in error) and its owner wants writes.
+    pub writable: bool,
+}
+
+/// The mio socket behind a source.
+#[derive(Debug)]
+enum Socket {
+    TcpListener(TcpListener),
+    TcpStream(TcpStream),
+    Udp(UdpSocket),
+    #[cfg(unix)]
+    UnixListener(UnixListener),
+    #[cfg(unix)]
+    UnixStream(UnixStream),
+}
+
+/// A watched socket with its level-triggered flags and its owner's interest.
+#[derive(Debug)]
+struct Source {
+    socket: Socket,
+    readable: bool,
+    writable: bool,
+    want_read: bool,
+    want_write: bool,
+    /// Whether the source is in `Reactor::flagged`.
+    queued: bool,
+}
+
+impl Source {
+    fn is_due(&self) -> bool {
+        (self.readable && self.want_read) || (self.writable && self.want_write)
+    }
+}
+
+#[derive(Debug)]
+struct Slot {
+    generation: u32,
+    source: Option<Source>,
+}
+
+/// The sending half of the loop's inbox: cloneable and `Send`, for worker threads and host
+/// wakers. Messages are plain data (`M: Send`); script values never cross threads.
+#[derive(Debug)]
+pub struct Inbox<M> {
+    queue: Arc<Mutex<VecDeque<M>>>,
+    waker: Arc<Waker>,
+}
+
+impl<M> Clone for Inbox<M> {
+    fn clone(&self) -> Self {
+        Inbox {
+            queue: Arc::clone(&self.queue),
+            waker: Arc::clone(&self.waker),
+        }
+    }
+}
+
+impl<M> Inbox<M> {
+    /// Queues `msg` for the loop and wakes its poll if the queue was empty. An error means the
+    /// wake failed (the message is still queued and is seen at the loop's next poll).
+    pub fn post(&self, msg: M) -> io::Result<()> {
+        let was_empty = {
+            let mut queue = self.queue.lock().unwrap_or_else(|p| p.into_inner());
+            let was_empty = queue.is_empty();
+            queue.push_back(msg);
+            was_empty
+        };
+        if was_empty {
+            self.waker.wake()?;
+        }
+        Ok(())
+    }
+
+    fn take_all(&self) -> VecDeque<M> {
+        let mut queue = self.queue.lock().unwrap_or_else(|p| p.into_inner());
+        std::mem::take(&mut *queue)
+    }
+}
+
+/// The readiness reactor over mio, with the inbox for messages of type `M`.
+#[derive(Debug)]
+pub struct Reactor<M> {
+    poll: Poll,
+    events: Events,
+    slots: Vec<Slot>,
+    free: Vec<usize>,
+    /// Sources with a flag set, in the order they became ready; may hold stale entries, which
+    /// `poll` drops.
+    flagged: Vec<SourceId>,
+    live: usize,
+    inbox: Inbox<M>,
+}
+
+/// Rounds a timeout in seconds up to whole milliseconds (CPython's epoll selector rounds the
+/// same way); `None` (block) stays `None`; negative and NaN become zero.
+pub fn timeout_from_secs(secs: Option<f64>) -> Option<Duration> {
+    let ms = (secs? * 1e3).ceil();
+    let ms = if ms > 0.0 {
+        ms.min(MAX_TIMEOUT_MS)
+    } else {
+        0.0
+    };
+    Some(Duration::from_millis(ms as u64))
+}
+
+impl<M> Reactor<M> {
+    /// A reactor with its own epoll/kqueue instance and waker.
+    pub fn new() -> io::Result<Self> {
+        let poll = Poll::new()?;
+        let waker = Arc::new(Waker::new(poll.registry(), WAKE_TOKEN)?);
+        Ok(Reactor {
+            poll,
+            events: Events::with_capacity(EVENT_CAPACITY),
+            slots: Vec::new(),
+            free: Vec::new(),
+            flagged: Vec::new(),
+            live: 0,
+            inbox: Inbox {
+                queue: Arc::new(Mutex::new(VecDeque::new())),
+                waker,
+            },
+        })
+    }
+
+    /// A sender for this reactor's inbox.
+    pub fn inbox(&self) -> Inbox<M> {
+        self.inbox.clone()
+    }
+
+    /// Takes every message posted so far, oldest first.
+    pub fn drain_inbox(&mut self) -> impl Iterator<Item = M> {
+        self.inbox.take_all().into_iter()
+    }
+
+    /// How many sockets are registered.
+    pub fn source_count(&self) -> usize {
+        self.live
+    }
+
+    /// Whether any registered source wants reads or writes (if not, no I/O can wake the loop).
+    pub fn has_interest(&self) -> bool {
+        self.slots
+            .iter()
+            .filter_map(|slot| slot.source.as_ref())
+            .any(|s| s.want_read || s.want_write)
+    }
+
+    /// The poll's file descriptor, for a host that waits on it (e.g. tokio's `AsyncFd`) and
+    /// then steps the loop.
+    #[cfg(unix)]
+    pub fn as_raw_fd(&self) -> std::os::fd::RawFd {
+        use std::os::fd::AsRawFd;
+        self.poll.as_raw_fd()
+    }
+
+    /// Waits up to `timeout` (`None` = until something happens) and writes to `out` (cleared
+    /// first) every source that is ready in a direction its owner wants. Returns `true` if the
+    /// waker fired. Never blocks while a wanted direction is already flagged.
+    pub fn poll(
+        &mut self,
+        timeout: Option<Duration>,
+        out: &mut Vec<Readiness>,
+    ) -> io::Result<bool> {
+        out.clear();
+        let timeout = if self.any_due() {
+            Some(Duration::ZERO)
+        } else {
+            timeout
+        };
+        let woken = match self.poll.poll(&mut self.events, timeout) {
+            Ok(()) => self.absorb_events(),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => false,
+            Err(e) => return Err(e),
+        };
+        self.collect_due(out);
+        Ok(woken)
+    }
+
+    /// Sets which directions the owner of `id` wants reported. Returns `false` for a stale id.
+    pub fn set_interest(&mut self, id: SourceId, read: bool, write: bool) -> bool {
+        let Some(source) = self.source_mut(id) else {
+            return false;
+        };
+        source.want_read = read;
+        source.want_write = write;
+        true
+    }
+
+    /// Records that a read on `id` returned `WouldBlock`.
+    pub fn clear_readable(&mut self, id: SourceId) {
+        if let Some(source) = self.source_mut(id) {
+            source.readable = false;
+        }
+    }
+
+    /// Records that a write on `id` returned `WouldBlock`.
+    pub fn clear_writable(&mut self, id: SourceId) {
+        if let Some(source) = self.source_mut(id) {
+            source.writable = false;
+        }
+    }
+
+    /// Deregisters and closes `id`. Returns `false` if it was already closed.
+    pub fn close(&mut self, id: SourceId) -> bool {
+        let Some(slot) = self.slots.get_mut(id.index) else {
+            return false;
+        };
+        if slot.generation != id.generation {
+            return false;
+        }
+        let Some(mut source) = slot.source.take() else {
+            return false;
+        };
+        slot.generation = slot.generation.wrapping_add(1);
+        self.free.push(id.index);
+        self.live -= 1;
+        // Closing the fd removes it from epoll anyway; an error here changes nothing.
+        let _ = with_source(&mut source.socket, |s| self.poll.registry().deregister(s));
+        true
+    }
+
+    fn any_due(&self) -> bool {
+        self.flagged
+            .iter()
+            .any(|&id| self.source(id).is_some_and(Source::is_due))
+    }
+
+    /// Applies this poll's events to the flags; returns whether the waker fired.
+    fn absorb_events(&mut self) -> bool {
+        let mut woken = false;
+        let mut newly = Vec::new();
+        for event in self.events.iter() {
+            if event.token() == WAKE_TOKEN {
+                woken = true;
+                continue;
+            }
+            let (readable, writable) = directions(event);
+            newly.push((event.token(), readable, writable));
+        }
+        for (token, readable, writable) in newly {
+            self.flag(token, readable, writable);
+        }
+        woken
+    }
+
+    fn flag(&mut self, token: Token, readable: bool, writable: bool) {
+        let index = token.0 & INDEX_MASK;
+        let generation = token.0 >> INDEX_BITS;
+        let Some(slot) = self.slots.get_mut(index) else {
+            return;
+        };
+        if (slot.generation as usize) & INDEX_MASK != generation {
+            return; // an event for a closed socket
+        }
+        let Some(source) = slot.source.as_mut() else {
+            return;
+        };
+        source.readable |= readable;
+        source.writable |= writable;
+        if !source.queued {
+            source.queued = true;
+            self.flagged.push(SourceId {
+                index,
+                generation: slot.generation,
+            });
+        }
+    }
+
+    /// Drops unflagged and stale entries from `flagged`, and reports the due ones in order.
+    fn collect_due(&mut self, out: &mut Vec<Readiness>) {
+        let mut flagged = std::mem::take(&mut self.flagged);
+        flagged.retain(|&id| {
+            let Some(source) = self.source_mut(id) else {
+                return false;
+            };
+            if !(source.readable || source.writable) {
+                source.queued = false;
+                return false;
+            }
+            if source.is_due() {
+                out.push(Readiness {
+                    source: id,
+                    readable: source.readable && source.want_read,
+                    writable: source.writable && source.want_write,
+                });
+            }
+            true
+        });
+        self.flagged = flagged;
+    }
+
+    fn source(&self, id: SourceId) -> Option<&Source> {
+        let slot = self.slots.get(id.index)?;
+        if slot.generation != id.generation {
+            return None;
+        }
+        slot.source.as_ref()
+    }
+
+    fn source_mut(&mut self, id: SourceId) -> Option<&mut Source> {
+        let slot = self.slots.get_mut(id.index)?;
+        if slot.generation != id.generation {
+            return None;
+        }
+        slot.source.as_mut()
+    }
+
+    fn socket(&self, id: SourceId) -> io::Result<&Socket> {
+        self.source(id).map(|s| &s.socket).ok_or_else(closed)
+    }
+
+    /// Registers `socket` for both directions under a fresh id, with no interest yet.
+    fn add(&mut self, mut socket: Socket) -> io::Result<SourceId> {
+        let index = match self.free.pop() {
+            Some(index) => index,
+            None if self.slots.len() < INDEX_MASK => {
+                self.slots.push(Slot {
+                    generation: 0,
+                    source: None,
+                });
+                self.slots.len() - 1
+            }
+            None => return Err(io::Error::other("too many sockets registered")),
+        };
+        let id = SourceId {
+            index,
+            generation: self.slots[index].generation,
+        };
+        let both = Interest::READABLE | Interest::WRITABLE;
+        let registered = with_source(&mut socket, |s| {
+            self.poll.registry().register(s, id.token(), both)
+        });
+        if let Err(e) = registered {
+            self.free.push(index);
+            return Err(e);
+        }
+        self.slots[index].source = Some(Source {
+            socket,
+            readable: false,
+            writable: false,
+            want_read: false,
+            want_write: false,
+            queued: false,
+        });
+        self.live += 1;
+        Ok(id)
+    }
+
+    /// Runs an operation on a source, retrying on `EINTR` and clearing the readable
+    /// (`read = true`) or writable flag when it returns `WouldBlock`.
+    fn io<T>(
+        &mut self,
+        id: SourceId,
+        read: bool,
+        mut op: impl FnMut(&Socket) -> io::Result<T>,
+    ) -> io::Result<T> {
+        let socket = self.socket(id)?;
+        let result = loop {
+            match op(socket) {
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                other => break other,
+            }
+        };
+        if matches!(&result, Err(e) if e.kind() == io::ErrorKind::WouldBlock) {
+            if read {
+                self.clear_readable(id);
+            } else {
+                self.clear_writable(id);
+            }
+        }
+        result
+    }
+}
+
+/// Socket constructors: each registers the new socket and returns its id.
+impl<M> Reactor<M> {
+    /// Binds a listening TCP socket (`SO_REUSEADDR` set, backlog 1024 as mio does).
+    pub fn listen_tcp(&mut self, addr: SocketAddr) -> io::Result<SourceId> {
+        self.add(Socket::TcpListener(TcpListener::bind(addr)?))
+    }
+
+    /// Starts a non-blocking TCP connect. The source turns writable when the connect
+    /// finishes; then check [`Reactor::take_error`] and [`Reactor::peer_addr`].
+    pub fn connect_tcp(&mut self, addr: SocketAddr) -> io::Result<SourceId> {
+        self.add(Socket::TcpStream(TcpStream::connect(addr)?))
+    }
+
+    /// Binds a UDP socket.
+    pub fn bind_udp(&mut self, addr: SocketAddr) -> io::Result<SourceId> {
+        self.add(Socket::Udp(UdpSocket::bind(addr)?))
+    }
+
+    /// Adopts a connected std TCP stream (made non-blocking here).
+    pub fn adopt_tcp_stream(&mut self, stream: std::net::TcpStream) -> io::Result<SourceId> {
+        stream.set_nonblocking(true)?;
+        self.add(Socket::TcpStream(TcpStream::from_std(stream)))
+    }
+
+    /// Adopts a std TCP listener (made non-blocking here).
+    pub fn adopt_tcp_listener(&mut self, listener: std::net::TcpListener) -> io::Result<SourceId> {
+        listener.set_nonblocking(true)?;
+        self.add(Socket::TcpListener(TcpListener::from_std(listener)))
+    }
+
+    /// Binds a listening Unix-domain socket at `path`.
+    #[cfg(unix)]
+    pub fn listen_unix(&mut self, path: &Path) -> io::Result<SourceId> {
+        self.add(Socket::UnixListener(UnixListener::bind(path)?))
+    }
+
+    /// Starts a non-blocking Unix-domain connect to `path`.
+    #[cfg(unix)]
+    pub fn connect_unix(&mut self, path: &Path) -> io::Result<SourceId> {
+        self.add(Socket::UnixStream(UnixStream::connect(path)?))
+    }
+
+    /// A connected pair of Unix-domain streams (`socket.socketpair()`).
+    #[cfg(unix)]
+    pub fn unix_pair(&mut self) -> io::Result<(SourceId, SourceId)> {
+        let (a, b) = UnixStream::pair()?;
+        let a = self.add(Socket::UnixStream(a))?;
+        match self.add(Socket::UnixStream(b)) {
+            Ok(b) => Ok((a, b)),
+            Err(e) => {
+                self.close(a);
+                Err(e)
+            }
+        }
+    }
+}
+
+/// Socket operations. Each clears the matching flag on `WouldBlock`, and fails with
+/// `NotConnected` for a stale id or `Unsupported` for the wrong kind of socket.
+impl<M> Reactor<M> {
+    /// Accepts one connection on a listener and registers it.
+    pub fn accept(&mut self, id: SourceId) -> io::Result<(SourceId, PeerAddr)> {
+        let (socket, addr) = self.io(id, true, accept_one)?;
+        Ok((self.add(socket)?, addr))
+    }
+
+    /// Reads into `buf` from a stream (or a connected UDP socket); `Ok(0)` is EOF.
+    pub fn recv(&mut self, id: SourceId, buf: &mut [u8]) -> io::Result<usize> {
+        self.io(id, true, |socket| match socket {
+            Socket::TcpStream(s) => (&*s).read(buf),
+            Socket::Udp(s) => s.recv(buf),
+            #[cfg(unix)]
+            Socket::UnixStream(s) => (&*s).read(buf),
+            _ => Err(unsupported()),
+        })
+    }
+
+    /// Writes from `buf` to a stream (or a connected UDP socket); returns the bytes taken.
+    pub fn send(&mut self, id: SourceId, buf: &[u8]) -> io::Result<usize> {
+        self.io(id, false, |socket| match socket {
+            Socket::TcpStream(s) => (&*s).write(buf),
+            Socket::Udp(s) => s.send(buf),
+            #[cfg(unix)]
+            Socket::UnixStream(s) => (&*s).write(buf),
+            _ => Err(unsupported()),
+        })
+    }
+
+    /// Receives one datagram.
+    pub fn recv_from(&mut self, id: SourceId, buf: &mut [u8]) -> io::Result<(usize, SocketAddr)> {
+        self.io(id, true, |socket| match socket {
+            Socket::Udp(s) => s.recv_from(buf),
+            _ => Err(unsupported()),
+        })
+    }
+
+    /// Sends one datagram to `target`.
+    pub fn send_to(&mut self, id: SourceId, buf: &[u8], target: SocketAddr) -> io::Result<usize> {
+        self.io(id, false, |socket| match socket {
+            Socket::Udp(s) => s.send_to(buf, target),
+            _ => Err(unsupported()),
+        })
+    }
+
+    /// Shuts down one or both directions of a stream.
+    pub fn shutdown(&mut self, id: SourceId, how: Shutdown) -> io::Result<()> {
+        match self.socket(id)? {
+            Socket::TcpStream(s) => s.shutdown(how),
+            #[cfg(unix)]
+            Socket::UnixStream(s) => s.shutdown(how),
+            _ => Err(unsupported()),
+        }
+    }
+
+    /// Takes the socket's pending error (`SO_ERROR`), e.g. the outcome of a connect.
+    pub fn take_error(&self, id: SourceId) -> io::Result<Option<io::Error>> {
+        match self.socket(id)? {
+            Socket::TcpListener(s) => s.take_error(),
+            Socket::TcpStream(s) => s.take_error(),
+            Socket::Udp(s) => s.take_error(),
+            #[cfg(unix)]
+            Socket::UnixListener(s) => s.take_error(),
+            #[cfg(unix)]
+            Socket::UnixStream(s) => s.take_error(),
+        }
+    }
+
+    /// The socket's own address.
+    pub fn local_addr(&self, id: SourceId) -> io::Result<PeerAddr> {
+        match self.socket(id)? {
+            Socket::TcpListener(s) => s.local_addr().map(PeerAddr::Inet),
+            Socket::TcpStream(s) => s.local_addr().map(PeerAddr::Inet),
+            Socket::Udp(s) => s.local_addr().map(PeerAddr::Inet),
+            #[cfg(unix)]
+            Socket::UnixListener(s) => s.local_addr().map(unix_addr),
+            #[cfg(unix)]
+            Socket::UnixStream(s) => s.local_addr().map(unix_addr),
+        }
+    }
+
+    /// The connected peer's address (`NotConnected` while a connect is in progress).
+    pub fn peer_addr(&self, id: SourceId) -> io::Result<PeerAddr> {
+        match self.socket(id)? {
+            Socket::TcpStream(s) => s.peer_addr().map(PeerAddr::Inet),
+            Socket::Udp(s) => s.peer_addr().map(PeerAddr::Inet),
+            #[cfg(unix)]
+            Socket::UnixStream(s) => s.peer_addr().map(unix_addr),
+            _ => Err(unsupported()),
+        }
+    }
+}
+
+/// Which directions an event makes ready. EOF and errors count as readable (and errors as
+/// writable), as `select` reports them, so the owner's next operation sees the condition.
+fn directions(event: &Event) -> (bool, bool) {
+    let readable = event.is_readable() || event.is_read_closed() || event.is_error();
+    let writable = event.is_writable() || event.is_write_closed() || event.is_error();
+    (readable, writable)
+}
+
+fn accept_one(socket: &Socket) -> io::Result<(Socket, PeerAddr)> {
+    match socket {
+        Socket::TcpListener(l) => {
+            let (s, addr) = l.accept()?;
+            Ok((Socket::TcpStream(s), PeerAddr::Inet(addr)))
+        }
+        #[cfg(unix)]
+        Socket::UnixListener(l) => {
+            let (s, addr) = l.accept()?;
+            Ok((Socket::UnixStream(s), unix_addr(addr)))
+        }
+        _ => Err(unsupported()),
+    }
+}
+
+/// Runs `f` on the socket as a `mio::event::Source` (for register and deregister).
+fn with_source<T>(
+    socket: &mut Socket,
+    f: impl FnOnce(&mut dyn mio::event::Source) -> io::Result<T>,
+) -> io::Result<T> {
+    match socket {
+        Socket::TcpListener(s) => f(s),
+        Socket::TcpStream(s) => f(s),
+        Socket::Udp(s) => f(s),
+        #[cfg(unix)]
+        Socket::UnixListener(s) => f(s),
+        #[cfg(unix)]
+        Socket::UnixStream(s) => f(s),
+    }
+}
+
+#[cfg(unix)]
+fn unix_addr(addr: std::os::unix::net::SocketAddr) -> PeerAddr {
+    PeerAddr::Unix(addr.as_pathname().map(Path::to_path_buf))
+}
+
+fn closed() -> io::Error {
+    io::Error::new(io::ErrorKind::NotConnected, "socket is closed")
+}
+
+fn unsupported() -> io::Error {
+    io::Error::new(
+        io::ErrorKind::Unsupported,
+        "operation not supported on this kind of socket",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Instant;
+
+    /// Generous bound for "returns at once" on a loaded 2-core machine.
+    const PROMPT: Duration = Duration::from_secs(2);
+    const LONG: Option<Duration> = Some(Duration::from_secs(10));
+
+    fn reactor() -> Reactor<u32> {
+        Reactor::new().unwrap()
+    }
+
+    /// Polls until `id` is reported, up to 5 s.
+    fn poll_until(r: &mut Reactor<u32>, id: SourceId) -> Readiness {
+        let deadline = Instant::now() + Duration::from_secs(5);
+        let mut out = Vec::new();
+        while Instant::now() < deadline {
+            r.poll(Some(Duration::from_millis(100)), &mut out).unwrap();
+            if let Some(found) = out.iter().find(|x| x.source == id) {
+                return *found;
+            }
+        }
+        panic!("source never became ready");
+    }
+
+    #[test]
+    fn timeouts_round_up_to_whole_milliseconds() {
+        assert_eq!(timeout_from_secs(None), None);
+        assert_eq!(timeout_from_secs(Some(0.0)), Some(Duration::ZERO));
+        assert_eq!(
+            timeout_from_secs(Some(0.0001)),
+            Some(Duration::from_millis(1))
+        );
+        assert_eq!(
+            timeout_from_secs(Some(1.0005)),
+            Some(Duration::from_millis(1001))
+        );
+        assert_eq!(timeout_from_secs(Some(-3.0)), Some(Duration::ZERO));
+        assert_eq!(timeout_from_secs(Some(f64::NAN)), Some(Duration::ZERO));
+    }
+
+    #[test]
+    fn waker_from_another_thread_wakes_a_blocked_poll() {
+        let mut r = reactor();
+        let inbox = r.inbox();
+        let poster = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(50));
+            inbox.post(7).unwrap();
+            inbox.post(8).unwrap();
+        });
+        let start = Instant::now();
+        let mut out = Vec::new();
+        let woken = r.poll(LONG, &mut out).unwrap();
+        assert!(woken);
+        assert!(start.elapsed() < PROMPT, "blocked {:?}", start.elapsed());
+        poster.join().unwrap();
+        assert_eq!(r.drain_inbox().collect::<Vec<_>>(), [7, 8]);
+        assert_eq!(r.drain_inbox().count(), 0);
+    }
+
+    #[test]
+    fn tcp_accept_and_read_are_level_triggered() {
+        let mut r = reactor();
+        let listener = r.listen_tcp("127.0.0.1:0".parse().unwrap()).unwrap();
+        let PeerAddr::Inet(addr) = r.local_addr(listener).unwrap() else {
+            panic!("not inet")
+        };
+        r.set_interest(listener, true, false);
+        let client = r.connect_tcp(addr).unwrap();
+        r.set_interest(client, false, true);
+
+        assert!(poll_until(&mut r, listener).readable);
+        let (server, _) = r.accept(listener).unwrap();
+        assert_eq!(
+            r.accept(listener).unwrap_err().kind(),
+            io::ErrorKind::WouldBlock
+        );
+        assert!(poll_until(&mut r, client).writable, "connect finished");
+        assert!(r.take_error(client).unwrap().is_none());
+        assert_eq!(r.send(client, b"hello").unwrap(), 5);
+        r.set_interest(client, false, false);
+
+        r.set_interest(server, true, false);
+        assert!(poll_until(&mut r, server).readable);
+        let mut buf = [0u8; 2];
+        assert_eq!(r.recv(server, &mut buf).unwrap(), 2);
+        // Data remains: a long poll must report the server again at once, with no new edge.
+        let start = Instant::now();
+        let mut out = Vec::new();
+        r.poll(LONG, &mut out).unwrap();
+        assert!(start.elapsed() < PROMPT);
+        assert_eq!(out.iter().filter(|x| x.source == server).count(), 1);
+        let mut rest = [0u8; 16];
+        assert_eq!(r.recv(server, &mut rest).unwrap(), 3);
+        assert_eq!(&rest[..3], b"llo");
+        assert_eq!(
+            r.recv(server, &mut rest).unwrap_err().kind(),
+            io::ErrorKind::WouldBlock
+        );
+        // Drained: the flag is clear, so a short poll reports nothing for the server.
+        r.poll(Some(Duration::from_millis(20)), &mut out).unwrap();
+        assert!(out.iter().all(|x| x.source != server));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn unwanted_directions_are_not_reported_but_remembered() {
+        let mut r = reactor();
+        let (a, b) = r.unix_pair().unwrap();
+        r.send(a, b"x").unwrap();
+        let mut out = Vec::new();
+        r.poll(Some(Duration::from_millis(50)), &mut out).unwrap();
+        assert!(out.is_empty(), "nobody wants anything yet: {out:?}");
+        r.set_interest(b, true, false);
+        r.poll(LONG, &mut out).unwrap();
+        assert_eq!(
+            out,
+            [Readiness {
+                source: b,
+                readable: true,
+                writable: false
+            }]
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn stale_ids_never_reach_a_new_socket() {
+        let mut r = reactor();
+        let (a, b) = r.unix_pair().unwrap();
+        assert!(r.close(a));
+        assert!(!r.close(a));
+        let (c, _d) = r.unix_pair().unwrap();
+        assert_eq!(c.index, a.index, "slot reused");
+        assert_ne!(c.token(), a.token());
+        assert!(!r.set_interest(a, true, true));
+        assert_eq!(
+            r.send(a, b"x").unwrap_err().kind(),
+            io::ErrorKind::NotConnected
+        );
+        assert_eq!(r.source_count(), 3);
+        // b's peer is gone: b reads EOF, reported as readable.
+        r.set_interest(b, true, false);
+        assert!(poll_until(&mut r, b).readable);
+        assert_eq!(r.recv(b, &mut [0u8; 4]).unwrap(), 0);
+    }
+
+    #[test]
+    fn udp_round_trip() {
+        let mut r = reactor();
+        let any: SocketAddr = "127.0.0.1:0".parse().unwrap();
+        let (a, b) = (r.bind_udp(any).unwrap(), r.bind_udp(any).unwrap());
+        let PeerAddr::Inet(b_addr) = r.local_addr(b).unwrap() else {
+            panic!("not inet")
+        };
+        r.send_to(a, b"ping", b_addr).unwrap();
+        r.set_interest(b, true, false);
+        assert!(poll_until(&mut r, b).readable);
+        let mut buf = [0u8; 8];
+        let (n, from) = r.recv_from(b, &mut buf).unwrap();
+        assert_eq!(&buf[..n], b"ping");
+        assert_eq!(r.local_addr(a).unwrap(), PeerAddr::Inet(from));
+        assert_eq!(
+            r.recv(a, &mut buf).unwrap_err().kind(),
+            io::ErrorKind::WouldBlock
+        );
+    }
+}
