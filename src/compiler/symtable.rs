@@ -152,7 +152,11 @@ impl SymbolTable {
         let names: Vec<String> = self.scopes[id].order.clone();
         for name in &names {
             let binding = self.resolve_name(id, name, enclosing)?;
-            self.scopes[id].bindings.insert(name.clone(), binding);
+            let scope = &mut self.scopes[id];
+            scope.bindings.insert(name.clone(), binding);
+            if matches!(binding, Binding::Free | Binding::ClassFree) && !scope.free.contains(name) {
+                scope.free.push(name.clone());
+            }
         }
         let mut inner: Vec<String> = enclosing.to_vec();
         if matches!(self.scopes[id].kind, ScopeKind::Function | ScopeKind::Comprehension) {
