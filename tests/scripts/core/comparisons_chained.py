@@ -11,8 +11,8 @@ print(v(1) < v(5) > v(2) == v(2) != v(9))
 print(calls); calls.clear()
 x = 5
 print(0 < x <= 5, 0 < x < 5, 1 < 2 > 1, 3 == 3 == 3.0, 1 < 2 < 2)
-n = None
-print(1 in [1, 2] in [[1, 2]], 1 is not n is not False)
+n, f = None, False
+print(1 in [1, 2] in [[1, 2]], 1 is not n is not f)
 print("a" < "b" < "c", (1, 2) < (1, 3) <= (1, 3))
 print([1, 2] < [1, 2, 0], [] < [0], (2,) > (1, 9, 9))
 print("abc" < "abd", "Z" < "a", "" < "a", "ab" < "abc")
