@@ -1,0 +1,25 @@
+# print() with sep, end, file and flush.
+import sys
+print("a", "b", "c")
+print("a", "b", "c", sep="")
+print("a", "b", "c", sep=" | ", end=" <end>\n")
+print("no newline", end="")
+print(" continued")
+print()
+print(1, 2.5, None, True, [1], sep=",")
+print("to stderr, not compared", file=sys.stderr)
+print("flushed", flush=True)
+print(*range(5), sep="-")
+print(*[], sep="x")
+print("multi\nline", "text", sep="\n")
+print("x", end=None)
+print("y", sep=None)
+sys.stdout.write("direct write\n")
+n = sys.stdout.write("abc")
+print(" <- wrote", n)
+print("", end="\n\n")
+print("done")
+try:
+    print("a", sep=5)
+except TypeError as e:
+    print(e)

@@ -1,0 +1,13 @@
+# bool is a subclass of int with two singletons.
+print(True, False, type(True).__name__, isinstance(True, int))
+print(True + True, True * 7, False - 1, True / 2, True // 1)
+print(True == 1, False == 0, True is (1 == 1), bool(1) is True)
+print(str(True), repr(False), int(True), float(False))
+print(bool(0), bool(1), bool(-1), bool(0.0), bool(""), bool("0"), bool([]), bool([0]))
+print(bool(None), bool(()), bool({}), bool(range(0)), bool(range(1)))
+print(not True, not 0, not "", not [1])
+print(sum([True, True, False, True]), [True, False].count(True))
+print(True and 5, 0 and 5, 0 or "x", "" or [] or None, 3 or 4)
+print(1 if True else 2, ["a", "b"][True], {True: "t"}[1])
+print(issubclass(bool, int), bool.__mro__[1].__name__)
+print(hash(True), hash(False), max(True, 2), -True, ~False)
