@@ -4,6 +4,7 @@
 # For every program: <name>.out = stdout; when the exit status is non-zero also
 # <name>.code (status) and <name>.stderr_last (last non-empty stderr line).
 set -u
+shopt -s nullglob
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 PY="${PYTHON:-python3}"
