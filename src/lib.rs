@@ -8,6 +8,7 @@ pub use gyre_grammar as grammar;
 /// The gyre version string, as printed by `gyre --version`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
+pub mod asyncio;
 pub mod builtins;
 pub mod compiler;
 mod interpreter;

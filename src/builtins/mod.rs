@@ -16,6 +16,7 @@ use std::rc::Rc;
 use crate::vm::object::{Args, Class, Native, NativeFn, Object, Payload};
 use crate::vm::{PyResult, Value, Vm};
 
+pub use constructors::to_float;
 pub use modules::{native_module, stdlib_source};
 
 /// Creates a builtin function value.

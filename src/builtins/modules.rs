@@ -17,12 +17,22 @@ pub fn native_module(name: &str) -> Option<NativeModule> {
         "sys" => sys_module,
         "math" => math_module,
         "time" => time_module,
+        "_asyncio" => crate::asyncio::asyncio_module,
         _ => return None,
     })
 }
 
 /// Embedded stdlib sources: (module name, source, is package).
-const STDLIB: &[(&str, &str, bool)] = &[];
+const STDLIB: &[(&str, &str, bool)] = &[
+    ("asyncio", include_str!("../../stdlib/asyncio/__init__.py"), true),
+    ("asyncio.exceptions", include_str!("../../stdlib/asyncio/exceptions.py"), false),
+    ("asyncio.tasks", include_str!("../../stdlib/asyncio/tasks.py"), false),
+    ("asyncio.timeouts", include_str!("../../stdlib/asyncio/timeouts.py"), false),
+    ("asyncio.taskgroups", include_str!("../../stdlib/asyncio/taskgroups.py"), false),
+    ("asyncio.locks", include_str!("../../stdlib/asyncio/locks.py"), false),
+    ("asyncio.queues", include_str!("../../stdlib/asyncio/queues.py"), false),
+    ("asyncio.runners", include_str!("../../stdlib/asyncio/runners.py"), false),
+];
 
 /// The source of an embedded stdlib module and whether it is a package.
 pub fn stdlib_source(name: &str) -> Option<(&'static str, bool)> {

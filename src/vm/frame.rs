@@ -82,6 +82,9 @@ pub struct Fiber {
     pub child: Option<ChildResult>,
     /// True while suspended at a `Yield`/`YieldFrom` (false before the first run).
     pub suspended: bool,
+    /// While suspended: the generator's own "exception being handled" (CPython's
+    /// `gi_exc_state`). While running: the resumer's, restored when it stops.
+    pub handled: Value,
 }
 
 impl Fiber {
@@ -103,6 +106,6 @@ impl Fiber {
             kind: FrameKind::Normal,
             init_self: Value::Undef,
         };
-        Box::new(Fiber { stack, frames: vec![frame], incoming: Incoming::Start, child: None, suspended: false })
+        Box::new(Fiber { stack, frames: vec![frame], incoming: Incoming::Start, child: None, suspended: false, handled: Value::None })
     }
 }

@@ -111,6 +111,7 @@ impl Vm {
                 }
                 g.started.set(true);
                 fiber.incoming = incoming;
+                std::mem::swap(&mut fiber.handled, &mut self.handled);
                 self.depth += 1;
                 Ok(fiber)
             }
@@ -135,6 +136,7 @@ impl Vm {
     fn finish_fiber(&mut self, fiber: &mut Box<Fiber>, owner: Option<&Rc<Object>>, result: ChildResult) -> ChildResult {
         let Some(owner) = owner else { return result };
         let Payload::Generator(g) = &owner.payload else { return result };
+        std::mem::swap(&mut fiber.handled, &mut self.handled);
         match result {
             ChildResult::Yielded(v) => {
                 // A suspended frame no longer counts towards the depth (a finished one was

@@ -76,6 +76,10 @@ pub struct Vm {
     pub fuel: u64,
     /// Shared singleton objects.
     pub singletons: Singletons,
+    /// The running asyncio event loop (`None` when no loop runs).
+    pub running_loop: Value,
+    /// State owned by native modules above the VM (e.g. asyncio's classes), by key.
+    pub ext_state: HashMap<&'static str, Rc<dyn std::any::Any>>,
     /// Containers whose repr is being computed (to print `[...]` for cycles).
     pub repr_active: Vec<Value>,
     start: std::time::Instant,
@@ -117,6 +121,8 @@ impl Vm {
             search_paths: Vec::new(),
             fuel: u64::MAX,
             singletons,
+            running_loop: Value::None,
+            ext_state: HashMap::new(),
             repr_active: Vec::new(),
             start: std::time::Instant::now(),
             interned: HashMap::new(),

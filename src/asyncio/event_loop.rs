@@ -1,0 +1,346 @@
+//! The asyncio event loop object: `call_soon`/`call_later`/`call_at`, handles, and
+//! `run_until_complete`/`run_forever` over the runtime's `EventLoop`, one `_run_once` at a
+//! time, exactly as CPython's `BaseEventLoop` does.
+//!
+//! Deadlock report (gyre's own): when the loop has nothing ready, no timer, no I/O and no
+//! pending thread work while `run_until_complete` still waits, it raises RuntimeError naming
+//! each pending task and what it awaits, instead of hanging forever.
+
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+
+use super::future::{future_of, new_task, task_step, task_wakeup, DoneCallback};
+use super::Aio;
+use crate::runtime::clock::Clock;
+use crate::runtime::event_loop::EventLoop;
+use crate::runtime::timers::TimerId;
+use crate::vm::ext::Ext;
+use crate::vm::object::{Object, Payload};
+use crate::vm::{Exc, PyResult, Value, Vm};
+
+/// A message from another thread (thread-pool completions, host wakes).
+#[derive(Debug)]
+pub enum Msg {
+    /// Wake the loop so it re-checks its state.
+    Wake,
+}
+
+/// One scheduled callback.
+#[derive(Clone, Debug)]
+pub enum Cb {
+    /// `task.__step(exc)`.
+    Step(Rc<Object>, Option<Exc>),
+    /// `task.__wakeup(future)`.
+    Wakeup(Rc<Object>, Rc<Object>),
+    /// A `Handle`/`TimerHandle` (script callback with arguments).
+    Handle(Rc<Object>),
+    /// An inbox message turned into a callback.
+    Message,
+}
+
+impl From<Msg> for Cb {
+    fn from(_: Msg) -> Cb {
+        Cb::Message
+    }
+}
+
+/// The loop object's state.
+#[derive(Debug)]
+pub struct LoopObj {
+    /// The runtime loop: ready queue, timers, reactor.
+    pub el: RefCell<EventLoop<Cb, Msg>>,
+    /// The task being stepped (`current_task()`).
+    pub current_task: RefCell<Value>,
+    /// Every task created on this loop (weakly; pruned when they finish).
+    pub tasks: RefCell<Vec<Weak<Object>>>,
+    /// Numbering for default task names (`Task-N`).
+    pub task_counter: Cell<u64>,
+    /// True inside `run_forever`.
+    pub running: Cell<bool>,
+    /// True after `close()`.
+    pub closed: Cell<bool>,
+    /// Set by `stop()`.
+    pub stopping: Cell<bool>,
+    /// KeyboardInterrupt/SystemExit raised by a task: re-raised out of the loop.
+    pub fatal: RefCell<Option<Exc>>,
+    /// The custom exception handler, or None.
+    pub exception_handler: RefCell<Value>,
+}
+
+impl Ext for LoopObj {
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+
+    fn repr(&self, vm: &mut Vm, this: &Value) -> PyResult<Option<String>> {
+        let _ = vm;
+        Ok(Some(format!(
+            "<_UnixSelectorEventLoop running={} closed={} debug=False at {:#x}>",
+            if self.running.get() { "True" } else { "False" },
+            if self.closed.get() { "True" } else { "False" },
+            this.id()
+        )))
+    }
+}
+
+/// The loop state behind a loop value.
+pub fn loop_of(v: &Value) -> Option<&LoopObj> {
+    match v.payload()? {
+        Payload::Ext(e) => e.as_any().downcast_ref::<LoopObj>(),
+        _ => None,
+    }
+}
+
+/// Creates a loop object.
+pub fn new_loop(vm: &mut Vm) -> PyResult<Value> {
+    let el = EventLoop::new(Clock::real()).map_err(|e| vm.new_error("OSError", &e.to_string()))?;
+    let obj = LoopObj {
+        el: RefCell::new(el),
+        current_task: RefCell::new(Value::None),
+        tasks: RefCell::new(Vec::new()),
+        task_counter: Cell::new(0),
+        running: Cell::new(false),
+        closed: Cell::new(false),
+        stopping: Cell::new(false),
+        fatal: RefCell::new(None),
+        exception_handler: RefCell::new(Value::None),
+    };
+    let cls = Aio::classes(vm).event_loop;
+    Ok(Value::Obj(Object::with_dict(cls, Payload::Ext(Box::new(obj)))))
+}
+
+/// A scheduled callback with its arguments (`asyncio.Handle` / `TimerHandle`).
+#[derive(Debug)]
+pub struct HandleObj {
+    /// The callable.
+    pub callback: Value,
+    /// Its arguments.
+    pub args: Vec<Value>,
+    /// Set by `cancel()`.
+    pub cancelled: Cell<bool>,
+    /// The deadline, for timer handles.
+    pub when: Option<f64>,
+    /// The timer, for timer handles.
+    pub timer: Cell<Option<TimerId>>,
+    /// The loop (for cancelling timers).
+    pub loop_obj: RefCell<Value>,
+}
+
+impl Ext for HandleObj {
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+
+    fn repr(&self, vm: &mut Vm, this: &Value) -> PyResult<Option<String>> {
+        let cls = vm.type_name(this);
+        let cb = vm.repr(&self.callback)?;
+        let state = if self.cancelled.get() { " cancelled" } else { "" };
+        Ok(Some(match self.when {
+            Some(w) => format!("<{cls}{state} when={} {cb}()>", crate::text::float_repr::repr_f64(w)),
+            None => format!("<{cls}{state} {cb}()>"),
+        }))
+    }
+}
+
+/// The handle state behind a value.
+pub fn handle_of(v: &Value) -> Option<&HandleObj> {
+    match v.payload()? {
+        Payload::Ext(e) => e.as_any().downcast_ref::<HandleObj>(),
+        _ => None,
+    }
+}
+
+/// Makes a Handle (or a TimerHandle when `when` is given).
+pub fn new_handle(vm: &mut Vm, callback: Value, args: Vec<Value>, when: Option<f64>) -> Rc<Object> {
+    let classes = Aio::classes(vm);
+    let cls = if when.is_some() { classes.timer_handle } else { classes.handle };
+    let h = HandleObj {
+        callback,
+        args,
+        cancelled: Cell::new(false),
+        when,
+        timer: Cell::new(None),
+        loop_obj: RefCell::new(Value::None),
+    };
+    Object::new(cls, Payload::Ext(Box::new(h)))
+}
+
+/// `loop.call_soon(callback, *args)`.
+pub fn call_soon(vm: &mut Vm, lp: &LoopObj, callback: Value, args: Vec<Value>) -> Rc<Object> {
+    let h = new_handle(vm, callback, args, None);
+    lp.el.borrow_mut().call_soon(Cb::Handle(h.clone()));
+    h
+}
+
+/// `loop.call_at(when, callback, *args)`.
+pub fn call_at(vm: &mut Vm, loop_obj: &Value, when: f64, callback: Value, args: Vec<Value>) -> Rc<Object> {
+    let h = new_handle(vm, callback, args, Some(when));
+    if let (Some(lp), Some(ho)) = (loop_of(loop_obj), handle_of(&Value::Obj(h.clone()))) {
+        let id = lp.el.borrow_mut().call_at(when, Cb::Handle(h.clone()));
+        ho.timer.set(Some(id));
+        *ho.loop_obj.borrow_mut() = loop_obj.clone();
+    }
+    h
+}
+
+/// `handle.cancel()`.
+pub fn cancel_handle(h: &HandleObj) {
+    if h.cancelled.replace(true) {
+        return;
+    }
+    if let Some(id) = h.timer.get() {
+        if let Some(lp) = loop_of(&h.loop_obj.borrow()) {
+            lp.el.borrow_mut().cancel_timer(id);
+        }
+    }
+}
+
+/// Runs one callback.
+fn run_callback(vm: &mut Vm, loop_obj: &Value, cb: Cb) {
+    match cb {
+        Cb::Step(task, exc) => task_step(vm, &task, exc),
+        Cb::Wakeup(task, fut) => task_wakeup(vm, &task, &fut),
+        Cb::Handle(h) => {
+            let hv = Value::Obj(h.clone());
+            let Some(ho) = handle_of(&hv) else { return };
+            if ho.cancelled.get() {
+                return;
+            }
+            let (f, args) = (ho.callback.clone(), ho.args.clone());
+            if let Err(e) = vm.call(&f, args) {
+                let fatal = e.class.is_subclass(&vm.exc_class("KeyboardInterrupt")) || e.class.is_subclass(&vm.exc_class("SystemExit"));
+                if fatal {
+                    if let Some(lp) = loop_of(loop_obj) {
+                        *lp.fatal.borrow_mut() = Some(e);
+                    }
+                    return;
+                }
+                let cb_repr = vm.repr(&hv).unwrap_or_default();
+                report_exception(vm, loop_obj, &format!("Exception in callback {}", cb_repr.trim_start_matches('<').trim_end_matches('>')), &e);
+            }
+        }
+        Cb::Message => {}
+    }
+}
+
+/// `call_exception_handler`: the custom handler, or the default report to stderr.
+pub fn report_exception(vm: &mut Vm, loop_obj: &Value, message: &str, e: &Exc) {
+    if let Some(lp) = loop_of(loop_obj) {
+        let handler = lp.exception_handler.borrow().clone();
+        if !handler.is_none() {
+            let ctx = vm.new_dict();
+            let _ = vm.set_item(&ctx, Value::str("message"), Value::str(message));
+            let _ = vm.set_item(&ctx, Value::str("exception"), Value::Obj(e.clone()));
+            let _ = vm.call(&handler, vec![loop_obj.clone(), ctx]);
+            return;
+        }
+    }
+    let tb = vm.format_exception(e);
+    vm.write_stderr(&format!("{message}\n{tb}"));
+}
+
+/// One `_run_once` iteration. Returns a fatal exception to propagate, if any.
+fn run_once(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj) -> PyResult<()> {
+    let n = lp.el.borrow_mut().tick().map_err(|e| vm.new_error("OSError", &e.to_string()))?;
+    for _ in 0..n {
+        let cb = lp.el.borrow_mut().pop_ready();
+        let Some(cb) = cb else { break };
+        run_callback(vm, loop_obj, cb);
+        if let Some(e) = lp.fatal.borrow_mut().take() {
+            return Err(e);
+        }
+    }
+    Ok(())
+}
+
+/// `loop.run_forever()`.
+pub fn run_forever(vm: &mut Vm, loop_obj: &Value, until: Option<&Rc<Object>>) -> PyResult<()> {
+    let Some(lp) = loop_of(loop_obj) else { return Ok(()) };
+    if lp.closed.get() {
+        return Err(vm.new_error("RuntimeError", "Event loop is closed"));
+    }
+    if lp.running.get() {
+        return Err(vm.new_error("RuntimeError", "This event loop is already running"));
+    }
+    if !vm.running_loop.is_none() {
+        return Err(vm.new_error("RuntimeError", "Cannot run the event loop while another loop is running"));
+    }
+    lp.running.set(true);
+    vm.running_loop = loop_obj.clone();
+    let result = loop {
+        let idle = lp.el.borrow().is_idle() && !lp.stopping.get();
+        if idle {
+            break Err(deadlock_error(vm, lp, until));
+        }
+        if let Err(e) = run_once(vm, loop_obj, lp) {
+            break Err(e);
+        }
+        if lp.stopping.get() {
+            break Ok(());
+        }
+    };
+    lp.stopping.set(false);
+    lp.running.set(false);
+    vm.running_loop = Value::None;
+    result
+}
+
+/// The deadlock report: names each pending task and what it awaits.
+fn deadlock_error(vm: &mut Vm, lp: &LoopObj, until: Option<&Rc<Object>>) -> Exc {
+    let mut lines = vec!["deadlock: the event loop has nothing left to run (no ready callbacks, timers, I/O or thread work), but these tasks are still waiting:".to_string()];
+    let tasks: Vec<Rc<Object>> = lp.tasks.borrow().iter().filter_map(Weak::upgrade).collect();
+    for t in tasks {
+        let tv = Value::Obj(t.clone());
+        let Some(f) = future_of(&tv) else { continue };
+        if f.done() {
+            continue;
+        }
+        let name = f.task.as_ref().map(|ts| ts.name.borrow().clone()).unwrap_or(Value::None);
+        let waiter = f.task.as_ref().map(|ts| ts.fut_waiter.borrow().clone()).unwrap_or(Value::None);
+        let name = vm.str_of(&name).unwrap_or_default();
+        let what = if waiter.is_none() { "nothing (not started)".to_string() } else { vm.repr(&waiter).unwrap_or_default() };
+        lines.push(format!("  task '{name}' awaits {what}"));
+    }
+    if let Some(u) = until {
+        if future_of(&Value::Obj(u.clone())).is_some_and(|f| f.task.is_none()) {
+            let r = vm.repr(&Value::Obj(u.clone())).unwrap_or_default();
+            lines.push(format!("  the loop runs until {r}"));
+        }
+    }
+    vm.new_error("RuntimeError", &lines.join("\n"))
+}
+
+/// `loop.run_until_complete(future_or_coroutine)`.
+pub fn run_until_complete(vm: &mut Vm, loop_obj: &Value, fut: &Value) -> PyResult<Value> {
+    if let Some(lp) = loop_of(loop_obj) {
+        if lp.closed.get() {
+            return Err(vm.new_error("RuntimeError", "Event loop is closed"));
+        }
+    }
+    let future = ensure_future(vm, loop_obj, fut)?;
+    let fv = Value::Obj(future.clone());
+    let Some(f) = future_of(&fv) else { return Err(vm.new_error("TypeError", "An asyncio.Future, a coroutine or an awaitable is required")) };
+    let stopper = Aio::classes(vm).stop_callback;
+    f.add_done_callback(vm, &future, DoneCallback::Py(stopper.clone()));
+    let r = run_forever(vm, loop_obj, Some(&future));
+    f.st.borrow_mut().callbacks.retain(|c| !matches!(c, DoneCallback::Py(p) if p.is(&stopper)));
+    r?;
+    if !f.done() {
+        return Err(vm.new_error("RuntimeError", "Event loop stopped before Future completed."));
+    }
+    f.result(vm)
+}
+
+/// `ensure_future` for the loop: coroutines become tasks, futures pass through.
+pub fn ensure_future(vm: &mut Vm, loop_obj: &Value, v: &Value) -> PyResult<Rc<Object>> {
+    if future_of(v).is_some() {
+        if let Value::Obj(o) = v {
+            return Ok(o.clone());
+        }
+    }
+    if super::future::is_coroutine(v) {
+        return new_task(vm, loop_obj, v.clone(), Value::None);
+    }
+    let r = vm.repr(v)?;
+    Err(vm.new_error("TypeError", &format!("An asyncio.Future, a coroutine or an awaitable is required, not {r}").replace(&format!(", not {r}"), "")))
+}

@@ -1,0 +1,518 @@
+//! Native `Future` and `Task`: CPython 3.11's `futures.py` and `tasks.py` algorithms.
+//!
+//! A Task is a Future with a coroutine. `step` sends into (or throws into) the coroutine;
+//! a pending future yielded by the coroutine gets `wakeup` as its done callback; completion
+//! schedules every done callback with `call_soon` in registration order. The ordering rules
+//! are exactly CPython's, because golden outputs depend on them.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use super::event_loop::{loop_of, Cb};
+use super::Aio;
+use crate::vm::ext::Ext;
+use crate::vm::frame::Incoming;
+use crate::vm::interp::{Delegate, Outcome};
+use crate::vm::object::{Object, Payload};
+use crate::vm::{Exc, PyResult, Value, Vm};
+
+/// A future's state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum State {
+    /// Not done.
+    Pending,
+    /// Cancelled.
+    Cancelled,
+    /// Has a result or an exception.
+    Finished,
+}
+
+impl State {
+    fn name(self) -> &'static str {
+        match self {
+            State::Pending => "PENDING",
+            State::Cancelled => "CANCELLED",
+            State::Finished => "FINISHED",
+        }
+    }
+}
+
+/// A done callback: a script callable, or a task's wakeup.
+#[derive(Clone, Debug)]
+pub enum DoneCallback {
+    /// `fn(future)`.
+    Py(Value),
+    /// `task.__wakeup(future)`.
+    Wakeup(Rc<Object>),
+}
+
+/// The mutable part of a future.
+#[derive(Debug)]
+pub struct FutState {
+    /// Pending, cancelled or finished.
+    pub state: State,
+    /// The result, when finished without exception.
+    pub result: Value,
+    /// The exception, when finished with one.
+    pub exception: Option<Exc>,
+    /// Done callbacks, in registration order.
+    pub callbacks: Vec<DoneCallback>,
+    /// The message given to `cancel(msg)`.
+    pub cancel_message: Value,
+    /// The CancelledError that cancelled a task (re-raised by `result()`).
+    pub cancelled_exc: Option<Exc>,
+    /// `_asyncio_future_blocking`.
+    pub blocking: bool,
+    /// The loop the future belongs to.
+    pub loop_obj: Value,
+}
+
+/// Task-only state.
+#[derive(Debug)]
+pub struct TaskState {
+    /// The coroutine being driven.
+    pub coro: RefCell<Value>,
+    /// A cancel() arrived while no future was awaited: throw at the next step.
+    pub must_cancel: Cell<bool>,
+    /// The future the task is waiting on.
+    pub fut_waiter: RefCell<Value>,
+    /// `cancelling()`.
+    pub num_cancels_requested: Cell<u32>,
+    /// `get_name()`.
+    pub name: RefCell<Value>,
+}
+
+/// A native Future (and, with `task`, a Task).
+#[derive(Debug)]
+pub struct FutureObj {
+    /// Future state.
+    pub st: RefCell<FutState>,
+    /// Present for tasks.
+    pub task: Option<TaskState>,
+}
+
+impl Ext for FutureObj {
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+
+    fn repr(&self, vm: &mut Vm, this: &Value) -> PyResult<Option<String>> {
+        let state = self.st.borrow().state;
+        let mut parts = vec![state.name().to_lowercase()];
+        if let Some(t) = &self.task {
+            let name = vm.str_of(&t.name.borrow().clone())?;
+            parts = vec![format!("name='{name}'"), state.name().to_lowercase()];
+            let coro = t.coro.borrow().clone();
+            parts.push(format!("coro={}", vm.repr(&coro)?));
+        } else if state == State::Finished {
+            let r = self.st.borrow().result.clone();
+            if let Some(e) = self.st.borrow().exception.clone() {
+                parts.push(format!("exception={}", vm.repr(&Value::Obj(e))?));
+            } else {
+                parts.push(format!("result={}", vm.repr(&r)?));
+            }
+        }
+        let cls = vm.type_name(this);
+        Ok(Some(format!("<{cls} {}>", parts.join(" "))))
+    }
+
+    fn get_attr(&self, vm: &mut Vm, _this: &Value, name: &str) -> PyResult<Option<Value>> {
+        Ok(match name {
+            "_asyncio_future_blocking" => Some(Value::Bool(self.st.borrow().blocking)),
+            "_loop" => Some(self.st.borrow().loop_obj.clone()),
+            "_state" => Some(Value::str(self.st.borrow().state.name())),
+            "_cancel_message" => Some(self.st.borrow().cancel_message.clone()),
+            "_coro" => self.task.as_ref().map(|t| t.coro.borrow().clone()),
+            "_must_cancel" => self.task.as_ref().map(|t| Value::Bool(t.must_cancel.get())),
+            "_fut_waiter" => self.task.as_ref().map(|t| t.fut_waiter.borrow().clone()),
+            _ => {
+                let _ = vm;
+                None
+            }
+        })
+    }
+
+    fn is_awaitable(&self) -> bool {
+        true
+    }
+
+    /// `Future.__await__`: yield self while pending, then return the result.
+    fn await_step(&self, vm: &mut Vm, this: &Value, incoming: &Incoming) -> Option<PyResult<Delegate>> {
+        if let Incoming::Throw(e) = incoming {
+            return Some(Err(e.clone()));
+        }
+        let state = self.st.borrow().state;
+        if state == State::Pending {
+            if matches!(incoming, Incoming::Send(_)) && self.st.borrow().blocking {
+                return Some(Err(vm.new_error("RuntimeError", "await wasn't used with future")));
+            }
+            self.st.borrow_mut().blocking = true;
+            return Some(Ok(Delegate::Yield(this.clone())));
+        }
+        Some(self.result(vm).map(Delegate::Done))
+    }
+}
+
+impl FutureObj {
+    /// A new pending future on `loop_obj`.
+    pub fn new(loop_obj: Value, task: Option<TaskState>) -> FutureObj {
+        FutureObj {
+            st: RefCell::new(FutState {
+                state: State::Pending,
+                result: Value::None,
+                exception: None,
+                callbacks: Vec::new(),
+                cancel_message: Value::None,
+                cancelled_exc: None,
+                blocking: false,
+                loop_obj,
+            }),
+            task,
+        }
+    }
+
+    /// `_make_cancelled_error`.
+    pub fn make_cancelled_error(&self, vm: &mut Vm) -> Exc {
+        let mut st = self.st.borrow_mut();
+        if let Some(e) = st.cancelled_exc.take() {
+            return e;
+        }
+        let msg = st.cancel_message.clone();
+        drop(st);
+        let cls = Aio::classes(vm).cancelled_error;
+        let args = if msg.is_none() { vec![] } else { vec![msg] };
+        vm.new_exception(&cls, args)
+    }
+
+    /// `result()`.
+    pub fn result(&self, vm: &mut Vm) -> PyResult<Value> {
+        let state = self.st.borrow().state;
+        match state {
+            State::Cancelled => Err(self.make_cancelled_error(vm)),
+            State::Pending => Err(invalid_state(vm, "Result is not ready.")),
+            State::Finished => {
+                let st = self.st.borrow();
+                match &st.exception {
+                    Some(e) => Err(e.clone()),
+                    None => Ok(st.result.clone()),
+                }
+            }
+        }
+    }
+
+    /// `exception()`.
+    pub fn exception(&self, vm: &mut Vm) -> PyResult<Value> {
+        let state = self.st.borrow().state;
+        match state {
+            State::Cancelled => Err(self.make_cancelled_error(vm)),
+            State::Pending => Err(invalid_state(vm, "Exception is not set.")),
+            State::Finished => Ok(self.st.borrow().exception.clone().map(Value::Obj).unwrap_or(Value::None)),
+        }
+    }
+
+    /// `done()`.
+    pub fn done(&self) -> bool {
+        self.st.borrow().state != State::Pending
+    }
+
+    /// Schedules every done callback with `call_soon`, in order (`__schedule_callbacks`).
+    pub fn schedule_callbacks(&self, vm: &mut Vm, this: &Rc<Object>) {
+        let callbacks = std::mem::take(&mut self.st.borrow_mut().callbacks);
+        if callbacks.is_empty() {
+            return;
+        }
+        let loop_obj = self.st.borrow().loop_obj.clone();
+        for cb in callbacks {
+            schedule_done_callback(vm, &loop_obj, cb, this);
+        }
+    }
+
+    /// `set_result(v)`.
+    pub fn set_result(&self, vm: &mut Vm, this: &Rc<Object>, v: Value) -> PyResult<()> {
+        let state = self.st.borrow().state;
+        if state != State::Pending {
+            let r = vm.repr(&Value::Obj(this.clone()))?;
+            return Err(invalid_state(vm, &format!("{}: {r}", state.name())));
+        }
+        {
+            let mut st = self.st.borrow_mut();
+            st.result = v;
+            st.state = State::Finished;
+        }
+        self.schedule_callbacks(vm, this);
+        Ok(())
+    }
+
+    /// `set_exception(e)`.
+    pub fn set_exception(&self, vm: &mut Vm, this: &Rc<Object>, e: Value) -> PyResult<()> {
+        let state = self.st.borrow().state;
+        if state != State::Pending {
+            let r = vm.repr(&Value::Obj(this.clone()))?;
+            return Err(invalid_state(vm, &format!("{}: {r}", state.name())));
+        }
+        let exc = match &e {
+            Value::Class(c) => vm.instantiate_exception(c, vec![])?,
+            Value::Obj(o) if o.exc().is_some() => o.clone(),
+            _ => return Err(vm.new_error("TypeError", "invalid exception object")),
+        };
+        if Rc::ptr_eq(&exc.class, &vm.exc_class("StopIteration")) {
+            return Err(vm.new_error(
+                "TypeError",
+                "StopIteration interacts badly with generators and cannot be raised into a Future",
+            ));
+        }
+        {
+            let mut st = self.st.borrow_mut();
+            st.exception = Some(exc);
+            st.state = State::Finished;
+        }
+        self.schedule_callbacks(vm, this);
+        Ok(())
+    }
+
+    /// `Future.cancel(msg)`.
+    pub fn cancel_future(&self, vm: &mut Vm, this: &Rc<Object>, msg: Value) -> bool {
+        if self.st.borrow().state != State::Pending {
+            return false;
+        }
+        {
+            let mut st = self.st.borrow_mut();
+            st.state = State::Cancelled;
+            st.cancel_message = msg;
+        }
+        self.schedule_callbacks(vm, this);
+        true
+    }
+
+    /// `add_done_callback(cb)`.
+    pub fn add_done_callback(&self, vm: &mut Vm, this: &Rc<Object>, cb: DoneCallback) {
+        if self.st.borrow().state != State::Pending {
+            let loop_obj = self.st.borrow().loop_obj.clone();
+            schedule_done_callback(vm, &loop_obj, cb, this);
+        } else {
+            self.st.borrow_mut().callbacks.push(cb);
+        }
+    }
+}
+
+fn invalid_state(vm: &mut Vm, msg: &str) -> Exc {
+    let cls = Aio::classes(vm).invalid_state_error;
+    let e = vm.new_exception(&cls, vec![Value::str(msg)]);
+    vm.set_context(&e);
+    e
+}
+
+/// `loop.call_soon(callback, future)` for a done callback.
+fn schedule_done_callback(vm: &mut Vm, loop_obj: &Value, cb: DoneCallback, fut: &Rc<Object>) {
+    let Some(lp) = loop_of(loop_obj) else { return };
+    let cb = match cb {
+        DoneCallback::Wakeup(task) => Cb::Wakeup(task, fut.clone()),
+        DoneCallback::Py(f) => Cb::Handle(super::event_loop::new_handle(vm, f, vec![Value::Obj(fut.clone())], None)),
+    };
+    lp.el.borrow_mut().call_soon(cb);
+}
+
+/// The `FutureObj` behind a value, if it is a native future or task.
+pub fn future_of(v: &Value) -> Option<&FutureObj> {
+    match v.payload()? {
+        Payload::Ext(e) => e.as_any().downcast_ref::<FutureObj>(),
+        _ => None,
+    }
+}
+
+/// Makes a future object.
+pub fn new_future(vm: &mut Vm, loop_obj: Value) -> Rc<Object> {
+    let cls = Aio::classes(vm).future;
+    Object::with_dict(cls, Payload::Ext(Box::new(FutureObj::new(loop_obj, None))))
+}
+
+/// Makes a task for `coro` on `loop_obj` and schedules its first step.
+pub fn new_task(vm: &mut Vm, loop_obj: &Value, coro: Value, name: Value) -> PyResult<Rc<Object>> {
+    let Some(lp) = loop_of(loop_obj) else { return Err(vm.new_error("RuntimeError", "no running event loop")) };
+    if !is_coroutine(&coro) {
+        let r = vm.repr(&coro)?;
+        return Err(vm.new_error("TypeError", &format!("a coroutine was expected, got {r}")));
+    }
+    let n = lp.task_counter.get() + 1;
+    lp.task_counter.set(n);
+    let name = if name.is_none() { Value::string(format!("Task-{n}")) } else { Value::string(vm.str_of(&name)?) };
+    let task = TaskState {
+        coro: RefCell::new(coro),
+        must_cancel: Cell::new(false),
+        fut_waiter: RefCell::new(Value::None),
+        num_cancels_requested: Cell::new(0),
+        name: RefCell::new(name),
+    };
+    let cls = Aio::classes(vm).task;
+    let obj = Object::with_dict(cls, Payload::Ext(Box::new(FutureObj::new(loop_obj.clone(), Some(task)))));
+    lp.el.borrow_mut().call_soon(Cb::Step(obj.clone(), None));
+    lp.tasks.borrow_mut().push(Rc::downgrade(&obj));
+    Ok(obj)
+}
+
+/// True for coroutine objects.
+pub fn is_coroutine(v: &Value) -> bool {
+    matches!(v.payload(), Some(Payload::Generator(g)) if g.kind == crate::compiler::bytecode::CodeKind::Coroutine)
+}
+
+/// `Task.cancel(msg)`.
+pub fn task_cancel(vm: &mut Vm, this: &Rc<Object>, msg: Value) -> PyResult<bool> {
+    let tv = Value::Obj(this.clone());
+    let Some(f) = future_of(&tv) else { return Ok(false) };
+    if f.done() {
+        return Ok(false);
+    }
+    let Some(t) = &f.task else { return Ok(f.cancel_future(vm, this, msg)) };
+    t.num_cancels_requested.set(t.num_cancels_requested.get() + 1);
+    let waiter = t.fut_waiter.borrow().clone();
+    if let Value::Obj(w) = &waiter {
+        if cancel_any(vm, w, msg.clone())? {
+            return Ok(true);
+        }
+    }
+    t.must_cancel.set(true);
+    f.st.borrow_mut().cancel_message = msg;
+    Ok(true)
+}
+
+/// `fut.cancel(msg)` for a native future/task or a script object with `cancel`.
+pub fn cancel_any(vm: &mut Vm, fut: &Rc<Object>, msg: Value) -> PyResult<bool> {
+    let v = Value::Obj(fut.clone());
+    match future_of(&v) {
+        Some(f) if f.task.is_some() => task_cancel(vm, fut, msg),
+        Some(f) if !fut.class.is_heap => Ok(f.cancel_future(vm, fut, msg)),
+        _ => {
+            let r = vm.call_method(&v, "cancel", vec![msg])?;
+            vm.truthy(&r)
+        }
+    }
+}
+
+/// `Task.__step(exc)`.
+pub fn task_step(vm: &mut Vm, task: &Rc<Object>, exc: Option<Exc>) {
+    let tv = Value::Obj(task.clone());
+    let Some(f) = future_of(&tv) else { return };
+    let Some(t) = &f.task else { return };
+    if f.done() {
+        return;
+    }
+    let mut exc = exc;
+    if t.must_cancel.get() {
+        let cancelled = Aio::classes(vm).cancelled_error;
+        if !exc.as_ref().is_some_and(|e| e.class.is_subclass(&cancelled)) {
+            exc = Some(f.make_cancelled_error(vm));
+        }
+        t.must_cancel.set(false);
+    }
+    *t.fut_waiter.borrow_mut() = Value::None;
+    let loop_obj = f.st.borrow().loop_obj.clone();
+    let lp = loop_of(&loop_obj);
+    let prev = lp.map(|l| std::mem::replace(&mut *l.current_task.borrow_mut(), tv.clone()));
+    let coro = t.coro.borrow().clone();
+    let outcome = match &coro {
+        Value::Obj(c) if matches!(c.payload, Payload::Generator(_)) => {
+            let incoming = match exc {
+                Some(e) => Incoming::Throw(e),
+                None => Incoming::Start,
+            };
+            vm.resume(c, incoming)
+        }
+        _ => Outcome::Raised(vm.new_error("TypeError", "task coroutine is not a coroutine")),
+    };
+    if let (Some(l), Some(p)) = (lp, prev) {
+        *l.current_task.borrow_mut() = p;
+    }
+    handle_step_outcome(vm, task, f, t, outcome);
+}
+
+fn handle_step_outcome(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskState, outcome: Outcome) {
+    let cancelled_cls = Aio::classes(vm).cancelled_error;
+    match outcome {
+        Outcome::Returned(v) => {
+            if t.must_cancel.get() {
+                t.must_cancel.set(false);
+                let msg = f.st.borrow().cancel_message.clone();
+                f.cancel_future(vm, task, msg);
+            } else {
+                let _ = f.set_result(vm, task, v);
+            }
+        }
+        Outcome::Raised(e) if e.class.is_subclass(&cancelled_cls) => {
+            f.st.borrow_mut().cancelled_exc = Some(e);
+            f.cancel_future(vm, task, Value::None);
+        }
+        Outcome::Raised(e) => {
+            let fatal = e.class.is_subclass(&vm.exc_class("KeyboardInterrupt")) || e.class.is_subclass(&vm.exc_class("SystemExit"));
+            let _ = f.set_exception(vm, task, Value::Obj(e.clone()));
+            if fatal {
+                if let Some(lp) = loop_of(&f.st.borrow().loop_obj) {
+                    *lp.fatal.borrow_mut() = Some(e);
+                }
+            }
+        }
+        Outcome::Yielded(result) => task_yielded(vm, task, f, t, result),
+    }
+}
+
+fn task_yielded(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskState, result: Value) {
+    let loop_obj = f.st.borrow().loop_obj.clone();
+    let Some(lp) = loop_of(&loop_obj) else { return };
+    if let Some(waited) = future_of(&result) {
+        let blocking = waited.st.borrow().blocking;
+        if !blocking {
+            let r = vm.repr(&result).unwrap_or_default();
+            let tr = vm.repr(&Value::Obj(task.clone())).unwrap_or_default();
+            let e = vm.new_error("RuntimeError", &format!("yield was used instead of yield from in task {tr} with {r}"));
+            lp.el.borrow_mut().call_soon(Cb::Step(task.clone(), Some(e)));
+            return;
+        }
+        let Value::Obj(w) = &result else { return };
+        if Rc::ptr_eq(w, task) {
+            let tr = vm.repr(&result).unwrap_or_default();
+            let e = vm.new_error("RuntimeError", &format!("Task cannot await on itself: {tr}"));
+            lp.el.borrow_mut().call_soon(Cb::Step(task.clone(), Some(e)));
+            return;
+        }
+        waited.st.borrow_mut().blocking = false;
+        waited.add_done_callback(vm, w, DoneCallback::Wakeup(task.clone()));
+        *t.fut_waiter.borrow_mut() = result.clone();
+        if t.must_cancel.get() {
+            let msg = f.st.borrow().cancel_message.clone();
+            if cancel_any(vm, w, msg).unwrap_or(false) {
+                t.must_cancel.set(false);
+            }
+        }
+        return;
+    }
+    if result.is_none() {
+        lp.el.borrow_mut().call_soon(Cb::Step(task.clone(), None));
+        return;
+    }
+    // A script future-like object (has _asyncio_future_blocking and add_done_callback).
+    let blocking = vm.get_attr(&result, &Value::str("_asyncio_future_blocking")).ok();
+    if let Some(b) = blocking.filter(|b| !b.is_none()) {
+        if vm.truthy(&b).unwrap_or(false) {
+            let _ = vm.set_attr(&result, &Value::str("_asyncio_future_blocking"), Value::Bool(false));
+            let wake = super::wakeup_callable(vm, task);
+            let _ = vm.call_method(&result, "add_done_callback", vec![wake]);
+            *t.fut_waiter.borrow_mut() = result;
+            return;
+        }
+    }
+    let r = vm.repr(&result).unwrap_or_default();
+    let e = vm.new_error("RuntimeError", &format!("Task got bad yield: {r}"));
+    lp.el.borrow_mut().call_soon(Cb::Step(task.clone(), Some(e)));
+}
+
+/// `Task.__wakeup(future)`.
+pub fn task_wakeup(vm: &mut Vm, task: &Rc<Object>, fut: &Rc<Object>) {
+    let fv = Value::Obj(fut.clone());
+    let r = match future_of(&fv) {
+        Some(f) => f.result(vm),
+        None => vm.call_method(&fv, "result", vec![]),
+    };
+    match r {
+        Ok(_) => task_step(vm, task, None),
+        Err(e) => task_step(vm, task, Some(e)),
+    }
+}

@@ -1,0 +1,611 @@
+//! Native asyncio core: the `_asyncio` module (Future, Task, Handle, the event loop class,
+//! CancelledError, InvalidStateError, running-loop and current-task bookkeeping).
+//!
+//! The compositions (sleep, gather, wait_for, TaskGroup, Queue, locks, Runner, streams) are
+//! written in the language itself in `stdlib/asyncio/`, on top of this module, following
+//! CPython's structure so that wakeups go through futures exactly as in CPython.
+
+pub mod event_loop;
+pub mod future;
+
+use std::any::Any;
+use std::rc::Rc;
+
+use crate::builtins::{method, native, static_fn};
+use crate::vm::object::{Args, BaseKind, Class, Dict, Object, Payload};
+use crate::vm::types::builtin_class;
+use crate::vm::{PyResult, Value, Vm};
+use event_loop::{call_at, call_soon, cancel_handle, handle_of, loop_of, new_loop, run_forever, run_until_complete};
+use future::{cancel_any, future_of, new_future, new_task, task_cancel, DoneCallback, FutureObj};
+
+/// The classes and helpers the native code needs, cached on the VM.
+#[derive(Clone)]
+pub struct Aio {
+    /// `asyncio.Future`.
+    pub future: Rc<Class>,
+    /// `asyncio.Task`.
+    pub task: Rc<Class>,
+    /// `asyncio.Handle`.
+    pub handle: Rc<Class>,
+    /// `asyncio.TimerHandle`.
+    pub timer_handle: Rc<Class>,
+    /// The event loop class.
+    pub event_loop: Rc<Class>,
+    /// `asyncio.CancelledError`.
+    pub cancelled_error: Rc<Class>,
+    /// `asyncio.InvalidStateError`.
+    pub invalid_state_error: Rc<Class>,
+    /// The done callback `run_until_complete` adds to stop the loop.
+    pub stop_callback: Value,
+    sleep0: Rc<Class>,
+}
+
+const STATE_KEY: &str = "asyncio";
+
+impl Aio {
+    /// The cached classes (creating them on first use).
+    pub fn classes(vm: &mut Vm) -> Aio {
+        if let Some(a) = vm.ext_state.get(STATE_KEY).and_then(|s| s.clone().downcast::<Aio>().ok()) {
+            return (*a).clone();
+        }
+        let a = Aio::create(vm);
+        vm.ext_state.insert(STATE_KEY, Rc::new(a.clone()) as Rc<dyn Any>);
+        a
+    }
+
+    fn create(vm: &mut Vm) -> Aio {
+        let object = vm.types.object.clone();
+        let future = builtin_class("Future", &[object.clone()], BaseKind::Native);
+        let task = builtin_class("Task", std::slice::from_ref(&future), BaseKind::Native);
+        let handle = builtin_class("Handle", &[object.clone()], BaseKind::Native);
+        let timer_handle = builtin_class("TimerHandle", std::slice::from_ref(&handle), BaseKind::Native);
+        let event_loop = builtin_class("_UnixSelectorEventLoop", &[object.clone()], BaseKind::Native);
+        let base = vm.exc_class("BaseException");
+        let cancelled_error = builtin_class("CancelledError", &[base], BaseKind::Exception);
+        let exc = vm.exc_class("Exception");
+        let invalid_state_error = builtin_class("InvalidStateError", &[exc], BaseKind::Exception);
+        let sleep0 = builtin_class("_Sleep0", &[object], BaseKind::Native);
+        for c in [&future, &task, &handle, &timer_handle, &event_loop, &cancelled_error, &invalid_state_error] {
+            c.set_attr("__module__", Value::str("asyncio"));
+        }
+        let stop_callback = native(vm, "_run_until_complete_cb", run_until_complete_cb);
+        let a = Aio { future, task, handle, timer_handle, event_loop, cancelled_error, invalid_state_error, stop_callback, sleep0 };
+        a.install_methods(vm);
+        a
+    }
+
+    fn install_methods(&self, vm: &mut Vm) {
+        let f = &self.future;
+        static_fn(vm, f, "__new__", future_new);
+        for (name, m) in [
+            ("result", fut_result as crate::vm::object::NativeFn),
+            ("exception", fut_exception),
+            ("done", fut_done),
+            ("cancelled", fut_cancelled),
+            ("cancel", fut_cancel),
+            ("add_done_callback", fut_add_done_callback),
+            ("remove_done_callback", fut_remove_done_callback),
+            ("set_result", fut_set_result),
+            ("set_exception", fut_set_exception),
+            ("get_loop", fut_get_loop),
+            ("__init__", future_init),
+            ("_make_cancelled_error", fut_make_cancelled_error),
+        ] {
+            method(vm, f, name, m);
+        }
+        let t = &self.task;
+        static_fn(vm, t, "__new__", task_new);
+        for (name, m) in [
+            ("cancel", task_cancel_m as crate::vm::object::NativeFn),
+            ("cancelling", task_cancelling),
+            ("uncancel", task_uncancel),
+            ("get_name", task_get_name),
+            ("set_name", task_set_name),
+            ("get_coro", task_get_coro),
+        ] {
+            method(vm, t, name, m);
+        }
+        for (name, m) in [("cancel", handle_cancel as crate::vm::object::NativeFn), ("cancelled", handle_cancelled), ("when", handle_when)] {
+            method(vm, &self.handle, name, m);
+        }
+        let l = &self.event_loop;
+        for (name, m) in [
+            ("time", loop_time as crate::vm::object::NativeFn),
+            ("call_soon", loop_call_soon),
+            ("call_soon_threadsafe", loop_call_soon),
+            ("call_later", loop_call_later),
+            ("call_at", loop_call_at),
+            ("create_future", loop_create_future),
+            ("create_task", loop_create_task),
+            ("run_until_complete", loop_run_until_complete),
+            ("run_forever", loop_run_forever),
+            ("stop", loop_stop),
+            ("close", loop_close),
+            ("is_running", loop_is_running),
+            ("is_closed", loop_is_closed),
+            ("get_debug", loop_get_debug),
+            ("set_debug", loop_set_debug),
+            ("call_exception_handler", loop_call_exception_handler),
+            ("default_exception_handler", loop_call_exception_handler),
+            ("set_exception_handler", loop_set_exception_handler),
+            ("get_exception_handler", loop_get_exception_handler),
+        ] {
+            method(vm, l, name, m);
+        }
+    }
+}
+
+/// The `_asyncio` native module.
+pub fn asyncio_module(vm: &mut Vm) -> PyResult<Value> {
+    let a = Aio::classes(vm);
+    let m = vm.new_module("_asyncio", Rc::new(Dict::default()));
+    for (name, cls) in [
+        ("Future", &a.future),
+        ("Task", &a.task),
+        ("Handle", &a.handle),
+        ("TimerHandle", &a.timer_handle),
+        ("BaseEventLoop", &a.event_loop),
+        ("CancelledError", &a.cancelled_error),
+        ("InvalidStateError", &a.invalid_state_error),
+    ] {
+        vm.module_set(&m, name, Value::Class(cls.clone()));
+    }
+    for (name, f) in [
+        ("new_event_loop", m_new_event_loop as crate::vm::object::NativeFn),
+        ("get_running_loop", m_get_running_loop),
+        ("_get_running_loop", m_get_running_loop_opt),
+        ("get_event_loop", m_get_event_loop),
+        ("current_task", m_current_task),
+        ("all_tasks", m_all_tasks),
+        ("_sleep0", m_sleep0),
+        ("iscoroutine", m_iscoroutine),
+        ("isfuture", m_isfuture),
+    ] {
+        let v = native(vm, name, f);
+        vm.module_set(&m, name, v);
+    }
+    Ok(m)
+}
+
+/// A callable that runs `task.__wakeup(fut)`: for script future-like objects.
+pub fn wakeup_callable(vm: &mut Vm, task: &Rc<Object>) -> Value {
+    let f = native(vm, "__wakeup", wakeup_native);
+    vm.bound_method(f, Value::Obj(task.clone()))
+}
+
+fn wakeup_native(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if let (Some(Value::Obj(t)), Some(Value::Obj(f))) = (args.pos.first(), args.pos.get(1)) {
+        future::task_wakeup(vm, t, f);
+    }
+    Ok(Value::None)
+}
+
+fn this_future<'a>(vm: &mut Vm, args: &Args<'a>) -> PyResult<(&'a FutureObj, Rc<Object>)> {
+    match args.pos.first() {
+        Some(v @ Value::Obj(o)) => match future_of(v) {
+            Some(f) => Ok((f, o.clone())),
+            None => Err(vm.new_error("TypeError", "descriptor requires a Future")),
+        },
+        _ => Err(vm.new_error("TypeError", "descriptor requires a Future")),
+    }
+}
+
+fn running_or_event_loop(vm: &mut Vm) -> PyResult<Value> {
+    if !vm.running_loop.is_none() {
+        return Ok(vm.running_loop.clone());
+    }
+    m_get_event_loop(vm, Args::new(&[]))
+}
+
+fn future_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let loop_obj = match args.kwarg("loop") {
+        Some(l) if !l.is_none() => l.clone(),
+        _ => running_or_event_loop(vm)?,
+    };
+    let cls = match args.pos.first() {
+        Some(Value::Class(c)) => c.clone(),
+        _ => Aio::classes(vm).future,
+    };
+    Ok(Value::Obj(Object::with_dict(cls, Payload::Ext(Box::new(FutureObj::new(loop_obj, None))))))
+}
+
+fn future_init(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn fut_make_cancelled_error(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (f, _) = this_future(vm, &args)?;
+    Ok(Value::Obj(f.make_cancelled_error(vm)))
+}
+
+fn task_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let coro = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let loop_obj = match args.kwarg("loop") {
+        Some(l) if !l.is_none() => l.clone(),
+        _ => running_or_event_loop(vm)?,
+    };
+    let name = args.kwarg("name").cloned().unwrap_or(Value::None);
+    Ok(Value::Obj(new_task(vm, &loop_obj, coro, name)?))
+}
+
+fn fut_result(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (f, _) = this_future(vm, &args)?;
+    f.result(vm)
+}
+
+fn fut_exception(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (f, _) = this_future(vm, &args)?;
+    f.exception(vm)
+}
+
+fn fut_done(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (f, _) = this_future(vm, &args)?;
+    Ok(Value::Bool(f.done()))
+}
+
+fn fut_cancelled(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (f, _) = this_future(vm, &args)?;
+    Ok(Value::Bool(f.st.borrow().state == future::State::Cancelled))
+}
+
+fn fut_cancel(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (f, o) = this_future(vm, &args)?;
+    let msg = args.pos.get(1).or(args.kwarg("msg")).cloned().unwrap_or(Value::None);
+    Ok(Value::Bool(f.cancel_future(vm, &o, msg)))
+}
+
+fn fut_add_done_callback(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (f, o) = this_future(vm, &args)?;
+    let cb = args.pos.get(1).cloned().unwrap_or(Value::None);
+    f.add_done_callback(vm, &o, DoneCallback::Py(cb));
+    Ok(Value::None)
+}
+
+fn fut_remove_done_callback(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (f, _) = this_future(vm, &args)?;
+    let cb = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let callbacks = f.st.borrow().callbacks.clone();
+    let mut kept = Vec::new();
+    let mut removed = 0;
+    for c in callbacks {
+        let same = match &c {
+            DoneCallback::Py(p) => p.is(&cb) || vm.eq(p, &cb)?,
+            DoneCallback::Wakeup(_) => false,
+        };
+        if same {
+            removed += 1;
+        } else {
+            kept.push(c);
+        }
+    }
+    f.st.borrow_mut().callbacks = kept;
+    Ok(Value::Int(removed))
+}
+
+fn fut_set_result(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (f, o) = this_future(vm, &args)?;
+    f.set_result(vm, &o, args.pos.get(1).cloned().unwrap_or(Value::None))?;
+    Ok(Value::None)
+}
+
+fn fut_set_exception(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (f, o) = this_future(vm, &args)?;
+    f.set_exception(vm, &o, args.pos.get(1).cloned().unwrap_or(Value::None))?;
+    Ok(Value::None)
+}
+
+fn fut_get_loop(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (f, _) = this_future(vm, &args)?;
+    Ok(f.st.borrow().loop_obj.clone())
+}
+
+fn task_cancel_m(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (_, o) = this_future(vm, &args)?;
+    let msg = args.pos.get(1).or(args.kwarg("msg")).cloned().unwrap_or(Value::None);
+    Ok(Value::Bool(task_cancel(vm, &o, msg)?))
+}
+
+fn task_cancelling(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (f, _) = this_future(vm, &args)?;
+    Ok(Value::Int(f.task.as_ref().map(|t| t.num_cancels_requested.get()).unwrap_or(0) as i64))
+}
+
+fn task_uncancel(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (f, _) = this_future(vm, &args)?;
+    let Some(t) = &f.task else { return Ok(Value::Int(0)) };
+    let n = t.num_cancels_requested.get().saturating_sub(1);
+    t.num_cancels_requested.set(n);
+    Ok(Value::Int(n as i64))
+}
+
+fn task_get_name(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (f, _) = this_future(vm, &args)?;
+    Ok(f.task.as_ref().map(|t| t.name.borrow().clone()).unwrap_or(Value::None))
+}
+
+fn task_set_name(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (f, _) = this_future(vm, &args)?;
+    let v = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let s = Value::string(vm.str_of(&v)?);
+    if let Some(t) = &f.task {
+        *t.name.borrow_mut() = s;
+    }
+    Ok(Value::None)
+}
+
+fn task_get_coro(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (f, _) = this_future(vm, &args)?;
+    Ok(f.task.as_ref().map(|t| t.coro.borrow().clone()).unwrap_or(Value::None))
+}
+
+fn handle_cancel(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match args.pos.first().and_then(handle_of) {
+        Some(h) => {
+            cancel_handle(h);
+            Ok(Value::None)
+        }
+        None => Err(vm.new_error("TypeError", "descriptor requires a Handle")),
+    }
+}
+
+fn handle_cancelled(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(args.pos.first().and_then(handle_of).is_some_and(|h| h.cancelled.get())))
+}
+
+fn handle_when(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(args.pos.first().and_then(handle_of).and_then(|h| h.when).map(Value::Float).unwrap_or(Value::None))
+}
+
+fn this_loop<'a>(vm: &mut Vm, args: &Args<'a>) -> PyResult<(&'a event_loop::LoopObj, &'a Value)> {
+    match args.pos.first() {
+        Some(v) => match loop_of(v) {
+            Some(l) => Ok((l, v)),
+            None => Err(vm.new_error("TypeError", "descriptor requires an event loop")),
+        },
+        None => Err(vm.new_error("TypeError", "descriptor requires an event loop")),
+    }
+}
+
+fn loop_time(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (l, _) = this_loop(vm, &args)?;
+    Ok(Value::Float(l.el.borrow().time()))
+}
+
+fn check_callable(vm: &mut Vm, f: &Value, what: &str) -> PyResult<()> {
+    let callable = match f {
+        Value::Func(_) | Value::Class(_) => true,
+        Value::Obj(o) => matches!(o.payload, Payload::Native(_) | Payload::NativeClosure(..) | Payload::BoundMethod(..)) || o.class.lookup("__call__").is_some(),
+        _ => false,
+    };
+    if callable {
+        Ok(())
+    } else {
+        let r = vm.repr(f)?;
+        Err(vm.new_error("TypeError", &format!("a callable object was expected by {what}(), got {r}")))
+    }
+}
+
+fn loop_call_soon(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (l, _) = this_loop(vm, &args)?;
+    let f = args.pos.get(1).cloned().unwrap_or(Value::None);
+    check_callable(vm, &f, "call_soon")?;
+    let rest = args.pos.get(2..).unwrap_or(&[]).to_vec();
+    Ok(Value::Obj(call_soon(vm, l, f, rest)))
+}
+
+fn loop_call_later(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (l, lv) = this_loop(vm, &args)?;
+    let delay = crate::builtins::to_float(vm, args.pos.get(1).unwrap_or(&Value::None))?;
+    let f = args.pos.get(2).cloned().unwrap_or(Value::None);
+    check_callable(vm, &f, "call_later")?;
+    let when = l.el.borrow().time() + delay;
+    Ok(Value::Obj(call_at(vm, lv, when, f, args.pos.get(3..).unwrap_or(&[]).to_vec())))
+}
+
+fn loop_call_at(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (_, lv) = this_loop(vm, &args)?;
+    let when = crate::builtins::to_float(vm, args.pos.get(1).unwrap_or(&Value::None))?;
+    let f = args.pos.get(2).cloned().unwrap_or(Value::None);
+    check_callable(vm, &f, "call_at")?;
+    Ok(Value::Obj(call_at(vm, lv, when, f, args.pos.get(3..).unwrap_or(&[]).to_vec())))
+}
+
+fn loop_create_future(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (_, lv) = this_loop(vm, &args)?;
+    Ok(Value::Obj(new_future(vm, lv.clone())))
+}
+
+fn loop_create_task(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (_, lv) = this_loop(vm, &args)?;
+    let coro = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let name = args.kwarg("name").cloned().unwrap_or(Value::None);
+    Ok(Value::Obj(new_task(vm, lv, coro, name)?))
+}
+
+fn loop_run_until_complete(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (_, lv) = this_loop(vm, &args)?;
+    let fut = args.pos.get(1).cloned().unwrap_or(Value::None);
+    run_until_complete(vm, lv, &fut)
+}
+
+fn loop_run_forever(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (_, lv) = this_loop(vm, &args)?;
+    run_forever(vm, lv, None)?;
+    Ok(Value::None)
+}
+
+fn loop_stop(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (l, _) = this_loop(vm, &args)?;
+    l.stopping.set(true);
+    l.el.borrow_mut().set_stopping(true);
+    Ok(Value::None)
+}
+
+fn run_until_complete_cb(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if let Some(f) = args.pos.first().and_then(future_of) {
+        let lv = f.st.borrow().loop_obj.clone();
+        if let Some(l) = loop_of(&lv) {
+            l.stopping.set(true);
+            l.el.borrow_mut().set_stopping(true);
+        }
+    }
+    Ok(Value::None)
+}
+
+fn loop_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (l, _) = this_loop(vm, &args)?;
+    if l.running.get() {
+        return Err(vm.new_error("RuntimeError", "Cannot close a running event loop"));
+    }
+    l.closed.set(true);
+    Ok(Value::None)
+}
+
+fn loop_is_running(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (l, _) = this_loop(vm, &args)?;
+    Ok(Value::Bool(l.running.get()))
+}
+
+fn loop_is_closed(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (l, _) = this_loop(vm, &args)?;
+    Ok(Value::Bool(l.closed.get()))
+}
+
+fn loop_get_debug(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(false))
+}
+
+fn loop_set_debug(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn loop_call_exception_handler(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (l, lv) = this_loop(vm, &args)?;
+    let ctx = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let handler = l.exception_handler.borrow().clone();
+    if !handler.is_none() {
+        vm.call(&handler, vec![lv.clone(), ctx])?;
+        return Ok(Value::None);
+    }
+    let msg = vm.get_item(&ctx, &Value::str("message")).ok().map(|m| vm.str_of(&m)).transpose()?.unwrap_or_else(|| "Unhandled exception in event loop".into());
+    match vm.get_item(&ctx, &Value::str("exception")) {
+        Ok(Value::Obj(e)) if e.exc().is_some() => {
+            let tb = vm.format_exception(&e);
+            vm.write_stderr(&format!("{msg}\n{tb}"));
+        }
+        _ => vm.write_stderr(&format!("{msg}\n")),
+    }
+    Ok(Value::None)
+}
+
+fn loop_set_exception_handler(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (l, _) = this_loop(vm, &args)?;
+    *l.exception_handler.borrow_mut() = args.pos.get(1).cloned().unwrap_or(Value::None);
+    Ok(Value::None)
+}
+
+fn loop_get_exception_handler(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (l, _) = this_loop(vm, &args)?;
+    Ok(l.exception_handler.borrow().clone())
+}
+
+fn m_new_event_loop(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    new_loop(vm)
+}
+
+fn m_get_running_loop(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    if vm.running_loop.is_none() {
+        return Err(vm.new_error("RuntimeError", "no running event loop"));
+    }
+    Ok(vm.running_loop.clone())
+}
+
+fn m_get_running_loop_opt(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(vm.running_loop.clone())
+}
+
+fn m_get_event_loop(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    if !vm.running_loop.is_none() {
+        return Ok(vm.running_loop.clone());
+    }
+    if let Some(l) = vm.ext_state.get("asyncio.default_loop").and_then(|v| v.clone().downcast::<Value>().ok()) {
+        if loop_of(&l).is_some_and(|lo| !lo.closed.get()) {
+            return Ok((*l).clone());
+        }
+    }
+    let l = new_loop(vm)?;
+    vm.ext_state.insert("asyncio.default_loop", Rc::new(l.clone()) as Rc<dyn Any>);
+    Ok(l)
+}
+
+fn loop_arg(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    match args.pos.first().or(args.kwarg("loop")) {
+        Some(l) if !l.is_none() => Ok(l.clone()),
+        _ => m_get_running_loop(vm, Args::new(&[])),
+    }
+}
+
+fn m_current_task(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let lv = loop_arg(vm, &args)?;
+    Ok(loop_of(&lv).map(|l| l.current_task.borrow().clone()).unwrap_or(Value::None))
+}
+
+fn m_all_tasks(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let lv = loop_arg(vm, &args)?;
+    let set = vm.new_set(vec![])?;
+    if let Some(l) = loop_of(&lv) {
+        l.tasks.borrow_mut().retain(|w| w.upgrade().is_some_and(|t| future_of(&Value::Obj(t)).is_some_and(|f| !f.done())));
+        let tasks: Vec<Rc<Object>> = l.tasks.borrow().iter().filter_map(|w| w.upgrade()).collect();
+        for t in tasks {
+            vm.set_add(&set, Value::Obj(t))?;
+        }
+    }
+    Ok(set)
+}
+
+fn m_iscoroutine(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let v = args.pos.first().cloned().unwrap_or(Value::None);
+    let gen = matches!(v.payload(), Some(Payload::Generator(g)) if g.kind != crate::compiler::bytecode::CodeKind::AsyncGenerator);
+    Ok(Value::Bool(gen))
+}
+
+fn m_isfuture(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(args.pos.first().and_then(future_of).is_some()))
+}
+
+/// `__sleep0()`: an awaitable that yields once (a bare `yield`), like CPython's.
+#[derive(Debug)]
+struct Sleep0 {
+    yielded: std::cell::Cell<bool>,
+}
+
+impl crate::vm::ext::Ext for Sleep0 {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    fn is_awaitable(&self) -> bool {
+        true
+    }
+
+    fn await_step(&self, _vm: &mut Vm, _this: &Value, incoming: &crate::vm::frame::Incoming) -> Option<PyResult<crate::vm::interp::Delegate>> {
+        if let crate::vm::frame::Incoming::Throw(e) = incoming {
+            return Some(Err(e.clone()));
+        }
+        if self.yielded.replace(true) {
+            Some(Ok(crate::vm::interp::Delegate::Done(Value::None)))
+        } else {
+            Some(Ok(crate::vm::interp::Delegate::Yield(Value::None)))
+        }
+    }
+}
+
+fn m_sleep0(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    let cls = Aio::classes(vm).sleep0;
+    Ok(Value::Obj(Object::new(cls, Payload::Ext(Box::new(Sleep0 { yielded: std::cell::Cell::new(false) })))))
+}
+
+/// Keeps `cancel_any` available to the stdlib glue.
+pub fn cancel(vm: &mut Vm, fut: &Rc<Object>, msg: Value) -> PyResult<bool> {
+    cancel_any(vm, fut, msg)
+}

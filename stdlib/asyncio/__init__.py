@@ -1,0 +1,44 @@
+"""asyncio for gyre: the public API, over the native core in `_asyncio`.
+
+Future, Task, the event loop and the running-loop bookkeeping are native. The compositions
+here (sleep, gather, wait_for, wait, as_completed, shield, timeouts, TaskGroup, queues,
+locks, Runner) follow CPython 3.11's algorithms, so tasks interleave exactly as in CPython.
+"""
+
+from _asyncio import (
+    Future,
+    Task,
+    Handle,
+    TimerHandle,
+    CancelledError,
+    InvalidStateError,
+    get_running_loop,
+    _get_running_loop,
+    get_event_loop,
+    new_event_loop,
+    current_task,
+    all_tasks,
+    iscoroutine,
+    isfuture,
+)
+import _asyncio
+from .exceptions import *
+from .tasks import *
+from .timeouts import *
+from .taskgroups import *
+from .locks import *
+from .queues import *
+from .runners import *
+
+TimeoutError = TimeoutError
+FIRST_COMPLETED = 'FIRST_COMPLETED'
+FIRST_EXCEPTION = 'FIRST_EXCEPTION'
+ALL_COMPLETED = 'ALL_COMPLETED'
+
+
+def iscoroutinefunction(func):
+    return _asyncio.iscoroutinefunction(func)
+
+
+def set_event_loop(loop):
+    pass

@@ -1,0 +1,94 @@
+"""asyncio.run and asyncio.Runner (CPython 3.11's shutdown sequence)."""
+
+from _asyncio import new_event_loop, _get_running_loop, iscoroutine, all_tasks
+
+__all__ = ['Runner', 'run']
+
+
+class Runner:
+    """A context manager that runs coroutines on one event loop and shuts it down cleanly."""
+
+    def __init__(self, *, debug=None, loop_factory=None):
+        self._state = 'created'
+        self._debug = debug
+        self._loop_factory = loop_factory
+        self._loop = None
+
+    def __enter__(self):
+        self._lazy_init()
+        return self
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        self.close()
+
+    def close(self):
+        if self._state != 'initialized':
+            return
+        try:
+            loop = self._loop
+            _cancel_all_tasks(loop)
+            loop.run_until_complete(_shutdown_asyncgens(loop))
+            loop.run_until_complete(_shutdown_default_executor(loop))
+        finally:
+            loop.close()
+            self._loop = None
+            self._state = 'closed'
+
+    def get_loop(self):
+        self._lazy_init()
+        return self._loop
+
+    def run(self, coro, *, context=None):
+        if not iscoroutine(coro):
+            raise ValueError("a coroutine was expected, got {!r}".format(coro))
+        if _get_running_loop() is not None:
+            raise RuntimeError("Runner.run() cannot be called from a running event loop")
+        self._lazy_init()
+        task = self._loop.create_task(coro)
+        return self._loop.run_until_complete(task)
+
+    def _lazy_init(self):
+        if self._state == 'closed':
+            raise RuntimeError("Runner is closed")
+        if self._state == 'initialized':
+            return
+        if self._loop_factory is None:
+            self._loop = new_event_loop()
+        else:
+            self._loop = self._loop_factory()
+        self._state = 'initialized'
+
+
+async def _shutdown_asyncgens(loop):
+    return None
+
+
+async def _shutdown_default_executor(loop):
+    return None
+
+
+def run(main, *, debug=None):
+    """Execute the coroutine and return the result, then shut the loop down."""
+    if _get_running_loop() is not None:
+        raise RuntimeError("asyncio.run() cannot be called from a running event loop")
+    with Runner(debug=debug) as runner:
+        return runner.run(main)
+
+
+def _cancel_all_tasks(loop):
+    from .tasks import gather
+    to_cancel = all_tasks(loop)
+    if not to_cancel:
+        return
+    for task in to_cancel:
+        task.cancel()
+    loop.run_until_complete(gather(*to_cancel, return_exceptions=True))
+    for task in to_cancel:
+        if task.cancelled():
+            continue
+        if task.exception() is not None:
+            loop.call_exception_handler({
+                'message': 'unhandled exception during asyncio.run() shutdown',
+                'exception': task.exception(),
+                'task': task,
+            })
