@@ -38,12 +38,20 @@ impl Interpreter {
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
             Err(e) => {
-                let msg = format!("gyre: can't open file '{}': [Errno {}] {}\n", path.display(), e.raw_os_error().unwrap_or(0), e);
+                let msg = format!(
+                    "gyre: can't open file '{}': [Errno {}] {}\n",
+                    path.display(),
+                    e.raw_os_error().unwrap_or(0),
+                    e
+                );
                 self.vm.write_stderr(&msg);
                 return 2;
             }
         };
-        let dir = path.parent().map(|p| if p.as_os_str().is_empty() { Path::new(".") } else { p }).unwrap_or(Path::new("."));
+        let dir = path
+            .parent()
+            .map(|p| if p.as_os_str().is_empty() { Path::new(".") } else { p })
+            .unwrap_or(Path::new("."));
         self.vm.search_paths.insert(0, dir.to_path_buf());
         let name = path.display().to_string();
         match gyre_grammar::decode_source(&bytes) {

@@ -51,7 +51,11 @@ fn case_name(p: &Path) -> String {
 
 fn known_failures() -> Vec<String> {
     let text = std::fs::read_to_string(root().join("tests/scripts-known-failures.txt")).unwrap_or_default();
-    text.lines().map(|l| l.trim()).filter(|l| !l.is_empty() && !l.starts_with('#')).map(String::from).collect()
+    text.lines()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(String::from)
+        .collect()
 }
 
 /// Runs one case; `Err` describes the first difference.
@@ -83,11 +87,21 @@ fn run_case(py: &Path) -> Result<(), String> {
     let expected = std::fs::read_to_string(py.with_extension("out")).unwrap_or_default();
     if stdout != expected {
         let line = first_difference(&expected, &stdout);
-        return Err(format!("stdout differs at line {line}; stderr tail: {}", stderr.lines().last().unwrap_or("")));
+        return Err(format!(
+            "stdout differs at line {line}; stderr tail: {}",
+            stderr.lines().last().unwrap_or("")
+        ));
     }
-    let code: i32 = std::fs::read_to_string(py.with_extension("code")).ok().and_then(|c| c.trim().parse().ok()).unwrap_or(0);
+    let code: i32 = std::fs::read_to_string(py.with_extension("code"))
+        .ok()
+        .and_then(|c| c.trim().parse().ok())
+        .unwrap_or(0);
     if out.status.code() != Some(code) {
-        return Err(format!("exit status {:?}, expected {code}; stderr tail: {}", out.status.code(), stderr.lines().last().unwrap_or("")));
+        return Err(format!(
+            "exit status {:?}, expected {code}; stderr tail: {}",
+            out.status.code(),
+            stderr.lines().last().unwrap_or("")
+        ));
     }
     if let Ok(want) = std::fs::read_to_string(py.with_extension("stderr")) {
         if stderr != want {
@@ -108,7 +122,12 @@ fn first_difference(want: &str, got: &str) -> String {
     let (w, g): (Vec<&str>, Vec<&str>) = (want.lines().collect(), got.lines().collect());
     for i in 0..w.len().max(g.len()) {
         if w.get(i) != g.get(i) {
-            return format!("{}: expected {:?}, got {:?}", i + 1, w.get(i).unwrap_or(&"<end>"), g.get(i).unwrap_or(&"<end>"));
+            return format!(
+                "{}: expected {:?}, got {:?}",
+                i + 1,
+                w.get(i).unwrap_or(&"<end>"),
+                g.get(i).unwrap_or(&"<end>")
+            );
         }
     }
     "?".into()

@@ -208,7 +208,8 @@ fn run_callback(vm: &mut Vm, loop_obj: &Value, cb: Cb) {
             }
             let (f, args) = (ho.callback.clone(), ho.args.clone());
             if let Err(e) = vm.call(&f, args) {
-                let fatal = e.class.is_subclass(&vm.exc_class("KeyboardInterrupt")) || e.class.is_subclass(&vm.exc_class("SystemExit"));
+                let fatal = e.class.is_subclass(&vm.exc_class("KeyboardInterrupt"))
+                    || e.class.is_subclass(&vm.exc_class("SystemExit"));
                 if fatal {
                     if let Some(lp) = loop_of(loop_obj) {
                         *lp.fatal.borrow_mut() = Some(e);
@@ -216,7 +217,15 @@ fn run_callback(vm: &mut Vm, loop_obj: &Value, cb: Cb) {
                     return;
                 }
                 let cb_repr = vm.repr(&hv).unwrap_or_default();
-                report_exception(vm, loop_obj, &format!("Exception in callback {}", cb_repr.trim_start_matches('<').trim_end_matches('>')), &e);
+                report_exception(
+                    vm,
+                    loop_obj,
+                    &format!(
+                        "Exception in callback {}",
+                        cb_repr.trim_start_matches('<').trim_end_matches('>')
+                    ),
+                    &e,
+                );
             }
         }
         Cb::Message => {}
@@ -298,7 +307,11 @@ fn deadlock_error(vm: &mut Vm, lp: &LoopObj, until: Option<&Rc<Object>>) -> Exc 
         let name = f.task.as_ref().map(|ts| ts.name.borrow().clone()).unwrap_or(Value::None);
         let waiter = f.task.as_ref().map(|ts| ts.fut_waiter.borrow().clone()).unwrap_or(Value::None);
         let name = vm.str_of(&name).unwrap_or_default();
-        let what = if waiter.is_none() { "nothing (not started)".to_string() } else { vm.repr(&waiter).unwrap_or_default() };
+        let what = if waiter.is_none() {
+            "nothing (not started)".to_string()
+        } else {
+            vm.repr(&waiter).unwrap_or_default()
+        };
         lines.push(format!("  task '{name}' awaits {what}"));
     }
     if let Some(u) = until {
@@ -319,7 +332,9 @@ pub fn run_until_complete(vm: &mut Vm, loop_obj: &Value, fut: &Value) -> PyResul
     }
     let future = ensure_future(vm, loop_obj, fut)?;
     let fv = Value::Obj(future.clone());
-    let Some(f) = future_of(&fv) else { return Err(vm.new_error("TypeError", "An asyncio.Future, a coroutine or an awaitable is required")) };
+    let Some(f) = future_of(&fv) else {
+        return Err(vm.new_error("TypeError", "An asyncio.Future, a coroutine or an awaitable is required"));
+    };
     let stopper = Aio::classes(vm).stop_callback;
     f.add_done_callback(vm, &future, DoneCallback::Py(stopper.clone()));
     let r = run_forever(vm, loop_obj, Some(&future));
@@ -342,5 +357,9 @@ pub fn ensure_future(vm: &mut Vm, loop_obj: &Value, v: &Value) -> PyResult<Rc<Ob
         return new_task(vm, loop_obj, v.clone(), Value::None);
     }
     let r = vm.repr(v)?;
-    Err(vm.new_error("TypeError", &format!("An asyncio.Future, a coroutine or an awaitable is required, not {r}").replace(&format!(", not {r}"), "")))
+    Err(vm.new_error(
+        "TypeError",
+        &format!("An asyncio.Future, a coroutine or an awaitable is required, not {r}")
+            .replace(&format!(", not {r}"), ""),
+    ))
 }

@@ -307,7 +307,9 @@ fn schedule_done_callback(vm: &mut Vm, loop_obj: &Value, cb: DoneCallback, fut: 
     let Some(lp) = loop_of(loop_obj) else { return };
     let cb = match cb {
         DoneCallback::Wakeup(task) => Cb::Wakeup(task, fut.clone()),
-        DoneCallback::Py(f) => Cb::Handle(super::event_loop::new_handle(vm, f, vec![Value::Obj(fut.clone())], None)),
+        DoneCallback::Py(f) => {
+            Cb::Handle(super::event_loop::new_handle(vm, f, vec![Value::Obj(fut.clone())], None))
+        }
     };
     lp.el.borrow_mut().call_soon(cb);
 }
@@ -328,14 +330,17 @@ pub fn new_future(vm: &mut Vm, loop_obj: Value) -> Rc<Object> {
 
 /// Makes a task for `coro` on `loop_obj` and schedules its first step.
 pub fn new_task(vm: &mut Vm, loop_obj: &Value, coro: Value, name: Value) -> PyResult<Rc<Object>> {
-    let Some(lp) = loop_of(loop_obj) else { return Err(vm.new_error("RuntimeError", "no running event loop")) };
+    let Some(lp) = loop_of(loop_obj) else {
+        return Err(vm.new_error("RuntimeError", "no running event loop"));
+    };
     if !is_coroutine(&coro) {
         let r = vm.repr(&coro)?;
         return Err(vm.new_error("TypeError", &format!("a coroutine was expected, got {r}")));
     }
     let n = lp.task_counter.get() + 1;
     lp.task_counter.set(n);
-    let name = if name.is_none() { Value::string(format!("Task-{n}")) } else { Value::string(vm.str_of(&name)?) };
+    let name =
+        if name.is_none() { Value::string(format!("Task-{n}")) } else { Value::string(vm.str_of(&name)?) };
     let task = TaskState {
         coro: RefCell::new(coro),
         must_cancel: Cell::new(false),
@@ -442,7 +447,8 @@ fn handle_step_outcome(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskSt
             f.cancel_future(vm, task, Value::None);
         }
         Outcome::Raised(e) => {
-            let fatal = e.class.is_subclass(&vm.exc_class("KeyboardInterrupt")) || e.class.is_subclass(&vm.exc_class("SystemExit"));
+            let fatal = e.class.is_subclass(&vm.exc_class("KeyboardInterrupt"))
+                || e.class.is_subclass(&vm.exc_class("SystemExit"));
             let _ = f.set_exception(vm, task, Value::Obj(e.clone()));
             if fatal {
                 if let Some(lp) = loop_of(&f.st.borrow().loop_obj) {
@@ -462,7 +468,10 @@ fn task_yielded(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskState, re
         if !blocking {
             let r = vm.repr(&result).unwrap_or_default();
             let tr = vm.repr(&Value::Obj(task.clone())).unwrap_or_default();
-            let e = vm.new_error("RuntimeError", &format!("yield was used instead of yield from in task {tr} with {r}"));
+            let e = vm.new_error(
+                "RuntimeError",
+                &format!("yield was used instead of yield from in task {tr} with {r}"),
+            );
             lp.el.borrow_mut().call_soon(Cb::Step(task.clone(), Some(e)));
             return;
         }

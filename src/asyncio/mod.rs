@@ -15,7 +15,9 @@ use crate::builtins::{method, native, static_fn};
 use crate::vm::object::{Args, BaseKind, Class, Dict, Object, Payload};
 use crate::vm::types::builtin_class;
 use crate::vm::{PyResult, Value, Vm};
-use event_loop::{call_at, call_soon, cancel_handle, handle_of, loop_of, new_loop, run_forever, run_until_complete};
+use event_loop::{
+    call_at, call_soon, cancel_handle, handle_of, loop_of, new_loop, run_forever, run_until_complete,
+};
 use future::{cancel_any, future_of, new_future, new_task, task_cancel, DoneCallback, FutureObj};
 
 /// The classes and helpers the native code needs, cached on the VM.
@@ -55,21 +57,32 @@ impl Aio {
 
     fn create(vm: &mut Vm) -> Aio {
         let object = vm.types.object.clone();
-        let future = builtin_class("Future", &[object.clone()], BaseKind::Native);
+        let future = builtin_class("Future", std::slice::from_ref(&object), BaseKind::Native);
         let task = builtin_class("Task", std::slice::from_ref(&future), BaseKind::Native);
-        let handle = builtin_class("Handle", &[object.clone()], BaseKind::Native);
+        let handle = builtin_class("Handle", std::slice::from_ref(&object), BaseKind::Native);
         let timer_handle = builtin_class("TimerHandle", std::slice::from_ref(&handle), BaseKind::Native);
-        let event_loop = builtin_class("_UnixSelectorEventLoop", &[object.clone()], BaseKind::Native);
+        let event_loop = builtin_class("_UnixSelectorEventLoop", std::slice::from_ref(&object), BaseKind::Native);
         let base = vm.exc_class("BaseException");
         let cancelled_error = builtin_class("CancelledError", &[base], BaseKind::Exception);
         let exc = vm.exc_class("Exception");
         let invalid_state_error = builtin_class("InvalidStateError", &[exc], BaseKind::Exception);
         let sleep0 = builtin_class("_Sleep0", &[object], BaseKind::Native);
-        for c in [&future, &task, &handle, &timer_handle, &event_loop, &cancelled_error, &invalid_state_error] {
+        for c in [&future, &task, &handle, &timer_handle, &event_loop, &cancelled_error, &invalid_state_error]
+        {
             c.set_attr("__module__", Value::str("asyncio"));
         }
         let stop_callback = native(vm, "_run_until_complete_cb", run_until_complete_cb);
-        let a = Aio { future, task, handle, timer_handle, event_loop, cancelled_error, invalid_state_error, stop_callback, sleep0 };
+        let a = Aio {
+            future,
+            task,
+            handle,
+            timer_handle,
+            event_loop,
+            cancelled_error,
+            invalid_state_error,
+            stop_callback,
+            sleep0,
+        };
         a.install_methods(vm);
         a
     }
@@ -105,7 +118,11 @@ impl Aio {
         ] {
             method(vm, t, name, m);
         }
-        for (name, m) in [("cancel", handle_cancel as crate::vm::object::NativeFn), ("cancelled", handle_cancelled), ("when", handle_when)] {
+        for (name, m) in [
+            ("cancel", handle_cancel as crate::vm::object::NativeFn),
+            ("cancelled", handle_cancelled),
+            ("when", handle_when),
+        ] {
             method(vm, &self.handle, name, m);
         }
         let l = &self.event_loop;
@@ -374,7 +391,10 @@ fn loop_time(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn check_callable(vm: &mut Vm, f: &Value, what: &str) -> PyResult<()> {
     let callable = match f {
         Value::Func(_) | Value::Class(_) => true,
-        Value::Obj(o) => matches!(o.payload, Payload::Native(_) | Payload::NativeClosure(..) | Payload::BoundMethod(..)) || o.class.lookup("__call__").is_some(),
+        Value::Obj(o) => {
+            matches!(o.payload, Payload::Native(_) | Payload::NativeClosure(..) | Payload::BoundMethod(..))
+                || o.class.lookup("__call__").is_some()
+        }
         _ => false,
     };
     if callable {
@@ -487,7 +507,12 @@ fn loop_call_exception_handler(vm: &mut Vm, args: Args) -> PyResult<Value> {
         vm.call(&handler, vec![lv.clone(), ctx])?;
         return Ok(Value::None);
     }
-    let msg = vm.get_item(&ctx, &Value::str("message")).ok().map(|m| vm.str_of(&m)).transpose()?.unwrap_or_else(|| "Unhandled exception in event loop".into());
+    let msg = vm
+        .get_item(&ctx, &Value::str("message"))
+        .ok()
+        .map(|m| vm.str_of(&m))
+        .transpose()?
+        .unwrap_or_else(|| "Unhandled exception in event loop".into());
     match vm.get_item(&ctx, &Value::str("exception")) {
         Ok(Value::Obj(e)) if e.exc().is_some() => {
             let tb = vm.format_exception(&e);
@@ -528,7 +553,8 @@ fn m_get_event_loop(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     if !vm.running_loop.is_none() {
         return Ok(vm.running_loop.clone());
     }
-    if let Some(l) = vm.ext_state.get("asyncio.default_loop").and_then(|v| v.clone().downcast::<Value>().ok()) {
+    if let Some(l) = vm.ext_state.get("asyncio.default_loop").and_then(|v| v.clone().downcast::<Value>().ok())
+    {
         if loop_of(&l).is_some_and(|lo| !lo.closed.get()) {
             return Ok((*l).clone());
         }
@@ -554,7 +580,9 @@ fn m_all_tasks(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let lv = loop_arg(vm, &args)?;
     let set = vm.new_set(vec![])?;
     if let Some(l) = loop_of(&lv) {
-        l.tasks.borrow_mut().retain(|w| w.upgrade().is_some_and(|t| future_of(&Value::Obj(t)).is_some_and(|f| !f.done())));
+        l.tasks
+            .borrow_mut()
+            .retain(|w| w.upgrade().is_some_and(|t| future_of(&Value::Obj(t)).is_some_and(|f| !f.done())));
         let tasks: Vec<Rc<Object>> = l.tasks.borrow().iter().filter_map(|w| w.upgrade()).collect();
         for t in tasks {
             vm.set_add(&set, Value::Obj(t))?;
@@ -588,7 +616,12 @@ impl crate::vm::ext::Ext for Sleep0 {
         true
     }
 
-    fn await_step(&self, _vm: &mut Vm, _this: &Value, incoming: &crate::vm::frame::Incoming) -> Option<PyResult<crate::vm::interp::Delegate>> {
+    fn await_step(
+        &self,
+        _vm: &mut Vm,
+        _this: &Value,
+        incoming: &crate::vm::frame::Incoming,
+    ) -> Option<PyResult<crate::vm::interp::Delegate>> {
         if let crate::vm::frame::Incoming::Throw(e) = incoming {
             return Some(Err(e.clone()));
         }

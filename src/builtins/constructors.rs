@@ -10,7 +10,6 @@ use num_bigint::BigInt;
 use super::{arity, set_builtin, static_fn};
 use crate::text;
 use crate::vm::object::{Args, BaseKind, Class, Dict, Iter, List, Object, Payload};
-use crate::vm::set::SetTable;
 use crate::vm::{PyResult, Value, Vm};
 
 pub(super) fn install(vm: &mut Vm) {
@@ -106,7 +105,11 @@ fn new_type(vm: &mut Vm, args: Args) -> PyResult<Value> {
             let copy = Rc::new(Dict::default());
             *copy.map.borrow_mut() = d.map.borrow().clone();
             if copy.map.borrow().get_str(crate::vm::object::str_hash("__module__"), "__module__").is_none() {
-                copy.map.borrow_mut().set_str(crate::vm::object::str_hash("__module__"), Value::str("__module__"), Value::str("__main__"));
+                copy.map.borrow_mut().set_str(
+                    crate::vm::object::str_hash("__module__"),
+                    Value::str("__module__"),
+                    Value::str("__main__"),
+                );
             }
             Ok(Value::Class(vm.build_class(&name, bases, copy, None)?))
         }
@@ -127,7 +130,9 @@ fn new_int(vm: &mut Vm, args: Args) -> PyResult<Value> {
             let bytes = vm.bytes_of(v).unwrap_or_default();
             parse_int(vm, &String::from_utf8_lossy(&bytes), b)?
         }
-        (Some(_), Some(_)) => return Err(vm.new_error("TypeError", "int() can't convert non-string with explicit base")),
+        (Some(_), Some(_)) => {
+            return Err(vm.new_error("TypeError", "int() can't convert non-string with explicit base"))
+        }
         (Some(v), None) => to_int(vm, v)?,
     };
     Ok(boxed(&cls, &vm.types.int.clone(), v))
@@ -194,7 +199,8 @@ pub fn to_float(vm: &mut Vm, v: &Value) -> PyResult<f64> {
         Value::Float(f) => Ok(*f),
         Value::Int(i) => Ok(*i as f64),
         Value::Bool(b) => Ok(*b as i64 as f64),
-        Value::BigInt(b) => crate::vm::ops::big_to_f64(b).ok_or_else(|| vm.new_error("OverflowError", "int too large to convert to float")),
+        Value::BigInt(b) => crate::vm::ops::big_to_f64(b)
+            .ok_or_else(|| vm.new_error("OverflowError", "int too large to convert to float")),
         Value::Str(s) => text::number_parse::parse_float(s.as_str()).map_err(|e| vm.text_error(e)),
         _ => {
             if let Some(r) = vm.call_dunder(v, "__float__", vec![])? {
@@ -207,7 +213,10 @@ pub fn to_float(vm: &mut Vm, v: &Value) -> PyResult<f64> {
                 return to_float(vm, &inner.clone());
             }
             let t = vm.type_name(v);
-            Err(vm.new_error("TypeError", &format!("float() argument must be a string or a real number, not '{t}'")))
+            Err(vm.new_error(
+                "TypeError",
+                &format!("float() argument must be a string or a real number, not '{t}'"),
+            ))
         }
     }
 }
@@ -221,7 +230,9 @@ fn new_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
             match (vm.bytes_of(v), encoding) {
                 (Some(b), Some(_)) => match String::from_utf8(b) {
                     Ok(s) => Value::string(s),
-                    Err(_) => return Err(vm.new_error("UnicodeDecodeError", "'utf-8' codec can't decode bytes")),
+                    Err(_) => {
+                        return Err(vm.new_error("UnicodeDecodeError", "'utf-8' codec can't decode bytes"))
+                    }
                 },
                 _ => Value::string(vm.str_of(v)?),
             }
@@ -275,7 +286,12 @@ pub fn dict_fill(vm: &mut Vm, d: &Value, src: &Value) -> PyResult<()> {
             Ok(p) => p,
             Err(_) => {
                 let t = vm.type_name(item);
-                return Err(vm.new_error("TypeError", &format!("cannot convert dictionary update sequence element #{i} to a sequence")).tap_type(t));
+                return Err(vm
+                    .new_error(
+                        "TypeError",
+                        &format!("cannot convert dictionary update sequence element #{i} to a sequence"),
+                    )
+                    .tap_type(t));
             }
         };
         if pair.len() != 2 {
@@ -319,7 +335,7 @@ fn new_frozenset(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if let Some(src) = rest.first() {
         vm.set_update(&s, src)?;
     }
-    let t = vm.set_table_of(&s).unwrap_or_else(SetTable::new);
+    let t = vm.set_table_of(&s).unwrap_or_default();
     Ok(vm.new_frozenset(t))
 }
 
@@ -339,7 +355,11 @@ fn new_range(vm: &mut Vm, args: Args) -> PyResult<Value> {
         [a, b] => (*a, *b, 1),
         [a, b, c] => (*a, *b, *c),
         [] => return Err(vm.new_error("TypeError", "range expected at least 1 argument, got 0")),
-        _ => return Err(vm.new_error("TypeError", &format!("range expected at most 3 arguments, got {}", nums.len()))),
+        _ => {
+            return Err(
+                vm.new_error("TypeError", &format!("range expected at most 3 arguments, got {}", nums.len()))
+            )
+        }
     };
     if c == 0 {
         return Err(vm.new_error("ValueError", "range() arg 3 must not be zero"));
@@ -427,7 +447,9 @@ fn new_classmethod(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn new_super(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (_, rest) = cls_and_args(vm, &args)?;
     match rest {
-        [Value::Class(c), obj] => Ok(Value::Obj(Object::new(vm.types.super_.clone(), Payload::Super(c.clone(), obj.clone())))),
+        [Value::Class(c), obj] => {
+            Ok(Value::Obj(Object::new(vm.types.super_.clone(), Payload::Super(c.clone(), obj.clone()))))
+        }
         [] => Err(vm.new_error("RuntimeError", "super(): no arguments")),
         _ => Err(vm.new_error("TypeError", "super() argument 1 must be a type")),
     }

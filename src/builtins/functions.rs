@@ -111,8 +111,16 @@ pub fn length(vm: &mut Vm, v: &Value) -> PyResult<usize> {
             Payload::Bytes(b) => b.len(),
             Payload::ByteArray(b) => b.borrow().len(),
             Payload::Range(a, b, c) => crate::vm::ops::range_len(*a, *b, *c) as usize,
-            Payload::ListData(l) if !o.class.lookup("__len__").is_some_and(|f| matches!(f, Value::Func(_))) => l.items.borrow().len(),
-            Payload::DictData(d) if !o.class.lookup("__len__").is_some_and(|f| matches!(f, Value::Func(_))) => d.map.borrow().len(),
+            Payload::ListData(l)
+                if !o.class.lookup("__len__").is_some_and(|f| matches!(f, Value::Func(_))) =>
+            {
+                l.items.borrow().len()
+            }
+            Payload::DictData(d)
+                if !o.class.lookup("__len__").is_some_and(|f| matches!(f, Value::Func(_))) =>
+            {
+                d.map.borrow().len()
+            }
             Payload::DictView(_, d) => d.map.borrow().len(),
             _ => return len_dunder(vm, v),
         },
@@ -155,7 +163,8 @@ fn ascii(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `isinstance(v, classinfo)`.
 pub fn is_instance(vm: &mut Vm, v: &Value, cls: &Value) -> PyResult<bool> {
     match cls {
-        Value::Class(c) => Ok(vm.type_of(v).is_subclass(c) || matches!(v.payload(), Some(Payload::Boxed(_))) && vm.type_of(v).is_subclass(c)),
+        Value::Class(c) => Ok(vm.type_of(v).is_subclass(c)
+            || matches!(v.payload(), Some(Payload::Boxed(_))) && vm.type_of(v).is_subclass(c)),
         Value::Tuple(t) => {
             for c in t.items.iter() {
                 if is_instance(vm, v, c)? {
@@ -164,7 +173,9 @@ pub fn is_instance(vm: &mut Vm, v: &Value, cls: &Value) -> PyResult<bool> {
             }
             Ok(false)
         }
-        _ => Err(vm.new_error("TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a union")),
+        _ => {
+            Err(vm.new_error("TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a union"))
+        }
     }
 }
 
@@ -189,7 +200,10 @@ fn issubclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 }
                 Ok(false)
             }
-            _ => Err(vm.new_error("TypeError", "issubclass() arg 2 must be a class, a tuple of classes, or a union")),
+            _ => Err(vm.new_error(
+                "TypeError",
+                "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+            )),
         }
     }
     Ok(Value::Bool(check(vm, c, &args.pos[1])?))
@@ -220,7 +234,9 @@ fn getattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let n = attr_name(vm, &args.pos[1])?;
     match vm.get_attr(&args.pos[0], &n) {
         Ok(v) => Ok(v),
-        Err(e) if args.pos.len() == 3 && e.class.is_subclass(&vm.exc_class("AttributeError")) => Ok(args.pos[2].clone()),
+        Err(e) if args.pos.len() == 3 && e.class.is_subclass(&vm.exc_class("AttributeError")) => {
+            Ok(args.pos[2].clone())
+        }
         Err(e) => Err(e),
     }
 }
@@ -244,7 +260,10 @@ fn callable(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = &args.pos[0];
     let r = match v {
         Value::Func(_) | Value::Class(_) => true,
-        Value::Obj(o) => matches!(o.payload, Payload::Native(_) | Payload::NativeClosure(..) | Payload::BoundMethod(..)) || o.class.lookup("__call__").is_some(),
+        Value::Obj(o) => {
+            matches!(o.payload, Payload::Native(_) | Payload::NativeClosure(..) | Payload::BoundMethod(..))
+                || o.class.lookup("__call__").is_some()
+        }
         _ => false,
     };
     Ok(Value::Bool(r))
@@ -311,7 +330,10 @@ fn min_max(vm: &mut Vm, args: Args, name: &str, want_less: bool) -> PyResult<Val
         1 => vm.collect(&args.pos[0])?,
         _ => {
             if default.is_some() {
-                return Err(vm.new_error("TypeError", &format!("Cannot specify a default for {name}() with multiple positional arguments")));
+                return Err(vm.new_error(
+                    "TypeError",
+                    &format!("Cannot specify a default for {name}() with multiple positional arguments"),
+                ));
             }
             args.pos.to_vec()
         }
@@ -494,12 +516,18 @@ fn ord(vm: &mut Vm, args: Args) -> PyResult<Value> {
             let mut chars = s.as_str().chars();
             match (chars.next(), chars.next()) {
                 (Some(c), None) => Ok(Value::Int(c as i64)),
-                _ => Err(vm.new_error("TypeError", &format!("ord() expected a character, but string of length {} found", s.char_len()))),
+                _ => Err(vm.new_error(
+                    "TypeError",
+                    &format!("ord() expected a character, but string of length {} found", s.char_len()),
+                )),
             }
         }
         v => match vm.bytes_of(v) {
             Some(b) if b.len() == 1 => Ok(Value::Int(b[0] as i64)),
-            Some(b) => Err(vm.new_error("TypeError", &format!("ord() expected a character, but string of length {} found", b.len()))),
+            Some(b) => Err(vm.new_error(
+                "TypeError",
+                &format!("ord() expected a character, but string of length {} found", b.len()),
+            )),
             None => {
                 let t = vm.type_name(v);
                 Err(vm.new_error("TypeError", &format!("ord() expected string of length 1, but {t} found")))
@@ -513,7 +541,9 @@ fn chr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let i = vm.index_of(&args.pos[0])?;
     match u32::try_from(i).ok().and_then(char::from_u32) {
         Some(c) => Ok(Value::string(c.to_string())),
-        None if (0..0x110000).contains(&i) => Err(vm.new_error("ValueError", "surrogate code points are not supported")),
+        None if (0..0x110000).contains(&i) => {
+            Err(vm.new_error("ValueError", "surrogate code points are not supported"))
+        }
         None => Err(vm.new_error("ValueError", "chr() arg not in range(0x110000)")),
     }
 }
@@ -583,10 +613,7 @@ fn divmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (a, b) = (&args.pos[0], &args.pos[1]);
     if let (Value::Float(_), _) | (_, Value::Float(_)) = (a, b) {
         if let (Some(x), Some(y)) = (float_of(a), float_of(b)) {
-            if y == 0.0 {
-                return Err(vm.new_error("ZeroDivisionError", "float divmod()"));
-            }
-            let (q, r) = crate::vm::ops::float_divmod(x, y);
+            let (q, r) = crate::text::round::float_divmod(x, y).map_err(|e| vm.text_error(e))?;
             return Ok(Value::tuple(vec![Value::Float(q), Value::Float(r)]));
         }
     }
@@ -623,8 +650,12 @@ fn pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Some(m) = args.pos.get(2).or(args.kwarg("mod")).filter(|m| !m.is_none()) else {
         return vm.binary_op(crate::compiler::bytecode::BinKind::Pow, a, b);
     };
-    let (Some(x), Some(e), Some(m)) = (crate::vm::ops::big_of(a), crate::vm::ops::big_of(b), crate::vm::ops::big_of(m)) else {
-        return Err(vm.new_error("TypeError", "pow() 3rd argument not allowed unless all arguments are integers"));
+    let (Some(x), Some(e), Some(m)) =
+        (crate::vm::ops::big_of(a), crate::vm::ops::big_of(b), crate::vm::ops::big_of(m))
+    else {
+        return Err(
+            vm.new_error("TypeError", "pow() 3rd argument not allowed unless all arguments are integers")
+        );
     };
     if m.is_zero() {
         return Err(vm.new_error("ValueError", "pow() 3rd argument cannot be 0"));
@@ -660,14 +691,15 @@ fn format(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn vars(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, "vars", &args, 1, 1)?;
     let n = vm.intern("__dict__");
-    vm.get_attr(&args.pos[0], &n).map_err(|_| vm.new_error("TypeError", "vars() argument must have __dict__ attribute"))
+    vm.get_attr(&args.pos[0], &n)
+        .map_err(|_| vm.new_error("TypeError", "vars() argument must have __dict__ attribute"))
 }
 
 fn dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, "dir", &args, 0, 1)?;
     let Some(v) = args.pos.first() else { return Ok(Value::list(vec![])) };
     let mut names: Vec<String> = Vec::new();
-    let mut add_map = |m: &crate::vm::dict::DictMap, names: &mut Vec<String>| {
+    let add_map = |m: &crate::vm::dict::DictMap, names: &mut Vec<String>| {
         for (k, _) in m.iter() {
             if let Some(s) = k.as_str() {
                 if !names.iter().any(|n| n == s) {

@@ -14,7 +14,14 @@ mod str_methods;
 
 pub(super) fn install(vm: &mut Vm) {
     let t = &vm.types;
-    let (list, dict, set, frozenset, tuple, object) = (t.list.clone(), t.dict.clone(), t.set.clone(), t.frozenset.clone(), t.tuple.clone(), t.object.clone());
+    let (list, dict, set, frozenset, tuple, object) = (
+        t.list.clone(),
+        t.dict.clone(),
+        t.set.clone(),
+        t.frozenset.clone(),
+        t.tuple.clone(),
+        t.object.clone(),
+    );
     let base_exc = vm.exc_class("BaseException");
     let (generator, coroutine, agen) = (t.generator.clone(), t.coroutine.clone(), t.async_generator.clone());
     let dict_keys = t.dict_keys.clone();
@@ -82,11 +89,28 @@ pub(super) fn install(vm: &mut Vm) {
         ("__iter__", seq_iter),
     ] {
         method(vm, &set, name, f);
-        if !matches!(name, "add" | "discard" | "remove" | "pop" | "clear" | "update" | "intersection_update" | "difference_update") {
+        if !matches!(
+            name,
+            "add"
+                | "discard"
+                | "remove"
+                | "pop"
+                | "clear"
+                | "update"
+                | "intersection_update"
+                | "difference_update"
+        ) {
             method(vm, &frozenset, name, f);
         }
     }
-    for (name, f) in [("index", list_index as crate::vm::object::NativeFn), ("count", list_count), ("__len__", seq_len), ("__getitem__", seq_getitem), ("__contains__", seq_contains), ("__iter__", seq_iter)] {
+    for (name, f) in [
+        ("index", list_index as crate::vm::object::NativeFn),
+        ("count", list_count),
+        ("__len__", seq_len),
+        ("__getitem__", seq_getitem),
+        ("__contains__", seq_contains),
+        ("__iter__", seq_iter),
+    ] {
         method(vm, &tuple, name, f);
     }
     for (name, f) in [
@@ -120,19 +144,39 @@ pub(super) fn install(vm: &mut Vm) {
     method(vm, &beg, "subgroup", exc_group_subgroup);
     method(vm, &beg, "derive", exc_group_derive);
     method(vm, &beg, "__str__", exc_group_str);
-    for (name, f) in [("send", gen_send as crate::vm::object::NativeFn), ("throw", gen_throw), ("close", gen_close), ("__next__", gen_next), ("__iter__", gen_iter)] {
+    for (name, f) in [
+        ("send", gen_send as crate::vm::object::NativeFn),
+        ("throw", gen_throw),
+        ("close", gen_close),
+        ("__next__", gen_next),
+        ("__iter__", gen_iter),
+    ] {
         method(vm, &generator, name, f);
     }
-    for (name, f) in [("send", gen_send as crate::vm::object::NativeFn), ("throw", gen_throw), ("close", gen_close)] {
+    for (name, f) in
+        [("send", gen_send as crate::vm::object::NativeFn), ("throw", gen_throw), ("close", gen_close)]
+    {
         method(vm, &coroutine, name, f);
     }
-    for (name, f) in [("asend", agen_asend as crate::vm::object::NativeFn), ("athrow", agen_athrow), ("aclose", agen_aclose), ("__anext__", agen_anext), ("__aiter__", gen_iter)] {
+    for (name, f) in [
+        ("asend", agen_asend as crate::vm::object::NativeFn),
+        ("athrow", agen_athrow),
+        ("aclose", agen_aclose),
+        ("__anext__", agen_anext),
+        ("__aiter__", gen_iter),
+    ] {
         method(vm, &agen, name, f);
     }
     let iterator = vm.types.iterator.clone();
     method(vm, &iterator, "__next__", iter_next_m);
     method(vm, &iterator, "__iter__", gen_iter);
-    for cls in [vm.types.enumerate.clone(), vm.types.zip.clone(), vm.types.map.clone(), vm.types.filter.clone(), vm.types.reversed.clone()] {
+    for cls in [
+        vm.types.enumerate.clone(),
+        vm.types.zip.clone(),
+        vm.types.map.clone(),
+        vm.types.filter.clone(),
+        vm.types.reversed.clone(),
+    ] {
         method(vm, &cls, "__next__", iter_next_m);
         method(vm, &cls, "__iter__", gen_iter);
     }
@@ -152,7 +196,12 @@ fn this_list(vm: &mut Vm, args: &Args) -> PyResult<Rc<crate::vm::object::List>> 
 }
 
 fn list_append(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "list.append", &Args::new(&args.pos[1..]), 1, 1).map_err(|_| vm.new_error("TypeError", &format!("list.append() takes exactly one argument ({} given)", args.pos.len() - 1)))?;
+    arity(vm, "list.append", &Args::new(&args.pos[1..]), 1, 1).map_err(|_| {
+        vm.new_error(
+            "TypeError",
+            &format!("list.append() takes exactly one argument ({} given)", args.pos.len() - 1),
+        )
+    })?;
     this_list(vm, &args)?.items.borrow_mut().push(args.pos[1].clone());
     Ok(Value::None)
 }
@@ -677,7 +726,9 @@ fn exc_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn exc_group_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (Some(Value::Class(cls)), Some(msg), Some(excs)) = (args.pos.first(), args.pos.get(1), args.pos.get(2)) else {
+    let (Some(Value::Class(cls)), Some(msg), Some(excs)) =
+        (args.pos.first(), args.pos.get(1), args.pos.get(2))
+    else {
         return Err(vm.new_error("TypeError", "BaseExceptionGroup.__new__() takes exactly 2 arguments"));
     };
     if !matches!(msg, Value::Str(_)) {
@@ -696,7 +747,10 @@ fn exc_group_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 }
             }
             _ => {
-                return Err(vm.new_error("ValueError", &format!("Item {} of second argument (exceptions) is not an exception", 0)));
+                return Err(vm.new_error(
+                    "ValueError",
+                    &format!("Item {} of second argument (exceptions) is not an exception", 0),
+                ));
             }
         }
     }
@@ -754,8 +808,14 @@ fn gen_send(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if let Payload::Generator(gen) = &g.payload {
         let fresh = matches!(&*gen.state.borrow(), crate::vm::object::GenState::Suspended(f) if !f.suspended);
         if fresh && !v.is_none() {
-            let what = if gen.kind == crate::compiler::bytecode::CodeKind::Coroutine { "coroutine" } else { "generator" };
-            return Err(vm.new_error("TypeError", &format!("can't send non-None value to a just-started {what}")));
+            let what = if gen.kind == crate::compiler::bytecode::CodeKind::Coroutine {
+                "coroutine"
+            } else {
+                "generator"
+            };
+            return Err(
+                vm.new_error("TypeError", &format!("can't send non-None value to a just-started {what}"))
+            );
         }
     }
     vm.gen_send(&g, Incoming::Send(v))
@@ -771,7 +831,10 @@ pub fn throw_exc(vm: &mut Vm, args: &[Value]) -> PyResult<Rc<Object>> {
             Value::None => vm.instantiate_exception(c, vec![]),
             other => vm.instantiate_exception(c, vec![other.clone()]),
         },
-        _ => Err(vm.new_error("TypeError", "exceptions must be classes or instances deriving from BaseException, not str")),
+        _ => Err(vm.new_error(
+            "TypeError",
+            "exceptions must be classes or instances deriving from BaseException, not str",
+        )),
     }
 }
 

@@ -21,12 +21,18 @@ pub use modules::{native_module, stdlib_source};
 
 /// Creates a builtin function value.
 pub fn native(vm: &mut Vm, name: &'static str, f: NativeFn) -> Value {
-    Value::Obj(Object::new(vm.types.builtin_function.clone(), Payload::Native(Native { name, f, is_method: false })))
+    Value::Obj(Object::new(
+        vm.types.builtin_function.clone(),
+        Payload::Native(Native { name, f, is_method: false }),
+    ))
 }
 
 /// Adds a method to a builtin class.
 pub fn method(vm: &mut Vm, cls: &Rc<Class>, name: &'static str, f: NativeFn) {
-    let m = Value::Obj(Object::new(vm.types.builtin_function.clone(), Payload::Native(Native { name, f, is_method: true })));
+    let m = Value::Obj(Object::new(
+        vm.types.builtin_function.clone(),
+        Payload::Native(Native { name, f, is_method: true }),
+    ));
     cls.set_attr(name, m);
 }
 
@@ -48,7 +54,8 @@ pub fn install(vm: &mut Vm) {
     constructors::install(vm);
     functions::install(vm);
     methods::install(vm);
-    let names: Vec<(&'static str, Rc<Class>)> = vm.types.exceptions.iter().map(|(k, v)| (*k, v.clone())).collect();
+    let names: Vec<(&'static str, Rc<Class>)> =
+        vm.types.exceptions.iter().map(|(k, v)| (*k, v.clone())).collect();
     for (name, cls) in names {
         set_builtin(vm, name, Value::Class(cls));
     }

@@ -53,14 +53,23 @@ fn sys_module(vm: &mut Vm) -> PyResult<Value> {
     let m = module(
         vm,
         "sys",
-        &[("exit", sys_exit), ("getrecursionlimit", getrecursionlimit), ("setrecursionlimit", setrecursionlimit), ("intern", sys_intern)],
+        &[
+            ("exit", sys_exit),
+            ("getrecursionlimit", getrecursionlimit),
+            ("setrecursionlimit", setrecursionlimit),
+            ("intern", sys_intern),
+        ],
     );
     let argv = Value::list(vm.argv.iter().map(|a| Value::str(a)).collect());
     vm.module_set(&m, "argv", argv);
     let path = Value::list(vm.search_paths.iter().map(|p| Value::string(p.display().to_string())).collect());
     vm.module_set(&m, "path", path);
     vm.module_set(&m, "version", Value::string(format!("3.11.7 (gyre {})", crate::VERSION)));
-    vm.module_set(&m, "version_info", Value::tuple(vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)]));
+    vm.module_set(
+        &m,
+        "version_info",
+        Value::tuple(vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)]),
+    );
     vm.module_set(&m, "maxsize", Value::Int(i64::MAX));
     vm.module_set(&m, "platform", Value::str(std::env::consts::OS));
     vm.module_set(&m, "byteorder", Value::str(if cfg!(target_endian = "little") { "little" } else { "big" }));
@@ -78,7 +87,11 @@ fn sys_module(vm: &mut Vm) -> PyResult<Value> {
 
 /// A `sys.stdout`/`sys.stderr` object: `fd` 1 or 2.
 fn stream_object(vm: &mut Vm, fd: i64) -> Value {
-    let cls = crate::vm::types::builtin_class("TextIOWrapper", &[vm.types.object.clone()], crate::vm::object::BaseKind::Native);
+    let cls = crate::vm::types::builtin_class(
+        "TextIOWrapper",
+        std::slice::from_ref(&vm.types.object),
+        crate::vm::object::BaseKind::Native,
+    );
     super::method(vm, &cls, "write", stream_write);
     super::method(vm, &cls, "flush", stream_flush);
     Value::Obj(Object::new(cls, Payload::Boxed(Value::Int(fd))))
@@ -217,7 +230,11 @@ fn m_log(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(b) => {
             let base = fnum(vm, Some(b))?;
             if base <= 0.0 || base == 1.0 {
-                return Err(if base == 1.0 { vm.new_error("ZeroDivisionError", "float division by zero") } else { domain(vm) });
+                return Err(if base == 1.0 {
+                    vm.new_error("ZeroDivisionError", "float division by zero")
+                } else {
+                    domain(vm)
+                });
             }
             Ok(Value::Float(x / base.ln()))
         }
@@ -257,12 +274,16 @@ fn to_int_rounded(vm: &mut Vm, args: &Args, f: fn(f64) -> f64, dunder: &str) -> 
     match args.pos.first() {
         Some(v @ (Value::Int(_) | Value::BigInt(_))) => Ok(v.clone()),
         Some(Value::Bool(b)) => Ok(Value::Int(*b as i64)),
-        Some(Value::Float(x)) => crate::text::round::float_to_bigint(f(*x)).map(Value::from_bigint).map_err(|e| vm.text_error(e)),
+        Some(Value::Float(x)) => {
+            crate::text::round::float_to_bigint(f(*x)).map(Value::from_bigint).map_err(|e| vm.text_error(e))
+        }
         Some(v) => match vm.call_dunder(v, dunder, vec![])? {
             Some(r) => Ok(r),
             None => {
                 let x = fnum(vm, Some(v))?;
-                crate::text::round::float_to_bigint(f(x)).map(Value::from_bigint).map_err(|e| vm.text_error(e))
+                crate::text::round::float_to_bigint(f(x))
+                    .map(Value::from_bigint)
+                    .map_err(|e| vm.text_error(e))
             }
         },
         None => Err(vm.new_error("TypeError", "function missing required argument")),
@@ -520,7 +541,10 @@ fn math_module(vm: &mut Vm) -> PyResult<Value> {
 }
 
 fn t_time(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs_f64()).unwrap_or(0.0);
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs_f64())
+        .unwrap_or(0.0);
     Ok(Value::Float(now))
 }
 
@@ -531,7 +555,8 @@ fn t_monotonic(vm: &mut Vm, _args: Args) -> PyResult<Value> {
 fn t_process_time(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
     let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
     let fields: Vec<&str> = stat.rsplit(')').next().unwrap_or("").split_whitespace().collect();
-    let ticks: f64 = fields.get(11).and_then(|u| u.parse::<f64>().ok()).unwrap_or(0.0) + fields.get(12).and_then(|s| s.parse::<f64>().ok()).unwrap_or(0.0);
+    let ticks: f64 = fields.get(11).and_then(|u| u.parse::<f64>().ok()).unwrap_or(0.0)
+        + fields.get(12).and_then(|s| s.parse::<f64>().ok()).unwrap_or(0.0);
     Ok(Value::Float(ticks / 100.0))
 }
 

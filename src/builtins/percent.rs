@@ -2,7 +2,7 @@
 
 use num_bigint::BigInt;
 
-use crate::text::percent::{self as pct, Conversion, Count, Piece, PercentParser};
+use crate::text::percent::{self as pct, Conversion, Count, PercentParser, Piece};
 use crate::vm::object::Payload;
 use crate::vm::{PyResult, Value, Vm};
 
@@ -10,7 +10,10 @@ impl Vm {
     /// `fmt % args` for a `str` left operand.
     pub fn percent_format(&mut self, fmt: &str, args: &Value) -> PyResult<Value> {
         let is_mapping = self.dict_of(args).is_some()
-            || (matches!(args, Value::Obj(_)) && !matches!(args, Value::Tuple(_)) && self.type_of(args).lookup("__getitem__").is_some() && !matches!(args.payload(), Some(Payload::Bytes(_))));
+            || (matches!(args, Value::Obj(_))
+                && !matches!(args, Value::Tuple(_))
+                && self.type_of(args).lookup("__getitem__").is_some()
+                && !matches!(args.payload(), Some(Payload::Bytes(_))));
         let positional: Vec<Value> = match args {
             Value::Tuple(t) => t.items.to_vec(),
             _ => vec![args.clone()],
@@ -56,7 +59,8 @@ impl Vm {
             out.push_str(&text);
         }
         let leftover = next < positional.len();
-        let tuple_or_single = matches!(args, Value::Tuple(_)) || (!is_mapping && !matches!(args, Value::List(_)));
+        let tuple_or_single =
+            matches!(args, Value::Tuple(_)) || (!is_mapping && !matches!(args, Value::List(_)));
         if leftover && tuple_or_single && !used_key && !(is_mapping && next == 0) {
             return Err(self.new_error("TypeError", pct::NOT_ALL_CONVERTED));
         }
@@ -64,7 +68,9 @@ impl Vm {
     }
 
     fn star_arg(&mut self, positional: &[Value], next: &mut usize) -> PyResult<i64> {
-        let Some(v) = positional.get(*next) else { return Err(self.new_error("TypeError", pct::NOT_ENOUGH_ARGS)) };
+        let Some(v) = positional.get(*next) else {
+            return Err(self.new_error("TypeError", pct::NOT_ENOUGH_ARGS));
+        };
         *next += 1;
         match v {
             Value::Int(i) => Ok(*i),
@@ -100,14 +106,22 @@ impl Vm {
             }
             Conversion::Decimal => {
                 let b = match value {
-                    Value::Float(f) => crate::text::round::float_to_bigint(f.trunc()).map_err(|e| self.text_error(e))?,
+                    Value::Float(f) => {
+                        crate::text::round::float_to_bigint(f.trunc()).map_err(|e| self.text_error(e))?
+                    }
                     v => match crate::vm::ops::big_of(v) {
                         Some(b) => b,
-                        None => match self.call_dunder(v, "__int__", vec![])?.and_then(|r| crate::vm::ops::big_of(&r)) {
+                        None => match self
+                            .call_dunder(v, "__int__", vec![])?
+                            .and_then(|r| crate::vm::ops::big_of(&r))
+                        {
                             Some(b) => b,
                             None => {
                                 let t = self.type_name(v);
-                                return Err(self.new_error("TypeError", &pct::real_number_required(spec.conversion, &t)));
+                                return Err(self.new_error(
+                                    "TypeError",
+                                    &pct::real_number_required(spec.conversion, &t),
+                                ));
                             }
                         },
                     },
@@ -117,11 +131,16 @@ impl Vm {
             Conversion::Radix => {
                 let b: BigInt = match crate::vm::ops::big_of(value) {
                     Some(b) => b,
-                    None => match self.call_dunder(value, "__index__", vec![])?.and_then(|r| crate::vm::ops::big_of(&r)) {
+                    None => match self
+                        .call_dunder(value, "__index__", vec![])?
+                        .and_then(|r| crate::vm::ops::big_of(&r))
+                    {
                         Some(b) => b,
                         None => {
                             let t = self.type_name(value);
-                            return Err(self.new_error("TypeError", &pct::integer_required(spec.conversion, &t)));
+                            return Err(
+                                self.new_error("TypeError", &pct::integer_required(spec.conversion, &t))
+                            );
                         }
                     },
                 };

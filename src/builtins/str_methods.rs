@@ -79,6 +79,8 @@ pub(super) fn install(vm: &mut Vm) {
             ("lstrip", b_lstrip),
             ("rstrip", b_rstrip),
             ("find", b_find),
+            ("rfind", b_rfind),
+            ("rsplit", b_rsplit),
             ("index", b_index),
             ("count", b_count),
             ("startswith", b_startswith),
@@ -98,12 +100,23 @@ pub(super) fn install(vm: &mut Vm) {
     method(vm, &ba, "extend", ba_extend);
     method(vm, &ba, "clear", ba_clear);
     let int = vm.types.int.clone();
-    for (name, f) in [("bit_length", int_bit_length as F), ("to_bytes", int_to_bytes), ("conjugate", num_self), ("__index__", num_self), ("__int__", num_self)] {
+    for (name, f) in [
+        ("bit_length", int_bit_length as F),
+        ("to_bytes", int_to_bytes),
+        ("conjugate", num_self),
+        ("__index__", num_self),
+        ("__int__", num_self),
+    ] {
         method(vm, &int, name, f);
     }
     static_fn(vm, &int, "from_bytes", int_from_bytes);
     let float = vm.types.float.clone();
-    for (name, f) in [("is_integer", float_is_integer as F), ("as_integer_ratio", float_ratio), ("conjugate", num_self), ("hex", float_hex)] {
+    for (name, f) in [
+        ("is_integer", float_is_integer as F),
+        ("as_integer_ratio", float_ratio),
+        ("conjugate", num_self),
+        ("hex", float_hex),
+    ] {
         method(vm, &float, name, f);
     }
 }
@@ -232,7 +245,10 @@ fn join(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Value::Str(p) => out.push_str(p.as_str()),
             other => {
                 let t = vm.type_name(other);
-                return Err(vm.new_error("TypeError", &format!("sequence item {i}: expected str instance, {t} found")));
+                return Err(vm.new_error(
+                    "TypeError",
+                    &format!("sequence item {i}: expected str instance, {t} found"),
+                ));
             }
         }
     }
@@ -251,7 +267,9 @@ fn replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn search_args<'a>(vm: &mut Vm, args: &Args<'a>) -> PyResult<(&'a str, &'a str, Option<i64>, Option<i64>)> {
     let s = this(vm, args)?;
-    let Some(sub) = args.pos.get(1) else { return Err(vm.new_error("TypeError", "expected at least 1 argument, got 0")) };
+    let Some(sub) = args.pos.get(1) else {
+        return Err(vm.new_error("TypeError", "expected at least 1 argument, got 0"));
+    };
     let sub = match sub {
         Value::Str(x) => x.as_str(),
         other => {
@@ -301,13 +319,20 @@ fn affix(vm: &mut Vm, args: Args, ends: bool) -> PyResult<Value> {
         Some(v) => {
             let t = vm.type_name(v);
             let which = if ends { "endswith" } else { "startswith" };
-            return Err(vm.new_error("TypeError", &format!("{which} first arg must be str or a tuple of str, not {t}")));
+            return Err(vm.new_error(
+                "TypeError",
+                &format!("{which} first arg must be str or a tuple of str, not {t}"),
+            ));
         }
         None => return Err(vm.new_error("TypeError", "expected at least 1 argument, got 0")),
     };
     for c in candidates {
         let Some(p) = c.as_str() else { continue };
-        let hit = if ends { sm::endswith(s.as_str(), p, start, end) } else { sm::startswith(s.as_str(), p, start, end) };
+        let hit = if ends {
+            sm::endswith(s.as_str(), p, start, end)
+        } else {
+            sm::startswith(s.as_str(), p, start, end)
+        };
         if hit {
             return Ok(Value::Bool(true));
         }
@@ -333,7 +358,9 @@ fn fill_char(vm: &mut Vm, v: Option<&Value>) -> PyResult<char> {
 
 fn pad(vm: &mut Vm, args: Args, f: fn(&str, i64, char) -> text::TextResult<String>) -> PyResult<Value> {
     let s = this(vm, &args)?;
-    let Some(w) = args.pos.get(1) else { return Err(vm.new_error("TypeError", "expected at least 1 argument, got 0")) };
+    let Some(w) = args.pos.get(1) else {
+        return Err(vm.new_error("TypeError", "expected at least 1 argument, got 0"));
+    };
     let w = vm.index_of(w)?;
     let fill = fill_char(vm, args.pos.get(2))?;
     let r = text_result(vm, f(s.as_str(), w, fill))?;
@@ -504,7 +531,15 @@ fn format_map(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::string(r))
 }
 
-fn format_impl(vm: &mut Vm, fmt: &str, pos: &[Value], kw: &[(Value, Value)], mapping: Option<&Value>, auto: &mut i64, depth: u32) -> PyResult<String> {
+fn format_impl(
+    vm: &mut Vm,
+    fmt: &str,
+    pos: &[Value],
+    kw: &[(Value, Value)],
+    mapping: Option<&Value>,
+    auto: &mut i64,
+    depth: u32,
+) -> PyResult<String> {
     let mut out = String::new();
     let chars: Vec<char> = fmt.chars().collect();
     let mut i = 0;
@@ -547,7 +582,15 @@ fn format_impl(vm: &mut Vm, fmt: &str, pos: &[Value], kw: &[(Value, Value)], map
     Ok(out)
 }
 
-fn format_field(vm: &mut Vm, field: &str, pos: &[Value], kw: &[(Value, Value)], mapping: Option<&Value>, auto: &mut i64, depth: u32) -> PyResult<String> {
+fn format_field(
+    vm: &mut Vm,
+    field: &str,
+    pos: &[Value],
+    kw: &[(Value, Value)],
+    mapping: Option<&Value>,
+    auto: &mut i64,
+    depth: u32,
+) -> PyResult<String> {
     let (head, spec) = match field.find(':') {
         Some(k) if !field[..k].contains('[') || field[..k].contains(']') => (&field[..k], &field[k + 1..]),
         _ => (field, ""),
@@ -560,22 +603,38 @@ fn format_field(vm: &mut Vm, field: &str, pos: &[Value], kw: &[(Value, Value)], 
     let (first, rest) = name.split_at(first_end);
     let mut value = if first.is_empty() {
         if *auto < 0 {
-            return Err(vm.new_error("ValueError", "cannot switch from manual field specification to automatic field numbering"));
+            return Err(vm.new_error(
+                "ValueError",
+                "cannot switch from manual field specification to automatic field numbering",
+            ));
         }
         let k = *auto as usize;
         *auto += 1;
         match pos.get(k) {
             Some(v) => v.clone(),
-            None => return Err(vm.new_error("IndexError", &format!("Replacement index {k} out of range for positional args tuple"))),
+            None => {
+                return Err(vm.new_error(
+                    "IndexError",
+                    &format!("Replacement index {k} out of range for positional args tuple"),
+                ))
+            }
         }
     } else if let Ok(k) = first.parse::<usize>() {
         if *auto > 0 {
-            return Err(vm.new_error("ValueError", "cannot switch from automatic field numbering to manual field specification"));
+            return Err(vm.new_error(
+                "ValueError",
+                "cannot switch from automatic field numbering to manual field specification",
+            ));
         }
         *auto = -1;
         match pos.get(k) {
             Some(v) => v.clone(),
-            None => return Err(vm.new_error("IndexError", &format!("Replacement index {k} out of range for positional args tuple"))),
+            None => {
+                return Err(vm.new_error(
+                    "IndexError",
+                    &format!("Replacement index {k} out of range for positional args tuple"),
+                ))
+            }
         }
     } else {
         match kw.iter().find(|(k, _)| k.as_str() == Some(first)) {
@@ -603,7 +662,9 @@ fn format_field(vm: &mut Vm, field: &str, pos: &[Value], kw: &[(Value, Value)], 
             value = vm.get_item(&value, &k)?;
             rest = r.get(end + 1..).unwrap_or("");
         } else {
-            return Err(vm.new_error("ValueError", "Only '.' or '[' may follow ']' in format field specifier"));
+            return Err(
+                vm.new_error("ValueError", "Only '.' or '[' may follow ']' in format field specifier")
+            );
         }
     }
     let value = match conv {
@@ -613,7 +674,11 @@ fn format_field(vm: &mut Vm, field: &str, pos: &[Value], kw: &[(Value, Value)], 
         Some("a") => Value::string(text::repr::ascii_str(&vm.repr(&value)?)),
         Some(_) => return Err(vm.new_error("ValueError", "Unknown conversion specifier")),
     };
-    let spec = if spec.contains('{') && depth > 0 { format_impl(vm, spec, pos, kw, mapping, auto, depth - 1)? } else { spec.to_string() };
+    let spec = if spec.contains('{') && depth > 0 {
+        format_impl(vm, spec, pos, kw, mapping, auto, depth - 1)?
+    } else {
+        spec.to_string()
+    };
     let r = vm.format_with_spec(&value, &Value::string(spec))?;
     Ok(r.as_str().unwrap_or("").to_string())
 }
@@ -651,7 +716,10 @@ fn b_decode(vm: &mut Vm, args: Args) -> PyResult<Value> {
             let pos = e.utf8_error().valid_up_to();
             Err(vm.new_error(
                 "UnicodeDecodeError",
-                &format!("'utf-8' codec can't decode byte 0x{:02x} in position {pos}: invalid start byte", b[pos]),
+                &format!(
+                    "'utf-8' codec can't decode byte 0x{:02x} in position {pos}: invalid start byte",
+                    b[pos]
+                ),
             ))
         }
     }
@@ -680,7 +748,20 @@ fn b_split(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::list(parts.into_iter().map(|p| vm.new_bytes_like(&like, p.to_vec())).collect()))
 }
 
-fn b_strip_with(vm: &mut Vm, args: Args, f: for<'a> fn(&'a [u8], Option<&[u8]>) -> &'a [u8]) -> PyResult<Value> {
+fn b_rsplit(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let b = bytes_this(vm, &args)?;
+    let sep = bytes_arg(vm, opt_arg(&args, 1, "sep"))?;
+    let max = int_opt(vm, opt_arg(&args, 2, "maxsplit"))?.unwrap_or(-1);
+    let parts = text_result(vm, bm::rsplit(&b, sep.as_deref(), max))?;
+    let like = args.pos[0].clone();
+    Ok(Value::list(parts.into_iter().map(|p| vm.new_bytes_like(&like, p.to_vec())).collect()))
+}
+
+fn b_strip_with(
+    vm: &mut Vm,
+    args: Args,
+    f: for<'a> fn(&'a [u8], Option<&[u8]>) -> &'a [u8],
+) -> PyResult<Value> {
     let b = bytes_this(vm, &args)?;
     let chars = bytes_arg(vm, args.pos.get(1))?;
     let r = f(&b, chars.as_deref()).to_vec();
@@ -699,7 +780,10 @@ fn b_rstrip(vm: &mut Vm, args: Args) -> PyResult<Value> {
     b_strip_with(vm, args, bm::rstrip)
 }
 
-fn b_sub(vm: &mut Vm, args: &Args) -> PyResult<(Vec<u8>, Vec<u8>, Option<i64>, Option<i64>)> {
+/// A bytes search's operands: the haystack, the needle, and the optional start and end.
+type BytesSearch = (Vec<u8>, Vec<u8>, Option<i64>, Option<i64>);
+
+fn b_sub(vm: &mut Vm, args: &Args) -> PyResult<BytesSearch> {
     let b = bytes_this(vm, args)?;
     let sub = match args.pos.get(1) {
         Some(Value::Int(i)) => vec![*i as u8],
@@ -713,6 +797,11 @@ fn b_sub(vm: &mut Vm, args: &Args) -> PyResult<(Vec<u8>, Vec<u8>, Option<i64>, O
 fn b_find(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (b, sub, s, e) = b_sub(vm, &args)?;
     Ok(Value::Int(bm::find(&b, &sub, s, e).map(|i| i as i64).unwrap_or(-1)))
+}
+
+fn b_rfind(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (b, sub, s, e) = b_sub(vm, &args)?;
+    Ok(Value::Int(bm::rfind(&b, &sub, s, e).map(|i| i as i64).unwrap_or(-1)))
 }
 
 fn b_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -756,7 +845,10 @@ fn b_join(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Some(b) => out.extend(b),
             None => {
                 let t = vm.type_name(item);
-                return Err(vm.new_error("TypeError", &format!("sequence item {i}: expected a bytes-like object, {t} found")));
+                return Err(vm.new_error(
+                    "TypeError",
+                    &format!("sequence item {i}: expected a bytes-like object, {t} found"),
+                ));
             }
         }
     }
@@ -862,7 +954,11 @@ fn int_from_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if order == "big" {
         le.reverse();
     }
-    let v = if signed { BigInt::from_signed_bytes_le(&le) } else { BigInt::from_bytes_le(num_bigint::Sign::Plus, &le) };
+    let v = if signed {
+        BigInt::from_signed_bytes_le(&le)
+    } else {
+        BigInt::from_bytes_le(num_bigint::Sign::Plus, &le)
+    };
     Ok(Value::from_bigint(v))
 }
 
@@ -873,7 +969,10 @@ fn float_is_integer(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn float_ratio(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Value::Float(f) = args.pos[0] else { return Ok(Value::None) };
     if !f.is_finite() {
-        return Err(vm.new_error(if f.is_nan() { "ValueError" } else { "OverflowError" }, "cannot convert Infinity to integer ratio"));
+        return Err(vm.new_error(
+            if f.is_nan() { "ValueError" } else { "OverflowError" },
+            "cannot convert Infinity to integer ratio",
+        ));
     }
     let mut num = f;
     let mut den = BigInt::from(1);

@@ -278,8 +278,9 @@ pub enum Instr {
     /// None) and `R[rest]` = what is left (or None).
     ExcGroupSplit { dst: Reg, rest: Reg, typ: Reg },
     /// End of a `try ... except*`: combine what handlers raised (`R[raised]`, a list) and what
-    /// was unhandled (`R[rest]`) relative to `R[orig]`, into `R[dst]` (None when nothing to raise).
-    ExcGroupCombine { dst: Reg, orig: Reg, raised: Reg, rest: Reg },
+    /// was unhandled (`R[rest]`) relative to `R[orig]`; the result replaces `R[raised]` (None
+    /// when nothing is left to raise).
+    ExcGroupCombine { orig: Reg, raised: Reg, rest: Reg },
 
     /// `with`: `R[dst]` = `type(R[mgr]).__exit__` bound, `R[dst+1]` = `R[mgr].__enter__()`.
     WithEnter { dst: Reg, mgr: Reg },
@@ -457,10 +458,7 @@ impl Code {
 
     /// The innermost handler covering `pc`, if any.
     pub fn find_handler(&self, pc: u32) -> Option<&Handler> {
-        self.handlers
-            .iter()
-            .filter(|h| h.start <= pc && pc < h.end)
-            .max_by_key(|h| h.depth)
+        self.handlers.iter().filter(|h| h.start <= pc && pc < h.end).max_by_key(|h| h.depth)
     }
 
     /// True for generator, coroutine and async generator code.

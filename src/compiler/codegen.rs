@@ -392,7 +392,9 @@ impl<'a> Unit<'a> {
             StmtKind::Assert { test, msg } => self.assert_stmt(test, msg.as_ref())?,
             StmtKind::With { is_async, items, body } => self.with_stmt(items, body, *is_async)?,
             StmtKind::Import(names) => self.import(names)?,
-            StmtKind::ImportFrom { module, names, level } => self.import_from(module.as_deref(), names, *level)?,
+            StmtKind::ImportFrom { module, names, level } => {
+                self.import_from(module.as_deref(), names, *level)?
+            }
             StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
         }
         self.free_to(mark);
@@ -530,7 +532,12 @@ impl<'a> Unit<'a> {
         })
     }
 
-    fn while_stmt(&mut self, test: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> Result<(), SyntaxError> {
+    fn while_stmt(
+        &mut self,
+        test: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+    ) -> Result<(), SyntaxError> {
         let top = self.pc();
         let always = matches!(test.kind, ExprKind::Constant(ast::Constant::Bool(true)));
         let exit = if always { None } else { Some(self.jump_if(test, false)?) };
@@ -548,7 +555,13 @@ impl<'a> Unit<'a> {
         Ok(())
     }
 
-    fn for_stmt(&mut self, target: &'a Expr, iter: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> Result<(), SyntaxError> {
+    fn for_stmt(
+        &mut self,
+        target: &'a Expr,
+        iter: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+    ) -> Result<(), SyntaxError> {
         let it = self.alloc_n(2)?;
         let src = self.expr(iter)?;
         self.span = iter.span;
@@ -571,7 +584,13 @@ impl<'a> Unit<'a> {
         Ok(())
     }
 
-    fn async_for_stmt(&mut self, target: &'a Expr, iter: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> Result<(), SyntaxError> {
+    fn async_for_stmt(
+        &mut self,
+        target: &'a Expr,
+        iter: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+    ) -> Result<(), SyntaxError> {
         let it = self.alloc_n(2)?;
         let src = self.expr(iter)?;
         self.span = iter.span;
@@ -660,7 +679,12 @@ impl<'a> Unit<'a> {
     }
 
     /// The `except` clauses, entered with the exception in `exc`.
-    fn handlers_code(&mut self, exc: Reg, handlers: &'a [ast::ExceptHandler], ends: &mut Vec<usize>) -> Result<(), SyntaxError> {
+    fn handlers_code(
+        &mut self,
+        exc: Reg,
+        handlers: &'a [ast::ExceptHandler],
+        ends: &mut Vec<usize>,
+    ) -> Result<(), SyntaxError> {
         let saved = self.alloc()?;
         self.emit(Instr::PushExcInfo { save: saved, exc });
         let exc2 = self.alloc()?;
@@ -714,7 +738,12 @@ impl<'a> Unit<'a> {
     }
 
     /// `except*` clauses: each splits off its matching part of the group and runs on it.
-    fn star_handlers(&mut self, exc: Reg, handlers: &'a [ast::ExceptHandler], ends: &mut Vec<usize>) -> Result<(), SyntaxError> {
+    fn star_handlers(
+        &mut self,
+        exc: Reg,
+        handlers: &'a [ast::ExceptHandler],
+        ends: &mut Vec<usize>,
+    ) -> Result<(), SyntaxError> {
         let saved = self.alloc()?;
         let rest = self.alloc()?;
         let raised = self.alloc()?;
@@ -751,8 +780,9 @@ impl<'a> Unit<'a> {
             self.patch_here(skip);
             self.free_to(mark);
         }
-        let out = self.alloc()?;
-        self.emit(Instr::ExcGroupCombine { dst: out, orig: exc, raised, rest });
+        // The handlers' raised list is dead after the combine, so its register takes the result.
+        let out = raised;
+        self.emit(Instr::ExcGroupCombine { orig: exc, raised, rest });
         ends.push(self.emit(Instr::JumpIfFalse { cond: out, target: 0 }));
         self.emit(Instr::Reraise { exc: out });
         Ok(())
@@ -809,7 +839,12 @@ impl<'a> Unit<'a> {
         Ok(())
     }
 
-    fn with_stmt(&mut self, items: &'a [ast::WithItem], body: &'a [Stmt], is_async: bool) -> Result<(), SyntaxError> {
+    fn with_stmt(
+        &mut self,
+        items: &'a [ast::WithItem],
+        body: &'a [Stmt],
+        is_async: bool,
+    ) -> Result<(), SyntaxError> {
         let Some((item, rest)) = items.split_first() else { return self.stmts(body) };
         let mgr = self.expr(&item.context)?;
         let pair = self.alloc_n(2)?;
@@ -823,9 +858,8 @@ impl<'a> Unit<'a> {
         let exit = pair;
         let exc = self.alloc()?;
         let p = self.push_protect(exc);
-        match &item.vars {
-            Some(v) => self.store(v, pair.offset(1))?,
-            None => {}
+        if let Some(v) = &item.vars {
+            self.store(v, pair.offset(1))?
         }
         self.blocks.push(Block::With { exit, is_async, protect: p });
         self.branch(|u| if rest.is_empty() { u.stmts(body) } else { u.with_stmt(rest, body, is_async) })?;
@@ -888,7 +922,12 @@ impl<'a> Unit<'a> {
         Ok(())
     }
 
-    fn import_from(&mut self, module: Option<&str>, names: &'a [ast::Alias], level: u32) -> Result<(), SyntaxError> {
+    fn import_from(
+        &mut self,
+        module: Option<&str>,
+        names: &'a [ast::Alias],
+        level: u32,
+    ) -> Result<(), SyntaxError> {
         let m = self.alloc()?;
         let n = self.name(module.unwrap_or(""));
         self.emit(Instr::Import { dst: m, name: n, level: level.min(255) as u8, top: false });
@@ -921,7 +960,9 @@ impl<'a> Unit<'a> {
                 }
             }
             if let (ExprKind::Tuple(ts), ExprKind::Tuple(vs)) = (&target.kind, &value.kind) {
-                if ts.len() == vs.len() && !ts.iter().chain(vs).any(|e| matches!(e.kind, ExprKind::Starred(_))) {
+                if ts.len() == vs.len()
+                    && !ts.iter().chain(vs).any(|e| matches!(e.kind, ExprKind::Starred(_)))
+                {
                     // `a, b = b, a`: evaluate all values into temps, then store.
                     let base = self.alloc_n(vs.len())?;
                     for (i, v) in vs.iter().enumerate() {
@@ -969,7 +1010,9 @@ impl<'a> Unit<'a> {
                 Ok(())
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => self.unpack(items, src, t.span),
-            ExprKind::Starred(_) => Err(syntax("starred assignment target must be in a list or tuple", t.span)),
+            ExprKind::Starred(_) => {
+                Err(syntax("starred assignment target must be in a list or tuple", t.span))
+            }
             _ => Err(syntax("cannot assign to expression", t.span)),
         }
     }
@@ -1066,7 +1109,9 @@ impl<'a> Unit<'a> {
                 self.span = t.span;
                 self.emit(Instr::DelItem { obj, key });
             }
-            ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().try_for_each(|i| self.delete(i))?,
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                items.iter().try_for_each(|i| self.delete(i))?
+            }
             _ => return Err(syntax("cannot delete expression", t.span)),
         }
         self.free_to(mark);
@@ -1141,7 +1186,8 @@ impl<'a> Unit<'a> {
         let kind = code_kind(self.table, scope, def.is_async);
         let qualname = self.child_qualname(&def.name);
         let line = self.line_of(def.decorators.first().map_or(self.span, |d| d.span));
-        let mut unit = Unit::new(self.table, scope, kind, def.name.as_str().into(), qualname, self.source.clone(), line);
+        let mut unit =
+            Unit::new(self.table, scope, kind, def.name.as_str().into(), qualname, self.source.clone(), line);
         unit.params(&def.args);
         unit.stmts(&def.body)?;
         unit.emit(Instr::ReturnNone);
@@ -1170,7 +1216,12 @@ impl<'a> Unit<'a> {
     }
 
     /// Emits `MakeFunction` for `code` with the defaults and closure of `args` into `dst`.
-    fn make_function(&mut self, code: Rc<Code>, args: &'a ast::Arguments, dst: Reg) -> Result<(), SyntaxError> {
+    fn make_function(
+        &mut self,
+        code: Rc<Code>,
+        args: &'a ast::Arguments,
+        dst: Reg,
+    ) -> Result<(), SyntaxError> {
         let extra = self.alloc_n(3)?;
         if args.defaults.is_empty() {
             self.emit(Instr::LoadNone { dst: extra });
@@ -1182,8 +1233,12 @@ impl<'a> Unit<'a> {
             self.emit(Instr::BuildTuple { dst: extra, start: base, count: args.defaults.len() as u16 });
             self.free_to(base.0);
         }
-        let kw: Vec<(&ast::Arg, &'a Expr)> =
-            args.kwonly.iter().zip(&args.kw_defaults).filter_map(|(a, d)| d.as_ref().map(|d| (a, d))).collect();
+        let kw: Vec<(&ast::Arg, &'a Expr)> = args
+            .kwonly
+            .iter()
+            .zip(&args.kw_defaults)
+            .filter_map(|(a, d)| d.as_ref().map(|d| (a, d)))
+            .collect();
         if kw.is_empty() {
             self.emit(Instr::LoadNone { dst: extra.offset(1) });
         } else {
@@ -1211,8 +1266,9 @@ impl<'a> Unit<'a> {
         }
         let base = self.alloc_n(code.freevars.len())?;
         for (i, (_, name)) in code.freevars.iter().enumerate() {
-            let cell = if &**name == "__class__" && self.class_cell.is_some() {
-                self.class_cell.expect("checked")
+            let class_cell = self.class_cell.filter(|_| &**name == "__class__");
+            let cell = if let Some(cell) = class_cell {
+                cell
             } else {
                 match self.regs.get(&**name) {
                     Some(&r) => r,
@@ -1235,7 +1291,15 @@ impl<'a> Unit<'a> {
         let scope = self.table.scope_of(class);
         let qualname = self.child_qualname(&class.name);
         let line = self.line_of(self.span);
-        let mut unit = Unit::new(self.table, scope, CodeKind::Class, class.name.as_str().into(), qualname.clone(), self.source.clone(), line);
+        let mut unit = Unit::new(
+            self.table,
+            scope,
+            CodeKind::Class,
+            class.name.as_str().into(),
+            qualname.clone(),
+            self.source.clone(),
+            line,
+        );
         unit.class_body(class, &qualname)?;
         let code = unit.finish();
         let base = self.alloc_n(4)?;
@@ -1277,8 +1341,10 @@ impl<'a> Unit<'a> {
         self.emit(Instr::LoadConst { dst: r, idx: q });
         let qn = self.name("__qualname__");
         self.emit(Instr::StoreName { name: qn, src: r });
-        if let Some(Stmt { kind: StmtKind::Expr(Expr { kind: ExprKind::Constant(ast::Constant::Str(doc)), .. }), .. }) =
-            class.body.first()
+        if let Some(Stmt {
+            kind: StmtKind::Expr(Expr { kind: ExprKind::Constant(ast::Constant::Str(doc)), .. }),
+            ..
+        }) = class.body.first()
         {
             let d = self.constant(Const::Str(doc.as_str().into()));
             self.emit(Instr::LoadConst { dst: r, idx: d });
@@ -1375,7 +1441,9 @@ impl<'a> Unit<'a> {
                 }
             }
             ExprKind::NamedExpr { target, value } => {
-                let ExprKind::Name(n) = &target.kind else { return Err(syntax("cannot use assignment expressions with this target", target.span)) };
+                let ExprKind::Name(n) = &target.kind else {
+                    return Err(syntax("cannot use assignment expressions with this target", target.span));
+                };
                 self.expr_to(value, dst)?;
                 self.store_name(n, dst)?;
             }
@@ -1411,9 +1479,10 @@ impl<'a> Unit<'a> {
             ExprKind::JoinedStr(parts) => self.joined_str(parts, dst)?,
             ExprKind::FormattedValue { .. } => self.joined_str(std::slice::from_ref(e), dst)?,
             ExprKind::Lambda { args, body } => self.lambda(e, args, body, dst)?,
-            ExprKind::ListComp { .. } | ExprKind::SetComp { .. } | ExprKind::DictComp { .. } | ExprKind::GeneratorExp { .. } => {
-                self.comprehension(e, dst)?
-            }
+            ExprKind::ListComp { .. }
+            | ExprKind::SetComp { .. }
+            | ExprKind::DictComp { .. }
+            | ExprKind::GeneratorExp { .. } => self.comprehension(e, dst)?,
             ExprKind::Yield(value) => {
                 self.check_in_function("'yield' outside function", e.span)?;
                 let src = match value {
@@ -1532,7 +1601,13 @@ impl<'a> Unit<'a> {
         Ok(())
     }
 
-    fn compare(&mut self, left: &'a Expr, ops: &[ast::CmpOp], comparators: &'a [Expr], dst: Reg) -> Result<(), SyntaxError> {
+    fn compare(
+        &mut self,
+        left: &'a Expr,
+        ops: &[ast::CmpOp],
+        comparators: &'a [Expr],
+        dst: Reg,
+    ) -> Result<(), SyntaxError> {
         let t = if self.is_var(dst) || ops.len() > 1 { self.alloc()? } else { dst };
         let mut a = self.expr(left)?;
         let mut jumps = Vec::new();
@@ -1606,7 +1681,12 @@ impl<'a> Unit<'a> {
         self.display(items, dst, Collection::Tuple)
     }
 
-    fn dict_display(&mut self, keys: &'a [Option<Expr>], values: &'a [Expr], dst: Reg) -> Result<(), SyntaxError> {
+    fn dict_display(
+        &mut self,
+        keys: &'a [Option<Expr>],
+        values: &'a [Expr],
+        dst: Reg,
+    ) -> Result<(), SyntaxError> {
         if keys.iter().all(Option::is_some) {
             let base = self.alloc_n(keys.len() * 2)?;
             for (i, (k, v)) in keys.iter().zip(values).enumerate() {
@@ -1680,12 +1760,19 @@ impl<'a> Unit<'a> {
         Ok(())
     }
 
-    fn lambda(&mut self, e: &'a Expr, args: &'a ast::Arguments, body: &'a Expr, dst: Reg) -> Result<(), SyntaxError> {
+    fn lambda(
+        &mut self,
+        e: &'a Expr,
+        args: &'a ast::Arguments,
+        body: &'a Expr,
+        dst: Reg,
+    ) -> Result<(), SyntaxError> {
         let scope = self.table.scope_of(e);
         let kind = code_kind(self.table, scope, false);
         let qualname = self.child_qualname("<lambda>");
         let line = self.line_of(e.span);
-        let mut unit = Unit::new(self.table, scope, kind, "<lambda>".into(), qualname, self.source.clone(), line);
+        let mut unit =
+            Unit::new(self.table, scope, kind, "<lambda>".into(), qualname, self.source.clone(), line);
         unit.params(args);
         let r = unit.expr(body)?;
         if kind == CodeKind::Generator {
@@ -1744,7 +1831,11 @@ impl<'a> Unit<'a> {
         Ok(())
     }
 
-    fn comprehension_body(&mut self, e: &'a Expr, generators: &'a [ast::Comprehension]) -> Result<(), SyntaxError> {
+    fn comprehension_body(
+        &mut self,
+        e: &'a Expr,
+        generators: &'a [ast::Comprehension],
+    ) -> Result<(), SyntaxError> {
         let acc = self.alloc()?;
         match &e.kind {
             ExprKind::ListComp { .. } => self.emit(Instr::BuildList { dst: acc, start: acc, count: 0 }),
@@ -1760,7 +1851,13 @@ impl<'a> Unit<'a> {
         Ok(())
     }
 
-    fn comp_level(&mut self, e: &'a Expr, gens: &'a [ast::Comprehension], level: usize, acc: Reg) -> Result<(), SyntaxError> {
+    fn comp_level(
+        &mut self,
+        e: &'a Expr,
+        gens: &'a [ast::Comprehension],
+        level: usize,
+        acc: Reg,
+    ) -> Result<(), SyntaxError> {
         let Some(g) = gens.get(level) else { return self.comp_element(e, acc) };
         let it = self.alloc_n(2)?;
         if level == 0 {
@@ -1795,7 +1892,14 @@ impl<'a> Unit<'a> {
         Ok(())
     }
 
-    fn async_comp_level(&mut self, e: &'a Expr, gens: &'a [ast::Comprehension], level: usize, acc: Reg, it: Reg) -> Result<(), SyntaxError> {
+    fn async_comp_level(
+        &mut self,
+        e: &'a Expr,
+        gens: &'a [ast::Comprehension],
+        level: usize,
+        acc: Reg,
+        it: Reg,
+    ) -> Result<(), SyntaxError> {
         let g = &gens[level];
         let exc = self.alloc()?;
         let top = self.pc();
@@ -1850,8 +1954,16 @@ impl<'a> Unit<'a> {
 
     // ----- calls -----
 
-    fn call(&mut self, func: &'a Expr, args: &'a [Expr], keywords: &'a [ast::Keyword], dst: Reg, span: Span) -> Result<(), SyntaxError> {
-        let simple = !args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_))) && !keywords.iter().any(|k| k.arg.is_none());
+    fn call(
+        &mut self,
+        func: &'a Expr,
+        args: &'a [Expr],
+        keywords: &'a [ast::Keyword],
+        dst: Reg,
+        span: Span,
+    ) -> Result<(), SyntaxError> {
+        let simple = !args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)))
+            && !keywords.iter().any(|k| k.arg.is_none());
         if !simple {
             return self.call_ex(func, args, keywords, dst, span);
         }
@@ -1866,7 +1978,8 @@ impl<'a> Unit<'a> {
         let kwnames = if keywords.is_empty() {
             None
         } else {
-            let names: Vec<Const> = keywords.iter().map(|k| Const::Str(k.arg.as_deref().unwrap_or("").into())).collect();
+            let names: Vec<Const> =
+                keywords.iter().map(|k| Const::Str(k.arg.as_deref().unwrap_or("").into())).collect();
             Some(self.constant(Const::Tuple(names.into())))
         };
         if let ExprKind::Attribute { value, attr } = &func.kind {
@@ -1900,7 +2013,12 @@ impl<'a> Unit<'a> {
         Ok(())
     }
 
-    fn args_to(&mut self, args: &'a [Expr], keywords: &'a [ast::Keyword], base: Reg) -> Result<(), SyntaxError> {
+    fn args_to(
+        &mut self,
+        args: &'a [Expr],
+        keywords: &'a [ast::Keyword],
+        base: Reg,
+    ) -> Result<(), SyntaxError> {
         for (i, a) in args.iter().enumerate() {
             self.expr_to(a, base.offset(i as u16))?;
         }
@@ -1928,7 +2046,14 @@ impl<'a> Unit<'a> {
         Ok(Some(()))
     }
 
-    fn call_ex(&mut self, func: &'a Expr, args: &'a [Expr], keywords: &'a [ast::Keyword], dst: Reg, span: Span) -> Result<(), SyntaxError> {
+    fn call_ex(
+        &mut self,
+        func: &'a Expr,
+        args: &'a [Expr],
+        keywords: &'a [ast::Keyword],
+        dst: Reg,
+        span: Span,
+    ) -> Result<(), SyntaxError> {
         let base = self.alloc_n(3)?;
         self.expr_to(func, base)?;
         self.sequence_to_tuple(args, base.offset(1))?;
@@ -1945,7 +2070,12 @@ impl<'a> Unit<'a> {
         Ok(())
     }
 
-    fn keywords_dict(&mut self, keywords: &'a [ast::Keyword], dst: Reg, func: Reg) -> Result<(), SyntaxError> {
+    fn keywords_dict(
+        &mut self,
+        keywords: &'a [ast::Keyword],
+        dst: Reg,
+        func: Reg,
+    ) -> Result<(), SyntaxError> {
         let acc = self.alloc()?;
         self.emit(Instr::BuildDict { dst: acc, start: acc, count: 0 });
         for k in keywords {

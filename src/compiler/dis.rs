@@ -19,7 +19,14 @@ fn write_code(out: &mut String, code: &Code) {
     let _ = writeln!(
         out,
         "== {} ({:?}) regs={} args={} posonly={} kwonly={} varargs={} varkw={}",
-        code.qualname, code.kind, code.nregs, code.argcount, code.posonlycount, code.kwonlycount, code.has_varargs, code.has_varkw
+        code.qualname,
+        code.kind,
+        code.nregs,
+        code.argcount,
+        code.posonlycount,
+        code.kwonlycount,
+        code.has_varargs,
+        code.has_varkw
     );
     if !code.varnames.is_empty() {
         let names: Vec<String> = code.varnames.iter().enumerate().map(|(i, n)| format!("r{i}={n}")).collect();
@@ -33,7 +40,11 @@ fn write_code(out: &mut String, code: &Code) {
         let _ = writeln!(out, "{shown:>5} {pc:>4}  {}", format_instr(code, instr));
     }
     for h in &code.handlers {
-        let _ = writeln!(out, "   except {}..{} -> {} exc=r{} depth={}", h.start, h.end, h.handler, h.exc.0, h.depth);
+        let _ = writeln!(
+            out,
+            "   except {}..{} -> {} exc=r{} depth={}",
+            h.start, h.end, h.handler, h.exc.0, h.depth
+        );
     }
     for c in &code.consts {
         if let Const::Code(inner) = c {
@@ -47,7 +58,12 @@ fn format_instr(code: &Code, instr: &super::bytecode::Instr) -> String {
     let text = format!("{instr:?}");
     // Annotate name and constant operands with their values for readability.
     let mut notes = Vec::new();
-    for (key, is_name) in [("name: NameIdx(", true), ("idx: ConstIdx(", false), ("kwnames: ConstIdx(", false), ("code: ConstIdx(", false)] {
+    for (key, is_name) in [
+        ("name: NameIdx(", true),
+        ("idx: ConstIdx(", false),
+        ("kwnames: ConstIdx(", false),
+        ("code: ConstIdx(", false),
+    ] {
         if let Some(pos) = text.find(key) {
             let rest = &text[pos + key.len()..];
             let num: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();

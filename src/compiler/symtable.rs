@@ -169,7 +169,8 @@ impl SymbolTable {
         if self.scopes[id].kind == ScopeKind::Class && self.scopes[id].needs_class_cell {
             inner.push("__class__".to_string());
         }
-        let children: Vec<ScopeId> = (0..self.scopes.len()).filter(|&c| self.scopes[c].parent == Some(id)).collect();
+        let children: Vec<ScopeId> =
+            (0..self.scopes.len()).filter(|&c| self.scopes[c].parent == Some(id)).collect();
         for child in children {
             self.resolve(child, &inner)?;
             for name in self.scopes[child].free.clone() {
@@ -378,7 +379,10 @@ impl Builder {
             }
             StmtKind::Import(names) => {
                 for alias in names {
-                    let bound = alias.asname.clone().unwrap_or_else(|| alias.name.split('.').next().unwrap_or("").to_string());
+                    let bound = alias
+                        .asname
+                        .clone()
+                        .unwrap_or_else(|| alias.name.split('.').next().unwrap_or("").to_string());
                     self.scope().mark(&bound, ASSIGNED);
                 }
             }
@@ -418,7 +422,8 @@ impl Builder {
     }
 
     fn annotations(&mut self, args: &ast::Arguments, returns: Option<&Expr>) -> Result<(), SyntaxError> {
-        let all = args.posonly.iter().chain(&args.args).chain(&args.vararg).chain(&args.kwonly).chain(&args.kwarg);
+        let all =
+            args.posonly.iter().chain(&args.args).chain(&args.vararg).chain(&args.kwonly).chain(&args.kwarg);
         for a in all {
             self.opt(a.annotation.as_ref())?;
         }
@@ -426,7 +431,8 @@ impl Builder {
     }
 
     fn params(&mut self, args: &ast::Arguments) {
-        let all = args.posonly.iter().chain(&args.args).chain(&args.vararg).chain(&args.kwonly).chain(&args.kwarg);
+        let all =
+            args.posonly.iter().chain(&args.args).chain(&args.vararg).chain(&args.kwonly).chain(&args.kwarg);
         for a in all {
             self.scope().mark(&a.name, PARAM);
             self.scope().params.push(a.name.clone());
@@ -449,7 +455,12 @@ impl Builder {
         }
     }
 
-    fn comprehension(&mut self, node: &Expr, gens: &[ast::Comprehension], elts: &[&Expr]) -> Result<(), SyntaxError> {
+    fn comprehension(
+        &mut self,
+        node: &Expr,
+        gens: &[ast::Comprehension],
+        elts: &[&Expr],
+    ) -> Result<(), SyntaxError> {
         // The first iterable is evaluated in the enclosing scope.
         self.expr(&gens[0].iter)?;
         let prev = self.push_scope(ScopeKind::Comprehension, node);
@@ -522,7 +533,9 @@ impl Builder {
             ExprKind::ListComp { elt, generators }
             | ExprKind::SetComp { elt, generators }
             | ExprKind::GeneratorExp { elt, generators } => self.comprehension(e, generators, &[elt])?,
-            ExprKind::DictComp { key, value, generators } => self.comprehension(e, generators, &[key, value])?,
+            ExprKind::DictComp { key, value, generators } => {
+                self.comprehension(e, generators, &[key, value])?
+            }
             ExprKind::Yield(v) => {
                 self.scope().is_generator = true;
                 if let Some(v) = v {
@@ -577,9 +590,10 @@ impl Builder {
                 keys.iter().flatten().try_for_each(|k| self.expr(k))?;
                 values.iter().try_for_each(|v| self.expr(v))
             }
-            ExprKind::Set(items) | ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::JoinedStr(items) => {
-                items.iter().try_for_each(|i| self.expr(i))
-            }
+            ExprKind::Set(items)
+            | ExprKind::List(items)
+            | ExprKind::Tuple(items)
+            | ExprKind::JoinedStr(items) => items.iter().try_for_each(|i| self.expr(i)),
             ExprKind::Compare { left, comparators, .. } => {
                 self.expr(left)?;
                 comparators.iter().try_for_each(|c| self.expr(c))

@@ -37,10 +37,7 @@ pub enum Clock {
 impl Clock {
     /// A real monotonic clock reading 0.0 now.
     pub fn real() -> Self {
-        Clock::Real {
-            origin: Instant::now(),
-            start: 0.0,
-        }
+        Clock::Real { origin: Instant::now(), start: 0.0 }
     }
 
     /// A virtual clock reading `start`.

@@ -165,10 +165,7 @@ impl<C, M> EventLoop<C, M> {
     }
 
     fn set_io(&mut self, id: SourceId, change: impl FnOnce(&mut IoCallbacks<C>)) -> bool {
-        let entry = self.io.entry(id).or_insert(IoCallbacks {
-            reader: None,
-            writer: None,
-        });
+        let entry = self.io.entry(id).or_insert(IoCallbacks { reader: None, writer: None });
         change(entry);
         let (read, write) = (entry.reader.is_some(), entry.writer.is_some());
         if !read && !write {
@@ -222,11 +219,7 @@ impl<C: Clone + From<M>, M> EventLoop<C, M> {
     /// Polls (or, on a virtual clock, peeks and then jumps time) and queues what arrived.
     fn poll(&mut self, timeout: Option<f64>) -> io::Result<()> {
         let jump = self.clock.is_virtual() && timeout.is_some_and(|t| t > 0.0);
-        let wait = if jump {
-            Some(Duration::ZERO)
-        } else {
-            timeout_from_secs(timeout)
-        };
+        let wait = if jump { Some(Duration::ZERO) } else { timeout_from_secs(timeout) };
         self.reactor.poll(wait, &mut self.readiness)?;
         let messages = self.queue_inbox();
         if jump && messages == 0 && self.readiness.is_empty() {
@@ -346,11 +339,7 @@ mod tests {
         assert_eq!((lp.time(), lp.next_deadline()), (0.0, Some(50.0)));
         let mut real = Loop::new(Clock::real()).unwrap();
         let started = Instant::now();
-        assert_eq!(
-            real.tick_nowait().unwrap(),
-            0,
-            "nothing scheduled, yet no block"
-        );
+        assert_eq!(real.tick_nowait().unwrap(), 0, "nothing scheduled, yet no block");
         assert!(started.elapsed() < Duration::from_secs(1));
     }
 
@@ -403,11 +392,7 @@ mod tests {
                 }
             }
         }
-        assert_eq!(
-            (reads, callbacks),
-            (3, 4),
-            "3 reads, then WouldBlock, then no callbacks"
-        );
+        assert_eq!((reads, callbacks), (3, 4), "3 reads, then WouldBlock, then no callbacks");
         assert!(lp.remove_reader(b));
         assert!(!lp.remove_reader(b));
         assert!(lp.close_source(b));

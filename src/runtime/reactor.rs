@@ -139,10 +139,7 @@ pub struct Inbox<M> {
 
 impl<M> Clone for Inbox<M> {
     fn clone(&self) -> Self {
-        Inbox {
-            queue: Arc::clone(&self.queue),
-            waker: Arc::clone(&self.waker),
-        }
+        Inbox { queue: Arc::clone(&self.queue), waker: Arc::clone(&self.waker) }
     }
 }
 
@@ -186,11 +183,7 @@ pub struct Reactor<M> {
 /// same way); `None` (block) stays `None`; negative and NaN become zero.
 pub fn timeout_from_secs(secs: Option<f64>) -> Option<Duration> {
     let ms = (secs? * 1e3).ceil();
-    let ms = if ms > 0.0 {
-        ms.min(MAX_TIMEOUT_MS)
-    } else {
-        0.0
-    };
+    let ms = if ms > 0.0 { ms.min(MAX_TIMEOUT_MS) } else { 0.0 };
     Some(Duration::from_millis(ms as u64))
 }
 
@@ -206,10 +199,7 @@ impl<M> Reactor<M> {
             free: Vec::new(),
             flagged: Vec::new(),
             live: 0,
-            inbox: Inbox {
-                queue: Arc::new(Mutex::new(VecDeque::new())),
-                waker,
-            },
+            inbox: Inbox { queue: Arc::new(Mutex::new(VecDeque::new())), waker },
         })
     }
 
@@ -230,10 +220,7 @@ impl<M> Reactor<M> {
 
     /// Whether any registered source wants reads or writes (if not, no I/O can wake the loop).
     pub fn has_interest(&self) -> bool {
-        self.slots
-            .iter()
-            .filter_map(|slot| slot.source.as_ref())
-            .any(|s| s.want_read || s.want_write)
+        self.slots.iter().filter_map(|slot| slot.source.as_ref()).any(|s| s.want_read || s.want_write)
     }
 
     /// The poll's file descriptor, for a host that waits on it (e.g. tokio's `AsyncFd`) and
@@ -247,17 +234,9 @@ impl<M> Reactor<M> {
     /// Waits up to `timeout` (`None` = until something happens) and writes to `out` (cleared
     /// first) every source that is ready in a direction its owner wants. Returns `true` if the
     /// waker fired. Never blocks while a wanted direction is already flagged.
-    pub fn poll(
-        &mut self,
-        timeout: Option<Duration>,
-        out: &mut Vec<Readiness>,
-    ) -> io::Result<bool> {
+    pub fn poll(&mut self, timeout: Option<Duration>, out: &mut Vec<Readiness>) -> io::Result<bool> {
         out.clear();
-        let timeout = if self.any_due() {
-            Some(Duration::ZERO)
-        } else {
-            timeout
-        };
+        let timeout = if self.any_due() { Some(Duration::ZERO) } else { timeout };
         let woken = match self.poll.poll(&mut self.events, timeout) {
             Ok(()) => self.absorb_events(),
             Err(e) if e.kind() == io::ErrorKind::Interrupted => false,
@@ -311,9 +290,7 @@ impl<M> Reactor<M> {
     }
 
     fn any_due(&self) -> bool {
-        self.flagged
-            .iter()
-            .any(|&id| self.source(id).is_some_and(Source::is_due))
+        self.flagged.iter().any(|&id| self.source(id).is_some_and(Source::is_due))
     }
 
     /// Applies this poll's events to the flags; returns whether the waker fired.
@@ -350,10 +327,7 @@ impl<M> Reactor<M> {
         source.writable |= writable;
         if !source.queued {
             source.queued = true;
-            self.flagged.push(SourceId {
-                index,
-                generation: slot.generation,
-            });
+            self.flagged.push(SourceId { index, generation: slot.generation });
         }
     }
 
@@ -405,22 +379,14 @@ impl<M> Reactor<M> {
         let index = match self.free.pop() {
             Some(index) => index,
             None if self.slots.len() < INDEX_MASK => {
-                self.slots.push(Slot {
-                    generation: 0,
-                    source: None,
-                });
+                self.slots.push(Slot { generation: 0, source: None });
                 self.slots.len() - 1
             }
             None => return Err(io::Error::other("too many sockets registered")),
         };
-        let id = SourceId {
-            index,
-            generation: self.slots[index].generation,
-        };
+        let id = SourceId { index, generation: self.slots[index].generation };
         let both = Interest::READABLE | Interest::WRITABLE;
-        let registered = with_source(&mut socket, |s| {
-            self.poll.registry().register(s, id.token(), both)
-        });
+        let registered = with_source(&mut socket, |s| self.poll.registry().register(s, id.token(), both));
         if let Err(e) = registered {
             self.free.push(index);
             return Err(e);
@@ -664,10 +630,7 @@ fn closed() -> io::Error {
 }
 
 fn unsupported() -> io::Error {
-    io::Error::new(
-        io::ErrorKind::Unsupported,
-        "operation not supported on this kind of socket",
-    )
+    io::Error::new(io::ErrorKind::Unsupported, "operation not supported on this kind of socket")
 }
 
 #[cfg(test)]
@@ -700,14 +663,8 @@ mod tests {
     fn timeouts_round_up_to_whole_milliseconds() {
         assert_eq!(timeout_from_secs(None), None);
         assert_eq!(timeout_from_secs(Some(0.0)), Some(Duration::ZERO));
-        assert_eq!(
-            timeout_from_secs(Some(0.0001)),
-            Some(Duration::from_millis(1))
-        );
-        assert_eq!(
-            timeout_from_secs(Some(1.0005)),
-            Some(Duration::from_millis(1001))
-        );
+        assert_eq!(timeout_from_secs(Some(0.0001)), Some(Duration::from_millis(1)));
+        assert_eq!(timeout_from_secs(Some(1.0005)), Some(Duration::from_millis(1001)));
         assert_eq!(timeout_from_secs(Some(-3.0)), Some(Duration::ZERO));
         assert_eq!(timeout_from_secs(Some(f64::NAN)), Some(Duration::ZERO));
     }
@@ -735,19 +692,14 @@ mod tests {
     fn tcp_accept_and_read_are_level_triggered() {
         let mut r = reactor();
         let listener = r.listen_tcp("127.0.0.1:0".parse().unwrap()).unwrap();
-        let PeerAddr::Inet(addr) = r.local_addr(listener).unwrap() else {
-            panic!("not inet")
-        };
+        let PeerAddr::Inet(addr) = r.local_addr(listener).unwrap() else { panic!("not inet") };
         r.set_interest(listener, true, false);
         let client = r.connect_tcp(addr).unwrap();
         r.set_interest(client, false, true);
 
         assert!(poll_until(&mut r, listener).readable);
         let (server, _) = r.accept(listener).unwrap();
-        assert_eq!(
-            r.accept(listener).unwrap_err().kind(),
-            io::ErrorKind::WouldBlock
-        );
+        assert_eq!(r.accept(listener).unwrap_err().kind(), io::ErrorKind::WouldBlock);
         assert!(poll_until(&mut r, client).writable, "connect finished");
         assert!(r.take_error(client).unwrap().is_none());
         assert_eq!(r.send(client, b"hello").unwrap(), 5);
@@ -766,10 +718,7 @@ mod tests {
         let mut rest = [0u8; 16];
         assert_eq!(r.recv(server, &mut rest).unwrap(), 3);
         assert_eq!(&rest[..3], b"llo");
-        assert_eq!(
-            r.recv(server, &mut rest).unwrap_err().kind(),
-            io::ErrorKind::WouldBlock
-        );
+        assert_eq!(r.recv(server, &mut rest).unwrap_err().kind(), io::ErrorKind::WouldBlock);
         // Drained: the flag is clear, so a short poll reports nothing for the server.
         r.poll(Some(Duration::from_millis(20)), &mut out).unwrap();
         assert!(out.iter().all(|x| x.source != server));
@@ -786,14 +735,7 @@ mod tests {
         assert!(out.is_empty(), "nobody wants anything yet: {out:?}");
         r.set_interest(b, true, false);
         r.poll(LONG, &mut out).unwrap();
-        assert_eq!(
-            out,
-            [Readiness {
-                source: b,
-                readable: true,
-                writable: false
-            }]
-        );
+        assert_eq!(out, [Readiness { source: b, readable: true, writable: false }]);
     }
 
     #[cfg(unix)]
@@ -807,10 +749,7 @@ mod tests {
         assert_eq!(c.index, a.index, "slot reused");
         assert_ne!(c.token(), a.token());
         assert!(!r.set_interest(a, true, true));
-        assert_eq!(
-            r.send(a, b"x").unwrap_err().kind(),
-            io::ErrorKind::NotConnected
-        );
+        assert_eq!(r.send(a, b"x").unwrap_err().kind(), io::ErrorKind::NotConnected);
         assert_eq!(r.source_count(), 3);
         // b's peer is gone: b reads EOF, reported as readable.
         r.set_interest(b, true, false);
@@ -823,9 +762,7 @@ mod tests {
         let mut r = reactor();
         let any: SocketAddr = "127.0.0.1:0".parse().unwrap();
         let (a, b) = (r.bind_udp(any).unwrap(), r.bind_udp(any).unwrap());
-        let PeerAddr::Inet(b_addr) = r.local_addr(b).unwrap() else {
-            panic!("not inet")
-        };
+        let PeerAddr::Inet(b_addr) = r.local_addr(b).unwrap() else { panic!("not inet") };
         r.send_to(a, b"ping", b_addr).unwrap();
         r.set_interest(b, true, false);
         assert!(poll_until(&mut r, b).readable);
@@ -833,9 +770,6 @@ mod tests {
         let (n, from) = r.recv_from(b, &mut buf).unwrap();
         assert_eq!(&buf[..n], b"ping");
         assert_eq!(r.local_addr(a).unwrap(), PeerAddr::Inet(from));
-        assert_eq!(
-            r.recv(a, &mut buf).unwrap_err().kind(),
-            io::ErrorKind::WouldBlock
-        );
+        assert_eq!(r.recv(a, &mut buf).unwrap_err().kind(), io::ErrorKind::WouldBlock);
     }
 }

@@ -35,9 +35,7 @@ impl<C> Default for ReadyQueue<C> {
 impl<C> ReadyQueue<C> {
     /// An empty queue.
     pub fn new() -> Self {
-        ReadyQueue {
-            queue: VecDeque::new(),
-        }
+        ReadyQueue { queue: VecDeque::new() }
     }
 
     /// Appends a callback (`call_soon`).
@@ -60,6 +58,7 @@ impl<C> ReadyQueue<C> {
         self.queue.is_empty()
     }
 
+    #[cfg(test)]
     /// Runs the first `count` callbacks, oldest first (the `for i in range(ntodo)` loop).
     /// Callbacks that `run` queues go to the back and are not run by this call.
     pub fn run_batch(&mut self, count: usize, mut run: impl FnMut(&mut Self, C)) {
@@ -81,20 +80,12 @@ pub fn poll_timeout(must_not_block: bool, earliest: Option<f64>, now: f64) -> Op
     }
     let wait = earliest? - now;
     let wait = if wait > 0.0 { wait } else { 0.0 };
-    Some(if MAX_POLL_TIMEOUT < wait {
-        MAX_POLL_TIMEOUT
-    } else {
-        wait
-    })
+    Some(if MAX_POLL_TIMEOUT < wait { MAX_POLL_TIMEOUT } else { wait })
 }
 
 /// Moves every timer with `when < end_time` to the back of `ready`, in heap order, and returns
 /// how many moved. `_run_once` uses `end_time = now + clock_resolution`.
-pub fn move_due_timers<C>(
-    timers: &mut TimerHeap<C>,
-    ready: &mut ReadyQueue<C>,
-    end_time: f64,
-) -> usize {
+pub fn move_due_timers<C>(timers: &mut TimerHeap<C>, ready: &mut ReadyQueue<C>, end_time: f64) -> usize {
     let mut moved = 0;
     while let Some(callback) = timers.pop_due(end_time) {
         ready.push(callback);

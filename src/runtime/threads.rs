@@ -16,6 +16,10 @@
 //!   job; it does not join them (a job stuck in a blocking call must not hang the interpreter's
 //!   drop). A panicking job still goes through the process's panic hook, which may print.
 
+// The networking layer (getaddrinfo, `to_thread`, async files) is the pool's first user; until
+// it lands, only this file's tests drive the pool.
+#![allow(dead_code)]
+
 use std::collections::VecDeque;
 use std::io;
 use std::panic::{self, AssertUnwindSafe};
@@ -86,11 +90,7 @@ impl<M: Send + From<JobPanicked> + 'static> ThreadPool<M> {
     pub fn new(inbox: Inbox<M>, max_threads: usize) -> Self {
         ThreadPool {
             shared: Arc::new(Shared {
-                state: Mutex::new(State {
-                    jobs: VecDeque::new(),
-                    idle: 0,
-                    shutdown: false,
-                }),
+                state: Mutex::new(State { jobs: VecDeque::new(), idle: 0, shutdown: false }),
                 wake: Condvar::new(),
                 pending: AtomicUsize::new(0),
             }),
@@ -125,9 +125,7 @@ impl<M: Send + From<JobPanicked> + 'static> ThreadPool<M> {
     fn spawn_worker(&mut self) -> io::Result<()> {
         let shared = Arc::clone(&self.shared);
         let inbox = self.inbox.clone();
-        std::thread::Builder::new()
-            .name("gyre-blocking".into())
-            .spawn(move || worker(&shared, &inbox))?;
+        std::thread::Builder::new().name("gyre-blocking".into()).spawn(move || worker(&shared, &inbox))?;
         self.threads += 1;
         Ok(())
     }
@@ -160,9 +158,7 @@ fn worker<M: Send + From<JobPanicked>>(shared: &Shared<M>, inbox: &Inbox<M>) {
     while let Some(job) = next_job(shared) {
         let msg = match panic::catch_unwind(AssertUnwindSafe(job)) {
             Ok(msg) => msg,
-            Err(payload) => M::from(JobPanicked {
-                message: panic_message(payload.as_ref()),
-            }),
+            Err(payload) => M::from(JobPanicked { message: panic_message(payload.as_ref()) }),
         };
         // If the loop is gone, nobody waits for this result.
         let _ = inbox.post(msg);
@@ -220,9 +216,7 @@ mod tests {
         let mut got = Vec::new();
         let mut out = Vec::new();
         while got.len() < count && Instant::now() < deadline {
-            reactor
-                .poll(Some(Duration::from_secs(1)), &mut out)
-                .unwrap();
+            reactor.poll(Some(Duration::from_secs(1)), &mut out).unwrap();
             got.extend(reactor.drain_inbox());
         }
         got
@@ -233,19 +227,15 @@ mod tests {
         let mut reactor = Reactor::<Msg>::new().unwrap();
         let mut pool = ThreadPool::new(reactor.inbox(), 2);
         for id in 0..6u32 {
-            pool.submit(move || Msg::Done(id, (1..=u64::from(id)).product()))
-                .unwrap();
+            pool.submit(move || Msg::Done(id, (1..=u64::from(id)).product())).unwrap();
         }
         let mut got = collect(&mut reactor, 6);
         got.sort_by_key(|m| match m {
             Msg::Done(id, _) => *id,
             Msg::Panicked(_) => u32::MAX,
         });
-        let expected: Vec<_> = [1, 1, 2, 6, 24, 120]
-            .into_iter()
-            .enumerate()
-            .map(|(i, f)| Msg::Done(i as u32, f))
-            .collect();
+        let expected: Vec<_> =
+            [1, 1, 2, 6, 24, 120].into_iter().enumerate().map(|(i, f)| Msg::Done(i as u32, f)).collect();
         assert_eq!(got, expected);
         assert!(pool.thread_count() <= 2, "bounded");
         assert_eq!(pool.pending(), 0);

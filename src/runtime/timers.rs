@@ -76,15 +76,11 @@ impl<C> Default for TimerHeap<C> {
 impl<C> TimerHeap<C> {
     /// An empty heap.
     pub fn new() -> Self {
-        TimerHeap {
-            heap: Vec::new(),
-            slots: Vec::new(),
-            free_head: None,
-            cancelled_count: 0,
-        }
+        TimerHeap { heap: Vec::new(), slots: Vec::new(), free_head: None, cancelled_count: 0 }
     }
 
     /// Timers in the heap, cancelled ones included (`len(loop._scheduled)`).
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.heap.len()
     }
@@ -95,6 +91,7 @@ impl<C> TimerHeap<C> {
     }
 
     /// CPython's `_timer_cancelled_count` (see the module invariants for its drift).
+    #[cfg(test)]
     pub fn cancelled_count(&self) -> usize {
         self.cancelled_count
     }
@@ -107,10 +104,7 @@ impl<C> TimerHeap<C> {
     /// Schedules `payload` at `when` (`heapq.heappush`) and returns its id.
     pub fn push(&mut self, when: f64, payload: C) -> TimerId {
         let id = self.alloc_slot(payload);
-        self.heap.push(Entry {
-            when,
-            slot: id.index,
-        });
+        self.heap.push(Entry { when, slot: id.index });
         let last = self.heap.len() - 1;
         sift_down(&mut self.heap, 0, last);
         id
@@ -134,6 +128,7 @@ impl<C> TimerHeap<C> {
     }
 
     /// Whether `id` is in the heap and not cancelled.
+    #[cfg(test)]
     pub fn is_scheduled(&self, id: TimerId) -> bool {
         self.slots.get(id.index).is_some_and(|slot| {
             slot.generation == id.generation && matches!(slot.state, SlotState::Scheduled(_))
@@ -220,27 +215,16 @@ impl<C> TimerHeap<C> {
                 self.free_head = next_free;
             }
             slot.state = SlotState::Scheduled(payload);
-            return TimerId {
-                index,
-                generation: slot.generation,
-            };
+            return TimerId { index, generation: slot.generation };
         }
-        self.slots.push(Slot {
-            generation: 0,
-            state: SlotState::Scheduled(payload),
-        });
-        TimerId {
-            index: self.slots.len() - 1,
-            generation: 0,
-        }
+        self.slots.push(Slot { generation: 0, state: SlotState::Scheduled(payload) });
+        TimerId { index: self.slots.len() - 1, generation: 0 }
     }
 
     /// Frees a slot, bumping its generation; returns the payload if it was still live.
     fn free_slot(&mut self, index: usize) -> Option<C> {
         let slot = &mut self.slots[index];
-        let free = SlotState::Free {
-            next_free: self.free_head,
-        };
+        let free = SlotState::Free { next_free: self.free_head };
         let old = std::mem::replace(&mut slot.state, free);
         slot.generation = slot.generation.wrapping_add(1);
         self.free_head = Some(index);
@@ -324,18 +308,13 @@ mod tests {
     #[test]
     fn mixed_deadlines_match_python_tables() {
         let table: [(&[f64], &[usize]); 3] = [
-            (
-                &[2.0, 1.0, 2.0, 1.0, 2.0, 1.0, 2.0, 1.0],
-                &[1, 5, 3, 7, 6, 2, 4, 0],
-            ),
+            (&[2.0, 1.0, 2.0, 1.0, 2.0, 1.0, 2.0, 1.0], &[1, 5, 3, 7, 6, 2, 4, 0]),
             (
                 &[5.0, 3.0, 3.0, 1.0, 3.0, 5.0, 1.0, 3.0, 3.0, 5.0, 1.0, 1.0],
                 &[3, 6, 11, 10, 2, 4, 8, 1, 7, 5, 0, 9],
             ),
             (
-                &[
-                    0.5, 0.5, 0.25, 0.5, 0.25, 0.5, 0.25, 0.5, 0.75, 0.75, 0.5, 0.25, 0.5,
-                ],
+                &[0.5, 0.5, 0.25, 0.5, 0.25, 0.5, 0.25, 0.5, 0.75, 0.75, 0.5, 0.25, 0.5],
                 &[2, 6, 11, 4, 0, 12, 5, 7, 1, 10, 3, 9, 8],
             ),
         ];
@@ -398,11 +377,7 @@ mod tests {
         assert_eq!(heap.pop_due(5.0), Some("a"));
         assert_eq!(heap.pop_due(5.0), None);
         assert!(heap.is_empty());
-        assert_eq!(
-            heap.cancelled_count(),
-            1,
-            "CPython's counter drifts the same way"
-        );
+        assert_eq!(heap.cancelled_count(), 1, "CPython's counter drifts the same way");
     }
 
     #[test]
@@ -425,11 +400,7 @@ mod tests {
             heap.cancel(*id);
         }
         heap.drop_cancelled();
-        assert_eq!(
-            heap.len(),
-            100,
-            "100 scheduled is not more than 100: no rebuild"
-        );
+        assert_eq!(heap.len(), 100, "100 scheduled is not more than 100: no rebuild");
         let extra = heap.push(500.0, 100);
         heap.drop_cancelled();
         assert_eq!((heap.len(), heap.cancelled_count()), (2, 0), "rebuilt");
@@ -448,9 +419,9 @@ mod tests {
         heap.drop_cancelled();
         let got: Vec<usize> = std::iter::from_fn(|| heap.pop_due(f64::INFINITY)).collect();
         let expected = [
-            144, 72, 24, 0, 132, 60, 120, 192, 108, 48, 12, 180, 168, 96, 36, 156, 84, 136, 64, 16,
-            28, 124, 112, 100, 196, 184, 52, 88, 172, 160, 76, 4, 148, 40, 56, 200, 128, 164, 116,
-            8, 140, 68, 188, 20, 44, 32, 92, 152, 104, 176, 80,
+            144, 72, 24, 0, 132, 60, 120, 192, 108, 48, 12, 180, 168, 96, 36, 156, 84, 136, 64, 16, 28, 124,
+            112, 100, 196, 184, 52, 88, 172, 160, 76, 4, 148, 40, 56, 200, 128, 164, 116, 8, 140, 68, 188,
+            20, 44, 32, 92, 152, 104, 176, 80,
         ];
         assert_eq!(got, expected);
     }

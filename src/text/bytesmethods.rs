@@ -25,9 +25,7 @@ pub fn find_sub(hay: &[u8], needle: &[u8]) -> Option<usize> {
 /// Last occurrence of `needle` in `hay`.
 pub fn rfind_sub(hay: &[u8], needle: &[u8]) -> Option<usize> {
     let last_start = hay.len().checked_sub(needle.len())?;
-    (0..=last_start)
-        .rev()
-        .find(|&i| &hay[i..i + needle.len()] == needle)
+    (0..=last_start).rev().find(|&i| &hay[i..i + needle.len()] == needle)
 }
 
 /// The adjusted `[start, end)` window, or `None` when `start > end`.
@@ -163,19 +161,13 @@ fn strippable(c: u8, chars: Option<&[u8]>) -> bool {
 
 /// `b.lstrip(chars)`.
 pub fn lstrip<'a>(b: &'a [u8], chars: Option<&[u8]>) -> &'a [u8] {
-    let start = b
-        .iter()
-        .position(|&c| !strippable(c, chars))
-        .unwrap_or(b.len());
+    let start = b.iter().position(|&c| !strippable(c, chars)).unwrap_or(b.len());
     &b[start..]
 }
 
 /// `b.rstrip(chars)`.
 pub fn rstrip<'a>(b: &'a [u8], chars: Option<&[u8]>) -> &'a [u8] {
-    let end = b
-        .iter()
-        .rposition(|&c| !strippable(c, chars))
-        .map_or(0, |i| i + 1);
+    let end = b.iter().rposition(|&c| !strippable(c, chars)).map_or(0, |i| i + 1);
     &b[..end]
 }
 
@@ -234,11 +226,8 @@ pub fn hex(b: &[u8], sep: Option<&str>, bytes_per_sep: i64) -> TextResult<String
     let mut out = String::with_capacity(b.len() * 3);
     for (i, &byte) in b.iter().enumerate() {
         if let Some(sep) = sep.filter(|_| i > 0 && group > 0) {
-            let boundary = if bytes_per_sep > 0 {
-                (b.len() - i).is_multiple_of(group)
-            } else {
-                i.is_multiple_of(group)
-            };
+            let boundary =
+                if bytes_per_sep > 0 { (b.len() - i).is_multiple_of(group) } else { i.is_multiple_of(group) };
             if boundary {
                 out.push(sep);
             }
@@ -252,9 +241,7 @@ pub fn hex(b: &[u8], sep: Option<&str>, bytes_per_sep: i64) -> TextResult<String
 /// `bytes.fromhex(s)`: pairs of hex digits, ASCII whitespace allowed between pairs.
 pub fn fromhex(s: &str) -> TextResult<Vec<u8>> {
     let err = |pos: usize| {
-        TextError::value(format!(
-            "non-hexadecimal number found in fromhex() arg at position {pos}"
-        ))
+        TextError::value(format!("non-hexadecimal number found in fromhex() arg at position {pos}"))
     };
     let chars: Vec<char> = s.chars().collect();
     let mut out = Vec::with_capacity(chars.len() / 2);
@@ -264,10 +251,7 @@ pub fn fromhex(s: &str) -> TextResult<Vec<u8>> {
             i += 1;
             continue;
         }
-        let hi = chars[i]
-            .to_digit(16)
-            .filter(|_| chars[i].is_ascii())
-            .ok_or_else(|| err(i))?;
+        let hi = chars[i].to_digit(16).filter(|_| chars[i].is_ascii()).ok_or_else(|| err(i))?;
         let lo = chars
             .get(i + 1)
             .filter(|c| c.is_ascii())
@@ -316,16 +300,8 @@ mod tests {
         for &(b, sub, st, en, f, rf, c, sw, ew) in BYTES_SEARCH_CASES {
             let (st, en) = (opt(st), opt(en));
             let what = format!("{b:?} {sub:?} {st:?} {en:?}");
-            assert_eq!(
-                find(b, sub, st, en).map_or(-1, |v| v as i64),
-                f,
-                "find {what}"
-            );
-            assert_eq!(
-                rfind(b, sub, st, en).map_or(-1, |v| v as i64),
-                rf,
-                "rfind {what}"
-            );
+            assert_eq!(find(b, sub, st, en).map_or(-1, |v| v as i64), f, "find {what}");
+            assert_eq!(rfind(b, sub, st, en).map_or(-1, |v| v as i64), rf, "rfind {what}");
             assert_eq!(count(b, sub, st, en) as i64, c, "count {what}");
             assert_eq!(startswith(b, sub, st, en), sw, "startswith {what}");
             assert_eq!(endswith(b, sub, st, en), ew, "endswith {what}");
@@ -335,11 +311,7 @@ mod tests {
     #[test]
     fn replace_table() {
         for &(b, old, new, n, want) in BYTES_REPLACE_CASES {
-            assert_eq!(
-                replace(b, old, new, n).unwrap(),
-                want,
-                "{b:?}.replace({old:?}, {new:?}, {n})"
-            );
+            assert_eq!(replace(b, old, new, n).unwrap(), want, "{b:?}.replace({old:?}, {new:?}, {n})");
         }
     }
 

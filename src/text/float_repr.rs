@@ -19,10 +19,7 @@ fn parse_rust_exp(text: &str) -> Decimal {
     let (mantissa, exp) = text.split_once('e').unwrap_or((text, "0"));
     let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
     let exp: i32 = exp.parse().unwrap_or(0);
-    Decimal {
-        digits,
-        decpt: exp + 1,
-    }
+    Decimal { digits, decpt: exp + 1 }
 }
 
 /// Shortest digits that round-trip to `x.abs()` (`x` must be finite); among candidates of
@@ -81,11 +78,7 @@ pub struct FloatFlags {
 pub fn format_abs(x: f64, style: FloatStyle, precision: usize, flags: FloatFlags) -> String {
     if !x.is_finite() {
         let word = if x.is_nan() { "nan" } else { "inf" };
-        return if flags.upper {
-            word.to_ascii_uppercase()
-        } else {
-            word.to_string()
-        };
+        return if flags.upper { word.to_ascii_uppercase() } else { word.to_string() };
     }
     let text = match style {
         FloatStyle::Fixed => layout_f(x, precision, flags.alt),
@@ -194,10 +187,7 @@ pub fn repr_f64(x: f64) -> String {
     if x.is_nan() {
         return "nan".to_string();
     }
-    let flags = FloatFlags {
-        add_dot_0: true,
-        ..FloatFlags::default()
-    };
+    let flags = FloatFlags { add_dot_0: true, ..FloatFlags::default() };
     let body = format_abs(x, FloatStyle::Repr, 0, flags);
     if x.is_sign_negative() {
         format!("-{body}")

@@ -72,10 +72,7 @@ fn parse_count(chars: &[char], pos: &mut usize) -> TextResult<Option<usize>> {
         if !chars[*pos].is_ascii_digit() {
             break;
         }
-        match value
-            .checked_mul(10)
-            .and_then(|v| v.checked_add(d as usize))
-        {
+        match value.checked_mul(10).and_then(|v| v.checked_add(d as usize)) {
             Some(v) if v <= isize::MAX as usize => value = v,
             _ => overflow = true,
         }
@@ -196,9 +193,7 @@ impl FormatSpec {
             return Ok(());
         }
         let shown = ty.unwrap_or('\0');
-        Err(TextError::value(format!(
-            "Cannot specify '{sep}' with '{shown}'."
-        )))
+        Err(TextError::value(format!("Cannot specify '{sep}' with '{shown}'.")))
     }
 
     /// Fill and alignment after applying the `0` flag and the type's default alignment.
@@ -222,9 +217,7 @@ impl FormatSpec {
 }
 
 fn unknown_code(ty: char, type_name: &str) -> TextError {
-    TextError::value(format!(
-        "Unknown format code '{ty}' for object of type '{type_name}'"
-    ))
+    TextError::value(format!("Unknown format code '{ty}' for object of type '{type_name}'"))
 }
 
 /// Pads `content` (of `len` code points) to `width` with `fill` for alignment `align`
@@ -256,31 +249,19 @@ pub fn format_str(value: &str, spec: &str, type_name: &str) -> TextResult<String
     }
     match spec.sign {
         Some(SignMode::Space) => {
-            return Err(TextError::value(
-                "Space not allowed in string format specifier",
-            ))
+            return Err(TextError::value("Space not allowed in string format specifier"))
         }
-        Some(_) => {
-            return Err(TextError::value(
-                "Sign not allowed in string format specifier",
-            ))
-        }
+        Some(_) => return Err(TextError::value("Sign not allowed in string format specifier")),
         None => {}
     }
     if spec.no_neg_zero {
-        return Err(TextError::value(
-            "Negative zero coercion (z) not allowed in string format specifier",
-        ));
+        return Err(TextError::value("Negative zero coercion (z) not allowed in string format specifier"));
     }
     if spec.alternate {
-        return Err(TextError::value(
-            "Alternate form (#) not allowed in string format specifier",
-        ));
+        return Err(TextError::value("Alternate form (#) not allowed in string format specifier"));
     }
     if spec.align == Some(Align::AfterSign) {
-        return Err(TextError::value(
-            "'=' alignment not allowed in string format specifier",
-        ));
+        return Err(TextError::value("'=' alignment not allowed in string format specifier"));
     }
     let width = spec.checked_width()?;
     let (fill, align) = spec.resolved_fill_align(Align::Left);
@@ -339,11 +320,8 @@ fn render_number(parts: &NumberParts<'_>, spec: &FormatSpec) -> TextResult<Strin
         (false, SignMode::Minus) => "",
     };
     let fixed_len = sign.len() + parts.prefix.len() + parts.rest.len();
-    let min_digits = if fill == '0' && align == Align::AfterSign {
-        width.saturating_sub(fixed_len)
-    } else {
-        0
-    };
+    let min_digits =
+        if fill == '0' && align == Align::AfterSign { width.saturating_sub(fixed_len) } else { 0 };
     let grouped = group_digits(parts.digits, spec.grouping, parts.group_size, min_digits);
     let len = fixed_len + grouped.len();
     if align == Align::AfterSign {
@@ -377,14 +355,10 @@ pub fn format_int(value: &BigInt, spec: &str, type_name: &str) -> TextResult<Str
         other => return Err(unknown_code(other, type_name)),
     }
     if spec.precision.is_some() {
-        return Err(TextError::value(
-            "Precision not allowed in integer format specifier",
-        ));
+        return Err(TextError::value("Precision not allowed in integer format specifier"));
     }
     if spec.no_neg_zero {
-        return Err(TextError::value(
-            "Negative zero coercion (z) not allowed in integer format specifier",
-        ));
+        return Err(TextError::value("Negative zero coercion (z) not allowed in integer format specifier"));
     }
     if ty == 'c' {
         return format_int_char(value, &spec);
@@ -418,32 +392,22 @@ pub fn format_i64(value: i64, spec: &str, type_name: &str) -> TextResult<String>
 /// The `c` presentation type: the code point as a one-character string.
 fn format_int_char(value: &BigInt, spec: &FormatSpec) -> TextResult<String> {
     if spec.sign.is_some() {
-        return Err(TextError::value(
-            "Sign not allowed with integer format specifier 'c'",
-        ));
+        return Err(TextError::value("Sign not allowed with integer format specifier 'c'"));
     }
     if spec.alternate {
-        return Err(TextError::value(
-            "Alternate form (#) not allowed with integer format specifier 'c'",
-        ));
+        return Err(TextError::value("Alternate form (#) not allowed with integer format specifier 'c'"));
     }
-    let ch = value
-        .to_i64()
-        .ok_or_else(|| TextError::overflow("Python int too large to convert to C long"))?;
+    let ch =
+        value.to_i64().ok_or_else(|| TextError::overflow("Python int too large to convert to C long"))?;
     let ch = u32::try_from(ch)
         .ok()
         .filter(|&c| c < 0x110000)
         .ok_or_else(|| TextError::overflow("%c arg not in range(0x110000)"))?;
-    let ch = char::from_u32(ch).ok_or_else(|| {
-        TextError::value("surrogate code points cannot be represented in a gyre str")
-    })?;
+    let ch = char::from_u32(ch)
+        .ok_or_else(|| TextError::value("surrogate code points cannot be represented in a gyre str"))?;
     let width = spec.checked_width()?;
     let (fill, align) = spec.resolved_fill_align(Align::Right);
-    let align = if align == Align::AfterSign {
-        Align::Right
-    } else {
-        align
-    };
+    let align = if align == Align::AfterSign { Align::Right } else { align };
     Ok(pad(ch.encode_utf8(&mut [0; 4]), 1, width, fill, align))
 }
 
@@ -456,9 +420,7 @@ pub fn format_float(value: f64, spec: &str, type_name: &str) -> TextResult<Strin
 
 /// Whether a formatted magnitude has any non-zero mantissa digit.
 fn has_nonzero_digit(body: &str) -> bool {
-    body.bytes()
-        .take_while(|&b| b != b'e' && b != b'E')
-        .any(|b| (b'1'..=b'9').contains(&b))
+    body.bytes().take_while(|&b| b != b'e' && b != b'E').any(|b| (b'1'..=b'9').contains(&b))
 }
 
 fn format_float_parsed(value: f64, spec: &FormatSpec, type_name: &str) -> TextResult<String> {
@@ -466,10 +428,7 @@ fn format_float_parsed(value: f64, spec: &FormatSpec, type_name: &str) -> TextRe
     if precision.is_some_and(|p| p > i32::MAX as usize) {
         return Err(TextError::value("precision too big"));
     }
-    let mut flags = FloatFlags {
-        alt: spec.alternate,
-        ..FloatFlags::default()
-    };
+    let mut flags = FloatFlags { alt: spec.alternate, ..FloatFlags::default() };
     let (style, default_precision) = match spec.type_char {
         None if precision.is_some() => {
             flags.add_dot_0 = true;
@@ -506,24 +465,14 @@ fn format_float_parsed(value: f64, spec: &FormatSpec, type_name: &str) -> TextRe
     if negative && spec.no_neg_zero && x.is_finite() && !has_nonzero_digit(&body) {
         negative = false;
     }
-    let split = if x.is_finite() {
-        body.find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(body.len())
-    } else {
-        0
-    };
+    let split =
+        if x.is_finite() { body.find(|c: char| !c.is_ascii_digit()).unwrap_or(body.len()) } else { 0 };
     let (digits, rest) = body.split_at(split);
     let mut spec = spec.clone();
     if !x.is_finite() {
         spec.grouping = None;
     }
-    let parts = NumberParts {
-        negative,
-        prefix: "",
-        digits,
-        rest,
-        group_size: 3,
-    };
+    let parts = NumberParts { negative, prefix: "", digits, rest, group_size: 3 };
     render_number(&parts, &spec)
 }
 
@@ -538,11 +487,7 @@ mod tests {
     fn int_table() {
         for (value, spec, want) in INT_CASES {
             let v: BigInt = value.parse().unwrap();
-            check(
-                format_int(&v, spec, "int"),
-                want,
-                &format!("format({value}, {spec:?})"),
-            );
+            check(format_int(&v, spec, "int"), want, &format!("format({value}, {spec:?})"));
         }
     }
 
@@ -550,22 +495,14 @@ mod tests {
     fn float_table() {
         for (bits, spec, want) in FLOAT_CASES {
             let x = f64::from_bits(*bits);
-            check(
-                format_float(x, spec, "float"),
-                want,
-                &format!("format({x:?}, {spec:?})"),
-            );
+            check(format_float(x, spec, "float"), want, &format!("format({x:?}, {spec:?})"));
         }
     }
 
     #[test]
     fn str_table() {
         for (value, spec, want) in STR_CASES {
-            check(
-                format_str(value, spec, "str"),
-                want,
-                &format!("format({value:?}, {spec:?})"),
-            );
+            check(format_str(value, spec, "str"), want, &format!("format({value:?}, {spec:?})"));
         }
     }
 

@@ -49,26 +49,17 @@ pub struct TextError {
 impl TextError {
     /// A `ValueError` with `message`.
     pub fn value(message: impl Into<String>) -> Self {
-        TextError {
-            kind: ErrorKind::Value,
-            message: message.into(),
-        }
+        TextError { kind: ErrorKind::Value, message: message.into() }
     }
 
     /// A `TypeError` with `message`.
     pub fn type_error(message: impl Into<String>) -> Self {
-        TextError {
-            kind: ErrorKind::Type,
-            message: message.into(),
-        }
+        TextError { kind: ErrorKind::Type, message: message.into() }
     }
 
     /// An `OverflowError` with `message`.
     pub fn overflow(message: impl Into<String>) -> Self {
-        TextError {
-            kind: ErrorKind::Overflow,
-            message: message.into(),
-        }
+        TextError { kind: ErrorKind::Overflow, message: message.into() }
     }
 }
 

@@ -20,6 +20,7 @@ pub enum ParsedInt {
     Big(BigInt),
 }
 
+#[cfg(test)]
 impl ParsedInt {
     /// The value as a `BigInt`.
     pub fn into_bigint(self) -> BigInt {
@@ -34,17 +35,12 @@ impl ParsedInt {
 /// as CPython's `%.200R` does).
 pub fn int_literal_error(s: &str, base: u32) -> TextError {
     let shown: String = repr_str(s).chars().take(200).collect();
-    TextError::value(format!(
-        "invalid literal for int() with base {base}: {shown}"
-    ))
+    TextError::value(format!("invalid literal for int() with base {base}: {shown}"))
 }
 
 /// `ValueError: could not convert string to float: 'x'`.
 pub fn float_literal_error(s: &str) -> TextError {
-    TextError::value(format!(
-        "could not convert string to float: {}",
-        repr_str(s)
-    ))
+    TextError::value(format!("could not convert string to float: {}", repr_str(s)))
 }
 
 /// CPython's text for parsing an over-long decimal literal.
@@ -118,11 +114,7 @@ fn clean_digits(digits: &[u8], base: u32, after_prefix: bool) -> Option<Vec<u8>>
     let mut prev_underscore = false;
     for (i, &c) in digits.iter().enumerate() {
         if c == b'_' {
-            let allowed = if i == 0 {
-                after_prefix
-            } else {
-                !prev_underscore
-            };
+            let allowed = if i == 0 { after_prefix } else { !prev_underscore };
             if !allowed {
                 return None;
             }
@@ -250,11 +242,7 @@ pub fn parse_float(s: &str) -> TextResult<f64> {
         b"inf" | b"infinity" => f64::INFINITY,
         b"nan" => f64::NAN,
         _ if valid_float_syntax(body) => {
-            let cleaned: String = body
-                .iter()
-                .filter(|&&c| c != b'_')
-                .map(|&c| c as char)
-                .collect();
+            let cleaned: String = body.iter().filter(|&&c| c != b'_').map(|&c| c as char).collect();
             cleaned.parse::<f64>().map_err(|_| invalid())?
         }
         _ => return Err(invalid()),
@@ -307,8 +295,7 @@ mod tests {
     #[test]
     fn int_table() {
         for &(s, base, ref want) in INT_PARSE_CASES {
-            let got =
-                parse_int(s, base, DEFAULT_MAX_STR_DIGITS).map(|v| v.into_bigint().to_string());
+            let got = parse_int(s, base, DEFAULT_MAX_STR_DIGITS).map(|v| v.into_bigint().to_string());
             check(got, want, &format!("int({s:?}, {base})"));
         }
     }
@@ -344,13 +331,7 @@ mod tests {
 
     #[test]
     fn small_results_stay_small() {
-        assert_eq!(
-            parse_int("-9223372036854775808", 10, 0),
-            Ok(ParsedInt::Small(i64::MIN))
-        );
-        assert!(matches!(
-            parse_int("9223372036854775808", 10, 0),
-            Ok(ParsedInt::Big(_))
-        ));
+        assert_eq!(parse_int("-9223372036854775808", 10, 0), Ok(ParsedInt::Small(i64::MIN)));
+        assert!(matches!(parse_int("9223372036854775808", 10, 0), Ok(ParsedInt::Big(_))));
     }
 }

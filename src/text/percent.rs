@@ -68,9 +68,8 @@ pub fn char_from_code(value: &BigInt) -> TextResult<char> {
         .ok()
         .filter(|&c| c < 0x110000)
         .ok_or_else(|| TextError::overflow("%c arg not in range(0x110000)"))?;
-    char::from_u32(cp).ok_or_else(|| {
-        TextError::value("surrogate code points cannot be represented in a gyre str")
-    })
+    char::from_u32(cp)
+        .ok_or_else(|| TextError::value("surrogate code points cannot be represented in a gyre str"))
 }
 
 /// A width or precision field.
@@ -138,17 +137,7 @@ pub enum Conversion {
     Float,
 }
 
-impl Conversion {
-    /// Human summary of the input the VM must supply (for docs and debugging).
-    pub fn input(self) -> &'static str {
-        match self {
-            Conversion::Str | Conversion::Repr | Conversion::Ascii => "text",
-            Conversion::Char => "one character",
-            Conversion::Decimal | Conversion::Radix => "int",
-            Conversion::Float => "float",
-        }
-    }
-}
+
 
 impl PercentSpec {
     /// Classifies the conversion, or CPython's "unsupported format character" `ValueError`.
@@ -163,11 +152,7 @@ impl PercentSpec {
             'o' | 'x' | 'X' => Conversion::Radix,
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => Conversion::Float,
             other => {
-                let shown = if (' '..='~').contains(&other) {
-                    other
-                } else {
-                    '?'
-                };
+                let shown = if (' '..='~').contains(&other) { other } else { '?' };
                 return Err(TextError::value(format!(
                     "unsupported format character '{shown}' ({:#x}) at index {}",
                     other as u32, self.conversion_index
@@ -181,8 +166,7 @@ impl PercentSpec {
         if width < 0 {
             self.flags.left = true;
         }
-        let w =
-            usize::try_from(width.unsigned_abs()).map_err(|_| TextError::value("width too big"))?;
+        let w = usize::try_from(width.unsigned_abs()).map_err(|_| TextError::value("width too big"))?;
         self.width = Count::Fixed(w);
         Ok(())
     }
@@ -249,11 +233,7 @@ pub struct PercentParser<'a> {
 impl<'a> PercentParser<'a> {
     /// A parser over `fmt`.
     pub fn new(fmt: &'a str) -> Self {
-        PercentParser {
-            fmt,
-            pos: 0,
-            char_index: 0,
-        }
+        PercentParser { fmt, pos: 0, char_index: 0 }
     }
 
     /// The next piece, `None` at the end, or a syntax error (`incomplete format`,
@@ -367,17 +347,8 @@ impl<'a> PercentParser<'a> {
             self.bump();
         }
         let conversion_index = self.char_index;
-        let conversion = self
-            .bump()
-            .ok_or_else(|| TextError::value("incomplete format"))?;
-        Ok(PercentSpec {
-            key,
-            flags,
-            width,
-            precision,
-            conversion,
-            conversion_index,
-        })
+        let conversion = self.bump().ok_or_else(|| TextError::value("incomplete format"))?;
+        Ok(PercentSpec { key, flags, width, precision, conversion, conversion_index })
     }
 }
 
@@ -402,12 +373,7 @@ fn pad_number(spec: &PercentSpec, sign: &str, prefix: &str, body: &str) -> TextR
         let zeros = "0".repeat(width - len);
         return Ok(format!("{sign}{prefix}{zeros}{body}"));
     }
-    Ok(pad_spaces(
-        format!("{sign}{prefix}{body}"),
-        len,
-        width,
-        spec.flags.left,
-    ))
+    Ok(pad_spaces(format!("{sign}{prefix}{body}"), len, width, spec.flags.left))
 }
 
 /// Renders an int for `%d %i %u %o %x %X` (precision is a minimum digit count).
@@ -440,11 +406,8 @@ pub fn format_float(spec: &PercentSpec, value: f64) -> TextResult<String> {
         'f' => FloatStyle::Fixed,
         _ => FloatStyle::General,
     };
-    let flags = FloatFlags {
-        alt: spec.flags.alt,
-        add_dot_0: false,
-        upper: spec.conversion.is_ascii_uppercase(),
-    };
+    let flags =
+        FloatFlags { alt: spec.flags.alt, add_dot_0: false, upper: spec.conversion.is_ascii_uppercase() };
     let body = format_abs(value, style, precision, flags);
     let sign = spec.sign_for(value.is_sign_negative() && !value.is_nan());
     pad_number(spec, sign, "", &body)
@@ -522,10 +485,7 @@ mod tests {
                 (Conversion::Float, Arg::F(b)) => format_float(&spec, f64::from_bits(*b))?,
                 (Conversion::Float, Arg::I(n)) => format_float(&spec, n.parse().unwrap())?,
                 (Conversion::Decimal, Arg::S(_)) => {
-                    return Err(TextError::type_error(real_number_required(
-                        spec.conversion,
-                        "str",
-                    )))
+                    return Err(TextError::type_error(real_number_required(spec.conversion, "str")))
                 }
                 (Conversion::Char, Arg::S(s)) => format_text(&spec, s)?,
                 (c, a) => panic!("test harness cannot convert {a:?} for {c:?}"),

@@ -10,10 +10,7 @@ use super::{ErrorKind, TextError, TextResult};
 
 /// `ZeroDivisionError` with `message`.
 fn zero_division(message: &str) -> TextError {
-    TextError {
-        kind: ErrorKind::ZeroDivision,
-        message: message.to_string(),
-    }
+    TextError { kind: ErrorKind::ZeroDivision, message: message.to_string() }
 }
 
 /// Splits a finite `x` into `(mantissa, exp2)` with `x == mantissa * 2^exp2` exactly.
@@ -22,11 +19,7 @@ fn decompose(x: f64) -> (BigInt, i64) {
     let negative = bits >> 63 == 1;
     let biased = ((bits >> 52) & 0x7ff) as i64;
     let fraction = bits & ((1 << 52) - 1);
-    let (mantissa, exp) = if biased == 0 {
-        (fraction, -1074)
-    } else {
-        (fraction | (1 << 52), biased - 1075)
-    };
+    let (mantissa, exp) = if biased == 0 { (fraction, -1074) } else { (fraction | (1 << 52), biased - 1075) };
     let m = BigInt::from(mantissa);
     (if negative { -m } else { m }, exp)
 }
@@ -37,9 +30,7 @@ pub fn float_to_bigint(x: f64) -> TextResult<BigInt> {
         return Err(TextError::value("cannot convert float NaN to integer"));
     }
     if x.is_infinite() {
-        return Err(TextError::overflow(
-            "cannot convert float infinity to integer",
-        ));
+        return Err(TextError::overflow("cannot convert float infinity to integer"));
     }
     let (m, e) = decompose(x);
     Ok(if e >= 0 {
@@ -168,11 +159,7 @@ mod tests {
     fn round_table() {
         for &(bits, nd, ref want) in ROUND_CASES {
             let x = f64::from_bits(bits);
-            check(
-                round_f64(x, nd).map(repr_f64),
-                want,
-                &format!("round({x:?}, {nd})"),
-            );
+            check(round_f64(x, nd).map(repr_f64), want, &format!("round({x:?}, {nd})"));
         }
     }
 
@@ -180,11 +167,7 @@ mod tests {
     fn round_int_table() {
         for &(bits, ref want) in ROUND_INT_CASES {
             let x = f64::from_bits(bits);
-            check(
-                round_to_int(x).map(|v| v.to_string()),
-                want,
-                &format!("round({x:?})"),
-            );
+            check(round_to_int(x).map(|v| v.to_string()), want, &format!("round({x:?})"));
             let trunc = float_to_bigint(x).map(|v| v.to_string());
             if want.is_err() {
                 assert!(trunc.is_err());
@@ -196,11 +179,7 @@ mod tests {
     fn int_table() {
         for &(bits, ref want) in INT_CASES {
             let x = f64::from_bits(bits);
-            check(
-                float_to_bigint(x).map(|v| v.to_string()),
-                want,
-                &format!("int({x:?})"),
-            );
+            check(float_to_bigint(x).map(|v| v.to_string()), want, &format!("int({x:?})"));
         }
     }
 

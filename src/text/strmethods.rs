@@ -164,11 +164,7 @@ fn prev_word(s: &str) -> Option<(&str, &str)> {
     if s.is_empty() {
         return None;
     }
-    let start = s
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| u::is_space(c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+    let start = s.char_indices().rev().find(|&(_, c)| u::is_space(c)).map_or(0, |(i, c)| i + c.len_utf8());
     Some((&s[..start], &s[start..]))
 }
 
@@ -198,18 +194,7 @@ pub fn rsplit<'a>(s: &'a str, sep: Option<&str>, maxsplit: i64) -> TextResult<Ve
 
 /// Python's line-boundary characters (besides `\r\n` as a pair).
 pub fn is_line_break(c: char) -> bool {
-    matches!(
-        c,
-        '\n' | '\r'
-            | '\x0b'
-            | '\x0c'
-            | '\x1c'
-            | '\x1d'
-            | '\x1e'
-            | '\u{85}'
-            | '\u{2028}'
-            | '\u{2029}'
-    )
+    matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}')
 }
 
 /// `s.splitlines(keepends)`.
@@ -226,11 +211,7 @@ pub fn splitlines(s: &str, keepends: bool) -> Vec<&str> {
             iter.next();
             end += 1;
         }
-        out.push(if keepends {
-            &s[start..end]
-        } else {
-            &s[start..i]
-        });
+        out.push(if keepends { &s[start..end] } else { &s[start..i] });
         start = end;
     }
     if start < s.len() {
@@ -638,11 +619,7 @@ mod tests {
     #[test]
     fn pad_table() {
         for &(s, width, fill, c, l, r, z) in PAD_CASES {
-            assert_eq!(
-                center(s, width, fill).unwrap(),
-                c,
-                "{s:?}.center({width}, {fill:?})"
-            );
+            assert_eq!(center(s, width, fill).unwrap(), c, "{s:?}.center({width}, {fill:?})");
             assert_eq!(ljust(s, width, fill).unwrap(), l, "{s:?}.ljust({width})");
             assert_eq!(rjust(s, width, fill).unwrap(), r, "{s:?}.rjust({width})");
             assert_eq!(zfill(s, width).unwrap(), z, "{s:?}.zfill({width})");
@@ -652,25 +629,14 @@ mod tests {
     #[test]
     fn expandtabs_table() {
         for &(s, size, want) in EXPANDTABS_CASES {
-            assert_eq!(
-                expandtabs(s, size).unwrap(),
-                want,
-                "{s:?}.expandtabs({size})"
-            );
+            assert_eq!(expandtabs(s, size).unwrap(), want, "{s:?}.expandtabs({size})");
         }
     }
 
     #[test]
     fn case_table() {
         for &(s, wants) in CASE_CASES {
-            let got = [
-                upper(s),
-                lower(s),
-                title(s),
-                capitalize(s),
-                swapcase(s),
-                casefold(s),
-            ];
+            let got = [upper(s), lower(s), title(s), capitalize(s), swapcase(s), casefold(s)];
             assert_eq!(got, wants, "case conversions of {s:?}");
         }
     }
@@ -703,16 +669,8 @@ mod tests {
         for &(s, sub, start, end, f, rf, c, sw, ew) in SEARCH_CASES {
             let (st, en) = (opt(start), opt(end));
             let what = format!("{s:?} {sub:?} {start} {end}");
-            assert_eq!(
-                find(s, sub, st, en).map_or(-1, |v| v as i64),
-                f,
-                "find {what}"
-            );
-            assert_eq!(
-                rfind(s, sub, st, en).map_or(-1, |v| v as i64),
-                rf,
-                "rfind {what}"
-            );
+            assert_eq!(find(s, sub, st, en).map_or(-1, |v| v as i64), f, "find {what}");
+            assert_eq!(rfind(s, sub, st, en).map_or(-1, |v| v as i64), rf, "rfind {what}");
             assert_eq!(count(s, sub, st, en) as i64, c, "count {what}");
             assert_eq!(startswith(s, sub, st, en), sw, "startswith {what}");
             assert_eq!(endswith(s, sub, st, en), ew, "endswith {what}");
@@ -722,35 +680,21 @@ mod tests {
     #[test]
     fn replace_partition_table() {
         for &(s, old, new, n, want, part, rpart) in REPLACE_CASES {
-            assert_eq!(
-                replace(s, old, new, n).unwrap(),
-                want,
-                "{s:?}.replace({old:?}, {new:?}, {n})"
-            );
+            assert_eq!(replace(s, old, new, n).unwrap(), want, "{s:?}.replace({old:?}, {new:?}, {n})");
             if old.is_empty() {
                 assert_eq!(partition(s, old).unwrap_err().message, "empty separator");
                 assert_eq!(rpartition(s, old).unwrap_err().message, "empty separator");
                 continue;
             }
             assert_eq!(partition(s, old).unwrap(), part, "{s:?}.partition({old:?})");
-            assert_eq!(
-                rpartition(s, old).unwrap(),
-                rpart,
-                "{s:?}.rpartition({old:?})"
-            );
+            assert_eq!(rpartition(s, old).unwrap(), rpart, "{s:?}.rpartition({old:?})");
         }
     }
 
     #[test]
     fn empty_separator_errors() {
-        assert_eq!(
-            split("a", Some(""), -1).unwrap_err().message,
-            "empty separator"
-        );
-        assert_eq!(
-            rsplit("a", Some(""), 1).unwrap_err().message,
-            "empty separator"
-        );
+        assert_eq!(split("a", Some(""), -1).unwrap_err().message, "empty separator");
+        assert_eq!(rsplit("a", Some(""), 1).unwrap_err().message, "empty separator");
     }
 
     #[test]
@@ -760,10 +704,7 @@ mod tests {
         assert_eq!(char_to_byte(s, 2), 3);
         assert_eq!(byte_to_char(s, 6), 3);
         assert_eq!(char_to_byte(s, 10), s.len());
-        assert_eq!(
-            index("abc", "z", None, None).unwrap_err().message,
-            SUBSTRING_NOT_FOUND
-        );
+        assert_eq!(index("abc", "z", None, None).unwrap_err().message, SUBSTRING_NOT_FOUND);
     }
 
     #[test]

@@ -21,11 +21,7 @@ pub fn check(got: TextResult<String>, want: &Expected, what: &str) {
     match (got, want) {
         (Ok(g), Ok(w)) => assert_eq!(g, *w, "{what}"),
         (Err(e), Err((kind, msg))) => {
-            assert_eq!(
-                (kind_name(e.kind), e.message.as_str()),
-                (*kind, *msg),
-                "{what}"
-            );
+            assert_eq!((kind_name(e.kind), e.message.as_str()), (*kind, *msg), "{what}");
         }
         (g, w) => panic!("{what}: got {g:?}, want {w:?}"),
     }

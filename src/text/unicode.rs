@@ -27,9 +27,7 @@ pub fn decimal_value(c: char) -> Option<u32> {
 
 /// Looks `c` up in a sorted mapping table.
 fn lookup(map: &'static [(u32, &'static str)], c: char) -> Option<&'static str> {
-    map.binary_search_by_key(&(c as u32), |&(cp, _)| cp)
-        .ok()
-        .map(|i| map[i].1)
+    map.binary_search_by_key(&(c as u32), |&(cp, _)| cp).ok().map(|i| map[i].1)
 }
 
 /// `c.isprintable()`.

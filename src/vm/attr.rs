@@ -86,7 +86,9 @@ impl Vm {
                 items.extend(c.mro.iter().map(|m| Value::Class(m.clone())));
                 return Ok(Value::tuple(items));
             }
-            "__bases__" => return Ok(Value::tuple(c.bases.iter().map(|b| Value::Class(b.clone())).collect())),
+            "__bases__" => {
+                return Ok(Value::tuple(c.bases.iter().map(|b| Value::Class(b.clone())).collect()))
+            }
             "__base__" => return Ok(c.bases.first().map(|b| Value::Class(b.clone())).unwrap_or(Value::None)),
             "__dict__" => {
                 let d = self.new_dict();
@@ -95,7 +97,9 @@ impl Vm {
                 }
                 return Ok(d);
             }
-            "__class__" => return Ok(Value::Class(c.meta.clone().unwrap_or_else(|| self.types.type_.clone()))),
+            "__class__" => {
+                return Ok(Value::Class(c.meta.clone().unwrap_or_else(|| self.types.type_.clone())))
+            }
             _ => {}
         }
         if let Some(v) = c.lookup(n) {
@@ -127,7 +131,13 @@ impl Vm {
             "__name__" => return Ok(f.name.borrow().clone()),
             "__qualname__" => return Ok(f.qualname.borrow().clone()),
             "__module__" => {
-                return Ok(f.globals.map.borrow().get_str(str_hash("__name__"), "__name__").cloned().unwrap_or(Value::None))
+                return Ok(f
+                    .globals
+                    .map
+                    .borrow()
+                    .get_str(str_hash("__name__"), "__name__")
+                    .cloned()
+                    .unwrap_or(Value::None))
             }
             "__defaults__" => {
                 return Ok(if f.defaults.is_empty() { Value::None } else { Value::tuple(f.defaults.clone()) })
@@ -177,7 +187,10 @@ impl Vm {
         if let Some(Value::Obj(d)) = &descr {
             if let Payload::Property(fget, ..) = &d.payload {
                 if fget.is_none() {
-                    return Err(self.new_error("AttributeError", &format!("property '{n}' of '{}' object has no getter", cls.name())));
+                    return Err(self.new_error(
+                        "AttributeError",
+                        &format!("property '{n}' of '{}' object has no getter", cls.name()),
+                    ));
                 }
                 return self.call(&fget.clone(), vec![obj.clone()]);
             }
@@ -227,7 +240,9 @@ impl Vm {
                     _ => Value::tuple(args),
                 }
             }
-            (Payload::Exception(_), "errno" | "strerror") if o.class.is_subclass(&self.exc_class("OSError")) => {
+            (Payload::Exception(_), "errno" | "strerror")
+                if o.class.is_subclass(&self.exc_class("OSError")) =>
+            {
                 let args = self.exc_args(o);
                 if args.len() >= 2 {
                     if n == "errno" {
@@ -287,7 +302,9 @@ impl Vm {
                 return Ok(match v.payload() {
                     Some(Payload::ClassMethod(f)) => self.bound_method(f.clone(), Value::Class(cls.clone())),
                     Some(Payload::StaticMethod(f)) => f.clone(),
-                    Some(Payload::Property(fget, ..)) if !is_class => self.call(&fget.clone(), vec![target.clone()])?,
+                    Some(Payload::Property(fget, ..)) if !is_class => {
+                        self.call(&fget.clone(), vec![target.clone()])?
+                    }
                     _ if is_class => v,
                     _ => self.bind(v, target, &cls),
                 });
@@ -316,7 +333,9 @@ impl Vm {
                     _ => false,
                 };
                 let shadowed = match obj {
-                    Value::Obj(o) => o.dict.as_ref().is_some_and(|d| d.borrow().get_str(str_hash(n), n).is_some()),
+                    Value::Obj(o) => {
+                        o.dict.as_ref().is_some_and(|d| d.borrow().get_str(str_hash(n), n).is_some())
+                    }
                     _ => false,
                 };
                 if plain && !shadowed {
@@ -510,7 +529,9 @@ impl Vm {
     /// Calls an exit function with the exception (or `None`s).
     pub fn with_exit(&mut self, exit: &Value, exc: &Value) -> PyResult<Value> {
         let args = match exc {
-            Value::Obj(o) if o.exc().is_some() => vec![Value::Class(o.class.clone()), exc.clone(), Value::None],
+            Value::Obj(o) if o.exc().is_some() => {
+                vec![Value::Class(o.class.clone()), exc.clone(), Value::None]
+            }
             _ => vec![Value::None, Value::None, Value::None],
         };
         self.call(exit, args)
@@ -537,7 +558,12 @@ impl Vm {
     }
 
     /// Class-body lookup: the namespace, then globals, then builtins.
-    pub fn load_name(&mut self, globals: &Rc<super::object::Dict>, locals: Option<&Rc<super::object::Dict>>, name: &Value) -> PyResult<Value> {
+    pub fn load_name(
+        &mut self,
+        globals: &Rc<super::object::Dict>,
+        locals: Option<&Rc<super::object::Dict>>,
+        name: &Value,
+    ) -> PyResult<Value> {
         if let Some(l) = locals {
             if let Some(v) = self.dict_get_str(l, name) {
                 return Ok(v);

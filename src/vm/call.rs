@@ -79,7 +79,9 @@ impl Vm {
         match out {
             Outcome::Returned(v) => Ok(v),
             Outcome::Raised(e) => Err(e),
-            Outcome::Yielded(_) => Err(self.new_error("RuntimeError", "unexpected yield from a plain function")),
+            Outcome::Yielded(_) => {
+                Err(self.new_error("RuntimeError", "unexpected yield from a plain function"))
+            }
         }
     }
 
@@ -116,11 +118,17 @@ impl Vm {
 
     /// Binds positional and keyword arguments to a function's parameters, returning the
     /// initial registers (parameters in order, then the closure cells at their registers).
-    pub fn bind_args(&mut self, func: &Rc<Function>, mut pos: Vec<Value>, kw: &[(Value, Value)]) -> PyResult<Vec<Value>> {
+    pub fn bind_args(
+        &mut self,
+        func: &Rc<Function>,
+        mut pos: Vec<Value>,
+        kw: &[(Value, Value)],
+    ) -> PyResult<Vec<Value>> {
         let code: &Code = &func.code.code;
         let argc = code.argcount as usize;
         let kwonly = code.kwonlycount as usize;
-        let simple = kw.is_empty() && !code.has_varargs && !code.has_varkw && kwonly == 0 && pos.len() == argc;
+        let simple =
+            kw.is_empty() && !code.has_varargs && !code.has_varkw && kwonly == 0 && pos.len() == argc;
         let mut regs = if simple {
             pos
         } else {
@@ -142,15 +150,24 @@ impl Vm {
             let varkw = if code.has_varkw { Some(Rc::new(Dict::default())) } else { None };
             for (k, v) in kw {
                 let name = k.as_str().unwrap_or("");
-                let slot = code.varnames[..argc].iter().position(|n| &**n == name).filter(|&i| i >= code.posonlycount as usize);
+                let slot = code.varnames[..argc]
+                    .iter()
+                    .position(|n| &**n == name)
+                    .filter(|&i| i >= code.posonlycount as usize);
                 let slot = slot.or_else(|| {
-                    code.varnames[kwonly_start..kwonly_start + kwonly].iter().position(|n| &**n == name).map(|i| i + kwonly_start)
+                    code.varnames[kwonly_start..kwonly_start + kwonly]
+                        .iter()
+                        .position(|n| &**n == name)
+                        .map(|i| i + kwonly_start)
                 });
                 match slot {
                     Some(i) => {
                         if !regs[i].is_undef() {
                             let q = self.callable_name(&Value::Func(func.clone()));
-                            return Err(self.new_error("TypeError", &format!("{q} got multiple values for argument '{name}'")));
+                            return Err(self.new_error(
+                                "TypeError",
+                                &format!("{q} got multiple values for argument '{name}'"),
+                            ));
                         }
                         regs[i] = v.clone();
                     }
@@ -164,7 +181,10 @@ impl Vm {
                                     &format!("{q} got some positional-only arguments passed as keyword arguments: '{name}'"),
                                 ));
                             }
-                            return Err(self.new_error("TypeError", &format!("{q} got an unexpected keyword argument '{name}'")));
+                            return Err(self.new_error(
+                                "TypeError",
+                                &format!("{q} got an unexpected keyword argument '{name}'"),
+                            ));
                         }
                     },
                 }
@@ -187,15 +207,21 @@ impl Vm {
         Ok(regs)
     }
 
-    fn fill_defaults(&mut self, func: &Rc<Function>, regs: &mut [Value], npos: usize, kwonly_start: usize) -> PyResult<()> {
+    fn fill_defaults(
+        &mut self,
+        func: &Rc<Function>,
+        regs: &mut [Value],
+        npos: usize,
+        kwonly_start: usize,
+    ) -> PyResult<()> {
         let code = &func.code.code;
         let argc = code.argcount as usize;
         let ndef = func.defaults.len();
         let mut missing = Vec::new();
-        for i in npos..argc {
-            if regs[i].is_undef() {
+        for (i, reg) in regs.iter_mut().enumerate().take(argc).skip(npos) {
+            if reg.is_undef() {
                 if i + ndef >= argc {
-                    regs[i] = func.defaults[i + ndef - argc].clone();
+                    *reg = func.defaults[i + ndef - argc].clone();
                 } else {
                     missing.push(code.varnames[i].to_string());
                 }
@@ -204,12 +230,16 @@ impl Vm {
         if !missing.is_empty() {
             return Err(self.missing_args(func, &missing, "positional"));
         }
-        for i in kwonly_start..kwonly_start + code.kwonlycount as usize {
-            if regs[i].is_undef() {
+        let kwonly_end = kwonly_start + code.kwonlycount as usize;
+        for (i, reg) in regs.iter_mut().enumerate().take(kwonly_end).skip(kwonly_start) {
+            if reg.is_undef() {
                 let name = &code.varnames[i];
-                let d = func.kwdefaults.as_ref().and_then(|d| d.map.borrow().get_str(super::object::str_hash(name), name).cloned());
+                let d = func
+                    .kwdefaults
+                    .as_ref()
+                    .and_then(|d| d.map.borrow().get_str(super::object::str_hash(name), name).cloned());
                 match d {
-                    Some(v) => regs[i] = v,
+                    Some(v) => *reg = v,
                     None => missing.push(name.to_string()),
                 }
             }
@@ -248,13 +278,23 @@ impl Vm {
 
     /// The dispatch loop's call: callee at `stack[at]`, `n` arguments from `window` (keyword
     /// values last, named by `kwnames`). Returns true when a frame was pushed.
-    pub(crate) fn call_at(&mut self, fiber: &mut Fiber, at: usize, mut window: usize, mut n: usize, kwnames: Option<&Value>) -> PyResult<bool> {
+    pub(crate) fn call_at(
+        &mut self,
+        fiber: &mut Fiber,
+        at: usize,
+        mut window: usize,
+        mut n: usize,
+        kwnames: Option<&Value>,
+    ) -> PyResult<bool> {
         let mut callee = fiber.stack[at].clone();
         loop {
             match &callee {
                 Value::Func(f) if kwnames.is_none() => {
                     let code = &f.code.code;
-                    let simple = !code.has_varargs && !code.has_varkw && code.kwonlycount == 0 && n == code.argcount as usize;
+                    let simple = !code.has_varargs
+                        && !code.has_varkw
+                        && code.kwonlycount == 0
+                        && n == code.argcount as usize;
                     if simple && code.freevars.is_empty() && !code.is_resumable() {
                         let nregs = code.nregs as usize;
                         if fiber.stack.len() < window + nregs {
@@ -310,7 +350,10 @@ impl Vm {
                 Err(_) => {
                     let name = self.callable_name(&callee);
                     let t = self.type_name(other);
-                    return Err(self.new_error("TypeError", &format!("{name} argument after * must be an iterable, not {t}")));
+                    return Err(self.new_error(
+                        "TypeError",
+                        &format!("{name} argument after * must be an iterable, not {t}"),
+                    ));
                 }
             },
         };
@@ -323,7 +366,14 @@ impl Vm {
 
     /// The general call path: pushes a frame for script code, otherwise calls natively and
     /// stores the result in `stack[ret]`.
-    fn invoke(&mut self, fiber: &mut Fiber, callee: Value, pos: Vec<Value>, kw: Vec<(Value, Value)>, ret: usize) -> PyResult<bool> {
+    fn invoke(
+        &mut self,
+        fiber: &mut Fiber,
+        callee: Value,
+        pos: Vec<Value>,
+        kw: Vec<(Value, Value)>,
+        ret: usize,
+    ) -> PyResult<bool> {
         match &callee {
             Value::Func(f) => {
                 let regs = self.bind_args(f, pos, &kw)?;
@@ -334,7 +384,9 @@ impl Vm {
                 self.push_with_regs(fiber, f, regs, ret, FrameKind::Normal, Value::Undef)?;
                 Ok(true)
             }
-            Value::Class(cls) if cls.is_heap && cls.kind == BaseKind::Object && cls.lookup("__new__").is_none() => {
+            Value::Class(cls)
+                if cls.is_heap && cls.kind == BaseKind::Object && cls.lookup("__new__").is_none() =>
+            {
                 let obj = Value::Obj(Object::with_dict(cls.clone(), Payload::Plain));
                 match cls.lookup("__init__") {
                     Some(Value::Func(init)) => {
@@ -343,7 +395,9 @@ impl Vm {
                         full.extend(pos);
                         let regs = self.bind_args(&init, full, &kw)?;
                         if init.code.code.is_resumable() {
-                            return Err(self.new_error("TypeError", "__init__() should return None, not 'generator'"));
+                            return Err(
+                                self.new_error("TypeError", "__init__() should return None, not 'generator'")
+                            );
                         }
                         self.push_with_regs(fiber, &init, regs, ret, FrameKind::Init, obj)?;
                         Ok(true)
@@ -363,7 +417,15 @@ impl Vm {
         }
     }
 
-    fn push_with_regs(&mut self, fiber: &mut Fiber, f: &Rc<Function>, regs: Vec<Value>, ret: usize, kind: FrameKind, init_self: Value) -> PyResult<()> {
+    fn push_with_regs(
+        &mut self,
+        fiber: &mut Fiber,
+        f: &Rc<Function>,
+        regs: Vec<Value>,
+        ret: usize,
+        kind: FrameKind,
+        init_self: Value,
+    ) -> PyResult<()> {
         let window = ret + 1;
         let nregs = f.code.code.nregs as usize;
         if fiber.stack.len() < window + nregs {
@@ -390,7 +452,12 @@ impl Vm {
     }
 
     /// `cls(*args, **kw)`.
-    pub fn instantiate(&mut self, cls: &Rc<Class>, args: Vec<Value>, kw: Vec<(Value, Value)>) -> PyResult<Value> {
+    pub fn instantiate(
+        &mut self,
+        cls: &Rc<Class>,
+        args: Vec<Value>,
+        kw: Vec<(Value, Value)>,
+    ) -> PyResult<Value> {
         if let Some(meta) = &cls.meta {
             if let Some(call) = meta.lookup("__call__") {
                 if matches!(call, Value::Func(_)) {
@@ -425,7 +492,11 @@ impl Vm {
             _ => match cls.kind {
                 BaseKind::Object => Value::Obj(Object::with_dict(cls.clone(), Payload::Plain)),
                 BaseKind::Exception => Value::Obj(self.new_exception(cls, args.clone())),
-                _ => return Err(self.new_error("TypeError", &format!("cannot create '{}' instances", cls.name()))),
+                _ => {
+                    return Err(
+                        self.new_error("TypeError", &format!("cannot create '{}' instances", cls.name()))
+                    )
+                }
             },
         };
         if !self.type_of(&obj).is_subclass(cls) {
@@ -438,7 +509,9 @@ impl Vm {
                 let r = self.call_kw(&init, full, kw)?;
                 if !r.is_none() {
                     let t = self.type_name(&r);
-                    return Err(self.new_error("TypeError", &format!("__init__() should return None, not '{t}'")));
+                    return Err(
+                        self.new_error("TypeError", &format!("__init__() should return None, not '{t}'"))
+                    );
                 }
             } else if cls.kind == BaseKind::Object && new.is_none() && (!args.is_empty() || !kw.is_empty()) {
                 return Err(self.new_error("TypeError", &format!("{}() takes no arguments", cls.name())));
@@ -481,7 +554,11 @@ impl Vm {
     pub fn load_code(&mut self, code: &Rc<Code>) -> Rc<CodeObj> {
         let consts: Vec<Value> = code.consts.iter().map(|c| self.const_value(c)).collect();
         let names: Vec<Value> = code.names.iter().map(|n| self.intern(n)).collect();
-        Rc::new(CodeObj { code: code.clone(), consts: consts.into_boxed_slice(), names: names.into_boxed_slice() })
+        Rc::new(CodeObj {
+            code: code.clone(),
+            consts: consts.into_boxed_slice(),
+            names: names.into_boxed_slice(),
+        })
     }
 
     fn const_value(&mut self, c: &Const) -> Value {
@@ -586,7 +663,13 @@ impl Vm {
     }
 
     /// Builds a heap class from a finished namespace.
-    pub fn build_class(&mut self, name: &str, mut bases: Vec<Rc<Class>>, ns: Rc<Dict>, meta: Option<Rc<Class>>) -> PyResult<Rc<Class>> {
+    pub fn build_class(
+        &mut self,
+        name: &str,
+        mut bases: Vec<Rc<Class>>,
+        ns: Rc<Dict>,
+        meta: Option<Rc<Class>>,
+    ) -> PyResult<Rc<Class>> {
         if bases.is_empty() {
             bases.push(self.types.object.clone());
         }
@@ -619,7 +702,12 @@ impl Vm {
             if !base.is_heap {
                 continue;
             }
-            if let Some(f) = base.dict.borrow().get_str(super::object::str_hash("__init_subclass__"), "__init_subclass__").cloned() {
+            if let Some(f) = base
+                .dict
+                .borrow()
+                .get_str(super::object::str_hash("__init_subclass__"), "__init_subclass__")
+                .cloned()
+            {
                 let f = match f.payload() {
                     Some(Payload::ClassMethod(inner)) => inner.clone(),
                     _ => f,
@@ -629,7 +717,10 @@ impl Vm {
             }
         }
         if !kw.is_empty() {
-            return Err(self.new_error("TypeError", &format!("{}.__init_subclass__() takes no keyword arguments", cls.name())));
+            return Err(self.new_error(
+                "TypeError",
+                &format!("{}.__init_subclass__() takes no keyword arguments", cls.name()),
+            ));
         }
         Ok(())
     }
@@ -643,6 +734,7 @@ fn split_args(args: &mut [Value], kwnames: Option<&Value>) -> (Vec<Value>, Vec<(
     };
     let npos = args.len() - names.len();
     let pos: Vec<Value> = args[..npos].iter_mut().map(std::mem::take).collect();
-    let kw: Vec<(Value, Value)> = names.iter().cloned().zip(args[npos..].iter_mut().map(std::mem::take)).collect();
+    let kw: Vec<(Value, Value)> =
+        names.iter().cloned().zip(args[npos..].iter_mut().map(std::mem::take)).collect();
     (pos, kw)
 }

@@ -35,6 +35,11 @@ impl SliceIdx {
     pub fn len(&self) -> usize {
         range_len(self.start, self.stop, self.step) as usize
     }
+
+    /// True when it selects nothing.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 }
 
 impl Vm {
@@ -61,7 +66,12 @@ impl Vm {
         self.dict_lookup_hashed(d, hash, key)
     }
 
-    fn dict_lookup_hashed(&mut self, d: &Rc<Dict>, hash: i64, key: &Value) -> PyResult<Option<(usize, Value)>> {
+    fn dict_lookup_hashed(
+        &mut self,
+        d: &Rc<Dict>,
+        hash: i64,
+        key: &Value,
+    ) -> PyResult<Option<(usize, Value)>> {
         let probe = d.map.borrow().probe(hash, key);
         match probe {
             Probe::Found(i) => Ok(Some((i, d.map.borrow().entry(i).value.clone()))),
@@ -127,7 +137,8 @@ impl Vm {
     pub fn dict_update_display(&mut self, d: &Value, m: &Value) -> PyResult<()> {
         let Some(target) = self.dict_of(d) else { return Ok(()) };
         if let Some(src) = self.dict_of(m) {
-            let pairs: Vec<(Value, Value)> = src.map.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+            let pairs: Vec<(Value, Value)> =
+                src.map.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
             for (k, v) in pairs {
                 self.dict_set(&target, k, v)?;
             }
@@ -443,7 +454,9 @@ impl Vm {
     /// A new value of the same kind (bytes or bytearray) as `like`.
     pub fn new_bytes_like(&mut self, like: &Value, b: Vec<u8>) -> Value {
         match like.payload() {
-            Some(Payload::ByteArray(_)) => Value::Obj(Object::new(self.types.bytearray.clone(), Payload::ByteArray(RefCell::new(b)))),
+            Some(Payload::ByteArray(_)) => {
+                Value::Obj(Object::new(self.types.bytearray.clone(), Payload::ByteArray(RefCell::new(b))))
+            }
             _ => self.new_bytes(b),
         }
     }
@@ -460,7 +473,7 @@ impl Vm {
             return Err(self.new_error("ValueError", "slice step cannot be zero"));
         }
         let (lo, hi) = if step < 0 { (-1, len - 1) } else { (0, len) };
-        let mut adjust = |vm: &mut Vm, v: &Value, default: i64| -> PyResult<i64> {
+        let adjust = |vm: &mut Vm, v: &Value, default: i64| -> PyResult<i64> {
             if v.is_none() {
                 return Ok(default);
             }
@@ -485,7 +498,11 @@ impl Vm {
     /// A new slice object.
     pub fn new_slice(&mut self, parts: Vec<Value>) -> Value {
         let mut it = parts.into_iter();
-        let (a, b, c) = (it.next().unwrap_or(Value::None), it.next().unwrap_or(Value::None), it.next().unwrap_or(Value::None));
+        let (a, b, c) = (
+            it.next().unwrap_or(Value::None),
+            it.next().unwrap_or(Value::None),
+            it.next().unwrap_or(Value::None),
+        );
         Value::Obj(Object::new(self.types.slice.clone(), Payload::Slice(a, b, c)))
     }
 
@@ -495,7 +512,7 @@ impl Vm {
 
     /// Normalises a sequence index, raising IndexError with `what` ("list index out of range").
     pub fn seq_index(&mut self, key: &Value, len: usize, what: &str) -> PyResult<usize> {
-        let i = self.index_of(key).map_err(|e| e)?;
+        let i = self.index_of(key)?;
         let i = if i < 0 { i + len as i64 } else { i };
         if i < 0 || i >= len as i64 {
             return Err(self.new_error("IndexError", what));
@@ -616,7 +633,10 @@ impl Vm {
                     let s = self.slice_indices(key, len)?;
                     let start = a + s.start * c;
                     let stop = a + s.stop * c;
-                    return Ok(Value::Obj(Object::new(self.types.range.clone(), Payload::Range(start, stop, s.step * c))));
+                    return Ok(Value::Obj(Object::new(
+                        self.types.range.clone(),
+                        Payload::Range(start, stop, s.step * c),
+                    )));
                 }
                 let i = self.seq_index(key, len, "range object index out of range")?;
                 Ok(Value::Int(a + i as i64 * c))
@@ -628,7 +648,11 @@ impl Vm {
                     let out: Vec<u8> = s.indices().map(|i| b[i]).collect();
                     return Ok(self.new_bytes_like(obj, out));
                 }
-                let what = if matches!(o.payload, Payload::Bytes(_)) { "index out of range" } else { "bytearray index out of range" };
+                let what = if matches!(o.payload, Payload::Bytes(_)) {
+                    "index out of range"
+                } else {
+                    "bytearray index out of range"
+                };
                 let i = self.seq_index(key, b.len(), what)?;
                 Ok(Value::Int(b[i] as i64))
             }
@@ -679,7 +703,10 @@ impl Vm {
                     }
                     _ => {
                         let t = self.type_name(obj);
-                        Err(self.new_error("TypeError", &format!("'{t}' object does not support item assignment")))
+                        Err(self.new_error(
+                            "TypeError",
+                            &format!("'{t}' object does not support item assignment"),
+                        ))
                     }
                 }
             }
@@ -702,7 +729,11 @@ impl Vm {
         if new.len() != s.len() {
             return Err(self.new_error(
                 "ValueError",
-                &format!("attempt to assign sequence of size {} to extended slice of size {}", new.len(), s.len()),
+                &format!(
+                    "attempt to assign sequence of size {} to extended slice of size {}",
+                    new.len(),
+                    s.len()
+                ),
             ));
         }
         let mut items = l.items.borrow_mut();
@@ -753,7 +784,8 @@ impl Vm {
                     },
                     _ => {
                         let t = self.type_name(obj);
-                        Err(self.new_error("TypeError", &format!("'{t}' object doesn't support item deletion")))
+                        Err(self
+                            .new_error("TypeError", &format!("'{t}' object doesn't support item deletion")))
                     }
                 }
             }
@@ -771,7 +803,10 @@ impl Vm {
                 Value::Str(sub) => Ok(s.as_str().contains(sub.as_str())),
                 _ => {
                     let t = self.type_name(item);
-                    Err(self.new_error("TypeError", &format!("'in <string>' requires string as left operand, not {t}")))
+                    Err(self.new_error(
+                        "TypeError",
+                        &format!("'in <string>' requires string as left operand, not {t}"),
+                    ))
                 }
             },
             Value::List(l) => {
@@ -804,7 +839,9 @@ impl Vm {
                     Payload::DictData(d) => Ok(self.dict_lookup(d, item)?.is_some()),
                     Payload::ListData(l) => self.contains(&Value::List(l.clone()), item),
                     Payload::Range(a, b, c) => {
-                        let Some(i) = super::ops::int_of(item) else { return self.contains_by_iter(container, item) };
+                        let Some(i) = super::ops::int_of(item) else {
+                            return self.contains_by_iter(container, item);
+                        };
                         let (a, b, c) = (*a, *b, *c);
                         let inside = if c > 0 { i >= a && i < b } else { i <= a && i > b };
                         Ok(inside && (i - a) % c == 0)
@@ -812,7 +849,8 @@ impl Vm {
                     Payload::Bytes(_) | Payload::ByteArray(_) => {
                         let hay = self.bytes_of(container).unwrap_or_default();
                         if let Some(needle) = self.bytes_of(item) {
-                            return Ok(needle.is_empty() || hay.windows(needle.len()).any(|w| w == needle.as_slice()));
+                            return Ok(needle.is_empty()
+                                || hay.windows(needle.len()).any(|w| w == needle.as_slice()));
                         }
                         let b = self.index_of(item)?;
                         Ok(hay.contains(&(b as u8)))
@@ -868,7 +906,9 @@ impl Vm {
             _ => {
                 if self.get_iter(v).is_err() {
                     let t = self.type_name(v);
-                    return Err(self.new_error("TypeError", &format!("cannot unpack non-iterable {t} object")));
+                    return Err(
+                        self.new_error("TypeError", &format!("cannot unpack non-iterable {t} object"))
+                    );
                 }
                 self.collect(v)?
             }
@@ -876,7 +916,9 @@ impl Vm {
         match after {
             None => {
                 if items.len() > n {
-                    return Err(self.new_error("ValueError", &format!("too many values to unpack (expected {n})")));
+                    return Err(
+                        self.new_error("ValueError", &format!("too many values to unpack (expected {n})"))
+                    );
                 }
                 if items.len() < n {
                     return Err(self.new_error(
@@ -890,7 +932,11 @@ impl Vm {
                 if items.len() < n + after {
                     return Err(self.new_error(
                         "ValueError",
-                        &format!("not enough values to unpack (expected at least {}, got {})", n + after, items.len()),
+                        &format!(
+                            "not enough values to unpack (expected at least {}, got {})",
+                            n + after,
+                            items.len()
+                        ),
                     ));
                 }
                 let mut out: Vec<Value> = items[..n].to_vec();

@@ -63,7 +63,9 @@ impl Vm {
     pub fn prepare_raise(&mut self, v: &Value, cause: Option<Value>) -> Result<Exc, Exc> {
         let e = match v {
             Value::Obj(o) if o.exc().is_some() => o.clone(),
-            Value::Class(c) if c.kind == super::object::BaseKind::Exception => self.instantiate_exception(c, vec![])?,
+            Value::Class(c) if c.kind == super::object::BaseKind::Exception => {
+                self.instantiate_exception(c, vec![])?
+            }
             _ => return Err(self.new_error("TypeError", "exceptions must derive from BaseException")),
         };
         if let Some(cause) = cause {
@@ -73,7 +75,9 @@ impl Vm {
                 Value::Class(c) if c.kind == super::object::BaseKind::Exception => {
                     Value::Obj(self.instantiate_exception(c, vec![])?)
                 }
-                _ => return Err(self.new_error("TypeError", "exception causes must derive from BaseException")),
+                _ => {
+                    return Err(self.new_error("TypeError", "exception causes must derive from BaseException"))
+                }
             };
             if let Some(d) = e.exc() {
                 *d.cause.borrow_mut() = cause;
@@ -190,9 +194,13 @@ impl Vm {
             match (&cause, &context) {
                 (Value::Obj(c), _) if c.exc().is_some() && !seen.contains(&Rc::as_ptr(c)) => {
                     out.push_str(&self.format_chain(c, seen));
-                    out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+                    out.push_str(
+                        "\nThe above exception was the direct cause of the following exception:\n\n",
+                    );
                 }
-                (_, Value::Obj(c)) if !d.suppress_context.get() && c.exc().is_some() && !seen.contains(&Rc::as_ptr(c)) => {
+                (_, Value::Obj(c))
+                    if !d.suppress_context.get() && c.exc().is_some() && !seen.contains(&Rc::as_ptr(c)) =>
+                {
                     out.push_str(&self.format_chain(c, seen));
                     out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
                 }
@@ -220,7 +228,8 @@ impl Vm {
                 let cls = self.exc_class("ExceptionGroup");
                 let base = self.exc_class("Exception");
                 let cls = if g.class.is_subclass(&base) { cls } else { self.exc_class("BaseExceptionGroup") };
-                let wrapped = self.new_exception(&cls, vec![Value::str(""), Value::list(vec![group.clone()])]);
+                let wrapped =
+                    self.new_exception(&cls, vec![Value::str(""), Value::list(vec![group.clone()])]);
                 wrapped.set_attr("exceptions", Value::tuple(vec![group.clone()]));
                 wrapped.set_attr("message", Value::str(""));
                 return Ok((Value::Obj(wrapped), Value::None));
@@ -310,7 +319,8 @@ impl Vm {
         let mut new = Vec::new();
         for p in parts {
             let Value::Obj(po) = &p else { continue };
-            if self.is_exception_group(po) && self.group_members(po).iter().all(|m| self.belongs_to(orig, m)) {
+            if self.is_exception_group(po) && self.group_members(po).iter().all(|m| self.belongs_to(orig, m))
+            {
                 reraised.extend(self.group_members(po));
             } else if self.belongs_to(orig, &p) {
                 reraised.push(p);
@@ -318,7 +328,8 @@ impl Vm {
                 new.push(p);
             }
         }
-        let kept = if reraised.is_empty() { None } else { Some(Value::Obj(self.derive_group(orig, reraised))) };
+        let kept =
+            if reraised.is_empty() { None } else { Some(Value::Obj(self.derive_group(orig, reraised))) };
         if new.is_empty() {
             return Ok(kept.unwrap_or(Value::None));
         }

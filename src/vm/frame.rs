@@ -106,6 +106,13 @@ impl Fiber {
             kind: FrameKind::Normal,
             init_self: Value::Undef,
         };
-        Box::new(Fiber { stack, frames: vec![frame], incoming: Incoming::Start, child: None, suspended: false, handled: Value::None })
+        Box::new(Fiber {
+            stack,
+            frames: vec![frame],
+            incoming: Incoming::Start,
+            child: None,
+            suspended: false,
+            handled: Value::None,
+        })
     }
 }

@@ -18,7 +18,10 @@ impl Vm {
     pub fn new_module(&mut self, name: &str, dict: Rc<Dict>) -> Value {
         let n = self.intern("__name__");
         self.store_global(&dict, &n, Value::str(name));
-        Value::Obj(Object::new(self.types.module.clone(), Payload::Module(Module { name: name.to_string(), dict })))
+        Value::Obj(Object::new(
+            self.types.module.clone(),
+            Payload::Module(Module { name: name.to_string(), dict }),
+        ))
     }
 
     /// The namespace dict of a module value.
@@ -61,7 +64,9 @@ impl Vm {
             _ => String::new(),
         };
         if package.is_empty() {
-            return Err(self.new_error("ImportError", "attempted relative import with no known parent package"));
+            return Err(
+                self.new_error("ImportError", "attempted relative import with no known parent package")
+            );
         }
         let mut parts: Vec<&str> = package.split('.').collect();
         if level > parts.len() {
@@ -89,7 +94,11 @@ impl Vm {
         };
         let dict = Rc::new(Dict::default());
         let m = self.new_module(full, dict.clone());
-        let package = if is_package { full.to_string() } else { full.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default() };
+        let package = if is_package {
+            full.to_string()
+        } else {
+            full.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default()
+        };
         self.module_set(&m, "__file__", Value::str(&filename));
         self.module_set(&m, "__package__", Value::string(package));
         self.modules.insert(full.to_string(), m.clone());
@@ -118,7 +127,8 @@ impl Vm {
             }
         }
         crate::builtins::stdlib_source(full).map(|(text, is_pkg)| {
-            let file = if is_pkg { format!("<stdlib>/{rel}/__init__.py") } else { format!("<stdlib>/{rel}.py") };
+            let file =
+                if is_pkg { format!("<stdlib>/{rel}/__init__.py") } else { format!("<stdlib>/{rel}.py") };
             (text.to_string(), file, is_pkg)
         })
     }
@@ -130,11 +140,18 @@ impl Vm {
     }
 
     /// Parses and compiles source text into a runtime code object.
-    pub fn compile_source(&mut self, source: &str, filename: &str, interactive: bool) -> PyResult<Rc<super::object::CodeObj>> {
+    pub fn compile_source(
+        &mut self,
+        source: &str,
+        filename: &str,
+        interactive: bool,
+    ) -> PyResult<Rc<super::object::CodeObj>> {
         let mode = if interactive { gyre_grammar::Mode::Interactive } else { gyre_grammar::Mode::Module };
-        let module = gyre_grammar::parse(source, mode).map_err(|e| self.syntax_error(&e, filename, source))?;
+        let module =
+            gyre_grammar::parse(source, mode).map_err(|e| self.syntax_error(&e, filename, source))?;
         let src = compiler::source(filename, source);
-        let code = compiler::compile(&module, src, interactive).map_err(|e| self.syntax_error(&e, filename, source))?;
+        let code = compiler::compile(&module, src, interactive)
+            .map_err(|e| self.syntax_error(&e, filename, source))?;
         Ok(self.load_code(&code))
     }
 
@@ -184,7 +201,13 @@ impl Vm {
         let all = d.map.borrow().get_str(str_hash("__all__"), "__all__").cloned();
         let names: Vec<Value> = match all {
             Some(list) => self.collect(&list)?,
-            None => d.map.borrow().iter().map(|(k, _)| k.clone()).filter(|k| !k.as_str().unwrap_or("_").starts_with('_')).collect(),
+            None => d
+                .map
+                .borrow()
+                .iter()
+                .map(|(k, _)| k.clone())
+                .filter(|k| !k.as_str().unwrap_or("_").starts_with('_'))
+                .collect(),
         };
         for n in names {
             let v = self.get_attr(m, &n)?;

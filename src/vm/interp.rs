@@ -37,7 +37,7 @@ enum Step {
 }
 
 /// What a YieldFrom-style delegation step decided.
-pub(crate) enum Delegate {
+pub enum Delegate {
     /// The sub-iterator finished with this value.
     Done(Value),
     /// The sub-iterator produced a value: the delegating frame yields it.
@@ -90,7 +90,11 @@ impl Vm {
 
     /// Takes a generator's fiber to run it, or answers at once (finished, or a throw into a
     /// generator that never started).
-    pub(crate) fn take_generator_fiber(&mut self, gen: &Rc<Object>, incoming: Incoming) -> Result<Box<Fiber>, Outcome> {
+    pub(crate) fn take_generator_fiber(
+        &mut self,
+        gen: &Rc<Object>,
+        incoming: Incoming,
+    ) -> Result<Box<Fiber>, Outcome> {
         self.take_fiber(gen, incoming).map_err(|r| match r {
             ChildResult::Yielded(v) => Outcome::Yielded(v),
             ChildResult::Returned(v) => Outcome::Returned(v),
@@ -120,7 +124,9 @@ impl Vm {
                 *g.state.borrow_mut() = other;
                 let err = if finished {
                     match g.kind {
-                        CodeKind::Coroutine => self.new_error("RuntimeError", "cannot reuse already awaited coroutine"),
+                        CodeKind::Coroutine => {
+                            self.new_error("RuntimeError", "cannot reuse already awaited coroutine")
+                        }
                         _ => return Err(ChildResult::Returned(Value::None)),
                     }
                 } else {
@@ -133,7 +139,12 @@ impl Vm {
     }
 
     /// Stores a yielding fiber back into its generator, or marks the generator finished.
-    fn finish_fiber(&mut self, fiber: &mut Box<Fiber>, owner: Option<&Rc<Object>>, result: ChildResult) -> ChildResult {
+    fn finish_fiber(
+        &mut self,
+        fiber: &mut Box<Fiber>,
+        owner: Option<&Rc<Object>>,
+        result: ChildResult,
+    ) -> ChildResult {
         let Some(owner) = owner else { return result };
         let Payload::Generator(g) = &owner.payload else { return result };
         std::mem::swap(&mut fiber.handled, &mut self.handled);
@@ -450,7 +461,11 @@ impl Vm {
                         let v = match (&reg!(a), &reg!(b)) {
                             (Value::Int(x), Value::Int(y)) => match x.checked_add(*y) {
                                 Some(r) => Value::Int(r),
-                                None => tryv!(self.binary_op(crate::compiler::bytecode::BinKind::Add, &reg!(a).clone(), &reg!(b).clone())),
+                                None => tryv!(self.binary_op(
+                                    crate::compiler::bytecode::BinKind::Add,
+                                    &reg!(a).clone(),
+                                    &reg!(b).clone()
+                                )),
                             },
                             (Value::Float(x), Value::Float(y)) => Value::Float(x + y),
                             (x, y) => {
@@ -462,7 +477,9 @@ impl Vm {
                     }
                     Instr::Sub { dst, a, b } => {
                         let v = match (&reg!(a), &reg!(b)) {
-                            (Value::Int(x), Value::Int(y)) if x.checked_sub(*y).is_some() => Value::Int(x - y),
+                            (Value::Int(x), Value::Int(y)) if x.checked_sub(*y).is_some() => {
+                                Value::Int(x - y)
+                            }
                             (Value::Float(x), Value::Float(y)) => Value::Float(x - y),
                             (x, y) => {
                                 let (x, y) = (x.clone(), y.clone());
@@ -473,7 +490,9 @@ impl Vm {
                     }
                     Instr::Mul { dst, a, b } => {
                         let v = match (&reg!(a), &reg!(b)) {
-                            (Value::Int(x), Value::Int(y)) if x.checked_mul(*y).is_some() => Value::Int(x * y),
+                            (Value::Int(x), Value::Int(y)) if x.checked_mul(*y).is_some() => {
+                                Value::Int(x * y)
+                            }
                             (Value::Float(x), Value::Float(y)) => Value::Float(x * y),
                             (x, y) => {
                                 let (x, y) = (x.clone(), y.clone());
@@ -708,7 +727,8 @@ impl Vm {
                     Instr::CallMethod { base: b, argc } => {
                         save_pc!();
                         let at = base + b.idx();
-                        let (window, n) = if reg!(b.offset(1)).is_undef() { (at + 2, argc) } else { (at + 1, argc + 1) };
+                        let (window, n) =
+                            if reg!(b.offset(1)).is_undef() { (at + 2, argc) } else { (at + 1, argc + 1) };
                         match self.call_at(fiber, at, window, n as usize, None) {
                             Ok(true) => continue 'frames,
                             Ok(false) => {}
@@ -719,7 +739,8 @@ impl Vm {
                         save_pc!();
                         let at = base + b.idx();
                         let names = code.consts[kwnames.0 as usize].clone();
-                        let (window, n) = if reg!(b.offset(1)).is_undef() { (at + 2, argc) } else { (at + 1, argc + 1) };
+                        let (window, n) =
+                            if reg!(b.offset(1)).is_undef() { (at + 2, argc) } else { (at + 1, argc + 1) };
                         match self.call_at(fiber, at, window, n as usize, Some(&names)) {
                             Ok(true) => continue 'frames,
                             Ok(false) => {}
@@ -789,7 +810,11 @@ impl Vm {
                     Instr::MakeFunction { dst, code: c, extra } => {
                         let frame = fiber.frames.last().expect("frame");
                         let globals = frame.globals.clone();
-                        let parts = [reg!(extra).clone(), reg!(extra.offset(1)).clone(), reg!(extra.offset(2)).clone()];
+                        let parts = [
+                            reg!(extra).clone(),
+                            reg!(extra.offset(1)).clone(),
+                            reg!(extra.offset(2)).clone(),
+                        ];
                         reg!(dst) = self.make_function(&code.consts[c.0 as usize], globals, parts);
                     }
                     Instr::MakeClass { base: b } => {
@@ -854,10 +879,10 @@ impl Vm {
                         reg!(dst) = m;
                         reg!(rest) = left;
                     }
-                    Instr::ExcGroupCombine { dst, orig, raised, rest } => {
+                    Instr::ExcGroupCombine { orig, raised, rest } => {
                         let (o, r, l) = (reg!(orig).clone(), reg!(raised).clone(), reg!(rest).clone());
                         save_pc!();
-                        reg!(dst) = tryv!(self.exception_group_combine(&o, &r, &l));
+                        reg!(raised) = tryv!(self.exception_group_combine(&o, &r, &l));
                     }
                     Instr::WithEnter { dst, mgr } => {
                         let m = reg!(mgr).clone();

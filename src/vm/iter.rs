@@ -35,7 +35,10 @@ impl Vm {
                             let r = self.call(&f, vec![v.clone()])?;
                             if !self.is_iterator(&r) {
                                 let t = self.type_name(&r);
-                                return Err(self.new_error("TypeError", &format!("iter() returned non-iterator of type '{t}'")));
+                                return Err(self.new_error(
+                                    "TypeError",
+                                    &format!("iter() returned non-iterator of type '{t}'"),
+                                ));
                             }
                             return Ok(r);
                         }
@@ -180,7 +183,10 @@ impl Vm {
                             Iter::DictValues(..) => 1,
                             _ => 2,
                         };
-                        if let Iter::DictKeys(_, pos, _) | Iter::DictValues(_, pos, _) | Iter::DictItems(_, pos, _) = &mut *st {
+                        if let Iter::DictKeys(_, pos, _)
+                        | Iter::DictValues(_, pos, _)
+                        | Iter::DictItems(_, pos, _) = &mut *st
+                        {
                             *pos = p;
                         }
                         Some(match kind {
@@ -231,7 +237,8 @@ impl Vm {
         Ok(match it {
             Iter::Enumerate(inner, count) => match self.iter_next(&inner)? {
                 Some(v) => {
-                    let next = self.binary_op(crate::compiler::bytecode::BinKind::Add, &count, &Value::Int(1))?;
+                    let next =
+                        self.binary_op(crate::compiler::bytecode::BinKind::Add, &count, &Value::Int(1))?;
                     (Some(Value::tuple(vec![count, v])), Iter::Enumerate(inner, next))
                 }
                 None => (None, Iter::Done),
@@ -268,7 +275,9 @@ impl Vm {
             Iter::Filter(f, it) => loop {
                 match self.iter_next(&it)? {
                     Some(v) => {
-                        let keep = if f.is_none() { self.truthy(&v)? } else {
+                        let keep = if f.is_none() {
+                            self.truthy(&v)?
+                        } else {
                             let r = self.call(&f, vec![v.clone()])?;
                             self.truthy(&r)?
                         };
@@ -288,7 +297,10 @@ impl Vm {
             }
             Iter::SeqIter(obj, i) => match self.get_item(&obj, &Value::Int(i as i64)) {
                 Ok(v) => (Some(v), Iter::SeqIter(obj, i + 1)),
-                Err(e) if e.class.is_subclass(&self.exc_class("IndexError")) || e.class.is_subclass(&self.exc_class("StopIteration")) => {
+                Err(e)
+                    if e.class.is_subclass(&self.exc_class("IndexError"))
+                        || e.class.is_subclass(&self.exc_class("StopIteration")) =>
+                {
                     (None, Iter::Done)
                 }
                 Err(e) => return Err(e),
@@ -307,12 +319,20 @@ impl Vm {
 
     fn zip_strict_error(&mut self, i: usize, its: &[Value]) -> PyResult<()> {
         if i > 0 {
-            let which = if i == 1 { "argument 2 is shorter than argument 1".to_string() } else { format!("argument {} is shorter than arguments 1-{}", i + 1, i) };
+            let which = if i == 1 {
+                "argument 2 is shorter than argument 1".to_string()
+            } else {
+                format!("argument {} is shorter than arguments 1-{}", i + 1, i)
+            };
             return Err(self.new_error("ValueError", &format!("zip() {which}")));
         }
         for (j, it) in its.iter().enumerate().skip(1) {
             if self.iter_next(it)?.is_some() {
-                let which = if j == 1 { "argument 2 is longer than argument 1".to_string() } else { format!("argument {} is longer than arguments 1-{}", j + 1, j) };
+                let which = if j == 1 {
+                    "argument 2 is longer than argument 1".to_string()
+                } else {
+                    format!("argument {} is longer than arguments 1-{}", j + 1, j)
+                };
                 return Err(self.new_error("ValueError", &format!("zip() {which}")));
             }
         }
@@ -415,7 +435,9 @@ impl Vm {
     pub(crate) fn delegate(&mut self, sub: &Value, incoming: Incoming) -> PyResult<Delegate> {
         if let Value::Obj(o) = sub {
             match &o.payload {
-                Payload::Generator(g) if g.kind != CodeKind::AsyncGenerator => return Ok(Delegate::Resume(o.clone(), incoming)),
+                Payload::Generator(g) if g.kind != CodeKind::AsyncGenerator => {
+                    return Ok(Delegate::Resume(o.clone(), incoming))
+                }
                 Payload::AsyncGenOp(op) => return self.delegate_async_op(op, incoming),
                 _ => {}
             }
@@ -478,7 +500,8 @@ impl Vm {
     fn delegate_async_op(&mut self, op: &RefCell<AsyncGenOp>, incoming: Incoming) -> PyResult<Delegate> {
         let mut st = op.borrow_mut();
         let agen = st.agen.clone();
-        let finished = matches!(&agen.payload, Payload::Generator(g) if matches!(*g.state.borrow(), GenState::Finished));
+        let finished =
+            matches!(&agen.payload, Payload::Generator(g) if matches!(*g.state.borrow(), GenState::Finished));
         let incoming = if st.started {
             incoming
         } else {
@@ -505,7 +528,9 @@ impl Vm {
         drop(st);
         if let Payload::Generator(g) = &agen.payload {
             if g.running_async.get() && matches!(*g.state.borrow(), GenState::Running) {
-                return Err(self.new_error("RuntimeError", "anext(): asynchronous generator is already running"));
+                return Err(
+                    self.new_error("RuntimeError", "anext(): asynchronous generator is already running")
+                );
             }
         }
         Ok(Delegate::Resume(agen, incoming))
@@ -550,7 +575,10 @@ impl Vm {
                 }
                 if !self.is_iterator(&it) {
                     let t = self.type_name(&it);
-                    return Err(self.new_error("TypeError", &format!("__await__() returned non-iterator of type '{t}'")));
+                    return Err(self.new_error(
+                        "TypeError",
+                        &format!("__await__() returned non-iterator of type '{t}'"),
+                    ));
                 }
                 return Ok(it);
             }
@@ -573,7 +601,10 @@ impl Vm {
             }
         }
         let t = self.type_name(v);
-        Err(self.new_error("TypeError", &format!("'async for' requires an object with __aiter__ method, got {t}")))
+        Err(self.new_error(
+            "TypeError",
+            &format!("'async for' requires an object with __aiter__ method, got {t}"),
+        ))
     }
 
     /// The awaitable `v.__anext__()`.
@@ -591,7 +622,10 @@ impl Vm {
             }
         }
         let t = self.type_name(v);
-        Err(self.new_error("TypeError", &format!("'async for' received an object from __aiter__ that does not implement __anext__: {t}")))
+        Err(self.new_error(
+            "TypeError",
+            &format!("'async for' received an object from __aiter__ that does not implement __anext__: {t}"),
+        ))
     }
 
     /// An async generator operation awaitable.

@@ -104,7 +104,10 @@ impl Vm {
     pub fn with_sinks(stdout: Sink, stderr: Sink) -> Vm {
         let types = types::Types::new();
         let singletons = Singletons {
-            not_implemented: Value::Obj(object::Object::new(types.not_implemented.clone(), object::Payload::NotImplemented)),
+            not_implemented: Value::Obj(object::Object::new(
+                types.not_implemented.clone(),
+                object::Payload::NotImplemented,
+            )),
             ellipsis: Value::Obj(object::Object::new(types.ellipsis.clone(), object::Payload::Ellipsis)),
         };
         let mut vm = Vm {

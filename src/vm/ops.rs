@@ -174,7 +174,9 @@ impl Vm {
     fn bind_descriptor_for_call(&mut self, f: &Value, v: &Value, cls: &Rc<Class>) -> Option<Value> {
         match f.payload() {
             Some(Payload::StaticMethod(inner)) => Some(inner.clone()),
-            Some(Payload::ClassMethod(inner)) => Some(self.bound_method(inner.clone(), Value::Class(cls.clone()))),
+            Some(Payload::ClassMethod(inner)) => {
+                Some(self.bound_method(inner.clone(), Value::Class(cls.clone())))
+            }
             Some(Payload::Native(n)) if n.is_method => None,
             _ if matches!(f, Value::Func(_)) => None,
             _ => {
@@ -284,9 +286,15 @@ impl Vm {
     fn binop_type_error(&mut self, op: BinKind, a: &Value, b: &Value) -> Exc {
         let (na, nb) = (self.type_name(a), self.type_name(b));
         match (op, a) {
-            (BinKind::Add, Value::Str(_)) => self.new_error("TypeError", &format!("can only concatenate str (not \"{nb}\") to str")),
-            (BinKind::Add, Value::List(_)) => self.new_error("TypeError", &format!("can only concatenate list (not \"{nb}\") to list")),
-            (BinKind::Add, Value::Tuple(_)) => self.new_error("TypeError", &format!("can only concatenate tuple (not \"{nb}\") to tuple")),
+            (BinKind::Add, Value::Str(_)) => {
+                self.new_error("TypeError", &format!("can only concatenate str (not \"{nb}\") to str"))
+            }
+            (BinKind::Add, Value::List(_)) => {
+                self.new_error("TypeError", &format!("can only concatenate list (not \"{nb}\") to list"))
+            }
+            (BinKind::Add, Value::Tuple(_)) => {
+                self.new_error("TypeError", &format!("can only concatenate tuple (not \"{nb}\") to tuple"))
+            }
             (BinKind::Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
                 self.new_error("TypeError", &format!("can't multiply sequence by non-int of type '{nb}'"))
             }
@@ -316,12 +324,16 @@ impl Vm {
                 v.extend(y.items.iter().cloned());
                 Value::tuple(v)
             }
-            (BinKind::Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_), Value::Int(_) | Value::Bool(_)) => {
-                return self.repeat(a, b).map(Some)
-            }
-            (BinKind::Mul, Value::Int(_) | Value::Bool(_), Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
-                return self.repeat(b, a).map(Some)
-            }
+            (
+                BinKind::Mul,
+                Value::Str(_) | Value::List(_) | Value::Tuple(_),
+                Value::Int(_) | Value::Bool(_),
+            ) => return self.repeat(a, b).map(Some),
+            (
+                BinKind::Mul,
+                Value::Int(_) | Value::Bool(_),
+                Value::Str(_) | Value::List(_) | Value::Tuple(_),
+            ) => return self.repeat(b, a).map(Some),
             (BinKind::Mod, Value::Str(fmt), _) => return self.percent_format(fmt.as_str(), b).map(Some),
             (BinKind::Or, Value::Dict(x), Value::Dict(y)) => {
                 let d = self.new_dict();
@@ -408,7 +420,8 @@ impl Vm {
         match n {
             Num::Int(i) => Ok(i as f64),
             Num::Float(f) => Ok(f),
-            Num::Big(b) => big_to_f64(&b).ok_or_else(|| self.new_error("OverflowError", "int too large to convert to float")),
+            Num::Big(b) => big_to_f64(&b)
+                .ok_or_else(|| self.new_error("OverflowError", "int too large to convert to float")),
         }
     }
 
@@ -417,24 +430,9 @@ impl Vm {
             BinKind::Add => x + y,
             BinKind::Sub => x - y,
             BinKind::Mul => x * y,
-            BinKind::TrueDiv => {
-                if y == 0.0 {
-                    return Err(self.new_error("ZeroDivisionError", "float division by zero"));
-                }
-                x / y
-            }
-            BinKind::FloorDiv => {
-                if y == 0.0 {
-                    return Err(self.new_error("ZeroDivisionError", "float floor division by zero"));
-                }
-                float_divmod(x, y).0
-            }
-            BinKind::Mod => {
-                if y == 0.0 {
-                    return Err(self.new_error("ZeroDivisionError", "float modulo"));
-                }
-                float_divmod(x, y).1
-            }
+            BinKind::TrueDiv => text::round::float_truediv(x, y).map_err(|e| self.text_error(e))?,
+            BinKind::FloorDiv => text::round::float_floordiv(x, y).map_err(|e| self.text_error(e))?,
+            BinKind::Mod => text::round::float_mod(x, y).map_err(|e| self.text_error(e))?,
             BinKind::Pow => return self.float_pow(x, y),
             _ => return Err(self.binop_type_error(op, &Value::Float(x), &Value::Float(y))),
         }))
@@ -462,12 +460,20 @@ impl Vm {
                 BinKind::Add => x.checked_add(y),
                 BinKind::Sub => x.checked_sub(y),
                 BinKind::Mul => x.checked_mul(y),
-                BinKind::FloorDiv if y != 0 => x.checked_div_euclid(y).map(|_| x.div_floor(&y)),
+                BinKind::FloorDiv if y != 0 => x.checked_div_euclid(y).map(|_| Integer::div_floor(&x, &y)),
                 BinKind::Mod if y != 0 => x.checked_rem(y).map(|_| x.mod_floor(&y)),
                 BinKind::And => Some(x & y),
                 BinKind::Or => Some(x | y),
                 BinKind::Xor => Some(x ^ y),
-                BinKind::RShift if y >= 0 => Some(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y }),
+                BinKind::RShift if y >= 0 => Some(if y >= 64 {
+                    if x < 0 {
+                        -1
+                    } else {
+                        0
+                    }
+                } else {
+                    x >> y
+                }),
                 BinKind::LShift if (0..63).contains(&y) => x.checked_mul(1i64 << y),
                 _ => None,
             };
@@ -493,7 +499,9 @@ impl Vm {
                 }
                 let q = int_true_div(&x, &y);
                 if q.is_infinite() {
-                    return Err(self.new_error("OverflowError", "integer division result too large for a float"));
+                    return Err(
+                        self.new_error("OverflowError", "integer division result too large for a float")
+                    );
                 }
                 return Ok(Some(Value::Float(q)));
             }
@@ -549,7 +557,7 @@ impl Vm {
             }
             return Err(self.new_error("MemoryError", ""));
         };
-        let bits = x.bits() as u64 * e as u64;
+        let bits = x.bits() * e as u64;
         if bits > 1 << 27 {
             return Err(self.new_error("MemoryError", ""));
         }
@@ -664,7 +672,9 @@ impl Vm {
         if let (Some(x), Some(y)) = (self.bytes_of(a), self.bytes_of(b)) {
             return Ok(Some(Value::Bool(x == y)));
         }
-        if let (Some(Payload::Range(a1, b1, c1)), Some(Payload::Range(a2, b2, c2))) = (a.payload(), b.payload()) {
+        if let (Some(Payload::Range(a1, b1, c1)), Some(Payload::Range(a2, b2, c2))) =
+            (a.payload(), b.payload())
+        {
             let (l1, l2) = (range_len(*a1, *b1, *c1), range_len(*a2, *b2, *c2));
             let same = l1 == l2 && (l1 == 0 || (a1 == a2 && (l1 == 1 || c1 == c2)));
             return Ok(Some(Value::Bool(same)));
@@ -693,12 +703,16 @@ impl Vm {
             return Ok(Value::Bool(num_cmp(op, x, y)));
         }
         match (a, b) {
-            (Value::Str(x), Value::Str(y)) => return Ok(Value::Bool(ord_result(op, x.as_str().cmp(y.as_str())))),
+            (Value::Str(x), Value::Str(y)) => {
+                return Ok(Value::Bool(ord_result(op, x.as_str().cmp(y.as_str()))))
+            }
             (Value::List(x), Value::List(y)) => {
                 let (xs, ys) = (x.items.borrow().clone(), y.items.borrow().clone());
                 return self.seq_order(op, &xs, &ys);
             }
-            (Value::Tuple(x), Value::Tuple(y)) => return self.seq_order(op, &x.items.clone(), &y.items.clone()),
+            (Value::Tuple(x), Value::Tuple(y)) => {
+                return self.seq_order(op, &x.items.clone(), &y.items.clone())
+            }
             _ => {}
         }
         if let (Some(x), Some(y)) = (self.bytes_of(a), self.bytes_of(b)) {
@@ -722,8 +736,11 @@ impl Vm {
         let ta = self.type_of(a);
         let tb = self.type_of(b);
         let reflected_first = !Rc::ptr_eq(&ta, &tb) && tb.is_subclass(&ta);
-        let tries: [(&Value, &Value, &Rc<Class>, &str); 2] =
-            if reflected_first { [(b, a, &tb, rname), (a, b, &ta, name)] } else { [(a, b, &ta, name), (b, a, &tb, rname)] };
+        let tries: [(&Value, &Value, &Rc<Class>, &str); 2] = if reflected_first {
+            [(b, a, &tb, rname), (a, b, &ta, name)]
+        } else {
+            [(a, b, &ta, name), (b, a, &tb, rname)]
+        };
         for (x, y, t, n) in tries {
             if !t.is_heap {
                 continue;
@@ -736,7 +753,8 @@ impl Vm {
             }
         }
         let (na, nb) = (ta.name(), tb.name());
-        Err(self.new_error("TypeError", &format!("'{sym}' not supported between instances of '{na}' and '{nb}'")))
+        Err(self
+            .new_error("TypeError", &format!("'{sym}' not supported between instances of '{na}' and '{nb}'")))
     }
 
     fn seq_order(&mut self, op: CmpKind, xs: &[Value], ys: &[Value]) -> PyResult<Value> {
@@ -852,7 +870,8 @@ impl Vm {
             Value::Bool(true) => "True".into(),
             Value::Bool(false) => "False".into(),
             Value::Int(i) => i.to_string(),
-            Value::BigInt(b) => b.to_string(),
+            Value::BigInt(b) => text::number_parse::int_to_decimal_string(b, text::number_parse::DEFAULT_MAX_STR_DIGITS)
+                .map_err(|e| self.text_error(e))?,
             Value::Float(f) => text::float_repr::repr_f64(*f),
             Value::Str(s) => text::repr::repr_str(s.as_str()),
             _ => return self.repr_slow(v),
@@ -893,7 +912,10 @@ impl Vm {
 
     fn repr_slow(&mut self, v: &Value) -> PyResult<String> {
         if self.native_depth > super::MAX_NATIVE_DEPTH {
-            return Err(self.new_error("RecursionError", "maximum recursion depth exceeded while getting the repr of an object"));
+            return Err(self.new_error(
+                "RecursionError",
+                "maximum recursion depth exceeded while getting the repr of an object",
+            ));
         }
         self.native_depth += 1;
         let r = self.repr_container(v);
@@ -943,7 +965,8 @@ impl Vm {
                 }
             }
             Value::Dict(d) => {
-                let pairs: Vec<(Value, Value)> = d.map.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                let pairs: Vec<(Value, Value)> =
+                    d.map.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
                 let mut parts = Vec::with_capacity(pairs.len());
                 for (k, v) in pairs {
                     parts.push(format!("{}: {}", self.repr(&k)?, self.repr(&v)?));
@@ -956,7 +979,9 @@ impl Vm {
             }
             Value::Class(c) => {
                 let module = match c.lookup("__module__") {
-                    Some(Value::Str(m)) if c.is_heap && m.as_str() != "builtins" => format!("{}.", m.as_str()),
+                    Some(Value::Str(m)) if c.is_heap && m.as_str() != "builtins" => {
+                        format!("{}.", m.as_str())
+                    }
                     _ => String::new(),
                 };
                 format!("<class '{module}{}'>", c.qualname.borrow())
@@ -1143,10 +1168,8 @@ impl Vm {
                 Err(self.new_error("IndexError", &format!("cannot fit '{t}' into an index-sized integer")))
             }
             _ => {
-                if let Some(r) = self.call_dunder(v, "__index__", vec![])? {
-                    if let Value::Int(i) = r {
-                        return Ok(i);
-                    }
+                if let Some(Value::Int(i)) = self.call_dunder(v, "__index__", vec![])? {
+                    return Ok(i);
                 }
                 let t = self.type_name(v);
                 Err(self.new_error("TypeError", &format!("'{t}' object cannot be interpreted as an integer")))
@@ -1201,31 +1224,6 @@ fn int_true_div(x: &BigInt, y: &BigInt) -> f64 {
             }
         }
     }
-}
-
-/// Python's float divmod: the remainder has the divisor's sign.
-pub fn float_divmod(x: f64, y: f64) -> (f64, f64) {
-    let mut m = x % y;
-    let mut div = (x - m) / y;
-    if m != 0.0 {
-        if (y < 0.0) != (m < 0.0) {
-            m += y;
-            div -= 1.0;
-        }
-    } else {
-        m = 0.0f64.copysign(y);
-    }
-    let floordiv = if div != 0.0 {
-        let f = div.floor();
-        if div - f > 0.5 {
-            f + 1.0
-        } else {
-            f
-        }
-    } else {
-        0.0f64.copysign(x / y)
-    };
-    (floordiv, m)
 }
 
 fn num_cmp(op: CmpKind, x: Num, y: Num) -> bool {

@@ -80,7 +80,11 @@ impl SetTable {
             for j in i..=i + probes {
                 match &self.table[j] {
                     Slot::Empty => {
-                        return if undecided.is_empty() { SetProbe::Missing } else { SetProbe::Undecided(undecided) };
+                        return if undecided.is_empty() {
+                            SetProbe::Missing
+                        } else {
+                            SetProbe::Undecided(undecided)
+                        };
                     }
                     Slot::Active(h, k) if *h == hash => {
                         if k.is(key) {

@@ -159,9 +159,10 @@ pub fn c3_mro(bases: &[Rc<Class>]) -> Result<Vec<Rc<Class>>, String> {
         if seqs.is_empty() {
             return Ok(out);
         }
-        let head = seqs.iter().map(|s| s[0].clone()).find(|cand| {
-            !seqs.iter().any(|s| s[1..].iter().any(|c| Rc::ptr_eq(c, cand)))
-        });
+        let head = seqs
+            .iter()
+            .map(|s| s[0].clone())
+            .find(|cand| !seqs.iter().any(|s| s[1..].iter().any(|c| Rc::ptr_eq(c, cand))));
         let Some(head) = head else {
             let names: Vec<String> = bases.iter().map(|b| b.name()).collect();
             return Err(format!(
