@@ -61,7 +61,8 @@ impl Aio {
         let task = builtin_class("Task", std::slice::from_ref(&future), BaseKind::Native);
         let handle = builtin_class("Handle", std::slice::from_ref(&object), BaseKind::Native);
         let timer_handle = builtin_class("TimerHandle", std::slice::from_ref(&handle), BaseKind::Native);
-        let event_loop = builtin_class("_UnixSelectorEventLoop", std::slice::from_ref(&object), BaseKind::Native);
+        let event_loop =
+            builtin_class("_UnixSelectorEventLoop", std::slice::from_ref(&object), BaseKind::Native);
         let base = vm.exc_class("BaseException");
         let cancelled_error = builtin_class("CancelledError", &[base], BaseKind::Exception);
         let exc = vm.exc_class("Exception");

@@ -137,8 +137,6 @@ pub enum Conversion {
     Float,
 }
 
-
-
 impl PercentSpec {
     /// Classifies the conversion, or CPython's "unsupported format character" `ValueError`.
     /// Call this after fetching the value, as CPython does.

@@ -870,8 +870,10 @@ impl Vm {
             Value::Bool(true) => "True".into(),
             Value::Bool(false) => "False".into(),
             Value::Int(i) => i.to_string(),
-            Value::BigInt(b) => text::number_parse::int_to_decimal_string(b, text::number_parse::DEFAULT_MAX_STR_DIGITS)
-                .map_err(|e| self.text_error(e))?,
+            Value::BigInt(b) => {
+                text::number_parse::int_to_decimal_string(b, text::number_parse::DEFAULT_MAX_STR_DIGITS)
+                    .map_err(|e| self.text_error(e))?
+            }
             Value::Float(f) => text::float_repr::repr_f64(*f),
             Value::Str(s) => text::repr::repr_str(s.as_str()),
             _ => return self.repr_slow(v),
