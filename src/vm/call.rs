@@ -312,6 +312,7 @@ impl Vm {
                             ret: at as u32,
                             kind: FrameKind::Normal,
                             init_self: Value::Undef,
+                            floor: 0,
                         };
                         self.push_frame(fiber, frame)?;
                         return Ok(true);
@@ -447,6 +448,7 @@ impl Vm {
             ret: ret as u32,
             kind,
             init_self,
+            floor: 0,
         };
         self.push_frame(fiber, frame)
     }
@@ -609,6 +611,7 @@ impl Vm {
             qualname: func.qualname.borrow().clone(),
             code: code.clone(),
             running_async: Cell::new(false),
+            hooked: Cell::new(false),
         };
         Value::Obj(Object::new(cls, Payload::Generator(gen)))
     }

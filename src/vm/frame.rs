@@ -44,6 +44,11 @@ pub struct Frame {
     pub kind: FrameKind,
     /// For `Init` frames: the instance to hand back.
     pub init_self: Value,
+    /// The stack length the frames below need (the highest register window top among
+    /// them): popping this frame truncates the stack to it, never below an outer frame's
+    /// registers. A callee's window starts inside its caller's temporaries, so the caller's
+    /// own top alone is not enough. Set by `push_frame`.
+    pub floor: u32,
 }
 
 /// How a suspended fiber is resumed.
@@ -105,6 +110,7 @@ impl Fiber {
             ret: 0,
             kind: FrameKind::Normal,
             init_self: Value::Undef,
+            floor: 0,
         };
         Box::new(Fiber {
             stack,

@@ -302,26 +302,25 @@ impl Vm {
         let frame = fiber.frames.pop().expect("a frame to pop");
         self.depth = self.depth.saturating_sub(1);
         let base = frame.base as usize;
-        match fiber.frames.last() {
-            Some(caller) => {
-                let top = caller.base as usize + caller.code.code.nregs as usize;
-                fiber.stack.truncate(top.max(base));
-                for slot in fiber.stack.iter_mut().skip(base) {
-                    *slot = Value::Undef;
-                }
+        if fiber.frames.is_empty() {
+            fiber.stack.truncate(base);
+        } else {
+            fiber.stack.truncate((frame.floor as usize).max(base));
+            for slot in fiber.stack.iter_mut().skip(base) {
+                *slot = Value::Undef;
             }
-            None => fiber.stack.truncate(base),
         }
         frame
     }
 
     /// Pushes a frame for a script function whose registers are already in place at `base`.
-    pub(crate) fn push_frame(&mut self, fiber: &mut Fiber, frame: Frame) -> PyResult<()> {
+    pub(crate) fn push_frame(&mut self, fiber: &mut Fiber, mut frame: Frame) -> PyResult<()> {
         if self.depth >= self.recursion_limit {
             return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
         }
         self.depth += 1;
         self.tick()?;
+        frame.floor = fiber.frames.last().map_or(0, |c| c.floor.max(c.base + c.code.code.nregs as u32));
         let top = frame.base as usize + frame.code.code.nregs as usize;
         if fiber.stack.len() < top {
             fiber.stack.resize(top, Value::Undef);
