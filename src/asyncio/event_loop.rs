@@ -16,7 +16,7 @@ use crate::runtime::event_loop::EventLoop;
 use crate::runtime::timers::TimerId;
 use crate::vm::ext::Ext;
 use crate::vm::object::{Object, Payload};
-use crate::vm::{Exc, PyResult, Value, Vm};
+use crate::vm::{AsyncGenHooks, Exc, PyResult, Value, Vm};
 
 /// A message from another thread (thread-pool completions, host wakes).
 #[derive(Debug)]
@@ -36,6 +36,9 @@ pub enum Cb {
     Handle(Rc<Object>),
     /// An inbox message turned into a callback.
     Message,
+    /// `loop.create_task(agen.aclose())` for an async generator dropped unfinished (the
+    /// finalizer hook's `call_soon_threadsafe`).
+    FinalizeAsyncGen(Rc<Object>),
 }
 
 impl From<Msg> for Cb {
@@ -65,6 +68,8 @@ pub struct LoopObj {
     pub fatal: RefCell<Option<Exc>>,
     /// The custom exception handler, or None.
     pub exception_handler: RefCell<Value>,
+    /// Async generators started on this loop, and those dropped unfinished (PEP 525 hooks).
+    pub asyncgen_hooks: AsyncGenHooks,
 }
 
 impl Ext for LoopObj {
@@ -104,6 +109,7 @@ pub fn new_loop(vm: &mut Vm) -> PyResult<Value> {
         stopping: Cell::new(false),
         fatal: RefCell::new(None),
         exception_handler: RefCell::new(Value::None),
+        asyncgen_hooks: AsyncGenHooks { registry: Rc::default(), graveyard: Rc::default() },
     };
     let cls = Aio::classes(vm).event_loop;
     Ok(Value::Obj(Object::with_dict(cls, Payload::Ext(Box::new(obj)))))
@@ -229,6 +235,25 @@ fn run_callback(vm: &mut Vm, loop_obj: &Value, cb: Cb) {
             }
         }
         Cb::Message => {}
+        Cb::FinalizeAsyncGen(agen) => {
+            let close = vm.async_gen_op(&agen, crate::vm::object::AsyncGenOpKind::Close);
+            if let Err(e) = new_task(vm, loop_obj, close, Value::None) {
+                report_exception(vm, loop_obj, "Exception in callback finalizing an async generator", &e);
+            }
+        }
+    }
+}
+
+/// Queues the closing of async generators dropped unfinished since the last call, as
+/// CPython's finalizer hook does with `call_soon_threadsafe` at the moment of the drop.
+fn finalize_dropped_asyncgens(vm: &mut Vm, lp: &LoopObj) {
+    if lp.asyncgen_hooks.graveyard.borrow().is_empty() {
+        return;
+    }
+    let dropped = std::mem::take(&mut *lp.asyncgen_hooks.graveyard.borrow_mut());
+    for g in dropped {
+        let agen = Object::new(vm.types.async_generator.clone(), Payload::Generator(g));
+        lp.el.borrow_mut().call_soon(Cb::FinalizeAsyncGen(agen));
     }
 }
 
@@ -250,11 +275,13 @@ pub fn report_exception(vm: &mut Vm, loop_obj: &Value, message: &str, e: &Exc) {
 
 /// One `_run_once` iteration. Returns a fatal exception to propagate, if any.
 fn run_once(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj) -> PyResult<()> {
+    finalize_dropped_asyncgens(vm, lp);
     let n = lp.el.borrow_mut().tick().map_err(|e| vm.new_error("OSError", &e.to_string()))?;
     for _ in 0..n {
         let cb = lp.el.borrow_mut().pop_ready();
         let Some(cb) = cb else { break };
         run_callback(vm, loop_obj, cb);
+        finalize_dropped_asyncgens(vm, lp);
         if let Some(e) = lp.fatal.borrow_mut().take() {
             return Err(e);
         }
@@ -276,6 +303,7 @@ pub fn run_forever(vm: &mut Vm, loop_obj: &Value, until: Option<&Rc<Object>>) ->
     }
     lp.running.set(true);
     vm.running_loop = loop_obj.clone();
+    let old_hooks = vm.asyncgen_hooks.replace(lp.asyncgen_hooks.clone());
     let result = loop {
         let idle = lp.el.borrow().is_idle() && !lp.stopping.get();
         if idle {
@@ -291,6 +319,7 @@ pub fn run_forever(vm: &mut Vm, loop_obj: &Value, until: Option<&Rc<Object>>) ->
     lp.stopping.set(false);
     lp.running.set(false);
     vm.running_loop = Value::None;
+    vm.asyncgen_hooks = old_hooks;
     result
 }
 

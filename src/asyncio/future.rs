@@ -189,7 +189,7 @@ impl FutureObj {
         let state = self.st.borrow().state;
         match state {
             State::Cancelled => Err(self.make_cancelled_error(vm)),
-            State::Pending => Err(invalid_state(vm, "Result is not ready.")),
+            State::Pending => Err(invalid_state(vm, "Result is not set.")),
             State::Finished => {
                 let st = self.st.borrow();
                 match &st.exception {
@@ -229,10 +229,8 @@ impl FutureObj {
 
     /// `set_result(v)`.
     pub fn set_result(&self, vm: &mut Vm, this: &Rc<Object>, v: Value) -> PyResult<()> {
-        let state = self.st.borrow().state;
-        if state != State::Pending {
-            let r = vm.repr(&Value::Obj(this.clone()))?;
-            return Err(invalid_state(vm, &format!("{}: {r}", state.name())));
+        if self.st.borrow().state != State::Pending {
+            return Err(invalid_state(vm, "invalid state"));
         }
         {
             let mut st = self.st.borrow_mut();
@@ -245,10 +243,8 @@ impl FutureObj {
 
     /// `set_exception(e)`.
     pub fn set_exception(&self, vm: &mut Vm, this: &Rc<Object>, e: Value) -> PyResult<()> {
-        let state = self.st.borrow().state;
-        if state != State::Pending {
-            let r = vm.repr(&Value::Obj(this.clone()))?;
-            return Err(invalid_state(vm, &format!("{}: {r}", state.name())));
+        if self.st.borrow().state != State::Pending {
+            return Err(invalid_state(vm, "invalid state"));
         }
         let exc = match &e {
             Value::Class(c) => vm.instantiate_exception(c, vec![])?,
@@ -355,9 +351,38 @@ pub fn new_task(vm: &mut Vm, loop_obj: &Value, coro: Value, name: Value) -> PyRe
     Ok(obj)
 }
 
-/// True for coroutine objects.
+/// True for what `asyncio.iscoroutine` accepts: coroutines, generators, and objects with
+/// the `collections.abc.Coroutine` methods (such as `agen.aclose()`).
 pub fn is_coroutine(v: &Value) -> bool {
-    matches!(v.payload(), Some(Payload::Generator(g)) if g.kind == crate::compiler::bytecode::CodeKind::Coroutine)
+    let Value::Obj(o) = v else { return false };
+    match &o.payload {
+        Payload::Generator(g) => g.kind != crate::compiler::bytecode::CodeKind::AsyncGenerator,
+        Payload::AsyncGenOp(_) => true,
+        _ => ["__await__", "send", "throw", "close"].iter().all(|m| o.class.lookup(m).is_some()),
+    }
+}
+
+/// `coro.send(None)` or `coro.throw(exc)` for a task's coroutine, whatever its kind.
+fn send_into(vm: &mut Vm, coro: &Value, incoming: Incoming) -> Outcome {
+    let Value::Obj(c) = coro else {
+        return Outcome::Raised(vm.new_error("TypeError", "task coroutine is not a coroutine"));
+    };
+    if matches!(c.payload, Payload::Generator(_)) {
+        return vm.resume(c, incoming);
+    }
+    let r = match (&c.payload, incoming) {
+        (Payload::AsyncGenOp(_), incoming) => vm.async_op_send(coro, incoming),
+        (_, Incoming::Throw(e)) => vm.call_method(coro, "throw", vec![Value::Obj(e)]),
+        (_, Incoming::Send(v)) => vm.call_method(coro, "send", vec![v]),
+        (_, Incoming::Start) => vm.call_method(coro, "send", vec![Value::None]),
+    };
+    match r {
+        Ok(v) => Outcome::Yielded(v),
+        Err(e) if e.class.is_subclass(&vm.exc_class("StopIteration")) => {
+            Outcome::Returned(vm.exc_args(&e).into_iter().next().unwrap_or(Value::None))
+        }
+        Err(e) => Outcome::Raised(e),
+    }
 }
 
 /// `Task.cancel(msg)`.
@@ -414,16 +439,11 @@ pub fn task_step(vm: &mut Vm, task: &Rc<Object>, exc: Option<Exc>) {
     let lp = loop_of(&loop_obj);
     let prev = lp.map(|l| std::mem::replace(&mut *l.current_task.borrow_mut(), tv.clone()));
     let coro = t.coro.borrow().clone();
-    let outcome = match &coro {
-        Value::Obj(c) if matches!(c.payload, Payload::Generator(_)) => {
-            let incoming = match exc {
-                Some(e) => Incoming::Throw(e),
-                None => Incoming::Start,
-            };
-            vm.resume(c, incoming)
-        }
-        _ => Outcome::Raised(vm.new_error("TypeError", "task coroutine is not a coroutine")),
+    let incoming = match exc {
+        Some(e) => Incoming::Throw(e),
+        None => Incoming::Start,
     };
+    let outcome = send_into(vm, &coro, incoming);
     if let (Some(l), Some(p)) = (lp, prev) {
         *l.current_task.borrow_mut() = p;
     }

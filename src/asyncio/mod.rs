@@ -147,6 +147,7 @@ impl Aio {
             ("default_exception_handler", loop_call_exception_handler),
             ("set_exception_handler", loop_set_exception_handler),
             ("get_exception_handler", loop_get_exception_handler),
+            ("_take_asyncgens", loop_take_asyncgens),
         ] {
             method(vm, l, name, m);
         }
@@ -177,6 +178,7 @@ pub fn asyncio_module(vm: &mut Vm) -> PyResult<Value> {
         ("all_tasks", m_all_tasks),
         ("_sleep0", m_sleep0),
         ("iscoroutine", m_iscoroutine),
+        ("iscoroutinefunction", m_iscoroutinefunction),
         ("isfuture", m_isfuture),
     ] {
         let v = native(vm, name, f);
@@ -535,6 +537,17 @@ fn loop_get_exception_handler(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(l.exception_handler.borrow().clone())
 }
 
+/// The async generators started on the loop and still alive; forgets them.
+fn loop_take_asyncgens(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (l, _) = this_loop(vm, &args)?;
+    let live: Vec<Value> = std::mem::take(&mut *l.asyncgen_hooks.registry.borrow_mut())
+        .iter()
+        .filter_map(|w| w.upgrade())
+        .map(Value::Obj)
+        .collect();
+    Ok(Value::list(live))
+}
+
 fn m_new_event_loop(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     new_loop(vm)
 }
@@ -594,9 +607,30 @@ fn m_all_tasks(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn m_iscoroutine(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = args.pos.first().cloned().unwrap_or(Value::None);
-    let gen = matches!(v.payload(), Some(Payload::Generator(g)) if g.kind != crate::compiler::bytecode::CodeKind::AsyncGenerator);
-    Ok(Value::Bool(gen))
+    Ok(Value::Bool(future::is_coroutine(&v)))
 }
+
+fn m_iscoroutinefunction(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let mut f = args.pos.first().cloned().unwrap_or(Value::None);
+    // Bound methods and functools.partial objects answer for the function they wrap.
+    for _ in 0..MAX_UNWRAP {
+        f = match &f {
+            Value::Func(func) => {
+                return Ok(Value::Bool(func.code.code.kind == crate::compiler::bytecode::CodeKind::Coroutine))
+            }
+            Value::Obj(o) => match &o.payload {
+                Payload::BoundMethod(inner, _) => inner.clone(),
+                _ if o.class.name() == "partial" => vm.get_attr(&f, &Value::str("func"))?,
+                _ => break,
+            },
+            _ => break,
+        };
+    }
+    Ok(Value::Bool(false))
+}
+
+/// How many wrappers (bound methods, partials) `iscoroutinefunction` looks through.
+const MAX_UNWRAP: usize = 16;
 
 fn m_isfuture(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Bool(args.pos.first().and_then(future_of).is_some()))

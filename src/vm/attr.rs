@@ -283,6 +283,11 @@ impl Vm {
             (Payload::Generator(g), "gi_running" | "cr_running" | "ag_running") => {
                 Value::Bool(matches!(*g.state.borrow(), super::object::GenState::Running))
             }
+            (Payload::Generator(g), "gi_frame" | "cr_frame" | "ag_frame") => self.generator_frame(g)?,
+            (Payload::Generator(g), "gi_yieldfrom" | "cr_await" | "ag_await") => self.generator_awaiting(g),
+            (Payload::Generator(g), "gi_suspended" | "cr_suspended") => Value::Bool(
+                matches!(&*g.state.borrow(), super::object::GenState::Suspended(f) if f.suspended),
+            ),
             (Payload::Cell(c), "cell_contents") => c.borrow().clone(),
             _ => return self.runtime_attr(obj, n),
         }))

@@ -612,6 +612,7 @@ impl Vm {
             code: code.clone(),
             running_async: Cell::new(false),
             hooked: Cell::new(false),
+            finalizer: RefCell::new(None),
         };
         Value::Obj(Object::new(cls, Payload::Generator(gen)))
     }

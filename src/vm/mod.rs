@@ -5,9 +5,11 @@
 //! module table, the exception being handled, limits and the output sinks. There is no
 //! global state: every function takes the `Vm` it works on.
 
+pub mod agen;
 pub mod attr;
 pub mod call;
 pub mod containers;
+pub mod coro;
 pub mod dict;
 pub mod exceptions;
 pub mod ext;
@@ -78,12 +80,25 @@ pub struct Vm {
     pub singletons: Singletons,
     /// The running asyncio event loop (`None` when no loop runs).
     pub running_loop: Value,
+    /// PEP 525's hooks, installed by the running loop: where async generators are
+    /// registered when they first start, and where they go when dropped unfinished.
+    pub asyncgen_hooks: Option<AsyncGenHooks>,
     /// State owned by native modules above the VM (e.g. asyncio's classes), by key.
     pub ext_state: HashMap<&'static str, Rc<dyn std::any::Any>>,
     /// Containers whose repr is being computed (to print `[...]` for cycles).
     pub repr_active: Vec<Value>,
     start: std::time::Instant,
     interned: HashMap<Box<str>, Rc<PyStr>>,
+}
+
+/// What the running loop learns about async generators (PEP 525's `firstiter` and
+/// `finalizer` hooks, as data instead of callables).
+#[derive(Clone, Debug)]
+pub struct AsyncGenHooks {
+    /// Every async generator started while the loop runs (for `shutdown_asyncgens`).
+    pub registry: Rc<std::cell::RefCell<Vec<std::rc::Weak<Object>>>>,
+    /// Where such a generator goes when dropped unfinished.
+    pub graveyard: object::AsyncGenGraveyard,
 }
 
 /// Singleton objects every VM has one of.
@@ -125,6 +140,7 @@ impl Vm {
             fuel: u64::MAX,
             singletons,
             running_loop: Value::None,
+            asyncgen_hooks: None,
             ext_state: HashMap::new(),
             repr_active: Vec::new(),
             start: std::time::Instant::now(),
