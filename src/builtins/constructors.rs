@@ -510,15 +510,15 @@ fn new_reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if let Some(r) = vm.call_dunder(seq, "__reversed__", vec![])? {
         return Ok(r);
     }
+    let not_reversible = |vm: &mut Vm| {
+        let t = vm.type_name(seq);
+        Err(vm.new_error("TypeError", &format!("'{t}' object is not reversible")))
+    };
     let n = match seq {
         Value::List(l) => l.items.borrow().len(),
         Value::Tuple(t) => t.items.len(),
         Value::Str(s) => s.char_len(),
-        Value::Dict(d) => {
-            let mut keys: Vec<Value> = d.map.borrow().iter().map(|(k, _)| k.clone()).collect();
-            keys.reverse();
-            return vm.get_iter(&Value::list(keys));
-        }
+        Value::Dict(_) => return reversed_dict_view(vm, seq, 0),
         Value::Obj(o) => match &o.payload {
             Payload::Range(a, b, c) => {
                 let n = crate::vm::ops::range_len(*a, *b, *c);
@@ -527,24 +527,47 @@ fn new_reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 let rv = Value::Obj(Object::new(vm.types.range.clone(), r));
                 return vm.get_iter(&rv);
             }
-            _ => {
-                let len = vm.call_dunder(seq, "__len__", vec![])?;
-                match len {
-                    Some(Value::Int(n)) => n as usize,
-                    _ => {
-                        let t = vm.type_name(seq);
-                        return Err(vm.new_error("TypeError", &format!("'{t}' object is not reversible")));
-                    }
+            Payload::DictData(_) => return reversed_dict_view(vm, seq, 0),
+            Payload::DictView(kind, d) => return reversed_dict_view(vm, &Value::Dict(d.clone()), *kind),
+            Payload::Bytes(b) => b.len(),
+            Payload::ByteArray(b) => b.borrow().len(),
+            Payload::ListData(l) => l.items.borrow().len(),
+            _ if o.class.is_heap && o.class.lookup("__getitem__").is_some() => {
+                match vm.call_dunder(seq, "__len__", vec![])? {
+                    Some(n) => vm.index_of(&n)?.max(0) as usize,
+                    None => return not_reversible(vm),
                 }
             }
+            _ => return not_reversible(vm),
         },
-        _ => {
-            let t = vm.type_name(seq);
-            return Err(vm.new_error("TypeError", &format!("'{t}' object is not reversible")));
-        }
+        _ => return not_reversible(vm),
     };
     let cls = vm.types.reversed.clone();
-    Ok(vm.make_iter(cls, Iter::Reversed(seq.clone(), n)))
+    let it = Iter::Reversed(seq.clone(), n);
+    if matches!(seq, Value::List(_)) {
+        return Ok(vm.new_iter(it));
+    }
+    Ok(vm.make_iter(cls, it))
+}
+
+/// `reversed()` of a dict or one of its views (`kind` as in `Payload::DictView`).
+fn reversed_dict_view(vm: &mut Vm, d: &Value, kind: u8) -> PyResult<Value> {
+    let Some(d) = vm.dict_of(d) else { return Err(vm.new_error("TypeError", "not a dict")) };
+    let mut items: Vec<Value> = d
+        .map
+        .borrow()
+        .iter()
+        .map(|(k, v)| match kind {
+            0 => k.clone(),
+            1 => v.clone(),
+            _ => Value::tuple(vec![k.clone(), v.clone()]),
+        })
+        .collect();
+    items.reverse();
+    let name = ["dict_reversekeyiterator", "dict_reversevalueiterator", "dict_reverseitemiterator"]
+        [kind.min(2) as usize];
+    let cls = vm.types.iterators[name].clone();
+    Ok(vm.make_iter(cls, Iter::List(Rc::new(crate::vm::object::List::new(items)), 0)))
 }
 
 /// Big integers from `int()` of huge floats.

@@ -157,7 +157,7 @@ fn repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn ascii(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, "ascii", &args, 1, 1)?;
     let r = vm.repr(&args.pos[0])?;
-    Ok(Value::string(text::repr::ascii_str(&r)))
+    Ok(Value::string(text::repr::ascii_escape(&r)))
 }
 
 /// `isinstance(v, classinfo)`.
@@ -257,16 +257,7 @@ fn delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn callable(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, "callable", &args, 1, 1)?;
-    let v = &args.pos[0];
-    let r = match v {
-        Value::Func(_) | Value::Class(_) => true,
-        Value::Obj(o) => {
-            matches!(o.payload, Payload::Native(_) | Payload::NativeClosure(..) | Payload::BoundMethod(..))
-                || o.class.lookup("__call__").is_some()
-        }
-        _ => false,
-    };
-    Ok(Value::Bool(r))
+    Ok(Value::Bool(vm.is_callable(&args.pos[0])))
 }
 
 fn id(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -282,9 +273,10 @@ fn hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, "iter", &args, 1, 2)?;
     if args.pos.len() == 2 {
-        let it = Iter::Callable(args.pos[0].clone(), args.pos[1].clone());
-        let cls = vm.types.iterator.clone();
-        return Ok(vm.make_iter(cls, it));
+        if !vm.is_callable(&args.pos[0]) {
+            return Err(vm.new_error("TypeError", "iter(v, w): v must be callable"));
+        }
+        return Ok(vm.new_iter(Iter::Callable(args.pos[0].clone(), args.pos[1].clone())));
     }
     vm.get_iter(&args.pos[0])
 }
@@ -295,12 +287,9 @@ fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
         let t = vm.type_name(&args.pos[0]);
         return Err(vm.new_error("TypeError", &format!("'{t}' object is not an iterator")));
     }
-    match vm.iter_next(&args.pos[0])? {
-        Some(v) => Ok(v),
-        None => match args.pos.get(1) {
-            Some(d) => Ok(d.clone()),
-            None => Err(vm.new_exception_named("StopIteration")),
-        },
+    match (vm.next_raising(&args.pos[0]), args.pos.get(1)) {
+        (Err(e), Some(d)) if e.class.is_subclass(&vm.exc_class("StopIteration")) => Ok(d.clone()),
+        (r, _) => r,
     }
 }
 
@@ -685,6 +674,10 @@ fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
 fn format(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, "format", &args, 1, 2)?;
     let spec = args.pos.get(1).cloned().unwrap_or_else(|| Value::str(""));
+    if !matches!(spec, Value::Str(_)) {
+        let t = vm.type_name(&spec);
+        return Err(vm.new_error("TypeError", &format!("format() argument 2 must be str, not {t}")));
+    }
     vm.format_with_spec(&args.pos[0], &spec)
 }
 

@@ -170,13 +170,15 @@ pub(super) fn install(vm: &mut Vm) {
     let iterator = vm.types.iterator.clone();
     method(vm, &iterator, "__next__", iter_next_m);
     method(vm, &iterator, "__iter__", gen_iter);
-    for cls in [
+    let mut iter_types = vec![
         vm.types.enumerate.clone(),
         vm.types.zip.clone(),
         vm.types.map.clone(),
         vm.types.filter.clone(),
         vm.types.reversed.clone(),
-    ] {
+    ];
+    iter_types.extend(vm.types.iterators.values().cloned());
+    for cls in iter_types {
         method(vm, &cls, "__next__", iter_next_m);
         method(vm, &cls, "__iter__", gen_iter);
     }
@@ -850,10 +852,7 @@ fn gen_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn gen_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    match vm.iter_next(&args.pos[0])? {
-        Some(v) => Ok(v),
-        None => Err(vm.new_exception_named("StopIteration")),
-    }
+    vm.next_raising(&args.pos[0])
 }
 
 fn iter_next_m(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -63,6 +63,18 @@ impl Vm {
         Err(self.new_error("TypeError", &format!("'{t}' object is not callable")))
     }
 
+    /// `callable(v)`.
+    pub fn is_callable(&self, v: &Value) -> bool {
+        match v {
+            Value::Func(_) | Value::Class(_) => true,
+            Value::Obj(o) => {
+                matches!(o.payload, Payload::Native(_) | Payload::NativeClosure(..) | Payload::BoundMethod(..))
+                    || o.class.lookup("__call__").is_some()
+            }
+            _ => false,
+        }
+    }
+
     /// Runs a fresh fiber to completion from native code.
     pub(crate) fn run_nested(&mut self, fiber: Box<Fiber>) -> PyResult<Value> {
         if self.native_depth >= MAX_NATIVE_DEPTH {

@@ -378,6 +378,30 @@ pub enum Iter {
     Done,
 }
 
+impl Iter {
+    /// CPython's type name for this iterator (the generic `iterator` for the `__getitem__`
+    /// protocol and for the ones built by enumerate/zip/map/filter, which get their own class).
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Iter::List(..) => "list_iterator",
+            Iter::Tuple(..) => "tuple_iterator",
+            Iter::Range { .. } => "range_iterator",
+            Iter::Str(s, _) if s.is_ascii() => "str_ascii_iterator",
+            Iter::Str(..) => "str_iterator",
+            Iter::Bytes(b, _) if matches!(b.payload(), Some(Payload::ByteArray(_))) => "bytearray_iterator",
+            Iter::Bytes(..) => "bytes_iterator",
+            Iter::DictKeys(..) => "dict_keyiterator",
+            Iter::DictValues(..) => "dict_valueiterator",
+            Iter::DictItems(..) => "dict_itemiterator",
+            Iter::Set(..) => "set_iterator",
+            Iter::Callable(..) => "callable_iterator",
+            Iter::Reversed(Value::List(_), _) => "list_reverseiterator",
+            Iter::Reversed(..) => "reversed",
+            _ => "iterator",
+        }
+    }
+}
+
 /// A module object.
 #[derive(Debug)]
 pub struct Module {

@@ -644,6 +644,11 @@ impl Vm {
                 a.is(b)
             }
             (Value::Float(x), Value::Float(y)) => x == y,
+            (Value::BigInt(_) | Value::Float(_) | Value::Int(_) | Value::Bool(_), _)
+                if num_of(a).is_some() && num_of(b).is_some() =>
+            {
+                num_cmp(CmpKind::Eq, num_of(a).expect("number"), num_of(b).expect("number"))
+            }
             _ => match super::dict::simple_eq(a, b) {
                 Some(r) => r,
                 None => a.is(b),
@@ -1102,7 +1107,7 @@ impl Vm {
         let converted = match conv & 7 {
             1 => Value::string(self.str_of(v)?),
             2 => Value::string(self.repr(v)?),
-            3 => Value::string(text::repr::ascii_str(&self.repr(v)?)),
+            3 => Value::string(text::repr::ascii_escape(&self.repr(v)?)),
             _ => v.clone(),
         };
         if conv >= 8 {

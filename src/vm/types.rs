@@ -55,7 +55,29 @@ pub struct Types {
     pub reversed: Rc<Class>,
     /// Exception classes by name.
     pub exceptions: HashMap<&'static str, Rc<Class>>,
+    /// The native iterator types by name (`list_iterator`, `range_iterator`, ...).
+    pub iterators: HashMap<&'static str, Rc<Class>>,
 }
+
+/// CPython's names for the iterator types of the builtin containers.
+pub const ITERATOR_TYPES: &[&str] = &[
+    "list_iterator",
+    "list_reverseiterator",
+    "tuple_iterator",
+    "range_iterator",
+    "str_iterator",
+    "str_ascii_iterator",
+    "bytes_iterator",
+    "bytearray_iterator",
+    "dict_keyiterator",
+    "dict_valueiterator",
+    "dict_itemiterator",
+    "dict_reversekeyiterator",
+    "dict_reversevalueiterator",
+    "dict_reverseitemiterator",
+    "set_iterator",
+    "callable_iterator",
+];
 
 /// (name, bases) of the builtin exception hierarchy, parents before children.
 const EXCEPTIONS: &[(&str, &[&str])] = &[
@@ -196,7 +218,9 @@ impl Types {
             };
             exceptions.insert(name, builtin_class(name, &bases, BaseKind::Exception));
         }
+        let iterators = ITERATOR_TYPES.iter().map(|n| (*n, mk(n, BaseKind::Native))).collect();
         Types {
+            iterators,
             type_: mk("type", BaseKind::Type),
             none: mk("NoneType", BaseKind::NoneType),
             bool_,
