@@ -182,7 +182,15 @@ pub(super) fn install(vm: &mut Vm) {
         method(vm, &cls, "__next__", iter_next_m);
         method(vm, &cls, "__iter__", gen_iter);
     }
-    let _ = dict_keys;
+    let views = [dict_keys, vm.types.dict_values.clone(), vm.types.dict_items.clone()];
+    for cls in &views {
+        method(vm, cls, "__len__", seq_len);
+        method(vm, cls, "__iter__", seq_iter);
+        method(vm, cls, "__contains__", seq_contains);
+    }
+    for cls in [&views[0], &views[2]] {
+        method(vm, cls, "isdisjoint", view_isdisjoint);
+    }
     str_methods::install(vm);
 }
 
@@ -344,7 +352,7 @@ fn list_copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::list(this_list(vm, &args)?.items.borrow().clone()))
 }
 
-fn seq_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(super) fn seq_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Int(super::functions::length(vm, &args.pos[0])? as i64))
 }
 
@@ -357,26 +365,26 @@ fn underlying(v: &Value) -> Value {
     }
 }
 
-fn seq_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(super) fn seq_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, "__getitem__", &args, 2, 2)?;
     let base = underlying(&args.pos[0]);
     vm.get_item(&base, &args.pos[1])
 }
 
-fn seq_setitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(super) fn seq_setitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, "__setitem__", &args, 3, 3)?;
     let base = underlying(&args.pos[0]);
     vm.set_item(&base, args.pos[1].clone(), args.pos[2].clone())?;
     Ok(Value::None)
 }
 
-fn seq_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(super) fn seq_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, "__contains__", &args, 2, 2)?;
     let base = underlying(&args.pos[0]);
     Ok(Value::Bool(vm.contains(&base, &args.pos[1])?))
 }
 
-fn seq_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(super) fn seq_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let base = underlying(&args.pos[0]);
     vm.get_iter(&base)
 }
@@ -402,6 +410,16 @@ fn dict_view(vm: &mut Vm, args: &Args, kind: u8) -> PyResult<Value> {
         _ => vm.types.dict_items.clone(),
     };
     Ok(Value::Obj(Object::new(cls, Payload::DictView(kind, d))))
+}
+
+fn view_isdisjoint(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "isdisjoint", &args, 2, 2)?;
+    for item in vm.collect(&args.pos[1])? {
+        if vm.contains(&args.pos[0], &item)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
 }
 
 fn dict_keys_m(vm: &mut Vm, args: Args) -> PyResult<Value> {

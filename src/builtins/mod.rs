@@ -10,6 +10,7 @@ mod functions;
 mod methods;
 mod modules;
 mod percent;
+mod range_slice;
 
 use std::rc::Rc;
 
@@ -54,6 +55,7 @@ pub fn install(vm: &mut Vm) {
     constructors::install(vm);
     functions::install(vm);
     methods::install(vm);
+    range_slice::install(vm);
     let names: Vec<(&'static str, Rc<Class>)> =
         vm.types.exceptions.iter().map(|(k, v)| (*k, v.clone())).collect();
     for (name, cls) in names {

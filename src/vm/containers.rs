@@ -838,6 +838,7 @@ impl Vm {
                     Payload::Set(_) | Payload::FrozenSet(_) => self.set_contains(container, item),
                     Payload::DictData(d) => Ok(self.dict_lookup(d, item)?.is_some()),
                     Payload::ListData(l) => self.contains(&Value::List(l.clone()), item),
+                    Payload::DictView(kind, d) => self.view_contains(*kind, d, item),
                     Payload::Range(a, b, c) => {
                         let Some(i) = super::ops::int_of(item) else {
                             return self.contains_by_iter(container, item);

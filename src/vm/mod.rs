@@ -20,6 +20,7 @@ pub mod ops;
 pub mod set;
 pub mod types;
 pub mod value;
+pub mod views;
 
 use std::collections::HashMap;
 use std::io::Write;

@@ -342,6 +342,9 @@ impl Vm {
                 d
             }
             _ => {
+                if let Some(r) = self.view_binop(op, a, b)? {
+                    return Ok(Some(r));
+                }
                 if let (Some(_), Some(_)) = (self.set_table_of(a), self.set_table_of(b)) {
                     if let Some(r) = self.set_binop(op, a, b)? {
                         return Ok(Some(r));
@@ -671,6 +674,9 @@ impl Vm {
 
     /// Equality involving at least one `Obj`: builtin payloads, then `__eq__` both ways.
     fn obj_eq(&mut self, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+        if let Some(r) = self.view_compare(CmpKind::Eq, a, b)? {
+            return Ok(Some(Value::Bool(r)));
+        }
         if let (Some(x), Some(y)) = (self.set_table_of(a), self.set_table_of(b)) {
             return Ok(Some(Value::Bool(x.len() == y.len() && self.set_issubset(a, b)?)));
         }
@@ -683,6 +689,13 @@ impl Vm {
             let (l1, l2) = (range_len(*a1, *b1, *c1), range_len(*a2, *b2, *c2));
             let same = l1 == l2 && (l1 == 0 || (a1 == a2 && (l1 == 1 || c1 == c2)));
             return Ok(Some(Value::Bool(same)));
+        }
+        if let (Some(Payload::Slice(a1, b1, c1)), Some(Payload::Slice(a2, b2, c2))) =
+            (a.payload(), b.payload())
+        {
+            let x = [a1.clone(), b1.clone(), c1.clone()];
+            let y = [a2.clone(), b2.clone(), c2.clone()];
+            return Ok(Some(Value::Bool(self.seq_eq(&x, &y)?)));
         }
         let ta = self.type_of(a);
         let tb = self.type_of(b);
@@ -722,6 +735,9 @@ impl Vm {
         }
         if let (Some(x), Some(y)) = (self.bytes_of(a), self.bytes_of(b)) {
             return Ok(Value::Bool(ord_result(op, x.cmp(&y))));
+        }
+        if let Some(r) = self.view_compare(op, a, b)? {
+            return Ok(Value::Bool(r));
         }
         if self.set_table_of(a).is_some() && self.set_table_of(b).is_some() {
             let r = match op {
@@ -1076,6 +1092,7 @@ impl Vm {
                 format!("<{what} object {} at {:#x}>", g.qualname.as_str().unwrap_or("?"), v.id())
             }
             Payload::Cell(_) => format!("<cell at {:#x}>", v.id()),
+            Payload::DictView(kind, d) => self.view_repr(*kind, d)?,
             Payload::Property(..) => format!("<property object at {:#x}>", v.id()),
             _ => {
                 if let Some(r) = self.runtime_repr(v)? {
