@@ -82,7 +82,14 @@ fn new_object(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.new_error("TypeError", "object() takes no arguments"));
     }
     if cls.kind == BaseKind::Exception {
+        if cls.is_subclass(&vm.exc_class("OSError")) {
+            return Ok(Value::Obj(vm.new_os_error(&cls, rest.to_vec())));
+        }
         return Ok(Value::Obj(vm.new_exception(&cls, rest.to_vec())));
+    }
+    if Rc::ptr_eq(&cls, &vm.types.object) {
+        // A bare `object()` has no attribute dict.
+        return Ok(Value::Obj(Object::new(cls, Payload::Plain)));
     }
     Ok(Value::Obj(Object::with_dict(cls.clone(), Payload::Plain)))
 }
@@ -243,6 +250,10 @@ fn new_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn new_list(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (cls, rest) = cls_and_args(vm, &args)?;
+    if !Rc::ptr_eq(&cls, &vm.types.list) {
+        // A subclass: `list.__init__` (or the subclass's own) fills it.
+        return Ok(boxed(&cls, &vm.types.list.clone(), Value::list(vec![])));
+    }
     arity(vm, "list", &Args::new(rest), 0, 1)?;
     let items = match rest.first() {
         Some(v) => vm.collect(v)?,
@@ -265,6 +276,10 @@ fn new_tuple(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn new_dict(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (cls, rest) = cls_and_args(vm, &args)?;
     let d = vm.new_dict();
+    if !Rc::ptr_eq(&cls, &vm.types.dict) {
+        // A subclass: `dict.__init__` (or the subclass's own) fills it.
+        return Ok(boxed(&cls, &vm.types.dict.clone(), d));
+    }
     if let Some(src) = rest.first() {
         dict_fill(vm, &d, src)?;
     }
@@ -318,6 +333,10 @@ impl Tap for crate::vm::Exc {
 fn new_set(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (cls, rest) = cls_and_args(vm, &args)?;
     let s = vm.new_set(vec![])?;
+    if !Rc::ptr_eq(&cls, &vm.types.set) {
+        // A subclass: `set.__init__` (or the subclass's own) fills it.
+        return Ok(boxed(&cls, &vm.types.set.clone(), s));
+    }
     if let Some(src) = rest.first() {
         vm.set_update(&s, src)?;
     }
@@ -426,10 +445,16 @@ fn bytes_from(vm: &mut Vm, src: Option<&Value>, encoding: Option<&Value>) -> PyR
 }
 
 fn new_property(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (_, rest) = cls_and_args(vm, &args)?;
+    let (cls, rest) = cls_and_args(vm, &args)?;
     let get = |i: usize, name: &str| rest.get(i).or(args.kwarg(name)).cloned().unwrap_or(Value::None);
-    let p = Payload::Property(get(0, "fget"), get(1, "fset"), get(2, "fdel"), get(3, "doc"));
-    Ok(Value::Obj(Object::new(vm.types.property.clone(), p)))
+    let p = Payload::Property(crate::vm::object::PropertyData {
+        fget: get(0, "fget"),
+        fset: get(1, "fset"),
+        fdel: get(2, "fdel"),
+        doc: get(3, "doc"),
+        name: RefCell::new(Value::None),
+    });
+    Ok(Value::Obj(if cls.is_heap { Object::with_dict(cls, p) } else { Object::new(cls, p) }))
 }
 
 fn new_staticmethod(vm: &mut Vm, args: Args) -> PyResult<Value> {

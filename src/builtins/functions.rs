@@ -121,7 +121,7 @@ pub fn length(vm: &mut Vm, v: &Value) -> PyResult<usize> {
             {
                 d.map.borrow().len()
             }
-            Payload::DictView(_, d) => d.map.borrow().len(),
+            Payload::DictView(_, d) | Payload::MappingProxy(d) => d.map.borrow().len(),
             _ => return len_dunder(vm, v),
         },
         _ => return len_dunder(vm, v),
@@ -707,7 +707,7 @@ fn dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 add_map(&m.dict.map.borrow(), &mut names);
             }
             if let Some(d) = &o.dict {
-                add_map(&d.borrow(), &mut names);
+                add_map(&d.map.borrow(), &mut names);
             }
             add_map(&o.class.dict.borrow(), &mut names);
             for c in &o.class.mro {

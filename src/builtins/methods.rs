@@ -84,6 +84,7 @@ pub(super) fn install(vm: &mut Vm) {
         ("copy", set_copy),
         ("intersection_update", set_intersection_update),
         ("difference_update", set_difference_update),
+        ("__init__", set_init),
         ("__len__", seq_len),
         ("__contains__", seq_contains),
         ("__iter__", seq_iter),
@@ -99,6 +100,7 @@ pub(super) fn install(vm: &mut Vm) {
                 | "update"
                 | "intersection_update"
                 | "difference_update"
+                | "__init__"
         ) {
             method(vm, &frozenset, name, f);
         }
@@ -548,6 +550,12 @@ fn set_clear(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+fn set_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "set", &args, 1, 2)?;
+    set_clear(vm, Args::new(&args.pos[..1]))?;
+    set_update(vm, args)
+}
+
 fn set_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
     for other in &args.pos[1..] {
         vm.set_update(&args.pos[0], other)?;
@@ -666,8 +674,8 @@ fn object_hash(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn object_setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, "__setattr__", &args, 3, 3)?;
     match &args.pos[0] {
-        Value::Obj(o) => {
-            let n = args.pos[1].as_str().unwrap_or("").to_string();
+        Value::Obj(o) if !matches!(o.payload, Payload::Module(_)) => {
+            let n = super::str_arg(vm, &args.pos[1], "attribute name")?.to_string();
             vm.generic_setattr(&args.pos[0].clone(), &o.clone(), &n, args.pos[2].clone())?;
         }
         other => vm.set_attr(other, &args.pos[1], args.pos[2].clone())?,
@@ -676,22 +684,24 @@ fn object_setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn object_getattribute(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    vm.get_attr(&args.pos[0], &args.pos[1])
+    arity(vm, "__getattribute__", &args, 2, 2)?;
+    let n = super::str_arg(vm, &args.pos[1], "attribute name")?.to_string();
+    match &args.pos[0] {
+        Value::Obj(o) if !matches!(o.payload, Payload::Module(_) | Payload::Super(..)) => {
+            vm.generic_getattr(&args.pos[0].clone(), &o.clone(), &n)
+        }
+        other => vm.get_attr(other, &args.pos[1]),
+    }
 }
 
 fn object_delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    if let Value::Obj(o) = &args.pos[0] {
-        if let Some(d) = &o.dict {
-            let n = args.pos[1].as_str().unwrap_or("");
-            let mut m = d.borrow_mut();
-            if let crate::vm::dict::Probe::Found(i) = m.probe(crate::vm::object::str_hash(n), &args.pos[1]) {
-                m.remove_at(i);
-                return Ok(Value::None);
-            }
-        }
+    arity(vm, "__delattr__", &args, 2, 2)?;
+    let n = super::str_arg(vm, &args.pos[1], "attribute name")?.to_string();
+    match &args.pos[0] {
+        Value::Obj(o) => vm.generic_delattr(&args.pos[0].clone(), &o.clone(), &n)?,
+        other => vm.del_attr(other, &args.pos[1])?,
     }
-    let n = args.pos[1].as_str().unwrap_or("").to_string();
-    Err(vm.no_attr(&args.pos[0], &n))
+    Ok(Value::None)
 }
 
 fn object_format(vm: &mut Vm, args: Args) -> PyResult<Value> {

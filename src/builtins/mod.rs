@@ -6,6 +6,7 @@
 //! produce CPython's TypeError messages.
 
 mod constructors;
+mod descriptors;
 mod functions;
 mod methods;
 mod modules;
@@ -56,6 +57,7 @@ pub fn install(vm: &mut Vm) {
     functions::install(vm);
     methods::install(vm);
     range_slice::install(vm);
+    descriptors::install(vm);
     let names: Vec<(&'static str, Rc<Class>)> =
         vm.types.exceptions.iter().map(|(k, v)| (*k, v.clone())).collect();
     for (name, cls) in names {

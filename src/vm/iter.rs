@@ -56,7 +56,7 @@ impl Vm {
                     Payload::Set(_) | Payload::FrozenSet(_) => Iter::Set(v.clone(), 0, self.set_len(v)),
                     Payload::Bytes(_) | Payload::ByteArray(_) => Iter::Bytes(v.clone(), 0),
                     Payload::ListData(l) => Iter::List(l.clone(), 0),
-                    Payload::DictData(d) => {
+                    Payload::DictData(d) | Payload::MappingProxy(d) => {
                         let n = d.map.borrow().len();
                         Iter::DictKeys(d.clone(), 0, n)
                     }

@@ -298,6 +298,9 @@ impl Vm {
             (BinKind::Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
                 self.new_error("TypeError", &format!("can't multiply sequence by non-int of type '{nb}'"))
             }
+            (BinKind::Mul, _) if matches!(b, Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
+                self.new_error("TypeError", &format!("can't multiply sequence by non-int of type '{na}'"))
+            }
             _ => self.new_error(
                 "TypeError",
                 &format!("unsupported operand type(s) for {}: '{na}' and '{nb}'", binop_symbol(op)),
@@ -616,7 +619,8 @@ impl Vm {
 
     /// `a == b` as a bool.
     pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
-        if a.is(b) && !matches!(a, Value::Float(f) if f.is_nan()) {
+        // Identity implies equality here, even for NaN (CPython's PyObject_RichCompareBool).
+        if a.is(b) {
             return Ok(true);
         }
         if let Some(r) = super::dict::simple_eq(a, b) {
@@ -689,6 +693,12 @@ impl Vm {
             let (l1, l2) = (range_len(*a1, *b1, *c1), range_len(*a2, *b2, *c2));
             let same = l1 == l2 && (l1 == 0 || (a1 == a2 && (l1 == 1 || c1 == c2)));
             return Ok(Some(Value::Bool(same)));
+        }
+        if let (Some(Payload::BoundMethod(f1, s1)), Some(Payload::BoundMethod(f2, s2))) =
+            (a.payload(), b.payload())
+        {
+            let (f1, f2, same) = (f1.clone(), f2.clone(), s1.is(s2));
+            return Ok(Some(Value::Bool(same && self.eq(&f1, &f2)?)));
         }
         if let (Some(Payload::Slice(a1, b1, c1)), Some(Payload::Slice(a2, b2, c2))) =
             (a.payload(), b.payload())
@@ -848,6 +858,11 @@ impl Vm {
                     let inner = inner.clone();
                     return self.hash(&inner);
                 }
+                Payload::BoundMethod(f, s) => {
+                    let (f, s) = (f.clone(), s.clone());
+                    self.hash(&f)? ^ (s.id() as i64 >> 4)
+                }
+                Payload::Slice(..) => return Err(self.unhashable(v)),
                 _ => return self.hash_object(v, o),
             },
         })
@@ -1093,6 +1108,7 @@ impl Vm {
             }
             Payload::Cell(_) => format!("<cell at {:#x}>", v.id()),
             Payload::DictView(kind, d) => self.view_repr(*kind, d)?,
+            Payload::MappingProxy(d) => format!("mappingproxy({})", self.repr(&Value::Dict(d.clone()))?),
             Payload::Property(..) => format!("<property object at {:#x}>", v.id()),
             _ => {
                 if let Some(r) = self.runtime_repr(v)? {

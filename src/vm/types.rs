@@ -48,6 +48,9 @@ pub struct Types {
     pub dict_keys: Rc<Class>,
     pub dict_values: Rc<Class>,
     pub dict_items: Rc<Class>,
+    pub mappingproxy: Rc<Class>,
+    pub traceback: Rc<Class>,
+    pub member_descriptor: Rc<Class>,
     pub enumerate: Rc<Class>,
     pub zip: Rc<Class>,
     pub map: Rc<Class>,
@@ -161,6 +164,8 @@ pub fn builtin_class(name: &str, bases: &[Rc<Class>], kind: BaseKind) -> Rc<Clas
         kind,
         meta: None,
         is_heap: false,
+        hooks: std::cell::Cell::new(0),
+        slots: None,
     })
 }
 
@@ -188,7 +193,7 @@ pub fn c3_mro(bases: &[Rc<Class>]) -> Result<Vec<Rc<Class>>, String> {
         let Some(head) = head else {
             let names: Vec<String> = bases.iter().map(|b| b.name()).collect();
             return Err(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             ));
         };
@@ -254,6 +259,9 @@ impl Types {
             not_implemented: mk("NotImplementedType", BaseKind::Native),
             ellipsis: mk("ellipsis", BaseKind::Native),
             dict_keys: mk("dict_keys", BaseKind::Native),
+            mappingproxy: mk("mappingproxy", BaseKind::Native),
+            traceback: mk("traceback", BaseKind::Native),
+            member_descriptor: mk("member_descriptor", BaseKind::Native),
             dict_values: mk("dict_values", BaseKind::Native),
             dict_items: mk("dict_items", BaseKind::Native),
             enumerate: mk("enumerate", BaseKind::Native),
