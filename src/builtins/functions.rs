@@ -44,10 +44,7 @@ pub(super) fn install(vm: &mut Vm) {
         ("divmod", divmod),
         ("pow", pow),
         ("format", format),
-        ("vars", vars),
-        ("dir", dir),
         ("input", input),
-        ("globals", globals),
         ("aiter", aiter),
         ("anext", anext),
         ("exit", exit),
@@ -55,6 +52,12 @@ pub(super) fn install(vm: &mut Vm) {
     ];
     for (name, f) in table {
         let v = native(vm, name, *f);
+        set_builtin(vm, name, v);
+    }
+    let with_frame: &[(&'static str, crate::vm::object::NativeFn)] =
+        &[("globals", globals), ("locals", locals), ("vars", vars), ("dir", dir), ("__import__", dunder_import)];
+    for (name, f) in with_frame {
+        let v = super::native_with_frame(vm, name, *f);
         set_builtin(vm, name, v);
     }
 }
@@ -681,8 +684,33 @@ fn format(vm: &mut Vm, args: Args) -> PyResult<Value> {
     vm.format_with_spec(&args.pos[0], &spec)
 }
 
+/// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`.
+fn dunder_import(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "__import__", &args, 1, 5)?;
+    let name = super::str_arg(vm, &args.pos[0], "__import__() argument 1")?.to_string();
+    let globals = match super::opt_arg(&args, 1, "globals").and_then(|g| vm.dict_of(g)) {
+        Some(d) => d,
+        None => match caller_namespaces(vm).0 {
+            Value::Dict(d) => d,
+            _ => Rc::new(crate::vm::object::Dict::default()),
+        },
+    };
+    let fromlist = match super::opt_arg(&args, 3, "fromlist") {
+        Some(f) if !f.is_none() => vm.truthy(f)?,
+        _ => false,
+    };
+    let level = match super::opt_arg(&args, 4, "level") {
+        Some(l) => vm.index_of(l)?.max(0) as usize,
+        None => 0,
+    };
+    vm.import(&name, level, !fromlist, &globals)
+}
+
 fn vars(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "vars", &args, 1, 1)?;
+    arity(vm, "vars", &args, 0, 1)?;
+    if args.pos.is_empty() {
+        return Ok(caller_namespaces(vm).1);
+    }
     let n = vm.intern("__dict__");
     vm.get_attr(&args.pos[0], &n)
         .map_err(|_| vm.new_error("TypeError", "vars() argument must have __dict__ attribute"))
@@ -690,7 +718,12 @@ fn vars(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, "dir", &args, 0, 1)?;
-    let Some(v) = args.pos.first() else { return Ok(Value::list(vec![])) };
+    let Some(v) = args.pos.first() else {
+        let Value::Dict(d) = caller_namespaces(vm).1 else { return Ok(Value::list(vec![])) };
+        let mut names: Vec<Value> = d.map.borrow().iter().map(|(k, _)| k.clone()).collect();
+        super::functions::sort_values(vm, &mut names, None, false)?;
+        return Ok(Value::list(names));
+    };
     let mut names: Vec<String> = Vec::new();
     let add_map = |m: &crate::vm::dict::DictMap, names: &mut Vec<String>| {
         for (k, _) in m.iter() {
@@ -755,11 +788,26 @@ fn input(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
-fn globals(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    match vm.modules.get("__main__").and_then(|m| vm.module_dict(m)) {
-        Some(d) => Ok(Value::Dict(d)),
-        None => Ok(vm.new_dict()),
+/// The caller's namespaces (`__main__`'s when called from native code).
+fn caller_namespaces(vm: &mut Vm) -> (Value, Value) {
+    if let Some(c) = &vm.caller {
+        return (Value::Dict(c.globals.clone()), Value::Dict(c.locals.clone()));
     }
+    let g = match vm.module_get("__main__").and_then(|m| vm.module_dict(&m)) {
+        Some(d) => Value::Dict(d),
+        None => vm.new_dict(),
+    };
+    (g.clone(), g)
+}
+
+fn globals(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "globals", &args, 0, 0)?;
+    Ok(caller_namespaces(vm).0)
+}
+
+fn locals(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "locals", &args, 0, 0)?;
+    Ok(caller_namespaces(vm).1)
 }
 
 fn aiter(vm: &mut Vm, args: Args) -> PyResult<Value> {

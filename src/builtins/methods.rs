@@ -727,11 +727,22 @@ fn exc_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn exc_with_traceback(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+fn exc_with_traceback(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "with_traceback", &args, 2, 2)?;
+    if let (Some(e), Value::None) = (args.pos[0].payload(), &args.pos[1]) {
+        if let Payload::Exception(d) = e {
+            d.traceback.borrow_mut().clear();
+        }
+    }
     Ok(args.pos[0].clone())
 }
 
 fn exc_add_note(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "add_note", &args, 2, 2)?;
+    if !matches!(args.pos[1], Value::Str(_)) {
+        let t = vm.type_name(&args.pos[1]);
+        return Err(vm.new_error("TypeError", &format!("note must be a str, not '{t}'")));
+    }
     if let Value::Obj(o) = &args.pos[0] {
         let notes = o.get_attr("__notes__").unwrap_or_else(|| Value::list(vec![]));
         vm.list_extend(&notes, &Value::list(vec![args.pos[1].clone()]))?;
@@ -762,14 +773,18 @@ fn exc_group_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.new_error("TypeError", "BaseExceptionGroup.__new__() takes exactly 2 arguments"));
     };
     if !matches!(msg, Value::Str(_)) {
-        return Err(vm.new_error("TypeError", "argument 1 must be str, not ".to_string().as_str()));
+        let t = vm.type_name(msg);
+        return Err(vm.new_error("TypeError", &format!("argument 1 must be str, not {t}")));
+    }
+    if !matches!(excs, Value::List(_) | Value::Tuple(_)) && vm.dict_of(excs).is_none() && !vm.is_iterable(excs) {
+        return Err(vm.new_error("TypeError", "second argument (exceptions) must be a sequence"));
     }
     let items = vm.collect(excs)?;
     if items.is_empty() {
         return Err(vm.new_error("ValueError", "second argument (exceptions) must be a non-empty sequence"));
     }
     let mut all_exc = true;
-    for it in &items {
+    for (i, it) in items.iter().enumerate() {
         match it {
             Value::Obj(o) if o.exc().is_some() => {
                 if !o.class.is_subclass(&vm.exc_class("Exception")) {
@@ -779,7 +794,7 @@ fn exc_group_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
             _ => {
                 return Err(vm.new_error(
                     "ValueError",
-                    &format!("Item {} of second argument (exceptions) is not an exception", 0),
+                    &format!("Item {i} of second argument (exceptions) is not an exception"),
                 ));
             }
         }

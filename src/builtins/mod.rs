@@ -25,7 +25,15 @@ pub use modules::{native_module, stdlib_source};
 pub fn native(vm: &mut Vm, name: &'static str, f: NativeFn) -> Value {
     Value::Obj(Object::new(
         vm.types.builtin_function.clone(),
-        Payload::Native(Native { name, f, is_method: false }),
+        Payload::Native(Native { name, f, is_method: false, frame: false }),
+    ))
+}
+
+/// Creates a builtin function that sees its caller's frame through `Vm::caller`.
+pub fn native_with_frame(vm: &mut Vm, name: &'static str, f: NativeFn) -> Value {
+    Value::Obj(Object::new(
+        vm.types.builtin_function.clone(),
+        Payload::Native(Native { name, f, is_method: false, frame: true }),
     ))
 }
 
@@ -33,7 +41,7 @@ pub fn native(vm: &mut Vm, name: &'static str, f: NativeFn) -> Value {
 pub fn method(vm: &mut Vm, cls: &Rc<Class>, name: &'static str, f: NativeFn) {
     let m = Value::Obj(Object::new(
         vm.types.builtin_function.clone(),
-        Payload::Native(Native { name, f, is_method: true }),
+        Payload::Native(Native { name, f, is_method: true, frame: false }),
     ));
     cls.set_attr(name, m);
 }

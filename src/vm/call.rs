@@ -427,11 +427,45 @@ impl Vm {
                 }
             }
             _ => {
-                let v = self.call_kw(&callee, pos, kw)?;
-                fiber.stack[ret] = v;
+                let wants_frame = matches!(callee.payload(), Some(Payload::Native(n)) if n.frame);
+                if wants_frame {
+                    self.caller = Some(self.caller_frame(fiber));
+                }
+                let r = self.call_kw(&callee, pos, kw);
+                if wants_frame {
+                    self.caller = None;
+                }
+                fiber.stack[ret] = r?;
                 Ok(false)
             }
         }
+    }
+
+    /// The namespaces of the fiber's top frame, for `globals()` and `locals()`.
+    fn caller_frame(&mut self, fiber: &Fiber) -> super::CallerFrame {
+        let frame = fiber.frames.last().expect("a running frame");
+        let globals = frame.globals.clone();
+        let code = &frame.code.code;
+        let locals = match &frame.locals {
+            Some(ns) => ns.clone(),
+            None if code.kind == CodeKind::Module => globals.clone(),
+            None => {
+                let d = Rc::new(Dict::default());
+                let base = frame.base as usize;
+                let cells: Vec<usize> =
+                    code.cellvars.iter().chain(code.freevars.iter()).map(|(r, _)| r.idx()).collect();
+                for (i, name) in code.varnames.iter().enumerate() {
+                    let raw = fiber.stack.get(base + i).cloned().unwrap_or_default();
+                    let v = if cells.contains(&i) { super::interp::cell_get(&raw) } else { raw };
+                    if !v.is_undef() {
+                        let key = self.intern(name);
+                        d.map.borrow_mut().set_str(super::object::str_hash(name), key, v);
+                    }
+                }
+                d
+            }
+        };
+        super::CallerFrame { globals, locals }
     }
 
     fn push_with_regs(

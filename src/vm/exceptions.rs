@@ -327,8 +327,23 @@ impl Vm {
         }
     }
 
+    /// `split`/`subgroup` matching: a class, a tuple of classes, or a predicate.
+    fn split_matches(&mut self, e: &Value, typ: &Value) -> PyResult<bool> {
+        match typ {
+            Value::Class(_) | Value::Tuple(_) => self.exception_matches(e, typ),
+            f if self.is_callable(f) => {
+                let r = self.call(f, vec![e.clone()])?;
+                self.truthy(&r)
+            }
+            _ => Err(self.new_error(
+                "TypeError",
+                "expected an exception type, a tuple of exception types, or a callable (other than a class)",
+            )),
+        }
+    }
+
     fn split_group(&mut self, g: &Exc, typ: &Value) -> PyResult<(Option<Exc>, Option<Exc>)> {
-        if self.exception_matches(&Value::Obj(g.clone()), typ)? {
+        if self.split_matches(&Value::Obj(g.clone()), typ)? {
             return Ok((Some(g.clone()), None));
         }
         let mut matched = Vec::new();
@@ -339,7 +354,7 @@ impl Vm {
                 let (a, b) = self.split_group(mo, typ)?;
                 matched.extend(a.map(Value::Obj));
                 rest.extend(b.map(Value::Obj));
-            } else if self.exception_matches(&m, typ)? {
+            } else if self.split_matches(&m, typ)? {
                 matched.push(m);
             } else {
                 rest.push(m);

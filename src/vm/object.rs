@@ -331,6 +331,9 @@ pub struct Native {
     pub f: NativeFn,
     /// True for methods of builtin types: attribute lookup on an instance binds `self`.
     pub is_method: bool,
+    /// True for builtins that look at their caller's frame (`globals()`, `locals()`, `vars()`,
+    /// `dir()`): a call from the dispatch loop records it in `Vm::caller` first.
+    pub frame: bool,
 }
 
 /// A traceback entry: a frame's code and the instruction that was running.

@@ -921,13 +921,9 @@ impl Vm {
         match v {
             Value::Str(s) => Ok(s.as_str().to_string()),
             Value::Obj(o) => {
-                if o.class.is_heap {
-                    if let Some(f) = o.class.lookup("__str__") {
-                        if matches!(f, Value::Func(_)) {
-                            let r = self.call(&f, vec![v.clone()])?;
-                            return self.expect_str(r, "__str__");
-                        }
-                    }
+                if let Some(f) = self.overridden(&o.class, "__str__") {
+                    let r = self.call(&f, vec![v.clone()])?;
+                    return self.expect_str(r, "__str__");
                 }
                 if o.exc().is_some() {
                     return self.exc_str_default(o);
@@ -936,6 +932,19 @@ impl Vm {
             }
             _ => self.repr(v),
         }
+    }
+
+    /// The method `name` of `cls` when a class other than `object` and `BaseException`
+    /// defines it (those two defaults are what the VM's built-in paths implement).
+    pub fn overridden(&self, cls: &Rc<Class>, name: &str) -> Option<Value> {
+        let f = cls.lookup(name)?;
+        let default_of = |c: &Rc<Class>| c.dict.borrow().get_str(crate::vm::object::str_hash(name), name).cloned();
+        for base in [&self.types.object, &self.types.exceptions["BaseException"]] {
+            if default_of(base).is_some_and(|d| d.is(&f)) {
+                return None;
+            }
+        }
+        Some(f)
     }
 
     fn expect_str(&mut self, r: Value, what: &str) -> PyResult<String> {
@@ -1031,11 +1040,9 @@ impl Vm {
 
     fn repr_object(&mut self, v: &Value, o: &Rc<super::object::Object>) -> PyResult<String> {
         if o.class.is_heap {
-            if let Some(f) = o.class.lookup("__repr__") {
-                if matches!(f, Value::Func(_)) {
-                    let r = self.call(&f, vec![v.clone()])?;
-                    return self.expect_str(r, "__repr__");
-                }
+            if let Some(f) = self.overridden(&o.class, "__repr__") {
+                let r = self.call(&f, vec![v.clone()])?;
+                return self.expect_str(r, "__repr__");
             }
         }
         Ok(match &o.payload {
