@@ -80,7 +80,7 @@ fn sys_module(vm: &mut Vm) -> PyResult<Value> {
     vm.module_set(&m, "stderr", stderr.clone());
     vm.module_set(&m, "__stdout__", stdout);
     vm.module_set(&m, "__stderr__", stderr);
-    let modules = vm.new_dict();
+    let modules = Value::Dict(vm.modules.clone());
     vm.module_set(&m, "modules", modules);
     Ok(m)
 }
