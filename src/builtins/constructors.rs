@@ -76,6 +76,11 @@ fn boxed(cls: &Rc<Class>, builtin: &Rc<Class>, v: Value) -> Value {
     Value::Obj(Object::with_dict(cls.clone(), payload))
 }
 
+/// True when a script class defines (or inherits from a script class) its own `__init__`.
+fn has_script_init(cls: &Rc<Class>) -> bool {
+    cls.is_heap && matches!(cls.lookup("__init__"), Some(Value::Func(_)))
+}
+
 fn new_object(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (cls, rest) = cls_and_args(vm, &args)?;
     if Rc::ptr_eq(&cls, &vm.types.object) && (!rest.is_empty() || !args.kw.is_empty()) {
@@ -243,6 +248,11 @@ fn new_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn new_list(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (cls, rest) = cls_and_args(vm, &args)?;
+    if has_script_init(&cls) {
+        // `list.__new__` leaves filling to the subclass's own `__init__`.
+        let list = Value::List(Rc::new(List::new(vec![])));
+        return Ok(boxed(&cls, &vm.types.list.clone(), list));
+    }
     arity(vm, "list", &Args::new(rest), 0, 1)?;
     let items = match rest.first() {
         Some(v) => vm.collect(v)?,
@@ -265,6 +275,11 @@ fn new_tuple(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn new_dict(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (cls, rest) = cls_and_args(vm, &args)?;
     let d = vm.new_dict();
+    if has_script_init(&cls) {
+        // As in CPython, `dict.__new__` leaves filling to `__init__`, which the subclass
+        // overrides (and may give a different signature, like `defaultdict(factory)`).
+        return Ok(boxed(&cls, &vm.types.dict.clone(), d));
+    }
     if let Some(src) = rest.first() {
         dict_fill(vm, &d, src)?;
     }

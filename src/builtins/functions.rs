@@ -122,6 +122,14 @@ pub fn length(vm: &mut Vm, v: &Value) -> PyResult<usize> {
                 d.map.borrow().len()
             }
             Payload::DictView(_, d) => d.map.borrow().len(),
+            // A str/tuple subclass instance: the builtin `__len__` measures the wrapped value
+            // (going through `len_dunder` would find that same builtin and recurse).
+            Payload::Boxed(inner)
+                if !o.class.lookup("__len__").is_some_and(|f| matches!(f, Value::Func(_))) =>
+            {
+                let inner = inner.clone();
+                return length(vm, &inner);
+            }
             _ => return len_dunder(vm, v),
         },
         _ => return len_dunder(vm, v),
