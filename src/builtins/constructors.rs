@@ -82,6 +82,8 @@ fn new_object(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.new_error("TypeError", "object() takes no arguments"));
     }
     if cls.kind == BaseKind::Exception {
+        // `OSError(errno, ...)` picks the subclass for errno, as CPython does.
+        let cls = vm.oserror_subclass_for(&cls, rest).unwrap_or(cls);
         return Ok(Value::Obj(vm.new_exception(&cls, rest.to_vec())));
     }
     Ok(Value::Obj(Object::with_dict(cls.clone(), Payload::Plain)))

@@ -146,10 +146,32 @@ impl Vm {
         }
     }
 
+    /// The OSError subclass CPython's `OSError(errno, strerror)` constructor picks for `errno`,
+    /// when `cls` is `OSError` itself and the first of two or more arguments is a known errno.
+    pub fn oserror_subclass_for(&self, cls: &Rc<Class>, args: &[Value]) -> Option<Rc<Class>> {
+        if args.len() < 2 || !Rc::ptr_eq(cls, &self.exc_class("OSError")) {
+            return None;
+        }
+        let Value::Int(errno) = args[0] else { return None };
+        Some(self.exc_class(oserror_subclass_name(errno)?))
+    }
+
     /// `str(exc)` for builtin exception classes.
     pub fn exc_str_default(&mut self, e: &Exc) -> PyResult<String> {
         let args = self.exc_args(e);
         let key_error = self.exc_class("KeyError");
+        if args.len() >= 2 && e.class.is_subclass(&self.exc_class("OSError")) {
+            // `[Errno N] strerror`, plus `: 'filename'` when a filename was given.
+            let errno = self.str_of(&args[0])?;
+            let strerror = self.str_of(&args[1])?;
+            return Ok(match args.get(2) {
+                Some(f) if args.len() <= 5 && !f.is_none() => {
+                    format!("[Errno {errno}] {strerror}: {}", self.repr(f)?)
+                }
+                _ if args.len() <= 5 => format!("[Errno {errno}] {strerror}"),
+                _ => self.repr(&Value::tuple(args))?,
+            });
+        }
         match args.len() {
             0 => Ok(String::new()),
             1 if e.class.is_subclass(&key_error) => self.repr(&args[0]),
@@ -351,6 +373,27 @@ impl Vm {
             m.is(e) || matches!(m, Value::Obj(mo) if self.is_exception_group(mo) && self.belongs_to(mo, e))
         })
     }
+}
+
+/// The OSError subclass for an errno (Linux numbering), as in CPython's `errno_map`.
+pub fn oserror_subclass_name(errno: i64) -> Option<&'static str> {
+    Some(match errno {
+        11 | 114 | 115 => "BlockingIOError", // EAGAIN, EALREADY, EINPROGRESS
+        10 => "ChildProcessError",
+        32 | 108 => "BrokenPipeError", // EPIPE, ESHUTDOWN
+        103 => "ConnectionAbortedError",
+        111 => "ConnectionRefusedError",
+        104 => "ConnectionResetError",
+        17 => "FileExistsError",
+        2 => "FileNotFoundError",
+        21 => "IsADirectoryError",
+        20 => "NotADirectoryError",
+        4 => "InterruptedError",
+        1 | 13 => "PermissionError", // EPERM, EACCES
+        3 => "ProcessLookupError",
+        110 => "TimeoutError",
+        _ => return None,
+    })
 }
 
 /// One `  File "x.py", line N, in f` entry with its source line.
