@@ -13,6 +13,7 @@ pub mod builtins;
 pub mod compiler;
 mod interpreter;
 pub(crate) mod runtime;
+pub(crate) mod stdlib;
 pub(crate) mod text;
 pub mod tools;
 pub mod vm;

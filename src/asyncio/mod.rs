@@ -179,6 +179,7 @@ pub fn asyncio_module(vm: &mut Vm) -> PyResult<Value> {
         ("_sleep0", m_sleep0),
         ("iscoroutine", m_iscoroutine),
         ("iscoroutinefunction", m_iscoroutinefunction),
+        ("_add_loop_methods", m_add_loop_methods),
         ("isfuture", m_isfuture),
     ] {
         let v = native(vm, name, f);
@@ -546,6 +547,17 @@ fn loop_take_asyncgens(vm: &mut Vm, args: Args) -> PyResult<Value> {
         .map(Value::Obj)
         .collect();
     Ok(Value::list(live))
+}
+
+/// `_add_loop_methods(name=function, ...)`: the loop methods written in gyre
+/// (`stdlib/asyncio/base_events.py`) join the native loop class, which scripts cannot
+/// modify themselves.
+fn m_add_loop_methods(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let cls = Aio::classes(vm).event_loop;
+    for (name, f) in args.kw.iter() {
+        cls.set_attr(name.as_str().unwrap_or(""), f.clone());
+    }
+    Ok(Value::None)
 }
 
 fn m_new_event_loop(vm: &mut Vm, _args: Args) -> PyResult<Value> {

@@ -38,17 +38,16 @@ pub struct Frame {
     pub pc: u32,
     /// Stack index of register 0.
     pub base: u32,
+    /// Stack length this frame and every frame below it need: `max(base + nregs, caller's
+    /// top)`. A callee's window overlaps its caller's temporaries, and the caller's own window
+    /// may sit inside *its* caller's, so popping a frame may only shrink the stack to this.
+    pub top: u32,
     /// Stack index that receives the return value.
     pub ret: u32,
     /// How to return.
     pub kind: FrameKind,
     /// For `Init` frames: the instance to hand back.
     pub init_self: Value,
-    /// The stack length the frames below need (the highest register window top among
-    /// them): popping this frame truncates the stack to it, never below an outer frame's
-    /// registers. A callee's window starts inside its caller's temporaries, so the caller's
-    /// own top alone is not enough. Set by `push_frame`.
-    pub floor: u32,
 }
 
 /// How a suspended fiber is resumed.
@@ -107,10 +106,10 @@ impl Fiber {
             locals: None,
             pc: 0,
             base: 1,
+            top: nregs as u32 + 1,
             ret: 0,
             kind: FrameKind::Normal,
             init_self: Value::Undef,
-            floor: 0,
         };
         Box::new(Fiber {
             stack,

@@ -321,13 +321,14 @@ impl Vm {
         let frame = fiber.frames.pop().expect("a frame to pop");
         self.depth = self.depth.saturating_sub(1);
         let base = frame.base as usize;
-        if fiber.frames.is_empty() {
-            fiber.stack.truncate(base);
-        } else {
-            fiber.stack.truncate((frame.floor as usize).max(base));
-            for slot in fiber.stack.iter_mut().skip(base) {
-                *slot = Value::Undef;
+        match fiber.frames.last() {
+            Some(caller) => {
+                fiber.stack.truncate((caller.top as usize).max(base));
+                for slot in fiber.stack.iter_mut().skip(base) {
+                    *slot = Value::Undef;
+                }
             }
+            None => fiber.stack.truncate(base),
         }
         frame
     }
@@ -337,10 +338,11 @@ impl Vm {
         if self.depth >= self.recursion_limit {
             return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
         }
-        self.depth += 1;
         self.tick()?;
-        frame.floor = fiber.frames.last().map_or(0, |c| c.floor.max(c.base + c.code.code.nregs as u32));
-        let top = frame.base as usize + frame.code.code.nregs as usize;
+        self.depth += 1;
+        let own = frame.base as usize + frame.code.code.nregs as usize;
+        let top = own.max(fiber.frames.last().map_or(0, |f| f.top as usize));
+        frame.top = top as u32;
         if fiber.stack.len() < top {
             fiber.stack.resize(top, Value::Undef);
         }

@@ -22,6 +22,7 @@ pub mod ops;
 pub mod set;
 pub mod types;
 pub mod value;
+pub mod views;
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -56,8 +57,8 @@ pub struct Vm {
     pub types: types::Types,
     /// The `builtins` namespace.
     pub builtins: DictRef,
-    /// Imported modules by name (`sys.modules`).
-    pub modules: HashMap<String, Value>,
+    /// Imported modules by name: the `sys.modules` dict itself.
+    pub modules: DictRef,
     /// The exception currently being handled (`None` when none).
     pub handled: Value,
     /// Frames currently on the VM stacks.
@@ -85,6 +86,8 @@ pub struct Vm {
     pub asyncgen_hooks: Option<AsyncGenHooks>,
     /// State owned by native modules above the VM (e.g. asyncio's classes), by key.
     pub ext_state: HashMap<&'static str, Rc<dyn std::any::Any>>,
+    /// The calling frame's namespaces while a frame-inspecting builtin runs.
+    pub caller: Option<CallerFrame>,
     /// Containers whose repr is being computed (to print `[...]` for cycles).
     pub repr_active: Vec<Value>,
     start: std::time::Instant,
@@ -99,6 +102,15 @@ pub struct AsyncGenHooks {
     pub registry: Rc<std::cell::RefCell<Vec<std::rc::Weak<Object>>>>,
     /// Where such a generator goes when dropped unfinished.
     pub graveyard: object::AsyncGenGraveyard,
+}
+
+/// What `globals()`/`locals()` see: the namespaces of the frame that made the call.
+pub struct CallerFrame {
+    /// The frame's module globals.
+    pub globals: DictRef,
+    /// `locals()`: the class namespace, the module globals, or a snapshot of a function's
+    /// local variables.
+    pub locals: DictRef,
 }
 
 /// Singleton objects every VM has one of.
@@ -128,7 +140,7 @@ impl Vm {
         let mut vm = Vm {
             types,
             builtins: Rc::new(Dict::default()),
-            modules: HashMap::new(),
+            modules: Rc::new(Dict::default()),
             handled: Value::None,
             depth: 0,
             recursion_limit: DEFAULT_RECURSION_LIMIT,
@@ -142,12 +154,32 @@ impl Vm {
             running_loop: Value::None,
             asyncgen_hooks: None,
             ext_state: HashMap::new(),
+            caller: None,
             repr_active: Vec::new(),
             start: std::time::Instant::now(),
             interned: HashMap::new(),
         };
         crate::builtins::install(&mut vm);
         vm
+    }
+
+    /// The module registered under `name` in `sys.modules`.
+    pub fn module_get(&self, name: &str) -> Option<Value> {
+        self.modules.map.borrow().get_str(object::str_hash(name), name).cloned()
+    }
+
+    /// Registers a module in `sys.modules`.
+    pub fn module_insert(&mut self, name: &str, m: Value) {
+        let key = self.intern(name);
+        self.modules.map.borrow_mut().set_str(object::str_hash(name), key, m);
+    }
+
+    /// Removes a module from `sys.modules`.
+    pub fn module_remove(&mut self, name: &str) {
+        let mut map = self.modules.map.borrow_mut();
+        if let dict::Probe::Found(i) = map.probe(object::str_hash(name), &Value::str(name)) {
+            map.remove_at(i);
+        }
     }
 
     /// An interned string value (identifiers, attribute names, constant strings).

@@ -4,7 +4,7 @@ The loop class itself is native (`_asyncio.BaseEventLoop`); this module adds the
 that are compositions over it, so that they schedule exactly as CPython's do.
 """
 
-from _asyncio import BaseEventLoop
+from _asyncio import _add_loop_methods
 
 
 async def _shutdown_asyncgens(self):
@@ -29,5 +29,7 @@ async def _shutdown_default_executor(self):
     return None
 
 
-BaseEventLoop.shutdown_asyncgens = _shutdown_asyncgens
-BaseEventLoop.shutdown_default_executor = _shutdown_default_executor
+_add_loop_methods(
+    shutdown_asyncgens=_shutdown_asyncgens,
+    shutdown_default_executor=_shutdown_default_executor,
+)
