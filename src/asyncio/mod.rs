@@ -6,7 +6,9 @@
 //! CPython's structure so that wakeups go through futures exactly as in CPython.
 
 pub mod event_loop;
+pub mod format;
 pub mod future;
+pub mod handler;
 
 use std::any::Any;
 use std::rc::Rc;
@@ -68,9 +70,16 @@ impl Aio {
         let exc = vm.exc_class("Exception");
         let invalid_state_error = builtin_class("InvalidStateError", &[exc], BaseKind::Exception);
         let sleep0 = builtin_class("_Sleep0", &[object], BaseKind::Native);
-        for c in [&future, &task, &handle, &timer_handle, &event_loop, &cancelled_error, &invalid_state_error]
-        {
-            c.set_attr("__module__", Value::str("asyncio"));
+        for (c, module) in [
+            (&future, "_asyncio"),
+            (&task, "_asyncio"),
+            (&handle, "asyncio.events"),
+            (&timer_handle, "asyncio.events"),
+            (&event_loop, "asyncio.unix_events"),
+            (&cancelled_error, "asyncio.exceptions"),
+            (&invalid_state_error, "asyncio.exceptions"),
+        ] {
+            c.set_attr("__module__", Value::str(module));
         }
         let stop_callback = native(vm, "_run_until_complete_cb", run_until_complete_cb);
         let a = Aio {
@@ -116,6 +125,8 @@ impl Aio {
             ("get_name", task_get_name),
             ("set_name", task_set_name),
             ("get_coro", task_get_coro),
+            ("set_result", task_set_result),
+            ("set_exception", task_set_exception),
         ] {
             method(vm, t, name, m);
         }
@@ -144,7 +155,7 @@ impl Aio {
             ("get_debug", loop_get_debug),
             ("set_debug", loop_set_debug),
             ("call_exception_handler", loop_call_exception_handler),
-            ("default_exception_handler", loop_call_exception_handler),
+            ("default_exception_handler", loop_default_exception_handler),
             ("set_exception_handler", loop_set_exception_handler),
             ("get_exception_handler", loop_get_exception_handler),
             ("_take_asyncgens", loop_take_asyncgens),
@@ -326,6 +337,14 @@ fn task_cancel_m(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Bool(task_cancel(vm, &o, msg)?))
 }
 
+fn task_set_result(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Err(vm.new_error("RuntimeError", "Task does not support set_result operation"))
+}
+
+fn task_set_exception(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Err(vm.new_error("RuntimeError", "Task does not support set_exception operation"))
+}
+
 fn task_cancelling(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (f, _) = this_future(vm, &args)?;
     Ok(Value::Int(f.task.as_ref().map(|t| t.num_cancels_requested.get()).unwrap_or(0) as i64))
@@ -477,11 +496,12 @@ fn run_until_complete_cb(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn loop_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (l, _) = this_loop(vm, &args)?;
+    let (l, lv) = this_loop(vm, &args)?;
     if l.running.get() {
         return Err(vm.new_error("RuntimeError", "Cannot close a running event loop"));
     }
     l.closed.set(true);
+    handler::report_unretrieved(vm, lv, l)?;
     Ok(Value::None)
 }
 
@@ -504,26 +524,16 @@ fn loop_set_debug(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
 }
 
 fn loop_call_exception_handler(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (l, lv) = this_loop(vm, &args)?;
+    let (_, lv) = this_loop(vm, &args)?;
     let ctx = args.pos.get(1).cloned().unwrap_or(Value::None);
-    let handler = l.exception_handler.borrow().clone();
-    if !handler.is_none() {
-        vm.call(&handler, vec![lv.clone(), ctx])?;
-        return Ok(Value::None);
-    }
-    let msg = vm
-        .get_item(&ctx, &Value::str("message"))
-        .ok()
-        .map(|m| vm.str_of(&m))
-        .transpose()?
-        .unwrap_or_else(|| "Unhandled exception in event loop".into());
-    match vm.get_item(&ctx, &Value::str("exception")) {
-        Ok(Value::Obj(e)) if e.exc().is_some() => {
-            let tb = vm.format_exception(&e);
-            vm.write_stderr(&format!("{msg}\n{tb}"));
-        }
-        _ => vm.write_stderr(&format!("{msg}\n")),
-    }
+    handler::call_exception_handler(vm, lv, ctx)?;
+    Ok(Value::None)
+}
+
+fn loop_default_exception_handler(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    this_loop(vm, &args)?;
+    let ctx = args.pos.get(1).cloned().unwrap_or(Value::None);
+    handler::default_exception_handler(vm, &ctx)?;
     Ok(Value::None)
 }
 

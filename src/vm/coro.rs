@@ -51,6 +51,19 @@ pub fn wrapped_coroutine(v: &Value) -> Option<Rc<Object>> {
     }
 }
 
+/// The line a live generator stands at (`gi_frame.f_lineno`): where it is suspended, or
+/// its `def` line before it starts (and, not knowing better, while it runs). None once
+/// finished.
+pub fn current_line(g: &Generator) -> Option<u32> {
+    match &*g.state.borrow() {
+        GenState::Finished => None,
+        GenState::Suspended(f) if f.suspended => {
+            Some(f.frames.first().map_or(g.code.first_line, |fr| fr.code.code.line_of(fr.pc as usize)))
+        }
+        _ => Some(g.code.first_line),
+    }
+}
+
 impl Vm {
     /// `coroutine.__await__()`.
     pub fn coroutine_await(&mut self, coro: &Rc<Object>) -> Value {
@@ -61,12 +74,7 @@ impl Vm {
     /// `gi_frame`/`cr_frame`/`ag_frame`: None once finished, else a frame showing where the
     /// generator stands (`f_lineno`).
     pub(crate) fn generator_frame(&mut self, g: &Generator) -> PyResult<Value> {
-        let line = match &*g.state.borrow() {
-            GenState::Finished => return Ok(Value::None),
-            GenState::Suspended(f) => f.frames.first().map(|fr| fr.code.code.line_of(fr.pc as usize)),
-            GenState::Running => None,
-        };
-        let line = line.unwrap_or_else(|| g.code.line_of(0));
+        let Some(line) = current_line(g) else { return Ok(Value::None) };
         let frame = Value::Obj(Object::with_dict(self.types.frame.clone(), Payload::Plain));
         self.set_attr(&frame, &Value::str("f_lineno"), Value::Int(line as i64))?;
         Ok(frame)
