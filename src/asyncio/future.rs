@@ -99,6 +99,8 @@ pub struct TaskState {
     pub num_cancels_requested: Cell<u32>,
     /// `get_name()`.
     pub name: RefCell<Value>,
+    /// The task's number on its loop: its key in the loop's registry of unfinished tasks.
+    pub seq: u64,
 }
 
 /// A native Future (and, with `task`, a Task).
@@ -400,11 +402,12 @@ pub fn new_task(vm: &mut Vm, loop_obj: &Value, coro: Value, name: Value) -> PyRe
         fut_waiter: RefCell::new(Value::None),
         num_cancels_requested: Cell::new(0),
         name: RefCell::new(name),
+        seq: n,
     };
     let cls = Aio::classes(vm).task;
     let obj = Object::with_dict(cls, Payload::Ext(Box::new(FutureObj::new(loop_obj.clone(), Some(task)))));
     lp.el.borrow_mut().call_soon(Cb::Step(obj.clone(), None));
-    lp.tasks.borrow_mut().push(Rc::downgrade(&obj));
+    lp.tasks.borrow_mut().insert(n, Rc::downgrade(&obj));
     Ok(obj)
 }
 
@@ -508,6 +511,12 @@ pub fn task_step(vm: &mut Vm, task: &Rc<Object>, exc: Option<Exc>) {
 }
 
 fn handle_step_outcome(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskState, outcome: Outcome) {
+    if !matches!(outcome, Outcome::Yielded(_)) {
+        // Finished: `all_tasks()` no longer lists it, and its registry slot goes away.
+        if let Some(lp) = loop_of(&f.st.borrow().loop_obj) {
+            lp.tasks.borrow_mut().remove(&t.seq);
+        }
+    }
     let cancelled_cls = Aio::classes(vm).cancelled_error;
     match outcome {
         Outcome::Returned(v) => {

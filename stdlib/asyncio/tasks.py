@@ -332,6 +332,9 @@ def run_coroutine_threadsafe(coro, loop):
 
 
 async def to_thread(func, *args, **kwargs):
-    """Run `func` and return its result. gyre runs it on the loop thread (see COMPATIBILITY.md)."""
-    await sleep(0)
-    return func(*args, **kwargs)
+    """Run `func(*args, **kwargs)` off the event loop (see COMPATIBILITY.md for which
+    functions really run on a worker thread) and return its result."""
+    loop = get_running_loop()
+    if kwargs:
+        return await loop.run_in_executor(None, lambda: func(*args, **kwargs))
+    return await loop.run_in_executor(None, func, *args)
