@@ -149,7 +149,7 @@ fn parse_int(vm: &mut Vm, s: &str, base: i64) -> PyResult<Value> {
     if base != 0 && !(2..=36).contains(&base) {
         return Err(vm.new_error("ValueError", "int() base must be >= 2 and <= 36, or 0"));
     }
-    match text::number_parse::parse_int(s, base as u32, text::number_parse::DEFAULT_MAX_STR_DIGITS) {
+    match text::number_parse::parse_int(s, base as u32, vm.int_max_str_digits) {
         Ok(text::number_parse::ParsedInt::Small(i)) => Ok(Value::Int(i)),
         Ok(text::number_parse::ParsedInt::Big(b)) => Ok(Value::from_bigint(b)),
         Err(e) => Err(vm.text_error(e)),

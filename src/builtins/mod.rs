@@ -8,10 +8,13 @@
 mod constructors;
 mod descriptors;
 mod functions;
+mod math;
 mod methods;
 mod modules;
 mod percent;
 mod range_slice;
+mod sys;
+mod time;
 
 use std::rc::Rc;
 
@@ -19,7 +22,7 @@ use crate::vm::object::{Args, Class, Native, NativeFn, Object, Payload};
 use crate::vm::{PyResult, Value, Vm};
 
 pub use constructors::to_float;
-pub use modules::{native_module, stdlib_source};
+pub use modules::{module, native_module, stdlib_source};
 
 /// Creates a builtin function value.
 pub fn native(vm: &mut Vm, name: &'static str, f: NativeFn) -> Value {

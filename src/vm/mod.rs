@@ -42,6 +42,10 @@ pub type DictRef = Rc<Dict>;
 /// CPython's default recursion limit.
 pub const DEFAULT_RECURSION_LIMIT: usize = 1000;
 
+/// The highest `sys.setrecursionlimit()` honoured: frames live on the VM's own stack, so
+/// this only bounds memory (each frame holds its registers).
+pub const MAX_RECURSION_LIMIT: usize = 1_000_000;
+
 /// How deep native code may re-enter the VM (`sorted(key=...)`, `__repr__` from `print`, ...):
 /// each re-entry uses Rust stack, so this bound keeps the Rust stack safe on an 8 MiB thread.
 pub const MAX_NATIVE_DEPTH: usize = 160;
@@ -63,6 +67,8 @@ pub struct Vm {
     pub depth: usize,
     /// The frame limit (`sys.setrecursionlimit`).
     pub recursion_limit: usize,
+    /// `sys.get_int_max_str_digits()` (0 = unlimited).
+    pub int_max_str_digits: usize,
     /// Current native re-entry depth.
     pub native_depth: usize,
     /// Where `print` and `sys.stdout` write.
@@ -129,6 +135,7 @@ impl Vm {
             handled: Value::None,
             depth: 0,
             recursion_limit: DEFAULT_RECURSION_LIMIT,
+            int_max_str_digits: crate::text::number_parse::DEFAULT_MAX_STR_DIGITS,
             native_depth: 0,
             stdout,
             stderr,

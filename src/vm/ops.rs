@@ -137,6 +137,13 @@ impl Vm {
     }
 
     fn truthy_slow(&mut self, v: &Value) -> PyResult<bool> {
+        if let Some(inner) = unboxed(v) {
+            if self.overridden(&self.type_of(v), "__bool__").is_none()
+                && self.overridden(&self.type_of(v), "__len__").is_none()
+            {
+                return self.truthy(&inner);
+            }
+        }
         if let Some(r) = self.call_dunder(v, "__bool__", vec![])? {
             return match r {
                 Value::Bool(b) => Ok(b),
@@ -279,6 +286,10 @@ impl Vm {
                     return Ok(r);
                 }
             }
+        }
+        if let Some((x, y)) = unboxed_pair(a, b) {
+            // Instances of script subclasses of builtins use the builtin's operator.
+            return self.binary_op(op, &x, &y);
         }
         Err(self.binop_type_error(op, a, b))
     }
@@ -600,6 +611,9 @@ impl Vm {
         if let Some(r) = self.call_dunder(v, name, vec![])? {
             return Ok(r);
         }
+        if let Some(inner) = unboxed(v) {
+            return self.unary_op(op, &inner);
+        }
         let t = self.type_name(v);
         Err(self.new_error("TypeError", &format!("bad operand type for unary {sym}: '{t}'")))
     }
@@ -716,12 +730,15 @@ impl Vm {
             if !t.is_heap {
                 continue;
             }
-            if let Some(f) = t.lookup("__eq__") {
+            if let Some(f) = self.overridden(t, "__eq__") {
                 let r = self.call(&f, vec![x.clone(), y.clone()])?;
                 if !self.is_not_implemented(&r) {
                     return Ok(Some(r));
                 }
             }
+        }
+        if let Some((x, y)) = unboxed_pair(a, b) {
+            return Ok(Some(Value::Bool(self.eq(&x, &y)?)));
         }
         Ok(None)
     }
@@ -782,6 +799,9 @@ impl Vm {
                     return Ok(r);
                 }
             }
+        }
+        if let Some((x, y)) = unboxed_pair(a, b) {
+            return self.rich_order(op, &x, &y);
         }
         let (na, nb) = (ta.name(), tb.name());
         Err(self
@@ -907,7 +927,7 @@ impl Vm {
             Value::Bool(false) => "False".into(),
             Value::Int(i) => i.to_string(),
             Value::BigInt(b) => {
-                text::number_parse::int_to_decimal_string(b, text::number_parse::DEFAULT_MAX_STR_DIGITS)
+                text::number_parse::int_to_decimal_string(b, self.int_max_str_digits)
                     .map_err(|e| self.text_error(e))?
             }
             Value::Float(f) => text::float_repr::repr_f64(*f),
@@ -927,6 +947,12 @@ impl Vm {
                 }
                 if o.exc().is_some() {
                     return self.exc_str_default(o);
+                }
+                if let Payload::Boxed(inner) = &o.payload {
+                    if self.overridden(&o.class, "__repr__").is_none() {
+                        let inner = inner.clone();
+                        return self.str_of(&inner);
+                    }
                 }
                 self.repr(v)
             }
@@ -1103,7 +1129,17 @@ impl Vm {
             Payload::DictData(d) => self.repr_inner(&Value::Dict(d.clone()))?,
             Payload::Boxed(inner) => {
                 let inner = inner.clone();
-                self.repr(&inner)?
+                match (o.class.lookup("_fields"), &inner) {
+                    (Some(Value::Tuple(fields)), Value::Tuple(values)) if !o.class.is_heap => {
+                        // A struct sequence (`sys.version_info`): `name(field=value, ...)`.
+                        let mut parts = Vec::with_capacity(values.items.len());
+                        for (f, v) in fields.items.iter().zip(values.items.iter()) {
+                            parts.push(format!("{}={}", f.as_str().unwrap_or("?"), self.repr(v)?));
+                        }
+                        format!("{}({})", o.class.name(), parts.join(", "))
+                    }
+                    _ => self.repr(&inner)?,
+                }
             }
             Payload::Generator(g) => {
                 let what = match g.kind {
@@ -1227,6 +1263,25 @@ impl Vm {
 
 fn class_defines(cls: &Rc<Class>, name: &str) -> bool {
     cls.dict.borrow().get_str(crate::vm::object::str_hash(name), name).is_some()
+}
+
+/// The builtin value inside an instance of a script subclass of a builtin type (`class
+/// MyInt(int)`, `class Stack(list)`), which the builtin operations act on.
+pub fn unboxed(v: &Value) -> Option<Value> {
+    match v.payload()? {
+        Payload::Boxed(inner) => Some(inner.clone()),
+        Payload::ListData(l) => Some(Value::List(l.clone())),
+        Payload::DictData(d) => Some(Value::Dict(d.clone())),
+        _ => None,
+    }
+}
+
+/// Both operands with subclass instances unboxed, when at least one was boxed.
+fn unboxed_pair(a: &Value, b: &Value) -> Option<(Value, Value)> {
+    match (unboxed(a), unboxed(b)) {
+        (None, None) => None,
+        (x, y) => Some((x.unwrap_or_else(|| a.clone()), y.unwrap_or_else(|| b.clone()))),
+    }
 }
 
 /// An int value as i64, if it is one that fits.
