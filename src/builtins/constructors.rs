@@ -133,9 +133,13 @@ fn new_int(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = match (rest.first(), base) {
         (None, _) => Value::Int(0),
         (Some(Value::Str(s)), b) => parse_int(vm, s.as_str(), b.unwrap_or(10))?,
-        (Some(v), Some(b)) if vm.bytes_of(v).is_some() => {
+        (Some(v), b) if vm.bytes_of(v).is_some() => {
             let bytes = vm.bytes_of(v).unwrap_or_default();
-            parse_int(vm, &String::from_utf8_lossy(&bytes), b)?
+            let base = b.unwrap_or(10);
+            match std::str::from_utf8(&bytes) {
+                Ok(text) => parse_int(vm, text, base).map_err(|_| bytes_literal_error(vm, v, base))?,
+                Err(_) => return Err(bytes_literal_error(vm, v, base)),
+            }
         }
         (Some(_), Some(_)) => {
             return Err(vm.new_error("TypeError", "int() can't convert non-string with explicit base"))
@@ -143,6 +147,12 @@ fn new_int(vm: &mut Vm, args: Args) -> PyResult<Value> {
         (Some(v), None) => to_int(vm, v)?,
     };
     Ok(boxed(&cls, &vm.types.int.clone(), v))
+}
+
+/// `invalid literal for int() with base 10: b'12a'` for a bytes argument.
+fn bytes_literal_error(vm: &mut Vm, v: &Value, base: i64) -> crate::vm::Exc {
+    let shown = vm.repr(v).unwrap_or_default();
+    vm.new_error("ValueError", &format!("invalid literal for int() with base {base}: {shown}"))
 }
 
 fn parse_int(vm: &mut Vm, s: &str, base: i64) -> PyResult<Value> {
@@ -209,6 +219,16 @@ pub fn to_float(vm: &mut Vm, v: &Value) -> PyResult<f64> {
         Value::BigInt(b) => crate::vm::ops::big_to_f64(b)
             .ok_or_else(|| vm.new_error("OverflowError", "int too large to convert to float")),
         Value::Str(s) => text::number_parse::parse_float(s.as_str()).map_err(|e| vm.text_error(e)),
+        _ if vm.bytes_of(v).is_some() => {
+            let bytes = vm.bytes_of(v).unwrap_or_default();
+            match std::str::from_utf8(&bytes).ok().map(text::number_parse::parse_float) {
+                Some(Ok(f)) => Ok(f),
+                _ => {
+                    let shown = vm.repr(v)?;
+                    Err(vm.new_error("ValueError", &format!("could not convert string to float: {shown}")))
+                }
+            }
+        }
         _ => {
             if let Some(r) = vm.call_dunder(v, "__float__", vec![])? {
                 return to_float(vm, &r);

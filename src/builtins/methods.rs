@@ -1,5 +1,4 @@
 //! Methods of the builtin container, object, exception and generator types.
-//! (String, bytes and number methods live in `str_methods.rs`.)
 
 use std::rc::Rc;
 
@@ -9,8 +8,6 @@ use crate::vm::frame::Incoming;
 use crate::vm::object::{Args, AsyncGenOpKind, Object, Payload};
 use crate::vm::{PyResult, Value, Vm};
 
-#[path = "str_methods.rs"]
-mod str_methods;
 
 pub(super) fn install(vm: &mut Vm) {
     let t = &vm.types;
@@ -193,7 +190,6 @@ pub(super) fn install(vm: &mut Vm) {
     for cls in [&views[0], &views[2]] {
         method(vm, cls, "isdisjoint", view_isdisjoint);
     }
-    str_methods::install(vm);
 }
 
 fn this_list(vm: &mut Vm, args: &Args) -> PyResult<Rc<crate::vm::object::List>> {

@@ -5,14 +5,17 @@
 //! Native functions have the signature [`NativeFn`]; `arg`/`kwarg` helpers check arity and
 //! produce CPython's TypeError messages.
 
+mod bytes_methods;
 mod constructors;
 mod descriptors;
 mod functions;
 mod math;
 mod methods;
 mod modules;
+mod num_methods;
 mod percent;
 mod range_slice;
+mod str_methods;
 mod sys;
 mod time;
 
@@ -69,6 +72,9 @@ pub fn install(vm: &mut Vm) {
     methods::install(vm);
     range_slice::install(vm);
     descriptors::install(vm);
+    bytes_methods::install(vm);
+    str_methods::install(vm);
+    num_methods::install(vm);
     let names: Vec<(&'static str, Rc<Class>)> =
         vm.types.exceptions.iter().map(|(k, v)| (*k, v.clone())).collect();
     for (name, cls) in names {

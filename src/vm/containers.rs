@@ -451,6 +451,11 @@ impl Vm {
         Value::Obj(Object::new(self.types.bytes.clone(), Payload::Bytes(b.into_boxed_slice())))
     }
 
+    /// A new `bytearray` value.
+    pub fn new_bytearray(&mut self, b: Vec<u8>) -> Value {
+        Value::Obj(Object::new(self.types.bytearray.clone(), Payload::ByteArray(RefCell::new(b))))
+    }
+
     /// A new value of the same kind (bytes or bytearray) as `like`.
     pub fn new_bytes_like(&mut self, like: &Value, b: Vec<u8>) -> Value {
         match like.payload() {

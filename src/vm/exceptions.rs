@@ -153,6 +153,11 @@ impl Vm {
                 return Ok(s);
             }
         }
+        if e.class.is_subclass(&self.exc_class("UnicodeError")) {
+            if let Some(s) = self.unicode_error_str(e)? {
+                return Ok(s);
+            }
+        }
         let args = self.exc_args(e);
         let key_error = self.exc_class("KeyError");
         match args.len() {
@@ -273,6 +278,52 @@ impl Vm {
             e.set_attr("filename2", f);
         }
         e
+    }
+
+    /// A `UnicodeEncodeError`/`UnicodeDecodeError` for a codec failure on `object`.
+    pub fn unicode_error(&mut self, class: &str, e: &crate::text::codecs::CodecError, object: Value) -> Exc {
+        let cls = self.exc_class(class);
+        let args = vec![
+            Value::str(e.encoding),
+            object,
+            Value::Int(e.start as i64),
+            Value::Int(e.end as i64),
+            Value::str(&e.reason),
+        ];
+        let exc = self.new_exception(&cls, args);
+        self.set_context(&exc);
+        exc
+    }
+
+    /// `str(e)` of a UnicodeEncodeError/UnicodeDecodeError built from its five arguments.
+    fn unicode_error_str(&mut self, e: &Exc) -> PyResult<Option<String>> {
+        let args = self.exc_args(e);
+        let [enc, object, Value::Int(start), Value::Int(end), reason] = args.as_slice() else { return Ok(None) };
+        let (enc, reason) = (self.str_of(enc)?, self.str_of(reason)?);
+        let (start, end) = (*start, *end);
+        let decode = e.class.is_subclass(&self.exc_class("UnicodeDecodeError"));
+        let what = if decode { "decode" } else { "encode" };
+        if end - start == 1 {
+            let item = if decode {
+                let b = self.bytes_of(object).unwrap_or_default();
+                let byte = b.get(start as usize).copied().unwrap_or(0);
+                format!("byte 0x{byte:02x}")
+            } else {
+                let c = object.as_str().and_then(|s| s.chars().nth(start as usize)).unwrap_or('?');
+                let cp = c as u32;
+                let shown = if cp < 0x100 {
+                    format!("\\x{cp:02x}")
+                } else if cp < 0x10000 {
+                    format!("\\u{cp:04x}")
+                } else {
+                    format!("\\U{cp:08x}")
+                };
+                format!("character '{shown}'")
+            };
+            return Ok(Some(format!("'{enc}' codec can't {what} {item} in position {start}: {reason}")));
+        }
+        let items = if decode { "bytes" } else { "characters" };
+        Ok(Some(format!("'{enc}' codec can't {what} {items} in position {start}-{}: {reason}", end - 1)))
     }
 
     /// `str(oserror)`: `[Errno 2] No such file or directory: 'x'` when errno is set.

@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use num_bigint::BigInt;
 use num_integer::Integer;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{One, Signed, ToPrimitive, Zero};
 
 use super::object::{BaseKind, Class, Payload};
 use super::value::Value;
@@ -568,10 +568,13 @@ impl Vm {
             let fy = big_to_f64(y).unwrap_or(f64::NEG_INFINITY);
             return Ok(Value::Float(fx.powf(fy)));
         }
+        if x.is_zero() || x.is_one() {
+            return Ok(Value::from_bigint(if y.is_zero() { BigInt::from(1) } else { x.clone() }));
+        }
+        if x == &BigInt::from(-1) {
+            return Ok(Value::Int(if y.is_even() { 1 } else { -1 }));
+        }
         let Some(e) = y.to_u32() else {
-            if x.is_zero() || x == &BigInt::from(1) {
-                return Ok(Value::from_bigint(x.clone()));
-            }
             return Err(self.new_error("MemoryError", ""));
         };
         let bits = x.bits() * e as u64;
