@@ -183,7 +183,7 @@ fn splitlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn join(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this(vm, &args)?;
-    arity(vm, "join", &Args::new(&args.pos[1..]), 1, 1)?;
+    arity(vm, "str.join", &Args::new(&args.pos[1..]), 1, 1)?;
     let items = vm.collect(&args.pos[1])?;
     let mut out = String::new();
     for (i, item) in items.iter().enumerate() {
@@ -488,7 +488,7 @@ fn format_impl(
                 j += 1;
             }
             if level > 0 {
-                return Err(vm.new_error("ValueError", "expected '}' before end of string"));
+                return Err(vm.new_error("ValueError", unterminated_field(&chars[i + 1..])));
             }
             let field: String = chars[i + 1..j - 1].iter().collect();
             out.push_str(&format_field(vm, &field, pos, kw, mapping, auto, depth)?);
@@ -506,6 +506,26 @@ fn format_impl(
         }
     }
     Ok(out)
+}
+
+/// CPython's message for a replacement field that runs to the end of the format string.
+fn unterminated_field(rest: &[char]) -> &'static str {
+    if rest.is_empty() {
+        return "Single '{' encountered in format string";
+    }
+    let mut brackets = 0;
+    for (k, c) in rest.iter().enumerate() {
+        match c {
+            '[' => brackets += 1,
+            ']' => brackets -= 1,
+            '!' if brackets == 0 && k + 1 == rest.len() => {
+                return "end of string while looking for conversion specifier"
+            }
+            ':' | '!' if brackets == 0 => return "unmatched '{' in format spec",
+            _ => {}
+        }
+    }
+    "expected '}' before end of string"
 }
 
 fn format_field(

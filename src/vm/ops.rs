@@ -154,7 +154,11 @@ impl Vm {
             };
         }
         if let Some(r) = self.call_dunder(v, "__len__", vec![])? {
-            return Ok(self.index_of(&r)? != 0);
+            let n = self.index_of(&r)?;
+            if n < 0 {
+                return Err(self.new_error("ValueError", "__len__() should return >= 0"));
+            }
+            return Ok(n != 0);
         }
         Ok(true)
     }
@@ -306,6 +310,10 @@ impl Vm {
             (BinKind::Add, Value::Tuple(_)) => {
                 self.new_error("TypeError", &format!("can only concatenate tuple (not \"{nb}\") to tuple"))
             }
+            (BinKind::Add, _) if matches!(a.payload(), Some(Payload::Bytes(_) | Payload::ByteArray(_))) => {
+                let what = if matches!(a.payload(), Some(Payload::Bytes(_))) { "bytes" } else { "bytearray" };
+                self.new_error("TypeError", &format!("can't concat {nb} to {what}"))
+            }
             (BinKind::Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
                 self.new_error("TypeError", &format!("can't multiply sequence by non-int of type '{nb}'"))
             }
@@ -349,6 +357,10 @@ impl Vm {
                 Value::Str(_) | Value::List(_) | Value::Tuple(_),
             ) => return self.repeat(b, a).map(Some),
             (BinKind::Mod, Value::Str(fmt), _) => return self.percent_format(fmt.as_str(), b).map(Some),
+            (BinKind::Mod, Value::Obj(o), _) if matches!(o.payload, Payload::Bytes(_) | Payload::ByteArray(_)) => {
+                let fmt = self.bytes_of(a).unwrap_or_default();
+                return self.percent_format_bytes(&fmt, b, a).map(Some);
+            }
             (BinKind::Or, Value::Dict(x), Value::Dict(y)) => {
                 let d = self.new_dict();
                 self.dict_update_display(&d, &Value::Dict(x.clone()))?;
@@ -1121,7 +1133,7 @@ impl Vm {
             }
             Payload::Set(_) | Payload::FrozenSet(_) => self.repr_set(v, o)?,
             Payload::Bytes(b) => text::repr::repr_bytes(b),
-            Payload::ByteArray(b) => format!("bytearray({})", text::repr::repr_bytes(&b.borrow())),
+            Payload::ByteArray(b) => text::repr::repr_bytearray(&b.borrow()),
             Payload::NotImplemented => "NotImplemented".into(),
             Payload::Ellipsis => "Ellipsis".into(),
             Payload::Module(m) => format!("<module '{}'>", m.name),
