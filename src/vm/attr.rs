@@ -237,7 +237,11 @@ impl Vm {
         }
         match n {
             "__doc__" => return Ok(self.function_doc(f)),
-            "__annotations__" => return Ok(self.new_dict()),
+            "__annotations__" => {
+                let d = self.new_dict();
+                f.dict.borrow_mut().set_str(str_hash(n), Value::str(n), d.clone());
+                return Ok(d);
+            }
             _ => {}
         }
         let cls = self.types.function.clone();

@@ -161,7 +161,10 @@ impl Vm {
             if code.has_varargs {
                 regs[vararg_reg] = Value::tuple(extra);
             } else if !extra.is_empty() {
-                return Err(self.too_many_positional(func, npos + extra.len()));
+                let kwonly_names = &code.varnames[kwonly_start..kwonly_start + kwonly];
+                let kwonly_given =
+                    kw.iter().filter(|(k, _)| kwonly_names.iter().any(|n| Some(&**n) == k.as_str())).count();
+                return Err(self.too_many_positional(func, npos + extra.len(), kwonly_given));
             }
             let varkw = if code.has_varkw { Some(Rc::new(Dict::default())) } else { None };
             for (k, v) in kw {
@@ -191,10 +194,19 @@ impl Vm {
                         Some(d) => self.dict_set(d, k.clone(), v.clone())?,
                         None => {
                             let q = self.callable_name(&Value::Func(func.clone()));
-                            if code.varnames[..code.posonlycount as usize].iter().any(|n| &**n == name) {
+                            let posonly = &code.varnames[..code.posonlycount as usize];
+                            if posonly.iter().any(|n| &**n == name) {
+                                let passed: Vec<&str> = posonly
+                                    .iter()
+                                    .filter(|n| kw.iter().any(|(k, _)| k.as_str() == Some(&***n)))
+                                    .map(|n| &**n)
+                                    .collect();
                                 return Err(self.new_error(
                                     "TypeError",
-                                    &format!("{q} got some positional-only arguments passed as keyword arguments: '{name}'"),
+                                    &format!(
+                                        "{q} got some positional-only arguments passed as keyword arguments: '{}'",
+                                        passed.join(", ")
+                                    ),
                                 ));
                             }
                             return Err(self.new_error(
@@ -278,18 +290,50 @@ impl Vm {
         self.new_error("TypeError", &format!("{q} missing {} required {kind} {plural}: {list}", names.len()))
     }
 
-    fn too_many_positional(&mut self, func: &Rc<Function>, given: usize) -> Exc {
+    fn too_many_positional(&mut self, func: &Rc<Function>, given: usize, kwonly_given: usize) -> Exc {
         let q = self.callable_name(&Value::Func(func.clone()));
         let code = &func.code.code;
         let argc = code.argcount as usize;
-        let min = argc - func.defaults.len().min(argc);
-        let takes = if min == argc {
-            format!("{argc} positional argument{}", if argc == 1 { "" } else { "s" })
+        let ndef = func.defaults.len().min(argc);
+        let (sig, plural) = if ndef > 0 {
+            (format!("from {} to {argc}", argc - ndef), true)
         } else {
-            format!("from {min} to {argc} positional arguments")
+            (argc.to_string(), argc != 1)
         };
-        let was = if given == 1 { "was" } else { "were" };
-        self.new_error("TypeError", &format!("{q} takes {takes} but {given} {was} given"))
+        let s = |plural: bool| if plural { "s" } else { "" };
+        let kwonly_sig = if kwonly_given > 0 {
+            format!(
+                " positional argument{} (and {kwonly_given} keyword-only argument{})",
+                s(given != 1),
+                s(kwonly_given != 1)
+            )
+        } else {
+            String::new()
+        };
+        let was = if given == 1 && kwonly_given == 0 { "was" } else { "were" };
+        self.new_error(
+            "TypeError",
+            &format!("{q} takes {sig} positional argument{} but {given}{kwonly_sig} {was} given", s(plural)),
+        )
+    }
+
+    /// `module.qualname()` as CPython names a callable in some call errors.
+    pub fn function_str(&self, f: &Value) -> String {
+        match f {
+            Value::Func(func) => {
+                let module = func.globals.map.borrow().get_str(super::object::str_hash("__name__"), "__name__").cloned();
+                let q = func.qualname.borrow().as_str().unwrap_or("?").to_string();
+                match module {
+                    Some(Value::Str(m)) if m.as_str() != "builtins" => format!("{}.{q}()", m.as_str()),
+                    _ => format!("{q}()"),
+                }
+            }
+            Value::Obj(o) => match &o.payload {
+                Payload::BoundMethod(f, _) => self.function_str(f),
+                _ => self.callable_name(f),
+            },
+            _ => self.callable_name(f),
+        }
     }
 
     /// The dispatch loop's call: callee at `stack[at]`, `n` arguments from `window` (keyword
@@ -576,9 +620,9 @@ impl Vm {
     }
 
     /// Creates a function object from a code constant (`MakeFunction`).
-    pub fn make_function(&mut self, code: &Value, globals: Rc<Dict>, parts: [Value; 3]) -> Value {
+    pub fn make_function(&mut self, code: &Value, globals: Rc<Dict>, parts: [Value; 4]) -> Value {
         let Some(Payload::Code(code)) = code.payload() else { return Value::None };
-        let [defaults, kwdefaults, closure] = parts;
+        let [defaults, kwdefaults, closure, annotations] = parts;
         let defaults = match defaults {
             Value::Tuple(t) => t.items.to_vec(),
             _ => Vec::new(),
@@ -593,6 +637,11 @@ impl Vm {
         };
         let name = self.intern(&code.code.name);
         let qualname = self.intern(&code.code.qualname);
+        let mut dict = DictMap::new();
+        if !annotations.is_none() {
+            let key = self.intern("__annotations__");
+            dict.set_str(super::object::str_hash("__annotations__"), key, annotations);
+        }
         Value::Func(Rc::new(Function {
             code: code.clone(),
             globals,
@@ -601,7 +650,7 @@ impl Vm {
             defaults,
             kwdefaults,
             closure,
-            dict: RefCell::new(DictMap::new()),
+            dict: RefCell::new(dict),
         }))
     }
 

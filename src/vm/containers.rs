@@ -215,7 +215,7 @@ impl Vm {
                 return Err(self.new_error("TypeError", "keywords must be strings"));
             }
             if self.dict_lookup(&target, &k)?.is_some() {
-                let fname = self.callable_name(func);
+                let fname = self.function_str(func);
                 let key = k.as_str().unwrap_or("").to_string();
                 return Err(self.new_error(
                     "TypeError",

@@ -815,6 +815,7 @@ impl Vm {
                             reg!(extra).clone(),
                             reg!(extra.offset(1)).clone(),
                             reg!(extra.offset(2)).clone(),
+                            reg!(extra.offset(3)).clone(),
                         ];
                         reg!(dst) = self.make_function(&code.consts[c.0 as usize], globals, parts);
                     }
