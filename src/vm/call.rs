@@ -10,7 +10,7 @@ use super::frame::{Fiber, Frame, FrameKind};
 use super::interp::Outcome;
 use super::object::{Args, BaseKind, Class, CodeObj, Dict, Function, GenState, Generator, Object, Payload};
 use super::value::Value;
-use super::{Exc, PyResult, Vm, MAX_NATIVE_DEPTH};
+use super::{Exc, PyResult, Vm};
 use crate::compiler::bytecode::{Code, CodeKind, Const};
 
 impl Vm {
@@ -81,15 +81,9 @@ impl Vm {
 
     /// Runs a fresh fiber to completion from native code.
     pub(crate) fn run_nested(&mut self, fiber: Box<Fiber>) -> PyResult<Value> {
-        if self.native_depth >= MAX_NATIVE_DEPTH {
-            return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
-        }
-        if self.depth >= self.recursion_limit {
-            return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
-        }
-        self.native_depth += 1;
-        // The base frame counts as one level; `pop_frame` takes it off when it finishes.
-        self.depth += 1;
+        self.enter_native("")?;
+        // The base frame counts as one level (the one `enter_native` added); `pop_frame`
+        // takes it off when it finishes, so only the native level is left here.
         let out = self.drive(fiber, None);
         self.native_depth -= 1;
         match out {

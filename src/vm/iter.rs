@@ -400,18 +400,15 @@ impl Vm {
 
     /// Resumes a generator object from native code until it yields, returns or raises.
     pub(crate) fn resume(&mut self, gen: &Rc<Object>, incoming: Incoming) -> Outcome {
-        if self.native_depth >= super::MAX_NATIVE_DEPTH {
-            return Outcome::Raised(self.new_error("RecursionError", "maximum recursion depth exceeded"));
+        if let Err(e) = self.enter_native("") {
+            return Outcome::Raised(e);
         }
-        match self.take_generator_fiber(gen, incoming) {
-            Ok(fiber) => {
-                self.native_depth += 1;
-                let out = self.drive(fiber, Some(gen.clone()));
-                self.native_depth -= 1;
-                out
-            }
+        let out = match self.take_generator_fiber(gen, incoming) {
+            Ok(fiber) => self.drive(fiber, Some(gen.clone())),
             Err(out) => out,
-        }
+        };
+        self.leave_native();
+        out
     }
 
     /// `gen.send(value)` semantics from native code (StopIteration on return).

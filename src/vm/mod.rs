@@ -9,12 +9,14 @@ pub mod attr;
 pub mod call;
 pub mod containers;
 pub mod dict;
+pub mod drop;
 pub mod exceptions;
 pub mod ext;
 pub mod frame;
 pub mod import;
 pub mod interp;
 pub mod iter;
+pub mod limits;
 pub mod object;
 pub mod ops;
 pub mod set;
@@ -46,9 +48,6 @@ pub const DEFAULT_RECURSION_LIMIT: usize = 1000;
 /// this only bounds memory (each frame holds its registers).
 pub const MAX_RECURSION_LIMIT: usize = 1_000_000;
 
-/// How deep native code may re-enter the VM (`sorted(key=...)`, `__repr__` from `print`, ...):
-/// each re-entry uses Rust stack, so this bound keeps the Rust stack safe on an 8 MiB thread.
-pub const MAX_NATIVE_DEPTH: usize = 160;
 
 /// A sink for script output (`print`, `sys.stdout.write`).
 pub type Sink = Box<dyn Write>;
@@ -71,6 +70,10 @@ pub struct Vm {
     pub int_max_str_digits: usize,
     /// Current native re-entry depth.
     pub native_depth: usize,
+    /// Stack address at the outermost native entry (see `limits`).
+    pub stack_base: usize,
+    /// Rust stack native recursion may use (see `limits::NATIVE_STACK_BUDGET`).
+    pub stack_budget: usize,
     /// Where `print` and `sys.stdout` write.
     pub stdout: Sink,
     /// Where tracebacks and `sys.stderr` write.
@@ -137,6 +140,8 @@ impl Vm {
             recursion_limit: DEFAULT_RECURSION_LIMIT,
             int_max_str_digits: crate::text::number_parse::DEFAULT_MAX_STR_DIGITS,
             native_depth: 0,
+            stack_base: 0,
+            stack_budget: limits::NATIVE_STACK_BUDGET,
             stdout,
             stderr,
             argv: Vec::new(),

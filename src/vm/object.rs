@@ -93,6 +93,15 @@ pub struct List {
     pub items: RefCell<Vec<Value>>,
 }
 
+impl Drop for List {
+    fn drop(&mut self) {
+        let items = std::mem::take(self.items.get_mut());
+        if !items.is_empty() {
+            super::drop::drop_values(items);
+        }
+    }
+}
+
 impl List {
     /// Makes a list.
     pub fn new(items: Vec<Value>) -> List {
@@ -105,6 +114,14 @@ impl List {
 pub struct Tuple {
     /// The elements.
     pub items: Box<[Value]>,
+}
+
+impl Drop for Tuple {
+    fn drop(&mut self) {
+        if !self.items.is_empty() {
+            super::drop::drop_values(std::mem::take(&mut self.items).into_vec());
+        }
+    }
 }
 
 impl Tuple {
@@ -616,6 +633,12 @@ pub struct Object {
     pub dict: Option<Rc<Dict>>,
     /// What it is.
     pub payload: Payload,
+}
+
+impl Drop for Object {
+    fn drop(&mut self) {
+        super::drop::drop_object(self);
+    }
 }
 
 impl Object {

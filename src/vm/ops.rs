@@ -697,12 +697,19 @@ impl Vm {
         if xs.len() != ys.len() {
             return Ok(false);
         }
+        self.enter_native(" in comparison")?;
+        let mut r = Ok(true);
         for (x, y) in xs.iter().zip(ys) {
-            if !self.eq(x, y)? {
-                return Ok(false);
+            match self.eq(x, y) {
+                Ok(true) => {}
+                other => {
+                    r = other;
+                    break;
+                }
             }
         }
-        Ok(true)
+        self.leave_native();
+        r
     }
 
     /// Equality involving at least one `Obj`: builtin payloads, then `__eq__` both ways.
@@ -857,8 +864,11 @@ impl Vm {
             Value::Tuple(t) => {
                 let items = t.items.clone();
                 let mut acc: u64 = 2870177450012600261;
-                for item in items.iter() {
-                    let lane = self.hash(item)? as u64;
+                self.enter_native(" while hashing")?;
+                let lanes: PyResult<Vec<i64>> = items.iter().map(|item| self.hash(item)).collect();
+                self.leave_native();
+                for lane in lanes? {
+                    let lane = lane as u64;
                     acc = acc.wrapping_add(lane.wrapping_mul(14029467366897019727));
                     acc = acc.rotate_left(31);
                     acc = acc.wrapping_mul(11400714785074694791);
@@ -999,27 +1009,23 @@ impl Vm {
     }
 
     fn repr_slow(&mut self, v: &Value) -> PyResult<String> {
-        if self.native_depth > super::MAX_NATIVE_DEPTH {
-            return Err(self.new_error(
-                "RecursionError",
-                "maximum recursion depth exceeded while getting the repr of an object",
-            ));
-        }
-        self.native_depth += 1;
+        self.enter_native(" while getting the repr of an object")?;
         let r = self.repr_container(v);
-        self.native_depth -= 1;
+        self.leave_native();
         r
     }
 
     fn repr_container(&mut self, v: &Value) -> PyResult<String> {
         if self.repr_active.iter().any(|x| x.is(v)) {
-            return Ok(match v {
-                Value::List(_) => "[...]".into(),
-                Value::Dict(_) => "{...}".into(),
+            return Ok(match (v, v.payload()) {
+                (Value::List(_), _) | (_, Some(Payload::ListData(_))) => "[...]".into(),
+                (Value::Dict(_), _) | (_, Some(Payload::DictData(_))) => "{...}".into(),
                 _ => "...".into(),
             });
         }
-        let tracked = matches!(v, Value::List(_) | Value::Dict(_) | Value::Obj(_));
+        // Like CPython's Py_ReprEnter: only the builtin containers guard against cycles.
+        let tracked = matches!(v, Value::List(_) | Value::Dict(_))
+            || matches!(v.payload(), Some(Payload::ListData(_) | Payload::DictData(_) | Payload::Set(_) | Payload::FrozenSet(_)));
         if tracked {
             self.repr_active.push(v.clone());
         }
