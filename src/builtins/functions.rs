@@ -12,48 +12,51 @@ use crate::vm::object::{Args, Class, Iter, Payload};
 use crate::vm::{PyResult, Value, Vm};
 
 pub(super) fn install(vm: &mut Vm) {
-    let table: &[(&'static str, crate::vm::object::NativeFn)] = &[
-        ("print", print),
-        ("len", len),
-        ("repr", repr),
-        ("ascii", ascii),
-        ("isinstance", isinstance),
-        ("issubclass", issubclass),
-        ("hasattr", hasattr),
-        ("getattr", getattr),
-        ("setattr", setattr),
-        ("delattr", delattr),
-        ("callable", callable),
-        ("id", id),
-        ("hash", hash),
-        ("iter", iter),
-        ("next", next),
-        ("abs", abs),
-        ("min", min),
-        ("max", max),
-        ("sum", sum),
-        ("any", any),
-        ("all", all),
-        ("sorted", sorted),
-        ("ord", ord),
-        ("chr", chr),
-        ("hex", hex),
-        ("oct", oct),
-        ("bin", bin),
-        ("round", round),
-        ("divmod", divmod),
-        ("pow", pow),
-        ("format", format),
-        ("input", input),
-        ("aiter", aiter),
-        ("anext", anext),
-        ("exit", exit),
-        ("quit", exit),
+    // (name, function, the keyword arguments it takes)
+    let table: &[(&'static str, crate::vm::object::NativeFn, &'static [&'static str])] = &[
+        ("print", print, &["sep", "end", "file", "flush"]),
+        ("len", len, &[]),
+        ("repr", repr, &[]),
+        ("ascii", ascii, &[]),
+        ("isinstance", isinstance, &[]),
+        ("issubclass", issubclass, &[]),
+        ("hasattr", hasattr, &[]),
+        ("getattr", getattr, &[]),
+        ("setattr", setattr, &[]),
+        ("delattr", delattr, &[]),
+        ("callable", callable, &[]),
+        ("id", id, &[]),
+        ("hash", hash, &[]),
+        ("iter", iter, &[]),
+        ("next", next, &[]),
+        ("abs", abs, &[]),
+        ("min", min, &["key", "default"]),
+        ("max", max, &["key", "default"]),
+        ("sum", sum, &["start"]),
+        ("any", any, &[]),
+        ("all", all, &[]),
+        ("ord", ord, &[]),
+        ("chr", chr, &[]),
+        ("hex", hex, &[]),
+        ("oct", oct, &[]),
+        ("bin", bin, &[]),
+        ("round", round, &["number", "ndigits"]),
+        ("divmod", divmod, &[]),
+        ("pow", pow, &["base", "exp", "mod"]),
+        ("format", format, &[]),
+        ("input", input, &[]),
+        ("aiter", aiter, &[]),
+        ("anext", anext, &[]),
+        ("exit", exit, &["code"]),
+        ("quit", exit, &["code"]),
     ];
-    for (name, f) in table {
-        let v = native(vm, name, *f);
+    for (name, f, kwargs) in table {
+        let v = super::native_kw(vm, name, *f, kwargs);
         set_builtin(vm, name, v);
     }
+    // sorted() reports bad keywords as list.sort() does ("... for sort()").
+    let v = native(vm, "sorted", sorted);
+    set_builtin(vm, "sorted", v);
     let with_frame: &[(&'static str, crate::vm::object::NativeFn)] =
         &[("globals", globals), ("locals", locals), ("vars", vars), ("dir", dir), ("__import__", dunder_import)];
     for (name, f) in with_frame {
@@ -492,6 +495,7 @@ fn sorted(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if args.pos.len() != 1 {
         return Err(vm.new_error("TypeError", &format!("sorted expected 1 argument, got {}", args.pos.len())));
     }
+    vm.check_kwargs("sort", &["key", "reverse"], args.kw)?;
     let mut items = vm.collect(&args.pos[0])?;
     let reverse = match args.kwarg("reverse") {
         Some(r) => vm.truthy(r)?,

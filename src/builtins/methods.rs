@@ -321,6 +321,7 @@ fn list_sort(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if args.pos.len() > 1 {
         return Err(vm.new_error("TypeError", "sort() takes no positional arguments"));
     }
+    vm.check_kwargs("sort", &["key", "reverse"], args.kw)?;
     let mut items = std::mem::take(&mut *l.items.borrow_mut());
     let reverse = match args.kwarg("reverse") {
         Some(r) => vm.truthy(r)?,

@@ -31,7 +31,15 @@ pub use modules::{module, native_module, stdlib_source};
 pub fn native(vm: &mut Vm, name: &'static str, f: NativeFn) -> Value {
     Value::Obj(Object::new(
         vm.types.builtin_function.clone(),
-        Payload::Native(Native { name, f, is_method: false, frame: false }),
+        Payload::Native(Native { name, f, is_method: false, frame: false, kwargs: None }),
+    ))
+}
+
+/// Creates a builtin function that accepts exactly these keyword arguments (`&[]`: none).
+pub fn native_kw(vm: &mut Vm, name: &'static str, f: NativeFn, kwargs: &'static [&'static str]) -> Value {
+    Value::Obj(Object::new(
+        vm.types.builtin_function.clone(),
+        Payload::Native(Native { name, f, is_method: false, frame: false, kwargs: Some(kwargs) }),
     ))
 }
 
@@ -39,7 +47,7 @@ pub fn native(vm: &mut Vm, name: &'static str, f: NativeFn) -> Value {
 pub fn native_with_frame(vm: &mut Vm, name: &'static str, f: NativeFn) -> Value {
     Value::Obj(Object::new(
         vm.types.builtin_function.clone(),
-        Payload::Native(Native { name, f, is_method: false, frame: true }),
+        Payload::Native(Native { name, f, is_method: false, frame: true, kwargs: None }),
     ))
 }
 
@@ -47,7 +55,7 @@ pub fn native_with_frame(vm: &mut Vm, name: &'static str, f: NativeFn) -> Value 
 pub fn method(vm: &mut Vm, cls: &Rc<Class>, name: &'static str, f: NativeFn) {
     let m = Value::Obj(Object::new(
         vm.types.builtin_function.clone(),
-        Payload::Native(Native { name, f, is_method: true, frame: false }),
+        Payload::Native(Native { name, f, is_method: true, frame: false, kwargs: None }),
     ));
     cls.set_attr(name, m);
 }

@@ -32,7 +32,12 @@ impl Vm {
             }
             Value::Class(cls) => self.instantiate(cls, args, kw),
             Value::Obj(o) => match &o.payload {
-                Payload::Native(n) => (n.f)(self, Args { pos: &args, kw: &kw }),
+                Payload::Native(n) => {
+                    if let (Some(allowed), false) = (n.kwargs, kw.is_empty()) {
+                        self.check_kwargs(n.name, allowed, &kw)?;
+                    }
+                    (n.f)(self, Args { pos: &args, kw: &kw })
+                }
                 Payload::NativeClosure(_, c) => {
                     let c = c.clone();
                     c(self, Args { pos: &args, kw: &kw })
@@ -65,6 +70,20 @@ impl Vm {
         }
         let t = self.type_name(f);
         Err(self.new_error("TypeError", &format!("'{t}' object is not callable")))
+    }
+
+    /// Rejects keyword arguments a builtin does not take, with CPython's messages.
+    pub fn check_kwargs(&mut self, name: &str, allowed: &[&str], kw: &[(Value, Value)]) -> PyResult<()> {
+        if allowed.is_empty() {
+            return Err(self.new_error("TypeError", &format!("{name}() takes no keyword arguments")));
+        }
+        for (k, _) in kw {
+            let k = k.as_str().unwrap_or("");
+            if !allowed.contains(&k) {
+                return Err(self.new_error("TypeError", &format!("'{k}' is an invalid keyword argument for {name}()")));
+            }
+        }
+        Ok(())
     }
 
     /// `callable(v)`.

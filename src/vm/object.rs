@@ -351,6 +351,9 @@ pub struct Native {
     /// True for builtins that look at their caller's frame (`globals()`, `locals()`, `vars()`,
     /// `dir()`): a call from the dispatch loop records it in `Vm::caller` first.
     pub frame: bool,
+    /// The keyword arguments it accepts, checked before the call with CPython's messages
+    /// (`Some(&[])`: none at all); `None` leaves checking to the function.
+    pub kwargs: Option<&'static [&'static str]>,
 }
 
 /// A traceback entry: a frame's code and the instruction that was running.
