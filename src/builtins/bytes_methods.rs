@@ -7,7 +7,7 @@ use crate::text::codecs::{self, Codec, Handler};
 use crate::vm::object::{Args, NativeFn, Payload};
 use crate::vm::{PyResult, Value, Vm};
 
-use super::{arity, method, opt_arg, static_fn};
+use super::{method, method_arity, opt_arg, static_fn};
 
 pub(super) fn install(vm: &mut Vm) {
     let shared: &[(&'static str, NativeFn)] = &[
@@ -122,7 +122,7 @@ fn text_err<T>(vm: &mut Vm, r: crate::text::TextResult<T>) -> PyResult<T> {
 }
 
 fn decode(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "decode", &args, 1, 3)?;
+    method_arity(vm, "decode", &args, 0, 2)?;
     let b = this(vm, &args, "decode")?;
     let encoding = match opt_arg(&args, 1, "encoding") {
         Some(v) => super::str_arg(vm, v, "decode() argument 'encoding'")?.to_string(),
@@ -169,7 +169,7 @@ pub fn encode_str(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResul
 }
 
 fn hex(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "hex", &args, 1, 3)?;
+    method_arity(vm, "hex", &args, 0, 2)?;
     let b = this(vm, &args, "hex")?;
     let sep = match opt_arg(&args, 1, "sep") {
         Some(Value::Str(s)) => Some(s.as_str().to_string()),
@@ -198,7 +198,7 @@ fn fromhex(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn split_with(vm: &mut Vm, args: Args, right: bool) -> PyResult<Value> {
     let name = if right { "rsplit" } else { "split" };
-    arity(vm, name, &args, 1, 3)?;
+    method_arity(vm, name, &args, 0, 2)?;
     let b = this(vm, &args, name)?;
     let sep = opt_bytes(vm, opt_arg(&args, 1, "sep"))?;
     let max = opt_int(vm, opt_arg(&args, 2, "maxsplit"))?.unwrap_or(-1);
@@ -216,7 +216,7 @@ fn rsplit(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn splitlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "splitlines", &args, 1, 2)?;
+    method_arity(vm, "splitlines", &args, 0, 1)?;
     let b = this(vm, &args, "splitlines")?;
     let keepends = match opt_arg(&args, 1, "keepends") {
         Some(v) => vm.truthy(v)?,
@@ -247,7 +247,7 @@ fn splitlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn strip_with(vm: &mut Vm, args: Args, name: &str, f: for<'a> fn(&'a [u8], Option<&[u8]>) -> &'a [u8]) -> PyResult<Value> {
-    arity(vm, name, &args, 1, 2)?;
+    method_arity(vm, name, &args, 0, 1)?;
     let b = this(vm, &args, name)?;
     let chars = opt_bytes(vm, args.pos.get(1))?;
     let r = f(&b, chars.as_deref()).to_vec();
@@ -268,7 +268,7 @@ fn rstrip(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// The operands of a search: haystack, needle (bytes or a single byte value), start, end.
 fn search(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(Vec<u8>, Vec<u8>, Option<i64>, Option<i64>)> {
-    arity(vm, name, args, 2, 4)?;
+    method_arity(vm, name, args, 1, 3)?;
     let b = this(vm, args, name)?;
     let sub = match &args.pos[1] {
         v @ (Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) => {
@@ -325,7 +325,7 @@ fn count(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// startswith/endswith: the prefix may be a tuple of alternatives.
 fn affix(vm: &mut Vm, args: Args, name: &str, f: fn(&[u8], &[u8], Option<i64>, Option<i64>) -> bool) -> PyResult<Value> {
-    arity(vm, name, &args, 2, 4)?;
+    method_arity(vm, name, &args, 1, 3)?;
     let b = this(vm, &args, name)?;
     let start = opt_int(vm, args.pos.get(2))?;
     let end = opt_int(vm, args.pos.get(3))?;
@@ -359,7 +359,7 @@ fn endswith(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "replace", &args, 3, 4)?;
+    method_arity(vm, "replace", &args, 2, 3)?;
     let b = this(vm, &args, "replace")?;
     let old = bytes_arg(vm, &args.pos[1])?;
     let new = bytes_arg(vm, &args.pos[2])?;
@@ -369,7 +369,7 @@ fn replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn join(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "join", &args, 2, 2)?;
+    method_arity(vm, "join", &args, 1, 1)?;
     let sep = this(vm, &args, "join")?;
     let mut out = Vec::new();
     for (i, item) in vm.collect(&args.pos[1])?.iter().enumerate() {
@@ -392,7 +392,7 @@ fn join(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn partition_with(vm: &mut Vm, args: Args, right: bool) -> PyResult<Value> {
     let name = if right { "rpartition" } else { "partition" };
-    arity(vm, name, &args, 2, 2)?;
+    method_arity(vm, name, &args, 1, 1)?;
     let b = this(vm, &args, name)?;
     let sep = bytes_arg(vm, &args.pos[1])?;
     if sep.is_empty() {
@@ -416,7 +416,7 @@ fn rpartition(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn removeprefix(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "removeprefix", &args, 2, 2)?;
+    method_arity(vm, "removeprefix", &args, 1, 1)?;
     let b = this(vm, &args, "removeprefix")?;
     let p = bytes_arg(vm, &args.pos[1])?;
     let r = b.strip_prefix(p.as_slice()).unwrap_or(&b).to_vec();
@@ -424,7 +424,7 @@ fn removeprefix(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn removesuffix(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "removesuffix", &args, 2, 2)?;
+    method_arity(vm, "removesuffix", &args, 1, 1)?;
     let b = this(vm, &args, "removesuffix")?;
     let p = bytes_arg(vm, &args.pos[1])?;
     let r = b.strip_suffix(p.as_slice()).unwrap_or(&b).to_vec();
@@ -433,7 +433,7 @@ fn removesuffix(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// A method that maps the bytes to new bytes.
 fn mapped(vm: &mut Vm, args: Args, name: &str, f: fn(&[u8]) -> Vec<u8>) -> PyResult<Value> {
-    arity(vm, name, &args, 1, 1)?;
+    method_arity(vm, name, &args, 0, 0)?;
     let b = this(vm, &args, name)?;
     Ok(like(vm, &args, f(&b)))
 }
@@ -475,7 +475,7 @@ fn capitalize(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// center/ljust/rjust: `align` is the share of the padding that goes on the left.
 fn pad(vm: &mut Vm, args: Args, name: &str, left_share: fn(usize, usize) -> usize) -> PyResult<Value> {
-    arity(vm, name, &args, 2, 3)?;
+    method_arity(vm, name, &args, 1, 2)?;
     let b = this(vm, &args, name)?;
     let width = vm.index_of(&args.pos[1])?;
     let fill = match args.pos.get(2) {
@@ -517,7 +517,7 @@ fn rjust(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn zfill(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "zfill", &args, 2, 2)?;
+    method_arity(vm, "zfill", &args, 1, 1)?;
     let b = this(vm, &args, "zfill")?;
     let width = usize::try_from(vm.index_of(&args.pos[1])?).unwrap_or(0);
     if width <= b.len() {
@@ -535,7 +535,7 @@ fn zfill(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn expandtabs(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "expandtabs", &args, 1, 2)?;
+    method_arity(vm, "expandtabs", &args, 0, 1)?;
     let b = this(vm, &args, "expandtabs")?;
     let size = opt_int(vm, opt_arg(&args, 1, "tabsize"))?.unwrap_or(8);
     let text: String = b.iter().map(|&c| c as char).collect();
@@ -545,7 +545,7 @@ fn expandtabs(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// An `is...()` test: true when non-empty and `pred` holds (for every byte, or as given).
 fn test(vm: &mut Vm, args: Args, name: &str, pred: fn(&[u8]) -> bool) -> PyResult<Value> {
-    arity(vm, name, &args, 1, 1)?;
+    method_arity(vm, name, &args, 0, 0)?;
     let b = this(vm, &args, name)?;
     Ok(Value::Bool(pred(&b)))
 }
@@ -615,7 +615,7 @@ fn byte_arg(vm: &mut Vm, v: &Value) -> PyResult<u8> {
 }
 
 fn ba_append(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "bytearray.append", &args, 2, 2)?;
+    method_arity(vm, "bytearray.append", &args, 1, 1)?;
     let buf = buffer(vm, &args, "append")?;
     let b = byte_arg(vm, &args.pos[1])?;
     buf.borrow_mut().push(b);
@@ -623,7 +623,7 @@ fn ba_append(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn ba_extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "bytearray.extend", &args, 2, 2)?;
+    method_arity(vm, "bytearray.extend", &args, 1, 1)?;
     let buf = buffer(vm, &args, "extend")?;
     let src = &args.pos[1];
     let bytes = match vm.bytes_of(src) {
@@ -644,13 +644,13 @@ fn ba_extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn ba_clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "bytearray.clear", &args, 1, 1)?;
+    method_arity(vm, "bytearray.clear", &args, 0, 0)?;
     buffer(vm, &args, "clear")?.borrow_mut().clear();
     Ok(Value::None)
 }
 
 fn ba_pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "pop", &args, 1, 2)?;
+    method_arity(vm, "pop", &args, 0, 1)?;
     let buf = buffer(vm, &args, "pop")?;
     let len = buf.borrow().len();
     if len == 0 {
@@ -665,7 +665,7 @@ fn ba_pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn ba_insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "insert", &args, 3, 3)?;
+    method_arity(vm, "insert", &args, 2, 2)?;
     let buf = buffer(vm, &args, "insert")?;
     let len = buf.borrow().len() as i64;
     let i = vm.index_of(&args.pos[1])?;
@@ -676,7 +676,7 @@ fn ba_insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn ba_remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "bytearray.remove", &args, 2, 2)?;
+    method_arity(vm, "bytearray.remove", &args, 1, 1)?;
     let buf = buffer(vm, &args, "remove")?;
     let b = byte_arg(vm, &args.pos[1])?;
     let pos = buf.borrow().iter().position(|&c| c == b);
@@ -690,13 +690,13 @@ fn ba_remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn ba_reverse(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "bytearray.reverse", &args, 1, 1)?;
+    method_arity(vm, "bytearray.reverse", &args, 0, 0)?;
     buffer(vm, &args, "reverse")?.borrow_mut().reverse();
     Ok(Value::None)
 }
 
 fn ba_copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "bytearray.copy", &args, 1, 1)?;
+    method_arity(vm, "bytearray.copy", &args, 0, 0)?;
     let b = buffer(vm, &args, "copy")?.borrow().clone();
     Ok(vm.new_bytearray(b))
 }

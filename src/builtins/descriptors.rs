@@ -9,7 +9,7 @@ use std::rc::Rc;
 use crate::vm::object::{Args, Dict, Object, Payload, PropertyData};
 use crate::vm::{PyResult, Value, Vm};
 
-use super::{arity, method};
+use super::{method, method_arity};
 
 pub(super) fn install(vm: &mut Vm) {
     let property = vm.types.property.clone();
@@ -66,7 +66,7 @@ fn this_property(vm: &mut Vm, args: &Args) -> PyResult<(Rc<Object>, [Value; 5])>
 
 /// A copy of the property with part `which` (0 fget, 1 fset, 2 fdel) replaced.
 fn property_with(vm: &mut Vm, args: Args, which: usize) -> PyResult<Value> {
-    arity(vm, "property", &args, 2, 2)?;
+    method_arity(vm, "property", &args, 1, 1)?;
     let (o, mut parts) = this_property(vm, &args)?;
     parts[which] = args.pos[1].clone();
     let [fget, fset, fdel, doc, name] = parts;
@@ -91,7 +91,7 @@ fn property_deleter(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn property_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "__get__", &args, 2, 3)?;
+    method_arity(vm, "__get__", &args, 1, 2)?;
     if args.pos[1].is_none() {
         return Ok(args.pos[0].clone());
     }
@@ -100,7 +100,7 @@ fn property_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn property_set(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "__set__", &args, 3, 3)?;
+    method_arity(vm, "__set__", &args, 2, 2)?;
     let (_, [_, fset, ..]) = this_property(vm, &args)?;
     if fset.is_none() {
         return Err(vm.new_error("AttributeError", "property has no setter"));
@@ -110,7 +110,7 @@ fn property_set(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn property_delete(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "__delete__", &args, 2, 2)?;
+    method_arity(vm, "__delete__", &args, 1, 1)?;
     let (_, [_, _, fdel, ..]) = this_property(vm, &args)?;
     if fdel.is_none() {
         return Err(vm.new_error("AttributeError", "property has no deleter"));
@@ -120,7 +120,7 @@ fn property_delete(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn property_set_name(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "__set_name__", &args, 3, 3)?;
+    method_arity(vm, "__set_name__", &args, 2, 2)?;
     if let Some(Payload::Property(p)) = args.pos[0].payload() {
         *p.name.borrow_mut() = args.pos[2].clone();
     }
@@ -129,7 +129,7 @@ fn property_set_name(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `staticmethod.__get__` / `classmethod.__get__`.
 fn wrapper_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "__get__", &args, 2, 3)?;
+    method_arity(vm, "__get__", &args, 1, 2)?;
     let owner = match args.pos.get(2) {
         Some(Value::Class(c)) => c.clone(),
         _ => vm.type_of(&args.pos[1]),
@@ -150,7 +150,7 @@ fn staticmethod_call(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn method_eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "__eq__", &args, 2, 2)?;
+    method_arity(vm, "__eq__", &args, 1, 1)?;
     match (args.pos[0].payload(), args.pos[1].payload()) {
         (Some(Payload::BoundMethod(f1, s1)), Some(Payload::BoundMethod(f2, s2))) => {
             Ok(Value::Bool(s1.is(s2) && vm.eq(f1, f2)?))
@@ -160,7 +160,7 @@ fn method_eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn method_hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "__hash__", &args, 1, 1)?;
+    method_arity(vm, "__hash__", &args, 0, 0)?;
     let Some(Payload::BoundMethod(f, s)) = args.pos[0].payload() else {
         return Err(vm.new_error("TypeError", "descriptor '__hash__' requires a 'method' object"));
     };
@@ -170,7 +170,7 @@ fn method_hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn type_mro(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "mro", &args, 1, 1)?;
+    method_arity(vm, "mro", &args, 0, 0)?;
     let Value::Class(c) = &args.pos[0] else {
         return Err(vm.new_error("TypeError", "descriptor 'mro' requires a 'type' object"));
     };

@@ -728,44 +728,7 @@ fn dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
         super::functions::sort_values(vm, &mut names, None, false)?;
         return Ok(Value::list(names));
     };
-    let mut names: Vec<String> = Vec::new();
-    let add_map = |m: &crate::vm::dict::DictMap, names: &mut Vec<String>| {
-        for (k, _) in m.iter() {
-            if let Some(s) = k.as_str() {
-                if !names.iter().any(|n| n == s) {
-                    names.push(s.to_string());
-                }
-            }
-        }
-    };
-    match v {
-        Value::Obj(o) => {
-            if let Payload::Module(m) = &o.payload {
-                add_map(&m.dict.map.borrow(), &mut names);
-            }
-            if let Some(d) = &o.dict {
-                add_map(&d.map.borrow(), &mut names);
-            }
-            add_map(&o.class.dict.borrow(), &mut names);
-            for c in &o.class.mro {
-                add_map(&c.dict.borrow(), &mut names);
-            }
-        }
-        Value::Class(c) => {
-            add_map(&c.dict.borrow(), &mut names);
-            for b in &c.mro {
-                add_map(&b.dict.borrow(), &mut names);
-            }
-        }
-        other => {
-            let cls = vm.type_of(other);
-            add_map(&cls.dict.borrow(), &mut names);
-            for b in &cls.mro {
-                add_map(&b.dict.borrow(), &mut names);
-            }
-        }
-    }
-    names.sort();
+    let names = vm.dir_names(v)?;
     Ok(Value::list(names.into_iter().map(Value::string).collect()))
 }
 

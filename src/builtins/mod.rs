@@ -113,6 +113,12 @@ pub fn arity(vm: &mut Vm, name: &str, args: &Args, min: usize, max: usize) -> Py
     Err(vm.new_error("TypeError", &msg))
 }
 
+/// [`arity`] for a method: `min..=max` positional arguments after the receiver (which the
+/// VM guarantees is present).
+pub fn method_arity(vm: &mut Vm, name: &str, args: &Args, min: usize, max: usize) -> PyResult<()> {
+    arity(vm, name, &Args::new(args.pos.get(1..).unwrap_or(&[])), min, max)
+}
+
 /// Rejects keyword arguments for functions that take none.
 pub fn no_kwargs(vm: &mut Vm, name: &str, args: &Args) -> PyResult<()> {
     if args.kw.is_empty() {

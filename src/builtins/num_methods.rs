@@ -4,7 +4,7 @@
 use num_bigint::{BigInt, Sign};
 use num_traits::{Signed, ToPrimitive, Zero};
 
-use super::{arity, method, opt_arg, static_fn};
+use super::{method, method_arity, opt_arg, static_fn};
 use crate::vm::object::{Args, NativeFn};
 use crate::vm::ops::{big_of, unboxed};
 use crate::vm::{PyResult, Value, Vm};
@@ -61,19 +61,19 @@ fn this_float(vm: &mut Vm, args: &Args, name: &str) -> PyResult<f64> {
 }
 
 fn int_bit_length(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "int.bit_length", &args, 1, 1)?;
+    method_arity(vm, "int.bit_length", &args, 0, 0)?;
     Ok(Value::Int(this_int(vm, &args, "bit_length")?.bits() as i64))
 }
 
 fn int_bit_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "int.bit_count", &args, 1, 1)?;
+    method_arity(vm, "int.bit_count", &args, 0, 0)?;
     let b = this_int(vm, &args, "bit_count")?;
     let ones: u32 = b.magnitude().iter_u64_digits().map(u64::count_ones).sum();
     Ok(Value::Int(ones as i64))
 }
 
 fn int_ratio(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "int.as_integer_ratio", &args, 1, 1)?;
+    method_arity(vm, "int.as_integer_ratio", &args, 0, 0)?;
     let b = this_int(vm, &args, "as_integer_ratio")?;
     Ok(Value::tuple(vec![Value::from_bigint(b), Value::Int(1)]))
 }
@@ -108,7 +108,7 @@ fn byteorder(vm: &mut Vm, v: Option<&Value>) -> PyResult<bool> {
 }
 
 fn int_to_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "to_bytes", &args, 1, 3)?;
+    method_arity(vm, "to_bytes", &args, 0, 2)?;
     let b = this_int(vm, &args, "to_bytes")?;
     let len = match opt_arg(&args, 1, "length") {
         Some(v) => vm.index_of(v)?,
@@ -174,13 +174,13 @@ fn int_from_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn float_is_integer(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "float.is_integer", &args, 1, 1)?;
+    method_arity(vm, "float.is_integer", &args, 0, 0)?;
     let f = this_float(vm, &args, "is_integer")?;
     Ok(Value::Bool(f.is_finite() && f.fract() == 0.0))
 }
 
 fn float_ratio(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "float.as_integer_ratio", &args, 1, 1)?;
+    method_arity(vm, "float.as_integer_ratio", &args, 0, 0)?;
     let f = this_float(vm, &args, "as_integer_ratio")?;
     if f.is_nan() {
         return Err(vm.new_error("ValueError", "cannot convert NaN to integer ratio"));
@@ -201,7 +201,7 @@ fn float_ratio(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn float_hex(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "float.hex", &args, 1, 1)?;
+    method_arity(vm, "float.hex", &args, 0, 0)?;
     let f = this_float(vm, &args, "hex")?;
     if f.is_nan() {
         return Ok(Value::str("nan"));

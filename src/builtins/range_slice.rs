@@ -4,7 +4,7 @@ use crate::vm::object::{Args, Payload};
 use crate::vm::ops::{int_of, range_len};
 use crate::vm::{PyResult, Value, Vm};
 
-use super::{arity, method};
+use super::{method, method_arity};
 
 pub(super) fn install(vm: &mut Vm) {
     let range = vm.types.range.clone();
@@ -38,7 +38,7 @@ fn position(i: i64, (a, b, c): (i64, i64, i64)) -> Option<i64> {
 }
 
 fn range_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "index", &args, 2, 2)?;
+    method_arity(vm, "index", &args, 1, 1)?;
     let r = this_range(vm, &args)?;
     let x = &args.pos[1];
     if let Some(i) = int_of(x) {
@@ -57,7 +57,7 @@ fn range_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn range_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "count", &args, 2, 2)?;
+    method_arity(vm, "count", &args, 1, 1)?;
     let r = this_range(vm, &args)?;
     let x = &args.pos[1];
     if let Some(i) = int_of(x) {
@@ -73,7 +73,7 @@ fn range_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn slice_indices(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "indices", &args, 2, 2)?;
+    method_arity(vm, "indices", &args, 1, 1)?;
     if !matches!(args.pos[0].payload(), Some(Payload::Slice(..))) {
         return Err(vm.new_error("TypeError", "descriptor 'indices' requires a 'slice' object"));
     }

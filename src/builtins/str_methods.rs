@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use super::{arity, method, opt_arg, static_fn};
+use super::{arity, method, method_arity, opt_arg, static_fn};
 use crate::text::{self, strmethods as sm};
 use crate::vm::object::{Args, PyStr};
 use crate::vm::{PyResult, Value, Vm};
@@ -371,7 +371,7 @@ fn removesuffix(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn encode(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "encode", &args, 1, 3)?;
+    method_arity(vm, "encode", &args, 0, 2)?;
     let s = this(vm, &args)?;
     let enc = s_arg(vm, &args, 1, "encoding")?.unwrap_or("utf-8").to_string();
     let errors = s_arg(vm, &args, 2, "errors")?.unwrap_or("strict").to_string();
@@ -384,10 +384,12 @@ fn str_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn str_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_arity(vm, "__contains__", &args, 1, 1)?;
     Ok(Value::Bool(vm.contains(&args.pos[0], &args.pos[1])?))
 }
 
 fn str_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_arity(vm, "__getitem__", &args, 1, 1)?;
     vm.get_item(&args.pos[0], &args.pos[1])
 }
 

@@ -89,6 +89,8 @@ struct Unit<'a> {
     has_varkw: bool,
     class_cell: Option<Reg>,
     doc: Option<Rc<str>>,
+    /// The statement being compiled (some instructions are located at the whole statement).
+    stmt_span: Span,
 }
 
 /// True when a module or class body (outside nested functions and classes) annotates a
@@ -167,6 +169,7 @@ impl<'a> Unit<'a> {
             has_varkw: false,
             class_cell: None,
             doc: None,
+            stmt_span: Span::default(),
         };
         unit.layout_registers();
         unit
@@ -378,6 +381,7 @@ impl<'a> Unit<'a> {
 
     fn stmt(&mut self, s: &'a Stmt) -> Result<(), SyntaxError> {
         self.span = s.span;
+        self.stmt_span = s.span;
         let mark = self.next_reg;
         match &s.kind {
             StmtKind::Expr(e) => {
@@ -592,8 +596,10 @@ impl<'a> Unit<'a> {
         orelse: &'a [Stmt],
     ) -> Result<(), SyntaxError> {
         let it = self.alloc_n(2)?;
+        let stmt_span = self.stmt_span;
         let src = self.expr(iter)?;
-        self.span = iter.span;
+        // CPython locates the loop's GET_ITER and FOR_ITER at the whole `for` statement.
+        self.span = stmt_span;
         self.emit(Instr::GetIter { dst: it, src });
         self.free_to(it.0 + 2);
         let top = self.pc();
@@ -660,7 +666,8 @@ impl<'a> Unit<'a> {
             Some(c) => (self.expr(c)?, true),
             None => (e, false),
         };
-        self.span = exc.span.to(cause.map_or(exc.span, |c| c.span));
+        // CPython locates the raise at the whole statement.
+        self.span = self.stmt_span;
         self.emit(Instr::Raise { exc: e, cause: c, has_cause });
         Ok(())
     }
@@ -670,9 +677,11 @@ impl<'a> Unit<'a> {
         match msg {
             Some(m) => {
                 let r = self.expr(m)?;
+                self.span = self.stmt_span;
                 self.emit(Instr::RaiseAssert { msg: r, has_msg: true });
             }
             None => {
+                self.span = self.stmt_span;
                 self.emit(Instr::RaiseAssert { msg: Reg(0), has_msg: false });
             }
         }
@@ -1923,7 +1932,7 @@ impl<'a> Unit<'a> {
         self.make_plain_function(code, base)?;
         let first = &generators[0];
         let src = self.expr(&first.iter)?;
-        self.span = first.iter.span;
+        self.span = e.span;
         if first.is_async {
             self.emit(Instr::GetAIter { dst: base.offset(1), src });
         } else {
@@ -1972,7 +1981,7 @@ impl<'a> Unit<'a> {
             self.emit(Instr::Move { dst: it, src: Reg(0) });
         } else {
             let src = self.expr(&g.iter)?;
-            self.span = g.iter.span;
+            self.span = e.span;
             if g.is_async {
                 self.emit(Instr::GetAIter { dst: it, src });
             } else {
@@ -1984,6 +1993,8 @@ impl<'a> Unit<'a> {
             return self.async_comp_level(e, gens, level, acc, it);
         }
         let top = self.pc();
+        // Comprehension loops are located at the whole comprehension, as in CPython.
+        self.span = e.span;
         let fi = self.emit(Instr::ForIter { iter: it, exit: 0 });
         self.store(&g.target, it.offset(1))?;
         let mut skips = Vec::new();

@@ -668,6 +668,55 @@ impl Vm {
         }
     }
 
+    /// `dir(v)`: a script `__dir__`, or the names of the instance, its class and bases, sorted.
+    pub fn dir_names(&mut self, v: &Value) -> PyResult<Vec<String>> {
+        if let Value::Obj(o) = v {
+            if let Some(f) = o.class.lookup("__dir__").filter(|f| matches!(f, Value::Func(_))) {
+                let r = self.call(&f, vec![v.clone()])?;
+                let mut names: Vec<String> = Vec::new();
+                for item in self.collect(&r)? {
+                    names.push(self.str_of(&item)?);
+                }
+                names.sort();
+                return Ok(names);
+            }
+        }
+        let mut names: Vec<String> = Vec::new();
+        let mut add = |m: &super::dict::DictMap| {
+            for (k, _) in m.iter() {
+                if let Some(s) = k.as_str() {
+                    names.push(s.to_string());
+                }
+            }
+        };
+        let cls = match v {
+            Value::Class(c) => c.clone(),
+            Value::Obj(o) => {
+                if let Payload::Module(m) = &o.payload {
+                    add(&m.dict.map.borrow());
+                }
+                if let Some(d) = &o.dict {
+                    add(&d.map.borrow());
+                }
+                o.class.clone()
+            }
+            Value::Func(f) => {
+                add(&f.dict.borrow());
+                self.type_of(v)
+            }
+            other => self.type_of(other),
+        };
+        if !matches!(v.payload(), Some(Payload::Module(_))) {
+            add(&cls.dict.borrow());
+            for c in &cls.mro {
+                add(&c.dict.borrow());
+            }
+        }
+        names.sort();
+        names.dedup();
+        Ok(names)
+    }
+
     /// `with`: returns (bound `__exit__`, result of `__enter__()`).
     pub fn with_enter(&mut self, mgr: &Value) -> PyResult<(Value, Value)> {
         let cls = self.type_of(mgr);

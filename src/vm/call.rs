@@ -33,6 +33,13 @@ impl Vm {
             Value::Class(cls) => self.instantiate(cls, args, kw),
             Value::Obj(o) => match &o.payload {
                 Payload::Native(n) => {
+                    if n.is_method && args.is_empty() {
+                        // An unbound method called without its receiver.
+                        return Err(self.new_error(
+                            "TypeError",
+                            &format!("unbound method {}() needs an argument", n.name),
+                        ));
+                    }
                     if let (Some(allowed), false) = (n.kwargs, kw.is_empty()) {
                         self.check_kwargs(n.name, allowed, &kw)?;
                     }

@@ -89,9 +89,9 @@ impl Vm {
     }
 
     /// Appends a traceback entry for a frame the exception passes through.
-    pub fn add_traceback(&mut self, e: &Exc, code: &Rc<Code>, pc: u32) {
+    pub fn add_traceback(&mut self, e: &Exc, code: &Rc<Code>, pc: u32, globals: &Rc<super::object::Dict>) {
         if let Some(d) = e.exc() {
-            d.traceback.borrow_mut().push(TbEntry { code: code.clone(), pc });
+            d.traceback.borrow_mut().push(TbEntry { code: code.clone(), pc, globals: Some(globals.clone()) });
         }
     }
 
@@ -187,46 +187,6 @@ impl Vm {
         } else {
             format!("{name}: {msg}")
         }
-    }
-
-    /// Formats a full traceback with its chain, as CPython prints an uncaught exception.
-    pub fn format_exception(&mut self, e: &Exc) -> String {
-        let mut seen: Vec<*const Object> = Vec::new();
-        self.format_chain(e, &mut seen)
-    }
-
-    fn format_chain(&mut self, e: &Exc, seen: &mut Vec<*const Object>) -> String {
-        seen.push(Rc::as_ptr(e));
-        let mut out = String::new();
-        if let Some(d) = e.exc() {
-            let cause = d.cause.borrow().clone();
-            let context = d.context.borrow().clone();
-            match (&cause, &context) {
-                (Value::Obj(c), _) if c.exc().is_some() && !seen.contains(&Rc::as_ptr(c)) => {
-                    out.push_str(&self.format_chain(c, seen));
-                    out.push_str(
-                        "\nThe above exception was the direct cause of the following exception:\n\n",
-                    );
-                }
-                (_, Value::Obj(c))
-                    if !d.suppress_context.get() && c.exc().is_some() && !seen.contains(&Rc::as_ptr(c)) =>
-                {
-                    out.push_str(&self.format_chain(c, seen));
-                    out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
-                }
-                _ => {}
-            }
-            let tb = d.traceback.borrow().clone();
-            if !tb.is_empty() {
-                out.push_str("Traceback (most recent call last):\n");
-                for entry in tb.iter().rev() {
-                    out.push_str(&format_tb_entry(entry));
-                }
-            }
-        }
-        out.push_str(&self.exc_summary(e));
-        out.push('\n');
-        out
     }
 
     /// `exc.__traceback__`: a chain of traceback objects, outermost frame first (None when
@@ -513,16 +473,4 @@ pub fn errno_subclass(errno: i64) -> Option<&'static str> {
         111 => "ConnectionRefusedError",
         _ => return None,
     })
-}
-
-/// One `  File "x.py", line N, in f` entry with its source line.
-pub fn format_tb_entry(entry: &TbEntry) -> String {
-    let code = &entry.code;
-    let line = code.line_of(entry.pc as usize);
-    let mut out = format!("  File \"{}\", line {}, in {}\n", code.source.filename, line, code.name);
-    let text = code.source.lines.line_text(&code.source.text, line as usize).trim();
-    if !text.is_empty() {
-        out.push_str(&format!("    {text}\n"));
-    }
-    out
 }

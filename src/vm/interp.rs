@@ -282,7 +282,7 @@ impl Vm {
         loop {
             let Some(frame) = fiber.frames.last_mut() else { return Err(exc) };
             if first {
-                self.add_traceback(&exc, &frame.code.code, frame.pc);
+                self.add_traceback(&exc, &frame.code.code, frame.pc, &frame.globals);
             }
             first = true;
             if let Some(h) = frame.code.code.find_handler(frame.pc) {

@@ -20,6 +20,7 @@ pub mod limits;
 pub mod object;
 pub mod ops;
 pub mod set;
+pub mod traceback;
 pub mod types;
 pub mod value;
 pub mod views;

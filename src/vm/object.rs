@@ -363,6 +363,8 @@ pub struct TbEntry {
     pub code: Rc<Code>,
     /// The instruction index.
     pub pc: u32,
+    /// The frame's globals (for NameError suggestions).
+    pub globals: Option<Rc<Dict>>,
 }
 
 /// The state of an exception instance.
