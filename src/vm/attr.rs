@@ -69,6 +69,7 @@ impl Vm {
             Value::Func(_) => self.bound_method(v, obj.clone()),
             Value::Obj(o) => match &o.payload {
                 Payload::Native(n) if n.is_method => self.bound_method(v.clone(), obj.clone()),
+                Payload::NativeClosure(c) if c.is_method => self.bound_method(v.clone(), obj.clone()),
                 Payload::ClassMethod(f) => self.bound_method(f.clone(), Value::Class(cls.clone())),
                 Payload::StaticMethod(f) => f.clone(),
                 _ => v,
@@ -329,7 +330,11 @@ impl Vm {
             if let Some(v) = cls.lookup(n) {
                 let plain = match &v {
                     Value::Func(_) => true,
-                    Value::Obj(d) => matches!(&d.payload, Payload::Native(nf) if nf.is_method),
+                    Value::Obj(d) => match &d.payload {
+                        Payload::Native(nf) => nf.is_method,
+                        Payload::NativeClosure(c) => c.is_method,
+                        _ => false,
+                    },
                     _ => false,
                 };
                 let shadowed = match obj {
