@@ -155,9 +155,14 @@ impl Vm {
         Ok(self.load_code(&code))
     }
 
-    /// Runs a module-level code object in `globals`.
+    /// Runs a module-level code object in `globals`. Interactive code that uses top-level
+    /// `await` (its kind is `Coroutine`) is not run: the result is a coroutine object that
+    /// runs it when awaited, as CPython's `eval` of such code gives.
     pub fn run_code(&mut self, code: &Rc<super::object::CodeObj>, globals: &Rc<Dict>) -> PyResult<Value> {
         let fiber = Fiber::new(code.clone(), globals.clone(), vec![]);
+        if code.code.kind == crate::compiler::bytecode::CodeKind::Coroutine {
+            return Ok(self.module_coroutine(code, fiber));
+        }
         self.run_nested(fiber)
     }
 
