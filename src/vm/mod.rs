@@ -25,6 +25,8 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use object::{Dict, Object, PyStr};
 pub use value::Value;
@@ -82,6 +84,9 @@ pub struct Vm {
     pub ext_state: HashMap<&'static str, Rc<dyn std::any::Any>>,
     /// Containers whose repr is being computed (to print `[...]` for cycles).
     pub repr_active: Vec<Value>,
+    /// Set from any thread (a SIGINT watcher, a host): the VM raises KeyboardInterrupt at the
+    /// next back-edge or call, as CPython does on SIGINT, and clears the flag.
+    pub interrupt: Arc<AtomicBool>,
     start: std::time::Instant,
     interned: HashMap<Box<str>, Rc<PyStr>>,
 }
@@ -127,6 +132,7 @@ impl Vm {
             running_loop: Value::None,
             ext_state: HashMap::new(),
             repr_active: Vec::new(),
+            interrupt: Arc::new(AtomicBool::new(false)),
             start: std::time::Instant::now(),
             interned: HashMap::new(),
         };
@@ -147,6 +153,18 @@ impl Vm {
     /// Spends one unit of fuel (on back-edges and calls); raises when the budget is gone.
     #[inline]
     pub fn tick(&mut self) -> PyResult<()> {
+        if self.fuel == u64::MAX && !self.interrupt.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        self.tick_slow()
+    }
+
+    #[cold]
+    fn tick_slow(&mut self) -> PyResult<()> {
+        if self.interrupt.swap(false, Ordering::Relaxed) {
+            let cls = self.exc_class("KeyboardInterrupt");
+            return Err(self.new_exception(&cls, vec![]));
+        }
         if self.fuel == u64::MAX {
             return Ok(());
         }
