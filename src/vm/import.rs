@@ -114,7 +114,8 @@ impl Vm {
         Ok(m)
     }
 
-    fn find_source(&mut self, full: &str) -> Option<(String, String, bool)> {
+    /// Finds a module's source: `(text, file name, is_package)`.
+    pub(crate) fn find_source(&mut self, full: &str) -> Option<(String, String, bool)> {
         let rel = full.replace('.', "/");
         for dir in self.search_paths.clone() {
             let file = dir.join(format!("{rel}.py"));
