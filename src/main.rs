@@ -89,7 +89,10 @@ fn run(args: &[String]) -> i32 {
     let interactive_terminal = std::io::stdin().is_terminal();
     let mut it = gyre::Interpreter::new();
     let status = match program {
-        None if interactive_terminal || inspect => return it.run_repl(),
+        None if interactive_terminal || inspect => {
+            it.set_argv(argv("", rest));
+            return it.run_repl();
+        }
         None => run_stdin(&mut it, argv("", rest)),
         Some(Program::Stdin) => run_stdin(&mut it, argv("-", rest)),
         Some(Program::Code(code)) => {
