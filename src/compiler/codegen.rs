@@ -1555,6 +1555,11 @@ impl<'a> Unit<'a> {
 
     /// `R[dst] = await R[src]`.
     fn await_reg(&mut self, dst: Reg, src: Reg) -> Result<(), SyntaxError> {
+        if self.interactive && self.scope_kind() == ScopeKind::Module {
+            // Top-level `await` in REPL input: like CPython's CO_COROUTINE under
+            // PyCF_ALLOW_TOP_LEVEL_AWAIT, running the code gives a coroutine to await.
+            self.kind = CodeKind::Coroutine;
+        }
         let it = self.alloc()?;
         self.emit(Instr::GetAwaitable { dst: it, src });
         self.emit(Instr::YieldFrom { dst, src: it });

@@ -469,8 +469,12 @@ pub fn format_tb_entry(entry: &TbEntry) -> String {
     let code = &entry.code;
     let line = code.line_of(entry.pc as usize);
     let mut out = format!("  File \"{}\", line {}, in {}\n", code.source.filename, line, code.name);
+    // Like CPython's linecache, which finds no lines for pseudo-files such as `<stdin>` and
+    // `<string>`: their frames show no source line.
+    let name = &code.source.filename;
+    let pseudo = name.starts_with('<') && name.ends_with('>');
     let text = code.source.lines.line_text(&code.source.text, line as usize).trim();
-    if !text.is_empty() {
+    if !text.is_empty() && !pseudo {
         out.push_str(&format!("    {text}\n"));
     }
     out
