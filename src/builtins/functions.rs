@@ -128,6 +128,14 @@ pub fn length(vm: &mut Vm, v: &Value) -> PyResult<usize> {
                 d.map.borrow().len()
             }
             Payload::DictView(_, d) | Payload::MappingProxy(d) => d.map.borrow().len(),
+            // A str/tuple subclass instance: the builtin `__len__` measures the wrapped value
+            // (going through `len_dunder` would find that same builtin and recurse).
+            Payload::Boxed(inner)
+                if !o.class.lookup("__len__").is_some_and(|f| matches!(f, Value::Func(_))) =>
+            {
+                let inner = inner.clone();
+                return length(vm, &inner);
+            }
             _ => return len_dunder(vm, v),
         },
         _ => return len_dunder(vm, v),
@@ -167,10 +175,26 @@ fn ascii(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// `isinstance(v, classinfo)`.
+/// A script-defined metaclass hook (`__instancecheck__`, `__subclasscheck__`) of `cls`,
+/// which is how ABCs such as `collections.abc.Iterable` recognise classes structurally.
+fn meta_hook(cls: &Rc<Class>, name: &str) -> Option<Value> {
+    cls.meta.as_ref()?.lookup(name).filter(|f| matches!(f, Value::Func(_)))
+}
+
 pub fn is_instance(vm: &mut Vm, v: &Value, cls: &Value) -> PyResult<bool> {
     match cls {
-        Value::Class(c) => Ok(vm.type_of(v).is_subclass(c)
-            || matches!(v.payload(), Some(Payload::Boxed(_))) && vm.type_of(v).is_subclass(c)),
+        Value::Class(c) => {
+            if vm.type_of(v).is_subclass(c) {
+                return Ok(true);
+            }
+            match meta_hook(c, "__instancecheck__") {
+                Some(f) => {
+                    let r = vm.call(&f, vec![cls.clone(), v.clone()])?;
+                    vm.truthy(&r)
+                }
+                None => Ok(false),
+            }
+        }
         Value::Tuple(t) => {
             for c in t.items.iter() {
                 if is_instance(vm, v, c)? {
@@ -197,7 +221,18 @@ fn issubclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     fn check(vm: &mut Vm, c: &Rc<Class>, t: &Value) -> PyResult<bool> {
         match t {
-            Value::Class(p) => Ok(c.is_subclass(p)),
+            Value::Class(p) => {
+                if c.is_subclass(p) {
+                    return Ok(true);
+                }
+                match meta_hook(p, "__subclasscheck__") {
+                    Some(f) => {
+                        let r = vm.call(&f, vec![t.clone(), Value::Class(c.clone())])?;
+                        vm.truthy(&r)
+                    }
+                    None => Ok(false),
+                }
+            }
             Value::Tuple(items) => {
                 for i in items.items.iter() {
                     if check(vm, c, i)? {

@@ -40,6 +40,7 @@ pub(super) fn install(vm: &mut Vm) {
         ("__setitem__", seq_setitem),
         ("__contains__", seq_contains),
         ("__iter__", seq_iter),
+        ("__repr__", builtin_repr),
     ] {
         method(vm, &list, name, f);
     }
@@ -60,6 +61,7 @@ pub(super) fn install(vm: &mut Vm) {
         ("__contains__", seq_contains),
         ("__iter__", seq_iter),
         ("__init__", dict_init),
+        ("__repr__", builtin_repr),
     ] {
         method(vm, &dict, name, f);
     }
@@ -109,6 +111,7 @@ pub(super) fn install(vm: &mut Vm) {
         ("__getitem__", seq_getitem),
         ("__contains__", seq_contains),
         ("__iter__", seq_iter),
+        ("__repr__", builtin_repr),
     ] {
         method(vm, &tuple, name, f);
     }
@@ -355,6 +358,13 @@ fn list_copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 pub(super) fn seq_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Int(super::functions::length(vm, &args.pos[0])? as i64))
+}
+
+/// `list.__repr__(x)` and friends: the builtin repr of the value a subclass instance wraps
+/// (so `dict.__repr__(self)` works inside a subclass's own `__repr__`).
+fn builtin_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let v = underlying(args.pos.first().unwrap_or(&Value::None));
+    Ok(Value::string(vm.repr(&v)?))
 }
 
 fn underlying(v: &Value) -> Value {

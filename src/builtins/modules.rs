@@ -15,6 +15,7 @@ pub fn native_module(name: &str) -> Option<NativeModule> {
         "math" => super::math::math_module,
         "time" => super::time::time_module,
         "_asyncio" => crate::asyncio::asyncio_module,
+        "_random" => crate::stdlib::random::module,
         _ => return None,
     })
 }
@@ -29,6 +30,8 @@ const STDLIB: &[(&str, &str, bool)] = &[
     ("asyncio.locks", include_str!("../../stdlib/asyncio/locks.py"), false),
     ("asyncio.queues", include_str!("../../stdlib/asyncio/queues.py"), false),
     ("asyncio.runners", include_str!("../../stdlib/asyncio/runners.py"), false),
+    ("bisect", include_str!("../../stdlib/bisect.py"), false),
+    ("random", include_str!("../../stdlib/random.py"), false),
 ];
 
 /// The source of an embedded stdlib module and whether it is a package.

@@ -22,6 +22,11 @@ impl Vm {
     }
 
     fn percent_text(&mut self, fmt: &str, args: &Value, bytes: bool) -> PyResult<String> {
+        // A tuple subclass instance (a namedtuple) formats as the tuple it wraps.
+        if let Some(Payload::Boxed(inner @ Value::Tuple(_))) = args.payload() {
+            let inner = inner.clone();
+            return self.percent_text(fmt, &inner, bytes);
+        }
         let is_mapping = self.dict_of(args).is_some()
             || (matches!(args, Value::Obj(_))
                 && !matches!(args, Value::Tuple(_))

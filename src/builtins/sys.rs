@@ -224,7 +224,7 @@ fn setrecursionlimit(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if n < 1 {
         return Err(vm.new_error("ValueError", "recursion limit must be greater or equal than 1"));
     }
-    vm.recursion_limit = (n as usize).min(crate::vm::MAX_RECURSION_LIMIT);
+    vm.recursion_limit = (n as usize).min(vm.limits.max_recursion);
     Ok(Value::None)
 }
 

@@ -35,6 +35,23 @@ pub(super) fn compile_module(
     Ok(unit.finish())
 }
 
+pub(super) fn compile_eval(
+    module: &ast::Module,
+    table: &SymbolTable,
+    source: Rc<Source>,
+) -> Result<Rc<Code>, SyntaxError> {
+    let expr = match module.body.as_slice() {
+        [Stmt { kind: StmtKind::Expr(e), .. }] => e,
+        [] => return Err(syntax("invalid syntax", Span::default())),
+        [first, ..] => return Err(syntax("invalid syntax", first.span)),
+    };
+    let mut unit = Unit::new(table, 0, CodeKind::Module, "<module>".into(), "<module>".into(), source, 1);
+    unit.span = expr.span;
+    let r = unit.expr(expr)?;
+    unit.emit(Instr::Return { src: r });
+    Ok(unit.finish())
+}
+
 /// A protected range being built for one `try`/`with` handler.
 struct Protect {
     ranges: Vec<(u32, u32)>,
@@ -1646,6 +1663,11 @@ impl<'a> Unit<'a> {
 
     /// `R[dst] = await R[src]`.
     fn await_reg(&mut self, dst: Reg, src: Reg) -> Result<(), SyntaxError> {
+        if self.interactive && self.scope_kind() == ScopeKind::Module {
+            // Top-level `await` in REPL input: like CPython's CO_COROUTINE under
+            // PyCF_ALLOW_TOP_LEVEL_AWAIT, running the code gives a coroutine to await.
+            self.kind = CodeKind::Coroutine;
+        }
         let it = self.alloc()?;
         self.emit(Instr::GetAwaitable { dst: it, src });
         self.emit(Instr::YieldFrom { dst, src: it });

@@ -45,8 +45,8 @@ impl Vm {
                     }
                     (n.f)(self, Args { pos: &args, kw: &kw })
                 }
-                Payload::NativeClosure(_, c) => {
-                    let c = c.clone();
+                Payload::NativeClosure(c) => {
+                    let c = c.f.clone();
                     c(self, Args { pos: &args, kw: &kw })
                 }
                 Payload::StaticMethod(func) => {
@@ -718,8 +718,24 @@ impl Vm {
 
     /// Makes a generator, coroutine or async generator object for a call of `func`.
     pub fn make_generator(&mut self, func: &Rc<Function>, regs: Vec<Value>) -> Value {
-        let code = &func.code.code;
         let fiber = Fiber::new(func.code.clone(), func.globals.clone(), regs);
+        let (name, qualname) = (func.name.borrow().clone(), func.qualname.borrow().clone());
+        self.generator_object(&func.code.code, fiber, name, qualname)
+    }
+
+    /// The coroutine object that runs module-level code with top-level `await` (REPL input).
+    pub fn module_coroutine(&mut self, code: &Rc<CodeObj>, fiber: Box<Fiber>) -> Value {
+        let name = Value::str(&code.code.name);
+        self.generator_object(&code.code, fiber, name.clone(), name)
+    }
+
+    fn generator_object(
+        &mut self,
+        code: &Rc<Code>,
+        fiber: Box<Fiber>,
+        name: Value,
+        qualname: Value,
+    ) -> Value {
         let cls = match code.kind {
             CodeKind::Coroutine => self.types.coroutine.clone(),
             CodeKind::AsyncGenerator => self.types.async_generator.clone(),
@@ -729,8 +745,8 @@ impl Vm {
             kind: code.kind,
             state: RefCell::new(GenState::Suspended(fiber)),
             started: Cell::new(false),
-            name: func.name.borrow().clone(),
-            qualname: func.qualname.borrow().clone(),
+            name,
+            qualname,
             code: code.clone(),
             running_async: Cell::new(false),
         };

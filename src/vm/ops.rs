@@ -712,6 +712,27 @@ impl Vm {
         r
     }
 
+    /// Equality of a builtin-subclass instance (a namedtuple, a `str` subclass) that does not
+    /// define `__eq__`: compare the builtin values they wrap.
+    fn boxed_eq(&mut self, a: &Value, b: &Value, ta: &Rc<Class>, tb: &Rc<Class>) -> PyResult<Option<Value>> {
+        let script_eq = |t: &Rc<Class>| t.is_heap && matches!(t.lookup("__eq__"), Some(Value::Func(_)));
+        if script_eq(ta) || script_eq(tb) {
+            return Ok(None);
+        }
+        let unbox = |v: &Value| match v.payload() {
+            Some(Payload::Boxed(inner)) => Some(inner.clone()),
+            _ => None,
+        };
+        match (unbox(a), unbox(b)) {
+            (None, None) => Ok(None),
+            (x, y) => {
+                let x = x.unwrap_or_else(|| a.clone());
+                let y = y.unwrap_or_else(|| b.clone());
+                Ok(Some(Value::Bool(self.eq(&x, &y)?)))
+            }
+        }
+    }
+
     /// Equality involving at least one `Obj`: builtin payloads, then `__eq__` both ways.
     fn obj_eq(&mut self, a: &Value, b: &Value) -> PyResult<Option<Value>> {
         if let Some(r) = self.view_compare(CmpKind::Eq, a, b)? {
@@ -745,6 +766,9 @@ impl Vm {
         }
         let ta = self.type_of(a);
         let tb = self.type_of(b);
+        if let Some(r) = self.boxed_eq(a, b, &ta, &tb)? {
+            return Ok(Some(r));
+        }
         let reflected_first = !Rc::ptr_eq(&ta, &tb) && tb.is_subclass(&ta);
         let order: [(&Value, &Value, &Rc<Class>); 2] =
             if reflected_first { [(b, a, &tb), (a, b, &ta)] } else { [(a, b, &ta), (b, a, &tb)] };
@@ -805,6 +829,9 @@ impl Vm {
         };
         let ta = self.type_of(a);
         let tb = self.type_of(b);
+        if let Some((x, y)) = unbox_pair(a, b, &ta, &tb, name, rname) {
+            return self.rich_order(op, &x, &y);
+        }
         let reflected_first = !Rc::ptr_eq(&ta, &tb) && tb.is_subclass(&ta);
         let tries: [(&Value, &Value, &Rc<Class>, &str); 2] = if reflected_first {
             [(b, a, &tb, rname), (a, b, &ta, name)]
@@ -1109,7 +1136,8 @@ impl Vm {
                     format!("<built-in function {}>", n.name)
                 }
             }
-            Payload::NativeClosure(n, _) => format!("<built-in function {n}>"),
+            Payload::NativeClosure(c) if c.is_method => format!("<method '{}' of objects>", c.name),
+            Payload::NativeClosure(c) => format!("<built-in function {}>", c.name),
             Payload::BoundMethod(f, s) => {
                 let (f, s) = (f.clone(), s.clone());
                 let name = match &f {
@@ -1311,6 +1339,30 @@ pub fn int_of(v: &Value) -> Option<i64> {
         Value::Int(i) => Some(*i),
         Value::Bool(b) => Some(*b as i64),
         _ => None,
+    }
+}
+
+/// For an ordering between builtin-subclass instances (namedtuples) whose classes define
+/// neither `name` nor `rname` in script code: the builtin values to compare instead.
+fn unbox_pair(
+    a: &Value,
+    b: &Value,
+    ta: &Rc<Class>,
+    tb: &Rc<Class>,
+    name: &str,
+    rname: &str,
+) -> Option<(Value, Value)> {
+    let script = |t: &Rc<Class>, n: &str| t.is_heap && matches!(t.lookup(n), Some(Value::Func(_)));
+    if script(ta, name) || script(tb, rname) {
+        return None;
+    }
+    let unbox = |v: &Value| match v.payload() {
+        Some(Payload::Boxed(inner)) => Some(inner.clone()),
+        _ => None,
+    };
+    match (unbox(a), unbox(b)) {
+        (None, None) => None,
+        (x, y) => Some((x.unwrap_or_else(|| a.clone()), y.unwrap_or_else(|| b.clone()))),
     }
 }
 

@@ -272,7 +272,11 @@ pub fn format_entry(entry: &TbEntry) -> String {
     // The line keeps trailing spaces, as CPython prints it.
     let line = src.lines.line_text(&src.text, line_no as usize);
     let stripped = line.trim_start_matches([' ', '\t', '\x0c']);
-    if stripped.is_empty() {
+    // Like CPython's linecache, which finds no lines for pseudo-files such as `<stdin>` and
+    // `<string>`: their frames show no source line.
+    let name = &src.filename;
+    let pseudo = name.starts_with('<') && name.ends_with('>');
+    if stripped.trim_end().is_empty() || pseudo {
         return out;
     }
     out.push_str("    ");
