@@ -3,6 +3,8 @@
 
 use std::rc::Rc;
 
+use crate::compiler::bytecode::CmpKind;
+
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
 
@@ -377,7 +379,10 @@ fn min_max(vm: &mut Vm, args: Args, name: &str, want_less: bool) -> PyResult<Val
         best = match best {
             None => Some((k, item)),
             Some((bk, bv)) => {
-                let better = if want_less { vm.less_than(&k, &bk)? } else { vm.less_than(&bk, &k)? };
+                // CPython compares the new item first: `k < best` for min, `k > best` for max.
+                let op = if want_less { CmpKind::Lt } else { CmpKind::Gt };
+                let r = vm.compare_op(op, &k, &bk)?;
+                let better = vm.truthy(&r)?;
                 if better {
                     Some((k, item))
                 } else {

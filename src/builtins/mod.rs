@@ -9,6 +9,7 @@ mod bytes_methods;
 mod constructors;
 mod descriptors;
 mod functions;
+mod io;
 mod math;
 mod methods;
 mod modules;
@@ -83,6 +84,7 @@ pub fn install(vm: &mut Vm) {
     bytes_methods::install(vm);
     str_methods::install(vm);
     num_methods::install(vm);
+    io::install(vm);
     let names: Vec<(&'static str, Rc<Class>)> =
         vm.types.exceptions.iter().map(|(k, v)| (*k, v.clone())).collect();
     for (name, cls) in names {

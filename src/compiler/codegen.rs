@@ -958,7 +958,7 @@ impl<'a> Unit<'a> {
 
     fn import(&mut self, names: &'a [ast::Alias]) -> Result<(), SyntaxError> {
         for alias in names {
-            self.span = alias.span;
+            self.span = self.stmt_span;
             let r = self.alloc()?;
             let n = self.name(&alias.name);
             match &alias.asname {
@@ -987,7 +987,7 @@ impl<'a> Unit<'a> {
         let n = self.name(module.unwrap_or(""));
         self.emit(Instr::Import { dst: m, name: n, level: level.min(255) as u8, top: false });
         for alias in names {
-            self.span = alias.span;
+            self.span = self.stmt_span;
             if alias.name == "*" {
                 self.emit(Instr::ImportStar { module: m });
                 continue;
