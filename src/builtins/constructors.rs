@@ -95,30 +95,43 @@ fn new_object(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn new_type(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (_, rest) = cls_and_args(vm, &args)?;
+    let (meta, rest) = cls_and_args(vm, &args)?;
     match rest {
-        [v] => Ok(Value::Class(vm.type_of(v))),
+        [v] if Rc::ptr_eq(&meta, &vm.types.type_) => Ok(Value::Class(vm.type_of(v))),
         [name, bases, ns] => {
-            let name = name.as_str().unwrap_or("?").to_string();
-            let bases: Vec<Rc<Class>> = vm
-                .collect(bases)?
-                .into_iter()
-                .filter_map(|b| match b {
-                    Value::Class(c) => Some(c),
-                    _ => None,
-                })
-                .collect();
-            let d = vm.dict_of(ns).unwrap_or_default();
+            let name = super::str_arg(vm, name, "type.__new__() argument 1")?.to_string();
+            let mut classes = Vec::new();
+            for b in vm.collect(bases)? {
+                match b {
+                    Value::Class(c) => classes.push(c),
+                    other => {
+                        let t = vm.type_name(&other);
+                        return Err(vm.new_error("TypeError", &format!("bases must be types, not {t}")));
+                    }
+                }
+            }
+            let Some(d) = vm.dict_of(ns) else {
+                let t = vm.type_name(ns);
+                return Err(vm.new_error("TypeError", &format!("type.__new__() argument 3 must be dict, not {t}")));
+            };
             let copy = Rc::new(Dict::default());
             *copy.map.borrow_mut() = d.map.borrow().clone();
-            if copy.map.borrow().get_str(crate::vm::object::str_hash("__module__"), "__module__").is_none() {
-                copy.map.borrow_mut().set_str(
-                    crate::vm::object::str_hash("__module__"),
-                    Value::str("__module__"),
-                    Value::str("__main__"),
-                );
+            let module_key = crate::vm::object::str_hash("__module__");
+            if copy.map.borrow().get_str(module_key, "__module__").is_none() {
+                let module = match vm.caller.as_ref().map(|c| c.globals.clone()) {
+                    Some(g) => vm.dict_get_str(&g, &Value::str("__name__")).unwrap_or_else(|| Value::str("__main__")),
+                    None => Value::str("__main__"),
+                };
+                copy.map.borrow_mut().set_str(module_key, Value::str("__module__"), module);
             }
-            Ok(Value::Class(vm.build_class(&name, bases, copy, None)?))
+            // Inherit a metaclass from the bases when `type(...)` itself is called.
+            let meta = if Rc::ptr_eq(&meta, &vm.types.type_) {
+                classes.iter().find_map(|b| b.meta.clone())
+            } else {
+                Some(meta)
+            };
+            let kw = args.kw.to_vec();
+            Ok(Value::Class(vm.type_new(&name, classes, copy, meta, kw)?))
         }
         _ => Err(vm.new_error("TypeError", "type() takes 1 or 3 arguments")),
     }

@@ -34,6 +34,8 @@ pub(super) fn install(vm: &mut Vm) {
     method(vm, &bound, "__hash__", method_hash);
     let type_ = vm.types.type_.clone();
     method(vm, &type_, "mro", type_mro);
+    method(vm, &type_, "__call__", type_call);
+    method(vm, &type_, "__init__", type_init);
     let proxy = vm.types.mappingproxy.clone();
     for (name, f) in [
         ("keys", proxy_keys as crate::vm::object::NativeFn),
@@ -167,6 +169,19 @@ fn method_hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (f, s) = (f.clone(), s.clone());
     let h = vm.hash(&f)? ^ (s.id() as i64 >> 4);
     Ok(Value::Int(if h == -1 { -2 } else { h }))
+}
+
+fn type_call(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Value::Class(c) = &args.pos[0] else {
+        return Err(vm.new_error("TypeError", "descriptor '__call__' requires a 'type' object"));
+    };
+    let c = c.clone();
+    vm.construct(&c, args.pos[1..].to_vec(), args.kw.to_vec())
+}
+
+/// `type.__init__`: the class is complete after `type.__new__`.
+fn type_init(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::None)
 }
 
 fn type_mro(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -126,10 +126,13 @@ pub(super) fn install(vm: &mut Vm) {
         ("__getattribute__", object_getattribute),
         ("__delattr__", object_delattr),
         ("__format__", object_format),
-        ("__init_subclass__", object_init_subclass),
     ] {
         method(vm, &object, name, f);
     }
+    // An implicit classmethod, as in CPython.
+    let init_subclass = super::native(vm, "__init_subclass__", object_init_subclass);
+    let wrapped = Value::Obj(Object::new(vm.types.classmethod.clone(), Payload::ClassMethod(init_subclass)));
+    object.set_attr("__init_subclass__", wrapped);
     for (name, f) in [
         ("__init__", exc_init as crate::vm::object::NativeFn),
         ("with_traceback", exc_with_traceback),
@@ -729,7 +732,15 @@ fn object_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::string(vm.str_of(&args.pos[0])?))
 }
 
-fn object_init_subclass(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+/// `object.__init_subclass__(cls)`: accepts no keyword arguments.
+fn object_init_subclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if !args.kw.is_empty() {
+        let name = match args.pos.first() {
+            Some(Value::Class(c)) => c.name(),
+            _ => "object".into(),
+        };
+        return Err(vm.new_error("TypeError", &format!("{name}.__init_subclass__() takes no keyword arguments")));
+    }
     Ok(Value::None)
 }
 

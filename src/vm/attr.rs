@@ -424,8 +424,10 @@ impl Vm {
     }
 
     fn super_attr(&mut self, start: &Rc<Class>, target: &Value, n: &str) -> PyResult<Value> {
+        // CPython's supercheck: a class that derives from `start` is searched itself (class
+        // methods); anything else, classes included (metaclass methods), through its type.
         let (cls, is_class) = match target {
-            Value::Class(c) => (c.clone(), true),
+            Value::Class(c) if c.is_subclass(start) => (c.clone(), true),
             other => (self.type_of(other), false),
         };
         let mut chain = vec![cls.clone()];

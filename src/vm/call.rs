@@ -583,6 +583,12 @@ impl Vm {
                 }
             }
         }
+        self.construct(cls, args, kw)
+    }
+
+    /// `type.__call__(cls, *args, **kw)`: `cls.__new__`, then `__init__` when the result is an
+    /// instance of `cls`.
+    pub fn construct(&mut self, cls: &Rc<Class>, args: Vec<Value>, kw: Vec<(Value, Value)>) -> PyResult<Value> {
         let new = cls.lookup("__new__");
         let obj = match &new {
             Some(Value::Obj(o)) if matches!(o.payload, Payload::StaticMethod(_)) => {
@@ -796,11 +802,36 @@ impl Vm {
         let mut fiber = Fiber::new(body.code.clone(), globals, regs);
         fiber.frames[0].locals = Some(ns.clone());
         let cell = self.run_nested(fiber)?;
-        let cls = self.build_class(&name, base_classes, ns, meta)?;
+        let cls = match meta {
+            // A script metaclass: `meta(name, bases, ns, **kw)` runs its `__new__`/`__init__`.
+            Some(m) if m.is_heap => {
+                let args = vec![Value::str(&name), bases, Value::Dict(ns)];
+                match self.call_kw(&Value::Class(m), args, init_kw)? {
+                    Value::Class(c) => c,
+                    other => return Ok(other),
+                }
+            }
+            m => self.type_new(&name, base_classes, ns, m, init_kw)?,
+        };
         super::interp::cell_set(&cell, Value::Class(cls.clone()));
-        self.set_names(&cls)?;
-        self.init_subclass(&cls, init_kw)?;
         Ok(Value::Class(cls))
+    }
+
+    /// `type.__new__(meta, name, bases, ns, **kw)`: builds the class, then runs
+    /// `__set_name__` on its attributes and the parent's `__init_subclass__`.
+    pub fn type_new(
+        &mut self,
+        name: &str,
+        bases: Vec<Rc<Class>>,
+        ns: Rc<Dict>,
+        meta: Option<Rc<Class>>,
+        kw: Vec<(Value, Value)>,
+    ) -> PyResult<Rc<Class>> {
+        let meta = meta.filter(|m| !Rc::ptr_eq(m, &self.types.type_));
+        let cls = self.build_class(name, bases, ns, meta)?;
+        self.set_names(&cls)?;
+        self.init_subclass(&cls, kw)?;
+        Ok(cls)
     }
 
     /// Builds a heap class from a finished namespace.
