@@ -124,12 +124,14 @@ fn new_type(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 };
                 copy.map.borrow_mut().set_str(module_key, Value::str("__module__"), module);
             }
-            // Inherit a metaclass from the bases when `type(...)` itself is called.
-            let meta = if Rc::ptr_eq(&meta, &vm.types.type_) {
-                classes.iter().find_map(|b| b.meta.clone())
-            } else {
-                Some(meta)
-            };
+            // The most derived metaclass of the bases wins; a script one runs its own `__new__`.
+            let winner = classes.iter().filter_map(|b| b.meta.clone()).find(|m| m.is_subclass(&meta));
+            if let Some(w) = winner.filter(|w| !Rc::ptr_eq(w, &meta)) {
+                let bases = Value::tuple(classes.into_iter().map(Value::Class).collect());
+                let call_args = vec![Value::string(name), bases, Value::Dict(copy)];
+                return vm.call_kw(&Value::Class(w), call_args, args.kw.to_vec());
+            }
+            let meta = if Rc::ptr_eq(&meta, &vm.types.type_) { None } else { Some(meta) };
             let kw = args.kw.to_vec();
             Ok(Value::Class(vm.type_new(&name, classes, copy, meta, kw)?))
         }

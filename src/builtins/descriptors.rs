@@ -36,6 +36,11 @@ pub(super) fn install(vm: &mut Vm) {
     method(vm, &type_, "mro", type_mro);
     method(vm, &type_, "__call__", type_call);
     method(vm, &type_, "__init__", type_init);
+    let t = &vm.types;
+    let generic = [t.list.clone(), t.dict.clone(), t.tuple.clone(), t.set.clone(), t.frozenset.clone(), t.type_.clone()];
+    for cls in generic {
+        super::static_fn(vm, &cls, "__class_getitem__", class_getitem);
+    }
     let proxy = vm.types.mappingproxy.clone();
     for (name, f) in [
         ("keys", proxy_keys as crate::vm::object::NativeFn),
@@ -192,6 +197,79 @@ fn type_mro(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut items = vec![Value::Class(c.clone())];
     items.extend(c.mro.iter().map(|m| Value::Class(m.clone())));
     Ok(Value::list(items))
+}
+
+/// `list[int]` and friends: a `types.GenericAlias` that prints as written and calls its
+/// origin.
+#[derive(Debug)]
+struct GenericAlias {
+    origin: Value,
+    args: Value,
+}
+
+impl crate::vm::ext::Ext for GenericAlias {
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+
+    fn repr(&self, vm: &mut Vm, _this: &Value) -> PyResult<Option<String>> {
+        let items = match &self.args {
+            Value::Tuple(t) => t.items.to_vec(),
+            other => vec![other.clone()],
+        };
+        let mut parts = Vec::with_capacity(items.len());
+        for item in &items {
+            parts.push(alias_item_repr(vm, item)?);
+        }
+        Ok(Some(format!("{}[{}]", alias_item_repr(vm, &self.origin)?, parts.join(", "))))
+    }
+
+    fn get_attr(&self, _vm: &mut Vm, _this: &Value, name: &str) -> PyResult<Option<Value>> {
+        Ok(match name {
+            "__origin__" => Some(self.origin.clone()),
+            "__args__" => Some(match &self.args {
+                t @ Value::Tuple(_) => t.clone(),
+                other => Value::tuple(vec![other.clone()]),
+            }),
+            _ => None,
+        })
+    }
+}
+
+/// How a GenericAlias shows one of its parts: classes by (qualified) name, `...` as is.
+fn alias_item_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    match v {
+        Value::Class(c) => {
+            let module = match c.lookup("__module__") {
+                Some(Value::Str(m)) if c.is_heap && m.as_str() != "builtins" => format!("{}.", m.as_str()),
+                _ => String::new(),
+            };
+            Ok(format!("{module}{}", c.qualname.borrow()))
+        }
+        Value::Obj(o) if matches!(o.payload, Payload::Ellipsis) => Ok("...".into()),
+        other => vm.repr(other),
+    }
+}
+
+fn class_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [origin, item] = args.pos else {
+        return Err(vm.new_error("TypeError", "__class_getitem__ expects a class and one argument"));
+    };
+    let cls = crate::vm::types::builtin_class("GenericAlias", std::slice::from_ref(&vm.types.object), crate::vm::object::BaseKind::Native);
+    super::method(vm, &cls, "__call__", generic_alias_call);
+    let alias = GenericAlias { origin: origin.clone(), args: item.clone() };
+    Ok(Value::Obj(Object::new(cls, Payload::Ext(Box::new(alias)))))
+}
+
+fn generic_alias_call(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let origin = match args.pos.first().and_then(Value::payload) {
+        Some(Payload::Ext(e)) => match e.as_any().downcast_ref::<GenericAlias>() {
+            Some(a) => a.origin.clone(),
+            None => return Err(vm.new_error("TypeError", "not a GenericAlias")),
+        },
+        _ => return Err(vm.new_error("TypeError", "not a GenericAlias")),
+    };
+    vm.call_kw(&origin, args.pos[1..].to_vec(), args.kw.to_vec())
 }
 
 /// The snapshot dict behind a mappingproxy receiver.

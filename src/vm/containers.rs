@@ -594,9 +594,17 @@ impl Vm {
             },
             Value::Class(c) => {
                 if let Some(f) = c.lookup("__class_getitem__") {
+                    let f = match f.payload() {
+                        Some(Payload::ClassMethod(inner)) => inner.clone(),
+                        _ => f,
+                    };
                     return self.call(&f, vec![obj.clone(), key.clone()]);
                 }
-                Ok(obj.clone())
+                if let Some(f) = c.meta.as_ref().and_then(|m| m.lookup("__getitem__")) {
+                    return self.call(&f, vec![obj.clone(), key.clone()]);
+                }
+                let name = c.name();
+                Err(self.new_error("TypeError", &format!("type '{name}' is not subscriptable")))
             }
             Value::Obj(o) => self.get_item_obj(obj, o, key),
             _ => Err(self.not_subscriptable(obj)),
