@@ -395,19 +395,28 @@ fn new_frozenset(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn new_range(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (_, rest) = cls_and_args(vm, &args)?;
+    super::no_kwargs(vm, "range", &args)?;
     let mut nums = Vec::new();
     for v in rest {
-        nums.push(match v {
-            Value::Float(_) => {
-                return Err(vm.new_error("TypeError", "'float' object cannot be interpreted as an integer"));
+        let n = match v {
+            Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => crate::vm::ops::big_of(v),
+            _ => match vm.call_dunder(v, "__index__", vec![])? {
+                Some(r) => crate::vm::ops::big_of(&r),
+                None => None,
+            },
+        };
+        match n {
+            Some(n) => nums.push(n),
+            None => {
+                let t = vm.type_name(v);
+                return Err(vm.new_error("TypeError", &format!("'{t}' object cannot be interpreted as an integer")));
             }
-            _ => vm.index_of(v)?,
-        });
+        }
     }
     let (a, b, c) = match nums.as_slice() {
-        [b] => (0, *b, 1),
-        [a, b] => (*a, *b, 1),
-        [a, b, c] => (*a, *b, *c),
+        [b] => (BigInt::from(0), b.clone(), BigInt::from(1)),
+        [a, b] => (a.clone(), b.clone(), BigInt::from(1)),
+        [a, b, c] => (a.clone(), b.clone(), c.clone()),
         [] => return Err(vm.new_error("TypeError", "range expected at least 1 argument, got 0")),
         _ => {
             return Err(
@@ -415,10 +424,10 @@ fn new_range(vm: &mut Vm, args: Args) -> PyResult<Value> {
             )
         }
     };
-    if c == 0 {
+    if num_traits::Zero::is_zero(&c) {
         return Err(vm.new_error("ValueError", "range() arg 3 must not be zero"));
     }
-    Ok(Value::Obj(Object::new(vm.types.range.clone(), Payload::Range(a, b, c))))
+    Ok(crate::vm::bigrange::range_value(vm, a, b, c))
 }
 
 fn new_slice(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -585,6 +594,11 @@ fn new_reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 let last = a + (n - 1) * c;
                 let r = Payload::Range(last, a - c, -c);
                 let rv = Value::Obj(Object::new(vm.types.range.clone(), r));
+                return vm.get_iter(&rv);
+            }
+            Payload::BigRange(r) => {
+                let rev = r.reversed();
+                let rv = crate::vm::bigrange::range_value(vm, rev.start, rev.stop, rev.step);
                 return vm.get_iter(&rv);
             }
             Payload::DictData(_) => return reversed_dict_view(vm, seq, 0),

@@ -119,6 +119,10 @@ pub fn length(vm: &mut Vm, v: &Value) -> PyResult<usize> {
             Payload::Bytes(b) => b.len(),
             Payload::ByteArray(b) => b.borrow().len(),
             Payload::Range(a, b, c) => crate::vm::ops::range_len(*a, *b, *c) as usize,
+            Payload::BigRange(r) => {
+                let r = (**r).clone();
+                return vm.big_range_len(&r);
+            }
             Payload::ListData(l)
                 if !o.class.lookup("__len__").is_some_and(|f| matches!(f, Value::Func(_))) =>
             {

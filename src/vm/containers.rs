@@ -670,6 +670,13 @@ impl Vm {
                 let inner = inner.clone();
                 self.get_item(&inner, key)
             }
+            Payload::BigRange(r) => {
+                if Self::is_slice(key) {
+                    return Err(self.new_error("OverflowError", "Python int too large to convert to C ssize_t"));
+                }
+                let r = (**r).clone();
+                self.big_range_item(&r, key)
+            }
             Payload::Range(a, b, c) => {
                 let (a, b, c) = (*a, *b, *c);
                 let len = range_len(a, b, c) as usize;
@@ -906,6 +913,10 @@ impl Vm {
                     Payload::ListData(l) => self.contains(&Value::List(l.clone()), item),
                     Payload::DictView(kind, d) => self.view_contains(*kind, d, item),
                     Payload::MappingProxy(d) => Ok(self.dict_lookup(d, item)?.is_some()),
+                    Payload::BigRange(r) => match (super::ops::big_of(item), item) {
+                        (Some(i), Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) => Ok(r.contains(&i)),
+                        _ => self.contains_by_iter(container, item),
+                    },
                     Payload::Range(a, b, c) => {
                         let Some(i) = super::ops::int_of(item) else {
                             return self.contains_by_iter(container, item);

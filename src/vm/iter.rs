@@ -53,6 +53,7 @@ impl Vm {
                     Payload::Iter(_) => return Ok(v.clone()),
                     Payload::Generator(g) if g.kind == CodeKind::Generator => return Ok(v.clone()),
                     Payload::Range(a, b, c) => Iter::Range { next: *a, stop: *b, step: *c },
+                    Payload::BigRange(r) => Iter::BigRange(r.clone()),
                     Payload::Set(_) | Payload::FrozenSet(_) => Iter::Set(v.clone(), 0, self.set_len(v)),
                     Payload::Bytes(_) | Payload::ByteArray(_) => Iter::Bytes(v.clone(), 0),
                     Payload::ListData(l) => Iter::List(l.clone(), 0),
@@ -176,6 +177,15 @@ impl Vm {
                     Some(Value::Int(v))
                 } else {
                     None
+                }
+            }
+            Iter::BigRange(r) => {
+                if r.is_empty() {
+                    None
+                } else {
+                    let v = r.start.clone();
+                    r.start = &r.start + &r.step;
+                    Some(Value::from_bigint(v))
                 }
             }
             Iter::Str(s, pos) => {

@@ -6,6 +6,7 @@
 //! global state: every function takes the `Vm` it works on.
 
 pub mod attr;
+pub mod bigrange;
 pub mod call;
 pub mod containers;
 pub mod dict;

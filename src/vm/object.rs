@@ -432,6 +432,8 @@ pub enum Iter {
     Tuple(Rc<Tuple>, usize),
     /// Over a range of ints.
     Range { next: i64, stop: i64, step: i64 },
+    /// Over a range of big ints (`longrange_iterator`).
+    BigRange(Box<super::bigrange::BigRange>),
     /// Over a str's code points (byte position).
     Str(Rc<PyStr>, usize),
     /// Over bytes values.
@@ -470,6 +472,7 @@ impl Iter {
             Iter::List(..) => "list_iterator",
             Iter::Tuple(..) => "tuple_iterator",
             Iter::Range { .. } => "range_iterator",
+            Iter::BigRange(_) => "longrange_iterator",
             Iter::Str(s, _) if s.is_ascii() => "str_ascii_iterator",
             Iter::Str(..) => "str_iterator",
             Iter::Bytes(b, _) if matches!(b.payload(), Some(Payload::ByteArray(_))) => "bytearray_iterator",
@@ -515,6 +518,8 @@ pub enum Payload {
     Module(Module),
     /// A `range(start, stop, step)`.
     Range(i64, i64, i64),
+    /// A `range` needing integers beyond 64 bits.
+    BigRange(Box<super::bigrange::BigRange>),
     /// A `slice(start, stop, step)`.
     Slice(Value, Value, Value),
     /// A `property(fget, fset, fdel, doc)`.
@@ -613,6 +618,7 @@ impl fmt::Debug for Payload {
             Payload::Code(_) => "Code",
             Payload::Module(_) => "Module",
             Payload::Range(..) => "Range",
+            Payload::BigRange(..) => "BigRange",
             Payload::Slice(..) => "Slice",
             Payload::Property(..) => "Property",
             Payload::StaticMethod(_) => "StaticMethod",

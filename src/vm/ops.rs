@@ -131,6 +131,7 @@ impl Vm {
                 Payload::Bytes(b) => !b.is_empty(),
                 Payload::ByteArray(b) => !b.borrow().is_empty(),
                 Payload::Range(start, stop, step) => range_len(*start, *stop, *step) > 0,
+                Payload::BigRange(r) => !r.is_empty(),
                 _ => return self.truthy_slow(v),
             },
         })
@@ -744,6 +745,12 @@ impl Vm {
         if let (Some(x), Some(y)) = (self.bytes_of(a), self.bytes_of(b)) {
             return Ok(Some(Value::Bool(x == y)));
         }
+        if let (Some(x), Some(y)) = (range_parts(a), range_parts(b)) {
+            let (lx, ly) = (x.len(), y.len());
+            let same = lx == ly
+                && (lx.is_zero() || (x.start == y.start && (lx == BigInt::from(1) || x.step == y.step)));
+            return Ok(Some(Value::Bool(same)));
+        }
         if let (Some(Payload::Range(a1, b1, c1)), Some(Payload::Range(a2, b2, c2))) =
             (a.payload(), b.payload())
         {
@@ -1154,6 +1161,13 @@ impl Vm {
                     format!("<built-in method {name} of {} object at {:#x}>", self.type_name(&s), s.id())
                 }
             }
+            Payload::BigRange(r) => {
+                if r.step == BigInt::from(1) {
+                    format!("range({}, {})", r.start, r.stop)
+                } else {
+                    format!("range({}, {}, {})", r.start, r.stop, r.step)
+                }
+            }
             Payload::Range(a, b, c) => {
                 if *c == 1 {
                     format!("range({a}, {b})")
@@ -1312,6 +1326,17 @@ impl Vm {
 
 fn class_defines(cls: &Rc<Class>, name: &str) -> bool {
     cls.dict.borrow().get_str(crate::vm::object::str_hash(name), name).is_some()
+}
+
+/// Any range value as big-integer parts (for comparisons across the two forms).
+fn range_parts(v: &Value) -> Option<super::bigrange::BigRange> {
+    match v.payload()? {
+        Payload::Range(a, b, c) => {
+            Some(super::bigrange::BigRange { start: (*a).into(), stop: (*b).into(), step: (*c).into() })
+        }
+        Payload::BigRange(r) => Some((**r).clone()),
+        _ => None,
+    }
 }
 
 /// The builtin value inside an instance of a script subclass of a builtin type (`class
