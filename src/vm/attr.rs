@@ -101,6 +101,7 @@ impl Vm {
             Value::Func(_) => Ok(self.bound_method(d, obj.clone())),
             Value::Obj(o) => match &o.payload {
                 Payload::Native(n) if n.is_method => Ok(self.bound_method(d.clone(), obj.clone())),
+                Payload::NativeClosure(c) if c.is_method => Ok(self.bound_method(d.clone(), obj.clone())),
                 Payload::ClassMethod(f) => Ok(self.bound_method(f.clone(), Value::Class(cls.clone()))),
                 Payload::StaticMethod(f) => Ok(f.clone()),
                 Payload::Property(p) => {
@@ -243,7 +244,11 @@ impl Vm {
         }
         match n {
             "__doc__" => return Ok(self.function_doc(f)),
-            "__annotations__" => return Ok(self.new_dict()),
+            "__annotations__" => {
+                let d = self.new_dict();
+                f.dict.borrow_mut().set_str(str_hash(n), Value::str(n), d.clone());
+                return Ok(d);
+            }
             _ => {}
         }
         let cls = self.types.function.clone();
@@ -351,6 +356,12 @@ impl Vm {
             {
                 Value::None
             }
+            (Payload::Exception(_), "encoding" | "object" | "start" | "end" | "reason")
+                if o.class.is_subclass(&self.exc_class("UnicodeError")) =>
+            {
+                let i = ["encoding", "object", "start", "end", "reason"].iter().position(|f| *f == n).unwrap_or(0);
+                self.exc_args(o).get(i).cloned().unwrap_or(Value::None)
+            }
             (Payload::BoundMethod(f, _), "__func__") => f.clone(),
             (Payload::BoundMethod(_, s), "__self__") => s.clone(),
             (Payload::BoundMethod(f, _), _) => {
@@ -361,6 +372,9 @@ impl Vm {
             (Payload::Range(a, _, _), "start") => Value::Int(*a),
             (Payload::Range(_, b, _), "stop") => Value::Int(*b),
             (Payload::Range(_, _, c), "step") => Value::Int(*c),
+            (Payload::BigRange(r), "start") => Value::from_bigint(r.start.clone()),
+            (Payload::BigRange(r), "stop") => Value::from_bigint(r.stop.clone()),
+            (Payload::BigRange(r), "step") => Value::from_bigint(r.step.clone()),
             (Payload::Slice(a, _, _), "start") => a.clone(),
             (Payload::Slice(_, b, _), "stop") => b.clone(),
             (Payload::Slice(_, _, c), "step") => c.clone(),
@@ -421,8 +435,10 @@ impl Vm {
     }
 
     fn super_attr(&mut self, start: &Rc<Class>, target: &Value, n: &str) -> PyResult<Value> {
+        // CPython's supercheck: a class that derives from `start` is searched itself (class
+        // methods); anything else, classes included (metaclass methods), through its type.
         let (cls, is_class) = match target {
-            Value::Class(c) => (c.clone(), true),
+            Value::Class(c) if c.is_subclass(start) => (c.clone(), true),
             other => (self.type_of(other), false),
         };
         let mut chain = vec![cls.clone()];
@@ -467,7 +483,11 @@ impl Vm {
             if let Some(v) = cls.lookup(n) {
                 let plain = match &v {
                     Value::Func(_) => true,
-                    Value::Obj(d) => matches!(&d.payload, Payload::Native(nf) if nf.is_method),
+                    Value::Obj(d) => match &d.payload {
+                        Payload::Native(nf) => nf.is_method,
+                        Payload::NativeClosure(c) => c.is_method,
+                        _ => false,
+                    },
                     _ => false,
                 };
                 let shadowed = match obj {
@@ -666,6 +686,55 @@ impl Vm {
             Some(d) if remove_name(&d.map, n) => Ok(()),
             _ => Err(self.no_attr(obj, n)),
         }
+    }
+
+    /// `dir(v)`: a script `__dir__`, or the names of the instance, its class and bases, sorted.
+    pub fn dir_names(&mut self, v: &Value) -> PyResult<Vec<String>> {
+        if let Value::Obj(o) = v {
+            if let Some(f) = o.class.lookup("__dir__").filter(|f| matches!(f, Value::Func(_))) {
+                let r = self.call(&f, vec![v.clone()])?;
+                let mut names: Vec<String> = Vec::new();
+                for item in self.collect(&r)? {
+                    names.push(self.str_of(&item)?);
+                }
+                names.sort();
+                return Ok(names);
+            }
+        }
+        let mut names: Vec<String> = Vec::new();
+        let mut add = |m: &super::dict::DictMap| {
+            for (k, _) in m.iter() {
+                if let Some(s) = k.as_str() {
+                    names.push(s.to_string());
+                }
+            }
+        };
+        let cls = match v {
+            Value::Class(c) => c.clone(),
+            Value::Obj(o) => {
+                if let Payload::Module(m) = &o.payload {
+                    add(&m.dict.map.borrow());
+                }
+                if let Some(d) = &o.dict {
+                    add(&d.map.borrow());
+                }
+                o.class.clone()
+            }
+            Value::Func(f) => {
+                add(&f.dict.borrow());
+                self.type_of(v)
+            }
+            other => self.type_of(other),
+        };
+        if !matches!(v.payload(), Some(Payload::Module(_))) {
+            add(&cls.dict.borrow());
+            for c in &cls.mro {
+                add(&c.dict.borrow());
+            }
+        }
+        names.sort();
+        names.dedup();
+        Ok(names)
     }
 
     /// `with`: returns (bound `__exit__`, result of `__enter__()`).

@@ -301,7 +301,7 @@ impl Vm {
         loop {
             let Some(frame) = fiber.frames.last_mut() else { return Err(exc) };
             if first {
-                self.add_traceback(&exc, &frame.code.code, frame.pc);
+                self.add_traceback(&exc, &frame.code.code, frame.pc, &frame.globals);
             }
             first = true;
             if let Some(h) = frame.code.code.find_handler(frame.pc) {
@@ -834,6 +834,7 @@ impl Vm {
                             reg!(extra).clone(),
                             reg!(extra.offset(1)).clone(),
                             reg!(extra.offset(2)).clone(),
+                            reg!(extra.offset(3)).clone(),
                         ];
                         reg!(dst) = self.make_function(&code.consts[c.0 as usize], globals, parts);
                     }

@@ -53,6 +53,7 @@ impl Vm {
                     Payload::Iter(_) => return Ok(v.clone()),
                     Payload::Generator(g) if g.kind == CodeKind::Generator => return Ok(v.clone()),
                     Payload::Range(a, b, c) => Iter::Range { next: *a, stop: *b, step: *c },
+                    Payload::BigRange(r) => Iter::BigRange(r.clone()),
                     Payload::Set(_) | Payload::FrozenSet(_) => Iter::Set(v.clone(), 0, self.set_len(v)),
                     Payload::Bytes(_) | Payload::ByteArray(_) => Iter::Bytes(v.clone(), 0),
                     Payload::ListData(l) => Iter::List(l.clone(), 0),
@@ -176,6 +177,15 @@ impl Vm {
                     Some(Value::Int(v))
                 } else {
                     None
+                }
+            }
+            Iter::BigRange(r) => {
+                if r.is_empty() {
+                    None
+                } else {
+                    let v = r.start.clone();
+                    r.start = &r.start + &r.step;
+                    Some(Value::from_bigint(v))
                 }
             }
             Iter::Str(s, pos) => {
@@ -400,18 +410,15 @@ impl Vm {
 
     /// Resumes a generator object from native code until it yields, returns or raises.
     pub(crate) fn resume(&mut self, gen: &Rc<Object>, incoming: Incoming) -> Outcome {
-        if self.native_depth >= super::MAX_NATIVE_DEPTH {
-            return Outcome::Raised(self.new_error("RecursionError", "maximum recursion depth exceeded"));
+        if let Err(e) = self.enter_native("") {
+            return Outcome::Raised(e);
         }
-        match self.take_generator_fiber(gen, incoming) {
-            Ok(fiber) => {
-                self.native_depth += 1;
-                let out = self.drive(fiber, Some(gen.clone()));
-                self.native_depth -= 1;
-                out
-            }
+        let out = match self.take_generator_fiber(gen, incoming) {
+            Ok(fiber) => self.drive(fiber, Some(gen.clone())),
             Err(out) => out,
-        }
+        };
+        self.leave_native();
+        out
     }
 
     /// `gen.send(value)` semantics from native code (StopIteration on return).

@@ -7,19 +7,25 @@
 
 pub mod agen;
 pub mod attr;
+pub mod bigrange;
 pub mod call;
 pub mod containers;
 pub mod coro;
 pub mod dict;
+pub mod drop;
 pub mod exceptions;
 pub mod ext;
 pub mod frame;
 pub mod import;
 pub mod interp;
 pub mod iter;
+pub mod limits;
+pub mod memory;
 pub mod object;
 pub mod ops;
+pub mod recursion;
 pub mod set;
+pub mod traceback;
 pub mod types;
 pub mod value;
 pub mod views;
@@ -44,9 +50,7 @@ pub type DictRef = Rc<Dict>;
 /// CPython's default recursion limit.
 pub const DEFAULT_RECURSION_LIMIT: usize = 1000;
 
-/// How deep native code may re-enter the VM (`sorted(key=...)`, `__repr__` from `print`, ...):
-/// each re-entry uses Rust stack, so this bound keeps the Rust stack safe on an 8 MiB thread.
-pub const MAX_NATIVE_DEPTH: usize = 160;
+
 
 /// A sink for script output (`print`, `sys.stdout.write`).
 pub type Sink = Box<dyn Write>;
@@ -65,8 +69,14 @@ pub struct Vm {
     pub depth: usize,
     /// The frame limit (`sys.setrecursionlimit`).
     pub recursion_limit: usize,
+    /// `sys.get_int_max_str_digits()` (0 = unlimited).
+    pub int_max_str_digits: usize,
     /// Current native re-entry depth.
     pub native_depth: usize,
+    /// Stack address at the outermost native entry (see `limits`).
+    pub stack_base: usize,
+    /// Rust stack native recursion may use (see `recursion::NATIVE_STACK_BUDGET`).
+    pub stack_budget: usize,
     /// Where `print` and `sys.stdout` write.
     pub stdout: Sink,
     /// Where tracebacks and `sys.stderr` write.
@@ -75,8 +85,15 @@ pub struct Vm {
     pub argv: Vec<String>,
     /// Directories searched by `import` (the script's directory first).
     pub search_paths: Vec<PathBuf>,
-    /// Instruction budget left; `u64::MAX` means unlimited.
-    pub fuel: u64,
+    /// Fuel, deadline and interrupt (see `limits`).
+    pub limits: limits::Limits,
+    /// The memory account and limit (see `memory`).
+    pub memory: memory::Memory,
+    /// What scripts may reach outside the interpreter (see `Vm::require`).
+    pub capabilities: limits::Capabilities,
+    /// `None` for real time; otherwise the virtual time (seconds) new event loops start at:
+    /// their clock then jumps to the next timer whenever they would wait.
+    pub virtual_clock: Option<f64>,
     /// Shared singleton objects.
     pub singletons: Singletons,
     /// The running asyncio event loop (`None` when no loop runs).
@@ -144,12 +161,18 @@ impl Vm {
             handled: Value::None,
             depth: 0,
             recursion_limit: DEFAULT_RECURSION_LIMIT,
+            int_max_str_digits: crate::text::number_parse::DEFAULT_MAX_STR_DIGITS,
             native_depth: 0,
+            stack_base: 0,
+            stack_budget: recursion::NATIVE_STACK_BUDGET,
             stdout,
             stderr,
             argv: Vec::new(),
             search_paths: Vec::new(),
-            fuel: u64::MAX,
+            limits: limits::Limits::default(),
+            memory: memory::Memory::default(),
+            capabilities: limits::Capabilities::all(),
+            virtual_clock: None,
             singletons,
             running_loop: Value::None,
             asyncgen_hooks: None,
@@ -190,19 +213,6 @@ impl Vm {
         let p = Rc::new(PyStr::new(s));
         self.interned.insert(s.into(), p.clone());
         Value::Str(p)
-    }
-
-    /// Spends one unit of fuel (on back-edges and calls); raises when the budget is gone.
-    #[inline]
-    pub fn tick(&mut self) -> PyResult<()> {
-        if self.fuel == u64::MAX {
-            return Ok(());
-        }
-        if self.fuel == 0 {
-            return Err(self.new_error("RuntimeError", "instruction budget exhausted"));
-        }
-        self.fuel -= 1;
-        Ok(())
     }
 
     /// Seconds on the VM's monotonic clock.

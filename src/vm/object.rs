@@ -93,6 +93,15 @@ pub struct List {
     pub items: RefCell<Vec<Value>>,
 }
 
+impl Drop for List {
+    fn drop(&mut self) {
+        let items = std::mem::take(self.items.get_mut());
+        if !items.is_empty() {
+            super::drop::drop_values(items);
+        }
+    }
+}
+
 impl List {
     /// Makes a list.
     pub fn new(items: Vec<Value>) -> List {
@@ -105,6 +114,14 @@ impl List {
 pub struct Tuple {
     /// The elements.
     pub items: Box<[Value]>,
+}
+
+impl Drop for Tuple {
+    fn drop(&mut self) {
+        if !self.items.is_empty() {
+            super::drop::drop_values(std::mem::take(&mut self.items).into_vec());
+        }
+    }
 }
 
 impl Tuple {
@@ -322,6 +339,17 @@ pub type NativeFn = fn(&mut Vm, Args<'_>) -> PyResult<Value>;
 /// A native function with captured state (embedding API).
 pub type NativeClosure = Rc<dyn Fn(&mut Vm, Args<'_>) -> PyResult<Value>>;
 
+/// A native function with captured state: host functions and methods of host classes.
+#[derive(Clone)]
+pub struct Closure {
+    /// The name shown in reprs and errors.
+    pub name: Rc<str>,
+    /// The implementation.
+    pub f: NativeClosure,
+    /// True for methods of host classes: attribute lookup on an instance binds `self`.
+    pub is_method: bool,
+}
+
 /// A builtin function or method.
 #[derive(Clone)]
 pub struct Native {
@@ -334,6 +362,9 @@ pub struct Native {
     /// True for builtins that look at their caller's frame (`globals()`, `locals()`, `vars()`,
     /// `dir()`): a call from the dispatch loop records it in `Vm::caller` first.
     pub frame: bool,
+    /// The keyword arguments it accepts, checked before the call with CPython's messages
+    /// (`Some(&[])`: none at all); `None` leaves checking to the function.
+    pub kwargs: Option<&'static [&'static str]>,
 }
 
 /// A traceback entry: a frame's code and the instruction that was running.
@@ -343,6 +374,8 @@ pub struct TbEntry {
     pub code: Rc<Code>,
     /// The instruction index.
     pub pc: u32,
+    /// The frame's globals (for NameError suggestions).
+    pub globals: Option<Rc<Dict>>,
 }
 
 /// The state of an exception instance.
@@ -437,6 +470,8 @@ pub enum Iter {
     Tuple(Rc<Tuple>, usize),
     /// Over a range of ints.
     Range { next: i64, stop: i64, step: i64 },
+    /// Over a range of big ints (`longrange_iterator`).
+    BigRange(Box<super::bigrange::BigRange>),
     /// Over a str's code points (byte position).
     Str(Rc<PyStr>, usize),
     /// Over bytes values.
@@ -475,6 +510,7 @@ impl Iter {
             Iter::List(..) => "list_iterator",
             Iter::Tuple(..) => "tuple_iterator",
             Iter::Range { .. } => "range_iterator",
+            Iter::BigRange(_) => "longrange_iterator",
             Iter::Str(s, _) if s.is_ascii() => "str_ascii_iterator",
             Iter::Str(..) => "str_iterator",
             Iter::Bytes(b, _) if matches!(b.payload(), Some(Payload::ByteArray(_))) => "bytearray_iterator",
@@ -508,8 +544,8 @@ pub enum Payload {
     Exception(ExcData),
     /// A builtin function or method descriptor.
     Native(Native),
-    /// A native closure (host function).
-    NativeClosure(&'static str, NativeClosure),
+    /// A native closure (host function or host method).
+    NativeClosure(Closure),
     /// A method bound to its object: (function, self).
     BoundMethod(Value, Value),
     /// A closure cell.
@@ -520,6 +556,8 @@ pub enum Payload {
     Module(Module),
     /// A `range(start, stop, step)`.
     Range(i64, i64, i64),
+    /// A `range` needing integers beyond 64 bits.
+    BigRange(Box<super::bigrange::BigRange>),
     /// A `slice(start, stop, step)`.
     Slice(Value, Value, Value),
     /// A `property(fget, fset, fdel, doc)`.
@@ -626,12 +664,13 @@ impl fmt::Debug for Payload {
             Payload::Plain => "Plain",
             Payload::Exception(_) => "Exception",
             Payload::Native(n) => n.name,
-            Payload::NativeClosure(n, _) => n,
+            Payload::NativeClosure(c) => &c.name,
             Payload::BoundMethod(..) => "BoundMethod",
             Payload::Cell(_) => "Cell",
             Payload::Code(_) => "Code",
             Payload::Module(_) => "Module",
             Payload::Range(..) => "Range",
+            Payload::BigRange(..) => "BigRange",
             Payload::Slice(..) => "Slice",
             Payload::Property(..) => "Property",
             Payload::StaticMethod(_) => "StaticMethod",
@@ -668,6 +707,12 @@ pub struct Object {
     pub dict: Option<Rc<Dict>>,
     /// What it is.
     pub payload: Payload,
+}
+
+impl Drop for Object {
+    fn drop(&mut self) {
+        super::drop::drop_object(self);
+    }
 }
 
 impl Object {

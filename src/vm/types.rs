@@ -76,6 +76,7 @@ pub const ITERATOR_TYPES: &[&str] = &[
     "list_reverseiterator",
     "tuple_iterator",
     "range_iterator",
+    "longrange_iterator",
     "str_iterator",
     "str_ascii_iterator",
     "bytes_iterator",
