@@ -54,6 +54,8 @@ pub enum Cb {
     Handle(Rc<Object>),
     /// An inbox message turned into a callback (taken when it runs).
     Message(Rc<RefCell<Option<Msg>>>),
+    /// The timer of `sleep(d > 0)`: resolve the future with the result unless cancelled.
+    SleepDone(Rc<Object>, Value),
     /// `loop.create_task(agen.aclose())` for an async generator dropped unfinished (the
     /// finalizer hook's `call_soon_threadsafe`).
     FinalizeAsyncGen(Rc<Object>),
@@ -261,6 +263,7 @@ fn run_callback(vm: &mut Vm, loop_obj: &Value, cb: Cb) {
                 handle_report(vm, loop_obj, ctx);
             }
         }
+        Cb::SleepDone(fut, result) => super::sleep::sleep_done(vm, &fut, result),
         Cb::Message(m) => {
             let msg = m.borrow_mut().take();
             if let (Some(msg), Some(lp)) = (msg, loop_of(loop_obj)) {

@@ -10,6 +10,7 @@ pub mod external;
 pub mod format;
 pub mod future;
 pub mod handler;
+pub mod sleep;
 
 use std::any::Any;
 use std::cell::RefCell;
@@ -43,7 +44,10 @@ pub struct Aio {
     pub invalid_state_error: Rc<Class>,
     /// The done callback `run_until_complete` adds to stop the loop.
     pub stop_callback: Value,
-    sleep0: Rc<Class>,
+    /// The class of what `asyncio.sleep()` returns.
+    pub sleep_class: Rc<Class>,
+    /// The shared `sleep(0)` awaitable.
+    pub sleep0: Value,
 }
 
 const STATE_KEY: &str = "asyncio";
@@ -71,7 +75,8 @@ impl Aio {
         let cancelled_error = builtin_class("CancelledError", &[base], BaseKind::Exception);
         let exc = vm.exc_class("Exception");
         let invalid_state_error = builtin_class("InvalidStateError", &[exc], BaseKind::Exception);
-        let sleep0 = builtin_class("_Sleep0", &[object], BaseKind::Native);
+        let sleep_class = builtin_class("coroutine", &[object], BaseKind::Native);
+        let sleep0 = sleep::sleep0_singleton(&sleep_class);
         for (c, module) in [
             (&future, "_asyncio"),
             (&task, "_asyncio"),
@@ -93,6 +98,7 @@ impl Aio {
             cancelled_error,
             invalid_state_error,
             stop_callback,
+            sleep_class,
             sleep0,
         };
         a.install_methods(vm);
@@ -138,6 +144,16 @@ impl Aio {
             ("when", handle_when),
         ] {
             method(vm, &self.handle, name, m);
+        }
+        for (name, m) in [
+            ("send", sleep::m_send as crate::vm::object::NativeFn),
+            ("throw", sleep::m_throw),
+            ("close", sleep::m_close),
+            ("__await__", sleep::m_await),
+            ("__next__", sleep::m_send),
+            ("__iter__", sleep::m_await),
+        ] {
+            method(vm, &self.sleep_class, name, m);
         }
         let l = &self.event_loop;
         for (name, m) in [
@@ -192,7 +208,7 @@ pub fn asyncio_module(vm: &mut Vm) -> PyResult<Value> {
         ("current_task", m_current_task),
         ("all_tasks", m_all_tasks),
         ("_pending_tasks", m_pending_tasks),
-        ("_sleep0", m_sleep0),
+        ("sleep", sleep::sleep),
         ("iscoroutine", m_iscoroutine),
         ("iscoroutinefunction", m_iscoroutinefunction),
         ("_add_loop_methods", m_add_loop_methods),
@@ -720,43 +736,6 @@ const MAX_UNWRAP: usize = 16;
 
 fn m_isfuture(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Bool(args.pos.first().and_then(future_of).is_some()))
-}
-
-/// `__sleep0()`: an awaitable that yields once (a bare `yield`), like CPython's.
-#[derive(Debug)]
-struct Sleep0 {
-    yielded: std::cell::Cell<bool>,
-}
-
-impl crate::vm::ext::Ext for Sleep0 {
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-
-    fn is_awaitable(&self) -> bool {
-        true
-    }
-
-    fn await_step(
-        &self,
-        _vm: &mut Vm,
-        _this: &Value,
-        incoming: &crate::vm::frame::Incoming,
-    ) -> Option<PyResult<crate::vm::interp::Delegate>> {
-        if let crate::vm::frame::Incoming::Throw(e) = incoming {
-            return Some(Err(e.clone()));
-        }
-        if self.yielded.replace(true) {
-            Some(Ok(crate::vm::interp::Delegate::Done(Value::None)))
-        } else {
-            Some(Ok(crate::vm::interp::Delegate::Yield(Value::None)))
-        }
-    }
-}
-
-fn m_sleep0(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    let cls = Aio::classes(vm).sleep0;
-    Ok(Value::Obj(Object::new(cls, Payload::Ext(Box::new(Sleep0 { yielded: std::cell::Cell::new(false) })))))
 }
 
 /// Keeps `cancel_any` available to the stdlib glue.

@@ -8,7 +8,6 @@ use crate::vm::frame::Incoming;
 use crate::vm::object::{Args, AsyncGenOpKind, Object, Payload};
 use crate::vm::{PyResult, Value, Vm};
 
-
 pub(super) fn install(vm: &mut Vm) {
     let t = &vm.types;
     let (list, dict, set, frozenset, tuple, object) = (
@@ -766,7 +765,9 @@ fn object_init_subclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Some(Value::Class(c)) => c.name(),
             _ => "object".into(),
         };
-        return Err(vm.new_error("TypeError", &format!("{name}.__init_subclass__() takes no keyword arguments")));
+        return Err(
+            vm.new_error("TypeError", &format!("{name}.__init_subclass__() takes no keyword arguments"))
+        );
     }
     Ok(Value::None)
 }
