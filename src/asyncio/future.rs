@@ -386,6 +386,13 @@ pub fn new_future(vm: &mut Vm, loop_obj: Value) -> Rc<Object> {
     Object::with_dict(cls, Payload::Ext(Box::new(FutureObj::new(loop_obj, None))))
 }
 
+/// Makes a future only asyncio itself sees (the one `sleep()` awaits): it has no attribute
+/// dict, which saves an allocation per sleeping task.
+pub fn new_internal_future(vm: &mut Vm, loop_obj: Value) -> Rc<Object> {
+    let cls = Aio::classes(vm).future;
+    Object::new(cls, Payload::Ext(Box::new(FutureObj::new(loop_obj, None))))
+}
+
 /// Makes a task for `coro` on `loop_obj` and schedules its first step.
 pub fn new_task(vm: &mut Vm, loop_obj: &Value, coro: Value, name: Value) -> PyResult<Rc<Object>> {
     let Some(lp) = loop_of(loop_obj) else {
@@ -531,6 +538,7 @@ fn handle_step_outcome(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskSt
         // Finished: `all_tasks()` no longer lists it, and its registry slot goes away.
         if let Some(lp) = loop_of(&f.st.borrow().loop_obj) {
             lp.tasks.borrow_mut().remove(&t.seq);
+            lp.finished_since_trim.set(lp.finished_since_trim.get() + 1);
         }
     }
     let cancelled_cls = Aio::classes(vm).cancelled_error;

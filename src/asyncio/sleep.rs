@@ -15,7 +15,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use super::event_loop::{loop_of, Cb};
-use super::future::{future_of, new_future};
+use super::future::{future_of, new_internal_future};
 use super::Aio;
 use crate::compiler::bytecode::CmpKind;
 use crate::runtime::timers::TimerId;
@@ -52,7 +52,7 @@ impl Sleep {
             return Err(vm.new_error("RuntimeError", "no running event loop"));
         }
         let loop_obj = vm.running_loop.clone();
-        let fut = new_future(vm, loop_obj.clone());
+        let fut = new_internal_future(vm, loop_obj.clone());
         if let Some(f) = future_of(&Value::Obj(fut.clone())) {
             f.st.borrow_mut().blocking = true;
         }
