@@ -368,7 +368,7 @@ pub fn run_forever(vm: &mut Vm, loop_obj: &Value, until: Option<&Rc<Object>>) ->
     let result = loop {
         let idle = lp.el.borrow().is_idle() && !lp.has_external_work() && !lp.stopping.get();
         if idle {
-            break Err(deadlock_error(vm, lp, until));
+            break Err(super::deadlock::deadlock_error(vm, lp, until));
         }
         if let Err(e) = run_once(vm, loop_obj, lp) {
             break Err(e);
@@ -396,35 +396,6 @@ pub fn run_until(vm: &mut Vm, loop_obj: &Value, done: &mut dyn FnMut(&mut Vm) ->
         run_once(vm, loop_obj, lp)?;
     }
     Ok(())
-}
-
-/// The deadlock report: names each pending task and what it awaits.
-fn deadlock_error(vm: &mut Vm, lp: &LoopObj, until: Option<&Rc<Object>>) -> Exc {
-    let mut lines = vec!["deadlock: the event loop has nothing left to run (no ready callbacks, timers, I/O or thread work), but these tasks are still waiting:".to_string()];
-    let tasks: Vec<Rc<Object>> = lp.tasks.borrow().values().filter_map(Weak::upgrade).collect();
-    for t in tasks {
-        let tv = Value::Obj(t.clone());
-        let Some(f) = future_of(&tv) else { continue };
-        if f.done() {
-            continue;
-        }
-        let name = f.task.as_ref().map(|ts| ts.name.borrow().clone()).unwrap_or(Value::None);
-        let waiter = f.task.as_ref().map(|ts| ts.fut_waiter.borrow().clone()).unwrap_or(Value::None);
-        let name = vm.str_of(&name).unwrap_or_default();
-        let what = if waiter.is_none() {
-            "nothing (not started)".to_string()
-        } else {
-            vm.repr(&waiter).unwrap_or_default()
-        };
-        lines.push(format!("  task '{name}' awaits {what}"));
-    }
-    if let Some(u) = until {
-        if future_of(&Value::Obj(u.clone())).is_some_and(|f| f.task.is_none()) {
-            let r = vm.repr(&Value::Obj(u.clone())).unwrap_or_default();
-            lines.push(format!("  the loop runs until {r}"));
-        }
-    }
-    vm.new_error("RuntimeError", &lines.join("\n"))
 }
 
 /// `loop.run_until_complete(future_or_coroutine)`.

@@ -5,6 +5,7 @@
 //! written in the language itself in `stdlib/asyncio/`, on top of this module, following
 //! CPython's structure so that wakeups go through futures exactly as in CPython.
 
+pub mod deadlock;
 pub mod event_loop;
 pub mod external;
 pub mod format;
