@@ -423,7 +423,7 @@ pub fn run_until_complete(vm: &mut Vm, loop_obj: &Value, fut: &Value) -> PyResul
 
 /// `ensure_future` for the loop: coroutines become tasks, futures pass through.
 pub fn ensure_future(vm: &mut Vm, loop_obj: &Value, v: &Value) -> PyResult<Rc<Object>> {
-    if future_of(v).is_some() {
+    if super::future::is_future(v) {
         if let Value::Obj(o) = v {
             return Ok(o.clone());
         }

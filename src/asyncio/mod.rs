@@ -804,7 +804,7 @@ fn m_iscoroutinefunction(vm: &mut Vm, args: Args) -> PyResult<Value> {
 const MAX_UNWRAP: usize = 16;
 
 fn m_isfuture(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Bool(args.pos.first().and_then(future_of).is_some()))
+    Ok(Value::Bool(args.pos.first().is_some_and(future::is_future)))
 }
 
 /// Keeps `cancel_any` available to the stdlib glue.
