@@ -82,10 +82,15 @@ fn take_object(obj: &mut Object, work: &mut Vec<Value>) {
             defer(work, f);
             defer(work, s);
         }
-        Payload::Generator(g) => {
-            if let super::object::GenState::Suspended(mut fiber) = g.state.into_inner() {
-                for v in std::mem::take(&mut fiber.stack) {
-                    defer(work, v);
+        Payload::Generator(mut g) => {
+            // An async generator with a finalizer hook must reach its own `Drop` intact: that
+            // hands it to the loop to be closed, as PEP 525 asks.
+            if g.finalizer.get_mut().is_none() {
+                let state = std::mem::replace(g.state.get_mut(), super::object::GenState::Finished);
+                if let super::object::GenState::Suspended(mut fiber) = state {
+                    for v in std::mem::take(&mut fiber.stack) {
+                        defer(work, v);
+                    }
                 }
             }
         }
