@@ -93,7 +93,7 @@ fn new_object(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn new_type(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (_, rest) = cls_and_args(vm, &args)?;
+    let (cls, rest) = cls_and_args(vm, &args)?;
     match rest {
         [v] => Ok(Value::Class(vm.type_of(v))),
         [name, bases, ns] => {
@@ -116,7 +116,14 @@ fn new_type(vm: &mut Vm, args: Args) -> PyResult<Value> {
                     Value::str("__main__"),
                 );
             }
-            Ok(Value::Class(vm.build_class(&name, bases, copy, None)?))
+            // `Meta(name, bases, ns)` makes a class whose metaclass is `Meta`; plain
+            // `type(...)` inherits the metaclass of the bases.
+            let meta = if Rc::ptr_eq(&cls, &vm.types.type_) {
+                bases.iter().find_map(|b| b.meta.clone())
+            } else {
+                Some(cls)
+            };
+            Ok(Value::Class(vm.build_class(&name, bases, copy, meta)?))
         }
         _ => Err(vm.new_error("TypeError", "type() takes 1 or 3 arguments")),
     }

@@ -187,8 +187,12 @@ impl Vm {
                     Some(Payload::Module(md)) => md.name.clone(),
                     _ => "?".into(),
                 };
-                if let Ok(sub) = self.load_module(&format!("{mname}.{name}")) {
-                    return Ok(sub);
+                let full = format!("{mname}.{name}");
+                match self.load_module(&full) {
+                    Ok(sub) => return Ok(sub),
+                    // The submodule exists but failed: report its own error, as CPython does.
+                    Err(e) if e.class.name() != "ModuleNotFoundError" => return Err(e),
+                    Err(_) => {}
                 }
                 Err(self.new_error("ImportError", &format!("cannot import name '{name}' from '{mname}'")))
             }
