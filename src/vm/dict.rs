@@ -72,6 +72,8 @@ pub fn simple_eq(a: &Value, b: &Value) -> Option<bool> {
         (Class(x), Class(y)) => std::rc::Rc::ptr_eq(x, y),
         (Func(x), Func(y)) => std::rc::Rc::ptr_eq(x, y),
         (Obj(_), _) | (_, Obj(_)) => return Option::None,
+        // Containers compare element-wise (and may call `__eq__`): not a simple case.
+        (List(_), List(_)) | (Dict(_), Dict(_)) => return Option::None,
         _ => false,
     })
 }

@@ -719,6 +719,11 @@ impl Vm {
                 }
             }
         }
+        // Both sides declined: the builtin `dict.__eq__`/`list.__eq__` of a subclass still
+        // compares the data (`Counter(a=1) == {'a': 1}`).
+        if let (Some(x), Some(y)) = (builtin_data(a), builtin_data(b)) {
+            return Ok(Some(Value::Bool(self.eq(&x, &y)?)));
+        }
         Ok(None)
     }
 
@@ -1217,6 +1222,18 @@ pub fn int_of(v: &Value) -> Option<i64> {
         Value::Int(i) => Some(*i),
         Value::Bool(b) => Some(*b as i64),
         _ => None,
+    }
+}
+
+/// The builtin list or dict that a value is or (as a subclass instance) wraps.
+fn builtin_data(v: &Value) -> Option<Value> {
+    match v {
+        Value::List(_) | Value::Dict(_) => Some(v.clone()),
+        _ => match v.payload()? {
+            Payload::ListData(l) => Some(Value::List(l.clone())),
+            Payload::DictData(d) => Some(Value::Dict(d.clone())),
+            _ => None,
+        },
     }
 }
 
