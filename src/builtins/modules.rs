@@ -19,6 +19,7 @@ pub fn native_module(name: &str) -> Option<NativeModule> {
         "time" => time_module,
         "_asyncio" => crate::asyncio::asyncio_module,
         "_random" => crate::stdlib::random::module,
+        "_collections" => crate::stdlib::collections::module,
         _ => return None,
     })
 }
@@ -34,6 +35,9 @@ const STDLIB: &[(&str, &str, bool)] = &[
     ("asyncio.queues", include_str!("../../stdlib/asyncio/queues.py"), false),
     ("asyncio.runners", include_str!("../../stdlib/asyncio/runners.py"), false),
     ("bisect", include_str!("../../stdlib/bisect.py"), false),
+    ("collections", include_str!("../../stdlib/collections/__init__.py"), true),
+    ("collections.abc", include_str!("../../stdlib/collections/abc.py"), false),
+    ("operator", include_str!("../../stdlib/operator.py"), false),
     ("random", include_str!("../../stdlib/random.py"), false),
 ];
 
