@@ -103,6 +103,9 @@ impl Vm {
             _ => {}
         }
         if let Some(v) = c.lookup(n) {
+            if let Some(get) = script_descriptor(&v) {
+                return self.call(&get, vec![v.clone(), Value::None, Value::Class(c.clone())]);
+            }
             return Ok(match v.payload() {
                 Some(Payload::ClassMethod(f)) => self.bound_method(f.clone(), Value::Class(c.clone())),
                 Some(Payload::StaticMethod(f)) => f.clone(),
@@ -195,8 +198,17 @@ impl Vm {
                 return self.call(&fget.clone(), vec![obj.clone()]);
             }
         }
+        let script_get = descr.as_ref().and_then(script_descriptor);
+        if let (Some(d), Some(get)) = (&descr, &script_get) {
+            if script_data_descriptor(d) {
+                return self.call(get, vec![d.clone(), obj.clone(), Value::Class(cls.clone())]);
+            }
+        }
         if let Some(v) = o.get_attr(n) {
             return Ok(v);
+        }
+        if let (Some(d), Some(get)) = (&descr, script_get) {
+            return self.call(&get, vec![d.clone(), obj.clone(), Value::Class(cls.clone())]);
         }
         if let Some(v) = descr {
             return Ok(self.bind(v, obj, &cls));
@@ -384,6 +396,12 @@ impl Vm {
 
     /// `object.__setattr__`: data descriptors, then the instance dict.
     pub fn generic_setattr(&mut self, obj: &Value, o: &Rc<Object>, n: &str, value: Value) -> PyResult<()> {
+        if let Some(d) = o.class.lookup(n) {
+            if let Some(set) = script_method(&d, "__set__") {
+                self.call(&set, vec![d, obj.clone(), value])?;
+                return Ok(());
+            }
+        }
         if let Some(Value::Obj(d)) = o.class.lookup(n) {
             if let Payload::Property(_, fset, ..) = &d.payload {
                 if fset.is_none() {
@@ -595,4 +613,23 @@ impl Vm {
     pub fn new_cell(&mut self, v: Value) -> Value {
         Value::Obj(Object::new(self.types.cell.clone(), Payload::Cell(std::cell::RefCell::new(v))))
     }
+}
+
+/// `type(d).name` when `d` is an instance of a script class defining it.
+fn script_method(d: &Value, name: &str) -> Option<Value> {
+    match d {
+        Value::Obj(o) if o.class.is_heap => o.class.lookup(name).filter(|f| matches!(f, Value::Func(_))),
+        _ => None,
+    }
+}
+
+/// The `__get__` of a descriptor object defined in script code (`cached_property`, ...).
+fn script_descriptor(d: &Value) -> Option<Value> {
+    script_method(d, "__get__")
+}
+
+/// True for a script descriptor that also defines `__set__` or `__delete__` (a data
+/// descriptor, which takes precedence over the instance dict).
+fn script_data_descriptor(d: &Value) -> bool {
+    script_method(d, "__set__").is_some() || script_method(d, "__delete__").is_some()
 }

@@ -660,6 +660,7 @@ impl Vm {
         let cell = self.run_nested(fiber)?;
         let cls = self.build_class(&name, base_classes, ns, meta)?;
         super::interp::cell_set(&cell, Value::Class(cls.clone()));
+        self.set_names(&cls)?;
         self.init_subclass(&cls, init_kw)?;
         Ok(Value::Class(cls))
     }
@@ -697,6 +698,24 @@ impl Vm {
             meta,
             is_heap: true,
         }))
+    }
+
+    /// Calls `value.__set_name__(cls, name)` for each class attribute whose script class
+    /// defines it (`cached_property`, descriptors that learn their attribute name).
+    pub fn set_names(&mut self, cls: &Rc<Class>) -> PyResult<()> {
+        let items: Vec<(Value, Value)> =
+            cls.dict.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        for (k, v) in items {
+            if let Value::Obj(o) = &v {
+                if !o.class.is_heap {
+                    continue;
+                }
+                if let Some(f @ Value::Func(_)) = o.class.lookup("__set_name__") {
+                    self.call(&f, vec![v.clone(), Value::Class(cls.clone()), k])?;
+                }
+            }
+        }
+        Ok(())
     }
 
     fn init_subclass(&mut self, cls: &Rc<Class>, kw: Vec<(Value, Value)>) -> PyResult<()> {
