@@ -38,6 +38,9 @@ const STDLIB: &[(&str, &str, bool)] = &[
     ("collections", include_str!("../../stdlib/collections/__init__.py"), true),
     ("collections.abc", include_str!("../../stdlib/collections/abc.py"), false),
     ("operator", include_str!("../../stdlib/operator.py"), false),
+    ("itertools", include_str!("../../stdlib/itertools.py"), false),
+    ("functools", include_str!("../../stdlib/functools.py"), false),
+    ("heapq", include_str!("../../stdlib/heapq.py"), false),
     ("random", include_str!("../../stdlib/random.py"), false),
 ];
 
