@@ -20,6 +20,7 @@ pub fn native_module(name: &str) -> Option<NativeModule> {
         "_asyncio" => crate::asyncio::asyncio_module,
         "_random" => crate::stdlib::random::module,
         "_collections" => crate::stdlib::collections::module,
+        "_json" => crate::stdlib::json::module,
         _ => return None,
     })
 }
@@ -41,6 +42,7 @@ const STDLIB: &[(&str, &str, bool)] = &[
     ("itertools", include_str!("../../stdlib/itertools.py"), false),
     ("functools", include_str!("../../stdlib/functools.py"), false),
     ("heapq", include_str!("../../stdlib/heapq.py"), false),
+    ("json", include_str!("../../stdlib/json.py"), false),
     ("random", include_str!("../../stdlib/random.py"), false),
 ];
 
