@@ -633,3 +633,8 @@ fn script_descriptor(d: &Value) -> Option<Value> {
 fn script_data_descriptor(d: &Value) -> bool {
     script_method(d, "__set__").is_some() || script_method(d, "__delete__").is_some()
 }
+
+/// A method that the script metaclass of class `c` defines (`EnumType.__iter__`, ...).
+pub(crate) fn meta_method(c: &Rc<Class>, name: &str) -> Option<Value> {
+    c.meta.as_ref()?.lookup(name).filter(|f| matches!(f, Value::Func(_)))
+}

@@ -280,7 +280,20 @@ impl Vm {
                 }
             }
         }
-        Err(self.binop_type_error(op, a, b))
+        // An int/str/float subclass instance (IntEnum, a str subclass) that does not
+        // override the operator: the builtin operator applies to the wrapped value.
+        let unbox = |v: &Value| match v.payload() {
+            Some(Payload::Boxed(inner)) => Some(inner.clone()),
+            _ => None,
+        };
+        match (unbox(a), unbox(b)) {
+            (None, None) => Err(self.binop_type_error(op, a, b)),
+            (x, y) => {
+                let x = x.unwrap_or_else(|| a.clone());
+                let y = y.unwrap_or_else(|| b.clone());
+                self.binary_op(op, &x, &y)
+            }
+        }
     }
 
     fn binop_type_error(&mut self, op: BinKind, a: &Value, b: &Value) -> Exc {
@@ -1012,6 +1025,10 @@ impl Vm {
                 format!("<function {} at {:#x}>", q.as_str().unwrap_or("?"), v.id())
             }
             Value::Class(c) => {
+                if let Some(f) = super::attr::meta_method(c, "__repr__") {
+                    let r = self.call(&f, vec![v.clone()])?;
+                    return self.expect_str(r, "__repr__");
+                }
                 let module = match c.lookup("__module__") {
                     Some(Value::Str(m)) if c.is_heap && m.as_str() != "builtins" => {
                         format!("{}.", m.as_str())
