@@ -43,6 +43,10 @@ const STDLIB: &[(&str, &str, bool)] = &[
     ("functools", include_str!("../../stdlib/functools.py"), false),
     ("heapq", include_str!("../../stdlib/heapq.py"), false),
     ("json", include_str!("../../stdlib/json.py"), false),
+    ("string", include_str!("../../stdlib/string.py"), false),
+    ("copy", include_str!("../../stdlib/copy.py"), false),
+    ("contextlib", include_str!("../../stdlib/contextlib.py"), false),
+    ("enum", include_str!("../../stdlib/enum.py"), false),
     ("random", include_str!("../../stdlib/random.py"), false),
 ];
 
