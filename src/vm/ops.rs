@@ -941,6 +941,13 @@ impl Vm {
                 if o.exc().is_some() {
                     return self.exc_str_default(o);
                 }
+                if let Payload::Boxed(inner) = &o.payload {
+                    if !matches!(o.class.lookup("__repr__"), Some(Value::Func(_))) {
+                        // A builtin subclass instance: str() of the value it wraps.
+                        let inner = inner.clone();
+                        return self.str_of(&inner);
+                    }
+                }
                 self.repr(v)
             }
             _ => self.repr(v),
@@ -1179,6 +1186,14 @@ impl Vm {
             Value::Float(f) => text::format_spec::format_float(*f, &spec_s, &tn),
             _ => {
                 let cls = self.type_of(v);
+                let script_format = matches!(cls.lookup("__format__"), Some(Value::Func(_)));
+                if let Some(Payload::Boxed(inner)) = v.payload() {
+                    // A builtin subclass without its own __format__ formats its value.
+                    if !script_format {
+                        let inner = inner.clone();
+                        return self.format_with_spec(&inner, spec);
+                    }
+                }
                 if cls.is_heap {
                     if let Some(f) = cls.lookup("__format__") {
                         let r = self.call(&f, vec![v.clone(), spec.clone()])?;
@@ -1219,6 +1234,11 @@ impl Vm {
                 Err(self.new_error("IndexError", &format!("cannot fit '{t}' into an index-sized integer")))
             }
             _ => {
+                // An int subclass instance (IntEnum member, bool-like classes): its value.
+                if let Some(Payload::Boxed(inner @ (Value::Int(_) | Value::BigInt(_)))) = v.payload() {
+                    let inner = inner.clone();
+                    return self.index_of(&inner);
+                }
                 if let Some(Value::Int(i)) = self.call_dunder(v, "__index__", vec![])? {
                     return Ok(i);
                 }
