@@ -12,6 +12,8 @@ pub mod asyncio;
 pub mod builtins;
 pub mod compiler;
 mod interpreter;
+#[cfg(feature = "cli")]
+mod repl;
 pub(crate) mod runtime;
 pub(crate) mod stdlib;
 pub(crate) mod text;

@@ -294,6 +294,20 @@ pub fn run_forever(vm: &mut Vm, loop_obj: &Value, until: Option<&Rc<Object>>) ->
     result
 }
 
+/// Runs loop iterations until `done(vm)` holds, checking it before each iteration. For a host
+/// that waits on the loop and on something else at once (the REPL waits for a statement's task
+/// *or* a line from its reader thread): unlike `run_forever`, an idle loop blocks in its poll
+/// rather than reporting a deadlock, and whatever the host waits for must wake the poll by
+/// posting to the loop's inbox. The caller marks the loop running (`LoopObj::running` and
+/// `Vm::running_loop`) for as long as it drives it this way.
+pub fn run_until(vm: &mut Vm, loop_obj: &Value, done: &mut dyn FnMut(&mut Vm) -> bool) -> PyResult<()> {
+    let Some(lp) = loop_of(loop_obj) else { return Ok(()) };
+    while !done(vm) {
+        run_once(vm, loop_obj, lp)?;
+    }
+    Ok(())
+}
+
 /// The deadlock report: names each pending task and what it awaits.
 fn deadlock_error(vm: &mut Vm, lp: &LoopObj, until: Option<&Rc<Object>>) -> Exc {
     let mut lines = vec!["deadlock: the event loop has nothing left to run (no ready callbacks, timers, I/O or thread work), but these tasks are still waiting:".to_string()];

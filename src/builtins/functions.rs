@@ -44,10 +44,7 @@ pub(super) fn install(vm: &mut Vm) {
         ("divmod", divmod),
         ("pow", pow),
         ("format", format),
-        ("vars", vars),
-        ("dir", dir),
         ("input", input),
-        ("globals", globals),
         ("aiter", aiter),
         ("anext", anext),
         ("exit", exit),
@@ -55,6 +52,17 @@ pub(super) fn install(vm: &mut Vm) {
     ];
     for (name, f) in table {
         let v = native(vm, name, *f);
+        set_builtin(vm, name, v);
+    }
+    let with_frame: &[(&'static str, crate::vm::object::NativeFn)] = &[
+        ("globals", globals),
+        ("locals", locals),
+        ("vars", vars),
+        ("dir", dir),
+        ("__import__", dunder_import),
+    ];
+    for (name, f) in with_frame {
+        let v = super::native_with_frame(vm, name, *f);
         set_builtin(vm, name, v);
     }
 }
@@ -121,7 +129,7 @@ pub fn length(vm: &mut Vm, v: &Value) -> PyResult<usize> {
             {
                 d.map.borrow().len()
             }
-            Payload::DictView(_, d) => d.map.borrow().len(),
+            Payload::DictView(_, d) | Payload::MappingProxy(d) => d.map.borrow().len(),
             // A str/tuple subclass instance: the builtin `__len__` measures the wrapped value
             // (going through `len_dunder` would find that same builtin and recurse).
             Payload::Boxed(inner)
@@ -165,7 +173,7 @@ fn repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn ascii(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, "ascii", &args, 1, 1)?;
     let r = vm.repr(&args.pos[0])?;
-    Ok(Value::string(text::repr::ascii_str(&r)))
+    Ok(Value::string(text::repr::ascii_escape(&r)))
 }
 
 /// `isinstance(v, classinfo)`.
@@ -292,16 +300,7 @@ fn delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn callable(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, "callable", &args, 1, 1)?;
-    let v = &args.pos[0];
-    let r = match v {
-        Value::Func(_) | Value::Class(_) => true,
-        Value::Obj(o) => {
-            matches!(o.payload, Payload::Native(_) | Payload::NativeClosure(..) | Payload::BoundMethod(..))
-                || o.class.lookup("__call__").is_some()
-        }
-        _ => false,
-    };
-    Ok(Value::Bool(r))
+    Ok(Value::Bool(vm.is_callable(&args.pos[0])))
 }
 
 fn id(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -317,9 +316,10 @@ fn hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, "iter", &args, 1, 2)?;
     if args.pos.len() == 2 {
-        let it = Iter::Callable(args.pos[0].clone(), args.pos[1].clone());
-        let cls = vm.types.iterator.clone();
-        return Ok(vm.make_iter(cls, it));
+        if !vm.is_callable(&args.pos[0]) {
+            return Err(vm.new_error("TypeError", "iter(v, w): v must be callable"));
+        }
+        return Ok(vm.new_iter(Iter::Callable(args.pos[0].clone(), args.pos[1].clone())));
     }
     vm.get_iter(&args.pos[0])
 }
@@ -330,12 +330,9 @@ fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
         let t = vm.type_name(&args.pos[0]);
         return Err(vm.new_error("TypeError", &format!("'{t}' object is not an iterator")));
     }
-    match vm.iter_next(&args.pos[0])? {
-        Some(v) => Ok(v),
-        None => match args.pos.get(1) {
-            Some(d) => Ok(d.clone()),
-            None => Err(vm.new_exception_named("StopIteration")),
-        },
+    match (vm.next_raising(&args.pos[0]), args.pos.get(1)) {
+        (Err(e), Some(d)) if e.class.is_subclass(&vm.exc_class("StopIteration")) => Ok(d.clone()),
+        (r, _) => r,
     }
 }
 
@@ -720,11 +717,40 @@ fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
 fn format(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, "format", &args, 1, 2)?;
     let spec = args.pos.get(1).cloned().unwrap_or_else(|| Value::str(""));
+    if !matches!(spec, Value::Str(_)) {
+        let t = vm.type_name(&spec);
+        return Err(vm.new_error("TypeError", &format!("format() argument 2 must be str, not {t}")));
+    }
     vm.format_with_spec(&args.pos[0], &spec)
 }
 
+/// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`.
+fn dunder_import(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "__import__", &args, 1, 5)?;
+    let name = super::str_arg(vm, &args.pos[0], "__import__() argument 1")?.to_string();
+    let globals = match super::opt_arg(&args, 1, "globals").and_then(|g| vm.dict_of(g)) {
+        Some(d) => d,
+        None => match caller_namespaces(vm).0 {
+            Value::Dict(d) => d,
+            _ => Rc::new(crate::vm::object::Dict::default()),
+        },
+    };
+    let fromlist = match super::opt_arg(&args, 3, "fromlist") {
+        Some(f) if !f.is_none() => vm.truthy(f)?,
+        _ => false,
+    };
+    let level = match super::opt_arg(&args, 4, "level") {
+        Some(l) => vm.index_of(l)?.max(0) as usize,
+        None => 0,
+    };
+    vm.import(&name, level, !fromlist, &globals)
+}
+
 fn vars(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "vars", &args, 1, 1)?;
+    arity(vm, "vars", &args, 0, 1)?;
+    if args.pos.is_empty() {
+        return Ok(caller_namespaces(vm).1);
+    }
     let n = vm.intern("__dict__");
     vm.get_attr(&args.pos[0], &n)
         .map_err(|_| vm.new_error("TypeError", "vars() argument must have __dict__ attribute"))
@@ -732,7 +758,12 @@ fn vars(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, "dir", &args, 0, 1)?;
-    let Some(v) = args.pos.first() else { return Ok(Value::list(vec![])) };
+    let Some(v) = args.pos.first() else {
+        let Value::Dict(d) = caller_namespaces(vm).1 else { return Ok(Value::list(vec![])) };
+        let mut names: Vec<Value> = d.map.borrow().iter().map(|(k, _)| k.clone()).collect();
+        super::functions::sort_values(vm, &mut names, None, false)?;
+        return Ok(Value::list(names));
+    };
     let mut names: Vec<String> = Vec::new();
     let add_map = |m: &crate::vm::dict::DictMap, names: &mut Vec<String>| {
         for (k, _) in m.iter() {
@@ -749,7 +780,7 @@ fn dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 add_map(&m.dict.map.borrow(), &mut names);
             }
             if let Some(d) = &o.dict {
-                add_map(&d.borrow(), &mut names);
+                add_map(&d.map.borrow(), &mut names);
             }
             add_map(&o.class.dict.borrow(), &mut names);
             for c in &o.class.mro {
@@ -797,11 +828,26 @@ fn input(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
-fn globals(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    match vm.modules.get("__main__").and_then(|m| vm.module_dict(m)) {
-        Some(d) => Ok(Value::Dict(d)),
-        None => Ok(vm.new_dict()),
+/// The caller's namespaces (`__main__`'s when called from native code).
+fn caller_namespaces(vm: &mut Vm) -> (Value, Value) {
+    if let Some(c) = &vm.caller {
+        return (Value::Dict(c.globals.clone()), Value::Dict(c.locals.clone()));
     }
+    let g = match vm.module_get("__main__").and_then(|m| vm.module_dict(&m)) {
+        Some(d) => Value::Dict(d),
+        None => vm.new_dict(),
+    };
+    (g.clone(), g)
+}
+
+fn globals(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "globals", &args, 0, 0)?;
+    Ok(caller_namespaces(vm).0)
+}
+
+fn locals(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "locals", &args, 0, 0)?;
+    Ok(caller_namespaces(vm).1)
 }
 
 fn aiter(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -96,7 +96,7 @@ fn sys_module(vm: &mut Vm) -> PyResult<Value> {
     vm.module_set(&m, "stderr", stderr.clone());
     vm.module_set(&m, "__stdout__", stdout);
     vm.module_set(&m, "__stderr__", stderr);
-    let modules = vm.new_dict();
+    let modules = Value::Dict(vm.modules.clone());
     vm.module_set(&m, "modules", modules);
     Ok(m)
 }
@@ -161,7 +161,7 @@ fn setrecursionlimit(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if n < 1 {
         return Err(vm.new_error("ValueError", "recursion limit must be greater or equal than 1"));
     }
-    vm.recursion_limit = (n as usize).min(100_000);
+    vm.recursion_limit = (n as usize).min(vm.limits.max_recursion);
     Ok(Value::None)
 }
 

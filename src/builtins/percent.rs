@@ -95,7 +95,7 @@ impl Vm {
                 pct::format_text(spec, &s)
             }
             Conversion::Ascii => {
-                let s = crate::text::repr::ascii_str(&self.repr(value)?);
+                let s = crate::text::repr::ascii_escape(&self.repr(value)?);
                 pct::format_text(spec, &s)
             }
             Conversion::Char => {

@@ -33,9 +33,13 @@ impl Vm {
             Value::Class(cls) => self.instantiate(cls, args, kw),
             Value::Obj(o) => match &o.payload {
                 Payload::Native(n) => (n.f)(self, Args { pos: &args, kw: &kw }),
-                Payload::NativeClosure(_, c) => {
-                    let c = c.clone();
+                Payload::NativeClosure(c) => {
+                    let c = c.f.clone();
                     c(self, Args { pos: &args, kw: &kw })
+                }
+                Payload::StaticMethod(func) => {
+                    let func = func.clone();
+                    self.call_kw(&func, args, kw)
                 }
                 Payload::BoundMethod(func, obj) => {
                     let mut full = Vec::with_capacity(args.len() + 1);
@@ -61,6 +65,20 @@ impl Vm {
         }
         let t = self.type_name(f);
         Err(self.new_error("TypeError", &format!("'{t}' object is not callable")))
+    }
+
+    /// `callable(v)`.
+    pub fn is_callable(&self, v: &Value) -> bool {
+        match v {
+            Value::Func(_) | Value::Class(_) => true,
+            Value::Obj(o) => {
+                matches!(
+                    o.payload,
+                    Payload::Native(_) | Payload::NativeClosure(..) | Payload::BoundMethod(..)
+                ) || o.class.lookup("__call__").is_some()
+            }
+            _ => false,
+        }
     }
 
     /// Runs a fresh fiber to completion from native code.
@@ -411,11 +429,45 @@ impl Vm {
                 }
             }
             _ => {
-                let v = self.call_kw(&callee, pos, kw)?;
-                fiber.stack[ret] = v;
+                let wants_frame = matches!(callee.payload(), Some(Payload::Native(n)) if n.frame);
+                if wants_frame {
+                    self.caller = Some(self.caller_frame(fiber));
+                }
+                let r = self.call_kw(&callee, pos, kw);
+                if wants_frame {
+                    self.caller = None;
+                }
+                fiber.stack[ret] = r?;
                 Ok(false)
             }
         }
+    }
+
+    /// The namespaces of the fiber's top frame, for `globals()` and `locals()`.
+    fn caller_frame(&mut self, fiber: &Fiber) -> super::CallerFrame {
+        let frame = fiber.frames.last().expect("a running frame");
+        let globals = frame.globals.clone();
+        let code = &frame.code.code;
+        let locals = match &frame.locals {
+            Some(ns) => ns.clone(),
+            None if code.kind == CodeKind::Module => globals.clone(),
+            None => {
+                let d = Rc::new(Dict::default());
+                let base = frame.base as usize;
+                let cells: Vec<usize> =
+                    code.cellvars.iter().chain(code.freevars.iter()).map(|(r, _)| r.idx()).collect();
+                for (i, name) in code.varnames.iter().enumerate() {
+                    let raw = fiber.stack.get(base + i).cloned().unwrap_or_default();
+                    let v = if cells.contains(&i) { super::interp::cell_get(&raw) } else { raw };
+                    if !v.is_undef() {
+                        let key = self.intern(name);
+                        d.map.borrow_mut().set_str(super::object::str_hash(name), key, v);
+                    }
+                }
+                d
+            }
+        };
+        super::CallerFrame { globals, locals }
     }
 
     fn push_with_regs(
@@ -505,7 +557,10 @@ impl Vm {
             return Ok(obj);
         }
         if let Some(init) = cls.lookup("__init__") {
-            if matches!(init, Value::Func(_)) {
+            // A builtin's own `__new__` already consumed the arguments; a script subclass
+            // runs whichever `__init__` it inherits (list.__init__ fills the new list).
+            let object_init = self.types.object.lookup("__init__").is_some_and(|o| o.is(&init));
+            if matches!(init, Value::Func(_)) || (cls.is_heap && !object_init) {
                 let mut full = vec![obj.clone()];
                 full.extend(args);
                 let r = self.call_kw(&init, full, kw)?;
@@ -596,8 +651,24 @@ impl Vm {
 
     /// Makes a generator, coroutine or async generator object for a call of `func`.
     pub fn make_generator(&mut self, func: &Rc<Function>, regs: Vec<Value>) -> Value {
-        let code = &func.code.code;
         let fiber = Fiber::new(func.code.clone(), func.globals.clone(), regs);
+        let (name, qualname) = (func.name.borrow().clone(), func.qualname.borrow().clone());
+        self.generator_object(&func.code.code, fiber, name, qualname)
+    }
+
+    /// The coroutine object that runs module-level code with top-level `await` (REPL input).
+    pub fn module_coroutine(&mut self, code: &Rc<CodeObj>, fiber: Box<Fiber>) -> Value {
+        let name = Value::str(&code.code.name);
+        self.generator_object(&code.code, fiber, name.clone(), name)
+    }
+
+    fn generator_object(
+        &mut self,
+        code: &Rc<Code>,
+        fiber: Box<Fiber>,
+        name: Value,
+        qualname: Value,
+    ) -> Value {
         let cls = match code.kind {
             CodeKind::Coroutine => self.types.coroutine.clone(),
             CodeKind::AsyncGenerator => self.types.async_generator.clone(),
@@ -607,8 +678,8 @@ impl Vm {
             kind: code.kind,
             state: RefCell::new(GenState::Suspended(fiber)),
             started: Cell::new(false),
-            name: func.name.borrow().clone(),
-            qualname: func.qualname.borrow().clone(),
+            name,
+            qualname,
             code: code.clone(),
             running_async: Cell::new(false),
         };
@@ -688,6 +759,11 @@ impl Vm {
         if has_eq && !has_hash {
             map.set_str(super::object::str_hash("__hash__"), Value::str("__hash__"), Value::None);
         }
+        let slots = self.class_slots(&mut map, &bases)?;
+        let mut hooks = bases.iter().fold(0, |h, b| h | b.hooks.get());
+        for (k, _) in map.iter() {
+            hooks |= k.as_str().map_or(0, super::object::hook_bit);
+        }
         Ok(Rc::new(Class {
             name: RefCell::new(name.to_string()),
             qualname: RefCell::new(qualname),
@@ -697,22 +773,62 @@ impl Vm {
             kind,
             meta,
             is_heap: true,
+            hooks: Cell::new(hooks),
+            slots,
         }))
     }
 
-    /// Calls `value.__set_name__(cls, name)` for each class attribute whose script class
-    /// defines it (`cached_property`, descriptors that learn their attribute name).
-    pub fn set_names(&mut self, cls: &Rc<Class>) -> PyResult<()> {
+    /// `__slots__`: adds a member descriptor per name to the namespace, and returns the
+    /// allowed instance attribute names when every script base is slotted too.
+    fn class_slots(&mut self, map: &mut DictMap, bases: &[Rc<Class>]) -> PyResult<Option<Box<[Rc<str>]>>> {
+        let hash = super::object::str_hash("__slots__");
+        let Some(spec) = map.get_str(hash, "__slots__").cloned() else { return Ok(None) };
+        let names = match &spec {
+            Value::Str(s) => vec![Value::Str(s.clone())],
+            other => self.collect(other)?,
+        };
+        let mut allowed: Vec<Rc<str>> = Vec::new();
+        let mut has_dict = false;
+        for n in names {
+            let Value::Str(s) = &n else {
+                let t = self.type_name(&n);
+                return Err(
+                    self.new_error("TypeError", &format!("__slots__ items must be strings, not '{t}'"))
+                );
+            };
+            if s.as_str() == "__dict__" {
+                has_dict = true;
+                continue;
+            }
+            let name: Rc<str> = s.as_str().into();
+            let member = Object::new(self.types.member_descriptor.clone(), Payload::SlotMember(name.clone()));
+            map.set_str(s.hash(), n.clone(), Value::Obj(member));
+            allowed.push(name);
+        }
+        for b in bases.iter().filter(|b| b.is_heap) {
+            match &b.slots {
+                Some(inherited) => allowed.extend(inherited.iter().cloned()),
+                None => has_dict = true,
+            }
+        }
+        Ok(if has_dict { None } else { Some(allowed.into_boxed_slice()) })
+    }
+
+    /// Calls `__set_name__(cls, name)` on every class attribute that defines it.
+    fn set_names(&mut self, cls: &Rc<Class>) -> PyResult<()> {
         let items: Vec<(Value, Value)> =
             cls.dict.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
         for (k, v) in items {
-            if let Value::Obj(o) = &v {
-                if !o.class.is_heap {
-                    continue;
-                }
-                if let Some(f @ Value::Func(_)) = o.class.lookup("__set_name__") {
-                    self.call(&f, vec![v.clone(), Value::Class(cls.clone()), k])?;
-                }
+            let Value::Obj(o) = &v else { continue };
+            if let Payload::Property(p) = &o.payload {
+                *p.name.borrow_mut() = k.clone();
+                continue;
+            }
+            if !o.class.is_heap {
+                continue;
+            }
+            if let Some(f) = o.class.lookup("__set_name__") {
+                self.call(&f, vec![v.clone(), Value::Class(cls.clone()), k])?;
             }
         }
         Ok(())

@@ -311,6 +311,9 @@ impl Vm {
             (BinKind::Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
                 self.new_error("TypeError", &format!("can't multiply sequence by non-int of type '{nb}'"))
             }
+            (BinKind::Mul, _) if matches!(b, Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
+                self.new_error("TypeError", &format!("can't multiply sequence by non-int of type '{na}'"))
+            }
             _ => self.new_error(
                 "TypeError",
                 &format!("unsupported operand type(s) for {}: '{na}' and '{nb}'", binop_symbol(op)),
@@ -355,6 +358,9 @@ impl Vm {
                 d
             }
             _ => {
+                if let Some(r) = self.view_binop(op, a, b)? {
+                    return Ok(Some(r));
+                }
                 if let (Some(_), Some(_)) = (self.set_table_of(a), self.set_table_of(b)) {
                     if let Some(r) = self.set_binop(op, a, b)? {
                         return Ok(Some(r));
@@ -626,7 +632,8 @@ impl Vm {
 
     /// `a == b` as a bool.
     pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
-        if a.is(b) && !matches!(a, Value::Float(f) if f.is_nan()) {
+        // Identity implies equality here, even for NaN (CPython's PyObject_RichCompareBool).
+        if a.is(b) {
             return Ok(true);
         }
         if let Some(r) = super::dict::simple_eq(a, b) {
@@ -657,6 +664,11 @@ impl Vm {
                 a.is(b)
             }
             (Value::Float(x), Value::Float(y)) => x == y,
+            (Value::BigInt(_) | Value::Float(_) | Value::Int(_) | Value::Bool(_), _)
+                if num_of(a).is_some() && num_of(b).is_some() =>
+            {
+                num_cmp(CmpKind::Eq, num_of(a).expect("number"), num_of(b).expect("number"))
+            }
             _ => match super::dict::simple_eq(a, b) {
                 Some(r) => r,
                 None => a.is(b),
@@ -700,6 +712,9 @@ impl Vm {
 
     /// Equality involving at least one `Obj`: builtin payloads, then `__eq__` both ways.
     fn obj_eq(&mut self, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+        if let Some(r) = self.view_compare(CmpKind::Eq, a, b)? {
+            return Ok(Some(Value::Bool(r)));
+        }
         if let (Some(x), Some(y)) = (self.set_table_of(a), self.set_table_of(b)) {
             return Ok(Some(Value::Bool(x.len() == y.len() && self.set_issubset(a, b)?)));
         }
@@ -712,6 +727,19 @@ impl Vm {
             let (l1, l2) = (range_len(*a1, *b1, *c1), range_len(*a2, *b2, *c2));
             let same = l1 == l2 && (l1 == 0 || (a1 == a2 && (l1 == 1 || c1 == c2)));
             return Ok(Some(Value::Bool(same)));
+        }
+        if let (Some(Payload::BoundMethod(f1, s1)), Some(Payload::BoundMethod(f2, s2))) =
+            (a.payload(), b.payload())
+        {
+            let (f1, f2, same) = (f1.clone(), f2.clone(), s1.is(s2));
+            return Ok(Some(Value::Bool(same && self.eq(&f1, &f2)?)));
+        }
+        if let (Some(Payload::Slice(a1, b1, c1)), Some(Payload::Slice(a2, b2, c2))) =
+            (a.payload(), b.payload())
+        {
+            let x = [a1.clone(), b1.clone(), c1.clone()];
+            let y = [a2.clone(), b2.clone(), c2.clone()];
+            return Ok(Some(Value::Bool(self.seq_eq(&x, &y)?)));
         }
         let ta = self.type_of(a);
         let tb = self.type_of(b);
@@ -759,6 +787,9 @@ impl Vm {
         }
         if let (Some(x), Some(y)) = (self.bytes_of(a), self.bytes_of(b)) {
             return Ok(Value::Bool(ord_result(op, x.cmp(&y))));
+        }
+        if let Some(r) = self.view_compare(op, a, b)? {
+            return Ok(Value::Bool(r));
         }
         if self.set_table_of(a).is_some() && self.set_table_of(b).is_some() {
             let r = match op {
@@ -872,6 +903,11 @@ impl Vm {
                     let inner = inner.clone();
                     return self.hash(&inner);
                 }
+                Payload::BoundMethod(f, s) => {
+                    let (f, s) = (f.clone(), s.clone());
+                    self.hash(&f)? ^ (s.id() as i64 >> 4)
+                }
+                Payload::Slice(..) => return Err(self.unhashable(v)),
                 _ => return self.hash_object(v, o),
             },
         })
@@ -930,13 +966,9 @@ impl Vm {
         match v {
             Value::Str(s) => Ok(s.as_str().to_string()),
             Value::Obj(o) => {
-                if o.class.is_heap {
-                    if let Some(f) = o.class.lookup("__str__") {
-                        if matches!(f, Value::Func(_)) {
-                            let r = self.call(&f, vec![v.clone()])?;
-                            return self.expect_str(r, "__str__");
-                        }
-                    }
+                if let Some(f) = self.overridden(&o.class, "__str__") {
+                    let r = self.call(&f, vec![v.clone()])?;
+                    return self.expect_str(r, "__str__");
                 }
                 if o.exc().is_some() {
                     return self.exc_str_default(o);
@@ -952,6 +984,20 @@ impl Vm {
             }
             _ => self.repr(v),
         }
+    }
+
+    /// The method `name` of `cls` when a class other than `object` and `BaseException`
+    /// defines it (those two defaults are what the VM's built-in paths implement).
+    pub fn overridden(&self, cls: &Rc<Class>, name: &str) -> Option<Value> {
+        let f = cls.lookup(name)?;
+        let default_of =
+            |c: &Rc<Class>| c.dict.borrow().get_str(crate::vm::object::str_hash(name), name).cloned();
+        for base in [&self.types.object, &self.types.exceptions["BaseException"]] {
+            if default_of(base).is_some_and(|d| d.is(&f)) {
+                return None;
+            }
+        }
+        Some(f)
     }
 
     fn expect_str(&mut self, r: Value, what: &str) -> PyResult<String> {
@@ -1051,11 +1097,9 @@ impl Vm {
 
     fn repr_object(&mut self, v: &Value, o: &Rc<super::object::Object>) -> PyResult<String> {
         if o.class.is_heap {
-            if let Some(f) = o.class.lookup("__repr__") {
-                if matches!(f, Value::Func(_)) {
-                    let r = self.call(&f, vec![v.clone()])?;
-                    return self.expect_str(r, "__repr__");
-                }
+            if let Some(f) = self.overridden(&o.class, "__repr__") {
+                let r = self.call(&f, vec![v.clone()])?;
+                return self.expect_str(r, "__repr__");
             }
         }
         Ok(match &o.payload {
@@ -1075,7 +1119,8 @@ impl Vm {
                     format!("<built-in function {}>", n.name)
                 }
             }
-            Payload::NativeClosure(n, _) => format!("<built-in function {n}>"),
+            Payload::NativeClosure(c) if c.is_method => format!("<method '{}' of objects>", c.name),
+            Payload::NativeClosure(c) => format!("<built-in function {}>", c.name),
             Payload::BoundMethod(f, s) => {
                 let (f, s) = (f.clone(), s.clone());
                 let name = match &f {
@@ -1127,6 +1172,8 @@ impl Vm {
                 format!("<{what} object {} at {:#x}>", g.qualname.as_str().unwrap_or("?"), v.id())
             }
             Payload::Cell(_) => format!("<cell at {:#x}>", v.id()),
+            Payload::DictView(kind, d) => self.view_repr(*kind, d)?,
+            Payload::MappingProxy(d) => format!("mappingproxy({})", self.repr(&Value::Dict(d.clone()))?),
             Payload::Property(..) => format!("<property object at {:#x}>", v.id()),
             _ => {
                 if let Some(r) = self.runtime_repr(v)? {
@@ -1158,7 +1205,7 @@ impl Vm {
         let converted = match conv & 7 {
             1 => Value::string(self.str_of(v)?),
             2 => Value::string(self.repr(v)?),
-            3 => Value::string(text::repr::ascii_str(&self.repr(v)?)),
+            3 => Value::string(text::repr::ascii_escape(&self.repr(v)?)),
             _ => v.clone(),
         };
         if conv >= 8 {
