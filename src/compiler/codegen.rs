@@ -392,8 +392,15 @@ impl<'a> Unit<'a> {
             StmtKind::AnnAssign { target, annotation, value, simple } => {
                 if let Some(v) = value {
                     self.assign(std::slice::from_ref(target), v)?;
-                } else if !*simple || !matches!(target.kind, ExprKind::Name(_)) {
-                    self.expr(annotation)?;
+                }
+                match &target.kind {
+                    ExprKind::Name(n) if *simple && self.kind == CodeKind::Class => {
+                        self.record_annotation(n.as_str(), annotation)?;
+                    }
+                    _ if value.is_none() && !(*simple && matches!(target.kind, ExprKind::Name(_))) => {
+                        self.expr(annotation)?;
+                    }
+                    _ => {}
                 }
             }
             StmtKind::Pass => {}
@@ -1383,6 +1390,16 @@ impl<'a> Unit<'a> {
             let dn = self.name("__doc__");
             self.emit(Instr::StoreName { name: dn, src: r });
         }
+        let annotated = class.body.iter().any(|st| {
+            matches!(&st.kind, StmtKind::AnnAssign { target, simple: true, .. }
+                if matches!(target.kind, ExprKind::Name(_)))
+        });
+        if annotated {
+            // `__annotations__ = {}`, filled by each `name: annotation` (dataclasses read it).
+            self.emit(Instr::BuildDict { dst: r, start: r, count: 0 });
+            let an = self.name("__annotations__");
+            self.emit(Instr::StoreName { name: an, src: r });
+        }
         self.free_to(r.0);
         self.stmts(&class.body)?;
         match self.class_cell {
@@ -1393,6 +1410,21 @@ impl<'a> Unit<'a> {
                 self.emit(Instr::ReturnNone);
             }
         }
+        Ok(())
+    }
+
+    /// `__annotations__[name] = annotation` in a class body.
+    fn record_annotation(&mut self, name: &str, annotation: &'a Expr) -> Result<(), SyntaxError> {
+        let mark = self.next_reg;
+        let value = self.expr(annotation)?;
+        let dict = self.alloc()?;
+        let an = self.name("__annotations__");
+        self.emit(Instr::LoadName { dst: dict, name: an });
+        let key = self.alloc()?;
+        let k = self.constant(Const::Str(name.into()));
+        self.emit(Instr::LoadConst { dst: key, idx: k });
+        self.emit(Instr::SetItem { obj: dict, key, src: value });
+        self.free_to(mark);
         Ok(())
     }
 
