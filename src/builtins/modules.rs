@@ -47,6 +47,8 @@ const STDLIB: &[(&str, &str, bool)] = &[
     ("copy", include_str!("../../stdlib/copy.py"), false),
     ("contextlib", include_str!("../../stdlib/contextlib.py"), false),
     ("enum", include_str!("../../stdlib/enum.py"), false),
+    ("dataclasses", include_str!("../../stdlib/dataclasses.py"), false),
+    ("typing", include_str!("../../stdlib/typing.py"), false),
     ("random", include_str!("../../stdlib/random.py"), false),
 ];
 
