@@ -16,6 +16,8 @@ pub fn native_module(name: &str) -> Option<NativeModule> {
         "time" => super::time::time_module,
         "_asyncio" => crate::asyncio::asyncio_module,
         "_random" => crate::stdlib::random::module,
+        "_collections" => crate::stdlib::collections::module,
+        "_json" => crate::stdlib::json::module,
         _ => return None,
     })
 }
@@ -32,6 +34,19 @@ const STDLIB: &[(&str, &str, bool)] = &[
     ("asyncio.queues", include_str!("../../stdlib/asyncio/queues.py"), false),
     ("asyncio.runners", include_str!("../../stdlib/asyncio/runners.py"), false),
     ("bisect", include_str!("../../stdlib/bisect.py"), false),
+    ("collections", include_str!("../../stdlib/collections/__init__.py"), true),
+    ("collections.abc", include_str!("../../stdlib/collections/abc.py"), false),
+    ("operator", include_str!("../../stdlib/operator.py"), false),
+    ("itertools", include_str!("../../stdlib/itertools.py"), false),
+    ("functools", include_str!("../../stdlib/functools.py"), false),
+    ("heapq", include_str!("../../stdlib/heapq.py"), false),
+    ("json", include_str!("../../stdlib/json.py"), false),
+    ("string", include_str!("../../stdlib/string.py"), false),
+    ("copy", include_str!("../../stdlib/copy.py"), false),
+    ("contextlib", include_str!("../../stdlib/contextlib.py"), false),
+    ("enum", include_str!("../../stdlib/enum.py"), false),
+    ("dataclasses", include_str!("../../stdlib/dataclasses.py"), false),
+    ("typing", include_str!("../../stdlib/typing.py"), false),
     ("random", include_str!("../../stdlib/random.py"), false),
 ];
 

@@ -856,3 +856,8 @@ fn remove_name(map: &std::cell::RefCell<super::dict::DictMap>, name: &str) -> bo
         _ => false,
     }
 }
+
+/// A method that the script metaclass of class `c` defines (`EnumType.__iter__`, ...).
+pub(crate) fn meta_method(c: &Rc<Class>, name: &str) -> Option<Value> {
+    c.meta.as_ref()?.lookup(name).filter(|f| matches!(f, Value::Func(_)))
+}
