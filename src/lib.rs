@@ -12,6 +12,7 @@ pub mod asyncio;
 pub mod builtins;
 pub mod compiler;
 mod interpreter;
+pub(crate) mod net;
 pub(crate) mod runtime;
 pub(crate) mod text;
 pub mod tools;

@@ -23,6 +23,15 @@ use crate::vm::{Exc, PyResult, Value, Vm};
 pub enum Msg {
     /// Wake the loop so it re-checks its state.
     Wake,
+    /// A blocking job (`crate::net::jobs`) finished: its id and its plain-data output.
+    Job(u64, crate::net::JobOutput),
+}
+
+impl From<crate::runtime::threads::JobPanicked> for Msg {
+    /// Jobs catch their own panics (`crate::net::jobs`), so this only wakes the loop.
+    fn from(_: crate::runtime::threads::JobPanicked) -> Msg {
+        Msg::Wake
+    }
 }
 
 /// One scheduled callback.
@@ -36,11 +45,16 @@ pub enum Cb {
     Handle(Rc<Object>),
     /// An inbox message turned into a callback.
     Message,
+    /// A finished blocking job (taken when run; `Cb` must be `Clone`).
+    Job(u64, Rc<RefCell<Option<crate::net::JobOutput>>>),
 }
 
 impl From<Msg> for Cb {
-    fn from(_: Msg) -> Cb {
-        Cb::Message
+    fn from(msg: Msg) -> Cb {
+        match msg {
+            Msg::Wake => Cb::Message,
+            Msg::Job(id, out) => Cb::Job(id, Rc::new(RefCell::new(Some(out)))),
+        }
     }
 }
 
@@ -65,6 +79,8 @@ pub struct LoopObj {
     pub fatal: RefCell<Option<Exc>>,
     /// The custom exception handler, or None.
     pub exception_handler: RefCell<Value>,
+    /// Sockets' reader/writer handles, blocking jobs and the shared receive buffer.
+    pub net: crate::net::LoopNet,
 }
 
 impl Ext for LoopObj {
@@ -104,6 +120,7 @@ pub fn new_loop(vm: &mut Vm) -> PyResult<Value> {
         stopping: Cell::new(false),
         fatal: RefCell::new(None),
         exception_handler: RefCell::new(Value::None),
+        net: crate::net::LoopNet::default(),
     };
     let cls = Aio::classes(vm).event_loop;
     Ok(Value::Obj(Object::with_dict(cls, Payload::Ext(Box::new(obj)))))
@@ -229,6 +246,12 @@ fn run_callback(vm: &mut Vm, loop_obj: &Value, cb: Cb) {
             }
         }
         Cb::Message => {}
+        Cb::Job(id, out) => {
+            let out = out.borrow_mut().take();
+            if let Some(out) = out {
+                crate::net::jobs::finish(vm, loop_obj, id, out);
+            }
+        }
     }
 }
 
@@ -277,7 +300,7 @@ pub fn run_forever(vm: &mut Vm, loop_obj: &Value, until: Option<&Rc<Object>>) ->
     lp.running.set(true);
     vm.running_loop = loop_obj.clone();
     let result = loop {
-        let idle = lp.el.borrow().is_idle() && !lp.stopping.get();
+        let idle = lp.el.borrow().is_idle() && !lp.stopping.get() && lp.net.pending_jobs() == 0;
         if idle {
             break Err(deadlock_error(vm, lp, until));
         }

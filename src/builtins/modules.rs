@@ -18,6 +18,8 @@ pub fn native_module(name: &str) -> Option<NativeModule> {
         "math" => math_module,
         "time" => time_module,
         "_asyncio" => crate::asyncio::asyncio_module,
+        "_net" => crate::net::module::net_module,
+        "socket" => crate::net::module::socket_module,
         _ => return None,
     })
 }
