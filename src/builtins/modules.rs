@@ -34,6 +34,10 @@ const STDLIB: &[(&str, &str, bool)] = &[
     ("asyncio.locks", include_str!("../../stdlib/asyncio/locks.py"), false),
     ("asyncio.queues", include_str!("../../stdlib/asyncio/queues.py"), false),
     ("asyncio.runners", include_str!("../../stdlib/asyncio/runners.py"), false),
+    ("asyncio.protocols", include_str!("../../stdlib/asyncio/protocols.py"), false),
+    ("asyncio.transports", include_str!("../../stdlib/asyncio/transports.py"), false),
+    ("asyncio.streams", include_str!("../../stdlib/asyncio/streams.py"), false),
+    ("asyncio.net_events", include_str!("../../stdlib/asyncio/net_events.py"), false),
 ];
 
 /// The source of an embedded stdlib module and whether it is a package.

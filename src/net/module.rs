@@ -448,6 +448,37 @@ fn errno_error(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Obj(e))
 }
 
+/// `_net.is_numeric_host(family, host)`: what `socket.inet_pton(family, host)` accepts.
+fn is_numeric_host(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let family = match args.pos.first() {
+        Some(Value::Int(f)) => *f as i32,
+        _ => 0,
+    };
+    let Some(host) = args.pos.get(1).and_then(Value::as_str) else { return Ok(Value::Bool(false)) };
+    Ok(Value::Bool(match family {
+        AF_INET => host.parse::<std::net::Ipv4Addr>().is_ok(),
+        AF_INET6 => host.parse::<std::net::Ipv6Addr>().is_ok(),
+        _ => false,
+    }))
+}
+
+/// `_net.remove_stale_unix_socket(path)`: removes a leftover socket file at `path` (not other
+/// kinds of files), as `create_unix_server` does before binding.
+fn remove_stale_unix_socket(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some(p) = args.pos.first() else { return Ok(Value::None) };
+    let path = super::addr::py_to_path(vm, p)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if let Ok(meta) = std::fs::metadata(&path) {
+            if meta.file_type().is_socket() {
+                let _ = std::fs::remove_file(&path);
+            }
+        }
+    }
+    Ok(Value::None)
+}
+
 fn module_with(vm: &mut Vm, name: &str, funcs: &[(&'static str, NativeFn)]) -> Value {
     let m = vm.new_module(name, Rc::new(Dict::default()));
     for (n, f) in funcs {
@@ -469,6 +500,8 @@ pub fn net_module(vm: &mut Vm) -> PyResult<Value> {
             ("getaddrinfo", net_getaddrinfo),
             ("_set_stream_errors", set_stream_errors),
             ("errno_error", errno_error),
+            ("is_numeric_host", is_numeric_host),
+            ("remove_stale_unix_socket", remove_stale_unix_socket),
         ],
     );
     vm.module_set(&m, "StreamReaderBase", Value::Class(c.reader_base.clone()));
