@@ -309,6 +309,12 @@ impl Vm {
                 for slot in fiber.stack.iter_mut().skip(base) {
                     *slot = Value::Undef;
                 }
+                // A callee's window starts inside its caller's registers, so popping a frame
+                // whose caller has few registers can shorten the stack below an older frame's
+                // top; the caller must find all of its registers when it resumes.
+                if fiber.stack.len() < top {
+                    fiber.stack.resize(top, Value::Undef);
+                }
             }
             None => fiber.stack.truncate(base),
         }
