@@ -14,6 +14,7 @@ pub mod compiler;
 mod interpreter;
 pub(crate) mod net;
 pub(crate) mod runtime;
+pub(crate) mod stdlib;
 pub(crate) mod text;
 pub mod tools;
 pub mod vm;

@@ -20,6 +20,7 @@ pub fn native_module(name: &str) -> Option<NativeModule> {
         "_asyncio" => crate::asyncio::asyncio_module,
         "_net" => crate::net::module::net_module,
         "socket" => crate::net::module::socket_module,
+        "_random" => crate::stdlib::random::module,
         _ => return None,
     })
 }
@@ -38,6 +39,8 @@ const STDLIB: &[(&str, &str, bool)] = &[
     ("asyncio.transports", include_str!("../../stdlib/asyncio/transports.py"), false),
     ("asyncio.streams", include_str!("../../stdlib/asyncio/streams.py"), false),
     ("asyncio.net_events", include_str!("../../stdlib/asyncio/net_events.py"), false),
+    ("bisect", include_str!("../../stdlib/bisect.py"), false),
+    ("random", include_str!("../../stdlib/random.py"), false),
 ];
 
 /// The source of an embedded stdlib module and whether it is a package.
@@ -86,7 +89,7 @@ fn sys_module(vm: &mut Vm) -> PyResult<Value> {
     vm.module_set(&m, "stderr", stderr.clone());
     vm.module_set(&m, "__stdout__", stdout);
     vm.module_set(&m, "__stderr__", stderr);
-    let modules = vm.new_dict();
+    let modules = Value::Dict(vm.modules.clone());
     vm.module_set(&m, "modules", modules);
     Ok(m)
 }
@@ -151,7 +154,7 @@ fn setrecursionlimit(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if n < 1 {
         return Err(vm.new_error("ValueError", "recursion limit must be greater or equal than 1"));
     }
-    vm.recursion_limit = (n as usize).min(100_000);
+    vm.recursion_limit = (n as usize).min(vm.limits.max_recursion);
     Ok(Value::None)
 }
 

@@ -25,7 +25,7 @@ pub fn strerror(errno: i32) -> String {
 
 /// An OSError (or the subclass CPython picks for `errno`) with `(errno, msg)` arguments.
 pub fn errno_error(vm: &mut Vm, errno: i32, msg: &str) -> Exc {
-    let name = crate::vm::exceptions::oserror_subclass_name(i64::from(errno)).unwrap_or("OSError");
+    let name = crate::vm::exceptions::errno_subclass(i64::from(errno)).unwrap_or("OSError");
     let cls = vm.exc_class(name);
     let e = vm.new_exception(&cls, vec![Value::Int(i64::from(errno)), Value::str(msg)]);
     vm.set_context(&e);

@@ -15,11 +15,14 @@ pub mod frame;
 pub mod import;
 pub mod interp;
 pub mod iter;
+pub mod limits;
+pub mod memory;
 pub mod object;
 pub mod ops;
 pub mod set;
 pub mod types;
 pub mod value;
+pub mod views;
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -54,8 +57,8 @@ pub struct Vm {
     pub types: types::Types,
     /// The `builtins` namespace.
     pub builtins: DictRef,
-    /// Imported modules by name (`sys.modules`).
-    pub modules: HashMap<String, Value>,
+    /// Imported modules by name: the `sys.modules` dict itself.
+    pub modules: DictRef,
     /// The exception currently being handled (`None` when none).
     pub handled: Value,
     /// Frames currently on the VM stacks.
@@ -72,18 +75,36 @@ pub struct Vm {
     pub argv: Vec<String>,
     /// Directories searched by `import` (the script's directory first).
     pub search_paths: Vec<PathBuf>,
-    /// Instruction budget left; `u64::MAX` means unlimited.
-    pub fuel: u64,
+    /// Fuel, deadline and interrupt (see `limits`).
+    pub limits: limits::Limits,
+    /// The memory account and limit (see `memory`).
+    pub memory: memory::Memory,
+    /// What scripts may reach outside the interpreter (see `Vm::require`).
+    pub capabilities: limits::Capabilities,
+    /// `None` for real time; otherwise the virtual time (seconds) new event loops start at:
+    /// their clock then jumps to the next timer whenever they would wait.
+    pub virtual_clock: Option<f64>,
     /// Shared singleton objects.
     pub singletons: Singletons,
     /// The running asyncio event loop (`None` when no loop runs).
     pub running_loop: Value,
     /// State owned by native modules above the VM (e.g. asyncio's classes), by key.
     pub ext_state: HashMap<&'static str, Rc<dyn std::any::Any>>,
+    /// The calling frame's namespaces while a frame-inspecting builtin runs.
+    pub caller: Option<CallerFrame>,
     /// Containers whose repr is being computed (to print `[...]` for cycles).
     pub repr_active: Vec<Value>,
     start: std::time::Instant,
     interned: HashMap<Box<str>, Rc<PyStr>>,
+}
+
+/// What `globals()`/`locals()` see: the namespaces of the frame that made the call.
+pub struct CallerFrame {
+    /// The frame's module globals.
+    pub globals: DictRef,
+    /// `locals()`: the class namespace, the module globals, or a snapshot of a function's
+    /// local variables.
+    pub locals: DictRef,
 }
 
 /// Singleton objects every VM has one of.
@@ -113,7 +134,7 @@ impl Vm {
         let mut vm = Vm {
             types,
             builtins: Rc::new(Dict::default()),
-            modules: HashMap::new(),
+            modules: Rc::new(Dict::default()),
             handled: Value::None,
             depth: 0,
             recursion_limit: DEFAULT_RECURSION_LIMIT,
@@ -122,16 +143,39 @@ impl Vm {
             stderr,
             argv: Vec::new(),
             search_paths: Vec::new(),
-            fuel: u64::MAX,
+            limits: limits::Limits::default(),
+            memory: memory::Memory::default(),
+            capabilities: limits::Capabilities::all(),
+            virtual_clock: None,
             singletons,
             running_loop: Value::None,
             ext_state: HashMap::new(),
+            caller: None,
             repr_active: Vec::new(),
             start: std::time::Instant::now(),
             interned: HashMap::new(),
         };
         crate::builtins::install(&mut vm);
         vm
+    }
+
+    /// The module registered under `name` in `sys.modules`.
+    pub fn module_get(&self, name: &str) -> Option<Value> {
+        self.modules.map.borrow().get_str(object::str_hash(name), name).cloned()
+    }
+
+    /// Registers a module in `sys.modules`.
+    pub fn module_insert(&mut self, name: &str, m: Value) {
+        let key = self.intern(name);
+        self.modules.map.borrow_mut().set_str(object::str_hash(name), key, m);
+    }
+
+    /// Removes a module from `sys.modules`.
+    pub fn module_remove(&mut self, name: &str) {
+        let mut map = self.modules.map.borrow_mut();
+        if let dict::Probe::Found(i) = map.probe(object::str_hash(name), &Value::str(name)) {
+            map.remove_at(i);
+        }
     }
 
     /// An interned string value (identifiers, attribute names, constant strings).
@@ -142,19 +186,6 @@ impl Vm {
         let p = Rc::new(PyStr::new(s));
         self.interned.insert(s.into(), p.clone());
         Value::Str(p)
-    }
-
-    /// Spends one unit of fuel (on back-edges and calls); raises when the budget is gone.
-    #[inline]
-    pub fn tick(&mut self) -> PyResult<()> {
-        if self.fuel == u64::MAX {
-            return Ok(());
-        }
-        if self.fuel == 0 {
-            return Err(self.new_error("RuntimeError", "instruction budget exhausted"));
-        }
-        self.fuel -= 1;
-        Ok(())
     }
 
     /// Seconds on the VM's monotonic clock.
