@@ -133,9 +133,9 @@ fn new_int(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = match (rest.first(), base) {
         (None, _) => Value::Int(0),
         (Some(Value::Str(s)), b) => parse_int(vm, s.as_str(), b.unwrap_or(10))?,
-        (Some(v), Some(b)) if vm.bytes_of(v).is_some() => {
+        (Some(v), b) if vm.bytes_of(v).is_some() => {
             let bytes = vm.bytes_of(v).unwrap_or_default();
-            parse_int(vm, &String::from_utf8_lossy(&bytes), b)?
+            parse_int(vm, &String::from_utf8_lossy(&bytes), b.unwrap_or(10))?
         }
         (Some(_), Some(_)) => {
             return Err(vm.new_error("TypeError", "int() can't convert non-string with explicit base"))

@@ -81,6 +81,8 @@ pub(super) fn install(vm: &mut Vm) {
             ("find", b_find),
             ("rfind", b_rfind),
             ("rsplit", b_rsplit),
+            ("partition", b_partition),
+            ("rpartition", b_rpartition),
             ("index", b_index),
             ("count", b_count),
             ("startswith", b_startswith),
@@ -755,6 +757,33 @@ fn b_rsplit(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let parts = text_result(vm, bm::rsplit(&b, sep.as_deref(), max))?;
     let like = args.pos[0].clone();
     Ok(Value::list(parts.into_iter().map(|p| vm.new_bytes_like(&like, p.to_vec())).collect()))
+}
+
+/// `bytes.partition(sep)` / `rpartition(sep)`: `(head, sep, tail)`.
+fn b_partition_with(vm: &mut Vm, args: Args, from_right: bool) -> PyResult<Value> {
+    let b = bytes_this(vm, &args)?;
+    let Some(sep) = bytes_arg(vm, args.pos.get(1))? else {
+        return Err(vm.new_error("TypeError", "a bytes-like object is required, not 'NoneType'"));
+    };
+    if sep.is_empty() {
+        return Err(vm.new_error("ValueError", "empty separator"));
+    }
+    let found = if from_right { bm::rfind(&b, &sep, None, None) } else { bm::find(&b, &sep, None, None) };
+    let like = args.pos[0].clone();
+    let parts: [Vec<u8>; 3] = match found {
+        Some(i) => [b[..i].to_vec(), sep.to_vec(), b[i + sep.len()..].to_vec()],
+        None if from_right => [Vec::new(), Vec::new(), b.to_vec()],
+        None => [b.to_vec(), Vec::new(), Vec::new()],
+    };
+    Ok(Value::tuple(parts.into_iter().map(|p| vm.new_bytes_like(&like, p)).collect()))
+}
+
+fn b_partition(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    b_partition_with(vm, args, false)
+}
+
+fn b_rpartition(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    b_partition_with(vm, args, true)
 }
 
 fn b_strip_with(
