@@ -448,6 +448,20 @@ fn errno_error(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Obj(e))
 }
 
+/// `_net.install_loop_methods(*functions)`: puts the networking methods written in
+/// `stdlib/asyncio/net_events.py` on the (otherwise immutable) native loop class.
+fn install_script_loop_methods(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let cls = Aio::classes(vm).event_loop;
+    for f in args.pos {
+        let name = vm.get_attr(f, &Value::str("__name__"))?;
+        let Some(name) = name.as_str() else {
+            return Err(vm.new_error("TypeError", "install_loop_methods() needs named functions"));
+        };
+        cls.set_attr(name, f.clone());
+    }
+    Ok(Value::None)
+}
+
 /// `_net.is_numeric_host(family, host)`: what `socket.inet_pton(family, host)` accepts.
 fn is_numeric_host(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let family = match args.pos.first() {
@@ -501,6 +515,7 @@ pub fn net_module(vm: &mut Vm) -> PyResult<Value> {
             ("_set_stream_errors", set_stream_errors),
             ("errno_error", errno_error),
             ("is_numeric_host", is_numeric_host),
+            ("install_loop_methods", install_script_loop_methods),
             ("remove_stale_unix_socket", remove_stale_unix_socket),
         ],
     );

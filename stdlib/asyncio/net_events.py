@@ -9,7 +9,6 @@ callbacks run in the same order and the same number of loop iterations as in CPy
 
 import _net
 import socket
-from _asyncio import BaseEventLoop as _EventLoop
 from . import exceptions
 from .tasks import sleep, gather
 
@@ -647,10 +646,10 @@ async def create_unix_server(self, protocol_factory, path=None, *, sock=None, ba
     return server
 
 
-for _method in (getaddrinfo, _ensure_resolved, sock_connect, _sock_connect, _sock_connect_cb,
-                _connect_sock, create_connection, _create_connection_transport,
-                _make_socket_transport, _make_datagram_transport, _create_server_getaddrinfo,
-                create_server, _start_serving, _accept_connection, _accept_connection2,
-                _stop_serving, create_datagram_endpoint, create_unix_connection,
-                create_unix_server):
-    setattr(_EventLoop, _method.__name__, _method)
+_net.install_loop_methods(
+    getaddrinfo, _ensure_resolved, sock_connect, _sock_connect, _sock_connect_cb,
+    _connect_sock, create_connection, _create_connection_transport,
+    _make_socket_transport, _make_datagram_transport, _create_server_getaddrinfo,
+    create_server, _start_serving, _accept_connection, _accept_connection2,
+    _stop_serving, create_datagram_endpoint, create_unix_connection,
+    create_unix_server)
