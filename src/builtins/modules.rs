@@ -39,6 +39,7 @@ const STDLIB: &[(&str, &str, bool)] = &[
     ("asyncio.transports", include_str!("../../stdlib/asyncio/transports.py"), false),
     ("asyncio.streams", include_str!("../../stdlib/asyncio/streams.py"), false),
     ("asyncio.net_events", include_str!("../../stdlib/asyncio/net_events.py"), false),
+    ("aiohttp", include_str!("../../stdlib/aiohttp/__init__.py"), true),
     ("bisect", include_str!("../../stdlib/bisect.py"), false),
     ("random", include_str!("../../stdlib/random.py"), false),
 ];
