@@ -157,7 +157,17 @@ fn redis_benchmark_against_the_kv_server_has_no_errors() {
     let server = Server::start("kv_server.py");
     let port = server.port.to_string();
     let (ok, out) = run_bounded(Command::new(bench).args([
-        "-h", "127.0.0.1", "-p", &port, "-t", "ping,set,get,incr", "-P", "16", "-n", "20000", "-q",
+        "-h",
+        "127.0.0.1",
+        "-p",
+        &port,
+        "-t",
+        "ping,set,get,incr",
+        "-P",
+        "16",
+        "-n",
+        "20000",
+        "-q",
     ]));
     assert!(ok, "redis-benchmark failed:\n{out}");
     for test in ["PING_INLINE", "PING_MBULK", "SET", "GET", "INCR"] {

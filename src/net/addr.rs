@@ -18,7 +18,9 @@ pub const AF_INET6: i32 = 10;
 /// An IP socket address as a Python tuple.
 pub fn inet_to_py(a: &SocketAddr) -> Value {
     match a {
-        SocketAddr::V4(v4) => Value::tuple(vec![Value::string(v4.ip().to_string()), Value::Int(i64::from(v4.port()))]),
+        SocketAddr::V4(v4) => {
+            Value::tuple(vec![Value::string(v4.ip().to_string()), Value::Int(i64::from(v4.port()))])
+        }
         SocketAddr::V6(v6) => Value::tuple(vec![
             Value::string(v6.ip().to_string()),
             Value::Int(i64::from(v6.port())),
@@ -68,7 +70,9 @@ pub fn py_to_inet(vm: &mut Vm, v: &Value, family: i32, what: &str) -> PyResult<S
         Value::Tuple(t) => t.items.to_vec(),
         _ => {
             let t = vm.type_name(v);
-            return Err(vm.new_error("TypeError", &format!("{what}(): {family_name} address must be tuple, not {t}")));
+            return Err(
+                vm.new_error("TypeError", &format!("{what}(): {family_name} address must be tuple, not {t}"))
+            );
         }
     };
     let pair_ok = if family == AF_INET6 { (2..=4).contains(&items.len()) } else { items.len() == 2 };
@@ -91,7 +95,9 @@ pub fn py_to_inet(vm: &mut Vm, v: &Value, family: i32, what: &str) -> PyResult<S
         Value::Int(p) => *p,
         other => {
             let t = vm.type_name(other);
-            return Err(vm.new_error("TypeError", &format!("'{t}' object cannot be interpreted as an integer")));
+            return Err(
+                vm.new_error("TypeError", &format!("'{t}' object cannot be interpreted as an integer"))
+            );
         }
     };
     let Ok(port) = u16::try_from(port) else {
@@ -118,7 +124,9 @@ pub fn py_to_inet(vm: &mut Vm, v: &Value, family: i32, what: &str) -> PyResult<S
 fn resolve_host(vm: &mut Vm, host: &str, port: u16, family: i32) -> PyResult<IpAddr> {
     let v6 = family == AF_INET6;
     match host {
-        "" => return Ok(if v6 { IpAddr::V6(Ipv6Addr::UNSPECIFIED) } else { IpAddr::V4(Ipv4Addr::UNSPECIFIED) }),
+        "" => {
+            return Ok(if v6 { IpAddr::V6(Ipv6Addr::UNSPECIFIED) } else { IpAddr::V4(Ipv4Addr::UNSPECIFIED) })
+        }
         "<broadcast>" if !v6 => return Ok(IpAddr::V4(Ipv4Addr::BROADCAST)),
         _ => {}
     }

@@ -13,8 +13,8 @@ use super::errors::os_error;
 use super::io::{self as loopio, Dir};
 use super::sock::socket_of;
 use super::transport::{
-    call_connection_lost, create, fatal_error, is_fatal, maybe_pause_protocol, maybe_resume_protocol, stash_fatal,
-    transport_of, Kind, NewTransport, TransportObj,
+    call_connection_lost, create, fatal_error, is_fatal, maybe_pause_protocol, maybe_resume_protocol,
+    stash_fatal, transport_of, Kind, NewTransport, TransportObj,
 };
 use super::MAX_RECV;
 use crate::asyncio::event_loop::loop_of;
@@ -98,7 +98,13 @@ fn send_one(vm: &mut Vm, t: &TransportObj, data: &[u8], to: Option<SocketAddr>) 
 }
 
 /// `sendto(data, addr=None)`.
-fn sendto(vm: &mut Vm, this: &Value, t: &TransportObj, data: &[u8], addr: Option<SocketAddr>) -> PyResult<()> {
+fn sendto(
+    vm: &mut Vm,
+    this: &Value,
+    t: &TransportObj,
+    data: &[u8],
+    addr: Option<SocketAddr>,
+) -> PyResult<()> {
     let Kind::Datagram { address, buffer, buffer_size } = &t.kind else { return Ok(()) };
     if data.is_empty() {
         return Ok(());
@@ -192,7 +198,9 @@ pub fn m_sendto(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(Payload::ByteArray(b)) => b.borrow().clone(),
         _ => {
             let tn = vm.type_name(&data);
-            return Err(vm.new_error("TypeError", &format!("data argument must be a bytes-like object, not '{tn}'")));
+            return Err(
+                vm.new_error("TypeError", &format!("data argument must be a bytes-like object, not '{tn}'"))
+            );
         }
     };
     let addr = match crate::builtins::opt_arg(&args, 2, "addr") {
@@ -215,10 +223,6 @@ pub fn new_datagram_transport(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let family = socket_of(&sock).map_or(super::addr::AF_INET, |s| s.family);
     let address = if address.is_none() { None } else { Some(py_to_inet(vm, &address, family, "connect")?) };
     let n = NewTransport { loop_obj, sock, protocol, waiter, extra, server: Value::None };
-    let kind = Kind::Datagram {
-        address,
-        buffer: RefCell::new(VecDeque::new()),
-        buffer_size: Cell::new(0),
-    };
+    let kind = Kind::Datagram { address, buffer: RefCell::new(VecDeque::new()), buffer_size: Cell::new(0) };
     create(vm, n, kind)
 }

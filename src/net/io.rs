@@ -28,7 +28,14 @@ fn cancel(h: Option<Rc<Object>>) {
 
 /// Registers `callback(*args)` to run every iteration while `id` is ready in `dir`; returns
 /// the handle, or `None` if the loop is gone or the source is closed.
-pub fn add(vm: &mut Vm, loop_obj: &Value, id: SourceId, dir: Dir, callback: Value, args: Vec<Value>) -> Option<Rc<Object>> {
+pub fn add(
+    vm: &mut Vm,
+    loop_obj: &Value,
+    id: SourceId,
+    dir: Dir,
+    callback: Value,
+    args: Vec<Value>,
+) -> Option<Rc<Object>> {
     let lp = loop_of(loop_obj)?;
     let h = new_handle(vm, callback, args, None);
     let registered = match dir {

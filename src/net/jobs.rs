@@ -131,7 +131,7 @@ pub fn resolve(vm: &mut Vm, fut: &Rc<Object>, value: PyResult<Value>) {
 }
 
 /// The blocking call a native function stands for, ready to run in a thread.
-pub type Offloaded = Box<dyn FnOnce() -> () + Send>;
+pub type Offloaded = Box<dyn FnOnce() + Send>;
 
 /// The native functions `run_in_executor`/`to_thread` can run in a thread, with their
 /// arguments converted to plain data; `Err` explains why `func` cannot go to a thread.

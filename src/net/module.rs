@@ -287,13 +287,17 @@ impl Lookup {
                 Some(b) => Some(String::from_utf8_lossy(&b).into_owned()),
                 None => {
                     let t = vm.type_name(v);
-                    return Err(vm.new_error("TypeError", &format!("getaddrinfo() argument 1 must be string or None, not {t}")));
+                    return Err(vm.new_error(
+                        "TypeError",
+                        &format!("getaddrinfo() argument 1 must be string or None, not {t}"),
+                    ));
                 }
             },
         };
         let port = match opt_arg(args, first + 1, "port") {
             None | Some(Value::None) => 0,
-            Some(Value::Int(p)) => u16::try_from(*p).map_err(|_| vm.new_error("OverflowError", "getaddrinfo(): port must be 0-65535."))?,
+            Some(Value::Int(p)) => u16::try_from(*p)
+                .map_err(|_| vm.new_error("OverflowError", "getaddrinfo(): port must be 0-65535."))?,
             Some(Value::Str(s)) => match s.as_str().parse::<u16>() {
                 Ok(p) => p,
                 Err(_) => {
@@ -374,7 +378,16 @@ impl Lookup {
         };
         let kinds: Vec<(i32, i32)> = match self.kind {
             0 => vec![(SOCK_STREAM, 6), (SOCK_DGRAM, 17), (SOCK_RAW, 0)],
-            k => vec![(k, if self.proto != 0 { self.proto } else if k == SOCK_DGRAM { 17 } else { 6 })],
+            k => vec![(
+                k,
+                if self.proto != 0 {
+                    self.proto
+                } else if k == SOCK_DGRAM {
+                    17
+                } else {
+                    6
+                },
+            )],
         };
         let mut out = Vec::new();
         for a in &addrs {
@@ -534,10 +547,18 @@ pub fn socket_module(vm: &mut Vm) -> PyResult<Value> {
     let m = module_with(
         vm,
         "socket",
-        &[("getaddrinfo", socket_getaddrinfo), ("gethostname", socket_gethostname), ("socketpair", sock::socketpair)],
+        &[
+            ("getaddrinfo", socket_getaddrinfo),
+            ("gethostname", socket_gethostname),
+            ("socketpair", sock::socketpair),
+        ],
     );
     #[cfg(not(unix))]
-    let m = module_with(vm, "socket", &[("getaddrinfo", socket_getaddrinfo), ("gethostname", socket_gethostname)]);
+    let m = module_with(
+        vm,
+        "socket",
+        &[("getaddrinfo", socket_getaddrinfo), ("gethostname", socket_gethostname)],
+    );
     vm.module_set(&m, "socket", Value::Class(c.socket.clone()));
     vm.module_set(&m, "SocketType", Value::Class(c.socket.clone()));
     vm.module_set(&m, "gaierror", Value::Class(c.gaierror.clone()));

@@ -109,7 +109,9 @@ impl Ext for ReaderObj {
         if self.limit as i64 != DEFAULT_LIMIT {
             info.push(format!("limit={}", self.limit));
         }
-        for (name, v) in [("waiter", self.waiter.borrow().clone()), ("exception", self.exception.borrow().clone())] {
+        for (name, v) in
+            [("waiter", self.waiter.borrow().clone()), ("exception", self.exception.borrow().clone())]
+        {
             if !v.is_none() {
                 info.push(format!("{name}={}", vm.repr(&v)?));
             }
@@ -244,7 +246,11 @@ impl ReaderObj {
             let found = self.buffer.borrow().find(sep);
             if let Some(isep) = found {
                 if isep > self.limit {
-                    return Err(limit_overrun(vm, "Separator is found, but chunk is longer than limit", isep)?);
+                    return Err(limit_overrun(
+                        vm,
+                        "Separator is found, but chunk is longer than limit",
+                        isep,
+                    )?);
                 }
                 return self.take(vm, isep + sep.len()).map(Some);
             }
@@ -265,7 +271,9 @@ impl ReaderObj {
     fn readline_step(&self, vm: &mut Vm) -> PyResult<Option<Value>> {
         let c = classes(vm);
         match self.readuntil_step(vm, b"\n") {
-            Err(e) if c.incomplete_read_error.borrow().as_ref().is_some_and(|cls| e.class.is_subclass(cls)) => {
+            Err(e)
+                if c.incomplete_read_error.borrow().as_ref().is_some_and(|cls| e.class.is_subclass(cls)) =>
+            {
                 Ok(Some(vm.get_attr(&Value::Obj(e), &Value::str("partial"))?))
             }
             Err(e) if c.limit_overrun_error.borrow().as_ref().is_some_and(|cls| e.class.is_subclass(cls)) => {
@@ -517,7 +525,9 @@ pub fn m_readexactly_nowait(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let r = this(vm, &args)?;
     let n = match args.pos.get(1) {
         Some(v) => vm.index_of(v)?,
-        None => return Err(vm.new_error("TypeError", "readexactly() missing 1 required positional argument: 'n'")),
+        None => {
+            return Err(vm.new_error("TypeError", "readexactly() missing 1 required positional argument: 'n'"))
+        }
     };
     r.readexactly_step(vm, n).map(or_none)
 }

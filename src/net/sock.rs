@@ -155,7 +155,14 @@ pub fn with_reactor<T>(
 
 impl SocketObj {
     fn new(family: i32, kind: i32, proto: i32, state: SockState, fd: i64) -> SocketObj {
-        SocketObj { family, kind, proto, state: RefCell::new(state), listening: Cell::new(false), fd: Cell::new(fd) }
+        SocketObj {
+            family,
+            kind,
+            proto,
+            state: RefCell::new(state),
+            listening: Cell::new(false),
+            fd: Cell::new(fd),
+        }
     }
 
     /// Wraps a raw socket2 socket.
@@ -166,7 +173,14 @@ impl SocketObj {
     }
 
     /// A socket already registered in `loop_obj`'s reactor.
-    pub fn registered(vm: &mut Vm, loop_obj: &Value, id: SourceId, family: i32, kind: i32, proto: i32) -> SocketObj {
+    pub fn registered(
+        vm: &mut Vm,
+        loop_obj: &Value,
+        id: SourceId,
+        family: i32,
+        kind: i32,
+        proto: i32,
+    ) -> SocketObj {
         use std::os::fd::AsRawFd;
         let fd = with_reactor(vm, loop_obj, |r| r.with_fd(id, |fd| i64::from(fd.as_raw_fd()))).unwrap_or(-1);
         SocketObj::new(family, kind, proto, SockState::Loop { loop_obj: loop_obj.clone(), id }, fd)
@@ -192,14 +206,18 @@ impl SocketObj {
             match &*state {
                 SockState::Loop { loop_obj: owner, id } => {
                     if !owner.is(loop_obj) {
-                        return Err(vm.new_error("RuntimeError", "socket is registered with another event loop"));
+                        return Err(
+                            vm.new_error("RuntimeError", "socket is registered with another event loop")
+                        );
                     }
                     return Ok(*id);
                 }
                 SockState::Closed => return Err(errno_error(vm, EBADF, "Bad file descriptor")),
                 SockState::Raw(_) => {}
             }
-            let SockState::Raw(raw) = std::mem::replace(&mut *state, SockState::Closed) else { unreachable!() };
+            let SockState::Raw(raw) = std::mem::replace(&mut *state, SockState::Closed) else {
+                unreachable!()
+            };
             raw
         };
         let (listening, family, kind) = (self.listening.get(), self.family, self.kind);
@@ -258,7 +276,11 @@ impl SocketObj {
 
     /// `getpeername()`.
     pub fn peer(&self, vm: &mut Vm) -> PyResult<Value> {
-        self.op(vm, |s| s.peer_addr().map(|a| addr::sockaddr_to_py(&a)), |r, id| r.peer_addr(id).map(|a| addr::peer_to_py(&a)))
+        self.op(
+            vm,
+            |s| s.peer_addr().map(|a| addr::sockaddr_to_py(&a)),
+            |r, id| r.peer_addr(id).map(|a| addr::peer_to_py(&a)),
+        )
     }
 
     /// `getsockopt(SOL_SOCKET, SO_ERROR)`: the pending error number (0 if none).
@@ -278,11 +300,7 @@ fn adopt(r: &mut Reactor<Msg>, raw: Socket, family: i32, kind: i32, listening: b
     raw.set_nonblocking(true)?;
     #[cfg(unix)]
     if family == AF_UNIX {
-        return if listening {
-            r.adopt_unix_listener(raw.into())
-        } else {
-            r.adopt_unix_stream(raw.into())
-        };
+        return if listening { r.adopt_unix_listener(raw.into()) } else { r.adopt_unix_stream(raw.into()) };
     }
     let _ = family;
     if kind == SOCK_DGRAM {

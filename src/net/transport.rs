@@ -254,7 +254,11 @@ pub fn create(vm: &mut Vm, n: NewTransport, kind: Kind) -> PyResult<Value> {
         set_nodelay(vm, s);
     }
     let c = classes(vm);
-    let cls = if matches!(kind, Kind::Stream { .. }) { c.stream_transport.clone() } else { c.datagram_transport.clone() };
+    let cls = if matches!(kind, Kind::Stream { .. }) {
+        c.stream_transport.clone()
+    } else {
+        c.datagram_transport.clone()
+    };
     let obj = TransportObj {
         loop_obj: RefCell::new(n.loop_obj.clone()),
         sock: RefCell::new(n.sock.clone()),
@@ -276,8 +280,13 @@ pub fn create(vm: &mut Vm, n: NewTransport, kind: Kind) -> PyResult<Value> {
     };
     let this = Value::Obj(Object::with_dict(cls, Payload::Ext(Box::new(obj))));
     let t = transport_of(&this).expect("just built");
-    let read_fn = if matches!(t.kind, Kind::Stream { .. }) { c.read_ready.clone() } else { c.dgram_read_ready.clone() };
-    let write_fn = if matches!(t.kind, Kind::Stream { .. }) { c.write_ready.clone() } else { c.dgram_write_ready.clone() };
+    let read_fn =
+        if matches!(t.kind, Kind::Stream { .. }) { c.read_ready.clone() } else { c.dgram_read_ready.clone() };
+    let write_fn = if matches!(t.kind, Kind::Stream { .. }) {
+        c.write_ready.clone()
+    } else {
+        c.dgram_write_ready.clone()
+    };
     *t.read_cb.borrow_mut() = vm.bound_method(read_fn, this.clone());
     *t.write_cb.borrow_mut() = vm.bound_method(write_fn, this.clone());
     if !n.server.is_none() {
@@ -325,7 +334,9 @@ fn set_nodelay(vm: &mut Vm, s: &SocketObj) {
         return;
     }
     if let Some((loop_obj, id)) = s.source() {
-        let _ = with_reactor(vm, &loop_obj, |r| r.with_fd(id, |fd| socket2::SockRef::from(&fd).set_nodelay(true))?);
+        let _ = with_reactor(vm, &loop_obj, |r| {
+            r.with_fd(id, |fd| socket2::SockRef::from(&fd).set_nodelay(true))?
+        });
     }
 }
 
@@ -463,7 +474,8 @@ fn protocol_callback_failed(vm: &mut Vm, _this: &Value, t: &TransportObj, messag
 
 /// KeyboardInterrupt and SystemExit escape callbacks.
 pub fn is_fatal(vm: &mut Vm, e: &Exc) -> bool {
-    e.class.is_subclass(&vm.exc_class("KeyboardInterrupt")) || e.class.is_subclass(&vm.exc_class("SystemExit"))
+    e.class.is_subclass(&vm.exc_class("KeyboardInterrupt"))
+        || e.class.is_subclass(&vm.exc_class("SystemExit"))
 }
 
 /// Hands a KeyboardInterrupt/SystemExit to the loop, which re-raises it out of `run_forever`.
@@ -474,7 +486,14 @@ pub fn stash_fatal(t: &TransportObj, e: Exc) {
 }
 
 /// Runs a protocol callback; a failure becomes `_fatal_error(exc, message)`.
-pub fn protocol_call(vm: &mut Vm, this: &Value, t: &TransportObj, name: &str, args: Vec<Value>, message: &str) -> Option<Value> {
+pub fn protocol_call(
+    vm: &mut Vm,
+    this: &Value,
+    t: &TransportObj,
+    name: &str,
+    args: Vec<Value>,
+    message: &str,
+) -> Option<Value> {
     let protocol = t.protocol.borrow().clone();
     match call(vm, &protocol, name, args) {
         Ok(v) => Some(v),
@@ -509,7 +528,14 @@ fn read_ready(vm: &mut Vm, this: &Value, t: &TransportObj) -> PyResult<()> {
     match received {
         Ok(Some(data)) => {
             let data = vm.new_bytes(data);
-            protocol_call(vm, this, t, "data_received", vec![data], "Fatal error: protocol.data_received() call failed.");
+            protocol_call(
+                vm,
+                this,
+                t,
+                "data_received",
+                vec![data],
+                "Fatal error: protocol.data_received() call failed.",
+            );
         }
         Ok(None) => on_eof(vm, this, t),
         Err(e) if would_block(&e) => {}
@@ -527,9 +553,14 @@ fn would_block(e: &io::Error) -> bool {
 
 /// `_read_ready__on_eof`.
 fn on_eof(vm: &mut Vm, this: &Value, t: &TransportObj) {
-    let Some(keep_open) =
-        protocol_call(vm, this, t, "eof_received", vec![], "Fatal error: protocol.eof_received() call failed.")
-    else {
+    let Some(keep_open) = protocol_call(
+        vm,
+        this,
+        t,
+        "eof_received",
+        vec![],
+        "Fatal error: protocol.eof_received() call failed.",
+    ) else {
         return;
     };
     if vm.truthy(&keep_open).unwrap_or(false) {
@@ -688,7 +719,10 @@ pub fn m_writelines(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Some(b) => joined.extend_from_slice(&b),
             None => {
                 let tn = vm.type_name(item);
-                return Err(vm.new_error("TypeError", &format!("sequence item 0: expected a bytes-like object, {tn} found")));
+                return Err(vm.new_error(
+                    "TypeError",
+                    &format!("sequence item 0: expected a bytes-like object, {tn} found"),
+                ));
             }
         }
     }
@@ -811,7 +845,11 @@ pub fn m_get_extra_info(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let name = match crate::builtins::opt_arg(&args, 1, "name") {
         Some(Value::Str(s)) => s.as_str().to_string(),
         Some(other) => vm.str_of(other)?,
-        None => return Err(vm.new_error("TypeError", "get_extra_info() missing 1 required positional argument: 'name'")),
+        None => {
+            return Err(
+                vm.new_error("TypeError", "get_extra_info() missing 1 required positional argument: 'name'")
+            )
+        }
     };
     let default = crate::builtins::opt_arg(&args, 2, "default").cloned().unwrap_or(Value::None);
     Ok(t.extra(&name).unwrap_or(default))

@@ -485,7 +485,10 @@ impl<M> Reactor<M> {
 
     /// Adopts a std Unix-domain listener (made non-blocking here).
     #[cfg(unix)]
-    pub fn adopt_unix_listener(&mut self, listener: std::os::unix::net::UnixListener) -> io::Result<SourceId> {
+    pub fn adopt_unix_listener(
+        &mut self,
+        listener: std::os::unix::net::UnixListener,
+    ) -> io::Result<SourceId> {
         listener.set_nonblocking(true)?;
         self.add(Socket::UnixListener(UnixListener::from_std(listener)))
     }
@@ -584,7 +587,11 @@ impl<M> Reactor<M> {
     /// Runs `f` on the socket's file descriptor (for socket options the reactor does not
     /// wrap); the reactor keeps ownership.
     #[cfg(unix)]
-    pub fn with_fd<T>(&self, id: SourceId, f: impl FnOnce(std::os::fd::BorrowedFd<'_>) -> T) -> io::Result<T> {
+    pub fn with_fd<T>(
+        &self,
+        id: SourceId,
+        f: impl FnOnce(std::os::fd::BorrowedFd<'_>) -> T,
+    ) -> io::Result<T> {
         use std::os::fd::AsFd;
         Ok(match self.socket(id)? {
             Socket::TcpListener(s) => f(s.as_fd()),
