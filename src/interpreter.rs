@@ -67,6 +67,41 @@ impl Interpreter {
         }
     }
 
+    /// Runs the interactive prompt on `__main__` (kept from a script run before, as with
+    /// `gyre -i FILE`) until Ctrl-D or `exit()`; returns the exit status. stdin must be a
+    /// terminal. `$GYRE_HISTORY` overrides the history file (`~/.gyre_history`).
+    #[cfg(feature = "cli")]
+    pub fn run_repl(&mut self) -> i32 {
+        crate::repl::run(&mut self.vm)
+    }
+
+    /// Runs module `name`, found on the search path (the current directory first) or in the
+    /// embedded stdlib, as `__main__` (`gyre -m NAME`); a package runs its `__main__`
+    /// submodule. Returns the exit status.
+    pub fn run_module(&mut self, name: &str) -> i32 {
+        self.vm.search_paths.insert(0, std::path::PathBuf::from("."));
+        let found = match self.vm.find_source(name) {
+            Some((_, _, true)) => self.vm.find_source(&format!("{name}.__main__")).ok_or_else(|| {
+                format!(
+                    "No module named {name}.__main__; '{name}' is a package and cannot be directly executed"
+                )
+            }),
+            Some(found) => Ok(found),
+            None => Err(format!("No module named {name}")),
+        };
+        let (source, filename) = match found {
+            Ok((source, filename, _)) => (source, filename),
+            Err(msg) => {
+                self.vm.write_stderr(&format!("gyre: {msg}\n"));
+                return 1;
+            }
+        };
+        if let Some(first) = self.vm.argv.first_mut() {
+            first.clone_from(&filename);
+        }
+        self.run_source(&source, &filename)
+    }
+
     /// Runs source text as `__main__`; returns the process exit status.
     pub fn run_source(&mut self, source: &str, filename: &str) -> i32 {
         let globals = Rc::new(Dict::default());
@@ -79,41 +114,40 @@ impl Interpreter {
         let result = self.vm.exec_source(source, filename, &globals);
         let status = match result {
             Ok(_) => 0,
-            Err(e) => self.report(&e),
+            Err(e) => report(&mut self.vm, &e),
         };
         let _ = self.vm.stdout.flush();
         let _ = self.vm.stderr.flush();
         status
     }
+}
 
-    /// Prints an uncaught exception (or handles SystemExit) and returns the exit status.
-    fn report(&mut self, e: &Exc) -> i32 {
-        let vm = &mut self.vm;
-        if e.class.is_subclass(&vm.exc_class("SystemExit")) {
-            let args = vm.exc_args(e);
-            return match args.first() {
-                None | Some(Value::None) => 0,
-                Some(Value::Int(i)) => *i as i32,
-                Some(Value::Bool(b)) => *b as i32,
-                Some(other) => {
-                    let s = vm.str_of(other).unwrap_or_default();
-                    let _ = vm.stdout.flush();
-                    vm.write_stderr(&format!("{s}\n"));
-                    1
-                }
-            };
-        }
-        let _ = vm.stdout.flush();
-        if let Some(Value::Str(r)) = e.get_attr("rendered") {
-            let text = r.as_str().to_string();
-            vm.write_stderr(&text);
-            vm.write_stderr("\n");
-            return 1;
-        }
-        let text = vm.format_exception(e);
-        vm.write_stderr(&text);
-        1
+/// Prints an uncaught exception (or handles SystemExit) and returns the exit status.
+pub(crate) fn report(vm: &mut Vm, e: &Exc) -> i32 {
+    if e.class.is_subclass(&vm.exc_class("SystemExit")) {
+        let args = vm.exc_args(e);
+        return match args.first() {
+            None | Some(Value::None) => 0,
+            Some(Value::Int(i)) => *i as i32,
+            Some(Value::Bool(b)) => *b as i32,
+            Some(other) => {
+                let s = vm.str_of(other).unwrap_or_default();
+                let _ = vm.stdout.flush();
+                vm.write_stderr(&format!("{s}\n"));
+                1
+            }
+        };
     }
+    let _ = vm.stdout.flush();
+    if let Some(Value::Str(r)) = e.get_attr("rendered") {
+        let text = r.as_str().to_string();
+        vm.write_stderr(&text);
+        vm.write_stderr("\n");
+        return 1;
+    }
+    let text = vm.format_exception(e);
+    vm.write_stderr(&text);
+    1
 }
 
 use std::io::Write as _;

@@ -13,6 +13,8 @@ pub mod builtins;
 pub mod compiler;
 mod interpreter;
 pub(crate) mod net;
+#[cfg(feature = "cli")]
+mod repl;
 pub(crate) mod runtime;
 pub(crate) mod stdlib;
 pub(crate) mod text;

@@ -32,13 +32,13 @@ fn this<'a>(vm: &mut Vm, args: &Args<'a>) -> PyResult<(&'a TransportObj, &'a Val
 }
 
 /// `protocol.error_received(exc)`; its own failure is logged as CPython's handle would.
-fn error_received(vm: &mut Vm, t: &TransportObj, exc: Exc) {
+fn error_received(vm: &mut Vm, this: &Value, t: &TransportObj, exc: Exc) {
     let protocol = t.protocol.borrow().clone();
     if let Err(e) = vm.call_method(&protocol, "error_received", vec![Value::Obj(exc)]) {
         if is_fatal(vm, &e) {
             stash_fatal(t, e);
         } else {
-            crate::asyncio::event_loop::report_exception(vm, &t.loop_value(), "Exception in callback", &e);
+            super::transport::report_exception(vm, this, t, "Exception in callback", &e);
         }
     }
 }
@@ -77,7 +77,7 @@ fn read_ready(vm: &mut Vm, this: &Value, t: &TransportObj) {
         Err(e) if would_block(&e) => {}
         Err(e) => {
             let exc = os_error(vm, &e);
-            error_received(vm, t, exc);
+            error_received(vm, this, t, exc);
         }
     }
 }
@@ -130,7 +130,7 @@ fn sendto(
             }
             Err(e) => {
                 let exc = os_error(vm, &e);
-                error_received(vm, t, exc);
+                error_received(vm, this, t, exc);
                 return Ok(());
             }
         }
@@ -160,7 +160,7 @@ fn sendto_ready(vm: &mut Vm, this: &Value, t: &TransportObj) -> PyResult<()> {
             }
             Err(e) => {
                 let exc = os_error(vm, &e);
-                error_received(vm, t, exc);
+                error_received(vm, this, t, exc);
                 return Ok(());
             }
         }

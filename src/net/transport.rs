@@ -22,7 +22,8 @@ use super::io::{self as loopio, Dir};
 use super::module::{classes, NetClasses};
 use super::sock::{socket_of, with_reactor, SocketObj};
 use super::MAX_RECV;
-use crate::asyncio::event_loop::{call_soon, loop_of, report_exception};
+use crate::asyncio::event_loop::{call_soon, loop_of};
+use crate::asyncio::handler::{call_exception_handler, context};
 use crate::runtime::reactor::SourceId;
 use crate::vm::ext::Ext;
 use crate::vm::object::{Args, Object, Payload};
@@ -360,10 +361,27 @@ fn remove(t: &TransportObj, dir: Dir) {
     loopio::remove(&t.loop_value(), t.id, dir);
 }
 
+/// `loop.call_exception_handler({'message', 'exception', 'transport', 'protocol'})`.
+pub fn report_exception(vm: &mut Vm, this: &Value, t: &TransportObj, message: &str, exc: &Exc) {
+    let protocol = t.protocol.borrow().clone();
+    let ctx = context(
+        vm,
+        vec![
+            ("message", Value::str(message)),
+            ("exception", Value::Obj(exc.clone())),
+            ("transport", this.clone()),
+            ("protocol", protocol),
+        ],
+    );
+    if let Err(e) = call_exception_handler(vm, &t.loop_value(), ctx) {
+        stash_fatal(t, e);
+    }
+}
+
 /// `_fatal_error(exc, message)`: logs non-OSErrors, then force-closes.
 pub fn fatal_error(vm: &mut Vm, this: &Value, t: &TransportObj, exc: Exc, message: &str) {
     if !exc.class.is_subclass(&vm.exc_class("OSError")) {
-        report_exception(vm, &t.loop_value(), message, &exc);
+        report_exception(vm, this, t, message, &exc);
     }
     force_close(vm, this, t, Value::Obj(exc));
 }
@@ -464,12 +482,12 @@ pub fn maybe_resume_protocol(vm: &mut Vm, this: &Value, t: &TransportObj) {
     }
 }
 
-fn protocol_callback_failed(vm: &mut Vm, _this: &Value, t: &TransportObj, message: &str, e: Exc) {
+fn protocol_callback_failed(vm: &mut Vm, this: &Value, t: &TransportObj, message: &str, e: Exc) {
     if is_fatal(vm, &e) {
         stash_fatal(t, e);
         return;
     }
-    report_exception(vm, &t.loop_value(), message, &e);
+    report_exception(vm, this, t, message, &e);
 }
 
 /// KeyboardInterrupt and SystemExit escape callbacks.

@@ -80,7 +80,26 @@ pub fn simple_eq(a: &Value, b: &Value) -> Option<bool> {
     })
 }
 
+impl Drop for DictMap {
+    fn drop(&mut self) {
+        if self.entries.is_empty() {
+            return;
+        }
+        let mut values = Vec::with_capacity(self.entries.len() * 2);
+        std::mem::take(self).drain_into(&mut values);
+        super::drop::drop_values(values);
+    }
+}
+
 impl DictMap {
+    /// Moves every key and value out (for non-recursive dropping).
+    pub fn drain_into(mut self, out: &mut Vec<Value>) {
+        for e in std::mem::take(&mut self.entries) {
+            out.push(e.key);
+            out.push(e.value);
+        }
+    }
+
     /// An empty map.
     pub fn new() -> DictMap {
         DictMap::default()

@@ -114,7 +114,8 @@ impl Vm {
         Ok(m)
     }
 
-    fn find_source(&mut self, full: &str) -> Option<(String, String, bool)> {
+    /// Finds a module's source: `(text, file name, is_package)`.
+    pub(crate) fn find_source(&mut self, full: &str) -> Option<(String, String, bool)> {
         let rel = full.replace('.', "/");
         for dir in self.search_paths.clone() {
             let file = dir.join(format!("{rel}.py"));
@@ -155,9 +156,14 @@ impl Vm {
         Ok(self.load_code(&code))
     }
 
-    /// Runs a module-level code object in `globals`.
+    /// Runs a module-level code object in `globals`. Interactive code that uses top-level
+    /// `await` (its kind is `Coroutine`) is not run: the result is a coroutine object that
+    /// runs it when awaited, as CPython's `eval` of such code gives.
     pub fn run_code(&mut self, code: &Rc<super::object::CodeObj>, globals: &Rc<Dict>) -> PyResult<Value> {
         let fiber = Fiber::new(code.clone(), globals.clone(), vec![]);
+        if code.code.kind == crate::compiler::bytecode::CodeKind::Coroutine {
+            return Ok(self.module_coroutine(code, fiber));
+        }
         self.run_nested(fiber)
     }
 

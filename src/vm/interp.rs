@@ -12,6 +12,7 @@
 
 use std::rc::Rc;
 
+use super::agen::OpEnd;
 use super::frame::{ChildResult, Fiber, Frame, FrameKind, Incoming};
 use super::object::{GenState, Object, Payload};
 use super::value::Value;
@@ -219,6 +220,24 @@ impl Vm {
         let base = frame.base as usize;
         let instr = frame.code.code.instrs.get(pc).copied();
         if let Some(result) = fiber.child.take() {
+            if let Some(Instr::YieldFrom { dst, src }) = instr {
+                let sub = &fiber.stack[base + src.idx()];
+                if super::agen::is_async_op(sub) {
+                    let sub = sub.clone();
+                    return match self.async_op_end(&sub, result) {
+                        OpEnd::Yield(v) => {
+                            fiber.child = Some(ChildResult::Yielded(v));
+                            None
+                        }
+                        OpEnd::Done(v) => {
+                            fiber.stack[base + dst.idx()] = v;
+                            frame.pc += 1;
+                            None
+                        }
+                        OpEnd::Raise(e) => Some((e, false)),
+                    };
+                }
+            }
             return match (instr, result) {
                 (Some(Instr::ForIter { iter, .. }), ChildResult::Yielded(v)) => {
                     fiber.stack[base + iter.idx() + 1] = v;
@@ -282,7 +301,7 @@ impl Vm {
         loop {
             let Some(frame) = fiber.frames.last_mut() else { return Err(exc) };
             if first {
-                self.add_traceback(&exc, &frame.code.code, frame.pc);
+                self.add_traceback(&exc, &frame.code.code, frame.pc, &frame.globals);
             }
             first = true;
             if let Some(h) = frame.code.code.find_handler(frame.pc) {
@@ -815,6 +834,7 @@ impl Vm {
                             reg!(extra).clone(),
                             reg!(extra.offset(1)).clone(),
                             reg!(extra.offset(2)).clone(),
+                            reg!(extra.offset(3)).clone(),
                         ];
                         reg!(dst) = self.make_function(&code.consts[c.0 as usize], globals, parts);
                     }

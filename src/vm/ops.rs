@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use num_bigint::BigInt;
 use num_integer::Integer;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{One, Signed, ToPrimitive, Zero};
 
 use super::object::{BaseKind, Class, Payload};
 use super::value::Value;
@@ -131,12 +131,20 @@ impl Vm {
                 Payload::Bytes(b) => !b.is_empty(),
                 Payload::ByteArray(b) => !b.borrow().is_empty(),
                 Payload::Range(start, stop, step) => range_len(*start, *stop, *step) > 0,
+                Payload::BigRange(r) => !r.is_empty(),
                 _ => return self.truthy_slow(v),
             },
         })
     }
 
     fn truthy_slow(&mut self, v: &Value) -> PyResult<bool> {
+        if let Some(inner) = unboxed(v) {
+            if self.overridden(&self.type_of(v), "__bool__").is_none()
+                && self.overridden(&self.type_of(v), "__len__").is_none()
+            {
+                return self.truthy(&inner);
+            }
+        }
         if let Some(r) = self.call_dunder(v, "__bool__", vec![])? {
             return match r {
                 Value::Bool(b) => Ok(b),
@@ -147,7 +155,11 @@ impl Vm {
             };
         }
         if let Some(r) = self.call_dunder(v, "__len__", vec![])? {
-            return Ok(self.index_of(&r)? != 0);
+            let n = self.index_of(&r)?;
+            if n < 0 {
+                return Err(self.new_error("ValueError", "__len__() should return >= 0"));
+            }
+            return Ok(n != 0);
         }
         Ok(true)
     }
@@ -280,6 +292,10 @@ impl Vm {
                 }
             }
         }
+        if let Some((x, y)) = unboxed_pair(a, b) {
+            // Instances of script subclasses of builtins use the builtin's operator.
+            return self.binary_op(op, &x, &y);
+        }
         Err(self.binop_type_error(op, a, b))
     }
 
@@ -294,6 +310,10 @@ impl Vm {
             }
             (BinKind::Add, Value::Tuple(_)) => {
                 self.new_error("TypeError", &format!("can only concatenate tuple (not \"{nb}\") to tuple"))
+            }
+            (BinKind::Add, _) if matches!(a.payload(), Some(Payload::Bytes(_) | Payload::ByteArray(_))) => {
+                let what = if matches!(a.payload(), Some(Payload::Bytes(_))) { "bytes" } else { "bytearray" };
+                self.new_error("TypeError", &format!("can't concat {nb} to {what}"))
             }
             (BinKind::Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
                 self.new_error("TypeError", &format!("can't multiply sequence by non-int of type '{nb}'"))
@@ -338,6 +358,10 @@ impl Vm {
                 Value::Str(_) | Value::List(_) | Value::Tuple(_),
             ) => return self.repeat(b, a).map(Some),
             (BinKind::Mod, Value::Str(fmt), _) => return self.percent_format(fmt.as_str(), b).map(Some),
+            (BinKind::Mod, Value::Obj(o), _) if matches!(o.payload, Payload::Bytes(_) | Payload::ByteArray(_)) => {
+                let fmt = self.bytes_of(a).unwrap_or_default();
+                return self.percent_format_bytes(&fmt, b, a).map(Some);
+            }
             (BinKind::Or, Value::Dict(x), Value::Dict(y)) => {
                 let d = self.new_dict();
                 self.dict_update_display(&d, &Value::Dict(x.clone()))?;
@@ -557,10 +581,13 @@ impl Vm {
             let fy = big_to_f64(y).unwrap_or(f64::NEG_INFINITY);
             return Ok(Value::Float(fx.powf(fy)));
         }
+        if x.is_zero() || x.is_one() {
+            return Ok(Value::from_bigint(if y.is_zero() { BigInt::from(1) } else { x.clone() }));
+        }
+        if x == &BigInt::from(-1) {
+            return Ok(Value::Int(if y.is_even() { 1 } else { -1 }));
+        }
         let Some(e) = y.to_u32() else {
-            if x.is_zero() || x == &BigInt::from(1) {
-                return Ok(Value::from_bigint(x.clone()));
-            }
             return Err(self.new_error("MemoryError", ""));
         };
         let bits = x.bits() * e as u64;
@@ -599,6 +626,9 @@ impl Vm {
         };
         if let Some(r) = self.call_dunder(v, name, vec![])? {
             return Ok(r);
+        }
+        if let Some(inner) = unboxed(v) {
+            return self.unary_op(op, &inner);
         }
         let t = self.type_name(v);
         Err(self.new_error("TypeError", &format!("bad operand type for unary {sym}: '{t}'")))
@@ -668,12 +698,19 @@ impl Vm {
         if xs.len() != ys.len() {
             return Ok(false);
         }
+        self.enter_native(" in comparison")?;
+        let mut r = Ok(true);
         for (x, y) in xs.iter().zip(ys) {
-            if !self.eq(x, y)? {
-                return Ok(false);
+            match self.eq(x, y) {
+                Ok(true) => {}
+                other => {
+                    r = other;
+                    break;
+                }
             }
         }
-        Ok(true)
+        self.leave_native();
+        r
     }
 
     /// Equality of a builtin-subclass instance (a namedtuple, a `str` subclass) that does not
@@ -708,6 +745,12 @@ impl Vm {
         if let (Some(x), Some(y)) = (self.bytes_of(a), self.bytes_of(b)) {
             return Ok(Some(Value::Bool(x == y)));
         }
+        if let (Some(x), Some(y)) = (range_parts(a), range_parts(b)) {
+            let (lx, ly) = (x.len(), y.len());
+            let same = lx == ly
+                && (lx.is_zero() || (x.start == y.start && (lx == BigInt::from(1) || x.step == y.step)));
+            return Ok(Some(Value::Bool(same)));
+        }
         if let (Some(Payload::Range(a1, b1, c1)), Some(Payload::Range(a2, b2, c2))) =
             (a.payload(), b.payload())
         {
@@ -740,12 +783,15 @@ impl Vm {
             if !t.is_heap {
                 continue;
             }
-            if let Some(f) = t.lookup("__eq__") {
+            if let Some(f) = self.overridden(t, "__eq__") {
                 let r = self.call(&f, vec![x.clone(), y.clone()])?;
                 if !self.is_not_implemented(&r) {
                     return Ok(Some(r));
                 }
             }
+        }
+        if let Some((x, y)) = unboxed_pair(a, b) {
+            return Ok(Some(Value::Bool(self.eq(&x, &y)?)));
         }
         Ok(None)
     }
@@ -810,6 +856,9 @@ impl Vm {
                 }
             }
         }
+        if let Some((x, y)) = unboxed_pair(a, b) {
+            return self.rich_order(op, &x, &y);
+        }
         let (na, nb) = (ta.name(), tb.name());
         Err(self
             .new_error("TypeError", &format!("'{sym}' not supported between instances of '{na}' and '{nb}'")))
@@ -849,8 +898,11 @@ impl Vm {
             Value::Tuple(t) => {
                 let items = t.items.clone();
                 let mut acc: u64 = 2870177450012600261;
-                for item in items.iter() {
-                    let lane = self.hash(item)? as u64;
+                self.enter_native(" while hashing")?;
+                let lanes: PyResult<Vec<i64>> = items.iter().map(|item| self.hash(item)).collect();
+                self.leave_native();
+                for lane in lanes? {
+                    let lane = lane as u64;
                     acc = acc.wrapping_add(lane.wrapping_mul(14029467366897019727));
                     acc = acc.rotate_left(31);
                     acc = acc.wrapping_mul(11400714785074694791);
@@ -934,7 +986,7 @@ impl Vm {
             Value::Bool(false) => "False".into(),
             Value::Int(i) => i.to_string(),
             Value::BigInt(b) => {
-                text::number_parse::int_to_decimal_string(b, text::number_parse::DEFAULT_MAX_STR_DIGITS)
+                text::number_parse::int_to_decimal_string(b, self.int_max_str_digits)
                     .map_err(|e| self.text_error(e))?
             }
             Value::Float(f) => text::float_repr::repr_f64(*f),
@@ -954,6 +1006,12 @@ impl Vm {
                 }
                 if o.exc().is_some() {
                     return self.exc_str_default(o);
+                }
+                if let Payload::Boxed(inner) = &o.payload {
+                    if self.overridden(&o.class, "__repr__").is_none() {
+                        let inner = inner.clone();
+                        return self.str_of(&inner);
+                    }
                 }
                 self.repr(v)
             }
@@ -986,27 +1044,23 @@ impl Vm {
     }
 
     fn repr_slow(&mut self, v: &Value) -> PyResult<String> {
-        if self.native_depth > super::MAX_NATIVE_DEPTH {
-            return Err(self.new_error(
-                "RecursionError",
-                "maximum recursion depth exceeded while getting the repr of an object",
-            ));
-        }
-        self.native_depth += 1;
+        self.enter_native(" while getting the repr of an object")?;
         let r = self.repr_container(v);
-        self.native_depth -= 1;
+        self.leave_native();
         r
     }
 
     fn repr_container(&mut self, v: &Value) -> PyResult<String> {
         if self.repr_active.iter().any(|x| x.is(v)) {
-            return Ok(match v {
-                Value::List(_) => "[...]".into(),
-                Value::Dict(_) => "{...}".into(),
+            return Ok(match (v, v.payload()) {
+                (Value::List(_), _) | (_, Some(Payload::ListData(_))) => "[...]".into(),
+                (Value::Dict(_), _) | (_, Some(Payload::DictData(_))) => "{...}".into(),
                 _ => "...".into(),
             });
         }
-        let tracked = matches!(v, Value::List(_) | Value::Dict(_) | Value::Obj(_));
+        // Like CPython's Py_ReprEnter: only the builtin containers guard against cycles.
+        let tracked = matches!(v, Value::List(_) | Value::Dict(_))
+            || matches!(v.payload(), Some(Payload::ListData(_) | Payload::DictData(_) | Payload::Set(_) | Payload::FrozenSet(_)));
         if tracked {
             self.repr_active.push(v.clone());
         }
@@ -1108,6 +1162,13 @@ impl Vm {
                     format!("<built-in method {name} of {} object at {:#x}>", self.type_name(&s), s.id())
                 }
             }
+            Payload::BigRange(r) => {
+                if r.step == BigInt::from(1) {
+                    format!("range({}, {})", r.start, r.stop)
+                } else {
+                    format!("range({}, {}, {})", r.start, r.stop, r.step)
+                }
+            }
             Payload::Range(a, b, c) => {
                 if *c == 1 {
                     format!("range({a}, {b})")
@@ -1121,7 +1182,7 @@ impl Vm {
             }
             Payload::Set(_) | Payload::FrozenSet(_) => self.repr_set(v, o)?,
             Payload::Bytes(b) => text::repr::repr_bytes(b),
-            Payload::ByteArray(b) => format!("bytearray({})", text::repr::repr_bytes(&b.borrow())),
+            Payload::ByteArray(b) => text::repr::repr_bytearray(&b.borrow()),
             Payload::NotImplemented => "NotImplemented".into(),
             Payload::Ellipsis => "Ellipsis".into(),
             Payload::Module(m) => format!("<module '{}'>", m.name),
@@ -1132,7 +1193,17 @@ impl Vm {
             Payload::DictData(d) => self.repr_inner(&Value::Dict(d.clone()))?,
             Payload::Boxed(inner) => {
                 let inner = inner.clone();
-                self.repr(&inner)?
+                match (o.class.lookup("_fields"), &inner) {
+                    (Some(Value::Tuple(fields)), Value::Tuple(values)) if !o.class.is_heap => {
+                        // A struct sequence (`sys.version_info`): `name(field=value, ...)`.
+                        let mut parts = Vec::with_capacity(values.items.len());
+                        for (f, v) in fields.items.iter().zip(values.items.iter()) {
+                            parts.push(format!("{}={}", f.as_str().unwrap_or("?"), self.repr(v)?));
+                        }
+                        format!("{}({})", o.class.name(), parts.join(", "))
+                    }
+                    _ => self.repr(&inner)?,
+                }
             }
             Payload::Generator(g) => {
                 let what = match g.kind {
@@ -1256,6 +1327,36 @@ impl Vm {
 
 fn class_defines(cls: &Rc<Class>, name: &str) -> bool {
     cls.dict.borrow().get_str(crate::vm::object::str_hash(name), name).is_some()
+}
+
+/// Any range value as big-integer parts (for comparisons across the two forms).
+fn range_parts(v: &Value) -> Option<super::bigrange::BigRange> {
+    match v.payload()? {
+        Payload::Range(a, b, c) => {
+            Some(super::bigrange::BigRange { start: (*a).into(), stop: (*b).into(), step: (*c).into() })
+        }
+        Payload::BigRange(r) => Some((**r).clone()),
+        _ => None,
+    }
+}
+
+/// The builtin value inside an instance of a script subclass of a builtin type (`class
+/// MyInt(int)`, `class Stack(list)`), which the builtin operations act on.
+pub fn unboxed(v: &Value) -> Option<Value> {
+    match v.payload()? {
+        Payload::Boxed(inner) => Some(inner.clone()),
+        Payload::ListData(l) => Some(Value::List(l.clone())),
+        Payload::DictData(d) => Some(Value::Dict(d.clone())),
+        _ => None,
+    }
+}
+
+/// Both operands with subclass instances unboxed, when at least one was boxed.
+fn unboxed_pair(a: &Value, b: &Value) -> Option<(Value, Value)> {
+    match (unboxed(a), unboxed(b)) {
+        (None, None) => None,
+        (x, y) => Some((x.unwrap_or_else(|| a.clone()), y.unwrap_or_else(|| b.clone()))),
+    }
 }
 
 /// An int value as i64, if it is one that fits.

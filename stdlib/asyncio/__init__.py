@@ -23,6 +23,7 @@ from _asyncio import (
 )
 import _asyncio
 from .exceptions import *
+from . import base_events
 from .tasks import *
 from .timeouts import *
 from .taskgroups import *
