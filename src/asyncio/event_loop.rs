@@ -24,6 +24,15 @@ use crate::vm::{AsyncGenHooks, Exc, PyResult, Value, Vm};
 pub enum Msg {
     /// Wake the loop so it re-checks its state.
     Wake,
+    /// A blocking job (`crate::net::jobs`) finished: its id and its plain-data output.
+    Job(u64, crate::net::JobOutput),
+}
+
+impl From<crate::runtime::threads::JobPanicked> for Msg {
+    /// Jobs catch their own panics (`crate::net::jobs`), so this only wakes the loop.
+    fn from(_: crate::runtime::threads::JobPanicked) -> Msg {
+        Msg::Wake
+    }
 }
 
 /// One scheduled callback.
@@ -37,14 +46,19 @@ pub enum Cb {
     Handle(Rc<Object>),
     /// An inbox message turned into a callback.
     Message,
+    /// A finished blocking job (taken when run; `Cb` must be `Clone`).
+    Job(u64, Rc<RefCell<Option<crate::net::JobOutput>>>),
     /// `loop.create_task(agen.aclose())` for an async generator dropped unfinished (the
     /// finalizer hook's `call_soon_threadsafe`).
     FinalizeAsyncGen(Rc<Object>),
 }
 
 impl From<Msg> for Cb {
-    fn from(_: Msg) -> Cb {
-        Cb::Message
+    fn from(msg: Msg) -> Cb {
+        match msg {
+            Msg::Wake => Cb::Message,
+            Msg::Job(id, out) => Cb::Job(id, Rc::new(RefCell::new(Some(out)))),
+        }
     }
 }
 
@@ -69,6 +83,8 @@ pub struct LoopObj {
     pub fatal: RefCell<Option<Exc>>,
     /// The custom exception handler, or None.
     pub exception_handler: RefCell<Value>,
+    /// Sockets' reader/writer handles, blocking jobs and the shared receive buffer.
+    pub net: crate::net::LoopNet,
     /// Async generators started on this loop, and those dropped unfinished (PEP 525 hooks).
     pub asyncgen_hooks: AsyncGenHooks,
     /// Futures dropped with an exception nobody retrieved, to report.
@@ -112,6 +128,7 @@ pub fn new_loop(vm: &mut Vm) -> PyResult<Value> {
         stopping: Cell::new(false),
         fatal: RefCell::new(None),
         exception_handler: RefCell::new(Value::None),
+        net: crate::net::LoopNet::default(),
         asyncgen_hooks: AsyncGenHooks { registry: Rc::default(), graveyard: Rc::default() },
         unretrieved: RefCell::new(Vec::new()),
     };
@@ -242,6 +259,12 @@ fn run_callback(vm: &mut Vm, loop_obj: &Value, cb: Cb) {
             }
         }
         Cb::Message => {}
+        Cb::Job(id, out) => {
+            let out = out.borrow_mut().take();
+            if let Some(out) = out {
+                crate::net::jobs::finish(vm, loop_obj, id, out);
+            }
+        }
         Cb::FinalizeAsyncGen(agen) => {
             let close = vm.async_gen_op(&agen, crate::vm::object::AsyncGenOpKind::Close);
             if let Err(e) = new_task(vm, loop_obj, close, Value::None) {
@@ -325,7 +348,7 @@ pub fn run_forever(vm: &mut Vm, loop_obj: &Value, until: Option<&Rc<Object>>) ->
     vm.running_loop = loop_obj.clone();
     let old_hooks = vm.asyncgen_hooks.replace(lp.asyncgen_hooks.clone());
     let result = loop {
-        let idle = lp.el.borrow().is_idle() && !lp.stopping.get();
+        let idle = lp.el.borrow().is_idle() && !lp.stopping.get() && lp.net.pending_jobs() == 0;
         if idle {
             break Err(deadlock_error(vm, lp, until));
         }
