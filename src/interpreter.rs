@@ -106,7 +106,7 @@ impl Interpreter {
     pub fn run_source(&mut self, source: &str, filename: &str) -> i32 {
         let globals = Rc::new(Dict::default());
         let main = self.vm.new_module("__main__", globals.clone());
-        self.vm.modules.insert("__main__".into(), main.clone());
+        self.vm.module_insert("__main__", main.clone());
         let builtins = self.vm.builtins.clone();
         let bm = self.vm.new_module("builtins", builtins);
         self.vm.module_set(&main, "__builtins__", bm);

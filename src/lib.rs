@@ -15,6 +15,7 @@ mod interpreter;
 #[cfg(feature = "cli")]
 mod repl;
 pub(crate) mod runtime;
+pub(crate) mod stdlib;
 pub(crate) mod text;
 pub mod tools;
 pub mod vm;

@@ -82,7 +82,14 @@ fn new_object(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.new_error("TypeError", "object() takes no arguments"));
     }
     if cls.kind == BaseKind::Exception {
+        if cls.is_subclass(&vm.exc_class("OSError")) {
+            return Ok(Value::Obj(vm.new_os_error(&cls, rest.to_vec())));
+        }
         return Ok(Value::Obj(vm.new_exception(&cls, rest.to_vec())));
+    }
+    if Rc::ptr_eq(&cls, &vm.types.object) {
+        // A bare `object()` has no attribute dict.
+        return Ok(Value::Obj(Object::new(cls, Payload::Plain)));
     }
     Ok(Value::Obj(Object::with_dict(cls.clone(), Payload::Plain)))
 }
@@ -243,6 +250,10 @@ fn new_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn new_list(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (cls, rest) = cls_and_args(vm, &args)?;
+    if !Rc::ptr_eq(&cls, &vm.types.list) {
+        // A subclass: `list.__init__` (or the subclass's own) fills it.
+        return Ok(boxed(&cls, &vm.types.list.clone(), Value::list(vec![])));
+    }
     arity(vm, "list", &Args::new(rest), 0, 1)?;
     let items = match rest.first() {
         Some(v) => vm.collect(v)?,
@@ -265,6 +276,10 @@ fn new_tuple(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn new_dict(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (cls, rest) = cls_and_args(vm, &args)?;
     let d = vm.new_dict();
+    if !Rc::ptr_eq(&cls, &vm.types.dict) {
+        // A subclass: `dict.__init__` (or the subclass's own) fills it.
+        return Ok(boxed(&cls, &vm.types.dict.clone(), d));
+    }
     if let Some(src) = rest.first() {
         dict_fill(vm, &d, src)?;
     }
@@ -318,6 +333,10 @@ impl Tap for crate::vm::Exc {
 fn new_set(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (cls, rest) = cls_and_args(vm, &args)?;
     let s = vm.new_set(vec![])?;
+    if !Rc::ptr_eq(&cls, &vm.types.set) {
+        // A subclass: `set.__init__` (or the subclass's own) fills it.
+        return Ok(boxed(&cls, &vm.types.set.clone(), s));
+    }
     if let Some(src) = rest.first() {
         vm.set_update(&s, src)?;
     }
@@ -426,10 +445,16 @@ fn bytes_from(vm: &mut Vm, src: Option<&Value>, encoding: Option<&Value>) -> PyR
 }
 
 fn new_property(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (_, rest) = cls_and_args(vm, &args)?;
+    let (cls, rest) = cls_and_args(vm, &args)?;
     let get = |i: usize, name: &str| rest.get(i).or(args.kwarg(name)).cloned().unwrap_or(Value::None);
-    let p = Payload::Property(get(0, "fget"), get(1, "fset"), get(2, "fdel"), get(3, "doc"));
-    Ok(Value::Obj(Object::new(vm.types.property.clone(), p)))
+    let p = Payload::Property(crate::vm::object::PropertyData {
+        fget: get(0, "fget"),
+        fset: get(1, "fset"),
+        fdel: get(2, "fdel"),
+        doc: get(3, "doc"),
+        name: RefCell::new(Value::None),
+    });
+    Ok(Value::Obj(if cls.is_heap { Object::with_dict(cls, p) } else { Object::new(cls, p) }))
 }
 
 fn new_staticmethod(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -510,15 +535,15 @@ fn new_reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if let Some(r) = vm.call_dunder(seq, "__reversed__", vec![])? {
         return Ok(r);
     }
+    let not_reversible = |vm: &mut Vm| {
+        let t = vm.type_name(seq);
+        Err(vm.new_error("TypeError", &format!("'{t}' object is not reversible")))
+    };
     let n = match seq {
         Value::List(l) => l.items.borrow().len(),
         Value::Tuple(t) => t.items.len(),
         Value::Str(s) => s.char_len(),
-        Value::Dict(d) => {
-            let mut keys: Vec<Value> = d.map.borrow().iter().map(|(k, _)| k.clone()).collect();
-            keys.reverse();
-            return vm.get_iter(&Value::list(keys));
-        }
+        Value::Dict(_) => return reversed_dict_view(vm, seq, 0),
         Value::Obj(o) => match &o.payload {
             Payload::Range(a, b, c) => {
                 let n = crate::vm::ops::range_len(*a, *b, *c);
@@ -527,24 +552,47 @@ fn new_reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 let rv = Value::Obj(Object::new(vm.types.range.clone(), r));
                 return vm.get_iter(&rv);
             }
-            _ => {
-                let len = vm.call_dunder(seq, "__len__", vec![])?;
-                match len {
-                    Some(Value::Int(n)) => n as usize,
-                    _ => {
-                        let t = vm.type_name(seq);
-                        return Err(vm.new_error("TypeError", &format!("'{t}' object is not reversible")));
-                    }
+            Payload::DictData(_) => return reversed_dict_view(vm, seq, 0),
+            Payload::DictView(kind, d) => return reversed_dict_view(vm, &Value::Dict(d.clone()), *kind),
+            Payload::Bytes(b) => b.len(),
+            Payload::ByteArray(b) => b.borrow().len(),
+            Payload::ListData(l) => l.items.borrow().len(),
+            _ if o.class.is_heap && o.class.lookup("__getitem__").is_some() => {
+                match vm.call_dunder(seq, "__len__", vec![])? {
+                    Some(n) => vm.index_of(&n)?.max(0) as usize,
+                    None => return not_reversible(vm),
                 }
             }
+            _ => return not_reversible(vm),
         },
-        _ => {
-            let t = vm.type_name(seq);
-            return Err(vm.new_error("TypeError", &format!("'{t}' object is not reversible")));
-        }
+        _ => return not_reversible(vm),
     };
     let cls = vm.types.reversed.clone();
-    Ok(vm.make_iter(cls, Iter::Reversed(seq.clone(), n)))
+    let it = Iter::Reversed(seq.clone(), n);
+    if matches!(seq, Value::List(_)) {
+        return Ok(vm.new_iter(it));
+    }
+    Ok(vm.make_iter(cls, it))
+}
+
+/// `reversed()` of a dict or one of its views (`kind` as in `Payload::DictView`).
+fn reversed_dict_view(vm: &mut Vm, d: &Value, kind: u8) -> PyResult<Value> {
+    let Some(d) = vm.dict_of(d) else { return Err(vm.new_error("TypeError", "not a dict")) };
+    let mut items: Vec<Value> = d
+        .map
+        .borrow()
+        .iter()
+        .map(|(k, v)| match kind {
+            0 => k.clone(),
+            1 => v.clone(),
+            _ => Value::tuple(vec![k.clone(), v.clone()]),
+        })
+        .collect();
+    items.reverse();
+    let name = ["dict_reversekeyiterator", "dict_reversevalueiterator", "dict_reverseitemiterator"]
+        [kind.min(2) as usize];
+    let cls = vm.types.iterators[name].clone();
+    Ok(vm.make_iter(cls, Iter::List(Rc::new(crate::vm::object::List::new(items)), 0)))
 }
 
 /// Big integers from `int()` of huge floats.

@@ -43,6 +43,7 @@ pub(super) fn install(vm: &mut Vm) {
         ("__setitem__", seq_setitem),
         ("__contains__", seq_contains),
         ("__iter__", seq_iter),
+        ("__repr__", builtin_repr),
     ] {
         method(vm, &list, name, f);
     }
@@ -63,6 +64,7 @@ pub(super) fn install(vm: &mut Vm) {
         ("__contains__", seq_contains),
         ("__iter__", seq_iter),
         ("__init__", dict_init),
+        ("__repr__", builtin_repr),
     ] {
         method(vm, &dict, name, f);
     }
@@ -84,6 +86,7 @@ pub(super) fn install(vm: &mut Vm) {
         ("copy", set_copy),
         ("intersection_update", set_intersection_update),
         ("difference_update", set_difference_update),
+        ("__init__", set_init),
         ("__len__", seq_len),
         ("__contains__", seq_contains),
         ("__iter__", seq_iter),
@@ -99,6 +102,7 @@ pub(super) fn install(vm: &mut Vm) {
                 | "update"
                 | "intersection_update"
                 | "difference_update"
+                | "__init__"
         ) {
             method(vm, &frozenset, name, f);
         }
@@ -110,6 +114,7 @@ pub(super) fn install(vm: &mut Vm) {
         ("__getitem__", seq_getitem),
         ("__contains__", seq_contains),
         ("__iter__", seq_iter),
+        ("__repr__", builtin_repr),
     ] {
         method(vm, &tuple, name, f);
     }
@@ -170,17 +175,27 @@ pub(super) fn install(vm: &mut Vm) {
     let iterator = vm.types.iterator.clone();
     method(vm, &iterator, "__next__", iter_next_m);
     method(vm, &iterator, "__iter__", gen_iter);
-    for cls in [
+    let mut iter_types = vec![
         vm.types.enumerate.clone(),
         vm.types.zip.clone(),
         vm.types.map.clone(),
         vm.types.filter.clone(),
         vm.types.reversed.clone(),
-    ] {
+    ];
+    iter_types.extend(vm.types.iterators.values().cloned());
+    for cls in iter_types {
         method(vm, &cls, "__next__", iter_next_m);
         method(vm, &cls, "__iter__", gen_iter);
     }
-    let _ = dict_keys;
+    let views = [dict_keys, vm.types.dict_values.clone(), vm.types.dict_items.clone()];
+    for cls in &views {
+        method(vm, cls, "__len__", seq_len);
+        method(vm, cls, "__iter__", seq_iter);
+        method(vm, cls, "__contains__", seq_contains);
+    }
+    for cls in [&views[0], &views[2]] {
+        method(vm, cls, "isdisjoint", view_isdisjoint);
+    }
     str_methods::install(vm);
 }
 
@@ -342,8 +357,15 @@ fn list_copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::list(this_list(vm, &args)?.items.borrow().clone()))
 }
 
-fn seq_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(super) fn seq_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Int(super::functions::length(vm, &args.pos[0])? as i64))
+}
+
+/// `list.__repr__(x)` and friends: the builtin repr of the value a subclass instance wraps
+/// (so `dict.__repr__(self)` works inside a subclass's own `__repr__`).
+fn builtin_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let v = underlying(args.pos.first().unwrap_or(&Value::None));
+    Ok(Value::string(vm.repr(&v)?))
 }
 
 fn underlying(v: &Value) -> Value {
@@ -355,26 +377,26 @@ fn underlying(v: &Value) -> Value {
     }
 }
 
-fn seq_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(super) fn seq_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, "__getitem__", &args, 2, 2)?;
     let base = underlying(&args.pos[0]);
     vm.get_item(&base, &args.pos[1])
 }
 
-fn seq_setitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(super) fn seq_setitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, "__setitem__", &args, 3, 3)?;
     let base = underlying(&args.pos[0]);
     vm.set_item(&base, args.pos[1].clone(), args.pos[2].clone())?;
     Ok(Value::None)
 }
 
-fn seq_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(super) fn seq_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, "__contains__", &args, 2, 2)?;
     let base = underlying(&args.pos[0]);
     Ok(Value::Bool(vm.contains(&base, &args.pos[1])?))
 }
 
-fn seq_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(super) fn seq_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let base = underlying(&args.pos[0]);
     vm.get_iter(&base)
 }
@@ -400,6 +422,16 @@ fn dict_view(vm: &mut Vm, args: &Args, kind: u8) -> PyResult<Value> {
         _ => vm.types.dict_items.clone(),
     };
     Ok(Value::Obj(Object::new(cls, Payload::DictView(kind, d))))
+}
+
+fn view_isdisjoint(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "isdisjoint", &args, 2, 2)?;
+    for item in vm.collect(&args.pos[1])? {
+        if vm.contains(&args.pos[0], &item)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
 }
 
 fn dict_keys_m(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -528,6 +560,12 @@ fn set_clear(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+fn set_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "set", &args, 1, 2)?;
+    set_clear(vm, Args::new(&args.pos[..1]))?;
+    set_update(vm, args)
+}
+
 fn set_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
     for other in &args.pos[1..] {
         vm.set_update(&args.pos[0], other)?;
@@ -646,8 +684,8 @@ fn object_hash(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn object_setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, "__setattr__", &args, 3, 3)?;
     match &args.pos[0] {
-        Value::Obj(o) => {
-            let n = args.pos[1].as_str().unwrap_or("").to_string();
+        Value::Obj(o) if !matches!(o.payload, Payload::Module(_)) => {
+            let n = super::str_arg(vm, &args.pos[1], "attribute name")?.to_string();
             vm.generic_setattr(&args.pos[0].clone(), &o.clone(), &n, args.pos[2].clone())?;
         }
         other => vm.set_attr(other, &args.pos[1], args.pos[2].clone())?,
@@ -656,22 +694,24 @@ fn object_setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn object_getattribute(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    vm.get_attr(&args.pos[0], &args.pos[1])
+    arity(vm, "__getattribute__", &args, 2, 2)?;
+    let n = super::str_arg(vm, &args.pos[1], "attribute name")?.to_string();
+    match &args.pos[0] {
+        Value::Obj(o) if !matches!(o.payload, Payload::Module(_) | Payload::Super(..)) => {
+            vm.generic_getattr(&args.pos[0].clone(), &o.clone(), &n)
+        }
+        other => vm.get_attr(other, &args.pos[1]),
+    }
 }
 
 fn object_delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    if let Value::Obj(o) = &args.pos[0] {
-        if let Some(d) = &o.dict {
-            let n = args.pos[1].as_str().unwrap_or("");
-            let mut m = d.borrow_mut();
-            if let crate::vm::dict::Probe::Found(i) = m.probe(crate::vm::object::str_hash(n), &args.pos[1]) {
-                m.remove_at(i);
-                return Ok(Value::None);
-            }
-        }
+    arity(vm, "__delattr__", &args, 2, 2)?;
+    let n = super::str_arg(vm, &args.pos[1], "attribute name")?.to_string();
+    match &args.pos[0] {
+        Value::Obj(o) => vm.generic_delattr(&args.pos[0].clone(), &o.clone(), &n)?,
+        other => vm.del_attr(other, &args.pos[1])?,
     }
-    let n = args.pos[1].as_str().unwrap_or("").to_string();
-    Err(vm.no_attr(&args.pos[0], &n))
+    Ok(Value::None)
 }
 
 fn object_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -697,11 +737,22 @@ fn exc_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn exc_with_traceback(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+fn exc_with_traceback(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "with_traceback", &args, 2, 2)?;
+    if let (Some(e), Value::None) = (args.pos[0].payload(), &args.pos[1]) {
+        if let Payload::Exception(d) = e {
+            d.traceback.borrow_mut().clear();
+        }
+    }
     Ok(args.pos[0].clone())
 }
 
 fn exc_add_note(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "add_note", &args, 2, 2)?;
+    if !matches!(args.pos[1], Value::Str(_)) {
+        let t = vm.type_name(&args.pos[1]);
+        return Err(vm.new_error("TypeError", &format!("note must be a str, not '{t}'")));
+    }
     if let Value::Obj(o) = &args.pos[0] {
         let notes = o.get_attr("__notes__").unwrap_or_else(|| Value::list(vec![]));
         vm.list_extend(&notes, &Value::list(vec![args.pos[1].clone()]))?;
@@ -732,14 +783,21 @@ fn exc_group_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.new_error("TypeError", "BaseExceptionGroup.__new__() takes exactly 2 arguments"));
     };
     if !matches!(msg, Value::Str(_)) {
-        return Err(vm.new_error("TypeError", "argument 1 must be str, not ".to_string().as_str()));
+        let t = vm.type_name(msg);
+        return Err(vm.new_error("TypeError", &format!("argument 1 must be str, not {t}")));
+    }
+    if !matches!(excs, Value::List(_) | Value::Tuple(_))
+        && vm.dict_of(excs).is_none()
+        && !vm.is_iterable(excs)
+    {
+        return Err(vm.new_error("TypeError", "second argument (exceptions) must be a sequence"));
     }
     let items = vm.collect(excs)?;
     if items.is_empty() {
         return Err(vm.new_error("ValueError", "second argument (exceptions) must be a non-empty sequence"));
     }
     let mut all_exc = true;
-    for it in &items {
+    for (i, it) in items.iter().enumerate() {
         match it {
             Value::Obj(o) if o.exc().is_some() => {
                 if !o.class.is_subclass(&vm.exc_class("Exception")) {
@@ -749,7 +807,7 @@ fn exc_group_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
             _ => {
                 return Err(vm.new_error(
                     "ValueError",
-                    &format!("Item {} of second argument (exceptions) is not an exception", 0),
+                    &format!("Item {i} of second argument (exceptions) is not an exception"),
                 ));
             }
         }
@@ -850,10 +908,7 @@ fn gen_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn gen_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    match vm.iter_next(&args.pos[0])? {
-        Some(v) => Ok(v),
-        None => Err(vm.new_exception_named("StopIteration")),
-    }
+    vm.next_raising(&args.pos[0])
 }
 
 fn iter_next_m(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -6,10 +6,12 @@
 //! produce CPython's TypeError messages.
 
 mod constructors;
+mod descriptors;
 mod functions;
 mod methods;
 mod modules;
 mod percent;
+mod range_slice;
 
 use std::rc::Rc;
 
@@ -23,7 +25,15 @@ pub use modules::{native_module, stdlib_source};
 pub fn native(vm: &mut Vm, name: &'static str, f: NativeFn) -> Value {
     Value::Obj(Object::new(
         vm.types.builtin_function.clone(),
-        Payload::Native(Native { name, f, is_method: false }),
+        Payload::Native(Native { name, f, is_method: false, frame: false }),
+    ))
+}
+
+/// Creates a builtin function that sees its caller's frame through `Vm::caller`.
+pub fn native_with_frame(vm: &mut Vm, name: &'static str, f: NativeFn) -> Value {
+    Value::Obj(Object::new(
+        vm.types.builtin_function.clone(),
+        Payload::Native(Native { name, f, is_method: false, frame: true }),
     ))
 }
 
@@ -31,7 +41,7 @@ pub fn native(vm: &mut Vm, name: &'static str, f: NativeFn) -> Value {
 pub fn method(vm: &mut Vm, cls: &Rc<Class>, name: &'static str, f: NativeFn) {
     let m = Value::Obj(Object::new(
         vm.types.builtin_function.clone(),
-        Payload::Native(Native { name, f, is_method: true }),
+        Payload::Native(Native { name, f, is_method: true, frame: false }),
     ));
     cls.set_attr(name, m);
 }
@@ -54,6 +64,8 @@ pub fn install(vm: &mut Vm) {
     constructors::install(vm);
     functions::install(vm);
     methods::install(vm);
+    range_slice::install(vm);
+    descriptors::install(vm);
     let names: Vec<(&'static str, Rc<Class>)> =
         vm.types.exceptions.iter().map(|(k, v)| (*k, v.clone())).collect();
     for (name, cls) in names {

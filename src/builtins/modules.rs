@@ -18,6 +18,7 @@ pub fn native_module(name: &str) -> Option<NativeModule> {
         "math" => math_module,
         "time" => time_module,
         "_asyncio" => crate::asyncio::asyncio_module,
+        "_random" => crate::stdlib::random::module,
         _ => return None,
     })
 }
@@ -32,6 +33,8 @@ const STDLIB: &[(&str, &str, bool)] = &[
     ("asyncio.locks", include_str!("../../stdlib/asyncio/locks.py"), false),
     ("asyncio.queues", include_str!("../../stdlib/asyncio/queues.py"), false),
     ("asyncio.runners", include_str!("../../stdlib/asyncio/runners.py"), false),
+    ("bisect", include_str!("../../stdlib/bisect.py"), false),
+    ("random", include_str!("../../stdlib/random.py"), false),
 ];
 
 /// The source of an embedded stdlib module and whether it is a package.
@@ -80,7 +83,7 @@ fn sys_module(vm: &mut Vm) -> PyResult<Value> {
     vm.module_set(&m, "stderr", stderr.clone());
     vm.module_set(&m, "__stdout__", stdout);
     vm.module_set(&m, "__stderr__", stderr);
-    let modules = vm.new_dict();
+    let modules = Value::Dict(vm.modules.clone());
     vm.module_set(&m, "modules", modules);
     Ok(m)
 }

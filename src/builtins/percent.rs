@@ -9,6 +9,11 @@ use crate::vm::{PyResult, Value, Vm};
 impl Vm {
     /// `fmt % args` for a `str` left operand.
     pub fn percent_format(&mut self, fmt: &str, args: &Value) -> PyResult<Value> {
+        // A tuple subclass instance (a namedtuple) formats as the tuple it wraps.
+        if let Some(Payload::Boxed(inner @ Value::Tuple(_))) = args.payload() {
+            let inner = inner.clone();
+            return self.percent_format(fmt, &inner);
+        }
         let is_mapping = self.dict_of(args).is_some()
             || (matches!(args, Value::Obj(_))
                 && !matches!(args, Value::Tuple(_))
@@ -90,7 +95,7 @@ impl Vm {
                 pct::format_text(spec, &s)
             }
             Conversion::Ascii => {
-                let s = crate::text::repr::ascii_str(&self.repr(value)?);
+                let s = crate::text::repr::ascii_escape(&self.repr(value)?);
                 pct::format_text(spec, &s)
             }
             Conversion::Char => {

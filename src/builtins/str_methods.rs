@@ -671,7 +671,7 @@ fn format_field(
         None => value,
         Some("r") => Value::string(vm.repr(&value)?),
         Some("s") => Value::string(vm.str_of(&value)?),
-        Some("a") => Value::string(text::repr::ascii_str(&vm.repr(&value)?)),
+        Some("a") => Value::string(text::repr::ascii_escape(&vm.repr(&value)?)),
         Some(_) => return Err(vm.new_error("ValueError", "Unknown conversion specifier")),
     };
     let spec = if spec.contains('{') && depth > 0 {

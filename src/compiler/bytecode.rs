@@ -445,6 +445,8 @@ pub struct Code {
     pub first_line: u32,
     /// The source the code came from.
     pub source: Rc<Source>,
+    /// The docstring (functions only).
+    pub doc: Option<Rc<str>>,
 }
 
 impl Code {

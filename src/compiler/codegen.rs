@@ -87,6 +87,18 @@ struct Unit<'a> {
     has_varargs: bool,
     has_varkw: bool,
     class_cell: Option<Reg>,
+    doc: Option<Rc<str>>,
+}
+
+/// The docstring of a body: its first statement when that is a string literal.
+fn docstring(body: &[Stmt]) -> Option<Rc<str>> {
+    match body.first() {
+        Some(Stmt {
+            kind: StmtKind::Expr(Expr { kind: ExprKind::Constant(ast::Constant::Str(doc)), .. }),
+            ..
+        }) => Some(doc.as_str().into()),
+        _ => None,
+    }
 }
 
 fn syntax(msg: &str, span: Span) -> SyntaxError {
@@ -135,6 +147,7 @@ impl<'a> Unit<'a> {
             has_varargs: false,
             has_varkw: false,
             class_cell: None,
+            doc: None,
         };
         unit.layout_registers();
         unit
@@ -213,6 +226,7 @@ impl<'a> Unit<'a> {
             handlers: self.handlers,
             first_line: self.first_line,
             source: self.source,
+            doc: self.doc,
         })
     }
 
@@ -1189,6 +1203,7 @@ impl<'a> Unit<'a> {
         let mut unit =
             Unit::new(self.table, scope, kind, def.name.as_str().into(), qualname, self.source.clone(), line);
         unit.params(&def.args);
+        unit.doc = docstring(&def.body);
         unit.stmts(&def.body)?;
         unit.emit(Instr::ReturnNone);
         let code = unit.finish();

@@ -89,12 +89,12 @@ fn greeting() -> String {
 
 /// `__main__`'s namespace, creating the module (with `__builtins__`) when no script ran.
 fn main_globals(vm: &mut Vm) -> Rc<Dict> {
-    if let Some(d) = vm.modules.get("__main__").cloned().and_then(|m| vm.module_dict(&m)) {
+    if let Some(d) = vm.module_get("__main__").and_then(|m| vm.module_dict(&m)) {
         return d;
     }
     let globals = Rc::new(Dict::default());
     let main = vm.new_module("__main__", globals.clone());
-    vm.modules.insert("__main__".into(), main.clone());
+    vm.module_insert("__main__", main.clone());
     let builtins = vm.builtins.clone();
     let bm = vm.new_module("builtins", builtins);
     vm.module_set(&main, "__builtins__", bm);

@@ -37,6 +37,10 @@ impl Vm {
                     let c = c.clone();
                     c(self, Args { pos: &args, kw: &kw })
                 }
+                Payload::StaticMethod(func) => {
+                    let func = func.clone();
+                    self.call_kw(&func, args, kw)
+                }
                 Payload::BoundMethod(func, obj) => {
                     let mut full = Vec::with_capacity(args.len() + 1);
                     full.push(obj.clone());
@@ -61,6 +65,20 @@ impl Vm {
         }
         let t = self.type_name(f);
         Err(self.new_error("TypeError", &format!("'{t}' object is not callable")))
+    }
+
+    /// `callable(v)`.
+    pub fn is_callable(&self, v: &Value) -> bool {
+        match v {
+            Value::Func(_) | Value::Class(_) => true,
+            Value::Obj(o) => {
+                matches!(
+                    o.payload,
+                    Payload::Native(_) | Payload::NativeClosure(..) | Payload::BoundMethod(..)
+                ) || o.class.lookup("__call__").is_some()
+            }
+            _ => false,
+        }
     }
 
     /// Runs a fresh fiber to completion from native code.
@@ -309,6 +327,7 @@ impl Vm {
                             locals: None,
                             pc: 0,
                             base: window as u32,
+                            top: 0,
                             ret: at as u32,
                             kind: FrameKind::Normal,
                             init_self: Value::Undef,
@@ -410,11 +429,45 @@ impl Vm {
                 }
             }
             _ => {
-                let v = self.call_kw(&callee, pos, kw)?;
-                fiber.stack[ret] = v;
+                let wants_frame = matches!(callee.payload(), Some(Payload::Native(n)) if n.frame);
+                if wants_frame {
+                    self.caller = Some(self.caller_frame(fiber));
+                }
+                let r = self.call_kw(&callee, pos, kw);
+                if wants_frame {
+                    self.caller = None;
+                }
+                fiber.stack[ret] = r?;
                 Ok(false)
             }
         }
+    }
+
+    /// The namespaces of the fiber's top frame, for `globals()` and `locals()`.
+    fn caller_frame(&mut self, fiber: &Fiber) -> super::CallerFrame {
+        let frame = fiber.frames.last().expect("a running frame");
+        let globals = frame.globals.clone();
+        let code = &frame.code.code;
+        let locals = match &frame.locals {
+            Some(ns) => ns.clone(),
+            None if code.kind == CodeKind::Module => globals.clone(),
+            None => {
+                let d = Rc::new(Dict::default());
+                let base = frame.base as usize;
+                let cells: Vec<usize> =
+                    code.cellvars.iter().chain(code.freevars.iter()).map(|(r, _)| r.idx()).collect();
+                for (i, name) in code.varnames.iter().enumerate() {
+                    let raw = fiber.stack.get(base + i).cloned().unwrap_or_default();
+                    let v = if cells.contains(&i) { super::interp::cell_get(&raw) } else { raw };
+                    if !v.is_undef() {
+                        let key = self.intern(name);
+                        d.map.borrow_mut().set_str(super::object::str_hash(name), key, v);
+                    }
+                }
+                d
+            }
+        };
+        super::CallerFrame { globals, locals }
     }
 
     fn push_with_regs(
@@ -444,6 +497,7 @@ impl Vm {
             locals: None,
             pc: 0,
             base: window as u32,
+            top: 0,
             ret: ret as u32,
             kind,
             init_self,
@@ -503,7 +557,10 @@ impl Vm {
             return Ok(obj);
         }
         if let Some(init) = cls.lookup("__init__") {
-            if matches!(init, Value::Func(_)) {
+            // A builtin's own `__new__` already consumed the arguments; a script subclass
+            // runs whichever `__init__` it inherits (list.__init__ fills the new list).
+            let object_init = self.types.object.lookup("__init__").is_some_and(|o| o.is(&init));
+            if matches!(init, Value::Func(_)) || (cls.is_heap && !object_init) {
                 let mut full = vec![obj.clone()];
                 full.extend(args);
                 let r = self.call_kw(&init, full, kw)?;
@@ -674,6 +731,7 @@ impl Vm {
         let cell = self.run_nested(fiber)?;
         let cls = self.build_class(&name, base_classes, ns, meta)?;
         super::interp::cell_set(&cell, Value::Class(cls.clone()));
+        self.set_names(&cls)?;
         self.init_subclass(&cls, init_kw)?;
         Ok(Value::Class(cls))
     }
@@ -701,6 +759,11 @@ impl Vm {
         if has_eq && !has_hash {
             map.set_str(super::object::str_hash("__hash__"), Value::str("__hash__"), Value::None);
         }
+        let slots = self.class_slots(&mut map, &bases)?;
+        let mut hooks = bases.iter().fold(0, |h, b| h | b.hooks.get());
+        for (k, _) in map.iter() {
+            hooks |= k.as_str().map_or(0, super::object::hook_bit);
+        }
         Ok(Rc::new(Class {
             name: RefCell::new(name.to_string()),
             qualname: RefCell::new(qualname),
@@ -710,7 +773,65 @@ impl Vm {
             kind,
             meta,
             is_heap: true,
+            hooks: Cell::new(hooks),
+            slots,
         }))
+    }
+
+    /// `__slots__`: adds a member descriptor per name to the namespace, and returns the
+    /// allowed instance attribute names when every script base is slotted too.
+    fn class_slots(&mut self, map: &mut DictMap, bases: &[Rc<Class>]) -> PyResult<Option<Box<[Rc<str>]>>> {
+        let hash = super::object::str_hash("__slots__");
+        let Some(spec) = map.get_str(hash, "__slots__").cloned() else { return Ok(None) };
+        let names = match &spec {
+            Value::Str(s) => vec![Value::Str(s.clone())],
+            other => self.collect(other)?,
+        };
+        let mut allowed: Vec<Rc<str>> = Vec::new();
+        let mut has_dict = false;
+        for n in names {
+            let Value::Str(s) = &n else {
+                let t = self.type_name(&n);
+                return Err(
+                    self.new_error("TypeError", &format!("__slots__ items must be strings, not '{t}'"))
+                );
+            };
+            if s.as_str() == "__dict__" {
+                has_dict = true;
+                continue;
+            }
+            let name: Rc<str> = s.as_str().into();
+            let member = Object::new(self.types.member_descriptor.clone(), Payload::SlotMember(name.clone()));
+            map.set_str(s.hash(), n.clone(), Value::Obj(member));
+            allowed.push(name);
+        }
+        for b in bases.iter().filter(|b| b.is_heap) {
+            match &b.slots {
+                Some(inherited) => allowed.extend(inherited.iter().cloned()),
+                None => has_dict = true,
+            }
+        }
+        Ok(if has_dict { None } else { Some(allowed.into_boxed_slice()) })
+    }
+
+    /// Calls `__set_name__(cls, name)` on every class attribute that defines it.
+    fn set_names(&mut self, cls: &Rc<Class>) -> PyResult<()> {
+        let items: Vec<(Value, Value)> =
+            cls.dict.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        for (k, v) in items {
+            let Value::Obj(o) = &v else { continue };
+            if let Payload::Property(p) = &o.payload {
+                *p.name.borrow_mut() = k.clone();
+                continue;
+            }
+            if !o.class.is_heap {
+                continue;
+            }
+            if let Some(f) = o.class.lookup("__set_name__") {
+                self.call(&f, vec![v.clone(), Value::Class(cls.clone()), k])?;
+            }
+        }
+        Ok(())
     }
 
     fn init_subclass(&mut self, cls: &Rc<Class>, kw: Vec<(Value, Value)>) -> PyResult<()> {

@@ -613,6 +613,7 @@ impl Vm {
         }
         match &o.payload {
             Payload::ListData(l) => self.get_item(&Value::List(l.clone()), key),
+            Payload::MappingProxy(d) => self.get_item(&Value::Dict(d.clone()), key),
             Payload::DictData(d) => {
                 if let Some(v) = self.dict_get(d, key)? {
                     return Ok(v);
@@ -838,6 +839,8 @@ impl Vm {
                     Payload::Set(_) | Payload::FrozenSet(_) => self.set_contains(container, item),
                     Payload::DictData(d) => Ok(self.dict_lookup(d, item)?.is_some()),
                     Payload::ListData(l) => self.contains(&Value::List(l.clone()), item),
+                    Payload::DictView(kind, d) => self.view_contains(*kind, d, item),
+                    Payload::MappingProxy(d) => Ok(self.dict_lookup(d, item)?.is_some()),
                     Payload::Range(a, b, c) => {
                         let Some(i) = super::ops::int_of(item) else {
                             return self.contains_by_iter(container, item);

@@ -148,6 +148,11 @@ impl Vm {
 
     /// `str(exc)` for builtin exception classes.
     pub fn exc_str_default(&mut self, e: &Exc) -> PyResult<String> {
+        if e.class.is_subclass(&self.exc_class("OSError")) {
+            if let Some(s) = self.os_error_str(e)? {
+                return Ok(s);
+            }
+        }
         let args = self.exc_args(e);
         let key_error = self.exc_class("KeyError");
         match args.len() {
@@ -219,6 +224,75 @@ impl Vm {
         out
     }
 
+    /// `exc.__traceback__`: a chain of traceback objects, outermost frame first (None when
+    /// the exception was never raised).
+    pub fn exc_traceback_value(&mut self, e: &Exc) -> Value {
+        let entries = match e.exc() {
+            Some(d) => d.traceback.borrow().clone(),
+            None => return Value::None,
+        };
+        let mut next = Value::None;
+        for entry in entries.iter() {
+            let tb = Object::with_dict(self.types.traceback.clone(), Payload::Plain);
+            tb.set_attr("tb_lineno", Value::Int(entry.code.line_of(entry.pc as usize) as i64));
+            tb.set_attr("tb_lasti", Value::Int(entry.pc as i64 * 2));
+            tb.set_attr("tb_frame", Value::None);
+            tb.set_attr("tb_next", next);
+            next = Value::Obj(tb);
+        }
+        next
+    }
+
+    /// `OSError(errno, strerror[, filename[, winerror[, filename2]]])`: picks the subclass
+    /// for `errno` when `cls` is OSError itself, and records the fields as attributes.
+    pub fn new_os_error(&mut self, cls: &Rc<Class>, args: Vec<Value>) -> Exc {
+        let mut cls = cls.clone();
+        if let (true, Some(Value::Int(errno))) = (args.len() >= 2, args.first()) {
+            if Rc::ptr_eq(&cls, &self.exc_class("OSError")) {
+                if let Some(sub) = errno_subclass(*errno) {
+                    cls = self.exc_class(sub);
+                }
+            }
+        }
+        let (kept, filename, filename2) = match args.len() {
+            3..=5 => {
+                let f2 = args.get(4).cloned();
+                (args[..2].to_vec(), Some(args[2].clone()), f2)
+            }
+            _ => (args.clone(), None, None),
+        };
+        let e = self.new_exception(&cls, kept);
+        if args.len() >= 2 {
+            e.set_attr("errno", args[0].clone());
+            e.set_attr("strerror", args[1].clone());
+        }
+        if let Some(f) = filename {
+            e.set_attr("filename", f);
+        }
+        if let Some(f) = filename2 {
+            e.set_attr("filename2", f);
+        }
+        e
+    }
+
+    /// `str(oserror)`: `[Errno 2] No such file or directory: 'x'` when errno is set.
+    fn os_error_str(&mut self, e: &Exc) -> PyResult<Option<String>> {
+        let (Some(errno), Some(strerror)) = (e.get_attr("errno"), e.get_attr("strerror")) else {
+            return Ok(None);
+        };
+        if errno.is_none() && strerror.is_none() {
+            return Ok(None);
+        }
+        let mut s = format!("[Errno {}] {}", self.str_of(&errno)?, self.str_of(&strerror)?);
+        if let Some(f) = e.get_attr("filename").filter(|f| !f.is_none()) {
+            s.push_str(&format!(": {}", self.repr(&f)?));
+            if let Some(f2) = e.get_attr("filename2").filter(|f| !f.is_none()) {
+                s.push_str(&format!(" -> {}", self.repr(&f2)?));
+            }
+        }
+        Ok(Some(s))
+    }
+
     /// `ExceptionGroup.split` for one `except*` clause: (matching part, rest).
     pub fn exception_group_split(&mut self, group: &Value, typ: &Value) -> PyResult<(Value, Value)> {
         let Value::Obj(g) = group else { return Ok((Value::None, Value::None)) };
@@ -253,8 +327,23 @@ impl Vm {
         }
     }
 
+    /// `split`/`subgroup` matching: a class, a tuple of classes, or a predicate.
+    fn split_matches(&mut self, e: &Value, typ: &Value) -> PyResult<bool> {
+        match typ {
+            Value::Class(_) | Value::Tuple(_) => self.exception_matches(e, typ),
+            f if self.is_callable(f) => {
+                let r = self.call(f, vec![e.clone()])?;
+                self.truthy(&r)
+            }
+            _ => Err(self.new_error(
+                "TypeError",
+                "expected an exception type, a tuple of exception types, or a callable (other than a class)",
+            )),
+        }
+    }
+
     fn split_group(&mut self, g: &Exc, typ: &Value) -> PyResult<(Option<Exc>, Option<Exc>)> {
-        if self.exception_matches(&Value::Obj(g.clone()), typ)? {
+        if self.split_matches(&Value::Obj(g.clone()), typ)? {
             return Ok((Some(g.clone()), None));
         }
         let mut matched = Vec::new();
@@ -265,7 +354,7 @@ impl Vm {
                 let (a, b) = self.split_group(mo, typ)?;
                 matched.extend(a.map(Value::Obj));
                 rest.extend(b.map(Value::Obj));
-            } else if self.exception_matches(&m, typ)? {
+            } else if self.split_matches(&m, typ)? {
                 matched.push(m);
             } else {
                 rest.push(m);
@@ -351,6 +440,28 @@ impl Vm {
             m.is(e) || matches!(m, Value::Obj(mo) if self.is_exception_group(mo) && self.belongs_to(mo, e))
         })
     }
+}
+
+/// The OSError subclass CPython raises for an errno value (Linux numbering).
+pub fn errno_subclass(errno: i64) -> Option<&'static str> {
+    Some(match errno {
+        1 | 13 => "PermissionError",
+        2 => "FileNotFoundError",
+        3 => "ProcessLookupError",
+        4 => "InterruptedError",
+        10 => "ChildProcessError",
+        11 | 114 | 115 => "BlockingIOError",
+        17 => "FileExistsError",
+        20 => "NotADirectoryError",
+        21 => "IsADirectoryError",
+        32 => "BrokenPipeError",
+        103 => "ConnectionAbortedError",
+        104 => "ConnectionResetError",
+        108 => "BrokenPipeError",
+        110 => "TimeoutError",
+        111 => "ConnectionRefusedError",
+        _ => return None,
+    })
 }
 
 /// One `  File "x.py", line N, in f` entry with its source line.

@@ -304,8 +304,7 @@ impl Vm {
         let base = frame.base as usize;
         match fiber.frames.last() {
             Some(caller) => {
-                let top = caller.base as usize + caller.code.code.nregs as usize;
-                fiber.stack.truncate(top.max(base));
+                fiber.stack.truncate((caller.top as usize).max(base));
                 for slot in fiber.stack.iter_mut().skip(base) {
                     *slot = Value::Undef;
                 }
@@ -316,13 +315,15 @@ impl Vm {
     }
 
     /// Pushes a frame for a script function whose registers are already in place at `base`.
-    pub(crate) fn push_frame(&mut self, fiber: &mut Fiber, frame: Frame) -> PyResult<()> {
+    pub(crate) fn push_frame(&mut self, fiber: &mut Fiber, mut frame: Frame) -> PyResult<()> {
         if self.depth >= self.recursion_limit {
             return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
         }
-        self.depth += 1;
         self.tick()?;
-        let top = frame.base as usize + frame.code.code.nregs as usize;
+        self.depth += 1;
+        let own = frame.base as usize + frame.code.code.nregs as usize;
+        let top = own.max(fiber.frames.last().map_or(0, |f| f.top as usize));
+        frame.top = top as u32;
         if fiber.stack.len() < top {
             fiber.stack.resize(top, Value::Undef);
         }

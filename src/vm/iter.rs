@@ -14,8 +14,13 @@ use super::{Exc, PyResult, Vm};
 use crate::compiler::bytecode::CodeKind;
 
 impl Vm {
-    fn new_iter(&mut self, it: Iter) -> Value {
-        Value::Obj(Object::new(self.types.iterator.clone(), Payload::Iter(RefCell::new(it))))
+    /// A native iterator object of the type CPython gives that kind of iteration.
+    pub fn new_iter(&mut self, it: Iter) -> Value {
+        let cls = match it.type_name() {
+            "reversed" => self.types.reversed.clone(),
+            name => self.types.iterators.get(name).cloned().unwrap_or_else(|| self.types.iterator.clone()),
+        };
+        Value::Obj(Object::new(cls, Payload::Iter(RefCell::new(it))))
     }
 
     /// `iter(v)`.
@@ -51,7 +56,7 @@ impl Vm {
                     Payload::Set(_) | Payload::FrozenSet(_) => Iter::Set(v.clone(), 0, self.set_len(v)),
                     Payload::Bytes(_) | Payload::ByteArray(_) => Iter::Bytes(v.clone(), 0),
                     Payload::ListData(l) => Iter::List(l.clone(), 0),
-                    Payload::DictData(d) => {
+                    Payload::DictData(d) | Payload::MappingProxy(d) => {
                         let n = d.map.borrow().len();
                         Iter::DictKeys(d.clone(), 0, n)
                     }
@@ -126,6 +131,28 @@ impl Vm {
                     Err(e) => Err(e),
                 }
             }
+        }
+    }
+
+    /// `it.__next__()`: like [`Vm::iter_next`], but exhaustion raises StopIteration carrying
+    /// the generator's return value or the one a script `__next__` raised.
+    pub fn next_raising(&mut self, it: &Value) -> PyResult<Value> {
+        if let Value::Obj(o) = it {
+            match &o.payload {
+                Payload::Generator(g) if g.kind == CodeKind::Generator => {
+                    return self.gen_send(o, Incoming::Start)
+                }
+                Payload::Iter(_) => {}
+                _ => {
+                    if let Some(f) = o.class.lookup("__next__") {
+                        return self.call(&f, vec![it.clone()]);
+                    }
+                }
+            }
+        }
+        match self.iter_next(it)? {
+            Some(v) => Ok(v),
+            None => Err(self.new_exception_named("StopIteration")),
         }
     }
 

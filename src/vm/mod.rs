@@ -20,6 +20,7 @@ pub mod ops;
 pub mod set;
 pub mod types;
 pub mod value;
+pub mod views;
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -56,8 +57,8 @@ pub struct Vm {
     pub types: types::Types,
     /// The `builtins` namespace.
     pub builtins: DictRef,
-    /// Imported modules by name (`sys.modules`).
-    pub modules: HashMap<String, Value>,
+    /// Imported modules by name: the `sys.modules` dict itself.
+    pub modules: DictRef,
     /// The exception currently being handled (`None` when none).
     pub handled: Value,
     /// Frames currently on the VM stacks.
@@ -82,6 +83,8 @@ pub struct Vm {
     pub running_loop: Value,
     /// State owned by native modules above the VM (e.g. asyncio's classes), by key.
     pub ext_state: HashMap<&'static str, Rc<dyn std::any::Any>>,
+    /// The calling frame's namespaces while a frame-inspecting builtin runs.
+    pub caller: Option<CallerFrame>,
     /// Containers whose repr is being computed (to print `[...]` for cycles).
     pub repr_active: Vec<Value>,
     /// Set from any thread (a SIGINT watcher, a host): the VM raises KeyboardInterrupt at the
@@ -89,6 +92,15 @@ pub struct Vm {
     pub interrupt: Arc<AtomicBool>,
     start: std::time::Instant,
     interned: HashMap<Box<str>, Rc<PyStr>>,
+}
+
+/// What `globals()`/`locals()` see: the namespaces of the frame that made the call.
+pub struct CallerFrame {
+    /// The frame's module globals.
+    pub globals: DictRef,
+    /// `locals()`: the class namespace, the module globals, or a snapshot of a function's
+    /// local variables.
+    pub locals: DictRef,
 }
 
 /// Singleton objects every VM has one of.
@@ -118,7 +130,7 @@ impl Vm {
         let mut vm = Vm {
             types,
             builtins: Rc::new(Dict::default()),
-            modules: HashMap::new(),
+            modules: Rc::new(Dict::default()),
             handled: Value::None,
             depth: 0,
             recursion_limit: DEFAULT_RECURSION_LIMIT,
@@ -131,6 +143,7 @@ impl Vm {
             singletons,
             running_loop: Value::None,
             ext_state: HashMap::new(),
+            caller: None,
             repr_active: Vec::new(),
             interrupt: Arc::new(AtomicBool::new(false)),
             start: std::time::Instant::now(),
@@ -138,6 +151,25 @@ impl Vm {
         };
         crate::builtins::install(&mut vm);
         vm
+    }
+
+    /// The module registered under `name` in `sys.modules`.
+    pub fn module_get(&self, name: &str) -> Option<Value> {
+        self.modules.map.borrow().get_str(object::str_hash(name), name).cloned()
+    }
+
+    /// Registers a module in `sys.modules`.
+    pub fn module_insert(&mut self, name: &str, m: Value) {
+        let key = self.intern(name);
+        self.modules.map.borrow_mut().set_str(object::str_hash(name), key, m);
+    }
+
+    /// Removes a module from `sys.modules`.
+    pub fn module_remove(&mut self, name: &str) {
+        let mut map = self.modules.map.borrow_mut();
+        if let dict::Probe::Found(i) = map.probe(object::str_hash(name), &Value::str(name)) {
+            map.remove_at(i);
+        }
     }
 
     /// An interned string value (identifiers, attribute names, constant strings).

@@ -176,6 +176,31 @@ pub struct Class {
     pub meta: Option<Rc<Class>>,
     /// True for classes defined by scripts (their instances get a `__dict__`).
     pub is_heap: bool,
+    /// Which attribute hooks the class (or a base) overrides: [`HOOK_GETATTRIBUTE`] ...
+    pub hooks: Cell<u8>,
+    /// With `__slots__` on the class and every script base (and no `"__dict__"` among them):
+    /// the only instance attribute names allowed. Instances then have no visible `__dict__`.
+    pub slots: Option<Box<[Rc<str>]>>,
+}
+
+/// `Class::hooks` bit: a script `__getattribute__` replaces `object.__getattribute__`.
+pub const HOOK_GETATTRIBUTE: u8 = 1;
+/// `Class::hooks` bit: a `__getattr__` fallback exists.
+pub const HOOK_GETATTR: u8 = 2;
+/// `Class::hooks` bit: a script `__setattr__` replaces `object.__setattr__`.
+pub const HOOK_SETATTR: u8 = 4;
+/// `Class::hooks` bit: a script `__delattr__` replaces `object.__delattr__`.
+pub const HOOK_DELATTR: u8 = 8;
+
+/// The hook bit a class attribute name controls (0 for other names).
+pub fn hook_bit(name: &str) -> u8 {
+    match name {
+        "__getattribute__" => HOOK_GETATTRIBUTE,
+        "__getattr__" => HOOK_GETATTR,
+        "__setattr__" => HOOK_SETATTR,
+        "__delattr__" => HOOK_DELATTR,
+        _ => 0,
+    }
 }
 
 impl fmt::Debug for Class {
@@ -211,7 +236,30 @@ impl Class {
 
     /// Sets an attribute in the class namespace.
     pub fn set_attr(&self, name: &str, value: Value) {
+        let bit = hook_bit(name);
+        if bit != 0 && self.is_heap {
+            self.hooks.set(self.hooks.get() | bit);
+        }
         self.dict.borrow_mut().set_str(str_hash(name), Value::str(name), value);
+    }
+
+    /// True when this class or a base overrides the attribute hook `bit`.
+    #[inline]
+    pub fn has_hook(&self, bit: u8) -> bool {
+        self.hooks.get() & bit != 0
+    }
+
+    /// Looks an attribute up along the MRO with a precomputed hash.
+    pub fn lookup_hashed(&self, hash: i64, name: &str) -> Option<Value> {
+        if let Some(v) = self.dict.borrow().get_str(hash, name) {
+            return Some(v.clone());
+        }
+        for c in &self.mro {
+            if let Some(v) = c.dict.borrow().get_str(hash, name) {
+                return Some(v.clone());
+            }
+        }
+        None
     }
 }
 
@@ -283,6 +331,9 @@ pub struct Native {
     pub f: NativeFn,
     /// True for methods of builtin types: attribute lookup on an instance binds `self`.
     pub is_method: bool,
+    /// True for builtins that look at their caller's frame (`globals()`, `locals()`, `vars()`,
+    /// `dir()`): a call from the dispatch loop records it in `Vm::caller` first.
+    pub frame: bool,
 }
 
 /// A traceback entry: a frame's code and the instruction that was running.
@@ -378,6 +429,30 @@ pub enum Iter {
     Done,
 }
 
+impl Iter {
+    /// CPython's type name for this iterator (the generic `iterator` for the `__getitem__`
+    /// protocol and for the ones built by enumerate/zip/map/filter, which get their own class).
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Iter::List(..) => "list_iterator",
+            Iter::Tuple(..) => "tuple_iterator",
+            Iter::Range { .. } => "range_iterator",
+            Iter::Str(s, _) if s.is_ascii() => "str_ascii_iterator",
+            Iter::Str(..) => "str_iterator",
+            Iter::Bytes(b, _) if matches!(b.payload(), Some(Payload::ByteArray(_))) => "bytearray_iterator",
+            Iter::Bytes(..) => "bytes_iterator",
+            Iter::DictKeys(..) => "dict_keyiterator",
+            Iter::DictValues(..) => "dict_valueiterator",
+            Iter::DictItems(..) => "dict_itemiterator",
+            Iter::Set(..) => "set_iterator",
+            Iter::Callable(..) => "callable_iterator",
+            Iter::Reversed(Value::List(_), _) => "list_reverseiterator",
+            Iter::Reversed(..) => "reversed",
+            _ => "iterator",
+        }
+    }
+}
+
 /// A module object.
 #[derive(Debug)]
 pub struct Module {
@@ -410,7 +485,7 @@ pub enum Payload {
     /// A `slice(start, stop, step)`.
     Slice(Value, Value, Value),
     /// A `property(fget, fset, fdel, doc)`.
-    Property(Value, Value, Value, Value),
+    Property(PropertyData),
     /// `staticmethod(f)`.
     StaticMethod(Value),
     /// `classmethod(f)`.
@@ -441,6 +516,10 @@ pub enum Payload {
     Ellipsis,
     /// A dict view: 0 = keys, 1 = values, 2 = items.
     DictView(u8, Rc<Dict>),
+    /// A read-only view of a class namespace (`Cls.__dict__`), a snapshot.
+    MappingProxy(Rc<Dict>),
+    /// The descriptor for one `__slots__` name.
+    SlotMember(Rc<str>),
     /// An async generator operation (`__anext__`, `asend`, `athrow`, `aclose` awaitable).
     AsyncGenOp(RefCell<AsyncGenOp>),
     /// A value yielded by an async generator's `yield` (as opposed to an inner `await`).
@@ -448,6 +527,21 @@ pub enum Payload {
     /// A natively implemented object defined outside the VM core (asyncio futures and
     /// tasks, streams, host userdata).
     Ext(Box<dyn super::ext::Ext>),
+}
+
+/// The parts of a `property`.
+#[derive(Debug)]
+pub struct PropertyData {
+    /// The getter (or None).
+    pub fget: Value,
+    /// The setter (or None).
+    pub fset: Value,
+    /// The deleter (or None).
+    pub fdel: Value,
+    /// The `doc` argument (or None).
+    pub doc: Value,
+    /// The attribute name, set by `__set_name__` when the owning class is created.
+    pub name: RefCell<Value>,
 }
 
 /// What an async generator operation asks of the generator.
@@ -503,6 +597,8 @@ impl fmt::Debug for Payload {
             Payload::NotImplemented => "NotImplemented",
             Payload::Ellipsis => "Ellipsis",
             Payload::DictView(..) => "DictView",
+            Payload::MappingProxy(_) => "MappingProxy",
+            Payload::SlotMember(_) => "SlotMember",
             Payload::AsyncGenOp(_) => "AsyncGenOp",
             Payload::AsyncYield(_) => "AsyncYield",
             Payload::Ext(_) => "Ext",
@@ -516,8 +612,8 @@ impl fmt::Debug for Payload {
 pub struct Object {
     /// Its class.
     pub class: Rc<Class>,
-    /// Its attribute dict, for instances of script classes.
-    pub dict: Option<RefCell<DictMap>>,
+    /// Its attribute dict, for instances of script classes (shared with `obj.__dict__`).
+    pub dict: Option<Rc<Dict>>,
     /// What it is.
     pub payload: Payload,
 }
@@ -530,7 +626,7 @@ impl Object {
 
     /// Makes an object with an (empty) attribute dict.
     pub fn with_dict(class: Rc<Class>, payload: Payload) -> Rc<Object> {
-        Rc::new(Object { class, dict: Some(RefCell::new(DictMap::new())), payload })
+        Rc::new(Object { class, dict: Some(Rc::new(Dict::default())), payload })
     }
 
     /// The exception state, if this is an exception.
@@ -543,13 +639,13 @@ impl Object {
 
     /// Reads an attribute from the instance dict.
     pub fn get_attr(&self, name: &str) -> Option<Value> {
-        self.dict.as_ref()?.borrow().get_str(str_hash(name), name).cloned()
+        self.dict.as_ref()?.map.borrow().get_str(str_hash(name), name).cloned()
     }
 
     /// Writes an attribute into the instance dict (ignored when there is none).
     pub fn set_attr(&self, name: &str, value: Value) {
         if let Some(d) = &self.dict {
-            d.borrow_mut().set_str(str_hash(name), Value::str(name), value);
+            d.map.borrow_mut().set_str(str_hash(name), Value::str(name), value);
         }
     }
 }

@@ -298,6 +298,9 @@ impl Vm {
             (BinKind::Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
                 self.new_error("TypeError", &format!("can't multiply sequence by non-int of type '{nb}'"))
             }
+            (BinKind::Mul, _) if matches!(b, Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
+                self.new_error("TypeError", &format!("can't multiply sequence by non-int of type '{na}'"))
+            }
             _ => self.new_error(
                 "TypeError",
                 &format!("unsupported operand type(s) for {}: '{na}' and '{nb}'", binop_symbol(op)),
@@ -342,6 +345,9 @@ impl Vm {
                 d
             }
             _ => {
+                if let Some(r) = self.view_binop(op, a, b)? {
+                    return Ok(Some(r));
+                }
                 if let (Some(_), Some(_)) = (self.set_table_of(a), self.set_table_of(b)) {
                     if let Some(r) = self.set_binop(op, a, b)? {
                         return Ok(Some(r));
@@ -613,7 +619,8 @@ impl Vm {
 
     /// `a == b` as a bool.
     pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
-        if a.is(b) && !matches!(a, Value::Float(f) if f.is_nan()) {
+        // Identity implies equality here, even for NaN (CPython's PyObject_RichCompareBool).
+        if a.is(b) {
             return Ok(true);
         }
         if let Some(r) = super::dict::simple_eq(a, b) {
@@ -644,6 +651,11 @@ impl Vm {
                 a.is(b)
             }
             (Value::Float(x), Value::Float(y)) => x == y,
+            (Value::BigInt(_) | Value::Float(_) | Value::Int(_) | Value::Bool(_), _)
+                if num_of(a).is_some() && num_of(b).is_some() =>
+            {
+                num_cmp(CmpKind::Eq, num_of(a).expect("number"), num_of(b).expect("number"))
+            }
             _ => match super::dict::simple_eq(a, b) {
                 Some(r) => r,
                 None => a.is(b),
@@ -664,8 +676,32 @@ impl Vm {
         Ok(true)
     }
 
+    /// Equality of a builtin-subclass instance (a namedtuple, a `str` subclass) that does not
+    /// define `__eq__`: compare the builtin values they wrap.
+    fn boxed_eq(&mut self, a: &Value, b: &Value, ta: &Rc<Class>, tb: &Rc<Class>) -> PyResult<Option<Value>> {
+        let script_eq = |t: &Rc<Class>| t.is_heap && matches!(t.lookup("__eq__"), Some(Value::Func(_)));
+        if script_eq(ta) || script_eq(tb) {
+            return Ok(None);
+        }
+        let unbox = |v: &Value| match v.payload() {
+            Some(Payload::Boxed(inner)) => Some(inner.clone()),
+            _ => None,
+        };
+        match (unbox(a), unbox(b)) {
+            (None, None) => Ok(None),
+            (x, y) => {
+                let x = x.unwrap_or_else(|| a.clone());
+                let y = y.unwrap_or_else(|| b.clone());
+                Ok(Some(Value::Bool(self.eq(&x, &y)?)))
+            }
+        }
+    }
+
     /// Equality involving at least one `Obj`: builtin payloads, then `__eq__` both ways.
     fn obj_eq(&mut self, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+        if let Some(r) = self.view_compare(CmpKind::Eq, a, b)? {
+            return Ok(Some(Value::Bool(r)));
+        }
         if let (Some(x), Some(y)) = (self.set_table_of(a), self.set_table_of(b)) {
             return Ok(Some(Value::Bool(x.len() == y.len() && self.set_issubset(a, b)?)));
         }
@@ -679,8 +715,24 @@ impl Vm {
             let same = l1 == l2 && (l1 == 0 || (a1 == a2 && (l1 == 1 || c1 == c2)));
             return Ok(Some(Value::Bool(same)));
         }
+        if let (Some(Payload::BoundMethod(f1, s1)), Some(Payload::BoundMethod(f2, s2))) =
+            (a.payload(), b.payload())
+        {
+            let (f1, f2, same) = (f1.clone(), f2.clone(), s1.is(s2));
+            return Ok(Some(Value::Bool(same && self.eq(&f1, &f2)?)));
+        }
+        if let (Some(Payload::Slice(a1, b1, c1)), Some(Payload::Slice(a2, b2, c2))) =
+            (a.payload(), b.payload())
+        {
+            let x = [a1.clone(), b1.clone(), c1.clone()];
+            let y = [a2.clone(), b2.clone(), c2.clone()];
+            return Ok(Some(Value::Bool(self.seq_eq(&x, &y)?)));
+        }
         let ta = self.type_of(a);
         let tb = self.type_of(b);
+        if let Some(r) = self.boxed_eq(a, b, &ta, &tb)? {
+            return Ok(Some(r));
+        }
         let reflected_first = !Rc::ptr_eq(&ta, &tb) && tb.is_subclass(&ta);
         let order: [(&Value, &Value, &Rc<Class>); 2] =
             if reflected_first { [(b, a, &tb), (a, b, &ta)] } else { [(a, b, &ta), (b, a, &tb)] };
@@ -718,6 +770,9 @@ impl Vm {
         if let (Some(x), Some(y)) = (self.bytes_of(a), self.bytes_of(b)) {
             return Ok(Value::Bool(ord_result(op, x.cmp(&y))));
         }
+        if let Some(r) = self.view_compare(op, a, b)? {
+            return Ok(Value::Bool(r));
+        }
         if self.set_table_of(a).is_some() && self.set_table_of(b).is_some() {
             let r = match op {
                 CmpKind::Le => self.set_issubset(a, b)?,
@@ -735,6 +790,9 @@ impl Vm {
         };
         let ta = self.type_of(a);
         let tb = self.type_of(b);
+        if let Some((x, y)) = unbox_pair(a, b, &ta, &tb, name, rname) {
+            return self.rich_order(op, &x, &y);
+        }
         let reflected_first = !Rc::ptr_eq(&ta, &tb) && tb.is_subclass(&ta);
         let tries: [(&Value, &Value, &Rc<Class>, &str); 2] = if reflected_first {
             [(b, a, &tb, rname), (a, b, &ta, name)]
@@ -827,6 +885,11 @@ impl Vm {
                     let inner = inner.clone();
                     return self.hash(&inner);
                 }
+                Payload::BoundMethod(f, s) => {
+                    let (f, s) = (f.clone(), s.clone());
+                    self.hash(&f)? ^ (s.id() as i64 >> 4)
+                }
+                Payload::Slice(..) => return Err(self.unhashable(v)),
                 _ => return self.hash_object(v, o),
             },
         })
@@ -885,13 +948,9 @@ impl Vm {
         match v {
             Value::Str(s) => Ok(s.as_str().to_string()),
             Value::Obj(o) => {
-                if o.class.is_heap {
-                    if let Some(f) = o.class.lookup("__str__") {
-                        if matches!(f, Value::Func(_)) {
-                            let r = self.call(&f, vec![v.clone()])?;
-                            return self.expect_str(r, "__str__");
-                        }
-                    }
+                if let Some(f) = self.overridden(&o.class, "__str__") {
+                    let r = self.call(&f, vec![v.clone()])?;
+                    return self.expect_str(r, "__str__");
                 }
                 if o.exc().is_some() {
                     return self.exc_str_default(o);
@@ -900,6 +959,20 @@ impl Vm {
             }
             _ => self.repr(v),
         }
+    }
+
+    /// The method `name` of `cls` when a class other than `object` and `BaseException`
+    /// defines it (those two defaults are what the VM's built-in paths implement).
+    pub fn overridden(&self, cls: &Rc<Class>, name: &str) -> Option<Value> {
+        let f = cls.lookup(name)?;
+        let default_of =
+            |c: &Rc<Class>| c.dict.borrow().get_str(crate::vm::object::str_hash(name), name).cloned();
+        for base in [&self.types.object, &self.types.exceptions["BaseException"]] {
+            if default_of(base).is_some_and(|d| d.is(&f)) {
+                return None;
+            }
+        }
+        Some(f)
     }
 
     fn expect_str(&mut self, r: Value, what: &str) -> PyResult<String> {
@@ -995,11 +1068,9 @@ impl Vm {
 
     fn repr_object(&mut self, v: &Value, o: &Rc<super::object::Object>) -> PyResult<String> {
         if o.class.is_heap {
-            if let Some(f) = o.class.lookup("__repr__") {
-                if matches!(f, Value::Func(_)) {
-                    let r = self.call(&f, vec![v.clone()])?;
-                    return self.expect_str(r, "__repr__");
-                }
+            if let Some(f) = self.overridden(&o.class, "__repr__") {
+                let r = self.call(&f, vec![v.clone()])?;
+                return self.expect_str(r, "__repr__");
             }
         }
         Ok(match &o.payload {
@@ -1071,6 +1142,8 @@ impl Vm {
                 format!("<{what} object {} at {:#x}>", g.qualname.as_str().unwrap_or("?"), v.id())
             }
             Payload::Cell(_) => format!("<cell at {:#x}>", v.id()),
+            Payload::DictView(kind, d) => self.view_repr(*kind, d)?,
+            Payload::MappingProxy(d) => format!("mappingproxy({})", self.repr(&Value::Dict(d.clone()))?),
             Payload::Property(..) => format!("<property object at {:#x}>", v.id()),
             _ => {
                 if let Some(r) = self.runtime_repr(v)? {
@@ -1102,7 +1175,7 @@ impl Vm {
         let converted = match conv & 7 {
             1 => Value::string(self.str_of(v)?),
             2 => Value::string(self.repr(v)?),
-            3 => Value::string(text::repr::ascii_str(&self.repr(v)?)),
+            3 => Value::string(text::repr::ascii_escape(&self.repr(v)?)),
             _ => v.clone(),
         };
         if conv >= 8 {
@@ -1190,6 +1263,30 @@ pub fn int_of(v: &Value) -> Option<i64> {
         Value::Int(i) => Some(*i),
         Value::Bool(b) => Some(*b as i64),
         _ => None,
+    }
+}
+
+/// For an ordering between builtin-subclass instances (namedtuples) whose classes define
+/// neither `name` nor `rname` in script code: the builtin values to compare instead.
+fn unbox_pair(
+    a: &Value,
+    b: &Value,
+    ta: &Rc<Class>,
+    tb: &Rc<Class>,
+    name: &str,
+    rname: &str,
+) -> Option<(Value, Value)> {
+    let script = |t: &Rc<Class>, n: &str| t.is_heap && matches!(t.lookup(n), Some(Value::Func(_)));
+    if script(ta, name) || script(tb, rname) {
+        return None;
+    }
+    let unbox = |v: &Value| match v.payload() {
+        Some(Payload::Boxed(inner)) => Some(inner.clone()),
+        _ => None,
+    };
+    match (unbox(a), unbox(b)) {
+        (None, None) => None,
+        (x, y) => Some((x.unwrap_or_else(|| a.clone()), y.unwrap_or_else(|| b.clone()))),
     }
 }
 

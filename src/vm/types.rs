@@ -48,6 +48,9 @@ pub struct Types {
     pub dict_keys: Rc<Class>,
     pub dict_values: Rc<Class>,
     pub dict_items: Rc<Class>,
+    pub mappingproxy: Rc<Class>,
+    pub traceback: Rc<Class>,
+    pub member_descriptor: Rc<Class>,
     pub enumerate: Rc<Class>,
     pub zip: Rc<Class>,
     pub map: Rc<Class>,
@@ -55,7 +58,29 @@ pub struct Types {
     pub reversed: Rc<Class>,
     /// Exception classes by name.
     pub exceptions: HashMap<&'static str, Rc<Class>>,
+    /// The native iterator types by name (`list_iterator`, `range_iterator`, ...).
+    pub iterators: HashMap<&'static str, Rc<Class>>,
 }
+
+/// CPython's names for the iterator types of the builtin containers.
+pub const ITERATOR_TYPES: &[&str] = &[
+    "list_iterator",
+    "list_reverseiterator",
+    "tuple_iterator",
+    "range_iterator",
+    "str_iterator",
+    "str_ascii_iterator",
+    "bytes_iterator",
+    "bytearray_iterator",
+    "dict_keyiterator",
+    "dict_valueiterator",
+    "dict_itemiterator",
+    "dict_reversekeyiterator",
+    "dict_reversevalueiterator",
+    "dict_reverseitemiterator",
+    "set_iterator",
+    "callable_iterator",
+];
 
 /// (name, bases) of the builtin exception hierarchy, parents before children.
 const EXCEPTIONS: &[(&str, &[&str])] = &[
@@ -139,6 +164,8 @@ pub fn builtin_class(name: &str, bases: &[Rc<Class>], kind: BaseKind) -> Rc<Clas
         kind,
         meta: None,
         is_heap: false,
+        hooks: std::cell::Cell::new(0),
+        slots: None,
     })
 }
 
@@ -166,7 +193,7 @@ pub fn c3_mro(bases: &[Rc<Class>]) -> Result<Vec<Rc<Class>>, String> {
         let Some(head) = head else {
             let names: Vec<String> = bases.iter().map(|b| b.name()).collect();
             return Err(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             ));
         };
@@ -196,7 +223,9 @@ impl Types {
             };
             exceptions.insert(name, builtin_class(name, &bases, BaseKind::Exception));
         }
+        let iterators = ITERATOR_TYPES.iter().map(|n| (*n, mk(n, BaseKind::Native))).collect();
         Types {
+            iterators,
             type_: mk("type", BaseKind::Type),
             none: mk("NoneType", BaseKind::NoneType),
             bool_,
@@ -230,6 +259,9 @@ impl Types {
             not_implemented: mk("NotImplementedType", BaseKind::Native),
             ellipsis: mk("ellipsis", BaseKind::Native),
             dict_keys: mk("dict_keys", BaseKind::Native),
+            mappingproxy: mk("mappingproxy", BaseKind::Native),
+            traceback: mk("traceback", BaseKind::Native),
+            member_descriptor: mk("member_descriptor", BaseKind::Native),
             dict_values: mk("dict_values", BaseKind::Native),
             dict_items: mk("dict_items", BaseKind::Native),
             enumerate: mk("enumerate", BaseKind::Native),
