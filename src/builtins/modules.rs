@@ -148,7 +148,7 @@ fn setrecursionlimit(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if n < 1 {
         return Err(vm.new_error("ValueError", "recursion limit must be greater or equal than 1"));
     }
-    vm.recursion_limit = (n as usize).min(100_000);
+    vm.recursion_limit = (n as usize).min(vm.limits.max_recursion);
     Ok(Value::None)
 }
 

@@ -34,6 +34,23 @@ pub(super) fn compile_module(
     Ok(unit.finish())
 }
 
+pub(super) fn compile_eval(
+    module: &ast::Module,
+    table: &SymbolTable,
+    source: Rc<Source>,
+) -> Result<Rc<Code>, SyntaxError> {
+    let expr = match module.body.as_slice() {
+        [Stmt { kind: StmtKind::Expr(e), .. }] => e,
+        [] => return Err(syntax("invalid syntax", Span::default())),
+        [first, ..] => return Err(syntax("invalid syntax", first.span)),
+    };
+    let mut unit = Unit::new(table, 0, CodeKind::Module, "<module>".into(), "<module>".into(), source, 1);
+    unit.span = expr.span;
+    let r = unit.expr(expr)?;
+    unit.emit(Instr::Return { src: r });
+    Ok(unit.finish())
+}
+
 /// A protected range being built for one `try`/`with` handler.
 struct Protect {
     ranges: Vec<(u32, u32)>,

@@ -21,6 +21,13 @@ pub fn compile(module: &ast::Module, source: Rc<Source>, interactive: bool) -> R
     codegen::compile_module(module, &table, source, interactive)
 }
 
+/// Compiles an expression for `eval`: `module` must hold exactly one expression statement,
+/// and the code returns its value. Anything else is CPython's `SyntaxError: invalid syntax`.
+pub fn compile_eval(module: &ast::Module, source: Rc<Source>) -> Result<Rc<Code>, SyntaxError> {
+    let table = symtable::SymbolTable::build(module)?;
+    codegen::compile_eval(module, &table, source)
+}
+
 /// Makes a [`Source`] record for a file name and its text.
 pub fn source(filename: &str, text: &str) -> Rc<Source> {
     Rc::new(Source { filename: filename.into(), text: text.into(), lines: LineIndex::new(text) })

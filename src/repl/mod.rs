@@ -28,6 +28,7 @@ use std::thread::JoinHandle;
 
 use crate::asyncio::event_loop::{loop_of, new_loop, run_until, Msg};
 use crate::runtime::reactor::Inbox;
+use crate::vm::limits::Interrupt;
 use crate::vm::object::Dict;
 use crate::vm::{Value, Vm};
 
@@ -63,7 +64,7 @@ pub fn run(vm: &mut Vm) -> i32 {
     let stdout = std::mem::replace(&mut vm.stdout, Box::new(Sink::new(screen.clone(), Stream::Stdout)));
     let stderr = std::mem::replace(&mut vm.stderr, Box::new(Sink::new(screen.clone(), Stream::Stderr)));
     let interrupted = Arc::new(AtomicBool::new(false));
-    let watcher = SigintWatcher::start(vm.interrupt.clone(), interrupted.clone(), inbox);
+    let watcher = SigintWatcher::start(vm.limits.interrupt(), interrupted.clone(), inbox);
     set_loop_running(vm, &loop_obj, true);
     vm.write_stderr(&greeting());
     let session = Session { globals, loop_obj: loop_obj.clone(), interrupted };
@@ -232,7 +233,7 @@ struct SigintWatcher {
 
 impl SigintWatcher {
     fn start(
-        vm_flag: Arc<AtomicBool>,
+        vm_flag: Arc<Interrupt>,
         repl_flag: Arc<AtomicBool>,
         inbox: Inbox<Msg>,
     ) -> Option<SigintWatcher> {
@@ -242,7 +243,7 @@ impl SigintWatcher {
             .name("gyre-sigint".into())
             .spawn(move || {
                 for _ in signals.forever() {
-                    vm_flag.store(true, Ordering::SeqCst);
+                    vm_flag.raise();
                     repl_flag.store(true, Ordering::SeqCst);
                     let _ = inbox.post(Msg::Wake);
                 }

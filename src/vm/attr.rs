@@ -101,6 +101,7 @@ impl Vm {
             Value::Func(_) => Ok(self.bound_method(d, obj.clone())),
             Value::Obj(o) => match &o.payload {
                 Payload::Native(n) if n.is_method => Ok(self.bound_method(d.clone(), obj.clone())),
+                Payload::NativeClosure(c) if c.is_method => Ok(self.bound_method(d.clone(), obj.clone())),
                 Payload::ClassMethod(f) => Ok(self.bound_method(f.clone(), Value::Class(cls.clone()))),
                 Payload::StaticMethod(f) => Ok(f.clone()),
                 Payload::Property(p) => {
@@ -469,7 +470,11 @@ impl Vm {
             if let Some(v) = cls.lookup(n) {
                 let plain = match &v {
                     Value::Func(_) => true,
-                    Value::Obj(d) => matches!(&d.payload, Payload::Native(nf) if nf.is_method),
+                    Value::Obj(d) => match &d.payload {
+                        Payload::Native(nf) => nf.is_method,
+                        Payload::NativeClosure(c) => c.is_method,
+                        _ => false,
+                    },
                     _ => false,
                 };
                 let shadowed = match obj {

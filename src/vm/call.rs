@@ -33,8 +33,8 @@ impl Vm {
             Value::Class(cls) => self.instantiate(cls, args, kw),
             Value::Obj(o) => match &o.payload {
                 Payload::Native(n) => (n.f)(self, Args { pos: &args, kw: &kw }),
-                Payload::NativeClosure(_, c) => {
-                    let c = c.clone();
+                Payload::NativeClosure(c) => {
+                    let c = c.f.clone();
                     c(self, Args { pos: &args, kw: &kw })
                 }
                 Payload::StaticMethod(func) => {

@@ -15,6 +15,8 @@ pub mod frame;
 pub mod import;
 pub mod interp;
 pub mod iter;
+pub mod limits;
+pub mod memory;
 pub mod object;
 pub mod ops;
 pub mod set;
@@ -26,8 +28,6 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
 use std::rc::Rc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
 
 use object::{Dict, Object, PyStr};
 pub use value::Value;
@@ -75,8 +75,15 @@ pub struct Vm {
     pub argv: Vec<String>,
     /// Directories searched by `import` (the script's directory first).
     pub search_paths: Vec<PathBuf>,
-    /// Instruction budget left; `u64::MAX` means unlimited.
-    pub fuel: u64,
+    /// Fuel, deadline and interrupt (see `limits`).
+    pub limits: limits::Limits,
+    /// The memory account and limit (see `memory`).
+    pub memory: memory::Memory,
+    /// What scripts may reach outside the interpreter (see `Vm::require`).
+    pub capabilities: limits::Capabilities,
+    /// `None` for real time; otherwise the virtual time (seconds) new event loops start at:
+    /// their clock then jumps to the next timer whenever they would wait.
+    pub virtual_clock: Option<f64>,
     /// Shared singleton objects.
     pub singletons: Singletons,
     /// The running asyncio event loop (`None` when no loop runs).
@@ -87,9 +94,6 @@ pub struct Vm {
     pub caller: Option<CallerFrame>,
     /// Containers whose repr is being computed (to print `[...]` for cycles).
     pub repr_active: Vec<Value>,
-    /// Set from any thread (a SIGINT watcher, a host): the VM raises KeyboardInterrupt at the
-    /// next back-edge or call, as CPython does on SIGINT, and clears the flag.
-    pub interrupt: Arc<AtomicBool>,
     start: std::time::Instant,
     interned: HashMap<Box<str>, Rc<PyStr>>,
 }
@@ -139,13 +143,15 @@ impl Vm {
             stderr,
             argv: Vec::new(),
             search_paths: Vec::new(),
-            fuel: u64::MAX,
+            limits: limits::Limits::default(),
+            memory: memory::Memory::default(),
+            capabilities: limits::Capabilities::all(),
+            virtual_clock: None,
             singletons,
             running_loop: Value::None,
             ext_state: HashMap::new(),
             caller: None,
             repr_active: Vec::new(),
-            interrupt: Arc::new(AtomicBool::new(false)),
             start: std::time::Instant::now(),
             interned: HashMap::new(),
         };
@@ -180,31 +186,6 @@ impl Vm {
         let p = Rc::new(PyStr::new(s));
         self.interned.insert(s.into(), p.clone());
         Value::Str(p)
-    }
-
-    /// Spends one unit of fuel (on back-edges and calls); raises when the budget is gone.
-    #[inline]
-    pub fn tick(&mut self) -> PyResult<()> {
-        if self.fuel == u64::MAX && !self.interrupt.load(Ordering::Relaxed) {
-            return Ok(());
-        }
-        self.tick_slow()
-    }
-
-    #[cold]
-    fn tick_slow(&mut self) -> PyResult<()> {
-        if self.interrupt.swap(false, Ordering::Relaxed) {
-            let cls = self.exc_class("KeyboardInterrupt");
-            return Err(self.new_exception(&cls, vec![]));
-        }
-        if self.fuel == u64::MAX {
-            return Ok(());
-        }
-        if self.fuel == 0 {
-            return Err(self.new_error("RuntimeError", "instruction budget exhausted"));
-        }
-        self.fuel -= 1;
-        Ok(())
     }
 
     /// Seconds on the VM's monotonic clock.

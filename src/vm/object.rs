@@ -322,6 +322,17 @@ pub type NativeFn = fn(&mut Vm, Args<'_>) -> PyResult<Value>;
 /// A native function with captured state (embedding API).
 pub type NativeClosure = Rc<dyn Fn(&mut Vm, Args<'_>) -> PyResult<Value>>;
 
+/// A native function with captured state: host functions and methods of host classes.
+#[derive(Clone)]
+pub struct Closure {
+    /// The name shown in reprs and errors.
+    pub name: Rc<str>,
+    /// The implementation.
+    pub f: NativeClosure,
+    /// True for methods of host classes: attribute lookup on an instance binds `self`.
+    pub is_method: bool,
+}
+
 /// A builtin function or method.
 #[derive(Clone)]
 pub struct Native {
@@ -470,8 +481,8 @@ pub enum Payload {
     Exception(ExcData),
     /// A builtin function or method descriptor.
     Native(Native),
-    /// A native closure (host function).
-    NativeClosure(&'static str, NativeClosure),
+    /// A native closure (host function or host method).
+    NativeClosure(Closure),
     /// A method bound to its object: (function, self).
     BoundMethod(Value, Value),
     /// A closure cell.
@@ -574,7 +585,7 @@ impl fmt::Debug for Payload {
             Payload::Plain => "Plain",
             Payload::Exception(_) => "Exception",
             Payload::Native(n) => n.name,
-            Payload::NativeClosure(n, _) => n,
+            Payload::NativeClosure(c) => &c.name,
             Payload::BoundMethod(..) => "BoundMethod",
             Payload::Cell(_) => "Cell",
             Payload::Code(_) => "Code",

@@ -1090,7 +1090,8 @@ impl Vm {
                     format!("<built-in function {}>", n.name)
                 }
             }
-            Payload::NativeClosure(n, _) => format!("<built-in function {n}>"),
+            Payload::NativeClosure(c) if c.is_method => format!("<method '{}' of objects>", c.name),
+            Payload::NativeClosure(c) => format!("<built-in function {}>", c.name),
             Payload::BoundMethod(f, s) => {
                 let (f, s) = (f.clone(), s.clone());
                 let name = match &f {

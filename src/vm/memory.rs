@@ -1,0 +1,264 @@
+//! Memory accounting for the per-interpreter memory limit.
+//!
+//! Owns: [`Memory`], a table of the large objects this VM allocated, each with the bytes it
+//! was charged, and the running total of those still alive.
+//!
+//! What is counted: the storage of `str`, `bytes`, `bytearray`, `list`, `tuple`, `dict`,
+//! `set` and big `int` values, charged where they are created or grow (sequence repetition
+//! and concatenation, `append`/`extend`/`insert`, comprehensions, dict and set insertion,
+//! `join`, `bytes(n)`, big-int arithmetic), once an object holds at least [`TRACK_MIN`]
+//! bytes. Not counted: objects smaller than that (a container's slots for them are
+//! counted), frames and registers (bounded by the recursion limit), compiled code, and the
+//! interpreter's own tables. The limit is therefore a bound on the data a script builds, not
+//! on the process's resident size.
+//!
+//! How frees are seen without global state or a custom allocator: each entry holds a `Weak`
+//! to its object. When an allocation would go over the limit, dead entries are swept (their
+//! bytes credited) before deciding; the table is also swept whenever it doubles, so its size
+//! stays proportional to the live tracked objects.
+//!
+//! Invariant: with no limit set, every entry point returns at the first branch.
+
+use std::any::Any;
+use std::collections::HashMap;
+use std::rc::{Rc, Weak};
+
+use super::limits::Limit;
+use super::object::{Dict, List, PyStr, Tuple};
+use super::value::Value;
+use super::{PyResult, Vm};
+
+/// Objects smaller than this many bytes are not tracked one by one: tracking costs a table
+/// entry (about 40 bytes), so small objects would double their own cost.
+pub const TRACK_MIN: usize = 256;
+
+/// Table size below which no periodic sweep happens.
+const MIN_SWEEP_LEN: usize = 1024;
+
+struct Tracked {
+    alive: Weak<dyn Any>,
+    bytes: usize,
+}
+
+/// The memory account of one VM.
+#[derive(Default)]
+pub struct Memory {
+    limit: Option<usize>,
+    live: usize,
+    tracked: HashMap<usize, Tracked>,
+    sweep_len: usize,
+}
+
+impl std::fmt::Debug for Memory {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Memory {{ limit: {:?}, live: {} }}", self.limit, self.live)
+    }
+}
+
+impl Memory {
+    /// The limit in bytes, if any.
+    pub fn limit(&self) -> Option<usize> {
+        self.limit
+    }
+
+    /// Sets the limit (`None`: unlimited; the table is then dropped).
+    pub fn set_limit(&mut self, limit: Option<usize>) {
+        self.limit = limit;
+        if limit.is_none() {
+            self.tracked.clear();
+            self.live = 0;
+        }
+    }
+
+    /// Whether a limit is set (the fast check every accounting site makes first).
+    #[inline]
+    pub fn limited(&self) -> bool {
+        self.limit.is_some()
+    }
+
+    /// Bytes charged to tracked objects that are still alive.
+    pub fn used(&mut self) -> usize {
+        self.sweep();
+        self.live
+    }
+
+    /// Credits every tracked object that has been freed.
+    fn sweep(&mut self) {
+        let mut freed = 0;
+        self.tracked.retain(|_, t| {
+            let alive = t.alive.strong_count() > 0;
+            if !alive {
+                freed += t.bytes;
+            }
+            alive
+        });
+        self.live -= freed;
+        self.sweep_len = (self.tracked.len() * 2).max(MIN_SWEEP_LEN);
+    }
+
+    /// Whether `extra` more bytes fit, sweeping once if they do not seem to.
+    fn fits(&mut self, extra: usize) -> bool {
+        let Some(limit) = self.limit else { return true };
+        if self.live.saturating_add(extra) <= limit {
+            return true;
+        }
+        self.sweep();
+        self.live.saturating_add(extra) <= limit
+    }
+
+    /// Sets the charge of `obj` to `bytes`; `false` when that would go over the limit (the
+    /// charge is then left as it was).
+    fn charge(&mut self, key: usize, alive: Weak<dyn Any>, bytes: usize) -> bool {
+        let old = match self.tracked.get(&key) {
+            Some(t) if t.alive.strong_count() > 0 => t.bytes,
+            Some(t) => {
+                // The address was reused by a new object: credit the dead one.
+                self.live -= t.bytes;
+                self.tracked.remove(&key);
+                0
+            }
+            None if bytes < TRACK_MIN => return true,
+            None => 0,
+        };
+        if bytes > old && !self.fits(bytes - old) {
+            return false;
+        }
+        self.live = self.live - old + bytes;
+        self.tracked.insert(key, Tracked { alive, bytes });
+        if self.tracked.len() > self.sweep_len.max(MIN_SWEEP_LEN) {
+            self.sweep();
+        }
+        true
+    }
+}
+
+/// The bytes a list's storage takes (its capacity: that is what was allocated).
+pub fn list_bytes(l: &List) -> usize {
+    l.items.borrow().capacity() * std::mem::size_of::<Value>()
+}
+
+impl Vm {
+    /// Raises MemoryError if `bytes` more would not fit the memory limit. Call it before
+    /// allocating something large whose size is known in advance (repetition, `bytes(n)`,
+    /// big-int powers), so the allocation never happens.
+    #[inline]
+    pub fn mem_reserve(&mut self, bytes: usize) -> PyResult<()> {
+        if !self.memory.limited() || self.memory.fits(bytes) {
+            return Ok(());
+        }
+        Err(self.memory_error())
+    }
+
+    /// Records that `obj` now holds `bytes` of storage (after creating or growing it);
+    /// raises MemoryError if that goes over the limit.
+    #[inline]
+    pub fn mem_track<T: Any>(&mut self, obj: &Rc<T>, bytes: usize) -> PyResult<()> {
+        if !self.memory.limited() {
+            return Ok(());
+        }
+        let key = Rc::as_ptr(obj) as *const u8 as usize;
+        let alive: Weak<dyn Any> = Rc::downgrade(obj) as Weak<dyn Any>;
+        if self.memory.charge(key, alive, bytes) {
+            return Ok(());
+        }
+        Err(self.memory_error())
+    }
+
+    /// Tracks a value just created, by its kind's storage size.
+    pub fn mem_track_value(&mut self, v: &Value) -> PyResult<()> {
+        if !self.memory.limited() {
+            return Ok(());
+        }
+        match v {
+            Value::Str(s) => self.mem_track::<PyStr>(s, s.as_str().len()),
+            Value::List(l) => self.mem_track::<List>(l, list_bytes(l)),
+            Value::Tuple(t) => self.mem_track::<Tuple>(t, t.items.len() * std::mem::size_of::<Value>()),
+            Value::Dict(d) => self.mem_track::<Dict>(d, dict_bytes(d)),
+            Value::BigInt(b) => {
+                let bytes = (b.bits() / 8) as usize;
+                self.mem_track(b, bytes)
+            }
+            Value::Obj(o) => match &o.payload {
+                super::object::Payload::Bytes(b) => self.mem_track(o, b.len()),
+                super::object::Payload::ByteArray(b) => {
+                    let bytes = b.borrow().capacity();
+                    self.mem_track(o, bytes)
+                }
+                super::object::Payload::Set(t) => {
+                    let bytes = t.borrow().len() * SET_ENTRY_BYTES;
+                    self.mem_track(o, bytes)
+                }
+                _ => Ok(()),
+            },
+            _ => Ok(()),
+        }
+    }
+
+    fn memory_error(&mut self) -> super::Exc {
+        self.limits.trip(Limit::Memory);
+        self.limit_exception(Limit::Memory)
+    }
+}
+
+/// Bytes per dict entry: hash, key and value, plus the index slot.
+const DICT_ENTRY_BYTES: usize = 8 + 2 * std::mem::size_of::<Value>() + 8;
+
+/// Bytes per set entry: hash and key, plus the index slot.
+const SET_ENTRY_BYTES: usize = 8 + std::mem::size_of::<Value>() + 8;
+
+/// The bytes a dict's table takes (by its length; tables grow by doubling).
+pub fn dict_bytes(d: &Dict) -> usize {
+    d.map.borrow().len() * DICT_ENTRY_BYTES
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unlimited_accounting_does_nothing() {
+        let mut vm = Vm::new();
+        let l = Rc::new(List::new(vec![Value::None; 10_000]));
+        vm.mem_track(&l, list_bytes(&l)).unwrap();
+        assert_eq!(vm.memory.used(), 0);
+        vm.mem_reserve(usize::MAX).unwrap();
+    }
+
+    #[test]
+    fn frees_are_credited_when_the_limit_is_near() {
+        let mut vm = Vm::new();
+        vm.memory.set_limit(Some(100_000));
+        let a = Rc::new(List::new(vec![Value::None; 4000])); // 64 000 bytes
+        vm.mem_track(&a, list_bytes(&a)).unwrap();
+        assert_eq!(vm.memory.used(), 64_000);
+        let b = Rc::new(List::new(vec![Value::None; 4000]));
+        assert!(vm.mem_track(&b, list_bytes(&b)).is_err(), "two do not fit");
+        assert_eq!(vm.limits.tripped(), Some(Limit::Memory));
+        drop(a);
+        vm.mem_track(&b, list_bytes(&b)).unwrap();
+        assert_eq!(vm.memory.used(), 64_000);
+    }
+
+    #[test]
+    fn growth_charges_the_difference() {
+        let mut vm = Vm::new();
+        vm.memory.set_limit(Some(1 << 20));
+        let l = Rc::new(List::new(Vec::with_capacity(100)));
+        vm.mem_track(&l, list_bytes(&l)).unwrap();
+        l.items.borrow_mut().reserve_exact(1000);
+        vm.mem_track(&l, list_bytes(&l)).unwrap();
+        assert_eq!(vm.memory.used(), list_bytes(&l));
+        assert!(vm.mem_reserve(1 << 21).is_err());
+    }
+
+    #[test]
+    fn small_objects_are_not_tracked() {
+        let mut vm = Vm::new();
+        vm.memory.set_limit(Some(1000));
+        for _ in 0..10_000 {
+            let s = Rc::new(PyStr::new("small"));
+            vm.mem_track(&s, 5).unwrap();
+        }
+        assert_eq!(vm.memory.used(), 0);
+    }
+}
