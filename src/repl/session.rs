@@ -92,10 +92,9 @@ impl Session {
     }
 
     /// Forgets a Ctrl-C that was acted upon (or that came too late to matter), so that the next
-    /// input starts clean: an interrupt the VM has not seen yet is tripped and then cleared.
+    /// input starts clean.
     fn clear_interrupt(&self, vm: &mut Vm) {
         self.interrupted.store(false, Ordering::SeqCst);
-        let _ = vm.check_limits();
-        vm.limits.end_run();
+        vm.limits.clear_interrupt();
     }
 }

@@ -228,6 +228,16 @@ impl Limits {
         tripped
     }
 
+    /// Forgets an interrupt, whether or not the VM has acted on it yet (a REPL whose Ctrl-C
+    /// was handled by cancelling the statement's task, not by a tick).
+    pub fn clear_interrupt(&mut self) {
+        self.interrupt.clear();
+        if self.tripped == Some(Limit::Interrupt) {
+            self.tripped = None;
+            self.regrant();
+        }
+    }
+
     /// Starts a new countdown from the fuel left.
     fn regrant(&mut self) {
         let left = self.fuel.map(|f| f + self.countdown.min(self.granted));
@@ -300,7 +310,10 @@ impl Vm {
             Limit::Fuel => self.new_error("RuntimeError", "instruction budget exhausted"),
             Limit::Memory => self.new_error("MemoryError", "memory limit exceeded"),
             Limit::Deadline => self.new_error("TimeoutError", "execution deadline exceeded"),
-            Limit::Interrupt => self.new_error("KeyboardInterrupt", ""),
+            Limit::Interrupt => {
+                let cls = self.exc_class("KeyboardInterrupt");
+                self.new_exception(&cls, vec![])
+            }
         }
     }
 
