@@ -54,13 +54,8 @@ pub(super) fn install(vm: &mut Vm) {
         let v = native(vm, name, *f);
         set_builtin(vm, name, v);
     }
-    let with_frame: &[(&'static str, crate::vm::object::NativeFn)] = &[
-        ("globals", globals),
-        ("locals", locals),
-        ("vars", vars),
-        ("dir", dir),
-        ("__import__", dunder_import),
-    ];
+    let with_frame: &[(&'static str, crate::vm::object::NativeFn)] =
+        &[("globals", globals), ("locals", locals), ("vars", vars), ("dir", dir), ("__import__", dunder_import)];
     for (name, f) in with_frame {
         let v = super::native_with_frame(vm, name, *f);
         set_builtin(vm, name, v);

@@ -786,10 +786,7 @@ fn exc_group_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         let t = vm.type_name(msg);
         return Err(vm.new_error("TypeError", &format!("argument 1 must be str, not {t}")));
     }
-    if !matches!(excs, Value::List(_) | Value::Tuple(_))
-        && vm.dict_of(excs).is_none()
-        && !vm.is_iterable(excs)
-    {
+    if !matches!(excs, Value::List(_) | Value::Tuple(_)) && vm.dict_of(excs).is_none() && !vm.is_iterable(excs) {
         return Err(vm.new_error("TypeError", "second argument (exceptions) must be a sequence"));
     }
     let items = vm.collect(excs)?;

@@ -110,10 +110,9 @@ struct Unit<'a> {
 /// The docstring of a body: its first statement when that is a string literal.
 fn docstring(body: &[Stmt]) -> Option<Rc<str>> {
     match body.first() {
-        Some(Stmt {
-            kind: StmtKind::Expr(Expr { kind: ExprKind::Constant(ast::Constant::Str(doc)), .. }),
-            ..
-        }) => Some(doc.as_str().into()),
+        Some(Stmt { kind: StmtKind::Expr(Expr { kind: ExprKind::Constant(ast::Constant::Str(doc)), .. }), .. }) => {
+            Some(doc.as_str().into())
+        }
         _ => None,
     }
 }

@@ -54,6 +54,7 @@ pub fn repr_str(s: &str) -> String {
     quote_str(s)
 }
 
+
 /// `ascii(obj)` from `repr(obj)`: every non-ASCII character escaped as `\xhh`, `\uhhhh`
 /// or `\Uhhhhhhhh`, everything else kept (the repr is already quoted).
 pub fn ascii_escape(repr: &str) -> String {

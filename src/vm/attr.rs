@@ -88,10 +88,7 @@ impl Vm {
     fn is_data_descriptor(&self, d: &Value) -> bool {
         match d.payload() {
             Some(Payload::Property(..) | Payload::SlotMember(_)) => true,
-            _ => {
-                self.descriptor_method(d, "__set__").is_some()
-                    || self.descriptor_method(d, "__delete__").is_some()
-            }
+            _ => self.descriptor_method(d, "__set__").is_some() || self.descriptor_method(d, "__delete__").is_some(),
         }
     }
 
@@ -164,10 +161,7 @@ impl Vm {
             "__dict__" => {
                 let d = Rc::new(super::object::Dict::default());
                 *d.map.borrow_mut() = c.dict.borrow().clone();
-                return Ok(Value::Obj(Object::new(
-                    self.types.mappingproxy.clone(),
-                    Payload::MappingProxy(d),
-                )));
+                return Ok(Value::Obj(Object::new(self.types.mappingproxy.clone(), Payload::MappingProxy(d))));
             }
             "__class__" => {
                 return Ok(Value::Class(c.meta.clone().unwrap_or_else(|| self.types.type_.clone())))
@@ -288,12 +282,10 @@ impl Vm {
             self.generic_getattr(obj, o, n)
         };
         match r {
-            Err(e) if cls.has_hook(HOOK_GETATTR) && self.is_attribute_error(&e) => {
-                match cls.lookup("__getattr__") {
-                    Some(ga) => self.call(&ga, vec![obj.clone(), Value::str(n)]),
-                    None => Err(e),
-                }
-            }
+            Err(e) if cls.has_hook(HOOK_GETATTR) && self.is_attribute_error(&e) => match cls.lookup("__getattr__") {
+                Some(ga) => self.call(&ga, vec![obj.clone(), Value::str(n)]),
+                None => Err(e),
+            },
             r => r,
         }
     }
@@ -347,9 +339,7 @@ impl Vm {
             {
                 Value::None
             }
-            (Payload::Exception(_), "name" | "path")
-                if o.class.is_subclass(&self.exc_class("ImportError")) =>
-            {
+            (Payload::Exception(_), "name" | "path") if o.class.is_subclass(&self.exc_class("ImportError")) => {
                 Value::None
             }
             (Payload::BoundMethod(f, _), "__func__") => f.clone(),
@@ -435,9 +425,7 @@ impl Vm {
             let found = c.dict.borrow().get_str(str_hash(n), n).cloned();
             if let Some(v) = found {
                 return match v.payload() {
-                    Some(Payload::ClassMethod(f)) => {
-                        Ok(self.bound_method(f.clone(), Value::Class(cls.clone())))
-                    }
+                    Some(Payload::ClassMethod(f)) => Ok(self.bound_method(f.clone(), Value::Class(cls.clone()))),
                     Some(Payload::StaticMethod(f)) => Ok(f.clone()),
                     _ if is_class => match self.descriptor_method(&v, "__get__") {
                         Some(get) => self.call(&get, vec![v.clone(), Value::None, target.clone()]),

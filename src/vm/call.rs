@@ -72,10 +72,8 @@ impl Vm {
         match v {
             Value::Func(_) | Value::Class(_) => true,
             Value::Obj(o) => {
-                matches!(
-                    o.payload,
-                    Payload::Native(_) | Payload::NativeClosure(..) | Payload::BoundMethod(..)
-                ) || o.class.lookup("__call__").is_some()
+                matches!(o.payload, Payload::Native(_) | Payload::NativeClosure(..) | Payload::BoundMethod(..))
+                    || o.class.lookup("__call__").is_some()
             }
             _ => false,
         }
@@ -792,9 +790,7 @@ impl Vm {
         for n in names {
             let Value::Str(s) = &n else {
                 let t = self.type_name(&n);
-                return Err(
-                    self.new_error("TypeError", &format!("__slots__ items must be strings, not '{t}'"))
-                );
+                return Err(self.new_error("TypeError", &format!("__slots__ items must be strings, not '{t}'")));
             };
             if s.as_str() == "__dict__" {
                 has_dict = true;
@@ -816,8 +812,7 @@ impl Vm {
 
     /// Calls `__set_name__(cls, name)` on every class attribute that defines it.
     fn set_names(&mut self, cls: &Rc<Class>) -> PyResult<()> {
-        let items: Vec<(Value, Value)> =
-            cls.dict.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        let items: Vec<(Value, Value)> = cls.dict.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
         for (k, v) in items {
             let Value::Obj(o) = &v else { continue };
             if let Payload::Property(p) = &o.payload {

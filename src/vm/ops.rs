@@ -965,8 +965,7 @@ impl Vm {
     /// defines it (those two defaults are what the VM's built-in paths implement).
     pub fn overridden(&self, cls: &Rc<Class>, name: &str) -> Option<Value> {
         let f = cls.lookup(name)?;
-        let default_of =
-            |c: &Rc<Class>| c.dict.borrow().get_str(crate::vm::object::str_hash(name), name).cloned();
+        let default_of = |c: &Rc<Class>| c.dict.borrow().get_str(crate::vm::object::str_hash(name), name).cloned();
         for base in [&self.types.object, &self.types.exceptions["BaseException"]] {
             if default_of(base).is_some_and(|d| d.is(&f)) {
                 return None;
