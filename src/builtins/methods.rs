@@ -8,7 +8,6 @@ use crate::vm::frame::Incoming;
 use crate::vm::object::{Args, AsyncGenOpKind, Object, Payload};
 use crate::vm::{PyResult, Value, Vm};
 
-
 pub(super) fn install(vm: &mut Vm) {
     let t = &vm.types;
     let (list, dict, set, frozenset, tuple, object) = (
@@ -794,7 +793,9 @@ fn object_init_subclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Some(Value::Class(c)) => c.name(),
             _ => "object".into(),
         };
-        return Err(vm.new_error("TypeError", &format!("{name}.__init_subclass__() takes no keyword arguments")));
+        return Err(
+            vm.new_error("TypeError", &format!("{name}.__init_subclass__() takes no keyword arguments"))
+        );
     }
     Ok(Value::None)
 }
@@ -811,10 +812,8 @@ fn exc_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn exc_with_traceback(vm: &mut Vm, args: Args) -> PyResult<Value> {
     method_arity(vm, "with_traceback", &args, 1, 1)?;
-    if let (Some(e), Value::None) = (args.pos[0].payload(), &args.pos[1]) {
-        if let Payload::Exception(d) = e {
-            d.traceback.borrow_mut().clear();
-        }
+    if let (Some(Payload::Exception(d)), Value::None) = (args.pos[0].payload(), &args.pos[1]) {
+        d.traceback.borrow_mut().clear();
     }
     Ok(args.pos[0].clone())
 }

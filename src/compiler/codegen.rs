@@ -115,9 +115,9 @@ struct Unit<'a> {
 fn has_annotations(body: &[Stmt]) -> bool {
     body.iter().any(|s| match &s.kind {
         StmtKind::AnnAssign { target, simple, .. } => *simple && matches!(target.kind, ExprKind::Name(_)),
-        StmtKind::If { body, orelse, .. } | StmtKind::While { body, orelse, .. } | StmtKind::For { body, orelse, .. } => {
-            has_annotations(body) || has_annotations(orelse)
-        }
+        StmtKind::If { body, orelse, .. }
+        | StmtKind::While { body, orelse, .. }
+        | StmtKind::For { body, orelse, .. } => has_annotations(body) || has_annotations(orelse),
         StmtKind::With { body, .. } => has_annotations(body),
         StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
             has_annotations(body)
@@ -1331,8 +1331,14 @@ impl<'a> Unit<'a> {
     }
 
     /// The `__annotations__` dict of a `def` (parameters in order, then `return`), or None.
-    fn annotations_dict(&mut self, args: &'a ast::Arguments, returns: Option<&'a Expr>, dst: Reg) -> Result<(), SyntaxError> {
-        let params = args.posonly.iter().chain(&args.args).chain(&args.vararg).chain(&args.kwonly).chain(&args.kwarg);
+    fn annotations_dict(
+        &mut self,
+        args: &'a ast::Arguments,
+        returns: Option<&'a Expr>,
+        dst: Reg,
+    ) -> Result<(), SyntaxError> {
+        let params =
+            args.posonly.iter().chain(&args.args).chain(&args.vararg).chain(&args.kwonly).chain(&args.kwarg);
         let mut items: Vec<(&str, &'a Expr)> =
             params.filter_map(|a| a.annotation.as_ref().map(|e| (a.name.as_str(), e))).collect();
         if let Some(r) = returns {

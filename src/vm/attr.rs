@@ -359,7 +359,10 @@ impl Vm {
             (Payload::Exception(_), "encoding" | "object" | "start" | "end" | "reason")
                 if o.class.is_subclass(&self.exc_class("UnicodeError")) =>
             {
-                let i = ["encoding", "object", "start", "end", "reason"].iter().position(|f| *f == n).unwrap_or(0);
+                let i = ["encoding", "object", "start", "end", "reason"]
+                    .iter()
+                    .position(|f| *f == n)
+                    .unwrap_or(0);
                 self.exc_args(o).get(i).cloned().unwrap_or(Value::None)
             }
             (Payload::BoundMethod(f, _), "__func__") => f.clone(),

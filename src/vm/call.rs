@@ -87,7 +87,8 @@ impl Vm {
         for (k, _) in kw {
             let k = k.as_str().unwrap_or("");
             if !allowed.contains(&k) {
-                return Err(self.new_error("TypeError", &format!("'{k}' is an invalid keyword argument for {name}()")));
+                return Err(self
+                    .new_error("TypeError", &format!("'{k}' is an invalid keyword argument for {name}()")));
             }
         }
         Ok(())
@@ -343,7 +344,12 @@ impl Vm {
     pub fn function_str(&self, f: &Value) -> String {
         match f {
             Value::Func(func) => {
-                let module = func.globals.map.borrow().get_str(super::object::str_hash("__name__"), "__name__").cloned();
+                let module = func
+                    .globals
+                    .map
+                    .borrow()
+                    .get_str(super::object::str_hash("__name__"), "__name__")
+                    .cloned();
                 let q = func.qualname.borrow().as_str().unwrap_or("?").to_string();
                 match module {
                     Some(Value::Str(m)) if m.as_str() != "builtins" => format!("{}.{q}()", m.as_str()),
@@ -590,7 +596,12 @@ impl Vm {
 
     /// `type.__call__(cls, *args, **kw)`: `cls.__new__`, then `__init__` when the result is an
     /// instance of `cls`.
-    pub fn construct(&mut self, cls: &Rc<Class>, args: Vec<Value>, kw: Vec<(Value, Value)>) -> PyResult<Value> {
+    pub fn construct(
+        &mut self,
+        cls: &Rc<Class>,
+        args: Vec<Value>,
+        kw: Vec<(Value, Value)>,
+    ) -> PyResult<Value> {
         let new = cls.lookup("__new__");
         let obj = match &new {
             Some(Value::Obj(o)) if matches!(o.payload, Payload::StaticMethod(_)) => {
