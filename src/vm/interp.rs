@@ -286,8 +286,14 @@ impl Vm {
             }
             (Some(Instr::Yield { .. }), Incoming::Throw(e)) => Some((e, false)),
             (Some(Instr::YieldFrom { .. }), incoming) => {
-                // YieldFrom re-executes and forwards what came in.
-                fiber.incoming = incoming;
+                // YieldFrom re-executes and forwards what came in. A plain resumption is
+                // forwarded as `send(None)`, so that at a YieldFrom `Incoming::Start` always
+                // means "first entry": an awaitable that yields once (a pending future, a bare
+                // `sleep(0)`) then knows, without state of its own, that it is being resumed.
+                fiber.incoming = match incoming {
+                    Incoming::Start => Incoming::Send(Value::None),
+                    other => other,
+                };
                 None
             }
             (_, Incoming::Throw(e)) => Some((e, false)),
