@@ -23,6 +23,8 @@ use crate::vm::{AsyncGenHooks, Exc, PyResult, Value, Vm};
 pub enum Msg {
     /// Wake the loop so it re-checks its state.
     Wake,
+    /// A blocking job (`crate::net::jobs`) finished: its id and its plain-data output.
+    Job(u64, crate::net::JobOutput),
     /// The outside work registered under this token is done (see `external.rs`).
     Done(u64, super::external::WorkResult),
 }
@@ -31,6 +33,7 @@ impl std::fmt::Debug for Msg {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Msg::Wake => f.write_str("Wake"),
+            Msg::Job(id, _) => write!(f, "Job({id})"),
             Msg::Done(token, _) => write!(f, "Done({token})"),
         }
     }
@@ -88,6 +91,8 @@ pub struct LoopObj {
     pub fatal: RefCell<Option<Exc>>,
     /// The custom exception handler, or None.
     pub exception_handler: RefCell<Value>,
+    /// Sockets' reader/writer handles, blocking jobs and the shared receive buffer.
+    pub net: crate::net::LoopNet,
     /// Async generators started on this loop, and those dropped unfinished (PEP 525 hooks).
     pub asyncgen_hooks: AsyncGenHooks,
     /// Futures dropped with an exception nobody retrieved, to report.
@@ -140,6 +145,7 @@ pub fn new_loop(vm: &mut Vm) -> PyResult<Value> {
         stopping: Cell::new(false),
         fatal: RefCell::new(None),
         exception_handler: RefCell::new(Value::None),
+        net: crate::net::LoopNet::default(),
         asyncgen_hooks: AsyncGenHooks { registry: Rc::default(), graveyard: Rc::default() },
         unretrieved: RefCell::new(Vec::new()),
         external: Default::default(),
@@ -274,7 +280,9 @@ fn run_callback(vm: &mut Vm, loop_obj: &Value, cb: Cb) {
         Cb::SleepDone(fut, result) => super::sleep::sleep_done(vm, &fut, result),
         Cb::Message(m) => {
             let msg = m.borrow_mut().take();
-            if let (Some(msg), Some(lp)) = (msg, loop_of(loop_obj)) {
+            if let Some(Msg::Job(id, out)) = msg {
+                crate::net::jobs::finish(vm, loop_obj, id, out);
+            } else if let (Some(msg), Some(lp)) = (msg, loop_of(loop_obj)) {
                 lp.complete_external(vm, msg);
             }
         }
@@ -366,7 +374,10 @@ pub fn run_forever(vm: &mut Vm, loop_obj: &Value, until: Option<&Rc<Object>>) ->
     vm.running_loop = loop_obj.clone();
     let old_hooks = vm.asyncgen_hooks.replace(lp.asyncgen_hooks.clone());
     let result = loop {
-        let idle = lp.el.borrow().is_idle() && !lp.has_external_work() && !lp.stopping.get();
+        let idle = lp.el.borrow().is_idle()
+            && !lp.has_external_work()
+            && !lp.stopping.get()
+            && lp.net.pending_jobs() == 0;
         if idle {
             break Err(super::deadlock::deadlock_error(vm, lp, until));
         }

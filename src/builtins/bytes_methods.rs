@@ -272,7 +272,13 @@ fn rstrip(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// The operands of a search: haystack, needle (bytes or a single byte value), start, end.
-fn search(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(Vec<u8>, Vec<u8>, Option<i64>, Option<i64>)> {
+type Search = (Vec<u8>, Vec<u8>, Option<i64>, Option<i64>);
+
+/// A bytes predicate over a window: `startswith`/`endswith`.
+type AffixFn = fn(&[u8], &[u8], Option<i64>, Option<i64>) -> bool;
+
+/// The operands of a search (see [`Search`]).
+fn search(vm: &mut Vm, args: &Args, name: &str) -> PyResult<Search> {
     method_arity(vm, name, args, 1, 3)?;
     let b = this(vm, args, name)?;
     let sub = match &args.pos[1] {
@@ -329,12 +335,7 @@ fn count(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// startswith/endswith: the prefix may be a tuple of alternatives.
-fn affix(
-    vm: &mut Vm,
-    args: Args,
-    name: &str,
-    f: fn(&[u8], &[u8], Option<i64>, Option<i64>) -> bool,
-) -> PyResult<Value> {
+fn affix(vm: &mut Vm, args: Args, name: &str, f: AffixFn) -> PyResult<Value> {
     method_arity(vm, name, &args, 1, 3)?;
     let b = this(vm, &args, name)?;
     let start = opt_int(vm, args.pos.get(2))?;

@@ -37,9 +37,11 @@ pub(super) fn install(vm: &mut Vm) {
         ("__len__", seq_len),
         ("__getitem__", seq_getitem),
         ("__setitem__", seq_setitem),
+        ("__delitem__", seq_delitem),
         ("__contains__", seq_contains),
         ("__iter__", seq_iter),
         ("__repr__", builtin_repr),
+        ("__eq__", builtin_eq),
     ] {
         method(vm, &list, name, f);
     }
@@ -57,10 +59,12 @@ pub(super) fn install(vm: &mut Vm) {
         ("__len__", seq_len),
         ("__getitem__", seq_getitem),
         ("__setitem__", seq_setitem),
+        ("__delitem__", seq_delitem),
         ("__contains__", seq_contains),
         ("__iter__", seq_iter),
         ("__init__", dict_init),
         ("__repr__", builtin_repr),
+        ("__eq__", builtin_eq),
     ] {
         method(vm, &dict, name, f);
     }
@@ -111,6 +115,7 @@ pub(super) fn install(vm: &mut Vm) {
         ("__contains__", seq_contains),
         ("__iter__", seq_iter),
         ("__repr__", builtin_repr),
+        ("__eq__", builtin_eq),
     ] {
         method(vm, &tuple, name, f);
     }
@@ -416,6 +421,29 @@ pub(super) fn seq_setitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let base = underlying(&args.pos[0]);
     vm.set_item(&base, args.pos[1].clone(), args.pos[2].clone())?;
     Ok(Value::None)
+}
+
+fn seq_delitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "__delitem__", &args, 2, 2)?;
+    let base = underlying(&args.pos[0]);
+    vm.del_item(&base, &args.pos[1])?;
+    Ok(Value::None)
+}
+
+/// `list.__eq__(a, b)` and friends: builtin equality of the wrapped values.
+fn builtin_eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "__eq__", &args, 2, 2)?;
+    let (a, b) = (underlying(&args.pos[0]), underlying(&args.pos[1]));
+    let same_kind = matches!(
+        (&a, &b),
+        (Value::List(_), Value::List(_))
+            | (Value::Dict(_), Value::Dict(_))
+            | (Value::Tuple(_), Value::Tuple(_))
+    );
+    if !same_kind {
+        return Ok(vm.not_implemented());
+    }
+    Ok(Value::Bool(vm.eq(&a, &b)?))
 }
 
 pub(super) fn seq_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -784,10 +812,8 @@ fn exc_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn exc_with_traceback(vm: &mut Vm, args: Args) -> PyResult<Value> {
     method_arity(vm, "with_traceback", &args, 1, 1)?;
-    if let (Some(e), Value::None) = (args.pos[0].payload(), &args.pos[1]) {
-        if let Payload::Exception(d) = e {
-            d.traceback.borrow_mut().clear();
-        }
+    if let (Some(Payload::Exception(d)), Value::None) = (args.pos[0].payload(), &args.pos[1]) {
+        d.traceback.borrow_mut().clear();
     }
     Ok(args.pos[0].clone())
 }

@@ -3,7 +3,7 @@
 //!
 //! Awaiting an operation resumes its async generator on the awaiting fiber's behalf
 //! (`Delegate::Resume`). When the generator stops, the awaiting `YieldFrom` asks
-//! [`Vm::async_op_end`] what the stop means for the operation:
+//! `Vm::async_op_end` what the stop means for the operation:
 //!
 //! - a `yield` of the generator (a value wrapped in `Payload::AsyncYield`) finishes the
 //!   operation with that value;

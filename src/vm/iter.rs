@@ -85,6 +85,11 @@ impl Vm {
                     }
                 }
             }
+            Value::Class(c) => match super::attr::meta_method(c, "__iter__") {
+                // `for member in SomeEnum`: the metaclass defines iteration.
+                Some(f) => return self.call(&f, vec![v.clone()]),
+                None => return Err(self.not_iterable(v)),
+            },
             _ => return Err(self.not_iterable(v)),
         };
         Ok(self.new_iter(it))

@@ -31,6 +31,10 @@ from .taskgroups import *
 from .locks import *
 from .queues import *
 from .runners import *
+from .protocols import *
+from .transports import *
+from .streams import *
+from .net_events import *
 
 TimeoutError = TimeoutError
 FIRST_COMPLETED = 'FIRST_COMPLETED'
