@@ -704,8 +704,11 @@ impl Vm {
             consts: consts.into_boxed_slice(),
             names: names.into_boxed_slice(),
             global_cache: RefCell::new(Vec::new()),
-            fast_argc: (!code.has_varargs && !code.has_varkw && code.kwonlycount == 0 && !code.is_resumable())
-                .then_some(code.argcount),
+            fast_argc: (!code.has_varargs
+                && !code.has_varkw
+                && code.kwonlycount == 0
+                && !code.is_resumable())
+            .then_some(code.argcount),
             nlocals: code.varnames.len() as u16,
         })
     }
