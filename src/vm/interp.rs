@@ -53,8 +53,11 @@ impl Vm {
     pub(crate) fn drive(&mut self, fiber: Box<Fiber>, owner: Option<Rc<Object>>) -> Outcome {
         let mut cur = fiber;
         let mut cur_owner = owner;
-        let mut parents: Vec<(Box<Fiber>, Option<Rc<Object>>)> = Vec::new();
-        loop {
+        // Reuse the VM's parent stack so that resuming a task through a chain of awaits does
+        // not allocate (a nested `drive`, from native code, takes an empty one).
+        let mut parents = std::mem::take(&mut self.drive_parents);
+        let base = parents.len();
+        let outcome = loop {
             let step = self.execute(&mut cur);
             let result = match step {
                 Step::Resume(gen, incoming) => {
@@ -72,21 +75,24 @@ impl Vm {
                 Step::Raise(e) => ChildResult::Raised(e),
             };
             let result = self.finish_fiber(&mut cur, cur_owner.as_ref(), result);
-            match parents.pop() {
-                Some((parent, parent_owner)) => {
+            if parents.len() > base {
+                if let Some((parent, parent_owner)) = parents.pop() {
                     cur = parent;
                     cur_owner = parent_owner;
                     cur.child = Some(result);
-                }
-                None => {
-                    return match result {
-                        ChildResult::Yielded(v) => Outcome::Yielded(v),
-                        ChildResult::Returned(v) => Outcome::Returned(v),
-                        ChildResult::Raised(e) => Outcome::Raised(e),
-                    }
+                    continue;
                 }
             }
+            break match result {
+                ChildResult::Yielded(v) => Outcome::Yielded(v),
+                ChildResult::Returned(v) => Outcome::Returned(v),
+                ChildResult::Raised(e) => Outcome::Raised(e),
+            };
+        };
+        if self.drive_parents.capacity() < parents.capacity() {
+            self.drive_parents = parents;
         }
+        outcome
     }
 
     /// Takes a generator's fiber to run it, or answers at once (finished, or a throw into a

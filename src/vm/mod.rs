@@ -99,6 +99,9 @@ pub struct Vm {
     /// PEP 525's hooks, installed by the running loop: where async generators are
     /// registered when they first start, and where they go when dropped unfinished.
     pub asyncgen_hooks: Option<AsyncGenHooks>,
+    /// The parent fibers `drive` keeps while it runs nested generators and coroutines, kept
+    /// between calls so that resuming an await chain does not allocate.
+    pub(crate) drive_parents: Vec<(Box<frame::Fiber>, Option<Rc<Object>>)>,
     /// State owned by native modules above the VM (e.g. asyncio's classes), by key.
     pub ext_state: HashMap<&'static str, Rc<dyn std::any::Any>>,
     /// The calling frame's namespaces while a frame-inspecting builtin runs.
@@ -174,6 +177,7 @@ impl Vm {
             singletons,
             running_loop: Value::None,
             asyncgen_hooks: None,
+            drive_parents: Vec::new(),
             ext_state: HashMap::new(),
             caller: None,
             repr_active: Vec::new(),
