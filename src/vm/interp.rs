@@ -749,6 +749,19 @@ impl Vm {
                     Instr::CallMethod { base: b, argc } => {
                         save_pc!();
                         let at = base + b.idx();
+                        // A plain method with its receiver in place: the fast call path.
+                        let fast = match (&fiber.stack[at], &fiber.stack[at + 1]) {
+                            (Value::Func(f), s) if !s.is_undef() && f.code.fast_argc == Some(argc + 1) => {
+                                Some(f.clone())
+                            }
+                            _ => None,
+                        };
+                        if let Some(f) = fast {
+                            if let Err(e) = self.push_fast(fiber, &f, at, argc as usize + 1) {
+                                return Flow::Raise(e);
+                            }
+                            continue 'frames;
+                        }
                         let (window, n) =
                             if reg!(b.offset(1)).is_undef() { (at + 2, argc) } else { (at + 1, argc + 1) };
                         match self.call_at(fiber, at, window, n as usize, None) {
