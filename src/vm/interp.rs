@@ -419,6 +419,21 @@ impl Vm {
                     fiber.frames.last_mut().expect("frame").pc = (pc - 1) as u32
                 };
             }
+            // Arithmetic with a small int constant operand.
+            macro_rules! arith_imm {
+                ($op:expr, $dst:expr, $a:expr, $imm:expr, $slow:ident) => {{
+                    let k = Value::Int($imm as i64);
+                    let v = match super::ops::arith_fast($op, &reg!($a), &k) {
+                        Some(v) => v,
+                        None => {
+                            let x = reg!($a).clone();
+                            save_pc!();
+                            tryv!(self.$slow($op, &x, &k))
+                        }
+                    };
+                    Value::put(&mut reg!($dst), v);
+                }};
+            }
             // Arithmetic: the allocation-free int/float cases inline, the rest through `$slow`.
             macro_rules! arith {
                 ($op:expr, $dst:expr, $a:expr, $b:expr, $slow:ident) => {{
@@ -530,6 +545,20 @@ impl Vm {
                     Instr::Mul { dst, a, b } => arith!(BinKind::Mul, dst, a, b, binary_op),
                     Instr::Binary { op, dst, a, b } => arith!(op, dst, a, b, binary_op),
                     Instr::Inplace { op, dst, a, b } => arith!(op, dst, a, b, inplace_op),
+                    Instr::BinaryI { op, dst, a, imm } => arith_imm!(op, dst, a, imm, binary_op),
+                    Instr::InplaceI { op, dst, a, imm } => arith_imm!(op, dst, a, imm, inplace_op),
+                    Instr::CompareI { op, dst, a, imm } => {
+                        let k = Value::Int(imm as i64);
+                        let v = match super::ops::compare_fast(op, &reg!(a), &k) {
+                            Some(r) => Value::Bool(r),
+                            None => {
+                                let x = reg!(a).clone();
+                                save_pc!();
+                                tryv!(self.compare_op(op, &x, &k))
+                            }
+                        };
+                        Value::put(&mut reg!(dst), v);
+                    }
                     Instr::Unary { op, dst, src } => {
                         let x = reg!(src).clone();
                         save_pc!();
