@@ -10,7 +10,9 @@ fn root() -> PathBuf {
 
 fn py_files(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|rd| rd.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "py")).collect())
+        .map(|rd| {
+            rd.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "py")).collect()
+        })
         .unwrap_or_default();
     files.sort();
     files
@@ -31,7 +33,9 @@ fn valid_programs_check_clean() {
         .iter()
         .filter_map(|f| match check(f) {
             (Some(0), _) => None,
-            (code, err) => Some(format!("{}: exit {code:?}: {}", f.display(), err.lines().last().unwrap_or(""))),
+            (code, err) => {
+                Some(format!("{}: exit {code:?}: {}", f.display(), err.lines().last().unwrap_or("")))
+            }
         })
         .collect();
     assert!(bad.is_empty(), "programs that fail --check:\n{}", bad.join("\n"));
@@ -49,8 +53,11 @@ fn syntax_errors_exit_1_with_cpythons_message() {
         let last = stderr.lines().last().unwrap_or("");
         let want_last = format!("{class}: {msg}");
         let want_line = format!(", line {lineno}");
-        if code != Some(1) || last != want_last || !stderr.lines().next().unwrap_or("").ends_with(&want_line) {
-            bad.push(format!("{name}: exit {code:?}, stderr {stderr:?}; want {want_last:?} at line {lineno}"));
+        if code != Some(1) || last != want_last || !stderr.lines().next().unwrap_or("").ends_with(&want_line)
+        {
+            bad.push(format!(
+                "{name}: exit {code:?}, stderr {stderr:?}; want {want_last:?} at line {lineno}"
+            ));
         }
     }
     assert!(bad.len() < expected.lines().count(), "no case ran");

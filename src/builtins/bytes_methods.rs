@@ -246,7 +246,12 @@ fn splitlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::list(out))
 }
 
-fn strip_with(vm: &mut Vm, args: Args, name: &str, f: for<'a> fn(&'a [u8], Option<&[u8]>) -> &'a [u8]) -> PyResult<Value> {
+fn strip_with(
+    vm: &mut Vm,
+    args: Args,
+    name: &str,
+    f: for<'a> fn(&'a [u8], Option<&[u8]>) -> &'a [u8],
+) -> PyResult<Value> {
     method_arity(vm, name, &args, 0, 1)?;
     let b = this(vm, &args, name)?;
     let chars = opt_bytes(vm, args.pos.get(1))?;
@@ -267,7 +272,13 @@ fn rstrip(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// The operands of a search: haystack, needle (bytes or a single byte value), start, end.
-fn search(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(Vec<u8>, Vec<u8>, Option<i64>, Option<i64>)> {
+/// A bytes search's operands: haystack, needle, start, end.
+type Search = (Vec<u8>, Vec<u8>, Option<i64>, Option<i64>);
+
+/// A prefix/suffix test over a `[start, end)` window.
+type AffixTest = fn(&[u8], &[u8], Option<i64>, Option<i64>) -> bool;
+
+fn search(vm: &mut Vm, args: &Args, name: &str) -> PyResult<Search> {
     method_arity(vm, name, args, 1, 3)?;
     let b = this(vm, args, name)?;
     let sub = match &args.pos[1] {
@@ -324,7 +335,12 @@ fn count(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// startswith/endswith: the prefix may be a tuple of alternatives.
-fn affix(vm: &mut Vm, args: Args, name: &str, f: fn(&[u8], &[u8], Option<i64>, Option<i64>) -> bool) -> PyResult<Value> {
+fn affix(
+    vm: &mut Vm,
+    args: Args,
+    name: &str,
+    f: AffixTest,
+) -> PyResult<Value> {
     method_arity(vm, name, &args, 1, 3)?;
     let b = this(vm, &args, name)?;
     let start = opt_int(vm, args.pos.get(2))?;
@@ -469,7 +485,10 @@ fn title(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn capitalize(vm: &mut Vm, args: Args) -> PyResult<Value> {
     mapped(vm, args, "capitalize", |b| {
-        b.iter().enumerate().map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() }).collect()
+        b.iter()
+            .enumerate()
+            .map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() })
+            .collect()
     })
 }
 
@@ -567,11 +586,15 @@ fn isspace(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn isupper(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    test(vm, args, "isupper", |b| b.iter().any(u8::is_ascii_uppercase) && !b.iter().any(u8::is_ascii_lowercase))
+    test(vm, args, "isupper", |b| {
+        b.iter().any(u8::is_ascii_uppercase) && !b.iter().any(u8::is_ascii_lowercase)
+    })
 }
 
 fn islower(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    test(vm, args, "islower", |b| b.iter().any(u8::is_ascii_lowercase) && !b.iter().any(u8::is_ascii_uppercase))
+    test(vm, args, "islower", |b| {
+        b.iter().any(u8::is_ascii_lowercase) && !b.iter().any(u8::is_ascii_uppercase)
+    })
 }
 
 fn istitle(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -112,14 +112,18 @@ fn new_type(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
             let Some(d) = vm.dict_of(ns) else {
                 let t = vm.type_name(ns);
-                return Err(vm.new_error("TypeError", &format!("type.__new__() argument 3 must be dict, not {t}")));
+                return Err(
+                    vm.new_error("TypeError", &format!("type.__new__() argument 3 must be dict, not {t}"))
+                );
             };
             let copy = Rc::new(Dict::default());
             *copy.map.borrow_mut() = d.map.borrow().clone();
             let module_key = crate::vm::object::str_hash("__module__");
             if copy.map.borrow().get_str(module_key, "__module__").is_none() {
                 let module = match vm.caller.as_ref().map(|c| c.globals.clone()) {
-                    Some(g) => vm.dict_get_str(&g, &Value::str("__name__")).unwrap_or_else(|| Value::str("__main__")),
+                    Some(g) => {
+                        vm.dict_get_str(&g, &Value::str("__name__")).unwrap_or_else(|| Value::str("__main__"))
+                    }
                     None => Value::str("__main__"),
                 };
                 copy.map.borrow_mut().set_str(module_key, Value::str("__module__"), module);
@@ -409,7 +413,9 @@ fn new_range(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Some(n) => nums.push(n),
             None => {
                 let t = vm.type_name(v);
-                return Err(vm.new_error("TypeError", &format!("'{t}' object cannot be interpreted as an integer")));
+                return Err(
+                    vm.new_error("TypeError", &format!("'{t}' object cannot be interpreted as an integer"))
+                );
             }
         }
     }

@@ -37,7 +37,14 @@ pub(super) fn install(vm: &mut Vm) {
     method(vm, &type_, "__call__", type_call);
     method(vm, &type_, "__init__", type_init);
     let t = &vm.types;
-    let generic = [t.list.clone(), t.dict.clone(), t.tuple.clone(), t.set.clone(), t.frozenset.clone(), t.type_.clone()];
+    let generic = [
+        t.list.clone(),
+        t.dict.clone(),
+        t.tuple.clone(),
+        t.set.clone(),
+        t.frozenset.clone(),
+        t.type_.clone(),
+    ];
     for cls in generic {
         super::static_fn(vm, &cls, "__class_getitem__", class_getitem);
     }
@@ -255,7 +262,11 @@ fn class_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [origin, item] = args.pos else {
         return Err(vm.new_error("TypeError", "__class_getitem__ expects a class and one argument"));
     };
-    let cls = crate::vm::types::builtin_class("GenericAlias", std::slice::from_ref(&vm.types.object), crate::vm::object::BaseKind::Native);
+    let cls = crate::vm::types::builtin_class(
+        "GenericAlias",
+        std::slice::from_ref(&vm.types.object),
+        crate::vm::object::BaseKind::Native,
+    );
     super::method(vm, &cls, "__call__", generic_alias_call);
     let alias = GenericAlias { origin: origin.clone(), args: item.clone() };
     Ok(Value::Obj(Object::new(cls, Payload::Ext(Box::new(alias)))))

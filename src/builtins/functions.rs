@@ -59,8 +59,13 @@ pub(super) fn install(vm: &mut Vm) {
     // sorted() reports bad keywords as list.sort() does ("... for sort()").
     let v = native(vm, "sorted", sorted);
     set_builtin(vm, "sorted", v);
-    let with_frame: &[(&'static str, crate::vm::object::NativeFn)] =
-        &[("globals", globals), ("locals", locals), ("vars", vars), ("dir", dir), ("__import__", dunder_import)];
+    let with_frame: &[(&'static str, crate::vm::object::NativeFn)] = &[
+        ("globals", globals),
+        ("locals", locals),
+        ("vars", vars),
+        ("dir", dir),
+        ("__import__", dunder_import),
+    ];
     for (name, f) in with_frame {
         let v = super::native_with_frame(vm, name, *f);
         set_builtin(vm, name, v);

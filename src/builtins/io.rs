@@ -40,7 +40,8 @@ struct Mode {
 /// Parses `open()`'s mode with CPython's validation.
 fn parse_mode(mode: &str) -> Result<Mode, String> {
     let invalid = || format!("invalid mode: '{mode}'");
-    let mut m = Mode { read: false, write: false, append: false, create_new: false, truncate: false, binary: false };
+    let mut m =
+        Mode { read: false, write: false, append: false, create_new: false, truncate: false, binary: false };
     let (mut kinds, mut plus, mut text) = (0, false, false);
     for c in mode.chars() {
         let dup = match c {
@@ -161,7 +162,11 @@ impl Ext for FileObj {
         Ok(Some(if self.mode.binary {
             format!("<_io.{cls} name={name}>")
         } else {
-            format!("<_io.{cls} name={name} mode='{}' encoding='{}'>", self.mode_text, encoding_label(self.codec))
+            format!(
+                "<_io.{cls} name={name} mode='{}' encoding='{}'>",
+                self.mode_text,
+                encoding_label(self.codec)
+            )
         }))
     }
 
@@ -241,16 +246,18 @@ fn file_class(vm: &mut Vm, name: &'static str) -> Rc<Class> {
 
 /// `io.UnsupportedOperation` (an OSError and a ValueError).
 fn unsupported(vm: &mut Vm, msg: &str) -> Exc {
-    let cls = match vm.ext_state.get("io.UnsupportedOperation").and_then(|c| c.clone().downcast::<Class>().ok()) {
-        Some(c) => c,
-        None => {
-            let bases = [vm.exc_class("OSError"), vm.exc_class("ValueError")];
-            let cls = crate::vm::types::builtin_class("UnsupportedOperation", &bases, BaseKind::Exception);
-            cls.set_attr("__module__", Value::str("io"));
-            vm.ext_state.insert("io.UnsupportedOperation", cls.clone());
-            cls
-        }
-    };
+    let cls =
+        match vm.ext_state.get("io.UnsupportedOperation").and_then(|c| c.clone().downcast::<Class>().ok()) {
+            Some(c) => c,
+            None => {
+                let bases = [vm.exc_class("OSError"), vm.exc_class("ValueError")];
+                let cls =
+                    crate::vm::types::builtin_class("UnsupportedOperation", &bases, BaseKind::Exception);
+                cls.set_attr("__module__", Value::str("io"));
+                vm.ext_state.insert("io.UnsupportedOperation", cls.clone());
+                cls
+            }
+        };
     let e = vm.new_exception(&cls, vec![Value::str(msg)]);
     vm.set_context(&e);
     e
@@ -283,10 +290,14 @@ fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
     vm.require(Capability::Fs, "open")?;
     let path = match file {
         Value::Str(s) => s.as_str().to_string(),
-        v if vm.bytes_of(v).is_some() => String::from_utf8_lossy(&vm.bytes_of(v).unwrap_or_default()).into_owned(),
+        v if vm.bytes_of(v).is_some() => {
+            String::from_utf8_lossy(&vm.bytes_of(v).unwrap_or_default()).into_owned()
+        }
         v => {
             let t = vm.type_name(v);
-            return Err(vm.new_error("TypeError", &format!("expected str, bytes or os.PathLike object, not {t}")));
+            return Err(
+                vm.new_error("TypeError", &format!("expected str, bytes or os.PathLike object, not {t}"))
+            );
         }
     };
     let mode_text = match opt_arg(&args, 1, "mode") {
@@ -502,7 +513,9 @@ impl FileObj {
                 st.rpos = end;
                 return Ok(out);
             }
-            if limit.is_some_and(|l| st.rbuf.len() - start >= l) || !st.fill().map_err(|e| os_error(vm, &e, None))? {
+            if limit.is_some_and(|l| st.rbuf.len() - start >= l)
+                || !st.fill().map_err(|e| os_error(vm, &e, None))?
+            {
                 let start = st.rpos;
                 let end = limit.map_or(st.rbuf.len(), |l| (start + l).min(st.rbuf.len()));
                 let out = st.rbuf[start..end].to_vec();
@@ -658,14 +671,25 @@ fn f_seek(vm: &mut Vm, args: Args) -> PyResult<Value> {
         None => 0,
     };
     if !f.mode.binary && (whence == 1 || whence == 2) && offset != 0 {
-        return Err(unsupported(vm, if whence == 1 { "can't do nonzero cur-relative seeks" } else { "can't do nonzero end-relative seeks" }));
+        return Err(unsupported(
+            vm,
+            if whence == 1 {
+                "can't do nonzero cur-relative seeks"
+            } else {
+                "can't do nonzero end-relative seeks"
+            },
+        ));
     }
     let target = match whence {
-        0 if offset < 0 => return Err(vm.new_error("ValueError", &format!("negative seek position {offset}"))),
+        0 if offset < 0 => {
+            return Err(vm.new_error("ValueError", &format!("negative seek position {offset}")))
+        }
         0 => SeekFrom::Start(offset as u64),
         1 => SeekFrom::Current(offset),
         2 => SeekFrom::End(offset),
-        _ => return Err(vm.new_error("ValueError", &format!("invalid whence ({whence}, should be 0, 1 or 2)"))),
+        _ => {
+            return Err(vm.new_error("ValueError", &format!("invalid whence ({whence}, should be 0, 1 or 2)")))
+        }
     };
     let mut st = f.st.borrow_mut();
     let r = st.flush().and_then(|_| st.sync_read()).and_then(|_| match st.file.as_mut() {

@@ -98,7 +98,9 @@ pub fn real_arg(vm: &mut Vm, v: &Value) -> PyResult<f64> {
                 }
                 let t = vm.type_name(v);
                 let rt = vm.type_name(&r);
-                return Err(vm.new_error("TypeError", &format!("{t}.__float__ returned non-float (type {rt})")));
+                return Err(
+                    vm.new_error("TypeError", &format!("{t}.__float__ returned non-float (type {rt})"))
+                );
             }
             if let Some(inner) = crate::vm::ops::unboxed(v) {
                 if !matches!(inner, Value::Str(_)) {
@@ -246,7 +248,9 @@ fn m_pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, "pow", &args, 2, 2)?;
     let x = farg(vm, &args, 0)?;
     let y = farg(vm, &args, 1)?;
-    if (x == 0.0 && y < 0.0 && y.is_finite()) || (x < 0.0 && x.is_finite() && y.fract() != 0.0 && y.is_finite()) {
+    if (x == 0.0 && y < 0.0 && y.is_finite())
+        || (x < 0.0 && x.is_finite() && y.fract() != 0.0 && y.is_finite())
+    {
         return Err(domain(vm));
     }
     let r = x.powf(y);
@@ -316,7 +320,9 @@ fn to_int_rounded(vm: &mut Vm, args: &Args, name: &str, f: fn(f64) -> f64, dunde
             None => {
                 if dunder == "__trunc__" {
                     let t = vm.type_name(v);
-                    return Err(vm.new_error("TypeError", &format!("type {t} doesn't define __trunc__ method")));
+                    return Err(
+                        vm.new_error("TypeError", &format!("type {t} doesn't define __trunc__ method"))
+                    );
                 }
                 let x = real_arg(vm, v)?;
                 float_to_int(vm, f(x))

@@ -8,7 +8,6 @@ use crate::vm::frame::Incoming;
 use crate::vm::object::{Args, AsyncGenOpKind, Object, Payload};
 use crate::vm::{PyResult, Value, Vm};
 
-
 pub(super) fn install(vm: &mut Vm) {
     let t = &vm.types;
     let (list, dict, set, frozenset, tuple, object) = (
@@ -739,7 +738,9 @@ fn object_init_subclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Some(Value::Class(c)) => c.name(),
             _ => "object".into(),
         };
-        return Err(vm.new_error("TypeError", &format!("{name}.__init_subclass__() takes no keyword arguments")));
+        return Err(
+            vm.new_error("TypeError", &format!("{name}.__init_subclass__() takes no keyword arguments"))
+        );
     }
     Ok(Value::None)
 }
@@ -756,10 +757,8 @@ fn exc_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn exc_with_traceback(vm: &mut Vm, args: Args) -> PyResult<Value> {
     method_arity(vm, "with_traceback", &args, 1, 1)?;
-    if let (Some(e), Value::None) = (args.pos[0].payload(), &args.pos[1]) {
-        if let Payload::Exception(d) = e {
-            d.traceback.borrow_mut().clear();
-        }
+    if let (Some(Payload::Exception(d)), Value::None) = (args.pos[0].payload(), &args.pos[1]) {
+        d.traceback.borrow_mut().clear();
     }
     Ok(args.pos[0].clone())
 }
@@ -803,7 +802,10 @@ fn exc_group_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         let t = vm.type_name(msg);
         return Err(vm.new_error("TypeError", &format!("argument 1 must be str, not {t}")));
     }
-    if !matches!(excs, Value::List(_) | Value::Tuple(_)) && vm.dict_of(excs).is_none() && !vm.is_iterable(excs) {
+    if !matches!(excs, Value::List(_) | Value::Tuple(_))
+        && vm.dict_of(excs).is_none()
+        && !vm.is_iterable(excs)
+    {
         return Err(vm.new_error("TypeError", "second argument (exceptions) must be a sequence"));
     }
     let items = vm.collect(excs)?;

@@ -48,4 +48,3 @@ pub fn module(vm: &mut Vm, name: &str, funcs: &[(&'static str, crate::vm::object
     }
     m
 }
-

@@ -155,7 +155,10 @@ fn int_from_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
             let mut out = Vec::new();
             for v in vm.collect(src)? {
                 let i = vm.index_of(&v)?;
-                out.push(u8::try_from(i).map_err(|_| vm.new_error("ValueError", "bytes must be in range(0, 256)"))?);
+                out.push(
+                    u8::try_from(i)
+                        .map_err(|_| vm.new_error("ValueError", "bytes must be in range(0, 256)"))?,
+                );
             }
             out
         }
@@ -196,7 +199,11 @@ fn float_ratio(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let tz = if mant == 0 { 0 } else { mant.trailing_zeros() as i64 };
     num >>= tz as usize;
     exp += tz;
-    let (num, den) = if exp >= 0 { (num << exp as usize, BigInt::from(1)) } else { (num, BigInt::from(1) << (-exp) as usize) };
+    let (num, den) = if exp >= 0 {
+        (num << exp as usize, BigInt::from(1))
+    } else {
+        (num, BigInt::from(1) << (-exp) as usize)
+    };
     Ok(Value::tuple(vec![Value::from_bigint(num), Value::from_bigint(den)]))
 }
 
@@ -229,7 +236,9 @@ fn float_fromhex(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = super::str_arg(vm, v, "fromhex() argument")?;
     match parse_hex_float(s) {
         Ok(f) => Ok(Value::Float(f)),
-        Err(HexError::Invalid) => Err(vm.new_error("ValueError", "invalid hexadecimal floating-point string")),
+        Err(HexError::Invalid) => {
+            Err(vm.new_error("ValueError", "invalid hexadecimal floating-point string"))
+        }
         Err(HexError::Overflow) => {
             Err(vm.new_error("OverflowError", "hexadecimal value too large to represent as a float"))
         }

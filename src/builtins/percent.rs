@@ -91,24 +91,31 @@ impl Vm {
 
     /// One conversion of `bytes % args`: `%s`/`%b` take bytes-like values, `%r`/`%a` give
     /// `ascii()`, `%c` an int or one byte; the numeric conversions are as for `str`.
-    fn percent_one_bytes(&mut self, spec: &pct::PercentSpec, conv: Conversion, value: &Value) -> PyResult<String> {
+    fn percent_one_bytes(
+        &mut self,
+        spec: &pct::PercentSpec,
+        conv: Conversion,
+        value: &Value,
+    ) -> PyResult<String> {
         let latin1 = |b: &[u8]| -> String { b.iter().map(|&c| c as char).collect() };
         let r = match conv {
             Conversion::Str => {
                 let b = match self.bytes_of(value) {
                     Some(b) => b,
-                    None => match self.call_dunder(value, "__bytes__", vec![])?.and_then(|r| self.bytes_of(&r)) {
-                        Some(b) => b,
-                        None => {
-                            let t = self.type_name(value);
-                            return Err(self.new_error(
+                    None => {
+                        match self.call_dunder(value, "__bytes__", vec![])?.and_then(|r| self.bytes_of(&r)) {
+                            Some(b) => b,
+                            None => {
+                                let t = self.type_name(value);
+                                return Err(self.new_error(
                                 "TypeError",
                                 &format!(
                                     "%b requires a bytes-like object, or an object that implements __bytes__, not '{t}'"
                                 ),
                             ));
+                            }
                         }
-                    },
+                    }
                 };
                 pct::format_text(spec, &latin1(&b))
             }
@@ -121,13 +128,12 @@ impl Vm {
                     (Some(b), _) if b.len() == 1 => b[0],
                     (None, Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) => {
                         let i = self.index_of(value)?;
-                        u8::try_from(i).map_err(|_| self.new_error("OverflowError", "%c arg not in range(256)"))?
+                        u8::try_from(i)
+                            .map_err(|_| self.new_error("OverflowError", "%c arg not in range(256)"))?
                     }
                     _ => {
-                        return Err(self.new_error(
-                            "TypeError",
-                            "%c requires an integer in range(256) or a single byte",
-                        ))
+                        return Err(self
+                            .new_error("TypeError", "%c requires an integer in range(256) or a single byte"))
                     }
                 };
                 pct::format_text(spec, &latin1(&[byte]))

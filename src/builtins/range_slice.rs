@@ -29,7 +29,9 @@ pub(super) fn install(vm: &mut Vm) {
 /// The receiver as a big range (both range forms).
 fn this_range(vm: &mut Vm, args: &Args) -> PyResult<BigRange> {
     match args.pos.first().and_then(Value::payload) {
-        Some(Payload::Range(a, b, c)) => Ok(BigRange { start: (*a).into(), stop: (*b).into(), step: (*c).into() }),
+        Some(Payload::Range(a, b, c)) => {
+            Ok(BigRange { start: (*a).into(), stop: (*b).into(), step: (*c).into() })
+        }
         Some(Payload::BigRange(r)) => Ok((**r).clone()),
         _ => Err(vm.new_error("TypeError", "descriptor requires a 'range' object")),
     }

@@ -630,4 +630,3 @@ fn format_field(
     let r = vm.format_with_spec(&value, &Value::string(spec))?;
     Ok(r.as_str().unwrap_or("").to_string())
 }
-

@@ -97,7 +97,19 @@ fn float_info(vm: &mut Vm) -> Value {
     struct_seq(
         vm,
         "sys.float_info",
-        &["max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds"],
+        &[
+            "max",
+            "max_exp",
+            "max_10_exp",
+            "min",
+            "min_exp",
+            "min_10_exp",
+            "dig",
+            "mant_dig",
+            "epsilon",
+            "radix",
+            "rounds",
+        ],
         vec![
             Value::Float(f64::MAX),
             Value::Int(f64::MAX_EXP as i64),
@@ -116,11 +128,18 @@ fn float_info(vm: &mut Vm) -> Value {
 
 /// The class shared by `sys.stdin`, `sys.stdout` and `sys.stderr`.
 fn stream_class(vm: &mut Vm) -> Rc<crate::vm::object::Class> {
-    if let Some(c) = vm.ext_state.get("sys.TextIOWrapper").and_then(|c| c.clone().downcast::<crate::vm::object::Class>().ok())
+    if let Some(c) = vm
+        .ext_state
+        .get("sys.TextIOWrapper")
+        .and_then(|c| c.clone().downcast::<crate::vm::object::Class>().ok())
     {
         return c;
     }
-    let cls = crate::vm::types::builtin_class("TextIOWrapper", std::slice::from_ref(&vm.types.object), BaseKind::Native);
+    let cls = crate::vm::types::builtin_class(
+        "TextIOWrapper",
+        std::slice::from_ref(&vm.types.object),
+        BaseKind::Native,
+    );
     for (name, f) in [
         ("write", stream_write as crate::vm::object::NativeFn),
         ("flush", stream_flush),

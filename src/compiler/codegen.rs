@@ -123,9 +123,9 @@ fn small_int(e: &Expr) -> Option<i16> {
 fn has_annotations(body: &[Stmt]) -> bool {
     body.iter().any(|s| match &s.kind {
         StmtKind::AnnAssign { target, simple, .. } => *simple && matches!(target.kind, ExprKind::Name(_)),
-        StmtKind::If { body, orelse, .. } | StmtKind::While { body, orelse, .. } | StmtKind::For { body, orelse, .. } => {
-            has_annotations(body) || has_annotations(orelse)
-        }
+        StmtKind::If { body, orelse, .. }
+        | StmtKind::While { body, orelse, .. }
+        | StmtKind::For { body, orelse, .. } => has_annotations(body) || has_annotations(orelse),
         StmtKind::With { body, .. } => has_annotations(body),
         StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
             has_annotations(body)
@@ -140,9 +140,10 @@ fn has_annotations(body: &[Stmt]) -> bool {
 /// The docstring of a body: its first statement when that is a string literal.
 fn docstring(body: &[Stmt]) -> Option<Rc<str>> {
     match body.first() {
-        Some(Stmt { kind: StmtKind::Expr(Expr { kind: ExprKind::Constant(ast::Constant::Str(doc)), .. }), .. }) => {
-            Some(doc.as_str().into())
-        }
+        Some(Stmt {
+            kind: StmtKind::Expr(Expr { kind: ExprKind::Constant(ast::Constant::Str(doc)), .. }),
+            ..
+        }) => Some(doc.as_str().into()),
         _ => None,
     }
 }
@@ -1342,8 +1343,14 @@ impl<'a> Unit<'a> {
     }
 
     /// The `__annotations__` dict of a `def` (parameters in order, then `return`), or None.
-    fn annotations_dict(&mut self, args: &'a ast::Arguments, returns: Option<&'a Expr>, dst: Reg) -> Result<(), SyntaxError> {
-        let params = args.posonly.iter().chain(&args.args).chain(&args.vararg).chain(&args.kwonly).chain(&args.kwarg);
+    fn annotations_dict(
+        &mut self,
+        args: &'a ast::Arguments,
+        returns: Option<&'a Expr>,
+        dst: Reg,
+    ) -> Result<(), SyntaxError> {
+        let params =
+            args.posonly.iter().chain(&args.args).chain(&args.vararg).chain(&args.kwonly).chain(&args.kwarg);
         let mut items: Vec<(&str, &'a Expr)> =
             params.filter_map(|a| a.annotation.as_ref().map(|e| (a.name.as_str(), e))).collect();
         if let Some(r) = returns {

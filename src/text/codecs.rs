@@ -283,8 +283,10 @@ fn decode_utf16(b: &[u8], order: Option<bool>, handler: Handler, codec: Codec) -
         }
     }
     let body = &b[start..];
-    let units: Vec<u16> =
-        body.chunks_exact(2).map(|c| if le { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) }).collect();
+    let units: Vec<u16> = body
+        .chunks_exact(2)
+        .map(|c| if le { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) })
+        .collect();
     let mut out = String::new();
     let mut pos = start;
     for r in char::decode_utf16(units.iter().copied()) {
@@ -322,7 +324,14 @@ fn decode_utf32(b: &[u8], order: Option<bool>, handler: Handler, codec: Codec) -
         let v = if le { u32::from_le_bytes(q) } else { u32::from_be_bytes(q) };
         match char::from_u32(v) {
             Some(c) => out.push(c),
-            None => bad_bytes(&mut out, &b[pos..pos + 4], handler, codec, pos, "code point not in range(0x110000)")?,
+            None => bad_bytes(
+                &mut out,
+                &b[pos..pos + 4],
+                handler,
+                codec,
+                pos,
+                "code point not in range(0x110000)",
+            )?,
         }
         pos += 4;
     }
@@ -344,7 +353,10 @@ mod tests {
         assert_eq!((e.start, e.end, e.reason.as_str()), (0, 2, "unexpected end of data"));
         let e = decode(b"ab\xf8", Codec::Utf8, Handler::Strict).unwrap_err();
         assert_eq!((e.start, e.end, e.reason.as_str()), (2, 3, "invalid start byte"));
-        assert_eq!(decode(b"ab\xffcd\xe2\x82", Codec::Utf8, Handler::Replace).unwrap(), "ab\u{fffd}cd\u{fffd}");
+        assert_eq!(
+            decode(b"ab\xffcd\xe2\x82", Codec::Utf8, Handler::Replace).unwrap(),
+            "ab\u{fffd}cd\u{fffd}"
+        );
         assert_eq!(decode(b"ab\xffcd", Codec::Utf8, Handler::BackslashReplace).unwrap(), "ab\\xffcd");
     }
 

@@ -49,7 +49,12 @@ impl Vm {
     /// the class attribute (cached lookup) and the instance dict (the name's cached hash).
     /// `None` when the general path must decide.
     #[inline]
-    fn plain_getattr(&mut self, obj: &Value, o: &Rc<Object>, key: &Rc<super::object::PyStr>) -> PyResult<Option<Value>> {
+    fn plain_getattr(
+        &mut self,
+        obj: &Value,
+        o: &Rc<Object>,
+        key: &Rc<super::object::PyStr>,
+    ) -> PyResult<Option<Value>> {
         if !matches!(o.payload, Payload::Plain) || o.class.hooks.get() != 0 {
             return Ok(None);
         }
@@ -122,7 +127,10 @@ impl Vm {
     fn is_data_descriptor(&self, d: &Value) -> bool {
         match d.payload() {
             Some(Payload::Property(..) | Payload::SlotMember(_)) => true,
-            _ => self.descriptor_method(d, "__set__").is_some() || self.descriptor_method(d, "__delete__").is_some(),
+            _ => {
+                self.descriptor_method(d, "__set__").is_some()
+                    || self.descriptor_method(d, "__delete__").is_some()
+            }
         }
     }
 
@@ -195,7 +203,10 @@ impl Vm {
             "__dict__" => {
                 let d = Rc::new(super::object::Dict::default());
                 *d.map.borrow_mut() = c.dict.borrow().clone();
-                return Ok(Value::Obj(Object::new(self.types.mappingproxy.clone(), Payload::MappingProxy(d))));
+                return Ok(Value::Obj(Object::new(
+                    self.types.mappingproxy.clone(),
+                    Payload::MappingProxy(d),
+                )));
             }
             "__class__" => {
                 return Ok(Value::Class(c.meta.clone().unwrap_or_else(|| self.types.type_.clone())))
@@ -320,10 +331,12 @@ impl Vm {
             self.generic_getattr(obj, o, n)
         };
         match r {
-            Err(e) if cls.has_hook(HOOK_GETATTR) && self.is_attribute_error(&e) => match cls.lookup("__getattr__") {
-                Some(ga) => self.call(&ga, vec![obj.clone(), Value::str(n)]),
-                None => Err(e),
-            },
+            Err(e) if cls.has_hook(HOOK_GETATTR) && self.is_attribute_error(&e) => {
+                match cls.lookup("__getattr__") {
+                    Some(ga) => self.call(&ga, vec![obj.clone(), Value::str(n)]),
+                    None => Err(e),
+                }
+            }
             r => r,
         }
     }
@@ -377,13 +390,18 @@ impl Vm {
             {
                 Value::None
             }
-            (Payload::Exception(_), "name" | "path") if o.class.is_subclass(&self.exc_class("ImportError")) => {
+            (Payload::Exception(_), "name" | "path")
+                if o.class.is_subclass(&self.exc_class("ImportError")) =>
+            {
                 Value::None
             }
             (Payload::Exception(_), "encoding" | "object" | "start" | "end" | "reason")
                 if o.class.is_subclass(&self.exc_class("UnicodeError")) =>
             {
-                let i = ["encoding", "object", "start", "end", "reason"].iter().position(|f| *f == n).unwrap_or(0);
+                let i = ["encoding", "object", "start", "end", "reason"]
+                    .iter()
+                    .position(|f| *f == n)
+                    .unwrap_or(0);
                 self.exc_args(o).get(i).cloned().unwrap_or(Value::None)
             }
             (Payload::BoundMethod(f, _), "__func__") => f.clone(),
@@ -474,7 +492,9 @@ impl Vm {
             let found = c.dict.borrow().get_str(str_hash(n), n).cloned();
             if let Some(v) = found {
                 return match v.payload() {
-                    Some(Payload::ClassMethod(f)) => Ok(self.bound_method(f.clone(), Value::Class(cls.clone()))),
+                    Some(Payload::ClassMethod(f)) => {
+                        Ok(self.bound_method(f.clone(), Value::Class(cls.clone())))
+                    }
                     Some(Payload::StaticMethod(f)) => Ok(f.clone()),
                     _ if is_class => match self.descriptor_method(&v, "__get__") {
                         Some(get) => self.call(&get, vec![v.clone(), Value::None, target.clone()]),
@@ -519,7 +539,9 @@ impl Vm {
                     _ => false,
                 };
                 let shadowed = match obj {
-                    Value::Obj(o) => o.dict.as_ref().is_some_and(|d| d.map.borrow().get_str(hash, n).is_some()),
+                    Value::Obj(o) => {
+                        o.dict.as_ref().is_some_and(|d| d.map.borrow().get_str(hash, n).is_some())
+                    }
                     _ => false,
                 };
                 if plain && !shadowed {

@@ -91,10 +91,8 @@ impl Vm {
             Some(i) => i,
             None => {
                 let t = self.type_name(key);
-                return Err(self.new_error(
-                    "TypeError",
-                    &format!("range indices must be integers or slices, not {t}"),
-                ));
+                return Err(self
+                    .new_error("TypeError", &format!("range indices must be integers or slices, not {t}")));
             }
         };
         let len = r.len();

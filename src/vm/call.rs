@@ -87,7 +87,8 @@ impl Vm {
         for (k, _) in kw {
             let k = k.as_str().unwrap_or("");
             if !allowed.contains(&k) {
-                return Err(self.new_error("TypeError", &format!("'{k}' is an invalid keyword argument for {name}()")));
+                return Err(self
+                    .new_error("TypeError", &format!("'{k}' is an invalid keyword argument for {name}()")));
             }
         }
         Ok(())
@@ -107,8 +108,10 @@ impl Vm {
         match v {
             Value::Func(_) | Value::Class(_) => true,
             Value::Obj(o) => {
-                matches!(o.payload, Payload::Native(_) | Payload::NativeClosure(..) | Payload::BoundMethod(..))
-                    || o.class.lookup("__call__").is_some()
+                matches!(
+                    o.payload,
+                    Payload::Native(_) | Payload::NativeClosure(..) | Payload::BoundMethod(..)
+                ) || o.class.lookup("__call__").is_some()
             }
             _ => false,
         }
@@ -350,7 +353,12 @@ impl Vm {
     pub fn function_str(&self, f: &Value) -> String {
         match f {
             Value::Func(func) => {
-                let module = func.globals.map.borrow().get_str(super::object::str_hash("__name__"), "__name__").cloned();
+                let module = func
+                    .globals
+                    .map
+                    .borrow()
+                    .get_str(super::object::str_hash("__name__"), "__name__")
+                    .cloned();
                 let q = func.qualname.borrow().as_str().unwrap_or("?").to_string();
                 match module {
                     Some(Value::Str(m)) if m.as_str() != "builtins" => format!("{}.{q}()", m.as_str()),
@@ -477,7 +485,10 @@ impl Vm {
                 Ok(true)
             }
             Value::Class(cls)
-                if cls.is_heap && cls.kind == BaseKind::Object && cls.meta.is_none() && self.default_new(cls) =>
+                if cls.is_heap
+                    && cls.kind == BaseKind::Object
+                    && cls.meta.is_none()
+                    && self.default_new(cls) =>
             {
                 let obj = Value::Obj(Object::with_dict(cls.clone(), Payload::Plain));
                 match cls.lookup("__init__") {
@@ -599,7 +610,12 @@ impl Vm {
 
     /// `type.__call__(cls, *args, **kw)`: `cls.__new__`, then `__init__` when the result is an
     /// instance of `cls`.
-    pub fn construct(&mut self, cls: &Rc<Class>, args: Vec<Value>, kw: Vec<(Value, Value)>) -> PyResult<Value> {
+    pub fn construct(
+        &mut self,
+        cls: &Rc<Class>,
+        args: Vec<Value>,
+        kw: Vec<(Value, Value)>,
+    ) -> PyResult<Value> {
         let new = cls.lookup("__new__");
         let obj = match &new {
             Some(Value::Obj(o)) if matches!(o.payload, Payload::StaticMethod(_)) => {
@@ -700,8 +716,11 @@ impl Vm {
             consts: consts.into_boxed_slice(),
             names: names.into_boxed_slice(),
             global_cache: RefCell::new(Vec::new()),
-            fast_argc: (!code.has_varargs && !code.has_varkw && code.kwonlycount == 0 && !code.is_resumable())
-                .then_some(code.argcount),
+            fast_argc: (!code.has_varargs
+                && !code.has_varkw
+                && code.kwonlycount == 0
+                && !code.is_resumable())
+            .then_some(code.argcount),
             nlocals: code.varnames.len() as u16,
         })
     }
@@ -889,7 +908,7 @@ impl Vm {
             is_heap: true,
             hooks: Cell::new(hooks),
             slots,
-            }))
+        }))
     }
 
     /// `__slots__`: adds a member descriptor per name to the namespace, and returns the
@@ -906,7 +925,9 @@ impl Vm {
         for n in names {
             let Value::Str(s) = &n else {
                 let t = self.type_name(&n);
-                return Err(self.new_error("TypeError", &format!("__slots__ items must be strings, not '{t}'")));
+                return Err(
+                    self.new_error("TypeError", &format!("__slots__ items must be strings, not '{t}'"))
+                );
             };
             if s.as_str() == "__dict__" {
                 has_dict = true;
@@ -928,7 +949,8 @@ impl Vm {
 
     /// Calls `__set_name__(cls, name)` on every class attribute that defines it.
     fn set_names(&mut self, cls: &Rc<Class>) -> PyResult<()> {
-        let items: Vec<(Value, Value)> = cls.dict.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        let items: Vec<(Value, Value)> =
+            cls.dict.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
         for (k, v) in items {
             let Value::Obj(o) = &v else { continue };
             if let Payload::Property(p) = &o.payload {

@@ -672,7 +672,9 @@ impl Vm {
             }
             Payload::BigRange(r) => {
                 if Self::is_slice(key) {
-                    return Err(self.new_error("OverflowError", "Python int too large to convert to C ssize_t"));
+                    return Err(
+                        self.new_error("OverflowError", "Python int too large to convert to C ssize_t")
+                    );
                 }
                 let r = (**r).clone();
                 self.big_range_item(&r, key)

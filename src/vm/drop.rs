@@ -2,7 +2,7 @@
 //!
 //! Containers (lists, tuples, dicts, objects) free their contents with ordinary recursive
 //! drops while the nesting stays shallow, which costs one counter update per container. Past
-//! [`TRASHCAN_DEPTH`] nested drops, a container parks its contents on a deferred list instead;
+//! `TRASHCAN_DEPTH` nested drops, a container parks its contents on a deferred list instead;
 //! the outermost drop then frees that list iteratively, so a list nested a million levels
 //! deep, a long linked list of objects or a long exception chain frees in bounded stack.
 //!

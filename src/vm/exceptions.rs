@@ -258,7 +258,9 @@ impl Vm {
     /// `str(e)` of a UnicodeEncodeError/UnicodeDecodeError built from its five arguments.
     fn unicode_error_str(&mut self, e: &Exc) -> PyResult<Option<String>> {
         let args = self.exc_args(e);
-        let [enc, object, Value::Int(start), Value::Int(end), reason] = args.as_slice() else { return Ok(None) };
+        let [enc, object, Value::Int(start), Value::Int(end), reason] = args.as_slice() else {
+            return Ok(None);
+        };
         let (enc, reason) = (self.str_of(enc)?, self.str_of(reason)?);
         let (start, end) = (*start, *end);
         let decode = e.class.is_subclass(&self.exc_class("UnicodeDecodeError"));

@@ -198,7 +198,9 @@ impl Vm {
                 }
                 let file = self.module_dict(m).and_then(|d| self.dict_get_str(&d, &Value::str("__file__")));
                 let msg = match &file {
-                    Some(Value::Str(f)) => format!("cannot import name '{name}' from '{mname}' ({})", f.as_str()),
+                    Some(Value::Str(f)) => {
+                        format!("cannot import name '{name}' from '{mname}' ({})", f.as_str())
+                    }
                     _ => format!("cannot import name '{name}' from '{mname}' (unknown location)"),
                 };
                 let e = self.new_error("ImportError", &msg);

@@ -317,7 +317,13 @@ impl Vm {
     /// The call fast path: `f` binds its `argc` arguments by position (they already sit in its
     /// register window above `at`), so the frame is pushed with no argument vector at all.
     #[inline]
-    fn push_fast(&mut self, fiber: &mut Fiber, f: &Rc<super::object::Function>, at: usize, argc: usize) -> PyResult<()> {
+    fn push_fast(
+        &mut self,
+        fiber: &mut Fiber,
+        f: &Rc<super::object::Function>,
+        at: usize,
+        argc: usize,
+    ) -> PyResult<()> {
         if self.depth >= self.recursion_limit {
             return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
         }
@@ -822,7 +828,9 @@ impl Vm {
                     }
                     Instr::Return { src } => {
                         let v = std::mem::take(&mut reg!(src));
-                        if fiber.frames.len() > 1 && fiber.frames.last().expect("frame").kind == FrameKind::Normal {
+                        if fiber.frames.len() > 1
+                            && fiber.frames.last().expect("frame").kind == FrameKind::Normal
+                        {
                             self.return_fast(fiber, v);
                             continue 'frames;
                         }

@@ -48,8 +48,6 @@ pub type DictRef = Rc<Dict>;
 /// CPython's default recursion limit.
 pub const DEFAULT_RECURSION_LIMIT: usize = 1000;
 
-
-
 /// A sink for script output (`print`, `sys.stdout.write`).
 pub type Sink = Box<dyn Write>;
 

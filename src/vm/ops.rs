@@ -358,7 +358,9 @@ impl Vm {
                 Value::Str(_) | Value::List(_) | Value::Tuple(_),
             ) => return self.repeat(b, a).map(Some),
             (BinKind::Mod, Value::Str(fmt), _) => return self.percent_format(fmt.as_str(), b).map(Some),
-            (BinKind::Mod, Value::Obj(o), _) if matches!(o.payload, Payload::Bytes(_) | Payload::ByteArray(_)) => {
+            (BinKind::Mod, Value::Obj(o), _)
+                if matches!(o.payload, Payload::Bytes(_) | Payload::ByteArray(_)) =>
+            {
                 let fmt = self.bytes_of(a).unwrap_or_default();
                 return self.percent_format_bytes(&fmt, b, a).map(Some);
             }
@@ -985,10 +987,8 @@ impl Vm {
             Value::Bool(true) => "True".into(),
             Value::Bool(false) => "False".into(),
             Value::Int(i) => i.to_string(),
-            Value::BigInt(b) => {
-                text::number_parse::int_to_decimal_string(b, self.int_max_str_digits)
-                    .map_err(|e| self.text_error(e))?
-            }
+            Value::BigInt(b) => text::number_parse::int_to_decimal_string(b, self.int_max_str_digits)
+                .map_err(|e| self.text_error(e))?,
             Value::Float(f) => text::float_repr::repr_f64(*f),
             Value::Str(s) => text::repr::repr_str(s.as_str()),
             _ => return self.repr_slow(v),
@@ -1023,7 +1023,8 @@ impl Vm {
     /// defines it (those two defaults are what the VM's built-in paths implement).
     pub fn overridden(&self, cls: &Rc<Class>, name: &str) -> Option<Value> {
         let f = cls.lookup(name)?;
-        let default_of = |c: &Rc<Class>| c.dict.borrow().get_str(crate::vm::object::str_hash(name), name).cloned();
+        let default_of =
+            |c: &Rc<Class>| c.dict.borrow().get_str(crate::vm::object::str_hash(name), name).cloned();
         for base in [&self.types.object, &self.types.exceptions["BaseException"]] {
             if default_of(base).is_some_and(|d| d.is(&f)) {
                 return None;
@@ -1059,7 +1060,10 @@ impl Vm {
         }
         // Like CPython's Py_ReprEnter: only the builtin containers guard against cycles.
         let tracked = matches!(v, Value::List(_) | Value::Dict(_))
-            || matches!(v.payload(), Some(Payload::ListData(_) | Payload::DictData(_) | Payload::Set(_) | Payload::FrozenSet(_)));
+            || matches!(
+                v.payload(),
+                Some(Payload::ListData(_) | Payload::DictData(_) | Payload::Set(_) | Payload::FrozenSet(_))
+            );
         if tracked {
             self.repr_active.push(v.clone());
         }

@@ -35,7 +35,10 @@ impl Vm {
             self.stack_base = sp;
         }
         let used = self.stack_base.saturating_sub(sp);
-        if self.native_depth >= MAX_NATIVE_DEPTH || used > self.stack_budget || self.depth >= self.recursion_limit {
+        if self.native_depth >= MAX_NATIVE_DEPTH
+            || used > self.stack_budget
+            || self.depth >= self.recursion_limit
+        {
             return Err(self.new_error("RecursionError", &format!("maximum recursion depth exceeded{what}")));
         }
         self.native_depth += 1;

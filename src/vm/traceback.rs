@@ -137,7 +137,11 @@ impl Vm {
             ctx.group_depth += 1;
         }
         if !entries.is_empty() {
-            ctx.emit(out, "Exception Group Traceback (most recent call last):\n", if toplevel { '+' } else { '|' });
+            ctx.emit(
+                out,
+                "Exception Group Traceback (most recent call last):\n",
+                if toplevel { '+' } else { '|' },
+            );
             let stack = self.format_stack(&entries);
             ctx.emit(out, &stack, '|');
         }
@@ -284,7 +288,8 @@ pub fn format_entry(entry: &TbEntry) -> String {
     out.push('\n');
     if let Some(span) = code.spans.get(pc) {
         if span.end > span.start {
-            if let Some(carets) = carets(src, line, line_no as usize, span.start as usize, span.end as usize) {
+            if let Some(carets) = carets(src, line, line_no as usize, span.start as usize, span.end as usize)
+            {
                 out.push_str(&carets);
             }
         }
@@ -294,7 +299,13 @@ pub fn format_entry(entry: &TbEntry) -> String {
 
 /// The marker line under `line` for the instruction at byte range `start..end` of the source,
 /// or None when it would cover the whole (stripped) line.
-fn carets(src: &crate::compiler::bytecode::Source, line: &str, line_no: usize, start: usize, end: usize) -> Option<String> {
+fn carets(
+    src: &crate::compiler::bytecode::Source,
+    line: &str,
+    line_no: usize,
+    start: usize,
+    end: usize,
+) -> Option<String> {
     let (start_line, start_col) = src.lines.line_col(start);
     let (end_line, end_col) = src.lines.line_col(end);
     if start_line != line_no {
@@ -417,7 +428,7 @@ fn substitution_cost(a: u8, b: u8) -> usize {
     if a == b {
         return 0;
     }
-    if a.to_ascii_lowercase() == b.to_ascii_lowercase() {
+    if a.eq_ignore_ascii_case(&b) {
         CASE_COST
     } else {
         MOVE_COST
