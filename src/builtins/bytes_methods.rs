@@ -335,12 +335,7 @@ fn count(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// startswith/endswith: the prefix may be a tuple of alternatives.
-fn affix(
-    vm: &mut Vm,
-    args: Args,
-    name: &str,
-    f: AffixTest,
-) -> PyResult<Value> {
+fn affix(vm: &mut Vm, args: Args, name: &str, f: AffixTest) -> PyResult<Value> {
     method_arity(vm, name, &args, 1, 3)?;
     let b = this(vm, &args, name)?;
     let start = opt_int(vm, args.pos.get(2))?;
