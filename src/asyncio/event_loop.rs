@@ -10,19 +10,40 @@ use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
 use super::future::{future_of, new_task, task_step, task_wakeup, DoneCallback};
+use super::handler::{call_exception_handler, context, report_unretrieved};
 use super::Aio;
 use crate::runtime::clock::Clock;
 use crate::runtime::event_loop::EventLoop;
 use crate::runtime::timers::TimerId;
 use crate::vm::ext::Ext;
 use crate::vm::object::{Object, Payload};
-use crate::vm::{Exc, PyResult, Value, Vm};
+use crate::vm::{AsyncGenHooks, Exc, PyResult, Value, Vm};
 
 /// A message from another thread (thread-pool completions, host wakes).
-#[derive(Debug)]
 pub enum Msg {
     /// Wake the loop so it re-checks its state.
     Wake,
+    /// A blocking job (`crate::net::jobs`) finished: its id and its plain-data output.
+    Job(u64, crate::net::JobOutput),
+    /// The outside work registered under this token is done (see `external.rs`).
+    Done(u64, super::external::WorkResult),
+}
+
+impl std::fmt::Debug for Msg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Msg::Wake => f.write_str("Wake"),
+            Msg::Job(id, _) => write!(f, "Job({id})"),
+            Msg::Done(token, _) => write!(f, "Done({token})"),
+        }
+    }
+}
+
+impl From<crate::runtime::threads::JobPanicked> for Msg {
+    fn from(_: crate::runtime::threads::JobPanicked) -> Msg {
+        // Jobs catch their own panics and report under their token; this only wakes.
+        Msg::Wake
+    }
 }
 
 /// One scheduled callback.
@@ -34,13 +55,18 @@ pub enum Cb {
     Wakeup(Rc<Object>, Rc<Object>),
     /// A `Handle`/`TimerHandle` (script callback with arguments).
     Handle(Rc<Object>),
-    /// An inbox message turned into a callback.
-    Message,
+    /// An inbox message turned into a callback (taken when it runs).
+    Message(Rc<RefCell<Option<Msg>>>),
+    /// The timer of `sleep(d > 0)`: resolve the future with the result unless cancelled.
+    SleepDone(Rc<Object>, Value),
+    /// `loop.create_task(agen.aclose())` for an async generator dropped unfinished (the
+    /// finalizer hook's `call_soon_threadsafe`).
+    FinalizeAsyncGen(Rc<Object>),
 }
 
 impl From<Msg> for Cb {
-    fn from(_: Msg) -> Cb {
-        Cb::Message
+    fn from(m: Msg) -> Cb {
+        Cb::Message(Rc::new(RefCell::new(Some(m))))
     }
 }
 
@@ -52,7 +78,7 @@ pub struct LoopObj {
     /// The task being stepped (`current_task()`).
     pub current_task: RefCell<Value>,
     /// Every task created on this loop (weakly; pruned when they finish).
-    pub tasks: RefCell<Vec<Weak<Object>>>,
+    pub tasks: RefCell<std::collections::BTreeMap<u64, Weak<Object>>>,
     /// Numbering for default task names (`Task-N`).
     pub task_counter: Cell<u64>,
     /// True inside `run_forever`.
@@ -65,6 +91,14 @@ pub struct LoopObj {
     pub fatal: RefCell<Option<Exc>>,
     /// The custom exception handler, or None.
     pub exception_handler: RefCell<Value>,
+    /// Sockets' reader/writer handles, blocking jobs and the shared receive buffer.
+    pub net: crate::net::LoopNet,
+    /// Async generators started on this loop, and those dropped unfinished (PEP 525 hooks).
+    pub asyncgen_hooks: AsyncGenHooks,
+    /// Futures dropped with an exception nobody retrieved, to report.
+    pub unretrieved: RefCell<Vec<super::future::FutureObj>>,
+    /// Work done off the loop thread: continuations by token, the blocking pool.
+    pub external: super::external::ExternalWork,
 }
 
 impl Ext for LoopObj {
@@ -97,13 +131,17 @@ pub fn new_loop(vm: &mut Vm) -> PyResult<Value> {
     let obj = LoopObj {
         el: RefCell::new(el),
         current_task: RefCell::new(Value::None),
-        tasks: RefCell::new(Vec::new()),
+        tasks: RefCell::new(std::collections::BTreeMap::new()),
         task_counter: Cell::new(0),
         running: Cell::new(false),
         closed: Cell::new(false),
         stopping: Cell::new(false),
         fatal: RefCell::new(None),
         exception_handler: RefCell::new(Value::None),
+        net: crate::net::LoopNet::default(),
+        asyncgen_hooks: AsyncGenHooks { registry: Rc::default(), graveyard: Rc::default() },
+        unretrieved: RefCell::new(Vec::new()),
+        external: Default::default(),
     };
     let cls = Aio::classes(vm).event_loop;
     Ok(Value::Obj(Object::with_dict(cls, Payload::Ext(Box::new(obj)))))
@@ -131,14 +169,19 @@ impl Ext for HandleObj {
         self
     }
 
+    /// `Handle._repr_info`: a cancelled handle has forgotten its callback.
     fn repr(&self, vm: &mut Vm, this: &Value) -> PyResult<Option<String>> {
-        let cls = vm.type_name(this);
-        let cb = vm.repr(&self.callback)?;
-        let state = if self.cancelled.get() { " cancelled" } else { "" };
-        Ok(Some(match self.when {
-            Some(w) => format!("<{cls}{state} when={} {cb}()>", crate::text::float_repr::repr_f64(w)),
-            None => format!("<{cls}{state} {cb}()>"),
-        }))
+        let mut info = vec![vm.type_name(this)];
+        if self.cancelled.get() {
+            info.push("cancelled".into());
+        }
+        if let Some(w) = self.when {
+            info.push(format!("when={}", crate::text::float_repr::repr_f64(w)));
+        }
+        if !self.cancelled.get() {
+            info.push(super::format::callback_source(vm, &self.callback, &self.args)?);
+        }
+        Ok(Some(format!("<{}>", info.join(" "))))
     }
 }
 
@@ -207,54 +250,94 @@ fn run_callback(vm: &mut Vm, loop_obj: &Value, cb: Cb) {
                 return;
             }
             let (f, args) = (ho.callback.clone(), ho.args.clone());
-            if let Err(e) = vm.call(&f, args) {
+            if let Err(e) = vm.call(&f, args.clone()) {
                 let fatal = e.class.is_subclass(&vm.exc_class("KeyboardInterrupt"))
                     || e.class.is_subclass(&vm.exc_class("SystemExit"));
                 if fatal {
-                    if let Some(lp) = loop_of(loop_obj) {
-                        *lp.fatal.borrow_mut() = Some(e);
-                    }
+                    set_fatal(loop_obj, e);
                     return;
                 }
-                let cb_repr = vm.repr(&hv).unwrap_or_default();
-                report_exception(
+                let cb = super::format::callback_source(vm, &f, &args).unwrap_or_default();
+                let ctx = context(
                     vm,
-                    loop_obj,
-                    &format!(
-                        "Exception in callback {}",
-                        cb_repr.trim_start_matches('<').trim_end_matches('>')
-                    ),
-                    &e,
+                    vec![
+                        ("message", Value::string(format!("Exception in callback {cb}"))),
+                        ("exception", Value::Obj(e)),
+                        ("handle", hv),
+                    ],
                 );
+                handle_report(vm, loop_obj, ctx);
             }
         }
-        Cb::Message => {}
+        Cb::SleepDone(fut, result) => super::sleep::sleep_done(vm, &fut, result),
+        Cb::Message(m) => {
+            let msg = m.borrow_mut().take();
+            if let Some(Msg::Job(id, out)) = msg {
+                crate::net::jobs::finish(vm, loop_obj, id, out);
+            } else if let (Some(msg), Some(lp)) = (msg, loop_of(loop_obj)) {
+                lp.complete_external(vm, msg);
+            }
+        }
+        Cb::FinalizeAsyncGen(agen) => {
+            let close = vm.async_gen_op(&agen, crate::vm::object::AsyncGenOpKind::Close);
+            if let Err(e) = new_task(vm, loop_obj, close, Value::None) {
+                let ctx = context(
+                    vm,
+                    vec![
+                        ("message", Value::str("Exception in callback finalizing an async generator")),
+                        ("exception", Value::Obj(e)),
+                    ],
+                );
+                handle_report(vm, loop_obj, ctx);
+            }
+        }
     }
 }
 
-/// `call_exception_handler`: the custom handler, or the default report to stderr.
-pub fn report_exception(vm: &mut Vm, loop_obj: &Value, message: &str, e: &Exc) {
-    if let Some(lp) = loop_of(loop_obj) {
-        let handler = lp.exception_handler.borrow().clone();
-        if !handler.is_none() {
-            let ctx = vm.new_dict();
-            let _ = vm.set_item(&ctx, Value::str("message"), Value::str(message));
-            let _ = vm.set_item(&ctx, Value::str("exception"), Value::Obj(e.clone()));
-            let _ = vm.call(&handler, vec![loop_obj.clone(), ctx]);
-            return;
-        }
+/// Queues the closing of async generators dropped unfinished since the last call, as
+/// CPython's finalizer hook does with `call_soon_threadsafe` at the moment of the drop.
+fn finalize_dropped_asyncgens(vm: &mut Vm, lp: &LoopObj) {
+    if lp.asyncgen_hooks.graveyard.borrow().is_empty() {
+        return;
     }
-    let tb = vm.format_exception(e);
-    vm.write_stderr(&format!("{message}\n{tb}"));
+    let dropped = std::mem::take(&mut *lp.asyncgen_hooks.graveyard.borrow_mut());
+    for g in dropped {
+        let agen = Object::new(vm.types.async_generator.clone(), Payload::Generator(g));
+        lp.el.borrow_mut().call_soon(Cb::FinalizeAsyncGen(agen));
+    }
+}
+
+/// Runs the exception handler; a SystemExit/KeyboardInterrupt it raises stops the loop.
+fn handle_report(vm: &mut Vm, loop_obj: &Value, ctx: Value) {
+    if let Err(e) = call_exception_handler(vm, loop_obj, ctx) {
+        set_fatal(loop_obj, e);
+    }
+}
+
+/// Stops the loop with an exception to propagate out of `run_forever`.
+fn set_fatal(loop_obj: &Value, e: Exc) {
+    if let Some(lp) = loop_of(loop_obj) {
+        *lp.fatal.borrow_mut() = Some(e);
+    }
+}
+
+/// What callbacks left behind: async generators to finalize, exceptions never retrieved.
+fn after_callback(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj) {
+    finalize_dropped_asyncgens(vm, lp);
+    if let Err(e) = report_unretrieved(vm, loop_obj, lp) {
+        set_fatal(loop_obj, e);
+    }
 }
 
 /// One `_run_once` iteration. Returns a fatal exception to propagate, if any.
 fn run_once(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj) -> PyResult<()> {
+    after_callback(vm, loop_obj, lp);
     let n = lp.el.borrow_mut().tick().map_err(|e| vm.new_error("OSError", &e.to_string()))?;
     for _ in 0..n {
         let cb = lp.el.borrow_mut().pop_ready();
         let Some(cb) = cb else { break };
         run_callback(vm, loop_obj, cb);
+        after_callback(vm, loop_obj, lp);
         if let Some(e) = lp.fatal.borrow_mut().take() {
             return Err(e);
         }
@@ -276,8 +359,12 @@ pub fn run_forever(vm: &mut Vm, loop_obj: &Value, until: Option<&Rc<Object>>) ->
     }
     lp.running.set(true);
     vm.running_loop = loop_obj.clone();
+    let old_hooks = vm.asyncgen_hooks.replace(lp.asyncgen_hooks.clone());
     let result = loop {
-        let idle = lp.el.borrow().is_idle() && !lp.stopping.get();
+        let idle = lp.el.borrow().is_idle()
+            && !lp.has_external_work()
+            && !lp.stopping.get()
+            && lp.net.pending_jobs() == 0;
         if idle {
             break Err(deadlock_error(vm, lp, until));
         }
@@ -291,6 +378,7 @@ pub fn run_forever(vm: &mut Vm, loop_obj: &Value, until: Option<&Rc<Object>>) ->
     lp.stopping.set(false);
     lp.running.set(false);
     vm.running_loop = Value::None;
+    vm.asyncgen_hooks = old_hooks;
     result
 }
 
@@ -311,7 +399,7 @@ pub fn run_until(vm: &mut Vm, loop_obj: &Value, done: &mut dyn FnMut(&mut Vm) ->
 /// The deadlock report: names each pending task and what it awaits.
 fn deadlock_error(vm: &mut Vm, lp: &LoopObj, until: Option<&Rc<Object>>) -> Exc {
     let mut lines = vec!["deadlock: the event loop has nothing left to run (no ready callbacks, timers, I/O or thread work), but these tasks are still waiting:".to_string()];
-    let tasks: Vec<Rc<Object>> = lp.tasks.borrow().iter().filter_map(Weak::upgrade).collect();
+    let tasks: Vec<Rc<Object>> = lp.tasks.borrow().values().filter_map(Weak::upgrade).collect();
     for t in tasks {
         let tv = Value::Obj(t.clone());
         let Some(f) = future_of(&tv) else { continue };

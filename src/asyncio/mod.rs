@@ -6,9 +6,14 @@
 //! CPython's structure so that wakeups go through futures exactly as in CPython.
 
 pub mod event_loop;
+pub mod external;
+pub mod format;
 pub mod future;
+pub mod handler;
+pub mod sleep;
 
 use std::any::Any;
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::builtins::{method, native, static_fn};
@@ -39,7 +44,10 @@ pub struct Aio {
     pub invalid_state_error: Rc<Class>,
     /// The done callback `run_until_complete` adds to stop the loop.
     pub stop_callback: Value,
-    sleep0: Rc<Class>,
+    /// The class of what `asyncio.sleep()` returns.
+    pub sleep_class: Rc<Class>,
+    /// The shared `sleep(0)` awaitable.
+    pub sleep0: Value,
 }
 
 const STATE_KEY: &str = "asyncio";
@@ -67,10 +75,18 @@ impl Aio {
         let cancelled_error = builtin_class("CancelledError", &[base], BaseKind::Exception);
         let exc = vm.exc_class("Exception");
         let invalid_state_error = builtin_class("InvalidStateError", &[exc], BaseKind::Exception);
-        let sleep0 = builtin_class("_Sleep0", &[object], BaseKind::Native);
-        for c in [&future, &task, &handle, &timer_handle, &event_loop, &cancelled_error, &invalid_state_error]
-        {
-            c.set_attr("__module__", Value::str("asyncio"));
+        let sleep_class = builtin_class("coroutine", &[object], BaseKind::Native);
+        let sleep0 = sleep::sleep0_singleton(&sleep_class);
+        for (c, module) in [
+            (&future, "_asyncio"),
+            (&task, "_asyncio"),
+            (&handle, "asyncio.events"),
+            (&timer_handle, "asyncio.events"),
+            (&event_loop, "asyncio.unix_events"),
+            (&cancelled_error, "asyncio.exceptions"),
+            (&invalid_state_error, "asyncio.exceptions"),
+        ] {
+            c.set_attr("__module__", Value::str(module));
         }
         let stop_callback = native(vm, "_run_until_complete_cb", run_until_complete_cb);
         let a = Aio {
@@ -82,6 +98,7 @@ impl Aio {
             cancelled_error,
             invalid_state_error,
             stop_callback,
+            sleep_class,
             sleep0,
         };
         a.install_methods(vm);
@@ -116,6 +133,8 @@ impl Aio {
             ("get_name", task_get_name),
             ("set_name", task_set_name),
             ("get_coro", task_get_coro),
+            ("set_result", task_set_result),
+            ("set_exception", task_set_exception),
         ] {
             method(vm, t, name, m);
         }
@@ -125,6 +144,16 @@ impl Aio {
             ("when", handle_when),
         ] {
             method(vm, &self.handle, name, m);
+        }
+        for (name, m) in [
+            ("send", sleep::m_send as crate::vm::object::NativeFn),
+            ("throw", sleep::m_throw),
+            ("close", sleep::m_close),
+            ("__await__", sleep::m_await),
+            ("__next__", sleep::m_send),
+            ("__iter__", sleep::m_await),
+        ] {
+            method(vm, &self.sleep_class, name, m);
         }
         let l = &self.event_loop;
         for (name, m) in [
@@ -144,9 +173,11 @@ impl Aio {
             ("get_debug", loop_get_debug),
             ("set_debug", loop_set_debug),
             ("call_exception_handler", loop_call_exception_handler),
-            ("default_exception_handler", loop_call_exception_handler),
+            ("default_exception_handler", loop_default_exception_handler),
             ("set_exception_handler", loop_set_exception_handler),
             ("get_exception_handler", loop_get_exception_handler),
+            ("_take_asyncgens", loop_take_asyncgens),
+            ("run_in_executor", loop_run_in_executor),
         ] {
             method(vm, l, name, m);
         }
@@ -173,10 +204,14 @@ pub fn asyncio_module(vm: &mut Vm) -> PyResult<Value> {
         ("get_running_loop", m_get_running_loop),
         ("_get_running_loop", m_get_running_loop_opt),
         ("get_event_loop", m_get_event_loop),
+        ("set_event_loop", m_set_event_loop),
         ("current_task", m_current_task),
         ("all_tasks", m_all_tasks),
-        ("_sleep0", m_sleep0),
+        ("_pending_tasks", m_pending_tasks),
+        ("sleep", sleep::sleep),
         ("iscoroutine", m_iscoroutine),
+        ("iscoroutinefunction", m_iscoroutinefunction),
+        ("_add_loop_methods", m_add_loop_methods),
         ("isfuture", m_isfuture),
     ] {
         let v = native(vm, name, f);
@@ -321,6 +356,14 @@ fn task_cancel_m(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (_, o) = this_future(vm, &args)?;
     let msg = args.pos.get(1).or(args.kwarg("msg")).cloned().unwrap_or(Value::None);
     Ok(Value::Bool(task_cancel(vm, &o, msg)?))
+}
+
+fn task_set_result(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Err(vm.new_error("RuntimeError", "Task does not support set_result operation"))
+}
+
+fn task_set_exception(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Err(vm.new_error("RuntimeError", "Task does not support set_exception operation"))
 }
 
 fn task_cancelling(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -474,11 +517,12 @@ fn run_until_complete_cb(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn loop_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (l, _) = this_loop(vm, &args)?;
+    let (l, lv) = this_loop(vm, &args)?;
     if l.running.get() {
         return Err(vm.new_error("RuntimeError", "Cannot close a running event loop"));
     }
     l.closed.set(true);
+    handler::report_unretrieved(vm, lv, l)?;
     Ok(Value::None)
 }
 
@@ -501,26 +545,16 @@ fn loop_set_debug(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
 }
 
 fn loop_call_exception_handler(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (l, lv) = this_loop(vm, &args)?;
+    let (_, lv) = this_loop(vm, &args)?;
     let ctx = args.pos.get(1).cloned().unwrap_or(Value::None);
-    let handler = l.exception_handler.borrow().clone();
-    if !handler.is_none() {
-        vm.call(&handler, vec![lv.clone(), ctx])?;
-        return Ok(Value::None);
-    }
-    let msg = vm
-        .get_item(&ctx, &Value::str("message"))
-        .ok()
-        .map(|m| vm.str_of(&m))
-        .transpose()?
-        .unwrap_or_else(|| "Unhandled exception in event loop".into());
-    match vm.get_item(&ctx, &Value::str("exception")) {
-        Ok(Value::Obj(e)) if e.exc().is_some() => {
-            let tb = vm.format_exception(&e);
-            vm.write_stderr(&format!("{msg}\n{tb}"));
-        }
-        _ => vm.write_stderr(&format!("{msg}\n")),
-    }
+    handler::call_exception_handler(vm, lv, ctx)?;
+    Ok(Value::None)
+}
+
+fn loop_default_exception_handler(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    this_loop(vm, &args)?;
+    let ctx = args.pos.get(1).cloned().unwrap_or(Value::None);
+    handler::default_exception_handler(vm, &ctx)?;
     Ok(Value::None)
 }
 
@@ -533,6 +567,37 @@ fn loop_set_exception_handler(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn loop_get_exception_handler(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (l, _) = this_loop(vm, &args)?;
     Ok(l.exception_handler.borrow().clone())
+}
+
+/// `loop.run_in_executor(executor, func, *args)` (the executor must be None: gyre has one
+/// blocking pool per loop).
+fn loop_run_in_executor(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (_, lv) = this_loop(vm, &args)?;
+    let func = args.pos.get(2).cloned().unwrap_or(Value::None);
+    check_callable(vm, &func, "run_in_executor")?;
+    external::run_in_executor(vm, lv, &func, args.pos.get(3..).unwrap_or(&[]).to_vec())
+}
+
+/// The async generators started on the loop and still alive; forgets them.
+fn loop_take_asyncgens(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (l, _) = this_loop(vm, &args)?;
+    let live: Vec<Value> = std::mem::take(&mut *l.asyncgen_hooks.registry.borrow_mut())
+        .iter()
+        .filter_map(|w| w.upgrade())
+        .map(Value::Obj)
+        .collect();
+    Ok(Value::list(live))
+}
+
+/// `_add_loop_methods(name=function, ...)`: the loop methods written in gyre
+/// (`stdlib/asyncio/base_events.py`) join the native loop class, which scripts cannot
+/// modify themselves.
+fn m_add_loop_methods(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let cls = Aio::classes(vm).event_loop;
+    for (name, f) in args.kw.iter() {
+        cls.set_attr(name.as_str().unwrap_or(""), f.clone());
+    }
+    Ok(Value::None)
 }
 
 fn m_new_event_loop(vm: &mut Vm, _args: Args) -> PyResult<Value> {
@@ -550,19 +615,63 @@ fn m_get_running_loop_opt(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(vm.running_loop.clone())
 }
 
+/// The loop `get_event_loop()` answers outside a running loop (CPython's policy keeps it
+/// per thread; gyre runs scripts on one thread).
+#[derive(Default)]
+struct CurrentLoop {
+    /// The loop set by `set_event_loop` (or created on first demand).
+    loop_obj: Value,
+    /// `set_event_loop` was called: no loop is created implicitly any more.
+    set_called: bool,
+}
+
+const CURRENT_LOOP_KEY: &str = "asyncio.current_loop";
+
+fn current_loop(vm: &mut Vm) -> Rc<RefCell<CurrentLoop>> {
+    if let Some(c) =
+        vm.ext_state.get(CURRENT_LOOP_KEY).and_then(|s| s.clone().downcast::<RefCell<CurrentLoop>>().ok())
+    {
+        return c;
+    }
+    let c = Rc::new(RefCell::new(CurrentLoop { loop_obj: Value::None, set_called: false }));
+    vm.ext_state.insert(CURRENT_LOOP_KEY, c.clone() as Rc<dyn Any>);
+    c
+}
+
+/// `asyncio.get_event_loop()`: the running loop, else the current one (created on first
+/// use unless `set_event_loop` was called).
 fn m_get_event_loop(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     if !vm.running_loop.is_none() {
         return Ok(vm.running_loop.clone());
     }
-    if let Some(l) = vm.ext_state.get("asyncio.default_loop").and_then(|v| v.clone().downcast::<Value>().ok())
-    {
-        if loop_of(&l).is_some_and(|lo| !lo.closed.get()) {
-            return Ok((*l).clone());
-        }
+    let cur = current_loop(vm);
+    let (lp, set_called) = {
+        let c = cur.borrow();
+        (c.loop_obj.clone(), c.set_called)
+    };
+    if lp.is_none() && !set_called {
+        let l = new_loop(vm)?;
+        *cur.borrow_mut() = CurrentLoop { loop_obj: l.clone(), set_called: true };
+        return Ok(l);
     }
-    let l = new_loop(vm)?;
-    vm.ext_state.insert("asyncio.default_loop", Rc::new(l.clone()) as Rc<dyn Any>);
-    Ok(l)
+    if lp.is_none() {
+        return Err(vm.new_error("RuntimeError", "There is no current event loop in thread 'MainThread'."));
+    }
+    Ok(lp)
+}
+
+/// `asyncio.set_event_loop(loop)`.
+fn m_set_event_loop(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = args.pos.first().cloned().unwrap_or(Value::None);
+    if !l.is_none() && loop_of(&l).is_none() {
+        let t = vm.type_name(&l);
+        return Err(vm.new_error(
+            "TypeError",
+            &format!("loop must be an instance of AbstractEventLoop or None, not '{t}'"),
+        ));
+    }
+    *current_loop(vm).borrow_mut() = CurrentLoop { loop_obj: l, set_called: true };
+    Ok(Value::None)
 }
 
 fn loop_arg(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -579,64 +688,54 @@ fn m_current_task(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn m_all_tasks(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let lv = loop_arg(vm, &args)?;
-    let set = vm.new_set(vec![])?;
-    if let Some(l) = loop_of(&lv) {
-        l.tasks
-            .borrow_mut()
-            .retain(|w| w.upgrade().is_some_and(|t| future_of(&Value::Obj(t)).is_some_and(|f| !f.done())));
-        let tasks: Vec<Rc<Object>> = l.tasks.borrow().iter().filter_map(|w| w.upgrade()).collect();
-        for t in tasks {
-            vm.set_add(&set, Value::Obj(t))?;
-        }
-    }
-    Ok(set)
+    let tasks = pending_tasks(&lv);
+    vm.new_set(tasks)
+}
+
+/// `_pending_tasks(loop)`: like `all_tasks()`, as a list in creation order (what the
+/// shutdown in `asyncio.run` cancels; CPython's set order follows object addresses, which
+/// for a few tasks is creation order too).
+fn m_pending_tasks(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let lv = loop_arg(vm, &args)?;
+    Ok(Value::list(pending_tasks(&lv)))
+}
+
+/// The loop's unfinished tasks in creation order (finished ones leave the registry).
+fn pending_tasks(lv: &Value) -> Vec<Value> {
+    let Some(l) = loop_of(lv) else { return Vec::new() };
+    let tasks = l.tasks.borrow();
+    tasks.values().filter_map(|w| w.upgrade()).map(Value::Obj).collect()
 }
 
 fn m_iscoroutine(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = args.pos.first().cloned().unwrap_or(Value::None);
-    let gen = matches!(v.payload(), Some(Payload::Generator(g)) if g.kind != crate::compiler::bytecode::CodeKind::AsyncGenerator);
-    Ok(Value::Bool(gen))
+    Ok(Value::Bool(future::is_coroutine(&v)))
 }
+
+fn m_iscoroutinefunction(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let mut f = args.pos.first().cloned().unwrap_or(Value::None);
+    // Bound methods and functools.partial objects answer for the function they wrap.
+    for _ in 0..MAX_UNWRAP {
+        f = match &f {
+            Value::Func(func) => {
+                return Ok(Value::Bool(func.code.code.kind == crate::compiler::bytecode::CodeKind::Coroutine))
+            }
+            Value::Obj(o) => match &o.payload {
+                Payload::BoundMethod(inner, _) => inner.clone(),
+                _ if o.class.name() == "partial" => vm.get_attr(&f, &Value::str("func"))?,
+                _ => break,
+            },
+            _ => break,
+        };
+    }
+    Ok(Value::Bool(false))
+}
+
+/// How many wrappers (bound methods, partials) `iscoroutinefunction` looks through.
+const MAX_UNWRAP: usize = 16;
 
 fn m_isfuture(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Bool(args.pos.first().and_then(future_of).is_some()))
-}
-
-/// `__sleep0()`: an awaitable that yields once (a bare `yield`), like CPython's.
-#[derive(Debug)]
-struct Sleep0 {
-    yielded: std::cell::Cell<bool>,
-}
-
-impl crate::vm::ext::Ext for Sleep0 {
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-
-    fn is_awaitable(&self) -> bool {
-        true
-    }
-
-    fn await_step(
-        &self,
-        _vm: &mut Vm,
-        _this: &Value,
-        incoming: &crate::vm::frame::Incoming,
-    ) -> Option<PyResult<crate::vm::interp::Delegate>> {
-        if let crate::vm::frame::Incoming::Throw(e) = incoming {
-            return Some(Err(e.clone()));
-        }
-        if self.yielded.replace(true) {
-            Some(Ok(crate::vm::interp::Delegate::Done(Value::None)))
-        } else {
-            Some(Ok(crate::vm::interp::Delegate::Yield(Value::None)))
-        }
-    }
-}
-
-fn m_sleep0(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    let cls = Aio::classes(vm).sleep0;
-    Ok(Value::Obj(Object::new(cls, Payload::Ext(Box::new(Sleep0 { yielded: std::cell::Cell::new(false) })))))
 }
 
 /// Keeps `cancel_any` available to the stdlib glue.

@@ -272,11 +272,10 @@ fn rstrip(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// The operands of a search: haystack, needle (bytes or a single byte value), start, end.
-/// A bytes search's operands: haystack, needle, start, end.
 type Search = (Vec<u8>, Vec<u8>, Option<i64>, Option<i64>);
 
-/// A prefix/suffix test over a `[start, end)` window.
-type AffixTest = fn(&[u8], &[u8], Option<i64>, Option<i64>) -> bool;
+/// A bytes predicate over a window: `startswith`/`endswith`.
+type AffixFn = fn(&[u8], &[u8], Option<i64>, Option<i64>) -> bool;
 
 fn search(vm: &mut Vm, args: &Args, name: &str) -> PyResult<Search> {
     method_arity(vm, name, args, 1, 3)?;
@@ -335,7 +334,7 @@ fn count(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// startswith/endswith: the prefix may be a tuple of alternatives.
-fn affix(vm: &mut Vm, args: Args, name: &str, f: AffixTest) -> PyResult<Value> {
+fn affix(vm: &mut Vm, args: Args, name: &str, f: AffixFn) -> PyResult<Value> {
     method_arity(vm, name, &args, 1, 3)?;
     let b = this(vm, &args, name)?;
     let start = opt_int(vm, args.pos.get(2))?;

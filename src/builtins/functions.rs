@@ -833,7 +833,23 @@ fn aiter(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn anext(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, "anext", &args, 1, 2)?;
-    vm.get_anext(&args.pos[0])
+    let it = &args.pos[0];
+    let is_async_iter = match it {
+        Value::Obj(o) => {
+            matches!(&o.payload, Payload::Generator(g) if g.kind == crate::compiler::bytecode::CodeKind::AsyncGenerator)
+                || o.class.lookup("__anext__").is_some()
+        }
+        _ => false,
+    };
+    if !is_async_iter {
+        let t = vm.type_name(it);
+        return Err(vm.new_error("TypeError", &format!("'{t}' object is not an async iterator")));
+    }
+    let awaitable = vm.get_anext(it)?;
+    match args.pos.get(1) {
+        Some(default) => Ok(vm.anext_default(awaitable, default.clone())),
+        None => Ok(awaitable),
+    }
 }
 
 fn exit(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -37,9 +37,11 @@ pub(super) fn install(vm: &mut Vm) {
         ("__len__", seq_len),
         ("__getitem__", seq_getitem),
         ("__setitem__", seq_setitem),
+        ("__delitem__", seq_delitem),
         ("__contains__", seq_contains),
         ("__iter__", seq_iter),
         ("__repr__", builtin_repr),
+        ("__eq__", builtin_eq),
     ] {
         method(vm, &list, name, f);
     }
@@ -57,10 +59,12 @@ pub(super) fn install(vm: &mut Vm) {
         ("__len__", seq_len),
         ("__getitem__", seq_getitem),
         ("__setitem__", seq_setitem),
+        ("__delitem__", seq_delitem),
         ("__contains__", seq_contains),
         ("__iter__", seq_iter),
         ("__init__", dict_init),
         ("__repr__", builtin_repr),
+        ("__eq__", builtin_eq),
     ] {
         method(vm, &dict, name, f);
     }
@@ -111,6 +115,7 @@ pub(super) fn install(vm: &mut Vm) {
         ("__contains__", seq_contains),
         ("__iter__", seq_iter),
         ("__repr__", builtin_repr),
+        ("__eq__", builtin_eq),
     ] {
         method(vm, &tuple, name, f);
     }
@@ -157,10 +162,23 @@ pub(super) fn install(vm: &mut Vm) {
     ] {
         method(vm, &generator, name, f);
     }
-    for (name, f) in
-        [("send", gen_send as crate::vm::object::NativeFn), ("throw", gen_throw), ("close", gen_close)]
-    {
+    for (name, f) in [
+        ("send", gen_send as crate::vm::object::NativeFn),
+        ("throw", gen_throw),
+        ("close", gen_close),
+        ("__await__", coro_await),
+    ] {
         method(vm, &coroutine, name, f);
+    }
+    let wrapper = vm.types.coroutine_wrapper.clone();
+    for (name, f) in [
+        ("send", wrapper_send as crate::vm::object::NativeFn),
+        ("throw", wrapper_throw),
+        ("close", wrapper_close),
+        ("__next__", wrapper_next),
+        ("__iter__", gen_iter),
+    ] {
+        method(vm, &wrapper, name, f);
     }
     for (name, f) in [
         ("asend", agen_asend as crate::vm::object::NativeFn),
@@ -170,6 +188,20 @@ pub(super) fn install(vm: &mut Vm) {
         ("__aiter__", gen_iter),
     ] {
         method(vm, &agen, name, f);
+    }
+    for cls in
+        [vm.types.async_gen_op.clone(), vm.types.async_gen_athrow.clone(), vm.types.anext_awaitable.clone()]
+    {
+        for (name, f) in [
+            ("send", agen_op_send as crate::vm::object::NativeFn),
+            ("throw", agen_op_throw),
+            ("close", agen_op_close),
+            ("__next__", agen_op_next),
+            ("__iter__", gen_iter),
+            ("__await__", gen_iter),
+        ] {
+            method(vm, &cls, name, f);
+        }
     }
     let iterator = vm.types.iterator.clone();
     method(vm, &iterator, "__next__", iter_next_m);
@@ -389,6 +421,29 @@ pub(super) fn seq_setitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let base = underlying(&args.pos[0]);
     vm.set_item(&base, args.pos[1].clone(), args.pos[2].clone())?;
     Ok(Value::None)
+}
+
+fn seq_delitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "__delitem__", &args, 2, 2)?;
+    let base = underlying(&args.pos[0]);
+    vm.del_item(&base, &args.pos[1])?;
+    Ok(Value::None)
+}
+
+/// `list.__eq__(a, b)` and friends: builtin equality of the wrapped values.
+fn builtin_eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "__eq__", &args, 2, 2)?;
+    let (a, b) = (underlying(&args.pos[0]), underlying(&args.pos[1]));
+    let same_kind = matches!(
+        (&a, &b),
+        (Value::List(_), Value::List(_))
+            | (Value::Dict(_), Value::Dict(_))
+            | (Value::Tuple(_), Value::Tuple(_))
+    );
+    if !same_kind {
+        return Ok(vm.not_implemented());
+    }
+    Ok(Value::Bool(vm.eq(&a, &b)?))
 }
 
 pub(super) fn seq_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -846,10 +901,7 @@ fn exc_group_init(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
 
 fn exc_group_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Value::Obj(o) = &args.pos[0] else { return Ok(Value::str("")) };
-    let msg = o.get_attr("message").unwrap_or_else(|| Value::str(""));
-    let n = vm.group_members(o).len();
-    let s = vm.str_of(&msg)?;
-    Ok(Value::string(format!("{s} ({n} sub-exception{})", if n == 1 { "" } else { "s" })))
+    Ok(Value::string(vm.exc_str_default(o)?))
 }
 
 fn exc_group_split(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -958,4 +1010,59 @@ fn agen_aclose(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn agen_anext(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let g = this_gen(vm, &args)?;
     Ok(vm.async_gen_op(&g, AsyncGenOpKind::Next))
+}
+
+fn agen_op_send(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "send", &Args::new(&args.pos[1..]), 1, 1)?;
+    let incoming = if args.pos[1].is_none() { Incoming::Start } else { Incoming::Send(args.pos[1].clone()) };
+    vm.async_op_send(&args.pos[0], incoming)
+}
+
+fn agen_op_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let e = throw_exc(vm, &args.pos[1..])?;
+    vm.async_op_send(&args.pos[0], Incoming::Throw(e))
+}
+
+fn agen_op_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    vm.async_op_close(&args.pos[0]);
+    Ok(Value::None)
+}
+
+fn agen_op_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    vm.async_op_send(&args.pos[0], Incoming::Start)
+}
+
+fn coro_await(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let g = this_gen(vm, &args)?;
+    Ok(vm.coroutine_await(&g))
+}
+
+fn wrapped(vm: &mut Vm, args: &Args) -> PyResult<Rc<Object>> {
+    match args.pos.first().and_then(crate::vm::coro::wrapped_coroutine) {
+        Some(c) => Ok(c),
+        None => Err(vm.new_error("TypeError", "descriptor requires a 'coroutine_wrapper' object")),
+    }
+}
+
+fn wrapper_send(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let c = wrapped(vm, &args)?;
+    let mut pos = vec![Value::Obj(c)];
+    pos.extend_from_slice(&args.pos[1..]);
+    gen_send(vm, Args::new(&pos))
+}
+
+fn wrapper_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let c = wrapped(vm, &args)?;
+    let e = throw_exc(vm, &args.pos[1..])?;
+    vm.gen_send(&c, Incoming::Throw(e))
+}
+
+fn wrapper_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let c = wrapped(vm, &args)?;
+    vm.gen_close(&c)
+}
+
+fn wrapper_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let c = wrapped(vm, &args)?;
+    vm.gen_send(&c, Incoming::Start)
 }

@@ -73,7 +73,12 @@ pub(super) fn install(vm: &mut Vm) {
 fn this<'a>(vm: &mut Vm, args: &Args<'a>) -> PyResult<&'a Rc<PyStr>> {
     match args.pos.first() {
         Some(Value::Str(s)) => Ok(s),
-        _ => Err(vm.new_error("TypeError", "descriptor requires a 'str' object")),
+        // A str subclass instance (StrEnum member, user subclass): its wrapped str.
+        Some(v) => match v.payload() {
+            Some(crate::vm::object::Payload::Boxed(Value::Str(s))) => Ok(s),
+            _ => Err(vm.new_error("TypeError", "descriptor requires a 'str' object")),
+        },
+        None => Err(vm.new_error("TypeError", "descriptor requires a 'str' object")),
     }
 }
 

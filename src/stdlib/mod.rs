@@ -4,6 +4,8 @@
 //! table in `builtins/modules.rs`, and the user-facing module is usually a `stdlib/*.py` file
 //! that imports it and adds the parts that are fast enough in the language itself.
 
+pub mod collections;
+pub mod json;
 pub mod random;
 
 use std::rc::Rc;

@@ -443,13 +443,11 @@ impl Vm {
             (Payload::Generator(g), "gi_running" | "cr_running" | "ag_running") => {
                 Value::Bool(matches!(*g.state.borrow(), super::object::GenState::Running))
             }
-            (Payload::Generator(g), "gi_frame" | "cr_frame" | "ag_frame") => {
-                if matches!(*g.state.borrow(), super::object::GenState::Finished) {
-                    Value::None
-                } else {
-                    Value::Bool(true)
-                }
-            }
+            (Payload::Generator(g), "gi_frame" | "cr_frame" | "ag_frame") => self.generator_frame(g)?,
+            (Payload::Generator(g), "gi_yieldfrom" | "cr_await" | "ag_await") => self.generator_awaiting(g),
+            (Payload::Generator(g), "gi_suspended" | "cr_suspended") => Value::Bool(
+                matches!(&*g.state.borrow(), super::object::GenState::Suspended(f) if f.suspended),
+            ),
             (Payload::Cell(c), "cell_contents") => {
                 let v = c.borrow().clone();
                 if v.is_undef() {
@@ -955,4 +953,9 @@ fn remove_from(d: &mut super::dict::DictMap, name: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// A method that the script metaclass of class `c` defines (`EnumType.__iter__`, ...).
+pub(crate) fn meta_method(c: &Rc<Class>, name: &str) -> Option<Value> {
+    c.meta.as_ref()?.lookup(name).filter(|f| matches!(f, Value::Func(_)))
 }

@@ -789,6 +789,8 @@ impl Vm {
             qualname,
             code: code.clone(),
             running_async: Cell::new(false),
+            hooked: Cell::new(false),
+            finalizer: RefCell::new(None),
         };
         Value::Obj(Object::new(cls, Payload::Generator(gen)))
     }

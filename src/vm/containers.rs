@@ -593,6 +593,9 @@ impl Vm {
                 None => Err(self.key_error(key.clone())),
             },
             Value::Class(c) => {
+                if let Some(f) = super::attr::meta_method(c, "__getitem__") {
+                    return self.call(&f, vec![obj.clone(), key.clone()]);
+                }
                 if let Some(f) = c.lookup("__class_getitem__") {
                     let f = match f.payload() {
                         Some(Payload::ClassMethod(inner)) => inner.clone(),
@@ -873,6 +876,12 @@ impl Vm {
 
     /// `item in container`.
     pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        if let Value::Class(c) = container {
+            if let Some(f) = super::attr::meta_method(c, "__contains__") {
+                let r = self.call(&f, vec![container.clone(), item.clone()])?;
+                return self.truthy(&r);
+            }
+        }
         match container {
             Value::Str(s) => match item {
                 Value::Str(sub) => Ok(s.as_str().contains(sub.as_str())),

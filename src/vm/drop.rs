@@ -86,9 +86,13 @@ pub fn take_object(obj: &mut Object, out: &mut Vec<Value>) {
         Payload::Boxed(v) | Payload::StaticMethod(v) | Payload::ClassMethod(v) => out.push(v),
         Payload::Cell(c) => out.push(c.into_inner()),
         Payload::BoundMethod(f, s) => out.extend([f, s]),
-        Payload::Generator(g) => {
-            if let GenState::Suspended(mut fiber) = g.state.into_inner() {
-                out.append(&mut fiber.stack);
+        Payload::Generator(mut g) => {
+            // An async generator its loop will finalize keeps its frame: `Generator`'s own
+            // `Drop` hands it to the loop whole.
+            if g.finalizer.get_mut().is_none() {
+                if let GenState::Suspended(fiber) = g.state.get_mut() {
+                    out.append(&mut fiber.stack);
+                }
             }
         }
         Payload::Iter(it) => match it.into_inner() {

@@ -148,6 +148,12 @@ impl Vm {
 
     /// `str(exc)` for builtin exception classes.
     pub fn exc_str_default(&mut self, e: &Exc) -> PyResult<String> {
+        if e.class.is_subclass(&self.exc_class("BaseExceptionGroup")) {
+            let msg = e.get_attr("message").unwrap_or_else(|| Value::str(""));
+            let n = self.group_members(e).len();
+            let s = self.str_of(&msg)?;
+            return Ok(format!("{s} ({n} sub-exception{})", if n == 1 { "" } else { "s" }));
+        }
         if e.class.is_subclass(&self.exc_class("OSError")) {
             if let Some(s) = self.os_error_str(e)? {
                 return Ok(s);

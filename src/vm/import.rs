@@ -193,8 +193,12 @@ impl Vm {
                     Some(Payload::Module(md)) => md.name.clone(),
                     _ => "?".into(),
                 };
-                if let Ok(sub) = self.load_module(&format!("{mname}.{name}")) {
-                    return Ok(sub);
+                let full = format!("{mname}.{name}");
+                match self.load_module(&full) {
+                    Ok(sub) => return Ok(sub),
+                    // The submodule exists but failed: report its own error, as CPython does.
+                    Err(e) if e.class.name() != "ModuleNotFoundError" => return Err(e),
+                    Err(_) => {}
                 }
                 let file = self.module_dict(m).and_then(|d| self.dict_get_str(&d, &Value::str("__file__")));
                 let msg = match &file {

@@ -12,6 +12,7 @@
 
 use std::rc::Rc;
 
+use super::agen::OpEnd;
 use super::frame::{ChildResult, Fiber, Frame, FrameKind, Incoming};
 use super::object::{GenState, Object, Payload};
 use super::value::Value;
@@ -219,6 +220,24 @@ impl Vm {
         let base = frame.base as usize;
         let instr = frame.code.code.instrs.get(pc).copied();
         if let Some(result) = fiber.child.take() {
+            if let Some(Instr::YieldFrom { dst, src }) = instr {
+                let sub = &fiber.stack[base + src.idx()];
+                if super::agen::is_async_op(sub) {
+                    let sub = sub.clone();
+                    return match self.async_op_end(&sub, result) {
+                        OpEnd::Yield(v) => {
+                            fiber.child = Some(ChildResult::Yielded(v));
+                            None
+                        }
+                        OpEnd::Done(v) => {
+                            fiber.stack[base + dst.idx()] = v;
+                            frame.pc += 1;
+                            None
+                        }
+                        OpEnd::Raise(e) => Some((e, false)),
+                    };
+                }
+            }
             return match (instr, result) {
                 (Some(Instr::ForIter { iter, .. }), ChildResult::Yielded(v)) => {
                     fiber.stack[base + iter.idx() + 1] = v;
@@ -267,8 +286,14 @@ impl Vm {
             }
             (Some(Instr::Yield { .. }), Incoming::Throw(e)) => Some((e, false)),
             (Some(Instr::YieldFrom { .. }), incoming) => {
-                // YieldFrom re-executes and forwards what came in.
-                fiber.incoming = incoming;
+                // YieldFrom re-executes and forwards what came in. A plain resumption is
+                // forwarded as `send(None)`, so that at a YieldFrom `Incoming::Start` always
+                // means "first entry": an awaitable that yields once (a pending future, a bare
+                // `sleep(0)`) then knows, without state of its own, that it is being resumed.
+                fiber.incoming = match incoming {
+                    Incoming::Start => Incoming::Send(Value::None),
+                    other => other,
+                };
                 None
             }
             (_, Incoming::Throw(e)) => Some((e, false)),

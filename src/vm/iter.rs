@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use super::frame::Incoming;
 use super::interp::{Delegate, Outcome};
-use super::object::{AsyncGenOp, AsyncGenOpKind, GenState, Iter, Object, Payload};
+use super::object::{AsyncGenOpKind, GenState, Iter, Object, Payload};
 use super::ops::range_len;
 use super::value::Value;
 use super::{Exc, PyResult, Vm};
@@ -85,6 +85,11 @@ impl Vm {
                     }
                 }
             }
+            Value::Class(c) => match super::attr::meta_method(c, "__iter__") {
+                // `for member in SomeEnum`: the metaclass defines iteration.
+                Some(f) => return self.call(&f, vec![v.clone()]),
+                None => return Err(self.not_iterable(v)),
+            },
             _ => return Err(self.not_iterable(v)),
         };
         Ok(self.new_iter(it))
@@ -472,7 +477,7 @@ impl Vm {
                 Payload::Generator(g) if g.kind != CodeKind::AsyncGenerator => {
                     return Ok(Delegate::Resume(o.clone(), incoming))
                 }
-                Payload::AsyncGenOp(op) => return self.delegate_async_op(op, incoming),
+                Payload::AsyncGenOp(_) => return self.delegate_async_op(sub, incoming),
                 _ => {}
             }
             if let Some(r) = self.await_native(sub, &incoming) {
@@ -529,45 +534,6 @@ impl Vm {
             return Ok(Delegate::Done(v));
         }
         Err(e)
-    }
-
-    fn delegate_async_op(&mut self, op: &RefCell<AsyncGenOp>, incoming: Incoming) -> PyResult<Delegate> {
-        let mut st = op.borrow_mut();
-        let agen = st.agen.clone();
-        let finished =
-            matches!(&agen.payload, Payload::Generator(g) if matches!(*g.state.borrow(), GenState::Finished));
-        let incoming = if st.started {
-            incoming
-        } else {
-            st.started = true;
-            if finished {
-                let kind = st.kind.clone();
-                drop(st);
-                return match kind {
-                    AsyncGenOpKind::Close => Ok(Delegate::Done(Value::None)),
-                    AsyncGenOpKind::Throw(e) => Err(e),
-                    _ => Err(self.new_exception_named("StopAsyncIteration")),
-                };
-            }
-            match &st.kind {
-                AsyncGenOpKind::Next => Incoming::Start,
-                AsyncGenOpKind::Send(v) => Incoming::Send(v.clone()),
-                AsyncGenOpKind::Throw(e) => Incoming::Throw(e.clone()),
-                AsyncGenOpKind::Close => {
-                    let cls = self.exc_class("GeneratorExit");
-                    Incoming::Throw(self.new_exception(&cls, vec![]))
-                }
-            }
-        };
-        drop(st);
-        if let Payload::Generator(g) = &agen.payload {
-            if g.running_async.get() && matches!(*g.state.borrow(), GenState::Running) {
-                return Err(
-                    self.new_error("RuntimeError", "anext(): asynchronous generator is already running")
-                );
-            }
-        }
-        Ok(Delegate::Resume(agen, incoming))
     }
 
     /// An exception of a builtin class with no arguments.
@@ -660,11 +626,5 @@ impl Vm {
             "TypeError",
             &format!("'async for' received an object from __aiter__ that does not implement __anext__: {t}"),
         ))
-    }
-
-    /// An async generator operation awaitable.
-    pub fn async_gen_op(&mut self, agen: &Rc<Object>, kind: AsyncGenOpKind) -> Value {
-        let op = AsyncGenOp { agen: agen.clone(), kind, started: false };
-        Value::Obj(Object::new(self.types.async_gen_op.clone(), Payload::AsyncGenOp(RefCell::new(op))))
     }
 }

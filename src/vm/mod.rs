@@ -5,10 +5,12 @@
 //! module table, the exception being handled, limits and the output sinks. There is no
 //! global state: every function takes the `Vm` it works on.
 
+pub mod agen;
 pub mod attr;
 pub mod bigrange;
 pub mod call;
 pub mod containers;
+pub mod coro;
 pub mod dict;
 pub mod drop;
 pub mod exceptions;
@@ -94,6 +96,9 @@ pub struct Vm {
     pub singletons: Singletons,
     /// The running asyncio event loop (`None` when no loop runs).
     pub running_loop: Value,
+    /// PEP 525's hooks, installed by the running loop: where async generators are
+    /// registered when they first start, and where they go when dropped unfinished.
+    pub asyncgen_hooks: Option<AsyncGenHooks>,
     /// State owned by native modules above the VM (e.g. asyncio's classes), by key.
     pub ext_state: HashMap<&'static str, Rc<dyn std::any::Any>>,
     /// CPython-style type attribute cache: MRO lookups by (class, name), direct-mapped.
@@ -104,6 +109,16 @@ pub struct Vm {
     pub repr_active: Vec<Value>,
     start: std::time::Instant,
     interned: HashMap<Box<str>, Rc<PyStr>>,
+}
+
+/// What the running loop learns about async generators (PEP 525's `firstiter` and
+/// `finalizer` hooks, as data instead of callables).
+#[derive(Clone, Debug)]
+pub struct AsyncGenHooks {
+    /// Every async generator started while the loop runs (for `shutdown_asyncgens`).
+    pub registry: Rc<std::cell::RefCell<Vec<std::rc::Weak<Object>>>>,
+    /// Where such a generator goes when dropped unfinished.
+    pub graveyard: object::AsyncGenGraveyard,
 }
 
 /// What `globals()`/`locals()` see: the namespaces of the frame that made the call.
@@ -160,6 +175,7 @@ impl Vm {
             virtual_clock: None,
             singletons,
             running_loop: Value::None,
+            asyncgen_hooks: None,
             ext_state: HashMap::new(),
             type_cache: Vec::new(),
             caller: None,

@@ -480,6 +480,44 @@ pub struct Generator {
     pub code: Rc<Code>,
     /// Async generators: an `athrow`/`asend` is in progress.
     pub running_async: Cell<bool>,
+    /// Async generators: the `firstiter` hook has seen it.
+    pub hooked: Cell<bool>,
+    /// Async generators started under a running loop: where the generator goes when it is
+    /// dropped while suspended, so that the loop can still close it (PEP 525's finalizer).
+    pub finalizer: RefCell<Option<AsyncGenGraveyard>>,
+}
+
+/// Async generators dropped while suspended, waiting for their loop to run `aclose()` on
+/// them (CPython's `loop._asyncgen_finalizer_hook`). A drop cannot run script code, so the
+/// generator's state moves here and the loop resurrects it as a new object.
+pub type AsyncGenGraveyard = Rc<RefCell<Vec<Generator>>>;
+
+impl Drop for Generator {
+    fn drop(&mut self) {
+        if self.kind != CodeKind::AsyncGenerator {
+            return;
+        }
+        let Some(graveyard) = self.finalizer.get_mut().take() else { return };
+        let state = std::mem::replace(self.state.get_mut(), GenState::Finished);
+        if matches!(&state, GenState::Suspended(f) if f.suspended) {
+            let resurrected = Generator {
+                kind: self.kind,
+                state: RefCell::new(state),
+                started: Cell::new(true),
+                name: std::mem::take(&mut self.name),
+                qualname: std::mem::take(&mut self.qualname),
+                code: self.code.clone(),
+                running_async: Cell::new(false),
+                hooked: Cell::new(true),
+                finalizer: RefCell::new(None),
+            };
+            // A graveyard borrowed right now belongs to a loop draining it; the generator
+            // is then dropped unclosed, as CPython does for a loop that is shutting down.
+            if let Ok(mut g) = graveyard.try_borrow_mut() {
+                g.push(resurrected);
+            }
+        }
+    }
 }
 
 /// The iterator kinds implemented natively.
@@ -652,17 +690,31 @@ pub enum AsyncGenOpKind {
     Throw(Rc<Object>),
     /// `aclose()`
     Close,
+    /// `anext(it, default)`: the target is the awaitable `it.__anext__()` returned, and
+    /// StopAsyncIteration from it becomes this default value.
+    Default(Value),
+}
+
+/// Where an async generator operation is in its life (CPython's `AWAITABLE_STATE_*`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AsyncGenOpState {
+    /// Not awaited yet.
+    Init,
+    /// Being awaited: the generator runs on its behalf.
+    Iter,
+    /// Finished; awaiting it again is an error.
+    Closed,
 }
 
 /// The state of one async generator operation awaitable.
 #[derive(Debug)]
 pub struct AsyncGenOp {
-    /// The async generator.
-    pub agen: Rc<Object>,
+    /// The async generator (for `Default`, the wrapped awaitable).
+    pub target: Value,
     /// What to do.
     pub kind: AsyncGenOpKind,
-    /// True once the first resumption happened.
-    pub started: bool,
+    /// Where the operation is.
+    pub state: AsyncGenOpState,
 }
 
 impl fmt::Debug for Payload {

@@ -1110,6 +1110,10 @@ impl Vm {
                 format!("<function {} at {:#x}>", q.as_str().unwrap_or("?"), v.id())
             }
             Value::Class(c) => {
+                if let Some(f) = super::attr::meta_method(c, "__repr__") {
+                    let r = self.call(&f, vec![v.clone()])?;
+                    return self.expect_str(r, "__repr__");
+                }
                 let module = match c.lookup("__module__") {
                     Some(Value::Str(m)) if c.is_heap && m.as_str() != "builtins" => {
                         format!("{}.", m.as_str())
@@ -1278,6 +1282,14 @@ impl Vm {
             Value::Float(f) => text::format_spec::format_float(*f, &spec_s, &tn),
             _ => {
                 let cls = self.type_of(v);
+                let script_format = matches!(cls.lookup("__format__"), Some(Value::Func(_)));
+                if let Some(Payload::Boxed(inner)) = v.payload() {
+                    // A builtin subclass without its own __format__ formats its value.
+                    if !script_format {
+                        let inner = inner.clone();
+                        return self.format_with_spec(&inner, spec);
+                    }
+                }
                 if cls.is_heap {
                     if let Some(f) = cls.lookup("__format__") {
                         let r = self.call(&f, vec![v.clone(), spec.clone()])?;
@@ -1318,6 +1330,11 @@ impl Vm {
                 Err(self.new_error("IndexError", &format!("cannot fit '{t}' into an index-sized integer")))
             }
             _ => {
+                // An int subclass instance (IntEnum member, bool-like classes): its value.
+                if let Some(Payload::Boxed(inner @ (Value::Int(_) | Value::BigInt(_)))) = v.payload() {
+                    let inner = inner.clone();
+                    return self.index_of(&inner);
+                }
                 if let Some(Value::Int(i)) = self.call_dunder(v, "__index__", vec![])? {
                     return Ok(i);
                 }

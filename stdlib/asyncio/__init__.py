@@ -15,6 +15,7 @@ from _asyncio import (
     get_running_loop,
     _get_running_loop,
     get_event_loop,
+    set_event_loop,
     new_event_loop,
     current_task,
     all_tasks,
@@ -23,12 +24,17 @@ from _asyncio import (
 )
 import _asyncio
 from .exceptions import *
+from . import base_events
 from .tasks import *
 from .timeouts import *
 from .taskgroups import *
 from .locks import *
 from .queues import *
 from .runners import *
+from .protocols import *
+from .transports import *
+from .streams import *
+from .net_events import *
 
 TimeoutError = TimeoutError
 FIRST_COMPLETED = 'FIRST_COMPLETED'
@@ -38,7 +44,3 @@ ALL_COMPLETED = 'ALL_COMPLETED'
 
 def iscoroutinefunction(func):
     return _asyncio.iscoroutinefunction(func)
-
-
-def set_event_loop(loop):
-    pass

@@ -1,9 +1,16 @@
 """asyncio queues (CPython 3.11's algorithms): Queue, PriorityQueue, LifoQueue."""
 
-from .exceptions import QueueEmpty, QueueFull
 from .locks import Event, _LoopBoundMixin
 
 __all__ = ['Queue', 'PriorityQueue', 'LifoQueue', 'QueueFull', 'QueueEmpty']
+
+
+class QueueEmpty(Exception):
+    """Raised when Queue.get_nowait() is called on an empty Queue."""
+
+
+class QueueFull(Exception):
+    """Raised when the Queue.put_nowait() method is called on a full Queue."""
 
 
 def _wakeup_next(waiters):
@@ -25,6 +32,27 @@ class Queue(_LoopBoundMixin):
         self._finished = Event()
         self._finished.set()
         self._init(maxsize)
+
+    def __repr__(self):
+        return f'<{type(self).__name__} at {id(self):#x} {self._format()}>'
+
+    def __str__(self):
+        return f'<{type(self).__name__} {self._format()}>'
+
+    def _format(self):
+        result = f'maxsize={self._maxsize!r}'
+        if self.qsize():
+            result += f' _queue={self._items()!r}'
+        if self._getters:
+            result += f' _getters[{len(self._getters)}]'
+        if self._putters:
+            result += f' _putters[{len(self._putters)}]'
+        if self._unfinished_tasks:
+            result += f' tasks={self._unfinished_tasks}'
+        return result
+
+    def _items(self):
+        return self._queue[self._head:]
 
     def _init(self, maxsize):
         self._queue = []
@@ -174,6 +202,9 @@ class PriorityQueue(Queue):
     def qsize(self):
         return len(self._queue)
 
+    def _items(self):
+        return self._queue
+
 
 class LifoQueue(Queue):
     """Retrieves the most recently added entries first."""
@@ -189,3 +220,6 @@ class LifoQueue(Queue):
 
     def qsize(self):
         return len(self._queue)
+
+    def _items(self):
+        return self._queue
