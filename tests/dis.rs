@@ -17,12 +17,14 @@ fn inputs() -> Vec<PathBuf> {
 }
 
 fn disassemble(path: &Path) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_gyre"))
-        .arg("--dis")
-        .arg(path)
-        .output()
-        .expect("run gyre --dis");
-    assert!(out.status.success(), "gyre --dis {} failed: {}", path.display(), String::from_utf8_lossy(&out.stderr));
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_gyre")).arg("--dis").arg(path).output().expect("run gyre --dis");
+    assert!(
+        out.status.success(),
+        "gyre --dis {} failed: {}",
+        path.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("utf-8 listing")
 }
 

@@ -129,4 +129,3 @@ pub fn resolve(vm: &mut Vm, fut: &Rc<Object>, value: PyResult<Value>) {
         Err(e) => f.set_exception(vm, fut, Value::Obj(e)),
     };
 }
-

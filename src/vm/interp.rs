@@ -342,7 +342,13 @@ impl Vm {
     /// The call fast path: `f` binds its `argc` arguments by position (they already sit in its
     /// register window above `at`), so the frame is pushed with no argument vector at all.
     #[inline]
-    fn push_fast(&mut self, fiber: &mut Fiber, f: &Rc<super::object::Function>, at: usize, argc: usize) -> PyResult<()> {
+    fn push_fast(
+        &mut self,
+        fiber: &mut Fiber,
+        f: &Rc<super::object::Function>,
+        at: usize,
+        argc: usize,
+    ) -> PyResult<()> {
         if self.depth >= self.recursion_limit {
             return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
         }
@@ -443,6 +449,21 @@ impl Vm {
                 () => {
                     fiber.frames.last_mut().expect("frame").pc = (pc - 1) as u32
                 };
+            }
+            // Arithmetic with a small int constant operand.
+            macro_rules! arith_imm {
+                ($op:expr, $dst:expr, $a:expr, $imm:expr, $slow:ident) => {{
+                    let k = Value::Int($imm as i64);
+                    let v = match super::ops::arith_fast($op, &reg!($a), &k) {
+                        Some(v) => v,
+                        None => {
+                            let x = reg!($a).clone();
+                            save_pc!();
+                            tryv!(self.$slow($op, &x, &k))
+                        }
+                    };
+                    Value::put(&mut reg!($dst), v);
+                }};
             }
             // Arithmetic: the allocation-free int/float cases inline, the rest through `$slow`.
             macro_rules! arith {
@@ -555,6 +576,20 @@ impl Vm {
                     Instr::Mul { dst, a, b } => arith!(BinKind::Mul, dst, a, b, binary_op),
                     Instr::Binary { op, dst, a, b } => arith!(op, dst, a, b, binary_op),
                     Instr::Inplace { op, dst, a, b } => arith!(op, dst, a, b, inplace_op),
+                    Instr::BinaryI { op, dst, a, imm } => arith_imm!(op, dst, a, imm, binary_op),
+                    Instr::InplaceI { op, dst, a, imm } => arith_imm!(op, dst, a, imm, inplace_op),
+                    Instr::CompareI { op, dst, a, imm } => {
+                        let k = Value::Int(imm as i64);
+                        let v = match super::ops::compare_fast(op, &reg!(a), &k) {
+                            Some(r) => Value::Bool(r),
+                            None => {
+                                let x = reg!(a).clone();
+                                save_pc!();
+                                tryv!(self.compare_op(op, &x, &k))
+                            }
+                        };
+                        Value::put(&mut reg!(dst), v);
+                    }
                     Instr::Unary { op, dst, src } => {
                         let x = reg!(src).clone();
                         save_pc!();
@@ -774,6 +809,19 @@ impl Vm {
                     Instr::CallMethod { base: b, argc } => {
                         save_pc!();
                         let at = base + b.idx();
+                        // A plain method with its receiver in place: the fast call path.
+                        let fast = match (&fiber.stack[at], &fiber.stack[at + 1]) {
+                            (Value::Func(f), s) if !s.is_undef() && f.code.fast_argc == Some(argc + 1) => {
+                                Some(f.clone())
+                            }
+                            _ => None,
+                        };
+                        if let Some(f) = fast {
+                            if let Err(e) = self.push_fast(fiber, &f, at, argc as usize + 1) {
+                                return Flow::Raise(e);
+                            }
+                            continue 'frames;
+                        }
                         let (window, n) =
                             if reg!(b.offset(1)).is_undef() { (at + 2, argc) } else { (at + 1, argc + 1) };
                         match self.call_at(fiber, at, window, n as usize, None) {
@@ -805,7 +853,9 @@ impl Vm {
                     }
                     Instr::Return { src } => {
                         let v = std::mem::take(&mut reg!(src));
-                        if fiber.frames.len() > 1 && fiber.frames.last().expect("frame").kind == FrameKind::Normal {
+                        if fiber.frames.len() > 1
+                            && fiber.frames.last().expect("frame").kind == FrameKind::Normal
+                        {
                             self.return_fast(fiber, v);
                             continue 'frames;
                         }
