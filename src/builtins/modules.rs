@@ -21,6 +21,7 @@ pub fn native_module(name: &str) -> Option<NativeModule> {
         "_random" => crate::stdlib::random::module,
         "_collections" => crate::stdlib::collections::module,
         "_json" => crate::stdlib::json::module,
+        "_re" => crate::stdlib::re::module,
         _ => return None,
     })
 }
@@ -49,6 +50,7 @@ const STDLIB: &[(&str, &str, bool)] = &[
     ("enum", include_str!("../../stdlib/enum.py"), false),
     ("dataclasses", include_str!("../../stdlib/dataclasses.py"), false),
     ("typing", include_str!("../../stdlib/typing.py"), false),
+    ("re", include_str!("../../stdlib/re.py"), false),
     ("random", include_str!("../../stdlib/random.py"), false),
 ];
 

@@ -7,6 +7,7 @@
 pub mod collections;
 pub mod json;
 pub mod random;
+pub mod re;
 
 use std::rc::Rc;
 
