@@ -11,22 +11,43 @@ __all__ = ['match', 'fullmatch', 'search', 'sub', 'subn', 'split', 'findall', 'f
            'S', 'X', 'U', 'ASCII', 'IGNORECASE', 'LOCALE', 'MULTILINE', 'DOTALL', 'VERBOSE',
            'UNICODE', 'NOFLAG', 'RegexFlag']
 
-NOFLAG = 0
-TEMPLATE = T = 1
-IGNORECASE = I = 2
-LOCALE = L = 4
-MULTILINE = M = 8
-DOTALL = S = 16
-UNICODE = U = 32
-VERBOSE = X = 64
-DEBUG = 128
-ASCII = A = 256
+import enum as _enum
 
-RegexFlag = int
 
-_FLAG_NAMES = [(TEMPLATE, 'TEMPLATE'), (IGNORECASE, 'IGNORECASE'), (LOCALE, 'LOCALE'),
-               (MULTILINE, 'MULTILINE'), (DOTALL, 'DOTALL'), (UNICODE, 'UNICODE'),
-               (VERBOSE, 'VERBOSE'), (DEBUG, 'DEBUG'), (ASCII, 'ASCII')]
+class RegexFlag(_enum.IntFlag):
+    """The re flags: an IntFlag whose repr and str read `re.NAME|re.OTHER`."""
+    NOFLAG = 0
+    TEMPLATE = 1
+    IGNORECASE = 2
+    LOCALE = 4
+    MULTILINE = 8
+    DOTALL = 16
+    UNICODE = 32
+    VERBOSE = 64
+    DEBUG = 128
+    ASCII = 256
+
+    def __repr__(self):
+        if self._name_ is None:
+            return hex(self._value_)
+        return '|'.join('re.' + part for part in self._name_.split('|'))
+
+    __str__ = __repr__
+
+
+NOFLAG = RegexFlag.NOFLAG
+TEMPLATE = T = RegexFlag.TEMPLATE
+IGNORECASE = I = RegexFlag.IGNORECASE
+LOCALE = L = RegexFlag.LOCALE
+MULTILINE = M = RegexFlag.MULTILINE
+DOTALL = S = RegexFlag.DOTALL
+UNICODE = U = RegexFlag.UNICODE
+VERBOSE = X = RegexFlag.VERBOSE
+DEBUG = RegexFlag.DEBUG
+ASCII = A = RegexFlag.ASCII
+
+_FLAG_NAMES = [(1, 'TEMPLATE'), (2, 'IGNORECASE'), (4, 'LOCALE'), (8, 'MULTILINE'),
+               (16, 'DOTALL'), (32, 'UNICODE'), (64, 'VERBOSE'), (128, 'DEBUG'), (256, 'ASCII')]
 
 
 class error(Exception):
@@ -46,7 +67,7 @@ PatternError = error
 
 def _flags_repr(flags):
     names = [name for bit, name in _FLAG_NAMES if flags & bit and name != 'UNICODE']
-    rest = flags & ~sum(bit for bit, _ in _FLAG_NAMES)
+    rest = flags & ~511
     if rest:
         names.append(hex(rest))
     return '|'.join('re.' + n if not n.startswith('0x') else n for n in names)
@@ -59,7 +80,8 @@ class Pattern:
         if isinstance(pattern, (bytes, bytearray)):
             raise TypeError('gyre: bytes patterns are not supported')
         self.pattern = pattern
-        self.flags = flags | UNICODE if not flags & ASCII else flags
+        flags = int(flags)
+        self.flags = flags | 32 if not flags & 256 else flags
         try:
             self._c = _re.compile(pattern, flags)
         except ValueError as e:
@@ -68,7 +90,7 @@ class Pattern:
         self.groupindex = self._c.groupindex()
 
     def __repr__(self):
-        flags = self.flags & ~UNICODE
+        flags = self.flags & ~32
         if flags:
             return 're.compile(%r, %s)' % (self.pattern, _flags_repr(flags))
         return 're.compile(%r)' % (self.pattern,)
