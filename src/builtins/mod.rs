@@ -74,6 +74,7 @@ pub fn install(vm: &mut Vm) {
     set_builtin(vm, "EnvironmentError", Value::Class(vm.exc_class("OSError")));
     set_builtin(vm, "IOError", Value::Class(vm.exc_class("OSError")));
     set_builtin(vm, "__name__", Value::str("builtins"));
+    crate::stdlib::install_builtins(vm);
 }
 
 /// Checks the positional argument count of a native function: `min..=max`.

@@ -22,6 +22,7 @@ pub fn native_module(name: &str) -> Option<NativeModule> {
         "_collections" => crate::stdlib::collections::module,
         "_json" => crate::stdlib::json::module,
         "_re" => crate::stdlib::re::module,
+        "_os" => crate::stdlib::os::module,
         _ => return None,
     })
 }
@@ -51,6 +52,11 @@ const STDLIB: &[(&str, &str, bool)] = &[
     ("dataclasses", include_str!("../../stdlib/dataclasses.py"), false),
     ("typing", include_str!("../../stdlib/typing.py"), false),
     ("re", include_str!("../../stdlib/re.py"), false),
+    ("os", include_str!("../../stdlib/os.py"), false),
+    ("os.path", include_str!("../../stdlib/posixpath.py"), false),
+    ("posixpath", include_str!("../../stdlib/posixpath.py"), false),
+    ("io", include_str!("../../stdlib/io.py"), false),
+    ("tempfile", include_str!("../../stdlib/tempfile.py"), false),
     ("random", include_str!("../../stdlib/random.py"), false),
 ];
 
