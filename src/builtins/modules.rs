@@ -23,6 +23,7 @@ pub fn native_module(name: &str) -> Option<NativeModule> {
         "_json" => crate::stdlib::json::module,
         "_re" => crate::stdlib::re::module,
         "_os" => crate::stdlib::os::module,
+        "_struct" => crate::stdlib::structs::module,
         _ => return None,
     })
 }
@@ -57,6 +58,9 @@ const STDLIB: &[(&str, &str, bool)] = &[
     ("posixpath", include_str!("../../stdlib/posixpath.py"), false),
     ("io", include_str!("../../stdlib/io.py"), false),
     ("tempfile", include_str!("../../stdlib/tempfile.py"), false),
+    ("struct", include_str!("../../stdlib/struct.py"), false),
+    ("array", include_str!("../../stdlib/array.py"), false),
+    ("textwrap", include_str!("../../stdlib/textwrap.py"), false),
     ("random", include_str!("../../stdlib/random.py"), false),
 ];
 

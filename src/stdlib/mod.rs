@@ -9,6 +9,7 @@ pub mod json;
 pub mod os;
 pub mod random;
 pub mod re;
+pub mod structs;
 
 use std::rc::Rc;
 
