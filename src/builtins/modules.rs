@@ -622,6 +622,12 @@ fn time_module(vm: &mut Vm) -> PyResult<Value> {
             ("perf_counter_ns", t_monotonic_ns),
             ("process_time", t_process_time),
             ("sleep", t_sleep),
+            ("gmtime", crate::stdlib::timefmt::gmtime),
+            ("localtime", crate::stdlib::timefmt::localtime),
+            ("mktime", crate::stdlib::timefmt::mktime),
+            ("strftime", crate::stdlib::timefmt::strftime),
+            ("asctime", crate::stdlib::timefmt::asctime),
+            ("ctime", crate::stdlib::timefmt::ctime),
         ],
     ))
 }

@@ -10,6 +10,7 @@ pub mod os;
 pub mod random;
 pub mod re;
 pub mod structs;
+pub mod timefmt;
 
 use std::rc::Rc;
 
