@@ -61,6 +61,8 @@ const STDLIB: &[(&str, &str, bool)] = &[
     ("struct", include_str!("../../stdlib/struct.py"), false),
     ("array", include_str!("../../stdlib/array.py"), false),
     ("textwrap", include_str!("../../stdlib/textwrap.py"), false),
+    ("datetime", include_str!("../../stdlib/datetime.py"), false),
+    ("logging", include_str!("../../stdlib/logging.py"), false),
     ("random", include_str!("../../stdlib/random.py"), false),
 ];
 
@@ -88,6 +90,8 @@ fn sys_module(vm: &mut Vm) -> PyResult<Value> {
             ("getrecursionlimit", getrecursionlimit),
             ("setrecursionlimit", setrecursionlimit),
             ("intern", sys_intern),
+            ("exc_info", sys_exc_info),
+            ("exception", sys_exception),
         ],
     );
     let argv = Value::list(vm.argv.iter().map(|a| Value::str(a)).collect());
@@ -177,6 +181,22 @@ fn setrecursionlimit(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     vm.recursion_limit = (n as usize).min(vm.limits.max_recursion);
     Ok(Value::None)
+}
+
+/// `sys.exception()`: the exception being handled, or None.
+fn sys_exception(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(if vm.handled.is_undef() { Value::None } else { vm.handled.clone() })
+}
+
+/// `sys.exc_info()`: `(type, value, traceback)` of the handled exception (traceback is
+/// None: gyre has no traceback objects).
+fn sys_exc_info(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let e = sys_exception(vm, args)?;
+    if e.is_none() {
+        return Ok(Value::tuple(vec![Value::None, Value::None, Value::None]));
+    }
+    let t = Value::Class(vm.type_of(&e));
+    Ok(Value::tuple(vec![t, e, Value::None]))
 }
 
 fn sys_intern(_vm: &mut Vm, args: Args) -> PyResult<Value> {
