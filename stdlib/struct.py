@@ -15,7 +15,8 @@ def pack_into(fmt, buffer, offset, *values):
         raise error('pack_into requires a buffer of at least %d bytes for packing %d bytes at '
                     'offset %d (actual buffer size is %d)'
                     % (offset + len(data), len(data), offset, len(buffer)))
-    buffer[offset:offset + len(data)] = data
+    for i, b in enumerate(data):
+        buffer[offset + i] = b
 
 
 def iter_unpack(fmt, buffer):
