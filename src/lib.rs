@@ -12,6 +12,7 @@ pub mod asyncio;
 pub mod builtins;
 pub mod compiler;
 mod interpreter;
+pub(crate) mod net;
 #[cfg(feature = "cli")]
 mod repl;
 pub(crate) mod runtime;

@@ -1,6 +1,4 @@
-"""In-memory streams (StringIO, BytesIO) and `open()` for files read and written whole."""
-
-import _os
+"""In-memory streams (StringIO, BytesIO); `io.open` is the builtin `open()`."""
 
 SEEK_SET = 0
 SEEK_CUR = 1
@@ -175,100 +173,9 @@ class BytesIO(_Stream):
         return self.read(size)
 
 
-class _File(_Stream):
-    """A file opened with `open()`: read whole at open, written through on flush/close."""
-
-    def __init__(self, file, mode, encoding):
-        self.name = file
-        self.mode = mode
-        self.encoding = None if 'b' in mode else (encoding or 'utf-8')
-        binary = 'b' in mode
-        self._empty = b'' if binary else ''
-        self._reading = 'r' in mode or '+' in mode
-        self._writing = any(c in mode for c in 'wax+')
-        initial = self._empty
-        if 'r' in mode:
-            initial = _os.read_file(file, binary)
-        elif 'a' in mode:
-            if _os.kind(file) == 1:
-                initial = _os.read_file(file, binary)
-        elif 'x' in mode:
-            if _os.kind(file) != 0:
-                raise FileExistsError(17, 'File exists', file)
-            _os.write_file(file, self._empty, False)
-        else:
-            _os.write_file(file, self._empty, False)
-        super().__init__(initial)
-        if 'a' in mode:
-            self._pos = len(initial)
-        self._dirty = False
-
-    def read(self, size=-1):
-        if not self._reading:
-            raise UnsupportedOperation('not readable')
-        return super().read(size)
-
-    def readline(self, size=-1):
-        if not self._reading:
-            raise UnsupportedOperation('not readable')
-        return super().readline(size)
-
-    def write(self, s):
-        if not self._writing:
-            raise UnsupportedOperation('not writable')
-        if self.encoding is not None and not isinstance(s, str):
-            raise TypeError(f'write() argument must be str, not {type(s).__name__}')
-        n = super().write(s)
-        self._dirty = True
-        return n
-
-    def flush(self):
-        self._check()
-        if self._dirty:
-            _os.write_file(self.name, self._buf, False)
-            self._dirty = False
-
-    def close(self):
-        if not self.closed:
-            self.flush()
-            self.closed = True
-
-    def readable(self):
-        return self._reading
-
-    def writable(self):
-        return self._writing
-
-    def fileno(self):
-        raise UnsupportedOperation('fileno')
-
-    def __repr__(self):
-        if self.encoding is None:
-            return f"<_io.BufferedReader name={self.name!r}>"
-        return f"<_io.TextIOWrapper name={self.name!r} mode={self.mode!r} encoding={self.encoding!r}>"
+# The builtin open() (native) is io.open, as in CPython.
+open = open
 
 
-def open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True,
-         opener=None):
-    if hasattr(file, '__fspath__'):
-        file = file.__fspath__()
-    if not isinstance(file, str):
-        raise TypeError(f'expected str, bytes or os.PathLike object, not {type(file).__name__}')
-    if not isinstance(mode, str):
-        raise TypeError(f'open() argument \'mode\' must be str, not {type(mode).__name__}')
-    modes = set(mode)
-    if modes - set('axrwb+t') or len(mode) > len(modes) or \
-            sum(c in modes for c in 'rwax') != 1:
-        raise ValueError('invalid mode: %r' % mode)
-    if 'b' in modes and 't' in modes:
-        raise ValueError("can't have text and binary mode at once")
-    if 'b' in modes and encoding is not None:
-        raise ValueError("binary mode doesn't take an encoding argument")
-    return _File(file, mode, encoding)
-
-
-TextIOWrapper = _File
-BufferedReader = _File
-FileIO = _File
 IOBase = _Stream
 TextIOBase = StringIO

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use crate::vm::object::{Args, Dict, Object, Payload, PropertyData};
 use crate::vm::{PyResult, Value, Vm};
 
-use super::{arity, method};
+use super::{method, method_arity};
 
 pub(super) fn install(vm: &mut Vm) {
     let property = vm.types.property.clone();
@@ -34,6 +34,20 @@ pub(super) fn install(vm: &mut Vm) {
     method(vm, &bound, "__hash__", method_hash);
     let type_ = vm.types.type_.clone();
     method(vm, &type_, "mro", type_mro);
+    method(vm, &type_, "__call__", type_call);
+    method(vm, &type_, "__init__", type_init);
+    let t = &vm.types;
+    let generic = [
+        t.list.clone(),
+        t.dict.clone(),
+        t.tuple.clone(),
+        t.set.clone(),
+        t.frozenset.clone(),
+        t.type_.clone(),
+    ];
+    for cls in generic {
+        super::static_fn(vm, &cls, "__class_getitem__", class_getitem);
+    }
     let proxy = vm.types.mappingproxy.clone();
     for (name, f) in [
         ("keys", proxy_keys as crate::vm::object::NativeFn),
@@ -66,7 +80,7 @@ fn this_property(vm: &mut Vm, args: &Args) -> PyResult<(Rc<Object>, [Value; 5])>
 
 /// A copy of the property with part `which` (0 fget, 1 fset, 2 fdel) replaced.
 fn property_with(vm: &mut Vm, args: Args, which: usize) -> PyResult<Value> {
-    arity(vm, "property", &args, 2, 2)?;
+    method_arity(vm, "property", &args, 1, 1)?;
     let (o, mut parts) = this_property(vm, &args)?;
     parts[which] = args.pos[1].clone();
     let [fget, fset, fdel, doc, name] = parts;
@@ -91,7 +105,7 @@ fn property_deleter(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn property_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "__get__", &args, 2, 3)?;
+    method_arity(vm, "__get__", &args, 1, 2)?;
     if args.pos[1].is_none() {
         return Ok(args.pos[0].clone());
     }
@@ -100,7 +114,7 @@ fn property_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn property_set(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "__set__", &args, 3, 3)?;
+    method_arity(vm, "__set__", &args, 2, 2)?;
     let (_, [_, fset, ..]) = this_property(vm, &args)?;
     if fset.is_none() {
         return Err(vm.new_error("AttributeError", "property has no setter"));
@@ -110,7 +124,7 @@ fn property_set(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn property_delete(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "__delete__", &args, 2, 2)?;
+    method_arity(vm, "__delete__", &args, 1, 1)?;
     let (_, [_, _, fdel, ..]) = this_property(vm, &args)?;
     if fdel.is_none() {
         return Err(vm.new_error("AttributeError", "property has no deleter"));
@@ -120,7 +134,7 @@ fn property_delete(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn property_set_name(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "__set_name__", &args, 3, 3)?;
+    method_arity(vm, "__set_name__", &args, 2, 2)?;
     if let Some(Payload::Property(p)) = args.pos[0].payload() {
         *p.name.borrow_mut() = args.pos[2].clone();
     }
@@ -129,7 +143,7 @@ fn property_set_name(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `staticmethod.__get__` / `classmethod.__get__`.
 fn wrapper_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "__get__", &args, 2, 3)?;
+    method_arity(vm, "__get__", &args, 1, 2)?;
     let owner = match args.pos.get(2) {
         Some(Value::Class(c)) => c.clone(),
         _ => vm.type_of(&args.pos[1]),
@@ -150,7 +164,7 @@ fn staticmethod_call(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn method_eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "__eq__", &args, 2, 2)?;
+    method_arity(vm, "__eq__", &args, 1, 1)?;
     match (args.pos[0].payload(), args.pos[1].payload()) {
         (Some(Payload::BoundMethod(f1, s1)), Some(Payload::BoundMethod(f2, s2))) => {
             Ok(Value::Bool(s1.is(s2) && vm.eq(f1, f2)?))
@@ -160,7 +174,7 @@ fn method_eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn method_hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "__hash__", &args, 1, 1)?;
+    method_arity(vm, "__hash__", &args, 0, 0)?;
     let Some(Payload::BoundMethod(f, s)) = args.pos[0].payload() else {
         return Err(vm.new_error("TypeError", "descriptor '__hash__' requires a 'method' object"));
     };
@@ -169,14 +183,104 @@ fn method_hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Int(if h == -1 { -2 } else { h }))
 }
 
+fn type_call(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Value::Class(c) = &args.pos[0] else {
+        return Err(vm.new_error("TypeError", "descriptor '__call__' requires a 'type' object"));
+    };
+    let c = c.clone();
+    vm.construct(&c, args.pos[1..].to_vec(), args.kw.to_vec())
+}
+
+/// `type.__init__`: the class is complete after `type.__new__`.
+fn type_init(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
 fn type_mro(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "mro", &args, 1, 1)?;
+    method_arity(vm, "mro", &args, 0, 0)?;
     let Value::Class(c) = &args.pos[0] else {
         return Err(vm.new_error("TypeError", "descriptor 'mro' requires a 'type' object"));
     };
     let mut items = vec![Value::Class(c.clone())];
     items.extend(c.mro.iter().map(|m| Value::Class(m.clone())));
     Ok(Value::list(items))
+}
+
+/// `list[int]` and friends: a `types.GenericAlias` that prints as written and calls its
+/// origin.
+#[derive(Debug)]
+struct GenericAlias {
+    origin: Value,
+    args: Value,
+}
+
+impl crate::vm::ext::Ext for GenericAlias {
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+
+    fn repr(&self, vm: &mut Vm, _this: &Value) -> PyResult<Option<String>> {
+        let items = match &self.args {
+            Value::Tuple(t) => t.items.to_vec(),
+            other => vec![other.clone()],
+        };
+        let mut parts = Vec::with_capacity(items.len());
+        for item in &items {
+            parts.push(alias_item_repr(vm, item)?);
+        }
+        Ok(Some(format!("{}[{}]", alias_item_repr(vm, &self.origin)?, parts.join(", "))))
+    }
+
+    fn get_attr(&self, _vm: &mut Vm, _this: &Value, name: &str) -> PyResult<Option<Value>> {
+        Ok(match name {
+            "__origin__" => Some(self.origin.clone()),
+            "__args__" => Some(match &self.args {
+                t @ Value::Tuple(_) => t.clone(),
+                other => Value::tuple(vec![other.clone()]),
+            }),
+            _ => None,
+        })
+    }
+}
+
+/// How a GenericAlias shows one of its parts: classes by (qualified) name, `...` as is.
+fn alias_item_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    match v {
+        Value::Class(c) => {
+            let module = match c.lookup("__module__") {
+                Some(Value::Str(m)) if c.is_heap && m.as_str() != "builtins" => format!("{}.", m.as_str()),
+                _ => String::new(),
+            };
+            Ok(format!("{module}{}", c.qualname.borrow()))
+        }
+        Value::Obj(o) if matches!(o.payload, Payload::Ellipsis) => Ok("...".into()),
+        other => vm.repr(other),
+    }
+}
+
+fn class_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [origin, item] = args.pos else {
+        return Err(vm.new_error("TypeError", "__class_getitem__ expects a class and one argument"));
+    };
+    let cls = crate::vm::types::builtin_class(
+        "GenericAlias",
+        std::slice::from_ref(&vm.types.object),
+        crate::vm::object::BaseKind::Native,
+    );
+    super::method(vm, &cls, "__call__", generic_alias_call);
+    let alias = GenericAlias { origin: origin.clone(), args: item.clone() };
+    Ok(Value::Obj(Object::new(cls, Payload::Ext(Box::new(alias)))))
+}
+
+fn generic_alias_call(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let origin = match args.pos.first().and_then(Value::payload) {
+        Some(Payload::Ext(e)) => match e.as_any().downcast_ref::<GenericAlias>() {
+            Some(a) => a.origin.clone(),
+            None => return Err(vm.new_error("TypeError", "not a GenericAlias")),
+        },
+        _ => return Err(vm.new_error("TypeError", "not a GenericAlias")),
+    };
+    vm.call_kw(&origin, args.pos[1..].to_vec(), args.kw.to_vec())
 }
 
 /// The snapshot dict behind a mappingproxy receiver.

@@ -3,6 +3,8 @@
 
 use std::rc::Rc;
 
+use crate::compiler::bytecode::CmpKind;
+
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
 
@@ -12,48 +14,51 @@ use crate::vm::object::{Args, Class, Iter, Payload};
 use crate::vm::{PyResult, Value, Vm};
 
 pub(super) fn install(vm: &mut Vm) {
-    let table: &[(&'static str, crate::vm::object::NativeFn)] = &[
-        ("print", print),
-        ("len", len),
-        ("repr", repr),
-        ("ascii", ascii),
-        ("isinstance", isinstance),
-        ("issubclass", issubclass),
-        ("hasattr", hasattr),
-        ("getattr", getattr),
-        ("setattr", setattr),
-        ("delattr", delattr),
-        ("callable", callable),
-        ("id", id),
-        ("hash", hash),
-        ("iter", iter),
-        ("next", next),
-        ("abs", abs),
-        ("min", min),
-        ("max", max),
-        ("sum", sum),
-        ("any", any),
-        ("all", all),
-        ("sorted", sorted),
-        ("ord", ord),
-        ("chr", chr),
-        ("hex", hex),
-        ("oct", oct),
-        ("bin", bin),
-        ("round", round),
-        ("divmod", divmod),
-        ("pow", pow),
-        ("format", format),
-        ("input", input),
-        ("aiter", aiter),
-        ("anext", anext),
-        ("exit", exit),
-        ("quit", exit),
+    // (name, function, the keyword arguments it takes)
+    let table: &[(&'static str, crate::vm::object::NativeFn, &'static [&'static str])] = &[
+        ("print", print, &["sep", "end", "file", "flush"]),
+        ("len", len, &[]),
+        ("repr", repr, &[]),
+        ("ascii", ascii, &[]),
+        ("isinstance", isinstance, &[]),
+        ("issubclass", issubclass, &[]),
+        ("hasattr", hasattr, &[]),
+        ("getattr", getattr, &[]),
+        ("setattr", setattr, &[]),
+        ("delattr", delattr, &[]),
+        ("callable", callable, &[]),
+        ("id", id, &[]),
+        ("hash", hash, &[]),
+        ("iter", iter, &[]),
+        ("next", next, &[]),
+        ("abs", abs, &[]),
+        ("min", min, &["key", "default"]),
+        ("max", max, &["key", "default"]),
+        ("sum", sum, &["start"]),
+        ("any", any, &[]),
+        ("all", all, &[]),
+        ("ord", ord, &[]),
+        ("chr", chr, &[]),
+        ("hex", hex, &[]),
+        ("oct", oct, &[]),
+        ("bin", bin, &[]),
+        ("round", round, &["number", "ndigits"]),
+        ("divmod", divmod, &[]),
+        ("pow", pow, &["base", "exp", "mod"]),
+        ("format", format, &[]),
+        ("input", input, &[]),
+        ("aiter", aiter, &[]),
+        ("anext", anext, &[]),
+        ("exit", exit, &["code"]),
+        ("quit", exit, &["code"]),
     ];
-    for (name, f) in table {
-        let v = native(vm, name, *f);
+    for (name, f, kwargs) in table {
+        let v = super::native_kw(vm, name, *f, kwargs);
         set_builtin(vm, name, v);
     }
+    // sorted() reports bad keywords as list.sort() does ("... for sort()").
+    let v = native(vm, "sorted", sorted);
+    set_builtin(vm, "sorted", v);
     let with_frame: &[(&'static str, crate::vm::object::NativeFn)] = &[
         ("globals", globals),
         ("locals", locals),
@@ -119,6 +124,10 @@ pub fn length(vm: &mut Vm, v: &Value) -> PyResult<usize> {
             Payload::Bytes(b) => b.len(),
             Payload::ByteArray(b) => b.borrow().len(),
             Payload::Range(a, b, c) => crate::vm::ops::range_len(*a, *b, *c) as usize,
+            Payload::BigRange(r) => {
+                let r = (**r).clone();
+                return vm.big_range_len(&r);
+            }
             Payload::ListData(l)
                 if !o.class.lookup("__len__").is_some_and(|f| matches!(f, Value::Func(_))) =>
             {
@@ -387,7 +396,10 @@ fn min_max(vm: &mut Vm, args: Args, name: &str, want_less: bool) -> PyResult<Val
         best = match best {
             None => Some((k, item)),
             Some((bk, bv)) => {
-                let better = if want_less { vm.less_than(&k, &bk)? } else { vm.less_than(&bk, &k)? };
+                // CPython compares the new item first: `k < best` for min, `k > best` for max.
+                let op = if want_less { CmpKind::Lt } else { CmpKind::Gt };
+                let r = vm.compare_op(op, &k, &bk)?;
+                let better = vm.truthy(&r)?;
                 if better {
                     Some((k, item))
                 } else {
@@ -540,6 +552,7 @@ fn sorted(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if args.pos.len() != 1 {
         return Err(vm.new_error("TypeError", &format!("sorted expected 1 argument, got {}", args.pos.len())));
     }
+    vm.check_kwargs("sort", &["key", "reverse"], args.kw)?;
     let mut items = vm.collect(&args.pos[0])?;
     let reverse = match args.kwarg("reverse") {
         Some(r) => vm.truthy(r)?,
@@ -772,44 +785,7 @@ fn dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
         super::functions::sort_values(vm, &mut names, None, false)?;
         return Ok(Value::list(names));
     };
-    let mut names: Vec<String> = Vec::new();
-    let add_map = |m: &crate::vm::dict::DictMap, names: &mut Vec<String>| {
-        for (k, _) in m.iter() {
-            if let Some(s) = k.as_str() {
-                if !names.iter().any(|n| n == s) {
-                    names.push(s.to_string());
-                }
-            }
-        }
-    };
-    match v {
-        Value::Obj(o) => {
-            if let Payload::Module(m) = &o.payload {
-                add_map(&m.dict.map.borrow(), &mut names);
-            }
-            if let Some(d) = &o.dict {
-                add_map(&d.map.borrow(), &mut names);
-            }
-            add_map(&o.class.dict.borrow(), &mut names);
-            for c in &o.class.mro {
-                add_map(&c.dict.borrow(), &mut names);
-            }
-        }
-        Value::Class(c) => {
-            add_map(&c.dict.borrow(), &mut names);
-            for b in &c.mro {
-                add_map(&b.dict.borrow(), &mut names);
-            }
-        }
-        other => {
-            let cls = vm.type_of(other);
-            add_map(&cls.dict.borrow(), &mut names);
-            for b in &cls.mro {
-                add_map(&b.dict.borrow(), &mut names);
-            }
-        }
-    }
-    names.sort();
+    let names = vm.dir_names(v)?;
     Ok(Value::list(names.into_iter().map(Value::string).collect()))
 }
 
@@ -865,7 +841,23 @@ fn aiter(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn anext(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, "anext", &args, 1, 2)?;
-    vm.get_anext(&args.pos[0])
+    let it = &args.pos[0];
+    let is_async_iter = match it {
+        Value::Obj(o) => {
+            matches!(&o.payload, Payload::Generator(g) if g.kind == crate::compiler::bytecode::CodeKind::AsyncGenerator)
+                || o.class.lookup("__anext__").is_some()
+        }
+        _ => false,
+    };
+    if !is_async_iter {
+        let t = vm.type_name(it);
+        return Err(vm.new_error("TypeError", &format!("'{t}' object is not an async iterator")));
+    }
+    let awaitable = vm.get_anext(it)?;
+    match args.pos.get(1) {
+        Some(default) => Ok(vm.anext_default(awaitable, default.clone())),
+        None => Ok(awaitable),
+    }
 }
 
 fn exit(vm: &mut Vm, args: Args) -> PyResult<Value> {

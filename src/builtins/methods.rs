@@ -1,16 +1,12 @@
 //! Methods of the builtin container, object, exception and generator types.
-//! (String, bytes and number methods live in `str_methods.rs`.)
 
 use std::rc::Rc;
 
 use super::functions::sort_values;
-use super::{arity, method, no_kwargs, opt_arg};
+use super::{arity, method, method_arity, no_kwargs, opt_arg};
 use crate::vm::frame::Incoming;
 use crate::vm::object::{Args, AsyncGenOpKind, Object, Payload};
 use crate::vm::{PyResult, Value, Vm};
-
-#[path = "str_methods.rs"]
-mod str_methods;
 
 pub(super) fn install(vm: &mut Vm) {
     let t = &vm.types;
@@ -134,10 +130,13 @@ pub(super) fn install(vm: &mut Vm) {
         ("__getattribute__", object_getattribute),
         ("__delattr__", object_delattr),
         ("__format__", object_format),
-        ("__init_subclass__", object_init_subclass),
     ] {
         method(vm, &object, name, f);
     }
+    // An implicit classmethod, as in CPython.
+    let init_subclass = super::native(vm, "__init_subclass__", object_init_subclass);
+    let wrapped = Value::Obj(Object::new(vm.types.classmethod.clone(), Payload::ClassMethod(init_subclass)));
+    object.set_attr("__init_subclass__", wrapped);
     for (name, f) in [
         ("__init__", exc_init as crate::vm::object::NativeFn),
         ("with_traceback", exc_with_traceback),
@@ -163,10 +162,23 @@ pub(super) fn install(vm: &mut Vm) {
     ] {
         method(vm, &generator, name, f);
     }
-    for (name, f) in
-        [("send", gen_send as crate::vm::object::NativeFn), ("throw", gen_throw), ("close", gen_close)]
-    {
+    for (name, f) in [
+        ("send", gen_send as crate::vm::object::NativeFn),
+        ("throw", gen_throw),
+        ("close", gen_close),
+        ("__await__", coro_await),
+    ] {
         method(vm, &coroutine, name, f);
+    }
+    let wrapper = vm.types.coroutine_wrapper.clone();
+    for (name, f) in [
+        ("send", wrapper_send as crate::vm::object::NativeFn),
+        ("throw", wrapper_throw),
+        ("close", wrapper_close),
+        ("__next__", wrapper_next),
+        ("__iter__", gen_iter),
+    ] {
+        method(vm, &wrapper, name, f);
     }
     for (name, f) in [
         ("asend", agen_asend as crate::vm::object::NativeFn),
@@ -176,6 +188,20 @@ pub(super) fn install(vm: &mut Vm) {
         ("__aiter__", gen_iter),
     ] {
         method(vm, &agen, name, f);
+    }
+    for cls in
+        [vm.types.async_gen_op.clone(), vm.types.async_gen_athrow.clone(), vm.types.anext_awaitable.clone()]
+    {
+        for (name, f) in [
+            ("send", agen_op_send as crate::vm::object::NativeFn),
+            ("throw", agen_op_throw),
+            ("close", agen_op_close),
+            ("__next__", agen_op_next),
+            ("__iter__", gen_iter),
+            ("__await__", gen_iter),
+        ] {
+            method(vm, &cls, name, f);
+        }
     }
     let iterator = vm.types.iterator.clone();
     method(vm, &iterator, "__next__", iter_next_m);
@@ -201,7 +227,6 @@ pub(super) fn install(vm: &mut Vm) {
     for cls in [&views[0], &views[2]] {
         method(vm, cls, "isdisjoint", view_isdisjoint);
     }
-    str_methods::install(vm);
 }
 
 fn this_list(vm: &mut Vm, args: &Args) -> PyResult<Rc<crate::vm::object::List>> {
@@ -291,6 +316,7 @@ fn seq_items(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
 }
 
 fn list_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_arity(vm, "index", &args, 1, 3)?;
     let items = seq_items(vm, &args.pos[0])?;
     let len = items.len() as i64;
     let norm = |vm: &mut Vm, v: Option<&Value>, d: i64| -> PyResult<i64> {
@@ -318,6 +344,7 @@ fn list_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn list_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_arity(vm, "list.count", &args, 1, 1)?;
     let items = seq_items(vm, &args.pos[0])?;
     let mut n = 0;
     for x in &items {
@@ -333,6 +360,7 @@ fn list_sort(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if args.pos.len() > 1 {
         return Err(vm.new_error("TypeError", "sort() takes no positional arguments"));
     }
+    vm.check_kwargs("sort", &["key", "reverse"], args.kw)?;
     let mut items = std::mem::take(&mut *l.items.borrow_mut());
     let reverse = match args.kwarg("reverse") {
         Some(r) => vm.truthy(r)?,
@@ -383,13 +411,13 @@ fn underlying(v: &Value) -> Value {
 }
 
 pub(super) fn seq_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "__getitem__", &args, 2, 2)?;
+    method_arity(vm, "__getitem__", &args, 1, 1)?;
     let base = underlying(&args.pos[0]);
     vm.get_item(&base, &args.pos[1])
 }
 
 pub(super) fn seq_setitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "__setitem__", &args, 3, 3)?;
+    method_arity(vm, "__setitem__", &args, 2, 2)?;
     let base = underlying(&args.pos[0]);
     vm.set_item(&base, args.pos[1].clone(), args.pos[2].clone())?;
     Ok(Value::None)
@@ -419,7 +447,7 @@ fn builtin_eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 pub(super) fn seq_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "__contains__", &args, 2, 2)?;
+    method_arity(vm, "__contains__", &args, 1, 1)?;
     let base = underlying(&args.pos[0]);
     Ok(Value::Bool(vm.contains(&base, &args.pos[1])?))
 }
@@ -453,7 +481,7 @@ fn dict_view(vm: &mut Vm, args: &Args, kind: u8) -> PyResult<Value> {
 }
 
 fn view_isdisjoint(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "isdisjoint", &args, 2, 2)?;
+    method_arity(vm, "isdisjoint", &args, 1, 1)?;
     for item in vm.collect(&args.pos[1])? {
         if vm.contains(&args.pos[0], &item)? {
             return Ok(Value::Bool(false));
@@ -555,17 +583,19 @@ fn dict_fromkeys(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn set_add(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "set.add", &args, 2, 2)?;
+    method_arity(vm, "set.add", &args, 1, 1)?;
     vm.set_add(&args.pos[0], args.pos[1].clone())?;
     Ok(Value::None)
 }
 
 fn set_discard(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_arity(vm, "set.discard", &args, 1, 1)?;
     vm.set_discard(&args.pos[0], &args.pos[1])?;
     Ok(Value::None)
 }
 
 fn set_remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_arity(vm, "set.remove", &args, 1, 1)?;
     if !vm.set_discard(&args.pos[0], &args.pos[1])? {
         return Err(vm.key_error(args.pos[1].clone()));
     }
@@ -589,7 +619,7 @@ fn set_clear(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn set_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "set", &args, 1, 2)?;
+    method_arity(vm, "set", &args, 0, 1)?;
     set_clear(vm, Args::new(&args.pos[..1]))?;
     set_update(vm, args)
 }
@@ -653,16 +683,19 @@ fn set_difference_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn set_issubset(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_arity(vm, "issubset", &args, 1, 1)?;
     let o = as_set(vm, &args.pos[1])?;
     Ok(Value::Bool(vm.set_issubset(&args.pos[0], &o)?))
 }
 
 fn set_issuperset(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_arity(vm, "issuperset", &args, 1, 1)?;
     let o = as_set(vm, &args.pos[1])?;
     Ok(Value::Bool(vm.set_issubset(&o, &args.pos[0])?))
 }
 
 fn set_isdisjoint(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_arity(vm, "set.isdisjoint", &args, 1, 1)?;
     for item in vm.collect(&args.pos[1])? {
         if vm.set_contains(&args.pos[0], &item)? {
             return Ok(Value::Bool(false));
@@ -694,6 +727,7 @@ fn object_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn object_eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_arity(vm, "__eq__", &args, 1, 1)?;
     if args.pos[0].is(&args.pos[1]) {
         return Ok(Value::Bool(true));
     }
@@ -701,6 +735,7 @@ fn object_eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn object_ne(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_arity(vm, "__ne__", &args, 1, 1)?;
     let r = vm.compare_op(crate::compiler::bytecode::CmpKind::Eq, &args.pos[0], &args.pos[1])?;
     Ok(Value::Bool(!vm.truthy(&r)?))
 }
@@ -710,7 +745,7 @@ fn object_hash(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn object_setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "__setattr__", &args, 3, 3)?;
+    method_arity(vm, "__setattr__", &args, 2, 2)?;
     match &args.pos[0] {
         Value::Obj(o) if !matches!(o.payload, Payload::Module(_)) => {
             let n = super::str_arg(vm, &args.pos[1], "attribute name")?.to_string();
@@ -722,7 +757,7 @@ fn object_setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn object_getattribute(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "__getattribute__", &args, 2, 2)?;
+    method_arity(vm, "__getattribute__", &args, 1, 1)?;
     let n = super::str_arg(vm, &args.pos[1], "attribute name")?.to_string();
     match &args.pos[0] {
         Value::Obj(o) if !matches!(o.payload, Payload::Module(_) | Payload::Super(..)) => {
@@ -733,7 +768,7 @@ fn object_getattribute(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn object_delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "__delattr__", &args, 2, 2)?;
+    method_arity(vm, "__delattr__", &args, 1, 1)?;
     let n = super::str_arg(vm, &args.pos[1], "attribute name")?.to_string();
     match &args.pos[0] {
         Value::Obj(o) => vm.generic_delattr(&args.pos[0].clone(), &o.clone(), &n)?,
@@ -751,7 +786,17 @@ fn object_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::string(vm.str_of(&args.pos[0])?))
 }
 
-fn object_init_subclass(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+/// `object.__init_subclass__(cls)`: accepts no keyword arguments.
+fn object_init_subclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if !args.kw.is_empty() {
+        let name = match args.pos.first() {
+            Some(Value::Class(c)) => c.name(),
+            _ => "object".into(),
+        };
+        return Err(
+            vm.new_error("TypeError", &format!("{name}.__init_subclass__() takes no keyword arguments"))
+        );
+    }
     Ok(Value::None)
 }
 
@@ -766,17 +811,15 @@ fn exc_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn exc_with_traceback(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "with_traceback", &args, 2, 2)?;
-    if let (Some(e), Value::None) = (args.pos[0].payload(), &args.pos[1]) {
-        if let Payload::Exception(d) = e {
-            d.traceback.borrow_mut().clear();
-        }
+    method_arity(vm, "with_traceback", &args, 1, 1)?;
+    if let (Some(Payload::Exception(d)), Value::None) = (args.pos[0].payload(), &args.pos[1]) {
+        d.traceback.borrow_mut().clear();
     }
     Ok(args.pos[0].clone())
 }
 
 fn exc_add_note(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "add_note", &args, 2, 2)?;
+    method_arity(vm, "add_note", &args, 1, 1)?;
     if !matches!(args.pos[1], Value::Str(_)) {
         let t = vm.type_name(&args.pos[1]);
         return Err(vm.new_error("TypeError", &format!("note must be a str, not '{t}'")));
@@ -858,23 +901,23 @@ fn exc_group_init(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
 
 fn exc_group_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Value::Obj(o) = &args.pos[0] else { return Ok(Value::str("")) };
-    let msg = o.get_attr("message").unwrap_or_else(|| Value::str(""));
-    let n = vm.group_members(o).len();
-    let s = vm.str_of(&msg)?;
-    Ok(Value::string(format!("{s} ({n} sub-exception{})", if n == 1 { "" } else { "s" })))
+    Ok(Value::string(vm.exc_str_default(o)?))
 }
 
 fn exc_group_split(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_arity(vm, "split", &args, 1, 1)?;
     let (m, r) = vm.exception_group_split(&args.pos[0], &args.pos[1])?;
     Ok(Value::tuple(vec![m, r]))
 }
 
 fn exc_group_subgroup(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_arity(vm, "subgroup", &args, 1, 1)?;
     let (m, _) = vm.exception_group_split(&args.pos[0], &args.pos[1])?;
     Ok(m)
 }
 
 fn exc_group_derive(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_arity(vm, "derive", &args, 1, 1)?;
     let Value::Obj(o) = &args.pos[0] else { return Ok(Value::None) };
     let items = vm.collect(&args.pos[1])?;
     Ok(Value::Obj(vm.derive_group(o, items)))
@@ -967,4 +1010,59 @@ fn agen_aclose(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn agen_anext(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let g = this_gen(vm, &args)?;
     Ok(vm.async_gen_op(&g, AsyncGenOpKind::Next))
+}
+
+fn agen_op_send(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "send", &Args::new(&args.pos[1..]), 1, 1)?;
+    let incoming = if args.pos[1].is_none() { Incoming::Start } else { Incoming::Send(args.pos[1].clone()) };
+    vm.async_op_send(&args.pos[0], incoming)
+}
+
+fn agen_op_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let e = throw_exc(vm, &args.pos[1..])?;
+    vm.async_op_send(&args.pos[0], Incoming::Throw(e))
+}
+
+fn agen_op_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    vm.async_op_close(&args.pos[0]);
+    Ok(Value::None)
+}
+
+fn agen_op_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    vm.async_op_send(&args.pos[0], Incoming::Start)
+}
+
+fn coro_await(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let g = this_gen(vm, &args)?;
+    Ok(vm.coroutine_await(&g))
+}
+
+fn wrapped(vm: &mut Vm, args: &Args) -> PyResult<Rc<Object>> {
+    match args.pos.first().and_then(crate::vm::coro::wrapped_coroutine) {
+        Some(c) => Ok(c),
+        None => Err(vm.new_error("TypeError", "descriptor requires a 'coroutine_wrapper' object")),
+    }
+}
+
+fn wrapper_send(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let c = wrapped(vm, &args)?;
+    let mut pos = vec![Value::Obj(c)];
+    pos.extend_from_slice(&args.pos[1..]);
+    gen_send(vm, Args::new(&pos))
+}
+
+fn wrapper_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let c = wrapped(vm, &args)?;
+    let e = throw_exc(vm, &args.pos[1..])?;
+    vm.gen_send(&c, Incoming::Throw(e))
+}
+
+fn wrapper_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let c = wrapped(vm, &args)?;
+    vm.gen_close(&c)
+}
+
+fn wrapper_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let c = wrapped(vm, &args)?;
+    vm.gen_send(&c, Incoming::Start)
 }

@@ -1,10 +1,14 @@
 //! Methods of `range` (`index`, `count` and the sequence dunders) and `slice` (`indices`).
 
+use num_bigint::BigInt;
+use num_traits::ToPrimitive;
+
+use crate::vm::bigrange::BigRange;
 use crate::vm::object::{Args, Payload};
-use crate::vm::ops::{int_of, range_len};
+use crate::vm::ops::big_of;
 use crate::vm::{PyResult, Value, Vm};
 
-use super::{arity, method};
+use super::{method, method_arity};
 
 pub(super) fn install(vm: &mut Vm) {
     let range = vm.types.range.clone();
@@ -22,58 +26,58 @@ pub(super) fn install(vm: &mut Vm) {
     method(vm, &slice, "indices", slice_indices);
 }
 
-/// `(start, stop, step)` of a range receiver.
-fn this_range(vm: &mut Vm, args: &Args) -> PyResult<(i64, i64, i64)> {
+/// The receiver as a big range (both range forms).
+fn this_range(vm: &mut Vm, args: &Args) -> PyResult<BigRange> {
     match args.pos.first().and_then(Value::payload) {
-        Some(Payload::Range(a, b, c)) => Ok((*a, *b, *c)),
+        Some(Payload::Range(a, b, c)) => {
+            Ok(BigRange { start: (*a).into(), stop: (*b).into(), step: (*c).into() })
+        }
+        Some(Payload::BigRange(r)) => Ok((**r).clone()),
         _ => Err(vm.new_error("TypeError", "descriptor requires a 'range' object")),
     }
 }
 
-/// The position of the int `i` in the range, if it is an element.
-fn position(i: i64, (a, b, c): (i64, i64, i64)) -> Option<i64> {
-    let inside = if c > 0 { i >= a && i < b } else { i <= a && i > b };
-    let offset = i as i128 - a as i128;
-    (inside && offset % c as i128 == 0).then(|| (offset / c as i128) as i64)
+/// Positions in `r` whose element equals `x`, by integer arithmetic when `x` is an int.
+fn matches(vm: &mut Vm, r: &BigRange, x: &Value, first_only: bool) -> PyResult<Vec<BigInt>> {
+    if let (Some(i), Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) = (big_of(x), x) {
+        if r.contains(&i) {
+            return Ok(vec![(&i - &r.start) / &r.step]);
+        }
+        return Ok(vec![]);
+    }
+    let mut out = Vec::new();
+    let len = r.len().to_i64().unwrap_or(i64::MAX);
+    for k in 0..len {
+        let k = BigInt::from(k);
+        if vm.eq(&Value::from_bigint(r.at(&k)), x)? {
+            out.push(k);
+            if first_only {
+                break;
+            }
+        }
+    }
+    Ok(out)
 }
 
 fn range_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "index", &args, 2, 2)?;
+    method_arity(vm, "index", &args, 1, 1)?;
     let r = this_range(vm, &args)?;
     let x = &args.pos[1];
-    if let Some(i) = int_of(x) {
-        if let Some(p) = position(i, r) {
-            return Ok(Value::Int(p));
-        }
-    } else {
-        for k in 0..range_len(r.0, r.1, r.2) {
-            if vm.eq(&Value::Int(r.0 + k * r.2), x)? {
-                return Ok(Value::Int(k));
-            }
-        }
+    if let Some(k) = matches(vm, &r, x, true)?.into_iter().next() {
+        return Ok(Value::from_bigint(k));
     }
     let shown = vm.repr(x)?;
     Err(vm.new_error("ValueError", &format!("{shown} is not in range")))
 }
 
 fn range_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "count", &args, 2, 2)?;
+    method_arity(vm, "count", &args, 1, 1)?;
     let r = this_range(vm, &args)?;
-    let x = &args.pos[1];
-    if let Some(i) = int_of(x) {
-        return Ok(Value::Int(position(i, r).is_some() as i64));
-    }
-    let mut n = 0;
-    for k in 0..range_len(r.0, r.1, r.2) {
-        if vm.eq(&Value::Int(r.0 + k * r.2), x)? {
-            n += 1;
-        }
-    }
-    Ok(Value::Int(n))
+    Ok(Value::Int(matches(vm, &r, &args.pos[1], false)?.len() as i64))
 }
 
 fn slice_indices(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "indices", &args, 2, 2)?;
+    method_arity(vm, "indices", &args, 1, 1)?;
     if !matches!(args.pos[0].payload(), Some(Payload::Slice(..))) {
         return Err(vm.new_error("TypeError", "descriptor 'indices' requires a 'slice' object"));
     }

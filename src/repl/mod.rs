@@ -28,6 +28,7 @@ use std::thread::JoinHandle;
 
 use crate::asyncio::event_loop::{loop_of, new_loop, run_until, Msg};
 use crate::runtime::reactor::Inbox;
+use crate::vm::limits::Interrupt;
 use crate::vm::object::Dict;
 use crate::vm::{Value, Vm};
 
@@ -232,7 +233,7 @@ struct SigintWatcher {
 
 impl SigintWatcher {
     fn start(
-        vm_flag: Arc<crate::vm::limits::Interrupt>,
+        vm_flag: Arc<Interrupt>,
         repl_flag: Arc<AtomicBool>,
         inbox: Inbox<Msg>,
     ) -> Option<SigintWatcher> {

@@ -65,16 +65,19 @@ impl Session {
         let task = new_task(vm, &self.loop_obj, coro, Value::None)?;
         let interrupted = self.interrupted.clone();
         let done = |t: &Rc<Object>| future_of(&Value::Obj(t.clone())).is_none_or(|f| f.done());
-        run_until(vm, &self.loop_obj, &mut |_| done(&task) || interrupted.load(Ordering::SeqCst))?;
+        let waited =
+            run_until(vm, &self.loop_obj, &mut |_| done(&task) || interrupted.load(Ordering::SeqCst));
         if !done(&task) {
-            // Ctrl-C: cancel the statement, as CPython's asyncio REPL does, and let the
-            // cancellation run (a second Ctrl-C leaves the task to the background).
+            // Ctrl-C (seen by this loop, or raised as KeyboardInterrupt by a callback): cancel
+            // the statement, as CPython's asyncio REPL does, and let the cancellation run; a
+            // second Ctrl-C leaves the task to the background.
             self.clear_interrupt(vm);
             task_cancel(vm, &task, Value::None)?;
-            run_until(vm, &self.loop_obj, &mut |_| done(&task) || interrupted.load(Ordering::SeqCst))?;
+            let _ = run_until(vm, &self.loop_obj, &mut |_| done(&task) || interrupted.load(Ordering::SeqCst));
             vm.write_stderr("\nKeyboardInterrupt\n");
             return Ok(None);
         }
+        waited?;
         let f = future_of(&Value::Obj(task.clone())).map(|f| f.result(vm));
         f.unwrap_or(Ok(Value::None)).map(Some)
     }
@@ -88,6 +91,8 @@ impl Session {
         Outcome::Continue
     }
 
+    /// Forgets a Ctrl-C that was acted upon (or that came too late to matter), so that the next
+    /// input starts clean.
     fn clear_interrupt(&self, vm: &mut Vm) {
         self.interrupted.store(false, Ordering::SeqCst);
         vm.limits.clear_interrupt();

@@ -17,20 +17,6 @@ use std::rc::Rc;
 use crate::vm::object::{Dict, NativeFn};
 use crate::vm::{Value, Vm};
 
-/// Adds the builtins that live in stdlib modules: `open` (from `io`).
-pub fn install_builtins(vm: &mut Vm) {
-    let f = crate::builtins::native(vm, "open", builtin_open);
-    crate::builtins::set_builtin(vm, "open", f);
-}
-
-/// `open(...)`: forwards to `io.open`, importing `io` on first use.
-fn builtin_open(vm: &mut Vm, args: crate::vm::object::Args) -> crate::vm::PyResult<Value> {
-    let io = vm.load_module("io")?;
-    let name = vm.intern("open");
-    let open = vm.get_attr(&io, &name)?;
-    vm.call_kw(&open, args.pos.to_vec(), args.kw.to_vec())
-}
-
 /// Makes a module object named `name` holding the given native functions.
 pub(crate) fn new_module(vm: &mut Vm, name: &str, funcs: &[(&'static str, NativeFn)]) -> Value {
     let m = vm.new_module(name, Rc::new(Dict::default()));

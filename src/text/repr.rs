@@ -68,9 +68,18 @@ pub fn ascii_escape(repr: &str) -> String {
     out
 }
 
-/// Python's `repr(b)` for `bytes`: `b'...'`. For `bytearray` the VM wraps it as
-/// `bytearray(b'...')`.
+/// Python's `repr(b)` for `bytes`: `b'...'`.
 pub fn repr_bytes(b: &[u8]) -> String {
+    quote_bytes(b, false)
+}
+
+/// Python's `repr(ba)` for `bytearray`: `bytearray(b'...')`, where CPython escapes `'` even
+/// inside double quotes.
+pub fn repr_bytearray(b: &[u8]) -> String {
+    format!("bytearray({})", quote_bytes(b, true))
+}
+
+fn quote_bytes(b: &[u8], always_escape_single: bool) -> String {
     let quote = pick_quote(b.contains(&b'\''), b.contains(&b'"')) as u8;
     let mut out = String::with_capacity(b.len() + 3);
     out.push('b');
@@ -81,7 +90,7 @@ pub fn repr_bytes(b: &[u8]) -> String {
             b'\t' => out.push_str("\\t"),
             b'\n' => out.push_str("\\n"),
             b'\r' => out.push_str("\\r"),
-            q if q == quote => {
+            q if q == quote || (always_escape_single && q == b'\'') => {
                 out.push('\\');
                 out.push(q as char);
             }

@@ -244,7 +244,11 @@ impl Vm {
         }
         match n {
             "__doc__" => return Ok(self.function_doc(f)),
-            "__annotations__" => return Ok(self.new_dict()),
+            "__annotations__" => {
+                let d = self.new_dict();
+                f.dict.borrow_mut().set_str(str_hash(n), Value::str(n), d.clone());
+                return Ok(d);
+            }
             _ => {}
         }
         let cls = self.types.function.clone();
@@ -352,6 +356,15 @@ impl Vm {
             {
                 Value::None
             }
+            (Payload::Exception(_), "encoding" | "object" | "start" | "end" | "reason")
+                if o.class.is_subclass(&self.exc_class("UnicodeError")) =>
+            {
+                let i = ["encoding", "object", "start", "end", "reason"]
+                    .iter()
+                    .position(|f| *f == n)
+                    .unwrap_or(0);
+                self.exc_args(o).get(i).cloned().unwrap_or(Value::None)
+            }
             (Payload::BoundMethod(f, _), "__func__") => f.clone(),
             (Payload::BoundMethod(_, s), "__self__") => s.clone(),
             (Payload::BoundMethod(f, _), _) => {
@@ -362,6 +375,9 @@ impl Vm {
             (Payload::Range(a, _, _), "start") => Value::Int(*a),
             (Payload::Range(_, b, _), "stop") => Value::Int(*b),
             (Payload::Range(_, _, c), "step") => Value::Int(*c),
+            (Payload::BigRange(r), "start") => Value::from_bigint(r.start.clone()),
+            (Payload::BigRange(r), "stop") => Value::from_bigint(r.stop.clone()),
+            (Payload::BigRange(r), "step") => Value::from_bigint(r.step.clone()),
             (Payload::Slice(a, _, _), "start") => a.clone(),
             (Payload::Slice(_, b, _), "stop") => b.clone(),
             (Payload::Slice(_, _, c), "step") => c.clone(),
@@ -388,13 +404,11 @@ impl Vm {
             (Payload::Generator(g), "gi_running" | "cr_running" | "ag_running") => {
                 Value::Bool(matches!(*g.state.borrow(), super::object::GenState::Running))
             }
-            (Payload::Generator(g), "gi_frame" | "cr_frame" | "ag_frame") => {
-                if matches!(*g.state.borrow(), super::object::GenState::Finished) {
-                    Value::None
-                } else {
-                    Value::Bool(true)
-                }
-            }
+            (Payload::Generator(g), "gi_frame" | "cr_frame" | "ag_frame") => self.generator_frame(g)?,
+            (Payload::Generator(g), "gi_yieldfrom" | "cr_await" | "ag_await") => self.generator_awaiting(g),
+            (Payload::Generator(g), "gi_suspended" | "cr_suspended") => Value::Bool(
+                matches!(&*g.state.borrow(), super::object::GenState::Suspended(f) if f.suspended),
+            ),
             (Payload::Cell(c), "cell_contents") => {
                 let v = c.borrow().clone();
                 if v.is_undef() {
@@ -424,8 +438,10 @@ impl Vm {
     }
 
     fn super_attr(&mut self, start: &Rc<Class>, target: &Value, n: &str) -> PyResult<Value> {
+        // CPython's supercheck: a class that derives from `start` is searched itself (class
+        // methods); anything else, classes included (metaclass methods), through its type.
         let (cls, is_class) = match target {
-            Value::Class(c) => (c.clone(), true),
+            Value::Class(c) if c.is_subclass(start) => (c.clone(), true),
             other => (self.type_of(other), false),
         };
         let mut chain = vec![cls.clone()];
@@ -675,6 +691,55 @@ impl Vm {
         }
     }
 
+    /// `dir(v)`: a script `__dir__`, or the names of the instance, its class and bases, sorted.
+    pub fn dir_names(&mut self, v: &Value) -> PyResult<Vec<String>> {
+        if let Value::Obj(o) = v {
+            if let Some(f) = o.class.lookup("__dir__").filter(|f| matches!(f, Value::Func(_))) {
+                let r = self.call(&f, vec![v.clone()])?;
+                let mut names: Vec<String> = Vec::new();
+                for item in self.collect(&r)? {
+                    names.push(self.str_of(&item)?);
+                }
+                names.sort();
+                return Ok(names);
+            }
+        }
+        let mut names: Vec<String> = Vec::new();
+        let mut add = |m: &super::dict::DictMap| {
+            for (k, _) in m.iter() {
+                if let Some(s) = k.as_str() {
+                    names.push(s.to_string());
+                }
+            }
+        };
+        let cls = match v {
+            Value::Class(c) => c.clone(),
+            Value::Obj(o) => {
+                if let Payload::Module(m) = &o.payload {
+                    add(&m.dict.map.borrow());
+                }
+                if let Some(d) = &o.dict {
+                    add(&d.map.borrow());
+                }
+                o.class.clone()
+            }
+            Value::Func(f) => {
+                add(&f.dict.borrow());
+                self.type_of(v)
+            }
+            other => self.type_of(other),
+        };
+        if !matches!(v.payload(), Some(Payload::Module(_))) {
+            add(&cls.dict.borrow());
+            for c in &cls.mro {
+                add(&c.dict.borrow());
+            }
+        }
+        names.sort();
+        names.dedup();
+        Ok(names)
+    }
+
     /// `with`: returns (bound `__exit__`, result of `__enter__()`).
     pub fn with_enter(&mut self, mgr: &Value) -> PyResult<(Value, Value)> {
         let cls = self.type_of(mgr);
@@ -734,6 +799,42 @@ impl Vm {
             return Ok(v.clone());
         }
         Err(self.name_error(s.as_str()))
+    }
+
+    /// `LoadGlobal` through the code object's cache of name index `idx`.
+    #[inline]
+    pub fn load_global_cached(
+        &mut self,
+        code: &super::object::CodeObj,
+        globals: &Rc<super::object::Dict>,
+        idx: usize,
+    ) -> PyResult<Value> {
+        let gaddr = Rc::as_ptr(globals) as usize;
+        let (gver, bver) = (globals.map.borrow().version(), self.builtins.map.borrow().version());
+        {
+            let cache = code.global_cache.borrow();
+            if let Some(slot) = cache.get(idx) {
+                if slot.globals == gaddr
+                    && slot.globals_version == gver
+                    && slot.builtins_version == bver
+                    && !slot.value.is_undef()
+                {
+                    return Ok(slot.value.clone());
+                }
+            }
+        }
+        let v = self.load_global(globals, &code.names[idx])?;
+        let mut cache = code.global_cache.borrow_mut();
+        if cache.len() < code.names.len() {
+            cache.resize(code.names.len(), super::object::GlobalSlot::default());
+        }
+        cache[idx] = super::object::GlobalSlot {
+            globals: gaddr,
+            globals_version: gver,
+            builtins_version: bver,
+            value: v.clone(),
+        };
+        Ok(v)
     }
 
     /// NameError for an unknown name.

@@ -10,7 +10,7 @@ use super::frame::{Fiber, Frame, FrameKind};
 use super::interp::Outcome;
 use super::object::{Args, BaseKind, Class, CodeObj, Dict, Function, GenState, Generator, Object, Payload};
 use super::value::Value;
-use super::{Exc, PyResult, Vm, MAX_NATIVE_DEPTH};
+use super::{Exc, PyResult, Vm};
 use crate::compiler::bytecode::{Code, CodeKind, Const};
 
 impl Vm {
@@ -32,7 +32,19 @@ impl Vm {
             }
             Value::Class(cls) => self.instantiate(cls, args, kw),
             Value::Obj(o) => match &o.payload {
-                Payload::Native(n) => (n.f)(self, Args { pos: &args, kw: &kw }),
+                Payload::Native(n) => {
+                    if n.is_method && args.is_empty() {
+                        // An unbound method called without its receiver.
+                        return Err(self.new_error(
+                            "TypeError",
+                            &format!("unbound method {}() needs an argument", n.name),
+                        ));
+                    }
+                    if let (Some(allowed), false) = (n.kwargs, kw.is_empty()) {
+                        self.check_kwargs(n.name, allowed, &kw)?;
+                    }
+                    (n.f)(self, Args { pos: &args, kw: &kw })
+                }
                 Payload::NativeClosure(c) => {
                     let c = c.f.clone();
                     c(self, Args { pos: &args, kw: &kw })
@@ -67,6 +79,21 @@ impl Vm {
         Err(self.new_error("TypeError", &format!("'{t}' object is not callable")))
     }
 
+    /// Rejects keyword arguments a builtin does not take, with CPython's messages.
+    pub fn check_kwargs(&mut self, name: &str, allowed: &[&str], kw: &[(Value, Value)]) -> PyResult<()> {
+        if allowed.is_empty() {
+            return Err(self.new_error("TypeError", &format!("{name}() takes no keyword arguments")));
+        }
+        for (k, _) in kw {
+            let k = k.as_str().unwrap_or("");
+            if !allowed.contains(&k) {
+                return Err(self
+                    .new_error("TypeError", &format!("'{k}' is an invalid keyword argument for {name}()")));
+            }
+        }
+        Ok(())
+    }
+
     /// `callable(v)`.
     pub fn is_callable(&self, v: &Value) -> bool {
         match v {
@@ -83,15 +110,9 @@ impl Vm {
 
     /// Runs a fresh fiber to completion from native code.
     pub(crate) fn run_nested(&mut self, fiber: Box<Fiber>) -> PyResult<Value> {
-        if self.native_depth >= MAX_NATIVE_DEPTH {
-            return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
-        }
-        if self.depth >= self.recursion_limit {
-            return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
-        }
-        self.native_depth += 1;
-        // The base frame counts as one level; `pop_frame` takes it off when it finishes.
-        self.depth += 1;
+        self.enter_native("")?;
+        // The base frame counts as one level (the one `enter_native` added); `pop_frame`
+        // takes it off when it finishes, so only the native level is left here.
         let out = self.drive(fiber, None);
         self.native_depth -= 1;
         match out {
@@ -163,7 +184,10 @@ impl Vm {
             if code.has_varargs {
                 regs[vararg_reg] = Value::tuple(extra);
             } else if !extra.is_empty() {
-                return Err(self.too_many_positional(func, npos + extra.len()));
+                let kwonly_names = &code.varnames[kwonly_start..kwonly_start + kwonly];
+                let kwonly_given =
+                    kw.iter().filter(|(k, _)| kwonly_names.iter().any(|n| Some(&**n) == k.as_str())).count();
+                return Err(self.too_many_positional(func, npos + extra.len(), kwonly_given));
             }
             let varkw = if code.has_varkw { Some(Rc::new(Dict::default())) } else { None };
             for (k, v) in kw {
@@ -193,10 +217,19 @@ impl Vm {
                         Some(d) => self.dict_set(d, k.clone(), v.clone())?,
                         None => {
                             let q = self.callable_name(&Value::Func(func.clone()));
-                            if code.varnames[..code.posonlycount as usize].iter().any(|n| &**n == name) {
+                            let posonly = &code.varnames[..code.posonlycount as usize];
+                            if posonly.iter().any(|n| &**n == name) {
+                                let passed: Vec<&str> = posonly
+                                    .iter()
+                                    .filter(|n| kw.iter().any(|(k, _)| k.as_str() == Some(&***n)))
+                                    .map(|n| &**n)
+                                    .collect();
                                 return Err(self.new_error(
                                     "TypeError",
-                                    &format!("{q} got some positional-only arguments passed as keyword arguments: '{name}'"),
+                                    &format!(
+                                        "{q} got some positional-only arguments passed as keyword arguments: '{}'",
+                                        passed.join(", ")
+                                    ),
                                 ));
                             }
                             return Err(self.new_error(
@@ -280,18 +313,55 @@ impl Vm {
         self.new_error("TypeError", &format!("{q} missing {} required {kind} {plural}: {list}", names.len()))
     }
 
-    fn too_many_positional(&mut self, func: &Rc<Function>, given: usize) -> Exc {
+    fn too_many_positional(&mut self, func: &Rc<Function>, given: usize, kwonly_given: usize) -> Exc {
         let q = self.callable_name(&Value::Func(func.clone()));
         let code = &func.code.code;
         let argc = code.argcount as usize;
-        let min = argc - func.defaults.len().min(argc);
-        let takes = if min == argc {
-            format!("{argc} positional argument{}", if argc == 1 { "" } else { "s" })
+        let ndef = func.defaults.len().min(argc);
+        let (sig, plural) = if ndef > 0 {
+            (format!("from {} to {argc}", argc - ndef), true)
         } else {
-            format!("from {min} to {argc} positional arguments")
+            (argc.to_string(), argc != 1)
         };
-        let was = if given == 1 { "was" } else { "were" };
-        self.new_error("TypeError", &format!("{q} takes {takes} but {given} {was} given"))
+        let s = |plural: bool| if plural { "s" } else { "" };
+        let kwonly_sig = if kwonly_given > 0 {
+            format!(
+                " positional argument{} (and {kwonly_given} keyword-only argument{})",
+                s(given != 1),
+                s(kwonly_given != 1)
+            )
+        } else {
+            String::new()
+        };
+        let was = if given == 1 && kwonly_given == 0 { "was" } else { "were" };
+        self.new_error(
+            "TypeError",
+            &format!("{q} takes {sig} positional argument{} but {given}{kwonly_sig} {was} given", s(plural)),
+        )
+    }
+
+    /// `module.qualname()` as CPython names a callable in some call errors.
+    pub fn function_str(&self, f: &Value) -> String {
+        match f {
+            Value::Func(func) => {
+                let module = func
+                    .globals
+                    .map
+                    .borrow()
+                    .get_str(super::object::str_hash("__name__"), "__name__")
+                    .cloned();
+                let q = func.qualname.borrow().as_str().unwrap_or("?").to_string();
+                match module {
+                    Some(Value::Str(m)) if m.as_str() != "builtins" => format!("{}.{q}()", m.as_str()),
+                    _ => format!("{q}()"),
+                }
+            }
+            Value::Obj(o) => match &o.payload {
+                Payload::BoundMethod(f, _) => self.function_str(f),
+                _ => self.callable_name(f),
+            },
+            _ => self.callable_name(f),
+        }
     }
 
     /// The dispatch loop's call: callee at `stack[at]`, `n` arguments from `window` (keyword
@@ -318,8 +388,10 @@ impl Vm {
                         if fiber.stack.len() < window + nregs {
                             fiber.stack.resize(window + nregs, Value::Undef);
                         }
-                        for slot in &mut fiber.stack[window + n..window + nregs] {
-                            *slot = Value::Undef;
+                        // Locals must start unbound; temporaries are written before use.
+                        let nlocals = code.varnames.len().max(n);
+                        for slot in &mut fiber.stack[window + n..window + nlocals] {
+                            Value::put(slot, Value::Undef);
                         }
                         let frame = Frame {
                             code: f.code.clone(),
@@ -521,6 +593,17 @@ impl Vm {
                 }
             }
         }
+        self.construct(cls, args, kw)
+    }
+
+    /// `type.__call__(cls, *args, **kw)`: `cls.__new__`, then `__init__` when the result is an
+    /// instance of `cls`.
+    pub fn construct(
+        &mut self,
+        cls: &Rc<Class>,
+        args: Vec<Value>,
+        kw: Vec<(Value, Value)>,
+    ) -> PyResult<Value> {
         let new = cls.lookup("__new__");
         let obj = match &new {
             Some(Value::Obj(o)) if matches!(o.payload, Payload::StaticMethod(_)) => {
@@ -578,9 +661,9 @@ impl Vm {
     }
 
     /// Creates a function object from a code constant (`MakeFunction`).
-    pub fn make_function(&mut self, code: &Value, globals: Rc<Dict>, parts: [Value; 3]) -> Value {
+    pub fn make_function(&mut self, code: &Value, globals: Rc<Dict>, parts: [Value; 4]) -> Value {
         let Some(Payload::Code(code)) = code.payload() else { return Value::None };
-        let [defaults, kwdefaults, closure] = parts;
+        let [defaults, kwdefaults, closure, annotations] = parts;
         let defaults = match defaults {
             Value::Tuple(t) => t.items.to_vec(),
             _ => Vec::new(),
@@ -595,6 +678,11 @@ impl Vm {
         };
         let name = self.intern(&code.code.name);
         let qualname = self.intern(&code.code.qualname);
+        let mut dict = DictMap::new();
+        if !annotations.is_none() {
+            let key = self.intern("__annotations__");
+            dict.set_str(super::object::str_hash("__annotations__"), key, annotations);
+        }
         Value::Func(Rc::new(Function {
             code: code.clone(),
             globals,
@@ -603,7 +691,7 @@ impl Vm {
             defaults,
             kwdefaults,
             closure,
-            dict: RefCell::new(DictMap::new()),
+            dict: RefCell::new(dict),
         }))
     }
 
@@ -615,6 +703,13 @@ impl Vm {
             code: code.clone(),
             consts: consts.into_boxed_slice(),
             names: names.into_boxed_slice(),
+            global_cache: RefCell::new(Vec::new()),
+            fast_argc: (!code.has_varargs
+                && !code.has_varkw
+                && code.kwonlycount == 0
+                && !code.is_resumable())
+            .then_some(code.argcount),
+            nlocals: code.varnames.len() as u16,
         })
     }
 
@@ -682,6 +777,8 @@ impl Vm {
             qualname,
             code: code.clone(),
             running_async: Cell::new(false),
+            hooked: Cell::new(false),
+            finalizer: RefCell::new(None),
         };
         Value::Obj(Object::new(cls, Payload::Generator(gen)))
     }
@@ -729,11 +826,36 @@ impl Vm {
         let mut fiber = Fiber::new(body.code.clone(), globals, regs);
         fiber.frames[0].locals = Some(ns.clone());
         let cell = self.run_nested(fiber)?;
-        let cls = self.build_class(&name, base_classes, ns, meta)?;
+        let cls = match meta {
+            // A script metaclass: `meta(name, bases, ns, **kw)` runs its `__new__`/`__init__`.
+            Some(m) if m.is_heap => {
+                let args = vec![Value::str(&name), bases, Value::Dict(ns)];
+                match self.call_kw(&Value::Class(m), args, init_kw)? {
+                    Value::Class(c) => c,
+                    other => return Ok(other),
+                }
+            }
+            m => self.type_new(&name, base_classes, ns, m, init_kw)?,
+        };
         super::interp::cell_set(&cell, Value::Class(cls.clone()));
-        self.set_names(&cls)?;
-        self.init_subclass(&cls, init_kw)?;
         Ok(Value::Class(cls))
+    }
+
+    /// `type.__new__(meta, name, bases, ns, **kw)`: builds the class, then runs
+    /// `__set_name__` on its attributes and the parent's `__init_subclass__`.
+    pub fn type_new(
+        &mut self,
+        name: &str,
+        bases: Vec<Rc<Class>>,
+        ns: Rc<Dict>,
+        meta: Option<Rc<Class>>,
+        kw: Vec<(Value, Value)>,
+    ) -> PyResult<Rc<Class>> {
+        let meta = meta.filter(|m| !Rc::ptr_eq(m, &self.types.type_));
+        let cls = self.build_class(name, bases, ns, meta)?;
+        self.set_names(&cls)?;
+        self.init_subclass(&cls, kw)?;
+        Ok(cls)
     }
 
     /// Builds a heap class from a finished namespace.

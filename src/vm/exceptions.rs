@@ -89,9 +89,9 @@ impl Vm {
     }
 
     /// Appends a traceback entry for a frame the exception passes through.
-    pub fn add_traceback(&mut self, e: &Exc, code: &Rc<Code>, pc: u32) {
+    pub fn add_traceback(&mut self, e: &Exc, code: &Rc<Code>, pc: u32, globals: &Rc<super::object::Dict>) {
         if let Some(d) = e.exc() {
-            d.traceback.borrow_mut().push(TbEntry { code: code.clone(), pc });
+            d.traceback.borrow_mut().push(TbEntry { code: code.clone(), pc, globals: Some(globals.clone()) });
         }
     }
 
@@ -148,8 +148,19 @@ impl Vm {
 
     /// `str(exc)` for builtin exception classes.
     pub fn exc_str_default(&mut self, e: &Exc) -> PyResult<String> {
+        if e.class.is_subclass(&self.exc_class("BaseExceptionGroup")) {
+            let msg = e.get_attr("message").unwrap_or_else(|| Value::str(""));
+            let n = self.group_members(e).len();
+            let s = self.str_of(&msg)?;
+            return Ok(format!("{s} ({n} sub-exception{})", if n == 1 { "" } else { "s" }));
+        }
         if e.class.is_subclass(&self.exc_class("OSError")) {
             if let Some(s) = self.os_error_str(e)? {
+                return Ok(s);
+            }
+        }
+        if e.class.is_subclass(&self.exc_class("UnicodeError")) {
+            if let Some(s) = self.unicode_error_str(e)? {
                 return Ok(s);
             }
         }
@@ -182,46 +193,6 @@ impl Vm {
         } else {
             format!("{name}: {msg}")
         }
-    }
-
-    /// Formats a full traceback with its chain, as CPython prints an uncaught exception.
-    pub fn format_exception(&mut self, e: &Exc) -> String {
-        let mut seen: Vec<*const Object> = Vec::new();
-        self.format_chain(e, &mut seen)
-    }
-
-    fn format_chain(&mut self, e: &Exc, seen: &mut Vec<*const Object>) -> String {
-        seen.push(Rc::as_ptr(e));
-        let mut out = String::new();
-        if let Some(d) = e.exc() {
-            let cause = d.cause.borrow().clone();
-            let context = d.context.borrow().clone();
-            match (&cause, &context) {
-                (Value::Obj(c), _) if c.exc().is_some() && !seen.contains(&Rc::as_ptr(c)) => {
-                    out.push_str(&self.format_chain(c, seen));
-                    out.push_str(
-                        "\nThe above exception was the direct cause of the following exception:\n\n",
-                    );
-                }
-                (_, Value::Obj(c))
-                    if !d.suppress_context.get() && c.exc().is_some() && !seen.contains(&Rc::as_ptr(c)) =>
-                {
-                    out.push_str(&self.format_chain(c, seen));
-                    out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
-                }
-                _ => {}
-            }
-            let tb = d.traceback.borrow().clone();
-            if !tb.is_empty() {
-                out.push_str("Traceback (most recent call last):\n");
-                for entry in tb.iter().rev() {
-                    out.push_str(&format_tb_entry(entry));
-                }
-            }
-        }
-        out.push_str(&self.exc_summary(e));
-        out.push('\n');
-        out
     }
 
     /// `exc.__traceback__`: a chain of traceback objects, outermost frame first (None when
@@ -273,6 +244,54 @@ impl Vm {
             e.set_attr("filename2", f);
         }
         e
+    }
+
+    /// A `UnicodeEncodeError`/`UnicodeDecodeError` for a codec failure on `object`.
+    pub fn unicode_error(&mut self, class: &str, e: &crate::text::codecs::CodecError, object: Value) -> Exc {
+        let cls = self.exc_class(class);
+        let args = vec![
+            Value::str(e.encoding),
+            object,
+            Value::Int(e.start as i64),
+            Value::Int(e.end as i64),
+            Value::str(&e.reason),
+        ];
+        let exc = self.new_exception(&cls, args);
+        self.set_context(&exc);
+        exc
+    }
+
+    /// `str(e)` of a UnicodeEncodeError/UnicodeDecodeError built from its five arguments.
+    fn unicode_error_str(&mut self, e: &Exc) -> PyResult<Option<String>> {
+        let args = self.exc_args(e);
+        let [enc, object, Value::Int(start), Value::Int(end), reason] = args.as_slice() else {
+            return Ok(None);
+        };
+        let (enc, reason) = (self.str_of(enc)?, self.str_of(reason)?);
+        let (start, end) = (*start, *end);
+        let decode = e.class.is_subclass(&self.exc_class("UnicodeDecodeError"));
+        let what = if decode { "decode" } else { "encode" };
+        if end - start == 1 {
+            let item = if decode {
+                let b = self.bytes_of(object).unwrap_or_default();
+                let byte = b.get(start as usize).copied().unwrap_or(0);
+                format!("byte 0x{byte:02x}")
+            } else {
+                let c = object.as_str().and_then(|s| s.chars().nth(start as usize)).unwrap_or('?');
+                let cp = c as u32;
+                let shown = if cp < 0x100 {
+                    format!("\\x{cp:02x}")
+                } else if cp < 0x10000 {
+                    format!("\\u{cp:04x}")
+                } else {
+                    format!("\\U{cp:08x}")
+                };
+                format!("character '{shown}'")
+            };
+            return Ok(Some(format!("'{enc}' codec can't {what} {item} in position {start}: {reason}")));
+        }
+        let items = if decode { "bytes" } else { "characters" };
+        Ok(Some(format!("'{enc}' codec can't {what} {items} in position {start}-{}: {reason}", end - 1)))
     }
 
     /// `str(oserror)`: `[Errno 2] No such file or directory: 'x'` when errno is set.
@@ -462,20 +481,4 @@ pub fn errno_subclass(errno: i64) -> Option<&'static str> {
         111 => "ConnectionRefusedError",
         _ => return None,
     })
-}
-
-/// One `  File "x.py", line N, in f` entry with its source line.
-pub fn format_tb_entry(entry: &TbEntry) -> String {
-    let code = &entry.code;
-    let line = code.line_of(entry.pc as usize);
-    let mut out = format!("  File \"{}\", line {}, in {}\n", code.source.filename, line, code.name);
-    // Like CPython's linecache, which finds no lines for pseudo-files such as `<stdin>` and
-    // `<string>`: their frames show no source line.
-    let name = &code.source.filename;
-    let pseudo = name.starts_with('<') && name.ends_with('>');
-    let text = code.source.lines.line_text(&code.source.text, line as usize).trim();
-    if !text.is_empty() && !pseudo {
-        out.push_str(&format!("    {text}\n"));
-    }
-    out
 }

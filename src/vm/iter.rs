@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use super::frame::Incoming;
 use super::interp::{Delegate, Outcome};
-use super::object::{AsyncGenOp, AsyncGenOpKind, GenState, Iter, Object, Payload};
+use super::object::{AsyncGenOpKind, GenState, Iter, Object, Payload};
 use super::ops::range_len;
 use super::value::Value;
 use super::{Exc, PyResult, Vm};
@@ -53,6 +53,7 @@ impl Vm {
                     Payload::Iter(_) => return Ok(v.clone()),
                     Payload::Generator(g) if g.kind == CodeKind::Generator => return Ok(v.clone()),
                     Payload::Range(a, b, c) => Iter::Range { next: *a, stop: *b, step: *c },
+                    Payload::BigRange(r) => Iter::BigRange(r.clone()),
                     Payload::Set(_) | Payload::FrozenSet(_) => Iter::Set(v.clone(), 0, self.set_len(v)),
                     Payload::Bytes(_) | Payload::ByteArray(_) => Iter::Bytes(v.clone(), 0),
                     Payload::ListData(l) => Iter::List(l.clone(), 0),
@@ -181,6 +182,15 @@ impl Vm {
                     Some(Value::Int(v))
                 } else {
                     None
+                }
+            }
+            Iter::BigRange(r) => {
+                if r.is_empty() {
+                    None
+                } else {
+                    let v = r.start.clone();
+                    r.start = &r.start + &r.step;
+                    Some(Value::from_bigint(v))
                 }
             }
             Iter::Str(s, pos) => {
@@ -405,18 +415,15 @@ impl Vm {
 
     /// Resumes a generator object from native code until it yields, returns or raises.
     pub(crate) fn resume(&mut self, gen: &Rc<Object>, incoming: Incoming) -> Outcome {
-        if self.native_depth >= super::MAX_NATIVE_DEPTH {
-            return Outcome::Raised(self.new_error("RecursionError", "maximum recursion depth exceeded"));
+        if let Err(e) = self.enter_native("") {
+            return Outcome::Raised(e);
         }
-        match self.take_generator_fiber(gen, incoming) {
-            Ok(fiber) => {
-                self.native_depth += 1;
-                let out = self.drive(fiber, Some(gen.clone()));
-                self.native_depth -= 1;
-                out
-            }
+        let out = match self.take_generator_fiber(gen, incoming) {
+            Ok(fiber) => self.drive(fiber, Some(gen.clone())),
             Err(out) => out,
-        }
+        };
+        self.leave_native();
+        out
     }
 
     /// `gen.send(value)` semantics from native code (StopIteration on return).
@@ -470,7 +477,7 @@ impl Vm {
                 Payload::Generator(g) if g.kind != CodeKind::AsyncGenerator => {
                     return Ok(Delegate::Resume(o.clone(), incoming))
                 }
-                Payload::AsyncGenOp(op) => return self.delegate_async_op(op, incoming),
+                Payload::AsyncGenOp(_) => return self.delegate_async_op(sub, incoming),
                 _ => {}
             }
             if let Some(r) = self.await_native(sub, &incoming) {
@@ -527,45 +534,6 @@ impl Vm {
             return Ok(Delegate::Done(v));
         }
         Err(e)
-    }
-
-    fn delegate_async_op(&mut self, op: &RefCell<AsyncGenOp>, incoming: Incoming) -> PyResult<Delegate> {
-        let mut st = op.borrow_mut();
-        let agen = st.agen.clone();
-        let finished =
-            matches!(&agen.payload, Payload::Generator(g) if matches!(*g.state.borrow(), GenState::Finished));
-        let incoming = if st.started {
-            incoming
-        } else {
-            st.started = true;
-            if finished {
-                let kind = st.kind.clone();
-                drop(st);
-                return match kind {
-                    AsyncGenOpKind::Close => Ok(Delegate::Done(Value::None)),
-                    AsyncGenOpKind::Throw(e) => Err(e),
-                    _ => Err(self.new_exception_named("StopAsyncIteration")),
-                };
-            }
-            match &st.kind {
-                AsyncGenOpKind::Next => Incoming::Start,
-                AsyncGenOpKind::Send(v) => Incoming::Send(v.clone()),
-                AsyncGenOpKind::Throw(e) => Incoming::Throw(e.clone()),
-                AsyncGenOpKind::Close => {
-                    let cls = self.exc_class("GeneratorExit");
-                    Incoming::Throw(self.new_exception(&cls, vec![]))
-                }
-            }
-        };
-        drop(st);
-        if let Payload::Generator(g) = &agen.payload {
-            if g.running_async.get() && matches!(*g.state.borrow(), GenState::Running) {
-                return Err(
-                    self.new_error("RuntimeError", "anext(): asynchronous generator is already running")
-                );
-            }
-        }
-        Ok(Delegate::Resume(agen, incoming))
     }
 
     /// An exception of a builtin class with no arguments.
@@ -658,11 +626,5 @@ impl Vm {
             "TypeError",
             &format!("'async for' received an object from __aiter__ that does not implement __anext__: {t}"),
         ))
-    }
-
-    /// An async generator operation awaitable.
-    pub fn async_gen_op(&mut self, agen: &Rc<Object>, kind: AsyncGenOpKind) -> Value {
-        let op = AsyncGenOp { agen: agen.clone(), kind, started: false };
-        Value::Obj(Object::new(self.types.async_gen_op.clone(), Payload::AsyncGenOp(RefCell::new(op))))
     }
 }

@@ -152,7 +152,7 @@ pub struct Limits {
 
 /// The most frames a script may ask for with `sys.setrecursionlimit` when the host sets no
 /// bound: frames live on the VM's heap stacks, so this only bounds memory.
-pub const MAX_RECURSION: usize = 100_000;
+pub const MAX_RECURSION: usize = 1_000_000;
 
 impl Default for Limits {
     fn default() -> Limits {
@@ -335,12 +335,7 @@ mod tests {
     use super::*;
 
     fn drain(vm: &mut Vm, ticks: u64) -> Option<u64> {
-        for n in 0..ticks {
-            if vm.tick().is_err() {
-                return Some(n);
-            }
-        }
-        None
+        (0..ticks).find(|_| vm.tick().is_err())
     }
 
     #[test]

@@ -5,10 +5,14 @@
 //! module table, the exception being handled, limits and the output sinks. There is no
 //! global state: every function takes the `Vm` it works on.
 
+pub mod agen;
 pub mod attr;
+pub mod bigrange;
 pub mod call;
 pub mod containers;
+pub mod coro;
 pub mod dict;
+pub mod drop;
 pub mod exceptions;
 pub mod ext;
 pub mod frame;
@@ -19,7 +23,9 @@ pub mod limits;
 pub mod memory;
 pub mod object;
 pub mod ops;
+pub mod recursion;
 pub mod set;
+pub mod traceback;
 pub mod types;
 pub mod value;
 pub mod views;
@@ -44,10 +50,6 @@ pub type DictRef = Rc<Dict>;
 /// CPython's default recursion limit.
 pub const DEFAULT_RECURSION_LIMIT: usize = 1000;
 
-/// How deep native code may re-enter the VM (`sorted(key=...)`, `__repr__` from `print`, ...):
-/// each re-entry uses Rust stack, so this bound keeps the Rust stack safe on an 8 MiB thread.
-pub const MAX_NATIVE_DEPTH: usize = 160;
-
 /// A sink for script output (`print`, `sys.stdout.write`).
 pub type Sink = Box<dyn Write>;
 
@@ -65,8 +67,14 @@ pub struct Vm {
     pub depth: usize,
     /// The frame limit (`sys.setrecursionlimit`).
     pub recursion_limit: usize,
+    /// `sys.get_int_max_str_digits()` (0 = unlimited).
+    pub int_max_str_digits: usize,
     /// Current native re-entry depth.
     pub native_depth: usize,
+    /// Stack address at the outermost native entry (see `limits`).
+    pub stack_base: usize,
+    /// Rust stack native recursion may use (see `recursion::NATIVE_STACK_BUDGET`).
+    pub stack_budget: usize,
     /// Where `print` and `sys.stdout` write.
     pub stdout: Sink,
     /// Where tracebacks and `sys.stderr` write.
@@ -88,6 +96,9 @@ pub struct Vm {
     pub singletons: Singletons,
     /// The running asyncio event loop (`None` when no loop runs).
     pub running_loop: Value,
+    /// PEP 525's hooks, installed by the running loop: where async generators are
+    /// registered when they first start, and where they go when dropped unfinished.
+    pub asyncgen_hooks: Option<AsyncGenHooks>,
     /// State owned by native modules above the VM (e.g. asyncio's classes), by key.
     pub ext_state: HashMap<&'static str, Rc<dyn std::any::Any>>,
     /// The calling frame's namespaces while a frame-inspecting builtin runs.
@@ -96,6 +107,16 @@ pub struct Vm {
     pub repr_active: Vec<Value>,
     start: std::time::Instant,
     interned: HashMap<Box<str>, Rc<PyStr>>,
+}
+
+/// What the running loop learns about async generators (PEP 525's `firstiter` and
+/// `finalizer` hooks, as data instead of callables).
+#[derive(Clone, Debug)]
+pub struct AsyncGenHooks {
+    /// Every async generator started while the loop runs (for `shutdown_asyncgens`).
+    pub registry: Rc<std::cell::RefCell<Vec<std::rc::Weak<Object>>>>,
+    /// Where such a generator goes when dropped unfinished.
+    pub graveyard: object::AsyncGenGraveyard,
 }
 
 /// What `globals()`/`locals()` see: the namespaces of the frame that made the call.
@@ -138,7 +159,10 @@ impl Vm {
             handled: Value::None,
             depth: 0,
             recursion_limit: DEFAULT_RECURSION_LIMIT,
+            int_max_str_digits: crate::text::number_parse::DEFAULT_MAX_STR_DIGITS,
             native_depth: 0,
+            stack_base: 0,
+            stack_budget: recursion::NATIVE_STACK_BUDGET,
             stdout,
             stderr,
             argv: Vec::new(),
@@ -149,6 +173,7 @@ impl Vm {
             virtual_clock: None,
             singletons,
             running_loop: Value::None,
+            asyncgen_hooks: None,
             ext_state: HashMap::new(),
             caller: None,
             repr_active: Vec::new(),

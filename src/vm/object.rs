@@ -93,6 +93,15 @@ pub struct List {
     pub items: RefCell<Vec<Value>>,
 }
 
+impl Drop for List {
+    fn drop(&mut self) {
+        let items = std::mem::take(self.items.get_mut());
+        if !items.is_empty() {
+            super::drop::drop_values(items);
+        }
+    }
+}
+
 impl List {
     /// Makes a list.
     pub fn new(items: Vec<Value>) -> List {
@@ -105,6 +114,14 @@ impl List {
 pub struct Tuple {
     /// The elements.
     pub items: Box<[Value]>,
+}
+
+impl Drop for Tuple {
+    fn drop(&mut self) {
+        if !self.items.is_empty() {
+            super::drop::drop_values(std::mem::take(&mut self.items).into_vec());
+        }
+    }
 }
 
 impl Tuple {
@@ -272,6 +289,28 @@ pub struct CodeObj {
     pub consts: Box<[Value]>,
     /// `code.names` as interned string values.
     pub names: Box<[Value]>,
+    /// `LoadGlobal` cache by name index (empty until first used).
+    pub global_cache: RefCell<Vec<GlobalSlot>>,
+    /// The positional argument count when a call can bind arguments by position alone (no
+    /// `*args`, `**kwargs`, keyword-only parameters, and not a generator or coroutine): the
+    /// dispatch loop's fast call path.
+    pub fast_argc: Option<u16>,
+    /// Registers that must start unbound (parameters, locals, cells and free variables).
+    pub nlocals: u16,
+}
+
+/// One cached global lookup: valid while the globals dict is the same object with the same
+/// version, and the builtins dict has the same version.
+#[derive(Debug, Default, Clone)]
+pub struct GlobalSlot {
+    /// Address of the globals dict the lookup ran in.
+    pub globals: usize,
+    /// Its version then.
+    pub globals_version: u64,
+    /// The builtins dict's version then.
+    pub builtins_version: u64,
+    /// The value found (`Undef` for an empty slot).
+    pub value: Value,
 }
 
 /// A function defined by `def` or `lambda`.
@@ -345,6 +384,9 @@ pub struct Native {
     /// True for builtins that look at their caller's frame (`globals()`, `locals()`, `vars()`,
     /// `dir()`): a call from the dispatch loop records it in `Vm::caller` first.
     pub frame: bool,
+    /// The keyword arguments it accepts, checked before the call with CPython's messages
+    /// (`Some(&[])`: none at all); `None` leaves checking to the function.
+    pub kwargs: Option<&'static [&'static str]>,
 }
 
 /// A traceback entry: a frame's code and the instruction that was running.
@@ -354,6 +396,8 @@ pub struct TbEntry {
     pub code: Rc<Code>,
     /// The instruction index.
     pub pc: u32,
+    /// The frame's globals (for NameError suggestions).
+    pub globals: Option<Rc<Dict>>,
 }
 
 /// The state of an exception instance.
@@ -399,6 +443,44 @@ pub struct Generator {
     pub code: Rc<Code>,
     /// Async generators: an `athrow`/`asend` is in progress.
     pub running_async: Cell<bool>,
+    /// Async generators: the `firstiter` hook has seen it.
+    pub hooked: Cell<bool>,
+    /// Async generators started under a running loop: where the generator goes when it is
+    /// dropped while suspended, so that the loop can still close it (PEP 525's finalizer).
+    pub finalizer: RefCell<Option<AsyncGenGraveyard>>,
+}
+
+/// Async generators dropped while suspended, waiting for their loop to run `aclose()` on
+/// them (CPython's `loop._asyncgen_finalizer_hook`). A drop cannot run script code, so the
+/// generator's state moves here and the loop resurrects it as a new object.
+pub type AsyncGenGraveyard = Rc<RefCell<Vec<Generator>>>;
+
+impl Drop for Generator {
+    fn drop(&mut self) {
+        if self.kind != CodeKind::AsyncGenerator {
+            return;
+        }
+        let Some(graveyard) = self.finalizer.get_mut().take() else { return };
+        let state = std::mem::replace(self.state.get_mut(), GenState::Finished);
+        if matches!(&state, GenState::Suspended(f) if f.suspended) {
+            let resurrected = Generator {
+                kind: self.kind,
+                state: RefCell::new(state),
+                started: Cell::new(true),
+                name: std::mem::take(&mut self.name),
+                qualname: std::mem::take(&mut self.qualname),
+                code: self.code.clone(),
+                running_async: Cell::new(false),
+                hooked: Cell::new(true),
+                finalizer: RefCell::new(None),
+            };
+            // A graveyard borrowed right now belongs to a loop draining it; the generator
+            // is then dropped unclosed, as CPython does for a loop that is shutting down.
+            if let Ok(mut g) = graveyard.try_borrow_mut() {
+                g.push(resurrected);
+            }
+        }
+    }
 }
 
 /// The iterator kinds implemented natively.
@@ -410,6 +492,8 @@ pub enum Iter {
     Tuple(Rc<Tuple>, usize),
     /// Over a range of ints.
     Range { next: i64, stop: i64, step: i64 },
+    /// Over a range of big ints (`longrange_iterator`).
+    BigRange(Box<super::bigrange::BigRange>),
     /// Over a str's code points (byte position).
     Str(Rc<PyStr>, usize),
     /// Over bytes values.
@@ -448,6 +532,7 @@ impl Iter {
             Iter::List(..) => "list_iterator",
             Iter::Tuple(..) => "tuple_iterator",
             Iter::Range { .. } => "range_iterator",
+            Iter::BigRange(_) => "longrange_iterator",
             Iter::Str(s, _) if s.is_ascii() => "str_ascii_iterator",
             Iter::Str(..) => "str_iterator",
             Iter::Bytes(b, _) if matches!(b.payload(), Some(Payload::ByteArray(_))) => "bytearray_iterator",
@@ -493,6 +578,8 @@ pub enum Payload {
     Module(Module),
     /// A `range(start, stop, step)`.
     Range(i64, i64, i64),
+    /// A `range` needing integers beyond 64 bits.
+    BigRange(Box<super::bigrange::BigRange>),
     /// A `slice(start, stop, step)`.
     Slice(Value, Value, Value),
     /// A `property(fget, fset, fdel, doc)`.
@@ -566,17 +653,31 @@ pub enum AsyncGenOpKind {
     Throw(Rc<Object>),
     /// `aclose()`
     Close,
+    /// `anext(it, default)`: the target is the awaitable `it.__anext__()` returned, and
+    /// StopAsyncIteration from it becomes this default value.
+    Default(Value),
+}
+
+/// Where an async generator operation is in its life (CPython's `AWAITABLE_STATE_*`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AsyncGenOpState {
+    /// Not awaited yet.
+    Init,
+    /// Being awaited: the generator runs on its behalf.
+    Iter,
+    /// Finished; awaiting it again is an error.
+    Closed,
 }
 
 /// The state of one async generator operation awaitable.
 #[derive(Debug)]
 pub struct AsyncGenOp {
-    /// The async generator.
-    pub agen: Rc<Object>,
+    /// The async generator (for `Default`, the wrapped awaitable).
+    pub target: Value,
     /// What to do.
     pub kind: AsyncGenOpKind,
-    /// True once the first resumption happened.
-    pub started: bool,
+    /// Where the operation is.
+    pub state: AsyncGenOpState,
 }
 
 impl fmt::Debug for Payload {
@@ -591,6 +692,7 @@ impl fmt::Debug for Payload {
             Payload::Code(_) => "Code",
             Payload::Module(_) => "Module",
             Payload::Range(..) => "Range",
+            Payload::BigRange(..) => "BigRange",
             Payload::Slice(..) => "Slice",
             Payload::Property(..) => "Property",
             Payload::StaticMethod(_) => "StaticMethod",
@@ -627,6 +729,12 @@ pub struct Object {
     pub dict: Option<Rc<Dict>>,
     /// What it is.
     pub payload: Payload,
+}
+
+impl Drop for Object {
+    fn drop(&mut self) {
+        super::drop::drop_object(self);
+    }
 }
 
 impl Object {

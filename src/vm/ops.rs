@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use num_bigint::BigInt;
 use num_integer::Integer;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{One, Signed, ToPrimitive, Zero};
 
 use super::object::{BaseKind, Class, Payload};
 use super::value::Value;
@@ -131,12 +131,20 @@ impl Vm {
                 Payload::Bytes(b) => !b.is_empty(),
                 Payload::ByteArray(b) => !b.borrow().is_empty(),
                 Payload::Range(start, stop, step) => range_len(*start, *stop, *step) > 0,
+                Payload::BigRange(r) => !r.is_empty(),
                 _ => return self.truthy_slow(v),
             },
         })
     }
 
     fn truthy_slow(&mut self, v: &Value) -> PyResult<bool> {
+        if let Some(inner) = unboxed(v) {
+            if self.overridden(&self.type_of(v), "__bool__").is_none()
+                && self.overridden(&self.type_of(v), "__len__").is_none()
+            {
+                return self.truthy(&inner);
+            }
+        }
         if let Some(r) = self.call_dunder(v, "__bool__", vec![])? {
             return match r {
                 Value::Bool(b) => Ok(b),
@@ -147,7 +155,11 @@ impl Vm {
             };
         }
         if let Some(r) = self.call_dunder(v, "__len__", vec![])? {
-            return Ok(self.index_of(&r)? != 0);
+            let n = self.index_of(&r)?;
+            if n < 0 {
+                return Err(self.new_error("ValueError", "__len__() should return >= 0"));
+            }
+            return Ok(n != 0);
         }
         Ok(true)
     }
@@ -280,20 +292,11 @@ impl Vm {
                 }
             }
         }
-        // An int/str/float subclass instance (IntEnum, a str subclass) that does not
-        // override the operator: the builtin operator applies to the wrapped value.
-        let unbox = |v: &Value| match v.payload() {
-            Some(Payload::Boxed(inner)) => Some(inner.clone()),
-            _ => None,
-        };
-        match (unbox(a), unbox(b)) {
-            (None, None) => Err(self.binop_type_error(op, a, b)),
-            (x, y) => {
-                let x = x.unwrap_or_else(|| a.clone());
-                let y = y.unwrap_or_else(|| b.clone());
-                self.binary_op(op, &x, &y)
-            }
+        if let Some((x, y)) = unboxed_pair(a, b) {
+            // Instances of script subclasses of builtins use the builtin's operator.
+            return self.binary_op(op, &x, &y);
         }
+        Err(self.binop_type_error(op, a, b))
     }
 
     fn binop_type_error(&mut self, op: BinKind, a: &Value, b: &Value) -> Exc {
@@ -307,6 +310,10 @@ impl Vm {
             }
             (BinKind::Add, Value::Tuple(_)) => {
                 self.new_error("TypeError", &format!("can only concatenate tuple (not \"{nb}\") to tuple"))
+            }
+            (BinKind::Add, _) if matches!(a.payload(), Some(Payload::Bytes(_) | Payload::ByteArray(_))) => {
+                let what = if matches!(a.payload(), Some(Payload::Bytes(_))) { "bytes" } else { "bytearray" };
+                self.new_error("TypeError", &format!("can't concat {nb} to {what}"))
             }
             (BinKind::Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
                 self.new_error("TypeError", &format!("can't multiply sequence by non-int of type '{nb}'"))
@@ -351,6 +358,12 @@ impl Vm {
                 Value::Str(_) | Value::List(_) | Value::Tuple(_),
             ) => return self.repeat(b, a).map(Some),
             (BinKind::Mod, Value::Str(fmt), _) => return self.percent_format(fmt.as_str(), b).map(Some),
+            (BinKind::Mod, Value::Obj(o), _)
+                if matches!(o.payload, Payload::Bytes(_) | Payload::ByteArray(_)) =>
+            {
+                let fmt = self.bytes_of(a).unwrap_or_default();
+                return self.percent_format_bytes(&fmt, b, a).map(Some);
+            }
             (BinKind::Or, Value::Dict(x), Value::Dict(y)) => {
                 let d = self.new_dict();
                 self.dict_update_display(&d, &Value::Dict(x.clone()))?;
@@ -570,10 +583,13 @@ impl Vm {
             let fy = big_to_f64(y).unwrap_or(f64::NEG_INFINITY);
             return Ok(Value::Float(fx.powf(fy)));
         }
+        if x.is_zero() || x.is_one() {
+            return Ok(Value::from_bigint(if y.is_zero() { BigInt::from(1) } else { x.clone() }));
+        }
+        if x == &BigInt::from(-1) {
+            return Ok(Value::Int(if y.is_even() { 1 } else { -1 }));
+        }
         let Some(e) = y.to_u32() else {
-            if x.is_zero() || x == &BigInt::from(1) {
-                return Ok(Value::from_bigint(x.clone()));
-            }
             return Err(self.new_error("MemoryError", ""));
         };
         let bits = x.bits() * e as u64;
@@ -612,6 +628,9 @@ impl Vm {
         };
         if let Some(r) = self.call_dunder(v, name, vec![])? {
             return Ok(r);
+        }
+        if let Some(inner) = unboxed(v) {
+            return self.unary_op(op, &inner);
         }
         let t = self.type_name(v);
         Err(self.new_error("TypeError", &format!("bad operand type for unary {sym}: '{t}'")))
@@ -681,12 +700,19 @@ impl Vm {
         if xs.len() != ys.len() {
             return Ok(false);
         }
+        self.enter_native(" in comparison")?;
+        let mut r = Ok(true);
         for (x, y) in xs.iter().zip(ys) {
-            if !self.eq(x, y)? {
-                return Ok(false);
+            match self.eq(x, y) {
+                Ok(true) => {}
+                other => {
+                    r = other;
+                    break;
+                }
             }
         }
-        Ok(true)
+        self.leave_native();
+        r
     }
 
     /// Equality of a builtin-subclass instance (a namedtuple, a `str` subclass) that does not
@@ -721,6 +747,12 @@ impl Vm {
         if let (Some(x), Some(y)) = (self.bytes_of(a), self.bytes_of(b)) {
             return Ok(Some(Value::Bool(x == y)));
         }
+        if let (Some(x), Some(y)) = (range_parts(a), range_parts(b)) {
+            let (lx, ly) = (x.len(), y.len());
+            let same = lx == ly
+                && (lx.is_zero() || (x.start == y.start && (lx == BigInt::from(1) || x.step == y.step)));
+            return Ok(Some(Value::Bool(same)));
+        }
         if let (Some(Payload::Range(a1, b1, c1)), Some(Payload::Range(a2, b2, c2))) =
             (a.payload(), b.payload())
         {
@@ -753,16 +785,14 @@ impl Vm {
             if !t.is_heap {
                 continue;
             }
-            if let Some(f) = t.lookup("__eq__") {
+            if let Some(f) = self.overridden(t, "__eq__") {
                 let r = self.call(&f, vec![x.clone(), y.clone()])?;
                 if !self.is_not_implemented(&r) {
                     return Ok(Some(r));
                 }
             }
         }
-        // Both sides declined: the builtin `dict.__eq__`/`list.__eq__` of a subclass still
-        // compares the data (`Counter(a=1) == {'a': 1}`).
-        if let (Some(x), Some(y)) = (builtin_data(a), builtin_data(b)) {
+        if let Some((x, y)) = unboxed_pair(a, b) {
             return Ok(Some(Value::Bool(self.eq(&x, &y)?)));
         }
         Ok(None)
@@ -828,6 +858,9 @@ impl Vm {
                 }
             }
         }
+        if let Some((x, y)) = unboxed_pair(a, b) {
+            return self.rich_order(op, &x, &y);
+        }
         let (na, nb) = (ta.name(), tb.name());
         Err(self
             .new_error("TypeError", &format!("'{sym}' not supported between instances of '{na}' and '{nb}'")))
@@ -867,8 +900,11 @@ impl Vm {
             Value::Tuple(t) => {
                 let items = t.items.clone();
                 let mut acc: u64 = 2870177450012600261;
-                for item in items.iter() {
-                    let lane = self.hash(item)? as u64;
+                self.enter_native(" while hashing")?;
+                let lanes: PyResult<Vec<i64>> = items.iter().map(|item| self.hash(item)).collect();
+                self.leave_native();
+                for lane in lanes? {
+                    let lane = lane as u64;
                     acc = acc.wrapping_add(lane.wrapping_mul(14029467366897019727));
                     acc = acc.rotate_left(31);
                     acc = acc.wrapping_mul(11400714785074694791);
@@ -951,10 +987,8 @@ impl Vm {
             Value::Bool(true) => "True".into(),
             Value::Bool(false) => "False".into(),
             Value::Int(i) => i.to_string(),
-            Value::BigInt(b) => {
-                text::number_parse::int_to_decimal_string(b, text::number_parse::DEFAULT_MAX_STR_DIGITS)
-                    .map_err(|e| self.text_error(e))?
-            }
+            Value::BigInt(b) => text::number_parse::int_to_decimal_string(b, self.int_max_str_digits)
+                .map_err(|e| self.text_error(e))?,
             Value::Float(f) => text::float_repr::repr_f64(*f),
             Value::Str(s) => text::repr::repr_str(s.as_str()),
             _ => return self.repr_slow(v),
@@ -974,8 +1008,7 @@ impl Vm {
                     return self.exc_str_default(o);
                 }
                 if let Payload::Boxed(inner) = &o.payload {
-                    if !matches!(o.class.lookup("__repr__"), Some(Value::Func(_))) {
-                        // A builtin subclass instance: str() of the value it wraps.
+                    if self.overridden(&o.class, "__repr__").is_none() {
                         let inner = inner.clone();
                         return self.str_of(&inner);
                     }
@@ -1011,27 +1044,26 @@ impl Vm {
     }
 
     fn repr_slow(&mut self, v: &Value) -> PyResult<String> {
-        if self.native_depth > super::MAX_NATIVE_DEPTH {
-            return Err(self.new_error(
-                "RecursionError",
-                "maximum recursion depth exceeded while getting the repr of an object",
-            ));
-        }
-        self.native_depth += 1;
+        self.enter_native(" while getting the repr of an object")?;
         let r = self.repr_container(v);
-        self.native_depth -= 1;
+        self.leave_native();
         r
     }
 
     fn repr_container(&mut self, v: &Value) -> PyResult<String> {
         if self.repr_active.iter().any(|x| x.is(v)) {
-            return Ok(match v {
-                Value::List(_) => "[...]".into(),
-                Value::Dict(_) => "{...}".into(),
+            return Ok(match (v, v.payload()) {
+                (Value::List(_), _) | (_, Some(Payload::ListData(_))) => "[...]".into(),
+                (Value::Dict(_), _) | (_, Some(Payload::DictData(_))) => "{...}".into(),
                 _ => "...".into(),
             });
         }
-        let tracked = matches!(v, Value::List(_) | Value::Dict(_) | Value::Obj(_));
+        // Like CPython's Py_ReprEnter: only the builtin containers guard against cycles.
+        let tracked = matches!(v, Value::List(_) | Value::Dict(_))
+            || matches!(
+                v.payload(),
+                Some(Payload::ListData(_) | Payload::DictData(_) | Payload::Set(_) | Payload::FrozenSet(_))
+            );
         if tracked {
             self.repr_active.push(v.clone());
         }
@@ -1137,6 +1169,13 @@ impl Vm {
                     format!("<built-in method {name} of {} object at {:#x}>", self.type_name(&s), s.id())
                 }
             }
+            Payload::BigRange(r) => {
+                if r.step == BigInt::from(1) {
+                    format!("range({}, {})", r.start, r.stop)
+                } else {
+                    format!("range({}, {}, {})", r.start, r.stop, r.step)
+                }
+            }
             Payload::Range(a, b, c) => {
                 if *c == 1 {
                     format!("range({a}, {b})")
@@ -1150,7 +1189,7 @@ impl Vm {
             }
             Payload::Set(_) | Payload::FrozenSet(_) => self.repr_set(v, o)?,
             Payload::Bytes(b) => text::repr::repr_bytes(b),
-            Payload::ByteArray(b) => format!("bytearray({})", text::repr::repr_bytes(&b.borrow())),
+            Payload::ByteArray(b) => text::repr::repr_bytearray(&b.borrow()),
             Payload::NotImplemented => "NotImplemented".into(),
             Payload::Ellipsis => "Ellipsis".into(),
             Payload::Module(m) => format!("<module '{}'>", m.name),
@@ -1161,7 +1200,17 @@ impl Vm {
             Payload::DictData(d) => self.repr_inner(&Value::Dict(d.clone()))?,
             Payload::Boxed(inner) => {
                 let inner = inner.clone();
-                self.repr(&inner)?
+                match (o.class.lookup("_fields"), &inner) {
+                    (Some(Value::Tuple(fields)), Value::Tuple(values)) if !o.class.is_heap => {
+                        // A struct sequence (`sys.version_info`): `name(field=value, ...)`.
+                        let mut parts = Vec::with_capacity(values.items.len());
+                        for (f, v) in fields.items.iter().zip(values.items.iter()) {
+                            parts.push(format!("{}={}", f.as_str().unwrap_or("?"), self.repr(v)?));
+                        }
+                        format!("{}({})", o.class.name(), parts.join(", "))
+                    }
+                    _ => self.repr(&inner)?,
+                }
             }
             Payload::Generator(g) => {
                 let what = match g.kind {
@@ -1300,24 +1349,122 @@ fn class_defines(cls: &Rc<Class>, name: &str) -> bool {
     cls.dict.borrow().get_str(crate::vm::object::str_hash(name), name).is_some()
 }
 
+/// `a <op> b` for two small ints or floats when the answer needs no allocation and cannot
+/// raise; None sends the operation down the general path. The dispatch loop tries this first.
+#[inline(always)]
+pub fn arith_fast(op: BinKind, a: &Value, b: &Value) -> Option<Value> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => int_fast(op, *x, *y),
+        (Value::Float(x), Value::Float(y)) => float_fast(op, *x, *y),
+        (Value::Float(x), Value::Int(y)) => float_fast(op, *x, *y as f64),
+        (Value::Int(x), Value::Float(y)) => float_fast(op, *x as f64, *y),
+        _ => None,
+    }
+}
+
+/// Largest magnitude whose int -> float conversion is exact, so `x / y` of such ints is the
+/// correctly rounded quotient CPython computes.
+const EXACT_FLOAT_INT: i64 = 1 << 53;
+
+#[inline(always)]
+fn int_fast(op: BinKind, x: i64, y: i64) -> Option<Value> {
+    let r = match op {
+        BinKind::Add => x.checked_add(y)?,
+        BinKind::Sub => x.checked_sub(y)?,
+        BinKind::Mul => x.checked_mul(y)?,
+        BinKind::FloorDiv if y != 0 && !(x == i64::MIN && y == -1) => Integer::div_floor(&x, &y),
+        BinKind::Mod if y != 0 && !(x == i64::MIN && y == -1) => x.mod_floor(&y),
+        BinKind::TrueDiv if y != 0 && x.abs() <= EXACT_FLOAT_INT && y.abs() <= EXACT_FLOAT_INT => {
+            return Some(Value::Float(x as f64 / y as f64))
+        }
+        BinKind::And => x & y,
+        BinKind::Or => x | y,
+        BinKind::Xor => x ^ y,
+        BinKind::LShift if (0..63).contains(&y) => x.checked_mul(1i64 << y)?,
+        BinKind::RShift if (0..64).contains(&y) => x >> y,
+        _ => return None,
+    };
+    Some(Value::Int(r))
+}
+
+#[inline(always)]
+fn float_fast(op: BinKind, x: f64, y: f64) -> Option<Value> {
+    Some(Value::Float(match op {
+        BinKind::Add => x + y,
+        BinKind::Sub => x - y,
+        BinKind::Mul => x * y,
+        BinKind::TrueDiv if y != 0.0 => x / y,
+        _ => return None,
+    }))
+}
+
+/// `a <op> b` for comparisons of two small ints or two floats (no NaN subtleties: IEEE
+/// comparisons already give CPython's answers).
+#[inline(always)]
+pub fn compare_fast(op: CmpKind, a: &Value, b: &Value) -> Option<bool> {
+    use std::cmp::Ordering;
+    let ord = match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Some(x.cmp(y)),
+        (Value::Float(x), Value::Float(y)) => {
+            return Some(match op {
+                CmpKind::Lt => x < y,
+                CmpKind::Le => x <= y,
+                CmpKind::Gt => x > y,
+                CmpKind::Ge => x >= y,
+                CmpKind::Eq => x == y,
+                CmpKind::Ne => x != y,
+                _ => return None,
+            })
+        }
+        _ => None,
+    }?;
+    Some(match op {
+        CmpKind::Lt => ord == Ordering::Less,
+        CmpKind::Le => ord != Ordering::Greater,
+        CmpKind::Gt => ord == Ordering::Greater,
+        CmpKind::Ge => ord != Ordering::Less,
+        CmpKind::Eq | CmpKind::Is => ord == Ordering::Equal,
+        CmpKind::Ne | CmpKind::IsNot => ord != Ordering::Equal,
+        CmpKind::In | CmpKind::NotIn => return None,
+    })
+}
+
+/// Any range value as big-integer parts (for comparisons across the two forms).
+fn range_parts(v: &Value) -> Option<super::bigrange::BigRange> {
+    match v.payload()? {
+        Payload::Range(a, b, c) => {
+            Some(super::bigrange::BigRange { start: (*a).into(), stop: (*b).into(), step: (*c).into() })
+        }
+        Payload::BigRange(r) => Some((**r).clone()),
+        _ => None,
+    }
+}
+
+/// The builtin value inside an instance of a script subclass of a builtin type (`class
+/// MyInt(int)`, `class Stack(list)`), which the builtin operations act on.
+pub fn unboxed(v: &Value) -> Option<Value> {
+    match v.payload()? {
+        Payload::Boxed(inner) => Some(inner.clone()),
+        Payload::ListData(l) => Some(Value::List(l.clone())),
+        Payload::DictData(d) => Some(Value::Dict(d.clone())),
+        _ => None,
+    }
+}
+
+/// Both operands with subclass instances unboxed, when at least one was boxed.
+fn unboxed_pair(a: &Value, b: &Value) -> Option<(Value, Value)> {
+    match (unboxed(a), unboxed(b)) {
+        (None, None) => None,
+        (x, y) => Some((x.unwrap_or_else(|| a.clone()), y.unwrap_or_else(|| b.clone()))),
+    }
+}
+
 /// An int value as i64, if it is one that fits.
 pub fn int_of(v: &Value) -> Option<i64> {
     match v {
         Value::Int(i) => Some(*i),
         Value::Bool(b) => Some(*b as i64),
         _ => None,
-    }
-}
-
-/// The builtin list or dict that a value is or (as a subclass instance) wraps.
-fn builtin_data(v: &Value) -> Option<Value> {
-    match v {
-        Value::List(_) | Value::Dict(_) => Some(v.clone()),
-        _ => match v.payload()? {
-            Payload::ListData(l) => Some(Value::List(l.clone())),
-            Payload::DictData(d) => Some(Value::Dict(d.clone())),
-            _ => None,
-        },
     }
 }
 

@@ -42,6 +42,14 @@ pub struct Types {
     pub coroutine: Rc<Class>,
     pub async_generator: Rc<Class>,
     pub async_gen_op: Rc<Class>,
+    /// `async_generator_athrow` (the awaitable of `athrow()` and `aclose()`).
+    pub async_gen_athrow: Rc<Class>,
+    /// `anext_awaitable` (the awaitable of `anext(it, default)`).
+    pub anext_awaitable: Rc<Class>,
+    /// `coroutine_wrapper` (what `coroutine.__await__()` returns).
+    pub coroutine_wrapper: Rc<Class>,
+    /// `frame` (what `cr_frame`/`gi_frame` show of a live generator).
+    pub frame: Rc<Class>,
     pub iterator: Rc<Class>,
     pub not_implemented: Rc<Class>,
     pub ellipsis: Rc<Class>,
@@ -68,6 +76,7 @@ pub const ITERATOR_TYPES: &[&str] = &[
     "list_reverseiterator",
     "tuple_iterator",
     "range_iterator",
+    "longrange_iterator",
     "str_iterator",
     "str_ascii_iterator",
     "bytes_iterator",
@@ -255,6 +264,10 @@ impl Types {
             coroutine: mk("coroutine", BaseKind::Native),
             async_generator: mk("async_generator", BaseKind::Native),
             async_gen_op: mk("async_generator_asend", BaseKind::Native),
+            async_gen_athrow: mk("async_generator_athrow", BaseKind::Native),
+            anext_awaitable: mk("anext_awaitable", BaseKind::Native),
+            coroutine_wrapper: mk("coroutine_wrapper", BaseKind::Native),
+            frame: mk("frame", BaseKind::Native),
             iterator: mk("iterator", BaseKind::Native),
             not_implemented: mk("NotImplementedType", BaseKind::Native),
             ellipsis: mk("ellipsis", BaseKind::Native),
