@@ -299,9 +299,9 @@ fn pack(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut vals = values.iter();
     for it in &fmt.items {
         let pad = fmt.align(out.len(), it);
-        out.extend(std::iter::repeat(0).take(pad));
+        out.extend(std::iter::repeat_n(0, pad));
         match it.code {
-            'x' => out.extend(std::iter::repeat(0).take(it.count)),
+            'x' => out.extend(std::iter::repeat_n(0, it.count)),
             's' | 'p' => {
                 let v = vals.next().cloned().unwrap_or(Value::None);
                 let Some(mut b) = vm.bytes_of(&v).filter(|_| !matches!(v, Value::Str(_))) else {
