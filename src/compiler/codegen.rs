@@ -1496,16 +1496,6 @@ impl<'a> Unit<'a> {
             let dn = self.name("__doc__");
             self.emit(Instr::StoreName { name: dn, src: r });
         }
-        let annotated = class.body.iter().any(|st| {
-            matches!(&st.kind, StmtKind::AnnAssign { target, simple: true, .. }
-                if matches!(target.kind, ExprKind::Name(_)))
-        });
-        if annotated {
-            // `__annotations__ = {}`, filled by each `name: annotation` (dataclasses read it).
-            self.emit(Instr::BuildDict { dst: r, start: r, count: 0 });
-            let an = self.name("__annotations__");
-            self.emit(Instr::StoreName { name: an, src: r });
-        }
         self.free_to(r.0);
         self.setup_annotations(&class.body)?;
         self.stmts(&class.body)?;
