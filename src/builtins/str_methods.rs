@@ -873,6 +873,7 @@ fn ba_append(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if let Some(crate::vm::object::Payload::ByteArray(b)) = args.pos[0].payload() {
         b.borrow_mut().push(i as u8);
     }
+    vm.mem_track_value(&args.pos[0])?;
     Ok(Value::None)
 }
 
@@ -891,6 +892,7 @@ fn ba_extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if let Some(crate::vm::object::Payload::ByteArray(b)) = args.pos[0].payload() {
         b.borrow_mut().extend(bytes);
     }
+    vm.mem_track_value(&args.pos[0])?;
     Ok(Value::None)
 }
 

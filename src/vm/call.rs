@@ -411,6 +411,9 @@ impl Vm {
             }
             _ => {
                 let v = self.call_kw(&callee, pos, kw)?;
+                // Native functions and builtin constructors make the big objects
+                // (`''.join`, `list(range(n))`, `bytes(n)`): charge them to the memory limit.
+                self.mem_track_value(&v)?;
                 fiber.stack[ret] = v;
                 Ok(false)
             }
