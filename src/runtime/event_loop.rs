@@ -22,7 +22,7 @@
 
 use std::collections::HashMap;
 use std::io;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use super::clock::Clock;
 use super::reactor::{timeout_from_secs, Inbox, Reactor, Readiness, SourceId};
@@ -46,6 +46,7 @@ pub struct EventLoop<C, M> {
     io: HashMap<SourceId, IoCallbacks<C>>,
     readiness: Vec<Readiness>,
     stopping: bool,
+    wake_by: Option<Instant>,
 }
 
 impl<C, M> EventLoop<C, M> {
@@ -59,6 +60,7 @@ impl<C, M> EventLoop<C, M> {
             io: HashMap::new(),
             readiness: Vec::new(),
             stopping: false,
+            wake_by: None,
         })
     }
 
@@ -97,6 +99,12 @@ impl<C, M> EventLoop<C, M> {
     /// Sets CPython's `_stopping`: while set, polls never block.
     pub fn set_stopping(&mut self, stopping: bool) {
         self.stopping = stopping;
+    }
+
+    /// Never block in the poll past `when` (wall-clock), whatever the timers say: the owner
+    /// has something to check then (an embedder's deadline). `None` removes the bound.
+    pub fn set_wake_by(&mut self, when: Option<Instant>) {
+        self.wake_by = when;
     }
 
     /// A sender for the inbox (for worker threads and host-future wakers).
@@ -220,6 +228,13 @@ impl<C: Clone + From<M>, M> EventLoop<C, M> {
     fn poll(&mut self, timeout: Option<f64>) -> io::Result<()> {
         let jump = self.clock.is_virtual() && timeout.is_some_and(|t| t > 0.0);
         let wait = if jump { Some(Duration::ZERO) } else { timeout_from_secs(timeout) };
+        let wait = match self.wake_by {
+            Some(by) => {
+                let left = by.saturating_duration_since(Instant::now());
+                Some(wait.map_or(left, |w| w.min(left)))
+            }
+            None => wait,
+        };
         self.reactor.poll(wait, &mut self.readiness)?;
         let messages = self.queue_inbox();
         if jump && messages == 0 && self.readiness.is_empty() {
@@ -341,6 +356,16 @@ mod tests {
         let started = Instant::now();
         assert_eq!(real.tick_nowait().unwrap(), 0, "nothing scheduled, yet no block");
         assert!(started.elapsed() < Duration::from_secs(1));
+    }
+
+    #[test]
+    fn wake_by_bounds_a_blocking_poll() {
+        let mut lp = Loop::new(Clock::real()).unwrap();
+        lp.call_later(3600.0, Cb::Tag("far"));
+        lp.set_wake_by(Some(Instant::now() + Duration::from_millis(20)));
+        let started = Instant::now();
+        assert_eq!(lp.tick().unwrap(), 0);
+        assert!(started.elapsed() < Duration::from_secs(5));
     }
 
     #[test]
