@@ -23,6 +23,8 @@ use crate::vm::{Exc, PyResult, Value, Vm};
 pub enum Msg {
     /// Wake the loop so it re-checks its state.
     Wake,
+    /// A host future was woken: poll it (see `host`).
+    PollHost(u64),
 }
 
 /// One scheduled callback.
@@ -36,11 +38,16 @@ pub enum Cb {
     Handle(Rc<Object>),
     /// An inbox message turned into a callback.
     Message,
+    /// Poll host future #id.
+    PollHost(u64),
 }
 
 impl From<Msg> for Cb {
-    fn from(_: Msg) -> Cb {
-        Cb::Message
+    fn from(m: Msg) -> Cb {
+        match m {
+            Msg::Wake => Cb::Message,
+            Msg::PollHost(id) => Cb::PollHost(id),
+        }
     }
 }
 
@@ -65,6 +72,8 @@ pub struct LoopObj {
     pub fatal: RefCell<Option<Exc>>,
     /// The custom exception handler, or None.
     pub exception_handler: RefCell<Value>,
+    /// Rust futures scripts await on this loop (see `host`).
+    pub host: RefCell<super::host::HostFutures>,
 }
 
 impl Ext for LoopObj {
@@ -93,7 +102,11 @@ pub fn loop_of(v: &Value) -> Option<&LoopObj> {
 
 /// Creates a loop object.
 pub fn new_loop(vm: &mut Vm) -> PyResult<Value> {
-    let el = EventLoop::new(Clock::real()).map_err(|e| vm.new_error("OSError", &e.to_string()))?;
+    let clock = match vm.virtual_clock {
+        Some(now) => Clock::virtual_at(now),
+        None => Clock::real(),
+    };
+    let el = EventLoop::new(clock).map_err(|e| vm.new_error("OSError", &e.to_string()))?;
     let obj = LoopObj {
         el: RefCell::new(el),
         current_task: RefCell::new(Value::None),
@@ -104,6 +117,7 @@ pub fn new_loop(vm: &mut Vm) -> PyResult<Value> {
         stopping: Cell::new(false),
         fatal: RefCell::new(None),
         exception_handler: RefCell::new(Value::None),
+        host: RefCell::default(),
     };
     let cls = Aio::classes(vm).event_loop;
     Ok(Value::Obj(Object::with_dict(cls, Payload::Ext(Box::new(obj)))))
@@ -229,6 +243,11 @@ fn run_callback(vm: &mut Vm, loop_obj: &Value, cb: Cb) {
             }
         }
         Cb::Message => {}
+        Cb::PollHost(id) => {
+            if let Some(lp) = loop_of(loop_obj) {
+                super::host::poll(vm, lp, id);
+            }
+        }
     }
 }
 
@@ -251,6 +270,11 @@ pub fn report_exception(vm: &mut Vm, loop_obj: &Value, message: &str, e: &Exc) {
 /// One `_run_once` iteration. Returns a fatal exception to propagate, if any.
 fn run_once(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj) -> PyResult<()> {
     let n = lp.el.borrow_mut().tick().map_err(|e| vm.new_error("OSError", &e.to_string()))?;
+    run_ready(vm, loop_obj, lp, n)
+}
+
+/// Runs the `n` callbacks a tick made ready. Returns a fatal exception to propagate, if any.
+pub(crate) fn run_ready(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj, n: usize) -> PyResult<()> {
     for _ in 0..n {
         let cb = lp.el.borrow_mut().pop_ready();
         let Some(cb) = cb else { break };
@@ -276,9 +300,12 @@ pub fn run_forever(vm: &mut Vm, loop_obj: &Value, until: Option<&Rc<Object>>) ->
     }
     lp.running.set(true);
     vm.running_loop = loop_obj.clone();
+    super::host::attach(vm, lp);
     let result = loop {
-        let idle = lp.el.borrow().is_idle() && !lp.stopping.get();
-        if idle {
+        if let Err(e) = vm.check_limits() {
+            break Err(e);
+        }
+        if is_deadlocked(lp) {
             break Err(deadlock_error(vm, lp, until));
         }
         if let Err(e) = run_once(vm, loop_obj, lp) {
@@ -288,14 +315,21 @@ pub fn run_forever(vm: &mut Vm, loop_obj: &Value, until: Option<&Rc<Object>>) ->
             break Ok(());
         }
     };
+    super::host::detach(vm, lp);
     lp.stopping.set(false);
     lp.running.set(false);
     vm.running_loop = Value::None;
     result
 }
 
+/// Whether nothing can ever happen again: no callback, timer, I/O or host future, and no
+/// `stop()` pending.
+pub(crate) fn is_deadlocked(lp: &LoopObj) -> bool {
+    lp.el.borrow().is_idle() && !lp.stopping.get() && lp.host.borrow().is_empty()
+}
+
 /// The deadlock report: names each pending task and what it awaits.
-fn deadlock_error(vm: &mut Vm, lp: &LoopObj, until: Option<&Rc<Object>>) -> Exc {
+pub(crate) fn deadlock_error(vm: &mut Vm, lp: &LoopObj, until: Option<&Rc<Object>>) -> Exc {
     let mut lines = vec!["deadlock: the event loop has nothing left to run (no ready callbacks, timers, I/O or thread work), but these tasks are still waiting:".to_string()];
     let tasks: Vec<Rc<Object>> = lp.tasks.borrow().iter().filter_map(Weak::upgrade).collect();
     for t in tasks {

@@ -7,6 +7,7 @@
 
 pub mod event_loop;
 pub mod future;
+pub mod host;
 
 use std::any::Any;
 use std::rc::Rc;
