@@ -40,7 +40,7 @@ fn run(args: &[String]) -> i32 {
                 eprintln!("Argument expected for the -c option");
                 return 2;
             };
-            let mut it = gyre::Interpreter::new();
+            let mut it = gyre::Interpreter::builder().allow_all().build();
             let mut argv = vec!["-c".to_string()];
             argv.extend(args[3..].iter().cloned());
             it.set_argv(argv);
@@ -58,9 +58,9 @@ fn run(args: &[String]) -> i32 {
             2
         }
         Some(file) => {
-            let mut it = gyre::Interpreter::new();
+            let mut it = gyre::Interpreter::builder().allow_all().build();
             it.set_argv(args[1..].to_vec());
-            it.run_file(Path::new(file))
+            it.run_main(Path::new(file))
         }
     }
 }

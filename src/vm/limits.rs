@@ -322,12 +322,7 @@ mod tests {
     use super::*;
 
     fn drain(vm: &mut Vm, ticks: u64) -> Option<u64> {
-        for n in 0..ticks {
-            if vm.tick().is_err() {
-                return Some(n);
-            }
-        }
-        None
+        (0..ticks).find(|_| vm.tick().is_err())
     }
 
     #[test]
