@@ -663,18 +663,39 @@ impl ReadinessWaiter {
         Ok(ReadinessWaiter { poll, events: Events::with_capacity(4), waker })
     }
 
-    /// A handle that makes a pending [`ReadinessWaiter::wait`] return (to shut it down).
+    /// A handle that makes a pending [`ReadinessWaiter::wait`] return [`Woke::Interrupted`].
     pub fn waker(&self) -> Arc<Waker> {
         self.waker.clone()
     }
 
     /// Blocks until the reactor has events, the timeout passes, or the waker fires.
-    pub fn wait(&mut self, timeout: Option<Duration>) -> io::Result<()> {
+    pub fn wait(&mut self, timeout: Option<Duration>) -> io::Result<Woke> {
         match self.poll.poll(&mut self.events, timeout) {
-            Err(e) if e.kind() != io::ErrorKind::Interrupted => Err(e),
-            _ => Ok(()),
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => return Ok(Woke::Interrupted),
+            Err(e) => return Err(e),
         }
+        let mut woke = Woke::TimedOut;
+        for event in self.events.iter() {
+            if event.token() == Self::READY {
+                return Ok(Woke::Ready);
+            }
+            woke = Woke::Interrupted;
+        }
+        Ok(woke)
     }
+}
+
+/// Why [`ReadinessWaiter::wait`] returned.
+#[cfg(unix)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Woke {
+    /// The reactor has events.
+    Ready,
+    /// The timeout passed.
+    TimedOut,
+    /// The waiter's own waker fired (or a signal interrupted the wait).
+    Interrupted,
 }
 
 #[cfg(test)]
@@ -709,7 +730,7 @@ mod tests {
         let mut r = reactor();
         let mut waiter = ReadinessWaiter::new(&r).unwrap();
         let started = Instant::now();
-        waiter.wait(Some(Duration::from_millis(30))).unwrap();
+        assert_eq!(waiter.wait(Some(Duration::from_millis(30))).unwrap(), Woke::TimedOut);
         assert!(started.elapsed() >= Duration::from_millis(25), "nothing ready yet: times out");
         for round in 0..2 {
             let inbox = r.inbox();
@@ -718,12 +739,14 @@ mod tests {
                 inbox.post(round).unwrap();
             });
             let started = Instant::now();
-            waiter.wait(LONG).unwrap();
+            assert_eq!(waiter.wait(LONG).unwrap(), Woke::Ready);
             assert!(started.elapsed() < PROMPT);
             poster.join().unwrap();
             r.poll(Some(Duration::ZERO), &mut Vec::new()).unwrap();
             assert_eq!(r.drain_inbox().collect::<Vec<_>>(), [round]);
         }
+        waiter.waker().wake().unwrap();
+        assert_eq!(waiter.wait(LONG).unwrap(), Woke::Interrupted);
     }
 
     #[test]
