@@ -10,9 +10,14 @@ use std::path::Path;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
+use crate::embed::async_fn::{async_fn_value, AsyncHostFn};
 use crate::embed::context::{error_from_exc, exit_code, Cx};
+use crate::embed::driver::WaiterThread;
 use crate::embed::host_fn::{closure_value, HostFn};
-use crate::embed::{Builder, Capability, Error, Exception, FromValue, IntoArgs, IntoValue, Limit, Value};
+use crate::embed::{
+    Builder, Capability, Class, Error, Exception, FromValue, InterruptHandle, IntoArgs, IntoValue, Limit, Module,
+    UserData, Value,
+};
 use crate::vm::object::Dict;
 use crate::vm::{Exc, PyResult, Value as VmValue, Vm};
 
@@ -37,6 +42,10 @@ pub struct Interpreter {
     pub(crate) vm: Vm,
     main: Rc<Dict>,
     time_limit: Option<Duration>,
+    /// The event loop of async calls and tasks (created on first use; see `embed::driver`).
+    pub(crate) host_loop: Option<VmValue>,
+    /// Wakes a host's task when that loop has work (created on first use).
+    pub(crate) waiter: Option<WaiterThread>,
 }
 
 impl Default for Interpreter {
@@ -75,7 +84,7 @@ impl Interpreter {
         let builtins = vm.builtins.clone();
         let builtins = vm.new_module("builtins", builtins);
         vm.module_set(&module, "__builtins__", builtins);
-        Interpreter { vm, main, time_limit }
+        Interpreter { vm, main, time_limit, host_loop: None, waiter: None }
     }
 
     // ----- running code -----
@@ -101,7 +110,7 @@ impl Interpreter {
     /// ```
     pub fn exec_as(&mut self, source: &str, filename: &str) -> Result<(), Error> {
         let globals = self.main.clone();
-        self.run(|vm| vm.exec_source(source, filename, &globals).map(drop))
+        self.run_top(|vm| vm.exec_source(source, filename, &globals).map(drop))
     }
 
     /// Evaluates one expression in the `__main__` namespace and converts its value.
@@ -115,7 +124,7 @@ impl Interpreter {
     /// ```
     pub fn eval<T: FromValue>(&mut self, expr: &str) -> Result<T, Error> {
         let globals = self.main.clone();
-        let v = self.run(|vm| eval_source(vm, expr, &globals))?;
+        let v = self.run_top(|vm| eval_source(vm, expr, &globals))?;
         self.convert(Value(v))
     }
 
@@ -160,7 +169,7 @@ impl Interpreter {
     /// ```
     pub fn import(&mut self, module: &str) -> Result<Value, Error> {
         let globals = self.main.clone();
-        self.run(|vm| vm.import(module, 0, false, &globals)).map(Value)
+        self.run_top(|vm| vm.import(module, 0, false, &globals)).map(Value)
     }
 
     /// Calls a function: a global's name (looked up in `__main__`, then the builtins) or a
@@ -176,7 +185,7 @@ impl Interpreter {
     pub fn call<R: FromValue>(&mut self, func: impl Callee, args: impl IntoArgs) -> Result<R, Error> {
         let f = func.resolve(self)?;
         let args = args.into_args(&mut Cx::new(&mut self.vm))?;
-        let v = self.run(|vm| vm.call(&f, args))?;
+        let v = self.run_top(|vm| vm.call(&f, args))?;
         self.convert(Value(v))
     }
 
@@ -225,7 +234,7 @@ impl Interpreter {
     /// ```
     pub fn repr(&mut self, value: &Value) -> Result<String, Error> {
         let v = value.0.clone();
-        self.run(|vm| vm.repr(&v))
+        self.run_top(|vm| vm.repr(&v))
     }
 
     /// `str(value)`.
@@ -237,7 +246,7 @@ impl Interpreter {
     /// ```
     pub fn str(&mut self, value: &Value) -> Result<String, Error> {
         let v = value.0.clone();
-        self.run(|vm| vm.str_of(&v))
+        self.run_top(|vm| vm.str_of(&v))
     }
 
     /// `getattr(value, name)`.
@@ -251,7 +260,7 @@ impl Interpreter {
     pub fn getattr(&mut self, value: &Value, name: &str) -> Result<Value, Error> {
         let v = value.0.clone();
         let n = self.vm.intern(name);
-        self.run(|vm| vm.get_attr(&v, &n)).map(Value)
+        self.run_top(|vm| vm.get_attr(&v, &n)).map(Value)
     }
 
     // ----- host functions -----
@@ -271,6 +280,72 @@ impl Interpreter {
     pub fn register_fn<M: 'static, F: HostFn<M>>(&mut self, name: &str, f: F) {
         let v = closure_value(&mut self.vm, name, f, false);
         crate::builtins::set_builtin(&mut self.vm, name, v);
+    }
+
+    /// Makes a Rust async closure callable from scripts as a builtin named `name`: calling
+    /// it returns a coroutine; awaiting it polls the Rust future on the event loop,
+    /// concurrently with other tasks. Its output converts like a host function's; an error
+    /// is raised in the awaiting task; cancelling the task drops the future. See
+    /// [`AsyncHostFn`].
+    ///
+    /// ```
+    /// let mut interp = gyre::Interpreter::new();
+    /// interp.register_async_fn("fetch", |key: String| async move {
+    ///     if key.is_empty() { Err("empty key") } else { Ok(format!("value of {key}")) }
+    /// });
+    /// interp.exec("async def main():\n    return await fetch('a')").unwrap();
+    /// assert_eq!(interp.run::<String>("main", ()).unwrap(), "value of a");
+    /// interp.exec("async def bad():\n    return await fetch('')").unwrap();
+    /// assert_eq!(interp.run::<String>("bad", ()).unwrap_err().to_string(), "RuntimeError: empty key");
+    /// ```
+    pub fn register_async_fn<M: 'static, F: AsyncHostFn<M>>(&mut self, name: &str, f: F) {
+        match async_fn_value(&mut self.vm, name, f) {
+            Ok(v) => crate::builtins::set_builtin(&mut self.vm, name, v),
+            Err(e) => crate::builtins::set_builtin(&mut self.vm, name, VmValue::Obj(e)),
+        }
+    }
+
+    /// Creates a native module that scripts can `import` and returns it to fill in with
+    /// functions, values and classes (see [`Module`]).
+    ///
+    /// ```
+    /// let mut interp = gyre::Interpreter::new();
+    /// interp.register_module("units").function("km", |miles: f64| miles * 1.609344).set("VERSION", "1.0").unwrap();
+    /// interp.exec("from units import km, VERSION").unwrap();
+    /// assert_eq!(interp.eval::<f64>("round(km(10), 3)").unwrap(), 16.093);
+    /// ```
+    pub fn register_module(&mut self, name: &str) -> Module<'_> {
+        Module::create(&mut self.vm, name)
+    }
+
+    /// Creates a host class named `name` (a builtin, visible in every module) whose objects
+    /// hold a `T`, and returns it to add a constructor, methods and properties (see
+    /// [`Class`] and [`UserData`]).
+    ///
+    /// ```
+    /// struct Counter { n: i64 }
+    /// impl gyre::UserData for Counter {}
+    /// let mut interp = gyre::Interpreter::new();
+    /// interp.register_class::<Counter>("Counter")
+    ///     .constructor(|start: i64| Counter { n: start })
+    ///     .method("incr", |c: &mut Counter, by: i64| { c.n += by; c.n });
+    /// assert_eq!(interp.eval::<i64>("Counter(10).incr(5)").unwrap(), 15);
+    /// ```
+    pub fn register_class<T: UserData>(&mut self, name: &str) -> Class<'_, T> {
+        let (mut class, value) = Class::create(&mut self.vm, name);
+        crate::builtins::set_builtin(class.vm_mut(), name, value);
+        class
+    }
+
+    /// A handle that stops this interpreter's running script from another thread.
+    ///
+    /// ```
+    /// let interp = gyre::Interpreter::new();
+    /// let handle = interp.interrupt_handle();
+    /// std::thread::spawn(move || handle.interrupt()).join().unwrap();
+    /// ```
+    pub fn interrupt_handle(&self) -> InterruptHandle {
+        InterruptHandle::new(self.vm.limits.interrupt())
     }
 
     // ----- limits and capabilities -----
@@ -368,13 +443,14 @@ impl Interpreter {
 
     /// Runs `body` as one top-level run: starts the deadline, and turns an escaped exception
     /// or a limit that stopped the script into an [`Error`].
-    pub(crate) fn run<T>(&mut self, body: impl FnOnce(&mut Vm) -> PyResult<T>) -> Result<T, Error> {
+    pub(crate) fn run_top<T>(&mut self, body: impl FnOnce(&mut Vm) -> PyResult<T>) -> Result<T, Error> {
         self.begin_run();
         let result = body(&mut self.vm);
         self.finish_run(result)
     }
 
     pub(crate) fn begin_run(&mut self) {
+        self.vm.limits.check_soon();
         if let Some(t) = self.time_limit {
             self.vm.limits.set_deadline(Some(Instant::now() + t));
         }

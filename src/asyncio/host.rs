@@ -205,10 +205,10 @@ pub enum Stalled {
     Busy,
 }
 
-/// Host-driven stepping: runs loop iterations without ever blocking until `until` is done,
-/// nothing is ready, or [`MAX_ITERATIONS_PER_STEP`] iterations ran. A deadlock (nothing
-/// pending at all while `until` waits) raises the loop's deadlock report.
-pub fn run_until_stalled(vm: &mut Vm, loop_obj: &Value, until: &Rc<Object>) -> PyResult<Stalled> {
+/// Host-driven stepping: runs loop iterations without ever blocking until `until` (if given)
+/// is done, nothing is ready, or [`MAX_ITERATIONS_PER_STEP`] iterations ran. A deadlock
+/// (nothing pending at all while `until` waits) raises the loop's deadlock report.
+pub fn run_until_stalled(vm: &mut Vm, loop_obj: &Value, until: Option<&Rc<Object>>) -> PyResult<Stalled> {
     let Some(lp) = loop_of(loop_obj) else {
         return Err(vm.new_error("RuntimeError", "no event loop"));
     };
@@ -228,23 +228,23 @@ pub fn run_until_stalled(vm: &mut Vm, loop_obj: &Value, until: &Rc<Object>) -> P
     result
 }
 
-fn step(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj, until: &Rc<Object>) -> PyResult<Stalled> {
-    let done = |f: &Rc<Object>| future_of(&Value::Obj(f.clone())).is_some_and(|f| f.done());
+fn step(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj, until: Option<&Rc<Object>>) -> PyResult<Stalled> {
+    let done = || until.is_some_and(|f| future_of(&Value::Obj(f.clone())).is_some_and(|f| f.done()));
     for _ in 0..MAX_ITERATIONS_PER_STEP {
-        if done(until) {
+        if done() {
             return Ok(Stalled::Done);
         }
         vm.check_limits()?;
         let n = tick_without_waiting(vm, lp)?;
         if n == 0 {
-            if super::event_loop::is_deadlocked(lp) {
-                return Err(super::event_loop::deadlock_error(vm, lp, Some(until)));
+            if until.is_some() && super::event_loop::is_deadlocked(lp) {
+                return Err(super::event_loop::deadlock_error(vm, lp, until));
             }
             return Ok(Stalled::Waiting(lp.el.borrow().next_deadline()));
         }
         super::event_loop::run_ready(vm, loop_obj, lp, n)?;
     }
-    Ok(if done(until) { Stalled::Done } else { Stalled::Busy })
+    Ok(if done() { Stalled::Done } else { Stalled::Busy })
 }
 
 /// One tick that never waits in real time. On a virtual clock with only timers pending, the

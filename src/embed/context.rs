@@ -109,6 +109,25 @@ impl<'a> Cx<'a> {
         value.into_value(self)
     }
 
+    /// Checks that scripts may use `capability`, for host functions that reach outside the
+    /// process themselves: the same switches and the same `PermissionError` as gyre's own
+    /// `open()` or sockets.
+    ///
+    /// ```
+    /// let mut interp = gyre::Interpreter::new(); // no capabilities
+    /// interp.register_fn("read_config", |cx: &mut gyre::Cx, path: String| {
+    ///     cx.require(gyre::Capability::Fs, "read_config")?;
+    ///     std::fs::read_to_string(path).map_err(gyre::Error::from)
+    /// });
+    /// let err = interp.exec("read_config('/etc/hostname')").unwrap_err();
+    /// let e = err.exception().unwrap();
+    /// assert_eq!(e.type_name(), "PermissionError");
+    /// assert_eq!(e.message(), "read_config: access denied: the 'fs' capability is off in this interpreter");
+    /// ```
+    pub fn require(&mut self, capability: super::limits::Capability, what: &str) -> Result<(), Error> {
+        self.vm.require(capability.to_vm(), what).map_err(|e| self.error(&e))
+    }
+
     /// The host error for a script exception raised during the current run.
     pub(crate) fn error(&mut self, e: &Exc) -> Error {
         error_from_exc(self.vm, e)

@@ -252,6 +252,10 @@ impl<'a, T: UserData> Class<'a, T> {
         (Class { vm, class, _type: std::marker::PhantomData }, value)
     }
 
+    pub(crate) fn vm_mut(&mut self) -> &mut Vm {
+        self.vm
+    }
+
     /// How scripts create objects: `Name(args)` runs `ctor` (a host function returning `T`
     /// or `Result<T, E>`). Without a constructor, scripts cannot create instances; the host
     /// still can, by converting a `T`.
@@ -294,7 +298,7 @@ impl<'a, T: UserData> Class<'a, T> {
     /// interp.exec("s = Stack()\ns.push(1)\ns.push(2)\ntop = s.pop()").unwrap();
     /// assert_eq!(interp.globals().get::<i64>("top").unwrap(), 2);
     /// ```
-    pub fn method<M: 'static, F: Method<T, M>>(self, name: &str, f: F) -> Self {
+    pub fn method<M: 'static, F: Method<T, M>>(mut self, name: &str, f: F) -> Self {
         let value = self.method_value(name, f, true);
         self.class.set_attr(name, value);
         self
@@ -321,7 +325,7 @@ impl<'a, T: UserData> Class<'a, T> {
     /// assert_eq!(interp.eval::<String>("Named('x').name").unwrap(), "x");
     /// assert!(interp.exec("Named('x').name = 'y'").is_err());
     /// ```
-    pub fn getter<R: HostReturn + 'static>(self, name: &str, f: impl Fn(&T) -> R + 'static) -> Self {
+    pub fn getter<R: HostReturn + 'static>(mut self, name: &str, f: impl Fn(&T) -> R + 'static) -> Self {
         let get = self.method_value(name, move |t: &mut T| f(t), false);
         self.set_property(name, get, VmValue::None)
     }
@@ -341,7 +345,7 @@ impl<'a, T: UserData> Class<'a, T> {
     /// assert_eq!(interp.eval::<u8>("l.value").unwrap(), 9);
     /// ```
     pub fn setter<V: FromValue + 'static, R: HostReturn + 'static>(
-        self,
+        mut self,
         name: &str,
         f: impl Fn(&mut T, V) -> R + 'static,
     ) -> Self {
