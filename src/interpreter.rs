@@ -15,8 +15,8 @@ use crate::embed::context::{error_from_exc, exit_code, Cx};
 use crate::embed::driver::WaiterThread;
 use crate::embed::host_fn::{closure_value, HostFn};
 use crate::embed::{
-    Builder, Capability, Class, Error, Exception, FromValue, InterruptHandle, IntoArgs, IntoValue, Limit, Module,
-    UserData, Value,
+    Builder, Capability, Class, Error, Exception, FromValue, InterruptHandle, IntoArgs, IntoValue, Limit,
+    Module, UserData, Value,
 };
 use crate::vm::object::Dict;
 use crate::vm::{Exc, PyResult, Value as VmValue, Vm};

@@ -50,7 +50,8 @@ pub mod tools;
 pub(crate) mod vm;
 
 pub use embed::{
-    AsyncCall, AsyncHostFn, Builder, Bytes, Capability, Class, Clock, Cx, Error, Exception, FromValue, HostFn,
-    HostReturn, InterruptHandle, IntoArgs, IntoValue, Limit, Limits, Method, Module, Step, Task, UserData, Value,
+    AsyncCall, AsyncHostFn, Builder, Bytes, Capability, Class, Clock, Cx, Error, Exception, FromValue,
+    HostFn, HostReturn, InterruptHandle, IntoArgs, IntoValue, Limit, Limits, Method, Module, Step, Task,
+    UserData, Value,
 };
 pub use interpreter::{Callee, Globals, Interpreter};

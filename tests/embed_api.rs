@@ -44,7 +44,8 @@ fn run_file_sets_file_and_finds_sibling_modules() {
     let dir = std::env::temp_dir().join(format!("gyre_embed_run_file_{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("sibling_helper.py"), "VALUE = 'from sibling'\n").unwrap();
-    std::fs::write(dir.join("main.py"), "import sibling_helper\nv = sibling_helper.VALUE\nf = __file__\n").unwrap();
+    std::fs::write(dir.join("main.py"), "import sibling_helper\nv = sibling_helper.VALUE\nf = __file__\n")
+        .unwrap();
     let (mut it, _) = interp();
     it.run_file(dir.join("main.py")).unwrap();
     assert_eq!(it.globals().get::<String>("v").unwrap(), "from sibling");
@@ -107,8 +108,22 @@ fn conversions_round_trip() {
         ($($v:expr),* $(,)?) => {$(same_after_round_trip(&mut it, $v);)*};
     }
     round_trip!(
-        0i8, -5i16, 70_000i32, i64::MIN, i64::MAX, u8::MAX, u32::MAX, u64::MAX, i128::MIN, usize::MAX, 1.5f64,
-        -0.25f32, true, false, "text".to_string(), String::new(),
+        0i8,
+        -5i16,
+        70_000i32,
+        i64::MIN,
+        i64::MAX,
+        u8::MAX,
+        u32::MAX,
+        u64::MAX,
+        i128::MIN,
+        usize::MAX,
+        1.5f64,
+        -0.25f32,
+        true,
+        false,
+        "text".to_string(),
+        String::new(),
     );
     round_trip!(vec![1i64, 2, 3], vec![vec!["a".to_string()], vec![]], Some(4i64), None::<i64>);
     round_trip!((1i64,), (1i64, "x".to_string()), (1u8, 2u16, 3u32, 4u64, 5i8, 6i16, 7i32, 8i64));
@@ -127,7 +142,9 @@ fn conversions_round_trip() {
 fn conversions_are_strict_and_report_types() {
     let (mut it, _) = interp();
     match it.eval::<i64>("'5'") {
-        Err(Error::Conversion { expected, found }) => assert_eq!((expected.as_str(), found.as_str()), ("int", "str")),
+        Err(Error::Conversion { expected, found }) => {
+            assert_eq!((expected.as_str(), found.as_str()), ("int", "str"))
+        }
         other => panic!("{other:?}"),
     }
     assert!(it.eval::<bool>("1").is_err(), "bool accepts only True/False");
@@ -170,7 +187,10 @@ fn syntax_errors_render_like_cpython() {
     let (mut it, _) = interp();
     let Err(Error::Syntax(e)) = it.exec_as("if True\n    pass\n", "bad.py") else { panic!() };
     assert_eq!(e.type_name(), "SyntaxError");
-    assert_eq!(e.traceback(), "  File \"bad.py\", line 1\n    if True\n           ^\nSyntaxError: expected ':'\n");
+    assert_eq!(
+        e.traceback(),
+        "  File \"bad.py\", line 1\n    if True\n           ^\nSyntaxError: expected ':'\n"
+    );
     let Err(Error::Syntax(e)) = it.exec("if x:\npass") else { panic!() };
     assert_eq!(e.type_name(), "IndentationError");
 }
@@ -289,7 +309,10 @@ fn host_classes_hold_rust_values() {
     let err = exception(it.exec("acct.deposit(-1)").unwrap_err());
     assert_eq!(err.to_string(), "ValueError: deposit must be positive");
     let err = exception(it.exec("Account.deposit(5, 1)").unwrap_err());
-    assert_eq!(err.to_string(), "TypeError: descriptor 'deposit' requires a 'Account' object but received a 'int'");
+    assert_eq!(
+        err.to_string(),
+        "TypeError: descriptor 'deposit' requires a 'Account' object but received a 'int'"
+    );
     let err = exception(it.exec("acct.owner = 'eve'").unwrap_err());
     assert_eq!(err.type_name(), "AttributeError");
     assert_eq!(it.eval::<String>("type(acct).__name__").unwrap(), "Account");

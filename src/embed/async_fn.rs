@@ -105,7 +105,11 @@ impl Ext for PendingCall {
 
 /// Makes the script-visible callable for an async host function: a native function that
 /// converts the arguments and returns a coroutine (named `name`) awaiting the host future.
-pub(crate) fn async_fn_value<M: 'static, F: AsyncHostFn<M>>(vm: &mut Vm, name: &str, f: F) -> PyResult<VmValue> {
+pub(crate) fn async_fn_value<M: 'static, F: AsyncHostFn<M>>(
+    vm: &mut Vm,
+    name: &str,
+    f: F,
+) -> PyResult<VmValue> {
     let coroutine_fn = coroutine_function(vm, name)?;
     let shown: Rc<str> = Rc::from(name);
     let n = shown.clone();
@@ -150,10 +154,41 @@ fn is_identifier(name: &str) -> bool {
         && chars.all(|c| c.is_alphanumeric() || c == '_')
         && !matches!(
             name,
-            "False" | "None" | "True" | "and" | "as" | "assert" | "async" | "await" | "break" | "class"
-                | "continue" | "def" | "del" | "elif" | "else" | "except" | "finally" | "for" | "from"
-                | "global" | "if" | "import" | "in" | "is" | "lambda" | "nonlocal" | "not" | "or"
-                | "pass" | "raise" | "return" | "try" | "while" | "with" | "yield"
+            "False"
+                | "None"
+                | "True"
+                | "and"
+                | "as"
+                | "assert"
+                | "async"
+                | "await"
+                | "break"
+                | "class"
+                | "continue"
+                | "def"
+                | "del"
+                | "elif"
+                | "else"
+                | "except"
+                | "finally"
+                | "for"
+                | "from"
+                | "global"
+                | "if"
+                | "import"
+                | "in"
+                | "is"
+                | "lambda"
+                | "nonlocal"
+                | "not"
+                | "or"
+                | "pass"
+                | "raise"
+                | "return"
+                | "try"
+                | "while"
+                | "with"
+                | "yield"
         )
 }
 
@@ -162,7 +197,9 @@ fn is_identifier(name: &str) -> bool {
 fn spawn_value(vm: &mut Vm) -> VmValue {
     let f = |vm: &mut Vm, args: Args<'_>| -> PyResult<VmValue> {
         let started = match args.pos.first().and_then(|v| v.payload()) {
-            Some(Payload::Ext(e)) => e.as_any().downcast_ref::<PendingCall>().and_then(|p| p.future.borrow_mut().take()),
+            Some(Payload::Ext(e)) => {
+                e.as_any().downcast_ref::<PendingCall>().and_then(|p| p.future.borrow_mut().take())
+            }
             _ => None,
         };
         let Some(started) = started else {

@@ -160,7 +160,9 @@ impl<R: FromValue> Future for AsyncCall<'_, R> {
             Ok(t) => t.clone(),
             Err(e) => {
                 this.finished = true;
-                return Poll::Ready(Err(e.take().unwrap_or_else(|| Error::Host("polled after completion".into()))));
+                return Poll::Ready(Err(e
+                    .take()
+                    .unwrap_or_else(|| Error::Host("polled after completion".into()))));
             }
         };
         if !this.started {
@@ -170,7 +172,9 @@ impl<R: FromValue> Future for AsyncCall<'_, R> {
         let loop_obj = this.interp.host_loop_value();
         let stalled = run_until_stalled(&mut this.interp.vm, &loop_obj, Some(&task));
         let result = match stalled {
-            Ok(Stalled::Done) => future_of(&VmValue::Obj(task.clone())).map(|f| f.result(&mut this.interp.vm)),
+            Ok(Stalled::Done) => {
+                future_of(&VmValue::Obj(task.clone())).map(|f| f.result(&mut this.interp.vm))
+            }
             Ok(Stalled::Waiting(next)) => {
                 let wake_at = this.interp.wake_time(next);
                 this.interp.arm_waiter(cx.waker().clone(), wake_at);

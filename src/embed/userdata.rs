@@ -107,7 +107,8 @@ impl<T: UserData> IntoValue for T {
 impl<T: UserData + Clone> FromValue for T {
     fn from_value(value: Value, cx: &mut Cx<'_>) -> Result<T, Error> {
         let expected = class_for::<T>(cx.vm).map(|c| c.name()).unwrap_or_else(|| "object".into());
-        let cell = cell_of::<T>(&value.0).ok_or_else(|| Error::conversion(expected.clone(), type_name(&value.0)))?;
+        let cell =
+            cell_of::<T>(&value.0).ok_or_else(|| Error::conversion(expected.clone(), type_name(&value.0)))?;
         let borrowed = cell.try_borrow().map_err(|_| in_use(&expected))?;
         Ok(borrowed.clone())
     }
@@ -133,9 +134,14 @@ impl Cx<'_> {
     /// });
     /// assert_eq!(interp.eval::<i64>("bump(Counter())").unwrap(), 1);
     /// ```
-    pub fn with_userdata<T: UserData, R>(&mut self, value: &Value, f: impl FnOnce(&mut T) -> R) -> Result<R, Error> {
+    pub fn with_userdata<T: UserData, R>(
+        &mut self,
+        value: &Value,
+        f: impl FnOnce(&mut T) -> R,
+    ) -> Result<R, Error> {
         let name = class_for::<T>(self.vm).map(|c| c.name()).unwrap_or_else(|| "object".into());
-        let cell = cell_of::<T>(&value.0).ok_or_else(|| Error::conversion(name.clone(), type_name(&value.0)))?;
+        let cell =
+            cell_of::<T>(&value.0).ok_or_else(|| Error::conversion(name.clone(), type_name(&value.0)))?;
         let mut borrowed = cell.try_borrow_mut().map_err(|_| in_use(&name))?;
         Ok(f(&mut borrowed))
     }
@@ -157,7 +163,13 @@ impl Cx<'_> {
 pub trait Method<T, Marker>: 'static {
     /// Converts the arguments, borrows the receiver, runs the closure.
     #[doc(hidden)]
-    fn call_method(&self, cx: &mut Cx<'_>, name: &str, this: &mut T, args: &[VmValue]) -> Result<Value, CallError>;
+    fn call_method(
+        &self,
+        cx: &mut Cx<'_>,
+        name: &str,
+        this: &mut T,
+        args: &[VmValue],
+    ) -> Result<Value, CallError>;
 }
 
 macro_rules! method_impls {
@@ -203,7 +215,8 @@ fn invoke_method<T: UserData, M, F: Method<T, M>>(
         return Err(vm.new_error("TypeError", &msg));
     };
     let Some(cell) = cell_of::<T>(this) else {
-        let msg = format!("descriptor '{name}' requires a '{class}' object but received a '{}'", type_name(this));
+        let msg =
+            format!("descriptor '{name}' requires a '{class}' object but received a '{}'", type_name(this));
         return Err(vm.new_error("TypeError", &msg));
     };
     let this = this.clone();
@@ -280,7 +293,10 @@ impl<'a, T: UserData> Class<'a, T> {
             run(vm, Args { pos: rest, kw: args.kw })
         };
         let closure = Closure { name: Rc::from("__new__"), f: Rc::new(new), is_method: false };
-        let value = VmValue::Obj(Object::new(self.vm.types.builtin_function.clone(), Payload::NativeClosure(closure)));
+        let value = VmValue::Obj(Object::new(
+            self.vm.types.builtin_function.clone(),
+            Payload::NativeClosure(closure),
+        ));
         self.class.set_attr("__new__", value);
         self
     }
