@@ -1,4 +1,5 @@
-//! The `gyre` command line: run a file, `-c CODE`, `--check`, `--dis`, `--dump-ast`.
+//! The `gyre` command line: run a file, `-c CODE`, `--check`, `--dis`, `--dump-ast`,
+//! `--virtual-time`.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -9,6 +10,8 @@ Options:
   --check FILE    parse and compile FILE only; exit 0, or 1 with the SyntaxError
   --dis FILE      print the bytecode disassembly of FILE
   --dump-ast FILE print the parsed AST of FILE
+  --virtual-time  run with a virtual event-loop clock: time jumps to the next timer
+                  whenever the loop would wait (sleeps finish at once, same output)
   --version       print the version and exit
   -h, --help      print this help and exit
   file            program read from a script file
@@ -16,12 +19,22 @@ Options:
 ";
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().collect();
-    let code = run(&args);
+    let mut args: Vec<String> = std::env::args().collect();
+    let mut clock = gyre::Clock::Real;
+    if args.get(1).map(String::as_str) == Some("--virtual-time") {
+        clock = gyre::Clock::Virtual;
+        args.remove(1);
+    }
+    let code = run(&args, clock);
     ExitCode::from(code.clamp(0, 255) as u8)
 }
 
-fn run(args: &[String]) -> i32 {
+/// The interpreter the command line runs scripts in: every capability granted.
+fn interpreter(clock: gyre::Clock) -> gyre::Interpreter {
+    gyre::Interpreter::builder().allow_all().clock(clock).build()
+}
+
+fn run(args: &[String], clock: gyre::Clock) -> i32 {
     match args.get(1).map(String::as_str) {
         None => {
             eprintln!("gyre: the REPL is not available yet; pass a file or -c CODE");
@@ -40,7 +53,7 @@ fn run(args: &[String]) -> i32 {
                 eprintln!("Argument expected for the -c option");
                 return 2;
             };
-            let mut it = gyre::Interpreter::builder().allow_all().build();
+            let mut it = interpreter(clock);
             let mut argv = vec!["-c".to_string()];
             argv.extend(args[3..].iter().cloned());
             it.set_argv(argv);
@@ -58,7 +71,7 @@ fn run(args: &[String]) -> i32 {
             2
         }
         Some(file) => {
-            let mut it = gyre::Interpreter::builder().allow_all().build();
+            let mut it = interpreter(clock);
             it.set_argv(args[1..].to_vec());
             it.run_main(Path::new(file))
         }
