@@ -80,7 +80,7 @@ impl Interpreter {
     pub(crate) fn from_vm(mut vm: Vm, time_limit: Option<Duration>) -> Interpreter {
         let main = Rc::new(Dict::default());
         let module = vm.new_module("__main__", main.clone());
-        vm.modules.insert("__main__".into(), module.clone());
+        vm.module_insert("__main__", module.clone());
         let builtins = vm.builtins.clone();
         let builtins = vm.new_module("builtins", builtins);
         vm.module_set(&module, "__builtins__", builtins);
@@ -522,6 +522,43 @@ impl Interpreter {
         }
     }
 
+    /// Runs the interactive prompt on `__main__` (kept from a script run before, as with
+    /// `gyre -i FILE`) until Ctrl-D or `exit()`; returns the exit status. stdin must be a
+    /// terminal. `$GYRE_HISTORY` overrides the history file (`~/.gyre_history`).
+    #[cfg(feature = "cli")]
+    #[doc(hidden)]
+    pub fn run_repl(&mut self) -> i32 {
+        crate::repl::run(&mut self.vm)
+    }
+
+    /// The command line's `gyre -m NAME`: runs module `name`, found on the search path (the
+    /// current directory first) or in the embedded stdlib, as `__main__`; a package runs its
+    /// `__main__` submodule. Returns the exit status.
+    #[doc(hidden)]
+    pub fn run_module(&mut self, name: &str) -> i32 {
+        self.vm.search_paths.insert(0, std::path::PathBuf::from("."));
+        let found = match self.vm.find_source(name) {
+            Some((_, _, true)) => self.vm.find_source(&format!("{name}.__main__")).ok_or_else(|| {
+                format!(
+                    "No module named {name}.__main__; '{name}' is a package and cannot be directly executed"
+                )
+            }),
+            Some(found) => Ok(found),
+            None => Err(format!("No module named {name}")),
+        };
+        let (source, filename) = match found {
+            Ok((source, filename, _)) => (source, filename),
+            Err(msg) => {
+                self.vm.write_stderr(&format!("gyre: {msg}\n"));
+                return 1;
+            }
+        };
+        if let Some(first) = self.vm.argv.first_mut() {
+            first.clone_from(&filename);
+        }
+        self.run_source(&source, &filename)
+    }
+
     /// The command line's `gyre -c CODE`: runs source as `__main__`, prints an uncaught
     /// exception's traceback to stderr, and returns the process exit status.
     #[doc(hidden)]
@@ -533,7 +570,7 @@ impl Interpreter {
         let result = self.vm.exec_source(source, filename, &globals);
         let status = match result {
             Ok(_) => 0,
-            Err(e) => self.report(&e),
+            Err(e) => report(&mut self.vm, &e),
         };
         self.vm.limits.end_run();
         self.vm.limits.set_deadline(None);
@@ -541,37 +578,38 @@ impl Interpreter {
         let _ = self.vm.stderr.flush();
         status
     }
-
-    /// Prints an uncaught exception (or handles SystemExit) and returns the exit status.
-    fn report(&mut self, e: &Exc) -> i32 {
-        let vm = &mut self.vm;
-        if e.class.is_subclass(&vm.exc_class("SystemExit")) {
-            let code = exit_code(vm, e);
-            if let Some(arg) = vm
-                .exc_args(e)
-                .first()
-                .filter(|a| !matches!(a, VmValue::Int(_) | VmValue::Bool(_) | VmValue::None))
-            {
-                let s = vm.str_of(arg).unwrap_or_default();
-                let _ = vm.stdout.flush();
-                vm.write_stderr(&format!("{s}\n"));
-            }
-            return code;
-        }
-        let _ = vm.stdout.flush();
-        if let Some(VmValue::Str(r)) = e.get_attr("rendered") {
-            let text = r.as_str().to_string();
-            vm.write_stderr(&text);
-            vm.write_stderr("\n");
-            return 1;
-        }
-        let text = vm.format_exception(e);
-        vm.write_stderr(&text);
-        1
-    }
 }
 
 use std::io::Write as _;
+
+/// Prints an uncaught exception to stderr as CPython does (or handles SystemExit) and returns
+/// the exit status (the command line and the REPL).
+pub(crate) fn report(vm: &mut Vm, e: &Exc) -> i32 {
+    if e.class.is_subclass(&vm.exc_class("SystemExit")) {
+        let code = exit_code(vm, e);
+        let printed = vm
+            .exc_args(e)
+            .first()
+            .cloned()
+            .filter(|a| !matches!(a, VmValue::Int(_) | VmValue::Bool(_) | VmValue::None));
+        if let Some(arg) = printed {
+            let s = vm.str_of(&arg).unwrap_or_default();
+            let _ = vm.stdout.flush();
+            vm.write_stderr(&format!("{s}\n"));
+        }
+        return code;
+    }
+    let _ = vm.stdout.flush();
+    if let Some(VmValue::Str(r)) = e.get_attr("rendered") {
+        let text = r.as_str().to_string();
+        vm.write_stderr(&text);
+        vm.write_stderr("\n");
+        return 1;
+    }
+    let text = vm.format_exception(e);
+    vm.write_stderr(&text);
+    1
+}
 
 /// The directory of a script, searched first by its imports (`.` for a bare file name).
 fn script_dir(path: &Path) -> std::path::PathBuf {

@@ -41,7 +41,13 @@ pub(crate) mod compiler;
 mod embed;
 mod interpreter;
 #[allow(dead_code)]
+pub(crate) mod net;
+#[cfg(feature = "cli")]
+mod repl;
+#[allow(dead_code)]
 pub(crate) mod runtime;
+#[allow(dead_code)]
+pub(crate) mod stdlib;
 #[allow(dead_code)]
 pub(crate) mod text;
 #[doc(hidden)]

@@ -178,7 +178,8 @@ fn errors_carry_type_message_and_traceback() {
     let e = exception(err);
     assert_eq!(e.type_name(), "KeyError");
     assert_eq!(e.message(), "'k'");
-    let expected = "Traceback (most recent call last):\n  File \"prog.py\", line 4, in <module>\n    inner()\n  File \"prog.py\", line 2, in inner\n    {}['k']\nKeyError: 'k'\n";
+    // As CPython 3.11 prints it (checked with python3).
+    let expected = "Traceback (most recent call last):\n  File \"prog.py\", line 4, in <module>\n    inner()\n  File \"prog.py\", line 2, in inner\n    {}['k']\n    ~~^^^^^\nKeyError: 'k'\n";
     assert_eq!(e.traceback(), expected);
 }
 

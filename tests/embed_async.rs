@@ -32,10 +32,13 @@ fn interp() -> (Interpreter, Rc<RefCell<String>>) {
     (interp, out)
 }
 
+/// Whether the timer fired, and the waker to call when it does.
+type SleepState = Arc<Mutex<(bool, Option<Waker>)>>;
+
 /// A future that completes after `duration`, timed by a helper thread.
 struct ThreadSleep {
     duration: Duration,
-    state: Option<Arc<Mutex<(bool, Option<Waker>)>>>,
+    state: Option<SleepState>,
 }
 
 impl ThreadSleep {

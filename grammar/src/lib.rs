@@ -7,6 +7,7 @@
 
 pub mod ast;
 mod error;
+mod interactive;
 mod layout;
 mod lexer;
 mod line_index;
@@ -16,6 +17,7 @@ mod token;
 mod validate;
 
 pub use error::{ErrorKind, SyntaxError};
+pub use interactive::parse_interactive;
 pub use line_index::LineIndex;
 
 /// What kind of input is being parsed.

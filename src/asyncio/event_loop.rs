@@ -10,13 +10,14 @@ use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
 use super::future::{future_of, new_task, task_step, task_wakeup, DoneCallback};
+use super::handler::{call_exception_handler, context, report_unretrieved};
 use super::Aio;
 use crate::runtime::clock::Clock;
 use crate::runtime::event_loop::EventLoop;
 use crate::runtime::timers::TimerId;
 use crate::vm::ext::Ext;
 use crate::vm::object::{Object, Payload};
-use crate::vm::{Exc, PyResult, Value, Vm};
+use crate::vm::{AsyncGenHooks, Exc, PyResult, Value, Vm};
 
 /// A message from another thread (thread-pool completions, host wakes).
 #[derive(Debug)]
@@ -25,6 +26,15 @@ pub enum Msg {
     Wake,
     /// A host future was woken: poll it (see `host`).
     PollHost(u64),
+    /// A blocking job (`crate::net::jobs`) finished: its id and its plain-data output.
+    Job(u64, crate::net::JobOutput),
+}
+
+impl From<crate::runtime::threads::JobPanicked> for Msg {
+    /// Jobs catch their own panics (`crate::net::jobs`), so this only wakes the loop.
+    fn from(_: crate::runtime::threads::JobPanicked) -> Msg {
+        Msg::Wake
+    }
 }
 
 /// One scheduled callback.
@@ -40,13 +50,19 @@ pub enum Cb {
     Message,
     /// Poll host future #id.
     PollHost(u64),
+    /// A finished blocking job (taken when run; `Cb` must be `Clone`).
+    Job(u64, Rc<RefCell<Option<crate::net::JobOutput>>>),
+    /// `loop.create_task(agen.aclose())` for an async generator dropped unfinished (the
+    /// finalizer hook's `call_soon_threadsafe`).
+    FinalizeAsyncGen(Rc<Object>),
 }
 
 impl From<Msg> for Cb {
-    fn from(m: Msg) -> Cb {
-        match m {
+    fn from(msg: Msg) -> Cb {
+        match msg {
             Msg::Wake => Cb::Message,
             Msg::PollHost(id) => Cb::PollHost(id),
+            Msg::Job(id, out) => Cb::Job(id, Rc::new(RefCell::new(Some(out)))),
         }
     }
 }
@@ -74,6 +90,12 @@ pub struct LoopObj {
     pub exception_handler: RefCell<Value>,
     /// Rust futures scripts await on this loop (see `host`).
     pub host: RefCell<super::host::HostFutures>,
+    /// Sockets' reader/writer handles, blocking jobs and the shared receive buffer.
+    pub net: crate::net::LoopNet,
+    /// Async generators started on this loop, and those dropped unfinished (PEP 525 hooks).
+    pub asyncgen_hooks: AsyncGenHooks,
+    /// Futures dropped with an exception nobody retrieved, to report.
+    pub unretrieved: RefCell<Vec<super::future::FutureObj>>,
 }
 
 impl Ext for LoopObj {
@@ -118,6 +140,9 @@ pub fn new_loop(vm: &mut Vm) -> PyResult<Value> {
         fatal: RefCell::new(None),
         exception_handler: RefCell::new(Value::None),
         host: RefCell::default(),
+        net: crate::net::LoopNet::default(),
+        asyncgen_hooks: AsyncGenHooks { registry: Rc::default(), graveyard: Rc::default() },
+        unretrieved: RefCell::new(Vec::new()),
     };
     let cls = Aio::classes(vm).event_loop;
     Ok(Value::Obj(Object::with_dict(cls, Payload::Ext(Box::new(obj)))))
@@ -145,14 +170,19 @@ impl Ext for HandleObj {
         self
     }
 
+    /// `Handle._repr_info`: a cancelled handle has forgotten its callback.
     fn repr(&self, vm: &mut Vm, this: &Value) -> PyResult<Option<String>> {
-        let cls = vm.type_name(this);
-        let cb = vm.repr(&self.callback)?;
-        let state = if self.cancelled.get() { " cancelled" } else { "" };
-        Ok(Some(match self.when {
-            Some(w) => format!("<{cls}{state} when={} {cb}()>", crate::text::float_repr::repr_f64(w)),
-            None => format!("<{cls}{state} {cb}()>"),
-        }))
+        let mut info = vec![vm.type_name(this)];
+        if self.cancelled.get() {
+            info.push("cancelled".into());
+        }
+        if let Some(w) = self.when {
+            info.push(format!("when={}", crate::text::float_repr::repr_f64(w)));
+        }
+        if !self.cancelled.get() {
+            info.push(super::format::callback_source(vm, &self.callback, &self.args)?);
+        }
+        Ok(Some(format!("<{}>", info.join(" "))))
     }
 }
 
@@ -221,25 +251,23 @@ fn run_callback(vm: &mut Vm, loop_obj: &Value, cb: Cb) {
                 return;
             }
             let (f, args) = (ho.callback.clone(), ho.args.clone());
-            if let Err(e) = vm.call(&f, args) {
+            if let Err(e) = vm.call(&f, args.clone()) {
                 let fatal = e.class.is_subclass(&vm.exc_class("KeyboardInterrupt"))
                     || e.class.is_subclass(&vm.exc_class("SystemExit"));
                 if fatal {
-                    if let Some(lp) = loop_of(loop_obj) {
-                        *lp.fatal.borrow_mut() = Some(e);
-                    }
+                    set_fatal(loop_obj, e);
                     return;
                 }
-                let cb_repr = vm.repr(&hv).unwrap_or_default();
-                report_exception(
+                let cb = super::format::callback_source(vm, &f, &args).unwrap_or_default();
+                let ctx = context(
                     vm,
-                    loop_obj,
-                    &format!(
-                        "Exception in callback {}",
-                        cb_repr.trim_start_matches('<').trim_end_matches('>')
-                    ),
-                    &e,
+                    vec![
+                        ("message", Value::string(format!("Exception in callback {cb}"))),
+                        ("exception", Value::Obj(e)),
+                        ("handle", hv),
+                    ],
                 );
+                handle_report(vm, loop_obj, ctx);
             }
         }
         Cb::Message => {}
@@ -248,27 +276,66 @@ fn run_callback(vm: &mut Vm, loop_obj: &Value, cb: Cb) {
                 super::host::poll(vm, lp, id);
             }
         }
+        Cb::Job(id, out) => {
+            let out = out.borrow_mut().take();
+            if let Some(out) = out {
+                crate::net::jobs::finish(vm, loop_obj, id, out);
+            }
+        }
+        Cb::FinalizeAsyncGen(agen) => {
+            let close = vm.async_gen_op(&agen, crate::vm::object::AsyncGenOpKind::Close);
+            if let Err(e) = new_task(vm, loop_obj, close, Value::None) {
+                let ctx = context(
+                    vm,
+                    vec![
+                        ("message", Value::str("Exception in callback finalizing an async generator")),
+                        ("exception", Value::Obj(e)),
+                    ],
+                );
+                handle_report(vm, loop_obj, ctx);
+            }
+        }
     }
 }
 
-/// `call_exception_handler`: the custom handler, or the default report to stderr.
-pub fn report_exception(vm: &mut Vm, loop_obj: &Value, message: &str, e: &Exc) {
-    if let Some(lp) = loop_of(loop_obj) {
-        let handler = lp.exception_handler.borrow().clone();
-        if !handler.is_none() {
-            let ctx = vm.new_dict();
-            let _ = vm.set_item(&ctx, Value::str("message"), Value::str(message));
-            let _ = vm.set_item(&ctx, Value::str("exception"), Value::Obj(e.clone()));
-            let _ = vm.call(&handler, vec![loop_obj.clone(), ctx]);
-            return;
-        }
+/// Queues the closing of async generators dropped unfinished since the last call, as
+/// CPython's finalizer hook does with `call_soon_threadsafe` at the moment of the drop.
+fn finalize_dropped_asyncgens(vm: &mut Vm, lp: &LoopObj) {
+    if lp.asyncgen_hooks.graveyard.borrow().is_empty() {
+        return;
     }
-    let tb = vm.format_exception(e);
-    vm.write_stderr(&format!("{message}\n{tb}"));
+    let dropped = std::mem::take(&mut *lp.asyncgen_hooks.graveyard.borrow_mut());
+    for g in dropped {
+        let agen = Object::new(vm.types.async_generator.clone(), Payload::Generator(g));
+        lp.el.borrow_mut().call_soon(Cb::FinalizeAsyncGen(agen));
+    }
+}
+
+/// Runs the exception handler; a SystemExit/KeyboardInterrupt it raises stops the loop.
+fn handle_report(vm: &mut Vm, loop_obj: &Value, ctx: Value) {
+    if let Err(e) = call_exception_handler(vm, loop_obj, ctx) {
+        set_fatal(loop_obj, e);
+    }
+}
+
+/// Stops the loop with an exception to propagate out of `run_forever`.
+fn set_fatal(loop_obj: &Value, e: Exc) {
+    if let Some(lp) = loop_of(loop_obj) {
+        *lp.fatal.borrow_mut() = Some(e);
+    }
+}
+
+/// What callbacks left behind: async generators to finalize, exceptions never retrieved.
+pub(crate) fn after_callback(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj) {
+    finalize_dropped_asyncgens(vm, lp);
+    if let Err(e) = report_unretrieved(vm, loop_obj, lp) {
+        set_fatal(loop_obj, e);
+    }
 }
 
 /// One `_run_once` iteration. Returns a fatal exception to propagate, if any.
 fn run_once(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj) -> PyResult<()> {
+    after_callback(vm, loop_obj, lp);
     let n = lp.el.borrow_mut().tick().map_err(|e| vm.new_error("OSError", &e.to_string()))?;
     run_ready(vm, loop_obj, lp, n)
 }
@@ -279,6 +346,7 @@ pub(crate) fn run_ready(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj, n: usize) -
         let cb = lp.el.borrow_mut().pop_ready();
         let Some(cb) = cb else { break };
         run_callback(vm, loop_obj, cb);
+        after_callback(vm, loop_obj, lp);
         if let Some(e) = lp.fatal.borrow_mut().take() {
             return Err(e);
         }
@@ -301,6 +369,7 @@ pub fn run_forever(vm: &mut Vm, loop_obj: &Value, until: Option<&Rc<Object>>) ->
     lp.running.set(true);
     vm.running_loop = loop_obj.clone();
     super::host::attach(vm, lp);
+    let old_hooks = vm.asyncgen_hooks.replace(lp.asyncgen_hooks.clone());
     let result = loop {
         if let Err(e) = vm.check_limits() {
             break Err(e);
@@ -319,13 +388,32 @@ pub fn run_forever(vm: &mut Vm, loop_obj: &Value, until: Option<&Rc<Object>>) ->
     lp.stopping.set(false);
     lp.running.set(false);
     vm.running_loop = Value::None;
+    vm.asyncgen_hooks = old_hooks;
     result
 }
 
-/// Whether nothing can ever happen again: no callback, timer, I/O or host future, and no
-/// `stop()` pending.
+/// Whether nothing can ever happen again: no callback, timer, I/O, blocking job or host
+/// future, and no `stop()` pending.
 pub(crate) fn is_deadlocked(lp: &LoopObj) -> bool {
-    lp.el.borrow().is_idle() && !lp.stopping.get() && lp.host.borrow().is_empty()
+    lp.el.borrow().is_idle()
+        && !lp.stopping.get()
+        && lp.net.pending_jobs() == 0
+        && lp.host.borrow().is_empty()
+}
+
+/// Runs loop iterations until `done(vm)` holds, checking it before each iteration. For a host
+/// that waits on the loop and on something else at once (the REPL waits for a statement's task
+/// *or* a line from its reader thread): unlike `run_forever`, an idle loop blocks in its poll
+/// rather than reporting a deadlock, and whatever the host waits for must wake the poll by
+/// posting to the loop's inbox. The caller marks the loop running (`LoopObj::running` and
+/// `Vm::running_loop`) for as long as it drives it this way.
+pub fn run_until(vm: &mut Vm, loop_obj: &Value, done: &mut dyn FnMut(&mut Vm) -> bool) -> PyResult<()> {
+    let Some(lp) = loop_of(loop_obj) else { return Ok(()) };
+    while !done(vm) {
+        vm.check_limits()?;
+        run_once(vm, loop_obj, lp)?;
+    }
+    Ok(())
 }
 
 /// The deadlock report: names each pending task and what it awaits.

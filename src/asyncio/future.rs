@@ -9,7 +9,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use super::event_loop::{loop_of, Cb};
-use super::Aio;
+use super::{format, Aio};
 use crate::vm::ext::Ext;
 use crate::vm::frame::Incoming;
 use crate::vm::interp::{Delegate, Outcome};
@@ -65,6 +65,25 @@ pub struct FutState {
     pub blocking: bool,
     /// The loop the future belongs to.
     pub loop_obj: Value,
+    /// An exception was set and nobody has retrieved it yet (CPython's `__log_traceback`):
+    /// dropping the future then reports it.
+    pub log_traceback: bool,
+}
+
+impl FutState {
+    fn new(loop_obj: Value) -> FutState {
+        FutState {
+            state: State::Pending,
+            result: Value::None,
+            exception: None,
+            callbacks: Vec::new(),
+            cancel_message: Value::None,
+            cancelled_exc: None,
+            blocking: false,
+            loop_obj,
+            log_traceback: false,
+        }
+    }
 }
 
 /// Task-only state.
@@ -97,23 +116,9 @@ impl Ext for FutureObj {
     }
 
     fn repr(&self, vm: &mut Vm, this: &Value) -> PyResult<Option<String>> {
-        let state = self.st.borrow().state;
-        let mut parts = vec![state.name().to_lowercase()];
-        if let Some(t) = &self.task {
-            let name = vm.str_of(&t.name.borrow().clone())?;
-            parts = vec![format!("name='{name}'"), state.name().to_lowercase()];
-            let coro = t.coro.borrow().clone();
-            parts.push(format!("coro={}", vm.repr(&coro)?));
-        } else if state == State::Finished {
-            let r = self.st.borrow().result.clone();
-            if let Some(e) = self.st.borrow().exception.clone() {
-                parts.push(format!("exception={}", vm.repr(&Value::Obj(e))?));
-            } else {
-                parts.push(format!("result={}", vm.repr(&r)?));
-            }
-        }
+        let info = self.repr_info(vm)?;
         let cls = vm.type_name(this);
-        Ok(Some(format!("<{cls} {}>", parts.join(" "))))
+        Ok(Some(format!("<{cls} {}>", info.join(" "))))
     }
 
     fn get_attr(&self, vm: &mut Vm, _this: &Value, name: &str) -> PyResult<Option<Value>> {
@@ -154,21 +159,41 @@ impl Ext for FutureObj {
 }
 
 impl FutureObj {
+    /// `_future_repr_info` (and, for tasks, `_task_repr_info`).
+    fn repr_info(&self, vm: &mut Vm) -> PyResult<Vec<String>> {
+        let (state, result, exception, callbacks) = {
+            let st = self.st.borrow();
+            (st.state, st.result.clone(), st.exception.clone(), st.callbacks.clone())
+        };
+        let mut info = vec![state.name().to_lowercase()];
+        if state == State::Finished {
+            match exception {
+                Some(e) => info.push(format!("exception={}", vm.repr(&Value::Obj(e))?)),
+                None => info.push(format!("result={}", format::short_repr(vm, &result)?)),
+            }
+        }
+        if !callbacks.is_empty() {
+            info.push(format_callbacks(vm, &callbacks)?);
+        }
+        if let Some(t) = &self.task {
+            if t.num_cancels_requested.get() > 0 && state == State::Pending {
+                info[0] = "cancelling".into();
+            }
+            let name = t.name.borrow().clone();
+            info.insert(1, format!("name={}", vm.repr(&name)?));
+            let coro = t.coro.borrow().clone();
+            info.insert(2, format!("coro=<{}>", format::coroutine(vm, &coro)?));
+            let waiter = t.fut_waiter.borrow().clone();
+            if !waiter.is_none() {
+                info.insert(3, format!("wait_for={}", vm.repr(&waiter)?));
+            }
+        }
+        Ok(info)
+    }
+
     /// A new pending future on `loop_obj`.
     pub fn new(loop_obj: Value, task: Option<TaskState>) -> FutureObj {
-        FutureObj {
-            st: RefCell::new(FutState {
-                state: State::Pending,
-                result: Value::None,
-                exception: None,
-                callbacks: Vec::new(),
-                cancel_message: Value::None,
-                cancelled_exc: None,
-                blocking: false,
-                loop_obj,
-            }),
-            task,
-        }
+        FutureObj { st: RefCell::new(FutState::new(loop_obj)), task }
     }
 
     /// `_make_cancelled_error`.
@@ -187,9 +212,10 @@ impl FutureObj {
     /// `result()`.
     pub fn result(&self, vm: &mut Vm) -> PyResult<Value> {
         let state = self.st.borrow().state;
+        self.st.borrow_mut().log_traceback = false;
         match state {
             State::Cancelled => Err(self.make_cancelled_error(vm)),
-            State::Pending => Err(invalid_state(vm, "Result is not ready.")),
+            State::Pending => Err(invalid_state(vm, "Result is not set.")),
             State::Finished => {
                 let st = self.st.borrow();
                 match &st.exception {
@@ -203,6 +229,7 @@ impl FutureObj {
     /// `exception()`.
     pub fn exception(&self, vm: &mut Vm) -> PyResult<Value> {
         let state = self.st.borrow().state;
+        self.st.borrow_mut().log_traceback = false;
         match state {
             State::Cancelled => Err(self.make_cancelled_error(vm)),
             State::Pending => Err(invalid_state(vm, "Exception is not set.")),
@@ -229,10 +256,8 @@ impl FutureObj {
 
     /// `set_result(v)`.
     pub fn set_result(&self, vm: &mut Vm, this: &Rc<Object>, v: Value) -> PyResult<()> {
-        let state = self.st.borrow().state;
-        if state != State::Pending {
-            let r = vm.repr(&Value::Obj(this.clone()))?;
-            return Err(invalid_state(vm, &format!("{}: {r}", state.name())));
+        if self.st.borrow().state != State::Pending {
+            return Err(invalid_state(vm, "invalid state"));
         }
         {
             let mut st = self.st.borrow_mut();
@@ -245,10 +270,8 @@ impl FutureObj {
 
     /// `set_exception(e)`.
     pub fn set_exception(&self, vm: &mut Vm, this: &Rc<Object>, e: Value) -> PyResult<()> {
-        let state = self.st.borrow().state;
-        if state != State::Pending {
-            let r = vm.repr(&Value::Obj(this.clone()))?;
-            return Err(invalid_state(vm, &format!("{}: {r}", state.name())));
+        if self.st.borrow().state != State::Pending {
+            return Err(invalid_state(vm, "invalid state"));
         }
         let exc = match &e {
             Value::Class(c) => vm.instantiate_exception(c, vec![])?,
@@ -265,6 +288,7 @@ impl FutureObj {
             let mut st = self.st.borrow_mut();
             st.exception = Some(exc);
             st.state = State::Finished;
+            st.log_traceback = true;
         }
         self.schedule_callbacks(vm, this);
         Ok(())
@@ -293,6 +317,35 @@ impl FutureObj {
             self.st.borrow_mut().callbacks.push(cb);
         }
     }
+}
+
+impl Drop for FutureObj {
+    /// `Future.__del__`: an exception nobody retrieved is reported through the loop.
+    fn drop(&mut self) {
+        let st = self.st.get_mut();
+        if !st.log_traceback {
+            return;
+        }
+        st.log_traceback = false;
+        let loop_obj = st.loop_obj.clone();
+        let taken = std::mem::replace(st, FutState::new(loop_obj));
+        super::handler::queue_unretrieved(FutureObj { st: RefCell::new(taken), task: self.task.take() });
+    }
+}
+
+/// `_format_callbacks`: `cb=[first, <n more>, last]`.
+fn format_callbacks(vm: &mut Vm, callbacks: &[DoneCallback]) -> PyResult<String> {
+    let one = |vm: &mut Vm, cb: &DoneCallback| match cb {
+        DoneCallback::Py(f) => format::callback_source(vm, f, &[]),
+        DoneCallback::Wakeup(_) => Ok("Task.task_wakeup()".to_string()),
+    };
+    let n = callbacks.len();
+    let inner = match n {
+        1 => one(vm, &callbacks[0])?,
+        2 => format!("{}, {}", one(vm, &callbacks[0])?, one(vm, &callbacks[1])?),
+        _ => format!("{}, <{} more>, {}", one(vm, &callbacks[0])?, n - 2, one(vm, &callbacks[n - 1])?),
+    };
+    Ok(format!("cb=[{inner}]"))
 }
 
 fn invalid_state(vm: &mut Vm, msg: &str) -> Exc {
@@ -355,9 +408,38 @@ pub fn new_task(vm: &mut Vm, loop_obj: &Value, coro: Value, name: Value) -> PyRe
     Ok(obj)
 }
 
-/// True for coroutine objects.
+/// True for what `asyncio.iscoroutine` accepts: coroutines, generators, and objects with
+/// the `collections.abc.Coroutine` methods (such as `agen.aclose()`).
 pub fn is_coroutine(v: &Value) -> bool {
-    matches!(v.payload(), Some(Payload::Generator(g)) if g.kind == crate::compiler::bytecode::CodeKind::Coroutine)
+    let Value::Obj(o) = v else { return false };
+    match &o.payload {
+        Payload::Generator(g) => g.kind != crate::compiler::bytecode::CodeKind::AsyncGenerator,
+        Payload::AsyncGenOp(_) => true,
+        _ => ["__await__", "send", "throw", "close"].iter().all(|m| o.class.lookup(m).is_some()),
+    }
+}
+
+/// `coro.send(None)` or `coro.throw(exc)` for a task's coroutine, whatever its kind.
+fn send_into(vm: &mut Vm, coro: &Value, incoming: Incoming) -> Outcome {
+    let Value::Obj(c) = coro else {
+        return Outcome::Raised(vm.new_error("TypeError", "task coroutine is not a coroutine"));
+    };
+    if matches!(c.payload, Payload::Generator(_)) {
+        return vm.resume(c, incoming);
+    }
+    let r = match (&c.payload, incoming) {
+        (Payload::AsyncGenOp(_), incoming) => vm.async_op_send(coro, incoming),
+        (_, Incoming::Throw(e)) => vm.call_method(coro, "throw", vec![Value::Obj(e)]),
+        (_, Incoming::Send(v)) => vm.call_method(coro, "send", vec![v]),
+        (_, Incoming::Start) => vm.call_method(coro, "send", vec![Value::None]),
+    };
+    match r {
+        Ok(v) => Outcome::Yielded(v),
+        Err(e) if e.class.is_subclass(&vm.exc_class("StopIteration")) => {
+            Outcome::Returned(vm.exc_args(&e).into_iter().next().unwrap_or(Value::None))
+        }
+        Err(e) => Outcome::Raised(e),
+    }
 }
 
 /// `Task.cancel(msg)`.
@@ -414,16 +496,11 @@ pub fn task_step(vm: &mut Vm, task: &Rc<Object>, exc: Option<Exc>) {
     let lp = loop_of(&loop_obj);
     let prev = lp.map(|l| std::mem::replace(&mut *l.current_task.borrow_mut(), tv.clone()));
     let coro = t.coro.borrow().clone();
-    let outcome = match &coro {
-        Value::Obj(c) if matches!(c.payload, Payload::Generator(_)) => {
-            let incoming = match exc {
-                Some(e) => Incoming::Throw(e),
-                None => Incoming::Start,
-            };
-            vm.resume(c, incoming)
-        }
-        _ => Outcome::Raised(vm.new_error("TypeError", "task coroutine is not a coroutine")),
+    let incoming = match exc {
+        Some(e) => Incoming::Throw(e),
+        None => Incoming::Start,
     };
+    let outcome = send_into(vm, &coro, incoming);
     if let (Some(l), Some(p)) = (lp, prev) {
         *l.current_task.borrow_mut() = p;
     }

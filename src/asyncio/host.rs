@@ -220,11 +220,13 @@ pub fn run_until_stalled(vm: &mut Vm, loop_obj: &Value, until: Option<&Rc<Object
     }
     lp.running.set(true);
     vm.running_loop = loop_obj.clone();
+    let old_hooks = vm.asyncgen_hooks.replace(lp.asyncgen_hooks.clone());
     attach(vm, lp);
     let result = step(vm, loop_obj, lp, until);
     detach(vm, lp);
     lp.running.set(false);
     vm.running_loop = Value::None;
+    vm.asyncgen_hooks = old_hooks;
     result
 }
 
@@ -235,6 +237,7 @@ fn step(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj, until: Option<&Rc<Object>>)
             return Ok(Stalled::Done);
         }
         vm.check_limits()?;
+        super::event_loop::after_callback(vm, loop_obj, lp);
         let n = tick_without_waiting(vm, lp)?;
         if n == 0 {
             if until.is_some() && super::event_loop::is_deadlocked(lp) {
@@ -254,7 +257,8 @@ fn tick_without_waiting(vm: &mut Vm, lp: &LoopObj) -> PyResult<usize> {
     let only_timers = el.clock().is_virtual()
         && el.next_deadline().is_some()
         && !el.reactor().has_interest()
-        && lp.host.borrow().is_empty();
+        && lp.host.borrow().is_empty()
+        && lp.net.pending_jobs() == 0;
     let n = if only_timers { el.tick() } else { el.tick_nowait() };
     drop(el);
     n.map_err(|e| vm.new_error("OSError", &e.to_string()))

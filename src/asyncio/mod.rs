@@ -6,7 +6,9 @@
 //! CPython's structure so that wakeups go through futures exactly as in CPython.
 
 pub mod event_loop;
+pub mod format;
 pub mod future;
+pub mod handler;
 pub mod host;
 
 use std::any::Any;
@@ -69,9 +71,16 @@ impl Aio {
         let exc = vm.exc_class("Exception");
         let invalid_state_error = builtin_class("InvalidStateError", &[exc], BaseKind::Exception);
         let sleep0 = builtin_class("_Sleep0", &[object], BaseKind::Native);
-        for c in [&future, &task, &handle, &timer_handle, &event_loop, &cancelled_error, &invalid_state_error]
-        {
-            c.set_attr("__module__", Value::str("asyncio"));
+        for (c, module) in [
+            (&future, "_asyncio"),
+            (&task, "_asyncio"),
+            (&handle, "asyncio.events"),
+            (&timer_handle, "asyncio.events"),
+            (&event_loop, "asyncio.unix_events"),
+            (&cancelled_error, "asyncio.exceptions"),
+            (&invalid_state_error, "asyncio.exceptions"),
+        ] {
+            c.set_attr("__module__", Value::str(module));
         }
         let stop_callback = native(vm, "_run_until_complete_cb", run_until_complete_cb);
         let a = Aio {
@@ -117,6 +126,8 @@ impl Aio {
             ("get_name", task_get_name),
             ("set_name", task_set_name),
             ("get_coro", task_get_coro),
+            ("set_result", task_set_result),
+            ("set_exception", task_set_exception),
         ] {
             method(vm, t, name, m);
         }
@@ -145,9 +156,10 @@ impl Aio {
             ("get_debug", loop_get_debug),
             ("set_debug", loop_set_debug),
             ("call_exception_handler", loop_call_exception_handler),
-            ("default_exception_handler", loop_call_exception_handler),
+            ("default_exception_handler", loop_default_exception_handler),
             ("set_exception_handler", loop_set_exception_handler),
             ("get_exception_handler", loop_get_exception_handler),
+            ("_take_asyncgens", loop_take_asyncgens),
         ] {
             method(vm, l, name, m);
         }
@@ -178,6 +190,8 @@ pub fn asyncio_module(vm: &mut Vm) -> PyResult<Value> {
         ("all_tasks", m_all_tasks),
         ("_sleep0", m_sleep0),
         ("iscoroutine", m_iscoroutine),
+        ("iscoroutinefunction", m_iscoroutinefunction),
+        ("_add_loop_methods", m_add_loop_methods),
         ("isfuture", m_isfuture),
     ] {
         let v = native(vm, name, f);
@@ -322,6 +336,14 @@ fn task_cancel_m(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (_, o) = this_future(vm, &args)?;
     let msg = args.pos.get(1).or(args.kwarg("msg")).cloned().unwrap_or(Value::None);
     Ok(Value::Bool(task_cancel(vm, &o, msg)?))
+}
+
+fn task_set_result(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Err(vm.new_error("RuntimeError", "Task does not support set_result operation"))
+}
+
+fn task_set_exception(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Err(vm.new_error("RuntimeError", "Task does not support set_exception operation"))
 }
 
 fn task_cancelling(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -475,11 +497,12 @@ fn run_until_complete_cb(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn loop_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (l, _) = this_loop(vm, &args)?;
+    let (l, lv) = this_loop(vm, &args)?;
     if l.running.get() {
         return Err(vm.new_error("RuntimeError", "Cannot close a running event loop"));
     }
     l.closed.set(true);
+    handler::report_unretrieved(vm, lv, l)?;
     Ok(Value::None)
 }
 
@@ -502,26 +525,16 @@ fn loop_set_debug(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
 }
 
 fn loop_call_exception_handler(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (l, lv) = this_loop(vm, &args)?;
+    let (_, lv) = this_loop(vm, &args)?;
     let ctx = args.pos.get(1).cloned().unwrap_or(Value::None);
-    let handler = l.exception_handler.borrow().clone();
-    if !handler.is_none() {
-        vm.call(&handler, vec![lv.clone(), ctx])?;
-        return Ok(Value::None);
-    }
-    let msg = vm
-        .get_item(&ctx, &Value::str("message"))
-        .ok()
-        .map(|m| vm.str_of(&m))
-        .transpose()?
-        .unwrap_or_else(|| "Unhandled exception in event loop".into());
-    match vm.get_item(&ctx, &Value::str("exception")) {
-        Ok(Value::Obj(e)) if e.exc().is_some() => {
-            let tb = vm.format_exception(&e);
-            vm.write_stderr(&format!("{msg}\n{tb}"));
-        }
-        _ => vm.write_stderr(&format!("{msg}\n")),
-    }
+    handler::call_exception_handler(vm, lv, ctx)?;
+    Ok(Value::None)
+}
+
+fn loop_default_exception_handler(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    this_loop(vm, &args)?;
+    let ctx = args.pos.get(1).cloned().unwrap_or(Value::None);
+    handler::default_exception_handler(vm, &ctx)?;
     Ok(Value::None)
 }
 
@@ -534,6 +547,28 @@ fn loop_set_exception_handler(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn loop_get_exception_handler(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (l, _) = this_loop(vm, &args)?;
     Ok(l.exception_handler.borrow().clone())
+}
+
+/// The async generators started on the loop and still alive; forgets them.
+fn loop_take_asyncgens(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (l, _) = this_loop(vm, &args)?;
+    let live: Vec<Value> = std::mem::take(&mut *l.asyncgen_hooks.registry.borrow_mut())
+        .iter()
+        .filter_map(|w| w.upgrade())
+        .map(Value::Obj)
+        .collect();
+    Ok(Value::list(live))
+}
+
+/// `_add_loop_methods(name=function, ...)`: the loop methods written in gyre
+/// (`stdlib/asyncio/base_events.py`) join the native loop class, which scripts cannot
+/// modify themselves.
+fn m_add_loop_methods(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let cls = Aio::classes(vm).event_loop;
+    for (name, f) in args.kw.iter() {
+        cls.set_attr(name.as_str().unwrap_or(""), f.clone());
+    }
+    Ok(Value::None)
 }
 
 fn m_new_event_loop(vm: &mut Vm, _args: Args) -> PyResult<Value> {
@@ -595,9 +630,30 @@ fn m_all_tasks(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn m_iscoroutine(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = args.pos.first().cloned().unwrap_or(Value::None);
-    let gen = matches!(v.payload(), Some(Payload::Generator(g)) if g.kind != crate::compiler::bytecode::CodeKind::AsyncGenerator);
-    Ok(Value::Bool(gen))
+    Ok(Value::Bool(future::is_coroutine(&v)))
 }
+
+fn m_iscoroutinefunction(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let mut f = args.pos.first().cloned().unwrap_or(Value::None);
+    // Bound methods and functools.partial objects answer for the function they wrap.
+    for _ in 0..MAX_UNWRAP {
+        f = match &f {
+            Value::Func(func) => {
+                return Ok(Value::Bool(func.code.code.kind == crate::compiler::bytecode::CodeKind::Coroutine))
+            }
+            Value::Obj(o) => match &o.payload {
+                Payload::BoundMethod(inner, _) => inner.clone(),
+                _ if o.class.name() == "partial" => vm.get_attr(&f, &Value::str("func"))?,
+                _ => break,
+            },
+            _ => break,
+        };
+    }
+    Ok(Value::Bool(false))
+}
+
+/// How many wrappers (bound methods, partials) `iscoroutinefunction` looks through.
+const MAX_UNWRAP: usize = 16;
 
 fn m_isfuture(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Bool(args.pos.first().and_then(future_of).is_some()))

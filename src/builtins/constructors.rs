@@ -82,36 +82,62 @@ fn new_object(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.new_error("TypeError", "object() takes no arguments"));
     }
     if cls.kind == BaseKind::Exception {
+        if cls.is_subclass(&vm.exc_class("OSError")) {
+            return Ok(Value::Obj(vm.new_os_error(&cls, rest.to_vec())));
+        }
         return Ok(Value::Obj(vm.new_exception(&cls, rest.to_vec())));
+    }
+    if Rc::ptr_eq(&cls, &vm.types.object) {
+        // A bare `object()` has no attribute dict.
+        return Ok(Value::Obj(Object::new(cls, Payload::Plain)));
     }
     Ok(Value::Obj(Object::with_dict(cls.clone(), Payload::Plain)))
 }
 
 fn new_type(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (_, rest) = cls_and_args(vm, &args)?;
+    let (meta, rest) = cls_and_args(vm, &args)?;
     match rest {
-        [v] => Ok(Value::Class(vm.type_of(v))),
+        [v] if Rc::ptr_eq(&meta, &vm.types.type_) => Ok(Value::Class(vm.type_of(v))),
         [name, bases, ns] => {
-            let name = name.as_str().unwrap_or("?").to_string();
-            let bases: Vec<Rc<Class>> = vm
-                .collect(bases)?
-                .into_iter()
-                .filter_map(|b| match b {
-                    Value::Class(c) => Some(c),
-                    _ => None,
-                })
-                .collect();
-            let d = vm.dict_of(ns).unwrap_or_default();
+            let name = super::str_arg(vm, name, "type.__new__() argument 1")?.to_string();
+            let mut classes = Vec::new();
+            for b in vm.collect(bases)? {
+                match b {
+                    Value::Class(c) => classes.push(c),
+                    other => {
+                        let t = vm.type_name(&other);
+                        return Err(vm.new_error("TypeError", &format!("bases must be types, not {t}")));
+                    }
+                }
+            }
+            let Some(d) = vm.dict_of(ns) else {
+                let t = vm.type_name(ns);
+                return Err(
+                    vm.new_error("TypeError", &format!("type.__new__() argument 3 must be dict, not {t}"))
+                );
+            };
             let copy = Rc::new(Dict::default());
             *copy.map.borrow_mut() = d.map.borrow().clone();
-            if copy.map.borrow().get_str(crate::vm::object::str_hash("__module__"), "__module__").is_none() {
-                copy.map.borrow_mut().set_str(
-                    crate::vm::object::str_hash("__module__"),
-                    Value::str("__module__"),
-                    Value::str("__main__"),
-                );
+            let module_key = crate::vm::object::str_hash("__module__");
+            if copy.map.borrow().get_str(module_key, "__module__").is_none() {
+                let module = match vm.caller.as_ref().map(|c| c.globals.clone()) {
+                    Some(g) => {
+                        vm.dict_get_str(&g, &Value::str("__name__")).unwrap_or_else(|| Value::str("__main__"))
+                    }
+                    None => Value::str("__main__"),
+                };
+                copy.map.borrow_mut().set_str(module_key, Value::str("__module__"), module);
             }
-            Ok(Value::Class(vm.build_class(&name, bases, copy, None)?))
+            // The most derived metaclass of the bases wins; a script one runs its own `__new__`.
+            let winner = classes.iter().filter_map(|b| b.meta.clone()).find(|m| m.is_subclass(&meta));
+            if let Some(w) = winner.filter(|w| !Rc::ptr_eq(w, &meta)) {
+                let bases = Value::tuple(classes.into_iter().map(Value::Class).collect());
+                let call_args = vec![Value::string(name), bases, Value::Dict(copy)];
+                return vm.call_kw(&Value::Class(w), call_args, args.kw.to_vec());
+            }
+            let meta = if Rc::ptr_eq(&meta, &vm.types.type_) { None } else { Some(meta) };
+            let kw = args.kw.to_vec();
+            Ok(Value::Class(vm.type_new(&name, classes, copy, meta, kw)?))
         }
         _ => Err(vm.new_error("TypeError", "type() takes 1 or 3 arguments")),
     }
@@ -126,9 +152,13 @@ fn new_int(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = match (rest.first(), base) {
         (None, _) => Value::Int(0),
         (Some(Value::Str(s)), b) => parse_int(vm, s.as_str(), b.unwrap_or(10))?,
-        (Some(v), Some(b)) if vm.bytes_of(v).is_some() => {
+        (Some(v), b) if vm.bytes_of(v).is_some() => {
             let bytes = vm.bytes_of(v).unwrap_or_default();
-            parse_int(vm, &String::from_utf8_lossy(&bytes), b)?
+            let base = b.unwrap_or(10);
+            match std::str::from_utf8(&bytes) {
+                Ok(text) => parse_int(vm, text, base).map_err(|_| bytes_literal_error(vm, v, base))?,
+                Err(_) => return Err(bytes_literal_error(vm, v, base)),
+            }
         }
         (Some(_), Some(_)) => {
             return Err(vm.new_error("TypeError", "int() can't convert non-string with explicit base"))
@@ -138,11 +168,17 @@ fn new_int(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(boxed(&cls, &vm.types.int.clone(), v))
 }
 
+/// `invalid literal for int() with base 10: b'12a'` for a bytes argument.
+fn bytes_literal_error(vm: &mut Vm, v: &Value, base: i64) -> crate::vm::Exc {
+    let shown = vm.repr(v).unwrap_or_default();
+    vm.new_error("ValueError", &format!("invalid literal for int() with base {base}: {shown}"))
+}
+
 fn parse_int(vm: &mut Vm, s: &str, base: i64) -> PyResult<Value> {
     if base != 0 && !(2..=36).contains(&base) {
         return Err(vm.new_error("ValueError", "int() base must be >= 2 and <= 36, or 0"));
     }
-    match text::number_parse::parse_int(s, base as u32, text::number_parse::DEFAULT_MAX_STR_DIGITS) {
+    match text::number_parse::parse_int(s, base as u32, vm.int_max_str_digits) {
         Ok(text::number_parse::ParsedInt::Small(i)) => Ok(Value::Int(i)),
         Ok(text::number_parse::ParsedInt::Big(b)) => Ok(Value::from_bigint(b)),
         Err(e) => Err(vm.text_error(e)),
@@ -202,6 +238,16 @@ pub fn to_float(vm: &mut Vm, v: &Value) -> PyResult<f64> {
         Value::BigInt(b) => crate::vm::ops::big_to_f64(b)
             .ok_or_else(|| vm.new_error("OverflowError", "int too large to convert to float")),
         Value::Str(s) => text::number_parse::parse_float(s.as_str()).map_err(|e| vm.text_error(e)),
+        _ if vm.bytes_of(v).is_some() => {
+            let bytes = vm.bytes_of(v).unwrap_or_default();
+            match std::str::from_utf8(&bytes).ok().map(text::number_parse::parse_float) {
+                Some(Ok(f)) => Ok(f),
+                _ => {
+                    let shown = vm.repr(v)?;
+                    Err(vm.new_error("ValueError", &format!("could not convert string to float: {shown}")))
+                }
+            }
+        }
         _ => {
             if let Some(r) = vm.call_dunder(v, "__float__", vec![])? {
                 return to_float(vm, &r);
@@ -243,6 +289,10 @@ fn new_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn new_list(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (cls, rest) = cls_and_args(vm, &args)?;
+    if !Rc::ptr_eq(&cls, &vm.types.list) {
+        // A subclass: `list.__init__` (or the subclass's own) fills it.
+        return Ok(boxed(&cls, &vm.types.list.clone(), Value::list(vec![])));
+    }
     arity(vm, "list", &Args::new(rest), 0, 1)?;
     let items = match rest.first() {
         Some(v) => vm.collect(v)?,
@@ -265,6 +315,10 @@ fn new_tuple(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn new_dict(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (cls, rest) = cls_and_args(vm, &args)?;
     let d = vm.new_dict();
+    if !Rc::ptr_eq(&cls, &vm.types.dict) {
+        // A subclass: `dict.__init__` (or the subclass's own) fills it.
+        return Ok(boxed(&cls, &vm.types.dict.clone(), d));
+    }
     if let Some(src) = rest.first() {
         dict_fill(vm, &d, src)?;
     }
@@ -318,6 +372,10 @@ impl Tap for crate::vm::Exc {
 fn new_set(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (cls, rest) = cls_and_args(vm, &args)?;
     let s = vm.new_set(vec![])?;
+    if !Rc::ptr_eq(&cls, &vm.types.set) {
+        // A subclass: `set.__init__` (or the subclass's own) fills it.
+        return Ok(boxed(&cls, &vm.types.set.clone(), s));
+    }
     if let Some(src) = rest.first() {
         vm.set_update(&s, src)?;
     }
@@ -341,19 +399,30 @@ fn new_frozenset(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn new_range(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (_, rest) = cls_and_args(vm, &args)?;
+    super::no_kwargs(vm, "range", &args)?;
     let mut nums = Vec::new();
     for v in rest {
-        nums.push(match v {
-            Value::Float(_) => {
-                return Err(vm.new_error("TypeError", "'float' object cannot be interpreted as an integer"));
+        let n = match v {
+            Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => crate::vm::ops::big_of(v),
+            _ => match vm.call_dunder(v, "__index__", vec![])? {
+                Some(r) => crate::vm::ops::big_of(&r),
+                None => None,
+            },
+        };
+        match n {
+            Some(n) => nums.push(n),
+            None => {
+                let t = vm.type_name(v);
+                return Err(
+                    vm.new_error("TypeError", &format!("'{t}' object cannot be interpreted as an integer"))
+                );
             }
-            _ => vm.index_of(v)?,
-        });
+        }
     }
     let (a, b, c) = match nums.as_slice() {
-        [b] => (0, *b, 1),
-        [a, b] => (*a, *b, 1),
-        [a, b, c] => (*a, *b, *c),
+        [b] => (BigInt::from(0), b.clone(), BigInt::from(1)),
+        [a, b] => (a.clone(), b.clone(), BigInt::from(1)),
+        [a, b, c] => (a.clone(), b.clone(), c.clone()),
         [] => return Err(vm.new_error("TypeError", "range expected at least 1 argument, got 0")),
         _ => {
             return Err(
@@ -361,10 +430,10 @@ fn new_range(vm: &mut Vm, args: Args) -> PyResult<Value> {
             )
         }
     };
-    if c == 0 {
+    if num_traits::Zero::is_zero(&c) {
         return Err(vm.new_error("ValueError", "range() arg 3 must not be zero"));
     }
-    Ok(Value::Obj(Object::new(vm.types.range.clone(), Payload::Range(a, b, c))))
+    Ok(crate::vm::bigrange::range_value(vm, a, b, c))
 }
 
 fn new_slice(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -427,10 +496,16 @@ fn bytes_from(vm: &mut Vm, src: Option<&Value>, encoding: Option<&Value>) -> PyR
 }
 
 fn new_property(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (_, rest) = cls_and_args(vm, &args)?;
+    let (cls, rest) = cls_and_args(vm, &args)?;
     let get = |i: usize, name: &str| rest.get(i).or(args.kwarg(name)).cloned().unwrap_or(Value::None);
-    let p = Payload::Property(get(0, "fget"), get(1, "fset"), get(2, "fdel"), get(3, "doc"));
-    Ok(Value::Obj(Object::new(vm.types.property.clone(), p)))
+    let p = Payload::Property(crate::vm::object::PropertyData {
+        fget: get(0, "fget"),
+        fset: get(1, "fset"),
+        fdel: get(2, "fdel"),
+        doc: get(3, "doc"),
+        name: RefCell::new(Value::None),
+    });
+    Ok(Value::Obj(if cls.is_heap { Object::with_dict(cls, p) } else { Object::new(cls, p) }))
 }
 
 fn new_staticmethod(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -511,15 +586,15 @@ fn new_reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if let Some(r) = vm.call_dunder(seq, "__reversed__", vec![])? {
         return Ok(r);
     }
+    let not_reversible = |vm: &mut Vm| {
+        let t = vm.type_name(seq);
+        Err(vm.new_error("TypeError", &format!("'{t}' object is not reversible")))
+    };
     let n = match seq {
         Value::List(l) => l.items.borrow().len(),
         Value::Tuple(t) => t.items.len(),
         Value::Str(s) => s.char_len(),
-        Value::Dict(d) => {
-            let mut keys: Vec<Value> = d.map.borrow().iter().map(|(k, _)| k.clone()).collect();
-            keys.reverse();
-            return vm.get_iter(&Value::list(keys));
-        }
+        Value::Dict(_) => return reversed_dict_view(vm, seq, 0),
         Value::Obj(o) => match &o.payload {
             Payload::Range(a, b, c) => {
                 let n = crate::vm::ops::range_len(*a, *b, *c);
@@ -528,24 +603,52 @@ fn new_reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 let rv = Value::Obj(Object::new(vm.types.range.clone(), r));
                 return vm.get_iter(&rv);
             }
-            _ => {
-                let len = vm.call_dunder(seq, "__len__", vec![])?;
-                match len {
-                    Some(Value::Int(n)) => n as usize,
-                    _ => {
-                        let t = vm.type_name(seq);
-                        return Err(vm.new_error("TypeError", &format!("'{t}' object is not reversible")));
-                    }
+            Payload::BigRange(r) => {
+                let rev = r.reversed();
+                let rv = crate::vm::bigrange::range_value(vm, rev.start, rev.stop, rev.step);
+                return vm.get_iter(&rv);
+            }
+            Payload::DictData(_) => return reversed_dict_view(vm, seq, 0),
+            Payload::DictView(kind, d) => return reversed_dict_view(vm, &Value::Dict(d.clone()), *kind),
+            Payload::Bytes(b) => b.len(),
+            Payload::ByteArray(b) => b.borrow().len(),
+            Payload::ListData(l) => l.items.borrow().len(),
+            _ if o.class.is_heap && o.class.lookup("__getitem__").is_some() => {
+                match vm.call_dunder(seq, "__len__", vec![])? {
+                    Some(n) => vm.index_of(&n)?.max(0) as usize,
+                    None => return not_reversible(vm),
                 }
             }
+            _ => return not_reversible(vm),
         },
-        _ => {
-            let t = vm.type_name(seq);
-            return Err(vm.new_error("TypeError", &format!("'{t}' object is not reversible")));
-        }
+        _ => return not_reversible(vm),
     };
     let cls = vm.types.reversed.clone();
-    Ok(vm.make_iter(cls, Iter::Reversed(seq.clone(), n)))
+    let it = Iter::Reversed(seq.clone(), n);
+    if matches!(seq, Value::List(_)) {
+        return Ok(vm.new_iter(it));
+    }
+    Ok(vm.make_iter(cls, it))
+}
+
+/// `reversed()` of a dict or one of its views (`kind` as in `Payload::DictView`).
+fn reversed_dict_view(vm: &mut Vm, d: &Value, kind: u8) -> PyResult<Value> {
+    let Some(d) = vm.dict_of(d) else { return Err(vm.new_error("TypeError", "not a dict")) };
+    let mut items: Vec<Value> = d
+        .map
+        .borrow()
+        .iter()
+        .map(|(k, v)| match kind {
+            0 => k.clone(),
+            1 => v.clone(),
+            _ => Value::tuple(vec![k.clone(), v.clone()]),
+        })
+        .collect();
+    items.reverse();
+    let name = ["dict_reversekeyiterator", "dict_reversevalueiterator", "dict_reverseitemiterator"]
+        [kind.min(2) as usize];
+    let cls = vm.types.iterators[name].clone();
+    Ok(vm.make_iter(cls, Iter::List(Rc::new(crate::vm::object::List::new(items)), 0)))
 }
 
 /// Big integers from `int()` of huge floats.

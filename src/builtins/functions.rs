@@ -3,6 +3,8 @@
 
 use std::rc::Rc;
 
+use crate::compiler::bytecode::CmpKind;
+
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
 
@@ -12,49 +14,60 @@ use crate::vm::object::{Args, Class, Iter, Payload};
 use crate::vm::{PyResult, Value, Vm};
 
 pub(super) fn install(vm: &mut Vm) {
-    let table: &[(&'static str, crate::vm::object::NativeFn)] = &[
-        ("print", print),
-        ("len", len),
-        ("repr", repr),
-        ("ascii", ascii),
-        ("isinstance", isinstance),
-        ("issubclass", issubclass),
-        ("hasattr", hasattr),
-        ("getattr", getattr),
-        ("setattr", setattr),
-        ("delattr", delattr),
-        ("callable", callable),
-        ("id", id),
-        ("hash", hash),
-        ("iter", iter),
-        ("next", next),
-        ("abs", abs),
-        ("min", min),
-        ("max", max),
-        ("sum", sum),
-        ("any", any),
-        ("all", all),
-        ("sorted", sorted),
-        ("ord", ord),
-        ("chr", chr),
-        ("hex", hex),
-        ("oct", oct),
-        ("bin", bin),
-        ("round", round),
-        ("divmod", divmod),
-        ("pow", pow),
-        ("format", format),
+    // (name, function, the keyword arguments it takes)
+    let table: &[(&'static str, crate::vm::object::NativeFn, &'static [&'static str])] = &[
+        ("print", print, &["sep", "end", "file", "flush"]),
+        ("len", len, &[]),
+        ("repr", repr, &[]),
+        ("ascii", ascii, &[]),
+        ("isinstance", isinstance, &[]),
+        ("issubclass", issubclass, &[]),
+        ("hasattr", hasattr, &[]),
+        ("getattr", getattr, &[]),
+        ("setattr", setattr, &[]),
+        ("delattr", delattr, &[]),
+        ("callable", callable, &[]),
+        ("id", id, &[]),
+        ("hash", hash, &[]),
+        ("iter", iter, &[]),
+        ("next", next, &[]),
+        ("abs", abs, &[]),
+        ("min", min, &["key", "default"]),
+        ("max", max, &["key", "default"]),
+        ("sum", sum, &["start"]),
+        ("any", any, &[]),
+        ("all", all, &[]),
+        ("ord", ord, &[]),
+        ("chr", chr, &[]),
+        ("hex", hex, &[]),
+        ("oct", oct, &[]),
+        ("bin", bin, &[]),
+        ("round", round, &["number", "ndigits"]),
+        ("divmod", divmod, &[]),
+        ("pow", pow, &["base", "exp", "mod"]),
+        ("format", format, &[]),
+        ("input", input, &[]),
+        ("aiter", aiter, &[]),
+        ("anext", anext, &[]),
+        ("exit", exit, &["code"]),
+        ("quit", exit, &["code"]),
+    ];
+    for (name, f, kwargs) in table {
+        let v = super::native_kw(vm, name, *f, kwargs);
+        set_builtin(vm, name, v);
+    }
+    // sorted() reports bad keywords as list.sort() does ("... for sort()").
+    let v = native(vm, "sorted", sorted);
+    set_builtin(vm, "sorted", v);
+    let with_frame: &[(&'static str, crate::vm::object::NativeFn)] = &[
+        ("globals", globals),
+        ("locals", locals),
         ("vars", vars),
         ("dir", dir),
-        ("input", input),
-        ("globals", globals),
-        ("aiter", aiter),
-        ("anext", anext),
-        ("exit", exit),
-        ("quit", exit),
+        ("__import__", dunder_import),
     ];
-    for (name, f) in table {
-        let v = native(vm, name, *f);
+    for (name, f) in with_frame {
+        let v = super::native_with_frame(vm, name, *f);
         set_builtin(vm, name, v);
     }
 }
@@ -111,6 +124,10 @@ pub fn length(vm: &mut Vm, v: &Value) -> PyResult<usize> {
             Payload::Bytes(b) => b.len(),
             Payload::ByteArray(b) => b.borrow().len(),
             Payload::Range(a, b, c) => crate::vm::ops::range_len(*a, *b, *c) as usize,
+            Payload::BigRange(r) => {
+                let r = (**r).clone();
+                return vm.big_range_len(&r);
+            }
             Payload::ListData(l)
                 if !o.class.lookup("__len__").is_some_and(|f| matches!(f, Value::Func(_))) =>
             {
@@ -121,7 +138,15 @@ pub fn length(vm: &mut Vm, v: &Value) -> PyResult<usize> {
             {
                 d.map.borrow().len()
             }
-            Payload::DictView(_, d) => d.map.borrow().len(),
+            Payload::DictView(_, d) | Payload::MappingProxy(d) => d.map.borrow().len(),
+            // A str/tuple subclass instance: the builtin `__len__` measures the wrapped value
+            // (going through `len_dunder` would find that same builtin and recurse).
+            Payload::Boxed(inner)
+                if !o.class.lookup("__len__").is_some_and(|f| matches!(f, Value::Func(_))) =>
+            {
+                let inner = inner.clone();
+                return length(vm, &inner);
+            }
             _ => return len_dunder(vm, v),
         },
         _ => return len_dunder(vm, v),
@@ -157,14 +182,30 @@ fn repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn ascii(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, "ascii", &args, 1, 1)?;
     let r = vm.repr(&args.pos[0])?;
-    Ok(Value::string(text::repr::ascii_str(&r)))
+    Ok(Value::string(text::repr::ascii_escape(&r)))
 }
 
 /// `isinstance(v, classinfo)`.
+/// A script-defined metaclass hook (`__instancecheck__`, `__subclasscheck__`) of `cls`,
+/// which is how ABCs such as `collections.abc.Iterable` recognise classes structurally.
+fn meta_hook(cls: &Rc<Class>, name: &str) -> Option<Value> {
+    cls.meta.as_ref()?.lookup(name).filter(|f| matches!(f, Value::Func(_)))
+}
+
 pub fn is_instance(vm: &mut Vm, v: &Value, cls: &Value) -> PyResult<bool> {
     match cls {
-        Value::Class(c) => Ok(vm.type_of(v).is_subclass(c)
-            || matches!(v.payload(), Some(Payload::Boxed(_))) && vm.type_of(v).is_subclass(c)),
+        Value::Class(c) => {
+            if vm.type_of(v).is_subclass(c) {
+                return Ok(true);
+            }
+            match meta_hook(c, "__instancecheck__") {
+                Some(f) => {
+                    let r = vm.call(&f, vec![cls.clone(), v.clone()])?;
+                    vm.truthy(&r)
+                }
+                None => Ok(false),
+            }
+        }
         Value::Tuple(t) => {
             for c in t.items.iter() {
                 if is_instance(vm, v, c)? {
@@ -191,7 +232,18 @@ fn issubclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     fn check(vm: &mut Vm, c: &Rc<Class>, t: &Value) -> PyResult<bool> {
         match t {
-            Value::Class(p) => Ok(c.is_subclass(p)),
+            Value::Class(p) => {
+                if c.is_subclass(p) {
+                    return Ok(true);
+                }
+                match meta_hook(p, "__subclasscheck__") {
+                    Some(f) => {
+                        let r = vm.call(&f, vec![t.clone(), Value::Class(c.clone())])?;
+                        vm.truthy(&r)
+                    }
+                    None => Ok(false),
+                }
+            }
             Value::Tuple(items) => {
                 for i in items.items.iter() {
                     if check(vm, c, i)? {
@@ -257,16 +309,7 @@ fn delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn callable(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, "callable", &args, 1, 1)?;
-    let v = &args.pos[0];
-    let r = match v {
-        Value::Func(_) | Value::Class(_) => true,
-        Value::Obj(o) => {
-            matches!(o.payload, Payload::Native(_) | Payload::NativeClosure(..) | Payload::BoundMethod(..))
-                || o.class.lookup("__call__").is_some()
-        }
-        _ => false,
-    };
-    Ok(Value::Bool(r))
+    Ok(Value::Bool(vm.is_callable(&args.pos[0])))
 }
 
 fn id(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -282,9 +325,10 @@ fn hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, "iter", &args, 1, 2)?;
     if args.pos.len() == 2 {
-        let it = Iter::Callable(args.pos[0].clone(), args.pos[1].clone());
-        let cls = vm.types.iterator.clone();
-        return Ok(vm.make_iter(cls, it));
+        if !vm.is_callable(&args.pos[0]) {
+            return Err(vm.new_error("TypeError", "iter(v, w): v must be callable"));
+        }
+        return Ok(vm.new_iter(Iter::Callable(args.pos[0].clone(), args.pos[1].clone())));
     }
     vm.get_iter(&args.pos[0])
 }
@@ -295,12 +339,9 @@ fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
         let t = vm.type_name(&args.pos[0]);
         return Err(vm.new_error("TypeError", &format!("'{t}' object is not an iterator")));
     }
-    match vm.iter_next(&args.pos[0])? {
-        Some(v) => Ok(v),
-        None => match args.pos.get(1) {
-            Some(d) => Ok(d.clone()),
-            None => Err(vm.new_exception_named("StopIteration")),
-        },
+    match (vm.next_raising(&args.pos[0]), args.pos.get(1)) {
+        (Err(e), Some(d)) if e.class.is_subclass(&vm.exc_class("StopIteration")) => Ok(d.clone()),
+        (r, _) => r,
     }
 }
 
@@ -347,7 +388,10 @@ fn min_max(vm: &mut Vm, args: Args, name: &str, want_less: bool) -> PyResult<Val
         best = match best {
             None => Some((k, item)),
             Some((bk, bv)) => {
-                let better = if want_less { vm.less_than(&k, &bk)? } else { vm.less_than(&bk, &k)? };
+                // CPython compares the new item first: `k < best` for min, `k > best` for max.
+                let op = if want_less { CmpKind::Lt } else { CmpKind::Gt };
+                let r = vm.compare_op(op, &k, &bk)?;
+                let better = vm.truthy(&r)?;
                 if better {
                     Some((k, item))
                 } else {
@@ -500,6 +544,7 @@ fn sorted(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if args.pos.len() != 1 {
         return Err(vm.new_error("TypeError", &format!("sorted expected 1 argument, got {}", args.pos.len())));
     }
+    vm.check_kwargs("sort", &["key", "reverse"], args.kw)?;
     let mut items = vm.collect(&args.pos[0])?;
     let reverse = match args.kwarg("reverse") {
         Some(r) => vm.truthy(r)?,
@@ -685,11 +730,40 @@ fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
 fn format(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, "format", &args, 1, 2)?;
     let spec = args.pos.get(1).cloned().unwrap_or_else(|| Value::str(""));
+    if !matches!(spec, Value::Str(_)) {
+        let t = vm.type_name(&spec);
+        return Err(vm.new_error("TypeError", &format!("format() argument 2 must be str, not {t}")));
+    }
     vm.format_with_spec(&args.pos[0], &spec)
 }
 
+/// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`.
+fn dunder_import(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "__import__", &args, 1, 5)?;
+    let name = super::str_arg(vm, &args.pos[0], "__import__() argument 1")?.to_string();
+    let globals = match super::opt_arg(&args, 1, "globals").and_then(|g| vm.dict_of(g)) {
+        Some(d) => d,
+        None => match caller_namespaces(vm).0 {
+            Value::Dict(d) => d,
+            _ => Rc::new(crate::vm::object::Dict::default()),
+        },
+    };
+    let fromlist = match super::opt_arg(&args, 3, "fromlist") {
+        Some(f) if !f.is_none() => vm.truthy(f)?,
+        _ => false,
+    };
+    let level = match super::opt_arg(&args, 4, "level") {
+        Some(l) => vm.index_of(l)?.max(0) as usize,
+        None => 0,
+    };
+    vm.import(&name, level, !fromlist, &globals)
+}
+
 fn vars(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "vars", &args, 1, 1)?;
+    arity(vm, "vars", &args, 0, 1)?;
+    if args.pos.is_empty() {
+        return Ok(caller_namespaces(vm).1);
+    }
     let n = vm.intern("__dict__");
     vm.get_attr(&args.pos[0], &n)
         .map_err(|_| vm.new_error("TypeError", "vars() argument must have __dict__ attribute"))
@@ -697,45 +771,13 @@ fn vars(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, "dir", &args, 0, 1)?;
-    let Some(v) = args.pos.first() else { return Ok(Value::list(vec![])) };
-    let mut names: Vec<String> = Vec::new();
-    let add_map = |m: &crate::vm::dict::DictMap, names: &mut Vec<String>| {
-        for (k, _) in m.iter() {
-            if let Some(s) = k.as_str() {
-                if !names.iter().any(|n| n == s) {
-                    names.push(s.to_string());
-                }
-            }
-        }
+    let Some(v) = args.pos.first() else {
+        let Value::Dict(d) = caller_namespaces(vm).1 else { return Ok(Value::list(vec![])) };
+        let mut names: Vec<Value> = d.map.borrow().iter().map(|(k, _)| k.clone()).collect();
+        super::functions::sort_values(vm, &mut names, None, false)?;
+        return Ok(Value::list(names));
     };
-    match v {
-        Value::Obj(o) => {
-            if let Payload::Module(m) = &o.payload {
-                add_map(&m.dict.map.borrow(), &mut names);
-            }
-            if let Some(d) = &o.dict {
-                add_map(&d.borrow(), &mut names);
-            }
-            add_map(&o.class.dict.borrow(), &mut names);
-            for c in &o.class.mro {
-                add_map(&c.dict.borrow(), &mut names);
-            }
-        }
-        Value::Class(c) => {
-            add_map(&c.dict.borrow(), &mut names);
-            for b in &c.mro {
-                add_map(&b.dict.borrow(), &mut names);
-            }
-        }
-        other => {
-            let cls = vm.type_of(other);
-            add_map(&cls.dict.borrow(), &mut names);
-            for b in &cls.mro {
-                add_map(&b.dict.borrow(), &mut names);
-            }
-        }
-    }
-    names.sort();
+    let names = vm.dir_names(v)?;
     Ok(Value::list(names.into_iter().map(Value::string).collect()))
 }
 
@@ -762,11 +804,26 @@ fn input(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
-fn globals(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    match vm.modules.get("__main__").and_then(|m| vm.module_dict(m)) {
-        Some(d) => Ok(Value::Dict(d)),
-        None => Ok(vm.new_dict()),
+/// The caller's namespaces (`__main__`'s when called from native code).
+fn caller_namespaces(vm: &mut Vm) -> (Value, Value) {
+    if let Some(c) = &vm.caller {
+        return (Value::Dict(c.globals.clone()), Value::Dict(c.locals.clone()));
     }
+    let g = match vm.module_get("__main__").and_then(|m| vm.module_dict(&m)) {
+        Some(d) => Value::Dict(d),
+        None => vm.new_dict(),
+    };
+    (g.clone(), g)
+}
+
+fn globals(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "globals", &args, 0, 0)?;
+    Ok(caller_namespaces(vm).0)
+}
+
+fn locals(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "locals", &args, 0, 0)?;
+    Ok(caller_namespaces(vm).1)
 }
 
 fn aiter(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -776,7 +833,23 @@ fn aiter(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn anext(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, "anext", &args, 1, 2)?;
-    vm.get_anext(&args.pos[0])
+    let it = &args.pos[0];
+    let is_async_iter = match it {
+        Value::Obj(o) => {
+            matches!(&o.payload, Payload::Generator(g) if g.kind == crate::compiler::bytecode::CodeKind::AsyncGenerator)
+                || o.class.lookup("__anext__").is_some()
+        }
+        _ => false,
+    };
+    if !is_async_iter {
+        let t = vm.type_name(it);
+        return Err(vm.new_error("TypeError", &format!("'{t}' object is not an async iterator")));
+    }
+    let awaitable = vm.get_anext(it)?;
+    match args.pos.get(1) {
+        Some(default) => Ok(vm.anext_default(awaitable, default.clone())),
+        None => Ok(awaitable),
+    }
 }
 
 fn exit(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -1,16 +1,12 @@
 //! Methods of the builtin container, object, exception and generator types.
-//! (String, bytes and number methods live in `str_methods.rs`.)
 
 use std::rc::Rc;
 
 use super::functions::sort_values;
-use super::{arity, method, no_kwargs, opt_arg};
+use super::{arity, method, method_arity, no_kwargs, opt_arg};
 use crate::vm::frame::Incoming;
 use crate::vm::object::{Args, AsyncGenOpKind, Object, Payload};
 use crate::vm::{PyResult, Value, Vm};
-
-#[path = "str_methods.rs"]
-mod str_methods;
 
 pub(super) fn install(vm: &mut Vm) {
     let t = &vm.types;
@@ -41,8 +37,11 @@ pub(super) fn install(vm: &mut Vm) {
         ("__len__", seq_len),
         ("__getitem__", seq_getitem),
         ("__setitem__", seq_setitem),
+        ("__delitem__", seq_delitem),
         ("__contains__", seq_contains),
         ("__iter__", seq_iter),
+        ("__repr__", builtin_repr),
+        ("__eq__", builtin_eq),
     ] {
         method(vm, &list, name, f);
     }
@@ -60,9 +59,12 @@ pub(super) fn install(vm: &mut Vm) {
         ("__len__", seq_len),
         ("__getitem__", seq_getitem),
         ("__setitem__", seq_setitem),
+        ("__delitem__", seq_delitem),
         ("__contains__", seq_contains),
         ("__iter__", seq_iter),
         ("__init__", dict_init),
+        ("__repr__", builtin_repr),
+        ("__eq__", builtin_eq),
     ] {
         method(vm, &dict, name, f);
     }
@@ -84,6 +86,7 @@ pub(super) fn install(vm: &mut Vm) {
         ("copy", set_copy),
         ("intersection_update", set_intersection_update),
         ("difference_update", set_difference_update),
+        ("__init__", set_init),
         ("__len__", seq_len),
         ("__contains__", seq_contains),
         ("__iter__", seq_iter),
@@ -99,6 +102,7 @@ pub(super) fn install(vm: &mut Vm) {
                 | "update"
                 | "intersection_update"
                 | "difference_update"
+                | "__init__"
         ) {
             method(vm, &frozenset, name, f);
         }
@@ -110,6 +114,8 @@ pub(super) fn install(vm: &mut Vm) {
         ("__getitem__", seq_getitem),
         ("__contains__", seq_contains),
         ("__iter__", seq_iter),
+        ("__repr__", builtin_repr),
+        ("__eq__", builtin_eq),
     ] {
         method(vm, &tuple, name, f);
     }
@@ -124,10 +130,13 @@ pub(super) fn install(vm: &mut Vm) {
         ("__getattribute__", object_getattribute),
         ("__delattr__", object_delattr),
         ("__format__", object_format),
-        ("__init_subclass__", object_init_subclass),
     ] {
         method(vm, &object, name, f);
     }
+    // An implicit classmethod, as in CPython.
+    let init_subclass = super::native(vm, "__init_subclass__", object_init_subclass);
+    let wrapped = Value::Obj(Object::new(vm.types.classmethod.clone(), Payload::ClassMethod(init_subclass)));
+    object.set_attr("__init_subclass__", wrapped);
     for (name, f) in [
         ("__init__", exc_init as crate::vm::object::NativeFn),
         ("with_traceback", exc_with_traceback),
@@ -153,10 +162,23 @@ pub(super) fn install(vm: &mut Vm) {
     ] {
         method(vm, &generator, name, f);
     }
-    for (name, f) in
-        [("send", gen_send as crate::vm::object::NativeFn), ("throw", gen_throw), ("close", gen_close)]
-    {
+    for (name, f) in [
+        ("send", gen_send as crate::vm::object::NativeFn),
+        ("throw", gen_throw),
+        ("close", gen_close),
+        ("__await__", coro_await),
+    ] {
         method(vm, &coroutine, name, f);
+    }
+    let wrapper = vm.types.coroutine_wrapper.clone();
+    for (name, f) in [
+        ("send", wrapper_send as crate::vm::object::NativeFn),
+        ("throw", wrapper_throw),
+        ("close", wrapper_close),
+        ("__next__", wrapper_next),
+        ("__iter__", gen_iter),
+    ] {
+        method(vm, &wrapper, name, f);
     }
     for (name, f) in [
         ("asend", agen_asend as crate::vm::object::NativeFn),
@@ -167,21 +189,44 @@ pub(super) fn install(vm: &mut Vm) {
     ] {
         method(vm, &agen, name, f);
     }
+    for cls in
+        [vm.types.async_gen_op.clone(), vm.types.async_gen_athrow.clone(), vm.types.anext_awaitable.clone()]
+    {
+        for (name, f) in [
+            ("send", agen_op_send as crate::vm::object::NativeFn),
+            ("throw", agen_op_throw),
+            ("close", agen_op_close),
+            ("__next__", agen_op_next),
+            ("__iter__", gen_iter),
+            ("__await__", gen_iter),
+        ] {
+            method(vm, &cls, name, f);
+        }
+    }
     let iterator = vm.types.iterator.clone();
     method(vm, &iterator, "__next__", iter_next_m);
     method(vm, &iterator, "__iter__", gen_iter);
-    for cls in [
+    let mut iter_types = vec![
         vm.types.enumerate.clone(),
         vm.types.zip.clone(),
         vm.types.map.clone(),
         vm.types.filter.clone(),
         vm.types.reversed.clone(),
-    ] {
+    ];
+    iter_types.extend(vm.types.iterators.values().cloned());
+    for cls in iter_types {
         method(vm, &cls, "__next__", iter_next_m);
         method(vm, &cls, "__iter__", gen_iter);
     }
-    let _ = dict_keys;
-    str_methods::install(vm);
+    let views = [dict_keys, vm.types.dict_values.clone(), vm.types.dict_items.clone()];
+    for cls in &views {
+        method(vm, cls, "__len__", seq_len);
+        method(vm, cls, "__iter__", seq_iter);
+        method(vm, cls, "__contains__", seq_contains);
+    }
+    for cls in [&views[0], &views[2]] {
+        method(vm, cls, "isdisjoint", view_isdisjoint);
+    }
 }
 
 fn this_list(vm: &mut Vm, args: &Args) -> PyResult<Rc<crate::vm::object::List>> {
@@ -273,6 +318,7 @@ fn seq_items(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
 }
 
 fn list_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_arity(vm, "index", &args, 1, 3)?;
     let items = seq_items(vm, &args.pos[0])?;
     let len = items.len() as i64;
     let norm = |vm: &mut Vm, v: Option<&Value>, d: i64| -> PyResult<i64> {
@@ -300,6 +346,7 @@ fn list_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn list_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_arity(vm, "list.count", &args, 1, 1)?;
     let items = seq_items(vm, &args.pos[0])?;
     let mut n = 0;
     for x in &items {
@@ -315,6 +362,7 @@ fn list_sort(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if args.pos.len() > 1 {
         return Err(vm.new_error("TypeError", "sort() takes no positional arguments"));
     }
+    vm.check_kwargs("sort", &["key", "reverse"], args.kw)?;
     let mut items = std::mem::take(&mut *l.items.borrow_mut());
     let reverse = match args.kwarg("reverse") {
         Some(r) => vm.truthy(r)?,
@@ -344,8 +392,15 @@ fn list_copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::list(this_list(vm, &args)?.items.borrow().clone()))
 }
 
-fn seq_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(super) fn seq_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Int(super::functions::length(vm, &args.pos[0])? as i64))
+}
+
+/// `list.__repr__(x)` and friends: the builtin repr of the value a subclass instance wraps
+/// (so `dict.__repr__(self)` works inside a subclass's own `__repr__`).
+fn builtin_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let v = underlying(args.pos.first().unwrap_or(&Value::None));
+    Ok(Value::string(vm.repr(&v)?))
 }
 
 fn underlying(v: &Value) -> Value {
@@ -357,26 +412,49 @@ fn underlying(v: &Value) -> Value {
     }
 }
 
-fn seq_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "__getitem__", &args, 2, 2)?;
+pub(super) fn seq_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_arity(vm, "__getitem__", &args, 1, 1)?;
     let base = underlying(&args.pos[0]);
     vm.get_item(&base, &args.pos[1])
 }
 
-fn seq_setitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "__setitem__", &args, 3, 3)?;
+pub(super) fn seq_setitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_arity(vm, "__setitem__", &args, 2, 2)?;
     let base = underlying(&args.pos[0]);
     vm.set_item(&base, args.pos[1].clone(), args.pos[2].clone())?;
     Ok(Value::None)
 }
 
-fn seq_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "__contains__", &args, 2, 2)?;
+fn seq_delitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "__delitem__", &args, 2, 2)?;
+    let base = underlying(&args.pos[0]);
+    vm.del_item(&base, &args.pos[1])?;
+    Ok(Value::None)
+}
+
+/// `list.__eq__(a, b)` and friends: builtin equality of the wrapped values.
+fn builtin_eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "__eq__", &args, 2, 2)?;
+    let (a, b) = (underlying(&args.pos[0]), underlying(&args.pos[1]));
+    let same_kind = matches!(
+        (&a, &b),
+        (Value::List(_), Value::List(_))
+            | (Value::Dict(_), Value::Dict(_))
+            | (Value::Tuple(_), Value::Tuple(_))
+    );
+    if !same_kind {
+        return Ok(vm.not_implemented());
+    }
+    Ok(Value::Bool(vm.eq(&a, &b)?))
+}
+
+pub(super) fn seq_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_arity(vm, "__contains__", &args, 1, 1)?;
     let base = underlying(&args.pos[0]);
     Ok(Value::Bool(vm.contains(&base, &args.pos[1])?))
 }
 
-fn seq_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(super) fn seq_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let base = underlying(&args.pos[0]);
     vm.get_iter(&base)
 }
@@ -402,6 +480,16 @@ fn dict_view(vm: &mut Vm, args: &Args, kind: u8) -> PyResult<Value> {
         _ => vm.types.dict_items.clone(),
     };
     Ok(Value::Obj(Object::new(cls, Payload::DictView(kind, d))))
+}
+
+fn view_isdisjoint(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_arity(vm, "isdisjoint", &args, 1, 1)?;
+    for item in vm.collect(&args.pos[1])? {
+        if vm.contains(&args.pos[0], &item)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
 }
 
 fn dict_keys_m(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -497,17 +585,19 @@ fn dict_fromkeys(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn set_add(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "set.add", &args, 2, 2)?;
+    method_arity(vm, "set.add", &args, 1, 1)?;
     vm.set_add(&args.pos[0], args.pos[1].clone())?;
     Ok(Value::None)
 }
 
 fn set_discard(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_arity(vm, "set.discard", &args, 1, 1)?;
     vm.set_discard(&args.pos[0], &args.pos[1])?;
     Ok(Value::None)
 }
 
 fn set_remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_arity(vm, "set.remove", &args, 1, 1)?;
     if !vm.set_discard(&args.pos[0], &args.pos[1])? {
         return Err(vm.key_error(args.pos[1].clone()));
     }
@@ -528,6 +618,12 @@ fn set_clear(_vm: &mut Vm, args: Args) -> PyResult<Value> {
         s.borrow_mut().clear();
     }
     Ok(Value::None)
+}
+
+fn set_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_arity(vm, "set", &args, 0, 1)?;
+    set_clear(vm, Args::new(&args.pos[..1]))?;
+    set_update(vm, args)
 }
 
 fn set_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -589,16 +685,19 @@ fn set_difference_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn set_issubset(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_arity(vm, "issubset", &args, 1, 1)?;
     let o = as_set(vm, &args.pos[1])?;
     Ok(Value::Bool(vm.set_issubset(&args.pos[0], &o)?))
 }
 
 fn set_issuperset(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_arity(vm, "issuperset", &args, 1, 1)?;
     let o = as_set(vm, &args.pos[1])?;
     Ok(Value::Bool(vm.set_issubset(&o, &args.pos[0])?))
 }
 
 fn set_isdisjoint(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_arity(vm, "set.isdisjoint", &args, 1, 1)?;
     for item in vm.collect(&args.pos[1])? {
         if vm.set_contains(&args.pos[0], &item)? {
             return Ok(Value::Bool(false));
@@ -630,6 +729,7 @@ fn object_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn object_eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_arity(vm, "__eq__", &args, 1, 1)?;
     if args.pos[0].is(&args.pos[1]) {
         return Ok(Value::Bool(true));
     }
@@ -637,6 +737,7 @@ fn object_eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn object_ne(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_arity(vm, "__ne__", &args, 1, 1)?;
     let r = vm.compare_op(crate::compiler::bytecode::CmpKind::Eq, &args.pos[0], &args.pos[1])?;
     Ok(Value::Bool(!vm.truthy(&r)?))
 }
@@ -646,10 +747,10 @@ fn object_hash(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn object_setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, "__setattr__", &args, 3, 3)?;
+    method_arity(vm, "__setattr__", &args, 2, 2)?;
     match &args.pos[0] {
-        Value::Obj(o) => {
-            let n = args.pos[1].as_str().unwrap_or("").to_string();
+        Value::Obj(o) if !matches!(o.payload, Payload::Module(_)) => {
+            let n = super::str_arg(vm, &args.pos[1], "attribute name")?.to_string();
             vm.generic_setattr(&args.pos[0].clone(), &o.clone(), &n, args.pos[2].clone())?;
         }
         other => vm.set_attr(other, &args.pos[1], args.pos[2].clone())?,
@@ -658,22 +759,24 @@ fn object_setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn object_getattribute(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    vm.get_attr(&args.pos[0], &args.pos[1])
+    method_arity(vm, "__getattribute__", &args, 1, 1)?;
+    let n = super::str_arg(vm, &args.pos[1], "attribute name")?.to_string();
+    match &args.pos[0] {
+        Value::Obj(o) if !matches!(o.payload, Payload::Module(_) | Payload::Super(..)) => {
+            vm.generic_getattr(&args.pos[0].clone(), &o.clone(), &n)
+        }
+        other => vm.get_attr(other, &args.pos[1]),
+    }
 }
 
 fn object_delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    if let Value::Obj(o) = &args.pos[0] {
-        if let Some(d) = &o.dict {
-            let n = args.pos[1].as_str().unwrap_or("");
-            let mut m = d.borrow_mut();
-            if let crate::vm::dict::Probe::Found(i) = m.probe(crate::vm::object::str_hash(n), &args.pos[1]) {
-                m.remove_at(i);
-                return Ok(Value::None);
-            }
-        }
+    method_arity(vm, "__delattr__", &args, 1, 1)?;
+    let n = super::str_arg(vm, &args.pos[1], "attribute name")?.to_string();
+    match &args.pos[0] {
+        Value::Obj(o) => vm.generic_delattr(&args.pos[0].clone(), &o.clone(), &n)?,
+        other => vm.del_attr(other, &args.pos[1])?,
     }
-    let n = args.pos[1].as_str().unwrap_or("").to_string();
-    Err(vm.no_attr(&args.pos[0], &n))
+    Ok(Value::None)
 }
 
 fn object_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -685,7 +788,17 @@ fn object_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::string(vm.str_of(&args.pos[0])?))
 }
 
-fn object_init_subclass(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+/// `object.__init_subclass__(cls)`: accepts no keyword arguments.
+fn object_init_subclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if !args.kw.is_empty() {
+        let name = match args.pos.first() {
+            Some(Value::Class(c)) => c.name(),
+            _ => "object".into(),
+        };
+        return Err(
+            vm.new_error("TypeError", &format!("{name}.__init_subclass__() takes no keyword arguments"))
+        );
+    }
     Ok(Value::None)
 }
 
@@ -699,11 +812,20 @@ fn exc_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn exc_with_traceback(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+fn exc_with_traceback(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_arity(vm, "with_traceback", &args, 1, 1)?;
+    if let (Some(Payload::Exception(d)), Value::None) = (args.pos[0].payload(), &args.pos[1]) {
+        d.traceback.borrow_mut().clear();
+    }
     Ok(args.pos[0].clone())
 }
 
 fn exc_add_note(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_arity(vm, "add_note", &args, 1, 1)?;
+    if !matches!(args.pos[1], Value::Str(_)) {
+        let t = vm.type_name(&args.pos[1]);
+        return Err(vm.new_error("TypeError", &format!("note must be a str, not '{t}'")));
+    }
     if let Value::Obj(o) = &args.pos[0] {
         let notes = o.get_attr("__notes__").unwrap_or_else(|| Value::list(vec![]));
         vm.list_extend(&notes, &Value::list(vec![args.pos[1].clone()]))?;
@@ -734,14 +856,21 @@ fn exc_group_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.new_error("TypeError", "BaseExceptionGroup.__new__() takes exactly 2 arguments"));
     };
     if !matches!(msg, Value::Str(_)) {
-        return Err(vm.new_error("TypeError", "argument 1 must be str, not ".to_string().as_str()));
+        let t = vm.type_name(msg);
+        return Err(vm.new_error("TypeError", &format!("argument 1 must be str, not {t}")));
+    }
+    if !matches!(excs, Value::List(_) | Value::Tuple(_))
+        && vm.dict_of(excs).is_none()
+        && !vm.is_iterable(excs)
+    {
+        return Err(vm.new_error("TypeError", "second argument (exceptions) must be a sequence"));
     }
     let items = vm.collect(excs)?;
     if items.is_empty() {
         return Err(vm.new_error("ValueError", "second argument (exceptions) must be a non-empty sequence"));
     }
     let mut all_exc = true;
-    for it in &items {
+    for (i, it) in items.iter().enumerate() {
         match it {
             Value::Obj(o) if o.exc().is_some() => {
                 if !o.class.is_subclass(&vm.exc_class("Exception")) {
@@ -751,7 +880,7 @@ fn exc_group_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
             _ => {
                 return Err(vm.new_error(
                     "ValueError",
-                    &format!("Item {} of second argument (exceptions) is not an exception", 0),
+                    &format!("Item {i} of second argument (exceptions) is not an exception"),
                 ));
             }
         }
@@ -774,23 +903,23 @@ fn exc_group_init(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
 
 fn exc_group_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Value::Obj(o) = &args.pos[0] else { return Ok(Value::str("")) };
-    let msg = o.get_attr("message").unwrap_or_else(|| Value::str(""));
-    let n = vm.group_members(o).len();
-    let s = vm.str_of(&msg)?;
-    Ok(Value::string(format!("{s} ({n} sub-exception{})", if n == 1 { "" } else { "s" })))
+    Ok(Value::string(vm.exc_str_default(o)?))
 }
 
 fn exc_group_split(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_arity(vm, "split", &args, 1, 1)?;
     let (m, r) = vm.exception_group_split(&args.pos[0], &args.pos[1])?;
     Ok(Value::tuple(vec![m, r]))
 }
 
 fn exc_group_subgroup(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_arity(vm, "subgroup", &args, 1, 1)?;
     let (m, _) = vm.exception_group_split(&args.pos[0], &args.pos[1])?;
     Ok(m)
 }
 
 fn exc_group_derive(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_arity(vm, "derive", &args, 1, 1)?;
     let Value::Obj(o) = &args.pos[0] else { return Ok(Value::None) };
     let items = vm.collect(&args.pos[1])?;
     Ok(Value::Obj(vm.derive_group(o, items)))
@@ -852,10 +981,7 @@ fn gen_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn gen_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    match vm.iter_next(&args.pos[0])? {
-        Some(v) => Ok(v),
-        None => Err(vm.new_exception_named("StopIteration")),
-    }
+    vm.next_raising(&args.pos[0])
 }
 
 fn iter_next_m(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -886,4 +1012,59 @@ fn agen_aclose(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn agen_anext(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let g = this_gen(vm, &args)?;
     Ok(vm.async_gen_op(&g, AsyncGenOpKind::Next))
+}
+
+fn agen_op_send(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, "send", &Args::new(&args.pos[1..]), 1, 1)?;
+    let incoming = if args.pos[1].is_none() { Incoming::Start } else { Incoming::Send(args.pos[1].clone()) };
+    vm.async_op_send(&args.pos[0], incoming)
+}
+
+fn agen_op_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let e = throw_exc(vm, &args.pos[1..])?;
+    vm.async_op_send(&args.pos[0], Incoming::Throw(e))
+}
+
+fn agen_op_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    vm.async_op_close(&args.pos[0]);
+    Ok(Value::None)
+}
+
+fn agen_op_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    vm.async_op_send(&args.pos[0], Incoming::Start)
+}
+
+fn coro_await(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let g = this_gen(vm, &args)?;
+    Ok(vm.coroutine_await(&g))
+}
+
+fn wrapped(vm: &mut Vm, args: &Args) -> PyResult<Rc<Object>> {
+    match args.pos.first().and_then(crate::vm::coro::wrapped_coroutine) {
+        Some(c) => Ok(c),
+        None => Err(vm.new_error("TypeError", "descriptor requires a 'coroutine_wrapper' object")),
+    }
+}
+
+fn wrapper_send(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let c = wrapped(vm, &args)?;
+    let mut pos = vec![Value::Obj(c)];
+    pos.extend_from_slice(&args.pos[1..]);
+    gen_send(vm, Args::new(&pos))
+}
+
+fn wrapper_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let c = wrapped(vm, &args)?;
+    let e = throw_exc(vm, &args.pos[1..])?;
+    vm.gen_send(&c, Incoming::Throw(e))
+}
+
+fn wrapper_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let c = wrapped(vm, &args)?;
+    vm.gen_close(&c)
+}
+
+fn wrapper_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let c = wrapped(vm, &args)?;
+    vm.gen_send(&c, Incoming::Start)
 }

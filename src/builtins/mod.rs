@@ -5,11 +5,20 @@
 //! Native functions have the signature [`NativeFn`]; `arg`/`kwarg` helpers check arity and
 //! produce CPython's TypeError messages.
 
+mod bytes_methods;
 mod constructors;
+mod descriptors;
 mod functions;
+mod io;
+mod math;
 mod methods;
 mod modules;
+mod num_methods;
 mod percent;
+mod range_slice;
+mod str_methods;
+mod sys;
+mod time;
 
 use std::rc::Rc;
 
@@ -17,13 +26,29 @@ use crate::vm::object::{Args, Class, Native, NativeFn, Object, Payload};
 use crate::vm::{PyResult, Value, Vm};
 
 pub use constructors::to_float;
-pub use modules::{native_module, stdlib_source};
+pub use modules::{module, native_module, stdlib_source};
 
 /// Creates a builtin function value.
 pub fn native(vm: &mut Vm, name: &'static str, f: NativeFn) -> Value {
     Value::Obj(Object::new(
         vm.types.builtin_function.clone(),
-        Payload::Native(Native { name, f, is_method: false }),
+        Payload::Native(Native { name, f, is_method: false, frame: false, kwargs: None }),
+    ))
+}
+
+/// Creates a builtin function that accepts exactly these keyword arguments (`&[]`: none).
+pub fn native_kw(vm: &mut Vm, name: &'static str, f: NativeFn, kwargs: &'static [&'static str]) -> Value {
+    Value::Obj(Object::new(
+        vm.types.builtin_function.clone(),
+        Payload::Native(Native { name, f, is_method: false, frame: false, kwargs: Some(kwargs) }),
+    ))
+}
+
+/// Creates a builtin function that sees its caller's frame through `Vm::caller`.
+pub fn native_with_frame(vm: &mut Vm, name: &'static str, f: NativeFn) -> Value {
+    Value::Obj(Object::new(
+        vm.types.builtin_function.clone(),
+        Payload::Native(Native { name, f, is_method: false, frame: true, kwargs: None }),
     ))
 }
 
@@ -31,7 +56,7 @@ pub fn native(vm: &mut Vm, name: &'static str, f: NativeFn) -> Value {
 pub fn method(vm: &mut Vm, cls: &Rc<Class>, name: &'static str, f: NativeFn) {
     let m = Value::Obj(Object::new(
         vm.types.builtin_function.clone(),
-        Payload::Native(Native { name, f, is_method: true }),
+        Payload::Native(Native { name, f, is_method: true, frame: false, kwargs: None }),
     ));
     cls.set_attr(name, m);
 }
@@ -54,6 +79,12 @@ pub fn install(vm: &mut Vm) {
     constructors::install(vm);
     functions::install(vm);
     methods::install(vm);
+    range_slice::install(vm);
+    descriptors::install(vm);
+    bytes_methods::install(vm);
+    str_methods::install(vm);
+    num_methods::install(vm);
+    io::install(vm);
     let names: Vec<(&'static str, Rc<Class>)> =
         vm.types.exceptions.iter().map(|(k, v)| (*k, v.clone())).collect();
     for (name, cls) in names {
@@ -82,6 +113,12 @@ pub fn arity(vm: &mut Vm, name: &str, args: &Args, min: usize, max: usize) -> Py
         format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
     };
     Err(vm.new_error("TypeError", &msg))
+}
+
+/// [`arity`] for a method: `min..=max` positional arguments after the receiver (which the
+/// VM guarantees is present).
+pub fn method_arity(vm: &mut Vm, name: &str, args: &Args, min: usize, max: usize) -> PyResult<()> {
+    arity(vm, name, &Args::new(args.pos.get(1..).unwrap_or(&[])), min, max)
 }
 
 /// Rejects keyword arguments for functions that take none.

@@ -9,6 +9,24 @@ use crate::vm::{PyResult, Value, Vm};
 impl Vm {
     /// `fmt % args` for a `str` left operand.
     pub fn percent_format(&mut self, fmt: &str, args: &Value) -> PyResult<Value> {
+        self.percent_text(fmt, args, false).map(Value::string)
+    }
+
+    /// `fmt % args` for a `bytes`/`bytearray` left operand (`like` gives the result type).
+    pub fn percent_format_bytes(&mut self, fmt: &[u8], args: &Value, like: &Value) -> PyResult<Value> {
+        // Work on Latin-1 text: every byte is one char below 256, and so is every piece the
+        // conversions produce (bytes arguments are mapped the same way).
+        let text: String = fmt.iter().map(|&b| b as char).collect();
+        let out = self.percent_text(&text, args, true)?;
+        Ok(self.new_bytes_like(like, out.chars().map(|c| c as u32 as u8).collect()))
+    }
+
+    fn percent_text(&mut self, fmt: &str, args: &Value, bytes: bool) -> PyResult<String> {
+        // A tuple subclass instance (a namedtuple) formats as the tuple it wraps.
+        if let Some(Payload::Boxed(inner @ Value::Tuple(_))) = args.payload() {
+            let inner = inner.clone();
+            return self.percent_text(fmt, &inner, bytes);
+        }
         let is_mapping = self.dict_of(args).is_some()
             || (matches!(args, Value::Obj(_))
                 && !matches!(args, Value::Tuple(_))
@@ -55,7 +73,11 @@ impl Vm {
                 }
             };
             let conv = spec.conversion().map_err(|e| self.text_error(e))?;
-            let text = self.percent_one(&spec, conv, &value)?;
+            let text = if bytes {
+                self.percent_one_bytes(&spec, conv, &value)?
+            } else {
+                self.percent_one(&spec, conv, &value)?
+            };
             out.push_str(&text);
         }
         let leftover = next < positional.len();
@@ -64,7 +86,61 @@ impl Vm {
         if leftover && tuple_or_single && !used_key && !(is_mapping && next == 0) {
             return Err(self.new_error("TypeError", pct::NOT_ALL_CONVERTED));
         }
-        Ok(Value::string(out))
+        Ok(out)
+    }
+
+    /// One conversion of `bytes % args`: `%s`/`%b` take bytes-like values, `%r`/`%a` give
+    /// `ascii()`, `%c` an int or one byte; the numeric conversions are as for `str`.
+    fn percent_one_bytes(
+        &mut self,
+        spec: &pct::PercentSpec,
+        conv: Conversion,
+        value: &Value,
+    ) -> PyResult<String> {
+        let latin1 = |b: &[u8]| -> String { b.iter().map(|&c| c as char).collect() };
+        let r = match conv {
+            Conversion::Str => {
+                let b = match self.bytes_of(value) {
+                    Some(b) => b,
+                    None => {
+                        match self.call_dunder(value, "__bytes__", vec![])?.and_then(|r| self.bytes_of(&r)) {
+                            Some(b) => b,
+                            None => {
+                                let t = self.type_name(value);
+                                return Err(self.new_error(
+                                "TypeError",
+                                &format!(
+                                    "%b requires a bytes-like object, or an object that implements __bytes__, not '{t}'"
+                                ),
+                            ));
+                            }
+                        }
+                    }
+                };
+                pct::format_text(spec, &latin1(&b))
+            }
+            Conversion::Repr | Conversion::Ascii => {
+                let s = crate::text::repr::ascii_escape(&self.repr(value)?);
+                pct::format_text(spec, &s)
+            }
+            Conversion::Char => {
+                let byte = match (self.bytes_of(value), value) {
+                    (Some(b), _) if b.len() == 1 => b[0],
+                    (None, Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) => {
+                        let i = self.index_of(value)?;
+                        u8::try_from(i)
+                            .map_err(|_| self.new_error("OverflowError", "%c arg not in range(256)"))?
+                    }
+                    _ => {
+                        return Err(self
+                            .new_error("TypeError", "%c requires an integer in range(256) or a single byte"))
+                    }
+                };
+                pct::format_text(spec, &latin1(&[byte]))
+            }
+            _ => return self.percent_one(spec, conv, value),
+        };
+        r.map_err(|e| self.text_error(e))
     }
 
     fn star_arg(&mut self, positional: &[Value], next: &mut usize) -> PyResult<i64> {
@@ -90,7 +166,7 @@ impl Vm {
                 pct::format_text(spec, &s)
             }
             Conversion::Ascii => {
-                let s = crate::text::repr::ascii_str(&self.repr(value)?);
+                let s = crate::text::repr::ascii_escape(&self.repr(value)?);
                 pct::format_text(spec, &s)
             }
             Conversion::Char => {

@@ -1,12 +1,10 @@
-//! Methods of `str`, `bytes`/`bytearray`, `int` and `float`, mostly thin wrappers over the
-//! pure algorithms in `crate::text`, plus `str.format`'s field parser.
+//! Methods of `str`, mostly thin wrappers over the pure algorithms in `crate::text`, plus
+//! `str.format`'s field parser.
 
 use std::rc::Rc;
 
-use num_bigint::BigInt;
-
-use super::super::{arity, method, opt_arg, static_fn};
-use crate::text::{self, bytesmethods as bm, strmethods as sm};
+use super::{arity, method, method_arity, opt_arg, static_fn};
+use crate::text::{self, strmethods as sm};
 use crate::vm::object::{Args, PyStr};
 use crate::vm::{PyResult, Value, Vm};
 
@@ -70,61 +68,17 @@ pub(super) fn install(vm: &mut Vm) {
     }
     static_fn(vm, &s, "maketrans", maketrans);
     method(vm, &s, "translate", translate);
-    for cls in [vm.types.bytes.clone(), vm.types.bytearray.clone()] {
-        let table: &[(&'static str, F)] = &[
-            ("decode", b_decode),
-            ("hex", b_hex),
-            ("split", b_split),
-            ("strip", b_strip),
-            ("lstrip", b_lstrip),
-            ("rstrip", b_rstrip),
-            ("find", b_find),
-            ("rfind", b_rfind),
-            ("rsplit", b_rsplit),
-            ("index", b_index),
-            ("count", b_count),
-            ("startswith", b_startswith),
-            ("endswith", b_endswith),
-            ("replace", b_replace),
-            ("join", b_join),
-            ("upper", b_upper),
-            ("lower", b_lower),
-        ];
-        for (name, f) in table {
-            method(vm, &cls, name, *f);
-        }
-        static_fn(vm, &cls, "fromhex", b_fromhex);
-    }
-    let ba = vm.types.bytearray.clone();
-    method(vm, &ba, "append", ba_append);
-    method(vm, &ba, "extend", ba_extend);
-    method(vm, &ba, "clear", ba_clear);
-    let int = vm.types.int.clone();
-    for (name, f) in [
-        ("bit_length", int_bit_length as F),
-        ("to_bytes", int_to_bytes),
-        ("conjugate", num_self),
-        ("__index__", num_self),
-        ("__int__", num_self),
-    ] {
-        method(vm, &int, name, f);
-    }
-    static_fn(vm, &int, "from_bytes", int_from_bytes);
-    let float = vm.types.float.clone();
-    for (name, f) in [
-        ("is_integer", float_is_integer as F),
-        ("as_integer_ratio", float_ratio),
-        ("conjugate", num_self),
-        ("hex", float_hex),
-    ] {
-        method(vm, &float, name, f);
-    }
 }
 
 fn this<'a>(vm: &mut Vm, args: &Args<'a>) -> PyResult<&'a Rc<PyStr>> {
     match args.pos.first() {
         Some(Value::Str(s)) => Ok(s),
-        _ => Err(vm.new_error("TypeError", "descriptor requires a 'str' object")),
+        // A str subclass instance (StrEnum member, user subclass): its wrapped str.
+        Some(v) => match v.payload() {
+            Some(crate::vm::object::Payload::Boxed(Value::Str(s))) => Ok(s),
+            _ => Err(vm.new_error("TypeError", "descriptor requires a 'str' object")),
+        },
+        None => Err(vm.new_error("TypeError", "descriptor requires a 'str' object")),
     }
 }
 
@@ -234,7 +188,7 @@ fn splitlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn join(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this(vm, &args)?;
-    arity(vm, "join", &Args::new(&args.pos[1..]), 1, 1)?;
+    arity(vm, "str.join", &Args::new(&args.pos[1..]), 1, 1)?;
     let items = vm.collect(&args.pos[1])?;
     let mut out = String::new();
     for (i, item) in items.iter().enumerate() {
@@ -258,8 +212,8 @@ fn join(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this(vm, &args)?;
     arity(vm, "replace", &Args::new(&args.pos[1..]), 2, 3)?;
-    let old = super::super::str_arg(vm, &args.pos[1], "replace() argument 1")?;
-    let new = super::super::str_arg(vm, &args.pos[2], "replace() argument 2")?;
+    let old = super::str_arg(vm, &args.pos[1], "replace() argument 1")?;
+    let new = super::str_arg(vm, &args.pos[2], "replace() argument 2")?;
     let count = int_opt(vm, args.pos.get(3))?.unwrap_or(-1);
     let r = text_result(vm, sm::replace(s.as_str(), old, new, count))?;
     Ok(Value::string(r))
@@ -395,7 +349,7 @@ fn expandtabs(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn partition_with(vm: &mut Vm, args: Args, right: bool) -> PyResult<Value> {
     let s = this(vm, &args)?;
-    let sep = super::super::str_arg(vm, args.pos.get(1).unwrap_or(&Value::None), "sep")?;
+    let sep = super::str_arg(vm, args.pos.get(1).unwrap_or(&Value::None), "sep")?;
     let r = if right { sm::rpartition(s.as_str(), sep) } else { sm::partition(s.as_str(), sep) };
     let (a, b, c) = text_result(vm, r)?;
     Ok(Value::tuple(vec![Value::str(a), Value::str(b), Value::str(c)]))
@@ -411,46 +365,23 @@ fn rpartition(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn removeprefix(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this(vm, &args)?;
-    let p = super::super::str_arg(vm, args.pos.get(1).unwrap_or(&Value::None), "removeprefix() argument")?;
+    let p = super::str_arg(vm, args.pos.get(1).unwrap_or(&Value::None), "removeprefix() argument")?;
     Ok(Value::str(s.as_str().strip_prefix(p).unwrap_or(s.as_str())))
 }
 
 fn removesuffix(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this(vm, &args)?;
-    let p = super::super::str_arg(vm, args.pos.get(1).unwrap_or(&Value::None), "removesuffix() argument")?;
+    let p = super::str_arg(vm, args.pos.get(1).unwrap_or(&Value::None), "removesuffix() argument")?;
     Ok(Value::str(s.as_str().strip_suffix(p).unwrap_or(s.as_str())))
 }
 
 fn encode(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_arity(vm, "encode", &args, 0, 2)?;
     let s = this(vm, &args)?;
-    let enc = s_arg(vm, &args, 1, "encoding")?.unwrap_or("utf-8").to_ascii_lowercase().replace('_', "-");
-    let bytes = match enc.as_str() {
-        "utf-8" | "utf8" => s.as_str().as_bytes().to_vec(),
-        "ascii" | "latin-1" | "latin1" | "iso-8859-1" => {
-            let limit = if enc == "ascii" { 128 } else { 256 };
-            let mut out = Vec::new();
-            for (i, c) in s.as_str().chars().enumerate() {
-                if (c as u32) >= limit {
-                    let errors = s_arg(vm, &args, 2, "errors")?.unwrap_or("strict");
-                    match errors {
-                        "ignore" => continue,
-                        "replace" => out.push(b'?'),
-                        _ => {
-                            return Err(vm.new_error(
-                                "UnicodeEncodeError",
-                                &format!("'{enc}' codec can't encode character '\\u{:04x}' in position {i}: ordinal not in range({limit})", c as u32),
-                            ))
-                        }
-                    }
-                } else {
-                    out.push(c as u8);
-                }
-            }
-            out
-        }
-        other => return Err(vm.new_error("LookupError", &format!("unknown encoding: {other}"))),
-    };
-    Ok(vm.new_bytes(bytes))
+    let enc = s_arg(vm, &args, 1, "encoding")?.unwrap_or("utf-8").to_string();
+    let errors = s_arg(vm, &args, 2, "errors")?.unwrap_or("strict").to_string();
+    let b = super::bytes_methods::encode_str(vm, s.as_str(), &enc, &errors)?;
+    Ok(vm.new_bytes(b))
 }
 
 fn str_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -458,10 +389,12 @@ fn str_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn str_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_arity(vm, "__contains__", &args, 1, 1)?;
     Ok(Value::Bool(vm.contains(&args.pos[0], &args.pos[1])?))
 }
 
 fn str_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_arity(vm, "__getitem__", &args, 1, 1)?;
     vm.get_item(&args.pos[0], &args.pos[1])
 }
 
@@ -562,7 +495,7 @@ fn format_impl(
                 j += 1;
             }
             if level > 0 {
-                return Err(vm.new_error("ValueError", "expected '}' before end of string"));
+                return Err(vm.new_error("ValueError", unterminated_field(&chars[i + 1..])));
             }
             let field: String = chars[i + 1..j - 1].iter().collect();
             out.push_str(&format_field(vm, &field, pos, kw, mapping, auto, depth)?);
@@ -580,6 +513,26 @@ fn format_impl(
         }
     }
     Ok(out)
+}
+
+/// CPython's message for a replacement field that runs to the end of the format string.
+fn unterminated_field(rest: &[char]) -> &'static str {
+    if rest.is_empty() {
+        return "Single '{' encountered in format string";
+    }
+    let mut brackets = 0;
+    for (k, c) in rest.iter().enumerate() {
+        match c {
+            '[' => brackets += 1,
+            ']' => brackets -= 1,
+            '!' if brackets == 0 && k + 1 == rest.len() => {
+                return "end of string while looking for conversion specifier"
+            }
+            ':' | '!' if brackets == 0 => return "unmatched '{' in format spec",
+            _ => {}
+        }
+    }
+    "expected '}' before end of string"
 }
 
 fn format_field(
@@ -671,7 +624,7 @@ fn format_field(
         None => value,
         Some("r") => Value::string(vm.repr(&value)?),
         Some("s") => Value::string(vm.str_of(&value)?),
-        Some("a") => Value::string(text::repr::ascii_str(&vm.repr(&value)?)),
+        Some("a") => Value::string(text::repr::ascii_escape(&vm.repr(&value)?)),
         Some(_) => return Err(vm.new_error("ValueError", "Unknown conversion specifier")),
     };
     let spec = if spec.contains('{') && depth > 0 {
@@ -681,330 +634,4 @@ fn format_field(
     };
     let r = vm.format_with_spec(&value, &Value::string(spec))?;
     Ok(r.as_str().unwrap_or("").to_string())
-}
-
-fn bytes_this(vm: &mut Vm, args: &Args) -> PyResult<Vec<u8>> {
-    match args.pos.first().and_then(|v| vm.bytes_of(v)) {
-        Some(b) => Ok(b),
-        None => Err(vm.new_error("TypeError", "descriptor requires a 'bytes' object")),
-    }
-}
-
-fn bytes_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<Vec<u8>>> {
-    match v {
-        None | Some(Value::None) => Ok(None),
-        Some(v) => match vm.bytes_of(v) {
-            Some(b) => Ok(Some(b)),
-            None => {
-                let t = vm.type_name(v);
-                Err(vm.new_error("TypeError", &format!("a bytes-like object is required, not '{t}'")))
-            }
-        },
-    }
-}
-
-fn b_decode(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let b = bytes_this(vm, &args)?;
-    let errors = s_arg(vm, &args, 2, "errors")?.unwrap_or("strict");
-    match String::from_utf8(b.clone()) {
-        Ok(s) => Ok(Value::string(s)),
-        Err(e) => {
-            if errors == "replace" || errors == "ignore" {
-                let s = String::from_utf8_lossy(&b).to_string();
-                return Ok(Value::string(if errors == "ignore" { s.replace('\u{fffd}', "") } else { s }));
-            }
-            let pos = e.utf8_error().valid_up_to();
-            Err(vm.new_error(
-                "UnicodeDecodeError",
-                &format!(
-                    "'utf-8' codec can't decode byte 0x{:02x} in position {pos}: invalid start byte",
-                    b[pos]
-                ),
-            ))
-        }
-    }
-}
-
-fn b_hex(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let b = bytes_this(vm, &args)?;
-    let sep = s_arg(vm, &args, 1, "sep")?;
-    let per = int_opt(vm, opt_arg(&args, 2, "bytes_per_sep"))?.unwrap_or(1);
-    let r = text_result(vm, bm::hex(&b, sep, per))?;
-    Ok(Value::string(r))
-}
-
-fn b_fromhex(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let s = args.pos.iter().find_map(|v| v.as_str()).unwrap_or("");
-    let r = text_result(vm, bm::fromhex(s))?;
-    Ok(vm.new_bytes(r))
-}
-
-fn b_split(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let b = bytes_this(vm, &args)?;
-    let sep = bytes_arg(vm, opt_arg(&args, 1, "sep"))?;
-    let max = int_opt(vm, opt_arg(&args, 2, "maxsplit"))?.unwrap_or(-1);
-    let parts = text_result(vm, bm::split(&b, sep.as_deref(), max))?;
-    let like = args.pos[0].clone();
-    Ok(Value::list(parts.into_iter().map(|p| vm.new_bytes_like(&like, p.to_vec())).collect()))
-}
-
-fn b_rsplit(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let b = bytes_this(vm, &args)?;
-    let sep = bytes_arg(vm, opt_arg(&args, 1, "sep"))?;
-    let max = int_opt(vm, opt_arg(&args, 2, "maxsplit"))?.unwrap_or(-1);
-    let parts = text_result(vm, bm::rsplit(&b, sep.as_deref(), max))?;
-    let like = args.pos[0].clone();
-    Ok(Value::list(parts.into_iter().map(|p| vm.new_bytes_like(&like, p.to_vec())).collect()))
-}
-
-fn b_strip_with(
-    vm: &mut Vm,
-    args: Args,
-    f: for<'a> fn(&'a [u8], Option<&[u8]>) -> &'a [u8],
-) -> PyResult<Value> {
-    let b = bytes_this(vm, &args)?;
-    let chars = bytes_arg(vm, args.pos.get(1))?;
-    let r = f(&b, chars.as_deref()).to_vec();
-    Ok(vm.new_bytes_like(&args.pos[0], r))
-}
-
-fn b_strip(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    b_strip_with(vm, args, bm::strip)
-}
-
-fn b_lstrip(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    b_strip_with(vm, args, bm::lstrip)
-}
-
-fn b_rstrip(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    b_strip_with(vm, args, bm::rstrip)
-}
-
-/// A bytes search's operands: the haystack, the needle, and the optional start and end.
-type BytesSearch = (Vec<u8>, Vec<u8>, Option<i64>, Option<i64>);
-
-fn b_sub(vm: &mut Vm, args: &Args) -> PyResult<BytesSearch> {
-    let b = bytes_this(vm, args)?;
-    let sub = match args.pos.get(1) {
-        Some(Value::Int(i)) => vec![*i as u8],
-        other => bytes_arg(vm, other)?.unwrap_or_default(),
-    };
-    let start = int_opt(vm, args.pos.get(2))?;
-    let end = int_opt(vm, args.pos.get(3))?;
-    Ok((b, sub, start, end))
-}
-
-fn b_find(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (b, sub, s, e) = b_sub(vm, &args)?;
-    Ok(Value::Int(bm::find(&b, &sub, s, e).map(|i| i as i64).unwrap_or(-1)))
-}
-
-fn b_rfind(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (b, sub, s, e) = b_sub(vm, &args)?;
-    Ok(Value::Int(bm::rfind(&b, &sub, s, e).map(|i| i as i64).unwrap_or(-1)))
-}
-
-fn b_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (b, sub, s, e) = b_sub(vm, &args)?;
-    let r = text_result(vm, bm::index(&b, &sub, s, e))?;
-    Ok(Value::Int(r as i64))
-}
-
-fn b_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (b, sub, s, e) = b_sub(vm, &args)?;
-    Ok(Value::Int(bm::count(&b, &sub, s, e) as i64))
-}
-
-fn b_startswith(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (b, sub, s, e) = b_sub(vm, &args)?;
-    Ok(Value::Bool(bm::startswith(&b, &sub, s, e)))
-}
-
-fn b_endswith(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (b, sub, s, e) = b_sub(vm, &args)?;
-    Ok(Value::Bool(bm::endswith(&b, &sub, s, e)))
-}
-
-fn b_replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let b = bytes_this(vm, &args)?;
-    let old = bytes_arg(vm, args.pos.get(1))?.unwrap_or_default();
-    let new = bytes_arg(vm, args.pos.get(2))?.unwrap_or_default();
-    let count = int_opt(vm, args.pos.get(3))?.unwrap_or(-1);
-    let r = text_result(vm, bm::replace(&b, &old, &new, count))?;
-    Ok(vm.new_bytes_like(&args.pos[0], r))
-}
-
-fn b_join(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let sep = bytes_this(vm, &args)?;
-    let mut out = Vec::new();
-    for (i, item) in vm.collect(args.pos.get(1).unwrap_or(&Value::None))?.iter().enumerate() {
-        if i > 0 {
-            out.extend_from_slice(&sep);
-        }
-        match vm.bytes_of(item) {
-            Some(b) => out.extend(b),
-            None => {
-                let t = vm.type_name(item);
-                return Err(vm.new_error(
-                    "TypeError",
-                    &format!("sequence item {i}: expected a bytes-like object, {t} found"),
-                ));
-            }
-        }
-    }
-    Ok(vm.new_bytes_like(&args.pos[0], out))
-}
-
-fn b_upper(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let b = bytes_this(vm, &args)?;
-    Ok(vm.new_bytes_like(&args.pos[0], b.to_ascii_uppercase()))
-}
-
-fn b_lower(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let b = bytes_this(vm, &args)?;
-    Ok(vm.new_bytes_like(&args.pos[0], b.to_ascii_lowercase()))
-}
-
-fn ba_append(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let i = vm.index_of(args.pos.get(1).unwrap_or(&Value::None))?;
-    if !(0..256).contains(&i) {
-        return Err(vm.new_error("ValueError", "byte must be in range(0, 256)"));
-    }
-    if let Some(crate::vm::object::Payload::ByteArray(b)) = args.pos[0].payload() {
-        b.borrow_mut().push(i as u8);
-    }
-    vm.mem_track_value(&args.pos[0])?;
-    Ok(Value::None)
-}
-
-fn ba_extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let src = args.pos.get(1).cloned().unwrap_or(Value::None);
-    let bytes = match vm.bytes_of(&src) {
-        Some(b) => b,
-        None => {
-            let mut out = Vec::new();
-            for v in vm.collect(&src)? {
-                out.push(vm.index_of(&v)? as u8);
-            }
-            out
-        }
-    };
-    if let Some(crate::vm::object::Payload::ByteArray(b)) = args.pos[0].payload() {
-        b.borrow_mut().extend(bytes);
-    }
-    vm.mem_track_value(&args.pos[0])?;
-    Ok(Value::None)
-}
-
-fn ba_clear(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    if let Some(crate::vm::object::Payload::ByteArray(b)) = args.pos[0].payload() {
-        b.borrow_mut().clear();
-    }
-    Ok(Value::None)
-}
-
-fn int_bit_length(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let b = crate::vm::ops::big_of(&args.pos[0]).unwrap_or_default();
-    Ok(Value::Int(b.bits() as i64))
-}
-
-fn num_self(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(match &args.pos[0] {
-        Value::Bool(b) => Value::Int(*b as i64),
-        v => v.clone(),
-    })
-}
-
-fn int_to_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let b = crate::vm::ops::big_of(&args.pos[0]).unwrap_or_default();
-    let len = int_opt(vm, opt_arg(&args, 1, "length"))?.unwrap_or(1).max(0) as usize;
-    let big_endian = s_arg(vm, &args, 2, "byteorder")?.unwrap_or("big") == "big";
-    let signed = match args.kwarg("signed") {
-        Some(v) => vm.truthy(v)?,
-        None => false,
-    };
-    if num_traits::Signed::is_negative(&b) && !signed {
-        return Err(vm.new_error("OverflowError", "can't convert negative int to unsigned"));
-    }
-    let mut bytes = b.to_signed_bytes_le();
-    if !signed && bytes.len() > 1 && bytes.last() == Some(&0) {
-        bytes.pop();
-    }
-    if bytes.len() > len && !(b == BigInt::from(0) && len == 0) {
-        return Err(vm.new_error("OverflowError", "int too big to convert"));
-    }
-    let fill = if num_traits::Signed::is_negative(&b) { 0xff } else { 0 };
-    bytes.resize(len, fill);
-    if big_endian {
-        bytes.reverse();
-    }
-    Ok(vm.new_bytes(bytes))
-}
-
-fn int_from_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let rest = match args.pos.first() {
-        Some(Value::Class(_)) => &args.pos[1..],
-        _ => args.pos,
-    };
-    let data = bytes_arg(vm, rest.first())?.unwrap_or_default();
-    let order = rest.get(1).or(args.kwarg("byteorder")).and_then(|v| v.as_str()).unwrap_or("big");
-    let signed = match args.kwarg("signed") {
-        Some(v) => vm.truthy(v)?,
-        None => false,
-    };
-    let mut le = data.clone();
-    if order == "big" {
-        le.reverse();
-    }
-    let v = if signed {
-        BigInt::from_signed_bytes_le(&le)
-    } else {
-        BigInt::from_bytes_le(num_bigint::Sign::Plus, &le)
-    };
-    Ok(Value::from_bigint(v))
-}
-
-fn float_is_integer(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Bool(matches!(args.pos[0], Value::Float(f) if f.is_finite() && f.fract() == 0.0)))
-}
-
-fn float_ratio(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Value::Float(f) = args.pos[0] else { return Ok(Value::None) };
-    if !f.is_finite() {
-        return Err(vm.new_error(
-            if f.is_nan() { "ValueError" } else { "OverflowError" },
-            "cannot convert Infinity to integer ratio",
-        ));
-    }
-    let mut num = f;
-    let mut den = BigInt::from(1);
-    let mut exp = 0;
-    while num.fract() != 0.0 && exp < 1100 {
-        num *= 2.0;
-        exp += 1;
-    }
-    let n = text_result(vm, text::round::float_to_bigint(num))?;
-    den <<= exp;
-    let g = num_integer::Integer::gcd(&n, &den);
-    Ok(Value::tuple(vec![Value::from_bigint(&n / &g), Value::from_bigint(&den / &g)]))
-}
-
-fn float_hex(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Value::Float(f) = args.pos[0] else { return Ok(Value::None) };
-    if f == 0.0 {
-        return Ok(Value::str(if f.is_sign_negative() { "-0x0.0p+0" } else { "0x0.0p+0" }));
-    }
-    if !f.is_finite() {
-        return Ok(Value::string(vm.repr(&Value::Float(f))?));
-    }
-    let bits = f.to_bits();
-    let sign = if f < 0.0 { "-" } else { "" };
-    let exp = ((bits >> 52) & 0x7ff) as i64;
-    let mant = bits & ((1 << 52) - 1);
-    let (lead, e) = if exp == 0 { (0, -1022) } else { (1, exp - 1023) };
-    let mut m = format!("{mant:013x}");
-    while m.ends_with('0') && m.len() > 1 {
-        m.pop();
-    }
-    Ok(Value::string(format!("{sign}0x{lead}.{m}p{e:+}")))
 }

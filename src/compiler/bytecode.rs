@@ -251,8 +251,8 @@ pub enum Instr {
     UnpackEx { dst: Reg, src: Reg, before: u8, after: u8 },
 
     /// `R[dst] = function(consts[code])`; `R[extra]` holds the defaults tuple (or None),
-    /// `R[extra+1]` the keyword-only defaults dict (or None) and `R[extra+2]` the closure
-    /// tuple of cells (or None).
+    /// `R[extra+1]` the keyword-only defaults dict (or None), `R[extra+2]` the closure
+    /// tuple of cells (or None) and `R[extra+3]` the `__annotations__` dict (or None).
     MakeFunction { dst: Reg, code: ConstIdx, extra: Reg },
     /// Build a class: `R[base]` = the body function, `R[base+1]` the name, `R[base+2]` the
     /// bases tuple, `R[base+3]` the keywords dict (or None). Result in `R[base]`.
@@ -445,6 +445,8 @@ pub struct Code {
     pub first_line: u32,
     /// The source the code came from.
     pub source: Rc<Source>,
+    /// The docstring (functions only).
+    pub doc: Option<Rc<str>>,
 }
 
 impl Code {

@@ -29,6 +29,7 @@ pub(super) fn compile_module(
 ) -> Result<Rc<Code>, SyntaxError> {
     let mut unit = Unit::new(table, 0, CodeKind::Module, "<module>".into(), "<module>".into(), source, 1);
     unit.interactive = interactive;
+    unit.setup_annotations(&module.body)?;
     unit.stmts(&module.body)?;
     unit.emit(Instr::ReturnNone);
     Ok(unit.finish())
@@ -104,6 +105,39 @@ struct Unit<'a> {
     has_varargs: bool,
     has_varkw: bool,
     class_cell: Option<Reg>,
+    doc: Option<Rc<str>>,
+    /// The statement being compiled (some instructions are located at the whole statement).
+    stmt_span: Span,
+}
+
+/// True when a module or class body (outside nested functions and classes) annotates a
+/// simple name.
+fn has_annotations(body: &[Stmt]) -> bool {
+    body.iter().any(|s| match &s.kind {
+        StmtKind::AnnAssign { target, simple, .. } => *simple && matches!(target.kind, ExprKind::Name(_)),
+        StmtKind::If { body, orelse, .. }
+        | StmtKind::While { body, orelse, .. }
+        | StmtKind::For { body, orelse, .. } => has_annotations(body) || has_annotations(orelse),
+        StmtKind::With { body, .. } => has_annotations(body),
+        StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
+            has_annotations(body)
+                || handlers.iter().any(|h| has_annotations(&h.body))
+                || has_annotations(orelse)
+                || has_annotations(finalbody)
+        }
+        _ => false,
+    })
+}
+
+/// The docstring of a body: its first statement when that is a string literal.
+fn docstring(body: &[Stmt]) -> Option<Rc<str>> {
+    match body.first() {
+        Some(Stmt {
+            kind: StmtKind::Expr(Expr { kind: ExprKind::Constant(ast::Constant::Str(doc)), .. }),
+            ..
+        }) => Some(doc.as_str().into()),
+        _ => None,
+    }
 }
 
 fn syntax(msg: &str, span: Span) -> SyntaxError {
@@ -152,6 +186,8 @@ impl<'a> Unit<'a> {
             has_varargs: false,
             has_varkw: false,
             class_cell: None,
+            doc: None,
+            stmt_span: Span::default(),
         };
         unit.layout_registers();
         unit
@@ -230,6 +266,7 @@ impl<'a> Unit<'a> {
             handlers: self.handlers,
             first_line: self.first_line,
             source: self.source,
+            doc: self.doc,
         })
     }
 
@@ -362,6 +399,7 @@ impl<'a> Unit<'a> {
 
     fn stmt(&mut self, s: &'a Stmt) -> Result<(), SyntaxError> {
         self.span = s.span;
+        self.stmt_span = s.span;
         let mark = self.next_reg;
         match &s.kind {
             StmtKind::Expr(e) => {
@@ -376,11 +414,7 @@ impl<'a> Unit<'a> {
             StmtKind::Assign { targets, value } => self.assign(targets, value)?,
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value)?,
             StmtKind::AnnAssign { target, annotation, value, simple } => {
-                if let Some(v) = value {
-                    self.assign(std::slice::from_ref(target), v)?;
-                } else if !*simple || !matches!(target.kind, ExprKind::Name(_)) {
-                    self.expr(annotation)?;
-                }
+                self.ann_assign(target, annotation, value.as_ref(), *simple)?
             }
             StmtKind::Pass => {}
             StmtKind::Return(value) => self.return_stmt(value.as_ref(), s.span)?,
@@ -580,8 +614,10 @@ impl<'a> Unit<'a> {
         orelse: &'a [Stmt],
     ) -> Result<(), SyntaxError> {
         let it = self.alloc_n(2)?;
+        let stmt_span = self.stmt_span;
         let src = self.expr(iter)?;
-        self.span = iter.span;
+        // CPython locates the loop's GET_ITER and FOR_ITER at the whole `for` statement.
+        self.span = stmt_span;
         self.emit(Instr::GetIter { dst: it, src });
         self.free_to(it.0 + 2);
         let top = self.pc();
@@ -648,7 +684,8 @@ impl<'a> Unit<'a> {
             Some(c) => (self.expr(c)?, true),
             None => (e, false),
         };
-        self.span = exc.span.to(cause.map_or(exc.span, |c| c.span));
+        // CPython locates the raise at the whole statement.
+        self.span = self.stmt_span;
         self.emit(Instr::Raise { exc: e, cause: c, has_cause });
         Ok(())
     }
@@ -658,9 +695,11 @@ impl<'a> Unit<'a> {
         match msg {
             Some(m) => {
                 let r = self.expr(m)?;
+                self.span = self.stmt_span;
                 self.emit(Instr::RaiseAssert { msg: r, has_msg: true });
             }
             None => {
+                self.span = self.stmt_span;
                 self.emit(Instr::RaiseAssert { msg: Reg(0), has_msg: false });
             }
         }
@@ -920,7 +959,7 @@ impl<'a> Unit<'a> {
 
     fn import(&mut self, names: &'a [ast::Alias]) -> Result<(), SyntaxError> {
         for alias in names {
-            self.span = alias.span;
+            self.span = self.stmt_span;
             let r = self.alloc()?;
             let n = self.name(&alias.name);
             match &alias.asname {
@@ -949,7 +988,7 @@ impl<'a> Unit<'a> {
         let n = self.name(module.unwrap_or(""));
         self.emit(Instr::Import { dst: m, name: n, level: level.min(255) as u8, top: false });
         for alias in names {
-            self.span = alias.span;
+            self.span = self.stmt_span;
             if alias.name == "*" {
                 self.emit(Instr::ImportStar { module: m });
                 continue;
@@ -1206,11 +1245,12 @@ impl<'a> Unit<'a> {
         let mut unit =
             Unit::new(self.table, scope, kind, def.name.as_str().into(), qualname, self.source.clone(), line);
         unit.params(&def.args);
+        unit.doc = docstring(&def.body);
         unit.stmts(&def.body)?;
         unit.emit(Instr::ReturnNone);
         let code = unit.finish();
         let f = self.alloc()?;
-        self.make_function(code, &def.args, f)?;
+        self.make_function(code, &def.args, def.returns.as_ref(), f)?;
         for i in (0..def.decorators.len()).rev() {
             let base = self.alloc_n(2)?;
             self.emit(Instr::Move { dst: base, src: decos.offset(i as u16) });
@@ -1237,9 +1277,10 @@ impl<'a> Unit<'a> {
         &mut self,
         code: Rc<Code>,
         args: &'a ast::Arguments,
+        returns: Option<&'a Expr>,
         dst: Reg,
     ) -> Result<(), SyntaxError> {
-        let extra = self.alloc_n(3)?;
+        let extra = self.alloc_n(4)?;
         if args.defaults.is_empty() {
             self.emit(Instr::LoadNone { dst: extra });
         } else {
@@ -1269,9 +1310,52 @@ impl<'a> Unit<'a> {
             self.free_to(base.0);
         }
         self.closure_tuple(&code, extra.offset(2))?;
+        self.annotations_dict(args, returns, extra.offset(3))?;
         let c = self.constant(Const::Code(code));
         self.emit(Instr::MakeFunction { dst, code: c, extra });
         self.free_to(extra.0);
+        Ok(())
+    }
+
+    /// `MakeFunction` for code without defaults or annotations (class bodies, comprehensions).
+    fn make_plain_function(&mut self, code: Rc<Code>, dst: Reg) -> Result<(), SyntaxError> {
+        let extra = self.alloc_n(4)?;
+        self.emit(Instr::LoadNone { dst: extra });
+        self.emit(Instr::LoadNone { dst: extra.offset(1) });
+        self.closure_tuple(&code, extra.offset(2))?;
+        self.emit(Instr::LoadNone { dst: extra.offset(3) });
+        let c = self.constant(Const::Code(code));
+        self.emit(Instr::MakeFunction { dst, code: c, extra });
+        self.free_to(extra.0);
+        Ok(())
+    }
+
+    /// The `__annotations__` dict of a `def` (parameters in order, then `return`), or None.
+    fn annotations_dict(
+        &mut self,
+        args: &'a ast::Arguments,
+        returns: Option<&'a Expr>,
+        dst: Reg,
+    ) -> Result<(), SyntaxError> {
+        let params =
+            args.posonly.iter().chain(&args.args).chain(&args.vararg).chain(&args.kwonly).chain(&args.kwarg);
+        let mut items: Vec<(&str, &'a Expr)> =
+            params.filter_map(|a| a.annotation.as_ref().map(|e| (a.name.as_str(), e))).collect();
+        if let Some(r) = returns {
+            items.push(("return", r));
+        }
+        if items.is_empty() {
+            self.emit(Instr::LoadNone { dst });
+            return Ok(());
+        }
+        let base = self.alloc_n(items.len() * 2)?;
+        for (i, (name, e)) in items.iter().enumerate() {
+            let c = self.constant(Const::Str((*name).into()));
+            self.emit(Instr::LoadConst { dst: base.offset(2 * i as u16), idx: c });
+            self.expr_to(e, base.offset(2 * i as u16 + 1))?;
+        }
+        self.emit(Instr::BuildDict { dst, start: base, count: items.len() as u16 });
+        self.free_to(base.0);
         Ok(())
     }
 
@@ -1320,12 +1404,7 @@ impl<'a> Unit<'a> {
         unit.class_body(class, &qualname)?;
         let code = unit.finish();
         let base = self.alloc_n(4)?;
-        let extra = self.alloc_n(3)?;
-        self.emit(Instr::LoadNone { dst: extra });
-        self.emit(Instr::LoadNone { dst: extra.offset(1) });
-        self.closure_tuple(&code, extra.offset(2))?;
-        let c = self.constant(Const::Code(code));
-        self.emit(Instr::MakeFunction { dst: base, code: c, extra });
+        self.make_plain_function(code, base)?;
         let n = self.constant(Const::Str(class.name.as_str().into()));
         self.emit(Instr::LoadConst { dst: base.offset(1), idx: n });
         self.sequence_to_tuple(&class.bases, base.offset(2))?;
@@ -1345,6 +1424,55 @@ impl<'a> Unit<'a> {
         }
         self.store_name(&class.name, base)?;
         self.free_to(mark);
+        Ok(())
+    }
+
+    /// `target: annotation [= value]`. In module and class bodies a simple name's annotation
+    /// is stored in `__annotations__`; in functions annotations are not evaluated.
+    fn ann_assign(
+        &mut self,
+        target: &'a Expr,
+        annotation: &'a Expr,
+        value: Option<&'a Expr>,
+        simple: bool,
+    ) -> Result<(), SyntaxError> {
+        if let Some(v) = value {
+            self.assign(std::slice::from_ref(target), v)?;
+        }
+        if !matches!(self.kind, CodeKind::Module | CodeKind::Class) {
+            return Ok(());
+        }
+        match (&target.kind, simple) {
+            (ExprKind::Name(name), true) => {
+                let mark = self.next_reg;
+                let ann = self.expr(annotation)?;
+                let dict = self.alloc()?;
+                let n = self.name("__annotations__");
+                self.emit(Instr::LoadName { dst: dict, name: n });
+                let key = self.alloc()?;
+                let c = self.constant(Const::Str(name.as_str().into()));
+                self.emit(Instr::LoadConst { dst: key, idx: c });
+                self.emit(Instr::SetItem { obj: dict, key, src: ann });
+                self.free_to(mark);
+            }
+            _ => {
+                self.expr(annotation)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// CPython's SETUP_ANNOTATIONS: a module or class body with variable annotations starts
+    /// with an empty `__annotations__` dict.
+    fn setup_annotations(&mut self, body: &[Stmt]) -> Result<(), SyntaxError> {
+        if !has_annotations(body) {
+            return Ok(());
+        }
+        let r = self.alloc()?;
+        self.emit(Instr::BuildDict { dst: r, start: r, count: 0 });
+        let n = self.name("__annotations__");
+        self.emit(Instr::StoreName { name: n, src: r });
+        self.free_to(r.0);
         Ok(())
     }
 
@@ -1368,7 +1496,18 @@ impl<'a> Unit<'a> {
             let dn = self.name("__doc__");
             self.emit(Instr::StoreName { name: dn, src: r });
         }
+        let annotated = class.body.iter().any(|st| {
+            matches!(&st.kind, StmtKind::AnnAssign { target, simple: true, .. }
+                if matches!(target.kind, ExprKind::Name(_)))
+        });
+        if annotated {
+            // `__annotations__ = {}`, filled by each `name: annotation` (dataclasses read it).
+            self.emit(Instr::BuildDict { dst: r, start: r, count: 0 });
+            let an = self.name("__annotations__");
+            self.emit(Instr::StoreName { name: an, src: r });
+        }
         self.free_to(r.0);
+        self.setup_annotations(&class.body)?;
         self.stmts(&class.body)?;
         match self.class_cell {
             Some(cell) => {
@@ -1541,6 +1680,11 @@ impl<'a> Unit<'a> {
 
     /// `R[dst] = await R[src]`.
     fn await_reg(&mut self, dst: Reg, src: Reg) -> Result<(), SyntaxError> {
+        if self.interactive && self.scope_kind() == ScopeKind::Module {
+            // Top-level `await` in REPL input: like CPython's CO_COROUTINE under
+            // PyCF_ALLOW_TOP_LEVEL_AWAIT, running the code gives a coroutine to await.
+            self.kind = CodeKind::Coroutine;
+        }
         let it = self.alloc()?;
         self.emit(Instr::GetAwaitable { dst: it, src });
         self.emit(Instr::YieldFrom { dst, src: it });
@@ -1798,7 +1942,7 @@ impl<'a> Unit<'a> {
             unit.emit(Instr::Return { src: r });
         }
         let code = unit.finish();
-        self.make_function(code, args, dst)
+        self.make_function(code, args, None, dst)
     }
 
     fn comprehension(&mut self, e: &'a Expr, dst: Reg) -> Result<(), SyntaxError> {
@@ -1824,15 +1968,10 @@ impl<'a> Unit<'a> {
         unit.comprehension_body(e, generators)?;
         let code = unit.finish();
         let base = self.alloc_n(2)?;
-        let extra = self.alloc_n(3)?;
-        self.emit(Instr::LoadNone { dst: extra });
-        self.emit(Instr::LoadNone { dst: extra.offset(1) });
-        self.closure_tuple(&code, extra.offset(2))?;
-        let c = self.constant(Const::Code(code));
-        self.emit(Instr::MakeFunction { dst: base, code: c, extra });
+        self.make_plain_function(code, base)?;
         let first = &generators[0];
         let src = self.expr(&first.iter)?;
-        self.span = first.iter.span;
+        self.span = e.span;
         if first.is_async {
             self.emit(Instr::GetAIter { dst: base.offset(1), src });
         } else {
@@ -1881,7 +2020,7 @@ impl<'a> Unit<'a> {
             self.emit(Instr::Move { dst: it, src: Reg(0) });
         } else {
             let src = self.expr(&g.iter)?;
-            self.span = g.iter.span;
+            self.span = e.span;
             if g.is_async {
                 self.emit(Instr::GetAIter { dst: it, src });
             } else {
@@ -1893,6 +2032,8 @@ impl<'a> Unit<'a> {
             return self.async_comp_level(e, gens, level, acc, it);
         }
         let top = self.pc();
+        // Comprehension loops are located at the whole comprehension, as in CPython.
+        self.span = e.span;
         let fi = self.emit(Instr::ForIter { iter: it, exit: 0 });
         self.store(&g.target, it.offset(1))?;
         let mut skips = Vec::new();

@@ -37,9 +37,9 @@ impl<'a> Module<'a> {
     /// an attribute of its already registered parent).
     pub(crate) fn create(vm: &'a mut Vm, name: &str) -> Module<'a> {
         let module = vm.new_module(name, Rc::new(Dict::default()));
-        vm.modules.insert(name.to_string(), module.clone());
+        vm.module_insert(name, module.clone());
         if let Some((parent, child)) = name.rsplit_once('.') {
-            if let Some(p) = vm.modules.get(parent).cloned() {
+            if let Some(p) = vm.module_get(parent) {
                 vm.module_set(&p, child, module.clone());
             }
         }

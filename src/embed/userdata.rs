@@ -20,7 +20,7 @@ use super::error::{raise_host_error, Error};
 use super::host_fn::{check_arity, closure_value, convert_arg, CallError, HostFn, HostReturn};
 use super::value::{type_name, Value};
 use crate::vm::ext::Ext;
-use crate::vm::object::{Args, BaseKind, Class as VmClass, Closure, Object, Payload};
+use crate::vm::object::{Args, BaseKind, Class as VmClass, Closure, Object, Payload, PropertyData};
 use crate::vm::types::builtin_class;
 use crate::vm::{PyResult, Value as VmValue, Vm};
 
@@ -373,13 +373,20 @@ impl<'a, T: UserData> Class<'a, T> {
     fn set_property(self, name: &str, get: VmValue, set: VmValue) -> Self {
         let existing = self.class.dict.borrow().get_str(crate::vm::object::str_hash(name), name).cloned();
         let (get, set) = match existing.as_ref().and_then(|v| v.payload()) {
-            Some(Payload::Property(g, s, ..)) => {
-                (if get.is_none() { g.clone() } else { get }, if set.is_none() { s.clone() } else { set })
-            }
+            Some(Payload::Property(p)) => (
+                if get.is_none() { p.fget.clone() } else { get },
+                if set.is_none() { p.fset.clone() } else { set },
+            ),
             _ => (get, set),
         };
         let cls = self.vm.types.property.clone();
-        let prop = Payload::Property(get, set, VmValue::None, VmValue::None);
+        let prop = Payload::Property(PropertyData {
+            fget: get,
+            fset: set,
+            fdel: VmValue::None,
+            doc: VmValue::None,
+            name: RefCell::new(VmValue::str(name)),
+        });
         self.class.set_attr(name, VmValue::Obj(Object::new(cls, prop)));
         self
     }

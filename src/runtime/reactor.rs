@@ -175,7 +175,12 @@ pub struct Reactor<M> {
     /// Sources with a flag set, in the order they became ready; may hold stale entries, which
     /// `poll` drops.
     flagged: Vec<SourceId>,
+    /// This poll's events as (token, readable, writable), reused across polls so that a poll
+    /// allocates nothing.
+    scratch: Vec<(Token, bool, bool)>,
     live: usize,
+    /// Sources whose owner wants at least one direction (kept so `has_interest` is O(1)).
+    interested: usize,
     inbox: Inbox<M>,
 }
 
@@ -198,7 +203,9 @@ impl<M> Reactor<M> {
             slots: Vec::new(),
             free: Vec::new(),
             flagged: Vec::new(),
+            scratch: Vec::new(),
             live: 0,
+            interested: 0,
             inbox: Inbox { queue: Arc::new(Mutex::new(VecDeque::new())), waker },
         })
     }
@@ -220,7 +227,7 @@ impl<M> Reactor<M> {
 
     /// Whether any registered source wants reads or writes (if not, no I/O can wake the loop).
     pub fn has_interest(&self) -> bool {
-        self.slots.iter().filter_map(|slot| slot.source.as_ref()).any(|s| s.want_read || s.want_write)
+        self.interested > 0
     }
 
     /// The poll's file descriptor, for a host that waits on it (e.g. tokio's `AsyncFd`) and
@@ -251,8 +258,14 @@ impl<M> Reactor<M> {
         let Some(source) = self.source_mut(id) else {
             return false;
         };
+        let had = source.want_read || source.want_write;
         source.want_read = read;
         source.want_write = write;
+        match (had, read || write) {
+            (false, true) => self.interested += 1,
+            (true, false) => self.interested -= 1,
+            _ => {}
+        }
         true
     }
 
@@ -284,6 +297,9 @@ impl<M> Reactor<M> {
         slot.generation = slot.generation.wrapping_add(1);
         self.free.push(id.index);
         self.live -= 1;
+        if source.want_read || source.want_write {
+            self.interested -= 1;
+        }
         // Closing the fd removes it from epoll anyway; an error here changes nothing.
         let _ = with_source(&mut source.socket, |s| self.poll.registry().deregister(s));
         true
@@ -296,7 +312,8 @@ impl<M> Reactor<M> {
     /// Applies this poll's events to the flags; returns whether the waker fired.
     fn absorb_events(&mut self) -> bool {
         let mut woken = false;
-        let mut newly = Vec::new();
+        let mut newly = std::mem::take(&mut self.scratch);
+        newly.clear();
         for event in self.events.iter() {
             if event.token() == WAKE_TOKEN {
                 woken = true;
@@ -305,9 +322,10 @@ impl<M> Reactor<M> {
             let (readable, writable) = directions(event);
             newly.push((event.token(), readable, writable));
         }
-        for (token, readable, writable) in newly {
+        for &(token, readable, writable) in &newly {
             self.flag(token, readable, writable);
         }
+        self.scratch = newly;
         woken
     }
 
@@ -459,6 +477,29 @@ impl<M> Reactor<M> {
         self.add(Socket::TcpListener(TcpListener::from_std(listener)))
     }
 
+    /// Adopts a std UDP socket (made non-blocking here).
+    pub fn adopt_udp(&mut self, socket: std::net::UdpSocket) -> io::Result<SourceId> {
+        socket.set_nonblocking(true)?;
+        self.add(Socket::Udp(UdpSocket::from_std(socket)))
+    }
+
+    /// Adopts a std Unix-domain listener (made non-blocking here).
+    #[cfg(unix)]
+    pub fn adopt_unix_listener(
+        &mut self,
+        listener: std::os::unix::net::UnixListener,
+    ) -> io::Result<SourceId> {
+        listener.set_nonblocking(true)?;
+        self.add(Socket::UnixListener(UnixListener::from_std(listener)))
+    }
+
+    /// Adopts a std Unix-domain stream, connected or connecting (made non-blocking here).
+    #[cfg(unix)]
+    pub fn adopt_unix_stream(&mut self, stream: std::os::unix::net::UnixStream) -> io::Result<SourceId> {
+        stream.set_nonblocking(true)?;
+        self.add(Socket::UnixStream(UnixStream::from_std(stream)))
+    }
+
     /// Binds a listening Unix-domain socket at `path`.
     #[cfg(unix)]
     pub fn listen_unix(&mut self, path: &Path) -> io::Result<SourceId> {
@@ -541,6 +582,24 @@ impl<M> Reactor<M> {
             Socket::UnixStream(s) => s.shutdown(how),
             _ => Err(unsupported()),
         }
+    }
+
+    /// Runs `f` on the socket's file descriptor (for socket options the reactor does not
+    /// wrap); the reactor keeps ownership.
+    #[cfg(unix)]
+    pub fn with_fd<T>(
+        &self,
+        id: SourceId,
+        f: impl FnOnce(std::os::fd::BorrowedFd<'_>) -> T,
+    ) -> io::Result<T> {
+        use std::os::fd::AsFd;
+        Ok(match self.socket(id)? {
+            Socket::TcpListener(s) => f(s.as_fd()),
+            Socket::TcpStream(s) => f(s.as_fd()),
+            Socket::Udp(s) => f(s.as_fd()),
+            Socket::UnixListener(s) => f(s.as_fd()),
+            Socket::UnixStream(s) => f(s.as_fd()),
+        })
     }
 
     /// Takes the socket's pending error (`SO_ERROR`), e.g. the outcome of a connect.

@@ -238,6 +238,12 @@ mod tests {
             [1, 1, 2, 6, 24, 120].into_iter().enumerate().map(|(i, f)| Msg::Done(i as u32, f)).collect();
         assert_eq!(got, expected);
         assert!(pool.thread_count() <= 2, "bounded");
+        // A worker posts its result before it decrements `pending`, so the count may lag the
+        // last message by a moment.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while pool.pending() != 0 && Instant::now() < deadline {
+            std::thread::yield_now();
+        }
         assert_eq!(pool.pending(), 0);
     }
 

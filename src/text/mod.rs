@@ -7,6 +7,7 @@
 //! Python exception class the VM should raise.
 
 pub mod bytesmethods;
+pub mod codecs;
 pub mod float_repr;
 pub mod format_spec;
 pub mod number_parse;

@@ -24,8 +24,8 @@ fn push_code_escape(out: &mut String, c: char) {
     };
 }
 
-/// Shared body of `repr` and `ascii`: quotes, `\\`, `\t\n\r`, controls and non-printables.
-fn quote_str(s: &str, ascii_only: bool) -> String {
+/// The body of `repr`: quotes, `\\`, `\t\n\r`, controls and non-printables.
+fn quote_str(s: &str) -> String {
     let quote = pick_quote(s.contains('\''), s.contains('"'));
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
@@ -41,7 +41,7 @@ fn quote_str(s: &str, ascii_only: bool) -> String {
             }
             ' '..='~' => out.push(c),
             c if c.is_ascii() => push_code_escape(&mut out, c),
-            c if !ascii_only && is_printable(c) => out.push(c),
+            c if is_printable(c) => out.push(c),
             c => push_code_escape(&mut out, c),
         }
     }
@@ -51,17 +51,35 @@ fn quote_str(s: &str, ascii_only: bool) -> String {
 
 /// Python's `repr(s)` for a `str`.
 pub fn repr_str(s: &str) -> String {
-    quote_str(s, false)
+    quote_str(s)
 }
 
-/// Python's `ascii(s)` for a `str`: like `repr`, with every non-ASCII character escaped.
-pub fn ascii_str(s: &str) -> String {
-    quote_str(s, true)
+/// `ascii(obj)` from `repr(obj)`: every non-ASCII character escaped as `\xhh`, `\uhhhh`
+/// or `\Uhhhhhhhh`, everything else kept (the repr is already quoted).
+pub fn ascii_escape(repr: &str) -> String {
+    let mut out = String::with_capacity(repr.len());
+    for c in repr.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            push_code_escape(&mut out, c);
+        }
+    }
+    out
 }
 
-/// Python's `repr(b)` for `bytes`: `b'...'`. For `bytearray` the VM wraps it as
-/// `bytearray(b'...')`.
+/// Python's `repr(b)` for `bytes`: `b'...'`.
 pub fn repr_bytes(b: &[u8]) -> String {
+    quote_bytes(b, false)
+}
+
+/// Python's `repr(ba)` for `bytearray`: `bytearray(b'...')`, where CPython escapes `'` even
+/// inside double quotes.
+pub fn repr_bytearray(b: &[u8]) -> String {
+    format!("bytearray({})", quote_bytes(b, true))
+}
+
+fn quote_bytes(b: &[u8], always_escape_single: bool) -> String {
     let quote = pick_quote(b.contains(&b'\''), b.contains(&b'"')) as u8;
     let mut out = String::with_capacity(b.len() + 3);
     out.push('b');
@@ -72,7 +90,7 @@ pub fn repr_bytes(b: &[u8]) -> String {
             b'\t' => out.push_str("\\t"),
             b'\n' => out.push_str("\\n"),
             b'\r' => out.push_str("\\r"),
-            q if q == quote => {
+            q if q == quote || (always_escape_single && q == b'\'') => {
                 out.push('\\');
                 out.push(q as char);
             }
@@ -96,7 +114,7 @@ mod tests {
     fn str_table() {
         for &(s, repr, ascii) in STR_REPR_CASES {
             assert_eq!(repr_str(s), repr, "repr({s:?})");
-            assert_eq!(ascii_str(s), ascii, "ascii({s:?})");
+            assert_eq!(ascii_escape(&repr_str(s)), ascii, "ascii({s:?})");
         }
     }
 

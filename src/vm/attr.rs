@@ -1,10 +1,18 @@
 //! Attribute access: instance, class, module, function and builtin-value attributes, the
-//! descriptor rules (properties, methods, classmethod/staticmethod), `super()`,
-//! `__getattr__`, method lookup for calls, context managers, and global/name lookups.
+//! descriptor protocol (properties, methods, classmethod/staticmethod, slot members and
+//! script descriptors with `__get__`/`__set__`/`__delete__`), `super()`, the attribute hooks
+//! (`__getattribute__`, `__getattr__`, `__setattr__`, `__delattr__`), method lookup for calls,
+//! context managers, and global/name lookups.
+//!
+//! Instance lookup follows `object.__getattribute__`: a data descriptor on the type wins,
+//! then the instance dict, then any other class attribute (bound through `__get__`), then
+//! attributes of the builtin payload; `__getattr__` runs when all of them fail.
 
 use std::rc::Rc;
 
-use super::object::{str_hash, Class, Object, Payload};
+use super::object::{
+    str_hash, Class, Object, Payload, HOOK_DELATTR, HOOK_GETATTR, HOOK_GETATTRIBUTE, HOOK_SETATTR,
+};
 use super::value::Value;
 use super::{Exc, PyResult, Vm};
 
@@ -19,7 +27,7 @@ impl Vm {
             _ => {
                 let cls = self.type_of(obj);
                 if let Some(v) = cls.lookup(n) {
-                    return Ok(self.bind(v, obj, &cls));
+                    return self.descr_get(v, obj, &cls);
                 }
                 if n == "__class__" {
                     return Ok(Value::Class(cls));
@@ -63,19 +71,81 @@ impl Vm {
         e
     }
 
-    /// Binds a class attribute found for an instance `obj` (descriptor protocol).
-    fn bind(&mut self, v: Value, obj: &Value, cls: &Rc<Class>) -> Value {
-        match &v {
-            Value::Func(_) => self.bound_method(v, obj.clone()),
-            Value::Obj(o) => match &o.payload {
-                Payload::Native(n) if n.is_method => self.bound_method(v.clone(), obj.clone()),
-                Payload::NativeClosure(c) if c.is_method => self.bound_method(v.clone(), obj.clone()),
-                Payload::ClassMethod(f) => self.bound_method(f.clone(), Value::Class(cls.clone())),
-                Payload::StaticMethod(f) => f.clone(),
-                _ => v,
-            },
-            _ => v,
+    /// True when `e` is an AttributeError (for `__getattr__` fallbacks and `hasattr`).
+    pub fn is_attribute_error(&self, e: &Exc) -> bool {
+        e.class.is_subclass(&self.exc_class("AttributeError"))
+    }
+
+    /// The `__get__`/`__set__`/`__delete__` method a script descriptor's class defines.
+    fn descriptor_method(&self, d: &Value, name: &str) -> Option<Value> {
+        match d {
+            Value::Obj(o) if o.class.is_heap => o.class.lookup(name),
+            _ => None,
         }
+    }
+
+    /// Data descriptors take precedence over the instance dict.
+    fn is_data_descriptor(&self, d: &Value) -> bool {
+        match d.payload() {
+            Some(Payload::Property(..) | Payload::SlotMember(_)) => true,
+            _ => {
+                self.descriptor_method(d, "__set__").is_some()
+                    || self.descriptor_method(d, "__delete__").is_some()
+            }
+        }
+    }
+
+    /// `type(d).__get__(d, obj, cls)` for a class attribute `d` found for the instance `obj`.
+    pub fn descr_get(&mut self, d: Value, obj: &Value, cls: &Rc<Class>) -> PyResult<Value> {
+        match &d {
+            Value::Func(_) => Ok(self.bound_method(d, obj.clone())),
+            Value::Obj(o) => match &o.payload {
+                Payload::Native(n) if n.is_method => Ok(self.bound_method(d.clone(), obj.clone())),
+                Payload::NativeClosure(c) if c.is_method => Ok(self.bound_method(d.clone(), obj.clone())),
+                Payload::ClassMethod(f) => Ok(self.bound_method(f.clone(), Value::Class(cls.clone()))),
+                Payload::StaticMethod(f) => Ok(f.clone()),
+                Payload::Property(p) => {
+                    let fget = &p.fget;
+                    if fget.is_none() {
+                        let n = self.property_name(&d);
+                        let t = cls.qualname.borrow().clone();
+                        return Err(self.new_error(
+                            "AttributeError",
+                            &format!("property {n}of '{t}' object has no getter"),
+                        ));
+                    }
+                    self.call(&fget.clone(), vec![obj.clone()])
+                }
+                Payload::SlotMember(name) => match obj {
+                    Value::Obj(inst) => match inst.get_attr(name) {
+                        Some(v) => Ok(v),
+                        None => Err(self.no_attr(obj, name)),
+                    },
+                    _ => Ok(d.clone()),
+                },
+                _ => match self.descriptor_method(&d, "__get__") {
+                    Some(get) => self.call(&get, vec![d.clone(), obj.clone(), Value::Class(cls.clone())]),
+                    None => Ok(d),
+                },
+            },
+            _ => Ok(d),
+        }
+    }
+
+    /// `'name' ` of a property whose getter is a named function (for error messages), else "".
+    fn property_name(&mut self, d: &Value) -> String {
+        let Some(Payload::Property(p)) = d.payload() else { return String::new() };
+        if let Some(n) = p.name.borrow().as_str() {
+            return format!("'{n}' ");
+        }
+        for f in [&p.fget, &p.fset, &p.fdel] {
+            if let Value::Func(func) = f {
+                if let Some(n) = func.name.borrow().as_str() {
+                    return format!("'{n}' ");
+                }
+            }
+        }
+        String::new()
     }
 
     fn class_attr(&mut self, c: &Rc<Class>, n: &str) -> PyResult<Value> {
@@ -92,11 +162,12 @@ impl Vm {
             }
             "__base__" => return Ok(c.bases.first().map(|b| Value::Class(b.clone())).unwrap_or(Value::None)),
             "__dict__" => {
-                let d = self.new_dict();
-                if let Value::Dict(dd) = &d {
-                    *dd.map.borrow_mut() = c.dict.borrow().clone();
-                }
-                return Ok(d);
+                let d = Rc::new(super::object::Dict::default());
+                *d.map.borrow_mut() = c.dict.borrow().clone();
+                return Ok(Value::Obj(Object::new(
+                    self.types.mappingproxy.clone(),
+                    Payload::MappingProxy(d),
+                )));
             }
             "__class__" => {
                 return Ok(Value::Class(c.meta.clone().unwrap_or_else(|| self.types.type_.clone())))
@@ -104,25 +175,32 @@ impl Vm {
             _ => {}
         }
         if let Some(v) = c.lookup(n) {
-            return Ok(match v.payload() {
-                Some(Payload::ClassMethod(f)) => self.bound_method(f.clone(), Value::Class(c.clone())),
-                Some(Payload::StaticMethod(f)) => f.clone(),
-                _ => v,
-            });
+            return match &v {
+                Value::Obj(o) => match &o.payload {
+                    Payload::ClassMethod(f) => Ok(self.bound_method(f.clone(), Value::Class(c.clone()))),
+                    Payload::StaticMethod(f) => Ok(f.clone()),
+                    Payload::Property(..) | Payload::SlotMember(_) | Payload::Native(_) => Ok(v),
+                    _ => match self.descriptor_method(&v, "__get__") {
+                        Some(get) => self.call(&get, vec![v.clone(), Value::None, Value::Class(c.clone())]),
+                        None => Ok(v),
+                    },
+                },
+                _ => Ok(v),
+            };
         }
         match n {
             "__module__" => return Ok(Value::str("builtins")),
             "__doc__" => return Ok(Value::None),
             _ => {}
         }
-        if let Some(meta) = &c.meta {
-            if let Some(v) = meta.lookup(n) {
-                return Ok(self.bind(v, &Value::Class(c.clone()), meta));
-            }
+        let meta = c.meta.clone().unwrap_or_else(|| self.types.type_.clone());
+        if let Some(v) = meta.lookup(n) {
+            return self.descr_get(v, &Value::Class(c.clone()), &meta);
         }
-        let type_ = self.types.type_.clone();
-        if let Some(v) = type_.lookup(n) {
-            return Ok(self.bind(v, &Value::Class(c.clone()), &type_));
+        if meta.has_hook(HOOK_GETATTR) {
+            if let Some(ga) = meta.lookup("__getattr__") {
+                return self.call(&ga, vec![Value::Class(c.clone()), Value::str(n)]);
+            }
         }
         Err(self.no_attr(&Value::Class(c.clone()), n))
     }
@@ -146,6 +224,12 @@ impl Vm {
             "__kwdefaults__" => return Ok(f.kwdefaults.clone().map(Value::Dict).unwrap_or(Value::None)),
             "__globals__" => return Ok(Value::Dict(f.globals.clone())),
             "__class__" => return Ok(Value::Class(self.types.function.clone())),
+            "__closure__" => {
+                return Ok(if f.closure.is_empty() { Value::None } else { Value::tuple(f.closure.clone()) })
+            }
+            "__code__" => {
+                return Ok(Value::Obj(Object::new(self.types.code.clone(), Payload::Code(f.code.clone()))))
+            }
             "__dict__" => {
                 let d = self.new_dict();
                 if let Value::Dict(dd) = &d {
@@ -159,15 +243,27 @@ impl Vm {
             return Ok(v.clone());
         }
         match n {
-            "__doc__" => return Ok(Value::None),
-            "__annotations__" => return Ok(self.new_dict()),
+            "__doc__" => return Ok(self.function_doc(f)),
+            "__annotations__" => {
+                let d = self.new_dict();
+                f.dict.borrow_mut().set_str(str_hash(n), Value::str(n), d.clone());
+                return Ok(d);
+            }
             _ => {}
         }
         let cls = self.types.function.clone();
         if let Some(v) = cls.lookup(n) {
-            return Ok(self.bind(v, &Value::Func(f.clone()), &cls));
+            return self.descr_get(v, &Value::Func(f.clone()), &cls);
         }
         Err(self.no_attr(&Value::Func(f.clone()), n))
+    }
+
+    /// A function's docstring: the first statement's string constant, if any.
+    fn function_doc(&mut self, f: &Rc<super::object::Function>) -> Value {
+        match &f.code.code.doc {
+            Some(d) => Value::str(d),
+            None => Value::None,
+        }
     }
 
     fn object_attr(&mut self, obj: &Value, o: &Rc<Object>, n: &str) -> PyResult<Value> {
@@ -178,37 +274,51 @@ impl Vm {
             if n == "__dict__" {
                 return Ok(Value::Dict(m.dict.clone()));
             }
+            if let Some(ga) = m.dict.map.borrow().get_str(str_hash("__getattr__"), "__getattr__").cloned() {
+                return self.call(&ga, vec![Value::str(n)]);
+            }
             return Err(self.no_attr(obj, n));
         }
         if let Payload::Super(start, target) = &o.payload {
             return self.super_attr(start, target, n);
         }
         let cls = o.class.clone();
-        let descr = cls.lookup(n);
-        if let Some(Value::Obj(d)) = &descr {
-            if let Payload::Property(fget, ..) = &d.payload {
-                if fget.is_none() {
-                    return Err(self.new_error(
-                        "AttributeError",
-                        &format!("property '{n}' of '{}' object has no getter", cls.name()),
-                    ));
+        let r = if cls.has_hook(HOOK_GETATTRIBUTE) {
+            match cls.lookup("__getattribute__") {
+                Some(ga) => self.call(&ga, vec![obj.clone(), Value::str(n)]),
+                None => self.generic_getattr(obj, o, n),
+            }
+        } else {
+            self.generic_getattr(obj, o, n)
+        };
+        match r {
+            Err(e) if cls.has_hook(HOOK_GETATTR) && self.is_attribute_error(&e) => {
+                match cls.lookup("__getattr__") {
+                    Some(ga) => self.call(&ga, vec![obj.clone(), Value::str(n)]),
+                    None => Err(e),
                 }
-                return self.call(&fget.clone(), vec![obj.clone()]);
+            }
+            r => r,
+        }
+    }
+
+    /// `object.__getattribute__(obj, n)`.
+    pub fn generic_getattr(&mut self, obj: &Value, o: &Rc<Object>, n: &str) -> PyResult<Value> {
+        let cls = o.class.clone();
+        let descr = cls.lookup(n);
+        if let Some(d) = &descr {
+            if self.is_data_descriptor(d) {
+                return self.descr_get(d.clone(), obj, &cls);
             }
         }
         if let Some(v) = o.get_attr(n) {
             return Ok(v);
         }
         if let Some(v) = descr {
-            return Ok(self.bind(v, obj, &cls));
+            return self.descr_get(v, obj, &cls);
         }
         if let Some(v) = self.payload_attr(obj, o, n)? {
             return Ok(v);
-        }
-        if cls.is_heap {
-            if let Some(ga) = cls.lookup("__getattr__") {
-                return self.call(&ga, vec![obj.clone(), Value::str(n)]);
-            }
         }
         Err(self.no_attr(obj, n))
     }
@@ -217,19 +327,14 @@ impl Vm {
     fn payload_attr(&mut self, obj: &Value, o: &Rc<Object>, n: &str) -> PyResult<Option<Value>> {
         Ok(Some(match (&o.payload, n) {
             (_, "__class__") => Value::Class(o.class.clone()),
-            (_, "__dict__") if o.dict.is_some() => {
-                let d = self.new_dict();
-                if let (Value::Dict(dd), Some(src)) = (&d, &o.dict) {
-                    *dd.map.borrow_mut() = src.borrow().clone();
-                }
-                // Writes through __dict__ are not reflected (a documented difference).
-                d
+            (_, "__dict__") if o.dict.is_some() && o.class.slots.is_none() => {
+                Value::Dict(o.dict.clone().expect("checked above"))
             }
             (Payload::Exception(e), "args") => e.args.borrow().clone(),
             (Payload::Exception(e), "__cause__") => e.cause.borrow().clone(),
             (Payload::Exception(e), "__context__") => e.context.borrow().clone(),
             (Payload::Exception(e), "__suppress_context__") => Value::Bool(e.suppress_context.get()),
-            (Payload::Exception(_), "__traceback__") => Value::None,
+            (Payload::Exception(_), "__traceback__") => self.exc_traceback_value(o),
             (Payload::Exception(_), "value") if o.class.is_subclass(&self.exc_class("StopIteration")) => {
                 self.exc_args(o).into_iter().next().unwrap_or(Value::None)
             }
@@ -241,19 +346,24 @@ impl Vm {
                     _ => Value::tuple(args),
                 }
             }
-            (Payload::Exception(_), "errno" | "strerror")
+            (Payload::Exception(_), "errno" | "strerror" | "filename" | "filename2")
                 if o.class.is_subclass(&self.exc_class("OSError")) =>
             {
-                let args = self.exc_args(o);
-                if args.len() >= 2 {
-                    if n == "errno" {
-                        args[0].clone()
-                    } else {
-                        args[1].clone()
-                    }
-                } else {
-                    Value::None
-                }
+                Value::None
+            }
+            (Payload::Exception(_), "name" | "path")
+                if o.class.is_subclass(&self.exc_class("ImportError")) =>
+            {
+                Value::None
+            }
+            (Payload::Exception(_), "encoding" | "object" | "start" | "end" | "reason")
+                if o.class.is_subclass(&self.exc_class("UnicodeError")) =>
+            {
+                let i = ["encoding", "object", "start", "end", "reason"]
+                    .iter()
+                    .position(|f| *f == n)
+                    .unwrap_or(0);
+                self.exc_args(o).get(i).cloned().unwrap_or(Value::None)
             }
             (Payload::BoundMethod(f, _), "__func__") => f.clone(),
             (Payload::BoundMethod(_, s), "__self__") => s.clone(),
@@ -265,33 +375,73 @@ impl Vm {
             (Payload::Range(a, _, _), "start") => Value::Int(*a),
             (Payload::Range(_, b, _), "stop") => Value::Int(*b),
             (Payload::Range(_, _, c), "step") => Value::Int(*c),
+            (Payload::BigRange(r), "start") => Value::from_bigint(r.start.clone()),
+            (Payload::BigRange(r), "stop") => Value::from_bigint(r.stop.clone()),
+            (Payload::BigRange(r), "step") => Value::from_bigint(r.step.clone()),
             (Payload::Slice(a, _, _), "start") => a.clone(),
             (Payload::Slice(_, b, _), "stop") => b.clone(),
             (Payload::Slice(_, _, c), "step") => c.clone(),
-            (Payload::Property(f, ..), "fget") => f.clone(),
-            (Payload::Property(_, f, ..), "fset") => f.clone(),
-            (Payload::Property(_, _, f, _), "fdel") => f.clone(),
-            (Payload::Property(f, _, _, doc), "__doc__") => {
+            (Payload::Property(p), "fget") => p.fget.clone(),
+            (Payload::Property(p), "fset") => p.fset.clone(),
+            (Payload::Property(p), "fdel") => p.fdel.clone(),
+            (Payload::Property(p), "__name__") => p.name.borrow().clone(),
+            (Payload::Property(p), "__doc__") => {
+                let (f, doc) = (&p.fget, &p.doc);
                 if doc.is_none() {
                     let f = f.clone();
                     return self.get_attr(&f, &Value::str("__doc__")).map(Some).or(Ok(Some(Value::None)));
                 }
                 doc.clone()
             }
-            (Payload::StaticMethod(f) | Payload::ClassMethod(f), "__func__") => f.clone(),
+            (Payload::StaticMethod(f) | Payload::ClassMethod(f), "__func__" | "__wrapped__") => f.clone(),
+            (Payload::StaticMethod(f) | Payload::ClassMethod(f), "__name__" | "__qualname__" | "__doc__") => {
+                let f = f.clone();
+                return self.get_attr(&f, &Value::str(n)).map(Some);
+            }
+            (Payload::SlotMember(s), "__name__") => Value::str(s),
             (Payload::Generator(g), "__name__") => g.name.clone(),
             (Payload::Generator(g), "__qualname__") => g.qualname.clone(),
             (Payload::Generator(g), "gi_running" | "cr_running" | "ag_running") => {
                 Value::Bool(matches!(*g.state.borrow(), super::object::GenState::Running))
             }
-            (Payload::Cell(c), "cell_contents") => c.borrow().clone(),
+            (Payload::Generator(g), "gi_frame" | "cr_frame" | "ag_frame") => self.generator_frame(g)?,
+            (Payload::Generator(g), "gi_yieldfrom" | "cr_await" | "ag_await") => self.generator_awaiting(g),
+            (Payload::Generator(g), "gi_suspended" | "cr_suspended") => Value::Bool(
+                matches!(&*g.state.borrow(), super::object::GenState::Suspended(f) if f.suspended),
+            ),
+            (Payload::Cell(c), "cell_contents") => {
+                let v = c.borrow().clone();
+                if v.is_undef() {
+                    return Err(self.new_error("ValueError", "Cell is empty"));
+                }
+                v
+            }
+            (Payload::Code(c), "co_name") => Value::str(&c.code.name),
+            (Payload::Code(c), "co_qualname") => Value::str(&c.code.qualname),
+            (Payload::Code(c), "co_filename") => Value::str(&c.code.source.filename),
+            (Payload::Code(c), "co_firstlineno") => Value::Int(c.code.first_line as i64),
+            (Payload::Code(c), "co_argcount") => Value::Int(c.code.argcount as i64),
+            (Payload::Code(c), "co_posonlyargcount") => Value::Int(c.code.posonlycount as i64),
+            (Payload::Code(c), "co_kwonlyargcount") => Value::Int(c.code.kwonlycount as i64),
+            (Payload::Code(c), "co_varnames") => {
+                let n = c.code.argcount as usize
+                    + c.code.kwonlycount as usize
+                    + c.code.has_varargs as usize
+                    + c.code.has_varkw as usize;
+                Value::tuple(c.code.varnames.iter().take(n).map(|v| Value::str(v)).collect())
+            }
+            (Payload::Code(c), "co_freevars") => {
+                Value::tuple(c.code.freevars.iter().map(|(_, n)| Value::str(n)).collect())
+            }
             _ => return self.runtime_attr(obj, n),
         }))
     }
 
     fn super_attr(&mut self, start: &Rc<Class>, target: &Value, n: &str) -> PyResult<Value> {
+        // CPython's supercheck: a class that derives from `start` is searched itself (class
+        // methods); anything else, classes included (metaclass methods), through its type.
         let (cls, is_class) = match target {
-            Value::Class(c) => (c.clone(), true),
+            Value::Class(c) if c.is_subclass(start) => (c.clone(), true),
             other => (self.type_of(other), false),
         };
         let mut chain = vec![cls.clone()];
@@ -300,16 +450,21 @@ impl Vm {
         for c in &chain[pos..] {
             let found = c.dict.borrow().get_str(str_hash(n), n).cloned();
             if let Some(v) = found {
-                return Ok(match v.payload() {
-                    Some(Payload::ClassMethod(f)) => self.bound_method(f.clone(), Value::Class(cls.clone())),
-                    Some(Payload::StaticMethod(f)) => f.clone(),
-                    Some(Payload::Property(fget, ..)) if !is_class => {
-                        self.call(&fget.clone(), vec![target.clone()])?
+                return match v.payload() {
+                    Some(Payload::ClassMethod(f)) => {
+                        Ok(self.bound_method(f.clone(), Value::Class(cls.clone())))
                     }
-                    _ if is_class => v,
-                    _ => self.bind(v, target, &cls),
-                });
+                    Some(Payload::StaticMethod(f)) => Ok(f.clone()),
+                    _ if is_class => match self.descriptor_method(&v, "__get__") {
+                        Some(get) => self.call(&get, vec![v.clone(), Value::None, target.clone()]),
+                        None => Ok(v),
+                    },
+                    _ => self.descr_get(v, target, &cls),
+                };
             }
+        }
+        if n == "__class__" {
+            return Ok(Value::Class(self.types.super_.clone()));
         }
         Err(self.new_error("AttributeError", &format!("'super' object has no attribute '{n}'")))
     }
@@ -322,6 +477,7 @@ impl Vm {
             Value::Class(_) | Value::Func(_) => None,
             Value::Obj(o) => match o.payload {
                 Payload::Module(_) | Payload::Super(..) => None,
+                _ if o.class.has_hook(HOOK_GETATTRIBUTE) => None,
                 _ => Some(o.class.clone()),
             },
             _ => Some(self.type_of(obj)),
@@ -338,9 +494,7 @@ impl Vm {
                     _ => false,
                 };
                 let shadowed = match obj {
-                    Value::Obj(o) => {
-                        o.dict.as_ref().is_some_and(|d| d.borrow().get_str(str_hash(n), n).is_some())
-                    }
+                    Value::Obj(o) => o.get_attr(n).is_some(),
                     _ => false,
                 };
                 if plain && !shadowed {
@@ -356,6 +510,13 @@ impl Vm {
         let n = name.as_str().unwrap_or("");
         match obj {
             Value::Class(c) => {
+                if !c.is_heap {
+                    let t = c.name();
+                    return Err(self.new_error(
+                        "TypeError",
+                        &format!("cannot set '{n}' attribute of immutable type '{t}'"),
+                    ));
+                }
                 c.set_attr(n, value);
                 Ok(())
             }
@@ -372,33 +533,53 @@ impl Vm {
                     m.dict.map.borrow_mut().set_str(str_hash(n), Value::str(n), value);
                     return Ok(());
                 }
-                let cls = o.class.clone();
-                if cls.is_heap {
-                    if let Some(sa) = cls.lookup("__setattr__") {
-                        if matches!(sa, Value::Func(_)) {
-                            self.call(&sa, vec![obj.clone(), Value::str(n), value])?;
-                            return Ok(());
-                        }
+                if o.class.has_hook(HOOK_SETATTR) {
+                    if let Some(sa) = o.class.lookup("__setattr__") {
+                        self.call(&sa, vec![obj.clone(), Value::str(n), value])?;
+                        return Ok(());
                     }
                 }
                 self.generic_setattr(obj, o, n, value)
             }
-            _ => Err(self.no_attr(obj, n)),
+            _ => {
+                let t = self.type_name(obj);
+                let msg = if self.type_of(obj).lookup(n).is_some() {
+                    format!("'{t}' object attribute '{n}' is read-only")
+                } else {
+                    format!("'{t}' object has no attribute '{n}'")
+                };
+                Err(self.new_error("AttributeError", &msg))
+            }
         }
     }
 
     /// `object.__setattr__`: data descriptors, then the instance dict.
     pub fn generic_setattr(&mut self, obj: &Value, o: &Rc<Object>, n: &str, value: Value) -> PyResult<()> {
-        if let Some(Value::Obj(d)) = o.class.lookup(n) {
-            if let Payload::Property(_, fset, ..) = &d.payload {
-                if fset.is_none() {
-                    return Err(self.new_error(
-                        "AttributeError",
-                        &format!("property '{n}' of '{}' object has no setter", o.class.name()),
-                    ));
+        if let Some(d) = o.class.lookup(n) {
+            match d.payload() {
+                Some(Payload::Property(p)) => {
+                    let fset = &p.fset;
+                    if fset.is_none() {
+                        let pn = self.property_name(&d);
+                        let t = o.class.qualname.borrow().clone();
+                        return Err(self.new_error(
+                            "AttributeError",
+                            &format!("property {pn}of '{t}' object has no setter"),
+                        ));
+                    }
+                    self.call(&fset.clone(), vec![obj.clone(), value])?;
+                    return Ok(());
                 }
-                self.call(&fset.clone(), vec![obj.clone(), value])?;
-                return Ok(());
+                Some(Payload::SlotMember(_)) => {
+                    o.set_attr(n, value);
+                    return Ok(());
+                }
+                _ => {
+                    if let Some(set) = self.descriptor_method(&d, "__set__") {
+                        self.call(&set, vec![d.clone(), obj.clone(), value])?;
+                        return Ok(());
+                    }
+                }
             }
         }
         if let Payload::Exception(e) = &o.payload {
@@ -421,12 +602,18 @@ impl Vm {
                     *e.args.borrow_mut() = Value::tuple(items);
                     return Ok(());
                 }
+                "__traceback__" => return Ok(()),
                 _ => {}
+            }
+        }
+        if let Some(allowed) = &o.class.slots {
+            if !allowed.iter().any(|a| &**a == n) {
+                return Err(self.no_attr(obj, n));
             }
         }
         match &o.dict {
             Some(d) => {
-                d.borrow_mut().set_str(str_hash(n), Value::str(n), value);
+                d.map.borrow_mut().set_str(str_hash(n), Value::str(n), value);
                 Ok(())
             }
             None => Err(self.no_attr(obj, n)),
@@ -436,63 +623,121 @@ impl Vm {
     /// `del obj.name`.
     pub fn del_attr(&mut self, obj: &Value, name: &Value) -> PyResult<()> {
         let n = name.as_str().unwrap_or("");
-        let removed = match obj {
-            Value::Obj(o) => {
-                if let Some(Value::Obj(d)) = o.class.lookup(n) {
-                    if let Payload::Property(_, _, fdel, _) = &d.payload {
-                        if fdel.is_none() {
-                            return Err(self.new_error(
-                                "AttributeError",
-                                &format!("property '{n}' of '{}' object has no deleter", o.class.name()),
-                            ));
-                        }
-                        self.call(&fdel.clone(), vec![obj.clone()])?;
+        match obj {
+            Value::Obj(o) if !matches!(o.payload, Payload::Module(_)) => {
+                if o.class.has_hook(HOOK_DELATTR) {
+                    if let Some(da) = o.class.lookup("__delattr__") {
+                        self.call(&da, vec![obj.clone(), Value::str(n)])?;
                         return Ok(());
                     }
                 }
-                if o.class.is_heap {
-                    if let Some(da) = o.class.lookup("__delattr__") {
-                        if matches!(da, Value::Func(_)) {
-                            self.call(&da, vec![obj.clone(), Value::str(n)])?;
-                            return Ok(());
-                        }
-                    }
-                }
-                let dict = match &o.payload {
-                    Payload::Module(m) => Some(&m.dict.map),
-                    _ => o.dict.as_ref(),
-                };
-                match dict {
-                    Some(d) => {
-                        let mut d = d.borrow_mut();
-                        match d.probe(str_hash(n), &Value::str(n)) {
-                            super::dict::Probe::Found(i) => {
-                                d.remove_at(i);
-                                true
-                            }
-                            _ => false,
-                        }
-                    }
-                    None => false,
+                self.generic_delattr(obj, o, n)
+            }
+            Value::Obj(o) => {
+                let Payload::Module(m) = &o.payload else { unreachable!("matched above") };
+                if remove_name(&m.dict.map, n) {
+                    Ok(())
+                } else {
+                    Err(self.no_attr(obj, n))
                 }
             }
             Value::Class(c) => {
-                let mut d = c.dict.borrow_mut();
-                match d.probe(str_hash(n), &Value::str(n)) {
-                    super::dict::Probe::Found(i) => {
-                        d.remove_at(i);
-                        true
-                    }
-                    _ => false,
+                if remove_name(&c.dict, n) {
+                    Ok(())
+                } else {
+                    Err(self.no_attr(obj, n))
                 }
             }
-            _ => false,
-        };
-        if removed {
-            Ok(())
-        } else {
-            Err(self.no_attr(obj, n))
+            Value::Func(f) => {
+                if remove_name(&f.dict, n) {
+                    Ok(())
+                } else {
+                    Err(self.no_attr(obj, n))
+                }
+            }
+            _ => Err(self.no_attr(obj, n)),
         }
+    }
+
+    /// `object.__delattr__`: data descriptors, then the instance dict.
+    pub fn generic_delattr(&mut self, obj: &Value, o: &Rc<Object>, n: &str) -> PyResult<()> {
+        if let Some(d) = o.class.lookup(n) {
+            match d.payload() {
+                Some(Payload::Property(p)) => {
+                    let fdel = &p.fdel;
+                    if fdel.is_none() {
+                        let pn = self.property_name(&d);
+                        let t = o.class.qualname.borrow().clone();
+                        return Err(self.new_error(
+                            "AttributeError",
+                            &format!("property {pn}of '{t}' object has no deleter"),
+                        ));
+                    }
+                    self.call(&fdel.clone(), vec![obj.clone()])?;
+                    return Ok(());
+                }
+                Some(Payload::SlotMember(_)) => {}
+                _ => {
+                    if let Some(del) = self.descriptor_method(&d, "__delete__") {
+                        self.call(&del, vec![d.clone(), obj.clone()])?;
+                        return Ok(());
+                    }
+                }
+            }
+        }
+        match &o.dict {
+            Some(d) if remove_name(&d.map, n) => Ok(()),
+            _ => Err(self.no_attr(obj, n)),
+        }
+    }
+
+    /// `dir(v)`: a script `__dir__`, or the names of the instance, its class and bases, sorted.
+    pub fn dir_names(&mut self, v: &Value) -> PyResult<Vec<String>> {
+        if let Value::Obj(o) = v {
+            if let Some(f) = o.class.lookup("__dir__").filter(|f| matches!(f, Value::Func(_))) {
+                let r = self.call(&f, vec![v.clone()])?;
+                let mut names: Vec<String> = Vec::new();
+                for item in self.collect(&r)? {
+                    names.push(self.str_of(&item)?);
+                }
+                names.sort();
+                return Ok(names);
+            }
+        }
+        let mut names: Vec<String> = Vec::new();
+        let mut add = |m: &super::dict::DictMap| {
+            for (k, _) in m.iter() {
+                if let Some(s) = k.as_str() {
+                    names.push(s.to_string());
+                }
+            }
+        };
+        let cls = match v {
+            Value::Class(c) => c.clone(),
+            Value::Obj(o) => {
+                if let Payload::Module(m) = &o.payload {
+                    add(&m.dict.map.borrow());
+                }
+                if let Some(d) = &o.dict {
+                    add(&d.map.borrow());
+                }
+                o.class.clone()
+            }
+            Value::Func(f) => {
+                add(&f.dict.borrow());
+                self.type_of(v)
+            }
+            other => self.type_of(other),
+        };
+        if !matches!(v.payload(), Some(Payload::Module(_))) {
+            add(&cls.dict.borrow());
+            for c in &cls.mro {
+                add(&c.dict.borrow());
+            }
+        }
+        names.sort();
+        names.dedup();
+        Ok(names)
     }
 
     /// `with`: returns (bound `__exit__`, result of `__enter__()`).
@@ -509,8 +754,8 @@ impl Vm {
                 &format!("'{t}' object does not support the context manager protocol"),
             ));
         };
-        let exit = self.bind(exit, mgr, &cls);
-        let enter = self.bind(enter, mgr, &cls);
+        let exit = self.descr_get(exit, mgr, &cls)?;
+        let enter = self.descr_get(enter, mgr, &cls)?;
         let entered = self.call(&enter, vec![])?;
         Ok((exit, entered))
     }
@@ -525,8 +770,8 @@ impl Vm {
                 &format!("'{t}' object does not support the asynchronous context manager protocol"),
             ));
         };
-        let exit = self.bind(exit, mgr, &cls);
-        let enter = self.bind(enter, mgr, &cls);
+        let exit = self.descr_get(exit, mgr, &cls)?;
+        let enter = self.descr_get(enter, mgr, &cls)?;
         let awaitable = self.call(&enter, vec![])?;
         Ok((exit, awaitable))
     }
@@ -535,7 +780,8 @@ impl Vm {
     pub fn with_exit(&mut self, exit: &Value, exc: &Value) -> PyResult<Value> {
         let args = match exc {
             Value::Obj(o) if o.exc().is_some() => {
-                vec![Value::Class(o.class.clone()), exc.clone(), Value::None]
+                let tb = self.exc_traceback_value(o);
+                vec![Value::Class(o.class.clone()), exc.clone(), tb]
             }
             _ => vec![Value::None, Value::None, Value::None],
         };
@@ -600,4 +846,21 @@ impl Vm {
     pub fn new_cell(&mut self, v: Value) -> Value {
         Value::Obj(Object::new(self.types.cell.clone(), Payload::Cell(std::cell::RefCell::new(v))))
     }
+}
+
+/// Removes `name` from a namespace map; false when it was absent.
+fn remove_name(map: &std::cell::RefCell<super::dict::DictMap>, name: &str) -> bool {
+    let mut d = map.borrow_mut();
+    match d.probe(str_hash(name), &Value::str(name)) {
+        super::dict::Probe::Found(i) => {
+            d.remove_at(i);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// A method that the script metaclass of class `c` defines (`EnumType.__iter__`, ...).
+pub(crate) fn meta_method(c: &Rc<Class>, name: &str) -> Option<Value> {
+    c.meta.as_ref()?.lookup(name).filter(|f| matches!(f, Value::Func(_)))
 }

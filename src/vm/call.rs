@@ -10,7 +10,7 @@ use super::frame::{Fiber, Frame, FrameKind};
 use super::interp::Outcome;
 use super::object::{Args, BaseKind, Class, CodeObj, Dict, Function, GenState, Generator, Object, Payload};
 use super::value::Value;
-use super::{Exc, PyResult, Vm, MAX_NATIVE_DEPTH};
+use super::{Exc, PyResult, Vm};
 use crate::compiler::bytecode::{Code, CodeKind, Const};
 
 impl Vm {
@@ -32,10 +32,26 @@ impl Vm {
             }
             Value::Class(cls) => self.instantiate(cls, args, kw),
             Value::Obj(o) => match &o.payload {
-                Payload::Native(n) => (n.f)(self, Args { pos: &args, kw: &kw }),
+                Payload::Native(n) => {
+                    if n.is_method && args.is_empty() {
+                        // An unbound method called without its receiver.
+                        return Err(self.new_error(
+                            "TypeError",
+                            &format!("unbound method {}() needs an argument", n.name),
+                        ));
+                    }
+                    if let (Some(allowed), false) = (n.kwargs, kw.is_empty()) {
+                        self.check_kwargs(n.name, allowed, &kw)?;
+                    }
+                    (n.f)(self, Args { pos: &args, kw: &kw })
+                }
                 Payload::NativeClosure(c) => {
                     let c = c.f.clone();
                     c(self, Args { pos: &args, kw: &kw })
+                }
+                Payload::StaticMethod(func) => {
+                    let func = func.clone();
+                    self.call_kw(&func, args, kw)
                 }
                 Payload::BoundMethod(func, obj) => {
                     let mut full = Vec::with_capacity(args.len() + 1);
@@ -63,17 +79,40 @@ impl Vm {
         Err(self.new_error("TypeError", &format!("'{t}' object is not callable")))
     }
 
+    /// Rejects keyword arguments a builtin does not take, with CPython's messages.
+    pub fn check_kwargs(&mut self, name: &str, allowed: &[&str], kw: &[(Value, Value)]) -> PyResult<()> {
+        if allowed.is_empty() {
+            return Err(self.new_error("TypeError", &format!("{name}() takes no keyword arguments")));
+        }
+        for (k, _) in kw {
+            let k = k.as_str().unwrap_or("");
+            if !allowed.contains(&k) {
+                return Err(self
+                    .new_error("TypeError", &format!("'{k}' is an invalid keyword argument for {name}()")));
+            }
+        }
+        Ok(())
+    }
+
+    /// `callable(v)`.
+    pub fn is_callable(&self, v: &Value) -> bool {
+        match v {
+            Value::Func(_) | Value::Class(_) => true,
+            Value::Obj(o) => {
+                matches!(
+                    o.payload,
+                    Payload::Native(_) | Payload::NativeClosure(..) | Payload::BoundMethod(..)
+                ) || o.class.lookup("__call__").is_some()
+            }
+            _ => false,
+        }
+    }
+
     /// Runs a fresh fiber to completion from native code.
     pub(crate) fn run_nested(&mut self, fiber: Box<Fiber>) -> PyResult<Value> {
-        if self.native_depth >= MAX_NATIVE_DEPTH {
-            return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
-        }
-        if self.depth >= self.recursion_limit {
-            return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
-        }
-        self.native_depth += 1;
-        // The base frame counts as one level; `pop_frame` takes it off when it finishes.
-        self.depth += 1;
+        self.enter_native("")?;
+        // The base frame counts as one level (the one `enter_native` added); `pop_frame`
+        // takes it off when it finishes, so only the native level is left here.
         let out = self.drive(fiber, None);
         self.native_depth -= 1;
         match out {
@@ -145,7 +184,10 @@ impl Vm {
             if code.has_varargs {
                 regs[vararg_reg] = Value::tuple(extra);
             } else if !extra.is_empty() {
-                return Err(self.too_many_positional(func, npos + extra.len()));
+                let kwonly_names = &code.varnames[kwonly_start..kwonly_start + kwonly];
+                let kwonly_given =
+                    kw.iter().filter(|(k, _)| kwonly_names.iter().any(|n| Some(&**n) == k.as_str())).count();
+                return Err(self.too_many_positional(func, npos + extra.len(), kwonly_given));
             }
             let varkw = if code.has_varkw { Some(Rc::new(Dict::default())) } else { None };
             for (k, v) in kw {
@@ -175,10 +217,19 @@ impl Vm {
                         Some(d) => self.dict_set(d, k.clone(), v.clone())?,
                         None => {
                             let q = self.callable_name(&Value::Func(func.clone()));
-                            if code.varnames[..code.posonlycount as usize].iter().any(|n| &**n == name) {
+                            let posonly = &code.varnames[..code.posonlycount as usize];
+                            if posonly.iter().any(|n| &**n == name) {
+                                let passed: Vec<&str> = posonly
+                                    .iter()
+                                    .filter(|n| kw.iter().any(|(k, _)| k.as_str() == Some(&***n)))
+                                    .map(|n| &**n)
+                                    .collect();
                                 return Err(self.new_error(
                                     "TypeError",
-                                    &format!("{q} got some positional-only arguments passed as keyword arguments: '{name}'"),
+                                    &format!(
+                                        "{q} got some positional-only arguments passed as keyword arguments: '{}'",
+                                        passed.join(", ")
+                                    ),
                                 ));
                             }
                             return Err(self.new_error(
@@ -262,18 +313,55 @@ impl Vm {
         self.new_error("TypeError", &format!("{q} missing {} required {kind} {plural}: {list}", names.len()))
     }
 
-    fn too_many_positional(&mut self, func: &Rc<Function>, given: usize) -> Exc {
+    fn too_many_positional(&mut self, func: &Rc<Function>, given: usize, kwonly_given: usize) -> Exc {
         let q = self.callable_name(&Value::Func(func.clone()));
         let code = &func.code.code;
         let argc = code.argcount as usize;
-        let min = argc - func.defaults.len().min(argc);
-        let takes = if min == argc {
-            format!("{argc} positional argument{}", if argc == 1 { "" } else { "s" })
+        let ndef = func.defaults.len().min(argc);
+        let (sig, plural) = if ndef > 0 {
+            (format!("from {} to {argc}", argc - ndef), true)
         } else {
-            format!("from {min} to {argc} positional arguments")
+            (argc.to_string(), argc != 1)
         };
-        let was = if given == 1 { "was" } else { "were" };
-        self.new_error("TypeError", &format!("{q} takes {takes} but {given} {was} given"))
+        let s = |plural: bool| if plural { "s" } else { "" };
+        let kwonly_sig = if kwonly_given > 0 {
+            format!(
+                " positional argument{} (and {kwonly_given} keyword-only argument{})",
+                s(given != 1),
+                s(kwonly_given != 1)
+            )
+        } else {
+            String::new()
+        };
+        let was = if given == 1 && kwonly_given == 0 { "was" } else { "were" };
+        self.new_error(
+            "TypeError",
+            &format!("{q} takes {sig} positional argument{} but {given}{kwonly_sig} {was} given", s(plural)),
+        )
+    }
+
+    /// `module.qualname()` as CPython names a callable in some call errors.
+    pub fn function_str(&self, f: &Value) -> String {
+        match f {
+            Value::Func(func) => {
+                let module = func
+                    .globals
+                    .map
+                    .borrow()
+                    .get_str(super::object::str_hash("__name__"), "__name__")
+                    .cloned();
+                let q = func.qualname.borrow().as_str().unwrap_or("?").to_string();
+                match module {
+                    Some(Value::Str(m)) if m.as_str() != "builtins" => format!("{}.{q}()", m.as_str()),
+                    _ => format!("{q}()"),
+                }
+            }
+            Value::Obj(o) => match &o.payload {
+                Payload::BoundMethod(f, _) => self.function_str(f),
+                _ => self.callable_name(f),
+            },
+            _ => self.callable_name(f),
+        }
     }
 
     /// The dispatch loop's call: callee at `stack[at]`, `n` arguments from `window` (keyword
@@ -309,6 +397,7 @@ impl Vm {
                             locals: None,
                             pc: 0,
                             base: window as u32,
+                            top: 0,
                             ret: at as u32,
                             kind: FrameKind::Normal,
                             init_self: Value::Undef,
@@ -410,7 +499,15 @@ impl Vm {
                 }
             }
             _ => {
-                let v = self.call_kw(&callee, pos, kw)?;
+                let wants_frame = matches!(callee.payload(), Some(Payload::Native(n)) if n.frame);
+                if wants_frame {
+                    self.caller = Some(self.caller_frame(fiber));
+                }
+                let r = self.call_kw(&callee, pos, kw);
+                if wants_frame {
+                    self.caller = None;
+                }
+                let v = r?;
                 // Native functions and builtin constructors make the big objects
                 // (`''.join`, `list(range(n))`, `bytes(n)`): charge them to the memory limit.
                 self.mem_track_value(&v)?;
@@ -418,6 +515,33 @@ impl Vm {
                 Ok(false)
             }
         }
+    }
+
+    /// The namespaces of the fiber's top frame, for `globals()` and `locals()`.
+    fn caller_frame(&mut self, fiber: &Fiber) -> super::CallerFrame {
+        let frame = fiber.frames.last().expect("a running frame");
+        let globals = frame.globals.clone();
+        let code = &frame.code.code;
+        let locals = match &frame.locals {
+            Some(ns) => ns.clone(),
+            None if code.kind == CodeKind::Module => globals.clone(),
+            None => {
+                let d = Rc::new(Dict::default());
+                let base = frame.base as usize;
+                let cells: Vec<usize> =
+                    code.cellvars.iter().chain(code.freevars.iter()).map(|(r, _)| r.idx()).collect();
+                for (i, name) in code.varnames.iter().enumerate() {
+                    let raw = fiber.stack.get(base + i).cloned().unwrap_or_default();
+                    let v = if cells.contains(&i) { super::interp::cell_get(&raw) } else { raw };
+                    if !v.is_undef() {
+                        let key = self.intern(name);
+                        d.map.borrow_mut().set_str(super::object::str_hash(name), key, v);
+                    }
+                }
+                d
+            }
+        };
+        super::CallerFrame { globals, locals }
     }
 
     fn push_with_regs(
@@ -447,6 +571,7 @@ impl Vm {
             locals: None,
             pc: 0,
             base: window as u32,
+            top: 0,
             ret: ret as u32,
             kind,
             init_self,
@@ -470,6 +595,17 @@ impl Vm {
                 }
             }
         }
+        self.construct(cls, args, kw)
+    }
+
+    /// `type.__call__(cls, *args, **kw)`: `cls.__new__`, then `__init__` when the result is an
+    /// instance of `cls`.
+    pub fn construct(
+        &mut self,
+        cls: &Rc<Class>,
+        args: Vec<Value>,
+        kw: Vec<(Value, Value)>,
+    ) -> PyResult<Value> {
         let new = cls.lookup("__new__");
         let obj = match &new {
             Some(Value::Obj(o)) if matches!(o.payload, Payload::StaticMethod(_)) => {
@@ -506,7 +642,10 @@ impl Vm {
             return Ok(obj);
         }
         if let Some(init) = cls.lookup("__init__") {
-            if matches!(init, Value::Func(_)) {
+            // A builtin's own `__new__` already consumed the arguments; a script subclass
+            // runs whichever `__init__` it inherits (list.__init__ fills the new list).
+            let object_init = self.types.object.lookup("__init__").is_some_and(|o| o.is(&init));
+            if matches!(init, Value::Func(_)) || (cls.is_heap && !object_init) {
                 let mut full = vec![obj.clone()];
                 full.extend(args);
                 let r = self.call_kw(&init, full, kw)?;
@@ -524,9 +663,9 @@ impl Vm {
     }
 
     /// Creates a function object from a code constant (`MakeFunction`).
-    pub fn make_function(&mut self, code: &Value, globals: Rc<Dict>, parts: [Value; 3]) -> Value {
+    pub fn make_function(&mut self, code: &Value, globals: Rc<Dict>, parts: [Value; 4]) -> Value {
         let Some(Payload::Code(code)) = code.payload() else { return Value::None };
-        let [defaults, kwdefaults, closure] = parts;
+        let [defaults, kwdefaults, closure, annotations] = parts;
         let defaults = match defaults {
             Value::Tuple(t) => t.items.to_vec(),
             _ => Vec::new(),
@@ -541,6 +680,11 @@ impl Vm {
         };
         let name = self.intern(&code.code.name);
         let qualname = self.intern(&code.code.qualname);
+        let mut dict = DictMap::new();
+        if !annotations.is_none() {
+            let key = self.intern("__annotations__");
+            dict.set_str(super::object::str_hash("__annotations__"), key, annotations);
+        }
         Value::Func(Rc::new(Function {
             code: code.clone(),
             globals,
@@ -549,7 +693,7 @@ impl Vm {
             defaults,
             kwdefaults,
             closure,
-            dict: RefCell::new(DictMap::new()),
+            dict: RefCell::new(dict),
         }))
     }
 
@@ -597,8 +741,24 @@ impl Vm {
 
     /// Makes a generator, coroutine or async generator object for a call of `func`.
     pub fn make_generator(&mut self, func: &Rc<Function>, regs: Vec<Value>) -> Value {
-        let code = &func.code.code;
         let fiber = Fiber::new(func.code.clone(), func.globals.clone(), regs);
+        let (name, qualname) = (func.name.borrow().clone(), func.qualname.borrow().clone());
+        self.generator_object(&func.code.code, fiber, name, qualname)
+    }
+
+    /// The coroutine object that runs module-level code with top-level `await` (REPL input).
+    pub fn module_coroutine(&mut self, code: &Rc<CodeObj>, fiber: Box<Fiber>) -> Value {
+        let name = Value::str(&code.code.name);
+        self.generator_object(&code.code, fiber, name.clone(), name)
+    }
+
+    fn generator_object(
+        &mut self,
+        code: &Rc<Code>,
+        fiber: Box<Fiber>,
+        name: Value,
+        qualname: Value,
+    ) -> Value {
         let cls = match code.kind {
             CodeKind::Coroutine => self.types.coroutine.clone(),
             CodeKind::AsyncGenerator => self.types.async_generator.clone(),
@@ -608,10 +768,12 @@ impl Vm {
             kind: code.kind,
             state: RefCell::new(GenState::Suspended(fiber)),
             started: Cell::new(false),
-            name: func.name.borrow().clone(),
-            qualname: func.qualname.borrow().clone(),
+            name,
+            qualname,
             code: code.clone(),
             running_async: Cell::new(false),
+            hooked: Cell::new(false),
+            finalizer: RefCell::new(None),
         };
         Value::Obj(Object::new(cls, Payload::Generator(gen)))
     }
@@ -659,10 +821,36 @@ impl Vm {
         let mut fiber = Fiber::new(body.code.clone(), globals, regs);
         fiber.frames[0].locals = Some(ns.clone());
         let cell = self.run_nested(fiber)?;
-        let cls = self.build_class(&name, base_classes, ns, meta)?;
+        let cls = match meta {
+            // A script metaclass: `meta(name, bases, ns, **kw)` runs its `__new__`/`__init__`.
+            Some(m) if m.is_heap => {
+                let args = vec![Value::str(&name), bases, Value::Dict(ns)];
+                match self.call_kw(&Value::Class(m), args, init_kw)? {
+                    Value::Class(c) => c,
+                    other => return Ok(other),
+                }
+            }
+            m => self.type_new(&name, base_classes, ns, m, init_kw)?,
+        };
         super::interp::cell_set(&cell, Value::Class(cls.clone()));
-        self.init_subclass(&cls, init_kw)?;
         Ok(Value::Class(cls))
+    }
+
+    /// `type.__new__(meta, name, bases, ns, **kw)`: builds the class, then runs
+    /// `__set_name__` on its attributes and the parent's `__init_subclass__`.
+    pub fn type_new(
+        &mut self,
+        name: &str,
+        bases: Vec<Rc<Class>>,
+        ns: Rc<Dict>,
+        meta: Option<Rc<Class>>,
+        kw: Vec<(Value, Value)>,
+    ) -> PyResult<Rc<Class>> {
+        let meta = meta.filter(|m| !Rc::ptr_eq(m, &self.types.type_));
+        let cls = self.build_class(name, bases, ns, meta)?;
+        self.set_names(&cls)?;
+        self.init_subclass(&cls, kw)?;
+        Ok(cls)
     }
 
     /// Builds a heap class from a finished namespace.
@@ -688,6 +876,11 @@ impl Vm {
         if has_eq && !has_hash {
             map.set_str(super::object::str_hash("__hash__"), Value::str("__hash__"), Value::None);
         }
+        let slots = self.class_slots(&mut map, &bases)?;
+        let mut hooks = bases.iter().fold(0, |h, b| h | b.hooks.get());
+        for (k, _) in map.iter() {
+            hooks |= k.as_str().map_or(0, super::object::hook_bit);
+        }
         Ok(Rc::new(Class {
             name: RefCell::new(name.to_string()),
             qualname: RefCell::new(qualname),
@@ -697,7 +890,65 @@ impl Vm {
             kind,
             meta,
             is_heap: true,
+            hooks: Cell::new(hooks),
+            slots,
         }))
+    }
+
+    /// `__slots__`: adds a member descriptor per name to the namespace, and returns the
+    /// allowed instance attribute names when every script base is slotted too.
+    fn class_slots(&mut self, map: &mut DictMap, bases: &[Rc<Class>]) -> PyResult<Option<Box<[Rc<str>]>>> {
+        let hash = super::object::str_hash("__slots__");
+        let Some(spec) = map.get_str(hash, "__slots__").cloned() else { return Ok(None) };
+        let names = match &spec {
+            Value::Str(s) => vec![Value::Str(s.clone())],
+            other => self.collect(other)?,
+        };
+        let mut allowed: Vec<Rc<str>> = Vec::new();
+        let mut has_dict = false;
+        for n in names {
+            let Value::Str(s) = &n else {
+                let t = self.type_name(&n);
+                return Err(
+                    self.new_error("TypeError", &format!("__slots__ items must be strings, not '{t}'"))
+                );
+            };
+            if s.as_str() == "__dict__" {
+                has_dict = true;
+                continue;
+            }
+            let name: Rc<str> = s.as_str().into();
+            let member = Object::new(self.types.member_descriptor.clone(), Payload::SlotMember(name.clone()));
+            map.set_str(s.hash(), n.clone(), Value::Obj(member));
+            allowed.push(name);
+        }
+        for b in bases.iter().filter(|b| b.is_heap) {
+            match &b.slots {
+                Some(inherited) => allowed.extend(inherited.iter().cloned()),
+                None => has_dict = true,
+            }
+        }
+        Ok(if has_dict { None } else { Some(allowed.into_boxed_slice()) })
+    }
+
+    /// Calls `__set_name__(cls, name)` on every class attribute that defines it.
+    fn set_names(&mut self, cls: &Rc<Class>) -> PyResult<()> {
+        let items: Vec<(Value, Value)> =
+            cls.dict.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        for (k, v) in items {
+            let Value::Obj(o) = &v else { continue };
+            if let Payload::Property(p) = &o.payload {
+                *p.name.borrow_mut() = k.clone();
+                continue;
+            }
+            if !o.class.is_heap {
+                continue;
+            }
+            if let Some(f) = o.class.lookup("__set_name__") {
+                self.call(&f, vec![v.clone(), Value::Class(cls.clone()), k])?;
+            }
+        }
+        Ok(())
     }
 
     fn init_subclass(&mut self, cls: &Rc<Class>, kw: Vec<(Value, Value)>) -> PyResult<()> {

@@ -23,6 +23,36 @@ pub struct SliceIdx {
     pub step: i64,
 }
 
+/// `items[s] = new`: a plain slice may change the length, an extended one must match it.
+fn assign_slice<T>(items: &mut Vec<T>, s: SliceIdx, new: Vec<T>) -> Result<(), String> {
+    if s.step == 1 {
+        let start = s.start.max(0) as usize;
+        let stop = s.stop.max(s.start).max(0) as usize;
+        items.splice(start..stop, new);
+        return Ok(());
+    }
+    if new.len() != s.len() {
+        return Err(format!(
+            "attempt to assign sequence of size {} to extended slice of size {}",
+            new.len(),
+            s.len()
+        ));
+    }
+    for (i, v) in s.indices().zip(new) {
+        items[i] = v;
+    }
+    Ok(())
+}
+
+/// `del items[s]`.
+fn delete_slice<T>(items: &mut Vec<T>, s: SliceIdx) {
+    let mut drop: Vec<usize> = s.indices().collect();
+    drop.sort_unstable();
+    for i in drop.into_iter().rev() {
+        items.remove(i);
+    }
+}
+
 impl SliceIdx {
     /// The indices the slice selects, in order.
     pub fn indices(&self) -> impl Iterator<Item = usize> {
@@ -191,7 +221,7 @@ impl Vm {
                 return Err(self.new_error("TypeError", "keywords must be strings"));
             }
             if self.dict_lookup(&target, &k)?.is_some() {
-                let fname = self.callable_name(func);
+                let fname = self.function_str(func);
                 let key = k.as_str().unwrap_or("").to_string();
                 return Err(self.new_error(
                     "TypeError",
@@ -460,6 +490,11 @@ impl Vm {
         Value::Obj(Object::new(self.types.bytes.clone(), Payload::Bytes(b.into_boxed_slice())))
     }
 
+    /// A new `bytearray` value.
+    pub fn new_bytearray(&mut self, b: Vec<u8>) -> Value {
+        Value::Obj(Object::new(self.types.bytearray.clone(), Payload::ByteArray(RefCell::new(b))))
+    }
+
     /// A new value of the same kind (bytes or bytearray) as `like`.
     pub fn new_bytes_like(&mut self, like: &Value, b: Vec<u8>) -> Value {
         match like.payload() {
@@ -567,10 +602,21 @@ impl Vm {
                 None => Err(self.key_error(key.clone())),
             },
             Value::Class(c) => {
-                if let Some(f) = c.lookup("__class_getitem__") {
+                if let Some(f) = super::attr::meta_method(c, "__getitem__") {
                     return self.call(&f, vec![obj.clone(), key.clone()]);
                 }
-                Ok(obj.clone())
+                if let Some(f) = c.lookup("__class_getitem__") {
+                    let f = match f.payload() {
+                        Some(Payload::ClassMethod(inner)) => inner.clone(),
+                        _ => f,
+                    };
+                    return self.call(&f, vec![obj.clone(), key.clone()]);
+                }
+                if let Some(f) = c.meta.as_ref().and_then(|m| m.lookup("__getitem__")) {
+                    return self.call(&f, vec![obj.clone(), key.clone()]);
+                }
+                let name = c.name();
+                Err(self.new_error("TypeError", &format!("type '{name}' is not subscriptable")))
             }
             Value::Obj(o) => self.get_item_obj(obj, o, key),
             _ => Err(self.not_subscriptable(obj)),
@@ -622,6 +668,7 @@ impl Vm {
         }
         match &o.payload {
             Payload::ListData(l) => self.get_item(&Value::List(l.clone()), key),
+            Payload::MappingProxy(d) => self.get_item(&Value::Dict(d.clone()), key),
             Payload::DictData(d) => {
                 if let Some(v) = self.dict_get(d, key)? {
                     return Ok(v);
@@ -634,6 +681,15 @@ impl Vm {
             Payload::Boxed(inner) => {
                 let inner = inner.clone();
                 self.get_item(&inner, key)
+            }
+            Payload::BigRange(r) => {
+                if Self::is_slice(key) {
+                    return Err(
+                        self.new_error("OverflowError", "Python int too large to convert to C ssize_t")
+                    );
+                }
+                let r = (**r).clone();
+                self.big_range_item(&r, key)
             }
             Payload::Range(a, b, c) => {
                 let (a, b, c) = (*a, *b, *c);
@@ -679,7 +735,7 @@ impl Vm {
         match obj {
             Value::List(l) => {
                 if Self::is_slice(&key) {
-                    let new = self.collect(&value)?;
+                    let new = self.slice_source(&value)?;
                     return self.list_set_slice(l, &key, new);
                 }
                 let len = l.items.borrow().len();
@@ -700,16 +756,7 @@ impl Vm {
                 match &o.payload {
                     Payload::ListData(l) => self.set_item(&Value::List(l.clone()), key, value),
                     Payload::DictData(d) => self.dict_set(d, key, value),
-                    Payload::ByteArray(b) => {
-                        let len = b.borrow().len();
-                        let i = self.seq_index(&key, len, "bytearray index out of range")?;
-                        let byte = self.index_of(&value)?;
-                        if !(0..256).contains(&byte) {
-                            return Err(self.new_error("ValueError", "byte must be in range(0, 256)"));
-                        }
-                        b.borrow_mut()[i] = byte as u8;
-                        Ok(())
-                    }
+                    Payload::ByteArray(b) => self.bytearray_set(b, &key, &value),
                     _ => {
                         let t = self.type_name(obj);
                         Err(self.new_error(
@@ -729,26 +776,51 @@ impl Vm {
     fn list_set_slice(&mut self, l: &Rc<super::object::List>, key: &Value, new: Vec<Value>) -> PyResult<()> {
         let len = l.items.borrow().len();
         let s = self.slice_indices(key, len)?;
-        if s.step == 1 {
-            let start = s.start.max(0) as usize;
-            let stop = (s.stop.max(s.start)) as usize;
-            l.items.borrow_mut().splice(start..stop.max(start), new);
-            return Ok(());
+        let r = assign_slice(&mut l.items.borrow_mut(), s, new);
+        r.map_err(|msg| self.new_error("ValueError", &msg))
+    }
+
+    /// The items of the right-hand side of a slice assignment.
+    fn slice_source(&mut self, value: &Value) -> PyResult<Vec<Value>> {
+        if !self.is_iterable(value) {
+            return Err(self.new_error("TypeError", "can only assign an iterable"));
         }
-        if new.len() != s.len() {
-            return Err(self.new_error(
-                "ValueError",
-                &format!(
-                    "attempt to assign sequence of size {} to extended slice of size {}",
-                    new.len(),
-                    s.len()
-                ),
-            ));
+        self.collect(value)
+    }
+
+    /// `ba[key] = value` for a bytearray.
+    fn bytearray_set(&mut self, b: &std::cell::RefCell<Vec<u8>>, key: &Value, value: &Value) -> PyResult<()> {
+        let len = b.borrow().len();
+        if Self::is_slice(key) {
+            let new = match self.bytes_of(value) {
+                Some(v) => v,
+                None if matches!(value, Value::Int(_) | Value::Str(_)) => {
+                    return Err(self.new_error(
+                        "TypeError",
+                        "can assign only bytes, buffers, or iterables of ints in range(0, 256)",
+                    ));
+                }
+                None => {
+                    let mut out = Vec::new();
+                    for v in self.slice_source(value)? {
+                        let i = self.index_of(&v)?;
+                        let byte = u8::try_from(i)
+                            .map_err(|_| self.new_error("ValueError", "byte must be in range(0, 256)"))?;
+                        out.push(byte);
+                    }
+                    out
+                }
+            };
+            let s = self.slice_indices(key, len)?;
+            let r = assign_slice(&mut b.borrow_mut(), s, new);
+            return r.map_err(|msg| self.new_error("ValueError", &msg));
         }
-        let mut items = l.items.borrow_mut();
-        for (i, v) in s.indices().zip(new) {
-            items[i] = v;
+        let i = self.seq_index(key, len, "bytearray index out of range")?;
+        let byte = self.index_of(value)?;
+        if !(0..256).contains(&byte) {
+            return Err(self.new_error("ValueError", "byte must be in range(0, 256)"));
         }
+        b.borrow_mut()[i] = byte as u8;
         Ok(())
     }
 
@@ -759,12 +831,7 @@ impl Vm {
                 if Self::is_slice(key) {
                     let len = l.items.borrow().len();
                     let s = self.slice_indices(key, len)?;
-                    let mut drop: Vec<usize> = s.indices().collect();
-                    drop.sort_unstable();
-                    let mut items = l.items.borrow_mut();
-                    for i in drop.into_iter().rev() {
-                        items.remove(i);
-                    }
+                    delete_slice(&mut l.items.borrow_mut(), s);
                     return Ok(());
                 }
                 let len = l.items.borrow().len();
@@ -787,6 +854,17 @@ impl Vm {
                 }
                 match &o.payload {
                     Payload::ListData(l) => self.del_item(&Value::List(l.clone()), key),
+                    Payload::ByteArray(b) => {
+                        let len = b.borrow().len();
+                        if Self::is_slice(key) {
+                            let s = self.slice_indices(key, len)?;
+                            delete_slice(&mut b.borrow_mut(), s);
+                        } else {
+                            let i = self.seq_index(key, len, "bytearray index out of range")?;
+                            b.borrow_mut().remove(i);
+                        }
+                        Ok(())
+                    }
                     Payload::DictData(d) => match self.dict_remove(d, key)? {
                         Some(_) => Ok(()),
                         None => Err(self.key_error(key.clone())),
@@ -807,6 +885,12 @@ impl Vm {
 
     /// `item in container`.
     pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        if let Value::Class(c) = container {
+            if let Some(f) = super::attr::meta_method(c, "__contains__") {
+                let r = self.call(&f, vec![container.clone(), item.clone()])?;
+                return self.truthy(&r);
+            }
+        }
         match container {
             Value::Str(s) => match item {
                 Value::Str(sub) => Ok(s.as_str().contains(sub.as_str())),
@@ -847,6 +931,12 @@ impl Vm {
                     Payload::Set(_) | Payload::FrozenSet(_) => self.set_contains(container, item),
                     Payload::DictData(d) => Ok(self.dict_lookup(d, item)?.is_some()),
                     Payload::ListData(l) => self.contains(&Value::List(l.clone()), item),
+                    Payload::DictView(kind, d) => self.view_contains(*kind, d, item),
+                    Payload::MappingProxy(d) => Ok(self.dict_lookup(d, item)?.is_some()),
+                    Payload::BigRange(r) => match (super::ops::big_of(item), item) {
+                        (Some(i), Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) => Ok(r.contains(&i)),
+                        _ => self.contains_by_iter(container, item),
+                    },
                     Payload::Range(a, b, c) => {
                         let Some(i) = super::ops::int_of(item) else {
                             return self.contains_by_iter(container, item);

@@ -53,6 +53,8 @@ pub fn simple_eq(a: &Value, b: &Value) -> Option<bool> {
         (Int(x), Float(y)) | (Float(y), Int(x)) => (*x as f64) == *y && (*y as i64) == *x,
         (Bool(x), Float(y)) | (Float(y), Bool(x)) => (*x as i64 as f64) == *y,
         (BigInt(x), BigInt(y)) => x == y,
+        // Exact comparison of a huge int with a float needs the numeric tower.
+        (BigInt(_), Float(_)) | (Float(_), BigInt(_)) => return Option::None,
         (None, None) => true,
         (Tuple(x), Tuple(y)) => {
             if x.items.len() != y.items.len() {
@@ -72,11 +74,32 @@ pub fn simple_eq(a: &Value, b: &Value) -> Option<bool> {
         (Class(x), Class(y)) => std::rc::Rc::ptr_eq(x, y),
         (Func(x), Func(y)) => std::rc::Rc::ptr_eq(x, y),
         (Obj(_), _) | (_, Obj(_)) => return Option::None,
+        // Containers compare element-wise through the VM.
+        (List(_), List(_)) | (Dict(_), Dict(_)) => return Option::None,
         _ => false,
     })
 }
 
+impl Drop for DictMap {
+    fn drop(&mut self) {
+        if self.entries.is_empty() {
+            return;
+        }
+        let mut values = Vec::with_capacity(self.entries.len() * 2);
+        std::mem::take(self).drain_into(&mut values);
+        super::drop::drop_values(values);
+    }
+}
+
 impl DictMap {
+    /// Moves every key and value out (for non-recursive dropping).
+    pub fn drain_into(mut self, out: &mut Vec<Value>) {
+        for e in std::mem::take(&mut self.entries) {
+            out.push(e.key);
+            out.push(e.value);
+        }
+    }
+
     /// An empty map.
     pub fn new() -> DictMap {
         DictMap::default()

@@ -89,9 +89,9 @@ impl Vm {
     }
 
     /// Appends a traceback entry for a frame the exception passes through.
-    pub fn add_traceback(&mut self, e: &Exc, code: &Rc<Code>, pc: u32) {
+    pub fn add_traceback(&mut self, e: &Exc, code: &Rc<Code>, pc: u32, globals: &Rc<super::object::Dict>) {
         if let Some(d) = e.exc() {
-            d.traceback.borrow_mut().push(TbEntry { code: code.clone(), pc });
+            d.traceback.borrow_mut().push(TbEntry { code: code.clone(), pc, globals: Some(globals.clone()) });
         }
     }
 
@@ -148,6 +148,22 @@ impl Vm {
 
     /// `str(exc)` for builtin exception classes.
     pub fn exc_str_default(&mut self, e: &Exc) -> PyResult<String> {
+        if e.class.is_subclass(&self.exc_class("BaseExceptionGroup")) {
+            let msg = e.get_attr("message").unwrap_or_else(|| Value::str(""));
+            let n = self.group_members(e).len();
+            let s = self.str_of(&msg)?;
+            return Ok(format!("{s} ({n} sub-exception{})", if n == 1 { "" } else { "s" }));
+        }
+        if e.class.is_subclass(&self.exc_class("OSError")) {
+            if let Some(s) = self.os_error_str(e)? {
+                return Ok(s);
+            }
+        }
+        if e.class.is_subclass(&self.exc_class("UnicodeError")) {
+            if let Some(s) = self.unicode_error_str(e)? {
+                return Ok(s);
+            }
+        }
         let args = self.exc_args(e);
         let key_error = self.exc_class("KeyError");
         match args.len() {
@@ -179,44 +195,121 @@ impl Vm {
         }
     }
 
-    /// Formats a full traceback with its chain, as CPython prints an uncaught exception.
-    pub fn format_exception(&mut self, e: &Exc) -> String {
-        let mut seen: Vec<*const Object> = Vec::new();
-        self.format_chain(e, &mut seen)
+    /// `exc.__traceback__`: a chain of traceback objects, outermost frame first (None when
+    /// the exception was never raised).
+    pub fn exc_traceback_value(&mut self, e: &Exc) -> Value {
+        let entries = match e.exc() {
+            Some(d) => d.traceback.borrow().clone(),
+            None => return Value::None,
+        };
+        let mut next = Value::None;
+        for entry in entries.iter() {
+            let tb = Object::with_dict(self.types.traceback.clone(), Payload::Plain);
+            tb.set_attr("tb_lineno", Value::Int(entry.code.line_of(entry.pc as usize) as i64));
+            tb.set_attr("tb_lasti", Value::Int(entry.pc as i64 * 2));
+            tb.set_attr("tb_frame", Value::None);
+            tb.set_attr("tb_next", next);
+            next = Value::Obj(tb);
+        }
+        next
     }
 
-    fn format_chain(&mut self, e: &Exc, seen: &mut Vec<*const Object>) -> String {
-        seen.push(Rc::as_ptr(e));
-        let mut out = String::new();
-        if let Some(d) = e.exc() {
-            let cause = d.cause.borrow().clone();
-            let context = d.context.borrow().clone();
-            match (&cause, &context) {
-                (Value::Obj(c), _) if c.exc().is_some() && !seen.contains(&Rc::as_ptr(c)) => {
-                    out.push_str(&self.format_chain(c, seen));
-                    out.push_str(
-                        "\nThe above exception was the direct cause of the following exception:\n\n",
-                    );
-                }
-                (_, Value::Obj(c))
-                    if !d.suppress_context.get() && c.exc().is_some() && !seen.contains(&Rc::as_ptr(c)) =>
-                {
-                    out.push_str(&self.format_chain(c, seen));
-                    out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
-                }
-                _ => {}
-            }
-            let tb = d.traceback.borrow().clone();
-            if !tb.is_empty() {
-                out.push_str("Traceback (most recent call last):\n");
-                for entry in tb.iter().rev() {
-                    out.push_str(&format_tb_entry(entry));
+    /// `OSError(errno, strerror[, filename[, winerror[, filename2]]])`: picks the subclass
+    /// for `errno` when `cls` is OSError itself, and records the fields as attributes.
+    pub fn new_os_error(&mut self, cls: &Rc<Class>, args: Vec<Value>) -> Exc {
+        let mut cls = cls.clone();
+        if let (true, Some(Value::Int(errno))) = (args.len() >= 2, args.first()) {
+            if Rc::ptr_eq(&cls, &self.exc_class("OSError")) {
+                if let Some(sub) = errno_subclass(*errno) {
+                    cls = self.exc_class(sub);
                 }
             }
         }
-        out.push_str(&self.exc_summary(e));
-        out.push('\n');
-        out
+        let (kept, filename, filename2) = match args.len() {
+            3..=5 => {
+                let f2 = args.get(4).cloned();
+                (args[..2].to_vec(), Some(args[2].clone()), f2)
+            }
+            _ => (args.clone(), None, None),
+        };
+        let e = self.new_exception(&cls, kept);
+        if args.len() >= 2 {
+            e.set_attr("errno", args[0].clone());
+            e.set_attr("strerror", args[1].clone());
+        }
+        if let Some(f) = filename {
+            e.set_attr("filename", f);
+        }
+        if let Some(f) = filename2 {
+            e.set_attr("filename2", f);
+        }
+        e
+    }
+
+    /// A `UnicodeEncodeError`/`UnicodeDecodeError` for a codec failure on `object`.
+    pub fn unicode_error(&mut self, class: &str, e: &crate::text::codecs::CodecError, object: Value) -> Exc {
+        let cls = self.exc_class(class);
+        let args = vec![
+            Value::str(e.encoding),
+            object,
+            Value::Int(e.start as i64),
+            Value::Int(e.end as i64),
+            Value::str(&e.reason),
+        ];
+        let exc = self.new_exception(&cls, args);
+        self.set_context(&exc);
+        exc
+    }
+
+    /// `str(e)` of a UnicodeEncodeError/UnicodeDecodeError built from its five arguments.
+    fn unicode_error_str(&mut self, e: &Exc) -> PyResult<Option<String>> {
+        let args = self.exc_args(e);
+        let [enc, object, Value::Int(start), Value::Int(end), reason] = args.as_slice() else {
+            return Ok(None);
+        };
+        let (enc, reason) = (self.str_of(enc)?, self.str_of(reason)?);
+        let (start, end) = (*start, *end);
+        let decode = e.class.is_subclass(&self.exc_class("UnicodeDecodeError"));
+        let what = if decode { "decode" } else { "encode" };
+        if end - start == 1 {
+            let item = if decode {
+                let b = self.bytes_of(object).unwrap_or_default();
+                let byte = b.get(start as usize).copied().unwrap_or(0);
+                format!("byte 0x{byte:02x}")
+            } else {
+                let c = object.as_str().and_then(|s| s.chars().nth(start as usize)).unwrap_or('?');
+                let cp = c as u32;
+                let shown = if cp < 0x100 {
+                    format!("\\x{cp:02x}")
+                } else if cp < 0x10000 {
+                    format!("\\u{cp:04x}")
+                } else {
+                    format!("\\U{cp:08x}")
+                };
+                format!("character '{shown}'")
+            };
+            return Ok(Some(format!("'{enc}' codec can't {what} {item} in position {start}: {reason}")));
+        }
+        let items = if decode { "bytes" } else { "characters" };
+        Ok(Some(format!("'{enc}' codec can't {what} {items} in position {start}-{}: {reason}", end - 1)))
+    }
+
+    /// `str(oserror)`: `[Errno 2] No such file or directory: 'x'` when errno is set.
+    fn os_error_str(&mut self, e: &Exc) -> PyResult<Option<String>> {
+        let (Some(errno), Some(strerror)) = (e.get_attr("errno"), e.get_attr("strerror")) else {
+            return Ok(None);
+        };
+        if errno.is_none() && strerror.is_none() {
+            return Ok(None);
+        }
+        let mut s = format!("[Errno {}] {}", self.str_of(&errno)?, self.str_of(&strerror)?);
+        if let Some(f) = e.get_attr("filename").filter(|f| !f.is_none()) {
+            s.push_str(&format!(": {}", self.repr(&f)?));
+            if let Some(f2) = e.get_attr("filename2").filter(|f| !f.is_none()) {
+                s.push_str(&format!(" -> {}", self.repr(&f2)?));
+            }
+        }
+        Ok(Some(s))
     }
 
     /// `ExceptionGroup.split` for one `except*` clause: (matching part, rest).
@@ -253,8 +346,23 @@ impl Vm {
         }
     }
 
+    /// `split`/`subgroup` matching: a class, a tuple of classes, or a predicate.
+    fn split_matches(&mut self, e: &Value, typ: &Value) -> PyResult<bool> {
+        match typ {
+            Value::Class(_) | Value::Tuple(_) => self.exception_matches(e, typ),
+            f if self.is_callable(f) => {
+                let r = self.call(f, vec![e.clone()])?;
+                self.truthy(&r)
+            }
+            _ => Err(self.new_error(
+                "TypeError",
+                "expected an exception type, a tuple of exception types, or a callable (other than a class)",
+            )),
+        }
+    }
+
     fn split_group(&mut self, g: &Exc, typ: &Value) -> PyResult<(Option<Exc>, Option<Exc>)> {
-        if self.exception_matches(&Value::Obj(g.clone()), typ)? {
+        if self.split_matches(&Value::Obj(g.clone()), typ)? {
             return Ok((Some(g.clone()), None));
         }
         let mut matched = Vec::new();
@@ -265,7 +373,7 @@ impl Vm {
                 let (a, b) = self.split_group(mo, typ)?;
                 matched.extend(a.map(Value::Obj));
                 rest.extend(b.map(Value::Obj));
-            } else if self.exception_matches(&m, typ)? {
+            } else if self.split_matches(&m, typ)? {
                 matched.push(m);
             } else {
                 rest.push(m);
@@ -353,14 +461,24 @@ impl Vm {
     }
 }
 
-/// One `  File "x.py", line N, in f` entry with its source line.
-pub fn format_tb_entry(entry: &TbEntry) -> String {
-    let code = &entry.code;
-    let line = code.line_of(entry.pc as usize);
-    let mut out = format!("  File \"{}\", line {}, in {}\n", code.source.filename, line, code.name);
-    let text = code.source.lines.line_text(&code.source.text, line as usize).trim();
-    if !text.is_empty() {
-        out.push_str(&format!("    {text}\n"));
-    }
-    out
+/// The OSError subclass CPython raises for an errno value (Linux numbering).
+pub fn errno_subclass(errno: i64) -> Option<&'static str> {
+    Some(match errno {
+        1 | 13 => "PermissionError",
+        2 => "FileNotFoundError",
+        3 => "ProcessLookupError",
+        4 => "InterruptedError",
+        10 => "ChildProcessError",
+        11 | 114 | 115 => "BlockingIOError",
+        17 => "FileExistsError",
+        20 => "NotADirectoryError",
+        21 => "IsADirectoryError",
+        32 => "BrokenPipeError",
+        103 => "ConnectionAbortedError",
+        104 => "ConnectionResetError",
+        108 => "BrokenPipeError",
+        110 => "TimeoutError",
+        111 => "ConnectionRefusedError",
+        _ => return None,
+    })
 }

@@ -38,6 +38,10 @@ pub struct Frame {
     pub pc: u32,
     /// Stack index of register 0.
     pub base: u32,
+    /// Stack length this frame and every frame below it need: `max(base + nregs, caller's
+    /// top)`. A callee's window overlaps its caller's temporaries, and the caller's own window
+    /// may sit inside *its* caller's, so popping a frame may only shrink the stack to this.
+    pub top: u32,
     /// Stack index that receives the return value.
     pub ret: u32,
     /// How to return.
@@ -102,6 +106,7 @@ impl Fiber {
             locals: None,
             pc: 0,
             base: 1,
+            top: nregs as u32 + 1,
             ret: 0,
             kind: FrameKind::Normal,
             init_self: Value::Undef,

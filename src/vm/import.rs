@@ -79,12 +79,12 @@ impl Vm {
 
     /// Imports one module by its full dotted name (its parent is already imported).
     pub fn load_module(&mut self, full: &str) -> PyResult<Value> {
-        if let Some(m) = self.modules.get(full) {
-            return Ok(m.clone());
+        if let Some(m) = self.module_get(full) {
+            return Ok(m);
         }
         if let Some(ctor) = crate::builtins::native_module(full) {
             let m = ctor(self)?;
-            self.modules.insert(full.to_string(), m.clone());
+            self.module_insert(full, m.clone());
             return Ok(m);
         }
         let Some((source, filename, is_package)) = self.find_source(full) else {
@@ -101,20 +101,21 @@ impl Vm {
         };
         self.module_set(&m, "__file__", Value::str(&filename));
         self.module_set(&m, "__package__", Value::string(package));
-        self.modules.insert(full.to_string(), m.clone());
+        self.module_insert(full, m.clone());
         if let Err(e) = self.exec_source(&source, &filename, &dict) {
-            self.modules.remove(full);
+            self.module_remove(full);
             return Err(e);
         }
         if let Some((parent, child)) = full.rsplit_once('.') {
-            if let Some(p) = self.modules.get(parent).cloned() {
+            if let Some(p) = self.module_get(parent) {
                 self.module_set(&p, child, m.clone());
             }
         }
         Ok(m)
     }
 
-    fn find_source(&mut self, full: &str) -> Option<(String, String, bool)> {
+    /// Finds a module's source: `(text, file name, is_package)`.
+    pub(crate) fn find_source(&mut self, full: &str) -> Option<(String, String, bool)> {
         let rel = full.replace('.', "/");
         for dir in self.search_paths.clone() {
             let file = dir.join(format!("{rel}.py"));
@@ -155,9 +156,14 @@ impl Vm {
         Ok(self.load_code(&code))
     }
 
-    /// Runs a module-level code object in `globals`.
+    /// Runs a module-level code object in `globals`. Interactive code that uses top-level
+    /// `await` (its kind is `Coroutine`) is not run: the result is a coroutine object that
+    /// runs it when awaited, as CPython's `eval` of such code gives.
     pub fn run_code(&mut self, code: &Rc<super::object::CodeObj>, globals: &Rc<Dict>) -> PyResult<Value> {
         let fiber = Fiber::new(code.clone(), globals.clone(), vec![]);
+        if code.code.kind == crate::compiler::bytecode::CodeKind::Coroutine {
+            return Ok(self.module_coroutine(code, fiber));
+        }
         self.run_nested(fiber)
     }
 
@@ -187,10 +193,24 @@ impl Vm {
                     Some(Payload::Module(md)) => md.name.clone(),
                     _ => "?".into(),
                 };
-                if let Ok(sub) = self.load_module(&format!("{mname}.{name}")) {
-                    return Ok(sub);
+                let full = format!("{mname}.{name}");
+                match self.load_module(&full) {
+                    Ok(sub) => return Ok(sub),
+                    // The submodule exists but failed: report its own error, as CPython does.
+                    Err(e) if e.class.name() != "ModuleNotFoundError" => return Err(e),
+                    Err(_) => {}
                 }
-                Err(self.new_error("ImportError", &format!("cannot import name '{name}' from '{mname}'")))
+                let file = self.module_dict(m).and_then(|d| self.dict_get_str(&d, &Value::str("__file__")));
+                let msg = match &file {
+                    Some(Value::Str(f)) => {
+                        format!("cannot import name '{name}' from '{mname}' ({})", f.as_str())
+                    }
+                    _ => format!("cannot import name '{name}' from '{mname}' (unknown location)"),
+                };
+                let e = self.new_error("ImportError", &msg);
+                e.set_attr("name", Value::str(&mname));
+                e.set_attr("path", file.unwrap_or(Value::None));
+                Err(e)
             }
         }
     }

@@ -12,6 +12,7 @@
 
 use std::rc::Rc;
 
+use super::agen::OpEnd;
 use super::frame::{ChildResult, Fiber, Frame, FrameKind, Incoming};
 use super::object::{GenState, Object, Payload};
 use super::value::Value;
@@ -219,6 +220,24 @@ impl Vm {
         let base = frame.base as usize;
         let instr = frame.code.code.instrs.get(pc).copied();
         if let Some(result) = fiber.child.take() {
+            if let Some(Instr::YieldFrom { dst, src }) = instr {
+                let sub = &fiber.stack[base + src.idx()];
+                if super::agen::is_async_op(sub) {
+                    let sub = sub.clone();
+                    return match self.async_op_end(&sub, result) {
+                        OpEnd::Yield(v) => {
+                            fiber.child = Some(ChildResult::Yielded(v));
+                            None
+                        }
+                        OpEnd::Done(v) => {
+                            fiber.stack[base + dst.idx()] = v;
+                            frame.pc += 1;
+                            None
+                        }
+                        OpEnd::Raise(e) => Some((e, false)),
+                    };
+                }
+            }
             return match (instr, result) {
                 (Some(Instr::ForIter { iter, .. }), ChildResult::Yielded(v)) => {
                     fiber.stack[base + iter.idx() + 1] = v;
@@ -282,7 +301,7 @@ impl Vm {
         loop {
             let Some(frame) = fiber.frames.last_mut() else { return Err(exc) };
             if first {
-                self.add_traceback(&exc, &frame.code.code, frame.pc);
+                self.add_traceback(&exc, &frame.code.code, frame.pc, &frame.globals);
             }
             first = true;
             if let Some(h) = frame.code.code.find_handler(frame.pc) {
@@ -304,8 +323,7 @@ impl Vm {
         let base = frame.base as usize;
         match fiber.frames.last() {
             Some(caller) => {
-                let top = caller.base as usize + caller.code.code.nregs as usize;
-                fiber.stack.truncate(top.max(base));
+                fiber.stack.truncate((caller.top as usize).max(base));
                 for slot in fiber.stack.iter_mut().skip(base) {
                     *slot = Value::Undef;
                 }
@@ -316,13 +334,15 @@ impl Vm {
     }
 
     /// Pushes a frame for a script function whose registers are already in place at `base`.
-    pub(crate) fn push_frame(&mut self, fiber: &mut Fiber, frame: Frame) -> PyResult<()> {
+    pub(crate) fn push_frame(&mut self, fiber: &mut Fiber, mut frame: Frame) -> PyResult<()> {
         if self.depth >= self.recursion_limit {
             return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
         }
-        self.depth += 1;
         self.tick()?;
-        let top = frame.base as usize + frame.code.code.nregs as usize;
+        self.depth += 1;
+        let own = frame.base as usize + frame.code.code.nregs as usize;
+        let top = own.max(fiber.frames.last().map_or(0, |f| f.top as usize));
+        frame.top = top as u32;
         if fiber.stack.len() < top {
             fiber.stack.resize(top, Value::Undef);
         }
@@ -819,6 +839,7 @@ impl Vm {
                             reg!(extra).clone(),
                             reg!(extra.offset(1)).clone(),
                             reg!(extra.offset(2)).clone(),
+                            reg!(extra.offset(3)).clone(),
                         ];
                         reg!(dst) = self.make_function(&code.consts[c.0 as usize], globals, parts);
                     }

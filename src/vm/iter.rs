@@ -7,15 +7,20 @@ use std::rc::Rc;
 
 use super::frame::Incoming;
 use super::interp::{Delegate, Outcome};
-use super::object::{AsyncGenOp, AsyncGenOpKind, GenState, Iter, Object, Payload};
+use super::object::{AsyncGenOpKind, GenState, Iter, Object, Payload};
 use super::ops::range_len;
 use super::value::Value;
 use super::{Exc, PyResult, Vm};
 use crate::compiler::bytecode::CodeKind;
 
 impl Vm {
-    fn new_iter(&mut self, it: Iter) -> Value {
-        Value::Obj(Object::new(self.types.iterator.clone(), Payload::Iter(RefCell::new(it))))
+    /// A native iterator object of the type CPython gives that kind of iteration.
+    pub fn new_iter(&mut self, it: Iter) -> Value {
+        let cls = match it.type_name() {
+            "reversed" => self.types.reversed.clone(),
+            name => self.types.iterators.get(name).cloned().unwrap_or_else(|| self.types.iterator.clone()),
+        };
+        Value::Obj(Object::new(cls, Payload::Iter(RefCell::new(it))))
     }
 
     /// `iter(v)`.
@@ -48,10 +53,11 @@ impl Vm {
                     Payload::Iter(_) => return Ok(v.clone()),
                     Payload::Generator(g) if g.kind == CodeKind::Generator => return Ok(v.clone()),
                     Payload::Range(a, b, c) => Iter::Range { next: *a, stop: *b, step: *c },
+                    Payload::BigRange(r) => Iter::BigRange(r.clone()),
                     Payload::Set(_) | Payload::FrozenSet(_) => Iter::Set(v.clone(), 0, self.set_len(v)),
                     Payload::Bytes(_) | Payload::ByteArray(_) => Iter::Bytes(v.clone(), 0),
                     Payload::ListData(l) => Iter::List(l.clone(), 0),
-                    Payload::DictData(d) => {
+                    Payload::DictData(d) | Payload::MappingProxy(d) => {
                         let n = d.map.borrow().len();
                         Iter::DictKeys(d.clone(), 0, n)
                     }
@@ -79,6 +85,11 @@ impl Vm {
                     }
                 }
             }
+            Value::Class(c) => match super::attr::meta_method(c, "__iter__") {
+                // `for member in SomeEnum`: the metaclass defines iteration.
+                Some(f) => return self.call(&f, vec![v.clone()]),
+                None => return Err(self.not_iterable(v)),
+            },
             _ => return Err(self.not_iterable(v)),
         };
         Ok(self.new_iter(it))
@@ -129,6 +140,28 @@ impl Vm {
         }
     }
 
+    /// `it.__next__()`: like [`Vm::iter_next`], but exhaustion raises StopIteration carrying
+    /// the generator's return value or the one a script `__next__` raised.
+    pub fn next_raising(&mut self, it: &Value) -> PyResult<Value> {
+        if let Value::Obj(o) = it {
+            match &o.payload {
+                Payload::Generator(g) if g.kind == CodeKind::Generator => {
+                    return self.gen_send(o, Incoming::Start)
+                }
+                Payload::Iter(_) => {}
+                _ => {
+                    if let Some(f) = o.class.lookup("__next__") {
+                        return self.call(&f, vec![it.clone()]);
+                    }
+                }
+            }
+        }
+        match self.iter_next(it)? {
+            Some(v) => Ok(v),
+            None => Err(self.new_exception_named("StopIteration")),
+        }
+    }
+
     fn native_next(&mut self, state: &RefCell<Iter>) -> PyResult<Option<Value>> {
         let mut st = state.borrow_mut();
         let out = match &mut *st {
@@ -149,6 +182,15 @@ impl Vm {
                     Some(Value::Int(v))
                 } else {
                     None
+                }
+            }
+            Iter::BigRange(r) => {
+                if r.is_empty() {
+                    None
+                } else {
+                    let v = r.start.clone();
+                    r.start = &r.start + &r.step;
+                    Some(Value::from_bigint(v))
                 }
             }
             Iter::Str(s, pos) => {
@@ -374,18 +416,15 @@ impl Vm {
 
     /// Resumes a generator object from native code until it yields, returns or raises.
     pub(crate) fn resume(&mut self, gen: &Rc<Object>, incoming: Incoming) -> Outcome {
-        if self.native_depth >= super::MAX_NATIVE_DEPTH {
-            return Outcome::Raised(self.new_error("RecursionError", "maximum recursion depth exceeded"));
+        if let Err(e) = self.enter_native("") {
+            return Outcome::Raised(e);
         }
-        match self.take_generator_fiber(gen, incoming) {
-            Ok(fiber) => {
-                self.native_depth += 1;
-                let out = self.drive(fiber, Some(gen.clone()));
-                self.native_depth -= 1;
-                out
-            }
+        let out = match self.take_generator_fiber(gen, incoming) {
+            Ok(fiber) => self.drive(fiber, Some(gen.clone())),
             Err(out) => out,
-        }
+        };
+        self.leave_native();
+        out
     }
 
     /// `gen.send(value)` semantics from native code (StopIteration on return).
@@ -439,7 +478,7 @@ impl Vm {
                 Payload::Generator(g) if g.kind != CodeKind::AsyncGenerator => {
                     return Ok(Delegate::Resume(o.clone(), incoming))
                 }
-                Payload::AsyncGenOp(op) => return self.delegate_async_op(op, incoming),
+                Payload::AsyncGenOp(_) => return self.delegate_async_op(sub, incoming),
                 _ => {}
             }
             if let Some(r) = self.await_native(sub, &incoming) {
@@ -496,45 +535,6 @@ impl Vm {
             return Ok(Delegate::Done(v));
         }
         Err(e)
-    }
-
-    fn delegate_async_op(&mut self, op: &RefCell<AsyncGenOp>, incoming: Incoming) -> PyResult<Delegate> {
-        let mut st = op.borrow_mut();
-        let agen = st.agen.clone();
-        let finished =
-            matches!(&agen.payload, Payload::Generator(g) if matches!(*g.state.borrow(), GenState::Finished));
-        let incoming = if st.started {
-            incoming
-        } else {
-            st.started = true;
-            if finished {
-                let kind = st.kind.clone();
-                drop(st);
-                return match kind {
-                    AsyncGenOpKind::Close => Ok(Delegate::Done(Value::None)),
-                    AsyncGenOpKind::Throw(e) => Err(e),
-                    _ => Err(self.new_exception_named("StopAsyncIteration")),
-                };
-            }
-            match &st.kind {
-                AsyncGenOpKind::Next => Incoming::Start,
-                AsyncGenOpKind::Send(v) => Incoming::Send(v.clone()),
-                AsyncGenOpKind::Throw(e) => Incoming::Throw(e.clone()),
-                AsyncGenOpKind::Close => {
-                    let cls = self.exc_class("GeneratorExit");
-                    Incoming::Throw(self.new_exception(&cls, vec![]))
-                }
-            }
-        };
-        drop(st);
-        if let Payload::Generator(g) = &agen.payload {
-            if g.running_async.get() && matches!(*g.state.borrow(), GenState::Running) {
-                return Err(
-                    self.new_error("RuntimeError", "anext(): asynchronous generator is already running")
-                );
-            }
-        }
-        Ok(Delegate::Resume(agen, incoming))
     }
 
     /// An exception of a builtin class with no arguments.
@@ -627,11 +627,5 @@ impl Vm {
             "TypeError",
             &format!("'async for' received an object from __aiter__ that does not implement __anext__: {t}"),
         ))
-    }
-
-    /// An async generator operation awaitable.
-    pub fn async_gen_op(&mut self, agen: &Rc<Object>, kind: AsyncGenOpKind) -> Value {
-        let op = AsyncGenOp { agen: agen.clone(), kind, started: false };
-        Value::Obj(Object::new(self.types.async_gen_op.clone(), Payload::AsyncGenOp(RefCell::new(op))))
     }
 }

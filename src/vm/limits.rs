@@ -152,7 +152,7 @@ pub struct Limits {
 
 /// The most frames a script may ask for with `sys.setrecursionlimit` when the host sets no
 /// bound: frames live on the VM's heap stacks, so this only bounds memory.
-pub const MAX_RECURSION: usize = 100_000;
+pub const MAX_RECURSION: usize = 1_000_000;
 
 impl Default for Limits {
     fn default() -> Limits {
@@ -237,6 +237,16 @@ impl Limits {
         tripped
     }
 
+    /// Forgets an interrupt, whether or not the VM has acted on it yet (a REPL whose Ctrl-C
+    /// was handled by cancelling the statement's task, not by a tick).
+    pub fn clear_interrupt(&mut self) {
+        self.interrupt.clear();
+        if self.tripped == Some(Limit::Interrupt) {
+            self.tripped = None;
+            self.regrant();
+        }
+    }
+
     /// Starts a new countdown from the fuel left.
     fn regrant(&mut self) {
         let left = self.fuel.map(|f| f + self.countdown.min(self.granted));
@@ -309,7 +319,10 @@ impl Vm {
             Limit::Fuel => self.new_error("RuntimeError", "instruction budget exhausted"),
             Limit::Memory => self.new_error("MemoryError", "memory limit exceeded"),
             Limit::Deadline => self.new_error("TimeoutError", "execution deadline exceeded"),
-            Limit::Interrupt => self.new_error("KeyboardInterrupt", ""),
+            Limit::Interrupt => {
+                let cls = self.exc_class("KeyboardInterrupt");
+                self.new_exception(&cls, vec![])
+            }
         }
     }
 

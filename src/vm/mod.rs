@@ -5,10 +5,14 @@
 //! module table, the exception being handled, limits and the output sinks. There is no
 //! global state: every function takes the `Vm` it works on.
 
+pub mod agen;
 pub mod attr;
+pub mod bigrange;
 pub mod call;
 pub mod containers;
+pub mod coro;
 pub mod dict;
+pub mod drop;
 pub mod exceptions;
 pub mod ext;
 pub mod frame;
@@ -19,9 +23,12 @@ pub mod limits;
 pub mod memory;
 pub mod object;
 pub mod ops;
+pub mod recursion;
 pub mod set;
+pub mod traceback;
 pub mod types;
 pub mod value;
+pub mod views;
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -43,10 +50,6 @@ pub type DictRef = Rc<Dict>;
 /// CPython's default recursion limit.
 pub const DEFAULT_RECURSION_LIMIT: usize = 1000;
 
-/// How deep native code may re-enter the VM (`sorted(key=...)`, `__repr__` from `print`, ...):
-/// each re-entry uses Rust stack, so this bound keeps the Rust stack safe on an 8 MiB thread.
-pub const MAX_NATIVE_DEPTH: usize = 160;
-
 /// A sink for script output (`print`, `sys.stdout.write`).
 pub type Sink = Box<dyn Write>;
 
@@ -56,16 +59,22 @@ pub struct Vm {
     pub types: types::Types,
     /// The `builtins` namespace.
     pub builtins: DictRef,
-    /// Imported modules by name (`sys.modules`).
-    pub modules: HashMap<String, Value>,
+    /// Imported modules by name: the `sys.modules` dict itself.
+    pub modules: DictRef,
     /// The exception currently being handled (`None` when none).
     pub handled: Value,
     /// Frames currently on the VM stacks.
     pub depth: usize,
     /// The frame limit (`sys.setrecursionlimit`).
     pub recursion_limit: usize,
+    /// `sys.get_int_max_str_digits()` (0 = unlimited).
+    pub int_max_str_digits: usize,
     /// Current native re-entry depth.
     pub native_depth: usize,
+    /// Stack address at the outermost native entry (see `limits`).
+    pub stack_base: usize,
+    /// Rust stack native recursion may use (see `recursion::NATIVE_STACK_BUDGET`).
+    pub stack_budget: usize,
     /// Where `print` and `sys.stdout` write.
     pub stdout: Sink,
     /// Where tracebacks and `sys.stderr` write.
@@ -87,12 +96,36 @@ pub struct Vm {
     pub singletons: Singletons,
     /// The running asyncio event loop (`None` when no loop runs).
     pub running_loop: Value,
+    /// PEP 525's hooks, installed by the running loop: where async generators are
+    /// registered when they first start, and where they go when dropped unfinished.
+    pub asyncgen_hooks: Option<AsyncGenHooks>,
     /// State owned by native modules above the VM (e.g. asyncio's classes), by key.
     pub ext_state: HashMap<&'static str, Rc<dyn std::any::Any>>,
+    /// The calling frame's namespaces while a frame-inspecting builtin runs.
+    pub caller: Option<CallerFrame>,
     /// Containers whose repr is being computed (to print `[...]` for cycles).
     pub repr_active: Vec<Value>,
     start: std::time::Instant,
     interned: HashMap<Box<str>, Rc<PyStr>>,
+}
+
+/// What the running loop learns about async generators (PEP 525's `firstiter` and
+/// `finalizer` hooks, as data instead of callables).
+#[derive(Clone, Debug)]
+pub struct AsyncGenHooks {
+    /// Every async generator started while the loop runs (for `shutdown_asyncgens`).
+    pub registry: Rc<std::cell::RefCell<Vec<std::rc::Weak<Object>>>>,
+    /// Where such a generator goes when dropped unfinished.
+    pub graveyard: object::AsyncGenGraveyard,
+}
+
+/// What `globals()`/`locals()` see: the namespaces of the frame that made the call.
+pub struct CallerFrame {
+    /// The frame's module globals.
+    pub globals: DictRef,
+    /// `locals()`: the class namespace, the module globals, or a snapshot of a function's
+    /// local variables.
+    pub locals: DictRef,
 }
 
 /// Singleton objects every VM has one of.
@@ -122,11 +155,14 @@ impl Vm {
         let mut vm = Vm {
             types,
             builtins: Rc::new(Dict::default()),
-            modules: HashMap::new(),
+            modules: Rc::new(Dict::default()),
             handled: Value::None,
             depth: 0,
             recursion_limit: DEFAULT_RECURSION_LIMIT,
+            int_max_str_digits: crate::text::number_parse::DEFAULT_MAX_STR_DIGITS,
             native_depth: 0,
+            stack_base: 0,
+            stack_budget: recursion::NATIVE_STACK_BUDGET,
             stdout,
             stderr,
             argv: Vec::new(),
@@ -137,13 +173,34 @@ impl Vm {
             virtual_clock: None,
             singletons,
             running_loop: Value::None,
+            asyncgen_hooks: None,
             ext_state: HashMap::new(),
+            caller: None,
             repr_active: Vec::new(),
             start: std::time::Instant::now(),
             interned: HashMap::new(),
         };
         crate::builtins::install(&mut vm);
         vm
+    }
+
+    /// The module registered under `name` in `sys.modules`.
+    pub fn module_get(&self, name: &str) -> Option<Value> {
+        self.modules.map.borrow().get_str(object::str_hash(name), name).cloned()
+    }
+
+    /// Registers a module in `sys.modules`.
+    pub fn module_insert(&mut self, name: &str, m: Value) {
+        let key = self.intern(name);
+        self.modules.map.borrow_mut().set_str(object::str_hash(name), key, m);
+    }
+
+    /// Removes a module from `sys.modules`.
+    pub fn module_remove(&mut self, name: &str) {
+        let mut map = self.modules.map.borrow_mut();
+        if let dict::Probe::Found(i) = map.probe(object::str_hash(name), &Value::str(name)) {
+            map.remove_at(i);
+        }
     }
 
     /// An interned string value (identifiers, attribute names, constant strings).

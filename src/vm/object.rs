@@ -93,6 +93,15 @@ pub struct List {
     pub items: RefCell<Vec<Value>>,
 }
 
+impl Drop for List {
+    fn drop(&mut self) {
+        let items = std::mem::take(self.items.get_mut());
+        if !items.is_empty() {
+            super::drop::drop_values(items);
+        }
+    }
+}
+
 impl List {
     /// Makes a list.
     pub fn new(items: Vec<Value>) -> List {
@@ -105,6 +114,14 @@ impl List {
 pub struct Tuple {
     /// The elements.
     pub items: Box<[Value]>,
+}
+
+impl Drop for Tuple {
+    fn drop(&mut self) {
+        if !self.items.is_empty() {
+            super::drop::drop_values(std::mem::take(&mut self.items).into_vec());
+        }
+    }
 }
 
 impl Tuple {
@@ -176,6 +193,31 @@ pub struct Class {
     pub meta: Option<Rc<Class>>,
     /// True for classes defined by scripts (their instances get a `__dict__`).
     pub is_heap: bool,
+    /// Which attribute hooks the class (or a base) overrides: [`HOOK_GETATTRIBUTE`] ...
+    pub hooks: Cell<u8>,
+    /// With `__slots__` on the class and every script base (and no `"__dict__"` among them):
+    /// the only instance attribute names allowed. Instances then have no visible `__dict__`.
+    pub slots: Option<Box<[Rc<str>]>>,
+}
+
+/// `Class::hooks` bit: a script `__getattribute__` replaces `object.__getattribute__`.
+pub const HOOK_GETATTRIBUTE: u8 = 1;
+/// `Class::hooks` bit: a `__getattr__` fallback exists.
+pub const HOOK_GETATTR: u8 = 2;
+/// `Class::hooks` bit: a script `__setattr__` replaces `object.__setattr__`.
+pub const HOOK_SETATTR: u8 = 4;
+/// `Class::hooks` bit: a script `__delattr__` replaces `object.__delattr__`.
+pub const HOOK_DELATTR: u8 = 8;
+
+/// The hook bit a class attribute name controls (0 for other names).
+pub fn hook_bit(name: &str) -> u8 {
+    match name {
+        "__getattribute__" => HOOK_GETATTRIBUTE,
+        "__getattr__" => HOOK_GETATTR,
+        "__setattr__" => HOOK_SETATTR,
+        "__delattr__" => HOOK_DELATTR,
+        _ => 0,
+    }
 }
 
 impl fmt::Debug for Class {
@@ -211,7 +253,30 @@ impl Class {
 
     /// Sets an attribute in the class namespace.
     pub fn set_attr(&self, name: &str, value: Value) {
+        let bit = hook_bit(name);
+        if bit != 0 && self.is_heap {
+            self.hooks.set(self.hooks.get() | bit);
+        }
         self.dict.borrow_mut().set_str(str_hash(name), Value::str(name), value);
+    }
+
+    /// True when this class or a base overrides the attribute hook `bit`.
+    #[inline]
+    pub fn has_hook(&self, bit: u8) -> bool {
+        self.hooks.get() & bit != 0
+    }
+
+    /// Looks an attribute up along the MRO with a precomputed hash.
+    pub fn lookup_hashed(&self, hash: i64, name: &str) -> Option<Value> {
+        if let Some(v) = self.dict.borrow().get_str(hash, name) {
+            return Some(v.clone());
+        }
+        for c in &self.mro {
+            if let Some(v) = c.dict.borrow().get_str(hash, name) {
+                return Some(v.clone());
+            }
+        }
+        None
     }
 }
 
@@ -294,6 +359,12 @@ pub struct Native {
     pub f: NativeFn,
     /// True for methods of builtin types: attribute lookup on an instance binds `self`.
     pub is_method: bool,
+    /// True for builtins that look at their caller's frame (`globals()`, `locals()`, `vars()`,
+    /// `dir()`): a call from the dispatch loop records it in `Vm::caller` first.
+    pub frame: bool,
+    /// The keyword arguments it accepts, checked before the call with CPython's messages
+    /// (`Some(&[])`: none at all); `None` leaves checking to the function.
+    pub kwargs: Option<&'static [&'static str]>,
 }
 
 /// A traceback entry: a frame's code and the instruction that was running.
@@ -303,6 +374,8 @@ pub struct TbEntry {
     pub code: Rc<Code>,
     /// The instruction index.
     pub pc: u32,
+    /// The frame's globals (for NameError suggestions).
+    pub globals: Option<Rc<Dict>>,
 }
 
 /// The state of an exception instance.
@@ -348,6 +421,44 @@ pub struct Generator {
     pub code: Rc<Code>,
     /// Async generators: an `athrow`/`asend` is in progress.
     pub running_async: Cell<bool>,
+    /// Async generators: the `firstiter` hook has seen it.
+    pub hooked: Cell<bool>,
+    /// Async generators started under a running loop: where the generator goes when it is
+    /// dropped while suspended, so that the loop can still close it (PEP 525's finalizer).
+    pub finalizer: RefCell<Option<AsyncGenGraveyard>>,
+}
+
+/// Async generators dropped while suspended, waiting for their loop to run `aclose()` on
+/// them (CPython's `loop._asyncgen_finalizer_hook`). A drop cannot run script code, so the
+/// generator's state moves here and the loop resurrects it as a new object.
+pub type AsyncGenGraveyard = Rc<RefCell<Vec<Generator>>>;
+
+impl Drop for Generator {
+    fn drop(&mut self) {
+        if self.kind != CodeKind::AsyncGenerator {
+            return;
+        }
+        let Some(graveyard) = self.finalizer.get_mut().take() else { return };
+        let state = std::mem::replace(self.state.get_mut(), GenState::Finished);
+        if matches!(&state, GenState::Suspended(f) if f.suspended) {
+            let resurrected = Generator {
+                kind: self.kind,
+                state: RefCell::new(state),
+                started: Cell::new(true),
+                name: std::mem::take(&mut self.name),
+                qualname: std::mem::take(&mut self.qualname),
+                code: self.code.clone(),
+                running_async: Cell::new(false),
+                hooked: Cell::new(true),
+                finalizer: RefCell::new(None),
+            };
+            // A graveyard borrowed right now belongs to a loop draining it; the generator
+            // is then dropped unclosed, as CPython does for a loop that is shutting down.
+            if let Ok(mut g) = graveyard.try_borrow_mut() {
+                g.push(resurrected);
+            }
+        }
+    }
 }
 
 /// The iterator kinds implemented natively.
@@ -360,6 +471,8 @@ pub enum Iter {
     Tuple(Rc<Tuple>, usize),
     /// Over a range of ints.
     Range { next: i64, stop: i64, step: i64 },
+    /// Over a range of big ints (`longrange_iterator`).
+    BigRange(Box<super::bigrange::BigRange>),
     /// Over a str's code points (byte position).
     Str(Rc<PyStr>, usize),
     /// Over bytes values.
@@ -388,6 +501,31 @@ pub enum Iter {
     Callable(Value, Value),
     /// Exhausted.
     Done,
+}
+
+impl Iter {
+    /// CPython's type name for this iterator (the generic `iterator` for the `__getitem__`
+    /// protocol and for the ones built by enumerate/zip/map/filter, which get their own class).
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Iter::List(..) => "list_iterator",
+            Iter::Tuple(..) => "tuple_iterator",
+            Iter::Range { .. } => "range_iterator",
+            Iter::BigRange(_) => "longrange_iterator",
+            Iter::Str(s, _) if s.is_ascii() => "str_ascii_iterator",
+            Iter::Str(..) => "str_iterator",
+            Iter::Bytes(b, _) if matches!(b.payload(), Some(Payload::ByteArray(_))) => "bytearray_iterator",
+            Iter::Bytes(..) => "bytes_iterator",
+            Iter::DictKeys(..) => "dict_keyiterator",
+            Iter::DictValues(..) => "dict_valueiterator",
+            Iter::DictItems(..) => "dict_itemiterator",
+            Iter::Set(..) => "set_iterator",
+            Iter::Callable(..) => "callable_iterator",
+            Iter::Reversed(Value::List(_), _) => "list_reverseiterator",
+            Iter::Reversed(..) => "reversed",
+            _ => "iterator",
+        }
+    }
 }
 
 /// A module object.
@@ -419,10 +557,12 @@ pub enum Payload {
     Module(Module),
     /// A `range(start, stop, step)`.
     Range(i64, i64, i64),
+    /// A `range` needing integers beyond 64 bits.
+    BigRange(Box<super::bigrange::BigRange>),
     /// A `slice(start, stop, step)`.
     Slice(Value, Value, Value),
     /// A `property(fget, fset, fdel, doc)`.
-    Property(Value, Value, Value, Value),
+    Property(PropertyData),
     /// `staticmethod(f)`.
     StaticMethod(Value),
     /// `classmethod(f)`.
@@ -453,6 +593,10 @@ pub enum Payload {
     Ellipsis,
     /// A dict view: 0 = keys, 1 = values, 2 = items.
     DictView(u8, Rc<Dict>),
+    /// A read-only view of a class namespace (`Cls.__dict__`), a snapshot.
+    MappingProxy(Rc<Dict>),
+    /// The descriptor for one `__slots__` name.
+    SlotMember(Rc<str>),
     /// An async generator operation (`__anext__`, `asend`, `athrow`, `aclose` awaitable).
     AsyncGenOp(RefCell<AsyncGenOp>),
     /// A value yielded by an async generator's `yield` (as opposed to an inner `await`).
@@ -460,6 +604,21 @@ pub enum Payload {
     /// A natively implemented object defined outside the VM core (asyncio futures and
     /// tasks, streams, host userdata).
     Ext(Box<dyn super::ext::Ext>),
+}
+
+/// The parts of a `property`.
+#[derive(Debug)]
+pub struct PropertyData {
+    /// The getter (or None).
+    pub fget: Value,
+    /// The setter (or None).
+    pub fset: Value,
+    /// The deleter (or None).
+    pub fdel: Value,
+    /// The `doc` argument (or None).
+    pub doc: Value,
+    /// The attribute name, set by `__set_name__` when the owning class is created.
+    pub name: RefCell<Value>,
 }
 
 /// What an async generator operation asks of the generator.
@@ -473,17 +632,31 @@ pub enum AsyncGenOpKind {
     Throw(Rc<Object>),
     /// `aclose()`
     Close,
+    /// `anext(it, default)`: the target is the awaitable `it.__anext__()` returned, and
+    /// StopAsyncIteration from it becomes this default value.
+    Default(Value),
+}
+
+/// Where an async generator operation is in its life (CPython's `AWAITABLE_STATE_*`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AsyncGenOpState {
+    /// Not awaited yet.
+    Init,
+    /// Being awaited: the generator runs on its behalf.
+    Iter,
+    /// Finished; awaiting it again is an error.
+    Closed,
 }
 
 /// The state of one async generator operation awaitable.
 #[derive(Debug)]
 pub struct AsyncGenOp {
-    /// The async generator.
-    pub agen: Rc<Object>,
+    /// The async generator (for `Default`, the wrapped awaitable).
+    pub target: Value,
     /// What to do.
     pub kind: AsyncGenOpKind,
-    /// True once the first resumption happened.
-    pub started: bool,
+    /// Where the operation is.
+    pub state: AsyncGenOpState,
 }
 
 impl fmt::Debug for Payload {
@@ -498,6 +671,7 @@ impl fmt::Debug for Payload {
             Payload::Code(_) => "Code",
             Payload::Module(_) => "Module",
             Payload::Range(..) => "Range",
+            Payload::BigRange(..) => "BigRange",
             Payload::Slice(..) => "Slice",
             Payload::Property(..) => "Property",
             Payload::StaticMethod(_) => "StaticMethod",
@@ -515,6 +689,8 @@ impl fmt::Debug for Payload {
             Payload::NotImplemented => "NotImplemented",
             Payload::Ellipsis => "Ellipsis",
             Payload::DictView(..) => "DictView",
+            Payload::MappingProxy(_) => "MappingProxy",
+            Payload::SlotMember(_) => "SlotMember",
             Payload::AsyncGenOp(_) => "AsyncGenOp",
             Payload::AsyncYield(_) => "AsyncYield",
             Payload::Ext(_) => "Ext",
@@ -528,10 +704,16 @@ impl fmt::Debug for Payload {
 pub struct Object {
     /// Its class.
     pub class: Rc<Class>,
-    /// Its attribute dict, for instances of script classes.
-    pub dict: Option<RefCell<DictMap>>,
+    /// Its attribute dict, for instances of script classes (shared with `obj.__dict__`).
+    pub dict: Option<Rc<Dict>>,
     /// What it is.
     pub payload: Payload,
+}
+
+impl Drop for Object {
+    fn drop(&mut self) {
+        super::drop::drop_object(self);
+    }
 }
 
 impl Object {
@@ -542,7 +724,7 @@ impl Object {
 
     /// Makes an object with an (empty) attribute dict.
     pub fn with_dict(class: Rc<Class>, payload: Payload) -> Rc<Object> {
-        Rc::new(Object { class, dict: Some(RefCell::new(DictMap::new())), payload })
+        Rc::new(Object { class, dict: Some(Rc::new(Dict::default())), payload })
     }
 
     /// The exception state, if this is an exception.
@@ -555,13 +737,13 @@ impl Object {
 
     /// Reads an attribute from the instance dict.
     pub fn get_attr(&self, name: &str) -> Option<Value> {
-        self.dict.as_ref()?.borrow().get_str(str_hash(name), name).cloned()
+        self.dict.as_ref()?.map.borrow().get_str(str_hash(name), name).cloned()
     }
 
     /// Writes an attribute into the instance dict (ignored when there is none).
     pub fn set_attr(&self, name: &str, value: Value) {
         if let Some(d) = &self.dict {
-            d.borrow_mut().set_str(str_hash(name), Value::str(name), value);
+            d.map.borrow_mut().set_str(str_hash(name), Value::str(name), value);
         }
     }
 }

@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use num_bigint::BigInt;
 use num_integer::Integer;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{One, Signed, ToPrimitive, Zero};
 
 use super::object::{BaseKind, Class, Payload};
 use super::value::Value;
@@ -131,12 +131,20 @@ impl Vm {
                 Payload::Bytes(b) => !b.is_empty(),
                 Payload::ByteArray(b) => !b.borrow().is_empty(),
                 Payload::Range(start, stop, step) => range_len(*start, *stop, *step) > 0,
+                Payload::BigRange(r) => !r.is_empty(),
                 _ => return self.truthy_slow(v),
             },
         })
     }
 
     fn truthy_slow(&mut self, v: &Value) -> PyResult<bool> {
+        if let Some(inner) = unboxed(v) {
+            if self.overridden(&self.type_of(v), "__bool__").is_none()
+                && self.overridden(&self.type_of(v), "__len__").is_none()
+            {
+                return self.truthy(&inner);
+            }
+        }
         if let Some(r) = self.call_dunder(v, "__bool__", vec![])? {
             return match r {
                 Value::Bool(b) => Ok(b),
@@ -147,7 +155,11 @@ impl Vm {
             };
         }
         if let Some(r) = self.call_dunder(v, "__len__", vec![])? {
-            return Ok(self.index_of(&r)? != 0);
+            let n = self.index_of(&r)?;
+            if n < 0 {
+                return Err(self.new_error("ValueError", "__len__() should return >= 0"));
+            }
+            return Ok(n != 0);
         }
         Ok(true)
     }
@@ -284,6 +296,10 @@ impl Vm {
                 }
             }
         }
+        if let Some((x, y)) = unboxed_pair(a, b) {
+            // Instances of script subclasses of builtins use the builtin's operator.
+            return self.binary_op(op, &x, &y);
+        }
         Err(self.binop_type_error(op, a, b))
     }
 
@@ -299,8 +315,15 @@ impl Vm {
             (BinKind::Add, Value::Tuple(_)) => {
                 self.new_error("TypeError", &format!("can only concatenate tuple (not \"{nb}\") to tuple"))
             }
+            (BinKind::Add, _) if matches!(a.payload(), Some(Payload::Bytes(_) | Payload::ByteArray(_))) => {
+                let what = if matches!(a.payload(), Some(Payload::Bytes(_))) { "bytes" } else { "bytearray" };
+                self.new_error("TypeError", &format!("can't concat {nb} to {what}"))
+            }
             (BinKind::Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
                 self.new_error("TypeError", &format!("can't multiply sequence by non-int of type '{nb}'"))
+            }
+            (BinKind::Mul, _) if matches!(b, Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
+                self.new_error("TypeError", &format!("can't multiply sequence by non-int of type '{na}'"))
             }
             _ => self.new_error(
                 "TypeError",
@@ -339,6 +362,12 @@ impl Vm {
                 Value::Str(_) | Value::List(_) | Value::Tuple(_),
             ) => return self.repeat(b, a).map(Some),
             (BinKind::Mod, Value::Str(fmt), _) => return self.percent_format(fmt.as_str(), b).map(Some),
+            (BinKind::Mod, Value::Obj(o), _)
+                if matches!(o.payload, Payload::Bytes(_) | Payload::ByteArray(_)) =>
+            {
+                let fmt = self.bytes_of(a).unwrap_or_default();
+                return self.percent_format_bytes(&fmt, b, a).map(Some);
+            }
             (BinKind::Or, Value::Dict(x), Value::Dict(y)) => {
                 let d = self.new_dict();
                 self.dict_update_display(&d, &Value::Dict(x.clone()))?;
@@ -346,6 +375,9 @@ impl Vm {
                 d
             }
             _ => {
+                if let Some(r) = self.view_binop(op, a, b)? {
+                    return Ok(Some(r));
+                }
                 if let (Some(_), Some(_)) = (self.set_table_of(a), self.set_table_of(b)) {
                     if let Some(r) = self.set_binop(op, a, b)? {
                         return Ok(Some(r));
@@ -555,10 +587,13 @@ impl Vm {
             let fy = big_to_f64(y).unwrap_or(f64::NEG_INFINITY);
             return Ok(Value::Float(fx.powf(fy)));
         }
+        if x.is_zero() || x.is_one() {
+            return Ok(Value::from_bigint(if y.is_zero() { BigInt::from(1) } else { x.clone() }));
+        }
+        if x == &BigInt::from(-1) {
+            return Ok(Value::Int(if y.is_even() { 1 } else { -1 }));
+        }
         let Some(e) = y.to_u32() else {
-            if x.is_zero() || x == &BigInt::from(1) {
-                return Ok(Value::from_bigint(x.clone()));
-            }
             return Err(self.new_error("MemoryError", ""));
         };
         let bits = x.bits() * e as u64;
@@ -598,6 +633,9 @@ impl Vm {
         if let Some(r) = self.call_dunder(v, name, vec![])? {
             return Ok(r);
         }
+        if let Some(inner) = unboxed(v) {
+            return self.unary_op(op, &inner);
+        }
         let t = self.type_name(v);
         Err(self.new_error("TypeError", &format!("bad operand type for unary {sym}: '{t}'")))
     }
@@ -617,7 +655,8 @@ impl Vm {
 
     /// `a == b` as a bool.
     pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
-        if a.is(b) && !matches!(a, Value::Float(f) if f.is_nan()) {
+        // Identity implies equality here, even for NaN (CPython's PyObject_RichCompareBool).
+        if a.is(b) {
             return Ok(true);
         }
         if let Some(r) = super::dict::simple_eq(a, b) {
@@ -648,6 +687,11 @@ impl Vm {
                 a.is(b)
             }
             (Value::Float(x), Value::Float(y)) => x == y,
+            (Value::BigInt(_) | Value::Float(_) | Value::Int(_) | Value::Bool(_), _)
+                if num_of(a).is_some() && num_of(b).is_some() =>
+            {
+                num_cmp(CmpKind::Eq, num_of(a).expect("number"), num_of(b).expect("number"))
+            }
             _ => match super::dict::simple_eq(a, b) {
                 Some(r) => r,
                 None => a.is(b),
@@ -660,21 +704,58 @@ impl Vm {
         if xs.len() != ys.len() {
             return Ok(false);
         }
+        self.enter_native(" in comparison")?;
+        let mut r = Ok(true);
         for (x, y) in xs.iter().zip(ys) {
-            if !self.eq(x, y)? {
-                return Ok(false);
+            match self.eq(x, y) {
+                Ok(true) => {}
+                other => {
+                    r = other;
+                    break;
+                }
             }
         }
-        Ok(true)
+        self.leave_native();
+        r
+    }
+
+    /// Equality of a builtin-subclass instance (a namedtuple, a `str` subclass) that does not
+    /// define `__eq__`: compare the builtin values they wrap.
+    fn boxed_eq(&mut self, a: &Value, b: &Value, ta: &Rc<Class>, tb: &Rc<Class>) -> PyResult<Option<Value>> {
+        let script_eq = |t: &Rc<Class>| t.is_heap && matches!(t.lookup("__eq__"), Some(Value::Func(_)));
+        if script_eq(ta) || script_eq(tb) {
+            return Ok(None);
+        }
+        let unbox = |v: &Value| match v.payload() {
+            Some(Payload::Boxed(inner)) => Some(inner.clone()),
+            _ => None,
+        };
+        match (unbox(a), unbox(b)) {
+            (None, None) => Ok(None),
+            (x, y) => {
+                let x = x.unwrap_or_else(|| a.clone());
+                let y = y.unwrap_or_else(|| b.clone());
+                Ok(Some(Value::Bool(self.eq(&x, &y)?)))
+            }
+        }
     }
 
     /// Equality involving at least one `Obj`: builtin payloads, then `__eq__` both ways.
     fn obj_eq(&mut self, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+        if let Some(r) = self.view_compare(CmpKind::Eq, a, b)? {
+            return Ok(Some(Value::Bool(r)));
+        }
         if let (Some(x), Some(y)) = (self.set_table_of(a), self.set_table_of(b)) {
             return Ok(Some(Value::Bool(x.len() == y.len() && self.set_issubset(a, b)?)));
         }
         if let (Some(x), Some(y)) = (self.bytes_of(a), self.bytes_of(b)) {
             return Ok(Some(Value::Bool(x == y)));
+        }
+        if let (Some(x), Some(y)) = (range_parts(a), range_parts(b)) {
+            let (lx, ly) = (x.len(), y.len());
+            let same = lx == ly
+                && (lx.is_zero() || (x.start == y.start && (lx == BigInt::from(1) || x.step == y.step)));
+            return Ok(Some(Value::Bool(same)));
         }
         if let (Some(Payload::Range(a1, b1, c1)), Some(Payload::Range(a2, b2, c2))) =
             (a.payload(), b.payload())
@@ -683,8 +764,24 @@ impl Vm {
             let same = l1 == l2 && (l1 == 0 || (a1 == a2 && (l1 == 1 || c1 == c2)));
             return Ok(Some(Value::Bool(same)));
         }
+        if let (Some(Payload::BoundMethod(f1, s1)), Some(Payload::BoundMethod(f2, s2))) =
+            (a.payload(), b.payload())
+        {
+            let (f1, f2, same) = (f1.clone(), f2.clone(), s1.is(s2));
+            return Ok(Some(Value::Bool(same && self.eq(&f1, &f2)?)));
+        }
+        if let (Some(Payload::Slice(a1, b1, c1)), Some(Payload::Slice(a2, b2, c2))) =
+            (a.payload(), b.payload())
+        {
+            let x = [a1.clone(), b1.clone(), c1.clone()];
+            let y = [a2.clone(), b2.clone(), c2.clone()];
+            return Ok(Some(Value::Bool(self.seq_eq(&x, &y)?)));
+        }
         let ta = self.type_of(a);
         let tb = self.type_of(b);
+        if let Some(r) = self.boxed_eq(a, b, &ta, &tb)? {
+            return Ok(Some(r));
+        }
         let reflected_first = !Rc::ptr_eq(&ta, &tb) && tb.is_subclass(&ta);
         let order: [(&Value, &Value, &Rc<Class>); 2] =
             if reflected_first { [(b, a, &tb), (a, b, &ta)] } else { [(a, b, &ta), (b, a, &tb)] };
@@ -692,12 +789,15 @@ impl Vm {
             if !t.is_heap {
                 continue;
             }
-            if let Some(f) = t.lookup("__eq__") {
+            if let Some(f) = self.overridden(t, "__eq__") {
                 let r = self.call(&f, vec![x.clone(), y.clone()])?;
                 if !self.is_not_implemented(&r) {
                     return Ok(Some(r));
                 }
             }
+        }
+        if let Some((x, y)) = unboxed_pair(a, b) {
+            return Ok(Some(Value::Bool(self.eq(&x, &y)?)));
         }
         Ok(None)
     }
@@ -722,6 +822,9 @@ impl Vm {
         if let (Some(x), Some(y)) = (self.bytes_of(a), self.bytes_of(b)) {
             return Ok(Value::Bool(ord_result(op, x.cmp(&y))));
         }
+        if let Some(r) = self.view_compare(op, a, b)? {
+            return Ok(Value::Bool(r));
+        }
         if self.set_table_of(a).is_some() && self.set_table_of(b).is_some() {
             let r = match op {
                 CmpKind::Le => self.set_issubset(a, b)?,
@@ -739,6 +842,9 @@ impl Vm {
         };
         let ta = self.type_of(a);
         let tb = self.type_of(b);
+        if let Some((x, y)) = unbox_pair(a, b, &ta, &tb, name, rname) {
+            return self.rich_order(op, &x, &y);
+        }
         let reflected_first = !Rc::ptr_eq(&ta, &tb) && tb.is_subclass(&ta);
         let tries: [(&Value, &Value, &Rc<Class>, &str); 2] = if reflected_first {
             [(b, a, &tb, rname), (a, b, &ta, name)]
@@ -755,6 +861,9 @@ impl Vm {
                     return Ok(r);
                 }
             }
+        }
+        if let Some((x, y)) = unboxed_pair(a, b) {
+            return self.rich_order(op, &x, &y);
         }
         let (na, nb) = (ta.name(), tb.name());
         Err(self
@@ -795,8 +904,11 @@ impl Vm {
             Value::Tuple(t) => {
                 let items = t.items.clone();
                 let mut acc: u64 = 2870177450012600261;
-                for item in items.iter() {
-                    let lane = self.hash(item)? as u64;
+                self.enter_native(" while hashing")?;
+                let lanes: PyResult<Vec<i64>> = items.iter().map(|item| self.hash(item)).collect();
+                self.leave_native();
+                for lane in lanes? {
+                    let lane = lane as u64;
                     acc = acc.wrapping_add(lane.wrapping_mul(14029467366897019727));
                     acc = acc.rotate_left(31);
                     acc = acc.wrapping_mul(11400714785074694791);
@@ -831,6 +943,11 @@ impl Vm {
                     let inner = inner.clone();
                     return self.hash(&inner);
                 }
+                Payload::BoundMethod(f, s) => {
+                    let (f, s) = (f.clone(), s.clone());
+                    self.hash(&f)? ^ (s.id() as i64 >> 4)
+                }
+                Payload::Slice(..) => return Err(self.unhashable(v)),
                 _ => return self.hash_object(v, o),
             },
         })
@@ -874,10 +991,8 @@ impl Vm {
             Value::Bool(true) => "True".into(),
             Value::Bool(false) => "False".into(),
             Value::Int(i) => i.to_string(),
-            Value::BigInt(b) => {
-                text::number_parse::int_to_decimal_string(b, text::number_parse::DEFAULT_MAX_STR_DIGITS)
-                    .map_err(|e| self.text_error(e))?
-            }
+            Value::BigInt(b) => text::number_parse::int_to_decimal_string(b, self.int_max_str_digits)
+                .map_err(|e| self.text_error(e))?,
             Value::Float(f) => text::float_repr::repr_f64(*f),
             Value::Str(s) => text::repr::repr_str(s.as_str()),
             _ => return self.repr_slow(v),
@@ -889,21 +1004,37 @@ impl Vm {
         match v {
             Value::Str(s) => Ok(s.as_str().to_string()),
             Value::Obj(o) => {
-                if o.class.is_heap {
-                    if let Some(f) = o.class.lookup("__str__") {
-                        if matches!(f, Value::Func(_)) {
-                            let r = self.call(&f, vec![v.clone()])?;
-                            return self.expect_str(r, "__str__");
-                        }
-                    }
+                if let Some(f) = self.overridden(&o.class, "__str__") {
+                    let r = self.call(&f, vec![v.clone()])?;
+                    return self.expect_str(r, "__str__");
                 }
                 if o.exc().is_some() {
                     return self.exc_str_default(o);
+                }
+                if let Payload::Boxed(inner) = &o.payload {
+                    if self.overridden(&o.class, "__repr__").is_none() {
+                        let inner = inner.clone();
+                        return self.str_of(&inner);
+                    }
                 }
                 self.repr(v)
             }
             _ => self.repr(v),
         }
+    }
+
+    /// The method `name` of `cls` when a class other than `object` and `BaseException`
+    /// defines it (those two defaults are what the VM's built-in paths implement).
+    pub fn overridden(&self, cls: &Rc<Class>, name: &str) -> Option<Value> {
+        let f = cls.lookup(name)?;
+        let default_of =
+            |c: &Rc<Class>| c.dict.borrow().get_str(crate::vm::object::str_hash(name), name).cloned();
+        for base in [&self.types.object, &self.types.exceptions["BaseException"]] {
+            if default_of(base).is_some_and(|d| d.is(&f)) {
+                return None;
+            }
+        }
+        Some(f)
     }
 
     fn expect_str(&mut self, r: Value, what: &str) -> PyResult<String> {
@@ -917,27 +1048,26 @@ impl Vm {
     }
 
     fn repr_slow(&mut self, v: &Value) -> PyResult<String> {
-        if self.native_depth > super::MAX_NATIVE_DEPTH {
-            return Err(self.new_error(
-                "RecursionError",
-                "maximum recursion depth exceeded while getting the repr of an object",
-            ));
-        }
-        self.native_depth += 1;
+        self.enter_native(" while getting the repr of an object")?;
         let r = self.repr_container(v);
-        self.native_depth -= 1;
+        self.leave_native();
         r
     }
 
     fn repr_container(&mut self, v: &Value) -> PyResult<String> {
         if self.repr_active.iter().any(|x| x.is(v)) {
-            return Ok(match v {
-                Value::List(_) => "[...]".into(),
-                Value::Dict(_) => "{...}".into(),
+            return Ok(match (v, v.payload()) {
+                (Value::List(_), _) | (_, Some(Payload::ListData(_))) => "[...]".into(),
+                (Value::Dict(_), _) | (_, Some(Payload::DictData(_))) => "{...}".into(),
                 _ => "...".into(),
             });
         }
-        let tracked = matches!(v, Value::List(_) | Value::Dict(_) | Value::Obj(_));
+        // Like CPython's Py_ReprEnter: only the builtin containers guard against cycles.
+        let tracked = matches!(v, Value::List(_) | Value::Dict(_))
+            || matches!(
+                v.payload(),
+                Some(Payload::ListData(_) | Payload::DictData(_) | Payload::Set(_) | Payload::FrozenSet(_))
+            );
         if tracked {
             self.repr_active.push(v.clone());
         }
@@ -984,6 +1114,10 @@ impl Vm {
                 format!("<function {} at {:#x}>", q.as_str().unwrap_or("?"), v.id())
             }
             Value::Class(c) => {
+                if let Some(f) = super::attr::meta_method(c, "__repr__") {
+                    let r = self.call(&f, vec![v.clone()])?;
+                    return self.expect_str(r, "__repr__");
+                }
                 let module = match c.lookup("__module__") {
                     Some(Value::Str(m)) if c.is_heap && m.as_str() != "builtins" => {
                         format!("{}.", m.as_str())
@@ -999,11 +1133,9 @@ impl Vm {
 
     fn repr_object(&mut self, v: &Value, o: &Rc<super::object::Object>) -> PyResult<String> {
         if o.class.is_heap {
-            if let Some(f) = o.class.lookup("__repr__") {
-                if matches!(f, Value::Func(_)) {
-                    let r = self.call(&f, vec![v.clone()])?;
-                    return self.expect_str(r, "__repr__");
-                }
+            if let Some(f) = self.overridden(&o.class, "__repr__") {
+                let r = self.call(&f, vec![v.clone()])?;
+                return self.expect_str(r, "__repr__");
             }
         }
         Ok(match &o.payload {
@@ -1041,6 +1173,13 @@ impl Vm {
                     format!("<built-in method {name} of {} object at {:#x}>", self.type_name(&s), s.id())
                 }
             }
+            Payload::BigRange(r) => {
+                if r.step == BigInt::from(1) {
+                    format!("range({}, {})", r.start, r.stop)
+                } else {
+                    format!("range({}, {}, {})", r.start, r.stop, r.step)
+                }
+            }
             Payload::Range(a, b, c) => {
                 if *c == 1 {
                     format!("range({a}, {b})")
@@ -1054,7 +1193,7 @@ impl Vm {
             }
             Payload::Set(_) | Payload::FrozenSet(_) => self.repr_set(v, o)?,
             Payload::Bytes(b) => text::repr::repr_bytes(b),
-            Payload::ByteArray(b) => format!("bytearray({})", text::repr::repr_bytes(&b.borrow())),
+            Payload::ByteArray(b) => text::repr::repr_bytearray(&b.borrow()),
             Payload::NotImplemented => "NotImplemented".into(),
             Payload::Ellipsis => "Ellipsis".into(),
             Payload::Module(m) => format!("<module '{}'>", m.name),
@@ -1065,7 +1204,17 @@ impl Vm {
             Payload::DictData(d) => self.repr_inner(&Value::Dict(d.clone()))?,
             Payload::Boxed(inner) => {
                 let inner = inner.clone();
-                self.repr(&inner)?
+                match (o.class.lookup("_fields"), &inner) {
+                    (Some(Value::Tuple(fields)), Value::Tuple(values)) if !o.class.is_heap => {
+                        // A struct sequence (`sys.version_info`): `name(field=value, ...)`.
+                        let mut parts = Vec::with_capacity(values.items.len());
+                        for (f, v) in fields.items.iter().zip(values.items.iter()) {
+                            parts.push(format!("{}={}", f.as_str().unwrap_or("?"), self.repr(v)?));
+                        }
+                        format!("{}({})", o.class.name(), parts.join(", "))
+                    }
+                    _ => self.repr(&inner)?,
+                }
             }
             Payload::Generator(g) => {
                 let what = match g.kind {
@@ -1076,6 +1225,8 @@ impl Vm {
                 format!("<{what} object {} at {:#x}>", g.qualname.as_str().unwrap_or("?"), v.id())
             }
             Payload::Cell(_) => format!("<cell at {:#x}>", v.id()),
+            Payload::DictView(kind, d) => self.view_repr(*kind, d)?,
+            Payload::MappingProxy(d) => format!("mappingproxy({})", self.repr(&Value::Dict(d.clone()))?),
             Payload::Property(..) => format!("<property object at {:#x}>", v.id()),
             _ => {
                 if let Some(r) = self.runtime_repr(v)? {
@@ -1107,7 +1258,7 @@ impl Vm {
         let converted = match conv & 7 {
             1 => Value::string(self.str_of(v)?),
             2 => Value::string(self.repr(v)?),
-            3 => Value::string(text::repr::ascii_str(&self.repr(v)?)),
+            3 => Value::string(text::repr::ascii_escape(&self.repr(v)?)),
             _ => v.clone(),
         };
         if conv >= 8 {
@@ -1135,6 +1286,14 @@ impl Vm {
             Value::Float(f) => text::format_spec::format_float(*f, &spec_s, &tn),
             _ => {
                 let cls = self.type_of(v);
+                let script_format = matches!(cls.lookup("__format__"), Some(Value::Func(_)));
+                if let Some(Payload::Boxed(inner)) = v.payload() {
+                    // A builtin subclass without its own __format__ formats its value.
+                    if !script_format {
+                        let inner = inner.clone();
+                        return self.format_with_spec(&inner, spec);
+                    }
+                }
                 if cls.is_heap {
                     if let Some(f) = cls.lookup("__format__") {
                         let r = self.call(&f, vec![v.clone(), spec.clone()])?;
@@ -1175,6 +1334,11 @@ impl Vm {
                 Err(self.new_error("IndexError", &format!("cannot fit '{t}' into an index-sized integer")))
             }
             _ => {
+                // An int subclass instance (IntEnum member, bool-like classes): its value.
+                if let Some(Payload::Boxed(inner @ (Value::Int(_) | Value::BigInt(_)))) = v.payload() {
+                    let inner = inner.clone();
+                    return self.index_of(&inner);
+                }
                 if let Some(Value::Int(i)) = self.call_dunder(v, "__index__", vec![])? {
                     return Ok(i);
                 }
@@ -1189,12 +1353,66 @@ fn class_defines(cls: &Rc<Class>, name: &str) -> bool {
     cls.dict.borrow().get_str(crate::vm::object::str_hash(name), name).is_some()
 }
 
+/// Any range value as big-integer parts (for comparisons across the two forms).
+fn range_parts(v: &Value) -> Option<super::bigrange::BigRange> {
+    match v.payload()? {
+        Payload::Range(a, b, c) => {
+            Some(super::bigrange::BigRange { start: (*a).into(), stop: (*b).into(), step: (*c).into() })
+        }
+        Payload::BigRange(r) => Some((**r).clone()),
+        _ => None,
+    }
+}
+
+/// The builtin value inside an instance of a script subclass of a builtin type (`class
+/// MyInt(int)`, `class Stack(list)`), which the builtin operations act on.
+pub fn unboxed(v: &Value) -> Option<Value> {
+    match v.payload()? {
+        Payload::Boxed(inner) => Some(inner.clone()),
+        Payload::ListData(l) => Some(Value::List(l.clone())),
+        Payload::DictData(d) => Some(Value::Dict(d.clone())),
+        _ => None,
+    }
+}
+
+/// Both operands with subclass instances unboxed, when at least one was boxed.
+fn unboxed_pair(a: &Value, b: &Value) -> Option<(Value, Value)> {
+    match (unboxed(a), unboxed(b)) {
+        (None, None) => None,
+        (x, y) => Some((x.unwrap_or_else(|| a.clone()), y.unwrap_or_else(|| b.clone()))),
+    }
+}
+
 /// An int value as i64, if it is one that fits.
 pub fn int_of(v: &Value) -> Option<i64> {
     match v {
         Value::Int(i) => Some(*i),
         Value::Bool(b) => Some(*b as i64),
         _ => None,
+    }
+}
+
+/// For an ordering between builtin-subclass instances (namedtuples) whose classes define
+/// neither `name` nor `rname` in script code: the builtin values to compare instead.
+fn unbox_pair(
+    a: &Value,
+    b: &Value,
+    ta: &Rc<Class>,
+    tb: &Rc<Class>,
+    name: &str,
+    rname: &str,
+) -> Option<(Value, Value)> {
+    let script = |t: &Rc<Class>, n: &str| t.is_heap && matches!(t.lookup(n), Some(Value::Func(_)));
+    if script(ta, name) || script(tb, rname) {
+        return None;
+    }
+    let unbox = |v: &Value| match v.payload() {
+        Some(Payload::Boxed(inner)) => Some(inner.clone()),
+        _ => None,
+    };
+    match (unbox(a), unbox(b)) {
+        (None, None) => None,
+        (x, y) => Some((x.unwrap_or_else(|| a.clone()), y.unwrap_or_else(|| b.clone()))),
     }
 }
 

@@ -42,12 +42,23 @@ pub struct Types {
     pub coroutine: Rc<Class>,
     pub async_generator: Rc<Class>,
     pub async_gen_op: Rc<Class>,
+    /// `async_generator_athrow` (the awaitable of `athrow()` and `aclose()`).
+    pub async_gen_athrow: Rc<Class>,
+    /// `anext_awaitable` (the awaitable of `anext(it, default)`).
+    pub anext_awaitable: Rc<Class>,
+    /// `coroutine_wrapper` (what `coroutine.__await__()` returns).
+    pub coroutine_wrapper: Rc<Class>,
+    /// `frame` (what `cr_frame`/`gi_frame` show of a live generator).
+    pub frame: Rc<Class>,
     pub iterator: Rc<Class>,
     pub not_implemented: Rc<Class>,
     pub ellipsis: Rc<Class>,
     pub dict_keys: Rc<Class>,
     pub dict_values: Rc<Class>,
     pub dict_items: Rc<Class>,
+    pub mappingproxy: Rc<Class>,
+    pub traceback: Rc<Class>,
+    pub member_descriptor: Rc<Class>,
     pub enumerate: Rc<Class>,
     pub zip: Rc<Class>,
     pub map: Rc<Class>,
@@ -55,7 +66,30 @@ pub struct Types {
     pub reversed: Rc<Class>,
     /// Exception classes by name.
     pub exceptions: HashMap<&'static str, Rc<Class>>,
+    /// The native iterator types by name (`list_iterator`, `range_iterator`, ...).
+    pub iterators: HashMap<&'static str, Rc<Class>>,
 }
+
+/// CPython's names for the iterator types of the builtin containers.
+pub const ITERATOR_TYPES: &[&str] = &[
+    "list_iterator",
+    "list_reverseiterator",
+    "tuple_iterator",
+    "range_iterator",
+    "longrange_iterator",
+    "str_iterator",
+    "str_ascii_iterator",
+    "bytes_iterator",
+    "bytearray_iterator",
+    "dict_keyiterator",
+    "dict_valueiterator",
+    "dict_itemiterator",
+    "dict_reversekeyiterator",
+    "dict_reversevalueiterator",
+    "dict_reverseitemiterator",
+    "set_iterator",
+    "callable_iterator",
+];
 
 /// (name, bases) of the builtin exception hierarchy, parents before children.
 const EXCEPTIONS: &[(&str, &[&str])] = &[
@@ -139,6 +173,8 @@ pub fn builtin_class(name: &str, bases: &[Rc<Class>], kind: BaseKind) -> Rc<Clas
         kind,
         meta: None,
         is_heap: false,
+        hooks: std::cell::Cell::new(0),
+        slots: None,
     })
 }
 
@@ -166,7 +202,7 @@ pub fn c3_mro(bases: &[Rc<Class>]) -> Result<Vec<Rc<Class>>, String> {
         let Some(head) = head else {
             let names: Vec<String> = bases.iter().map(|b| b.name()).collect();
             return Err(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             ));
         };
@@ -196,7 +232,9 @@ impl Types {
             };
             exceptions.insert(name, builtin_class(name, &bases, BaseKind::Exception));
         }
+        let iterators = ITERATOR_TYPES.iter().map(|n| (*n, mk(n, BaseKind::Native))).collect();
         Types {
+            iterators,
             type_: mk("type", BaseKind::Type),
             none: mk("NoneType", BaseKind::NoneType),
             bool_,
@@ -226,10 +264,17 @@ impl Types {
             coroutine: mk("coroutine", BaseKind::Native),
             async_generator: mk("async_generator", BaseKind::Native),
             async_gen_op: mk("async_generator_asend", BaseKind::Native),
+            async_gen_athrow: mk("async_generator_athrow", BaseKind::Native),
+            anext_awaitable: mk("anext_awaitable", BaseKind::Native),
+            coroutine_wrapper: mk("coroutine_wrapper", BaseKind::Native),
+            frame: mk("frame", BaseKind::Native),
             iterator: mk("iterator", BaseKind::Native),
             not_implemented: mk("NotImplementedType", BaseKind::Native),
             ellipsis: mk("ellipsis", BaseKind::Native),
             dict_keys: mk("dict_keys", BaseKind::Native),
+            mappingproxy: mk("mappingproxy", BaseKind::Native),
+            traceback: mk("traceback", BaseKind::Native),
+            member_descriptor: mk("member_descriptor", BaseKind::Native),
             dict_values: mk("dict_values", BaseKind::Native),
             dict_items: mk("dict_items", BaseKind::Native),
             enumerate: mk("enumerate", BaseKind::Native),

@@ -23,12 +23,17 @@ from _asyncio import (
 )
 import _asyncio
 from .exceptions import *
+from . import base_events
 from .tasks import *
 from .timeouts import *
 from .taskgroups import *
 from .locks import *
 from .queues import *
 from .runners import *
+from .protocols import *
+from .transports import *
+from .streams import *
+from .net_events import *
 
 TimeoutError = TimeoutError
 FIRST_COMPLETED = 'FIRST_COMPLETED'

@@ -3,7 +3,7 @@
 from _asyncio import CancelledError, InvalidStateError
 
 __all__ = ['CancelledError', 'InvalidStateError', 'IncompleteReadError', 'LimitOverrunError',
-           'SendfileNotAvailableError', 'BrokenBarrierError', 'QueueEmpty', 'QueueFull']
+           'SendfileNotAvailableError', 'BrokenBarrierError']
 
 
 class IncompleteReadError(EOFError):
@@ -31,10 +31,3 @@ class SendfileNotAvailableError(RuntimeError):
 class BrokenBarrierError(RuntimeError):
     """The Barrier was broken (reset or aborted) while a task waited on it."""
 
-
-class QueueEmpty(Exception):
-    """Raised by Queue.get_nowait() on an empty queue."""
-
-
-class QueueFull(Exception):
-    """Raised by Queue.put_nowait() on a full queue."""

@@ -1,9 +1,16 @@
 """asyncio queues (CPython 3.11's algorithms): Queue, PriorityQueue, LifoQueue."""
 
-from .exceptions import QueueEmpty, QueueFull
 from .locks import Event, _LoopBoundMixin
 
 __all__ = ['Queue', 'PriorityQueue', 'LifoQueue', 'QueueFull', 'QueueEmpty']
+
+
+class QueueEmpty(Exception):
+    """Raised when Queue.get_nowait() is called on an empty Queue."""
+
+
+class QueueFull(Exception):
+    """Raised when the Queue.put_nowait() method is called on a full Queue."""
 
 
 def _wakeup_next(waiters):

@@ -27,8 +27,8 @@ class Runner:
         try:
             loop = self._loop
             _cancel_all_tasks(loop)
-            loop.run_until_complete(_shutdown_asyncgens(loop))
-            loop.run_until_complete(_shutdown_default_executor(loop))
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.run_until_complete(loop.shutdown_default_executor())
         finally:
             loop.close()
             self._loop = None
@@ -57,14 +57,6 @@ class Runner:
         else:
             self._loop = self._loop_factory()
         self._state = 'initialized'
-
-
-async def _shutdown_asyncgens(loop):
-    return None
-
-
-async def _shutdown_default_executor(loop):
-    return None
 
 
 def run(main, *, debug=None):

@@ -3,7 +3,7 @@
 import asyncio
 
 async def important():
-    await asyncio.sleep(0.03)
+    await asyncio.sleep(0.15)
     print('important work finished')
     return 'saved'
 

@@ -1,0 +1,180 @@
+//! Blocking work on the loop's thread pool, finished on the loop thread.
+//!
+//! A job is a `Send` closure over plain data; its output comes back through the reactor's inbox
+//! as `Msg::Job(id, output)` and the loop runs the job's completion (which may touch script
+//! values, so it never leaves the loop thread) as one callback, as CPython's
+//! `call_soon_threadsafe` does for executor futures. A job that panics completes with an error
+//! instead of leaving its future pending.
+//!
+//! What can run in a thread: `run_in_executor`/`to_thread` accept only the native blocking
+//! functions listed in [`offload`] (script functions cannot: script values never cross threads);
+//! getaddrinfo and the file operations behind aiofiles are jobs made here.
+
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::panic::{self, AssertUnwindSafe};
+use std::rc::Rc;
+
+use crate::asyncio::event_loop::{loop_of, Msg};
+use crate::asyncio::future::{future_of, new_future};
+use crate::runtime::threads::{default_max_threads, ThreadPool};
+use crate::vm::object::{Object, Payload};
+use crate::vm::{PyResult, Value, Vm};
+
+/// A job's output, boxed to cross the inbox.
+pub type JobOutput = Box<dyn Any + Send>;
+
+/// What runs on the loop thread when a job finishes: gets the output (or the panic message).
+type Completion = Box<dyn FnOnce(&mut Vm, &Value, JobOutput)>;
+
+/// The loop's jobs: the pool (started on first use) and the completions still waiting.
+#[derive(Default)]
+pub struct Jobs {
+    pool: RefCell<Option<ThreadPool<Msg>>>,
+    waiting: RefCell<HashMap<u64, Completion>>,
+    next_id: Cell<u64>,
+}
+
+impl Jobs {
+    /// Jobs submitted whose completion has not run.
+    pub fn pending(&self) -> usize {
+        self.waiting.borrow().len()
+    }
+}
+
+/// Runs `work` on the pool and then `done(vm, result)` on the loop thread; `Err` carries a
+/// panic message.
+pub fn submit<T: Send + 'static>(
+    vm: &mut Vm,
+    loop_obj: &Value,
+    work: impl FnOnce() -> T + Send + 'static,
+    done: impl FnOnce(&mut Vm, Result<T, String>) + 'static,
+) -> PyResult<()> {
+    let Some(lp) = loop_of(loop_obj) else {
+        return Err(vm.new_error("RuntimeError", "Event loop is closed"));
+    };
+    let jobs = &lp.net.jobs;
+    let id = jobs.next_id.get();
+    jobs.next_id.set(id + 1);
+    let completion: Completion = Box::new(move |vm, _loop_obj, out| {
+        let result = match out.downcast::<Result<T, String>>() {
+            Ok(r) => *r,
+            Err(_) => Err("job output of an unexpected type".to_string()),
+        };
+        done(vm, result);
+    });
+    jobs.waiting.borrow_mut().insert(id, completion);
+    let mut pool = jobs.pool.borrow_mut();
+    let pool = pool.get_or_insert_with(|| ThreadPool::new(lp.el.borrow().inbox(), default_max_threads()));
+    let submitted = pool.submit(move || {
+        let result = panic::catch_unwind(AssertUnwindSafe(work)).map_err(|p| panic_text(p.as_ref()));
+        Msg::Job(id, Box::new(result))
+    });
+    if let Err(e) = submitted {
+        jobs.waiting.borrow_mut().remove(&id);
+        return Err(super::errors::os_error(vm, &e));
+    }
+    Ok(())
+}
+
+fn panic_text(payload: &(dyn Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "blocking job panicked".to_string()
+    }
+}
+
+/// Runs the completion of job `id` (called by the loop for `Cb::Job`).
+pub fn finish(vm: &mut Vm, loop_obj: &Value, id: u64, out: JobOutput) {
+    let Some(lp) = loop_of(loop_obj) else { return };
+    let completion = lp.net.jobs.waiting.borrow_mut().remove(&id);
+    if let Some(completion) = completion {
+        completion(vm, loop_obj, out);
+    }
+}
+
+/// A job whose result resolves a new future: `convert` turns the output into a value (or an
+/// exception) on the loop thread. A cancelled future just drops the result.
+pub fn future_job<T: Send + 'static>(
+    vm: &mut Vm,
+    loop_obj: &Value,
+    work: impl FnOnce() -> T + Send + 'static,
+    convert: impl FnOnce(&mut Vm, T) -> PyResult<Value> + 'static,
+) -> PyResult<Value> {
+    let fut = new_future(vm, loop_obj.clone());
+    let target = fut.clone();
+    submit(vm, loop_obj, work, move |vm, result| {
+        let value = match result {
+            Ok(out) => convert(vm, out),
+            Err(msg) => Err(vm.new_error("RuntimeError", &format!("blocking job panicked: {msg}"))),
+        };
+        resolve(vm, &target, value);
+    })?;
+    Ok(Value::Obj(fut))
+}
+
+/// Sets a future's result or exception unless it was cancelled meanwhile.
+pub fn resolve(vm: &mut Vm, fut: &Rc<Object>, value: PyResult<Value>) {
+    let fv = Value::Obj(fut.clone());
+    let Some(f) = future_of(&fv) else { return };
+    if f.done() {
+        return;
+    }
+    let _ = match value {
+        Ok(v) => f.set_result(vm, fut, v),
+        Err(e) => f.set_exception(vm, fut, Value::Obj(e)),
+    };
+}
+
+/// The blocking call a native function stands for, ready to run in a thread.
+pub type Offloaded = Box<dyn FnOnce() + Send>;
+
+/// The native functions `run_in_executor`/`to_thread` can run in a thread, with their
+/// arguments converted to plain data; `Err` explains why `func` cannot go to a thread.
+pub fn offload(vm: &mut Vm, func: &Value, args: &[Value]) -> PyResult<Offloaded> {
+    let native = match func.payload() {
+        Some(Payload::Native(n)) if !n.is_method => Some(n.name),
+        _ => None,
+    };
+    match native {
+        Some("sleep") if is_time_sleep(vm, func) => {
+            let secs = match args.first() {
+                Some(Value::Int(i)) => *i as f64,
+                Some(Value::Float(f)) => *f,
+                _ => return Err(vm.new_error("TypeError", "sleep() argument must be a number")),
+            };
+            if secs.is_nan() || secs < 0.0 {
+                return Err(vm.new_error("ValueError", "sleep length must be non-negative"));
+            }
+            let dur = std::time::Duration::from_secs_f64(secs.min(1e9));
+            Ok(Box::new(move || std::thread::sleep(dur)))
+        }
+        _ => {
+            let name = vm.callable_name(func);
+            Err(vm.new_error(
+                "TypeError",
+                &format!(
+                    "gyre cannot run {name} in a thread: only native blocking functions (time.sleep) \
+                     can be sent to run_in_executor/to_thread, because script values never cross threads"
+                ),
+            ))
+        }
+    }
+}
+
+/// Whether `func` is the `time` module's `sleep`.
+fn is_time_sleep(vm: &mut Vm, func: &Value) -> bool {
+    let Ok(time) = vm.load_module("time") else { return false };
+    let Ok(sleep) = vm.get_attr(&time, &Value::str("sleep")) else { return false };
+    sleep.is(func)
+}
+
+/// `loop.run_in_executor(executor, func, *args)` for an offloadable native function.
+pub fn run_in_executor(vm: &mut Vm, loop_obj: &Value, func: &Value, args: &[Value]) -> PyResult<Value> {
+    let call = offload(vm, func, args)?;
+    future_job(vm, loop_obj, call, |_, ()| Ok(Value::None))
+}

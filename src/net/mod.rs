@@ -1,0 +1,77 @@
+//! Networking: native sockets, transports and stream buffers on the event loop's reactor, the
+//! blocking-job bridge to the thread pool, and the `_net` and `socket` native modules.
+//!
+//! Owns, one module per concern:
+//! - [`errors`]: `io::Error` -> CPython's OSError subclasses (errno, strerror), `socket.gaierror`;
+//! - [`addr`]: socket addresses <-> Python tuples and paths;
+//! - [`sock`]: the `socket.socket` object, raw (socket2) until a loop adopts it into its reactor;
+//! - [`io`]: reader/writer registration on a loop (`loop._add_reader`, `loop._add_writer`), as
+//!   CPython's selector loop does it: one `Handle` per direction, cancelled on removal;
+//! - [`transport`]: the stream transport (`_SelectorSocketTransport`'s algorithm);
+//! - [`datagram`]: the datagram transport (`_SelectorDatagramTransport`'s algorithm);
+//! - [`reader`]: the buffer half of `asyncio.StreamReader` (its coroutines are in
+//!   `stdlib/asyncio/streams.py`);
+//! - [`jobs`]: blocking work on the thread pool (getaddrinfo, `run_in_executor` of native
+//!   functions, file I/O for aiofiles), finished on the loop thread;
+//! - [`module`]: the `_net` and `socket` modules and the loop methods installed from here.
+//!
+//! Invariants: only `runtime::reactor` touches mio; sockets registered in a loop are used only
+//! through that loop's reactor, so level-triggered readiness stays exact (every `WouldBlock`
+//! clears the flag). Script values never cross threads: jobs carry plain data both ways.
+
+pub mod addr;
+pub mod datagram;
+pub mod errors;
+pub mod io;
+pub mod jobs;
+pub mod module;
+pub mod reader;
+pub mod sock;
+pub mod transport;
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::runtime::reactor::SourceId;
+use crate::vm::object::Object;
+
+pub use jobs::JobOutput;
+
+/// CPython's `_SelectorTransport.max_size`: the most one `recv` reads (256 KiB).
+pub const MAX_RECV: usize = 256 * 1024;
+
+/// The reader and writer `Handle`s registered for one socket.
+#[derive(Debug, Default)]
+pub struct IoHandles {
+    /// The reader handle, if any.
+    pub reader: Option<Rc<Object>>,
+    /// The writer handle, if any.
+    pub writer: Option<Rc<Object>>,
+}
+
+/// Per-loop networking state, kept on the loop object.
+#[derive(Default)]
+pub struct LoopNet {
+    /// Reader/writer handles per registered socket.
+    pub handles: RefCell<HashMap<SourceId, IoHandles>>,
+    /// The receive buffer every transport of this loop reads into (allocated once, reused).
+    pub recv_buf: RefCell<Vec<u8>>,
+    /// Blocking jobs in flight: the pool and their completions.
+    pub jobs: jobs::Jobs,
+    /// Counts `write()` calls on lost connections, for CPython's one-time warning.
+    pub lost_writes_warned: Cell<bool>,
+}
+
+impl std::fmt::Debug for LoopNet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LoopNet").field("sockets", &self.handles.borrow().len()).finish()
+    }
+}
+
+impl LoopNet {
+    /// Blocking jobs whose completion has not run yet (the loop is not idle while any is).
+    pub fn pending_jobs(&self) -> usize {
+        self.jobs.pending()
+    }
+}

@@ -1,0 +1,533 @@
+//! The native half of `asyncio.StreamReader`: the buffer, EOF and exception state, the waiter,
+//! flow control towards the transport, and the non-blocking step of each read method.
+//!
+//! `stdlib/asyncio/streams.py` subclasses this and writes the coroutines: each one calls the
+//! matching `_*_nowait` step, which returns the result, raises CPython's exception, or returns
+//! None when it must wait; then it awaits `_wait_for_data` and tries again. The steps follow
+//! `streams.py`'s algorithms exactly (limits, `LimitOverrunError.consumed`, what is left in the
+//! buffer after each error), so scheduling and results match CPython.
+
+use std::cell::{Cell, RefCell};
+
+use super::module::classes;
+use crate::asyncio::future::{future_of, new_future};
+use crate::builtins::opt_arg;
+use crate::vm::ext::Ext;
+use crate::vm::object::{Args, Object, Payload};
+use crate::vm::{Exc, PyResult, Value, Vm};
+
+/// `streams._DEFAULT_LIMIT`: 64 KiB.
+pub const DEFAULT_LIMIT: i64 = 1 << 16;
+
+/// Received bytes not yet read; consumed bytes are dropped lazily from the front.
+#[derive(Debug, Default)]
+pub struct ReadBuf {
+    data: Vec<u8>,
+    start: usize,
+}
+
+impl ReadBuf {
+    /// Bytes buffered.
+    pub fn len(&self) -> usize {
+        self.data.len() - self.start
+    }
+
+    /// True when empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The buffered bytes.
+    pub fn bytes(&self) -> &[u8] {
+        &self.data[self.start..]
+    }
+
+    /// Appends, compacting first when the consumed prefix is the larger half.
+    pub fn extend(&mut self, b: &[u8]) {
+        if self.start > 0 && self.start >= self.data.len() / 2 {
+            self.data.drain(..self.start);
+            self.start = 0;
+        }
+        self.data.extend_from_slice(b);
+    }
+
+    /// Removes and returns the first `n` bytes.
+    pub fn take(&mut self, n: usize) -> Vec<u8> {
+        let n = n.min(self.len());
+        let out = self.data[self.start..self.start + n].to_vec();
+        self.start += n;
+        if self.start == self.data.len() {
+            self.clear();
+        }
+        out
+    }
+
+    /// Empties the buffer.
+    pub fn clear(&mut self) {
+        self.data.clear();
+        self.start = 0;
+    }
+
+    /// The first index of `sep`.
+    pub fn find(&self, sep: &[u8]) -> Option<usize> {
+        let hay = self.bytes();
+        if sep.len() == 1 {
+            return hay.iter().position(|&b| b == sep[0]);
+        }
+        hay.windows(sep.len()).position(|w| w == sep)
+    }
+}
+
+/// A stream reader's state.
+#[derive(Debug)]
+pub struct ReaderObj {
+    limit: usize,
+    loop_obj: Value,
+    /// The received bytes.
+    pub buffer: RefCell<ReadBuf>,
+    eof: Cell<bool>,
+    waiter: RefCell<Value>,
+    exception: RefCell<Value>,
+    transport: RefCell<Value>,
+    paused: Cell<bool>,
+}
+
+impl Ext for ReaderObj {
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+
+    fn repr(&self, vm: &mut Vm, _this: &Value) -> PyResult<Option<String>> {
+        let mut info = vec!["StreamReader".to_string()];
+        let len = self.buffer.borrow().len();
+        if len > 0 {
+            info.push(format!("{len} bytes"));
+        }
+        if self.eof.get() {
+            info.push("eof".into());
+        }
+        if self.limit as i64 != DEFAULT_LIMIT {
+            info.push(format!("limit={}", self.limit));
+        }
+        for (name, v) in
+            [("waiter", self.waiter.borrow().clone()), ("exception", self.exception.borrow().clone())]
+        {
+            if !v.is_none() {
+                info.push(format!("{name}={}", vm.repr(&v)?));
+            }
+        }
+        let t = self.transport.borrow().clone();
+        if !t.is_none() {
+            info.push(format!("transport={}", vm.repr(&t)?));
+        }
+        if self.paused.get() {
+            info.push("paused".into());
+        }
+        Ok(Some(format!("<{}>", info.join(" "))))
+    }
+
+    fn get_attr(&self, vm: &mut Vm, _this: &Value, name: &str) -> PyResult<Option<Value>> {
+        Ok(match name {
+            "_buffer" => {
+                let b = self.buffer.borrow().bytes().to_vec();
+                Some(Value::Obj(Object::new(vm.types.bytearray.clone(), Payload::ByteArray(RefCell::new(b)))))
+            }
+            "_limit" => Some(Value::Int(self.limit as i64)),
+            "_eof" => Some(Value::Bool(self.eof.get())),
+            "_waiter" => Some(self.waiter.borrow().clone()),
+            "_exception" => Some(self.exception.borrow().clone()),
+            "_transport" => Some(self.transport.borrow().clone()),
+            "_paused" => Some(Value::Bool(self.paused.get())),
+            "_loop" => Some(self.loop_obj.clone()),
+            _ => None,
+        })
+    }
+}
+
+/// The reader state behind a value.
+pub fn reader_of(v: &Value) -> Option<&ReaderObj> {
+    match v.payload()? {
+        Payload::Ext(e) => e.as_any().downcast_ref::<ReaderObj>(),
+        _ => None,
+    }
+}
+
+fn this<'a>(vm: &mut Vm, args: &Args<'a>) -> PyResult<&'a ReaderObj> {
+    match args.pos.first().and_then(reader_of) {
+        Some(r) => Ok(r),
+        None => Err(vm.new_error("TypeError", "descriptor requires a StreamReader")),
+    }
+}
+
+impl ReaderObj {
+    /// `feed_data(data)` from a byte slice (the transport's fast path uses this too).
+    pub fn feed(&self, vm: &mut Vm, data: &[u8]) -> PyResult<()> {
+        if self.eof.get() {
+            return Err(vm.new_error("AssertionError", "feed_data after feed_eof"));
+        }
+        if data.is_empty() {
+            return Ok(());
+        }
+        self.buffer.borrow_mut().extend(data);
+        self.wakeup_waiter(vm);
+        let transport = self.transport.borrow().clone();
+        if !transport.is_none() && !self.paused.get() && self.buffer.borrow().len() > 2 * self.limit {
+            match vm.call_method(&transport, "pause_reading", vec![]) {
+                Ok(_) => self.paused.set(true),
+                Err(e) if e.class.is_subclass(&vm.exc_class("NotImplementedError")) => {
+                    *self.transport.borrow_mut() = Value::None;
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(())
+    }
+
+    /// `feed_eof()`.
+    pub fn feed_eof(&self, vm: &mut Vm) {
+        self.eof.set(true);
+        self.wakeup_waiter(vm);
+    }
+
+    /// `_wakeup_waiter()`.
+    pub fn wakeup_waiter(&self, vm: &mut Vm) {
+        let waiter = std::mem::replace(&mut *self.waiter.borrow_mut(), Value::None);
+        let Value::Obj(w) = &waiter else { return };
+        if let Some(f) = future_of(&waiter) {
+            if f.st.borrow().state != crate::asyncio::future::State::Cancelled {
+                let _ = f.set_result(vm, w, Value::None);
+            }
+        }
+    }
+
+    /// `set_exception(exc)`.
+    pub fn set_exception(&self, vm: &mut Vm, exc: Value) -> PyResult<()> {
+        *self.exception.borrow_mut() = exc.clone();
+        let waiter = std::mem::replace(&mut *self.waiter.borrow_mut(), Value::None);
+        if let (Value::Obj(w), Some(f)) = (&waiter, future_of(&waiter)) {
+            if f.st.borrow().state != crate::asyncio::future::State::Cancelled {
+                f.set_exception(vm, w, exc)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// `_maybe_resume_transport()`.
+    fn maybe_resume_transport(&self, vm: &mut Vm) -> PyResult<()> {
+        if self.paused.get() && self.buffer.borrow().len() <= self.limit {
+            self.paused.set(false);
+            let transport = self.transport.borrow().clone();
+            vm.call_method(&transport, "resume_reading", vec![])?;
+        }
+        Ok(())
+    }
+
+    fn raise_pending(&self) -> PyResult<()> {
+        match &*self.exception.borrow() {
+            Value::Obj(e) if e.exc().is_some() => Err(e.clone()),
+            _ => Ok(()),
+        }
+    }
+
+    fn take(&self, vm: &mut Vm, n: usize) -> PyResult<Value> {
+        let data = self.buffer.borrow_mut().take(n);
+        self.maybe_resume_transport(vm)?;
+        Ok(vm.new_bytes(data))
+    }
+
+    /// `readuntil`'s step: `Ok(Some(chunk))`, `Ok(None)` to wait, or CPython's errors.
+    fn readuntil_step(&self, vm: &mut Vm, sep: &[u8]) -> PyResult<Option<Value>> {
+        if sep.is_empty() {
+            return Err(vm.new_error("ValueError", "Separator should be at least one-byte string"));
+        }
+        self.raise_pending()?;
+        let buflen = self.buffer.borrow().len();
+        if buflen >= sep.len() {
+            let found = self.buffer.borrow().find(sep);
+            if let Some(isep) = found {
+                if isep > self.limit {
+                    return Err(limit_overrun(
+                        vm,
+                        "Separator is found, but chunk is longer than limit",
+                        isep,
+                    )?);
+                }
+                return self.take(vm, isep + sep.len()).map(Some);
+            }
+            let offset = buflen + 1 - sep.len();
+            if offset > self.limit {
+                return Err(limit_overrun(vm, "Separator is not found, and chunk exceed the limit", offset)?);
+            }
+        }
+        if self.eof.get() {
+            let chunk = self.buffer.borrow_mut().take(usize::MAX);
+            let chunk = vm.new_bytes(chunk);
+            return Err(incomplete_read(vm, chunk, Value::None)?);
+        }
+        Ok(None)
+    }
+
+    /// `readline`'s step: the partial line at EOF, and ValueError past the limit.
+    fn readline_step(&self, vm: &mut Vm) -> PyResult<Option<Value>> {
+        let c = classes(vm);
+        match self.readuntil_step(vm, b"\n") {
+            Err(e)
+                if c.incomplete_read_error.borrow().as_ref().is_some_and(|cls| e.class.is_subclass(cls)) =>
+            {
+                Ok(Some(vm.get_attr(&Value::Obj(e), &Value::str("partial"))?))
+            }
+            Err(e) if c.limit_overrun_error.borrow().as_ref().is_some_and(|cls| e.class.is_subclass(cls)) => {
+                let ev = Value::Obj(e.clone());
+                let consumed = vm.get_attr(&ev, &Value::str("consumed"))?;
+                let consumed = vm.index_of(&consumed)?.max(0) as usize;
+                {
+                    let mut buf = self.buffer.borrow_mut();
+                    if buf.bytes().get(consumed) == Some(&b'\n') {
+                        buf.take(consumed + 1);
+                    } else {
+                        buf.clear();
+                    }
+                }
+                self.maybe_resume_transport(vm)?;
+                let msg = vm.exc_args(&e).into_iter().next().unwrap_or(Value::None);
+                let cls = vm.exc_class("ValueError");
+                let err = vm.new_exception(&cls, vec![msg]);
+                Err(err)
+            }
+            other => other,
+        }
+    }
+
+    /// `read(n)`'s step for `n > 0`.
+    fn read_step(&self, vm: &mut Vm, n: i64) -> PyResult<Option<Value>> {
+        self.raise_pending()?;
+        if n == 0 {
+            return Ok(Some(vm.new_bytes(Vec::new())));
+        }
+        if self.buffer.borrow().is_empty() && !self.eof.get() {
+            return Ok(None);
+        }
+        self.take(vm, n.max(0) as usize).map(Some)
+    }
+
+    /// `readexactly(n)`'s step.
+    fn readexactly_step(&self, vm: &mut Vm, n: i64) -> PyResult<Option<Value>> {
+        if n < 0 {
+            return Err(vm.new_error("ValueError", "readexactly size can not be less than zero"));
+        }
+        self.raise_pending()?;
+        let n = n as usize;
+        if n == 0 {
+            return Ok(Some(vm.new_bytes(Vec::new())));
+        }
+        if self.buffer.borrow().len() < n {
+            if self.eof.get() {
+                let partial = self.buffer.borrow_mut().take(usize::MAX);
+                let partial = vm.new_bytes(partial);
+                return Err(incomplete_read(vm, partial, Value::Int(n as i64))?);
+            }
+            return Ok(None);
+        }
+        self.take(vm, n).map(Some)
+    }
+}
+
+/// `IncompleteReadError(partial, expected)`.
+fn incomplete_read(vm: &mut Vm, partial: Value, expected: Value) -> PyResult<Exc> {
+    let Some(cls) = classes(vm).incomplete_read_error.borrow().clone() else {
+        return Ok(vm.new_error("EOFError", "incomplete read"));
+    };
+    vm.instantiate_exception(&cls, vec![partial, expected])
+}
+
+/// `LimitOverrunError(message, consumed)`.
+fn limit_overrun(vm: &mut Vm, message: &str, consumed: usize) -> PyResult<Exc> {
+    let Some(cls) = classes(vm).limit_overrun_error.borrow().clone() else {
+        return Ok(vm.new_error("ValueError", message));
+    };
+    vm.instantiate_exception(&cls, vec![Value::str(message), Value::Int(consumed as i64)])
+}
+
+/// `StreamReader.__new__(cls, limit=_DEFAULT_LIMIT, loop=None)`.
+pub fn reader_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let limit = match opt_arg(&args, 1, "limit") {
+        None => DEFAULT_LIMIT,
+        Some(v) => vm.index_of(v)?,
+    };
+    if limit <= 0 {
+        return Err(vm.new_error("ValueError", "Limit cannot be <= 0"));
+    }
+    let loop_obj = match opt_arg(&args, 2, "loop") {
+        Some(l) if !l.is_none() => l.clone(),
+        _ => vm.running_loop.clone(),
+    };
+    let obj = ReaderObj {
+        limit: limit as usize,
+        loop_obj,
+        buffer: RefCell::new(ReadBuf::default()),
+        eof: Cell::new(false),
+        waiter: RefCell::new(Value::None),
+        exception: RefCell::new(Value::None),
+        transport: RefCell::new(Value::None),
+        paused: Cell::new(false),
+    };
+    let cls = match args.pos.first() {
+        Some(Value::Class(c)) => c.clone(),
+        _ => classes(vm).reader_base.clone(),
+    };
+    Ok(Value::Obj(Object::with_dict(cls, Payload::Ext(Box::new(obj)))))
+}
+
+/// `__init__`: the state is set by `__new__`.
+pub fn m_init(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+/// `exception()`.
+pub fn m_exception(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(this(vm, &args)?.exception.borrow().clone())
+}
+
+/// `set_exception(exc)`.
+pub fn m_set_exception(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let r = this(vm, &args)?;
+    r.set_exception(vm, args.pos.get(1).cloned().unwrap_or(Value::None))?;
+    Ok(Value::None)
+}
+
+/// `_wakeup_waiter()`.
+pub fn m_wakeup_waiter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    this(vm, &args)?.wakeup_waiter(vm);
+    Ok(Value::None)
+}
+
+/// `set_transport(transport)`.
+pub fn m_set_transport(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let r = this(vm, &args)?;
+    if !r.transport.borrow().is_none() {
+        return Err(vm.new_error("AssertionError", "Transport already set"));
+    }
+    *r.transport.borrow_mut() = args.pos.get(1).cloned().unwrap_or(Value::None);
+    Ok(Value::None)
+}
+
+/// `_maybe_resume_transport()`.
+pub fn m_maybe_resume_transport(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    this(vm, &args)?.maybe_resume_transport(vm)?;
+    Ok(Value::None)
+}
+
+/// `feed_eof()`.
+pub fn m_feed_eof(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    this(vm, &args)?.feed_eof(vm);
+    Ok(Value::None)
+}
+
+/// `at_eof()`.
+pub fn m_at_eof(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let r = this(vm, &args)?;
+    Ok(Value::Bool(r.eof.get() && r.buffer.borrow().is_empty()))
+}
+
+/// `feed_data(data)`.
+pub fn m_feed_data(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let r = this(vm, &args)?;
+    let data = args.pos.get(1).cloned().unwrap_or(Value::None);
+    match data.payload() {
+        Some(Payload::Bytes(b)) => r.feed(vm, b)?,
+        Some(Payload::ByteArray(b)) => {
+            let copy = b.borrow().clone();
+            r.feed(vm, &copy)?;
+        }
+        _ if !vm.truthy(&data)? => {}
+        _ => {
+            let t = vm.type_name(&data);
+            return Err(vm.new_error("TypeError", &format!("can't extend bytearray with {t}")));
+        }
+    }
+    Ok(Value::None)
+}
+
+/// `_new_waiter(func_name)`: `_wait_for_data`'s checks, then a fresh waiter future.
+pub fn m_new_waiter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let r = this(vm, &args)?;
+    if !r.waiter.borrow().is_none() {
+        let name = match args.pos.get(1) {
+            Some(v) => vm.str_of(v)?,
+            None => "read".into(),
+        };
+        return Err(vm.new_error(
+            "RuntimeError",
+            &format!("{name}() called while another coroutine is already waiting for incoming data"),
+        ));
+    }
+    if r.eof.get() {
+        return Err(vm.new_error("AssertionError", "_wait_for_data after EOF"));
+    }
+    if r.paused.get() {
+        r.paused.set(false);
+        let transport = r.transport.borrow().clone();
+        vm.call_method(&transport, "resume_reading", vec![])?;
+    }
+    let loop_obj = if r.loop_obj.is_none() { vm.running_loop.clone() } else { r.loop_obj.clone() };
+    let fut = Value::Obj(new_future(vm, loop_obj));
+    *r.waiter.borrow_mut() = fut.clone();
+    Ok(fut)
+}
+
+/// `_clear_waiter()`: `_wait_for_data`'s `finally`.
+pub fn m_clear_waiter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    *this(vm, &args)?.waiter.borrow_mut() = Value::None;
+    Ok(Value::None)
+}
+
+fn sep_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Vec<u8>> {
+    match v {
+        None => Ok(b"\n".to_vec()),
+        Some(v) => match vm.bytes_of(v) {
+            Some(b) => Ok(b),
+            None => {
+                let t = vm.type_name(v);
+                Err(vm.new_error("TypeError", &format!("a bytes-like object is required, not '{t}'")))
+            }
+        },
+    }
+}
+
+fn or_none(v: Option<Value>) -> Value {
+    v.unwrap_or(Value::None)
+}
+
+/// `_readuntil_nowait(separator=b'\n')`.
+pub fn m_readuntil_nowait(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let r = this(vm, &args)?;
+    let sep = sep_arg(vm, opt_arg(&args, 1, "separator"))?;
+    r.readuntil_step(vm, &sep).map(or_none)
+}
+
+/// `_readline_nowait()`.
+pub fn m_readline_nowait(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    this(vm, &args)?.readline_step(vm).map(or_none)
+}
+
+/// `_read_nowait(n)` for `n >= 0`.
+pub fn m_read_nowait(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let r = this(vm, &args)?;
+    let n = match args.pos.get(1) {
+        Some(v) => vm.index_of(v)?,
+        None => -1,
+    };
+    r.read_step(vm, n).map(or_none)
+}
+
+/// `_readexactly_nowait(n)`.
+pub fn m_readexactly_nowait(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let r = this(vm, &args)?;
+    let n = match args.pos.get(1) {
+        Some(v) => vm.index_of(v)?,
+        None => {
+            return Err(vm.new_error("TypeError", "readexactly() missing 1 required positional argument: 'n'"))
+        }
+    };
+    r.readexactly_step(vm, n).map(or_none)
+}

@@ -1,0 +1,65 @@
+//! `gyre --check` on whole programs: every valid program in the corpora exits 0, and every
+//! syntax-error case exits 1 with CPython's class, message and line on stderr.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn py_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "py")).collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+fn check(path: &Path) -> (Option<i32>, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_gyre")).arg("--check").arg(path).output().expect("run gyre");
+    (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn valid_programs_check_clean() {
+    let mut files = py_files(&root().join("grammar/tests/corpus"));
+    files.extend(py_files(&root().join("../shared/conformance")));
+    files.extend(py_files(&root().join("examples")));
+    assert!(files.len() >= 40, "expected the corpus, found {} programs", files.len());
+    let bad: Vec<String> = files
+        .iter()
+        .filter_map(|f| match check(f) {
+            (Some(0), _) => None,
+            (code, err) => {
+                Some(format!("{}: exit {code:?}: {}", f.display(), err.lines().last().unwrap_or("")))
+            }
+        })
+        .collect();
+    assert!(bad.is_empty(), "programs that fail --check:\n{}", bad.join("\n"));
+}
+
+#[test]
+fn syntax_errors_exit_1_with_cpythons_message() {
+    let dir = root().join("grammar/tests/syntax_errors");
+    let expected = std::fs::read_to_string(dir.join("expected.txt")).expect("expected.txt");
+    let mut bad = Vec::new();
+    for line in expected.lines().filter(|l| !l.is_empty()) {
+        let f: Vec<&str> = line.splitn(5, '\t').collect();
+        let (name, class, lineno, msg) = (f[0], f[1], f[2], f[4]);
+        let (code, stderr) = check(&dir.join(name));
+        let last = stderr.lines().last().unwrap_or("");
+        let want_last = format!("{class}: {msg}");
+        let want_line = format!(", line {lineno}");
+        if code != Some(1) || last != want_last || !stderr.lines().next().unwrap_or("").ends_with(&want_line)
+        {
+            bad.push(format!(
+                "{name}: exit {code:?}, stderr {stderr:?}; want {want_last:?} at line {lineno}"
+            ));
+        }
+    }
+    assert!(bad.len() < expected.lines().count(), "no case ran");
+    assert!(bad.is_empty(), "{} mismatches:\n{}", bad.len(), bad.join("\n"));
+}

@@ -1,0 +1,264 @@
+//! Real clients against the example servers on 127.0.0.1: a Rust client for the echo server
+//! and for HTTP pipelining, `wrk` against the HTTP server, `redis-benchmark` against the RESP
+//! key-value server and three `nc` clients against the chat server.
+//!
+//! Each server runs as `gyre examples/NAME.py 0` and announces `listening on 127.0.0.1:PORT`.
+//! Every step is bounded in time. A missing client tool (`.ci/run` installs them) makes its
+//! test say so on stderr and return without checking anything; it is never faked.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// How long a server may take to start listening on a loaded machine.
+const START_TIMEOUT: Duration = Duration::from_secs(20);
+/// How long any client run may take.
+const CLIENT_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// A running example server, killed on drop.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Server {
+    fn start(example: &str) -> Server {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut child = Command::new(env!("CARGO_BIN_EXE_gyre"))
+            .arg(root.join("examples").join(example))
+            .arg("0")
+            .current_dir(root)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start gyre");
+        let stdout = child.stdout.take().expect("stdout");
+        let (tx, rx) = mpsc::channel();
+        thread::spawn(move || {
+            let mut line = String::new();
+            let _ = BufReader::new(stdout).read_line(&mut line);
+            let _ = tx.send(line);
+        });
+        let line = match rx.recv_timeout(START_TIMEOUT) {
+            Ok(line) => line,
+            Err(_) => {
+                let _ = child.kill();
+                panic!("{example} did not start listening");
+            }
+        };
+        let port = line.trim().rsplit(':').next().and_then(|p| p.parse().ok());
+        let Some(port) = port else {
+            let _ = child.kill();
+            panic!("{example} printed {line:?} instead of its address");
+        };
+        Server { child, port }
+    }
+
+    fn connect(&self) -> TcpStream {
+        let s = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
+        s.set_read_timeout(Some(CLIENT_TIMEOUT)).unwrap();
+        s
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The path of a client tool, or `None` (after saying the test is skipped).
+fn tool(name: &str, test: &str) -> Option<PathBuf> {
+    let out = Command::new("sh").arg("-c").arg(format!("command -v {name}")).output().ok()?;
+    let path = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    if out.status.success() && !path.is_empty() {
+        return Some(PathBuf::from(path));
+    }
+    eprintln!("SKIPPED {test}: `{name}` is not installed (apt-get install wrk redis-tools netcat-openbsd)");
+    None
+}
+
+/// Runs a command to completion within `CLIENT_TIMEOUT`; returns (success, stdout + stderr).
+fn run_bounded(cmd: &mut Command) -> (bool, String) {
+    let mut child = cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawn client");
+    let deadline = Instant::now() + CLIENT_TIMEOUT;
+    loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            let mut text = String::new();
+            child.stdout.take().unwrap().read_to_string(&mut text).unwrap();
+            child.stderr.take().unwrap().read_to_string(&mut text).unwrap();
+            return (status.success(), text);
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("client timed out: {cmd:?}");
+        }
+        thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn echo_server_echoes_lines_and_large_payloads() {
+    let server = Server::start("echo_server.py");
+    let mut s = server.connect();
+    s.write_all(b"hello\n").unwrap();
+    let mut buf = [0u8; 6];
+    s.read_exact(&mut buf).unwrap();
+    assert_eq!(&buf, b"hello\n");
+    // 1 MiB round trip: crosses the transport's high-water mark and the reader's limit.
+    let payload: Vec<u8> = (0..1 << 20).map(|i| (i % 251) as u8).collect();
+    let mut writer = s.try_clone().unwrap();
+    let sent = payload.clone();
+    let t = thread::spawn(move || writer.write_all(&sent).unwrap());
+    let mut got = vec![0u8; payload.len()];
+    s.read_exact(&mut got).unwrap();
+    t.join().unwrap();
+    assert!(got == payload, "echoed bytes differ");
+}
+
+#[test]
+fn http_server_answers_pipelined_requests_in_order() {
+    let server = Server::start("http_server.py");
+    let mut s = server.connect();
+    s.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n\r\nGET /json HTTP/1.1\r\nHost: x\r\n\r\nGET /nope HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").unwrap();
+    let mut all = String::new();
+    s.read_to_string(&mut all).unwrap();
+    // Bodies have no trailing newline, so split on the status lines themselves.
+    let statuses: Vec<&str> =
+        all.match_indices("HTTP/1.1 ").map(|(i, _)| all[i..].lines().next().unwrap_or("")).collect();
+    assert_eq!(statuses, ["HTTP/1.1 200 OK", "HTTP/1.1 200 OK", "HTTP/1.1 404 Not Found"]);
+    let hello = all.find("\r\n\r\nHello, World!").expect("hello body");
+    let json = all.find(r#"{"message": "Hello, World!"}"#).expect("json body");
+    assert!(hello < json && all.ends_with("Not Found"), "out of order:\n{all}");
+}
+
+#[test]
+fn wrk_against_the_http_server_has_no_errors() {
+    let Some(wrk) = tool("wrk", "wrk_against_the_http_server_has_no_errors") else { return };
+    let server = Server::start("http_server.py");
+    let url = format!("http://127.0.0.1:{}/", server.port);
+    let (ok, out) = run_bounded(Command::new(wrk).args(["-t1", "-c32", "-d2s", &url]));
+    assert!(ok, "wrk failed:\n{out}");
+    assert!(out.contains("requests in"), "no request count:\n{out}");
+    assert!(!out.contains("Socket errors"), "socket errors:\n{out}");
+    assert!(!out.contains("Non-2xx"), "non-2xx responses:\n{out}");
+}
+
+#[test]
+fn redis_benchmark_against_the_kv_server_has_no_errors() {
+    let name = "redis_benchmark_against_the_kv_server_has_no_errors";
+    let Some(bench) = tool("redis-benchmark", name) else { return };
+    let server = Server::start("kv_server.py");
+    let port = server.port.to_string();
+    let (ok, out) = run_bounded(Command::new(bench).args([
+        "-h",
+        "127.0.0.1",
+        "-p",
+        &port,
+        "-t",
+        "ping,set,get,incr",
+        "-P",
+        "16",
+        "-n",
+        "20000",
+        "-q",
+    ]));
+    assert!(ok, "redis-benchmark failed:\n{out}");
+    for test in ["PING_INLINE", "PING_MBULK", "SET", "GET", "INCR"] {
+        assert!(out.contains(&format!("{test}: ")), "{test} missing:\n{out}");
+    }
+    let lower = out.to_lowercase();
+    assert!(!lower.contains("error"), "errors:\n{out}");
+    // The store is consistent afterwards: INCR of a fresh key gives 1.
+    let mut s = server.connect();
+    s.write_all(b"*2\r\n$4\r\nINCR\r\n$9\r\nfresh-key\r\n").unwrap();
+    let mut buf = [0u8; 4];
+    s.read_exact(&mut buf).unwrap();
+    assert_eq!(&buf, b":1\r\n");
+}
+
+/// An `nc` client whose output lines arrive on a channel.
+struct Nc {
+    child: Child,
+    lines: mpsc::Receiver<String>,
+}
+
+impl Nc {
+    fn start(nc: &Path, port: u16) -> Nc {
+        let mut child = Command::new(nc)
+            .args(["127.0.0.1", &port.to_string()])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start nc");
+        let stdout = child.stdout.take().unwrap();
+        let (tx, lines) = mpsc::channel();
+        thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        Nc { child, lines }
+    }
+
+    fn say(&mut self, line: &str) {
+        let stdin = self.child.stdin.as_mut().unwrap();
+        stdin.write_all(format!("{line}\n").as_bytes()).unwrap();
+        stdin.flush().unwrap();
+    }
+
+    /// Waits for a line equal to `want`, returning the lines seen before it.
+    fn expect(&self, want: &str) {
+        let deadline = Instant::now() + CLIENT_TIMEOUT;
+        let mut seen = Vec::new();
+        while Instant::now() < deadline {
+            match self.lines.recv_timeout(Duration::from_millis(100)) {
+                Ok(line) if line == want => return,
+                Ok(line) => seen.push(line),
+                Err(mpsc::RecvTimeoutError::Timeout) => {}
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            }
+        }
+        panic!("never saw {want:?}; saw {seen:?}");
+    }
+}
+
+impl Drop for Nc {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn three_nc_clients_see_each_others_lines_on_the_chat_server() {
+    let Some(nc) = tool("nc", "three_nc_clients_see_each_others_lines_on_the_chat_server") else { return };
+    let server = Server::start("chat_server.py");
+    let mut alice = Nc::start(&nc, server.port);
+    alice.say("alice");
+    let mut bob = Nc::start(&nc, server.port);
+    bob.say("bob");
+    alice.expect("* bob joined");
+    let mut carol = Nc::start(&nc, server.port);
+    carol.say("carol");
+    alice.expect("* carol joined");
+    bob.expect("* carol joined");
+    alice.say("hi from alice");
+    bob.expect("alice: hi from alice");
+    carol.expect("alice: hi from alice");
+    bob.say("hi from bob");
+    alice.expect("bob: hi from bob");
+    carol.expect("bob: hi from bob");
+    carol.say("hi from carol");
+    alice.expect("carol: hi from carol");
+    bob.expect("carol: hi from carol");
+}

@@ -1,0 +1,3 @@
+# str + int: the whole binary operation is marked with the operator highlighted.
+s = "abc"
+n = s + 1
