@@ -23,6 +23,8 @@ use crate::vm::{AsyncGenHooks, Exc, PyResult, Value, Vm};
 pub enum Msg {
     /// Wake the loop so it re-checks its state.
     Wake,
+    /// A host future was woken: poll it (see `host`).
+    PollHost(u64),
     /// A blocking job (`crate::net::jobs`) finished: its id and its plain-data output.
     Job(u64, crate::net::JobOutput),
     /// The outside work registered under this token is done (see `external.rs`).
@@ -33,6 +35,7 @@ impl std::fmt::Debug for Msg {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Msg::Wake => f.write_str("Wake"),
+            Msg::PollHost(id) => write!(f, "PollHost({id})"),
             Msg::Job(id, _) => write!(f, "Job({id})"),
             Msg::Done(token, _) => write!(f, "Done({token})"),
         }
@@ -59,6 +62,8 @@ pub enum Cb {
     Message(Rc<RefCell<Option<Msg>>>),
     /// The timer of `sleep(d > 0)`: resolve the future with the result unless cancelled.
     SleepDone(Rc<Object>, Value),
+    /// Poll host future #id.
+    PollHost(u64),
     /// `loop.create_task(agen.aclose())` for an async generator dropped unfinished (the
     /// finalizer hook's `call_soon_threadsafe`).
     FinalizeAsyncGen(Rc<Object>),
@@ -66,7 +71,10 @@ pub enum Cb {
 
 impl From<Msg> for Cb {
     fn from(m: Msg) -> Cb {
-        Cb::Message(Rc::new(RefCell::new(Some(m))))
+        match m {
+            Msg::PollHost(id) => Cb::PollHost(id),
+            other => Cb::Message(Rc::new(RefCell::new(Some(other)))),
+        }
     }
 }
 
@@ -91,6 +99,8 @@ pub struct LoopObj {
     pub fatal: RefCell<Option<Exc>>,
     /// The custom exception handler, or None.
     pub exception_handler: RefCell<Value>,
+    /// Rust futures scripts await on this loop (see `host`).
+    pub host: RefCell<super::host::HostFutures>,
     /// Sockets' reader/writer handles, blocking jobs and the shared receive buffer.
     pub net: crate::net::LoopNet,
     /// Async generators started on this loop, and those dropped unfinished (PEP 525 hooks).
@@ -134,7 +144,11 @@ pub fn loop_of(v: &Value) -> Option<&LoopObj> {
 
 /// Creates a loop object.
 pub fn new_loop(vm: &mut Vm) -> PyResult<Value> {
-    let el = EventLoop::new(Clock::real()).map_err(|e| vm.new_error("OSError", &e.to_string()))?;
+    let clock = match vm.virtual_clock {
+        Some(now) => Clock::virtual_at(now),
+        None => Clock::real(),
+    };
+    let el = EventLoop::new(clock).map_err(|e| vm.new_error("OSError", &e.to_string()))?;
     let obj = LoopObj {
         el: RefCell::new(el),
         current_task: RefCell::new(Value::None),
@@ -145,6 +159,7 @@ pub fn new_loop(vm: &mut Vm) -> PyResult<Value> {
         stopping: Cell::new(false),
         fatal: RefCell::new(None),
         exception_handler: RefCell::new(Value::None),
+        host: RefCell::default(),
         net: crate::net::LoopNet::default(),
         asyncgen_hooks: AsyncGenHooks { registry: Rc::default(), graveyard: Rc::default() },
         unretrieved: RefCell::new(Vec::new()),
@@ -278,6 +293,11 @@ fn run_callback(vm: &mut Vm, loop_obj: &Value, cb: Cb) {
             }
         }
         Cb::SleepDone(fut, result) => super::sleep::sleep_done(vm, &fut, result),
+        Cb::PollHost(id) => {
+            if let Some(lp) = loop_of(loop_obj) {
+                super::host::poll(vm, lp, id);
+            }
+        }
         Cb::Message(m) => {
             let msg = m.borrow_mut().take();
             if let Some(Msg::Job(id, out)) = msg {
@@ -330,7 +350,7 @@ fn set_fatal(loop_obj: &Value, e: Exc) {
 }
 
 /// What callbacks left behind: async generators to finalize, exceptions never retrieved.
-fn after_callback(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj) {
+pub(crate) fn after_callback(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj) {
     finalize_dropped_asyncgens(vm, lp);
     if let Err(e) = report_unretrieved(vm, loop_obj, lp) {
         set_fatal(loop_obj, e);
@@ -346,6 +366,11 @@ fn run_once(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj) -> PyResult<()> {
         crate::runtime::memory::release_free_memory();
     }
     let n = lp.el.borrow_mut().tick().map_err(|e| vm.new_error("OSError", &e.to_string()))?;
+    run_ready(vm, loop_obj, lp, n)
+}
+
+/// Runs the `n` callbacks a tick made ready. Returns a fatal exception to propagate, if any.
+pub(crate) fn run_ready(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj, n: usize) -> PyResult<()> {
     for _ in 0..n {
         let cb = lp.el.borrow_mut().pop_ready();
         let Some(cb) = cb else { break };
@@ -372,13 +397,13 @@ pub fn run_forever(vm: &mut Vm, loop_obj: &Value, until: Option<&Rc<Object>>) ->
     }
     lp.running.set(true);
     vm.running_loop = loop_obj.clone();
+    super::host::attach(vm, lp);
     let old_hooks = vm.asyncgen_hooks.replace(lp.asyncgen_hooks.clone());
     let result = loop {
-        let idle = lp.el.borrow().is_idle()
-            && !lp.has_external_work()
-            && !lp.stopping.get()
-            && lp.net.pending_jobs() == 0;
-        if idle {
+        if let Err(e) = vm.check_limits() {
+            break Err(e);
+        }
+        if is_deadlocked(lp) {
             break Err(super::deadlock::deadlock_error(vm, lp, until));
         }
         if let Err(e) = run_once(vm, loop_obj, lp) {
@@ -388,11 +413,22 @@ pub fn run_forever(vm: &mut Vm, loop_obj: &Value, until: Option<&Rc<Object>>) ->
             break Ok(());
         }
     };
+    super::host::detach(vm, lp);
     lp.stopping.set(false);
     lp.running.set(false);
     vm.running_loop = Value::None;
     vm.asyncgen_hooks = old_hooks;
     result
+}
+
+/// Whether nothing can ever happen again: no callback, timer, I/O, blocking job or host
+/// future, and no `stop()` pending.
+pub(crate) fn is_deadlocked(lp: &LoopObj) -> bool {
+    lp.el.borrow().is_idle()
+        && !lp.stopping.get()
+        && !lp.has_external_work()
+        && lp.net.pending_jobs() == 0
+        && lp.host.borrow().is_empty()
 }
 
 /// Runs loop iterations until `done(vm)` holds, checking it before each iteration. For a host
@@ -404,6 +440,7 @@ pub fn run_forever(vm: &mut Vm, loop_obj: &Value, until: Option<&Rc<Object>>) ->
 pub fn run_until(vm: &mut Vm, loop_obj: &Value, done: &mut dyn FnMut(&mut Vm) -> bool) -> PyResult<()> {
     let Some(lp) = loop_of(loop_obj) else { return Ok(()) };
     while !done(vm) {
+        vm.check_limits()?;
         run_once(vm, loop_obj, lp)?;
     }
     Ok(())

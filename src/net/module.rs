@@ -12,6 +12,7 @@ use super::sock::{self, expect_socket, SOCK_DGRAM, SOCK_STREAM};
 use super::{datagram, jobs, reader, transport};
 use crate::asyncio::Aio;
 use crate::builtins::{method, native, opt_arg, static_fn};
+use crate::vm::limits::Capability;
 use crate::vm::object::{Args, BaseKind, Class, Dict, NativeFn};
 use crate::vm::types::builtin_class;
 use crate::vm::{Exc, PyResult, Value, Vm};
@@ -401,6 +402,7 @@ impl Lookup {
 /// `_net.getaddrinfo(loop, host, port, family, type, proto, flags)`: a future. Numeric hosts,
 /// `None` and `localhost` resolve on the loop thread; other names on the thread pool.
 fn net_getaddrinfo(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    vm.require(Capability::Net, "getaddrinfo")?;
     let loop_obj = args.pos.first().cloned().unwrap_or(Value::None);
     let lookup = Lookup::parse(vm, &args, 1)?;
     if lookup.is_fast() {
@@ -417,6 +419,7 @@ fn net_getaddrinfo(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `socket.getaddrinfo(host, port, family=0, type=0, proto=0, flags=0)`: blocking, as in
 /// CPython (the event loop's `getaddrinfo` runs it on the thread pool instead).
 fn socket_getaddrinfo(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    vm.require(Capability::Net, "getaddrinfo")?;
     let lookup = Lookup::parse(vm, &args, 0)?;
     let found = lookup.run();
     lookup.to_py(vm, found)

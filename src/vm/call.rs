@@ -521,7 +521,11 @@ impl Vm {
                 if wants_frame {
                     self.caller = None;
                 }
-                fiber.stack[ret] = r?;
+                let v = r?;
+                // Native functions and builtin constructors make the big objects
+                // (`''.join`, `list(range(n))`, `bytes(n)`): charge them to the memory limit.
+                self.mem_track_value(&v)?;
+                fiber.stack[ret] = v;
                 Ok(false)
             }
         }

@@ -685,6 +685,11 @@ impl Vm {
                         if let Value::List(l) = &reg!(list) {
                             l.items.borrow_mut().push(v);
                         }
+                        if self.memory.limited() {
+                            let l = reg!(list).clone();
+                            save_pc!();
+                            tryv!(self.mem_track_value(&l));
+                        }
                     }
                     Instr::ListExtend { list, iter } => {
                         let (l, it) = (reg!(list).clone(), reg!(iter).clone());
