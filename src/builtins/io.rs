@@ -28,17 +28,17 @@ const READ_CHUNK: usize = 64 * 1024;
 
 /// What a mode string asks for.
 #[derive(Clone, Copy, Debug)]
-struct Mode {
-    read: bool,
-    write: bool,
-    append: bool,
-    create_new: bool,
-    truncate: bool,
-    binary: bool,
+pub(crate) struct Mode {
+    pub(crate) read: bool,
+    pub(crate) write: bool,
+    pub(crate) append: bool,
+    pub(crate) create_new: bool,
+    pub(crate) truncate: bool,
+    pub(crate) binary: bool,
 }
 
 /// Parses `open()`'s mode with CPython's validation.
-fn parse_mode(mode: &str) -> Result<Mode, String> {
+pub(crate) fn parse_mode(mode: &str) -> Result<Mode, String> {
     let invalid = || format!("invalid mode: '{mode}'");
     let mut m =
         Mode { read: false, write: false, append: false, create_new: false, truncate: false, binary: false };
@@ -245,7 +245,7 @@ fn file_class(vm: &mut Vm, name: &'static str) -> Rc<Class> {
 }
 
 /// `io.UnsupportedOperation` (an OSError and a ValueError).
-fn unsupported(vm: &mut Vm, msg: &str) -> Exc {
+pub(crate) fn unsupported(vm: &mut Vm, msg: &str) -> Exc {
     let cls =
         match vm.ext_state.get("io.UnsupportedOperation").and_then(|c| c.clone().downcast::<Class>().ok()) {
             Some(c) => c,
@@ -264,7 +264,7 @@ fn unsupported(vm: &mut Vm, msg: &str) -> Exc {
 }
 
 /// An OSError (of the errno's subclass) for a failed file operation.
-fn os_error(vm: &mut Vm, e: &std::io::Error, filename: Option<&Value>) -> Exc {
+pub(crate) fn os_error(vm: &mut Vm, e: &std::io::Error, filename: Option<&Value>) -> Exc {
     let errno = e.raw_os_error().unwrap_or(0) as i64;
     let text = e.to_string();
     // Rust appends " (os error N)" to the C library's message, which CPython prints alone.

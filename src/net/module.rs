@@ -525,6 +525,7 @@ pub fn net_module(vm: &mut Vm) -> PyResult<Value> {
             ("SocketTransport", transport::new_stream_transport),
             ("DatagramTransport", datagram::new_datagram_transport),
             ("getaddrinfo", net_getaddrinfo),
+            ("file_open", super::files::file_open),
             ("_set_stream_errors", set_stream_errors),
             ("errno_error", errno_error),
             ("is_numeric_host", is_numeric_host),
