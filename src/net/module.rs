@@ -1,5 +1,5 @@
 //! The `_net` and `socket` native modules, the networking classes cached per VM, and the loop
-//! methods installed on the event loop class (`_add_reader`, `run_in_executor`, ...).
+//! methods installed on the event loop class (`_add_reader`, `add_writer`, ...).
 
 use std::cell::RefCell;
 use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
@@ -192,7 +192,6 @@ const LOOP_METHODS: &[(&str, NativeFn)] = &[
     ("remove_reader", loop_remove_reader),
     ("add_writer", loop_add_writer),
     ("remove_writer", loop_remove_writer),
-    ("run_in_executor", loop_run_in_executor),
 ];
 
 fn install_loop_methods(vm: &mut Vm) {
@@ -255,18 +254,18 @@ fn loop_remove_writer(vm: &mut Vm, args: Args) -> PyResult<Value> {
     io_remove(vm, args, Dir::Write)
 }
 
-/// `loop.run_in_executor(executor, func, *args)`: native blocking functions only.
-fn loop_run_in_executor(vm: &mut Vm, args: Args) -> PyResult<Value> {
+/// `_net.run_in_thread(loop, func, *args)`: see [`jobs::run_in_thread`].
+fn net_run_in_thread(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let loop_obj = loop_arg(vm, &args)?;
-    let func = args.pos.get(2).cloned().unwrap_or(Value::None);
-    jobs::run_in_executor(vm, loop_obj, &func, args.pos.get(3..).unwrap_or(&[]))
+    let func = args.pos.get(1).cloned().unwrap_or(Value::None);
+    jobs::run_in_thread(vm, loop_obj, &func, args.pos.get(2..).unwrap_or(&[]))
 }
 
 // ---- getaddrinfo ----
 
 /// A getaddrinfo request as plain data.
 #[derive(Clone, Debug)]
-struct Lookup {
+pub(super) struct Lookup {
     host: Option<String>,
     port: u16,
     family: i32,
@@ -276,10 +275,10 @@ struct Lookup {
 }
 
 /// What a lookup found, or glibc's error (code, message).
-type Found = Result<Vec<SocketAddr>, (i32, String)>;
+pub(super) type Found = Result<Vec<SocketAddr>, (i32, String)>;
 
 impl Lookup {
-    fn parse(vm: &mut Vm, args: &Args, first: usize) -> PyResult<Lookup> {
+    pub(super) fn parse(vm: &mut Vm, args: &Args, first: usize) -> PyResult<Lookup> {
         let host = match opt_arg(args, first, "host") {
             None | Some(Value::None) => None,
             Some(Value::Str(s)) => Some(s.as_str().to_string()),
@@ -332,7 +331,7 @@ impl Lookup {
     }
 
     /// Resolves (blocking for real names).
-    fn run(&self) -> Found {
+    pub(super) fn run(&self) -> Found {
         let addrs: Vec<SocketAddr> = match &self.host {
             None if self.passive => vec![
                 SocketAddr::from(([0, 0, 0, 0], self.port)),
@@ -368,7 +367,7 @@ impl Lookup {
     }
 
     /// The 5-tuples, as glibc orders them (each address: stream, dgram, raw when type is 0).
-    fn to_py(&self, vm: &mut Vm, found: Found) -> PyResult<Value> {
+    pub(super) fn to_py(&self, vm: &mut Vm, found: Found) -> PyResult<Value> {
         let addrs = match found {
             Ok(a) => a,
             Err((code, msg)) => {
@@ -526,6 +525,7 @@ pub fn net_module(vm: &mut Vm) -> PyResult<Value> {
             ("DatagramTransport", datagram::new_datagram_transport),
             ("getaddrinfo", net_getaddrinfo),
             ("file_open", super::files::file_open),
+            ("run_in_thread", net_run_in_thread),
             ("_set_stream_errors", set_stream_errors),
             ("errno_error", errno_error),
             ("is_numeric_host", is_numeric_host),

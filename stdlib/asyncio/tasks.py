@@ -331,7 +331,10 @@ def run_coroutine_threadsafe(coro, loop):
     raise NotImplementedError("gyre runs scripts on one thread: run_coroutine_threadsafe is not supported")
 
 
-async def to_thread(func, *args, **kwargs):
-    """Run `func` and return its result. gyre runs it on the loop thread (see COMPATIBILITY.md)."""
-    await sleep(0)
-    return func(*args, **kwargs)
+async def to_thread(func, /, *args, **kwargs):
+    """Run `func(*args, **kwargs)` through the loop's `run_in_executor`: native blocking
+    functions on a worker thread, anything else on the loop thread (see COMPATIBILITY.md)."""
+    loop = get_running_loop()
+    if kwargs:
+        return await loop.run_in_executor(None, lambda: func(*args, **kwargs))
+    return await loop.run_in_executor(None, func, *args)
