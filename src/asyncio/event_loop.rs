@@ -20,17 +20,28 @@ use crate::vm::object::{Object, Payload};
 use crate::vm::{AsyncGenHooks, Exc, PyResult, Value, Vm};
 
 /// A message from another thread (thread-pool completions, host wakes).
-#[derive(Debug)]
 pub enum Msg {
     /// Wake the loop so it re-checks its state.
     Wake,
     /// A blocking job (`crate::net::jobs`) finished: its id and its plain-data output.
     Job(u64, crate::net::JobOutput),
+    /// The outside work registered under this token is done (see `external.rs`).
+    Done(u64, super::external::WorkResult),
+}
+
+impl std::fmt::Debug for Msg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Msg::Wake => f.write_str("Wake"),
+            Msg::Job(id, _) => write!(f, "Job({id})"),
+            Msg::Done(token, _) => write!(f, "Done({token})"),
+        }
+    }
 }
 
 impl From<crate::runtime::threads::JobPanicked> for Msg {
-    /// Jobs catch their own panics (`crate::net::jobs`), so this only wakes the loop.
     fn from(_: crate::runtime::threads::JobPanicked) -> Msg {
+        // Jobs catch their own panics and report under their token; this only wakes.
         Msg::Wake
     }
 }
@@ -44,21 +55,18 @@ pub enum Cb {
     Wakeup(Rc<Object>, Rc<Object>),
     /// A `Handle`/`TimerHandle` (script callback with arguments).
     Handle(Rc<Object>),
-    /// An inbox message turned into a callback.
-    Message,
-    /// A finished blocking job (taken when run; `Cb` must be `Clone`).
-    Job(u64, Rc<RefCell<Option<crate::net::JobOutput>>>),
+    /// An inbox message turned into a callback (taken when it runs).
+    Message(Rc<RefCell<Option<Msg>>>),
+    /// The timer of `sleep(d > 0)`: resolve the future with the result unless cancelled.
+    SleepDone(Rc<Object>, Value),
     /// `loop.create_task(agen.aclose())` for an async generator dropped unfinished (the
     /// finalizer hook's `call_soon_threadsafe`).
     FinalizeAsyncGen(Rc<Object>),
 }
 
 impl From<Msg> for Cb {
-    fn from(msg: Msg) -> Cb {
-        match msg {
-            Msg::Wake => Cb::Message,
-            Msg::Job(id, out) => Cb::Job(id, Rc::new(RefCell::new(Some(out)))),
-        }
+    fn from(m: Msg) -> Cb {
+        Cb::Message(Rc::new(RefCell::new(Some(m))))
     }
 }
 
@@ -70,7 +78,7 @@ pub struct LoopObj {
     /// The task being stepped (`current_task()`).
     pub current_task: RefCell<Value>,
     /// Every task created on this loop (weakly; pruned when they finish).
-    pub tasks: RefCell<Vec<Weak<Object>>>,
+    pub tasks: RefCell<std::collections::BTreeMap<u64, Weak<Object>>>,
     /// Numbering for default task names (`Task-N`).
     pub task_counter: Cell<u64>,
     /// True inside `run_forever`.
@@ -89,6 +97,8 @@ pub struct LoopObj {
     pub asyncgen_hooks: AsyncGenHooks,
     /// Futures dropped with an exception nobody retrieved, to report.
     pub unretrieved: RefCell<Vec<super::future::FutureObj>>,
+    /// Work done off the loop thread: continuations by token, the blocking pool.
+    pub external: super::external::ExternalWork,
 }
 
 impl Ext for LoopObj {
@@ -121,7 +131,7 @@ pub fn new_loop(vm: &mut Vm) -> PyResult<Value> {
     let obj = LoopObj {
         el: RefCell::new(el),
         current_task: RefCell::new(Value::None),
-        tasks: RefCell::new(Vec::new()),
+        tasks: RefCell::new(std::collections::BTreeMap::new()),
         task_counter: Cell::new(0),
         running: Cell::new(false),
         closed: Cell::new(false),
@@ -131,6 +141,7 @@ pub fn new_loop(vm: &mut Vm) -> PyResult<Value> {
         net: crate::net::LoopNet::default(),
         asyncgen_hooks: AsyncGenHooks { registry: Rc::default(), graveyard: Rc::default() },
         unretrieved: RefCell::new(Vec::new()),
+        external: Default::default(),
     };
     let cls = Aio::classes(vm).event_loop;
     Ok(Value::Obj(Object::with_dict(cls, Payload::Ext(Box::new(obj)))))
@@ -258,11 +269,13 @@ fn run_callback(vm: &mut Vm, loop_obj: &Value, cb: Cb) {
                 handle_report(vm, loop_obj, ctx);
             }
         }
-        Cb::Message => {}
-        Cb::Job(id, out) => {
-            let out = out.borrow_mut().take();
-            if let Some(out) = out {
+        Cb::SleepDone(fut, result) => super::sleep::sleep_done(vm, &fut, result),
+        Cb::Message(m) => {
+            let msg = m.borrow_mut().take();
+            if let Some(Msg::Job(id, out)) = msg {
                 crate::net::jobs::finish(vm, loop_obj, id, out);
+            } else if let (Some(msg), Some(lp)) = (msg, loop_of(loop_obj)) {
+                lp.complete_external(vm, msg);
             }
         }
         Cb::FinalizeAsyncGen(agen) => {
@@ -348,7 +361,10 @@ pub fn run_forever(vm: &mut Vm, loop_obj: &Value, until: Option<&Rc<Object>>) ->
     vm.running_loop = loop_obj.clone();
     let old_hooks = vm.asyncgen_hooks.replace(lp.asyncgen_hooks.clone());
     let result = loop {
-        let idle = lp.el.borrow().is_idle() && !lp.stopping.get() && lp.net.pending_jobs() == 0;
+        let idle = lp.el.borrow().is_idle()
+            && !lp.has_external_work()
+            && !lp.stopping.get()
+            && lp.net.pending_jobs() == 0;
         if idle {
             break Err(deadlock_error(vm, lp, until));
         }
@@ -383,7 +399,7 @@ pub fn run_until(vm: &mut Vm, loop_obj: &Value, done: &mut dyn FnMut(&mut Vm) ->
 /// The deadlock report: names each pending task and what it awaits.
 fn deadlock_error(vm: &mut Vm, lp: &LoopObj, until: Option<&Rc<Object>>) -> Exc {
     let mut lines = vec!["deadlock: the event loop has nothing left to run (no ready callbacks, timers, I/O or thread work), but these tasks are still waiting:".to_string()];
-    let tasks: Vec<Rc<Object>> = lp.tasks.borrow().iter().filter_map(Weak::upgrade).collect();
+    let tasks: Vec<Rc<Object>> = lp.tasks.borrow().values().filter_map(Weak::upgrade).collect();
     for t in tasks {
         let tv = Value::Obj(t.clone());
         let Some(f) = future_of(&tv) else { continue };

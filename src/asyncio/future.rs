@@ -99,6 +99,10 @@ pub struct TaskState {
     pub num_cancels_requested: Cell<u32>,
     /// `get_name()`.
     pub name: RefCell<Value>,
+    /// The task's number on its loop: its key in the loop's registry of unfinished tasks.
+    pub seq: u64,
+    /// The task has stepped its coroutine at least once.
+    pub stepped: Cell<bool>,
 }
 
 /// A native Future (and, with `task`, a Task).
@@ -141,20 +145,21 @@ impl Ext for FutureObj {
         true
     }
 
-    /// `Future.__await__`: yield self while pending, then return the result.
+    /// `Future.__await__`: yield self while pending (marked as blocking, so the task knows
+    /// the yield came from an `await`), then return the result.
     fn await_step(&self, vm: &mut Vm, this: &Value, incoming: &Incoming) -> Option<PyResult<Delegate>> {
-        if let Incoming::Throw(e) = incoming {
-            return Some(Err(e.clone()));
-        }
-        let state = self.st.borrow().state;
-        if state == State::Pending {
-            if matches!(incoming, Incoming::Send(_)) && self.st.borrow().blocking {
-                return Some(Err(vm.new_error("RuntimeError", "await wasn't used with future")));
+        let pending = self.st.borrow().state == State::Pending;
+        Some(match incoming {
+            Incoming::Throw(e) => Err(e.clone()),
+            Incoming::Start if pending => {
+                self.st.borrow_mut().blocking = true;
+                Ok(Delegate::Yield(this.clone()))
             }
-            self.st.borrow_mut().blocking = true;
-            return Some(Ok(Delegate::Yield(this.clone())));
-        }
-        Some(self.result(vm).map(Delegate::Done))
+            Incoming::Send(_) if pending => {
+                Err(vm.new_error("RuntimeError", "await wasn't used with future"))
+            }
+            _ => self.result(vm).map(Delegate::Done),
+        })
     }
 }
 
@@ -400,11 +405,13 @@ pub fn new_task(vm: &mut Vm, loop_obj: &Value, coro: Value, name: Value) -> PyRe
         fut_waiter: RefCell::new(Value::None),
         num_cancels_requested: Cell::new(0),
         name: RefCell::new(name),
+        seq: n,
+        stepped: Cell::new(false),
     };
     let cls = Aio::classes(vm).task;
     let obj = Object::with_dict(cls, Payload::Ext(Box::new(FutureObj::new(loop_obj.clone(), Some(task)))));
     lp.el.borrow_mut().call_soon(Cb::Step(obj.clone(), None));
-    lp.tasks.borrow_mut().push(Rc::downgrade(&obj));
+    lp.tasks.borrow_mut().insert(n, Rc::downgrade(&obj));
     Ok(obj)
 }
 
@@ -426,6 +433,15 @@ fn send_into(vm: &mut Vm, coro: &Value, incoming: Incoming) -> Outcome {
     };
     if matches!(c.payload, Payload::Generator(_)) {
         return vm.resume(c, incoming);
+    }
+    if vm.is_native_awaitable(coro) {
+        return match vm.await_native(coro, &incoming) {
+            Some(Ok(Delegate::Yield(v))) => Outcome::Yielded(v),
+            Some(Ok(Delegate::Done(v))) => Outcome::Returned(v),
+            Some(Ok(Delegate::Resume(g, inc))) => vm.resume(&g, inc),
+            Some(Err(e)) => Outcome::Raised(e),
+            None => Outcome::Raised(vm.new_error("TypeError", "task coroutine is not awaitable")),
+        };
     }
     let r = match (&c.payload, incoming) {
         (Payload::AsyncGenOp(_), incoming) => vm.async_op_send(coro, incoming),
@@ -498,8 +514,11 @@ pub fn task_step(vm: &mut Vm, task: &Rc<Object>, exc: Option<Exc>) {
     let coro = t.coro.borrow().clone();
     let incoming = match exc {
         Some(e) => Incoming::Throw(e),
+        // A native awaitable learns from `Start` that this is its first step.
+        None if t.stepped.get() => Incoming::Send(Value::None),
         None => Incoming::Start,
     };
+    t.stepped.set(true);
     let outcome = send_into(vm, &coro, incoming);
     if let (Some(l), Some(p)) = (lp, prev) {
         *l.current_task.borrow_mut() = p;
@@ -508,6 +527,12 @@ pub fn task_step(vm: &mut Vm, task: &Rc<Object>, exc: Option<Exc>) {
 }
 
 fn handle_step_outcome(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskState, outcome: Outcome) {
+    if !matches!(outcome, Outcome::Yielded(_)) {
+        // Finished: `all_tasks()` no longer lists it, and its registry slot goes away.
+        if let Some(lp) = loop_of(&f.st.borrow().loop_obj) {
+            lp.tasks.borrow_mut().remove(&t.seq);
+        }
+    }
     let cancelled_cls = Aio::classes(vm).cancelled_error;
     match outcome {
         Outcome::Returned(v) => {

@@ -1496,16 +1496,6 @@ impl<'a> Unit<'a> {
             let dn = self.name("__doc__");
             self.emit(Instr::StoreName { name: dn, src: r });
         }
-        let annotated = class.body.iter().any(|st| {
-            matches!(&st.kind, StmtKind::AnnAssign { target, simple: true, .. }
-                if matches!(target.kind, ExprKind::Name(_)))
-        });
-        if annotated {
-            // `__annotations__ = {}`, filled by each `name: annotation` (dataclasses read it).
-            self.emit(Instr::BuildDict { dst: r, start: r, count: 0 });
-            let an = self.name("__annotations__");
-            self.emit(Instr::StoreName { name: an, src: r });
-        }
         self.free_to(r.0);
         self.setup_annotations(&class.body)?;
         self.stmts(&class.body)?;
@@ -2141,7 +2131,7 @@ impl<'a> Unit<'a> {
             Some(self.constant(Const::Tuple(names.into())))
         };
         if let ExprKind::Attribute { value, attr } = &func.kind {
-            let base = self.alloc_n(2 + argc)?;
+            let base = self.call_base(dst, 2 + argc)?;
             let obj = self.expr(value)?;
             let name = self.name(attr);
             self.span = func.span;
@@ -2153,10 +2143,12 @@ impl<'a> Unit<'a> {
                 None => self.emit(Instr::CallMethod { base, argc }),
                 Some(kwnames) => self.emit(Instr::CallMethodKw { base, argc, kwnames }),
             };
-            self.emit(Instr::Move { dst, src: base });
+            if dst != base {
+                self.emit(Instr::Move { dst, src: base });
+            }
             return Ok(());
         }
-        let base = self.alloc_n(1 + argc)?;
+        let base = self.call_base(dst, 1 + argc)?;
         self.expr_to(func, base)?;
         self.args_to(args, keywords, base.offset(1))?;
         self.span = span;
@@ -2169,6 +2161,16 @@ impl<'a> Unit<'a> {
             self.emit(Instr::Move { dst, src: base });
         }
         Ok(())
+    }
+
+    /// Where a call puts its callee and arguments (`size` registers): at `dst` itself when
+    /// `dst` is the topmost temporary, so the result needs no `Move`; otherwise above it.
+    fn call_base(&mut self, dst: Reg, size: usize) -> Result<Reg, SyntaxError> {
+        if !self.is_var(dst) && dst.0 + 1 == self.next_reg {
+            self.alloc_n(size - 1)?;
+            return Ok(dst);
+        }
+        self.alloc_n(size)
     }
 
     fn args_to(

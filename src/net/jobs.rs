@@ -143,24 +143,20 @@ pub type Convert = Box<dyn FnOnce(&mut Vm, JobOutput) -> PyResult<Value>>;
 /// - `socket.getaddrinfo(host, port, family, type, proto, flags)`.
 ///
 /// Their arguments are converted to plain data here, on the loop thread (an argument error
-/// becomes the future's exception, as when CPython's worker raises it). `Ok(None)`: `func`
-/// is not one of them, and runs on the loop thread instead (script values never cross
-/// threads). Keep COMPATIBILITY.md's list in step with this one.
+/// is raised by the `run_in_executor` call). `Ok(None)`: `func` is not one of them, and
+/// `asyncio::external::run_in_executor` runs it on the loop thread instead (script values
+/// never cross threads). Keep COMPATIBILITY.md's list in step with this one.
 pub fn offload(vm: &mut Vm, func: &Value, args: &[Value]) -> PyResult<Option<(Work, Convert)>> {
     let native = match func.payload() {
         Some(Payload::Native(n)) if !n.is_method => n.name,
         _ => return Ok(None),
     };
     if native == "sleep" && is_module_attr(vm, "time", "sleep", func) {
-        let secs = match args {
-            [Value::Int(i)] => *i as f64,
-            [Value::Float(f)] => *f,
-            [_] => return Err(vm.new_error("TypeError", "sleep() argument must be a number")),
-            _ => {
-                let msg = format!("time.sleep() takes exactly one argument ({} given)", args.len());
-                return Err(vm.new_error("TypeError", &msg));
-            }
+        let [arg] = args else {
+            let msg = format!("time.sleep() takes exactly one argument ({} given)", args.len());
+            return Err(vm.new_error("TypeError", &msg));
         };
+        let secs = crate::builtins::to_float(vm, arg)?;
         if secs.is_nan() || secs < 0.0 {
             return Err(vm.new_error("ValueError", "sleep length must be non-negative"));
         }
@@ -189,18 +185,4 @@ fn is_module_attr(vm: &mut Vm, module: &str, name: &str, func: &Value) -> bool {
     let Ok(m) = vm.load_module(module) else { return false };
     let Ok(attr) = vm.get_attr(&m, &Value::str(name)) else { return false };
     attr.is(func)
-}
-
-/// `_net.run_in_thread(loop, func, *args)`: a future of `func(*args)` run on a worker thread
-/// when `func` is one of [`offload`]'s natives, else None (the caller runs it on the loop).
-pub fn run_in_thread(vm: &mut Vm, loop_obj: &Value, func: &Value, args: &[Value]) -> PyResult<Value> {
-    match offload(vm, func, args) {
-        Ok(Some((work, convert))) => future_job(vm, loop_obj, work, convert),
-        Ok(None) => Ok(Value::None),
-        Err(e) => {
-            let fut = new_future(vm, loop_obj.clone());
-            resolve(vm, &fut, Err(e));
-            Ok(Value::Obj(fut))
-        }
-    }
 }

@@ -254,13 +254,6 @@ fn loop_remove_writer(vm: &mut Vm, args: Args) -> PyResult<Value> {
     io_remove(vm, args, Dir::Write)
 }
 
-/// `_net.run_in_thread(loop, func, *args)`: see [`jobs::run_in_thread`].
-fn net_run_in_thread(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let loop_obj = loop_arg(vm, &args)?;
-    let func = args.pos.get(1).cloned().unwrap_or(Value::None);
-    jobs::run_in_thread(vm, loop_obj, &func, args.pos.get(2..).unwrap_or(&[]))
-}
-
 // ---- getaddrinfo ----
 
 /// A getaddrinfo request as plain data.
@@ -525,7 +518,6 @@ pub fn net_module(vm: &mut Vm) -> PyResult<Value> {
             ("DatagramTransport", datagram::new_datagram_transport),
             ("getaddrinfo", net_getaddrinfo),
             ("file_open", super::files::file_open),
-            ("run_in_thread", net_run_in_thread),
             ("_set_stream_errors", set_stream_errors),
             ("errno_error", errno_error),
             ("is_numeric_host", is_numeric_host),

@@ -801,6 +801,42 @@ impl Vm {
         Err(self.name_error(s.as_str()))
     }
 
+    /// `LoadGlobal` through the code object's cache of name index `idx`.
+    #[inline]
+    pub fn load_global_cached(
+        &mut self,
+        code: &super::object::CodeObj,
+        globals: &Rc<super::object::Dict>,
+        idx: usize,
+    ) -> PyResult<Value> {
+        let gaddr = Rc::as_ptr(globals) as usize;
+        let (gver, bver) = (globals.map.borrow().version(), self.builtins.map.borrow().version());
+        {
+            let cache = code.global_cache.borrow();
+            if let Some(slot) = cache.get(idx) {
+                if slot.globals == gaddr
+                    && slot.globals_version == gver
+                    && slot.builtins_version == bver
+                    && !slot.value.is_undef()
+                {
+                    return Ok(slot.value.clone());
+                }
+            }
+        }
+        let v = self.load_global(globals, &code.names[idx])?;
+        let mut cache = code.global_cache.borrow_mut();
+        if cache.len() < code.names.len() {
+            cache.resize(code.names.len(), super::object::GlobalSlot::default());
+        }
+        cache[idx] = super::object::GlobalSlot {
+            globals: gaddr,
+            globals_version: gver,
+            builtins_version: bver,
+            value: v.clone(),
+        };
+        Ok(v)
+    }
+
     /// NameError for an unknown name.
     pub fn name_error(&mut self, n: &str) -> Exc {
         let e = self.new_error("NameError", &format!("name '{n}' is not defined"));

@@ -388,8 +388,10 @@ impl Vm {
                         if fiber.stack.len() < window + nregs {
                             fiber.stack.resize(window + nregs, Value::Undef);
                         }
-                        for slot in &mut fiber.stack[window + n..window + nregs] {
-                            *slot = Value::Undef;
+                        // Locals must start unbound; temporaries are written before use.
+                        let nlocals = code.varnames.len().max(n);
+                        for slot in &mut fiber.stack[window + n..window + nlocals] {
+                            Value::put(slot, Value::Undef);
                         }
                         let frame = Frame {
                             code: f.code.clone(),
@@ -701,6 +703,13 @@ impl Vm {
             code: code.clone(),
             consts: consts.into_boxed_slice(),
             names: names.into_boxed_slice(),
+            global_cache: RefCell::new(Vec::new()),
+            fast_argc: (!code.has_varargs
+                && !code.has_varkw
+                && code.kwonlycount == 0
+                && !code.is_resumable())
+            .then_some(code.argcount),
+            nlocals: code.varnames.len() as u16,
         })
     }
 

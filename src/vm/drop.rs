@@ -83,11 +83,10 @@ fn take_object(obj: &mut Object, work: &mut Vec<Value>) {
             defer(work, s);
         }
         Payload::Generator(mut g) => {
-            // An async generator with a finalizer hook must reach its own `Drop` intact: that
-            // hands it to the loop to be closed, as PEP 525 asks.
+            // An async generator its loop will finalize keeps its frame: `Generator`'s own
+            // `Drop` hands it to the loop whole.
             if g.finalizer.get_mut().is_none() {
-                let state = std::mem::replace(g.state.get_mut(), super::object::GenState::Finished);
-                if let super::object::GenState::Suspended(mut fiber) = state {
+                if let super::object::GenState::Suspended(fiber) = g.state.get_mut() {
                     for v in std::mem::take(&mut fiber.stack) {
                         defer(work, v);
                     }

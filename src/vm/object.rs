@@ -289,6 +289,28 @@ pub struct CodeObj {
     pub consts: Box<[Value]>,
     /// `code.names` as interned string values.
     pub names: Box<[Value]>,
+    /// `LoadGlobal` cache by name index (empty until first used).
+    pub global_cache: RefCell<Vec<GlobalSlot>>,
+    /// The positional argument count when a call can bind arguments by position alone (no
+    /// `*args`, `**kwargs`, keyword-only parameters, and not a generator or coroutine): the
+    /// dispatch loop's fast call path.
+    pub fast_argc: Option<u16>,
+    /// Registers that must start unbound (parameters, locals, cells and free variables).
+    pub nlocals: u16,
+}
+
+/// One cached global lookup: valid while the globals dict is the same object with the same
+/// version, and the builtins dict has the same version.
+#[derive(Debug, Default, Clone)]
+pub struct GlobalSlot {
+    /// Address of the globals dict the lookup ran in.
+    pub globals: usize,
+    /// Its version then.
+    pub globals_version: u64,
+    /// The builtins dict's version then.
+    pub builtins_version: u64,
+    /// The value found (`Undef` for an empty slot).
+    pub value: Value,
 }
 
 /// A function defined by `def` or `lambda`.

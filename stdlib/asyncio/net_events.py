@@ -646,37 +646,8 @@ async def create_unix_server(self, protocol_factory, path=None, *, sock=None, ba
     return server
 
 
-def run_in_executor(self, executor, func, *args):
-    """Run `func(*args)` and return a future of its result.
-
-    The native blocking functions `_net.run_in_thread` knows (time.sleep,
-    socket.getaddrinfo) run on the loop's thread pool. Anything else, script functions
-    included, runs on the loop thread in a callback of its own (script values never cross
-    threads): the future gets its result or exception as from CPython's executor.
-    """
-    if self.is_closed():
-        raise RuntimeError('Event loop is closed')
-    fut = _net.run_in_thread(self, func, *args)
-    if fut is not None:
-        return fut
-    fut = self.create_future()
-
-    def run():
-        if fut.cancelled():
-            return
-        try:
-            result = func(*args)
-        except BaseException as exc:
-            fut.set_exception(exc)
-        else:
-            fut.set_result(result)
-
-    self.call_soon(run)
-    return fut
-
-
 _net.install_loop_methods(
-    run_in_executor, getaddrinfo, _ensure_resolved, sock_connect, _sock_connect, _sock_connect_cb,
+    getaddrinfo, _ensure_resolved, sock_connect, _sock_connect, _sock_connect_cb,
     _connect_sock, create_connection, _create_connection_transport,
     _make_socket_transport, _make_datagram_transport, _create_server_getaddrinfo,
     create_server, _start_serving, _accept_connection, _accept_connection2,

@@ -33,6 +33,27 @@ class Queue(_LoopBoundMixin):
         self._finished.set()
         self._init(maxsize)
 
+    def __repr__(self):
+        return f'<{type(self).__name__} at {id(self):#x} {self._format()}>'
+
+    def __str__(self):
+        return f'<{type(self).__name__} {self._format()}>'
+
+    def _format(self):
+        result = f'maxsize={self._maxsize!r}'
+        if self.qsize():
+            result += f' _queue={self._items()!r}'
+        if self._getters:
+            result += f' _getters[{len(self._getters)}]'
+        if self._putters:
+            result += f' _putters[{len(self._putters)}]'
+        if self._unfinished_tasks:
+            result += f' tasks={self._unfinished_tasks}'
+        return result
+
+    def _items(self):
+        return self._queue[self._head:]
+
     def _init(self, maxsize):
         self._queue = []
         self._head = 0
@@ -181,6 +202,9 @@ class PriorityQueue(Queue):
     def qsize(self):
         return len(self._queue)
 
+    def _items(self):
+        return self._queue
+
 
 class LifoQueue(Queue):
     """Retrieves the most recently added entries first."""
@@ -196,3 +220,6 @@ class LifoQueue(Queue):
 
     def qsize(self):
         return len(self._queue)
+
+    def _items(self):
+        return self._queue
