@@ -23,9 +23,13 @@ async def main():
         print('ValueError', e)
     r = await loop.run_in_executor(None, socket.getaddrinfo, '127.0.0.1', 80, socket.AF_INET, socket.SOCK_STREAM)
     print([x[2:] for x in r], [int(x[0]) for x in r])
-    t0 = time.monotonic()
-    await asyncio.gather(*(asyncio.to_thread(time.sleep, 0.1) for _ in range(6)))
-    print('parallel', time.monotonic() - t0 < 0.45)
+    # The loop keeps turning while worker threads sleep.
+    sleepers = asyncio.ensure_future(asyncio.gather(*(asyncio.to_thread(time.sleep, 0.05) for _ in range(3))))
+    turns = 0
+    while not sleepers.done():
+        turns += 1
+        await asyncio.sleep(0.001)
+    print(await sleepers, 'loop turned meanwhile:', turns > 1)
     fut = loop.run_in_executor(None, add, 1, 1)
     print(type(fut).__name__, fut.done())
     print(await fut)
