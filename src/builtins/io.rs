@@ -326,25 +326,7 @@ fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
         },
         None => Codec::Utf8,
     };
-    let mut opts = std::fs::OpenOptions::new();
-    opts.read(mode.read).write(mode.write && !mode.append).append(mode.append);
-    if mode.truncate {
-        opts.create(true).truncate(true);
-    }
-    if mode.append {
-        opts.create(true);
-    }
-    if mode.create_new {
-        opts.create_new(true);
-    }
-    let handle = match opts.open(&path) {
-        Ok(f) => f,
-        Err(e) => return Err(os_error(vm, &e, Some(file))),
-    };
-    if handle.metadata().map(|m| m.is_dir()).unwrap_or(false) {
-        let e = std::io::Error::from_raw_os_error(21);
-        return Err(os_error(vm, &e, Some(file)));
-    }
+    let handle = open_path(&path, mode).map_err(|e| os_error(vm, &e, Some(file)))?;
     let class_name = match (mode.binary, mode.read, mode.write) {
         (false, _, _) => "TextIOWrapper",
         (true, true, false) => "BufferedReader",
@@ -361,6 +343,26 @@ fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
         errors: errors.unwrap_or_else(|| "strict".into()),
     };
     Ok(Value::Obj(Object::new(cls, Payload::Ext(Box::new(obj)))))
+}
+
+/// Opens `path` as `open()` does for `mode`; a directory is refused with EISDIR.
+pub(crate) fn open_path(path: &str, mode: Mode) -> std::io::Result<File> {
+    let mut opts = std::fs::OpenOptions::new();
+    opts.read(mode.read).write(mode.write && !mode.append).append(mode.append);
+    if mode.truncate {
+        opts.create(true).truncate(true);
+    }
+    if mode.append {
+        opts.create(true);
+    }
+    if mode.create_new {
+        opts.create_new(true);
+    }
+    let handle = opts.open(path)?;
+    if handle.metadata().map(|m| m.is_dir()).unwrap_or(false) {
+        return Err(std::io::Error::from_raw_os_error(21));
+    }
+    Ok(handle)
 }
 
 /// The file object behind a method's receiver.

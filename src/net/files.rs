@@ -15,7 +15,7 @@ use std::fs::File;
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use crate::builtins::io::{os_error, parse_mode, unsupported, Mode};
+use crate::builtins::io::{open_path, os_error, parse_mode, unsupported, Mode};
 use crate::builtins::{method, opt_arg};
 use crate::text::codecs::{self, Codec, CodecError, Handler};
 use crate::vm::ext::Ext;
@@ -342,7 +342,7 @@ pub fn file_open(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     let errors_name = errors_name.unwrap_or_else(|| "strict".into());
     let errors = Handler::lookup(&errors_name).unwrap_or(Handler::Strict);
-    let work = move || open_blocking(&path, mode);
+    let work = move || open_path(&path, mode);
     future_job(vm, &loop_obj, work, move |vm, opened| match opened {
         Ok(f) => {
             let obj = AsyncFile {
@@ -360,26 +360,6 @@ pub fn file_open(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         Err(e) => Err(os_error(vm, &e, Some(&file))),
     })
-}
-
-/// Opens `path` as `open()` does for `mode` (directories refused with EISDIR).
-fn open_blocking(path: &str, mode: Mode) -> std::io::Result<File> {
-    let mut opts = std::fs::OpenOptions::new();
-    opts.read(mode.read).write(mode.write && !mode.append).append(mode.append);
-    if mode.truncate {
-        opts.create(true).truncate(true);
-    }
-    if mode.append {
-        opts.create(true);
-    }
-    if mode.create_new {
-        opts.create_new(true);
-    }
-    let f = opts.open(path)?;
-    if f.metadata().map(|m| m.is_dir()).unwrap_or(false) {
-        return Err(std::io::Error::from_raw_os_error(21));
-    }
-    Ok(f)
 }
 
 /// The receiver and loop of a method call (`f.op(loop, ...)`), checked open and, when asked,
