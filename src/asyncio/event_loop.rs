@@ -99,7 +99,14 @@ pub struct LoopObj {
     pub unretrieved: RefCell<Vec<super::future::FutureObj>>,
     /// Work done off the loop thread: continuations by token, the blocking pool.
     pub external: super::external::ExternalWork,
+    /// Tasks finished since freed memory was last returned to the OS.
+    pub finished_since_trim: Cell<usize>,
 }
+
+/// After this many tasks finished, the loop returns free memory to the OS when it next goes
+/// idle: a burst of a million tasks then leaves no resident pages behind, while the cost of
+/// a trim (a walk over the allocator's free lists) stays negligible per task.
+const TRIM_AFTER_FINISHED_TASKS: usize = 1 << 16;
 
 impl Ext for LoopObj {
     fn as_any(&self) -> &dyn std::any::Any {
@@ -142,6 +149,7 @@ pub fn new_loop(vm: &mut Vm) -> PyResult<Value> {
         asyncgen_hooks: AsyncGenHooks { registry: Rc::default(), graveyard: Rc::default() },
         unretrieved: RefCell::new(Vec::new()),
         external: Default::default(),
+        finished_since_trim: Cell::new(0),
     };
     let cls = Aio::classes(vm).event_loop;
     Ok(Value::Obj(Object::with_dict(cls, Payload::Ext(Box::new(obj)))))
@@ -332,6 +340,11 @@ fn after_callback(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj) {
 /// One `_run_once` iteration. Returns a fatal exception to propagate, if any.
 fn run_once(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj) -> PyResult<()> {
     after_callback(vm, loop_obj, lp);
+    if lp.finished_since_trim.get() >= TRIM_AFTER_FINISHED_TASKS && lp.el.borrow().ready_len() == 0 {
+        lp.finished_since_trim.set(0);
+        lp.el.borrow_mut().shrink_storage();
+        crate::runtime::memory::release_free_memory();
+    }
     let n = lp.el.borrow_mut().tick().map_err(|e| vm.new_error("OSError", &e.to_string()))?;
     for _ in 0..n {
         let cb = lp.el.borrow_mut().pop_ready();
@@ -366,7 +379,7 @@ pub fn run_forever(vm: &mut Vm, loop_obj: &Value, until: Option<&Rc<Object>>) ->
             && !lp.stopping.get()
             && lp.net.pending_jobs() == 0;
         if idle {
-            break Err(deadlock_error(vm, lp, until));
+            break Err(super::deadlock::deadlock_error(vm, lp, until));
         }
         if let Err(e) = run_once(vm, loop_obj, lp) {
             break Err(e);
@@ -396,35 +409,6 @@ pub fn run_until(vm: &mut Vm, loop_obj: &Value, done: &mut dyn FnMut(&mut Vm) ->
     Ok(())
 }
 
-/// The deadlock report: names each pending task and what it awaits.
-fn deadlock_error(vm: &mut Vm, lp: &LoopObj, until: Option<&Rc<Object>>) -> Exc {
-    let mut lines = vec!["deadlock: the event loop has nothing left to run (no ready callbacks, timers, I/O or thread work), but these tasks are still waiting:".to_string()];
-    let tasks: Vec<Rc<Object>> = lp.tasks.borrow().values().filter_map(Weak::upgrade).collect();
-    for t in tasks {
-        let tv = Value::Obj(t.clone());
-        let Some(f) = future_of(&tv) else { continue };
-        if f.done() {
-            continue;
-        }
-        let name = f.task.as_ref().map(|ts| ts.name.borrow().clone()).unwrap_or(Value::None);
-        let waiter = f.task.as_ref().map(|ts| ts.fut_waiter.borrow().clone()).unwrap_or(Value::None);
-        let name = vm.str_of(&name).unwrap_or_default();
-        let what = if waiter.is_none() {
-            "nothing (not started)".to_string()
-        } else {
-            vm.repr(&waiter).unwrap_or_default()
-        };
-        lines.push(format!("  task '{name}' awaits {what}"));
-    }
-    if let Some(u) = until {
-        if future_of(&Value::Obj(u.clone())).is_some_and(|f| f.task.is_none()) {
-            let r = vm.repr(&Value::Obj(u.clone())).unwrap_or_default();
-            lines.push(format!("  the loop runs until {r}"));
-        }
-    }
-    vm.new_error("RuntimeError", &lines.join("\n"))
-}
-
 /// `loop.run_until_complete(future_or_coroutine)`.
 pub fn run_until_complete(vm: &mut Vm, loop_obj: &Value, fut: &Value) -> PyResult<Value> {
     if let Some(lp) = loop_of(loop_obj) {
@@ -450,7 +434,7 @@ pub fn run_until_complete(vm: &mut Vm, loop_obj: &Value, fut: &Value) -> PyResul
 
 /// `ensure_future` for the loop: coroutines become tasks, futures pass through.
 pub fn ensure_future(vm: &mut Vm, loop_obj: &Value, v: &Value) -> PyResult<Rc<Object>> {
-    if future_of(v).is_some() {
+    if super::future::is_future(v) {
         if let Value::Obj(o) = v {
             return Ok(o.clone());
         }
