@@ -9,7 +9,7 @@ mod bytes_methods;
 mod constructors;
 mod descriptors;
 mod functions;
-mod io;
+pub(crate) mod io;
 mod math;
 mod methods;
 mod modules;

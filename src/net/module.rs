@@ -1,5 +1,5 @@
 //! The `_net` and `socket` native modules, the networking classes cached per VM, and the loop
-//! methods installed on the event loop class (`_add_reader`, `run_in_executor`, ...).
+//! methods installed on the event loop class (`_add_reader`, `add_writer`, ...).
 
 use std::cell::RefCell;
 use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
@@ -259,7 +259,7 @@ fn loop_remove_writer(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// A getaddrinfo request as plain data.
 #[derive(Clone, Debug)]
-struct Lookup {
+pub(super) struct Lookup {
     host: Option<String>,
     port: u16,
     family: i32,
@@ -269,10 +269,10 @@ struct Lookup {
 }
 
 /// What a lookup found, or glibc's error (code, message).
-type Found = Result<Vec<SocketAddr>, (i32, String)>;
+pub(super) type Found = Result<Vec<SocketAddr>, (i32, String)>;
 
 impl Lookup {
-    fn parse(vm: &mut Vm, args: &Args, first: usize) -> PyResult<Lookup> {
+    pub(super) fn parse(vm: &mut Vm, args: &Args, first: usize) -> PyResult<Lookup> {
         let host = match opt_arg(args, first, "host") {
             None | Some(Value::None) => None,
             Some(Value::Str(s)) => Some(s.as_str().to_string()),
@@ -325,7 +325,7 @@ impl Lookup {
     }
 
     /// Resolves (blocking for real names).
-    fn run(&self) -> Found {
+    pub(super) fn run(&self) -> Found {
         let addrs: Vec<SocketAddr> = match &self.host {
             None if self.passive => vec![
                 SocketAddr::from(([0, 0, 0, 0], self.port)),
@@ -361,7 +361,7 @@ impl Lookup {
     }
 
     /// The 5-tuples, as glibc orders them (each address: stream, dgram, raw when type is 0).
-    fn to_py(&self, vm: &mut Vm, found: Found) -> PyResult<Value> {
+    pub(super) fn to_py(&self, vm: &mut Vm, found: Found) -> PyResult<Value> {
         let addrs = match found {
             Ok(a) => a,
             Err((code, msg)) => {
@@ -520,6 +520,7 @@ pub fn net_module(vm: &mut Vm) -> PyResult<Value> {
             ("SocketTransport", transport::new_stream_transport),
             ("DatagramTransport", datagram::new_datagram_transport),
             ("getaddrinfo", net_getaddrinfo),
+            ("file_open", super::files::file_open),
             ("_set_stream_errors", set_stream_errors),
             ("errno_error", errno_error),
             ("is_numeric_host", is_numeric_host),
