@@ -589,7 +589,9 @@ impl Vm {
                     }
                     Instr::BuildList { dst, start, count } => {
                         let items = take_regs(&mut fiber.stack, base + start.idx(), count);
-                        reg!(dst) = Value::list(items);
+                        let list = Value::list(items);
+                        self.gc_track(&list);
+                        reg!(dst) = list;
                     }
                     Instr::BuildTuple { dst, start, count } => {
                         let items = take_regs(&mut fiber.stack, base + start.idx(), count);
@@ -603,7 +605,9 @@ impl Vm {
                     Instr::BuildDict { dst, start, count } => {
                         let items = take_regs(&mut fiber.stack, base + start.idx(), count * 2);
                         save_pc!();
-                        reg!(dst) = tryv!(self.new_dict_from_pairs(items));
+                        let dict = tryv!(self.new_dict_from_pairs(items));
+                        self.gc_track(&dict);
+                        reg!(dst) = dict;
                     }
                     Instr::BuildSlice { dst, start } => {
                         let items = take_regs(&mut fiber.stack, base + start.idx(), 3);
@@ -836,7 +840,9 @@ impl Vm {
                             reg!(extra.offset(2)).clone(),
                             reg!(extra.offset(3)).clone(),
                         ];
-                        reg!(dst) = self.make_function(&code.consts[c.0 as usize], globals, parts);
+                        let func = self.make_function(&code.consts[c.0 as usize], globals, parts);
+                        self.gc_track(&func);
+                        reg!(dst) = func;
                     }
                     Instr::MakeClass { base: b } => {
                         save_pc!();
