@@ -9,6 +9,7 @@ mod bytes_methods;
 mod constructors;
 mod descriptors;
 mod functions;
+mod gc;
 mod io;
 mod math;
 mod methods;

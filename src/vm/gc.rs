@@ -235,6 +235,7 @@ fn visit_payload(p: &Payload, f: &mut dyn FnMut(Edge<'_>)) -> bool {
             Ok(state) => visit_gen_state(&state, f),
             Err(_) => return false,
         },
+        Payload::Ext(e) => return e.gc_traverse(&mut Tracer { f }),
         Payload::AsyncGenOp(op) => match op.try_borrow() {
             Ok(op) => {
                 one(&op.target, f);
@@ -285,6 +286,25 @@ fn visit_gen_state(state: &GenState, f: &mut dyn FnMut(Edge<'_>)) {
     value_edge(&fiber.handled).map(&mut *f);
     for frame in &fiber.frames {
         value_edge(&frame.init_self).map(&mut *f);
+    }
+}
+
+/// What an [`Ext`](super::ext::Ext) object reports its references to.
+pub struct Tracer<'f> {
+    f: &'f mut dyn FnMut(Edge<'_>),
+}
+
+impl Tracer<'_> {
+    /// A value the object holds.
+    pub fn value(&mut self, v: &Value) {
+        if let Some(e) = value_edge(v) {
+            (self.f)(e);
+        }
+    }
+
+    /// An object the object holds.
+    pub fn object(&mut self, o: &Rc<Object>) {
+        (self.f)(obj_edge(o));
     }
 }
 
@@ -401,6 +421,7 @@ fn clear_payload(p: &Payload, trash: &mut Vec<Value>, through: &mut dyn FnMut(Ed
                 trash.extend(table.iter().cloned());
             }
         }
+        Payload::Ext(e) => e.gc_clear(trash),
         Payload::Iter(it) => {
             if let Ok(mut it) = it.try_borrow_mut() {
                 let old = std::mem::replace(&mut *it, Iter::Done);
@@ -442,6 +463,8 @@ pub struct Collector {
     pub thresholds: [i64; 3],
     /// True while a collection runs (no nested collections).
     collecting: bool,
+    /// `gc.freeze()`: registry entries before this index are never examined.
+    frozen: usize,
 }
 
 impl Default for Collector {
@@ -455,6 +478,7 @@ impl Default for Collector {
             enabled: true,
             thresholds: [DEFAULT_THRESHOLD, DEFAULT_THRESHOLD1, DEFAULT_THRESHOLD2],
             collecting: false,
+            frozen: 0,
         }
     }
 }
@@ -485,15 +509,37 @@ impl Collector {
         if self.young_runs >= self.thresholds[1].max(1) && grown {
             self.collect_full()
         } else {
-            let found = self.collect_from(self.young_start);
-            self.young_start = self.tracked.len();
-            found
+            self.collect_young()
         }
+    }
+
+    /// Collects the young generation (what was registered since the last collection).
+    pub fn collect_young(&mut self) -> usize {
+        let found = self.collect_from(self.young_start.max(self.frozen));
+        self.young_start = self.tracked.len();
+        found
+    }
+
+    /// `gc.freeze()`: everything registered so far is left alone by later collections.
+    pub fn freeze(&mut self) {
+        self.frozen = self.tracked.len();
+        self.young_start = self.frozen;
+        self.allocs = 0;
+    }
+
+    /// `gc.unfreeze()`: frozen objects are examined again by full collections.
+    pub fn unfreeze(&mut self) {
+        self.frozen = 0;
+    }
+
+    /// `gc.get_freeze_count()`: how many registry entries are frozen.
+    pub fn freeze_count(&self) -> usize {
+        self.frozen
     }
 
     /// Collects every registered container; returns the number of unreachable objects found.
     pub fn collect_full(&mut self) -> usize {
-        let found = self.collect_from(0);
+        let found = self.collect_from(self.frozen);
         self.young_runs = 0;
         self.young_start = self.tracked.len();
         self.long_lived = self.tracked.len();

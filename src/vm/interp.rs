@@ -442,7 +442,9 @@ impl Vm {
                     }
                     Instr::MakeCell { reg } => {
                         let v = std::mem::take(&mut reg!(reg));
-                        reg!(reg) = self.new_cell(v);
+                        let cell = self.new_cell(v);
+                        self.gc_track(&cell);
+                        reg!(reg) = cell;
                     }
                     Instr::LoadDeref { dst, cell, name } => {
                         let v = cell_get(&reg!(cell));
