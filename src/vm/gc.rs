@@ -406,11 +406,16 @@ fn clear_payload(p: &Payload, trash: &mut Vec<Value>, through: &mut dyn FnMut(Ed
         }
         Payload::Cell(c) => clear_cell(c, Value::Undef, trash),
         Payload::BoundMethod(a, b) => {
-            value_edge(a).map(|e| through(e, trash));
-            value_edge(b).map(|e| through(e, trash));
+            for v in [a, b] {
+                if let Some(e) = value_edge(v) {
+                    through(e, trash);
+                }
+            }
         }
         Payload::StaticMethod(v) | Payload::ClassMethod(v) | Payload::Boxed(v) | Payload::Super(_, v) => {
-            value_edge(v).map(|e| through(e, trash));
+            if let Some(e) = value_edge(v) {
+                through(e, trash);
+            }
         }
         Payload::Property(p) => clear_cell(&p.name, Value::None, trash),
         Payload::ListData(l) => through(list_edge(l), trash),
