@@ -111,37 +111,70 @@ enum Node<'a> {
     Obj(&'a Object),
 }
 
-/// One reference: the target's address, its strong count and how to walk it.
-struct Edge<'a> {
-    addr: usize,
-    strong: usize,
-    node: Node<'a>,
+/// One reference to a walkable object. The target's strong count is read only when the
+/// walk needs it (an untracked target), so a walk over tracked children touches nothing but
+/// the registry index.
+#[derive(Clone, Copy)]
+enum Edge<'a> {
+    List(&'a Rc<List>),
+    Tuple(&'a Rc<Tuple>),
+    Dict(&'a Rc<Dict>),
+    Func(&'a Rc<Function>),
+    Obj(&'a Rc<Object>),
 }
 
-fn edge<'a, T>(r: &'a Rc<T>, node: Node<'a>) -> Edge<'a> {
-    Edge { addr: Rc::as_ptr(r) as usize, strong: Rc::strong_count(r), node }
+impl<'a> Edge<'a> {
+    fn addr(self) -> usize {
+        match self {
+            Edge::List(r) => Rc::as_ptr(r) as usize,
+            Edge::Tuple(r) => Rc::as_ptr(r) as usize,
+            Edge::Dict(r) => Rc::as_ptr(r) as usize,
+            Edge::Func(r) => Rc::as_ptr(r) as usize,
+            Edge::Obj(r) => Rc::as_ptr(r) as *const u8 as usize,
+        }
+    }
+
+    fn strong(self) -> usize {
+        match self {
+            Edge::List(r) => Rc::strong_count(r),
+            Edge::Tuple(r) => Rc::strong_count(r),
+            Edge::Dict(r) => Rc::strong_count(r),
+            Edge::Func(r) => Rc::strong_count(r),
+            Edge::Obj(r) => Rc::strong_count(r),
+        }
+    }
+
+    fn node(self) -> Node<'a> {
+        match self {
+            Edge::List(r) => Node::List(r),
+            Edge::Tuple(r) => Node::Tuple(r),
+            Edge::Dict(r) => Node::Dict(r),
+            Edge::Func(r) => Node::Func(r),
+            Edge::Obj(r) => Node::Obj(r),
+        }
+    }
 }
 
 fn dict_edge(d: &Rc<Dict>) -> Edge<'_> {
-    edge(d, Node::Dict(d))
+    Edge::Dict(d)
 }
 
 fn list_edge(l: &Rc<List>) -> Edge<'_> {
-    edge(l, Node::List(l))
+    Edge::List(l)
 }
 
 fn obj_edge(o: &Rc<Object>) -> Edge<'_> {
-    Edge { addr: Rc::as_ptr(o) as *const u8 as usize, strong: Rc::strong_count(o), node: Node::Obj(o) }
+    Edge::Obj(o)
 }
 
 /// The walkable target of a value (None for atoms and kinds the collector ignores).
 fn value_edge(v: &Value) -> Option<Edge<'_>> {
     Some(match v {
-        Value::List(l) => list_edge(l),
-        Value::Tuple(t) => edge(t, Node::Tuple(t)),
-        Value::Dict(d) => dict_edge(d),
-        Value::Func(f) => edge(f, Node::Func(f)),
-        Value::Obj(o) => obj_edge(o),
+        Value::List(l) => Edge::List(l),
+        Value::Tuple(t) => Edge::Tuple(t),
+        Value::Dict(d) => Edge::Dict(d),
+        Value::Func(f) => Edge::Func(f),
+        Value::Obj(o) => Edge::Obj(o),
         _ => return None,
     })
 }
@@ -258,7 +291,7 @@ fn visit_iter(it: &Iter, f: &mut dyn FnMut(Edge<'_>)) {
     let mut one = |v: &Value| value_edge(v).map(&mut *f);
     match it {
         Iter::List(l, _) => f(list_edge(l)),
-        Iter::Tuple(t, _) => f(edge(t, Node::Tuple(t))),
+        Iter::Tuple(t, _) => f(Edge::Tuple(t)),
         Iter::DictKeys(d, ..) | Iter::DictValues(d, ..) | Iter::DictItems(d, ..) => f(dict_edge(d)),
         Iter::Bytes(v, _) | Iter::Set(v, ..) | Iter::Reversed(v, _) | Iter::SeqIter(v, _) => {
             one(v);
@@ -333,9 +366,9 @@ type AddrMap = HashMap<usize, usize, BuildHasherDefault<AddrHasher>>;
 fn walk(node: Node<'_>, index: &AddrMap, depth: usize, on_tracked: &mut dyn FnMut(usize)) -> bool {
     let mut complete = true;
     let visited = visit(node, &mut |e: Edge<'_>| {
-        if let Some(&j) = index.get(&e.addr) {
+        if let Some(&j) = index.get(&e.addr()) {
             on_tracked(j);
-        } else if e.strong == 1 && depth < MAX_INLINE_DEPTH && !walk(e.node, index, depth + 1, on_tracked) {
+        } else if e.strong() == 1 && depth < MAX_INLINE_DEPTH && !walk(e.node(), index, depth + 1, on_tracked) {
             complete = false;
         }
     });
@@ -348,8 +381,8 @@ fn clear(node: Node<'_>, index: &AddrMap, depth: usize, trash: &mut Vec<Value>) 
     let mut owned = 0;
     let mut own_dict = 0;
     let mut through_edge = |e: Edge<'_>, trash: &mut Vec<Value>| {
-        if e.strong == 1 && depth < MAX_INLINE_DEPTH && !index.contains_key(&e.addr) {
-            owned += clear(e.node, index, depth + 1, trash);
+        if e.strong() == 1 && depth < MAX_INLINE_DEPTH && !index.contains_key(&e.addr()) {
+            owned += clear(e.node(), index, depth + 1, trash);
         }
     };
     let mut through = |v: &Value, trash: &mut Vec<Value>| {
