@@ -40,6 +40,10 @@ pub const DEFAULT_THRESHOLD: i64 = 700;
 pub const DEFAULT_THRESHOLD1: i64 = 10;
 /// CPython's `threshold2` (gyre has two generations; kept for `get_threshold()`).
 pub const DEFAULT_THRESHOLD2: i64 = 10;
+/// A full collection waits until the registry has grown by `1 / FULL_GROWTH_DIVISOR` since
+/// the last one. CPython uses a quarter; doubling makes a steadily growing heap cost about two
+/// scans per object instead of five, at the price of old cyclic garbage living longer.
+const FULL_GROWTH_DIVISOR: usize = 1;
 /// How deep the walk follows untracked objects owned by a tracked one; deeper nesting is
 /// treated as external (a possible leak, never an unsound free).
 const MAX_INLINE_DEPTH: usize = 64;
@@ -368,7 +372,8 @@ fn walk(node: Node<'_>, index: &AddrMap, depth: usize, on_tracked: &mut dyn FnMu
     let visited = visit(node, &mut |e: Edge<'_>| {
         if let Some(&j) = index.get(&e.addr()) {
             on_tracked(j);
-        } else if e.strong() == 1 && depth < MAX_INLINE_DEPTH && !walk(e.node(), index, depth + 1, on_tracked) {
+        } else if e.strong() == 1 && depth < MAX_INLINE_DEPTH && !walk(e.node(), index, depth + 1, on_tracked)
+        {
             complete = false;
         }
     });
@@ -533,17 +538,47 @@ impl Collector {
             Value::Obj(o) => Tracked::Obj(Rc::downgrade(o)),
             _ => return false,
         };
+        if self.tracked.len() == self.tracked.capacity() {
+            self.prune();
+        }
         self.tracked.push(t);
         self.allocs += 1;
         self.enabled && self.thresholds[0] > 0 && self.allocs >= self.thresholds[0]
     }
 
+    /// Drops the registry entries of freed objects (a dead `Weak` still pins its object's
+    /// allocation), keeping the generation boundaries. Runs when the registry is full, so that
+    /// it stays proportional to the live containers even while collection is disabled.
+    #[cold]
+    fn prune(&mut self) {
+        let bounds = [self.frozen, self.young_start, self.long_lived];
+        let mut kept_below = [0; 3];
+        let mut i = 0;
+        self.tracked.retain(|t| {
+            let live = match t {
+                Tracked::List(w) => w.strong_count() > 0,
+                Tracked::Dict(w) => w.strong_count() > 0,
+                Tracked::Func(w) => w.strong_count() > 0,
+                Tracked::Obj(w) => w.strong_count() > 0,
+            };
+            for (b, kept) in bounds.iter().zip(kept_below.iter_mut()) {
+                if live && i < *b {
+                    *kept += 1;
+                }
+            }
+            i += 1;
+            live
+        });
+        [self.frozen, self.young_start, self.long_lived] = kept_below;
+    }
+
     /// The automatic collection: the young generation, or everything once enough young
-    /// collections have run and the registry has grown by a quarter since the last full one
-    /// (so that a large live heap is not rescanned over and over).
+    /// collections have run and the registry has grown enough since the last full one (so
+    /// that a growing live heap is rescanned a bounded number of times per object).
     pub fn collect_auto(&mut self) -> usize {
         self.young_runs += 1;
-        let grown = self.tracked.len().saturating_sub(self.long_lived) > self.long_lived / 4;
+        let grown =
+            self.tracked.len().saturating_sub(self.long_lived) > self.long_lived / FULL_GROWTH_DIVISOR;
         if self.young_runs >= self.thresholds[1].max(1) && grown {
             self.collect_full()
         } else {
