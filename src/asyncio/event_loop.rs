@@ -363,6 +363,7 @@ fn run_once(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj) -> PyResult<()> {
     if lp.finished_since_trim.get() >= TRIM_AFTER_FINISHED_TASKS && lp.el.borrow().ready_len() == 0 {
         lp.finished_since_trim.set(0);
         lp.el.borrow_mut().shrink_storage();
+        vm.gc.prune_dead();
         crate::runtime::memory::release_free_memory();
     }
     let n = lp.el.borrow_mut().tick().map_err(|e| vm.new_error("OSError", &e.to_string()))?;

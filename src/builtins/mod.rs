@@ -9,6 +9,7 @@ mod bytes_methods;
 mod constructors;
 mod descriptors;
 mod functions;
+mod gc;
 pub(crate) mod io;
 mod math;
 mod methods;

@@ -15,6 +15,7 @@ pub fn native_module(name: &str) -> Option<NativeModule> {
         "sys" => super::sys::sys_module,
         "math" => super::math::math_module,
         "time" => super::time::time_module,
+        "gc" => super::gc::gc_module,
         "_asyncio" => crate::asyncio::asyncio_module,
         "_net" => crate::net::module::net_module,
         "socket" => crate::net::module::socket_module,

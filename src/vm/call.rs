@@ -491,6 +491,7 @@ impl Vm {
                     && self.default_new(cls) =>
             {
                 let obj = Value::Obj(Object::with_dict(cls.clone(), Payload::Plain));
+                self.gc_track(&obj);
                 match cls.lookup("__init__") {
                     Some(Value::Func(init)) => {
                         let mut full = Vec::with_capacity(pos.len() + 1);
@@ -643,7 +644,11 @@ impl Vm {
                 r
             }
             _ => match cls.kind {
-                BaseKind::Object => Value::Obj(Object::with_dict(cls.clone(), Payload::Plain)),
+                BaseKind::Object => {
+                    let obj = Value::Obj(Object::with_dict(cls.clone(), Payload::Plain));
+                    self.gc_track(&obj);
+                    obj
+                }
                 BaseKind::Exception => Value::Obj(self.new_exception(cls, args.clone())),
                 _ => {
                     return Err(
@@ -796,7 +801,9 @@ impl Vm {
             hooked: Cell::new(false),
             finalizer: RefCell::new(None),
         };
-        Value::Obj(Object::new(cls, Payload::Generator(gen)))
+        let gen = Value::Obj(Object::new(cls, Payload::Generator(gen)));
+        self.gc_track(&gen);
+        gen
     }
 
     /// `class` statement: runs the body, then builds the class (`MakeClass`).

@@ -16,6 +16,7 @@ pub mod drop;
 pub mod exceptions;
 pub mod ext;
 pub mod frame;
+pub mod gc;
 pub mod import;
 pub mod interp;
 pub mod iter;
@@ -107,6 +108,8 @@ pub struct Vm {
     pub caller: Option<CallerFrame>,
     /// Containers whose repr is being computed (to print `[...]` for cycles).
     pub repr_active: Vec<Value>,
+    /// The cycle collector (see `gc`).
+    pub gc: gc::Collector,
     start: std::time::Instant,
     interned: HashMap<Box<str>, Rc<PyStr>>,
 }
@@ -180,6 +183,7 @@ impl Vm {
             type_cache: Vec::new(),
             caller: None,
             repr_active: Vec::new(),
+            gc: gc::Collector::default(),
             start: std::time::Instant::now(),
             interned: HashMap::new(),
         };
