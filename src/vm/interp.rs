@@ -758,12 +758,12 @@ impl Vm {
                     Instr::GetAttr { dst, obj, name } => {
                         let o = reg!(obj).clone();
                         save_pc!();
-                        reg!(dst) = tryv!(self.get_attr(&o, &code.names[name.0 as usize]));
+                        reg!(dst) = tryv!(self.get_attr_cached(&code, &o, name.0 as usize));
                     }
                     Instr::SetAttr { obj, name, src } => {
                         let (o, v) = (reg!(obj).clone(), reg!(src).clone());
                         save_pc!();
-                        tryv!(self.set_attr(&o, &code.names[name.0 as usize], v));
+                        tryv!(self.set_attr_cached(&code, &o, name.0 as usize, v));
                     }
                     Instr::DelAttr { obj, name } => {
                         let o = reg!(obj).clone();
@@ -773,7 +773,7 @@ impl Vm {
                     Instr::LoadMethod { dst, obj, name } => {
                         let o = reg!(obj).clone();
                         save_pc!();
-                        let (f, s) = tryv!(self.load_method(&o, &code.names[name.0 as usize]));
+                        let (f, s) = tryv!(self.load_method_cached(&code, &o, name.0 as usize));
                         reg!(dst) = f;
                         reg!(dst.offset(1)) = s;
                     }
