@@ -30,14 +30,26 @@ enum Known {
     Method(usize, usize),
 }
 
+/// Classes one slot remembers at once: a site that sees a few classes (a method called on
+/// the elements of a mixed list) keeps hitting instead of refilling on every access.
+const SLOT_WAYS: usize = 4;
+
+/// What a slot knows about one class.
+#[derive(Debug, Default, Clone)]
+struct Way {
+    /// Address of the class.
+    class: usize,
+    /// The class epoch when this way was filled.
+    epoch: u64,
+    known: Known,
+}
+
 /// One cache slot of a code object (see the module docs).
 #[derive(Debug, Default, Clone)]
 pub struct AttrSlot {
-    /// Address of the class the slot was filled for.
-    class: usize,
-    /// The class epoch then.
-    epoch: u64,
-    known: Known,
+    ways: [Way; SLOT_WAYS],
+    /// The way the next fill replaces (round robin).
+    next: usize,
 }
 
 /// Instances whose attributes the caches may serve: no payload with its own attribute rules
@@ -52,10 +64,12 @@ fn cacheable(o: &Object) -> bool {
 fn valid_slot(code: &CodeObj, o: &Object, idx: usize) -> Option<Known> {
     let cache = code.attr_cache.borrow();
     let slot = cache.get(idx)?;
-    if slot.class != Rc::as_ptr(&o.class) as usize || slot.epoch != class_epoch() || !cacheable(o) {
+    let class = Rc::as_ptr(&o.class) as usize;
+    let way = slot.ways.iter().find(|w| w.class == class)?;
+    if way.epoch != class_epoch() || !cacheable(o) {
         return None;
     }
-    Some(slot.known.clone())
+    Some(way.known.clone())
 }
 
 /// The instance dict entry at `i` when its key is `name` (a hit of a `DictEntry` slot).
@@ -116,14 +130,19 @@ impl Vm {
     pub fn set_attr_cached(&mut self, code: &CodeObj, obj: &Value, idx: usize, value: Value) -> PyResult<()> {
         let Value::Obj(o) = obj else { return self.set_attr(obj, &code.names[idx], value) };
         if let Some(Known::DictEntry(i)) = valid_slot(code, o, idx) {
-            if let Some(dict) = &o.dict {
+            if let (Some(dict), Value::Str(key)) = (&o.dict, &code.names[idx]) {
                 let mut map = dict.map.borrow_mut();
-                if map.live_entry(i).is_some_and(|e| same_name(&e.key, &code.names[idx])) {
-                    let old = map.set_value(i, value);
-                    drop(map);
-                    drop(old);
-                    return Ok(());
-                }
+                let old = if map.live_entry(i).is_some_and(|e| same_name(&e.key, &code.names[idx])) {
+                    Some(map.set_value(i, value))
+                } else {
+                    // The class is as it was when the slot was filled, so no data descriptor
+                    // intercepts the store: a plain dict store (a fresh instance in `__init__`).
+                    map.set_str(key.hash(), code.names[idx].clone(), value);
+                    None
+                };
+                drop(map);
+                drop(old);
+                return Ok(());
             }
         }
         self.set_attr(obj, &code.names[idx], value)?;
@@ -183,6 +202,16 @@ impl Vm {
         if cache.len() < code.names.len() {
             cache.resize(code.names.len(), AttrSlot::default());
         }
-        cache[idx] = AttrSlot { class: Rc::as_ptr(&o.class) as usize, epoch: class_epoch(), known };
+        let slot = &mut cache[idx];
+        let class = Rc::as_ptr(&o.class) as usize;
+        let n = match slot.ways.iter().position(|w| w.class == class) {
+            Some(n) => n,
+            None => {
+                let n = slot.next;
+                slot.next = (n + 1) % SLOT_WAYS;
+                n
+            }
+        };
+        slot.ways[n] = Way { class, epoch: class_epoch(), known };
     }
 }
