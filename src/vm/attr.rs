@@ -124,7 +124,7 @@ impl Vm {
     }
 
     /// Data descriptors take precedence over the instance dict.
-    fn is_data_descriptor(&self, d: &Value) -> bool {
+    pub(super) fn is_data_descriptor(&self, d: &Value) -> bool {
         match d.payload() {
             Some(Payload::Property(..) | Payload::SlotMember(_)) => true,
             _ => {
@@ -171,20 +171,14 @@ impl Vm {
         }
     }
 
-    /// `'name' ` of a property whose getter is a named function (for error messages), else "".
+    /// `'name' ` of a property that `__set_name__` named (for error messages), else "".
     fn property_name(&mut self, d: &Value) -> String {
         let Some(Payload::Property(p)) = d.payload() else { return String::new() };
-        if let Some(n) = p.name.borrow().as_str() {
-            return format!("'{n}' ");
+        // Only `__set_name__` names a property (3.11 does not fall back to the getter's name).
+        match p.name.borrow().as_str() {
+            Some(n) => format!("'{n}' "),
+            None => String::new(),
         }
-        for f in [&p.fget, &p.fset, &p.fdel] {
-            if let Value::Func(func) = f {
-                if let Some(n) = func.name.borrow().as_str() {
-                    return format!("'{n}' ");
-                }
-            }
-        }
-        String::new()
     }
 
     fn class_attr(&mut self, c: &Rc<Class>, n: &str) -> PyResult<Value> {

@@ -179,6 +179,12 @@ impl DictMap {
 
     /// Finds a `str` key without building a `Value` (attribute and global lookups).
     pub fn get_str(&self, hash: i64, key: &str) -> Option<&Value> {
+        self.index_of_str(hash, key).map(|i| &self.entries[i].value)
+    }
+
+    /// The entry index of string key `key` with hash `hash` (see [`DictMap::get_str`]).
+    #[inline]
+    pub fn index_of_str(&self, hash: i64, key: &str) -> Option<usize> {
         if self.index.is_empty() {
             return None;
         }
@@ -196,7 +202,7 @@ impl DictMap {
                             // Names are interned: the same text is usually the same pointer.
                             let k = k.as_str();
                             if std::ptr::eq(k, key) || k == key {
-                                return Some(&e.value);
+                                return Some(slot as usize);
                             }
                         }
                     }
@@ -205,6 +211,12 @@ impl DictMap {
             perturb >>= 5;
             i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
         }
+    }
+
+    /// The live entry at `idx`, if `idx` is in range and not a hole.
+    #[inline]
+    pub fn live_entry(&self, idx: usize) -> Option<&Entry> {
+        self.entries.get(idx).filter(|e| !e.key.is_undef())
     }
 
     /// The entry at an index returned by `probe` (live or a hole).

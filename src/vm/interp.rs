@@ -454,29 +454,31 @@ impl Vm {
             macro_rules! arith_imm {
                 ($op:expr, $dst:expr, $a:expr, $imm:expr, $slow:ident) => {{
                     let k = Value::Int($imm as i64);
-                    let v = match super::ops::arith_fast($op, &reg!($a), &k) {
-                        Some(v) => v,
+                    // Each branch stores its own result: merging them first would build the
+                    // value in memory and reload it whole (a store-forwarding stall).
+                    match super::ops::arith_fast($op, &reg!($a), &k) {
+                        Some(v) => Value::put(&mut reg!($dst), v),
                         None => {
                             let x = reg!($a).clone();
                             save_pc!();
-                            tryv!(self.$slow($op, &x, &k))
+                            let v = tryv!(self.$slow($op, &x, &k));
+                            Value::put(&mut reg!($dst), v);
                         }
-                    };
-                    Value::put(&mut reg!($dst), v);
+                    }
                 }};
             }
             // Arithmetic: the allocation-free int/float cases inline, the rest through `$slow`.
             macro_rules! arith {
                 ($op:expr, $dst:expr, $a:expr, $b:expr, $slow:ident) => {{
-                    let v = match super::ops::arith_fast($op, &reg!($a), &reg!($b)) {
-                        Some(v) => v,
+                    match super::ops::arith_fast($op, &reg!($a), &reg!($b)) {
+                        Some(v) => Value::put(&mut reg!($dst), v),
                         None => {
                             let (x, y) = (reg!($a).clone(), reg!($b).clone());
                             save_pc!();
-                            tryv!(self.$slow($op, &x, &y))
+                            let v = tryv!(self.$slow($op, &x, &y));
+                            Value::put(&mut reg!($dst), v);
                         }
-                    };
-                    Value::put(&mut reg!($dst), v);
+                    }
                 }};
             }
             loop {
@@ -582,15 +584,15 @@ impl Vm {
                     Instr::InplaceI { op, dst, a, imm } => arith_imm!(op, dst, a, imm, inplace_op),
                     Instr::CompareI { op, dst, a, imm } => {
                         let k = Value::Int(imm as i64);
-                        let v = match super::ops::compare_fast(op, &reg!(a), &k) {
-                            Some(r) => Value::Bool(r),
+                        match super::ops::compare_fast(op, &reg!(a), &k) {
+                            Some(r) => Value::put(&mut reg!(dst), Value::Bool(r)),
                             None => {
                                 let x = reg!(a).clone();
                                 save_pc!();
-                                tryv!(self.compare_op(op, &x, &k))
+                                let v = tryv!(self.compare_op(op, &x, &k));
+                                Value::put(&mut reg!(dst), v);
                             }
-                        };
-                        Value::put(&mut reg!(dst), v);
+                        }
                     }
                     Instr::Unary { op, dst, src } => {
                         let x = reg!(src).clone();
@@ -598,15 +600,15 @@ impl Vm {
                         reg!(dst) = tryv!(self.unary_op(op, &x));
                     }
                     Instr::Compare { op, dst, a, b } => {
-                        let v = match super::ops::compare_fast(op, &reg!(a), &reg!(b)) {
-                            Some(r) => Value::Bool(r),
+                        match super::ops::compare_fast(op, &reg!(a), &reg!(b)) {
+                            Some(r) => Value::put(&mut reg!(dst), Value::Bool(r)),
                             None => {
                                 let (x, y) = (reg!(a).clone(), reg!(b).clone());
                                 save_pc!();
-                                tryv!(self.compare_op(op, &x, &y))
+                                let v = tryv!(self.compare_op(op, &x, &y));
+                                Value::put(&mut reg!(dst), v);
                             }
-                        };
-                        Value::put(&mut reg!(dst), v);
+                        }
                     }
                     Instr::Jump { target } => {
                         if (target as usize) < pc {
@@ -769,12 +771,12 @@ impl Vm {
                     Instr::GetAttr { dst, obj, name } => {
                         let o = reg!(obj).clone();
                         save_pc!();
-                        reg!(dst) = tryv!(self.get_attr(&o, &code.names[name.0 as usize]));
+                        reg!(dst) = tryv!(self.get_attr_cached(&code, &o, name.0 as usize));
                     }
                     Instr::SetAttr { obj, name, src } => {
                         let (o, v) = (reg!(obj).clone(), reg!(src).clone());
                         save_pc!();
-                        tryv!(self.set_attr(&o, &code.names[name.0 as usize], v));
+                        tryv!(self.set_attr_cached(&code, &o, name.0 as usize, v));
                     }
                     Instr::DelAttr { obj, name } => {
                         let o = reg!(obj).clone();
@@ -784,7 +786,7 @@ impl Vm {
                     Instr::LoadMethod { dst, obj, name } => {
                         let o = reg!(obj).clone();
                         save_pc!();
-                        let (f, s) = tryv!(self.load_method(&o, &code.names[name.0 as usize]));
+                        let (f, s) = tryv!(self.load_method_cached(&code, &o, name.0 as usize));
                         reg!(dst) = f;
                         reg!(dst.offset(1)) = s;
                     }

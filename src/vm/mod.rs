@@ -7,6 +7,7 @@
 
 pub mod agen;
 pub mod attr;
+pub mod attr_cache;
 pub mod bigrange;
 pub mod call;
 pub mod containers;
