@@ -161,6 +161,10 @@ impl Ext for FutureObj {
         true
     }
 
+    fn iter(&self, _vm: &mut Vm, this: &Value) -> PyResult<Option<Value>> {
+        Ok(Some(this.clone()))
+    }
+
     /// `Future.__await__`: yield self while pending (marked as blocking, so the task knows
     /// the yield came from an `await`), then return the result.
     fn await_step(&self, vm: &mut Vm, this: &Value, incoming: &Incoming) -> Option<PyResult<Delegate>> {

@@ -154,6 +154,8 @@ impl Aio {
             ("get_loop", fut_get_loop),
             ("__init__", future_init),
             ("_make_cancelled_error", fut_make_cancelled_error),
+            ("__await__", fut_await),
+            ("__iter__", fut_await),
         ] {
             method(vm, f, name, m);
         }
@@ -334,6 +336,12 @@ fn future_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn future_init(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(Value::None)
+}
+
+/// `Future.__await__()` / `__iter__()`: the future drives its own await (`yield from fut`).
+fn fut_await(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (_, o) = this_future(vm, &args)?;
+    Ok(Value::Obj(o))
 }
 
 fn fut_make_cancelled_error(vm: &mut Vm, args: Args) -> PyResult<Value> {

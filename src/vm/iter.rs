@@ -574,7 +574,8 @@ impl Vm {
                         }
                     }
                 }
-                if !self.is_iterator(&it) {
+                // A native awaitable (`fut.__await__()` returns the future) iterates itself.
+                if !self.is_iterator(&it) && !self.is_native_awaitable(&it) {
                     let t = self.type_name(&it);
                     return Err(self.new_error(
                         "TypeError",
