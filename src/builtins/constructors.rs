@@ -475,6 +475,7 @@ fn bytes_from(vm: &mut Vm, src: Option<&Value>, encoding: Option<&Value>) -> PyR
             if *n > 1 << 32 {
                 return Err(vm.new_error("MemoryError", ""));
             }
+            vm.mem_reserve(*n as usize)?;
             vec![0; *n as usize]
         }
         Some(v) => {

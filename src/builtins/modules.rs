@@ -44,6 +44,7 @@ const STDLIB: &[(&str, &str, bool)] = &[
     ("asyncio.streams", include_str!("../../stdlib/asyncio/streams.py"), false),
     ("asyncio.net_events", include_str!("../../stdlib/asyncio/net_events.py"), false),
     ("aiohttp", include_str!("../../stdlib/aiohttp/__init__.py"), true),
+    ("aiofiles", include_str!("../../stdlib/aiofiles/__init__.py"), true),
     ("bisect", include_str!("../../stdlib/bisect.py"), false),
     ("collections", include_str!("../../stdlib/collections/__init__.py"), true),
     ("collections.abc", include_str!("../../stdlib/collections/abc.py"), false),

@@ -83,7 +83,11 @@ const MAX_SLEEP_SECONDS: f64 = 9.2e9;
 
 fn t_sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, "sleep", &args, 1, 1)?;
-    let secs = super::math::real_arg(vm, &args.pos[0])?;
+    // CPython accepts floats and integers (anything with __index__), nothing else.
+    let secs = match &args.pos[0] {
+        Value::Float(f) => *f,
+        v => vm.index_of(v)? as f64,
+    };
     if secs.is_nan() {
         return Err(vm.new_error("ValueError", "Invalid value NaN (not a number)"));
     }

@@ -94,6 +94,15 @@ impl Vm {
         Ok(())
     }
 
+    /// True when `cls.__new__` is `object.__new__` (a plain instance can be made directly).
+    fn default_new(&self, cls: &Rc<Class>) -> bool {
+        match (cls.lookup("__new__"), self.types.object.lookup("__new__")) {
+            (Some(a), Some(b)) => a.is(&b),
+            (None, _) => true,
+            _ => false,
+        }
+    }
+
     /// `callable(v)`.
     pub fn is_callable(&self, v: &Value) -> bool {
         match v {
@@ -476,7 +485,10 @@ impl Vm {
                 Ok(true)
             }
             Value::Class(cls)
-                if cls.is_heap && cls.kind == BaseKind::Object && cls.lookup("__new__").is_none() =>
+                if cls.is_heap
+                    && cls.kind == BaseKind::Object
+                    && cls.meta.is_none()
+                    && self.default_new(cls) =>
             {
                 let obj = Value::Obj(Object::with_dict(cls.clone(), Payload::Plain));
                 match cls.lookup("__init__") {
@@ -509,7 +521,11 @@ impl Vm {
                 if wants_frame {
                     self.caller = None;
                 }
-                fiber.stack[ret] = r?;
+                let v = r?;
+                // Native functions and builtin constructors make the big objects
+                // (`''.join`, `list(range(n))`, `bytes(n)`): charge them to the memory limit.
+                self.mem_track_value(&v)?;
+                fiber.stack[ret] = v;
                 Ok(false)
             }
         }
@@ -882,6 +898,7 @@ impl Vm {
             map.set_str(super::object::str_hash("__hash__"), Value::str("__hash__"), Value::None);
         }
         let slots = self.class_slots(&mut map, &bases)?;
+        super::object::bump_class_epoch();
         let mut hooks = bases.iter().fold(0, |h, b| h | b.hooks.get());
         for (k, _) in map.iter() {
             hooks |= k.as_str().map_or(0, super::object::hook_bit);

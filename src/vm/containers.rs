@@ -140,7 +140,13 @@ impl Vm {
             Some((i, _)) => {
                 d.map.borrow_mut().set_value(i, value);
             }
-            None => d.map.borrow_mut().insert_new(hash, key, value),
+            None => {
+                d.map.borrow_mut().insert_new(hash, key, value);
+                // Charge the table as it doubles (not on every insert).
+                if self.memory.limited() && d.map.borrow().len().is_power_of_two() {
+                    self.mem_track_value(&Value::Dict(d.clone()))?;
+                }
+            }
         }
         Ok(())
     }
@@ -334,6 +340,9 @@ impl Vm {
         let snapshot = cell.borrow().clone();
         if self.set_find(&snapshot, hash, &item)?.is_none() {
             cell.borrow_mut().insert_new(hash, item);
+            if self.memory.limited() && cell.borrow().len().is_power_of_two() {
+                self.mem_track_value(s)?;
+            }
         }
         Ok(())
     }
@@ -995,6 +1004,7 @@ impl Vm {
             }
             _ => {}
         }
+        self.mem_track_value(list)?;
         Ok(())
     }
 

@@ -102,21 +102,17 @@ impl Drop for DictMap {
         if self.entries.is_empty() {
             return;
         }
-        let mut values = Vec::with_capacity(self.entries.len() * 2);
-        std::mem::take(self).drain_into(&mut values);
-        super::drop::drop_values(values);
+        let entries = std::mem::take(&mut self.entries);
+        if super::drop::enter() {
+            drop(entries);
+            super::drop::leave();
+        } else {
+            super::drop::defer(entries.into_iter().flat_map(|e| [e.key, e.value]));
+        }
     }
 }
 
 impl DictMap {
-    /// Moves every key and value out (for non-recursive dropping).
-    pub fn drain_into(mut self, out: &mut Vec<Value>) {
-        for e in std::mem::take(&mut self.entries) {
-            out.push(e.key);
-            out.push(e.value);
-        }
-    }
-
     /// An empty map.
     pub fn new() -> DictMap {
         DictMap::default()

@@ -286,8 +286,14 @@ impl Vm {
             }
             (Some(Instr::Yield { .. }), Incoming::Throw(e)) => Some((e, false)),
             (Some(Instr::YieldFrom { .. }), incoming) => {
-                // YieldFrom re-executes and forwards what came in.
-                fiber.incoming = incoming;
+                // YieldFrom re-executes and forwards what came in. A plain resumption is
+                // forwarded as `send(None)`, so that at a YieldFrom `Incoming::Start` always
+                // means "first entry": an awaitable that yields once (a pending future, a bare
+                // `sleep(0)`) then knows, without state of its own, that it is being resumed.
+                fiber.incoming = match incoming {
+                    Incoming::Start => Incoming::Send(Value::None),
+                    other => other,
+                };
                 None
             }
             (_, Incoming::Throw(e)) => Some((e, false)),
@@ -444,6 +450,21 @@ impl Vm {
                     fiber.frames.last_mut().expect("frame").pc = (pc - 1) as u32
                 };
             }
+            // Arithmetic with a small int constant operand.
+            macro_rules! arith_imm {
+                ($op:expr, $dst:expr, $a:expr, $imm:expr, $slow:ident) => {{
+                    let k = Value::Int($imm as i64);
+                    let v = match super::ops::arith_fast($op, &reg!($a), &k) {
+                        Some(v) => v,
+                        None => {
+                            let x = reg!($a).clone();
+                            save_pc!();
+                            tryv!(self.$slow($op, &x, &k))
+                        }
+                    };
+                    Value::put(&mut reg!($dst), v);
+                }};
+            }
             // Arithmetic: the allocation-free int/float cases inline, the rest through `$slow`.
             macro_rules! arith {
                 ($op:expr, $dst:expr, $a:expr, $b:expr, $slow:ident) => {{
@@ -555,6 +576,20 @@ impl Vm {
                     Instr::Mul { dst, a, b } => arith!(BinKind::Mul, dst, a, b, binary_op),
                     Instr::Binary { op, dst, a, b } => arith!(op, dst, a, b, binary_op),
                     Instr::Inplace { op, dst, a, b } => arith!(op, dst, a, b, inplace_op),
+                    Instr::BinaryI { op, dst, a, imm } => arith_imm!(op, dst, a, imm, binary_op),
+                    Instr::InplaceI { op, dst, a, imm } => arith_imm!(op, dst, a, imm, inplace_op),
+                    Instr::CompareI { op, dst, a, imm } => {
+                        let k = Value::Int(imm as i64);
+                        let v = match super::ops::compare_fast(op, &reg!(a), &k) {
+                            Some(r) => Value::Bool(r),
+                            None => {
+                                let x = reg!(a).clone();
+                                save_pc!();
+                                tryv!(self.compare_op(op, &x, &k))
+                            }
+                        };
+                        Value::put(&mut reg!(dst), v);
+                    }
                     Instr::Unary { op, dst, src } => {
                         let x = reg!(src).clone();
                         save_pc!();
@@ -649,6 +684,11 @@ impl Vm {
                         let v = reg!(item).clone();
                         if let Value::List(l) = &reg!(list) {
                             l.items.borrow_mut().push(v);
+                        }
+                        if self.memory.limited() {
+                            let l = reg!(list).clone();
+                            save_pc!();
+                            tryv!(self.mem_track_value(&l));
                         }
                     }
                     Instr::ListExtend { list, iter } => {
@@ -774,6 +814,19 @@ impl Vm {
                     Instr::CallMethod { base: b, argc } => {
                         save_pc!();
                         let at = base + b.idx();
+                        // A plain method with its receiver in place: the fast call path.
+                        let fast = match (&fiber.stack[at], &fiber.stack[at + 1]) {
+                            (Value::Func(f), s) if !s.is_undef() && f.code.fast_argc == Some(argc + 1) => {
+                                Some(f.clone())
+                            }
+                            _ => None,
+                        };
+                        if let Some(f) = fast {
+                            if let Err(e) = self.push_fast(fiber, &f, at, argc as usize + 1) {
+                                return Flow::Raise(e);
+                            }
+                            continue 'frames;
+                        }
                         let (window, n) =
                             if reg!(b.offset(1)).is_undef() { (at + 2, argc) } else { (at + 1, argc + 1) };
                         match self.call_at(fiber, at, window, n as usize, None) {
