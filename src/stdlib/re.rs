@@ -202,6 +202,9 @@ fn pattern_search(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::tuple(spans))
 }
 
+/// The byte span of each group of one match (`None`: the group did not take part).
+type GroupSpans = Vec<Option<(usize, usize)>>;
+
 /// Every match of `p` in `s[..end_b]` from `start_b`, with Python 3.7+'s empty-match rule
 /// (an empty match may not start where the previous match ended empty), as byte spans of
 /// each group (`None` for a group that did not take part). At most `limit` matches (0 = all).
@@ -212,7 +215,7 @@ fn scan(
     start_b: usize,
     end_b: usize,
     limit: usize,
-) -> PyResult<Vec<Vec<Option<(usize, usize)>>>> {
+) -> PyResult<Vec<GroupSpans>> {
     let hay = &s[..end_b];
     let mut out = Vec::new();
     let mut pos = start_b;
@@ -235,8 +238,7 @@ fn scan(
                 None => break,
             }
         }
-        let spans: Vec<Option<(usize, usize)>> =
-            (0..=p.groups).map(|i| caps.get(i).map(|g| (g.start(), g.end()))).collect();
+        let spans: GroupSpans = (0..=p.groups).map(|i| caps.get(i).map(|g| (g.start(), g.end()))).collect();
         prev_empty_at = (m.start() == m.end()).then_some(m.end());
         pos = m.end();
         out.push(spans);
