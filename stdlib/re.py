@@ -118,71 +118,53 @@ class Pattern:
         return self._run(string, pos, endpos, 2)
 
     def finditer(self, string, pos=0, endpos=None):
-        if not isinstance(string, str):
-            raise TypeError("expected string or bytes-like object, got '%s'"
-                            % type(string).__name__)
-        n = len(string) if endpos is None else min(endpos, len(string))
-        prev_empty_at = -1
-        while pos <= n:
-            m = self._run(string, pos, endpos, 0)
-            if m is None:
-                return
-            s, e = m.span()
-            if s == e and s == prev_empty_at:
-                # An empty match where the previous one ended: try one character later.
-                pos = s + 1
-                m = self._run(string, pos, endpos, 0) if pos <= n else None
-                if m is None:
-                    return
-                s, e = m.span()
-            yield m
-            prev_empty_at = e if s == e else -1
-            pos = e
+        end = len(string) if endpos is None else endpos
+        for spans in self._c.all_spans(string, pos, endpos):
+            yield Match(self, string, spans, pos, end)
 
     def findall(self, string, pos=0, endpos=None):
-        out = []
-        for m in self.finditer(string, pos, endpos):
-            if self.groups == 0:
-                out.append(m.group(0))
-            elif self.groups == 1:
-                g = m.group(1)
-                out.append('' if g is None else g)
-            else:
-                out.append(tuple('' if g is None else g for g in m.groups()))
-        return out
+        return self._c.findall(string, pos, endpos)
 
     def split(self, string, maxsplit=0):
         out = []
         last = 0
-        count = 0
-        for m in self.finditer(string):
-            if maxsplit and count >= maxsplit:
-                break
-            s, e = m.span()
-            out.append(string[last:s])
-            out.extend(m.groups())
-            last = e
-            count += 1
+        ngroups = self.groups
+        for spans in self._c.all_spans(string, 0, None, maxsplit):
+            out.append(string[last:spans[0]])
+            for g in range(1, ngroups + 1):
+                a = spans[2 * g]
+                out.append(None if a < 0 else string[a:spans[2 * g + 1]])
+            last = spans[1]
         out.append(string[last:])
         return out
 
     def subn(self, repl, string, count=0):
-        if callable(repl):
-            expand = repl
-        else:
-            template = _compile_template(self, repl)
-            expand = lambda m: _expand_template(template, m)
         out = []
         last = 0
         n = 0
-        for m in self.finditer(string):
-            if count and n >= count:
-                break
-            s, e = m.span()
-            out.append(string[last:s])
-            out.append(expand(m))
-            last = e
-            n += 1
+        if callable(repl):
+            for spans in self._c.all_spans(string, 0, None, count):
+                out.append(string[last:spans[0]])
+                out.append(repl(Match(self, string, spans, 0, len(string))))
+                last = spans[1]
+                n += 1
+        else:
+            template = _compile_template(self, repl)
+            literal = template[0] if len(template) == 1 else None
+            for spans in self._c.all_spans(string, 0, None, count):
+                out.append(string[last:spans[0]])
+                if literal is not None:
+                    out.append(literal)
+                else:
+                    for part in template:
+                        if isinstance(part, int):
+                            a = spans[2 * part]
+                            if a >= 0:
+                                out.append(string[a:spans[2 * part + 1]])
+                        else:
+                            out.append(part)
+                last = spans[1]
+                n += 1
         out.append(string[last:])
         return ''.join(out), n
 

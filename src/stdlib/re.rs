@@ -53,6 +53,8 @@ pub fn module(vm: &mut Vm) -> PyResult<Value> {
     let object = vm.types.object.clone();
     let cls = builtin_class("_Compiled", std::slice::from_ref(&object), BaseKind::Native);
     method(vm, &cls, "search", pattern_search);
+    method(vm, &cls, "all_spans", pattern_all_spans);
+    method(vm, &cls, "findall", pattern_findall);
     method(vm, &cls, "groupindex", pattern_groupindex);
     method(vm, &cls, "groups", pattern_groups);
     vm.module_set(&m, "_Compiled", Value::Class(cls));
@@ -121,8 +123,8 @@ fn pattern_groupindex(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// Byte offset of code point `n` in `s` (clamped to the end).
-fn byte_of(s: &str, n: usize) -> usize {
-    if s.is_ascii() {
+fn byte_of(s: &str, n: usize, ascii: bool) -> usize {
+    if ascii {
         return n.min(s.len());
     }
     s.char_indices().nth(n).map(|(b, _)| b).unwrap_or(s.len())
@@ -144,7 +146,10 @@ fn pattern_search(vm: &mut Vm, args: Args) -> PyResult<Value> {
         None => return Err(vm.new_error("TypeError", "search() missing string")),
     };
     let s = text.as_str();
-    let nchars = if s.is_ascii() { s.len() } else { s.chars().count() };
+    // PyStr caches both: scanning a long subject on every search would make finditer
+    // quadratic.
+    let ascii = text.is_ascii();
+    let nchars = text.char_len();
     let pos = vm.index_of(args.pos.get(2).unwrap_or(&Value::Int(0)))?.clamp(0, nchars as i64) as usize;
     let endpos = match args.pos.get(3) {
         Some(Value::None) | None => nchars,
@@ -154,9 +159,9 @@ fn pattern_search(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if pos > endpos {
         return Ok(Value::None);
     }
-    let end_b = byte_of(s, endpos);
+    let end_b = byte_of(s, endpos, ascii);
     let hay = &s[..end_b];
-    let start_b = byte_of(s, pos);
+    let start_b = byte_of(s, pos, ascii);
     let re = if mode == 2 {
         match p.full.get_or_init(|| build(&format!("(?:{})\\z", p.translated))) {
             Ok(r) => r,
@@ -175,7 +180,7 @@ fn pattern_search(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Ok(Value::None);
     }
     let to_chars = |b: usize| -> i64 {
-        if s.is_ascii() {
+        if ascii {
             b as i64
         } else {
             s[..b].chars().count() as i64
@@ -195,6 +200,149 @@ fn pattern_search(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
     }
     Ok(Value::tuple(spans))
+}
+
+/// The byte span of each group of one match (`None`: the group did not take part).
+type GroupSpans = Vec<Option<(usize, usize)>>;
+
+/// Every match of `p` in `s[..end_b]` from `start_b`, with Python 3.7+'s empty-match rule
+/// (an empty match may not start where the previous match ended empty), as byte spans of
+/// each group (`None` for a group that did not take part). At most `limit` matches (0 = all).
+fn scan(
+    vm: &mut Vm,
+    p: &PatternObj,
+    s: &str,
+    start_b: usize,
+    end_b: usize,
+    limit: usize,
+) -> PyResult<Vec<GroupSpans>> {
+    let hay = &s[..end_b];
+    let mut out = Vec::new();
+    let mut pos = start_b;
+    let mut prev_empty_at: Option<usize> = None;
+    while pos <= hay.len() && (limit == 0 || out.len() < limit) {
+        let caps = match p.search.captures_from_pos(hay, pos) {
+            Ok(Some(c)) => c,
+            Ok(None) => break,
+            Err(e) => return Err(vm.new_error("RuntimeError", &format!("regular expression failed: {e}"))),
+        };
+        let Some(m) = caps.get(0) else { break };
+        if m.start() == m.end() && prev_empty_at == Some(m.start()) {
+            // Step one character and search again.
+            match hay[pos..].chars().next() {
+                Some(c) => {
+                    pos += c.len_utf8();
+                    prev_empty_at = None;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        let spans: GroupSpans = (0..=p.groups).map(|i| caps.get(i).map(|g| (g.start(), g.end()))).collect();
+        prev_empty_at = (m.start() == m.end()).then_some(m.end());
+        pos = m.end();
+        out.push(spans);
+    }
+    Ok(out)
+}
+
+/// Parses `(string, pos, endpos)` into the subject and its byte bounds.
+fn subject<'a>(
+    vm: &mut Vm,
+    args: &Args<'a>,
+) -> PyResult<(std::rc::Rc<crate::vm::object::PyStr>, usize, usize)> {
+    let text = match args.pos.get(1) {
+        Some(Value::Str(s)) => s.clone(),
+        Some(v) => {
+            let t = vm.type_name(v);
+            return Err(
+                vm.new_error("TypeError", &format!("expected string or bytes-like object, got '{t}'"))
+            );
+        }
+        None => return Err(vm.new_error("TypeError", "missing string")),
+    };
+    let n = text.char_len();
+    let pos = vm.index_of(args.pos.get(2).unwrap_or(&Value::Int(0)))?.clamp(0, n as i64) as usize;
+    let endpos = match args.pos.get(3) {
+        Some(Value::None) | None => n,
+        Some(v) => vm.index_of(v)?.clamp(0, n as i64) as usize,
+    };
+    let ascii = text.is_ascii();
+    let (a, b) = (byte_of(text.as_str(), pos, ascii), byte_of(text.as_str(), endpos.max(pos), ascii));
+    Ok((text, a, b))
+}
+
+/// Converts byte offsets to code-point offsets in one forward pass over sorted queries.
+struct CharCounter<'a> {
+    s: &'a str,
+    ascii: bool,
+    byte: usize,
+    chars: usize,
+}
+
+impl CharCounter<'_> {
+    fn at(&mut self, b: usize) -> i64 {
+        if self.ascii {
+            return b as i64;
+        }
+        if b < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += self.s[self.byte..b].chars().count();
+        self.byte = b;
+        self.chars as i64
+    }
+}
+
+/// `all_spans(string, pos, endpos, count)`: a list of span tuples (as `search` returns) for
+/// every match, for `finditer`, `sub` and `split`.
+fn pattern_all_spans(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let p = this(vm, &args)?;
+    let (text, a, b) = subject(vm, &args)?;
+    let limit = match args.pos.get(4) {
+        Some(v) => vm.index_of(v)?.max(0) as usize,
+        None => 0,
+    };
+    let found = scan(vm, p, text.as_str(), a, b, limit)?;
+    let mut cc = CharCounter { s: text.as_str(), ascii: text.is_ascii(), byte: 0, chars: 0 };
+    let mut out = Vec::with_capacity(found.len());
+    for spans in found {
+        let mut flat = Vec::with_capacity(spans.len() * 2);
+        for g in spans {
+            match g {
+                Some((x, y)) => {
+                    flat.push(Value::Int(cc.at(x)));
+                    flat.push(Value::Int(cc.at(y)));
+                }
+                None => {
+                    flat.push(Value::Int(-1));
+                    flat.push(Value::Int(-1));
+                }
+            }
+        }
+        out.push(Value::tuple(flat));
+    }
+    Ok(Value::list(out))
+}
+
+/// `findall(string, pos, endpos)`: CPython's findall result (whole matches, the single
+/// group, or tuples of groups; '' for a group that did not take part).
+fn pattern_findall(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let p = this(vm, &args)?;
+    let (text, a, b) = subject(vm, &args)?;
+    let s = text.as_str();
+    let found = scan(vm, p, s, a, b, 0)?;
+    let piece = |g: Option<(usize, usize)>| Value::str(g.map(|(x, y)| &s[x..y]).unwrap_or(""));
+    let out: Vec<Value> = found
+        .into_iter()
+        .map(|spans| match p.groups {
+            0 => piece(spans[0]),
+            1 => piece(spans[1]),
+            _ => Value::tuple(spans[1..].iter().map(|g| piece(*g)).collect()),
+        })
+        .collect();
+    Ok(Value::list(out))
 }
 
 /// Rewrites Python pattern syntax into the crate's, prefixed with the inline flags.

@@ -638,6 +638,17 @@ impl Vm {
 
     fn str_item(&mut self, s: &Rc<PyStr>, key: &Value) -> PyResult<Value> {
         if Self::is_slice(key) {
+            let n = s.char_len();
+            if s.is_ascii() {
+                // ASCII: byte offsets are code-point offsets, no decoding needed.
+                let idx = self.slice_indices(key, n)?;
+                let bytes = s.as_str().as_bytes();
+                if idx.step == 1 {
+                    let (a, b) = (idx.start.max(0) as usize, idx.stop.max(idx.start).max(0) as usize);
+                    return Ok(Value::str(&s.as_str()[a.min(n)..b.min(n)]));
+                }
+                return Ok(Value::string(idx.indices().map(|i| bytes[i] as char).collect()));
+            }
             let chars: Vec<char> = s.as_str().chars().collect();
             let idx = self.slice_indices(key, chars.len())?;
             if idx.step == 1 {
