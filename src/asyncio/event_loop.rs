@@ -20,7 +20,6 @@ use crate::vm::object::{Object, Payload};
 use crate::vm::{AsyncGenHooks, Exc, PyResult, Value, Vm};
 
 /// A message from another thread (thread-pool completions, host wakes).
-#[derive(Debug)]
 pub enum Msg {
     /// Wake the loop so it re-checks its state.
     Wake,
@@ -28,11 +27,24 @@ pub enum Msg {
     PollHost(u64),
     /// A blocking job (`crate::net::jobs`) finished: its id and its plain-data output.
     Job(u64, crate::net::JobOutput),
+    /// The outside work registered under this token is done (see `external.rs`).
+    Done(u64, super::external::WorkResult),
+}
+
+impl std::fmt::Debug for Msg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Msg::Wake => f.write_str("Wake"),
+            Msg::Job(id, _) => write!(f, "Job({id})"),
+            Msg::Done(token, _) => write!(f, "Done({token})"),
+            Msg::PollHost(id) => write!(f, "PollHost({id})"),
+        }
+    }
 }
 
 impl From<crate::runtime::threads::JobPanicked> for Msg {
-    /// Jobs catch their own panics (`crate::net::jobs`), so this only wakes the loop.
     fn from(_: crate::runtime::threads::JobPanicked) -> Msg {
+        // Jobs catch their own panics and report under their token; this only wakes.
         Msg::Wake
     }
 }
@@ -46,24 +58,18 @@ pub enum Cb {
     Wakeup(Rc<Object>, Rc<Object>),
     /// A `Handle`/`TimerHandle` (script callback with arguments).
     Handle(Rc<Object>),
-    /// An inbox message turned into a callback.
-    Message,
-    /// Poll host future #id.
-    PollHost(u64),
-    /// A finished blocking job (taken when run; `Cb` must be `Clone`).
-    Job(u64, Rc<RefCell<Option<crate::net::JobOutput>>>),
+    /// An inbox message turned into a callback (taken when it runs).
+    Message(Rc<RefCell<Option<Msg>>>),
+    /// The timer of `sleep(d > 0)`: resolve the future with the result unless cancelled.
+    SleepDone(Rc<Object>, Value),
     /// `loop.create_task(agen.aclose())` for an async generator dropped unfinished (the
     /// finalizer hook's `call_soon_threadsafe`).
     FinalizeAsyncGen(Rc<Object>),
 }
 
 impl From<Msg> for Cb {
-    fn from(msg: Msg) -> Cb {
-        match msg {
-            Msg::Wake => Cb::Message,
-            Msg::PollHost(id) => Cb::PollHost(id),
-            Msg::Job(id, out) => Cb::Job(id, Rc::new(RefCell::new(Some(out)))),
-        }
+    fn from(m: Msg) -> Cb {
+        Cb::Message(Rc::new(RefCell::new(Some(m))))
     }
 }
 
@@ -75,7 +81,7 @@ pub struct LoopObj {
     /// The task being stepped (`current_task()`).
     pub current_task: RefCell<Value>,
     /// Every task created on this loop (weakly; pruned when they finish).
-    pub tasks: RefCell<Vec<Weak<Object>>>,
+    pub tasks: RefCell<std::collections::BTreeMap<u64, Weak<Object>>>,
     /// Numbering for default task names (`Task-N`).
     pub task_counter: Cell<u64>,
     /// True inside `run_forever`.
@@ -96,7 +102,16 @@ pub struct LoopObj {
     pub asyncgen_hooks: AsyncGenHooks,
     /// Futures dropped with an exception nobody retrieved, to report.
     pub unretrieved: RefCell<Vec<super::future::FutureObj>>,
+    /// Work done off the loop thread: continuations by token, the blocking pool.
+    pub external: super::external::ExternalWork,
+    /// Tasks finished since freed memory was last returned to the OS.
+    pub finished_since_trim: Cell<usize>,
 }
+
+/// After this many tasks finished, the loop returns free memory to the OS when it next goes
+/// idle: a burst of a million tasks then leaves no resident pages behind, while the cost of
+/// a trim (a walk over the allocator's free lists) stays negligible per task.
+const TRIM_AFTER_FINISHED_TASKS: usize = 1 << 16;
 
 impl Ext for LoopObj {
     fn as_any(&self) -> &dyn std::any::Any {
@@ -132,7 +147,7 @@ pub fn new_loop(vm: &mut Vm) -> PyResult<Value> {
     let obj = LoopObj {
         el: RefCell::new(el),
         current_task: RefCell::new(Value::None),
-        tasks: RefCell::new(Vec::new()),
+        tasks: RefCell::new(std::collections::BTreeMap::new()),
         task_counter: Cell::new(0),
         running: Cell::new(false),
         closed: Cell::new(false),
@@ -143,6 +158,8 @@ pub fn new_loop(vm: &mut Vm) -> PyResult<Value> {
         net: crate::net::LoopNet::default(),
         asyncgen_hooks: AsyncGenHooks { registry: Rc::default(), graveyard: Rc::default() },
         unretrieved: RefCell::new(Vec::new()),
+        external: Default::default(),
+        finished_since_trim: Cell::new(0),
     };
     let cls = Aio::classes(vm).event_loop;
     Ok(Value::Obj(Object::with_dict(cls, Payload::Ext(Box::new(obj)))))
@@ -270,16 +287,14 @@ fn run_callback(vm: &mut Vm, loop_obj: &Value, cb: Cb) {
                 handle_report(vm, loop_obj, ctx);
             }
         }
-        Cb::Message => {}
-        Cb::PollHost(id) => {
-            if let Some(lp) = loop_of(loop_obj) {
-                super::host::poll(vm, lp, id);
-            }
-        }
-        Cb::Job(id, out) => {
-            let out = out.borrow_mut().take();
-            if let Some(out) = out {
-                crate::net::jobs::finish(vm, loop_obj, id, out);
+        Cb::SleepDone(fut, result) => super::sleep::sleep_done(vm, &fut, result),
+        Cb::Message(m) => {
+            let msg = m.borrow_mut().take();
+            match (msg, loop_of(loop_obj)) {
+                (Some(Msg::Job(id, out)), _) => crate::net::jobs::finish(vm, loop_obj, id, out),
+                (Some(Msg::PollHost(id)), Some(lp)) => super::host::poll(vm, lp, id),
+                (Some(msg), Some(lp)) => lp.complete_external(vm, msg),
+                _ => {}
             }
         }
         Cb::FinalizeAsyncGen(agen) => {
@@ -336,6 +351,11 @@ pub(crate) fn after_callback(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj) {
 /// One `_run_once` iteration. Returns a fatal exception to propagate, if any.
 fn run_once(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj) -> PyResult<()> {
     after_callback(vm, loop_obj, lp);
+    if lp.finished_since_trim.get() >= TRIM_AFTER_FINISHED_TASKS && lp.el.borrow().ready_len() == 0 {
+        lp.finished_since_trim.set(0);
+        lp.el.borrow_mut().shrink_storage();
+        crate::runtime::memory::release_free_memory();
+    }
     let n = lp.el.borrow_mut().tick().map_err(|e| vm.new_error("OSError", &e.to_string()))?;
     run_ready(vm, loop_obj, lp, n)
 }
@@ -375,7 +395,7 @@ pub fn run_forever(vm: &mut Vm, loop_obj: &Value, until: Option<&Rc<Object>>) ->
             break Err(e);
         }
         if is_deadlocked(lp) {
-            break Err(deadlock_error(vm, lp, until));
+            break Err(super::deadlock::deadlock_error(vm, lp, until));
         }
         if let Err(e) = run_once(vm, loop_obj, lp) {
             break Err(e);
@@ -396,6 +416,7 @@ pub fn run_forever(vm: &mut Vm, loop_obj: &Value, until: Option<&Rc<Object>>) ->
 /// future, and no `stop()` pending.
 pub(crate) fn is_deadlocked(lp: &LoopObj) -> bool {
     lp.el.borrow().is_idle()
+        && !lp.has_external_work()
         && !lp.stopping.get()
         && lp.net.pending_jobs() == 0
         && lp.host.borrow().is_empty()
@@ -414,35 +435,6 @@ pub fn run_until(vm: &mut Vm, loop_obj: &Value, done: &mut dyn FnMut(&mut Vm) ->
         run_once(vm, loop_obj, lp)?;
     }
     Ok(())
-}
-
-/// The deadlock report: names each pending task and what it awaits.
-pub(crate) fn deadlock_error(vm: &mut Vm, lp: &LoopObj, until: Option<&Rc<Object>>) -> Exc {
-    let mut lines = vec!["deadlock: the event loop has nothing left to run (no ready callbacks, timers, I/O or thread work), but these tasks are still waiting:".to_string()];
-    let tasks: Vec<Rc<Object>> = lp.tasks.borrow().iter().filter_map(Weak::upgrade).collect();
-    for t in tasks {
-        let tv = Value::Obj(t.clone());
-        let Some(f) = future_of(&tv) else { continue };
-        if f.done() {
-            continue;
-        }
-        let name = f.task.as_ref().map(|ts| ts.name.borrow().clone()).unwrap_or(Value::None);
-        let waiter = f.task.as_ref().map(|ts| ts.fut_waiter.borrow().clone()).unwrap_or(Value::None);
-        let name = vm.str_of(&name).unwrap_or_default();
-        let what = if waiter.is_none() {
-            "nothing (not started)".to_string()
-        } else {
-            vm.repr(&waiter).unwrap_or_default()
-        };
-        lines.push(format!("  task '{name}' awaits {what}"));
-    }
-    if let Some(u) = until {
-        if future_of(&Value::Obj(u.clone())).is_some_and(|f| f.task.is_none()) {
-            let r = vm.repr(&Value::Obj(u.clone())).unwrap_or_default();
-            lines.push(format!("  the loop runs until {r}"));
-        }
-    }
-    vm.new_error("RuntimeError", &lines.join("\n"))
 }
 
 /// `loop.run_until_complete(future_or_coroutine)`.
@@ -470,7 +462,7 @@ pub fn run_until_complete(vm: &mut Vm, loop_obj: &Value, fut: &Value) -> PyResul
 
 /// `ensure_future` for the loop: coroutines become tasks, futures pass through.
 pub fn ensure_future(vm: &mut Vm, loop_obj: &Value, v: &Value) -> PyResult<Rc<Object>> {
-    if future_of(v).is_some() {
+    if super::future::is_future(v) {
         if let Value::Obj(o) = v {
             return Ok(o.clone());
         }

@@ -99,15 +99,22 @@ pub struct TaskState {
     pub num_cancels_requested: Cell<u32>,
     /// `get_name()`.
     pub name: RefCell<Value>,
+    /// The task's number on its loop: its key in the loop's registry of unfinished tasks.
+    pub seq: u64,
+    /// The task has stepped its coroutine at least once.
+    pub stepped: Cell<bool>,
 }
 
-/// A native Future (and, with `task`, a Task).
+/// A native Future (and, with `task`, a Task; with `sleep`, what `asyncio.sleep(d > 0)`
+/// returns: a coroutine-like object that becomes the future its task waits on).
 #[derive(Debug)]
 pub struct FutureObj {
     /// Future state.
     pub st: RefCell<FutState>,
     /// Present for tasks.
     pub task: Option<TaskState>,
+    /// Present for `sleep(d > 0)` objects (see `sleep.rs`).
+    pub sleep: Option<Box<super::sleep::SleepState>>,
 }
 
 impl Ext for FutureObj {
@@ -116,6 +123,9 @@ impl Ext for FutureObj {
     }
 
     fn repr(&self, vm: &mut Vm, this: &Value) -> PyResult<Option<String>> {
+        if let Some(r) = super::sleep::sleep_repr(self, this) {
+            return Ok(Some(r));
+        }
         let info = self.repr_info(vm)?;
         let cls = vm.type_name(this);
         Ok(Some(format!("<{cls} {}>", info.join(" "))))
@@ -130,6 +140,7 @@ impl Ext for FutureObj {
             "_coro" => self.task.as_ref().map(|t| t.coro.borrow().clone()),
             "_must_cancel" => self.task.as_ref().map(|t| Value::Bool(t.must_cancel.get())),
             "_fut_waiter" => self.task.as_ref().map(|t| t.fut_waiter.borrow().clone()),
+            "__name__" | "__qualname__" if self.sleep.is_some() => Some(Value::str("sleep")),
             _ => {
                 let _ = vm;
                 None
@@ -141,20 +152,24 @@ impl Ext for FutureObj {
         true
     }
 
-    /// `Future.__await__`: yield self while pending, then return the result.
+    /// `Future.__await__`: yield self while pending (marked as blocking, so the task knows
+    /// the yield came from an `await`), then return the result.
     fn await_step(&self, vm: &mut Vm, this: &Value, incoming: &Incoming) -> Option<PyResult<Delegate>> {
-        if let Incoming::Throw(e) = incoming {
-            return Some(Err(e.clone()));
+        if let Some(sleep) = &self.sleep {
+            return Some(sleep.step(vm, self, this, incoming));
         }
-        let state = self.st.borrow().state;
-        if state == State::Pending {
-            if matches!(incoming, Incoming::Send(_)) && self.st.borrow().blocking {
-                return Some(Err(vm.new_error("RuntimeError", "await wasn't used with future")));
+        let pending = self.st.borrow().state == State::Pending;
+        Some(match incoming {
+            Incoming::Throw(e) => Err(e.clone()),
+            Incoming::Start if pending => {
+                self.st.borrow_mut().blocking = true;
+                Ok(Delegate::Yield(this.clone()))
             }
-            self.st.borrow_mut().blocking = true;
-            return Some(Ok(Delegate::Yield(this.clone())));
-        }
-        Some(self.result(vm).map(Delegate::Done))
+            Incoming::Send(_) if pending => {
+                Err(vm.new_error("RuntimeError", "await wasn't used with future"))
+            }
+            _ => self.result(vm).map(Delegate::Done),
+        })
     }
 }
 
@@ -193,7 +208,7 @@ impl FutureObj {
 
     /// A new pending future on `loop_obj`.
     pub fn new(loop_obj: Value, task: Option<TaskState>) -> FutureObj {
-        FutureObj { st: RefCell::new(FutState::new(loop_obj)), task }
+        FutureObj { st: RefCell::new(FutState::new(loop_obj)), task, sleep: None }
     }
 
     /// `_make_cancelled_error`.
@@ -329,7 +344,11 @@ impl Drop for FutureObj {
         st.log_traceback = false;
         let loop_obj = st.loop_obj.clone();
         let taken = std::mem::replace(st, FutState::new(loop_obj));
-        super::handler::queue_unretrieved(FutureObj { st: RefCell::new(taken), task: self.task.take() });
+        super::handler::queue_unretrieved(FutureObj {
+            st: RefCell::new(taken),
+            task: self.task.take(),
+            sleep: None,
+        });
     }
 }
 
@@ -367,12 +386,18 @@ fn schedule_done_callback(vm: &mut Vm, loop_obj: &Value, cb: DoneCallback, fut: 
     lp.el.borrow_mut().call_soon(cb);
 }
 
-/// The `FutureObj` behind a value, if it is a native future or task.
+/// The `FutureObj` behind a value, if it is a native future or task (or an armed or unarmed
+/// `sleep()` object: see [`is_future`] for what `isfuture()` accepts).
 pub fn future_of(v: &Value) -> Option<&FutureObj> {
     match v.payload()? {
         Payload::Ext(e) => e.as_any().downcast_ref::<FutureObj>(),
         _ => None,
     }
+}
+
+/// `asyncio.isfuture(v)`: a native future or task (a `sleep()` object is a coroutine).
+pub fn is_future(v: &Value) -> bool {
+    future_of(v).is_some_and(|f| f.sleep.is_none())
 }
 
 /// Makes a future object.
@@ -400,11 +425,13 @@ pub fn new_task(vm: &mut Vm, loop_obj: &Value, coro: Value, name: Value) -> PyRe
         fut_waiter: RefCell::new(Value::None),
         num_cancels_requested: Cell::new(0),
         name: RefCell::new(name),
+        seq: n,
+        stepped: Cell::new(false),
     };
     let cls = Aio::classes(vm).task;
     let obj = Object::with_dict(cls, Payload::Ext(Box::new(FutureObj::new(loop_obj.clone(), Some(task)))));
     lp.el.borrow_mut().call_soon(Cb::Step(obj.clone(), None));
-    lp.tasks.borrow_mut().push(Rc::downgrade(&obj));
+    lp.tasks.borrow_mut().insert(n, Rc::downgrade(&obj));
     Ok(obj)
 }
 
@@ -412,6 +439,9 @@ pub fn new_task(vm: &mut Vm, loop_obj: &Value, coro: Value, name: Value) -> PyRe
 /// the `collections.abc.Coroutine` methods (such as `agen.aclose()`).
 pub fn is_coroutine(v: &Value) -> bool {
     let Value::Obj(o) = v else { return false };
+    if future_of(v).is_some_and(|f| f.sleep.is_some()) {
+        return true;
+    }
     match &o.payload {
         Payload::Generator(g) => g.kind != crate::compiler::bytecode::CodeKind::AsyncGenerator,
         Payload::AsyncGenOp(_) => true,
@@ -426,6 +456,15 @@ fn send_into(vm: &mut Vm, coro: &Value, incoming: Incoming) -> Outcome {
     };
     if matches!(c.payload, Payload::Generator(_)) {
         return vm.resume(c, incoming);
+    }
+    if vm.is_native_awaitable(coro) {
+        return match vm.await_native(coro, &incoming) {
+            Some(Ok(Delegate::Yield(v))) => Outcome::Yielded(v),
+            Some(Ok(Delegate::Done(v))) => Outcome::Returned(v),
+            Some(Ok(Delegate::Resume(g, inc))) => vm.resume(&g, inc),
+            Some(Err(e)) => Outcome::Raised(e),
+            None => Outcome::Raised(vm.new_error("TypeError", "task coroutine is not awaitable")),
+        };
     }
     let r = match (&c.payload, incoming) {
         (Payload::AsyncGenOp(_), incoming) => vm.async_op_send(coro, incoming),
@@ -498,8 +537,11 @@ pub fn task_step(vm: &mut Vm, task: &Rc<Object>, exc: Option<Exc>) {
     let coro = t.coro.borrow().clone();
     let incoming = match exc {
         Some(e) => Incoming::Throw(e),
+        // A native awaitable learns from `Start` that this is its first step.
+        None if t.stepped.get() => Incoming::Send(Value::None),
         None => Incoming::Start,
     };
+    t.stepped.set(true);
     let outcome = send_into(vm, &coro, incoming);
     if let (Some(l), Some(p)) = (lp, prev) {
         *l.current_task.borrow_mut() = p;
@@ -508,6 +550,13 @@ pub fn task_step(vm: &mut Vm, task: &Rc<Object>, exc: Option<Exc>) {
 }
 
 fn handle_step_outcome(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskState, outcome: Outcome) {
+    if !matches!(outcome, Outcome::Yielded(_)) {
+        // Finished: `all_tasks()` no longer lists it, and its registry slot goes away.
+        if let Some(lp) = loop_of(&f.st.borrow().loop_obj) {
+            lp.tasks.borrow_mut().remove(&t.seq);
+            lp.finished_since_trim.set(lp.finished_since_trim.get() + 1);
+        }
+    }
     let cancelled_cls = Aio::classes(vm).cancelled_error;
     match outcome {
         Outcome::Returned(v) => {

@@ -103,7 +103,7 @@ pub fn spawn(vm: &mut Vm, loop_obj: &Value, future: HostFuture) -> PyResult<Rc<O
     if let Some(f) = future_of(&Value::Obj(target.clone())) {
         f.add_done_callback(vm, &target, DoneCallback::Py(on_done));
     }
-    lp.el.borrow_mut().call_soon(Cb::PollHost(id));
+    lp.el.borrow_mut().call_soon(Cb::from(Msg::PollHost(id)));
     Ok(target)
 }
 
@@ -241,7 +241,7 @@ fn step(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj, until: Option<&Rc<Object>>)
         let n = tick_without_waiting(vm, lp)?;
         if n == 0 {
             if until.is_some() && super::event_loop::is_deadlocked(lp) {
-                return Err(super::event_loop::deadlock_error(vm, lp, until));
+                return Err(super::deadlock::deadlock_error(vm, lp, until));
             }
             return Ok(Stalled::Waiting(lp.el.borrow().next_deadline()));
         }
@@ -258,6 +258,7 @@ fn tick_without_waiting(vm: &mut Vm, lp: &LoopObj) -> PyResult<usize> {
         && el.next_deadline().is_some()
         && !el.reactor().has_interest()
         && lp.host.borrow().is_empty()
+        && !lp.has_external_work()
         && lp.net.pending_jobs() == 0;
     let n = if only_timers { el.tick() } else { el.tick_nowait() };
     drop(el);

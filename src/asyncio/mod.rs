@@ -5,13 +5,18 @@
 //! written in the language itself in `stdlib/asyncio/`, on top of this module, following
 //! CPython's structure so that wakeups go through futures exactly as in CPython.
 
+pub mod deadlock;
 pub mod event_loop;
+pub mod external;
 pub mod format;
 pub mod future;
 pub mod handler;
 pub mod host;
+pub mod queue;
+pub mod sleep;
 
 use std::any::Any;
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::builtins::{method, native, static_fn};
@@ -42,7 +47,22 @@ pub struct Aio {
     pub invalid_state_error: Rc<Class>,
     /// The done callback `run_until_complete` adds to stop the loop.
     pub stop_callback: Value,
-    sleep0: Rc<Class>,
+    /// The class of what `asyncio.sleep()` returns.
+    pub sleep_class: Rc<Class>,
+    /// The shared `sleep(0)` awaitable.
+    pub sleep0: Value,
+    /// `asyncio.Queue`.
+    pub queue: Rc<Class>,
+    /// `asyncio.PriorityQueue`.
+    pub priority_queue: Rc<Class>,
+    /// `asyncio.LifoQueue`.
+    pub lifo_queue: Rc<Class>,
+    /// What `Queue.get()`/`put()`/`join()` return.
+    pub queue_op: Rc<Class>,
+    /// `asyncio.QueueEmpty`.
+    pub queue_empty: Rc<Class>,
+    /// `asyncio.QueueFull`.
+    pub queue_full: Rc<Class>,
 }
 
 const STATE_KEY: &str = "asyncio";
@@ -70,7 +90,15 @@ impl Aio {
         let cancelled_error = builtin_class("CancelledError", &[base], BaseKind::Exception);
         let exc = vm.exc_class("Exception");
         let invalid_state_error = builtin_class("InvalidStateError", &[exc], BaseKind::Exception);
-        let sleep0 = builtin_class("_Sleep0", &[object], BaseKind::Native);
+        let queue = builtin_class("Queue", std::slice::from_ref(&object), BaseKind::Native);
+        let priority_queue = builtin_class("PriorityQueue", std::slice::from_ref(&queue), BaseKind::Native);
+        let lifo_queue = builtin_class("LifoQueue", std::slice::from_ref(&queue), BaseKind::Native);
+        let queue_op = builtin_class("coroutine", std::slice::from_ref(&object), BaseKind::Native);
+        let exception = vm.exc_class("Exception");
+        let queue_empty = builtin_class("QueueEmpty", std::slice::from_ref(&exception), BaseKind::Exception);
+        let queue_full = builtin_class("QueueFull", std::slice::from_ref(&exception), BaseKind::Exception);
+        let sleep_class = builtin_class("coroutine", &[object], BaseKind::Native);
+        let sleep0 = sleep::sleep0_singleton(&sleep_class);
         for (c, module) in [
             (&future, "_asyncio"),
             (&task, "_asyncio"),
@@ -79,6 +107,11 @@ impl Aio {
             (&event_loop, "asyncio.unix_events"),
             (&cancelled_error, "asyncio.exceptions"),
             (&invalid_state_error, "asyncio.exceptions"),
+            (&queue, "asyncio.queues"),
+            (&priority_queue, "asyncio.queues"),
+            (&lifo_queue, "asyncio.queues"),
+            (&queue_empty, "asyncio.queues"),
+            (&queue_full, "asyncio.queues"),
         ] {
             c.set_attr("__module__", Value::str(module));
         }
@@ -92,7 +125,14 @@ impl Aio {
             cancelled_error,
             invalid_state_error,
             stop_callback,
+            sleep_class,
             sleep0,
+            queue,
+            priority_queue,
+            lifo_queue,
+            queue_op,
+            queue_empty,
+            queue_full,
         };
         a.install_methods(vm);
         a
@@ -138,6 +178,48 @@ impl Aio {
         ] {
             method(vm, &self.handle, name, m);
         }
+        for (name, m) in [
+            ("send", sleep::m_send as crate::vm::object::NativeFn),
+            ("throw", sleep::m_throw),
+            ("close", sleep::m_close),
+            ("__await__", sleep::m_await),
+            ("__next__", sleep::m_send),
+            ("__iter__", sleep::m_await),
+        ] {
+            method(vm, &self.sleep_class, name, m);
+        }
+        let q = &self.queue;
+        static_fn(vm, q, "__new__", queue::queue_new);
+        static_fn(vm, q, "__class_getitem__", crate::builtins::class_getitem);
+        for (name, m) in [
+            ("__init__", queue::queue_init as crate::vm::object::NativeFn),
+            ("__repr__", queue::m_repr),
+            ("__str__", queue::m_str),
+            ("qsize", queue::m_qsize),
+            ("empty", queue::m_empty),
+            ("full", queue::m_full),
+            ("put", queue::m_put),
+            ("put_nowait", queue::m_put_nowait),
+            ("get", queue::m_get),
+            ("get_nowait", queue::m_get_nowait),
+            ("task_done", queue::m_task_done),
+            ("join", queue::m_join),
+            ("_init", queue::m_init_storage),
+            ("_put", queue::m_put_item),
+            ("_get", queue::m_get_item),
+        ] {
+            method(vm, q, name, m);
+        }
+        for (name, m) in [
+            ("send", queue::op_send as crate::vm::object::NativeFn),
+            ("throw", queue::op_throw),
+            ("close", queue::op_close),
+            ("__await__", queue::op_await),
+            ("__iter__", queue::op_await),
+            ("__next__", queue::op_send),
+        ] {
+            method(vm, &self.queue_op, name, m);
+        }
         let l = &self.event_loop;
         for (name, m) in [
             ("time", loop_time as crate::vm::object::NativeFn),
@@ -160,6 +242,7 @@ impl Aio {
             ("set_exception_handler", loop_set_exception_handler),
             ("get_exception_handler", loop_get_exception_handler),
             ("_take_asyncgens", loop_take_asyncgens),
+            ("run_in_executor", loop_run_in_executor),
         ] {
             method(vm, l, name, m);
         }
@@ -178,6 +261,11 @@ pub fn asyncio_module(vm: &mut Vm) -> PyResult<Value> {
         ("BaseEventLoop", &a.event_loop),
         ("CancelledError", &a.cancelled_error),
         ("InvalidStateError", &a.invalid_state_error),
+        ("Queue", &a.queue),
+        ("PriorityQueue", &a.priority_queue),
+        ("LifoQueue", &a.lifo_queue),
+        ("QueueEmpty", &a.queue_empty),
+        ("QueueFull", &a.queue_full),
     ] {
         vm.module_set(&m, name, Value::Class(cls.clone()));
     }
@@ -186,9 +274,11 @@ pub fn asyncio_module(vm: &mut Vm) -> PyResult<Value> {
         ("get_running_loop", m_get_running_loop),
         ("_get_running_loop", m_get_running_loop_opt),
         ("get_event_loop", m_get_event_loop),
+        ("set_event_loop", m_set_event_loop),
         ("current_task", m_current_task),
         ("all_tasks", m_all_tasks),
-        ("_sleep0", m_sleep0),
+        ("_pending_tasks", m_pending_tasks),
+        ("sleep", sleep::sleep),
         ("iscoroutine", m_iscoroutine),
         ("iscoroutinefunction", m_iscoroutinefunction),
         ("_add_loop_methods", m_add_loop_methods),
@@ -549,6 +639,15 @@ fn loop_get_exception_handler(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(l.exception_handler.borrow().clone())
 }
 
+/// `loop.run_in_executor(executor, func, *args)` (the executor must be None: gyre has one
+/// blocking pool per loop).
+fn loop_run_in_executor(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (_, lv) = this_loop(vm, &args)?;
+    let func = args.pos.get(2).cloned().unwrap_or(Value::None);
+    check_callable(vm, &func, "run_in_executor")?;
+    external::run_in_executor(vm, lv, &func, args.pos.get(3..).unwrap_or(&[]).to_vec())
+}
+
 /// The async generators started on the loop and still alive; forgets them.
 fn loop_take_asyncgens(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (l, _) = this_loop(vm, &args)?;
@@ -586,19 +685,63 @@ fn m_get_running_loop_opt(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(vm.running_loop.clone())
 }
 
+/// The loop `get_event_loop()` answers outside a running loop (CPython's policy keeps it
+/// per thread; gyre runs scripts on one thread).
+#[derive(Default)]
+struct CurrentLoop {
+    /// The loop set by `set_event_loop` (or created on first demand).
+    loop_obj: Value,
+    /// `set_event_loop` was called: no loop is created implicitly any more.
+    set_called: bool,
+}
+
+const CURRENT_LOOP_KEY: &str = "asyncio.current_loop";
+
+fn current_loop(vm: &mut Vm) -> Rc<RefCell<CurrentLoop>> {
+    if let Some(c) =
+        vm.ext_state.get(CURRENT_LOOP_KEY).and_then(|s| s.clone().downcast::<RefCell<CurrentLoop>>().ok())
+    {
+        return c;
+    }
+    let c = Rc::new(RefCell::new(CurrentLoop { loop_obj: Value::None, set_called: false }));
+    vm.ext_state.insert(CURRENT_LOOP_KEY, c.clone() as Rc<dyn Any>);
+    c
+}
+
+/// `asyncio.get_event_loop()`: the running loop, else the current one (created on first
+/// use unless `set_event_loop` was called).
 fn m_get_event_loop(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     if !vm.running_loop.is_none() {
         return Ok(vm.running_loop.clone());
     }
-    if let Some(l) = vm.ext_state.get("asyncio.default_loop").and_then(|v| v.clone().downcast::<Value>().ok())
-    {
-        if loop_of(&l).is_some_and(|lo| !lo.closed.get()) {
-            return Ok((*l).clone());
-        }
+    let cur = current_loop(vm);
+    let (lp, set_called) = {
+        let c = cur.borrow();
+        (c.loop_obj.clone(), c.set_called)
+    };
+    if lp.is_none() && !set_called {
+        let l = new_loop(vm)?;
+        *cur.borrow_mut() = CurrentLoop { loop_obj: l.clone(), set_called: true };
+        return Ok(l);
     }
-    let l = new_loop(vm)?;
-    vm.ext_state.insert("asyncio.default_loop", Rc::new(l.clone()) as Rc<dyn Any>);
-    Ok(l)
+    if lp.is_none() {
+        return Err(vm.new_error("RuntimeError", "There is no current event loop in thread 'MainThread'."));
+    }
+    Ok(lp)
+}
+
+/// `asyncio.set_event_loop(loop)`.
+fn m_set_event_loop(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = args.pos.first().cloned().unwrap_or(Value::None);
+    if !l.is_none() && loop_of(&l).is_none() {
+        let t = vm.type_name(&l);
+        return Err(vm.new_error(
+            "TypeError",
+            &format!("loop must be an instance of AbstractEventLoop or None, not '{t}'"),
+        ));
+    }
+    *current_loop(vm).borrow_mut() = CurrentLoop { loop_obj: l, set_called: true };
+    Ok(Value::None)
 }
 
 fn loop_arg(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -615,17 +758,23 @@ fn m_current_task(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn m_all_tasks(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let lv = loop_arg(vm, &args)?;
-    let set = vm.new_set(vec![])?;
-    if let Some(l) = loop_of(&lv) {
-        l.tasks
-            .borrow_mut()
-            .retain(|w| w.upgrade().is_some_and(|t| future_of(&Value::Obj(t)).is_some_and(|f| !f.done())));
-        let tasks: Vec<Rc<Object>> = l.tasks.borrow().iter().filter_map(|w| w.upgrade()).collect();
-        for t in tasks {
-            vm.set_add(&set, Value::Obj(t))?;
-        }
-    }
-    Ok(set)
+    let tasks = pending_tasks(&lv);
+    vm.new_set(tasks)
+}
+
+/// `_pending_tasks(loop)`: like `all_tasks()`, as a list in creation order (what the
+/// shutdown in `asyncio.run` cancels; CPython's set order follows object addresses, which
+/// for a few tasks is creation order too).
+fn m_pending_tasks(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let lv = loop_arg(vm, &args)?;
+    Ok(Value::list(pending_tasks(&lv)))
+}
+
+/// The loop's unfinished tasks in creation order (finished ones leave the registry).
+fn pending_tasks(lv: &Value) -> Vec<Value> {
+    let Some(l) = loop_of(lv) else { return Vec::new() };
+    let tasks = l.tasks.borrow();
+    tasks.values().filter_map(|w| w.upgrade()).map(Value::Obj).collect()
 }
 
 fn m_iscoroutine(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -656,44 +805,7 @@ fn m_iscoroutinefunction(vm: &mut Vm, args: Args) -> PyResult<Value> {
 const MAX_UNWRAP: usize = 16;
 
 fn m_isfuture(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Bool(args.pos.first().and_then(future_of).is_some()))
-}
-
-/// `__sleep0()`: an awaitable that yields once (a bare `yield`), like CPython's.
-#[derive(Debug)]
-struct Sleep0 {
-    yielded: std::cell::Cell<bool>,
-}
-
-impl crate::vm::ext::Ext for Sleep0 {
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-
-    fn is_awaitable(&self) -> bool {
-        true
-    }
-
-    fn await_step(
-        &self,
-        _vm: &mut Vm,
-        _this: &Value,
-        incoming: &crate::vm::frame::Incoming,
-    ) -> Option<PyResult<crate::vm::interp::Delegate>> {
-        if let crate::vm::frame::Incoming::Throw(e) = incoming {
-            return Some(Err(e.clone()));
-        }
-        if self.yielded.replace(true) {
-            Some(Ok(crate::vm::interp::Delegate::Done(Value::None)))
-        } else {
-            Some(Ok(crate::vm::interp::Delegate::Yield(Value::None)))
-        }
-    }
-}
-
-fn m_sleep0(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    let cls = Aio::classes(vm).sleep0;
-    Ok(Value::Obj(Object::new(cls, Payload::Ext(Box::new(Sleep0 { yielded: std::cell::Cell::new(false) })))))
+    Ok(Value::Bool(args.pos.first().is_some_and(future::is_future)))
 }
 
 /// Keeps `cancel_any` available to the stdlib glue.

@@ -277,7 +277,6 @@ type Search = (Vec<u8>, Vec<u8>, Option<i64>, Option<i64>);
 /// A bytes predicate over a window: `startswith`/`endswith`.
 type AffixFn = fn(&[u8], &[u8], Option<i64>, Option<i64>) -> bool;
 
-/// The operands of a search (see [`Search`]).
 fn search(vm: &mut Vm, args: &Args, name: &str) -> PyResult<Search> {
     method_arity(vm, name, args, 1, 3)?;
     let b = this(vm, args, name)?;

@@ -26,6 +26,9 @@ use crate::vm::object::{Args, Class, Native, NativeFn, Object, Payload};
 use crate::vm::{PyResult, Value, Vm};
 
 pub use constructors::to_float;
+pub use descriptors::class_getitem;
+pub use functions::length;
+pub use methods::throw_exc;
 pub use modules::{module, native_module, stdlib_source};
 
 /// Creates a builtin function value.

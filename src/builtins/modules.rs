@@ -1,4 +1,5 @@
-//! The registry of native modules (`sys`, `math`, `time`, `_asyncio`) and of the
+//! The registry of native modules (`sys`, `math`, `time`, `_asyncio`, the native halves of
+//! stdlib modules in `crate::stdlib`) and of the
 //! `stdlib/*.py` modules embedded in the binary.
 
 use std::rc::Rc;
@@ -20,6 +21,9 @@ pub fn native_module(name: &str) -> Option<NativeModule> {
         "_random" => crate::stdlib::random::module,
         "_collections" => crate::stdlib::collections::module,
         "_json" => crate::stdlib::json::module,
+        "_re" => crate::stdlib::re::module,
+        "_os" => crate::stdlib::os::module,
+        "_struct" => crate::stdlib::structs::module,
         _ => return None,
     })
 }
@@ -55,6 +59,17 @@ const STDLIB: &[(&str, &str, bool)] = &[
     ("dataclasses", include_str!("../../stdlib/dataclasses.py"), false),
     ("typing", include_str!("../../stdlib/typing.py"), false),
     ("random", include_str!("../../stdlib/random.py"), false),
+    ("re", include_str!("../../stdlib/re.py"), false),
+    ("os", include_str!("../../stdlib/os.py"), false),
+    ("os.path", include_str!("../../stdlib/posixpath.py"), false),
+    ("posixpath", include_str!("../../stdlib/posixpath.py"), false),
+    ("io", include_str!("../../stdlib/io.py"), false),
+    ("tempfile", include_str!("../../stdlib/tempfile.py"), false),
+    ("struct", include_str!("../../stdlib/struct.py"), false),
+    ("array", include_str!("../../stdlib/array.py"), false),
+    ("textwrap", include_str!("../../stdlib/textwrap.py"), false),
+    ("datetime", include_str!("../../stdlib/datetime.py"), false),
+    ("logging", include_str!("../../stdlib/logging.py"), false),
 ];
 
 /// The source of an embedded stdlib module and whether it is a package.

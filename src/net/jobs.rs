@@ -19,7 +19,7 @@ use std::rc::Rc;
 use crate::asyncio::event_loop::{loop_of, Msg};
 use crate::asyncio::future::{future_of, new_future};
 use crate::runtime::threads::{default_max_threads, ThreadPool};
-use crate::vm::object::{Object, Payload};
+use crate::vm::object::Object;
 use crate::vm::{PyResult, Value, Vm};
 
 /// A job's output, boxed to cross the inbox.
@@ -128,53 +128,4 @@ pub fn resolve(vm: &mut Vm, fut: &Rc<Object>, value: PyResult<Value>) {
         Ok(v) => f.set_result(vm, fut, v),
         Err(e) => f.set_exception(vm, fut, Value::Obj(e)),
     };
-}
-
-/// The blocking call a native function stands for, ready to run in a thread.
-pub type Offloaded = Box<dyn FnOnce() + Send>;
-
-/// The native functions `run_in_executor`/`to_thread` can run in a thread, with their
-/// arguments converted to plain data; `Err` explains why `func` cannot go to a thread.
-pub fn offload(vm: &mut Vm, func: &Value, args: &[Value]) -> PyResult<Offloaded> {
-    let native = match func.payload() {
-        Some(Payload::Native(n)) if !n.is_method => Some(n.name),
-        _ => None,
-    };
-    match native {
-        Some("sleep") if is_time_sleep(vm, func) => {
-            let secs = match args.first() {
-                Some(Value::Int(i)) => *i as f64,
-                Some(Value::Float(f)) => *f,
-                _ => return Err(vm.new_error("TypeError", "sleep() argument must be a number")),
-            };
-            if secs.is_nan() || secs < 0.0 {
-                return Err(vm.new_error("ValueError", "sleep length must be non-negative"));
-            }
-            let dur = std::time::Duration::from_secs_f64(secs.min(1e9));
-            Ok(Box::new(move || std::thread::sleep(dur)))
-        }
-        _ => {
-            let name = vm.callable_name(func);
-            Err(vm.new_error(
-                "TypeError",
-                &format!(
-                    "gyre cannot run {name} in a thread: only native blocking functions (time.sleep) \
-                     can be sent to run_in_executor/to_thread, because script values never cross threads"
-                ),
-            ))
-        }
-    }
-}
-
-/// Whether `func` is the `time` module's `sleep`.
-fn is_time_sleep(vm: &mut Vm, func: &Value) -> bool {
-    let Ok(time) = vm.load_module("time") else { return false };
-    let Ok(sleep) = vm.get_attr(&time, &Value::str("sleep")) else { return false };
-    sleep.is(func)
-}
-
-/// `loop.run_in_executor(executor, func, *args)` for an offloadable native function.
-pub fn run_in_executor(vm: &mut Vm, loop_obj: &Value, func: &Value, args: &[Value]) -> PyResult<Value> {
-    let call = offload(vm, func, args)?;
-    future_job(vm, loop_obj, call, |_, ()| Ok(Value::None))
 }

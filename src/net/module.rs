@@ -193,7 +193,6 @@ const LOOP_METHODS: &[(&str, NativeFn)] = &[
     ("remove_reader", loop_remove_reader),
     ("add_writer", loop_add_writer),
     ("remove_writer", loop_remove_writer),
-    ("run_in_executor", loop_run_in_executor),
 ];
 
 fn install_loop_methods(vm: &mut Vm) {
@@ -254,13 +253,6 @@ fn loop_add_writer(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn loop_remove_writer(vm: &mut Vm, args: Args) -> PyResult<Value> {
     io_remove(vm, args, Dir::Write)
-}
-
-/// `loop.run_in_executor(executor, func, *args)`: native blocking functions only.
-fn loop_run_in_executor(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let loop_obj = loop_arg(vm, &args)?;
-    let func = args.pos.get(2).cloned().unwrap_or(Value::None);
-    jobs::run_in_executor(vm, loop_obj, &func, args.pos.get(3..).unwrap_or(&[]))
 }
 
 // ---- getaddrinfo ----

@@ -132,6 +132,13 @@ impl<C, M> EventLoop<C, M> {
         self.ready.len()
     }
 
+    /// Gives back the memory of a ready queue and timer heap that once held many more
+    /// entries than now (after a burst of tasks).
+    pub fn shrink_storage(&mut self) {
+        self.ready.shrink();
+        self.timers.shrink();
+    }
+
     /// Takes the oldest ready callback (for owners running a tick's batch themselves).
     pub fn pop_ready(&mut self) -> Option<C> {
         self.ready.pop()

@@ -19,6 +19,11 @@ use super::{Exc, PyResult, Vm};
 impl Vm {
     /// `obj.name`.
     pub fn get_attr(&mut self, obj: &Value, name: &Value) -> PyResult<Value> {
+        if let (Value::Obj(o), Value::Str(key)) = (obj, name) {
+            if let Some(v) = self.plain_getattr(obj, o, key)? {
+                return Ok(v);
+            }
+        }
         let n = name.as_str().unwrap_or("");
         match obj {
             Value::Class(c) => self.class_attr(c, n),
@@ -37,6 +42,40 @@ impl Vm {
                 }
                 Err(self.no_attr(obj, n))
             }
+        }
+    }
+
+    /// The common case of `obj.name` on an instance of a script class without attribute hooks:
+    /// the class attribute (cached lookup) and the instance dict (the name's cached hash).
+    /// `None` when the general path must decide.
+    #[inline]
+    fn plain_getattr(
+        &mut self,
+        obj: &Value,
+        o: &Rc<Object>,
+        key: &Rc<super::object::PyStr>,
+    ) -> PyResult<Option<Value>> {
+        if !matches!(o.payload, Payload::Plain) || o.class.hooks.get() != 0 {
+            return Ok(None);
+        }
+        let descr = self.lookup_cached(&o.class, key.hash(), key.as_str());
+        if let Some(d) = &descr {
+            if self.is_data_descriptor(d) {
+                let cls = o.class.clone();
+                return self.descr_get(d.clone(), obj, &cls).map(Some);
+            }
+        }
+        if let Some(dict) = &o.dict {
+            if let Some(v) = dict.map.borrow().get_str(key.hash(), key.as_str()) {
+                return Ok(Some(v.clone()));
+            }
+        }
+        match descr {
+            Some(v) => {
+                let cls = o.class.clone();
+                self.descr_get(v, obj, &cls).map(Some)
+            }
+            None => Ok(None),
         }
     }
 
@@ -483,7 +522,11 @@ impl Vm {
             _ => Some(self.type_of(obj)),
         };
         if let Some(cls) = cls {
-            if let Some(v) = cls.lookup(n) {
+            let (hash, n) = match name {
+                Value::Str(k) => (k.hash(), k.as_str()),
+                _ => (str_hash(n), n),
+            };
+            if let Some(v) = self.lookup_cached(&cls, hash, n) {
                 let plain = match &v {
                     Value::Func(_) => true,
                     Value::Obj(d) => match &d.payload {
@@ -494,7 +537,9 @@ impl Vm {
                     _ => false,
                 };
                 let shadowed = match obj {
-                    Value::Obj(o) => o.get_attr(n).is_some(),
+                    Value::Obj(o) => {
+                        o.dict.as_ref().is_some_and(|d| d.map.borrow().get_str(hash, n).is_some())
+                    }
                     _ => false,
                 };
                 if plain && !shadowed {
@@ -507,6 +552,17 @@ impl Vm {
 
     /// `obj.name = value`.
     pub fn set_attr(&mut self, obj: &Value, name: &Value, value: Value) -> PyResult<()> {
+        if let (Value::Obj(o), Value::Str(key)) = (obj, name) {
+            if matches!(o.payload, Payload::Plain) && o.class.hooks.get() == 0 && o.class.slots.is_none() {
+                if let Some(d) = &o.dict {
+                    let descr = self.lookup_cached(&o.class, key.hash(), key.as_str());
+                    if !descr.as_ref().is_some_and(|d| self.is_data_descriptor(d)) {
+                        d.map.borrow_mut().set_str(key.hash(), name.clone(), value);
+                        return Ok(());
+                    }
+                }
+            }
+        }
         let n = name.as_str().unwrap_or("");
         match obj {
             Value::Class(c) => {
@@ -642,7 +698,7 @@ impl Vm {
                 }
             }
             Value::Class(c) => {
-                if remove_name(&c.dict, n) {
+                if c.with_dict_mut(|d| remove_from(d, n)) {
                     Ok(())
                 } else {
                     Err(self.no_attr(obj, n))
@@ -801,6 +857,42 @@ impl Vm {
         Err(self.name_error(s.as_str()))
     }
 
+    /// `LoadGlobal` through the code object's cache of name index `idx`.
+    #[inline]
+    pub fn load_global_cached(
+        &mut self,
+        code: &super::object::CodeObj,
+        globals: &Rc<super::object::Dict>,
+        idx: usize,
+    ) -> PyResult<Value> {
+        let gaddr = Rc::as_ptr(globals) as usize;
+        let (gver, bver) = (globals.map.borrow().version(), self.builtins.map.borrow().version());
+        {
+            let cache = code.global_cache.borrow();
+            if let Some(slot) = cache.get(idx) {
+                if slot.globals == gaddr
+                    && slot.globals_version == gver
+                    && slot.builtins_version == bver
+                    && !slot.value.is_undef()
+                {
+                    return Ok(slot.value.clone());
+                }
+            }
+        }
+        let v = self.load_global(globals, &code.names[idx])?;
+        let mut cache = code.global_cache.borrow_mut();
+        if cache.len() < code.names.len() {
+            cache.resize(code.names.len(), super::object::GlobalSlot::default());
+        }
+        cache[idx] = super::object::GlobalSlot {
+            globals: gaddr,
+            globals_version: gver,
+            builtins_version: bver,
+            value: v.clone(),
+        };
+        Ok(v)
+    }
+
     /// NameError for an unknown name.
     pub fn name_error(&mut self, n: &str) -> Exc {
         let e = self.new_error("NameError", &format!("name '{n}' is not defined"));
@@ -850,7 +942,10 @@ impl Vm {
 
 /// Removes `name` from a namespace map; false when it was absent.
 fn remove_name(map: &std::cell::RefCell<super::dict::DictMap>, name: &str) -> bool {
-    let mut d = map.borrow_mut();
+    remove_from(&mut map.borrow_mut(), name)
+}
+
+fn remove_from(d: &mut super::dict::DictMap, name: &str) -> bool {
     match d.probe(str_hash(name), &Value::str(name)) {
         super::dict::Probe::Found(i) => {
             d.remove_at(i);

@@ -94,6 +94,15 @@ impl Vm {
         Ok(())
     }
 
+    /// True when `cls.__new__` is `object.__new__` (a plain instance can be made directly).
+    fn default_new(&self, cls: &Rc<Class>) -> bool {
+        match (cls.lookup("__new__"), self.types.object.lookup("__new__")) {
+            (Some(a), Some(b)) => a.is(&b),
+            (None, _) => true,
+            _ => false,
+        }
+    }
+
     /// `callable(v)`.
     pub fn is_callable(&self, v: &Value) -> bool {
         match v {
@@ -388,8 +397,10 @@ impl Vm {
                         if fiber.stack.len() < window + nregs {
                             fiber.stack.resize(window + nregs, Value::Undef);
                         }
-                        for slot in &mut fiber.stack[window + n..window + nregs] {
-                            *slot = Value::Undef;
+                        // Locals must start unbound; temporaries are written before use.
+                        let nlocals = code.varnames.len().max(n);
+                        for slot in &mut fiber.stack[window + n..window + nlocals] {
+                            Value::put(slot, Value::Undef);
                         }
                         let frame = Frame {
                             code: f.code.clone(),
@@ -474,7 +485,10 @@ impl Vm {
                 Ok(true)
             }
             Value::Class(cls)
-                if cls.is_heap && cls.kind == BaseKind::Object && cls.lookup("__new__").is_none() =>
+                if cls.is_heap
+                    && cls.kind == BaseKind::Object
+                    && cls.meta.is_none()
+                    && self.default_new(cls) =>
             {
                 let obj = Value::Obj(Object::with_dict(cls.clone(), Payload::Plain));
                 match cls.lookup("__init__") {
@@ -705,6 +719,13 @@ impl Vm {
             code: code.clone(),
             consts: consts.into_boxed_slice(),
             names: names.into_boxed_slice(),
+            global_cache: RefCell::new(Vec::new()),
+            fast_argc: (!code.has_varargs
+                && !code.has_varkw
+                && code.kwonlycount == 0
+                && !code.is_resumable())
+            .then_some(code.argcount),
+            nlocals: code.varnames.len() as u16,
         })
     }
 
@@ -877,6 +898,7 @@ impl Vm {
             map.set_str(super::object::str_hash("__hash__"), Value::str("__hash__"), Value::None);
         }
         let slots = self.class_slots(&mut map, &bases)?;
+        super::object::bump_class_epoch();
         let mut hooks = bases.iter().fold(0, |h, b| h | b.hooks.get());
         for (k, _) in map.iter() {
             hooks |= k.as_str().map_or(0, super::object::hook_bit);

@@ -39,6 +39,23 @@ pub struct DictMap {
     entries: Vec<Entry>,
     index: Vec<u32>,
     len: usize,
+    /// Changes whenever the contents change (see [`DictMap::version`]).
+    version: u64,
+}
+
+thread_local! {
+    /// Source of dict versions. Unique across every map of the thread, so a cache that saw
+    /// version `v` of one map can never mistake another map's contents for it (CPython keeps
+    /// the same kind of counter for its dict versions).
+    static NEXT_VERSION: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
+}
+
+fn next_version() -> u64 {
+    NEXT_VERSION.with(|c| {
+        let v = c.get();
+        c.set(v + 1);
+        v
+    })
 }
 
 /// Built-in equality for keys that need no script code; `None` when script code is needed.
@@ -85,21 +102,17 @@ impl Drop for DictMap {
         if self.entries.is_empty() {
             return;
         }
-        let mut values = Vec::with_capacity(self.entries.len() * 2);
-        std::mem::take(self).drain_into(&mut values);
-        super::drop::drop_values(values);
+        let entries = std::mem::take(&mut self.entries);
+        if super::drop::enter() {
+            drop(entries);
+            super::drop::leave();
+        } else {
+            super::drop::defer(entries.into_iter().flat_map(|e| [e.key, e.value]));
+        }
     }
 }
 
 impl DictMap {
-    /// Moves every key and value out (for non-recursive dropping).
-    pub fn drain_into(mut self, out: &mut Vec<Value>) {
-        for e in std::mem::take(&mut self.entries) {
-            out.push(e.key);
-            out.push(e.value);
-        }
-    }
-
     /// An empty map.
     pub fn new() -> DictMap {
         DictMap::default()
@@ -170,8 +183,14 @@ impl DictMap {
                 DELETED => {}
                 slot => {
                     let e = &self.entries[slot as usize];
-                    if e.hash == hash && e.key.as_str() == Some(key) {
-                        return Some(&e.value);
+                    if e.hash == hash {
+                        if let Value::Str(k) = &e.key {
+                            // Names are interned: the same text is usually the same pointer.
+                            let k = k.as_str();
+                            if std::ptr::eq(k, key) || k == key {
+                                return Some(&e.value);
+                            }
+                        }
                     }
                 }
             }
@@ -187,7 +206,15 @@ impl DictMap {
 
     /// Replaces the value of the entry at `idx`.
     pub fn set_value(&mut self, idx: usize, value: Value) -> Value {
+        self.version = next_version();
         std::mem::replace(&mut self.entries[idx].value, value)
+    }
+
+    /// A number that changes whenever a key or value changes: caches of lookups (the global
+    /// name cache of the dispatch loop) stay valid while it is unchanged.
+    #[inline]
+    pub fn version(&self) -> u64 {
+        self.version
     }
 
     /// Appends a new key (the caller checked it is absent).
@@ -195,6 +222,7 @@ impl DictMap {
         if (self.entries.len() + 1) * 3 >= self.index.len() * 2 {
             self.grow();
         }
+        self.version = next_version();
         let slot = self.entries.len() as u32;
         self.entries.push(Entry { hash, key, value });
         self.place(hash, slot);
@@ -237,6 +265,7 @@ impl DictMap {
             i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
         }
         self.index[i] = DELETED;
+        self.version = next_version();
         let e = &mut self.entries[idx];
         let key = std::mem::take(&mut e.key);
         let value = std::mem::take(&mut e.value);
@@ -249,6 +278,7 @@ impl DictMap {
 
     /// Removes everything.
     pub fn clear(&mut self) {
+        self.version = next_version();
         self.entries.clear();
         self.index.clear();
         self.len = 0;

@@ -33,7 +33,8 @@ pub trait Ext: Any + fmt::Debug {
         false
     }
 
-    /// One step of `await this`, given what the awaiting frame was resumed with.
+    /// One step of `await this`, given what the awaiting frame was resumed with:
+    /// `Incoming::Start` on the first step, `Send` or `Throw` when resumed after a yield.
     fn await_step(&self, _vm: &mut Vm, _this: &Value, _incoming: &Incoming) -> Option<PyResult<Delegate>> {
         None
     }

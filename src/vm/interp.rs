@@ -17,7 +17,7 @@ use super::frame::{ChildResult, Fiber, Frame, FrameKind, Incoming};
 use super::object::{GenState, Object, Payload};
 use super::value::Value;
 use super::{Exc, PyResult, Vm};
-use crate::compiler::bytecode::{CodeKind, Instr, Reg};
+use crate::compiler::bytecode::{BinKind, CodeKind, Instr, Reg};
 
 /// How a fiber stopped running.
 pub(crate) enum Outcome {
@@ -286,8 +286,14 @@ impl Vm {
             }
             (Some(Instr::Yield { .. }), Incoming::Throw(e)) => Some((e, false)),
             (Some(Instr::YieldFrom { .. }), incoming) => {
-                // YieldFrom re-executes and forwards what came in.
-                fiber.incoming = incoming;
+                // YieldFrom re-executes and forwards what came in. A plain resumption is
+                // forwarded as `send(None)`, so that at a YieldFrom `Incoming::Start` always
+                // means "first entry": an awaitable that yields once (a pending future, a bare
+                // `sleep(0)`) then knows, without state of its own, that it is being resumed.
+                fiber.incoming = match incoming {
+                    Incoming::Start => Incoming::Send(Value::None),
+                    other => other,
+                };
                 None
             }
             (_, Incoming::Throw(e)) => Some((e, false)),
@@ -316,21 +322,80 @@ impl Vm {
         }
     }
 
-    /// Pops the top frame, dropping its registers.
+    /// Pops the top frame, releasing its registers (the stack keeps its length: the next call
+    /// reuses the slots without reallocating).
     fn pop_frame(&mut self, fiber: &mut Fiber) -> Frame {
         let frame = fiber.frames.pop().expect("a frame to pop");
         self.depth = self.depth.saturating_sub(1);
         let base = frame.base as usize;
-        match fiber.frames.last() {
-            Some(caller) => {
-                fiber.stack.truncate((caller.top as usize).max(base));
-                for slot in fiber.stack.iter_mut().skip(base) {
-                    *slot = Value::Undef;
-                }
+        if fiber.frames.is_empty() {
+            fiber.stack.truncate(base);
+        } else {
+            let end = (base + frame.code.code.nregs as usize).min(fiber.stack.len());
+            for slot in &mut fiber.stack[base..end] {
+                Value::put(slot, Value::Undef);
             }
-            None => fiber.stack.truncate(base),
         }
         frame
+    }
+
+    /// The call fast path: `f` binds its `argc` arguments by position (they already sit in its
+    /// register window above `at`), so the frame is pushed with no argument vector at all.
+    #[inline]
+    fn push_fast(
+        &mut self,
+        fiber: &mut Fiber,
+        f: &Rc<super::object::Function>,
+        at: usize,
+        argc: usize,
+    ) -> PyResult<()> {
+        if self.depth >= self.recursion_limit {
+            return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
+        }
+        self.tick()?;
+        self.depth += 1;
+        let window = at + 1;
+        let code = &f.code;
+        let own = window + code.code.nregs as usize;
+        let top = own.max(fiber.frames.last().map_or(0, |fr| fr.top as usize));
+        if fiber.stack.len() < top {
+            fiber.stack.resize(top, Value::Undef);
+        }
+        let nlocals = (code.nlocals as usize).max(argc);
+        for slot in &mut fiber.stack[window + argc..window + nlocals] {
+            Value::put(slot, Value::Undef);
+        }
+        for (i, (r, _)) in code.code.freevars.iter().enumerate() {
+            fiber.stack[window + r.idx()] = f.closure.get(i).cloned().unwrap_or_default();
+        }
+        fiber.frames.push(Frame {
+            code: code.clone(),
+            globals: f.globals.clone(),
+            locals: None,
+            pc: 0,
+            base: window as u32,
+            top: top as u32,
+            ret: at as u32,
+            kind: FrameKind::Normal,
+            init_self: Value::Undef,
+        });
+        Ok(())
+    }
+
+    /// The return fast path: a plain frame returning to a caller on the same fiber.
+    #[inline]
+    fn return_fast(&mut self, fiber: &mut Fiber, v: Value) {
+        let frame = fiber.frames.pop().expect("a frame to pop");
+        self.depth -= 1;
+        let base = frame.base as usize;
+        let end = (base + frame.code.code.nregs as usize).min(fiber.stack.len());
+        for slot in &mut fiber.stack[base..end] {
+            Value::put(slot, Value::Undef);
+        }
+        fiber.stack[frame.ret as usize] = v;
+        if let Some(caller) = fiber.frames.last_mut() {
+            caller.pc += 1;
+        }
     }
 
     /// Pushes a frame for a script function whose registers are already in place at `base`.
@@ -385,13 +450,42 @@ impl Vm {
                     fiber.frames.last_mut().expect("frame").pc = (pc - 1) as u32
                 };
             }
+            // Arithmetic with a small int constant operand.
+            macro_rules! arith_imm {
+                ($op:expr, $dst:expr, $a:expr, $imm:expr, $slow:ident) => {{
+                    let k = Value::Int($imm as i64);
+                    let v = match super::ops::arith_fast($op, &reg!($a), &k) {
+                        Some(v) => v,
+                        None => {
+                            let x = reg!($a).clone();
+                            save_pc!();
+                            tryv!(self.$slow($op, &x, &k))
+                        }
+                    };
+                    Value::put(&mut reg!($dst), v);
+                }};
+            }
+            // Arithmetic: the allocation-free int/float cases inline, the rest through `$slow`.
+            macro_rules! arith {
+                ($op:expr, $dst:expr, $a:expr, $b:expr, $slow:ident) => {{
+                    let v = match super::ops::arith_fast($op, &reg!($a), &reg!($b)) {
+                        Some(v) => v,
+                        None => {
+                            let (x, y) = (reg!($a).clone(), reg!($b).clone());
+                            save_pc!();
+                            tryv!(self.$slow($op, &x, &y))
+                        }
+                    };
+                    Value::put(&mut reg!($dst), v);
+                }};
+            }
             loop {
                 let instr = instrs[pc];
                 pc += 1;
                 match instr {
                     Instr::Nop => {}
                     Instr::LoadConst { dst, idx } => reg!(dst) = code.consts[idx.0 as usize].clone(),
-                    Instr::LoadInt { dst, val } => reg!(dst) = Value::Int(val as i64),
+                    Instr::LoadInt { dst, val } => Value::put(&mut reg!(dst), Value::Int(val as i64)),
                     Instr::LoadNone { dst } => reg!(dst) = Value::None,
                     Instr::LoadBool { dst, val } => reg!(dst) = Value::Bool(val),
                     Instr::Move { dst, src } => reg!(dst) = reg!(src).clone(),
@@ -410,7 +504,7 @@ impl Vm {
                     }
                     Instr::LoadGlobal { dst, name } => {
                         let frame = fiber.frames.last().expect("frame");
-                        let v = tryv!(self.load_global(&frame.globals, &code.names[name.0 as usize]));
+                        let v = tryv!(self.load_global_cached(&code, &frame.globals, name.0 as usize));
                         reg!(dst) = v;
                     }
                     Instr::StoreGlobal { name, src } => {
@@ -477,59 +571,24 @@ impl Vm {
                         }
                         reg!(dst) = v;
                     }
-                    Instr::Add { dst, a, b } => {
-                        let v = match (&reg!(a), &reg!(b)) {
-                            (Value::Int(x), Value::Int(y)) => match x.checked_add(*y) {
-                                Some(r) => Value::Int(r),
-                                None => tryv!(self.binary_op(
-                                    crate::compiler::bytecode::BinKind::Add,
-                                    &reg!(a).clone(),
-                                    &reg!(b).clone()
-                                )),
-                            },
-                            (Value::Float(x), Value::Float(y)) => Value::Float(x + y),
-                            (x, y) => {
-                                let (x, y) = (x.clone(), y.clone());
-                                tryv!(self.binary_op(crate::compiler::bytecode::BinKind::Add, &x, &y))
+                    Instr::Add { dst, a, b } => arith!(BinKind::Add, dst, a, b, binary_op),
+                    Instr::Sub { dst, a, b } => arith!(BinKind::Sub, dst, a, b, binary_op),
+                    Instr::Mul { dst, a, b } => arith!(BinKind::Mul, dst, a, b, binary_op),
+                    Instr::Binary { op, dst, a, b } => arith!(op, dst, a, b, binary_op),
+                    Instr::Inplace { op, dst, a, b } => arith!(op, dst, a, b, inplace_op),
+                    Instr::BinaryI { op, dst, a, imm } => arith_imm!(op, dst, a, imm, binary_op),
+                    Instr::InplaceI { op, dst, a, imm } => arith_imm!(op, dst, a, imm, inplace_op),
+                    Instr::CompareI { op, dst, a, imm } => {
+                        let k = Value::Int(imm as i64);
+                        let v = match super::ops::compare_fast(op, &reg!(a), &k) {
+                            Some(r) => Value::Bool(r),
+                            None => {
+                                let x = reg!(a).clone();
+                                save_pc!();
+                                tryv!(self.compare_op(op, &x, &k))
                             }
                         };
-                        reg!(dst) = v;
-                    }
-                    Instr::Sub { dst, a, b } => {
-                        let v = match (&reg!(a), &reg!(b)) {
-                            (Value::Int(x), Value::Int(y)) if x.checked_sub(*y).is_some() => {
-                                Value::Int(x - y)
-                            }
-                            (Value::Float(x), Value::Float(y)) => Value::Float(x - y),
-                            (x, y) => {
-                                let (x, y) = (x.clone(), y.clone());
-                                tryv!(self.binary_op(crate::compiler::bytecode::BinKind::Sub, &x, &y))
-                            }
-                        };
-                        reg!(dst) = v;
-                    }
-                    Instr::Mul { dst, a, b } => {
-                        let v = match (&reg!(a), &reg!(b)) {
-                            (Value::Int(x), Value::Int(y)) if x.checked_mul(*y).is_some() => {
-                                Value::Int(x * y)
-                            }
-                            (Value::Float(x), Value::Float(y)) => Value::Float(x * y),
-                            (x, y) => {
-                                let (x, y) = (x.clone(), y.clone());
-                                tryv!(self.binary_op(crate::compiler::bytecode::BinKind::Mul, &x, &y))
-                            }
-                        };
-                        reg!(dst) = v;
-                    }
-                    Instr::Binary { op, dst, a, b } => {
-                        let (x, y) = (reg!(a).clone(), reg!(b).clone());
-                        save_pc!();
-                        reg!(dst) = tryv!(self.binary_op(op, &x, &y));
-                    }
-                    Instr::Inplace { op, dst, a, b } => {
-                        let (x, y) = (reg!(a).clone(), reg!(b).clone());
-                        save_pc!();
-                        reg!(dst) = tryv!(self.inplace_op(op, &x, &y));
+                        Value::put(&mut reg!(dst), v);
                     }
                     Instr::Unary { op, dst, src } => {
                         let x = reg!(src).clone();
@@ -537,22 +596,15 @@ impl Vm {
                         reg!(dst) = tryv!(self.unary_op(op, &x));
                     }
                     Instr::Compare { op, dst, a, b } => {
-                        let v = match (&reg!(a), &reg!(b)) {
-                            (Value::Int(x), Value::Int(y)) => match int_compare(op, *x, *y) {
-                                Some(r) => Value::Bool(r),
-                                None => {
-                                    let (x, y) = (reg!(a).clone(), reg!(b).clone());
-                                    save_pc!();
-                                    tryv!(self.compare_op(op, &x, &y))
-                                }
-                            },
-                            (x, y) => {
-                                let (x, y) = (x.clone(), y.clone());
+                        let v = match super::ops::compare_fast(op, &reg!(a), &reg!(b)) {
+                            Some(r) => Value::Bool(r),
+                            None => {
+                                let (x, y) = (reg!(a).clone(), reg!(b).clone());
                                 save_pc!();
                                 tryv!(self.compare_op(op, &x, &y))
                             }
                         };
-                        reg!(dst) = v;
+                        Value::put(&mut reg!(dst), v);
                     }
                     Instr::Jump { target } => {
                         if (target as usize) < pc {
@@ -733,6 +785,16 @@ impl Vm {
                     Instr::Call { base: b, argc } => {
                         save_pc!();
                         let at = base + b.idx();
+                        let fast = match &fiber.stack[at] {
+                            Value::Func(f) if f.code.fast_argc == Some(argc) => Some(f.clone()),
+                            _ => None,
+                        };
+                        if let Some(f) = fast {
+                            if let Err(e) = self.push_fast(fiber, &f, at, argc as usize) {
+                                return Flow::Raise(e);
+                            }
+                            continue 'frames;
+                        }
                         match self.call_at(fiber, at, at + 1, argc as usize, None) {
                             Ok(true) => continue 'frames,
                             Ok(false) => {}
@@ -752,6 +814,19 @@ impl Vm {
                     Instr::CallMethod { base: b, argc } => {
                         save_pc!();
                         let at = base + b.idx();
+                        // A plain method with its receiver in place: the fast call path.
+                        let fast = match (&fiber.stack[at], &fiber.stack[at + 1]) {
+                            (Value::Func(f), s) if !s.is_undef() && f.code.fast_argc == Some(argc + 1) => {
+                                Some(f.clone())
+                            }
+                            _ => None,
+                        };
+                        if let Some(f) = fast {
+                            if let Err(e) = self.push_fast(fiber, &f, at, argc as usize + 1) {
+                                return Flow::Raise(e);
+                            }
+                            continue 'frames;
+                        }
                         let (window, n) =
                             if reg!(b.offset(1)).is_undef() { (at + 2, argc) } else { (at + 1, argc + 1) };
                         match self.call_at(fiber, at, window, n as usize, None) {
@@ -783,6 +858,12 @@ impl Vm {
                     }
                     Instr::Return { src } => {
                         let v = std::mem::take(&mut reg!(src));
+                        if fiber.frames.len() > 1
+                            && fiber.frames.last().expect("frame").kind == FrameKind::Normal
+                        {
+                            self.return_fast(fiber, v);
+                            continue 'frames;
+                        }
                         match self.return_from(fiber, v) {
                             Ok(Some(v)) => return Flow::Return(v),
                             Ok(None) => continue 'frames,
@@ -1059,19 +1140,6 @@ impl Frame {
 /// Moves `count` registers out of the stack, leaving them unbound.
 fn take_regs(stack: &mut [Value], start: usize, count: u16) -> Vec<Value> {
     stack[start..start + count as usize].iter_mut().map(std::mem::take).collect()
-}
-
-fn int_compare(op: crate::compiler::bytecode::CmpKind, x: i64, y: i64) -> Option<bool> {
-    use crate::compiler::bytecode::CmpKind::*;
-    Some(match op {
-        Eq | Is => x == y,
-        Ne | IsNot => x != y,
-        Lt => x < y,
-        Le => x <= y,
-        Gt => x > y,
-        Ge => x >= y,
-        In | NotIn => return None,
-    })
 }
 
 /// The contents of a cell value (`Undef` when empty).

@@ -1359,6 +1359,86 @@ fn class_defines(cls: &Rc<Class>, name: &str) -> bool {
     cls.dict.borrow().get_str(crate::vm::object::str_hash(name), name).is_some()
 }
 
+/// `a <op> b` for two small ints or floats when the answer needs no allocation and cannot
+/// raise; None sends the operation down the general path. The dispatch loop tries this first.
+#[inline(always)]
+pub fn arith_fast(op: BinKind, a: &Value, b: &Value) -> Option<Value> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => int_fast(op, *x, *y),
+        (Value::Float(x), Value::Float(y)) => float_fast(op, *x, *y),
+        (Value::Float(x), Value::Int(y)) => float_fast(op, *x, *y as f64),
+        (Value::Int(x), Value::Float(y)) => float_fast(op, *x as f64, *y),
+        _ => None,
+    }
+}
+
+/// Largest magnitude whose int -> float conversion is exact, so `x / y` of such ints is the
+/// correctly rounded quotient CPython computes.
+const EXACT_FLOAT_INT: i64 = 1 << 53;
+
+#[inline(always)]
+fn int_fast(op: BinKind, x: i64, y: i64) -> Option<Value> {
+    let r = match op {
+        BinKind::Add => x.checked_add(y)?,
+        BinKind::Sub => x.checked_sub(y)?,
+        BinKind::Mul => x.checked_mul(y)?,
+        BinKind::FloorDiv if y != 0 && !(x == i64::MIN && y == -1) => Integer::div_floor(&x, &y),
+        BinKind::Mod if y != 0 && !(x == i64::MIN && y == -1) => x.mod_floor(&y),
+        BinKind::TrueDiv if y != 0 && x.abs() <= EXACT_FLOAT_INT && y.abs() <= EXACT_FLOAT_INT => {
+            return Some(Value::Float(x as f64 / y as f64))
+        }
+        BinKind::And => x & y,
+        BinKind::Or => x | y,
+        BinKind::Xor => x ^ y,
+        BinKind::LShift if (0..63).contains(&y) => x.checked_mul(1i64 << y)?,
+        BinKind::RShift if (0..64).contains(&y) => x >> y,
+        _ => return None,
+    };
+    Some(Value::Int(r))
+}
+
+#[inline(always)]
+fn float_fast(op: BinKind, x: f64, y: f64) -> Option<Value> {
+    Some(Value::Float(match op {
+        BinKind::Add => x + y,
+        BinKind::Sub => x - y,
+        BinKind::Mul => x * y,
+        BinKind::TrueDiv if y != 0.0 => x / y,
+        _ => return None,
+    }))
+}
+
+/// `a <op> b` for comparisons of two small ints or two floats (no NaN subtleties: IEEE
+/// comparisons already give CPython's answers).
+#[inline(always)]
+pub fn compare_fast(op: CmpKind, a: &Value, b: &Value) -> Option<bool> {
+    use std::cmp::Ordering;
+    let ord = match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Some(x.cmp(y)),
+        (Value::Float(x), Value::Float(y)) => {
+            return Some(match op {
+                CmpKind::Lt => x < y,
+                CmpKind::Le => x <= y,
+                CmpKind::Gt => x > y,
+                CmpKind::Ge => x >= y,
+                CmpKind::Eq => x == y,
+                CmpKind::Ne => x != y,
+                _ => return None,
+            })
+        }
+        _ => None,
+    }?;
+    Some(match op {
+        CmpKind::Lt => ord == Ordering::Less,
+        CmpKind::Le => ord != Ordering::Greater,
+        CmpKind::Gt => ord == Ordering::Greater,
+        CmpKind::Ge => ord != Ordering::Less,
+        CmpKind::Eq | CmpKind::Is => ord == Ordering::Equal,
+        CmpKind::Ne | CmpKind::IsNot => ord != Ordering::Equal,
+        CmpKind::In | CmpKind::NotIn => return None,
+    })
+}
+
 /// Any range value as big-integer parts (for comparisons across the two forms).
 fn range_parts(v: &Value) -> Option<super::bigrange::BigRange> {
     match v.payload()? {

@@ -136,6 +136,22 @@ impl Value {
         }
     }
 
+    /// Stores `v` in `slot`. Replacing an inline value (None, bool, int, float) needs no
+    /// destructor, so the hot register writes of the dispatch loop skip the drop call.
+    #[inline(always)]
+    pub fn put(slot: &mut Value, v: Value) {
+        let old = std::mem::replace(slot, v);
+        if old.is_inline() {
+            std::mem::forget(old);
+        }
+    }
+
+    /// True for the variants stored without a heap object.
+    #[inline(always)]
+    pub fn is_inline(&self) -> bool {
+        matches!(self, Value::Undef | Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_))
+    }
+
     /// The string slice, if this is a `str`.
     pub fn as_str(&self) -> Option<&str> {
         match self {

@@ -15,6 +15,7 @@ from _asyncio import (
     get_running_loop,
     _get_running_loop,
     get_event_loop,
+    set_event_loop,
     new_event_loop,
     current_task,
     all_tasks,
@@ -43,7 +44,3 @@ ALL_COMPLETED = 'ALL_COMPLETED'
 
 def iscoroutinefunction(func):
     return _asyncio.iscoroutinefunction(func)
-
-
-def set_event_loop(loop):
-    pass

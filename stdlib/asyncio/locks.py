@@ -131,6 +131,13 @@ class Condition(_ContextManagerMixin, _LoopBoundMixin):
         self.release = lock.release
         self._waiters = []
 
+    def __repr__(self):
+        res = super().__repr__()
+        extra = 'locked' if self.locked() else 'unlocked'
+        if self._waiters:
+            extra = f'{extra}, waiters:{len(self._waiters)}'
+        return f'<{res[1:-1]} [{extra}]>'
+
     async def wait(self):
         if not self.locked():
             raise RuntimeError('cannot wait on un-acquired lock')
@@ -184,6 +191,13 @@ class Semaphore(_ContextManagerMixin, _LoopBoundMixin):
             raise ValueError("Semaphore initial value must be >= 0")
         self._waiters = None
         self._value = value
+
+    def __repr__(self):
+        res = super().__repr__()
+        extra = 'locked' if self.locked() else f'unlocked, value:{self._value}'
+        if self._waiters:
+            extra = f'{extra}, waiters:{len(self._waiters)}'
+        return f'<{res[1:-1]} [{extra}]>'
 
     def locked(self):
         return self._value == 0 or any(not w.cancelled() for w in (self._waiters or ()))
@@ -253,6 +267,13 @@ class Barrier(_LoopBoundMixin):
         self._parties = parties
         self._state = _FILLING
         self._count = 0
+
+    def __repr__(self):
+        res = super().__repr__()
+        extra = self._state
+        if not self.broken:
+            extra += f', waiters:{self.n_waiting}/{self.parties}'
+        return f'<{res[1:-1]} [{extra}]>'
 
     async def __aenter__(self):
         return await self.wait()

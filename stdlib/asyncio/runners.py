@@ -1,6 +1,6 @@
 """asyncio.run and asyncio.Runner (CPython 3.11's shutdown sequence)."""
 
-from _asyncio import new_event_loop, _get_running_loop, iscoroutine, all_tasks
+from _asyncio import new_event_loop, set_event_loop, _get_running_loop, iscoroutine, _pending_tasks
 
 __all__ = ['Runner', 'run']
 
@@ -13,6 +13,7 @@ class Runner:
         self._debug = debug
         self._loop_factory = loop_factory
         self._loop = None
+        self._set_event_loop = False
 
     def __enter__(self):
         self._lazy_init()
@@ -30,6 +31,8 @@ class Runner:
             loop.run_until_complete(loop.shutdown_asyncgens())
             loop.run_until_complete(loop.shutdown_default_executor())
         finally:
+            if self._set_event_loop:
+                set_event_loop(None)
             loop.close()
             self._loop = None
             self._state = 'closed'
@@ -54,8 +57,14 @@ class Runner:
             return
         if self._loop_factory is None:
             self._loop = new_event_loop()
+            if not self._set_event_loop:
+                # Calls to get_event_loop() inside the runner return this loop.
+                set_event_loop(self._loop)
+                self._set_event_loop = True
         else:
             self._loop = self._loop_factory()
+        if self._debug is not None:
+            self._loop.set_debug(self._debug)
         self._state = 'initialized'
 
 
@@ -69,7 +78,7 @@ def run(main, *, debug=None):
 
 def _cancel_all_tasks(loop):
     from .tasks import gather
-    to_cancel = all_tasks(loop)
+    to_cancel = _pending_tasks(loop)
     if not to_cancel:
         return
     for task in to_cancel:

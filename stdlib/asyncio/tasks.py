@@ -1,7 +1,7 @@
 """sleep, create_task, gather, wait_for, wait, as_completed, shield, ensure_future."""
 
 from _asyncio import (Future, get_running_loop, get_event_loop, iscoroutine, isfuture,
-                      current_task, all_tasks, CancelledError, _sleep0)
+                      current_task, all_tasks, CancelledError, sleep)
 
 __all__ = ['sleep', 'create_task', 'ensure_future', 'gather', 'wait_for', 'wait',
            'as_completed', 'shield', 'run_coroutine_threadsafe', 'to_thread',
@@ -27,20 +27,6 @@ def _set_result_unless_cancelled(fut, result):
     if fut.cancelled():
         return
     fut.set_result(result)
-
-
-async def sleep(delay, result=None):
-    """Coroutine that completes after a given time (in seconds)."""
-    if delay <= 0:
-        await _sleep0()
-        return result
-    loop = get_running_loop()
-    future = loop.create_future()
-    h = loop.call_later(delay, _set_result_unless_cancelled, future, result)
-    try:
-        return await future
-    finally:
-        h.cancel()
 
 
 def create_task(coro, *, name=None, context=None):
@@ -332,6 +318,9 @@ def run_coroutine_threadsafe(coro, loop):
 
 
 async def to_thread(func, *args, **kwargs):
-    """Run `func` and return its result. gyre runs it on the loop thread (see COMPATIBILITY.md)."""
-    await sleep(0)
-    return func(*args, **kwargs)
+    """Run `func(*args, **kwargs)` off the event loop (see COMPATIBILITY.md for which
+    functions really run on a worker thread) and return its result."""
+    loop = get_running_loop()
+    if kwargs:
+        return await loop.run_in_executor(None, lambda: func(*args, **kwargs))
+    return await loop.run_in_executor(None, func, *args)

@@ -24,7 +24,10 @@ class Timeout:
         return self._when
 
     def reschedule(self, when):
+        """Move the deadline to `when` (None: never)."""
         if self._state is not _ENTERED:
+            if self._state is _CREATED:
+                raise RuntimeError("Timeout has not been entered")
             raise RuntimeError(f"Cannot change state of {self._state} Timeout")
         self._when = when
         if self._timeout_handler is not None:
@@ -50,26 +53,33 @@ class Timeout:
         return f"<Timeout [{self._state}]{info_str}>"
 
     async def __aenter__(self):
-        self._state = _ENTERED
-        self._task = current_task()
-        if self._task is None:
+        if self._state is not _CREATED:
+            raise RuntimeError("Timeout has already been entered")
+        task = current_task()
+        if task is None:
             raise RuntimeError("Timeout should be used inside a task")
+        self._state = _ENTERED
+        self._task = task
+        # Cancellations requested before entering are not ours to turn into TimeoutError.
+        self._cancelling = task.cancelling()
         self.reschedule(self._when)
         return self
 
     async def __aexit__(self, exc_type, exc_val, exc_tb):
+        assert self._state in (_ENTERED, _EXPIRING)
         if self._timeout_handler is not None:
             self._timeout_handler.cancel()
             self._timeout_handler = None
         if self._state is _EXPIRING:
             self._state = _EXPIRED
-            if self._task.uncancel() == 0 and exc_type is CancelledError:
-                raise TimeoutError
+            if self._task.uncancel() <= self._cancelling and exc_type is CancelledError:
+                raise TimeoutError from exc_val
         elif self._state is _ENTERED:
             self._state = _EXITED
         return None
 
     def _on_timeout(self):
+        assert self._state is _ENTERED
         self._task.cancel()
         self._state = _EXPIRING
         self._timeout_handler = None
