@@ -163,8 +163,8 @@ impl Interpreter {
     /// ```
     /// let mut interp = gyre::Interpreter::new();
     /// let math = interp.import("math").unwrap();
-    /// let pi: f64 = interp.call(&interp.getattr(&math, "floor").unwrap(), (2.5,)).unwrap();
-    /// assert_eq!(pi, 2.0);
+    /// let floor = interp.getattr(&math, "floor").unwrap();
+    /// assert_eq!(interp.call::<i64>(&floor, (2.5,)).unwrap(), 2);
     /// assert!(interp.import("no_such_module").is_err());
     /// ```
     pub fn import(&mut self, module: &str) -> Result<Value, Error> {

@@ -62,8 +62,6 @@ pub enum Cb {
     Message(Rc<RefCell<Option<Msg>>>),
     /// The timer of `sleep(d > 0)`: resolve the future with the result unless cancelled.
     SleepDone(Rc<Object>, Value),
-    /// Poll host future #id.
-    PollHost(u64),
     /// `loop.create_task(agen.aclose())` for an async generator dropped unfinished (the
     /// finalizer hook's `call_soon_threadsafe`).
     FinalizeAsyncGen(Rc<Object>),
@@ -71,10 +69,7 @@ pub enum Cb {
 
 impl From<Msg> for Cb {
     fn from(m: Msg) -> Cb {
-        match m {
-            Msg::PollHost(id) => Cb::PollHost(id),
-            other => Cb::Message(Rc::new(RefCell::new(Some(other)))),
-        }
+        Cb::Message(Rc::new(RefCell::new(Some(m))))
     }
 }
 
@@ -293,17 +288,13 @@ fn run_callback(vm: &mut Vm, loop_obj: &Value, cb: Cb) {
             }
         }
         Cb::SleepDone(fut, result) => super::sleep::sleep_done(vm, &fut, result),
-        Cb::PollHost(id) => {
-            if let Some(lp) = loop_of(loop_obj) {
-                super::host::poll(vm, lp, id);
-            }
-        }
         Cb::Message(m) => {
             let msg = m.borrow_mut().take();
-            if let Some(Msg::Job(id, out)) = msg {
-                crate::net::jobs::finish(vm, loop_obj, id, out);
-            } else if let (Some(msg), Some(lp)) = (msg, loop_of(loop_obj)) {
-                lp.complete_external(vm, msg);
+            match (msg, loop_of(loop_obj)) {
+                (Some(Msg::Job(id, out)), _) => crate::net::jobs::finish(vm, loop_obj, id, out),
+                (Some(Msg::PollHost(id)), Some(lp)) => super::host::poll(vm, lp, id),
+                (Some(msg), Some(lp)) => lp.complete_external(vm, msg),
+                _ => {}
             }
         }
         Cb::FinalizeAsyncGen(agen) => {
@@ -426,6 +417,7 @@ pub fn run_forever(vm: &mut Vm, loop_obj: &Value, until: Option<&Rc<Object>>) ->
 /// future, and no `stop()` pending.
 pub(crate) fn is_deadlocked(lp: &LoopObj) -> bool {
     lp.el.borrow().is_idle()
+        && !lp.has_external_work()
         && !lp.stopping.get()
         && !lp.has_external_work()
         && lp.net.pending_jobs() == 0

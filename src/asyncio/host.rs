@@ -103,7 +103,7 @@ pub fn spawn(vm: &mut Vm, loop_obj: &Value, future: HostFuture) -> PyResult<Rc<O
     if let Some(f) = future_of(&Value::Obj(target.clone())) {
         f.add_done_callback(vm, &target, DoneCallback::Py(on_done));
     }
-    lp.el.borrow_mut().call_soon(Cb::PollHost(id));
+    lp.el.borrow_mut().call_soon(Cb::from(Msg::PollHost(id)));
     Ok(target)
 }
 
@@ -258,6 +258,7 @@ fn tick_without_waiting(vm: &mut Vm, lp: &LoopObj) -> PyResult<usize> {
         && el.next_deadline().is_some()
         && !el.reactor().has_interest()
         && lp.host.borrow().is_empty()
+        && !lp.has_external_work()
         && lp.net.pending_jobs() == 0;
     let n = if only_timers { el.tick() } else { el.tick_nowait() };
     drop(el);

@@ -88,7 +88,6 @@ impl Task {
 /// }
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[non_exhaustive]
 pub enum Step {
     /// Nothing is ready: step again when [`Interpreter::poll_fd`] is readable or at
     /// `next_timer`, whichever comes first.
@@ -352,6 +351,7 @@ impl Interpreter {
     /// let mut interp = gyre::Interpreter::new();
     /// interp.exec("import asyncio\nasync def slow_double(x):\n    await asyncio.sleep(0.01)\n    return 2 * x").unwrap();
     /// // Any executor works; here a minimal one: poll until ready.
+    /// use std::future::Future;
     /// let mut call = std::pin::pin!(interp.call_async::<i64>("slow_double", (21,)));
     /// let waker = std::task::Waker::noop();
     /// let mut cx = std::task::Context::from_waker(&waker);

@@ -153,10 +153,12 @@ impl Vm {
     /// advance and can be huge (repetition, `bytes(n)`, materialised ranges).
     #[inline]
     pub fn alloc_check(&mut self, bytes: usize) -> PyResult<()> {
+        // The host's limit first, so that going over it is reported as the limit.
+        self.mem_reserve(bytes)?;
         if bytes > MAX_ALLOC {
             return Err(self.new_error("MemoryError", ""));
         }
-        self.mem_reserve(bytes)
+        Ok(())
     }
 
     /// Raises MemoryError if `bytes` more would not fit the memory limit. Call it before

@@ -565,6 +565,9 @@ impl Vm {
                     return Err(self.new_error("OverflowError", "too many digits in integer"));
                 };
                 if op == BinKind::LShift {
+                    if !x.is_zero() {
+                        self.mem_reserve(n / 8)?;
+                    }
                     if n > 1 << 24 && !x.is_zero() {
                         return Err(self.new_error("MemoryError", ""));
                     }
@@ -594,9 +597,12 @@ impl Vm {
             return Ok(Value::Int(if y.is_even() { 1 } else { -1 }));
         }
         let Some(e) = y.to_u32() else {
+            // Any result this large is over a memory limit (reported as such) or the cap.
+            self.mem_reserve(usize::MAX)?;
             return Err(self.new_error("MemoryError", ""));
         };
         let bits = x.bits() * e as u64;
+        self.mem_reserve((bits / 8) as usize)?;
         if bits > 1 << 27 {
             return Err(self.new_error("MemoryError", ""));
         }
