@@ -86,7 +86,9 @@ fn entry_value(o: &Object, i: usize, name: &Value) -> Option<Value> {
 #[inline]
 fn same_name(key: &Value, name: &Value) -> bool {
     match (key, name) {
-        (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b) || (a.hash() == b.hash() && a.as_str() == b.as_str()),
+        (Value::Str(a), Value::Str(b)) => {
+            Rc::ptr_eq(a, b) || (a.hash() == b.hash() && a.as_str() == b.as_str())
+        }
         _ => false,
     }
 }
@@ -155,7 +157,12 @@ impl Vm {
     /// `LoadMethod`: (function, self) for a plain method found through the cache, else what
     /// [`Vm::load_method`] returns.
     #[inline]
-    pub fn load_method_cached(&mut self, code: &CodeObj, obj: &Value, idx: usize) -> PyResult<(Value, Value)> {
+    pub fn load_method_cached(
+        &mut self,
+        code: &CodeObj,
+        obj: &Value,
+        idx: usize,
+    ) -> PyResult<(Value, Value)> {
         let Value::Obj(o) = obj else { return self.load_method(obj, &code.names[idx]) };
         if let Some(Known::Method(owner, i)) = valid_slot(code, o, idx) {
             if let Some(f) = class_entry(o, owner, i, &code.names[idx]) {
