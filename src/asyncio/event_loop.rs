@@ -2,14 +2,14 @@
 //! `run_until_complete`/`run_forever` over the runtime's `EventLoop`, one `_run_once` at a
 //! time, exactly as CPython's `BaseEventLoop` does.
 //!
-//! Three ways to drive a loop, one iteration function:
+//! Three ways to drive a loop:
 //! - `run_forever`/`run_until_complete` (the CLI, `asyncio.run`): block in the poll until
 //!   something is due; a loop that can never be woken again raises the deadlock report
 //!   (`deadlock.rs`);
 //! - [`run_until`] (the REPL): like `run_forever` but the host decides when to stop and an
 //!   idle loop just blocks (the host wakes it through the inbox);
-//! - [`step`] (embedders on their own runtime): never blocks; the host waits on [`poll_fd`]
-//!   or the next timer itself.
+//! - `host::run_until_stalled` (embedders on their own runtime): never blocks; the host
+//!   waits on the poll descriptor or the next timer itself.
 //!
 //! Extension points: sockets register reader/writer callbacks on the runtime `EventLoop`
 //! (`crate::net` keeps its own per-loop state in [`LoopObj::net`]); work finishing on other
@@ -32,6 +32,8 @@ use crate::vm::{AsyncGenHooks, Exc, PyResult, Value, Vm};
 pub enum Msg {
     /// Wake the loop so it re-checks its state.
     Wake,
+    /// A host future was woken: poll it (see `host`).
+    PollHost(u64),
     /// A blocking job (`crate::net::jobs`) finished: its id and its plain-data output.
     Job(u64, crate::net::JobOutput),
     /// The outside work registered under this token is done (see `external.rs`).
@@ -42,6 +44,7 @@ impl std::fmt::Debug for Msg {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Msg::Wake => f.write_str("Wake"),
+            Msg::PollHost(id) => write!(f, "PollHost({id})"),
             Msg::Job(id, _) => write!(f, "Job({id})"),
             Msg::Done(token, _) => write!(f, "Done({token})"),
         }
@@ -100,6 +103,8 @@ pub struct LoopObj {
     pub fatal: RefCell<Option<Exc>>,
     /// The custom exception handler, or None.
     pub exception_handler: RefCell<Value>,
+    /// Rust futures scripts await on this loop (see `host`).
+    pub host: RefCell<super::host::HostFutures>,
     /// Sockets' reader/writer handles, blocking jobs and the shared receive buffer.
     pub net: crate::net::LoopNet,
     /// Async generators started on this loop, and those dropped unfinished (PEP 525 hooks).
@@ -143,7 +148,11 @@ pub fn loop_of(v: &Value) -> Option<&LoopObj> {
 
 /// Creates a loop object.
 pub fn new_loop(vm: &mut Vm) -> PyResult<Value> {
-    let el = EventLoop::new(Clock::real()).map_err(|e| vm.new_error("OSError", &e.to_string()))?;
+    let clock = match vm.virtual_clock {
+        Some(now) => Clock::virtual_at(now),
+        None => Clock::real(),
+    };
+    let el = EventLoop::new(clock).map_err(|e| vm.new_error("OSError", &e.to_string()))?;
     let obj = LoopObj {
         el: RefCell::new(el),
         current_task: RefCell::new(Value::None),
@@ -154,6 +163,7 @@ pub fn new_loop(vm: &mut Vm) -> PyResult<Value> {
         stopping: Cell::new(false),
         fatal: RefCell::new(None),
         exception_handler: RefCell::new(Value::None),
+        host: RefCell::default(),
         net: crate::net::LoopNet::default(),
         asyncgen_hooks: AsyncGenHooks { registry: Rc::default(), graveyard: Rc::default() },
         unretrieved: RefCell::new(Vec::new()),
@@ -289,10 +299,11 @@ fn run_callback(vm: &mut Vm, loop_obj: &Value, cb: Cb) {
         Cb::SleepDone(fut, result) => super::sleep::sleep_done(vm, &fut, result),
         Cb::Message(m) => {
             let msg = m.borrow_mut().take();
-            if let Some(Msg::Job(id, out)) = msg {
-                crate::net::jobs::finish(vm, loop_obj, id, out);
-            } else if let (Some(msg), Some(lp)) = (msg, loop_of(loop_obj)) {
-                lp.complete_external(vm, msg);
+            match (msg, loop_of(loop_obj)) {
+                (Some(Msg::Job(id, out)), _) => crate::net::jobs::finish(vm, loop_obj, id, out),
+                (Some(Msg::PollHost(id)), Some(lp)) => super::host::poll(vm, lp, id),
+                (Some(msg), Some(lp)) => lp.complete_external(vm, msg),
+                _ => {}
             }
         }
         Cb::FinalizeAsyncGen(agen) => {
@@ -339,7 +350,7 @@ fn set_fatal(loop_obj: &Value, e: Exc) {
 }
 
 /// What callbacks left behind: async generators to finalize, exceptions never retrieved.
-fn after_callback(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj) {
+pub(crate) fn after_callback(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj) {
     finalize_dropped_asyncgens(vm, lp);
     if let Err(e) = report_unretrieved(vm, loop_obj, lp) {
         set_fatal(loop_obj, e);
@@ -348,20 +359,19 @@ fn after_callback(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj) {
 
 /// One `_run_once` iteration. Returns a fatal exception to propagate, if any.
 fn run_once(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj) -> PyResult<()> {
-    run_iteration(vm, loop_obj, lp, true).map(|_| ())
-}
-
-/// One `_run_once`; `may_block` lets the poll wait for the next timer or wakeup. Returns how
-/// many callbacks ran.
-fn run_iteration(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj, may_block: bool) -> PyResult<usize> {
     after_callback(vm, loop_obj, lp);
     if lp.finished_since_trim.get() >= TRIM_AFTER_FINISHED_TASKS && lp.el.borrow().ready_len() == 0 {
         lp.finished_since_trim.set(0);
         lp.el.borrow_mut().shrink_storage();
+        vm.gc.prune_dead();
         crate::runtime::memory::release_free_memory();
     }
-    let tick = if may_block { lp.el.borrow_mut().tick() } else { lp.el.borrow_mut().tick_nowait() };
-    let n = tick.map_err(|e| vm.new_error("OSError", &e.to_string()))?;
+    let n = lp.el.borrow_mut().tick().map_err(|e| vm.new_error("OSError", &e.to_string()))?;
+    run_ready(vm, loop_obj, lp, n)
+}
+
+/// Runs the `n` callbacks a tick made ready. Returns a fatal exception to propagate, if any.
+pub(crate) fn run_ready(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj, n: usize) -> PyResult<()> {
     for _ in 0..n {
         let cb = lp.el.borrow_mut().pop_ready();
         let Some(cb) = cb else { break };
@@ -371,67 +381,7 @@ fn run_iteration(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj, may_block: bool) -
             return Err(e);
         }
     }
-    Ok(n)
-}
-
-/// Where a loop stepped by its host stands (see [`step`]).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct StepState {
-    /// Callbacks run by this step.
-    pub ran: usize,
-    /// Callbacks already queued for the next step: step again without waiting.
-    pub ready: usize,
-    /// Seconds until the earliest timer, if any (the host should step again by then).
-    pub next_timer: Option<f64>,
-    /// Work is in flight outside the loop thread (a worker thread or the host), or sockets
-    /// are watched: a message to the inbox or readiness of [`poll_fd`] will need a step.
-    pub waiting_outside: bool,
-}
-
-/// Host-driven mode: one loop iteration that never blocks. The host waits itself (on
-/// [`poll_fd`] becoming readable, which includes inbox wakeups, or on `next_timer`) and then
-/// steps again; scheduling order is the same as under `run_forever`. The caller marks the
-/// loop running for as long as it drives it this way (see [`enter_running`]).
-pub fn step(vm: &mut Vm, loop_obj: &Value) -> PyResult<StepState> {
-    let Some(lp) = loop_of(loop_obj) else { return Err(vm.new_error("TypeError", "not an event loop")) };
-    let ran = run_iteration(vm, loop_obj, lp, false)?;
-    let el = lp.el.borrow();
-    let next_timer = el.next_deadline().map(|w| (w - el.time()).max(0.0));
-    Ok(StepState {
-        ran,
-        ready: el.ready_len(),
-        next_timer,
-        waiting_outside: lp.has_external_work() || lp.net.pending_jobs() > 0 || el.reactor().has_interest(),
-    })
-}
-
-/// The file descriptor that becomes readable when the loop has I/O or an inbox message to
-/// handle (the reactor's epoll/kqueue descriptor), for hosts that step the loop themselves.
-#[cfg(unix)]
-pub fn poll_fd(loop_obj: &Value) -> Option<std::os::fd::RawFd> {
-    loop_of(loop_obj).map(|lp| lp.el.borrow().reactor().as_raw_fd())
-}
-
-/// Marks the loop running as `run_forever` does (`get_running_loop()` finds it, async
-/// generators register with it), for hosts that drive it with [`step`] or [`run_until`].
-pub fn enter_running(vm: &mut Vm, loop_obj: &Value) -> PyResult<()> {
-    let Some(lp) = loop_of(loop_obj) else { return Err(vm.new_error("TypeError", "not an event loop")) };
-    if lp.running.get() || !vm.running_loop.is_none() {
-        return Err(vm.new_error("RuntimeError", "This event loop is already running"));
-    }
-    lp.running.set(true);
-    vm.running_loop = loop_obj.clone();
-    vm.asyncgen_hooks = Some(lp.asyncgen_hooks.clone());
     Ok(())
-}
-
-/// Undoes [`enter_running`].
-pub fn exit_running(vm: &mut Vm, loop_obj: &Value) {
-    if let Some(lp) = loop_of(loop_obj) {
-        lp.running.set(false);
-    }
-    vm.running_loop = Value::None;
-    vm.asyncgen_hooks = None;
 }
 
 /// `loop.run_forever()`.
@@ -448,13 +398,13 @@ pub fn run_forever(vm: &mut Vm, loop_obj: &Value, until: Option<&Rc<Object>>) ->
     }
     lp.running.set(true);
     vm.running_loop = loop_obj.clone();
+    super::host::attach(vm, lp);
     let old_hooks = vm.asyncgen_hooks.replace(lp.asyncgen_hooks.clone());
     let result = loop {
-        let idle = lp.el.borrow().is_idle()
-            && !lp.has_external_work()
-            && !lp.stopping.get()
-            && lp.net.pending_jobs() == 0;
-        if idle {
+        if let Err(e) = vm.check_limits() {
+            break Err(e);
+        }
+        if is_deadlocked(lp) {
             break Err(super::deadlock::deadlock_error(vm, lp, until));
         }
         if let Err(e) = run_once(vm, loop_obj, lp) {
@@ -464,11 +414,23 @@ pub fn run_forever(vm: &mut Vm, loop_obj: &Value, until: Option<&Rc<Object>>) ->
             break Ok(());
         }
     };
+    super::host::detach(vm, lp);
     lp.stopping.set(false);
     lp.running.set(false);
     vm.running_loop = Value::None;
     vm.asyncgen_hooks = old_hooks;
     result
+}
+
+/// Whether nothing can ever happen again: no callback, timer, I/O, blocking job or host
+/// future, and no `stop()` pending.
+pub(crate) fn is_deadlocked(lp: &LoopObj) -> bool {
+    lp.el.borrow().is_idle()
+        && !lp.has_external_work()
+        && !lp.stopping.get()
+        && !lp.has_external_work()
+        && lp.net.pending_jobs() == 0
+        && lp.host.borrow().is_empty()
 }
 
 /// Runs loop iterations until `done(vm)` holds, checking it before each iteration. For a host
@@ -480,6 +442,7 @@ pub fn run_forever(vm: &mut Vm, loop_obj: &Value, until: Option<&Rc<Object>>) ->
 pub fn run_until(vm: &mut Vm, loop_obj: &Value, done: &mut dyn FnMut(&mut Vm) -> bool) -> PyResult<()> {
     let Some(lp) = loop_of(loop_obj) else { return Ok(()) };
     while !done(vm) {
+        vm.check_limits()?;
         run_once(vm, loop_obj, lp)?;
     }
     Ok(())
@@ -524,32 +487,4 @@ pub fn ensure_future(vm: &mut Vm, loop_obj: &Value, v: &Value) -> PyResult<Rc<Ob
         &format!("An asyncio.Future, a coroutine or an awaitable is required, not {r}")
             .replace(&format!(", not {r}"), ""),
     ))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_host_steps_the_loop_and_outside_work_completes_through_the_inbox() {
-        let mut vm = Vm::with_sinks(Box::new(std::io::sink()), Box::new(std::io::sink()));
-        let loop_obj = new_loop(&mut vm).expect("a loop");
-        enter_running(&mut vm, &loop_obj).expect("not running yet");
-        let lp = loop_of(&loop_obj).expect("a loop object");
-        let got = Rc::new(Cell::new(0));
-        let seen = got.clone();
-        let (token, inbox) = lp.expect_external(Box::new(move |_vm, payload| {
-            seen.set(payload.downcast::<i32>().map_or(-1, |b| *b));
-        }));
-        let idle = step(&mut vm, &loop_obj).expect("a step");
-        assert_eq!((idle.ran, idle.ready, idle.next_timer, idle.waiting_outside), (0, 0, None, true));
-        std::thread::spawn(move || inbox.post(Msg::Done(token, Box::new(7))).expect("post"))
-            .join()
-            .expect("the poster thread");
-        // The message is in the inbox: the next non-blocking step runs its continuation.
-        let done = step(&mut vm, &loop_obj).expect("a step");
-        assert_eq!((got.get(), done.ran, done.waiting_outside), (7, 1, false));
-        exit_running(&mut vm, &loop_obj);
-        assert!(vm.running_loop.is_none());
-    }
 }

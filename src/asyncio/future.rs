@@ -12,6 +12,7 @@ use super::event_loop::{loop_of, Cb};
 use super::{format, Aio};
 use crate::vm::ext::Ext;
 use crate::vm::frame::Incoming;
+use crate::vm::gc::Tracer;
 use crate::vm::interp::{Delegate, Outcome};
 use crate::vm::object::{Object, Payload};
 use crate::vm::{Exc, PyResult, Value, Vm};
@@ -120,6 +121,14 @@ pub struct FutureObj {
 impl Ext for FutureObj {
     fn as_any(&self) -> &dyn std::any::Any {
         self
+    }
+
+    fn gc_traverse(&self, tracer: &mut Tracer<'_>) -> bool {
+        self.traverse(tracer)
+    }
+
+    fn gc_clear(&self, trash: &mut Vec<Value>) {
+        self.clear(trash)
     }
 
     fn repr(&self, vm: &mut Vm, this: &Value) -> PyResult<Option<String>> {
@@ -338,6 +347,56 @@ impl FutureObj {
     }
 }
 
+impl FutureObj {
+    /// The cycle collector's view of a future's references (see `Ext::gc_traverse`).
+    fn traverse(&self, tracer: &mut Tracer<'_>) -> bool {
+        let Ok(st) = self.st.try_borrow() else { return false };
+        tracer.value(&st.result);
+        tracer.value(&st.cancel_message);
+        for e in st.exception.iter().chain(&st.cancelled_exc) {
+            tracer.object(e);
+        }
+        for cb in &st.callbacks {
+            match cb {
+                DoneCallback::Py(f) => tracer.value(f),
+                DoneCallback::Wakeup(t) => tracer.object(t),
+            }
+        }
+        let Some(task) = &self.task else { return true };
+        let (Ok(coro), Ok(waiter)) = (task.coro.try_borrow(), task.fut_waiter.try_borrow()) else {
+            return false;
+        };
+        tracer.value(&coro);
+        tracer.value(&waiter);
+        true
+    }
+
+    /// Empties an unreachable future (see `Ext::gc_clear`). An exception nobody retrieved
+    /// stays, so that dropping the future still reports it.
+    fn clear(&self, trash: &mut Vec<Value>) {
+        if let Ok(mut st) = self.st.try_borrow_mut() {
+            trash.push(std::mem::take(&mut st.result));
+            if !st.log_traceback {
+                trash.extend(st.exception.take().map(Value::Obj));
+            }
+            trash.extend(st.cancelled_exc.take().map(Value::Obj));
+            for cb in std::mem::take(&mut st.callbacks) {
+                trash.push(match cb {
+                    DoneCallback::Py(f) => f,
+                    DoneCallback::Wakeup(t) => Value::Obj(t),
+                });
+            }
+        }
+        if let Some(task) = &self.task {
+            for cell in [&task.coro, &task.fut_waiter] {
+                if let Ok(mut v) = cell.try_borrow_mut() {
+                    trash.push(std::mem::replace(&mut *v, Value::None));
+                }
+            }
+        }
+    }
+}
+
 impl Drop for FutureObj {
     /// `Future.__del__`: an exception nobody retrieved is reported through the loop.
     fn drop(&mut self) {
@@ -435,6 +494,7 @@ pub fn new_task(vm: &mut Vm, loop_obj: &Value, coro: Value, name: Value) -> PyRe
     let cls = Aio::classes(vm).task;
     let obj = Object::with_dict(cls, Payload::Ext(Box::new(FutureObj::new(loop_obj.clone(), Some(task)))));
     lp.el.borrow_mut().call_soon(Cb::Step(obj.clone(), None));
+    vm.gc_track(&Value::Obj(obj.clone()));
     lp.tasks.borrow_mut().insert(n, Rc::downgrade(&obj));
     Ok(obj)
 }

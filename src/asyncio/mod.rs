@@ -11,6 +11,7 @@ pub mod external;
 pub mod format;
 pub mod future;
 pub mod handler;
+pub mod host;
 pub mod queue;
 pub mod sleep;
 

@@ -277,7 +277,6 @@ type Search = (Vec<u8>, Vec<u8>, Option<i64>, Option<i64>);
 /// A bytes predicate over a window: `startswith`/`endswith`.
 type AffixFn = fn(&[u8], &[u8], Option<i64>, Option<i64>) -> bool;
 
-/// The operands of a search (see [`Search`]).
 fn search(vm: &mut Vm, args: &Args, name: &str) -> PyResult<Search> {
     method_arity(vm, name, args, 1, 3)?;
     let b = this(vm, args, name)?;
@@ -637,6 +636,7 @@ fn ba_append(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let buf = buffer(vm, &args, "append")?;
     let b = byte_arg(vm, &args.pos[1])?;
     buf.borrow_mut().push(b);
+    vm.mem_track_value(&args.pos[0])?;
     Ok(Value::None)
 }
 
@@ -658,6 +658,7 @@ fn ba_extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
     };
     buf.borrow_mut().extend(bytes);
+    vm.mem_track_value(&args.pos[0])?;
     Ok(Value::None)
 }
 

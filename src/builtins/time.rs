@@ -19,6 +19,12 @@ pub fn time_module(vm: &mut Vm) -> PyResult<Value> {
             ("process_time", t_process_time),
             ("process_time_ns", t_process_time_ns),
             ("sleep", t_sleep),
+            ("gmtime", crate::stdlib::timefmt::gmtime),
+            ("localtime", crate::stdlib::timefmt::localtime),
+            ("mktime", crate::stdlib::timefmt::mktime),
+            ("strftime", crate::stdlib::timefmt::strftime),
+            ("asctime", crate::stdlib::timefmt::asctime),
+            ("ctime", crate::stdlib::timefmt::ctime),
         ],
     ))
 }
@@ -77,7 +83,11 @@ const MAX_SLEEP_SECONDS: f64 = 9.2e9;
 
 fn t_sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, "sleep", &args, 1, 1)?;
-    let secs = super::math::real_arg(vm, &args.pos[0])?;
+    // CPython accepts floats and integers (anything with __index__), nothing else.
+    let secs = match &args.pos[0] {
+        Value::Float(f) => *f,
+        v => vm.index_of(v)? as f64,
+    };
     if secs.is_nan() {
         return Err(vm.new_error("ValueError", "Invalid value NaN (not a number)"));
     }

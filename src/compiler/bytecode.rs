@@ -162,6 +162,12 @@ pub enum Instr {
     Binary { op: BinKind, dst: Reg, a: Reg, b: Reg },
     /// `R[dst] = R[a] <op>= R[b]`: the in-place protocol (`__iadd__` ...), then the binary one.
     Inplace { op: BinKind, dst: Reg, a: Reg, b: Reg },
+    /// `R[dst] = R[a] <op> imm` with a small int constant operand.
+    BinaryI { op: BinKind, dst: Reg, a: Reg, imm: i16 },
+    /// `R[dst] = R[a] <op>= imm` (the in-place protocol) with a small int constant operand.
+    InplaceI { op: BinKind, dst: Reg, a: Reg, imm: i16 },
+    /// `R[dst] = R[a] <op> imm` for a rich comparison with a small int constant.
+    CompareI { op: CmpKind, dst: Reg, a: Reg, imm: i16 },
     /// `R[dst] = <op> R[src]`.
     Unary { op: UnaryKind, dst: Reg, src: Reg },
     /// `R[dst] = R[a] <op> R[b]` (rich comparison, identity or membership).

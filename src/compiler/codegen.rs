@@ -110,6 +110,14 @@ struct Unit<'a> {
     stmt_span: Span,
 }
 
+/// A small int literal usable as an immediate operand (`x + 1`, `n < 2`).
+fn small_int(e: &Expr) -> Option<i16> {
+    match &e.kind {
+        ExprKind::Constant(ast::Constant::Int(i)) => i16::try_from(*i).ok(),
+        _ => None,
+    }
+}
+
 /// True when a module or class body (outside nested functions and classes) annotates a
 /// simple name.
 fn has_annotations(body: &[Stmt]) -> bool {
@@ -1179,13 +1187,17 @@ impl<'a> Unit<'a> {
         match &target.kind {
             ExprKind::Name(n) => {
                 let cur = self.expr(target)?;
-                let v = self.expr(value)?;
+                let imm = small_int(value);
+                let v = if imm.is_some() { cur } else { self.expr(value)? };
                 let dst = match self.binding(n) {
                     Binding::Local => self.regs[n.as_str()],
                     _ => self.alloc()?,
                 };
                 self.span = target.span.to(value.span);
-                self.emit(Instr::Inplace { op, dst, a: cur, b: v });
+                match imm {
+                    Some(imm) => self.emit(Instr::InplaceI { op, dst, a: cur, imm }),
+                    None => self.emit(Instr::Inplace { op, dst, a: cur, b: v }),
+                };
                 self.store_name(n, dst)
             }
             ExprKind::Attribute { value: obj, attr } => {
@@ -1544,6 +1556,12 @@ impl<'a> Unit<'a> {
             ExprKind::Name(n) => self.load_name(n, dst, e.span)?,
             ExprKind::BinOp { left, op, right } => {
                 let a = self.expr(left)?;
+                if let Some(imm) = small_int(right) {
+                    self.span = e.span;
+                    self.emit(Instr::BinaryI { op: bin_kind(*op), dst, a, imm });
+                    self.free_to(mark);
+                    return Ok(());
+                }
                 let b = self.expr(right)?;
                 self.span = e.span;
                 let instr = match op {
@@ -1763,9 +1781,16 @@ impl<'a> Unit<'a> {
         let mut a = self.expr(left)?;
         let mut jumps = Vec::new();
         for (i, (op, right)) in ops.iter().zip(comparators).enumerate() {
+            let kind = cmp_kind(*op);
+            let rich = !matches!(kind, CmpKind::Is | CmpKind::IsNot | CmpKind::In | CmpKind::NotIn);
+            if let (Some(imm), true, true) = (small_int(right), rich, ops.len() == 1) {
+                self.span = left.span.to(right.span);
+                self.emit(Instr::CompareI { op: kind, dst: t, a, imm });
+                continue;
+            }
             let b = self.expr(right)?;
             self.span = left.span.to(right.span);
-            self.emit(Instr::Compare { op: cmp_kind(*op), dst: t, a, b });
+            self.emit(Instr::Compare { op: kind, dst: t, a, b });
             if i + 1 < ops.len() {
                 jumps.push(self.emit(Instr::JumpIfFalse { cond: t, target: 0 }));
             }

@@ -19,6 +19,11 @@ use super::{Exc, PyResult, Vm};
 impl Vm {
     /// `obj.name`.
     pub fn get_attr(&mut self, obj: &Value, name: &Value) -> PyResult<Value> {
+        if let (Value::Obj(o), Value::Str(key)) = (obj, name) {
+            if let Some(v) = self.plain_getattr(obj, o, key)? {
+                return Ok(v);
+            }
+        }
         let n = name.as_str().unwrap_or("");
         match obj {
             Value::Class(c) => self.class_attr(c, n),
@@ -37,6 +42,40 @@ impl Vm {
                 }
                 Err(self.no_attr(obj, n))
             }
+        }
+    }
+
+    /// The common case of `obj.name` on an instance of a script class without attribute hooks:
+    /// the class attribute (cached lookup) and the instance dict (the name's cached hash).
+    /// `None` when the general path must decide.
+    #[inline]
+    fn plain_getattr(
+        &mut self,
+        obj: &Value,
+        o: &Rc<Object>,
+        key: &Rc<super::object::PyStr>,
+    ) -> PyResult<Option<Value>> {
+        if !matches!(o.payload, Payload::Plain) || o.class.hooks.get() != 0 {
+            return Ok(None);
+        }
+        let descr = self.lookup_cached(&o.class, key.hash(), key.as_str());
+        if let Some(d) = &descr {
+            if self.is_data_descriptor(d) {
+                let cls = o.class.clone();
+                return self.descr_get(d.clone(), obj, &cls).map(Some);
+            }
+        }
+        if let Some(dict) = &o.dict {
+            if let Some(v) = dict.map.borrow().get_str(key.hash(), key.as_str()) {
+                return Ok(Some(v.clone()));
+            }
+        }
+        match descr {
+            Some(v) => {
+                let cls = o.class.clone();
+                self.descr_get(v, obj, &cls).map(Some)
+            }
+            None => Ok(None),
         }
     }
 
@@ -85,7 +124,7 @@ impl Vm {
     }
 
     /// Data descriptors take precedence over the instance dict.
-    fn is_data_descriptor(&self, d: &Value) -> bool {
+    pub(super) fn is_data_descriptor(&self, d: &Value) -> bool {
         match d.payload() {
             Some(Payload::Property(..) | Payload::SlotMember(_)) => true,
             _ => {
@@ -132,20 +171,14 @@ impl Vm {
         }
     }
 
-    /// `'name' ` of a property whose getter is a named function (for error messages), else "".
+    /// `'name' ` of a property that `__set_name__` named (for error messages), else "".
     fn property_name(&mut self, d: &Value) -> String {
         let Some(Payload::Property(p)) = d.payload() else { return String::new() };
-        if let Some(n) = p.name.borrow().as_str() {
-            return format!("'{n}' ");
+        // Only `__set_name__` names a property (3.11 does not fall back to the getter's name).
+        match p.name.borrow().as_str() {
+            Some(n) => format!("'{n}' "),
+            None => String::new(),
         }
-        for f in [&p.fget, &p.fset, &p.fdel] {
-            if let Value::Func(func) = f {
-                if let Some(n) = func.name.borrow().as_str() {
-                    return format!("'{n}' ");
-                }
-            }
-        }
-        String::new()
     }
 
     fn class_attr(&mut self, c: &Rc<Class>, n: &str) -> PyResult<Value> {
@@ -483,7 +516,11 @@ impl Vm {
             _ => Some(self.type_of(obj)),
         };
         if let Some(cls) = cls {
-            if let Some(v) = cls.lookup(n) {
+            let (hash, n) = match name {
+                Value::Str(k) => (k.hash(), k.as_str()),
+                _ => (str_hash(n), n),
+            };
+            if let Some(v) = self.lookup_cached(&cls, hash, n) {
                 let plain = match &v {
                     Value::Func(_) => true,
                     Value::Obj(d) => match &d.payload {
@@ -494,7 +531,9 @@ impl Vm {
                     _ => false,
                 };
                 let shadowed = match obj {
-                    Value::Obj(o) => o.get_attr(n).is_some(),
+                    Value::Obj(o) => {
+                        o.dict.as_ref().is_some_and(|d| d.map.borrow().get_str(hash, n).is_some())
+                    }
                     _ => false,
                 };
                 if plain && !shadowed {
@@ -507,6 +546,17 @@ impl Vm {
 
     /// `obj.name = value`.
     pub fn set_attr(&mut self, obj: &Value, name: &Value, value: Value) -> PyResult<()> {
+        if let (Value::Obj(o), Value::Str(key)) = (obj, name) {
+            if matches!(o.payload, Payload::Plain) && o.class.hooks.get() == 0 && o.class.slots.is_none() {
+                if let Some(d) = &o.dict {
+                    let descr = self.lookup_cached(&o.class, key.hash(), key.as_str());
+                    if !descr.as_ref().is_some_and(|d| self.is_data_descriptor(d)) {
+                        d.map.borrow_mut().set_str(key.hash(), name.clone(), value);
+                        return Ok(());
+                    }
+                }
+            }
+        }
         let n = name.as_str().unwrap_or("");
         match obj {
             Value::Class(c) => {
@@ -642,7 +692,7 @@ impl Vm {
                 }
             }
             Value::Class(c) => {
-                if remove_name(&c.dict, n) {
+                if c.with_dict_mut(|d| remove_from(d, n)) {
                     Ok(())
                 } else {
                     Err(self.no_attr(obj, n))
@@ -886,7 +936,10 @@ impl Vm {
 
 /// Removes `name` from a namespace map; false when it was absent.
 fn remove_name(map: &std::cell::RefCell<super::dict::DictMap>, name: &str) -> bool {
-    let mut d = map.borrow_mut();
+    remove_from(&mut map.borrow_mut(), name)
+}
+
+fn remove_from(d: &mut super::dict::DictMap, name: &str) -> bool {
     match d.probe(str_hash(name), &Value::str(name)) {
         super::dict::Probe::Found(i) => {
             d.remove_at(i);

@@ -94,6 +94,15 @@ impl Vm {
         Ok(())
     }
 
+    /// True when `cls.__new__` is `object.__new__` (a plain instance can be made directly).
+    fn default_new(&self, cls: &Rc<Class>) -> bool {
+        match (cls.lookup("__new__"), self.types.object.lookup("__new__")) {
+            (Some(a), Some(b)) => a.is(&b),
+            (None, _) => true,
+            _ => false,
+        }
+    }
+
     /// `callable(v)`.
     pub fn is_callable(&self, v: &Value) -> bool {
         match v {
@@ -476,9 +485,13 @@ impl Vm {
                 Ok(true)
             }
             Value::Class(cls)
-                if cls.is_heap && cls.kind == BaseKind::Object && cls.lookup("__new__").is_none() =>
+                if cls.is_heap
+                    && cls.kind == BaseKind::Object
+                    && cls.meta.is_none()
+                    && self.default_new(cls) =>
             {
                 let obj = Value::Obj(Object::with_dict(cls.clone(), Payload::Plain));
+                self.gc_track(&obj);
                 match cls.lookup("__init__") {
                     Some(Value::Func(init)) => {
                         let mut full = Vec::with_capacity(pos.len() + 1);
@@ -509,7 +522,11 @@ impl Vm {
                 if wants_frame {
                     self.caller = None;
                 }
-                fiber.stack[ret] = r?;
+                let v = r?;
+                // Native functions and builtin constructors make the big objects
+                // (`''.join`, `list(range(n))`, `bytes(n)`): charge them to the memory limit.
+                self.mem_track_value(&v)?;
+                fiber.stack[ret] = v;
                 Ok(false)
             }
         }
@@ -627,7 +644,11 @@ impl Vm {
                 r
             }
             _ => match cls.kind {
-                BaseKind::Object => Value::Obj(Object::with_dict(cls.clone(), Payload::Plain)),
+                BaseKind::Object => {
+                    let obj = Value::Obj(Object::with_dict(cls.clone(), Payload::Plain));
+                    self.gc_track(&obj);
+                    obj
+                }
                 BaseKind::Exception => Value::Obj(self.new_exception(cls, args.clone())),
                 _ => {
                     return Err(
@@ -704,6 +725,7 @@ impl Vm {
             consts: consts.into_boxed_slice(),
             names: names.into_boxed_slice(),
             global_cache: RefCell::new(Vec::new()),
+            attr_cache: RefCell::new(Vec::new()),
             fast_argc: (!code.has_varargs
                 && !code.has_varkw
                 && code.kwonlycount == 0
@@ -780,7 +802,9 @@ impl Vm {
             hooked: Cell::new(false),
             finalizer: RefCell::new(None),
         };
-        Value::Obj(Object::new(cls, Payload::Generator(gen)))
+        let gen = Value::Obj(Object::new(cls, Payload::Generator(gen)));
+        self.gc_track(&gen);
+        gen
     }
 
     /// `class` statement: runs the body, then builds the class (`MakeClass`).
@@ -882,6 +906,7 @@ impl Vm {
             map.set_str(super::object::str_hash("__hash__"), Value::str("__hash__"), Value::None);
         }
         let slots = self.class_slots(&mut map, &bases)?;
+        super::object::bump_class_epoch();
         let mut hooks = bases.iter().fold(0, |h, b| h | b.hooks.get());
         for (k, _) in map.iter() {
             hooks |= k.as_str().map_or(0, super::object::hook_bit);

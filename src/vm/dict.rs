@@ -102,14 +102,18 @@ impl Drop for DictMap {
         if self.entries.is_empty() {
             return;
         }
-        let mut values = Vec::with_capacity(self.entries.len() * 2);
-        std::mem::take(self).drain_into(&mut values);
-        super::drop::drop_values(values);
+        let entries = std::mem::take(&mut self.entries);
+        if super::drop::enter() {
+            drop(entries);
+            super::drop::leave();
+        } else {
+            super::drop::defer(entries.into_iter().flat_map(|e| [e.key, e.value]));
+        }
     }
 }
 
 impl DictMap {
-    /// Moves every key and value out (for non-recursive dropping).
+    /// Moves every key and value out onto `out` (the cycle collector breaks cycles this way).
     pub fn drain_into(mut self, out: &mut Vec<Value>) {
         for e in std::mem::take(&mut self.entries) {
             out.push(e.key);
@@ -175,6 +179,12 @@ impl DictMap {
 
     /// Finds a `str` key without building a `Value` (attribute and global lookups).
     pub fn get_str(&self, hash: i64, key: &str) -> Option<&Value> {
+        self.index_of_str(hash, key).map(|i| &self.entries[i].value)
+    }
+
+    /// The entry index of string key `key` with hash `hash` (see [`DictMap::get_str`]).
+    #[inline]
+    pub fn index_of_str(&self, hash: i64, key: &str) -> Option<usize> {
         if self.index.is_empty() {
             return None;
         }
@@ -192,7 +202,7 @@ impl DictMap {
                             // Names are interned: the same text is usually the same pointer.
                             let k = k.as_str();
                             if std::ptr::eq(k, key) || k == key {
-                                return Some(&e.value);
+                                return Some(slot as usize);
                             }
                         }
                     }
@@ -201,6 +211,12 @@ impl DictMap {
             perturb >>= 5;
             i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
         }
+    }
+
+    /// The live entry at `idx`, if `idx` is in range and not a hole.
+    #[inline]
+    pub fn live_entry(&self, idx: usize) -> Option<&Entry> {
+        self.entries.get(idx).filter(|e| !e.key.is_undef())
     }
 
     /// The entry at an index returned by `probe` (live or a hole).

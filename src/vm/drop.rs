@@ -1,116 +1,111 @@
-//! Dropping deeply nested values without recursing on the Rust stack (CPython's "trashcan").
+//! Dropping deeply nested values without overflowing the Rust stack (CPython's "trashcan").
 //!
-//! A list nested a million levels deep, a long linked list of objects or a long exception
-//! chain would otherwise be freed by a million nested `Drop` calls. The containers' `Drop`
-//! impls hand their contents to [`drop_values`], which frees them with an explicit work list:
-//! a child whose reference count is about to reach zero has its own contents moved onto the
-//! list before it is freed, so its `Drop` finds nothing left to recurse into.
+//! Containers (lists, tuples, dicts, objects) free their contents with ordinary recursive
+//! drops while the nesting stays shallow, which costs one counter update per container. Past
+//! `TRASHCAN_DEPTH` nested drops, a container parks its contents on a deferred list instead;
+//! the outermost drop then frees that list iteratively, so a list nested a million levels
+//! deep, a long linked list of objects or a long exception chain frees in bounded stack.
+//!
+//! The depth counter and the deferred list are thread-local: values never cross threads.
 
-use std::rc::Rc;
+use std::cell::{Cell, RefCell};
 
-use super::object::{Object, Payload};
+use super::object::{GenState, Iter, Object, Payload};
 use super::value::Value;
 
-/// Drops `values` (and everything they uniquely own) iteratively.
-pub fn drop_values(values: Vec<Value>) {
-    let mut work = values;
-    while let Some(v) = work.pop() {
-        match v {
-            Value::List(l) => {
-                if let Ok(mut list) = Rc::try_unwrap(l) {
-                    work.append(list.items.get_mut());
-                }
-            }
-            Value::Tuple(t) => {
-                if let Ok(mut tuple) = Rc::try_unwrap(t) {
-                    work.extend(std::mem::take(&mut tuple.items).into_vec());
-                }
-            }
-            Value::Dict(d) => {
-                if let Ok(mut dict) = Rc::try_unwrap(d) {
-                    std::mem::take(dict.map.get_mut()).drain_into(&mut work);
-                }
-            }
-            Value::Obj(o) => {
-                if let Ok(mut obj) = Rc::try_unwrap(o) {
-                    take_object(&mut obj, &mut work);
-                }
-            }
-            other => drop(other),
+/// Nested container drops handled recursively before contents are deferred.
+const TRASHCAN_DEPTH: usize = 200;
+
+thread_local! {
+    static DEPTH: Cell<usize> = const { Cell::new(0) };
+    static DEFERRED: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Starts freeing a container's contents; false when drops are nested too deeply, and the
+/// contents must go to [`defer`] instead. Pair a true result with [`leave`].
+#[inline]
+pub fn enter() -> bool {
+    DEPTH.with(|d| {
+        let depth = d.get();
+        if depth >= TRASHCAN_DEPTH {
+            return false;
         }
+        d.set(depth + 1);
+        true
+    })
+}
+
+/// Ends a drop started with [`enter`]; the outermost one frees what was deferred.
+#[inline]
+pub fn leave() {
+    let depth = DEPTH.with(|d| {
+        let depth = d.get() - 1;
+        d.set(depth);
+        depth
+    });
+    if depth == 0 {
+        drain_deferred();
     }
 }
 
-/// Queues `v` when dropping it could recurse (a container we hold the last reference to);
-/// anything else is dropped on the spot, so common drops never allocate a work list.
-fn defer(work: &mut Vec<Value>, v: Value) {
-    let last = match &v {
-        Value::List(r) => Rc::strong_count(r) == 1,
-        Value::Tuple(r) => Rc::strong_count(r) == 1,
-        Value::Dict(r) => Rc::strong_count(r) == 1,
-        Value::Obj(r) => Rc::strong_count(r) == 1,
-        _ => false,
-    };
-    if last {
-        work.push(v);
+/// Parks values whose drop would nest too deeply.
+pub fn defer(values: impl IntoIterator<Item = Value>) {
+    DEFERRED.with(|d| d.borrow_mut().extend(values));
+}
+
+/// Frees a vector of values (a list's or tuple's items) under the trashcan.
+pub fn release_vec(items: Vec<Value>) {
+    if enter() {
+        drop(items);
+        leave();
+    } else {
+        defer(items);
     }
 }
 
-/// Drops an object's contents iteratively (called by `Object`'s `Drop`).
-pub fn drop_object(obj: &mut Object) {
-    let mut work = Vec::new();
-    take_object(obj, &mut work);
-    if !work.is_empty() {
-        drop_values(work);
+/// The outermost drop: frees everything parked on the deferred list, one value at a time.
+fn drain_deferred() {
+    loop {
+        let Some(v) = DEFERRED.with(|d| d.borrow_mut().pop()) else { break };
+        DEPTH.with(|d| d.set(1));
+        drop(v);
+        DEPTH.with(|d| d.set(0));
     }
 }
 
-/// Moves what an object owns onto the work list (the common deep shapes: instance
-/// attributes, subclass payloads, cells, bound methods, iterator chains, suspended
-/// generators and exception chains).
-fn take_object(obj: &mut Object, work: &mut Vec<Value>) {
+/// Moves what an object owns into `out` (its instance dict and the payload values that can
+/// nest: subclass payloads, cells, bound methods, iterator chains, suspended generators and
+/// exception chains).
+pub fn take_object(obj: &mut Object, out: &mut Vec<Value>) {
     if let Some(d) = obj.dict.take() {
-        defer(work, Value::Dict(d));
+        out.push(Value::Dict(d));
     }
-    let payload = std::mem::replace(&mut obj.payload, Payload::Plain);
-    match payload {
-        Payload::ListData(l) => defer(work, Value::List(l)),
-        Payload::DictData(d) => defer(work, Value::Dict(d)),
-        Payload::Boxed(v) | Payload::StaticMethod(v) | Payload::ClassMethod(v) => defer(work, v),
-        Payload::Cell(c) => defer(work, c.into_inner()),
-        Payload::BoundMethod(f, s) => {
-            defer(work, f);
-            defer(work, s);
-        }
+    match std::mem::replace(&mut obj.payload, Payload::Plain) {
+        Payload::ListData(l) => out.push(Value::List(l)),
+        Payload::DictData(d) => out.push(Value::Dict(d)),
+        Payload::Boxed(v) | Payload::StaticMethod(v) | Payload::ClassMethod(v) => out.push(v),
+        Payload::Cell(c) => out.push(c.into_inner()),
+        Payload::BoundMethod(f, s) => out.extend([f, s]),
         Payload::Generator(mut g) => {
             // An async generator its loop will finalize keeps its frame: `Generator`'s own
             // `Drop` hands it to the loop whole.
             if g.finalizer.get_mut().is_none() {
-                if let super::object::GenState::Suspended(fiber) = g.state.get_mut() {
-                    for v in std::mem::take(&mut fiber.stack) {
-                        defer(work, v);
-                    }
+                if let GenState::Suspended(fiber) = g.state.get_mut() {
+                    out.append(&mut fiber.stack);
                 }
             }
         }
         Payload::Iter(it) => match it.into_inner() {
-            super::object::Iter::Enumerate(a, b) | super::object::Iter::Filter(a, b) => {
-                defer(work, a);
-                defer(work, b);
+            Iter::Enumerate(a, b) | Iter::Filter(a, b) => out.extend([a, b]),
+            Iter::Map(f, its) => {
+                out.push(f);
+                out.extend(its);
             }
-            super::object::Iter::Map(f, its) => {
-                defer(work, f);
-                for v in its {
-                    defer(work, v);
-                }
-            }
-            super::object::Iter::Zip(mut its, _) => work.append(&mut its),
+            Iter::Zip(its, _) => out.extend(its),
             other => drop(other),
         },
         Payload::Exception(e) => {
-            defer(work, e.args.into_inner());
-            defer(work, e.cause.into_inner());
-            defer(work, e.context.into_inner());
+            out.extend([e.args.into_inner(), e.cause.into_inner(), e.context.into_inner()]);
         }
         other => drop(other),
     }

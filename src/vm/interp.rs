@@ -456,18 +456,35 @@ impl Vm {
                     fiber.frames.last_mut().expect("frame").pc = (pc - 1) as u32
                 };
             }
+            // Arithmetic with a small int constant operand.
+            macro_rules! arith_imm {
+                ($op:expr, $dst:expr, $a:expr, $imm:expr, $slow:ident) => {{
+                    let k = Value::Int($imm as i64);
+                    // Each branch stores its own result: merging them first would build the
+                    // value in memory and reload it whole (a store-forwarding stall).
+                    match super::ops::arith_fast($op, &reg!($a), &k) {
+                        Some(v) => Value::put(&mut reg!($dst), v),
+                        None => {
+                            let x = reg!($a).clone();
+                            save_pc!();
+                            let v = tryv!(self.$slow($op, &x, &k));
+                            Value::put(&mut reg!($dst), v);
+                        }
+                    }
+                }};
+            }
             // Arithmetic: the allocation-free int/float cases inline, the rest through `$slow`.
             macro_rules! arith {
                 ($op:expr, $dst:expr, $a:expr, $b:expr, $slow:ident) => {{
-                    let v = match super::ops::arith_fast($op, &reg!($a), &reg!($b)) {
-                        Some(v) => v,
+                    match super::ops::arith_fast($op, &reg!($a), &reg!($b)) {
+                        Some(v) => Value::put(&mut reg!($dst), v),
                         None => {
                             let (x, y) = (reg!($a).clone(), reg!($b).clone());
                             save_pc!();
-                            tryv!(self.$slow($op, &x, &y))
+                            let v = tryv!(self.$slow($op, &x, &y));
+                            Value::put(&mut reg!($dst), v);
                         }
-                    };
-                    Value::put(&mut reg!($dst), v);
+                    }
                 }};
             }
             loop {
@@ -527,7 +544,9 @@ impl Vm {
                     }
                     Instr::MakeCell { reg } => {
                         let v = std::mem::take(&mut reg!(reg));
-                        reg!(reg) = self.new_cell(v);
+                        let cell = self.new_cell(v);
+                        self.gc_track(&cell);
+                        reg!(reg) = cell;
                     }
                     Instr::LoadDeref { dst, cell, name } => {
                         let v = cell_get(&reg!(cell));
@@ -567,21 +586,35 @@ impl Vm {
                     Instr::Mul { dst, a, b } => arith!(BinKind::Mul, dst, a, b, binary_op),
                     Instr::Binary { op, dst, a, b } => arith!(op, dst, a, b, binary_op),
                     Instr::Inplace { op, dst, a, b } => arith!(op, dst, a, b, inplace_op),
+                    Instr::BinaryI { op, dst, a, imm } => arith_imm!(op, dst, a, imm, binary_op),
+                    Instr::InplaceI { op, dst, a, imm } => arith_imm!(op, dst, a, imm, inplace_op),
+                    Instr::CompareI { op, dst, a, imm } => {
+                        let k = Value::Int(imm as i64);
+                        match super::ops::compare_fast(op, &reg!(a), &k) {
+                            Some(r) => Value::put(&mut reg!(dst), Value::Bool(r)),
+                            None => {
+                                let x = reg!(a).clone();
+                                save_pc!();
+                                let v = tryv!(self.compare_op(op, &x, &k));
+                                Value::put(&mut reg!(dst), v);
+                            }
+                        }
+                    }
                     Instr::Unary { op, dst, src } => {
                         let x = reg!(src).clone();
                         save_pc!();
                         reg!(dst) = tryv!(self.unary_op(op, &x));
                     }
                     Instr::Compare { op, dst, a, b } => {
-                        let v = match super::ops::compare_fast(op, &reg!(a), &reg!(b)) {
-                            Some(r) => Value::Bool(r),
+                        match super::ops::compare_fast(op, &reg!(a), &reg!(b)) {
+                            Some(r) => Value::put(&mut reg!(dst), Value::Bool(r)),
                             None => {
                                 let (x, y) = (reg!(a).clone(), reg!(b).clone());
                                 save_pc!();
-                                tryv!(self.compare_op(op, &x, &y))
+                                let v = tryv!(self.compare_op(op, &x, &y));
+                                Value::put(&mut reg!(dst), v);
                             }
-                        };
-                        Value::put(&mut reg!(dst), v);
+                        }
                     }
                     Instr::Jump { target } => {
                         if (target as usize) < pc {
@@ -618,7 +651,9 @@ impl Vm {
                     }
                     Instr::BuildList { dst, start, count } => {
                         let items = take_regs(&mut fiber.stack, base + start.idx(), count);
-                        reg!(dst) = Value::list(items);
+                        let list = Value::list(items);
+                        self.gc_track(&list);
+                        reg!(dst) = list;
                     }
                     Instr::BuildTuple { dst, start, count } => {
                         let items = take_regs(&mut fiber.stack, base + start.idx(), count);
@@ -632,7 +667,9 @@ impl Vm {
                     Instr::BuildDict { dst, start, count } => {
                         let items = take_regs(&mut fiber.stack, base + start.idx(), count * 2);
                         save_pc!();
-                        reg!(dst) = tryv!(self.new_dict_from_pairs(items));
+                        let dict = tryv!(self.new_dict_from_pairs(items));
+                        self.gc_track(&dict);
+                        reg!(dst) = dict;
                     }
                     Instr::BuildSlice { dst, start } => {
                         let items = take_regs(&mut fiber.stack, base + start.idx(), 3);
@@ -661,6 +698,11 @@ impl Vm {
                         let v = reg!(item).clone();
                         if let Value::List(l) = &reg!(list) {
                             l.items.borrow_mut().push(v);
+                        }
+                        if self.memory.limited() {
+                            let l = reg!(list).clone();
+                            save_pc!();
+                            tryv!(self.mem_track_value(&l));
                         }
                     }
                     Instr::ListExtend { list, iter } => {
@@ -735,12 +777,12 @@ impl Vm {
                     Instr::GetAttr { dst, obj, name } => {
                         let o = reg!(obj).clone();
                         save_pc!();
-                        reg!(dst) = tryv!(self.get_attr(&o, &code.names[name.0 as usize]));
+                        reg!(dst) = tryv!(self.get_attr_cached(&code, &o, name.0 as usize));
                     }
                     Instr::SetAttr { obj, name, src } => {
                         let (o, v) = (reg!(obj).clone(), reg!(src).clone());
                         save_pc!();
-                        tryv!(self.set_attr(&o, &code.names[name.0 as usize], v));
+                        tryv!(self.set_attr_cached(&code, &o, name.0 as usize, v));
                     }
                     Instr::DelAttr { obj, name } => {
                         let o = reg!(obj).clone();
@@ -750,7 +792,7 @@ impl Vm {
                     Instr::LoadMethod { dst, obj, name } => {
                         let o = reg!(obj).clone();
                         save_pc!();
-                        let (f, s) = tryv!(self.load_method(&o, &code.names[name.0 as usize]));
+                        let (f, s) = tryv!(self.load_method_cached(&code, &o, name.0 as usize));
                         reg!(dst) = f;
                         reg!(dst.offset(1)) = s;
                     }
@@ -786,6 +828,19 @@ impl Vm {
                     Instr::CallMethod { base: b, argc } => {
                         save_pc!();
                         let at = base + b.idx();
+                        // A plain method with its receiver in place: the fast call path.
+                        let fast = match (&fiber.stack[at], &fiber.stack[at + 1]) {
+                            (Value::Func(f), s) if !s.is_undef() && f.code.fast_argc == Some(argc + 1) => {
+                                Some(f.clone())
+                            }
+                            _ => None,
+                        };
+                        if let Some(f) = fast {
+                            if let Err(e) = self.push_fast(fiber, &f, at, argc as usize + 1) {
+                                return Flow::Raise(e);
+                            }
+                            continue 'frames;
+                        }
                         let (window, n) =
                             if reg!(b.offset(1)).is_undef() { (at + 2, argc) } else { (at + 1, argc + 1) };
                         match self.call_at(fiber, at, window, n as usize, None) {
@@ -881,7 +936,9 @@ impl Vm {
                             reg!(extra.offset(2)).clone(),
                             reg!(extra.offset(3)).clone(),
                         ];
-                        reg!(dst) = self.make_function(&code.consts[c.0 as usize], globals, parts);
+                        let func = self.make_function(&code.consts[c.0 as usize], globals, parts);
+                        self.gc_track(&func);
+                        reg!(dst) = func;
                     }
                     Instr::MakeClass { base: b } => {
                         save_pc!();

@@ -399,6 +399,7 @@ impl Vm {
                     if n > 1 << 28 {
                         return Err(self.new_error("MemoryError", ""));
                     }
+                    self.mem_reserve(n as usize * std::mem::size_of::<Value>())?;
                     return Ok((0..n).map(|k| Value::Int(a + k * c)).collect());
                 }
                 _ => {}

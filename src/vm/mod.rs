@@ -7,6 +7,7 @@
 
 pub mod agen;
 pub mod attr;
+pub mod attr_cache;
 pub mod bigrange;
 pub mod call;
 pub mod containers;
@@ -16,6 +17,7 @@ pub mod drop;
 pub mod exceptions;
 pub mod ext;
 pub mod frame;
+pub mod gc;
 pub mod import;
 pub mod interp;
 pub mod iter;
@@ -104,10 +106,14 @@ pub struct Vm {
     pub(crate) drive_parents: Vec<(Box<frame::Fiber>, Option<Rc<Object>>)>,
     /// State owned by native modules above the VM (e.g. asyncio's classes), by key.
     pub ext_state: HashMap<&'static str, Rc<dyn std::any::Any>>,
+    /// CPython-style type attribute cache: MRO lookups by (class, name), direct-mapped.
+    pub type_cache: Vec<object::TypeCacheEntry>,
     /// The calling frame's namespaces while a frame-inspecting builtin runs.
     pub caller: Option<CallerFrame>,
     /// Containers whose repr is being computed (to print `[...]` for cycles).
     pub repr_active: Vec<Value>,
+    /// The cycle collector (see `gc`).
+    pub gc: gc::Collector,
     start: std::time::Instant,
     interned: HashMap<Box<str>, Rc<PyStr>>,
 }
@@ -179,8 +185,10 @@ impl Vm {
             asyncgen_hooks: None,
             drive_parents: Vec::new(),
             ext_state: HashMap::new(),
+            type_cache: Vec::new(),
             caller: None,
             repr_active: Vec::new(),
+            gc: gc::Collector::default(),
             start: std::time::Instant::now(),
             interned: HashMap::new(),
         };
@@ -205,6 +213,26 @@ impl Vm {
         if let dict::Probe::Found(i) = map.probe(object::str_hash(name), &Value::str(name)) {
             map.remove_at(i);
         }
+    }
+
+    /// `cls`'s MRO lookup of `name` (with its hash) through the type attribute cache.
+    #[inline]
+    pub fn lookup_cached(&mut self, cls: &object::Class, hash: i64, name: &str) -> Option<Value> {
+        let epoch = object::class_epoch();
+        let addr = cls as *const object::Class as usize;
+        let slot = ((hash as u64 ^ (addr as u64 >> 4)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize;
+        if let Some(e) = self.type_cache.get(slot) {
+            if e.class == addr && e.epoch == epoch && e.hash == hash && &*e.name == name {
+                return e.value.clone();
+            }
+        }
+        let found = cls.lookup_hashed(hash, name);
+        if self.type_cache.is_empty() {
+            self.type_cache.resize_with(object::TYPE_CACHE_SIZE, Default::default);
+        }
+        self.type_cache[slot] =
+            object::TypeCacheEntry { class: addr, epoch, hash, name: name.into(), value: found.clone() };
+        found
     }
 
     /// An interned string value (identifiers, attribute names, constant strings).

@@ -95,10 +95,12 @@ pub struct List {
 
 impl Drop for List {
     fn drop(&mut self) {
-        let items = std::mem::take(self.items.get_mut());
-        if !items.is_empty() {
-            super::drop::drop_values(items);
+        let items = self.items.get_mut();
+        if items.is_empty() {
+            return;
         }
+        let items = std::mem::take(items);
+        super::drop::release_vec(items);
     }
 }
 
@@ -119,7 +121,7 @@ pub struct Tuple {
 impl Drop for Tuple {
     fn drop(&mut self) {
         if !self.items.is_empty() {
-            super::drop::drop_values(std::mem::take(&mut self.items).into_vec());
+            super::drop::release_vec(std::mem::take(&mut self.items).into_vec());
         }
     }
 }
@@ -200,6 +202,42 @@ pub struct Class {
     pub slots: Option<Box<[Rc<str>]>>,
 }
 
+/// Entries of the type attribute cache (`1 << 12`; the slot is the top 12 bits of a hash).
+pub const TYPE_CACHE_SIZE: usize = 1 << 12;
+
+thread_local! {
+    /// Bumped whenever a class namespace changes or a class is created, which invalidates
+    /// every cached lookup at once (so an entry can never outlive its class's contents, or be
+    /// mistaken for a new class at the same address).
+    static CLASS_EPOCH: Cell<u64> = const { Cell::new(1) };
+}
+
+/// The current class epoch (see `CLASS_EPOCH`).
+#[inline]
+pub fn class_epoch() -> u64 {
+    CLASS_EPOCH.with(|c| c.get())
+}
+
+/// Invalidates the type attribute cache (a class was created or its namespace changed).
+pub fn bump_class_epoch() {
+    CLASS_EPOCH.with(|c| c.set(c.get() + 1));
+}
+
+/// One cached MRO lookup (`Vm::type_cache`).
+#[derive(Debug, Default)]
+pub struct TypeCacheEntry {
+    /// Address of the class.
+    pub class: usize,
+    /// The class epoch when it was filled.
+    pub epoch: u64,
+    /// The name's hash.
+    pub hash: i64,
+    /// The name.
+    pub name: Box<str>,
+    /// What the MRO gave.
+    pub value: Option<Value>,
+}
+
 /// `Class::hooks` bit: a script `__getattribute__` replaces `object.__getattribute__`.
 pub const HOOK_GETATTRIBUTE: u8 = 1;
 /// `Class::hooks` bit: a `__getattr__` fallback exists.
@@ -232,18 +270,10 @@ impl Class {
         self.name.borrow().clone()
     }
 
-    /// Looks an attribute up along the MRO (this class first).
+    /// Looks an attribute up along the MRO (this class first). Hot paths go through
+    /// [`Vm::lookup_cached`](super::Vm::lookup_cached) instead.
     pub fn lookup(&self, name: &str) -> Option<Value> {
-        let hash = str_hash(name);
-        if let Some(v) = self.dict.borrow().get_str(hash, name) {
-            return Some(v.clone());
-        }
-        for c in &self.mro {
-            if let Some(v) = c.dict.borrow().get_str(hash, name) {
-                return Some(v.clone());
-            }
-        }
-        None
+        self.lookup_hashed(str_hash(name), name)
     }
 
     /// True when `self` is `other` or inherits from it.
@@ -251,8 +281,15 @@ impl Class {
         Rc::ptr_eq(self, other) || self.mro.iter().any(|c| Rc::ptr_eq(c, other))
     }
 
+    /// Runs `f` on the class namespace for writing; every class's lookup cache is invalidated.
+    pub fn with_dict_mut<R>(&self, f: impl FnOnce(&mut DictMap) -> R) -> R {
+        bump_class_epoch();
+        f(&mut self.dict.borrow_mut())
+    }
+
     /// Sets an attribute in the class namespace.
     pub fn set_attr(&self, name: &str, value: Value) {
+        bump_class_epoch();
         let bit = hook_bit(name);
         if bit != 0 && self.is_heap {
             self.hooks.set(self.hooks.get() | bit);
@@ -291,6 +328,8 @@ pub struct CodeObj {
     pub names: Box<[Value]>,
     /// `LoadGlobal` cache by name index (empty until first used).
     pub global_cache: RefCell<Vec<GlobalSlot>>,
+    /// Instance attribute caches by name index (empty until first used).
+    pub attr_cache: RefCell<Vec<super::attr_cache::AttrSlot>>,
     /// The positional argument count when a call can bind arguments by position alone (no
     /// `*args`, `**kwargs`, keyword-only parameters, and not a generator or coroutine): the
     /// dispatch loop's fast call path.
@@ -485,6 +524,7 @@ impl Drop for Generator {
 
 /// The iterator kinds implemented natively.
 #[derive(Debug)]
+#[allow(clippy::enum_variant_names)] // `SeqIter` names CPython's iterator type
 pub enum Iter {
     /// Over a list by index (sees appends).
     List(Rc<List>, usize),
@@ -733,7 +773,20 @@ pub struct Object {
 
 impl Drop for Object {
     fn drop(&mut self) {
-        super::drop::drop_object(self);
+        if self.dict.is_none() && matches!(self.payload, Payload::Plain | Payload::Native(_)) {
+            return;
+        }
+        if super::drop::enter() {
+            // The fields drop right after this, still inside the counted level.
+            let dict = self.dict.take();
+            let payload = std::mem::replace(&mut self.payload, Payload::Plain);
+            drop((dict, payload));
+            super::drop::leave();
+        } else {
+            let mut out = Vec::new();
+            super::drop::take_object(self, &mut out);
+            super::drop::defer(out);
+        }
     }
 }
 

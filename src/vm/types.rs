@@ -163,6 +163,7 @@ const EXCEPTIONS: &[(&str, &[&str])] = &[
 
 /// Makes a builtin class with the given bases (MRO by C3).
 pub fn builtin_class(name: &str, bases: &[Rc<Class>], kind: BaseKind) -> Rc<Class> {
+    super::object::bump_class_epoch();
     let mro = c3_mro(bases).unwrap_or_else(|_| bases.to_vec());
     Rc::new(Class {
         name: RefCell::new(name.to_string()),

@@ -140,7 +140,15 @@ impl Value {
     /// destructor, so the hot register writes of the dispatch loop skip the drop call.
     #[inline(always)]
     pub fn put(slot: &mut Value, v: Value) {
-        let old = std::mem::replace(slot, v);
+        // Rebuilding the scalar variants here lets the compiler store tag and payload
+        // directly instead of staging the whole value on the stack and copying it (which
+        // stalls on store forwarding in the dispatch loop's hottest writes).
+        let old = match v {
+            Value::Int(i) => std::mem::replace(slot, Value::Int(i)),
+            Value::Float(f) => std::mem::replace(slot, Value::Float(f)),
+            Value::Bool(b) => std::mem::replace(slot, Value::Bool(b)),
+            v => std::mem::replace(slot, v),
+        };
         if old.is_inline() {
             std::mem::forget(old);
         }

@@ -1,0 +1,224 @@
+//! Inline caches for attribute access on instances (`GetAttr`, `SetAttr`, `LoadMethod`).
+//!
+//! Each code object keeps one [`AttrSlot`] per name index. A slot remembers, for the class
+//! it last saw, either where the attribute sits in the instance dict (an entry index) or the
+//! plain function a method call finds on the class. It is valid while the class epoch is
+//! unchanged (any class namespace change or class creation bumps it, so hooks, descriptors
+//! and MROs are as they were when the slot was filled). A hit still checks the instance dict
+//! entry's key (dicts differ per instance) and, for methods, that the instance dict does not
+//! shadow the name. Everything else takes the general path in `attr.rs`, then refills the slot.
+
+use std::rc::Rc;
+
+use super::object::{class_epoch, CodeObj, Object, Payload};
+use super::value::Value;
+use super::{PyResult, Vm};
+
+/// What a filled slot knows.
+#[derive(Debug, Default, Clone)]
+enum Known {
+    /// Nothing yet.
+    #[default]
+    Empty,
+    /// The attribute is the instance dict's entry at this index (no data descriptor on the
+    /// class overrides it).
+    DictEntry(usize),
+    /// `LoadMethod` finds a plain function on the class: in the namespace of the class
+    /// (`0`) or of its `n`th base in MRO order (`n`), at this entry index. Positions rather
+    /// than the function itself, so a cache never keeps a function (and through it its own
+    /// code object) alive.
+    Method(usize, usize),
+}
+
+/// Classes one slot remembers at once: a site that sees a few classes (a method called on
+/// the elements of a mixed list) keeps hitting instead of refilling on every access.
+const SLOT_WAYS: usize = 4;
+
+/// What a slot knows about one class.
+#[derive(Debug, Default, Clone)]
+struct Way {
+    /// Address of the class.
+    class: usize,
+    /// The class epoch when this way was filled.
+    epoch: u64,
+    known: Known,
+}
+
+/// One cache slot of a code object (see the module docs).
+#[derive(Debug, Default, Clone)]
+pub struct AttrSlot {
+    ways: [Way; SLOT_WAYS],
+    /// The way the next fill replaces (round robin).
+    next: usize,
+}
+
+/// Instances whose attributes the caches may serve: no payload with its own attribute rules
+/// and no attribute hooks on the class.
+#[inline]
+fn cacheable(o: &Object) -> bool {
+    matches!(o.payload, Payload::Plain) && o.class.hooks.get() == 0
+}
+
+/// The slot for name `idx` if it was filled for `o`'s class in the current epoch.
+#[inline]
+fn valid_slot(code: &CodeObj, o: &Object, idx: usize) -> Option<Known> {
+    let cache = code.attr_cache.borrow();
+    let slot = cache.get(idx)?;
+    let class = Rc::as_ptr(&o.class) as usize;
+    let way = slot.ways.iter().find(|w| w.class == class)?;
+    if way.epoch != class_epoch() || !cacheable(o) {
+        return None;
+    }
+    Some(way.known.clone())
+}
+
+/// The instance dict entry at `i` when its key is `name` (a hit of a `DictEntry` slot).
+#[inline]
+fn entry_value(o: &Object, i: usize, name: &Value) -> Option<Value> {
+    let dict = o.dict.as_ref()?;
+    let map = dict.map.borrow();
+    let e = map.live_entry(i)?;
+    same_name(&e.key, name).then(|| e.value.clone())
+}
+
+/// Whether dict key `key` is the attribute name `name` (names are interned, so this is
+/// nearly always pointer equality).
+#[inline]
+fn same_name(key: &Value, name: &Value) -> bool {
+    match (key, name) {
+        (Value::Str(a), Value::Str(b)) => {
+            Rc::ptr_eq(a, b) || (a.hash() == b.hash() && a.as_str() == b.as_str())
+        }
+        _ => false,
+    }
+}
+
+/// The namespace entry `i` of `o`'s class (`owner == 0`) or of its base `owner` (MRO order)
+/// when its key is `name`.
+#[inline]
+fn class_entry(o: &Object, owner: usize, i: usize, name: &Value) -> Option<Value> {
+    let cls = if owner == 0 { &o.class } else { o.class.mro.get(owner - 1)? };
+    let dict = cls.dict.borrow();
+    let e = dict.live_entry(i)?;
+    same_name(&e.key, name).then(|| e.value.clone())
+}
+
+/// Where the MRO lookup of `name` on `o`'s class finds it (see [`Known::Method`]).
+fn method_position(o: &Object, name: &Value) -> Option<(usize, usize)> {
+    let Value::Str(k) = name else { return None };
+    std::iter::once(&o.class).chain(o.class.mro.iter()).enumerate().find_map(|(n, c)| {
+        let i = c.dict.borrow().index_of_str(k.hash(), k.as_str())?;
+        Some((n, i))
+    })
+}
+
+impl Vm {
+    /// `obj.<names[idx]>` through the code object's cache.
+    #[inline]
+    pub fn get_attr_cached(&mut self, code: &CodeObj, obj: &Value, idx: usize) -> PyResult<Value> {
+        let Value::Obj(o) = obj else { return self.get_attr(obj, &code.names[idx]) };
+        if let Some(Known::DictEntry(i)) = valid_slot(code, o, idx) {
+            if let Some(v) = entry_value(o, i, &code.names[idx]) {
+                return Ok(v);
+            }
+        }
+        let v = self.get_attr(obj, &code.names[idx])?;
+        self.fill_dict_slot(code, o, idx);
+        Ok(v)
+    }
+
+    /// `obj.<names[idx]> = value` through the code object's cache.
+    #[inline]
+    pub fn set_attr_cached(&mut self, code: &CodeObj, obj: &Value, idx: usize, value: Value) -> PyResult<()> {
+        let Value::Obj(o) = obj else { return self.set_attr(obj, &code.names[idx], value) };
+        if let Some(Known::DictEntry(i)) = valid_slot(code, o, idx) {
+            if let (Some(dict), Value::Str(key)) = (&o.dict, &code.names[idx]) {
+                let mut map = dict.map.borrow_mut();
+                let old = if map.live_entry(i).is_some_and(|e| same_name(&e.key, &code.names[idx])) {
+                    Some(map.set_value(i, value))
+                } else {
+                    // The class is as it was when the slot was filled, so no data descriptor
+                    // intercepts the store: a plain dict store (a fresh instance in `__init__`).
+                    map.set_str(key.hash(), code.names[idx].clone(), value);
+                    None
+                };
+                drop(map);
+                drop(old);
+                return Ok(());
+            }
+        }
+        self.set_attr(obj, &code.names[idx], value)?;
+        if o.class.slots.is_none() {
+            self.fill_dict_slot(code, o, idx);
+        }
+        Ok(())
+    }
+
+    /// `LoadMethod`: (function, self) for a plain method found through the cache, else what
+    /// [`Vm::load_method`] returns.
+    #[inline]
+    pub fn load_method_cached(
+        &mut self,
+        code: &CodeObj,
+        obj: &Value,
+        idx: usize,
+    ) -> PyResult<(Value, Value)> {
+        let Value::Obj(o) = obj else { return self.load_method(obj, &code.names[idx]) };
+        if let Some(Known::Method(owner, i)) = valid_slot(code, o, idx) {
+            if let Some(f) = class_entry(o, owner, i, &code.names[idx]) {
+                if !self.shadowed(o, &code.names[idx]) {
+                    return Ok((f, obj.clone()));
+                }
+            }
+        }
+        let (f, s) = self.load_method(obj, &code.names[idx])?;
+        if matches!(f, Value::Func(_)) && !s.is_undef() && cacheable(o) {
+            if let Some((owner, i)) = method_position(o, &code.names[idx]) {
+                self.store_slot(code, o, idx, Known::Method(owner, i));
+            }
+        }
+        Ok((f, s))
+    }
+
+    /// Whether the instance dict of `o` has the attribute `name`.
+    #[inline]
+    fn shadowed(&self, o: &Object, name: &Value) -> bool {
+        let (Some(dict), Value::Str(k)) = (&o.dict, name) else { return false };
+        let found = dict.map.borrow().index_of_str(k.hash(), k.as_str()).is_some();
+        found
+    }
+
+    /// Records where `names[idx]` sits in `o`'s instance dict, when the class has no data
+    /// descriptor overriding it.
+    fn fill_dict_slot(&mut self, code: &CodeObj, o: &Rc<Object>, idx: usize) {
+        let Value::Str(key) = &code.names[idx] else { return };
+        if !cacheable(o) {
+            return;
+        }
+        let Some(dict) = &o.dict else { return };
+        let Some(i) = dict.map.borrow().index_of_str(key.hash(), key.as_str()) else { return };
+        let descr = self.lookup_cached(&o.class, key.hash(), key.as_str());
+        if descr.is_some_and(|d| self.is_data_descriptor(&d)) {
+            return;
+        }
+        self.store_slot(code, o, idx, Known::DictEntry(i));
+    }
+
+    fn store_slot(&mut self, code: &CodeObj, o: &Object, idx: usize, known: Known) {
+        let mut cache = code.attr_cache.borrow_mut();
+        if cache.len() < code.names.len() {
+            cache.resize(code.names.len(), AttrSlot::default());
+        }
+        let slot = &mut cache[idx];
+        let class = Rc::as_ptr(&o.class) as usize;
+        let n = match slot.ways.iter().position(|w| w.class == class) {
+            Some(n) => n,
+            None => {
+                let n = slot.next;
+                slot.next = (n + 1) % SLOT_WAYS;
+                n
+            }
+        };
+        slot.ways[n] = Way { class, epoch: class_epoch(), known };
+    }
+}
