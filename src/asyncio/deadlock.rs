@@ -40,7 +40,7 @@ pub fn deadlock_error(vm: &mut Vm, lp: &LoopObj, until: Option<&Rc<Object>>) -> 
 fn describe_task(vm: &mut Vm, task: &Rc<Object>) -> String {
     let tv = Value::Obj(task.clone());
     let Some(ts) = future_of(&tv).and_then(|f| f.task.as_ref()) else { return "a task".into() };
-    let name = vm.str_of(&ts.name.borrow().clone()).unwrap_or_default();
+    let name = vm.str_of(&ts.get_name()).unwrap_or_default();
     let coro = ts.coro.borrow().clone();
     let waiter = ts.fut_waiter.borrow().clone();
     let mut chain = Vec::new();
@@ -72,7 +72,7 @@ fn describe_awaited(vm: &mut Vm, waiter: &Value) -> String {
     }
     match future_of(waiter) {
         Some(f) => match &f.task {
-            Some(t) => format!("task '{}'", vm.str_of(&t.name.borrow().clone()).unwrap_or_default()),
+            Some(t) => format!("task '{}'", vm.str_of(&t.get_name()).unwrap_or_default()),
             None => "a Future".into(),
         },
         None => vm.repr(waiter).unwrap_or_default(),

@@ -98,7 +98,8 @@ pub struct TaskState {
     pub fut_waiter: RefCell<Value>,
     /// `cancelling()`.
     pub num_cancels_requested: Cell<u32>,
-    /// `get_name()`.
+    /// `get_name()`; `Undef` until set: the default `Task-<seq>` is made only when asked for,
+    /// sparing a string per task.
     pub name: RefCell<Value>,
     /// The task's number on its loop: its key in the loop's registry of unfinished tasks.
     pub seq: u64,
@@ -186,6 +187,17 @@ impl Ext for FutureObj {
     }
 }
 
+impl TaskState {
+    /// `get_name()`: the name set, or `Task-<seq>`.
+    pub fn get_name(&self) -> Value {
+        let name = self.name.borrow();
+        if name.is_undef() {
+            return Value::string(format!("Task-{}", self.seq));
+        }
+        name.clone()
+    }
+}
+
 impl FutureObj {
     /// `_future_repr_info` (and, for tasks, `_task_repr_info`).
     fn repr_info(&self, vm: &mut Vm) -> PyResult<Vec<String>> {
@@ -207,7 +219,7 @@ impl FutureObj {
             if t.num_cancels_requested.get() > 0 && state == State::Pending {
                 info[0] = "cancelling".into();
             }
-            let name = t.name.borrow().clone();
+            let name = t.get_name();
             info.insert(1, format!("name={}", vm.repr(&name)?));
             let coro = t.coro.borrow().clone();
             info.insert(2, format!("coro=<{}>", format::coroutine(vm, &coro)?));
@@ -480,8 +492,7 @@ pub fn new_task(vm: &mut Vm, loop_obj: &Value, coro: Value, name: Value) -> PyRe
     }
     let n = lp.task_counter.get() + 1;
     lp.task_counter.set(n);
-    let name =
-        if name.is_none() { Value::string(format!("Task-{n}")) } else { Value::string(vm.str_of(&name)?) };
+    let name = if name.is_none() { Value::Undef } else { Value::string(vm.str_of(&name)?) };
     let task = TaskState {
         coro: RefCell::new(coro),
         must_cancel: Cell::new(false),

@@ -459,7 +459,7 @@ fn task_uncancel(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn task_get_name(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (f, _) = this_future(vm, &args)?;
-    Ok(f.task.as_ref().map(|t| t.name.borrow().clone()).unwrap_or(Value::None))
+    Ok(f.task.as_ref().map(|t| t.get_name()).unwrap_or(Value::None))
 }
 
 fn task_set_name(vm: &mut Vm, args: Args) -> PyResult<Value> {
