@@ -349,6 +349,20 @@ impl Checker {
         }
     }
 
+    /// A list, set or dict comprehension with an `await` in its element or its conditions is
+    /// asynchronous (CPython's message names the comprehension, not the `await`).
+    fn awaiting_comprehension(&self, elts: &[&Expr], gens: &[Comprehension], span: Span, ctx: Ctx) -> R {
+        if Self::async_allowed(ctx) {
+            return Ok(());
+        }
+        let conditions = gens.iter().flat_map(|g| g.ifs.iter());
+        let later_iters = gens.iter().skip(1).map(|g| &g.iter);
+        if elts.iter().copied().chain(conditions).chain(later_iters).any(contains_await) {
+            return Err(err("asynchronous comprehension outside of an asynchronous function", span));
+        }
+        Ok(())
+    }
+
     fn comprehension(&self, gens: &[Comprehension], span: Span, ctx: Ctx) -> R {
         for g in gens {
             if g.is_async && !Self::async_allowed(ctx) {
@@ -387,13 +401,32 @@ impl Checker {
             ExprKind::Set(elts) | ExprKind::List(elts) | ExprKind::Tuple(elts) => {
                 elts.iter().try_for_each(|x| self.expr_or_star(x, ctx))
             }
-            ExprKind::ListComp { elt, generators }
-            | ExprKind::SetComp { elt, generators }
-            | ExprKind::GeneratorExp { elt, generators } => {
+            ExprKind::ListComp { elt, generators } | ExprKind::SetComp { elt, generators } => {
+                self.awaiting_comprehension(&[elt], generators, e.span, ctx)?;
                 self.comprehension(generators, e.span, ctx)?;
                 self.expr(elt, ctx)
             }
+            ExprKind::GeneratorExp { elt, generators } => {
+                // An asynchronous generator expression is allowed anywhere: it makes an async
+                // generator. Only its first iterable is evaluated in the enclosing scope.
+                let later = generators.iter().skip(1).map(|g| &g.iter);
+                let conditions = generators.iter().flat_map(|g| g.ifs.iter());
+                let is_async = generators.iter().any(|g| g.is_async)
+                    || std::iter::once(&**elt).chain(conditions).chain(later).any(contains_await);
+                if !is_async {
+                    self.comprehension(generators, e.span, ctx)?;
+                    return self.expr(elt, ctx);
+                }
+                let inner = Ctx { func: Some(true), in_loop: false, in_class: false, top_await: false };
+                for (i, g) in generators.iter().enumerate() {
+                    self.store(&g.target, inner)?;
+                    self.expr(&g.iter, if i == 0 { ctx } else { inner })?;
+                    g.ifs.iter().try_for_each(|c| self.expr(c, inner))?;
+                }
+                self.expr(elt, inner)
+            }
             ExprKind::DictComp { key, value, generators } => {
+                self.awaiting_comprehension(&[key, value], generators, e.span, ctx)?;
                 self.comprehension(generators, e.span, ctx)?;
                 self.expr(key, ctx)?;
                 self.expr(value, ctx)
@@ -453,5 +486,40 @@ impl Checker {
                 lower.iter().chain(upper.iter()).chain(step.iter()).try_for_each(|x| self.expr(x, ctx))
             }
         }
+    }
+}
+
+/// Whether `e` awaits, outside any nested lambda, generator expression or comprehension
+/// (their own scopes, checked on their own).
+fn contains_await(e: &Expr) -> bool {
+    let any = |xs: &[Expr]| xs.iter().any(contains_await);
+    match &e.kind {
+        ExprKind::Await(_) => true,
+        ExprKind::Lambda { .. } | ExprKind::GeneratorExp { .. } => false,
+        ExprKind::BoolOp { values, .. } => any(values),
+        ExprKind::NamedExpr { value, .. } | ExprKind::UnaryOp { operand: value, .. } => contains_await(value),
+        ExprKind::BinOp { left, right, .. } => contains_await(left) || contains_await(right),
+        ExprKind::IfExp { test, body, orelse } => {
+            contains_await(test) || contains_await(body) || contains_await(orelse)
+        }
+        ExprKind::Dict { keys, values } => keys.iter().flatten().any(contains_await) || any(values),
+        ExprKind::Set(elts) | ExprKind::List(elts) | ExprKind::Tuple(elts) => any(elts),
+        ExprKind::Compare { left, comparators, .. } => contains_await(left) || any(comparators),
+        ExprKind::Call { func, args, keywords } => {
+            contains_await(func) || any(args) || keywords.iter().any(|k| contains_await(&k.value))
+        }
+        ExprKind::Attribute { value, .. } | ExprKind::Starred(value) => contains_await(value),
+        ExprKind::Subscript { value, slice, .. } => contains_await(value) || contains_await(slice),
+        ExprKind::JoinedStr(parts) => any(parts),
+        ExprKind::FormattedValue { value, format_spec, .. } => {
+            contains_await(value) || format_spec.as_deref().is_some_and(contains_await)
+        }
+        ExprKind::Slice { lower, upper, step } => {
+            [lower, upper, step].into_iter().flatten().any(|x| contains_await(x))
+        }
+        ExprKind::Yield(v) => v.as_deref().is_some_and(contains_await),
+        ExprKind::YieldFrom(v) => contains_await(v),
+        // Nested comprehensions are checked on their own; names and constants never await.
+        _ => false,
     }
 }

@@ -464,6 +464,9 @@ impl<'a> Unit<'a> {
         if !matches!(self.scope_kind(), ScopeKind::Function | ScopeKind::Comprehension) {
             return Err(syntax("'return' outside function", span));
         }
+        if value.is_some() && self.kind == CodeKind::AsyncGenerator {
+            return Err(syntax("'return' with value in async generator", span));
+        }
         match value {
             Some(v) => {
                 let r = if self.blocks.is_empty() {
