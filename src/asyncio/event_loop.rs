@@ -196,6 +196,14 @@ impl Ext for HandleObj {
         self
     }
 
+    /// The callback may hold the handle (a closure that cancels it): the collector breaks
+    /// such cycles at the closure's cells.
+    fn gc_traverse(&self, tracer: &mut crate::vm::gc::Tracer<'_>) -> bool {
+        tracer.value(&self.callback);
+        self.args.iter().for_each(|a| tracer.value(a));
+        true
+    }
+
     /// `Handle._repr_info`: a cancelled handle has forgotten its callback.
     fn repr(&self, vm: &mut Vm, this: &Value) -> PyResult<Option<String>> {
         let mut info = vec![vm.type_name(this)];

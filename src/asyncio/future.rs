@@ -374,6 +374,9 @@ impl FutureObj {
                 DoneCallback::Wakeup(t) => tracer.object(t),
             }
         }
+        if let Some(sleep) = &self.sleep {
+            tracer.value(sleep.result());
+        }
         let Some(task) = &self.task else { return true };
         let (Ok(coro), Ok(waiter)) = (task.coro.try_borrow(), task.fut_waiter.try_borrow()) else {
             return false;

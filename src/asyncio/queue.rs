@@ -21,6 +21,7 @@ use super::Aio;
 use crate::compiler::bytecode::CmpKind;
 use crate::vm::ext::Ext;
 use crate::vm::frame::Incoming;
+use crate::vm::gc::Tracer;
 use crate::vm::interp::Delegate;
 use crate::vm::object::{Args, Class, Object, Payload};
 use crate::vm::{Exc, PyResult, Value, Vm};
@@ -70,6 +71,24 @@ pub struct QueueObj {
 impl Ext for QueueObj {
     fn as_any(&self) -> &dyn Any {
         self
+    }
+
+    /// Items and waiters can lead back to the queue (a worker task holds it): a cycle.
+    fn gc_traverse(&self, tracer: &mut Tracer<'_>) -> bool {
+        let Ok(st) = self.st.try_borrow() else { return false };
+        st.items.iter().for_each(|v| tracer.value(v));
+        tracer.value(&st.maxsize);
+        tracer.value(&st.loop_obj);
+        st.getters.iter().chain(&st.putters).chain(&st.join_waiters).for_each(|w| tracer.object(w));
+        true
+    }
+
+    fn gc_clear(&self, trash: &mut Vec<Value>) {
+        if let Ok(mut st) = self.st.try_borrow_mut() {
+            trash.extend(std::mem::take(&mut st.items));
+            let waiters = std::mem::take(&mut st.getters).into_iter().chain(std::mem::take(&mut st.putters));
+            trash.extend(waiters.chain(std::mem::take(&mut st.join_waiters)).map(Value::Obj));
+        }
     }
 
     fn repr(&self, vm: &mut Vm, this: &Value) -> PyResult<Option<String>> {
@@ -519,6 +538,21 @@ impl QueueOp {
 impl Ext for QueueOp {
     fn as_any(&self) -> &dyn Any {
         self
+    }
+
+    fn gc_traverse(&self, tracer: &mut Tracer<'_>) -> bool {
+        let (Ok(item), Ok(waiter)) = (self.item.try_borrow(), self.waiter.try_borrow()) else { return false };
+        tracer.value(&self.queue);
+        tracer.value(&item);
+        waiter.iter().for_each(|w| tracer.object(w));
+        true
+    }
+
+    fn gc_clear(&self, trash: &mut Vec<Value>) {
+        if let (Ok(mut item), Ok(mut waiter)) = (self.item.try_borrow_mut(), self.waiter.try_borrow_mut()) {
+            trash.push(std::mem::take(&mut *item));
+            trash.extend(waiter.take().map(Value::Obj));
+        }
     }
 
     fn repr(&self, _vm: &mut Vm, this: &Value) -> PyResult<Option<String>> {

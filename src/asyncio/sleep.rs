@@ -23,6 +23,7 @@ use crate::compiler::bytecode::CmpKind;
 use crate::runtime::timers::TimerId;
 use crate::vm::ext::Ext;
 use crate::vm::frame::Incoming;
+use crate::vm::gc::Tracer;
 use crate::vm::interp::Delegate;
 use crate::vm::object::{Args, Class, Object, Payload};
 use crate::vm::{PyResult, Value, Vm};
@@ -49,6 +50,11 @@ impl Sleep0 {
 impl Ext for Sleep0 {
     fn as_any(&self) -> &dyn Any {
         self
+    }
+
+    fn gc_traverse(&self, tracer: &mut Tracer<'_>) -> bool {
+        tracer.value(&self.result);
+        true
     }
 
     fn repr(&self, _vm: &mut Vm, this: &Value) -> PyResult<Option<String>> {
@@ -89,6 +95,11 @@ pub struct SleepState {
 }
 
 impl SleepState {
+    /// What the await returns (for the cycle collector's walk).
+    pub fn result(&self) -> &Value {
+        &self.result
+    }
+
     /// One step of awaiting the sleep object `this` (whose future part is `fut`).
     pub fn step(
         &self,

@@ -24,6 +24,11 @@ impl Ext for CoroWrapper {
         self
     }
 
+    fn gc_traverse(&self, tracer: &mut super::gc::Tracer<'_>) -> bool {
+        tracer.object(&self.coro);
+        true
+    }
+
     fn is_awaitable(&self) -> bool {
         true
     }
