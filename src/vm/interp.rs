@@ -758,14 +758,23 @@ impl Vm {
                         tryv!(self.del_item(&o, &k));
                     }
                     Instr::GetAttr { dst, obj, name } => {
-                        let o = reg!(obj).clone();
-                        save_pc!();
-                        reg!(dst) = tryv!(self.get_attr_cached(&code, &o, name.0 as usize));
+                        let idx = name.0 as usize;
+                        if let Some(v) = super::attr_cache::cached_get(&code, &reg!(obj), idx) {
+                            Value::put(&mut reg!(dst), v);
+                        } else {
+                            let o = reg!(obj).clone();
+                            save_pc!();
+                            reg!(dst) = tryv!(self.get_attr_slow(&code, &o, idx));
+                        }
                     }
                     Instr::SetAttr { obj, name, src } => {
-                        let (o, v) = (reg!(obj).clone(), reg!(src).clone());
-                        save_pc!();
-                        tryv!(self.set_attr_cached(&code, &o, name.0 as usize, v));
+                        let idx = name.0 as usize;
+                        let v = reg!(src).clone();
+                        if let Err(v) = super::attr_cache::cached_set(&code, &reg!(obj), idx, v) {
+                            let o = reg!(obj).clone();
+                            save_pc!();
+                            tryv!(self.set_attr_slow(&code, &o, idx, v));
+                        }
                     }
                     Instr::DelAttr { obj, name } => {
                         let o = reg!(obj).clone();
@@ -773,11 +782,18 @@ impl Vm {
                         tryv!(self.del_attr(&o, &code.names[name.0 as usize]));
                     }
                     Instr::LoadMethod { dst, obj, name } => {
-                        let o = reg!(obj).clone();
-                        save_pc!();
-                        let (f, s) = tryv!(self.load_method_cached(&code, &o, name.0 as usize));
-                        reg!(dst) = f;
-                        reg!(dst.offset(1)) = s;
+                        let idx = name.0 as usize;
+                        if let Some(f) = super::attr_cache::cached_method(&code, &reg!(obj), idx) {
+                            let o = reg!(obj).clone();
+                            reg!(dst) = f;
+                            reg!(dst.offset(1)) = o;
+                        } else {
+                            let o = reg!(obj).clone();
+                            save_pc!();
+                            let (f, s) = tryv!(self.load_method_slow(&code, &o, idx));
+                            reg!(dst) = f;
+                            reg!(dst.offset(1)) = s;
+                        }
                     }
                     Instr::Call { base: b, argc } => {
                         save_pc!();
