@@ -349,6 +349,20 @@ impl Vm {
         at: usize,
         argc: usize,
     ) -> PyResult<()> {
+        self.push_fast_kind(fiber, f, at, argc, FrameKind::Normal, Value::Undef)
+    }
+
+    /// [`Vm::push_fast`] for a frame of another kind (`__init__` of a new instance).
+    #[inline(always)]
+    pub(crate) fn push_fast_kind(
+        &mut self,
+        fiber: &mut Fiber,
+        f: &Rc<super::object::Function>,
+        at: usize,
+        argc: usize,
+        kind: FrameKind,
+        init_self: Value,
+    ) -> PyResult<()> {
         if self.depth >= self.recursion_limit {
             return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
         }
@@ -376,8 +390,8 @@ impl Vm {
             base: window as u32,
             top: top as u32,
             ret: at as u32,
-            kind: FrameKind::Normal,
-            init_self: Value::Undef,
+            kind,
+            init_self,
         });
         Ok(())
     }
