@@ -112,80 +112,95 @@ fn method_position(o: &Object, name: &Value) -> Option<(usize, usize)> {
     })
 }
 
-impl Vm {
-    /// `obj.<names[idx]>` through the code object's cache.
-    #[inline]
-    pub fn get_attr_cached(&mut self, code: &CodeObj, obj: &Value, idx: usize) -> PyResult<Value> {
-        let Value::Obj(o) = obj else { return self.get_attr(obj, &code.names[idx]) };
-        if let Some(Known::DictEntry(i)) = valid_slot(code, o, idx) {
-            if let Some(v) = entry_value(o, i, &code.names[idx]) {
-                return Ok(v);
+/// `obj.<names[idx]>` when the cache knows it; `None` sends the caller to
+/// [`Vm::get_attr_slow`]. Separate from the slow path so the dispatch loop writes the value
+/// straight into its register.
+#[inline(always)]
+pub fn cached_get(code: &CodeObj, obj: &Value, idx: usize) -> Option<Value> {
+    let Value::Obj(o) = obj else { return None };
+    let Known::DictEntry(i) = valid_slot(code, o, idx)? else { return None };
+    entry_value(o, i, &code.names[idx])
+}
+
+/// `obj.<names[idx]> = value` when the cache knows where it goes; otherwise gives `value`
+/// back for [`Vm::set_attr_slow`].
+#[inline(always)]
+pub fn cached_set(code: &CodeObj, obj: &Value, idx: usize, value: Value) -> Result<(), Value> {
+    let Value::Obj(o) = obj else { return Err(value) };
+    let Some(Known::DictEntry(i)) = valid_slot(code, o, idx) else { return Err(value) };
+    let (Some(dict), Value::Str(key)) = (&o.dict, &code.names[idx]) else { return Err(value) };
+    let mut map = dict.map.borrow_mut();
+    let old = match map.live_entry_mut(i) {
+        Some(e) if same_name(&e.key, &code.names[idx]) => {
+            if e.value.is_inline() {
+                Value::put(&mut e.value, value);
+                return Ok(());
             }
+            std::mem::replace(&mut e.value, value)
         }
+        _ => {
+            // The class is as it was when the slot was filled, so no data descriptor
+            // intercepts the store: a plain dict store (a fresh instance in `__init__`).
+            map.set_str(key.hash(), code.names[idx].clone(), value);
+            return Ok(());
+        }
+    };
+    // Dropped once the dict is released.
+    drop(map);
+    drop(old);
+    Ok(())
+}
+
+/// The plain function `obj.<names[idx]>()` calls (with `obj` as self) when the cache knows
+/// it; `None` sends the caller to [`Vm::load_method_slow`].
+#[inline(always)]
+pub fn cached_method(code: &CodeObj, obj: &Value, idx: usize) -> Option<Value> {
+    let Value::Obj(o) = obj else { return None };
+    let Known::Method(owner, i) = valid_slot(code, o, idx)? else { return None };
+    let f = class_entry(o, owner, i, &code.names[idx])?;
+    (!shadowed(o, &code.names[idx])).then_some(f)
+}
+
+/// Whether the instance dict of `o` has the attribute `name`.
+#[inline]
+fn shadowed(o: &Object, name: &Value) -> bool {
+    let (Some(dict), Value::Str(k)) = (&o.dict, name) else { return false };
+    let found = dict.map.borrow().index_of_str(k.hash(), k.as_str()).is_some();
+    found
+}
+
+impl Vm {
+    /// `obj.<names[idx]>` by the general rules, refilling the cache.
+    pub fn get_attr_slow(&mut self, code: &CodeObj, obj: &Value, idx: usize) -> PyResult<Value> {
         let v = self.get_attr(obj, &code.names[idx])?;
-        self.fill_dict_slot(code, o, idx);
+        if let Value::Obj(o) = obj {
+            self.fill_dict_slot(code, o, idx);
+        }
         Ok(v)
     }
 
-    /// `obj.<names[idx]> = value` through the code object's cache.
-    #[inline]
-    pub fn set_attr_cached(&mut self, code: &CodeObj, obj: &Value, idx: usize, value: Value) -> PyResult<()> {
-        let Value::Obj(o) = obj else { return self.set_attr(obj, &code.names[idx], value) };
-        if let Some(Known::DictEntry(i)) = valid_slot(code, o, idx) {
-            if let (Some(dict), Value::Str(key)) = (&o.dict, &code.names[idx]) {
-                let mut map = dict.map.borrow_mut();
-                let old = if map.live_entry(i).is_some_and(|e| same_name(&e.key, &code.names[idx])) {
-                    Some(map.set_value(i, value))
-                } else {
-                    // The class is as it was when the slot was filled, so no data descriptor
-                    // intercepts the store: a plain dict store (a fresh instance in `__init__`).
-                    map.set_str(key.hash(), code.names[idx].clone(), value);
-                    None
-                };
-                drop(map);
-                drop(old);
-                return Ok(());
-            }
-        }
+    /// `obj.<names[idx]> = value` by the general rules, refilling the cache.
+    pub fn set_attr_slow(&mut self, code: &CodeObj, obj: &Value, idx: usize, value: Value) -> PyResult<()> {
         self.set_attr(obj, &code.names[idx], value)?;
-        if o.class.slots.is_none() {
-            self.fill_dict_slot(code, o, idx);
+        if let Value::Obj(o) = obj {
+            if o.class.slots.is_none() {
+                self.fill_dict_slot(code, o, idx);
+            }
         }
         Ok(())
     }
 
-    /// `LoadMethod`: (function, self) for a plain method found through the cache, else what
-    /// [`Vm::load_method`] returns.
-    #[inline]
-    pub fn load_method_cached(
-        &mut self,
-        code: &CodeObj,
-        obj: &Value,
-        idx: usize,
-    ) -> PyResult<(Value, Value)> {
-        let Value::Obj(o) = obj else { return self.load_method(obj, &code.names[idx]) };
-        if let Some(Known::Method(owner, i)) = valid_slot(code, o, idx) {
-            if let Some(f) = class_entry(o, owner, i, &code.names[idx]) {
-                if !self.shadowed(o, &code.names[idx]) {
-                    return Ok((f, obj.clone()));
+    /// `LoadMethod` by the general rules ([`Vm::load_method`]), refilling the cache.
+    pub fn load_method_slow(&mut self, code: &CodeObj, obj: &Value, idx: usize) -> PyResult<(Value, Value)> {
+        let (f, s) = self.load_method(obj, &code.names[idx])?;
+        if let Value::Obj(o) = obj {
+            if matches!(f, Value::Func(_)) && !s.is_undef() && cacheable(o) {
+                if let Some((owner, i)) = method_position(o, &code.names[idx]) {
+                    self.store_slot(code, o, idx, Known::Method(owner, i));
                 }
             }
         }
-        let (f, s) = self.load_method(obj, &code.names[idx])?;
-        if matches!(f, Value::Func(_)) && !s.is_undef() && cacheable(o) {
-            if let Some((owner, i)) = method_position(o, &code.names[idx]) {
-                self.store_slot(code, o, idx, Known::Method(owner, i));
-            }
-        }
         Ok((f, s))
-    }
-
-    /// Whether the instance dict of `o` has the attribute `name`.
-    #[inline]
-    fn shadowed(&self, o: &Object, name: &Value) -> bool {
-        let (Some(dict), Value::Str(k)) = (&o.dict, name) else { return false };
-        let found = dict.map.borrow().index_of_str(k.hash(), k.as_str()).is_some();
-        found
     }
 
     /// Records where `names[idx]` sits in `o`'s instance dict, when the class has no data
