@@ -122,6 +122,45 @@ pub fn cached_get(code: &CodeObj, obj: &Value, idx: usize) -> Option<Value> {
     entry_value(o, i, &code.names[idx])
 }
 
+/// [`cached_get`] of register `obj` into register `dst` of `regs`, copying the value in
+/// place (no staged copy of the whole value). False on a miss.
+#[inline(always)]
+pub fn cached_get_into(code: &CodeObj, regs: &mut [Value], obj: usize, dst: usize, idx: usize) -> bool {
+    if obj == dst {
+        let Some(v) = cached_get(code, &regs[obj], idx) else { return false };
+        regs[dst] = v;
+        return true;
+    }
+    let (o, d) = if obj < dst {
+        let (a, b) = regs.split_at_mut(dst);
+        (&a[obj], &mut b[0])
+    } else {
+        let (a, b) = regs.split_at_mut(obj);
+        (&b[0], &mut a[dst])
+    };
+    let Value::Obj(o) = o else { return false };
+    let Some(Known::DictEntry(i)) = valid_slot(code, o, idx) else { return false };
+    let Some(dict) = o.dict.as_ref() else { return false };
+    // The register's old value is released after the dict borrow ends.
+    let old = if d.is_inline() { None } else { Some(std::mem::take(d)) };
+    let hit = {
+        let map = dict.map.borrow();
+        match map.live_entry(i) {
+            Some(e) if same_name(&e.key, &code.names[idx]) => {
+                d.clone_from(&e.value);
+                true
+            }
+            _ => false,
+        }
+    };
+    if !hit {
+        if let Some(old) = old {
+            *d = old;
+        }
+    }
+    hit
+}
+
 /// `obj.<names[idx]> = value` when the cache knows where it goes; otherwise gives `value`
 /// back for [`Vm::set_attr_slow`].
 #[inline(always)]
@@ -159,6 +198,57 @@ pub fn cached_method(code: &CodeObj, obj: &Value, idx: usize) -> Option<Value> {
     let Known::Method(owner, i) = valid_slot(code, o, idx)? else { return None };
     let f = class_entry(o, owner, i, &code.names[idx])?;
     (!shadowed(o, &code.names[idx])).then_some(f)
+}
+
+/// [`cached_method`] of register `obj` into registers `dst` (the function) and `dst + 1`
+/// (self), copying in place. False on a miss.
+#[inline(always)]
+pub fn cached_method_into(code: &CodeObj, regs: &mut [Value], obj: usize, dst: usize, idx: usize) -> bool {
+    if obj == dst || obj == dst + 1 || dst + 1 >= regs.len() {
+        let Some(f) = cached_method(code, &regs[obj], idx) else { return false };
+        let o = regs[obj].clone();
+        regs[dst] = f;
+        regs[dst + 1] = o;
+        return true;
+    }
+    let (o, d) = if obj < dst {
+        let (a, b) = regs.split_at_mut(dst);
+        (&a[obj], &mut b[..2])
+    } else {
+        let (a, b) = regs.split_at_mut(obj);
+        (&b[0], &mut a[dst..dst + 2])
+    };
+    let Value::Obj(ob) = o else { return false };
+    let Some(Known::Method(owner, i)) = valid_slot(code, ob, idx) else { return false };
+    if shadowed(ob, &code.names[idx]) {
+        return false;
+    }
+    let cls = if owner == 0 { &ob.class } else {
+        match ob.class.mro.get(owner - 1) {
+            Some(c) => c,
+            None => return false,
+        }
+    };
+    let old = if d[0].is_inline() { None } else { Some(std::mem::take(&mut d[0])) };
+    let hit = {
+        let dict = cls.dict.borrow();
+        match dict.live_entry(i) {
+            Some(e) if same_name(&e.key, &code.names[idx]) => {
+                d[0].clone_from(&e.value);
+                true
+            }
+            _ => false,
+        }
+    };
+    match (hit, old) {
+        (false, Some(old)) => d[0] = old,
+        (false, None) => {}
+        (true, old) => {
+            drop(old);
+            d[1].clone_from(o);
+        }
+    }
+    hit
 }
 
 /// Whether the instance dict of `o` has the attribute `name`.

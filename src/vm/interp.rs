@@ -520,8 +520,12 @@ impl Vm {
                     }
                     Instr::LoadGlobal { dst, name } => {
                         let frame = fiber.frames.last().expect("frame");
-                        let v = tryv!(self.load_global_cached(&code, &frame.globals, name.0 as usize));
-                        reg!(dst) = v;
+                        let idx = name.0 as usize;
+                        if !self.cached_global(&code, &frame.globals, idx, &mut reg!(dst)) {
+                            let frame = fiber.frames.last().expect("frame");
+                            let v = tryv!(self.load_global_cached(&code, &frame.globals, idx));
+                            reg!(dst) = v;
+                        }
                     }
                     Instr::StoreGlobal { name, src } => {
                         let v = reg!(src).clone();
@@ -784,9 +788,8 @@ impl Vm {
                     }
                     Instr::GetAttr { dst, obj, name } => {
                         let idx = name.0 as usize;
-                        if let Some(v) = super::attr_cache::cached_get(&code, &reg!(obj), idx) {
-                            Value::put(&mut reg!(dst), v);
-                        } else {
+                        let (o, d) = (base + obj.idx(), base + dst.idx());
+                        if !super::attr_cache::cached_get_into(&code, &mut fiber.stack, o, d, idx) {
                             let o = reg!(obj).clone();
                             save_pc!();
                             reg!(dst) = tryv!(self.get_attr_slow(&code, &o, idx));
@@ -808,11 +811,8 @@ impl Vm {
                     }
                     Instr::LoadMethod { dst, obj, name } => {
                         let idx = name.0 as usize;
-                        if let Some(f) = super::attr_cache::cached_method(&code, &reg!(obj), idx) {
-                            let o = reg!(obj).clone();
-                            reg!(dst) = f;
-                            reg!(dst.offset(1)) = o;
-                        } else {
+                        let (o, d) = (base + obj.idx(), base + dst.idx());
+                        if !super::attr_cache::cached_method_into(&code, &mut fiber.stack, o, d, idx) {
                             let o = reg!(obj).clone();
                             save_pc!();
                             let (f, s) = tryv!(self.load_method_slow(&code, &o, idx));

@@ -68,6 +68,16 @@ impl Clone for Value {
             Value::Obj(r) => Value::Obj(r.clone()),
         }
     }
+
+    /// Inline too: the register writes of the attribute and global caches use it.
+    #[inline(always)]
+    fn clone_from(&mut self, source: &Value) {
+        if self.is_inline() {
+            std::mem::forget(std::mem::replace(self, source.clone()));
+        } else {
+            *self = source.clone();
+        }
+    }
 }
 
 impl Value {
