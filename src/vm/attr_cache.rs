@@ -223,7 +223,9 @@ pub fn cached_method_into(code: &CodeObj, regs: &mut [Value], obj: usize, dst: u
     if shadowed(ob, &code.names[idx]) {
         return false;
     }
-    let cls = if owner == 0 { &ob.class } else {
+    let cls = if owner == 0 {
+        &ob.class
+    } else {
         match ob.class.mro.get(owner - 1) {
             Some(c) => c,
             None => return false,
