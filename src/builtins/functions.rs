@@ -504,13 +504,22 @@ pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Option<&Value>, rev
     Ok(())
 }
 
-/// A stable merge sort driven by `b_before_a(a, b)` ("is b strictly less than a").
+/// Runs shorter than this are sorted by insertion.
+const INSERTION_SORT_MAX: usize = 12;
+
+/// A stable merge sort driven by `b_before_a(a, b)` ("is b strictly less than a"), with one
+/// scratch buffer for every merge.
 fn merge_sort<T: Copy>(v: &mut [T], b_before_a: &mut dyn FnMut(&T, &T) -> bool) {
+    let mut scratch = Vec::with_capacity(v.len() / 2 + 1);
+    merge_sort_with(v, b_before_a, &mut scratch);
+}
+
+fn merge_sort_with<T: Copy>(v: &mut [T], b_before_a: &mut dyn FnMut(&T, &T) -> bool, scratch: &mut Vec<T>) {
     let n = v.len();
     if n < 2 {
         return;
     }
-    if n <= 12 {
+    if n <= INSERTION_SORT_MAX {
         for i in 1..n {
             let mut j = i;
             while j > 0 && b_before_a(&v[j - 1], &v[j]) {
@@ -521,29 +530,28 @@ fn merge_sort<T: Copy>(v: &mut [T], b_before_a: &mut dyn FnMut(&T, &T) -> bool) 
         return;
     }
     let mid = n / 2;
-    merge_sort(&mut v[..mid], b_before_a);
-    merge_sort(&mut v[mid..], b_before_a);
-    let left: Vec<T> = v[..mid].to_vec();
-    let right: Vec<T> = v[mid..].to_vec();
-    let (mut i, mut j, mut k) = (0, 0, 0);
-    while i < left.len() && j < right.len() {
-        if b_before_a(&left[i], &right[j]) {
-            v[k] = right[j];
+    merge_sort_with(&mut v[..mid], b_before_a, scratch);
+    merge_sort_with(&mut v[mid..], b_before_a, scratch);
+    // Already in order: nothing to merge (sorted and nearly sorted input).
+    if !b_before_a(&v[mid - 1], &v[mid]) {
+        return;
+    }
+    scratch.clear();
+    scratch.extend_from_slice(&v[..mid]);
+    let (mut i, mut j, mut k) = (0, mid, 0);
+    while i < scratch.len() && j < n {
+        if b_before_a(&scratch[i], &v[j]) {
+            v[k] = v[j];
             j += 1;
         } else {
-            v[k] = left[i];
+            v[k] = scratch[i];
             i += 1;
         }
         k += 1;
     }
-    while i < left.len() {
-        v[k] = left[i];
+    while i < scratch.len() {
+        v[k] = scratch[i];
         i += 1;
-        k += 1;
-    }
-    while j < right.len() {
-        v[k] = right[j];
-        j += 1;
         k += 1;
     }
 }

@@ -851,6 +851,30 @@ impl Vm {
         Err(self.name_error(s.as_str()))
     }
 
+    /// The `LoadGlobal` cache hit for name index `idx`: copies the cached value into `out`
+    /// (in place, so the dispatch loop's register is written field by field) and returns
+    /// true, or returns false for [`Vm::load_global_cached`].
+    #[inline(always)]
+    pub fn cached_global(
+        &self,
+        code: &super::object::CodeObj,
+        globals: &Rc<super::object::Dict>,
+        idx: usize,
+        out: &mut Value,
+    ) -> bool {
+        let cache = code.global_cache.borrow();
+        let Some(slot) = cache.get(idx) else { return false };
+        if slot.globals == Rc::as_ptr(globals) as usize
+            && slot.globals_version == globals.map.borrow().version()
+            && slot.builtins_version == self.builtins.map.borrow().version()
+            && !slot.value.is_undef()
+        {
+            out.clone_from(&slot.value);
+            return true;
+        }
+        false
+    }
+
     /// `LoadGlobal` through the code object's cache of name index `idx`.
     #[inline]
     pub fn load_global_cached(

@@ -112,80 +112,187 @@ fn method_position(o: &Object, name: &Value) -> Option<(usize, usize)> {
     })
 }
 
-impl Vm {
-    /// `obj.<names[idx]>` through the code object's cache.
-    #[inline]
-    pub fn get_attr_cached(&mut self, code: &CodeObj, obj: &Value, idx: usize) -> PyResult<Value> {
-        let Value::Obj(o) = obj else { return self.get_attr(obj, &code.names[idx]) };
-        if let Some(Known::DictEntry(i)) = valid_slot(code, o, idx) {
-            if let Some(v) = entry_value(o, i, &code.names[idx]) {
-                return Ok(v);
+/// `obj.<names[idx]>` when the cache knows it; `None` sends the caller to
+/// [`Vm::get_attr_slow`]. Separate from the slow path so the dispatch loop writes the value
+/// straight into its register.
+#[inline(always)]
+pub fn cached_get(code: &CodeObj, obj: &Value, idx: usize) -> Option<Value> {
+    let Value::Obj(o) = obj else { return None };
+    let Known::DictEntry(i) = valid_slot(code, o, idx)? else { return None };
+    entry_value(o, i, &code.names[idx])
+}
+
+/// [`cached_get`] of register `obj` into register `dst` of `regs`, copying the value in
+/// place (no staged copy of the whole value). False on a miss.
+#[inline(always)]
+pub fn cached_get_into(code: &CodeObj, regs: &mut [Value], obj: usize, dst: usize, idx: usize) -> bool {
+    if obj == dst {
+        let Some(v) = cached_get(code, &regs[obj], idx) else { return false };
+        regs[dst] = v;
+        return true;
+    }
+    let (o, d) = if obj < dst {
+        let (a, b) = regs.split_at_mut(dst);
+        (&a[obj], &mut b[0])
+    } else {
+        let (a, b) = regs.split_at_mut(obj);
+        (&b[0], &mut a[dst])
+    };
+    let Value::Obj(o) = o else { return false };
+    let Some(Known::DictEntry(i)) = valid_slot(code, o, idx) else { return false };
+    let Some(dict) = o.dict.as_ref() else { return false };
+    // The register's old value is released after the dict borrow ends.
+    let old = if d.is_inline() { None } else { Some(std::mem::take(d)) };
+    let hit = {
+        let map = dict.map.borrow();
+        match map.live_entry(i) {
+            Some(e) if same_name(&e.key, &code.names[idx]) => {
+                d.clone_from(&e.value);
+                true
             }
+            _ => false,
         }
+    };
+    if !hit {
+        if let Some(old) = old {
+            *d = old;
+        }
+    }
+    hit
+}
+
+/// `obj.<names[idx]> = value` when the cache knows where it goes; otherwise gives `value`
+/// back for [`Vm::set_attr_slow`].
+#[inline(always)]
+pub fn cached_set(code: &CodeObj, obj: &Value, idx: usize, value: Value) -> Result<(), Value> {
+    let Value::Obj(o) = obj else { return Err(value) };
+    let Some(Known::DictEntry(i)) = valid_slot(code, o, idx) else { return Err(value) };
+    let (Some(dict), Value::Str(key)) = (&o.dict, &code.names[idx]) else { return Err(value) };
+    let mut map = dict.map.borrow_mut();
+    let old = match map.live_entry_mut(i) {
+        Some(e) if same_name(&e.key, &code.names[idx]) => {
+            if e.value.is_inline() {
+                Value::put(&mut e.value, value);
+                return Ok(());
+            }
+            std::mem::replace(&mut e.value, value)
+        }
+        _ => {
+            // The class is as it was when the slot was filled, so no data descriptor
+            // intercepts the store: a plain dict store (a fresh instance in `__init__`).
+            map.set_str(key.hash(), code.names[idx].clone(), value);
+            return Ok(());
+        }
+    };
+    // Dropped once the dict is released.
+    drop(map);
+    drop(old);
+    Ok(())
+}
+
+/// The plain function `obj.<names[idx]>()` calls (with `obj` as self) when the cache knows
+/// it; `None` sends the caller to [`Vm::load_method_slow`].
+#[inline(always)]
+pub fn cached_method(code: &CodeObj, obj: &Value, idx: usize) -> Option<Value> {
+    let Value::Obj(o) = obj else { return None };
+    let Known::Method(owner, i) = valid_slot(code, o, idx)? else { return None };
+    let f = class_entry(o, owner, i, &code.names[idx])?;
+    (!shadowed(o, &code.names[idx])).then_some(f)
+}
+
+/// [`cached_method`] of register `obj` into registers `dst` (the function) and `dst + 1`
+/// (self), copying in place. False on a miss.
+#[inline(always)]
+pub fn cached_method_into(code: &CodeObj, regs: &mut [Value], obj: usize, dst: usize, idx: usize) -> bool {
+    if obj == dst || obj == dst + 1 || dst + 1 >= regs.len() {
+        let Some(f) = cached_method(code, &regs[obj], idx) else { return false };
+        let o = regs[obj].clone();
+        regs[dst] = f;
+        regs[dst + 1] = o;
+        return true;
+    }
+    let (o, d) = if obj < dst {
+        let (a, b) = regs.split_at_mut(dst);
+        (&a[obj], &mut b[..2])
+    } else {
+        let (a, b) = regs.split_at_mut(obj);
+        (&b[0], &mut a[dst..dst + 2])
+    };
+    let Value::Obj(ob) = o else { return false };
+    let Some(Known::Method(owner, i)) = valid_slot(code, ob, idx) else { return false };
+    if shadowed(ob, &code.names[idx]) {
+        return false;
+    }
+    let cls = if owner == 0 {
+        &ob.class
+    } else {
+        match ob.class.mro.get(owner - 1) {
+            Some(c) => c,
+            None => return false,
+        }
+    };
+    let old = if d[0].is_inline() { None } else { Some(std::mem::take(&mut d[0])) };
+    let hit = {
+        let dict = cls.dict.borrow();
+        match dict.live_entry(i) {
+            Some(e) if same_name(&e.key, &code.names[idx]) => {
+                d[0].clone_from(&e.value);
+                true
+            }
+            _ => false,
+        }
+    };
+    match (hit, old) {
+        (false, Some(old)) => d[0] = old,
+        (false, None) => {}
+        (true, old) => {
+            drop(old);
+            d[1].clone_from(o);
+        }
+    }
+    hit
+}
+
+/// Whether the instance dict of `o` has the attribute `name`.
+#[inline]
+fn shadowed(o: &Object, name: &Value) -> bool {
+    let (Some(dict), Value::Str(k)) = (&o.dict, name) else { return false };
+    let found = dict.map.borrow().index_of_str(k.hash(), k.as_str()).is_some();
+    found
+}
+
+impl Vm {
+    /// `obj.<names[idx]>` by the general rules, refilling the cache.
+    pub fn get_attr_slow(&mut self, code: &CodeObj, obj: &Value, idx: usize) -> PyResult<Value> {
         let v = self.get_attr(obj, &code.names[idx])?;
-        self.fill_dict_slot(code, o, idx);
+        if let Value::Obj(o) = obj {
+            self.fill_dict_slot(code, o, idx);
+        }
         Ok(v)
     }
 
-    /// `obj.<names[idx]> = value` through the code object's cache.
-    #[inline]
-    pub fn set_attr_cached(&mut self, code: &CodeObj, obj: &Value, idx: usize, value: Value) -> PyResult<()> {
-        let Value::Obj(o) = obj else { return self.set_attr(obj, &code.names[idx], value) };
-        if let Some(Known::DictEntry(i)) = valid_slot(code, o, idx) {
-            if let (Some(dict), Value::Str(key)) = (&o.dict, &code.names[idx]) {
-                let mut map = dict.map.borrow_mut();
-                let old = if map.live_entry(i).is_some_and(|e| same_name(&e.key, &code.names[idx])) {
-                    Some(map.set_value(i, value))
-                } else {
-                    // The class is as it was when the slot was filled, so no data descriptor
-                    // intercepts the store: a plain dict store (a fresh instance in `__init__`).
-                    map.set_str(key.hash(), code.names[idx].clone(), value);
-                    None
-                };
-                drop(map);
-                drop(old);
-                return Ok(());
-            }
-        }
+    /// `obj.<names[idx]> = value` by the general rules, refilling the cache.
+    pub fn set_attr_slow(&mut self, code: &CodeObj, obj: &Value, idx: usize, value: Value) -> PyResult<()> {
         self.set_attr(obj, &code.names[idx], value)?;
-        if o.class.slots.is_none() {
-            self.fill_dict_slot(code, o, idx);
+        if let Value::Obj(o) = obj {
+            if o.class.slots.is_none() {
+                self.fill_dict_slot(code, o, idx);
+            }
         }
         Ok(())
     }
 
-    /// `LoadMethod`: (function, self) for a plain method found through the cache, else what
-    /// [`Vm::load_method`] returns.
-    #[inline]
-    pub fn load_method_cached(
-        &mut self,
-        code: &CodeObj,
-        obj: &Value,
-        idx: usize,
-    ) -> PyResult<(Value, Value)> {
-        let Value::Obj(o) = obj else { return self.load_method(obj, &code.names[idx]) };
-        if let Some(Known::Method(owner, i)) = valid_slot(code, o, idx) {
-            if let Some(f) = class_entry(o, owner, i, &code.names[idx]) {
-                if !self.shadowed(o, &code.names[idx]) {
-                    return Ok((f, obj.clone()));
+    /// `LoadMethod` by the general rules ([`Vm::load_method`]), refilling the cache.
+    pub fn load_method_slow(&mut self, code: &CodeObj, obj: &Value, idx: usize) -> PyResult<(Value, Value)> {
+        let (f, s) = self.load_method(obj, &code.names[idx])?;
+        if let Value::Obj(o) = obj {
+            if matches!(f, Value::Func(_)) && !s.is_undef() && cacheable(o) {
+                if let Some((owner, i)) = method_position(o, &code.names[idx]) {
+                    self.store_slot(code, o, idx, Known::Method(owner, i));
                 }
             }
         }
-        let (f, s) = self.load_method(obj, &code.names[idx])?;
-        if matches!(f, Value::Func(_)) && !s.is_undef() && cacheable(o) {
-            if let Some((owner, i)) = method_position(o, &code.names[idx]) {
-                self.store_slot(code, o, idx, Known::Method(owner, i));
-            }
-        }
         Ok((f, s))
-    }
-
-    /// Whether the instance dict of `o` has the attribute `name`.
-    #[inline]
-    fn shadowed(&self, o: &Object, name: &Value) -> bool {
-        let (Some(dict), Value::Str(k)) = (&o.dict, name) else { return false };
-        let found = dict.map.borrow().index_of_str(k.hash(), k.as_str()).is_some();
-        found
     }
 
     /// Records where `names[idx]` sits in `o`'s instance dict, when the class has no data

@@ -13,6 +13,11 @@ use super::value::Value;
 use super::{Exc, PyResult, Vm};
 use crate::compiler::bytecode::{Code, CodeKind, Const};
 
+/// `hash("__init__")`, for the instantiation fast path's cached lookups.
+const INIT_HASH: i64 = super::object::str_hash("__init__");
+/// `hash("__new__")`.
+const NEW_HASH: i64 = super::object::str_hash("__new__");
+
 impl Vm {
     /// Calls `f(*args)` from native code and waits for the result.
     pub fn call(&mut self, f: &Value, args: Vec<Value>) -> PyResult<Value> {
@@ -92,6 +97,29 @@ impl Vm {
             }
         }
         Ok(())
+    }
+
+    /// The `__init__` of `cls` when `cls(<n positional args>)` can take the fast path: a
+    /// script class with `object.__new__` and an `__init__` taking exactly self and `n`
+    /// positional arguments.
+    #[inline]
+    fn plain_init(&mut self, cls: &Rc<Class>, n: usize) -> Option<Rc<Function>> {
+        if !cls.is_heap || cls.kind != BaseKind::Object || cls.meta.is_some() {
+            return None;
+        }
+        let init = self.lookup_cached(cls, INIT_HASH, "__init__")?;
+        let Value::Func(init) = init else { return None };
+        if init.code.fast_argc != Some(n as u16 + 1) {
+            return None;
+        }
+        let new = self.lookup_cached(cls, NEW_HASH, "__new__");
+        let object = self.types.object.clone();
+        let base_new = self.lookup_cached(&object, NEW_HASH, "__new__");
+        match (new, base_new) {
+            (Some(a), Some(b)) if a.is(&b) => Some(init),
+            (None, _) => Some(init),
+            _ => None,
+        }
     }
 
     /// True when `cls.__new__` is `object.__new__` (a plain instance can be made directly).
@@ -417,6 +445,21 @@ impl Vm {
                         return Ok(true);
                     }
                     break;
+                }
+                Value::Class(cls) if kwnames.is_none() && window == at + 1 => {
+                    let Some(init) = self.plain_init(cls, n) else { break };
+                    // `cls(args)` with object.__new__ and a plain __init__: make the instance
+                    // and run __init__ in the call window, self first.
+                    let obj = Value::Obj(Object::with_dict(cls.clone(), Payload::Plain));
+                    self.gc_track(&obj);
+                    let end = window + n + 1;
+                    if fiber.stack.len() < end {
+                        fiber.stack.resize(end, Value::Undef);
+                    }
+                    fiber.stack[window..end].rotate_right(1);
+                    fiber.stack[window] = obj.clone();
+                    self.push_fast_kind(fiber, &init, at, n + 1, FrameKind::Init, obj)?;
+                    return Ok(true);
                 }
                 Value::Obj(o) => match &o.payload {
                     Payload::BoundMethod(f, s) if window > at || window == at + 1 => {

@@ -224,6 +224,14 @@ impl DictMap {
         &self.entries[idx]
     }
 
+    /// The live entry at `idx` for an in-place value update (the map counts it as changed).
+    #[inline]
+    pub fn live_entry_mut(&mut self, idx: usize) -> Option<&mut Entry> {
+        let e = self.entries.get_mut(idx).filter(|e| !e.key.is_undef())?;
+        self.version = next_version();
+        Some(e)
+    }
+
     /// Replaces the value of the entry at `idx`.
     pub fn set_value(&mut self, idx: usize, value: Value) -> Value {
         self.version = next_version();

@@ -355,6 +355,20 @@ impl Vm {
         at: usize,
         argc: usize,
     ) -> PyResult<()> {
+        self.push_fast_kind(fiber, f, at, argc, FrameKind::Normal, Value::Undef)
+    }
+
+    /// [`Vm::push_fast`] for a frame of another kind (`__init__` of a new instance).
+    #[inline(always)]
+    pub(crate) fn push_fast_kind(
+        &mut self,
+        fiber: &mut Fiber,
+        f: &Rc<super::object::Function>,
+        at: usize,
+        argc: usize,
+        kind: FrameKind,
+        init_self: Value,
+    ) -> PyResult<()> {
         if self.depth >= self.recursion_limit {
             return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
         }
@@ -382,8 +396,8 @@ impl Vm {
             base: window as u32,
             top: top as u32,
             ret: at as u32,
-            kind: FrameKind::Normal,
-            init_self: Value::Undef,
+            kind,
+            init_self,
         });
         Ok(())
     }
@@ -512,8 +526,12 @@ impl Vm {
                     }
                     Instr::LoadGlobal { dst, name } => {
                         let frame = fiber.frames.last().expect("frame");
-                        let v = tryv!(self.load_global_cached(&code, &frame.globals, name.0 as usize));
-                        reg!(dst) = v;
+                        let idx = name.0 as usize;
+                        if !self.cached_global(&code, &frame.globals, idx, &mut reg!(dst)) {
+                            let frame = fiber.frames.last().expect("frame");
+                            let v = tryv!(self.load_global_cached(&code, &frame.globals, idx));
+                            reg!(dst) = v;
+                        }
                     }
                     Instr::StoreGlobal { name, src } => {
                         let v = reg!(src).clone();
@@ -775,14 +793,22 @@ impl Vm {
                         tryv!(self.del_item(&o, &k));
                     }
                     Instr::GetAttr { dst, obj, name } => {
-                        let o = reg!(obj).clone();
-                        save_pc!();
-                        reg!(dst) = tryv!(self.get_attr_cached(&code, &o, name.0 as usize));
+                        let idx = name.0 as usize;
+                        let (o, d) = (base + obj.idx(), base + dst.idx());
+                        if !super::attr_cache::cached_get_into(&code, &mut fiber.stack, o, d, idx) {
+                            let o = reg!(obj).clone();
+                            save_pc!();
+                            reg!(dst) = tryv!(self.get_attr_slow(&code, &o, idx));
+                        }
                     }
                     Instr::SetAttr { obj, name, src } => {
-                        let (o, v) = (reg!(obj).clone(), reg!(src).clone());
-                        save_pc!();
-                        tryv!(self.set_attr_cached(&code, &o, name.0 as usize, v));
+                        let idx = name.0 as usize;
+                        let v = reg!(src).clone();
+                        if let Err(v) = super::attr_cache::cached_set(&code, &reg!(obj), idx, v) {
+                            let o = reg!(obj).clone();
+                            save_pc!();
+                            tryv!(self.set_attr_slow(&code, &o, idx, v));
+                        }
                     }
                     Instr::DelAttr { obj, name } => {
                         let o = reg!(obj).clone();
@@ -790,11 +816,15 @@ impl Vm {
                         tryv!(self.del_attr(&o, &code.names[name.0 as usize]));
                     }
                     Instr::LoadMethod { dst, obj, name } => {
-                        let o = reg!(obj).clone();
-                        save_pc!();
-                        let (f, s) = tryv!(self.load_method_cached(&code, &o, name.0 as usize));
-                        reg!(dst) = f;
-                        reg!(dst.offset(1)) = s;
+                        let idx = name.0 as usize;
+                        let (o, d) = (base + obj.idx(), base + dst.idx());
+                        if !super::attr_cache::cached_method_into(&code, &mut fiber.stack, o, d, idx) {
+                            let o = reg!(obj).clone();
+                            save_pc!();
+                            let (f, s) = tryv!(self.load_method_slow(&code, &o, idx));
+                            reg!(dst) = f;
+                            reg!(dst.offset(1)) = s;
+                        }
                     }
                     Instr::Call { base: b, argc } => {
                         save_pc!();

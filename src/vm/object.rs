@@ -65,12 +65,16 @@ impl PyStr {
     }
 }
 
-/// Hash of a string as gyre's `hash(str)` computes it.
-pub fn str_hash(s: &str) -> i64 {
+/// Hash of a string as gyre's `hash(str)` computes it (a `const fn`, so hot paths can use
+/// the hashes of fixed names as constants).
+pub const fn str_hash(s: &str) -> i64 {
+    let bytes = s.as_bytes();
     let mut h: u64 = 0xcbf29ce484222325;
-    for b in s.bytes() {
-        h ^= b as u64;
+    let mut i = 0;
+    while i < bytes.len() {
+        h ^= bytes[i] as u64;
         h = h.wrapping_mul(0x100000001b3);
+        i += 1;
     }
     let h = (h >> 1) as i64;
     if h == NO_HASH {

@@ -816,13 +816,8 @@ impl Vm {
             (Value::Str(x), Value::Str(y)) => {
                 return Ok(Value::Bool(ord_result(op, x.as_str().cmp(y.as_str()))))
             }
-            (Value::List(x), Value::List(y)) => {
-                let (xs, ys) = (x.items.borrow().clone(), y.items.borrow().clone());
-                return self.seq_order(op, &xs, &ys);
-            }
-            (Value::Tuple(x), Value::Tuple(y)) => {
-                return self.seq_order(op, &x.items.clone(), &y.items.clone())
-            }
+            (Value::List(x), Value::List(y)) => return self.list_order(op, x, y),
+            (Value::Tuple(x), Value::Tuple(y)) => return self.seq_order(op, &x.items, &y.items),
             _ => {}
         }
         if let (Some(x), Some(y)) = (self.bytes_of(a), self.bytes_of(b)) {
@@ -874,6 +869,30 @@ impl Vm {
         let (na, nb) = (ta.name(), tb.name());
         Err(self
             .new_error("TypeError", &format!("'{sym}' not supported between instances of '{na}' and '{nb}'")))
+    }
+
+    /// List ordering as CPython does it: element by element, re-reading both lists at each
+    /// step (a script `__eq__` may change them), without copying them.
+    fn list_order(
+        &mut self,
+        op: CmpKind,
+        x: &super::object::List,
+        y: &super::object::List,
+    ) -> PyResult<Value> {
+        let mut i = 0;
+        loop {
+            let (a, b) = {
+                let (xs, ys) = (x.items.borrow(), y.items.borrow());
+                if i >= xs.len() || i >= ys.len() {
+                    return Ok(Value::Bool(ord_result(op, xs.len().cmp(&ys.len()))));
+                }
+                (xs[i].clone(), ys[i].clone())
+            };
+            if !self.eq(&a, &b)? {
+                return self.rich_order(op, &a, &b);
+            }
+            i += 1;
+        }
     }
 
     fn seq_order(&mut self, op: CmpKind, xs: &[Value], ys: &[Value]) -> PyResult<Value> {

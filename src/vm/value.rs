@@ -16,7 +16,7 @@ use super::object::{Class, Function, List, Object, Payload, PyStr, Tuple};
 use super::DictRef;
 
 /// A script value. Cloning is cheap (a copy or an `Rc` increment).
-#[derive(Clone, Debug, Default)]
+#[derive(Debug, Default)]
 pub enum Value {
     /// Internal "no value" marker (unbound local, empty slot). Never visible to scripts.
     #[default]
@@ -45,6 +45,39 @@ pub enum Value {
     Class(Rc<Class>),
     /// Any other object.
     Obj(Rc<Object>),
+}
+
+impl Clone for Value {
+    /// Inline so copying a scalar (the common register move) is a plain copy rather than a
+    /// call; every heap variant is one reference-count increment.
+    #[inline(always)]
+    fn clone(&self) -> Value {
+        match self {
+            Value::Undef => Value::Undef,
+            Value::None => Value::None,
+            Value::Bool(b) => Value::Bool(*b),
+            Value::Int(i) => Value::Int(*i),
+            Value::Float(f) => Value::Float(*f),
+            Value::BigInt(r) => Value::BigInt(r.clone()),
+            Value::Str(r) => Value::Str(r.clone()),
+            Value::List(r) => Value::List(r.clone()),
+            Value::Tuple(r) => Value::Tuple(r.clone()),
+            Value::Dict(r) => Value::Dict(r.clone()),
+            Value::Func(r) => Value::Func(r.clone()),
+            Value::Class(r) => Value::Class(r.clone()),
+            Value::Obj(r) => Value::Obj(r.clone()),
+        }
+    }
+
+    /// Inline too: the register writes of the attribute and global caches use it.
+    #[inline(always)]
+    fn clone_from(&mut self, source: &Value) {
+        if self.is_inline() {
+            std::mem::forget(std::mem::replace(self, source.clone()));
+        } else {
+            *self = source.clone();
+        }
+    }
 }
 
 impl Value {
