@@ -855,7 +855,13 @@ impl Vm {
     /// (in place, so the dispatch loop's register is written field by field) and returns
     /// true, or returns false for [`Vm::load_global_cached`].
     #[inline(always)]
-    pub fn cached_global(&self, code: &super::object::CodeObj, globals: &Rc<super::object::Dict>, idx: usize, out: &mut Value) -> bool {
+    pub fn cached_global(
+        &self,
+        code: &super::object::CodeObj,
+        globals: &Rc<super::object::Dict>,
+        idx: usize,
+        out: &mut Value,
+    ) -> bool {
         let cache = code.global_cache.borrow();
         let Some(slot) = cache.get(idx) else { return false };
         if slot.globals == Rc::as_ptr(globals) as usize

@@ -475,6 +475,18 @@ impl Vm {
                 _ => break,
             }
         }
+        if kwnames.is_none() {
+            if let Some(f) = plain_native(&callee, n) {
+                // A native function reads its arguments straight from the call window; they
+                // are released right after, as if the call had consumed them.
+                let r = f(self, Args { pos: &fiber.stack[window..window + n], kw: &[] });
+                for slot in &mut fiber.stack[window..window + n] {
+                    Value::put(slot, Value::Undef);
+                }
+                fiber.stack[at] = r?;
+                return Ok(false);
+            }
+        }
         let (pos, kw) = split_args(&mut fiber.stack[window..window + n], kwnames);
         self.invoke(fiber, callee, pos, kw, at)
     }
@@ -1042,6 +1054,17 @@ impl Vm {
 }
 
 /// Moves call arguments out of the stack, splitting off keyword arguments.
+/// The function of a native callable that needs neither the caller's frame nor special
+/// argument handling, for `n` positional arguments.
+#[inline]
+fn plain_native(callee: &Value, n: usize) -> Option<super::object::NativeFn> {
+    let Value::Obj(o) = callee else { return None };
+    match &o.payload {
+        Payload::Native(nf) if !nf.frame && !(nf.is_method && n == 0) => Some(nf.f),
+        _ => None,
+    }
+}
+
 fn split_args(args: &mut [Value], kwnames: Option<&Value>) -> (Vec<Value>, Vec<(Value, Value)>) {
     let names: &[Value] = match kwnames {
         Some(Value::Tuple(t)) => &t.items,

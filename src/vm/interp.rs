@@ -801,7 +801,14 @@ impl Vm {
                     Instr::LoadMethod { dst, obj, name } => {
                         let idx = name.0 as usize;
                         let (o, d) = (base + obj.idx(), base + dst.idx());
-                        if !super::attr_cache::cached_method_into(&code, &mut fiber.stack, o, d, idx) {
+                        if !super::attr_cache::cached_method_into(
+                            &code,
+                            &self.types,
+                            &mut fiber.stack,
+                            o,
+                            d,
+                            idx,
+                        ) {
                             let o = reg!(obj).clone();
                             save_pc!();
                             let (f, s) = tryv!(self.load_method_slow(&code, &o, idx));

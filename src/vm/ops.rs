@@ -863,7 +863,12 @@ impl Vm {
 
     /// List ordering as CPython does it: element by element, re-reading both lists at each
     /// step (a script `__eq__` may change them), without copying them.
-    fn list_order(&mut self, op: CmpKind, x: &super::object::List, y: &super::object::List) -> PyResult<Value> {
+    fn list_order(
+        &mut self,
+        op: CmpKind,
+        x: &super::object::List,
+        y: &super::object::List,
+    ) -> PyResult<Value> {
         let mut i = 0;
         loop {
             let (a, b) = {
