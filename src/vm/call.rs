@@ -1060,7 +1060,7 @@ impl Vm {
 fn plain_native(callee: &Value, n: usize) -> Option<super::object::NativeFn> {
     let Value::Obj(o) = callee else { return None };
     match &o.payload {
-        Payload::Native(nf) if !nf.frame && !(nf.is_method && n == 0) => Some(nf.f),
+        Payload::Native(nf) if !(nf.frame || (nf.is_method && n == 0)) => Some(nf.f),
         _ => None,
     }
 }
