@@ -28,6 +28,14 @@ impl Interpreter {
         Interpreter { vm: Vm::new() }
     }
 
+    /// Interpreter shutdown: clears `__main__` as CPython does at exit, so generators its
+    /// globals still hold are closed (their `finally` clauses run), then flushes the output.
+    pub fn shutdown(&mut self) {
+        self.vm.finalize_main();
+        let _ = self.vm.stdout.flush();
+        let _ = self.vm.stderr.flush();
+    }
+
     /// Sets `sys.argv`.
     pub fn set_argv(&mut self, argv: Vec<String>) {
         self.vm.argv = argv;

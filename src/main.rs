@@ -108,9 +108,8 @@ fn run(args: &[String]) -> i32 {
             it.run_file(Path::new(&file))
         }
     };
-    if inspect {
-        return it.run_repl();
-    }
+    let status = if inspect { it.run_repl() } else { status };
+    it.shutdown();
     status
 }
 

@@ -411,6 +411,9 @@ impl Vm {
         mut n: usize,
         kwnames: Option<&Value>,
     ) -> PyResult<bool> {
+        if self.has_dropped_generators() {
+            self.close_dropped_generators();
+        }
         let mut callee = fiber.stack[at].clone();
         loop {
             match &callee {
@@ -845,7 +848,8 @@ impl Vm {
             code: code.clone(),
             running_async: Cell::new(false),
             hooked: Cell::new(false),
-            finalizer: RefCell::new(None),
+            // Plain generators know where to go if dropped suspended in a `try`/`with`.
+            finalizer: RefCell::new((code.kind == CodeKind::Generator).then(|| self.gen_graveyard.clone())),
         };
         Value::Obj(Object::new(cls, Payload::Generator(gen)))
     }

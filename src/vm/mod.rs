@@ -17,6 +17,7 @@ pub mod drop;
 pub mod exceptions;
 pub mod ext;
 pub mod frame;
+pub mod gen_finalize;
 pub mod import;
 pub mod interp;
 pub mod iter;
@@ -108,6 +109,11 @@ pub struct Vm {
     pub caller: Option<CallerFrame>,
     /// Containers whose repr is being computed (to print `[...]` for cycles).
     pub repr_active: Vec<Value>,
+    /// Generators dropped while suspended inside `try`/`with`, waiting for the VM to close
+    /// them (see `gen_finalize`).
+    pub gen_graveyard: object::AsyncGenGraveyard,
+    /// True while the graveyard is being drained.
+    pub finalizing_gens: bool,
     start: std::time::Instant,
     interned: HashMap<Box<str>, Rc<PyStr>>,
 }
@@ -181,6 +187,8 @@ impl Vm {
             type_cache: Vec::new(),
             caller: None,
             repr_active: Vec::new(),
+            gen_graveyard: Default::default(),
+            finalizing_gens: false,
             start: std::time::Instant::now(),
             interned: HashMap::new(),
         };
