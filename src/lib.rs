@@ -1,24 +1,63 @@
-//! gyre: an embeddable coroutine scripting language (Python 3.11 with native `async`/`await`).
+//! gyre: an embeddable coroutine scripting language. Its language is Python 3.11 (a
+//! practical subset) with native `async`/`await`, run by a stackless register VM and a
+//! built-in event loop.
 //!
-//! This file holds the crate docs and the curated public API; the pipeline stages live in
-//! their own modules (`compiler`, `vm`, `runtime`, `builtins`).
+//! Embedding in ten lines:
+//!
+//! ```
+//! let mut interp = gyre::Interpreter::new();
+//! interp.register_fn("shout", |s: String| s.to_uppercase());
+//! interp.exec("def greet(name):\n    return shout('hello, ') + name").unwrap();
+//! let greeting: String = interp.call("greet", ("world",)).unwrap();
+//! assert_eq!(greeting, "HELLO, world");
+//! ```
+//!
+//! Start at [`Interpreter`]: [`Interpreter::builder`] sets [`Limits`], [`Capability`]
+//! switches, output sinks and the [`Clock`]; values cross with [`FromValue`] and
+//! [`IntoValue`]; every failure is one [`Error`].
+//!
+//! This file holds the crate docs and the curated public API. The pipeline stages live in
+//! crate-private modules (`compiler`, `vm`, `runtime`, `asyncio`, `builtins`).
 
+/// The front end (parser and `SyntaxError`), re-exported for tools such as the REPL.
+#[doc(hidden)]
 pub use gyre_grammar as grammar;
 
 /// The gyre version string, as printed by `gyre --version`.
+///
+/// ```
+/// assert!(!gyre::VERSION.is_empty());
+/// ```
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-pub mod asyncio;
-pub mod builtins;
-pub mod compiler;
+// Internal stages. They are crate-private so the public API stays what is listed below;
+// dead-code lints are relaxed for them because their helpers are written ahead of use.
+#[allow(dead_code)]
+pub(crate) mod asyncio;
+#[allow(dead_code)]
+pub(crate) mod builtins;
+#[allow(dead_code)]
+pub(crate) mod compiler;
+mod embed;
 mod interpreter;
+#[allow(dead_code)]
 pub(crate) mod net;
 #[cfg(feature = "cli")]
 mod repl;
+#[allow(dead_code)]
 pub(crate) mod runtime;
+#[allow(dead_code)]
 pub(crate) mod stdlib;
+#[allow(dead_code)]
 pub(crate) mod text;
+#[doc(hidden)]
 pub mod tools;
-pub mod vm;
+#[allow(dead_code)]
+pub(crate) mod vm;
 
-pub use interpreter::Interpreter;
+pub use embed::{
+    AsyncCall, AsyncHostFn, Builder, Bytes, Capability, Class, Clock, Cx, Error, Exception, FromValue,
+    HostFn, HostReturn, InterruptHandle, IntoArgs, IntoValue, Limit, Limits, Method, Module, Step, Task,
+    UserData, Value,
+};
+pub use interpreter::{Callee, Globals, Interpreter};

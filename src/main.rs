@@ -2,7 +2,8 @@
 //! program piped on stdin (or `-`), the interactive prompt (no arguments on a terminal, or
 //! `-i` after running something), and the developer tools `--check`, `--dis`, `--dump-ast`.
 //! Exit statuses follow CPython: 0, 1 for an uncaught exception, `n` for `sys.exit(n)`, 2 for
-//! a usage error or a file that cannot be opened.
+//! a usage error or a file that cannot be opened. `--virtual-time` runs the event loop on a
+//! virtual clock.
 
 use std::io::{IsTerminal, Read};
 use std::path::Path;
@@ -17,6 +18,8 @@ Options:
   --check FILE    parse and compile FILE only; exit 0, or 1 with the SyntaxError
   --dis FILE      print the bytecode disassembly of FILE
   --dump-ast FILE print the parsed AST of FILE
+  --virtual-time  run the event loop on a virtual clock: time jumps to the next timer
+                  whenever the loop would wait (sleeps end at once, output unchanged)
   -V, --version   print the version and exit
   -h, --help      print this help and exit
   file            program read from a script file
@@ -44,6 +47,7 @@ fn main() -> ExitCode {
 
 fn run(args: &[String]) -> i32 {
     let mut inspect = false;
+    let mut clock = gyre::Clock::Real;
     let mut i = 1;
     let program = loop {
         let Some(arg) = args.get(i).map(String::as_str) else { break None };
@@ -57,6 +61,7 @@ fn run(args: &[String]) -> i32 {
                 return 0;
             }
             "-i" => inspect = true,
+            "--virtual-time" => clock = gyre::Clock::Virtual,
             "-c" | "-m" => {
                 let Some(value) = args.get(i + 1) else {
                     eprintln!("Argument expected for the {arg} option\n{USAGE}");
@@ -87,7 +92,8 @@ fn run(args: &[String]) -> i32 {
     };
     let rest = args.get(i + 1..).unwrap_or_default();
     let interactive_terminal = std::io::stdin().is_terminal();
-    let mut it = gyre::Interpreter::new();
+    // The command line trusts its script: every capability is granted.
+    let mut it = gyre::Interpreter::builder().allow_all().clock(clock).build();
     let status = match program {
         None if interactive_terminal || inspect => {
             it.set_argv(argv("", rest));
@@ -105,7 +111,7 @@ fn run(args: &[String]) -> i32 {
         }
         Some(Program::File(file)) => {
             it.set_argv(argv(&file, rest));
-            it.run_file(Path::new(&file))
+            it.run_main(Path::new(&file))
         }
     };
     let status = if inspect { it.run_repl() } else { status };

@@ -236,6 +236,8 @@ class Enum(metaclass=EnumType):
         return format(str(self), format_spec)
 
     def __hash__(self):
+        if self._member_type_ is not object:
+            return hash(self._value_)
         return hash(self._name_)
 
     def __reduce_ex__(self, proto):

@@ -20,6 +20,8 @@ class _SpecialForm:
         return _SpecialForm(self._name, params)
 
     def __call__(self, *args, **kwargs):
+        if self._name == 'Any':
+            raise TypeError('Any cannot be instantiated')
         raise TypeError(f'Cannot instantiate typing.{self._name}')
 
     def __repr__(self):

@@ -183,6 +183,9 @@ fn redis_benchmark_against_the_kv_server_has_no_errors() {
     assert_eq!(&buf, b":1\r\n");
 }
 
+/// How long a joining `nc` client is given to connect and send its name.
+const NC_JOIN_DELAY: Duration = Duration::from_millis(500);
+
 /// An `nc` client whose output lines arrive on a channel.
 struct Nc {
     child: Child,
@@ -216,6 +219,13 @@ impl Nc {
         stdin.flush().unwrap();
     }
 
+    /// Sends the client's name and gives the server time to register it: `nc` gives no sign
+    /// of having connected, and a client that joins later must not overtake it.
+    fn join(&mut self, name: &str) {
+        self.say(name);
+        thread::sleep(NC_JOIN_DELAY);
+    }
+
     /// Waits for a line equal to `want`, returning the lines seen before it.
     fn expect(&self, want: &str) {
         let deadline = Instant::now() + CLIENT_TIMEOUT;
@@ -244,12 +254,12 @@ fn three_nc_clients_see_each_others_lines_on_the_chat_server() {
     let Some(nc) = tool("nc", "three_nc_clients_see_each_others_lines_on_the_chat_server") else { return };
     let server = Server::start("chat_server.py");
     let mut alice = Nc::start(&nc, server.port);
-    alice.say("alice");
+    alice.join("alice");
     let mut bob = Nc::start(&nc, server.port);
-    bob.say("bob");
+    bob.join("bob");
     alice.expect("* bob joined");
     let mut carol = Nc::start(&nc, server.port);
-    carol.say("carol");
+    carol.join("carol");
     alice.expect("* carol joined");
     bob.expect("* carol joined");
     alice.say("hi from alice");
@@ -261,4 +271,137 @@ fn three_nc_clients_see_each_others_lines_on_the_chat_server() {
     carol.say("hi from carol");
     alice.expect("carol: hi from carol");
     bob.expect("carol: hi from carol");
+}
+
+/// Connections held open at once by the concurrency test (the acceptance asks for over 1000).
+const CONCURRENT_CONNECTIONS: usize = 1100;
+/// Idle, half-sent requests held open by the slowloris test.
+const SLOWLORIS_CONNECTIONS: usize = 500;
+/// Keep-alive requests per timed batch in the slowloris test.
+const SLOWLORIS_REQUESTS: usize = 300;
+/// The slowdown the slowloris test tolerates (20%), plus a fixed allowance for timer noise on
+/// a shared machine.
+const SLOWLORIS_TOLERANCE: f64 = 1.2;
+const SLOWLORIS_NOISE: Duration = Duration::from_millis(5);
+/// File descriptors the test process asks for (clients and the server each need one per
+/// connection); the soft limit is raised with `prlimit` when the hard limit allows it.
+const WANTED_FDS: usize = 4096;
+
+/// Held by the load tests so the timing of one is not disturbed by the other.
+static LOAD_TESTS: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Raises this process's soft RLIMIT_NOFILE (inherited by the server it starts) to
+/// `WANTED_FDS` when possible; best effort, the tests report EMFILE clearly otherwise.
+fn raise_fd_limit() {
+    let pid = std::process::id().to_string();
+    let _ = Command::new("prlimit")
+        .args(["--pid", &pid, &format!("--nofile={WANTED_FDS}:")])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
+}
+
+/// Connects to `port`, retrying while the server's accept queue is full.
+fn connect_retrying(port: u16) -> TcpStream {
+    let deadline = Instant::now() + CLIENT_TIMEOUT;
+    loop {
+        match TcpStream::connect(("127.0.0.1", port)) {
+            Ok(s) => {
+                s.set_read_timeout(Some(CLIENT_TIMEOUT)).unwrap();
+                return s;
+            }
+            Err(e) if Instant::now() < deadline && e.raw_os_error() != Some(24) => {
+                thread::sleep(Duration::from_millis(5));
+            }
+            Err(e) => panic!("connect failed: {e} (raise `ulimit -n` if this is EMFILE)"),
+        }
+    }
+}
+
+#[test]
+fn echo_server_serves_over_1000_concurrent_connections() {
+    let _serial = LOAD_TESTS.lock().unwrap_or_else(|p| p.into_inner());
+    raise_fd_limit();
+    let server = Server::start("echo_server.py");
+    let mut conns: Vec<TcpStream> =
+        (0..CONCURRENT_CONNECTIONS).map(|_| connect_retrying(server.port)).collect();
+    // Every connection sends before any reads, so the server holds them all at once.
+    for (i, s) in conns.iter_mut().enumerate() {
+        s.write_all(format!("connection {i}\n").as_bytes()).unwrap();
+    }
+    for (i, s) in conns.iter_mut().enumerate() {
+        let want = format!("connection {i}\n");
+        let mut got = vec![0u8; want.len()];
+        s.read_exact(&mut got).unwrap();
+        assert_eq!(got, want.as_bytes(), "connection {i}");
+    }
+    // A second round on the same, still open, connections.
+    for (i, s) in conns.iter_mut().enumerate().rev() {
+        s.write_all(format!("again {i}\n").as_bytes()).unwrap();
+        let want = format!("again {i}\n");
+        let mut got = vec![0u8; want.len()];
+        s.read_exact(&mut got).unwrap();
+        assert_eq!(got, want.as_bytes());
+    }
+}
+
+/// The time `SLOWLORIS_REQUESTS` keep-alive requests take on one connection (best of three).
+fn time_requests(port: u16) -> Duration {
+    let request = b"GET / HTTP/1.1\r\nHost: x\r\n\r\n";
+    let mut best = Duration::MAX;
+    for _ in 0..3 {
+        let mut s = connect_retrying(port);
+        s.set_nodelay(true).unwrap();
+        let mut reader = BufReader::new(s.try_clone().unwrap());
+        let start = Instant::now();
+        for _ in 0..SLOWLORIS_REQUESTS {
+            s.write_all(request).unwrap();
+            let mut length = 0usize;
+            loop {
+                let mut line = String::new();
+                assert!(reader.read_line(&mut line).unwrap() > 0, "server closed the connection");
+                if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                    length = v.trim().parse().unwrap();
+                }
+                if line == "\r\n" {
+                    break;
+                }
+            }
+            let mut body = vec![0u8; length];
+            reader.read_exact(&mut body).unwrap();
+        }
+        best = best.min(start.elapsed());
+    }
+    best
+}
+
+#[test]
+fn slowloris_idle_connections_do_not_slow_a_normal_client() {
+    let _serial = LOAD_TESTS.lock().unwrap_or_else(|p| p.into_inner());
+    raise_fd_limit();
+    let server = Server::start("http_server.py");
+    let before = time_requests(server.port);
+    // Half-sent requests that never finish: the server must just wait on them.
+    let idle: Vec<TcpStream> = (0..SLOWLORIS_CONNECTIONS)
+        .map(|_| {
+            let mut s = connect_retrying(server.port);
+            s.write_all(b"GET / HTTP/1.1\r\nHost: slow\r\nX-Slow: ").unwrap();
+            s
+        })
+        .collect();
+    // Let the server read every partial request before timing.
+    thread::sleep(Duration::from_millis(200));
+    let during = time_requests(server.port);
+    let allowed = before.mul_f64(SLOWLORIS_TOLERANCE) + SLOWLORIS_NOISE;
+    assert!(
+        during <= allowed,
+        "{SLOWLORIS_REQUESTS} requests took {during:?} with idle connections, {before:?} without"
+    );
+    // The idle connections are still open and served once they finish their requests.
+    for mut s in idle.into_iter().take(5) {
+        s.write_all(b"1\r\n\r\n").unwrap();
+        let mut status = String::new();
+        BufReader::new(s).read_line(&mut status).unwrap();
+        assert!(status.starts_with("HTTP/1.1 200"), "{status:?}");
+    }
 }

@@ -23,6 +23,8 @@ use crate::vm::{AsyncGenHooks, Exc, PyResult, Value, Vm};
 pub enum Msg {
     /// Wake the loop so it re-checks its state.
     Wake,
+    /// A host future was woken: poll it (see `host`).
+    PollHost(u64),
     /// A blocking job (`crate::net::jobs`) finished: its id and its plain-data output.
     Job(u64, crate::net::JobOutput),
     /// The outside work registered under this token is done (see `external.rs`).
@@ -33,6 +35,7 @@ impl std::fmt::Debug for Msg {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Msg::Wake => f.write_str("Wake"),
+            Msg::PollHost(id) => write!(f, "PollHost({id})"),
             Msg::Job(id, _) => write!(f, "Job({id})"),
             Msg::Done(token, _) => write!(f, "Done({token})"),
         }
@@ -91,6 +94,8 @@ pub struct LoopObj {
     pub fatal: RefCell<Option<Exc>>,
     /// The custom exception handler, or None.
     pub exception_handler: RefCell<Value>,
+    /// Rust futures scripts await on this loop (see `host`).
+    pub host: RefCell<super::host::HostFutures>,
     /// Sockets' reader/writer handles, blocking jobs and the shared receive buffer.
     pub net: crate::net::LoopNet,
     /// Async generators started on this loop, and those dropped unfinished (PEP 525 hooks).
@@ -99,7 +104,14 @@ pub struct LoopObj {
     pub unretrieved: RefCell<Vec<super::future::FutureObj>>,
     /// Work done off the loop thread: continuations by token, the blocking pool.
     pub external: super::external::ExternalWork,
+    /// Tasks finished since freed memory was last returned to the OS.
+    pub finished_since_trim: Cell<usize>,
 }
+
+/// After this many tasks finished, the loop returns free memory to the OS when it next goes
+/// idle: a burst of a million tasks then leaves no resident pages behind, while the cost of
+/// a trim (a walk over the allocator's free lists) stays negligible per task.
+const TRIM_AFTER_FINISHED_TASKS: usize = 1 << 16;
 
 impl Ext for LoopObj {
     fn as_any(&self) -> &dyn std::any::Any {
@@ -127,7 +139,11 @@ pub fn loop_of(v: &Value) -> Option<&LoopObj> {
 
 /// Creates a loop object.
 pub fn new_loop(vm: &mut Vm) -> PyResult<Value> {
-    let el = EventLoop::new(Clock::real()).map_err(|e| vm.new_error("OSError", &e.to_string()))?;
+    let clock = match vm.virtual_clock {
+        Some(now) => Clock::virtual_at(now),
+        None => Clock::real(),
+    };
+    let el = EventLoop::new(clock).map_err(|e| vm.new_error("OSError", &e.to_string()))?;
     let obj = LoopObj {
         el: RefCell::new(el),
         current_task: RefCell::new(Value::None),
@@ -138,10 +154,12 @@ pub fn new_loop(vm: &mut Vm) -> PyResult<Value> {
         stopping: Cell::new(false),
         fatal: RefCell::new(None),
         exception_handler: RefCell::new(Value::None),
+        host: RefCell::default(),
         net: crate::net::LoopNet::default(),
         asyncgen_hooks: AsyncGenHooks { registry: Rc::default(), graveyard: Rc::default() },
         unretrieved: RefCell::new(Vec::new()),
         external: Default::default(),
+        finished_since_trim: Cell::new(0),
     };
     let cls = Aio::classes(vm).event_loop;
     Ok(Value::Obj(Object::with_dict(cls, Payload::Ext(Box::new(obj)))))
@@ -272,10 +290,11 @@ fn run_callback(vm: &mut Vm, loop_obj: &Value, cb: Cb) {
         Cb::SleepDone(fut, result) => super::sleep::sleep_done(vm, &fut, result),
         Cb::Message(m) => {
             let msg = m.borrow_mut().take();
-            if let Some(Msg::Job(id, out)) = msg {
-                crate::net::jobs::finish(vm, loop_obj, id, out);
-            } else if let (Some(msg), Some(lp)) = (msg, loop_of(loop_obj)) {
-                lp.complete_external(vm, msg);
+            match (msg, loop_of(loop_obj)) {
+                (Some(Msg::Job(id, out)), _) => crate::net::jobs::finish(vm, loop_obj, id, out),
+                (Some(Msg::PollHost(id)), Some(lp)) => super::host::poll(vm, lp, id),
+                (Some(msg), Some(lp)) => lp.complete_external(vm, msg),
+                _ => {}
             }
         }
         Cb::FinalizeAsyncGen(agen) => {
@@ -322,7 +341,7 @@ fn set_fatal(loop_obj: &Value, e: Exc) {
 }
 
 /// What callbacks left behind: async generators to finalize, exceptions never retrieved.
-fn after_callback(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj) {
+pub(crate) fn after_callback(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj) {
     finalize_dropped_asyncgens(vm, lp);
     if let Err(e) = report_unretrieved(vm, loop_obj, lp) {
         set_fatal(loop_obj, e);
@@ -332,7 +351,18 @@ fn after_callback(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj) {
 /// One `_run_once` iteration. Returns a fatal exception to propagate, if any.
 fn run_once(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj) -> PyResult<()> {
     after_callback(vm, loop_obj, lp);
+    if lp.finished_since_trim.get() >= TRIM_AFTER_FINISHED_TASKS && lp.el.borrow().ready_len() == 0 {
+        lp.finished_since_trim.set(0);
+        lp.el.borrow_mut().shrink_storage();
+        vm.gc.prune_dead();
+        crate::runtime::memory::release_free_memory();
+    }
     let n = lp.el.borrow_mut().tick().map_err(|e| vm.new_error("OSError", &e.to_string()))?;
+    run_ready(vm, loop_obj, lp, n)
+}
+
+/// Runs the `n` callbacks a tick made ready. Returns a fatal exception to propagate, if any.
+pub(crate) fn run_ready(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj, n: usize) -> PyResult<()> {
     for _ in 0..n {
         let cb = lp.el.borrow_mut().pop_ready();
         let Some(cb) = cb else { break };
@@ -359,14 +389,14 @@ pub fn run_forever(vm: &mut Vm, loop_obj: &Value, until: Option<&Rc<Object>>) ->
     }
     lp.running.set(true);
     vm.running_loop = loop_obj.clone();
+    super::host::attach(vm, lp);
     let old_hooks = vm.asyncgen_hooks.replace(lp.asyncgen_hooks.clone());
     let result = loop {
-        let idle = lp.el.borrow().is_idle()
-            && !lp.has_external_work()
-            && !lp.stopping.get()
-            && lp.net.pending_jobs() == 0;
-        if idle {
-            break Err(deadlock_error(vm, lp, until));
+        if let Err(e) = vm.check_limits() {
+            break Err(e);
+        }
+        if is_deadlocked(lp) {
+            break Err(super::deadlock::deadlock_error(vm, lp, until));
         }
         if let Err(e) = run_once(vm, loop_obj, lp) {
             break Err(e);
@@ -375,11 +405,23 @@ pub fn run_forever(vm: &mut Vm, loop_obj: &Value, until: Option<&Rc<Object>>) ->
             break Ok(());
         }
     };
+    super::host::detach(vm, lp);
     lp.stopping.set(false);
     lp.running.set(false);
     vm.running_loop = Value::None;
     vm.asyncgen_hooks = old_hooks;
     result
+}
+
+/// Whether nothing can ever happen again: no callback, timer, I/O, blocking job or host
+/// future, and no `stop()` pending.
+pub(crate) fn is_deadlocked(lp: &LoopObj) -> bool {
+    lp.el.borrow().is_idle()
+        && !lp.has_external_work()
+        && !lp.stopping.get()
+        && !lp.has_external_work()
+        && lp.net.pending_jobs() == 0
+        && lp.host.borrow().is_empty()
 }
 
 /// Runs loop iterations until `done(vm)` holds, checking it before each iteration. For a host
@@ -391,38 +433,10 @@ pub fn run_forever(vm: &mut Vm, loop_obj: &Value, until: Option<&Rc<Object>>) ->
 pub fn run_until(vm: &mut Vm, loop_obj: &Value, done: &mut dyn FnMut(&mut Vm) -> bool) -> PyResult<()> {
     let Some(lp) = loop_of(loop_obj) else { return Ok(()) };
     while !done(vm) {
+        vm.check_limits()?;
         run_once(vm, loop_obj, lp)?;
     }
     Ok(())
-}
-
-/// The deadlock report: names each pending task and what it awaits.
-fn deadlock_error(vm: &mut Vm, lp: &LoopObj, until: Option<&Rc<Object>>) -> Exc {
-    let mut lines = vec!["deadlock: the event loop has nothing left to run (no ready callbacks, timers, I/O or thread work), but these tasks are still waiting:".to_string()];
-    let tasks: Vec<Rc<Object>> = lp.tasks.borrow().values().filter_map(Weak::upgrade).collect();
-    for t in tasks {
-        let tv = Value::Obj(t.clone());
-        let Some(f) = future_of(&tv) else { continue };
-        if f.done() {
-            continue;
-        }
-        let name = f.task.as_ref().map(|ts| ts.name.borrow().clone()).unwrap_or(Value::None);
-        let waiter = f.task.as_ref().map(|ts| ts.fut_waiter.borrow().clone()).unwrap_or(Value::None);
-        let name = vm.str_of(&name).unwrap_or_default();
-        let what = if waiter.is_none() {
-            "nothing (not started)".to_string()
-        } else {
-            vm.repr(&waiter).unwrap_or_default()
-        };
-        lines.push(format!("  task '{name}' awaits {what}"));
-    }
-    if let Some(u) = until {
-        if future_of(&Value::Obj(u.clone())).is_some_and(|f| f.task.is_none()) {
-            let r = vm.repr(&Value::Obj(u.clone())).unwrap_or_default();
-            lines.push(format!("  the loop runs until {r}"));
-        }
-    }
-    vm.new_error("RuntimeError", &lines.join("\n"))
 }
 
 /// `loop.run_until_complete(future_or_coroutine)`.
@@ -450,7 +464,7 @@ pub fn run_until_complete(vm: &mut Vm, loop_obj: &Value, fut: &Value) -> PyResul
 
 /// `ensure_future` for the loop: coroutines become tasks, futures pass through.
 pub fn ensure_future(vm: &mut Vm, loop_obj: &Value, v: &Value) -> PyResult<Rc<Object>> {
-    if future_of(v).is_some() {
+    if super::future::is_future(v) {
         if let Value::Obj(o) = v {
             return Ok(o.clone());
         }

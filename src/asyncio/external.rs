@@ -13,13 +13,10 @@
 use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
-use std::rc::Rc;
 
 use super::event_loop::{loop_of, LoopObj, Msg};
 use super::future::{future_of, new_future};
 use crate::runtime::reactor::Inbox;
-use crate::runtime::threads::{default_max_threads, ThreadPool};
-use crate::vm::object::Object;
 use crate::vm::{PyResult, Value, Vm};
 
 /// What a finished piece of outside work hands to the loop thread.
@@ -35,8 +32,6 @@ pub struct ExternalWork {
     waiting: RefCell<HashMap<u64, Continuation>>,
     /// The last token handed out.
     next_token: Cell<u64>,
-    /// The blocking thread pool, started on first use.
-    pool: RefCell<Option<ThreadPool<Msg>>>,
 }
 
 impl std::fmt::Debug for ExternalWork {
@@ -68,56 +63,23 @@ impl LoopObj {
             on_done(vm, payload);
         }
     }
-
-    /// Queues a blocking job on the loop's thread pool (started on first use).
-    fn submit_blocking(
-        &self,
-        token: u64,
-        job: impl FnOnce() -> WorkResult + Send + 'static,
-    ) -> std::io::Result<()> {
-        let mut pool = self.external.pool.borrow_mut();
-        let pool =
-            pool.get_or_insert_with(|| ThreadPool::new(self.el.borrow().inbox(), default_max_threads()));
-        pool.submit(move || {
-            // A panic still reports under the token, so the future is resolved.
-            match std::panic::catch_unwind(std::panic::AssertUnwindSafe(job)) {
-                Ok(payload) => Msg::Done(token, payload),
-                Err(_) => Msg::Done(token, Box::new(JobFailed)),
-            }
-        })
-    }
 }
-
-/// The payload of a job that panicked.
-#[derive(Debug)]
-struct JobFailed;
 
 /// `loop.run_in_executor(None, func, *args)`: a future for `func(*args)`.
 ///
 /// Only native functions known to be thread-safe and free of script values run on the pool
-/// (`time.sleep`, the blocking call of tutorials); any other callable runs on the loop
+/// (the list is `crate::net::jobs::offload`); any other callable runs on the loop
 /// thread at once, its outcome delivered through the loop one iteration later (see
 /// COMPATIBILITY.md).
 pub fn run_in_executor(vm: &mut Vm, loop_obj: &Value, func: &Value, args: Vec<Value>) -> PyResult<Value> {
     let Some(lp) = loop_of(loop_obj) else {
         return Err(vm.new_error("TypeError", "run_in_executor needs an event loop"));
     };
-    let fut = new_future(vm, loop_obj.clone());
-    if let Some(secs) = offloadable_sleep(vm, func, &args)? {
-        let target = fut.clone();
-        let (token, _) = lp.expect_external(Box::new(move |vm, payload| {
-            settle(vm, &target, if payload.is::<JobFailed>() { Err("blocking job panicked") } else { Ok(()) })
-        }));
-        let job = move || -> WorkResult {
-            std::thread::sleep(std::time::Duration::from_secs_f64(secs));
-            Box::new(())
-        };
-        if let Err(e) = lp.submit_blocking(token, job) {
-            lp.external.waiting.borrow_mut().remove(&token);
-            return Err(vm.new_error("OSError", &e.to_string()));
-        }
-        return Ok(Value::Obj(fut));
+    // The thread-safe natives (time.sleep, socket.getaddrinfo) run on the pool.
+    if let Some((work, convert)) = crate::net::jobs::offload(vm, func, &args)? {
+        return crate::net::jobs::future_job(vm, loop_obj, work, convert);
     }
+    let fut = new_future(vm, loop_obj.clone());
     let outcome = vm.call(func, args);
     let target = fut.clone();
     let cb = crate::builtins::native(vm, "_set_state", set_state_later);
@@ -147,37 +109,3 @@ fn set_state_later(vm: &mut Vm, args: crate::vm::object::Args) -> PyResult<Value
     }
     Ok(Value::None)
 }
-
-/// Resolves a future from a finished blocking job, unless it was cancelled meanwhile.
-fn settle(vm: &mut Vm, fut: &Rc<Object>, outcome: Result<(), &str>) {
-    let fv = Value::Obj(fut.clone());
-    let Some(f) = future_of(&fv) else { return };
-    if f.done() {
-        return;
-    }
-    // A pending future accepts a result or an exception: neither can fail here.
-    let _ = match outcome {
-        Ok(()) => f.set_result(vm, fut, Value::None),
-        Err(msg) => {
-            let e = vm.new_error("RuntimeError", msg);
-            f.set_exception(vm, fut, Value::Obj(e))
-        }
-    };
-}
-
-/// The seconds of a `time.sleep(secs)` call, when `func` is the time module's `sleep`.
-fn offloadable_sleep(vm: &mut Vm, func: &Value, args: &[Value]) -> PyResult<Option<f64>> {
-    let Some(time) = vm.module_get("time") else { return Ok(None) };
-    let Ok(sleep) = vm.get_attr(&time, &Value::str("sleep")) else { return Ok(None) };
-    if !func.is(&sleep) || args.len() != 1 {
-        return Ok(None);
-    }
-    let secs = crate::builtins::to_float(vm, &args[0])?;
-    if secs.is_nan() || secs < 0.0 {
-        return Err(vm.new_error("ValueError", "sleep length must be non-negative"));
-    }
-    Ok(Some(secs.min(MAX_OFFLOADED_SLEEP)))
-}
-
-/// The longest `time.sleep` a worker performs (about 31 years: `Duration` accepts it).
-const MAX_OFFLOADED_SLEEP: f64 = 1e9;

@@ -12,6 +12,7 @@ use super::event_loop::{loop_of, Cb};
 use super::{format, Aio};
 use crate::vm::ext::Ext;
 use crate::vm::frame::Incoming;
+use crate::vm::gc::Tracer;
 use crate::vm::interp::{Delegate, Outcome};
 use crate::vm::object::{Object, Payload};
 use crate::vm::{Exc, PyResult, Value, Vm};
@@ -105,13 +106,16 @@ pub struct TaskState {
     pub stepped: Cell<bool>,
 }
 
-/// A native Future (and, with `task`, a Task).
+/// A native Future (and, with `task`, a Task; with `sleep`, what `asyncio.sleep(d > 0)`
+/// returns: a coroutine-like object that becomes the future its task waits on).
 #[derive(Debug)]
 pub struct FutureObj {
     /// Future state.
     pub st: RefCell<FutState>,
     /// Present for tasks.
     pub task: Option<TaskState>,
+    /// Present for `sleep(d > 0)` objects (see `sleep.rs`).
+    pub sleep: Option<Box<super::sleep::SleepState>>,
 }
 
 impl Ext for FutureObj {
@@ -119,7 +123,18 @@ impl Ext for FutureObj {
         self
     }
 
+    fn gc_traverse(&self, tracer: &mut Tracer<'_>) -> bool {
+        self.traverse(tracer)
+    }
+
+    fn gc_clear(&self, trash: &mut Vec<Value>) {
+        self.clear(trash)
+    }
+
     fn repr(&self, vm: &mut Vm, this: &Value) -> PyResult<Option<String>> {
+        if let Some(r) = super::sleep::sleep_repr(self, this) {
+            return Ok(Some(r));
+        }
         let info = self.repr_info(vm)?;
         let cls = vm.type_name(this);
         Ok(Some(format!("<{cls} {}>", info.join(" "))))
@@ -134,6 +149,7 @@ impl Ext for FutureObj {
             "_coro" => self.task.as_ref().map(|t| t.coro.borrow().clone()),
             "_must_cancel" => self.task.as_ref().map(|t| Value::Bool(t.must_cancel.get())),
             "_fut_waiter" => self.task.as_ref().map(|t| t.fut_waiter.borrow().clone()),
+            "__name__" | "__qualname__" if self.sleep.is_some() => Some(Value::str("sleep")),
             _ => {
                 let _ = vm;
                 None
@@ -145,9 +161,16 @@ impl Ext for FutureObj {
         true
     }
 
+    fn iter(&self, _vm: &mut Vm, this: &Value) -> PyResult<Option<Value>> {
+        Ok(Some(this.clone()))
+    }
+
     /// `Future.__await__`: yield self while pending (marked as blocking, so the task knows
     /// the yield came from an `await`), then return the result.
     fn await_step(&self, vm: &mut Vm, this: &Value, incoming: &Incoming) -> Option<PyResult<Delegate>> {
+        if let Some(sleep) = &self.sleep {
+            return Some(sleep.step(vm, self, this, incoming));
+        }
         let pending = self.st.borrow().state == State::Pending;
         Some(match incoming {
             Incoming::Throw(e) => Err(e.clone()),
@@ -198,7 +221,7 @@ impl FutureObj {
 
     /// A new pending future on `loop_obj`.
     pub fn new(loop_obj: Value, task: Option<TaskState>) -> FutureObj {
-        FutureObj { st: RefCell::new(FutState::new(loop_obj)), task }
+        FutureObj { st: RefCell::new(FutState::new(loop_obj)), task, sleep: None }
     }
 
     /// `_make_cancelled_error`.
@@ -324,6 +347,56 @@ impl FutureObj {
     }
 }
 
+impl FutureObj {
+    /// The cycle collector's view of a future's references (see `Ext::gc_traverse`).
+    fn traverse(&self, tracer: &mut Tracer<'_>) -> bool {
+        let Ok(st) = self.st.try_borrow() else { return false };
+        tracer.value(&st.result);
+        tracer.value(&st.cancel_message);
+        for e in st.exception.iter().chain(&st.cancelled_exc) {
+            tracer.object(e);
+        }
+        for cb in &st.callbacks {
+            match cb {
+                DoneCallback::Py(f) => tracer.value(f),
+                DoneCallback::Wakeup(t) => tracer.object(t),
+            }
+        }
+        let Some(task) = &self.task else { return true };
+        let (Ok(coro), Ok(waiter)) = (task.coro.try_borrow(), task.fut_waiter.try_borrow()) else {
+            return false;
+        };
+        tracer.value(&coro);
+        tracer.value(&waiter);
+        true
+    }
+
+    /// Empties an unreachable future (see `Ext::gc_clear`). An exception nobody retrieved
+    /// stays, so that dropping the future still reports it.
+    fn clear(&self, trash: &mut Vec<Value>) {
+        if let Ok(mut st) = self.st.try_borrow_mut() {
+            trash.push(std::mem::take(&mut st.result));
+            if !st.log_traceback {
+                trash.extend(st.exception.take().map(Value::Obj));
+            }
+            trash.extend(st.cancelled_exc.take().map(Value::Obj));
+            for cb in std::mem::take(&mut st.callbacks) {
+                trash.push(match cb {
+                    DoneCallback::Py(f) => f,
+                    DoneCallback::Wakeup(t) => Value::Obj(t),
+                });
+            }
+        }
+        if let Some(task) = &self.task {
+            for cell in [&task.coro, &task.fut_waiter] {
+                if let Ok(mut v) = cell.try_borrow_mut() {
+                    trash.push(std::mem::replace(&mut *v, Value::None));
+                }
+            }
+        }
+    }
+}
+
 impl Drop for FutureObj {
     /// `Future.__del__`: an exception nobody retrieved is reported through the loop.
     fn drop(&mut self) {
@@ -334,7 +407,11 @@ impl Drop for FutureObj {
         st.log_traceback = false;
         let loop_obj = st.loop_obj.clone();
         let taken = std::mem::replace(st, FutState::new(loop_obj));
-        super::handler::queue_unretrieved(FutureObj { st: RefCell::new(taken), task: self.task.take() });
+        super::handler::queue_unretrieved(FutureObj {
+            st: RefCell::new(taken),
+            task: self.task.take(),
+            sleep: None,
+        });
     }
 }
 
@@ -372,12 +449,18 @@ fn schedule_done_callback(vm: &mut Vm, loop_obj: &Value, cb: DoneCallback, fut: 
     lp.el.borrow_mut().call_soon(cb);
 }
 
-/// The `FutureObj` behind a value, if it is a native future or task.
+/// The `FutureObj` behind a value, if it is a native future or task (or an armed or unarmed
+/// `sleep()` object: see [`is_future`] for what `isfuture()` accepts).
 pub fn future_of(v: &Value) -> Option<&FutureObj> {
     match v.payload()? {
         Payload::Ext(e) => e.as_any().downcast_ref::<FutureObj>(),
         _ => None,
     }
+}
+
+/// `asyncio.isfuture(v)`: a native future or task (a `sleep()` object is a coroutine).
+pub fn is_future(v: &Value) -> bool {
+    future_of(v).is_some_and(|f| f.sleep.is_none())
 }
 
 /// Makes a future object.
@@ -411,6 +494,7 @@ pub fn new_task(vm: &mut Vm, loop_obj: &Value, coro: Value, name: Value) -> PyRe
     let cls = Aio::classes(vm).task;
     let obj = Object::with_dict(cls, Payload::Ext(Box::new(FutureObj::new(loop_obj.clone(), Some(task)))));
     lp.el.borrow_mut().call_soon(Cb::Step(obj.clone(), None));
+    vm.gc_track(&Value::Obj(obj.clone()));
     lp.tasks.borrow_mut().insert(n, Rc::downgrade(&obj));
     Ok(obj)
 }
@@ -419,6 +503,9 @@ pub fn new_task(vm: &mut Vm, loop_obj: &Value, coro: Value, name: Value) -> PyRe
 /// the `collections.abc.Coroutine` methods (such as `agen.aclose()`).
 pub fn is_coroutine(v: &Value) -> bool {
     let Value::Obj(o) = v else { return false };
+    if future_of(v).is_some_and(|f| f.sleep.is_some()) {
+        return true;
+    }
     match &o.payload {
         Payload::Generator(g) => g.kind != crate::compiler::bytecode::CodeKind::AsyncGenerator,
         Payload::AsyncGenOp(_) => true,
@@ -531,6 +618,7 @@ fn handle_step_outcome(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskSt
         // Finished: `all_tasks()` no longer lists it, and its registry slot goes away.
         if let Some(lp) = loop_of(&f.st.borrow().loop_obj) {
             lp.tasks.borrow_mut().remove(&t.seq);
+            lp.finished_since_trim.set(lp.finished_since_trim.get() + 1);
         }
     }
     let cancelled_cls = Aio::classes(vm).cancelled_error;

@@ -5,11 +5,14 @@
 //! written in the language itself in `stdlib/asyncio/`, on top of this module, following
 //! CPython's structure so that wakeups go through futures exactly as in CPython.
 
+pub mod deadlock;
 pub mod event_loop;
 pub mod external;
 pub mod format;
 pub mod future;
 pub mod handler;
+pub mod host;
+pub mod queue;
 pub mod sleep;
 
 use std::any::Any;
@@ -48,6 +51,18 @@ pub struct Aio {
     pub sleep_class: Rc<Class>,
     /// The shared `sleep(0)` awaitable.
     pub sleep0: Value,
+    /// `asyncio.Queue`.
+    pub queue: Rc<Class>,
+    /// `asyncio.PriorityQueue`.
+    pub priority_queue: Rc<Class>,
+    /// `asyncio.LifoQueue`.
+    pub lifo_queue: Rc<Class>,
+    /// What `Queue.get()`/`put()`/`join()` return.
+    pub queue_op: Rc<Class>,
+    /// `asyncio.QueueEmpty`.
+    pub queue_empty: Rc<Class>,
+    /// `asyncio.QueueFull`.
+    pub queue_full: Rc<Class>,
 }
 
 const STATE_KEY: &str = "asyncio";
@@ -75,6 +90,13 @@ impl Aio {
         let cancelled_error = builtin_class("CancelledError", &[base], BaseKind::Exception);
         let exc = vm.exc_class("Exception");
         let invalid_state_error = builtin_class("InvalidStateError", &[exc], BaseKind::Exception);
+        let queue = builtin_class("Queue", std::slice::from_ref(&object), BaseKind::Native);
+        let priority_queue = builtin_class("PriorityQueue", std::slice::from_ref(&queue), BaseKind::Native);
+        let lifo_queue = builtin_class("LifoQueue", std::slice::from_ref(&queue), BaseKind::Native);
+        let queue_op = builtin_class("coroutine", std::slice::from_ref(&object), BaseKind::Native);
+        let exception = vm.exc_class("Exception");
+        let queue_empty = builtin_class("QueueEmpty", std::slice::from_ref(&exception), BaseKind::Exception);
+        let queue_full = builtin_class("QueueFull", std::slice::from_ref(&exception), BaseKind::Exception);
         let sleep_class = builtin_class("coroutine", &[object], BaseKind::Native);
         let sleep0 = sleep::sleep0_singleton(&sleep_class);
         for (c, module) in [
@@ -85,6 +107,11 @@ impl Aio {
             (&event_loop, "asyncio.unix_events"),
             (&cancelled_error, "asyncio.exceptions"),
             (&invalid_state_error, "asyncio.exceptions"),
+            (&queue, "asyncio.queues"),
+            (&priority_queue, "asyncio.queues"),
+            (&lifo_queue, "asyncio.queues"),
+            (&queue_empty, "asyncio.queues"),
+            (&queue_full, "asyncio.queues"),
         ] {
             c.set_attr("__module__", Value::str(module));
         }
@@ -100,6 +127,12 @@ impl Aio {
             stop_callback,
             sleep_class,
             sleep0,
+            queue,
+            priority_queue,
+            lifo_queue,
+            queue_op,
+            queue_empty,
+            queue_full,
         };
         a.install_methods(vm);
         a
@@ -121,6 +154,8 @@ impl Aio {
             ("get_loop", fut_get_loop),
             ("__init__", future_init),
             ("_make_cancelled_error", fut_make_cancelled_error),
+            ("__await__", fut_await),
+            ("__iter__", fut_await),
         ] {
             method(vm, f, name, m);
         }
@@ -154,6 +189,38 @@ impl Aio {
             ("__iter__", sleep::m_await),
         ] {
             method(vm, &self.sleep_class, name, m);
+        }
+        let q = &self.queue;
+        static_fn(vm, q, "__new__", queue::queue_new);
+        static_fn(vm, q, "__class_getitem__", crate::builtins::class_getitem);
+        for (name, m) in [
+            ("__init__", queue::queue_init as crate::vm::object::NativeFn),
+            ("__repr__", queue::m_repr),
+            ("__str__", queue::m_str),
+            ("qsize", queue::m_qsize),
+            ("empty", queue::m_empty),
+            ("full", queue::m_full),
+            ("put", queue::m_put),
+            ("put_nowait", queue::m_put_nowait),
+            ("get", queue::m_get),
+            ("get_nowait", queue::m_get_nowait),
+            ("task_done", queue::m_task_done),
+            ("join", queue::m_join),
+            ("_init", queue::m_init_storage),
+            ("_put", queue::m_put_item),
+            ("_get", queue::m_get_item),
+        ] {
+            method(vm, q, name, m);
+        }
+        for (name, m) in [
+            ("send", queue::op_send as crate::vm::object::NativeFn),
+            ("throw", queue::op_throw),
+            ("close", queue::op_close),
+            ("__await__", queue::op_await),
+            ("__iter__", queue::op_await),
+            ("__next__", queue::op_send),
+        ] {
+            method(vm, &self.queue_op, name, m);
         }
         let l = &self.event_loop;
         for (name, m) in [
@@ -196,6 +263,11 @@ pub fn asyncio_module(vm: &mut Vm) -> PyResult<Value> {
         ("BaseEventLoop", &a.event_loop),
         ("CancelledError", &a.cancelled_error),
         ("InvalidStateError", &a.invalid_state_error),
+        ("Queue", &a.queue),
+        ("PriorityQueue", &a.priority_queue),
+        ("LifoQueue", &a.lifo_queue),
+        ("QueueEmpty", &a.queue_empty),
+        ("QueueFull", &a.queue_full),
     ] {
         vm.module_set(&m, name, Value::Class(cls.clone()));
     }
@@ -264,6 +336,12 @@ fn future_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn future_init(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(Value::None)
+}
+
+/// `Future.__await__()` / `__iter__()`: the future drives its own await (`yield from fut`).
+fn fut_await(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (_, o) = this_future(vm, &args)?;
+    Ok(Value::Obj(o))
 }
 
 fn fut_make_cancelled_error(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -735,7 +813,7 @@ fn m_iscoroutinefunction(vm: &mut Vm, args: Args) -> PyResult<Value> {
 const MAX_UNWRAP: usize = 16;
 
 fn m_isfuture(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Bool(args.pos.first().and_then(future_of).is_some()))
+    Ok(Value::Bool(args.pos.first().is_some_and(future::is_future)))
 }
 
 /// Keeps `cancel_any` available to the stdlib glue.

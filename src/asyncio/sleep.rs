@@ -6,90 +6,47 @@
 //! - `sleep(d > 0)` awaits a future that a timer resolves with `result` (unless the future
 //!   was cancelled), and cancels the timer however the await ends.
 //!
-//! `await sleep(0)` allocates nothing: `sleep(0)` returns one shared awaitable, which needs
-//! no state of its own because an awaiting `YieldFrom` passes `Incoming::Start` only on its
-//! first step (see `interp::apply_resume`).
+//! Allocation: `await sleep(0)` allocates nothing (`sleep(0)` returns one shared awaitable,
+//! which needs no state because an awaiting `YieldFrom` passes `Incoming::Start` only on its
+//! first step, see `interp::apply_resume`). `sleep(d)` allocates one object, a `FutureObj`
+//! with [`SleepState`]: awaiting it arms the timer and yields the object itself as the future
+//! the task waits on, so no second future is made.
 
 use std::any::Any;
 use std::cell::Cell;
 use std::rc::Rc;
 
 use super::event_loop::{loop_of, Cb};
-use super::future::{future_of, new_future};
+use super::future::{future_of, FutureObj, State};
 use super::Aio;
 use crate::compiler::bytecode::CmpKind;
 use crate::runtime::timers::TimerId;
 use crate::vm::ext::Ext;
 use crate::vm::frame::Incoming;
 use crate::vm::interp::Delegate;
-use crate::vm::object::{Args, Object, Payload};
+use crate::vm::object::{Args, Class, Object, Payload};
 use crate::vm::{PyResult, Value, Vm};
 
-/// What `sleep(delay, result)` returned.
+/// `sleep(d <= 0, result)`: one bare yield, then `result`.
 #[derive(Debug)]
-pub struct Sleep {
-    /// Seconds; `None` for a bare yield (`delay <= 0`).
-    delay: Option<f64>,
+pub struct Sleep0 {
     /// What the await returns.
     result: Value,
-    /// The timer resolving the future, while one is set.
-    timer: Cell<Option<TimerId>>,
-    /// The loop the timer is on.
-    loop_obj: std::cell::RefCell<Value>,
     /// For code driving the object by hand with `send()`: whether it has yielded.
     sent: Cell<bool>,
 }
 
-impl Sleep {
-    fn new(delay: Option<f64>, result: Value) -> Sleep {
-        Sleep { delay, result, timer: Cell::new(None), loop_obj: Default::default(), sent: Cell::new(false) }
-    }
-
-    /// The first step: a bare yield, or a future resolved by a timer.
-    fn start(&self, vm: &mut Vm) -> PyResult<Delegate> {
-        let Some(delay) = self.delay else { return Ok(Delegate::Yield(Value::None)) };
-        if vm.running_loop.is_none() {
-            return Err(vm.new_error("RuntimeError", "no running event loop"));
-        }
-        let loop_obj = vm.running_loop.clone();
-        let fut = new_future(vm, loop_obj.clone());
-        if let Some(f) = future_of(&Value::Obj(fut.clone())) {
-            f.st.borrow_mut().blocking = true;
-        }
-        if let Some(lp) = loop_of(&loop_obj) {
-            let mut el = lp.el.borrow_mut();
-            let when = el.time() + delay;
-            self.timer.set(Some(el.call_at(when, Cb::SleepDone(fut.clone(), self.result.clone()))));
-        }
-        *self.loop_obj.borrow_mut() = loop_obj;
-        Ok(Delegate::Yield(Value::Obj(fut)))
-    }
-
-    /// `h.cancel()` in the `finally` of CPython's `sleep`.
-    fn cancel_timer(&self) {
-        if let Some(id) = self.timer.take() {
-            if let Some(lp) = loop_of(&self.loop_obj.borrow()) {
-                lp.el.borrow_mut().cancel_timer(id);
-            }
-        }
-    }
-
-    fn step(&self, vm: &mut Vm, incoming: &Incoming) -> PyResult<Delegate> {
+impl Sleep0 {
+    fn step(&self, incoming: &Incoming) -> PyResult<Delegate> {
         match incoming {
-            Incoming::Start => self.start(vm),
-            Incoming::Send(_) => {
-                self.cancel_timer();
-                Ok(Delegate::Done(self.result.clone()))
-            }
-            Incoming::Throw(e) => {
-                self.cancel_timer();
-                Err(e.clone())
-            }
+            Incoming::Start => Ok(Delegate::Yield(Value::None)),
+            Incoming::Send(_) => Ok(Delegate::Done(self.result.clone())),
+            Incoming::Throw(e) => Err(e.clone()),
         }
     }
 }
 
-impl Ext for Sleep {
+impl Ext for Sleep0 {
     fn as_any(&self) -> &dyn Any {
         self
     }
@@ -113,9 +70,84 @@ impl Ext for Sleep {
         Ok(Some(this.clone()))
     }
 
-    fn await_step(&self, vm: &mut Vm, _this: &Value, incoming: &Incoming) -> Option<PyResult<Delegate>> {
-        Some(self.step(vm, incoming))
+    fn await_step(&self, _vm: &mut Vm, _this: &Value, incoming: &Incoming) -> Option<PyResult<Delegate>> {
+        Some(self.step(incoming))
     }
+}
+
+/// The part of a `sleep(d > 0)` object that is not its future state.
+#[derive(Debug)]
+pub struct SleepState {
+    /// Seconds.
+    delay: f64,
+    /// What the await returns.
+    result: Value,
+    /// The timer resolving the future, while one is set.
+    timer: Cell<Option<TimerId>>,
+    /// Awaited already: a second await is an error, as for any coroutine.
+    armed: Cell<bool>,
+}
+
+impl SleepState {
+    /// One step of awaiting the sleep object `this` (whose future part is `fut`).
+    pub fn step(
+        &self,
+        vm: &mut Vm,
+        fut: &FutureObj,
+        this: &Value,
+        incoming: &Incoming,
+    ) -> PyResult<Delegate> {
+        match incoming {
+            Incoming::Start => self.arm(vm, fut, this),
+            Incoming::Send(_) => {
+                self.cancel_timer(fut);
+                fut.result(vm).map(Delegate::Done)
+            }
+            Incoming::Throw(e) => {
+                self.cancel_timer(fut);
+                Err(e.clone())
+            }
+        }
+    }
+
+    /// The first step: start the timer and wait on this very object as a future.
+    fn arm(&self, vm: &mut Vm, fut: &FutureObj, this: &Value) -> PyResult<Delegate> {
+        if self.armed.replace(true) {
+            return Err(vm.new_error("RuntimeError", "cannot reuse already awaited coroutine"));
+        }
+        if vm.running_loop.is_none() {
+            return Err(vm.new_error("RuntimeError", "no running event loop"));
+        }
+        let Value::Obj(obj) = this else { return Err(vm.new_error("TypeError", "bad sleep object")) };
+        let loop_obj = vm.running_loop.clone();
+        if let Some(lp) = loop_of(&loop_obj) {
+            let mut el = lp.el.borrow_mut();
+            let when = el.time() + self.delay;
+            self.timer.set(Some(el.call_at(when, Cb::SleepDone(obj.clone(), self.result.clone()))));
+        }
+        let mut st = fut.st.borrow_mut();
+        st.loop_obj = loop_obj;
+        st.blocking = true;
+        Ok(Delegate::Yield(this.clone()))
+    }
+
+    /// `h.cancel()` in the `finally` of CPython's `sleep`.
+    fn cancel_timer(&self, fut: &FutureObj) {
+        if let Some(id) = self.timer.take() {
+            if let Some(lp) = loop_of(&fut.st.borrow().loop_obj) {
+                lp.el.borrow_mut().cancel_timer(id);
+            }
+        }
+    }
+}
+
+/// How a sleep object shows: a coroutine until awaited, then the future its task waits on.
+pub fn sleep_repr(fut: &FutureObj, this: &Value) -> Option<String> {
+    let sleep = fut.sleep.as_ref()?;
+    if sleep.armed.get() {
+        return None;
+    }
+    Some(format!("<coroutine object sleep at {:#x}>", this.id()))
 }
 
 /// The timer callback of `sleep(d > 0)`: `futures._set_result_unless_cancelled`.
@@ -142,75 +174,86 @@ pub fn sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
         if result.is_none() {
             return Ok(aio.sleep0.clone());
         }
-        return Ok(sleep_object(&aio, Sleep::new(None, result)));
+        let s = Sleep0 { result, sent: Cell::new(false) };
+        return Ok(Value::Obj(Object::new(aio.sleep_class.clone(), Payload::Ext(Box::new(s)))));
     }
-    let secs = crate::builtins::to_float(vm, &delay)?;
-    Ok(sleep_object(&aio, Sleep::new(Some(secs), result)))
-}
-
-fn sleep_object(aio: &Aio, s: Sleep) -> Value {
-    Value::Obj(Object::new(aio.sleep_class.clone(), Payload::Ext(Box::new(s))))
+    let delay = crate::builtins::to_float(vm, &delay)?;
+    let state = SleepState { delay, result, timer: Cell::new(None), armed: Cell::new(false) };
+    let mut fut = FutureObj::new(Value::None, None);
+    fut.sleep = Some(Box::new(state));
+    Ok(Value::Obj(Object::new(aio.sleep_class.clone(), Payload::Ext(Box::new(fut)))))
 }
 
 /// The shared `sleep(0)` awaitable.
-pub fn sleep0_singleton(cls: &Rc<crate::vm::object::Class>) -> Value {
-    Value::Obj(Object::new(cls.clone(), Payload::Ext(Box::new(Sleep::new(None, Value::None)))))
-}
-
-fn this_sleep<'a>(vm: &mut Vm, args: &Args<'a>) -> PyResult<&'a Sleep> {
-    match args.pos.first().and_then(|v| v.payload()) {
-        Some(Payload::Ext(e)) => match e.as_any().downcast_ref::<Sleep>() {
-            Some(s) => Ok(s),
-            None => Err(vm.new_error("TypeError", "descriptor requires a sleep coroutine")),
-        },
-        _ => Err(vm.new_error("TypeError", "descriptor requires a sleep coroutine")),
-    }
+pub fn sleep0_singleton(cls: &Rc<Class>) -> Value {
+    let s = Sleep0 { result: Value::None, sent: Cell::new(false) };
+    Value::Obj(Object::new(cls.clone(), Payload::Ext(Box::new(s))))
 }
 
 /// Driving by hand: `send(None)` first yields, then finishes with StopIteration.
-fn drive(vm: &mut Vm, s: &Sleep, incoming: Incoming) -> PyResult<Value> {
-    let incoming = match incoming {
-        Incoming::Throw(e) => Incoming::Throw(e),
-        _ if !s.sent.get() => Incoming::Start,
-        other => other,
+fn drive(vm: &mut Vm, this: &Value, incoming: Incoming) -> PyResult<Value> {
+    let Some(Payload::Ext(e)) = this.payload() else {
+        return Err(vm.new_error("TypeError", "descriptor requires a sleep coroutine"));
     };
-    match s.step(vm, &incoming) {
-        Ok(Delegate::Yield(v)) => {
-            s.sent.set(true);
-            Ok(v)
-        }
-        Ok(Delegate::Done(v)) => {
-            s.sent.set(false);
+    let step = if let Some(s) = e.as_any().downcast_ref::<Sleep0>() {
+        let incoming = match incoming {
+            Incoming::Throw(e) => Incoming::Throw(e),
+            _ if !s.sent.get() => Incoming::Start,
+            other => other,
+        };
+        let r = s.step(&incoming);
+        s.sent.set(matches!(r, Ok(Delegate::Yield(_))));
+        r
+    } else if let Some(f) = e.as_any().downcast_ref::<FutureObj>().filter(|f| f.sleep.is_some()) {
+        let sleep = f.sleep.as_ref().expect("a sleep object");
+        let incoming = match incoming {
+            Incoming::Throw(e) => Incoming::Throw(e),
+            _ if !sleep.armed.get() => Incoming::Start,
+            _ if f.st.borrow().state == State::Pending => {
+                // Driven by hand, nobody waits on the timer: keep yielding the future.
+                return Ok(this.clone());
+            }
+            other => other,
+        };
+        sleep.step(vm, f, this, &incoming)
+    } else {
+        return Err(vm.new_error("TypeError", "descriptor requires a sleep coroutine"));
+    };
+    match step? {
+        Delegate::Yield(v) => Ok(v),
+        Delegate::Done(v) => {
             let cls = vm.exc_class("StopIteration");
             let args = if v.is_none() { vec![] } else { vec![v] };
             Err(vm.new_exception(&cls, args))
         }
-        Ok(Delegate::Resume(..)) => Ok(Value::None),
-        Err(e) => {
-            s.sent.set(false);
-            Err(e)
-        }
+        Delegate::Resume(..) => Ok(Value::None),
     }
 }
 
 /// `send(value)`.
 pub fn m_send(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let s = this_sleep(vm, &args)?;
-    drive(vm, s, Incoming::Send(args.pos.get(1).cloned().unwrap_or(Value::None)))
+    let this = args.pos.first().cloned().unwrap_or(Value::None);
+    drive(vm, &this, Incoming::Send(args.pos.get(1).cloned().unwrap_or(Value::None)))
 }
 
 /// `throw(exc)`.
 pub fn m_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let s = this_sleep(vm, &args)?;
+    let this = args.pos.first().cloned().unwrap_or(Value::None);
     let e = crate::builtins::throw_exc(vm, &args.pos[1..])?;
-    drive(vm, s, Incoming::Throw(e))
+    drive(vm, &this, Incoming::Throw(e))
 }
 
 /// `close()`.
-pub fn m_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let s = this_sleep(vm, &args)?;
-    s.cancel_timer();
-    s.sent.set(false);
+pub fn m_close(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if let Some(Payload::Ext(e)) = args.pos.first().and_then(|v| v.payload()) {
+        if let Some(s) = e.as_any().downcast_ref::<Sleep0>() {
+            s.sent.set(false);
+        } else if let Some(f) = e.as_any().downcast_ref::<FutureObj>() {
+            if let Some(sleep) = &f.sleep {
+                sleep.cancel_timer(f);
+            }
+        }
+    }
     Ok(Value::None)
 }
 

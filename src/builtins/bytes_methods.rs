@@ -636,6 +636,7 @@ fn ba_append(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let buf = buffer(vm, &args, "append")?;
     let b = byte_arg(vm, &args.pos[1])?;
     buf.borrow_mut().push(b);
+    vm.mem_track_value(&args.pos[0])?;
     Ok(Value::None)
 }
 
@@ -657,6 +658,7 @@ fn ba_extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
     };
     buf.borrow_mut().extend(bytes);
+    vm.mem_track_value(&args.pos[0])?;
     Ok(Value::None)
 }
 

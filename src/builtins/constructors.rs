@@ -91,7 +91,9 @@ fn new_object(vm: &mut Vm, args: Args) -> PyResult<Value> {
         // A bare `object()` has no attribute dict.
         return Ok(Value::Obj(Object::new(cls, Payload::Plain)));
     }
-    Ok(Value::Obj(Object::with_dict(cls.clone(), Payload::Plain)))
+    let obj = Value::Obj(Object::with_dict(cls.clone(), Payload::Plain));
+    vm.gc_track(&obj);
+    Ok(obj)
 }
 
 fn new_type(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -475,6 +477,7 @@ fn bytes_from(vm: &mut Vm, src: Option<&Value>, encoding: Option<&Value>) -> PyR
             if *n > 1 << 32 {
                 return Err(vm.new_error("MemoryError", ""));
             }
+            vm.mem_reserve(*n as usize)?;
             vec![0; *n as usize]
         }
         Some(v) => {

@@ -248,7 +248,7 @@ fn alias_item_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
     match v {
         Value::Class(c) => {
             let module = match c.lookup("__module__") {
-                Some(Value::Str(m)) if c.is_heap && m.as_str() != "builtins" => format!("{}.", m.as_str()),
+                Some(Value::Str(m)) if m.as_str() != "builtins" => format!("{}.", m.as_str()),
                 _ => String::new(),
             };
             Ok(format!("{module}{}", c.qualname.borrow()))
@@ -258,7 +258,8 @@ fn alias_item_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
     }
 }
 
-fn class_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+/// `cls[item]` for builtin generic classes: a GenericAlias.
+pub fn class_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [origin, item] = args.pos else {
         return Err(vm.new_error("TypeError", "__class_getitem__ expects a class and one argument"));
     };

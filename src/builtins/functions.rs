@@ -215,6 +215,14 @@ pub fn is_instance(vm: &mut Vm, v: &Value, cls: &Value) -> PyResult<bool> {
             Ok(false)
         }
         _ => {
+            // An object whose class defines `__instancecheck__` (typing aliases).
+            let t = vm.type_of(cls);
+            if t.is_heap {
+                if let Some(f @ Value::Func(_)) = t.lookup("__instancecheck__") {
+                    let r = vm.call(&f, vec![cls.clone(), v.clone()])?;
+                    return vm.truthy(&r);
+                }
+            }
             Err(vm.new_error("TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a union"))
         }
     }

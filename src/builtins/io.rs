@@ -28,17 +28,17 @@ const READ_CHUNK: usize = 64 * 1024;
 
 /// What a mode string asks for.
 #[derive(Clone, Copy, Debug)]
-struct Mode {
-    read: bool,
-    write: bool,
-    append: bool,
-    create_new: bool,
-    truncate: bool,
-    binary: bool,
+pub(crate) struct Mode {
+    pub(crate) read: bool,
+    pub(crate) write: bool,
+    pub(crate) append: bool,
+    pub(crate) create_new: bool,
+    pub(crate) truncate: bool,
+    pub(crate) binary: bool,
 }
 
 /// Parses `open()`'s mode with CPython's validation.
-fn parse_mode(mode: &str) -> Result<Mode, String> {
+pub(crate) fn parse_mode(mode: &str) -> Result<Mode, String> {
     let invalid = || format!("invalid mode: '{mode}'");
     let mut m =
         Mode { read: false, write: false, append: false, create_new: false, truncate: false, binary: false };
@@ -245,7 +245,7 @@ fn file_class(vm: &mut Vm, name: &'static str) -> Rc<Class> {
 }
 
 /// `io.UnsupportedOperation` (an OSError and a ValueError).
-fn unsupported(vm: &mut Vm, msg: &str) -> Exc {
+pub(crate) fn unsupported(vm: &mut Vm, msg: &str) -> Exc {
     let cls =
         match vm.ext_state.get("io.UnsupportedOperation").and_then(|c| c.clone().downcast::<Class>().ok()) {
             Some(c) => c,
@@ -264,7 +264,7 @@ fn unsupported(vm: &mut Vm, msg: &str) -> Exc {
 }
 
 /// An OSError (of the errno's subclass) for a failed file operation.
-fn os_error(vm: &mut Vm, e: &std::io::Error, filename: Option<&Value>) -> Exc {
+pub(crate) fn os_error(vm: &mut Vm, e: &std::io::Error, filename: Option<&Value>) -> Exc {
     let errno = e.raw_os_error().unwrap_or(0) as i64;
     let text = e.to_string();
     // Rust appends " (os error N)" to the C library's message, which CPython prints alone.
@@ -326,25 +326,7 @@ fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
         },
         None => Codec::Utf8,
     };
-    let mut opts = std::fs::OpenOptions::new();
-    opts.read(mode.read).write(mode.write && !mode.append).append(mode.append);
-    if mode.truncate {
-        opts.create(true).truncate(true);
-    }
-    if mode.append {
-        opts.create(true);
-    }
-    if mode.create_new {
-        opts.create_new(true);
-    }
-    let handle = match opts.open(&path) {
-        Ok(f) => f,
-        Err(e) => return Err(os_error(vm, &e, Some(file))),
-    };
-    if handle.metadata().map(|m| m.is_dir()).unwrap_or(false) {
-        let e = std::io::Error::from_raw_os_error(21);
-        return Err(os_error(vm, &e, Some(file)));
-    }
+    let handle = open_path(&path, mode).map_err(|e| os_error(vm, &e, Some(file)))?;
     let class_name = match (mode.binary, mode.read, mode.write) {
         (false, _, _) => "TextIOWrapper",
         (true, true, false) => "BufferedReader",
@@ -361,6 +343,26 @@ fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
         errors: errors.unwrap_or_else(|| "strict".into()),
     };
     Ok(Value::Obj(Object::new(cls, Payload::Ext(Box::new(obj)))))
+}
+
+/// Opens `path` as `open()` does for `mode`; a directory is refused with EISDIR.
+pub(crate) fn open_path(path: &str, mode: Mode) -> std::io::Result<File> {
+    let mut opts = std::fs::OpenOptions::new();
+    opts.read(mode.read).write(mode.write && !mode.append).append(mode.append);
+    if mode.truncate {
+        opts.create(true).truncate(true);
+    }
+    if mode.append {
+        opts.create(true);
+    }
+    if mode.create_new {
+        opts.create_new(true);
+    }
+    let handle = opts.open(path)?;
+    if handle.metadata().map(|m| m.is_dir()).unwrap_or(false) {
+        return Err(std::io::Error::from_raw_os_error(21));
+    }
+    Ok(handle)
 }
 
 /// The file object behind a method's receiver.

@@ -248,6 +248,7 @@ fn list_append(vm: &mut Vm, args: Args) -> PyResult<Value> {
         )
     })?;
     this_list(vm, &args)?.items.borrow_mut().push(args.pos[1].clone());
+    vm.mem_track_value(&args.pos[0])?;
     Ok(Value::None)
 }
 
@@ -292,6 +293,7 @@ fn list_insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let i = i.min(len) as usize;
     l.items.borrow_mut().insert(i, args.pos[2].clone());
+    vm.mem_track_value(&args.pos[0])?;
     Ok(Value::None)
 }
 

@@ -9,7 +9,8 @@ mod bytes_methods;
 mod constructors;
 mod descriptors;
 mod functions;
-mod io;
+mod gc;
+pub(crate) mod io;
 mod math;
 mod methods;
 mod modules;
@@ -26,6 +27,8 @@ use crate::vm::object::{Args, Class, Native, NativeFn, Object, Payload};
 use crate::vm::{PyResult, Value, Vm};
 
 pub use constructors::to_float;
+pub use descriptors::class_getitem;
+pub use functions::length;
 pub use methods::throw_exc;
 pub use modules::{module, native_module, stdlib_source};
 

@@ -1,4 +1,5 @@
-//! The registry of native modules (`sys`, `math`, `time`, `_asyncio`) and of the
+//! The registry of native modules (`sys`, `math`, `time`, `_asyncio`, the native halves of
+//! stdlib modules in `crate::stdlib`) and of the
 //! `stdlib/*.py` modules embedded in the binary.
 
 use std::rc::Rc;
@@ -14,12 +15,16 @@ pub fn native_module(name: &str) -> Option<NativeModule> {
         "sys" => super::sys::sys_module,
         "math" => super::math::math_module,
         "time" => super::time::time_module,
+        "gc" => super::gc::gc_module,
         "_asyncio" => crate::asyncio::asyncio_module,
         "_net" => crate::net::module::net_module,
         "socket" => crate::net::module::socket_module,
         "_random" => crate::stdlib::random::module,
         "_collections" => crate::stdlib::collections::module,
         "_json" => crate::stdlib::json::module,
+        "_re" => crate::stdlib::re::module,
+        "_os" => crate::stdlib::os::module,
+        "_struct" => crate::stdlib::structs::module,
         _ => return None,
     })
 }
@@ -40,6 +45,7 @@ const STDLIB: &[(&str, &str, bool)] = &[
     ("asyncio.streams", include_str!("../../stdlib/asyncio/streams.py"), false),
     ("asyncio.net_events", include_str!("../../stdlib/asyncio/net_events.py"), false),
     ("aiohttp", include_str!("../../stdlib/aiohttp/__init__.py"), true),
+    ("aiofiles", include_str!("../../stdlib/aiofiles/__init__.py"), true),
     ("bisect", include_str!("../../stdlib/bisect.py"), false),
     ("collections", include_str!("../../stdlib/collections/__init__.py"), true),
     ("collections.abc", include_str!("../../stdlib/collections/abc.py"), false),
@@ -55,6 +61,17 @@ const STDLIB: &[(&str, &str, bool)] = &[
     ("dataclasses", include_str!("../../stdlib/dataclasses.py"), false),
     ("typing", include_str!("../../stdlib/typing.py"), false),
     ("random", include_str!("../../stdlib/random.py"), false),
+    ("re", include_str!("../../stdlib/re.py"), false),
+    ("os", include_str!("../../stdlib/os.py"), false),
+    ("os.path", include_str!("../../stdlib/posixpath.py"), false),
+    ("posixpath", include_str!("../../stdlib/posixpath.py"), false),
+    ("io", include_str!("../../stdlib/io.py"), false),
+    ("tempfile", include_str!("../../stdlib/tempfile.py"), false),
+    ("struct", include_str!("../../stdlib/struct.py"), false),
+    ("array", include_str!("../../stdlib/array.py"), false),
+    ("textwrap", include_str!("../../stdlib/textwrap.py"), false),
+    ("datetime", include_str!("../../stdlib/datetime.py"), false),
+    ("logging", include_str!("../../stdlib/logging.py"), false),
 ];
 
 /// The source of an embedded stdlib module and whether it is a package.

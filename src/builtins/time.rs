@@ -19,6 +19,12 @@ pub fn time_module(vm: &mut Vm) -> PyResult<Value> {
             ("process_time", t_process_time),
             ("process_time_ns", t_process_time_ns),
             ("sleep", t_sleep),
+            ("gmtime", crate::stdlib::timefmt::gmtime),
+            ("localtime", crate::stdlib::timefmt::localtime),
+            ("mktime", crate::stdlib::timefmt::mktime),
+            ("strftime", crate::stdlib::timefmt::strftime),
+            ("asctime", crate::stdlib::timefmt::asctime),
+            ("ctime", crate::stdlib::timefmt::ctime),
         ],
     ))
 }

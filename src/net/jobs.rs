@@ -6,9 +6,10 @@
 //! `call_soon_threadsafe` does for executor futures. A job that panics completes with an error
 //! instead of leaving its future pending.
 //!
-//! What can run in a thread: `run_in_executor`/`to_thread` accept only the native blocking
-//! functions listed in [`offload`] (script functions cannot: script values never cross threads);
-//! getaddrinfo and the file operations behind aiofiles are jobs made here.
+//! What runs in a thread: under `run_in_executor`/`to_thread`, the native blocking functions
+//! listed in [`offload`]; everything else (script functions included) runs on the loop thread,
+//! because script values never cross threads. `loop.getaddrinfo` and the file operations
+//! behind aiofiles (`super::files`) are jobs too.
 
 use std::any::Any;
 use std::cell::{Cell, RefCell};
@@ -19,7 +20,7 @@ use std::rc::Rc;
 use crate::asyncio::event_loop::{loop_of, Msg};
 use crate::asyncio::future::{future_of, new_future};
 use crate::runtime::threads::{default_max_threads, ThreadPool};
-use crate::vm::object::Object;
+use crate::vm::object::{Object, Payload};
 use crate::vm::{PyResult, Value, Vm};
 
 /// A job's output, boxed to cross the inbox.
@@ -128,4 +129,60 @@ pub fn resolve(vm: &mut Vm, fut: &Rc<Object>, value: PyResult<Value>) {
         Ok(v) => f.set_result(vm, fut, v),
         Err(e) => f.set_exception(vm, fut, Value::Obj(e)),
     };
+}
+
+/// A blocking call ready for a worker: produces its output as plain data.
+pub type Work = Box<dyn FnOnce() -> JobOutput + Send>;
+
+/// Turns a finished [`Work`]'s output into the future's value, on the loop thread.
+pub type Convert = Box<dyn FnOnce(&mut Vm, JobOutput) -> PyResult<Value>>;
+
+/// The native functions that run on a worker thread under `run_in_executor`/`to_thread`:
+///
+/// - `time.sleep(secs)`;
+/// - `socket.getaddrinfo(host, port, family, type, proto, flags)`.
+///
+/// Their arguments are converted to plain data here, on the loop thread (an argument error
+/// is raised by the `run_in_executor` call). `Ok(None)`: `func` is not one of them, and
+/// `asyncio::external::run_in_executor` runs it on the loop thread instead (script values
+/// never cross threads). Keep COMPATIBILITY.md's list in step with this one.
+pub fn offload(vm: &mut Vm, func: &Value, args: &[Value]) -> PyResult<Option<(Work, Convert)>> {
+    let native = match func.payload() {
+        Some(Payload::Native(n)) if !n.is_method => n.name,
+        _ => return Ok(None),
+    };
+    if native == "sleep" && is_module_attr(vm, "time", "sleep", func) {
+        let [arg] = args else {
+            let msg = format!("time.sleep() takes exactly one argument ({} given)", args.len());
+            return Err(vm.new_error("TypeError", &msg));
+        };
+        let secs = crate::builtins::to_float(vm, arg)?;
+        if secs.is_nan() || secs < 0.0 {
+            return Err(vm.new_error("ValueError", "sleep length must be non-negative"));
+        }
+        let dur = std::time::Duration::from_secs_f64(secs.min(1e9));
+        let work: Work = Box::new(move || {
+            std::thread::sleep(dur);
+            Box::new(())
+        });
+        return Ok(Some((work, Box::new(|_, _| Ok(Value::None)))));
+    }
+    if native == "getaddrinfo" && is_module_attr(vm, "socket", "getaddrinfo", func) {
+        let lookup = super::module::Lookup::parse(vm, &crate::vm::object::Args::new(args), 0)?;
+        let query = lookup.clone();
+        let work: Work = Box::new(move || Box::new(query.run()));
+        let convert: Convert = Box::new(move |vm, out| match out.downcast() {
+            Ok(found) => lookup.to_py(vm, *found),
+            Err(_) => Err(vm.new_error("RuntimeError", "getaddrinfo job output of an unexpected type")),
+        });
+        return Ok(Some((work, convert)));
+    }
+    Ok(None)
+}
+
+/// Whether `func` is `module.name`.
+fn is_module_attr(vm: &mut Vm, module: &str, name: &str, func: &Value) -> bool {
+    let Ok(m) = vm.load_module(module) else { return false };
+    let Ok(attr) = vm.get_attr(&m, &Value::str(name)) else { return false };
+    attr.is(func)
 }

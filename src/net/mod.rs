@@ -11,6 +11,7 @@
 //! - [`datagram`]: the datagram transport (`_SelectorDatagramTransport`'s algorithm);
 //! - [`reader`]: the buffer half of `asyncio.StreamReader` (its coroutines are in
 //!   `stdlib/asyncio/streams.py`);
+//! - [`files`]: files whose blocking I/O runs on the pool (the native half of `aiofiles`);
 //! - [`jobs`]: blocking work on the thread pool (getaddrinfo, `run_in_executor` of native
 //!   functions, file I/O for aiofiles), finished on the loop thread;
 //! - [`module`]: the `_net` and `socket` modules and the loop methods installed from here.
@@ -22,6 +23,7 @@
 pub mod addr;
 pub mod datagram;
 pub mod errors;
+pub mod files;
 pub mod io;
 pub mod jobs;
 pub mod module;

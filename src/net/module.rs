@@ -1,5 +1,5 @@
 //! The `_net` and `socket` native modules, the networking classes cached per VM, and the loop
-//! methods installed on the event loop class (`_add_reader`, `run_in_executor`, ...).
+//! methods installed on the event loop class (`_add_reader`, `add_writer`, ...).
 
 use std::cell::RefCell;
 use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
@@ -12,6 +12,7 @@ use super::sock::{self, expect_socket, SOCK_DGRAM, SOCK_STREAM};
 use super::{datagram, jobs, reader, transport};
 use crate::asyncio::Aio;
 use crate::builtins::{method, native, opt_arg, static_fn};
+use crate::vm::limits::Capability;
 use crate::vm::object::{Args, BaseKind, Class, Dict, NativeFn};
 use crate::vm::types::builtin_class;
 use crate::vm::{Exc, PyResult, Value, Vm};
@@ -258,7 +259,7 @@ fn loop_remove_writer(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// A getaddrinfo request as plain data.
 #[derive(Clone, Debug)]
-struct Lookup {
+pub(super) struct Lookup {
     host: Option<String>,
     port: u16,
     family: i32,
@@ -268,10 +269,10 @@ struct Lookup {
 }
 
 /// What a lookup found, or glibc's error (code, message).
-type Found = Result<Vec<SocketAddr>, (i32, String)>;
+pub(super) type Found = Result<Vec<SocketAddr>, (i32, String)>;
 
 impl Lookup {
-    fn parse(vm: &mut Vm, args: &Args, first: usize) -> PyResult<Lookup> {
+    pub(super) fn parse(vm: &mut Vm, args: &Args, first: usize) -> PyResult<Lookup> {
         let host = match opt_arg(args, first, "host") {
             None | Some(Value::None) => None,
             Some(Value::Str(s)) => Some(s.as_str().to_string()),
@@ -324,7 +325,7 @@ impl Lookup {
     }
 
     /// Resolves (blocking for real names).
-    fn run(&self) -> Found {
+    pub(super) fn run(&self) -> Found {
         let addrs: Vec<SocketAddr> = match &self.host {
             None if self.passive => vec![
                 SocketAddr::from(([0, 0, 0, 0], self.port)),
@@ -360,7 +361,7 @@ impl Lookup {
     }
 
     /// The 5-tuples, as glibc orders them (each address: stream, dgram, raw when type is 0).
-    fn to_py(&self, vm: &mut Vm, found: Found) -> PyResult<Value> {
+    pub(super) fn to_py(&self, vm: &mut Vm, found: Found) -> PyResult<Value> {
         let addrs = match found {
             Ok(a) => a,
             Err((code, msg)) => {
@@ -401,6 +402,7 @@ impl Lookup {
 /// `_net.getaddrinfo(loop, host, port, family, type, proto, flags)`: a future. Numeric hosts,
 /// `None` and `localhost` resolve on the loop thread; other names on the thread pool.
 fn net_getaddrinfo(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    vm.require(Capability::Net, "getaddrinfo")?;
     let loop_obj = args.pos.first().cloned().unwrap_or(Value::None);
     let lookup = Lookup::parse(vm, &args, 1)?;
     if lookup.is_fast() {
@@ -417,6 +419,7 @@ fn net_getaddrinfo(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `socket.getaddrinfo(host, port, family=0, type=0, proto=0, flags=0)`: blocking, as in
 /// CPython (the event loop's `getaddrinfo` runs it on the thread pool instead).
 fn socket_getaddrinfo(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    vm.require(Capability::Net, "getaddrinfo")?;
     let lookup = Lookup::parse(vm, &args, 0)?;
     let found = lookup.run();
     lookup.to_py(vm, found)
@@ -517,6 +520,7 @@ pub fn net_module(vm: &mut Vm) -> PyResult<Value> {
             ("SocketTransport", transport::new_stream_transport),
             ("DatagramTransport", datagram::new_datagram_transport),
             ("getaddrinfo", net_getaddrinfo),
+            ("file_open", super::files::file_open),
             ("_set_stream_errors", set_stream_errors),
             ("errno_error", errno_error),
             ("is_numeric_host", is_numeric_host),

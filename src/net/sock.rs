@@ -18,6 +18,7 @@ use crate::asyncio::event_loop::{loop_of, Msg};
 use crate::builtins::opt_arg;
 use crate::runtime::reactor::{Reactor, SourceId};
 use crate::vm::ext::Ext;
+use crate::vm::limits::Capability;
 use crate::vm::object::{Args, Object, Payload};
 use crate::vm::{PyResult, Value, Vm};
 
@@ -332,6 +333,7 @@ fn int_arg(vm: &mut Vm, v: Option<&Value>, default: i64, what: &str) -> PyResult
 
 /// `socket.socket(family=AF_INET, type=SOCK_STREAM, proto=0)`.
 pub fn sock_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    vm.require(Capability::Net, "socket")?;
     let family = int_arg(vm, opt_arg(&args, 1, "family"), i64::from(AF_INET), "family")? as i32;
     let kind = int_arg(vm, opt_arg(&args, 2, "type"), i64::from(SOCK_STREAM), "type")? as i32;
     let proto = int_arg(vm, opt_arg(&args, 3, "proto"), 0, "proto")? as i32;
@@ -660,6 +662,7 @@ pub fn sock_exit(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `socket.socketpair()`: a connected pair of Unix stream sockets.
 #[cfg(unix)]
 pub fn socketpair(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    vm.require(Capability::Net, "socketpair")?;
     let (a, b) = Socket::pair(Domain::UNIX, Type::STREAM, None).map_err(|e| os_error(vm, &e))?;
     let a = new_socket_value(vm, SocketObj::from_raw(a, AF_UNIX, SOCK_STREAM, 0));
     let b = new_socket_value(vm, SocketObj::from_raw(b, AF_UNIX, SOCK_STREAM, 0));

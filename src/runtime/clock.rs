@@ -5,17 +5,26 @@
 //!
 //! Invariants:
 //! - `now()` never decreases, for both kinds.
-//! - A virtual clock moves only when the loop calls [`Clock::advance_to`], which the loop does
-//!   only when it would otherwise block waiting for the next timer; a real clock ignores it.
+//! - A virtual clock moves when the loop calls [`Clock::advance_to`], which the loop does
+//!   only when it would otherwise block waiting for the next timer (a real clock ignores it),
+//!   and by [`VIRTUAL_TICK`] at each reading, as real time passes between two readings: timers
+//!   set one after another keep the order they would have in real time instead of tying.
 //! - Times are seconds since the clock was created (plus the chosen start), so they stay small
 //!   and keep full `f64` precision for years of uptime.
 
+use std::cell::Cell;
 use std::time::Instant;
 
 /// The resolution CPython reports for `time.monotonic()` on Linux
 /// (`time.get_clock_info('monotonic').resolution`). `_run_once` treats a timer as due when
 /// `when < now + resolution`, so using the same value keeps the same timers due.
 pub const CLOCK_RESOLUTION: f64 = 1e-9;
+
+/// How far a virtual clock moves at each reading: one nanosecond, the resolution of the real
+/// clock. Without it, every `sleep(d)` started in the same loop iteration would get the very
+/// same deadline, and the heap would wake the tasks in heap order rather than in the order
+/// they went to sleep, as they do in real time.
+pub const VIRTUAL_TICK: f64 = 1e-9;
 
 /// Where `loop.time()` comes from.
 #[derive(Debug, Clone)]
@@ -27,10 +36,11 @@ pub enum Clock {
         /// The value `now()` returned at `origin`.
         start: f64,
     },
-    /// Virtual time: stands still until the loop jumps it to the next deadline.
+    /// Virtual time: moves a nanosecond per reading, and jumps to the next deadline when the
+    /// loop would wait.
     Virtual {
         /// The current virtual time in seconds.
-        now: f64,
+        now: Cell<f64>,
     },
 }
 
@@ -42,14 +52,18 @@ impl Clock {
 
     /// A virtual clock reading `start`.
     pub fn virtual_at(start: f64) -> Self {
-        Clock::Virtual { now: start }
+        Clock::Virtual { now: Cell::new(start) }
     }
 
     /// The current time in seconds.
     pub fn now(&self) -> f64 {
         match self {
             Clock::Real { origin, start } => start + origin.elapsed().as_secs_f64(),
-            Clock::Virtual { now } => *now,
+            Clock::Virtual { now } => {
+                let t = now.get();
+                now.set(t + VIRTUAL_TICK);
+                t
+            }
         }
     }
 
@@ -67,8 +81,8 @@ impl Clock {
     /// is unaffected.
     pub fn advance_to(&mut self, when: f64) {
         if let Clock::Virtual { now } = self {
-            if when > *now {
-                *now = when;
+            if when > now.get() {
+                now.set(when);
             }
         }
     }
@@ -96,8 +110,15 @@ mod tests {
         assert_eq!(clock.now(), 12.5);
         clock.advance_to(11.0);
         clock.advance_to(f64::NAN);
-        assert_eq!(clock.now(), 12.5);
+        assert!((clock.now() - 12.5).abs() < 1e-6);
         assert!(clock.is_virtual());
+    }
+
+    #[test]
+    fn virtual_readings_keep_their_order() {
+        let clock = Clock::virtual_at(3600.0);
+        let (a, b) = (clock.now(), clock.now());
+        assert!(b > a && b - a < 1e-6);
     }
 
     #[test]

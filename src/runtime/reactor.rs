@@ -692,6 +692,71 @@ fn unsupported() -> io::Error {
     io::Error::new(io::ErrorKind::Unsupported, "operation not supported on this kind of socket")
 }
 
+/// Lets another thread sleep until a reactor has something to report: its poll's file
+/// descriptor is registered in a second, private poll. A host that steps the loop from its own
+/// runtime uses it to learn when to step again without spinning (see the embedding API's
+/// async driver).
+///
+/// The registration is edge-triggered: every time the reactor's ready list goes from empty to
+/// non-empty (a socket event, an inbox post) [`ReadinessWaiter::wait`] returns; the owner
+/// steps the loop, which drains the reactor, before waiting again.
+#[cfg(unix)]
+#[derive(Debug)]
+pub struct ReadinessWaiter {
+    poll: Poll,
+    events: Events,
+    waker: Arc<Waker>,
+}
+
+#[cfg(unix)]
+impl ReadinessWaiter {
+    const READY: Token = Token(0);
+    const WAKE: Token = Token(1);
+
+    /// Watches the poll of `reactor`.
+    pub fn new<M>(reactor: &Reactor<M>) -> io::Result<ReadinessWaiter> {
+        let poll = Poll::new()?;
+        let fd = reactor.as_raw_fd();
+        poll.registry().register(&mut mio::unix::SourceFd(&fd), Self::READY, Interest::READABLE)?;
+        let waker = Arc::new(Waker::new(poll.registry(), Self::WAKE)?);
+        Ok(ReadinessWaiter { poll, events: Events::with_capacity(4), waker })
+    }
+
+    /// A handle that makes a pending [`ReadinessWaiter::wait`] return [`Woke::Interrupted`].
+    pub fn waker(&self) -> Arc<Waker> {
+        self.waker.clone()
+    }
+
+    /// Blocks until the reactor has events, the timeout passes, or the waker fires.
+    pub fn wait(&mut self, timeout: Option<Duration>) -> io::Result<Woke> {
+        match self.poll.poll(&mut self.events, timeout) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => return Ok(Woke::Interrupted),
+            Err(e) => return Err(e),
+        }
+        let mut woke = Woke::TimedOut;
+        for event in self.events.iter() {
+            if event.token() == Self::READY {
+                return Ok(Woke::Ready);
+            }
+            woke = Woke::Interrupted;
+        }
+        Ok(woke)
+    }
+}
+
+/// Why [`ReadinessWaiter::wait`] returned.
+#[cfg(unix)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Woke {
+    /// The reactor has events.
+    Ready,
+    /// The timeout passed.
+    TimedOut,
+    /// The waiter's own waker fired (or a signal interrupted the wait).
+    Interrupted,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -716,6 +781,31 @@ mod tests {
             }
         }
         panic!("source never became ready");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_readiness_waiter_wakes_on_an_inbox_post_and_again_after_draining() {
+        let mut r = reactor();
+        let mut waiter = ReadinessWaiter::new(&r).unwrap();
+        let started = Instant::now();
+        assert_eq!(waiter.wait(Some(Duration::from_millis(30))).unwrap(), Woke::TimedOut);
+        assert!(started.elapsed() >= Duration::from_millis(25), "nothing ready yet: times out");
+        for round in 0..2 {
+            let inbox = r.inbox();
+            let poster = std::thread::spawn(move || {
+                std::thread::sleep(Duration::from_millis(20));
+                inbox.post(round).unwrap();
+            });
+            let started = Instant::now();
+            assert_eq!(waiter.wait(LONG).unwrap(), Woke::Ready);
+            assert!(started.elapsed() < PROMPT);
+            poster.join().unwrap();
+            r.poll(Some(Duration::ZERO), &mut Vec::new()).unwrap();
+            assert_eq!(r.drain_inbox().collect::<Vec<_>>(), [round]);
+        }
+        waiter.waker().wake().unwrap();
+        assert_eq!(waiter.wait(LONG).unwrap(), Woke::Interrupted);
     }
 
     #[test]

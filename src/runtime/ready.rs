@@ -58,6 +58,11 @@ impl<C> ReadyQueue<C> {
         self.queue.is_empty()
     }
 
+    /// Gives back the memory of a queue that once held many more callbacks than now.
+    pub fn shrink(&mut self) {
+        self.queue.shrink_to_fit();
+    }
+
     #[cfg(test)]
     /// Runs the first `count` callbacks, oldest first (the `for i in range(ntodo)` loop).
     /// Callbacks that `run` queues go to the back and are not run by this call.

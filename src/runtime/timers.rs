@@ -65,6 +65,9 @@ pub struct TimerHeap<C> {
     slots: Vec<Slot<C>>,
     free_head: Option<usize>,
     cancelled_count: usize,
+    /// The generation new slots start at: above every generation a released slot had, so an
+    /// id of a released slot never names a timer of a slot re-created at the same index.
+    generation_floor: u32,
 }
 
 impl<C> Default for TimerHeap<C> {
@@ -76,7 +79,13 @@ impl<C> Default for TimerHeap<C> {
 impl<C> TimerHeap<C> {
     /// An empty heap.
     pub fn new() -> Self {
-        TimerHeap { heap: Vec::new(), slots: Vec::new(), free_head: None, cancelled_count: 0 }
+        TimerHeap {
+            heap: Vec::new(),
+            slots: Vec::new(),
+            free_head: None,
+            cancelled_count: 0,
+            generation_floor: 0,
+        }
     }
 
     /// Timers in the heap, cancelled ones included (`len(loop._scheduled)`).
@@ -217,8 +226,31 @@ impl<C> TimerHeap<C> {
             slot.state = SlotState::Scheduled(payload);
             return TimerId { index, generation: slot.generation };
         }
-        self.slots.push(Slot { generation: 0, state: SlotState::Scheduled(payload) });
-        TimerId { index: self.slots.len() - 1, generation: 0 }
+        let generation = self.generation_floor;
+        self.slots.push(Slot { generation, state: SlotState::Scheduled(payload) });
+        TimerId { index: self.slots.len() - 1, generation }
+    }
+
+    /// Gives back the memory of a heap that once held many more timers than it does now:
+    /// trailing free slots are released and the arrays shrunk to fit.
+    pub fn shrink(&mut self) {
+        while let Some(last) = self.slots.last() {
+            if !matches!(last.state, SlotState::Free { .. }) {
+                break;
+            }
+            self.generation_floor = self.generation_floor.max(last.generation.wrapping_add(1));
+            self.slots.pop();
+        }
+        // Relink the free list over the slots that remain.
+        self.free_head = None;
+        for index in (0..self.slots.len()).rev() {
+            if let SlotState::Free { next_free } = &mut self.slots[index].state {
+                *next_free = self.free_head;
+                self.free_head = Some(index);
+            }
+        }
+        self.slots.shrink_to_fit();
+        self.heap.shrink_to_fit();
     }
 
     /// Frees a slot, bumping its generation; returns the payload if it was still live.
@@ -378,6 +410,29 @@ mod tests {
         assert_eq!(heap.pop_due(5.0), None);
         assert!(heap.is_empty());
         assert_eq!(heap.cancelled_count(), 1, "CPython's counter drifts the same way");
+    }
+
+    #[test]
+    fn shrinking_keeps_live_timers_and_stale_ids_stay_stale() {
+        let mut heap = TimerHeap::new();
+        let ids: Vec<TimerId> = (0..1000).map(|i| heap.push(i as f64, i)).collect();
+        let kept = ids[3];
+        for id in ids.iter().filter(|id| **id != kept) {
+            assert!(heap.cancel(*id));
+        }
+        heap.drop_cancelled(); // a rebuild: every cancelled slot is freed
+        heap.shrink();
+        let fresh: Vec<TimerId> = (0..10).map(|i| heap.push(10_000.0 + i as f64, 10_000 + i)).collect();
+        for id in ids.iter().filter(|id| **id != kept) {
+            assert!(!fresh.contains(id), "a stale id names a new timer");
+            assert!(!heap.cancel(*id), "a stale id cancelled something");
+        }
+        let mut order = Vec::new();
+        while let Some(p) = heap.pop_due(f64::INFINITY) {
+            order.push(p);
+        }
+        let expected: Vec<i32> = std::iter::once(3).chain(10_000..10_010).collect();
+        assert_eq!(order, expected);
     }
 
     #[test]

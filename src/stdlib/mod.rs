@@ -6,7 +6,11 @@
 
 pub mod collections;
 pub mod json;
+pub mod os;
 pub mod random;
+pub mod re;
+pub mod structs;
+pub mod timefmt;
 
 use std::rc::Rc;
 

@@ -454,6 +454,7 @@ impl Vm {
                     // `cls(args)` with object.__new__ and a plain __init__: make the instance
                     // and run __init__ in the call window, self first.
                     let obj = Value::Obj(Object::with_dict(cls.clone(), Payload::Plain));
+                    self.gc_track(&obj);
                     let end = window + n + 1;
                     if fiber.stack.len() < end {
                         fiber.stack.resize(end, Value::Undef);
@@ -548,6 +549,7 @@ impl Vm {
                     && self.default_new(cls) =>
             {
                 let obj = Value::Obj(Object::with_dict(cls.clone(), Payload::Plain));
+                self.gc_track(&obj);
                 match cls.lookup("__init__") {
                     Some(Value::Func(init)) => {
                         let mut full = Vec::with_capacity(pos.len() + 1);
@@ -578,7 +580,11 @@ impl Vm {
                 if wants_frame {
                     self.caller = None;
                 }
-                fiber.stack[ret] = r?;
+                let v = r?;
+                // Native functions and builtin constructors make the big objects
+                // (`''.join`, `list(range(n))`, `bytes(n)`): charge them to the memory limit.
+                self.mem_track_value(&v)?;
+                fiber.stack[ret] = v;
                 Ok(false)
             }
         }
@@ -696,7 +702,11 @@ impl Vm {
                 r
             }
             _ => match cls.kind {
-                BaseKind::Object => Value::Obj(Object::with_dict(cls.clone(), Payload::Plain)),
+                BaseKind::Object => {
+                    let obj = Value::Obj(Object::with_dict(cls.clone(), Payload::Plain));
+                    self.gc_track(&obj);
+                    obj
+                }
                 BaseKind::Exception => Value::Obj(self.new_exception(cls, args.clone())),
                 _ => {
                     return Err(
@@ -851,7 +861,9 @@ impl Vm {
             // Plain generators know where to go if dropped suspended in a `try`/`with`.
             finalizer: RefCell::new((code.kind == CodeKind::Generator).then(|| self.gen_graveyard.clone())),
         };
-        Value::Obj(Object::new(cls, Payload::Generator(gen)))
+        let gen = Value::Obj(Object::new(cls, Payload::Generator(gen)));
+        self.gc_track(&gen);
+        gen
     }
 
     /// `class` statement: runs the body, then builds the class (`MakeClass`).

@@ -140,7 +140,13 @@ impl Vm {
             Some((i, _)) => {
                 d.map.borrow_mut().set_value(i, value);
             }
-            None => d.map.borrow_mut().insert_new(hash, key, value),
+            None => {
+                d.map.borrow_mut().insert_new(hash, key, value);
+                // Charge the table as it doubles (not on every insert).
+                if self.memory.limited() && d.map.borrow().len().is_power_of_two() {
+                    self.mem_track_value(&Value::Dict(d.clone()))?;
+                }
+            }
         }
         Ok(())
     }
@@ -334,6 +340,9 @@ impl Vm {
         let snapshot = cell.borrow().clone();
         if self.set_find(&snapshot, hash, &item)?.is_none() {
             cell.borrow_mut().insert_new(hash, item);
+            if self.memory.limited() && cell.borrow().len().is_power_of_two() {
+                self.mem_track_value(s)?;
+            }
         }
         Ok(())
     }
@@ -629,6 +638,17 @@ impl Vm {
 
     fn str_item(&mut self, s: &Rc<PyStr>, key: &Value) -> PyResult<Value> {
         if Self::is_slice(key) {
+            let n = s.char_len();
+            if s.is_ascii() {
+                // ASCII: byte offsets are code-point offsets, no decoding needed.
+                let idx = self.slice_indices(key, n)?;
+                let bytes = s.as_str().as_bytes();
+                if idx.step == 1 {
+                    let (a, b) = (idx.start.max(0) as usize, idx.stop.max(idx.start).max(0) as usize);
+                    return Ok(Value::str(&s.as_str()[a.min(n)..b.min(n)]));
+                }
+                return Ok(Value::string(idx.indices().map(|i| bytes[i] as char).collect()));
+            }
             let chars: Vec<char> = s.as_str().chars().collect();
             let idx = self.slice_indices(key, chars.len())?;
             if idx.step == 1 {
@@ -984,6 +1004,7 @@ impl Vm {
             }
             _ => {}
         }
+        self.mem_track_value(list)?;
         Ok(())
     }
 

@@ -81,7 +81,7 @@ impl Vm {
     }
 
     /// `gi_yieldfrom`/`cr_await`/`ag_await`: what a suspended generator delegates to.
-    pub(crate) fn generator_awaiting(&mut self, g: &Generator) -> Value {
+    pub fn generator_awaiting(&mut self, g: &Generator) -> Value {
         let GenState::Suspended(f) = &*g.state.borrow() else { return Value::None };
         if !f.suspended {
             return Value::None;

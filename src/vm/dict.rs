@@ -113,6 +113,14 @@ impl Drop for DictMap {
 }
 
 impl DictMap {
+    /// Moves every key and value out onto `out` (the cycle collector breaks cycles this way).
+    pub fn drain_into(mut self, out: &mut Vec<Value>) {
+        for e in std::mem::take(&mut self.entries) {
+            out.push(e.key);
+            out.push(e.value);
+        }
+    }
+
     /// An empty map.
     pub fn new() -> DictMap {
         DictMap::default()

@@ -33,7 +33,9 @@ impl Vm {
             context: std::cell::RefCell::new(Value::None),
             ..Default::default()
         };
-        Object::with_dict(cls.clone(), Payload::Exception(data))
+        let exc = Object::with_dict(cls.clone(), Payload::Exception(data));
+        self.gc_track(&Value::Obj(exc.clone()));
+        exc
     }
 
     /// Instantiates an exception class through its constructor (running a script `__init__`).

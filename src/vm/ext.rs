@@ -43,6 +43,17 @@ pub trait Ext: Any + fmt::Debug {
     fn iter(&self, _vm: &mut Vm, _this: &Value) -> PyResult<Option<Value>> {
         Ok(None)
     }
+
+    /// The cycle collector's walk: hands every value this object holds to `tracer`. Returns
+    /// false when its state is borrowed right now. The default (nothing held) makes the
+    /// object a dead end for the walk, which is always safe.
+    fn gc_traverse(&self, _tracer: &mut super::gc::Tracer<'_>) -> bool {
+        true
+    }
+
+    /// The cycle collector found this object unreachable: move the values it holds into
+    /// `trash` to break the cycles through it.
+    fn gc_clear(&self, _trash: &mut Vec<Value>) {}
 }
 
 impl Vm {

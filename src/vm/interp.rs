@@ -559,7 +559,9 @@ impl Vm {
                     }
                     Instr::MakeCell { reg } => {
                         let v = std::mem::take(&mut reg!(reg));
-                        reg!(reg) = self.new_cell(v);
+                        let cell = self.new_cell(v);
+                        self.gc_track(&cell);
+                        reg!(reg) = cell;
                     }
                     Instr::LoadDeref { dst, cell, name } => {
                         let v = cell_get(&reg!(cell));
@@ -664,7 +666,9 @@ impl Vm {
                     }
                     Instr::BuildList { dst, start, count } => {
                         let items = take_regs(&mut fiber.stack, base + start.idx(), count);
-                        reg!(dst) = Value::list(items);
+                        let list = Value::list(items);
+                        self.gc_track(&list);
+                        reg!(dst) = list;
                     }
                     Instr::BuildTuple { dst, start, count } => {
                         let items = take_regs(&mut fiber.stack, base + start.idx(), count);
@@ -678,7 +682,9 @@ impl Vm {
                     Instr::BuildDict { dst, start, count } => {
                         let items = take_regs(&mut fiber.stack, base + start.idx(), count * 2);
                         save_pc!();
-                        reg!(dst) = tryv!(self.new_dict_from_pairs(items));
+                        let dict = tryv!(self.new_dict_from_pairs(items));
+                        self.gc_track(&dict);
+                        reg!(dst) = dict;
                     }
                     Instr::BuildSlice { dst, start } => {
                         let items = take_regs(&mut fiber.stack, base + start.idx(), 3);
@@ -707,6 +713,11 @@ impl Vm {
                         let v = reg!(item).clone();
                         if let Value::List(l) = &reg!(list) {
                             l.items.borrow_mut().push(v);
+                        }
+                        if self.memory.limited() {
+                            let l = reg!(list).clone();
+                            save_pc!();
+                            tryv!(self.mem_track_value(&l));
                         }
                     }
                     Instr::ListExtend { list, iter } => {
@@ -959,7 +970,9 @@ impl Vm {
                             reg!(extra.offset(2)).clone(),
                             reg!(extra.offset(3)).clone(),
                         ];
-                        reg!(dst) = self.make_function(&code.consts[c.0 as usize], globals, parts);
+                        let func = self.make_function(&code.consts[c.0 as usize], globals, parts);
+                        self.gc_track(&func);
+                        reg!(dst) = func;
                     }
                     Instr::MakeClass { base: b } => {
                         save_pc!();

@@ -399,6 +399,7 @@ impl Vm {
                     if n > 1 << 28 {
                         return Err(self.new_error("MemoryError", ""));
                     }
+                    self.mem_reserve(n as usize * std::mem::size_of::<Value>())?;
                     return Ok((0..n).map(|k| Value::Int(a + k * c)).collect());
                 }
                 _ => {}
@@ -573,7 +574,8 @@ impl Vm {
                         }
                     }
                 }
-                if !self.is_iterator(&it) {
+                // A native awaitable (`fut.__await__()` returns the future) iterates itself.
+                if !self.is_iterator(&it) && !self.is_native_awaitable(&it) {
                     let t = self.type_name(&it);
                     return Err(self.new_error(
                         "TypeError",

@@ -202,6 +202,15 @@ impl Limits {
         self.interrupt.clone()
     }
 
+    /// Makes the next tick do the slow check (a run starts: a pending interrupt or a past
+    /// deadline is noticed at once). Fuel is unaffected.
+    pub fn check_soon(&mut self) {
+        if let Some(f) = self.fuel.as_mut() {
+            *f += self.countdown.min(self.granted);
+        }
+        (self.countdown, self.granted) = (0, 0);
+    }
+
     /// The limit that stopped the current run, if any.
     pub fn tripped(&self) -> Option<Limit> {
         self.tripped

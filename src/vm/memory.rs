@@ -109,7 +109,13 @@ impl Memory {
     /// Sets the charge of `obj` to `bytes`; `false` when that would go over the limit (the
     /// charge is then left as it was).
     fn charge(&mut self, key: usize, alive: Weak<dyn Any>, bytes: usize) -> bool {
+        if bytes < TRACK_MIN {
+            // Small (or shrunk below the threshold): not worth an entry. A tracked object
+            // that shrank keeps its larger charge until it dies, which errs on the safe side.
+            return true;
+        }
         let old = match self.tracked.get(&key) {
+            Some(t) if t.alive.strong_count() > 0 && t.bytes == bytes => return true,
             Some(t) if t.alive.strong_count() > 0 => t.bytes,
             Some(t) => {
                 // The address was reused by a new object: credit the dead one.
@@ -117,7 +123,6 @@ impl Memory {
                 self.tracked.remove(&key);
                 0
             }
-            None if bytes < TRACK_MIN => return true,
             None => 0,
         };
         if bytes > old && !self.fits(bytes - old) {
@@ -137,7 +142,25 @@ pub fn list_bytes(l: &List) -> usize {
     l.items.borrow().capacity() * std::mem::size_of::<Value>()
 }
 
+/// The largest single allocation gyre attempts, limit or not: beyond it MemoryError is raised
+/// at once, where the allocator would fail and abort the process, or the OS would kill it
+/// when the pages are touched. 16 GiB, as CPython's practical ceiling on such machines.
+pub const MAX_ALLOC: usize = 1 << 34;
+
 impl Vm {
+    /// Raises MemoryError before allocating `bytes` at once when that exceeds [`MAX_ALLOC`]
+    /// or would not fit the memory limit. Call it where the size of a new object is known in
+    /// advance and can be huge (repetition, `bytes(n)`, materialised ranges).
+    #[inline]
+    pub fn alloc_check(&mut self, bytes: usize) -> PyResult<()> {
+        // The host's limit first, so that going over it is reported as the limit.
+        self.mem_reserve(bytes)?;
+        if bytes > MAX_ALLOC {
+            return Err(self.new_error("MemoryError", ""));
+        }
+        Ok(())
+    }
+
     /// Raises MemoryError if `bytes` more would not fit the memory limit. Call it before
     /// allocating something large whose size is known in advance (repetition, `bytes(n)`,
     /// big-int powers), so the allocation never happens.

@@ -17,6 +17,7 @@ pub mod drop;
 pub mod exceptions;
 pub mod ext;
 pub mod frame;
+pub mod gc;
 pub mod gen_finalize;
 pub mod import;
 pub mod interp;
@@ -114,6 +115,8 @@ pub struct Vm {
     pub gen_graveyard: object::AsyncGenGraveyard,
     /// True while the graveyard is being drained.
     pub finalizing_gens: bool,
+    /// The cycle collector (see `gc`).
+    pub gc: gc::Collector,
     start: std::time::Instant,
     interned: HashMap<Box<str>, Rc<PyStr>>,
 }
@@ -189,6 +192,7 @@ impl Vm {
             repr_active: Vec::new(),
             gen_graveyard: Default::default(),
             finalizing_gens: false,
+            gc: gc::Collector::default(),
             start: std::time::Instant::now(),
             interned: HashMap::new(),
         };

@@ -570,6 +570,7 @@ impl Drop for Generator {
 
 /// The iterator kinds implemented natively.
 #[derive(Debug)]
+#[allow(clippy::enum_variant_names)] // `SeqIter` names CPython's iterator type
 pub enum Iter {
     /// Over a list by index (sees appends).
     List(Rc<List>, usize),

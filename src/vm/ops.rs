@@ -215,6 +215,7 @@ impl Vm {
             }
         }
         if let Some(r) = self.builtin_binop(op, a, b)? {
+            self.mem_track_value(&r)?;
             return Ok(r);
         }
         self.dunder_binop(op, a, b)
@@ -229,12 +230,15 @@ impl Vm {
             }
             (BinKind::Mul, Value::List(l)) => {
                 let n = self.index_of(b)?;
+                let size = l.items.borrow().len() * std::mem::size_of::<Value>();
+                self.alloc_check(size.saturating_mul(n.max(0) as usize))?;
                 let items = l.items.borrow().clone();
                 let mut out = Vec::new();
                 for _ in 0..n.max(0) {
                     out.extend(items.iter().cloned());
                 }
                 *l.items.borrow_mut() = out;
+                self.mem_track_value(a)?;
                 return Ok(a.clone());
             }
             _ => {}
@@ -389,6 +393,7 @@ impl Vm {
                 if op == BinKind::Mul {
                     if let (Some(x), Value::Int(n)) = (self.bytes_of(a), b) {
                         let n = (*n).max(0) as usize;
+                        self.alloc_check(x.len().saturating_mul(n))?;
                         return Ok(Some(self.new_bytes_like(a, x.repeat(n))));
                     }
                 }
@@ -399,15 +404,14 @@ impl Vm {
 
     fn repeat(&mut self, seq: &Value, n: &Value) -> PyResult<Value> {
         let n = self.index_of(n)?.max(0) as usize;
-        let len = match seq {
+        let slot = std::mem::size_of::<Value>();
+        let bytes = match seq {
             Value::Str(s) => s.as_str().len(),
-            Value::List(l) => l.items.borrow().len(),
-            Value::Tuple(t) => t.items.len(),
+            Value::List(l) => l.items.borrow().len() * slot,
+            Value::Tuple(t) => t.items.len() * slot,
             _ => 0,
         };
-        if len.saturating_mul(n) > 1 << 34 {
-            return Err(self.new_error("MemoryError", ""));
-        }
+        self.alloc_check(bytes.saturating_mul(n))?;
         Ok(match seq {
             Value::Str(s) => Value::string(s.as_str().repeat(n)),
             Value::List(l) => {
@@ -561,6 +565,9 @@ impl Vm {
                     return Err(self.new_error("OverflowError", "too many digits in integer"));
                 };
                 if op == BinKind::LShift {
+                    if !x.is_zero() {
+                        self.mem_reserve(n / 8)?;
+                    }
                     if n > 1 << 24 && !x.is_zero() {
                         return Err(self.new_error("MemoryError", ""));
                     }
@@ -590,9 +597,12 @@ impl Vm {
             return Ok(Value::Int(if y.is_even() { 1 } else { -1 }));
         }
         let Some(e) = y.to_u32() else {
+            // Any result this large is over a memory limit (reported as such) or the cap.
+            self.mem_reserve(usize::MAX)?;
             return Err(self.new_error("MemoryError", ""));
         };
         let bits = x.bits() * e as u64;
+        self.mem_reserve((bits / 8) as usize)?;
         if bits > 1 << 27 {
             return Err(self.new_error("MemoryError", ""));
         }

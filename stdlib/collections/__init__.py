@@ -41,9 +41,6 @@ class deque(_collections.deque):
                 return True
         return False
 
-    def __bool__(self):
-        return len(self) > 0
-
     def __repr__(self):
         name = type(self).__name__
         if self.maxlen is None:

@@ -17,6 +17,8 @@ fi
 tmp="$(mktemp)"
 trap 'rm -f "$tmp"' EXIT
 for f in "${files[@]}"; do
+    # gyre-only behaviour (e.g. the deadlock report): hand-checked expectations, keep them
+    case "$(head -n 1 "$f")" in "# gyre only"*) continue ;; esac
     base="${f%.py}"
     "$PY" "$f" > "$base.out" 2> "$tmp" < /dev/null
     rc=$?

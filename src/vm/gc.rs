@@ -1,0 +1,697 @@
+//! The cycle collector: CPython-style trial deletion over registered containers.
+//!
+//! Reference counting frees everything except cycles. Containers that can take part in a
+//! cycle (lists, dicts, functions, instances, exceptions, generators) are registered here when
+//! the VM creates them, as `Weak` references, so the registry never keeps anything alive.
+//! A collection looks at a range of the registry (the young generation, or everything):
+//!
+//! 1. each live object starts with `gc_refs = strong_count` (minus the collector's own handle);
+//! 2. every reference from one object of the set to another decrements the target's count;
+//! 3. an object whose count stays above zero is referenced from outside the set (a register,
+//!    a global, an untracked object, Rust code): it is a root, and everything it reaches is
+//!    alive too;
+//! 4. the rest is cyclic garbage: its contents are taken out (lists and dicts emptied, cells
+//!    and exception links reset, suspended fibers dropped), which breaks the cycles and lets
+//!    reference counting free it.
+//!
+//! No roots are needed, so a collection is sound wherever no object is half-updated; it runs
+//! when a container is registered (every [`DEFAULT_THRESHOLD`] registrations) and on
+//! `gc.collect()`. Objects that are not registered are seen through: one held only by a tracked
+//! object (`strong_count == 1`, e.g. an instance's `__dict__`, a closure cell, a tuple) counts
+//! as part of its owner. Any reference the walk does not see only keeps its target alive, so
+//! an incomplete walk can leak but never frees a live object. An object whose `RefCell` is
+//! borrowed cannot be walked and is treated as a root.
+//!
+//! Finalisers: gyre does not run `__del__` on cyclic garbage, and suspended generators found
+//! in a cycle are dropped without running their `finally` blocks (CPython would close them).
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::rc::{Rc, Weak};
+
+use super::dict::DictMap;
+use super::object::{AsyncGenOpKind, Dict, Function, GenState, Iter, List, Object, Payload, Tuple};
+use super::value::Value;
+
+/// Registrations between two automatic collections (CPython's `threshold0`).
+pub const DEFAULT_THRESHOLD: i64 = 700;
+/// Young collections between two full ones (CPython's `threshold1`).
+pub const DEFAULT_THRESHOLD1: i64 = 10;
+/// CPython's `threshold2` (gyre has two generations; kept for `get_threshold()`).
+pub const DEFAULT_THRESHOLD2: i64 = 10;
+/// A full collection waits until the registry has grown by `1 / FULL_GROWTH_DIVISOR` since
+/// the last one. CPython uses a quarter; doubling makes a steadily growing heap cost about two
+/// scans per object instead of five, at the price of old cyclic garbage living longer.
+const FULL_GROWTH_DIVISOR: usize = 1;
+/// How deep the walk follows untracked objects owned by a tracked one; deeper nesting is
+/// treated as external (a possible leak, never an unsound free).
+const MAX_INLINE_DEPTH: usize = 64;
+
+/// A registered container.
+enum Tracked {
+    List(Weak<List>),
+    Dict(Weak<Dict>),
+    Func(Weak<Function>),
+    Obj(Weak<Object>),
+}
+
+/// A registered container held alive for the length of a collection.
+enum Strong {
+    List(Rc<List>),
+    Dict(Rc<Dict>),
+    Func(Rc<Function>),
+    Obj(Rc<Object>),
+}
+
+impl Tracked {
+    fn upgrade(&self) -> Option<Strong> {
+        Some(match self {
+            Tracked::List(w) => Strong::List(w.upgrade()?),
+            Tracked::Dict(w) => Strong::Dict(w.upgrade()?),
+            Tracked::Func(w) => Strong::Func(w.upgrade()?),
+            Tracked::Obj(w) => Strong::Obj(w.upgrade()?),
+        })
+    }
+}
+
+impl Strong {
+    fn downgrade(&self) -> Tracked {
+        match self {
+            Strong::List(r) => Tracked::List(Rc::downgrade(r)),
+            Strong::Dict(r) => Tracked::Dict(Rc::downgrade(r)),
+            Strong::Func(r) => Tracked::Func(Rc::downgrade(r)),
+            Strong::Obj(r) => Tracked::Obj(Rc::downgrade(r)),
+        }
+    }
+
+    /// (address, strong count) of the object.
+    fn key(&self) -> (usize, usize) {
+        match self {
+            Strong::List(r) => (Rc::as_ptr(r) as usize, Rc::strong_count(r)),
+            Strong::Dict(r) => (Rc::as_ptr(r) as usize, Rc::strong_count(r)),
+            Strong::Func(r) => (Rc::as_ptr(r) as usize, Rc::strong_count(r)),
+            Strong::Obj(r) => (Rc::as_ptr(r) as usize, Rc::strong_count(r)),
+        }
+    }
+
+    fn node(&self) -> Node<'_> {
+        match self {
+            Strong::List(r) => Node::List(r),
+            Strong::Dict(r) => Node::Dict(r),
+            Strong::Func(r) => Node::Func(r),
+            Strong::Obj(r) => Node::Obj(r),
+        }
+    }
+}
+
+/// An object whose references the walk can enumerate.
+#[derive(Clone, Copy)]
+enum Node<'a> {
+    List(&'a List),
+    Tuple(&'a Tuple),
+    Dict(&'a Dict),
+    Func(&'a Function),
+    Obj(&'a Object),
+}
+
+/// One reference to a walkable object. The target's strong count is read only when the
+/// walk needs it (an untracked target), so a walk over tracked children touches nothing but
+/// the registry index.
+#[derive(Clone, Copy)]
+enum Edge<'a> {
+    List(&'a Rc<List>),
+    Tuple(&'a Rc<Tuple>),
+    Dict(&'a Rc<Dict>),
+    Func(&'a Rc<Function>),
+    Obj(&'a Rc<Object>),
+}
+
+impl<'a> Edge<'a> {
+    fn addr(self) -> usize {
+        match self {
+            Edge::List(r) => Rc::as_ptr(r) as usize,
+            Edge::Tuple(r) => Rc::as_ptr(r) as usize,
+            Edge::Dict(r) => Rc::as_ptr(r) as usize,
+            Edge::Func(r) => Rc::as_ptr(r) as usize,
+            Edge::Obj(r) => Rc::as_ptr(r) as *const u8 as usize,
+        }
+    }
+
+    fn strong(self) -> usize {
+        match self {
+            Edge::List(r) => Rc::strong_count(r),
+            Edge::Tuple(r) => Rc::strong_count(r),
+            Edge::Dict(r) => Rc::strong_count(r),
+            Edge::Func(r) => Rc::strong_count(r),
+            Edge::Obj(r) => Rc::strong_count(r),
+        }
+    }
+
+    fn node(self) -> Node<'a> {
+        match self {
+            Edge::List(r) => Node::List(r),
+            Edge::Tuple(r) => Node::Tuple(r),
+            Edge::Dict(r) => Node::Dict(r),
+            Edge::Func(r) => Node::Func(r),
+            Edge::Obj(r) => Node::Obj(r),
+        }
+    }
+}
+
+fn dict_edge(d: &Rc<Dict>) -> Edge<'_> {
+    Edge::Dict(d)
+}
+
+fn list_edge(l: &Rc<List>) -> Edge<'_> {
+    Edge::List(l)
+}
+
+fn obj_edge(o: &Rc<Object>) -> Edge<'_> {
+    Edge::Obj(o)
+}
+
+/// The walkable target of a value (None for atoms and kinds the collector ignores).
+fn value_edge(v: &Value) -> Option<Edge<'_>> {
+    Some(match v {
+        Value::List(l) => Edge::List(l),
+        Value::Tuple(t) => Edge::Tuple(t),
+        Value::Dict(d) => Edge::Dict(d),
+        Value::Func(f) => Edge::Func(f),
+        Value::Obj(o) => Edge::Obj(o),
+        _ => return None,
+    })
+}
+
+/// Calls `f` on every reference `node` holds directly. Returns false when a `RefCell` of the
+/// node was borrowed (the walk is then incomplete).
+fn visit(node: Node<'_>, f: &mut dyn FnMut(Edge<'_>)) -> bool {
+    let vals = |vs: &[Value], f: &mut dyn FnMut(Edge<'_>)| vs.iter().filter_map(value_edge).for_each(f);
+    match node {
+        Node::List(l) => match l.items.try_borrow() {
+            Ok(items) => vals(&items, f),
+            Err(_) => return false,
+        },
+        Node::Tuple(t) => vals(&t.items, f),
+        Node::Dict(d) => return visit_map(&d.map, f),
+        Node::Func(func) => {
+            vals(&func.defaults, f);
+            vals(&func.closure, f);
+            if let Some(k) = &func.kwdefaults {
+                f(dict_edge(k));
+            }
+            return visit_map(&func.dict, f);
+        }
+        Node::Obj(o) => {
+            if let Some(d) = &o.dict {
+                f(dict_edge(d));
+            }
+            return visit_payload(&o.payload, f);
+        }
+    }
+    true
+}
+
+fn visit_map(map: &RefCell<DictMap>, f: &mut dyn FnMut(Edge<'_>)) -> bool {
+    let Ok(map) = map.try_borrow() else { return false };
+    for (k, v) in map.iter() {
+        value_edge(k).map(&mut *f);
+        value_edge(v).map(&mut *f);
+    }
+    true
+}
+
+/// Visits a value inside a `RefCell`.
+fn visit_cell(c: &RefCell<Value>, f: &mut dyn FnMut(Edge<'_>)) -> bool {
+    let Ok(v) = c.try_borrow() else { return false };
+    value_edge(&v).map(f);
+    true
+}
+
+fn visit_payload(p: &Payload, f: &mut dyn FnMut(Edge<'_>)) -> bool {
+    let one = |v: &Value, f: &mut dyn FnMut(Edge<'_>)| value_edge(v).map(f);
+    match p {
+        Payload::Exception(e) => {
+            return visit_cell(&e.args, f) & visit_cell(&e.cause, f) & visit_cell(&e.context, f);
+        }
+        Payload::Cell(c) => return visit_cell(c, f),
+        Payload::BoundMethod(a, b) => {
+            one(a, f);
+            one(b, f);
+        }
+        Payload::Slice(a, b, c) => {
+            one(a, f);
+            one(b, f);
+            one(c, f);
+        }
+        Payload::StaticMethod(v) | Payload::ClassMethod(v) | Payload::Boxed(v) | Payload::AsyncYield(v) => {
+            one(v, f);
+        }
+        Payload::Super(_, v) => {
+            one(v, f);
+        }
+        Payload::Property(p) => {
+            for v in [&p.fget, &p.fset, &p.fdel, &p.doc] {
+                one(v, f);
+            }
+            return visit_cell(&p.name, f);
+        }
+        Payload::ListData(l) => f(list_edge(l)),
+        Payload::DictData(d) | Payload::DictView(_, d) | Payload::MappingProxy(d) => f(dict_edge(d)),
+        Payload::Module(m) => f(dict_edge(&m.dict)),
+        Payload::Set(s) => match s.try_borrow() {
+            Ok(s) => s.iter().filter_map(value_edge).for_each(f),
+            Err(_) => return false,
+        },
+        Payload::FrozenSet(s) => s.iter().filter_map(value_edge).for_each(f),
+        Payload::Iter(it) => match it.try_borrow() {
+            Ok(it) => visit_iter(&it, f),
+            Err(_) => return false,
+        },
+        Payload::Generator(g) => match g.state.try_borrow() {
+            Ok(state) => visit_gen_state(&state, f),
+            Err(_) => return false,
+        },
+        Payload::Ext(e) => return e.gc_traverse(&mut Tracer { f }),
+        Payload::AsyncGenOp(op) => match op.try_borrow() {
+            Ok(op) => {
+                one(&op.target, f);
+                match &op.kind {
+                    AsyncGenOpKind::Send(v) | AsyncGenOpKind::Default(v) => {
+                        one(v, f);
+                    }
+                    AsyncGenOpKind::Throw(e) => f(obj_edge(e)),
+                    AsyncGenOpKind::Next | AsyncGenOpKind::Close => {}
+                }
+            }
+            Err(_) => return false,
+        },
+        _ => {}
+    }
+    true
+}
+
+fn visit_iter(it: &Iter, f: &mut dyn FnMut(Edge<'_>)) {
+    let mut one = |v: &Value| value_edge(v).map(&mut *f);
+    match it {
+        Iter::List(l, _) => f(list_edge(l)),
+        Iter::Tuple(t, _) => f(Edge::Tuple(t)),
+        Iter::DictKeys(d, ..) | Iter::DictValues(d, ..) | Iter::DictItems(d, ..) => f(dict_edge(d)),
+        Iter::Bytes(v, _) | Iter::Set(v, ..) | Iter::Reversed(v, _) | Iter::SeqIter(v, _) => {
+            one(v);
+        }
+        Iter::Enumerate(a, b) | Iter::Filter(a, b) | Iter::Callable(a, b) => {
+            one(a);
+            one(b);
+        }
+        Iter::Zip(vs, _) => vs.iter().for_each(|v| {
+            one(v);
+        }),
+        Iter::Map(g, vs) => {
+            one(g);
+            vs.iter().for_each(|v| {
+                one(v);
+            });
+        }
+        Iter::Range { .. } | Iter::BigRange(_) | Iter::Str(..) | Iter::Done => {}
+    }
+}
+
+fn visit_gen_state(state: &GenState, f: &mut dyn FnMut(Edge<'_>)) {
+    let GenState::Suspended(fiber) = state else { return };
+    fiber.stack.iter().filter_map(value_edge).for_each(&mut *f);
+    value_edge(&fiber.handled).map(&mut *f);
+    for frame in &fiber.frames {
+        value_edge(&frame.init_self).map(&mut *f);
+    }
+}
+
+/// What an [`Ext`](super::ext::Ext) object reports its references to.
+pub struct Tracer<'f> {
+    f: &'f mut dyn FnMut(Edge<'_>),
+}
+
+impl Tracer<'_> {
+    /// A value the object holds.
+    pub fn value(&mut self, v: &Value) {
+        if let Some(e) = value_edge(v) {
+            (self.f)(e);
+        }
+    }
+
+    /// An object the object holds.
+    pub fn object(&mut self, o: &Rc<Object>) {
+        (self.f)(obj_edge(o));
+    }
+}
+
+/// Address-keyed map with a cheap hash (addresses are already well spread).
+#[derive(Default)]
+struct AddrHasher(u64);
+
+impl Hasher for AddrHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ *b as u64).wrapping_mul(0x100000001b3);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (n as u64 >> 3).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+type AddrMap = HashMap<usize, usize, BuildHasherDefault<AddrHasher>>;
+
+/// Walks `node`'s references, seeing through untracked objects it owns alone, and calls
+/// `on_tracked` with the index of every tracked target. False when a borrow stopped the walk.
+fn walk(node: Node<'_>, index: &AddrMap, depth: usize, on_tracked: &mut dyn FnMut(usize)) -> bool {
+    let mut complete = true;
+    let visited = visit(node, &mut |e: Edge<'_>| {
+        if let Some(&j) = index.get(&e.addr()) {
+            on_tracked(j);
+        } else if e.strong() == 1 && depth < MAX_INLINE_DEPTH && !walk(e.node(), index, depth + 1, on_tracked)
+        {
+            complete = false;
+        }
+    });
+    visited && complete
+}
+
+/// Empties what `node` holds (and what the untracked objects it owns alone hold) into `trash`.
+/// Returns how many owned instance dicts were emptied (counted as objects, as CPython does).
+fn clear(node: Node<'_>, index: &AddrMap, depth: usize, trash: &mut Vec<Value>) -> usize {
+    let mut owned = 0;
+    let mut own_dict = 0;
+    let mut through_edge = |e: Edge<'_>, trash: &mut Vec<Value>| {
+        if e.strong() == 1 && depth < MAX_INLINE_DEPTH && !index.contains_key(&e.addr()) {
+            owned += clear(e.node(), index, depth + 1, trash);
+        }
+    };
+    let mut through = |v: &Value, trash: &mut Vec<Value>| {
+        if let Some(e) = value_edge(v) {
+            through_edge(e, trash);
+        }
+    };
+    match node {
+        Node::List(l) => {
+            if let Ok(mut items) = l.items.try_borrow_mut() {
+                trash.append(&mut items);
+            }
+        }
+        Node::Tuple(t) => t.items.iter().for_each(|v| through(v, trash)),
+        Node::Dict(d) => clear_map(&d.map, trash),
+        Node::Func(func) => {
+            func.defaults.iter().chain(&func.closure).for_each(|v| through(v, trash));
+            if let Some(k) = &func.kwdefaults {
+                through_edge(dict_edge(k), trash);
+            }
+            clear_map(&func.dict, trash);
+        }
+        Node::Obj(o) => {
+            if let Some(d) = &o.dict {
+                if Rc::strong_count(d) == 1 {
+                    clear_map(&d.map, trash);
+                    own_dict = 1;
+                }
+            }
+            clear_payload(&o.payload, trash, &mut through_edge);
+        }
+    }
+    owned + own_dict
+}
+
+fn clear_map(map: &RefCell<DictMap>, trash: &mut Vec<Value>) {
+    if let Ok(mut m) = map.try_borrow_mut() {
+        std::mem::take(&mut *m).drain_into(trash);
+    }
+}
+
+fn clear_cell(c: &RefCell<Value>, with: Value, trash: &mut Vec<Value>) {
+    if let Ok(mut v) = c.try_borrow_mut() {
+        trash.push(std::mem::replace(&mut *v, with));
+    }
+}
+
+fn clear_payload(p: &Payload, trash: &mut Vec<Value>, through: &mut dyn FnMut(Edge<'_>, &mut Vec<Value>)) {
+    match p {
+        Payload::Exception(e) => {
+            clear_cell(&e.args, Value::tuple(Vec::new()), trash);
+            clear_cell(&e.cause, Value::None, trash);
+            clear_cell(&e.context, Value::None, trash);
+        }
+        Payload::Cell(c) => clear_cell(c, Value::Undef, trash),
+        Payload::BoundMethod(a, b) => {
+            for v in [a, b] {
+                if let Some(e) = value_edge(v) {
+                    through(e, trash);
+                }
+            }
+        }
+        Payload::StaticMethod(v) | Payload::ClassMethod(v) | Payload::Boxed(v) | Payload::Super(_, v) => {
+            if let Some(e) = value_edge(v) {
+                through(e, trash);
+            }
+        }
+        Payload::Property(p) => clear_cell(&p.name, Value::None, trash),
+        Payload::ListData(l) => through(list_edge(l), trash),
+        Payload::DictData(d) => through(dict_edge(d), trash),
+        Payload::Set(s) => {
+            if let Ok(mut s) = s.try_borrow_mut() {
+                let table = std::mem::take(&mut *s);
+                trash.extend(table.iter().cloned());
+            }
+        }
+        Payload::Ext(e) => e.gc_clear(trash),
+        Payload::Iter(it) => {
+            if let Ok(mut it) = it.try_borrow_mut() {
+                let old = std::mem::replace(&mut *it, Iter::Done);
+                drop(it);
+                drop(old);
+            }
+        }
+        Payload::Generator(g) => {
+            if let Ok(mut state) = g.state.try_borrow_mut() {
+                if let GenState::Suspended(_) = &*state {
+                    let old = std::mem::replace(&mut *state, GenState::Finished);
+                    drop(state);
+                    if let GenState::Suspended(mut fiber) = old {
+                        trash.append(&mut fiber.stack);
+                        trash.push(std::mem::take(&mut fiber.handled));
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The collector's state, owned by the VM.
+pub struct Collector {
+    /// Registered containers, oldest first.
+    tracked: Vec<Tracked>,
+    /// Where the young generation starts in `tracked`.
+    young_start: usize,
+    /// Registrations since the last collection (`gc.get_count()[0]`).
+    pub allocs: i64,
+    /// Young collections since the last full one (`gc.get_count()[1]`).
+    pub young_runs: i64,
+    /// Registry length after the last full collection.
+    long_lived: usize,
+    /// `gc.isenabled()`.
+    pub enabled: bool,
+    /// `gc.get_threshold()`.
+    pub thresholds: [i64; 3],
+    /// True while a collection runs (no nested collections).
+    collecting: bool,
+    /// `gc.freeze()`: registry entries before this index are never examined.
+    frozen: usize,
+}
+
+impl Default for Collector {
+    fn default() -> Self {
+        Collector {
+            tracked: Vec::new(),
+            young_start: 0,
+            allocs: 0,
+            young_runs: 0,
+            long_lived: 0,
+            enabled: true,
+            thresholds: [DEFAULT_THRESHOLD, DEFAULT_THRESHOLD1, DEFAULT_THRESHOLD2],
+            collecting: false,
+            frozen: 0,
+        }
+    }
+}
+
+impl Collector {
+    /// Registers a container (values that cannot hold references are ignored). Returns true
+    /// when an automatic collection is due.
+    #[inline]
+    pub fn track(&mut self, v: &Value) -> bool {
+        let t = match v {
+            Value::List(l) => Tracked::List(Rc::downgrade(l)),
+            Value::Dict(d) => Tracked::Dict(Rc::downgrade(d)),
+            Value::Func(f) => Tracked::Func(Rc::downgrade(f)),
+            Value::Obj(o) => Tracked::Obj(Rc::downgrade(o)),
+            _ => return false,
+        };
+        if self.tracked.len() == self.tracked.capacity() {
+            self.prune();
+        }
+        self.tracked.push(t);
+        self.allocs += 1;
+        self.enabled && self.thresholds[0] > 0 && self.allocs >= self.thresholds[0]
+    }
+
+    /// Drops the registry entries of freed objects (a dead `Weak` still pins its object's
+    /// allocation), keeping the generation boundaries. Runs when the registry is full, so that
+    /// it stays proportional to the live containers even while collection is disabled.
+    #[cold]
+    fn prune(&mut self) {
+        let bounds = [self.frozen, self.young_start, self.long_lived];
+        let mut kept_below = [0; 3];
+        let mut i = 0;
+        self.tracked.retain(|t| {
+            let live = match t {
+                Tracked::List(w) => w.strong_count() > 0,
+                Tracked::Dict(w) => w.strong_count() > 0,
+                Tracked::Func(w) => w.strong_count() > 0,
+                Tracked::Obj(w) => w.strong_count() > 0,
+            };
+            for (b, kept) in bounds.iter().zip(kept_below.iter_mut()) {
+                if live && i < *b {
+                    *kept += 1;
+                }
+            }
+            i += 1;
+            live
+        });
+        [self.frozen, self.young_start, self.long_lived] = kept_below;
+    }
+
+    /// Drops the entries of freed objects now. An event loop calls this when a burst of
+    /// tasks has finished and it is about to sleep: otherwise their dead entries pin the
+    /// tasks' memory until the registry next fills up.
+    pub fn prune_dead(&mut self) {
+        self.prune();
+    }
+
+    /// The automatic collection: the young generation, or everything once enough young
+    /// collections have run and the registry has grown enough since the last full one (so
+    /// that a growing live heap is rescanned a bounded number of times per object).
+    pub fn collect_auto(&mut self) -> usize {
+        self.young_runs += 1;
+        let grown =
+            self.tracked.len().saturating_sub(self.long_lived) > self.long_lived / FULL_GROWTH_DIVISOR;
+        if self.young_runs >= self.thresholds[1].max(1) && grown {
+            self.collect_full()
+        } else {
+            self.collect_young()
+        }
+    }
+
+    /// Collects the young generation (what was registered since the last collection).
+    pub fn collect_young(&mut self) -> usize {
+        let found = self.collect_from(self.young_start.max(self.frozen));
+        self.young_start = self.tracked.len();
+        found
+    }
+
+    /// `gc.freeze()`: everything registered so far is left alone by later collections.
+    pub fn freeze(&mut self) {
+        self.frozen = self.tracked.len();
+        self.young_start = self.frozen;
+        self.allocs = 0;
+    }
+
+    /// `gc.unfreeze()`: frozen objects are examined again by full collections.
+    pub fn unfreeze(&mut self) {
+        self.frozen = 0;
+    }
+
+    /// `gc.get_freeze_count()`: how many registry entries are frozen.
+    pub fn freeze_count(&self) -> usize {
+        self.frozen
+    }
+
+    /// Collects every registered container; returns the number of unreachable objects found.
+    pub fn collect_full(&mut self) -> usize {
+        let found = self.collect_from(self.frozen);
+        self.young_runs = 0;
+        self.young_start = self.tracked.len();
+        self.long_lived = self.tracked.len();
+        found
+    }
+
+    /// Trial deletion over `tracked[start..]`.
+    fn collect_from(&mut self, start: usize) -> usize {
+        self.allocs = 0;
+        if self.collecting || start > self.tracked.len() {
+            return 0;
+        }
+        self.collecting = true;
+        let nodes: Vec<Strong> = self.tracked.drain(start..).filter_map(|t| t.upgrade()).collect();
+        let mut index = AddrMap::default();
+        index.reserve(nodes.len());
+        let mut refs: Vec<isize> = Vec::with_capacity(nodes.len());
+        for (i, n) in nodes.iter().enumerate() {
+            let (addr, strong) = n.key();
+            index.insert(addr, i);
+            refs.push(strong as isize - 1);
+        }
+        // Subtract internal references; a node that cannot be walked is a root.
+        let mut root = vec![false; nodes.len()];
+        for (i, n) in nodes.iter().enumerate() {
+            if !walk(n.node(), &index, 0, &mut |j| refs[j] -= 1) {
+                root[i] = true;
+            }
+        }
+        let mut alive: Vec<bool> = (0..nodes.len()).map(|i| root[i] || refs[i] > 0).collect();
+        let mut work: Vec<usize> = (0..nodes.len()).filter(|&i| alive[i]).collect();
+        while let Some(i) = work.pop() {
+            walk(nodes[i].node(), &index, 0, &mut |j| {
+                if !alive[j] {
+                    alive[j] = true;
+                    work.push(j);
+                }
+            });
+        }
+        let mut trash = Vec::new();
+        let mut found = 0;
+        for (i, n) in nodes.iter().enumerate() {
+            if !alive[i] {
+                found += 1 + clear(n.node(), &index, 0, &mut trash);
+            }
+        }
+        // Survivors move to the old generation; garbage is re-registered only if a reference
+        // the walk could not break keeps it alive.
+        let mut garbage = Vec::new();
+        for (i, n) in nodes.iter().enumerate() {
+            if alive[i] {
+                self.tracked.push(n.downgrade());
+            } else {
+                garbage.push(n.downgrade());
+            }
+        }
+        drop(index);
+        super::drop::release_vec(trash);
+        drop(nodes);
+        self.tracked.extend(garbage.into_iter().filter(|t| t.upgrade().is_some()));
+        self.collecting = false;
+        found
+    }
+}
+
+impl super::Vm {
+    /// Registers a new container with the cycle collector, collecting when one is due.
+    /// Call it where a container is created, at a point where no object is half-updated.
+    #[inline]
+    pub fn gc_track(&mut self, v: &Value) {
+        if self.gc.track(v) {
+            self.gc.collect_auto();
+        }
+    }
+}
