@@ -440,6 +440,47 @@ pub struct Native {
     /// The keyword arguments it accepts, checked before the call with CPython's messages
     /// (`Some(&[])`: none at all); `None` leaves checking to the function.
     pub kwargs: Option<&'static [&'static str]>,
+    /// For methods: the builtin class that defines it (for `<method 'append' of 'list'
+    /// objects>`).
+    pub owner: Option<std::rc::Weak<Class>>,
+}
+
+/// Dunder methods of builtin types that CPython exposes as method descriptors rather than
+/// slot wrappers (the rest of the `__x__` names are slot wrappers).
+const METHOD_DUNDERS: &[&str] = &[
+    "__format__",
+    "__reduce__",
+    "__reduce_ex__",
+    "__sizeof__",
+    "__getnewargs__",
+    "__dir__",
+    "__init_subclass__",
+    "__subclasshook__",
+    "__class_getitem__",
+    "__reversed__",
+    "__length_hint__",
+    "__getstate__",
+    "__round__",
+    "__trunc__",
+    "__floor__",
+    "__ceil__",
+    "__enter__",
+    "__exit__",
+    "__copy__",
+    "__deepcopy__",
+    "__setstate__",
+];
+
+impl Native {
+    /// True for a `slot wrapper` (`<slot wrapper '__add__' of 'int' objects>`; bound, a
+    /// `method-wrapper`), false for a plain method descriptor.
+    pub fn is_slot_wrapper(&self) -> bool {
+        self.is_method
+            && self.name.len() > 4
+            && self.name.starts_with("__")
+            && self.name.ends_with("__")
+            && !METHOD_DUNDERS.contains(&self.name)
+    }
 }
 
 /// A traceback entry: a frame's code and the instruction that was running.
