@@ -578,6 +578,15 @@ impl Interpreter {
         let _ = self.vm.stderr.flush();
         status
     }
+
+    /// The command line's exit: clears `__main__` as CPython does at shutdown, so generators
+    /// its globals still hold are closed (their `finally` clauses run), then flushes.
+    #[doc(hidden)]
+    pub fn shutdown(&mut self) {
+        self.vm.finalize_main();
+        let _ = self.vm.stdout.flush();
+        let _ = self.vm.stderr.flush();
+    }
 }
 
 use std::io::Write as _;

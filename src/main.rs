@@ -114,9 +114,8 @@ fn run(args: &[String]) -> i32 {
             it.run_main(Path::new(&file))
         }
     };
-    if inspect {
-        return it.run_repl();
-    }
+    let status = if inspect { it.run_repl() } else { status };
+    it.shutdown();
     status
 }
 

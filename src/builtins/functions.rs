@@ -634,7 +634,7 @@ fn bin(vm: &mut Vm, args: Args) -> PyResult<Value> {
     int_base(vm, &args, "bin", 2)
 }
 
-fn round(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn round(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, "round", &args, 1, 2)?;
     let x = &args.pos[0];
     let nd = opt_arg(&args, 1, "ndigits").filter(|v| !v.is_none()).cloned();
@@ -669,7 +669,7 @@ fn round(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
-fn divmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn divmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, "divmod", &args, 2, 2)?;
     let (a, b) = (&args.pos[0], &args.pos[1]);
     if let (Value::Float(_), _) | (_, Value::Float(_)) = (a, b) {
@@ -705,7 +705,7 @@ fn float_of(v: &Value) -> Option<f64> {
     }
 }
 
-fn pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, "pow", &args, 2, 3)?;
     let (a, b) = (&args.pos[0], &args.pos[1]);
     let Some(m) = args.pos.get(2).or(args.kwarg("mod")).filter(|m| !m.is_none()) else {

@@ -15,6 +15,7 @@ mod math;
 mod methods;
 mod modules;
 mod num_methods;
+mod op_dunders;
 mod percent;
 mod range_slice;
 mod str_methods;
@@ -36,7 +37,7 @@ pub use modules::{module, native_module, stdlib_source};
 pub fn native(vm: &mut Vm, name: &'static str, f: NativeFn) -> Value {
     Value::Obj(Object::new(
         vm.types.builtin_function.clone(),
-        Payload::Native(Native { name, f, is_method: false, frame: false, kwargs: None }),
+        Payload::Native(Native { name, f, is_method: false, frame: false, kwargs: None, owner: None }),
     ))
 }
 
@@ -44,7 +45,14 @@ pub fn native(vm: &mut Vm, name: &'static str, f: NativeFn) -> Value {
 pub fn native_kw(vm: &mut Vm, name: &'static str, f: NativeFn, kwargs: &'static [&'static str]) -> Value {
     Value::Obj(Object::new(
         vm.types.builtin_function.clone(),
-        Payload::Native(Native { name, f, is_method: false, frame: false, kwargs: Some(kwargs) }),
+        Payload::Native(Native {
+            name,
+            f,
+            is_method: false,
+            frame: false,
+            kwargs: Some(kwargs),
+            owner: None,
+        }),
     ))
 }
 
@@ -52,7 +60,7 @@ pub fn native_kw(vm: &mut Vm, name: &'static str, f: NativeFn, kwargs: &'static 
 pub fn native_with_frame(vm: &mut Vm, name: &'static str, f: NativeFn) -> Value {
     Value::Obj(Object::new(
         vm.types.builtin_function.clone(),
-        Payload::Native(Native { name, f, is_method: false, frame: true, kwargs: None }),
+        Payload::Native(Native { name, f, is_method: false, frame: true, kwargs: None, owner: None }),
     ))
 }
 
@@ -60,7 +68,14 @@ pub fn native_with_frame(vm: &mut Vm, name: &'static str, f: NativeFn) -> Value 
 pub fn method(vm: &mut Vm, cls: &Rc<Class>, name: &'static str, f: NativeFn) {
     let m = Value::Obj(Object::new(
         vm.types.builtin_function.clone(),
-        Payload::Native(Native { name, f, is_method: true, frame: false, kwargs: None }),
+        Payload::Native(Native {
+            name,
+            f,
+            is_method: true,
+            frame: false,
+            kwargs: None,
+            owner: Some(Rc::downgrade(cls)),
+        }),
     ));
     cls.set_attr(name, m);
 }
@@ -88,6 +103,7 @@ pub fn install(vm: &mut Vm) {
     bytes_methods::install(vm);
     str_methods::install(vm);
     num_methods::install(vm);
+    op_dunders::install(vm);
     io::install(vm);
     let names: Vec<(&'static str, Rc<Class>)> =
         vm.types.exceptions.iter().map(|(k, v)| (*k, v.clone())).collect();

@@ -240,7 +240,7 @@ pub fn parse_float(s: &str) -> TextResult<f64> {
     let lower = body.to_ascii_lowercase();
     let magnitude = match lower.as_slice() {
         b"inf" | b"infinity" => f64::INFINITY,
-        b"nan" => f64::NAN,
+        b"nan" => fresh_nan(),
         _ if valid_float_syntax(body) => {
             let cleaned: String = body.iter().filter(|&&c| c != b'_').map(|&c| c as char).collect();
             cleaned.parse::<f64>().map_err(|_| invalid())?
@@ -248,6 +248,29 @@ pub fn parse_float(s: &str) -> TextResult<f64> {
         _ => return Err(invalid()),
     };
     Ok(if negative { -magnitude } else { magnitude })
+}
+
+thread_local! {
+    /// Payload of the next NaN `float()` makes (see [`fresh_nan`]).
+    static NEXT_NAN: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
+}
+
+/// Quiet NaN bits: exponent all ones and the quiet bit; the 51 bits below are the payload.
+const QUIET_NAN: u64 = 0x7ff8_0000_0000_0000;
+/// The payload bits of a quiet NaN.
+const NAN_PAYLOAD_MASK: u64 = 0x0007_ffff_ffff_ffff;
+
+/// A NaN unlike any other made before: floats are values in gyre, so identity (`is`,
+/// and the identity shortcut of `in` and `==` on containers) compares bits, and CPython's
+/// `float('nan')` makes a new object each time (`x is x` but not `float('nan') is
+/// float('nan')`). Only the payload differs; every NaN behaves the same otherwise.
+pub fn fresh_nan() -> f64 {
+    let n = NEXT_NAN.with(|c| {
+        let n = c.get();
+        c.set(if n >= NAN_PAYLOAD_MASK { 1 } else { n + 1 });
+        n
+    });
+    f64::from_bits(QUIET_NAN | (n & NAN_PAYLOAD_MASK))
 }
 
 /// `bin()`/`oct()`/`hex()` and the `#b/#o/#x` forms: `base` 2, 8 or 16 (others give plain

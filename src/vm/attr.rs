@@ -851,9 +851,9 @@ impl Vm {
         Err(self.name_error(s.as_str()))
     }
 
-    /// The `LoadGlobal` cache hit for name index `idx`: copies the cached value into `out`
-    /// (in place, so the dispatch loop's register is written field by field) and returns
-    /// true, or returns false for [`Vm::load_global_cached`].
+    /// The `LoadGlobal` cache hit for name index `idx`: copies the value into `out` (in
+    /// place, so the dispatch loop's register is written field by field) and returns true,
+    /// or returns false for [`Vm::load_global_cached`].
     #[inline(always)]
     pub fn cached_global(
         &self,
@@ -864,18 +864,30 @@ impl Vm {
     ) -> bool {
         let cache = code.global_cache.borrow();
         let Some(slot) = cache.get(idx) else { return false };
-        if slot.globals == Rc::as_ptr(globals) as usize
-            && slot.globals_version == globals.map.borrow().version()
-            && slot.builtins_version == self.builtins.map.borrow().version()
-            && !slot.value.is_undef()
-        {
-            out.clone_from(&slot.value);
-            return true;
+        let Some(found) = slot.found else { return false };
+        if slot.globals != Rc::as_ptr(globals) as usize {
+            return false;
         }
-        false
+        let gmap = globals.map.borrow();
+        let bmap = self.builtins.map.borrow();
+        if slot.globals_version != gmap.version() || slot.builtins_version != bmap.version() {
+            return false;
+        }
+        // Same versions: the entry found then is still there, unchanged.
+        let entry = match found {
+            super::object::GlobalAt::Globals(i) => gmap.live_entry(i),
+            super::object::GlobalAt::Builtins(i) => bmap.live_entry(i),
+        };
+        match entry {
+            Some(e) => {
+                out.clone_from(&e.value);
+                true
+            }
+            None => false,
+        }
     }
 
-    /// `LoadGlobal` through the code object's cache of name index `idx`.
+    /// `LoadGlobal` through the code object's cache of name index `idx` (a miss refills it).
     #[inline]
     pub fn load_global_cached(
         &mut self,
@@ -883,30 +895,33 @@ impl Vm {
         globals: &Rc<super::object::Dict>,
         idx: usize,
     ) -> PyResult<Value> {
-        let gaddr = Rc::as_ptr(globals) as usize;
-        let (gver, bver) = (globals.map.borrow().version(), self.builtins.map.borrow().version());
-        {
-            let cache = code.global_cache.borrow();
-            if let Some(slot) = cache.get(idx) {
-                if slot.globals == gaddr
-                    && slot.globals_version == gver
-                    && slot.builtins_version == bver
-                    && !slot.value.is_undef()
-                {
-                    return Ok(slot.value.clone());
+        let mut v = Value::Undef;
+        if self.cached_global(code, globals, idx, &mut v) {
+            return Ok(v);
+        }
+        let Value::Str(name) = &code.names[idx] else { return self.load_global(globals, &code.names[idx]) };
+        let (hash, key) = (name.hash(), name.as_str());
+        let found = {
+            let gmap = globals.map.borrow();
+            match gmap.index_of_str(hash, key) {
+                Some(i) => Some((super::object::GlobalAt::Globals(i), gmap.entry(i).value.clone())),
+                None => {
+                    let bmap = self.builtins.map.borrow();
+                    bmap.index_of_str(hash, key)
+                        .map(|i| (super::object::GlobalAt::Builtins(i), bmap.entry(i).value.clone()))
                 }
             }
-        }
-        let v = self.load_global(globals, &code.names[idx])?;
+        };
+        let Some((at, v)) = found else { return Err(self.name_error(key)) };
         let mut cache = code.global_cache.borrow_mut();
         if cache.len() < code.names.len() {
             cache.resize(code.names.len(), super::object::GlobalSlot::default());
         }
         cache[idx] = super::object::GlobalSlot {
-            globals: gaddr,
-            globals_version: gver,
-            builtins_version: bver,
-            value: v.clone(),
+            globals: Rc::as_ptr(globals) as usize,
+            globals_version: globals.map.borrow().version(),
+            builtins_version: self.builtins.map.borrow().version(),
+            found: Some(at),
         };
         Ok(v)
     }

@@ -10,7 +10,8 @@
 
 use std::rc::Rc;
 
-use super::object::{class_epoch, CodeObj, Object, Payload};
+use super::object::{class_epoch, Class, CodeObj, Object, Payload};
+use super::types::Types;
 use super::value::Value;
 use super::{PyResult, Vm};
 
@@ -62,14 +63,39 @@ fn cacheable(o: &Object) -> bool {
 /// The slot for name `idx` if it was filled for `o`'s class in the current epoch.
 #[inline]
 fn valid_slot(code: &CodeObj, o: &Object, idx: usize) -> Option<Known> {
+    if !cacheable(o) {
+        return None;
+    }
+    class_slot(code, &o.class, idx)
+}
+
+/// The slot for name `idx` if it was filled for class `cls` in the current epoch.
+#[inline]
+fn class_slot(code: &CodeObj, cls: &Class, idx: usize) -> Option<Known> {
     let cache = code.attr_cache.borrow();
     let slot = cache.get(idx)?;
-    let class = Rc::as_ptr(&o.class) as usize;
+    let class = cls as *const Class as usize;
     let way = slot.ways.iter().find(|w| w.class == class)?;
-    if way.epoch != class_epoch() || !cacheable(o) {
+    if way.epoch != class_epoch() {
         return None;
     }
     Some(way.known.clone())
+}
+
+/// The class whose methods a `LoadMethod` on `v` may take from the cache: the class of a
+/// cacheable instance, or the builtin type of a str, list, tuple, dict, int or float.
+#[inline]
+fn receiver_class<'a>(types: &'a Types, v: &'a Value) -> Option<&'a Rc<Class>> {
+    match v {
+        Value::Obj(o) if cacheable(o) => Some(&o.class),
+        Value::Str(_) => Some(&types.str_),
+        Value::List(_) => Some(&types.list),
+        Value::Dict(_) => Some(&types.dict),
+        Value::Tuple(_) => Some(&types.tuple),
+        Value::Int(_) => Some(&types.int),
+        Value::Float(_) => Some(&types.float),
+        _ => None,
+    }
 }
 
 /// The instance dict entry at `i` when its key is `name` (a hit of a `DictEntry` slot).
@@ -93,23 +119,32 @@ fn same_name(key: &Value, name: &Value) -> bool {
     }
 }
 
-/// The namespace entry `i` of `o`'s class (`owner == 0`) or of its base `owner` (MRO order)
-/// when its key is `name`.
+/// The namespace entry `i` of `cls` (`owner == 0`) or of its base `owner` (MRO order) when
+/// its key is `name`.
 #[inline]
-fn class_entry(o: &Object, owner: usize, i: usize, name: &Value) -> Option<Value> {
-    let cls = if owner == 0 { &o.class } else { o.class.mro.get(owner - 1)? };
+fn class_entry(cls: &Class, owner: usize, i: usize, name: &Value) -> Option<Value> {
+    let cls = if owner == 0 { cls } else { cls.mro.get(owner - 1)? };
     let dict = cls.dict.borrow();
     let e = dict.live_entry(i)?;
     same_name(&e.key, name).then(|| e.value.clone())
 }
 
-/// Where the MRO lookup of `name` on `o`'s class finds it (see [`Known::Method`]).
-fn method_position(o: &Object, name: &Value) -> Option<(usize, usize)> {
+/// Where the MRO lookup of `name` on `cls` finds it (see [`Known::Method`]).
+fn method_position(cls: &Rc<Class>, name: &Value) -> Option<(usize, usize)> {
     let Value::Str(k) = name else { return None };
-    std::iter::once(&o.class).chain(o.class.mro.iter()).enumerate().find_map(|(n, c)| {
+    std::iter::once(cls).chain(cls.mro.iter()).enumerate().find_map(|(n, c)| {
         let i = c.dict.borrow().index_of_str(k.hash(), k.as_str())?;
         Some((n, i))
     })
+}
+
+/// Whether `f` is what `LoadMethod` calls unbound with the receiver as first argument.
+fn is_plain_method(f: &Value) -> bool {
+    match f {
+        Value::Func(_) => true,
+        Value::Obj(d) => matches!(&d.payload, Payload::Native(nf) if nf.is_method),
+        _ => false,
+    }
 }
 
 /// `obj.<names[idx]>` when the cache knows it; `None` sends the caller to
@@ -190,23 +225,27 @@ pub fn cached_set(code: &CodeObj, obj: &Value, idx: usize, value: Value) -> Resu
     Ok(())
 }
 
-/// The plain function `obj.<names[idx]>()` calls (with `obj` as self) when the cache knows
-/// it; `None` sends the caller to [`Vm::load_method_slow`].
+/// The plain method `obj.<names[idx]>()` calls (with `obj` as self) when the cache knows
+/// it: into registers `dst` (the method) and `dst + 1` (self), copied in place. False on a
+/// miss ([`Vm::load_method_slow`] then decides).
 #[inline(always)]
-pub fn cached_method(code: &CodeObj, obj: &Value, idx: usize) -> Option<Value> {
-    let Value::Obj(o) = obj else { return None };
-    let Known::Method(owner, i) = valid_slot(code, o, idx)? else { return None };
-    let f = class_entry(o, owner, i, &code.names[idx])?;
-    (!shadowed(o, &code.names[idx])).then_some(f)
-}
-
-/// [`cached_method`] of register `obj` into registers `dst` (the function) and `dst + 1`
-/// (self), copying in place. False on a miss.
-#[inline(always)]
-pub fn cached_method_into(code: &CodeObj, regs: &mut [Value], obj: usize, dst: usize, idx: usize) -> bool {
+pub fn cached_method_into(
+    code: &CodeObj,
+    types: &Types,
+    regs: &mut [Value],
+    obj: usize,
+    dst: usize,
+    idx: usize,
+) -> bool {
     if obj == dst || obj == dst + 1 || dst + 1 >= regs.len() {
-        let Some(f) = cached_method(code, &regs[obj], idx) else { return false };
-        let o = regs[obj].clone();
+        let o = &regs[obj];
+        let Some(cls) = receiver_class(types, o) else { return false };
+        let Some(Known::Method(owner, i)) = class_slot(code, cls, idx) else { return false };
+        let Some(f) = class_entry(cls, owner, i, &code.names[idx]) else { return false };
+        if matches!(o, Value::Obj(ob) if shadowed(ob, &code.names[idx])) {
+            return false;
+        }
+        let o = o.clone();
         regs[dst] = f;
         regs[dst + 1] = o;
         return true;
@@ -218,22 +257,22 @@ pub fn cached_method_into(code: &CodeObj, regs: &mut [Value], obj: usize, dst: u
         let (a, b) = regs.split_at_mut(obj);
         (&b[0], &mut a[dst..dst + 2])
     };
-    let Value::Obj(ob) = o else { return false };
-    let Some(Known::Method(owner, i)) = valid_slot(code, ob, idx) else { return false };
-    if shadowed(ob, &code.names[idx]) {
+    let Some(cls) = receiver_class(types, o) else { return false };
+    let Some(Known::Method(owner, i)) = class_slot(code, cls, idx) else { return false };
+    if matches!(o, Value::Obj(ob) if shadowed(ob, &code.names[idx])) {
         return false;
     }
-    let cls = if owner == 0 {
-        &ob.class
+    let owner_cls = if owner == 0 {
+        &**cls
     } else {
-        match ob.class.mro.get(owner - 1) {
-            Some(c) => c,
+        match cls.mro.get(owner - 1) {
+            Some(c) => &**c,
             None => return false,
         }
     };
     let old = if d[0].is_inline() { None } else { Some(std::mem::take(&mut d[0])) };
     let hit = {
-        let dict = cls.dict.borrow();
+        let dict = owner_cls.dict.borrow();
         match dict.live_entry(i) {
             Some(e) if same_name(&e.key, &code.names[idx]) => {
                 d[0].clone_from(&e.value);
@@ -285,10 +324,10 @@ impl Vm {
     /// `LoadMethod` by the general rules ([`Vm::load_method`]), refilling the cache.
     pub fn load_method_slow(&mut self, code: &CodeObj, obj: &Value, idx: usize) -> PyResult<(Value, Value)> {
         let (f, s) = self.load_method(obj, &code.names[idx])?;
-        if let Value::Obj(o) = obj {
-            if matches!(f, Value::Func(_)) && !s.is_undef() && cacheable(o) {
-                if let Some((owner, i)) = method_position(o, &code.names[idx]) {
-                    self.store_slot(code, o, idx, Known::Method(owner, i));
+        if !s.is_undef() && is_plain_method(&f) {
+            if let Some(cls) = receiver_class(&self.types, obj).cloned() {
+                if let Some((owner, i)) = method_position(&cls, &code.names[idx]) {
+                    store_slot(code, &cls, idx, Known::Method(owner, i));
                 }
             }
         }
@@ -308,24 +347,25 @@ impl Vm {
         if descr.is_some_and(|d| self.is_data_descriptor(&d)) {
             return;
         }
-        self.store_slot(code, o, idx, Known::DictEntry(i));
+        store_slot(code, &o.class, idx, Known::DictEntry(i));
     }
+}
 
-    fn store_slot(&mut self, code: &CodeObj, o: &Object, idx: usize, known: Known) {
-        let mut cache = code.attr_cache.borrow_mut();
-        if cache.len() < code.names.len() {
-            cache.resize(code.names.len(), AttrSlot::default());
-        }
-        let slot = &mut cache[idx];
-        let class = Rc::as_ptr(&o.class) as usize;
-        let n = match slot.ways.iter().position(|w| w.class == class) {
-            Some(n) => n,
-            None => {
-                let n = slot.next;
-                slot.next = (n + 1) % SLOT_WAYS;
-                n
-            }
-        };
-        slot.ways[n] = Way { class, epoch: class_epoch(), known };
+/// Records what `code`'s slot for name `idx` knows about class `cls`.
+fn store_slot(code: &CodeObj, cls: &Class, idx: usize, known: Known) {
+    let mut cache = code.attr_cache.borrow_mut();
+    if cache.len() < code.names.len() {
+        cache.resize(code.names.len(), AttrSlot::default());
     }
+    let slot = &mut cache[idx];
+    let class = cls as *const Class as usize;
+    let n = match slot.ways.iter().position(|w| w.class == class) {
+        Some(n) => n,
+        None => {
+            let n = slot.next;
+            slot.next = (n + 1) % SLOT_WAYS;
+            n
+        }
+    };
+    slot.ways[n] = Way { class, epoch: class_epoch(), known };
 }

@@ -411,6 +411,9 @@ impl Vm {
         mut n: usize,
         kwnames: Option<&Value>,
     ) -> PyResult<bool> {
+        if self.has_dropped_generators() {
+            self.close_dropped_generators();
+        }
         let mut callee = fiber.stack[at].clone();
         loop {
             match &callee {
@@ -474,6 +477,18 @@ impl Vm {
                     _ => break,
                 },
                 _ => break,
+            }
+        }
+        if kwnames.is_none() {
+            if let Some(f) = plain_native(&callee, n) {
+                // A native function reads its arguments straight from the call window; they
+                // are released right after, as if the call had consumed them.
+                let r = f(self, Args { pos: &fiber.stack[window..window + n], kw: &[] });
+                for slot in &mut fiber.stack[window..window + n] {
+                    Value::put(slot, Value::Undef);
+                }
+                fiber.stack[at] = r?;
+                return Ok(false);
             }
         }
         let (pos, kw) = split_args(&mut fiber.stack[window..window + n], kwnames);
@@ -843,7 +858,8 @@ impl Vm {
             code: code.clone(),
             running_async: Cell::new(false),
             hooked: Cell::new(false),
-            finalizer: RefCell::new(None),
+            // Plain generators know where to go if dropped suspended in a `try`/`with`.
+            finalizer: RefCell::new((code.kind == CodeKind::Generator).then(|| self.gen_graveyard.clone())),
         };
         let gen = Value::Obj(Object::new(cls, Payload::Generator(gen)));
         self.gc_track(&gen);
@@ -1054,6 +1070,17 @@ impl Vm {
 }
 
 /// Moves call arguments out of the stack, splitting off keyword arguments.
+/// The function of a native callable that needs neither the caller's frame nor special
+/// argument handling, for `n` positional arguments.
+#[inline]
+fn plain_native(callee: &Value, n: usize) -> Option<super::object::NativeFn> {
+    let Value::Obj(o) = callee else { return None };
+    match &o.payload {
+        Payload::Native(nf) if !(nf.frame || (nf.is_method && n == 0)) => Some(nf.f),
+        _ => None,
+    }
+}
+
 fn split_args(args: &mut [Value], kwnames: Option<&Value>) -> (Vec<Value>, Vec<(Value, Value)>) {
     let names: &[Value] = match kwnames {
         Some(Value::Tuple(t)) => &t.items,

@@ -2,11 +2,16 @@
 //!
 //! Layout follows CPython's compact dict: an `entries` vector in insertion order (deleted
 //! entries become holes until the next compaction) and an open-addressing `index` table of
-//! entry positions. Hashes are computed by the caller (they may run script `__hash__`), and
+//! entry positions. Up to [`SMALL_ENTRIES`] entries there is no index at all: lookups scan
+//! the entries (an instance namespace with a few attributes then costs one allocation, and a
+//! scan of a handful of hashes beats probing). Hashes are computed by the caller (they may run script `__hash__`), and
 //! key equality is resolved in two steps so no borrow is held across script code: `probe`
 //! answers from identity and built-in equality, and reports candidates it cannot decide.
 
 use super::value::Value;
+
+/// Entry positions (live or holes) a map holds before it builds its index.
+pub const SMALL_ENTRIES: usize = 8;
 
 const EMPTY: u32 = u32::MAX;
 const DELETED: u32 = u32::MAX - 1;
@@ -143,7 +148,7 @@ impl DictMap {
     /// Looks a key up using identity and built-in equality only.
     pub fn probe(&self, hash: i64, key: &Value) -> Probe {
         if self.index.is_empty() {
-            return Probe::Missing;
+            return self.scan(hash, key);
         }
         let mask = self.mask();
         let mut i = hash as u64 as usize & mask;
@@ -177,6 +182,29 @@ impl DictMap {
         }
     }
 
+    /// [`DictMap::probe`] of a map without an index.
+    fn scan(&self, hash: i64, key: &Value) -> Probe {
+        let mut undecided = Vec::new();
+        for (slot, e) in self.entries.iter().enumerate() {
+            if e.hash != hash || e.key.is_undef() {
+                continue;
+            }
+            if e.key.is(key) {
+                return Probe::Found(slot);
+            }
+            match simple_eq(&e.key, key) {
+                Some(true) => return Probe::Found(slot),
+                Some(false) => {}
+                None => undecided.push(slot),
+            }
+        }
+        if undecided.is_empty() {
+            Probe::Missing
+        } else {
+            Probe::Undecided(undecided)
+        }
+    }
+
     /// Finds a `str` key without building a `Value` (attribute and global lookups).
     pub fn get_str(&self, hash: i64, key: &str) -> Option<&Value> {
         self.index_of_str(hash, key).map(|i| &self.entries[i].value)
@@ -186,7 +214,10 @@ impl DictMap {
     #[inline]
     pub fn index_of_str(&self, hash: i64, key: &str) -> Option<usize> {
         if self.index.is_empty() {
-            return None;
+            return self.entries.iter().position(|e| {
+                e.hash == hash
+                    && matches!(&e.key, Value::Str(k) if std::ptr::eq(k.as_str(), key) || k.as_str() == key)
+            });
         }
         let mask = self.mask();
         let mut i = hash as u64 as usize & mask;
@@ -247,10 +278,18 @@ impl DictMap {
 
     /// Appends a new key (the caller checked it is absent).
     pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
+        self.version = next_version();
+        if self.index.is_empty() && self.entries.len() < SMALL_ENTRIES {
+            if self.entries.capacity() == 0 {
+                self.entries.reserve_exact(SMALL_ENTRIES / 2);
+            }
+            self.entries.push(Entry { hash, key, value });
+            self.len += 1;
+            return;
+        }
         if (self.entries.len() + 1) * 3 >= self.index.len() * 2 {
             self.grow();
         }
-        self.version = next_version();
         let slot = self.entries.len() as u32;
         self.entries.push(Entry { hash, key, value });
         self.place(hash, slot);
@@ -284,6 +323,17 @@ impl DictMap {
 
     /// Removes the entry at `idx`, returning its key and value.
     pub fn remove_at(&mut self, idx: usize) -> (Value, Value) {
+        if self.index.is_empty() {
+            self.version = next_version();
+            let e = &mut self.entries[idx];
+            let key = std::mem::take(&mut e.key);
+            let value = std::mem::take(&mut e.value);
+            self.len -= 1;
+            if self.len == 0 {
+                self.clear();
+            }
+            return (key, value);
+        }
         let mask = self.mask();
         let hash = self.entries[idx].hash;
         let mut i = hash as u64 as usize & mask;

@@ -12,6 +12,7 @@ use std::cell::{Cell, RefCell};
 
 use super::object::{GenState, Iter, Object, Payload};
 use super::value::Value;
+use crate::compiler::bytecode::CodeKind;
 
 /// Nested container drops handled recursively before contents are deferred.
 const TRASHCAN_DEPTH: usize = 200;
@@ -89,7 +90,7 @@ pub fn take_object(obj: &mut Object, out: &mut Vec<Value>) {
         Payload::Generator(mut g) => {
             // An async generator its loop will finalize keeps its frame: `Generator`'s own
             // `Drop` hands it to the loop whole.
-            if g.finalizer.get_mut().is_none() {
+            if g.finalizer.get_mut().is_none() || (g.kind == CodeKind::Generator && !g.needs_close()) {
                 if let GenState::Suspended(fiber) = g.state.get_mut() {
                     out.append(&mut fiber.stack);
                 }

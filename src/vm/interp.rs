@@ -369,6 +369,9 @@ impl Vm {
         kind: FrameKind,
         init_self: Value,
     ) -> PyResult<()> {
+        if self.has_dropped_generators() {
+            self.close_dropped_generators();
+        }
         if self.depth >= self.recursion_limit {
             return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
         }
@@ -818,7 +821,14 @@ impl Vm {
                     Instr::LoadMethod { dst, obj, name } => {
                         let idx = name.0 as usize;
                         let (o, d) = (base + obj.idx(), base + dst.idx());
-                        if !super::attr_cache::cached_method_into(&code, &mut fiber.stack, o, d, idx) {
+                        if !super::attr_cache::cached_method_into(
+                            &code,
+                            &self.types,
+                            &mut fiber.stack,
+                            o,
+                            d,
+                            idx,
+                        ) {
                             let o = reg!(obj).clone();
                             save_pc!();
                             let (f, s) = tryv!(self.load_method_slow(&code, &o, idx));

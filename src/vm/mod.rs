@@ -18,6 +18,7 @@ pub mod exceptions;
 pub mod ext;
 pub mod frame;
 pub mod gc;
+pub mod gen_finalize;
 pub mod import;
 pub mod interp;
 pub mod iter;
@@ -112,6 +113,11 @@ pub struct Vm {
     pub caller: Option<CallerFrame>,
     /// Containers whose repr is being computed (to print `[...]` for cycles).
     pub repr_active: Vec<Value>,
+    /// Generators dropped while suspended inside `try`/`with`, waiting for the VM to close
+    /// them (see `gen_finalize`).
+    pub gen_graveyard: object::AsyncGenGraveyard,
+    /// True while the graveyard is being drained.
+    pub finalizing_gens: bool,
     /// The cycle collector (see `gc`).
     pub gc: gc::Collector,
     start: std::time::Instant,
@@ -188,6 +194,8 @@ impl Vm {
             type_cache: Vec::new(),
             caller: None,
             repr_active: Vec::new(),
+            gen_graveyard: Default::default(),
+            finalizing_gens: false,
             gc: gc::Collector::default(),
             start: std::time::Instant::now(),
             interned: HashMap::new(),

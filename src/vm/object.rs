@@ -343,7 +343,8 @@ pub struct CodeObj {
 }
 
 /// One cached global lookup: valid while the globals dict is the same object with the same
-/// version, and the builtins dict has the same version.
+/// version, and the builtins dict has the same version. It records where the value sits, not
+/// the value: a cache must not keep a deleted or rebound global alive.
 #[derive(Debug, Default, Clone)]
 pub struct GlobalSlot {
     /// Address of the globals dict the lookup ran in.
@@ -352,8 +353,17 @@ pub struct GlobalSlot {
     pub globals_version: u64,
     /// The builtins dict's version then.
     pub builtins_version: u64,
-    /// The value found (`Undef` for an empty slot).
-    pub value: Value,
+    /// Where the value was found (`None` for an empty slot).
+    pub found: Option<GlobalAt>,
+}
+
+/// Where a cached global lives: an entry index of the globals or of the builtins dict.
+#[derive(Debug, Clone, Copy)]
+pub enum GlobalAt {
+    /// `globals.entries[i]`.
+    Globals(usize),
+    /// `builtins.entries[i]`.
+    Builtins(usize),
 }
 
 /// A function defined by `def` or `lambda`.
@@ -430,6 +440,47 @@ pub struct Native {
     /// The keyword arguments it accepts, checked before the call with CPython's messages
     /// (`Some(&[])`: none at all); `None` leaves checking to the function.
     pub kwargs: Option<&'static [&'static str]>,
+    /// For methods: the builtin class that defines it (for `<method 'append' of 'list'
+    /// objects>`).
+    pub owner: Option<std::rc::Weak<Class>>,
+}
+
+/// Dunder methods of builtin types that CPython exposes as method descriptors rather than
+/// slot wrappers (the rest of the `__x__` names are slot wrappers).
+const METHOD_DUNDERS: &[&str] = &[
+    "__format__",
+    "__reduce__",
+    "__reduce_ex__",
+    "__sizeof__",
+    "__getnewargs__",
+    "__dir__",
+    "__init_subclass__",
+    "__subclasshook__",
+    "__class_getitem__",
+    "__reversed__",
+    "__length_hint__",
+    "__getstate__",
+    "__round__",
+    "__trunc__",
+    "__floor__",
+    "__ceil__",
+    "__enter__",
+    "__exit__",
+    "__copy__",
+    "__deepcopy__",
+    "__setstate__",
+];
+
+impl Native {
+    /// True for a `slot wrapper` (`<slot wrapper '__add__' of 'int' objects>`; bound, a
+    /// `method-wrapper`), false for a plain method descriptor.
+    pub fn is_slot_wrapper(&self) -> bool {
+        self.is_method
+            && self.name.len() > 4
+            && self.name.starts_with("__")
+            && self.name.ends_with("__")
+            && !METHOD_DUNDERS.contains(&self.name)
+    }
 }
 
 /// A traceback entry: a frame's code and the instruction that was running.
@@ -498,25 +549,57 @@ pub struct Generator {
 /// generator's state moves here and the loop resurrects it as a new object.
 pub type AsyncGenGraveyard = Rc<RefCell<Vec<Generator>>>;
 
+impl Generator {
+    /// A plain generator that closing would run code in: suspended at a `yield` inside a
+    /// `try` or `with` (CPython closes every generator it frees; only these notice).
+    pub fn needs_close(&mut self) -> bool {
+        if self.kind != CodeKind::Generator || self.finalizer.get_mut().is_none() {
+            return false;
+        }
+        match self.state.get_mut() {
+            GenState::Suspended(f) => {
+                f.suspended && f.frames.iter().any(|fr| fr.code.code.find_handler(fr.pc).is_some())
+            }
+            _ => false,
+        }
+    }
+
+    /// This generator's state moved into a new `Generator` (a drop hands it on this way).
+    fn resurrect(&mut self) -> Generator {
+        Generator {
+            kind: self.kind,
+            state: RefCell::new(std::mem::replace(self.state.get_mut(), GenState::Finished)),
+            started: Cell::new(true),
+            name: std::mem::take(&mut self.name),
+            qualname: std::mem::take(&mut self.qualname),
+            code: self.code.clone(),
+            running_async: Cell::new(false),
+            hooked: Cell::new(true),
+            finalizer: RefCell::new(None),
+        }
+    }
+}
+
 impl Drop for Generator {
     fn drop(&mut self) {
+        if self.kind == CodeKind::Generator {
+            if self.needs_close() {
+                if let Some(graveyard) = self.finalizer.get_mut().take() {
+                    let g = self.resurrect();
+                    // A borrowed graveyard is being drained by `take`; never the case today.
+                    if let Ok(mut q) = graveyard.try_borrow_mut() {
+                        q.push(g);
+                    }
+                }
+            }
+            return;
+        }
         if self.kind != CodeKind::AsyncGenerator {
             return;
         }
         let Some(graveyard) = self.finalizer.get_mut().take() else { return };
-        let state = std::mem::replace(self.state.get_mut(), GenState::Finished);
-        if matches!(&state, GenState::Suspended(f) if f.suspended) {
-            let resurrected = Generator {
-                kind: self.kind,
-                state: RefCell::new(state),
-                started: Cell::new(true),
-                name: std::mem::take(&mut self.name),
-                qualname: std::mem::take(&mut self.qualname),
-                code: self.code.clone(),
-                running_async: Cell::new(false),
-                hooked: Cell::new(true),
-                finalizer: RefCell::new(None),
-            };
+        if matches!(self.state.get_mut(), GenState::Suspended(f) if f.suspended) {
+            let resurrected = self.resurrect();
             // A graveyard borrowed right now belongs to a loop draining it; the generator
             // is then dropped unclosed, as CPython does for a loop that is shutting down.
             if let Ok(mut g) = graveyard.try_borrow_mut() {

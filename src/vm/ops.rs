@@ -1174,26 +1174,32 @@ impl Vm {
                 }
             }
             Payload::Native(n) => {
-                if n.is_method {
-                    format!("<method '{}' of objects>", n.name)
-                } else {
-                    format!("<built-in function {}>", n.name)
+                let owner = n.owner.as_ref().and_then(|w| w.upgrade()).map(|c| c.name());
+                match owner {
+                    Some(owner) if n.is_method => {
+                        let kind = if n.is_slot_wrapper() { "slot wrapper" } else { "method" };
+                        format!("<{kind} '{}' of '{owner}' objects>", n.name)
+                    }
+                    _ if n.is_method => format!("<method '{}' of objects>", n.name),
+                    _ => format!("<built-in function {}>", n.name),
                 }
             }
             Payload::NativeClosure(c) if c.is_method => format!("<method '{}' of objects>", c.name),
             Payload::NativeClosure(c) => format!("<built-in function {}>", c.name),
             Payload::BoundMethod(f, s) => {
                 let (f, s) = (f.clone(), s.clone());
-                let name = match &f {
-                    Value::Func(func) => func.qualname.borrow().as_str().unwrap_or("?").to_string(),
+                let (name, slot) = match &f {
+                    Value::Func(func) => (func.qualname.borrow().as_str().unwrap_or("?").to_string(), false),
                     Value::Obj(fo) => match &fo.payload {
-                        Payload::Native(n) => n.name.to_string(),
-                        _ => "?".into(),
+                        Payload::Native(n) => (n.name.to_string(), n.is_slot_wrapper()),
+                        _ => ("?".into(), false),
                     },
-                    _ => "?".into(),
+                    _ => ("?".into(), false),
                 };
                 if matches!(f, Value::Func(_)) {
                     format!("<bound method {name} of {}>", self.repr(&s)?)
+                } else if slot {
+                    format!("<method-wrapper '{name}' of {} object at {:#x}>", self.type_name(&s), s.id())
                 } else {
                     format!("<built-in method {name} of {} object at {:#x}>", self.type_name(&s), s.id())
                 }

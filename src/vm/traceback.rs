@@ -76,6 +76,15 @@ impl Vm {
         out
     }
 
+    /// One exception's traceback without its chain, as CPython's default unraisable hook
+    /// prints it.
+    pub fn format_exception_unchained(&mut self, e: &Exc) -> String {
+        let mut out = String::new();
+        let mut ctx = PrintContext::default();
+        self.format_one(e, &mut ctx, &mut out);
+        out
+    }
+
     /// One exception with the exceptions it was chained from (`TracebackException.format`).
     fn format_exc(&mut self, e: &Exc, ctx: &mut PrintContext, out: &mut String) {
         let mut chain: Vec<(Option<&'static str>, Exc)> = Vec::new();
