@@ -494,6 +494,13 @@ impl Interpreter {
     /// exception's traceback to stderr, and returns the process exit status.
     #[doc(hidden)]
     pub fn run_main(&mut self, path: &Path) -> i32 {
+        // As CPython 3.9+: the main script's name (in `__file__`, tracebacks and the error
+        // below) is the current directory joined to it, not normalised.
+        let absolute = match std::env::current_dir() {
+            Ok(cwd) if path.is_relative() => cwd.join(path),
+            _ => path.to_path_buf(),
+        };
+        let path = absolute.as_path();
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
             Err(e) => {
@@ -501,7 +508,7 @@ impl Interpreter {
                     "gyre: can't open file '{}': [Errno {}] {}\n",
                     path.display(),
                     e.raw_os_error().unwrap_or(0),
-                    e
+                    crate::net::errors::io_strerror(&e)
                 );
                 self.vm.write_stderr(&msg);
                 return 2;

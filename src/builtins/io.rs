@@ -266,12 +266,7 @@ pub(crate) fn unsupported(vm: &mut Vm, msg: &str) -> Exc {
 /// An OSError (of the errno's subclass) for a failed file operation.
 pub(crate) fn os_error(vm: &mut Vm, e: &std::io::Error, filename: Option<&Value>) -> Exc {
     let errno = e.raw_os_error().unwrap_or(0) as i64;
-    let text = e.to_string();
-    // Rust appends " (os error N)" to the C library's message, which CPython prints alone.
-    let strerror = match text.rfind(" (os error ") {
-        Some(i) => text[..i].to_string(),
-        None => text,
-    };
+    let strerror = crate::net::errors::io_strerror(e);
     let mut args = vec![Value::Int(errno), Value::string(strerror)];
     if let Some(f) = filename {
         args.push(f.clone());

@@ -15,7 +15,12 @@ pub const EAGAIN: i32 = 11;
 
 /// The C library's message for `errno` (what CPython puts in `strerror`).
 pub fn strerror(errno: i32) -> String {
-    let text = io::Error::from_raw_os_error(errno).to_string();
+    io_strerror(&io::Error::from_raw_os_error(errno))
+}
+
+/// An I/O error's message as CPython prints it: the C library's text alone.
+pub fn io_strerror(e: &io::Error) -> String {
+    let text = e.to_string();
     // Rust appends " (os error N)" to the C library's text.
     match text.rfind(" (os error ") {
         Some(i) => text[..i].to_string(),

@@ -177,6 +177,9 @@ class StreamReaderProtocol(FlowControlMixin, protocols.Protocol):
                 self._closed.set_result(None)
             else:
                 self._closed.set_exception(exc)
+                # CPython's StreamReaderProtocol.__del__ retrieves this exception so that it
+                # is never reported; gyre runs no __del__ here, so retrieve it now.
+                self._closed.exception()
         super().connection_lost(exc)
         self._stream_reader_wr = None
         self._stream_writer = None
