@@ -83,7 +83,10 @@ fn run_case(py: &Path) -> Result<(), String> {
     }
     let out = child.wait_with_output().map_err(|e| e.to_string())?;
     let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    // Like CPython, gyre names the main script by its absolute path; regen.sh strips the
+    // checkout root from CPython's stderr, so strip it here too.
+    let root_prefix = format!("{}/", root().display());
+    let stderr = String::from_utf8_lossy(&out.stderr).replace(&root_prefix, "");
     let expected = std::fs::read_to_string(py.with_extension("out")).unwrap_or_default();
     if stdout != expected {
         let line = first_difference(&expected, &stdout);

@@ -11,9 +11,9 @@ async def main():
         await asyncio.sleep(0.01)
     print('survived, expired:', cm.expired())
     try:
-        async with asyncio.timeout(0.02) as cm:
-            cm.reschedule(loop.time() + 0.04)
-            await asyncio.sleep(0.03)
+        async with asyncio.timeout(0.05) as cm:
+            cm.reschedule(loop.time() + 0.5)
+            await asyncio.sleep(0.1)
             print('past the original deadline and still running')
             cm.reschedule(loop.time() - 1)
             await asyncio.sleep(1)
