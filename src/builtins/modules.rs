@@ -25,6 +25,7 @@ pub fn native_module(name: &str) -> Option<NativeModule> {
         "_re" => crate::stdlib::re::module,
         "_os" => crate::stdlib::os::module,
         "_struct" => crate::stdlib::structs::module,
+        "_traceback" => crate::stdlib::traceback::module,
         _ => return None,
     })
 }
@@ -55,6 +56,7 @@ const STDLIB: &[(&str, &str, bool)] = &[
     ("heapq", include_str!("../../stdlib/heapq.py"), false),
     ("json", include_str!("../../stdlib/json.py"), false),
     ("string", include_str!("../../stdlib/string.py"), false),
+    ("traceback", include_str!("../../stdlib/traceback.py"), false),
     ("copy", include_str!("../../stdlib/copy.py"), false),
     ("contextlib", include_str!("../../stdlib/contextlib.py"), false),
     ("enum", include_str!("../../stdlib/enum.py"), false),
