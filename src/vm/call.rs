@@ -962,10 +962,9 @@ impl Vm {
                 Value::Str(q) => q.as_str().to_string(),
                 other => {
                     let t = self.type_name(&other);
-                    return Err(self.new_error(
-                        "TypeError",
-                        &format!("type __qualname__ must be a str, not {t}"),
-                    ));
+                    return Err(
+                        self.new_error("TypeError", &format!("type __qualname__ must be a str, not {t}"))
+                    );
                 }
             },
             None => name.to_string(),
@@ -985,7 +984,7 @@ impl Vm {
         for (k, _) in map.iter() {
             hooks |= k.as_str().map_or(0, super::object::hook_bit);
         }
-        Ok(Rc::new(Class {
+        let cls = Rc::new(Class {
             name: RefCell::new(name.to_string()),
             qualname: RefCell::new(qualname),
             bases,
@@ -996,7 +995,10 @@ impl Vm {
             is_heap: true,
             hooks: Cell::new(hooks),
             slots,
-        }))
+            subclasses: RefCell::new(Vec::new()),
+        });
+        super::types::register_subclass(&cls);
+        Ok(cls)
     }
 
     /// `__slots__`: adds a member descriptor per name to the namespace, and returns the
