@@ -144,6 +144,9 @@ pub struct CallerFrame {
     /// `locals()`: the class namespace, the module globals, or a snapshot of a function's
     /// local variables.
     pub locals: DictRef,
+    /// Every frame of the calling fiber, outermost first: code, instruction, globals (for
+    /// `sys._getframe`).
+    pub stack: Vec<(Rc<object::CodeObj>, u32, DictRef)>,
 }
 
 /// Singleton objects every VM has one of.
