@@ -96,7 +96,7 @@ fn print(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     match &target {
         Target::Discard => return Ok(Value::None),
-        Target::Object(_) => print_pieces(vm, &target, &args.pos, &sep, &end)?,
+        Target::Object(_) => print_pieces(vm, &target, args.pos, &sep, &end)?,
         _ => {
             let mut out = String::new();
             for (i, v) in args.pos.iter().enumerate() {
