@@ -515,35 +515,26 @@ impl ser::SerializeMap for MapBuilder<'_, '_> {
     }
 }
 
-impl ser::SerializeStruct for MapBuilder<'_, '_> {
-    type Ok = VmValue;
-    type Error = SerdeError;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        name: &'static str,
-        value: &T,
-    ) -> Result<(), SerdeError> {
-        self.field(name, value)
-    }
-    fn end(self) -> Result<VmValue, SerdeError> {
-        self.finish()
-    }
+macro_rules! struct_impls {
+    ($($trait:ident),*) => {$(
+        impl ser::$trait for MapBuilder<'_, '_> {
+            type Ok = VmValue;
+            type Error = SerdeError;
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                name: &'static str,
+                value: &T,
+            ) -> Result<(), SerdeError> {
+                self.field(name, value)
+            }
+            fn end(self) -> Result<VmValue, SerdeError> {
+                self.finish()
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeStructVariant for MapBuilder<'_, '_> {
-    type Ok = VmValue;
-    type Error = SerdeError;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        name: &'static str,
-        value: &T,
-    ) -> Result<(), SerdeError> {
-        self.field(name, value)
-    }
-    fn end(self) -> Result<VmValue, SerdeError> {
-        self.finish()
-    }
-}
+struct_impls!(SerializeStruct, SerializeStructVariant);
 
 // ---------------------------------------------------------------------------------------
 // Script value -> any Deserialize type.
