@@ -71,6 +71,7 @@ pub fn sys_module(vm: &mut Vm) -> PyResult<Value> {
     let stdin = stream_object(vm, 0);
     let stdout = stream_object(vm, 1);
     let stderr = stream_object(vm, 2);
+    vm.streams.set_originals(stdout.clone(), stderr.clone());
     vm.module_set(&m, "stdin", stdin.clone());
     vm.module_set(&m, "stdout", stdout.clone());
     vm.module_set(&m, "stderr", stderr.clone());

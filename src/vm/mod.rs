@@ -28,6 +28,7 @@ pub mod object;
 pub mod ops;
 pub mod recursion;
 pub mod set;
+pub mod streams;
 pub mod traceback;
 pub mod types;
 pub mod value;
@@ -123,6 +124,8 @@ pub struct Vm {
     pub finalizing_gens: bool,
     /// The cycle collector (see `gc`).
     pub gc: gc::Collector,
+    /// Where `print()` writes: the resolved `sys.stdout`/`sys.stderr` (see `streams`).
+    pub streams: streams::StdStreams,
     start: std::time::Instant,
     interned: HashMap<Box<str>, Rc<PyStr>>,
 }
@@ -204,6 +207,7 @@ impl Vm {
             gen_graveyard: Default::default(),
             finalizing_gens: false,
             gc: gc::Collector::default(),
+            streams: streams::StdStreams::default(),
             start: std::time::Instant::now(),
             interned: HashMap::new(),
         };
