@@ -39,6 +39,11 @@ impl Server {
 
     /// Starts any script that takes the port as `argv[1]` and prints its address first.
     pub fn start_script(script: &Path) -> Server {
+        Server::spawn(script, Stdio::inherit())
+    }
+
+    /// Starts a script with its stderr going to `stderr`.
+    pub fn spawn(script: &Path, stderr: Stdio) -> Server {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut child = Command::new(env!("CARGO_BIN_EXE_gyre"))
             .arg(script)
@@ -46,7 +51,7 @@ impl Server {
             .current_dir(root)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
+            .stderr(stderr)
             .spawn()
             .expect("start gyre");
         let stdout = child.stdout.take().expect("stdout");
@@ -245,4 +250,13 @@ pub fn parse_wrk(out: &str) -> Option<WrkRun> {
         }
     }
     seen.then_some(run)
+}
+
+/// User plus system CPU time of process `pid`, in clock ticks, from `/proc/<pid>/stat`.
+pub fn cpu_ticks(pid: u32) -> Option<u64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command name may hold spaces; the fields after its closing parenthesis are fixed.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    Some(fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?)
 }
