@@ -11,6 +11,7 @@ pub mod random;
 pub mod re;
 pub mod structs;
 pub mod timefmt;
+pub mod traceback;
 
 use std::rc::Rc;
 
