@@ -439,6 +439,8 @@ pub fn call_connection_lost(vm: &mut Vm, t: &TransportObj, exc: Value) -> PyResu
         s.close(vm);
     }
     *t.protocol.borrow_mut() = Value::None;
+    // The cached route holds the reader, whose transport is this one: a cycle to break too.
+    *t.feed_route.borrow_mut() = RouteCache::default();
     *t.loop_obj.borrow_mut() = Value::None;
     *t.read_cb.borrow_mut() = Value::None;
     *t.write_cb.borrow_mut() = Value::None;
@@ -902,6 +904,7 @@ pub fn m_get_protocol(vm: &mut Vm, args: Args) -> PyResult<Value> {
 pub fn m_set_protocol(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (t, _) = this(vm, &args)?;
     *t.protocol.borrow_mut() = args.pos.get(1).cloned().unwrap_or(Value::None);
+    *t.feed_route.borrow_mut() = RouteCache::default();
     t.protocol_connected.set(true);
     Ok(Value::None)
 }
