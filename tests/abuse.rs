@@ -388,6 +388,9 @@ fn measure(kind: Kind, wrk: &Path, attempt: usize) -> (f64, f64) {
                 let (c, f) = a.stop();
                 connections += c;
                 failures += f;
+                // Let the server finish closing the abusers' connections first, so their
+                // teardown is not counted against the clean run.
+                thread::sleep(SETTLE);
             }
         }
         let label = format!("{} run {run}", if abuse { &name } else { "clean" });
