@@ -26,6 +26,7 @@ pub fn native_module(name: &str) -> Option<NativeModule> {
         "_os" => crate::stdlib::os::module,
         "_struct" => crate::stdlib::structs::module,
         "_traceback" => crate::stdlib::traceback::module,
+        "_contextvars" => crate::stdlib::contextvars::module,
         _ => return None,
     })
 }
@@ -61,6 +62,7 @@ const STDLIB: &[(&str, &str, bool)] = &[
     ("types", include_str!("../../stdlib/types.py"), false),
     ("copy", include_str!("../../stdlib/copy.py"), false),
     ("contextlib", include_str!("../../stdlib/contextlib.py"), false),
+    ("contextvars", include_str!("../../stdlib/contextvars.py"), false),
     ("enum", include_str!("../../stdlib/enum.py"), false),
     ("dataclasses", include_str!("../../stdlib/dataclasses.py"), false),
     ("typing", include_str!("../../stdlib/typing.py"), false),

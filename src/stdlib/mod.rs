@@ -5,6 +5,7 @@
 //! that imports it and adds the parts that are fast enough in the language itself.
 
 pub mod collections;
+pub mod contextvars;
 pub mod json;
 pub mod os;
 pub mod random;
