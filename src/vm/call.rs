@@ -992,7 +992,7 @@ impl Vm {
         for (k, _) in map.iter() {
             hooks |= k.as_str().map_or(0, super::object::hook_bit);
         }
-        Ok(Rc::new(Class {
+        let cls = Rc::new(Class {
             name: RefCell::new(name.to_string()),
             qualname: RefCell::new(qualname),
             bases,
@@ -1003,7 +1003,10 @@ impl Vm {
             is_heap: true,
             hooks: Cell::new(hooks),
             slots,
-        }))
+            subclasses: RefCell::new(Vec::new()),
+        });
+        super::types::register_subclass(&cls);
+        Ok(cls)
     }
 
     /// `__slots__`: adds a member descriptor per name to the namespace, and returns the
