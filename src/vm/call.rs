@@ -59,6 +59,14 @@ impl Vm {
                     self.call_kw(&func, args, kw)
                 }
                 Payload::BoundMethod(func, obj) => {
+                    // A native method called with only its receiver (the event loop's I/O
+                    // callbacks, once per readiness event): no argument vector to allocate.
+                    if let (true, Some(Payload::Native(n))) = (args.is_empty(), func.payload()) {
+                        if let (Some(allowed), false) = (n.kwargs, kw.is_empty()) {
+                            self.check_kwargs(n.name, allowed, &kw)?;
+                        }
+                        return (n.f)(self, Args { pos: std::slice::from_ref(obj), kw: &kw });
+                    }
                     let mut full = Vec::with_capacity(args.len() + 1);
                     full.push(obj.clone());
                     full.extend(args);
