@@ -405,6 +405,7 @@ impl Vm {
                 return self.get_attr(&f, &Value::str(n)).map(Some);
             }
             (Payload::Native(nf), "__name__" | "__qualname__") => Value::str(nf.name),
+            (Payload::MemoryView(m), _) => return self.memview_attr(m, n),
             (Payload::Range(a, _, _), "start") => Value::Int(*a),
             (Payload::Range(_, b, _), "stop") => Value::Int(*b),
             (Payload::Range(_, _, c), "step") => Value::Int(*c),

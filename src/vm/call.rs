@@ -411,8 +411,8 @@ impl Vm {
         mut n: usize,
         kwnames: Option<&Value>,
     ) -> PyResult<bool> {
-        if self.has_dropped_generators() {
-            self.close_dropped_generators();
+        if self.has_pending_finalizers() {
+            self.run_finalizers();
         }
         let mut callee = fiber.stack[at].clone();
         loop {
@@ -548,10 +548,12 @@ impl Vm {
                     && cls.meta.is_none()
                     && self.default_new(cls) =>
             {
-                let obj = Value::Obj(Object::with_dict(cls.clone(), Payload::Plain));
-                self.gc_track(&obj);
                 match cls.lookup("__init__") {
                     Some(Value::Func(init)) => {
+                        // Made only here: an instance made and dropped unused would run
+                        // its class's `__del__`.
+                        let obj = Value::Obj(Object::with_dict(cls.clone(), Payload::Plain));
+                        self.gc_track(&obj);
                         let mut full = Vec::with_capacity(pos.len() + 1);
                         full.push(obj.clone());
                         full.extend(pos);
@@ -859,7 +861,10 @@ impl Vm {
             running_async: Cell::new(false),
             hooked: Cell::new(false),
             // Plain generators know where to go if dropped suspended in a `try`/`with`.
-            finalizer: RefCell::new((code.kind == CodeKind::Generator).then(|| self.gen_graveyard.clone())),
+            finalizer: RefCell::new(
+                (code.kind == CodeKind::Generator)
+                    .then(|| super::object::GenFinalizer::Vm(self.graveyard.clone())),
+            ),
         };
         let gen = Value::Obj(Object::new(cls, Payload::Generator(gen)));
         self.gc_track(&gen);
@@ -970,6 +975,8 @@ impl Vm {
         for (k, _) in map.iter() {
             hooks |= k.as_str().map_or(0, super::object::hook_bit);
         }
+        let has_del = bases.iter().any(|b| b.has_del.get())
+            || map.get_str(super::object::str_hash("__del__"), "__del__").is_some();
         Ok(Rc::new(Class {
             name: RefCell::new(name.to_string()),
             qualname: RefCell::new(qualname),
@@ -981,6 +988,8 @@ impl Vm {
             is_heap: true,
             hooks: Cell::new(hooks),
             slots,
+            has_del: Cell::new(has_del),
+            graveyard: Some(self.graveyard.clone()),
         }))
     }
 

@@ -22,8 +22,13 @@
 //! an incomplete walk can leak but never frees a live object. An object whose `RefCell` is
 //! borrowed cannot be walked and is treated as a root.
 //!
-//! Finalisers: gyre does not run `__del__` on cyclic garbage, and suspended generators found
-//! in a cycle are dropped without running their `finally` blocks (CPython would close them).
+//! Finalizers (PEP 442): when the garbage holds instances whose class has `__del__` and that
+//! were not finalized yet, nothing is freed by that collection; those instances are marked
+//! finalized and queued on the VM's graveyard, which calls their `__del__` at the next safe
+//! point, and a later collection frees what is still unreachable then (a finalizer may have
+//! resurrected part of it). `gc.collect()` runs the finalizers and collects again at once, as
+//! CPython does within one collection. Suspended generators found in a cycle are dropped
+//! without running their `finally` blocks (CPython would close them).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -31,7 +36,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::{Rc, Weak};
 
 use super::dict::DictMap;
-use super::object::{AsyncGenOpKind, Dict, Function, GenState, Iter, List, Object, Payload, Tuple};
+use super::object::{AsyncGenOpKind, Dead, Dict, Function, GenState, Iter, List, Object, Payload, Tuple};
 use super::value::Value;
 
 /// Registrations between two automatic collections (CPython's `threshold0`).
@@ -381,10 +386,10 @@ fn walk(node: Node<'_>, index: &AddrMap, depth: usize, on_tracked: &mut dyn FnMu
 }
 
 /// Empties what `node` holds (and what the untracked objects it owns alone hold) into `trash`.
-/// Returns how many owned instance dicts were emptied (counted as objects, as CPython does).
+/// Returns how many owned objects CPython would count besides `node`: none so far, as an
+/// instance's own `__dict__` is not an object of its own in CPython 3.11 (inline values).
 fn clear(node: Node<'_>, index: &AddrMap, depth: usize, trash: &mut Vec<Value>) -> usize {
     let mut owned = 0;
-    let mut own_dict = 0;
     let mut through_edge = |e: Edge<'_>, trash: &mut Vec<Value>| {
         if e.strong() == 1 && depth < MAX_INLINE_DEPTH && !index.contains_key(&e.addr()) {
             owned += clear(e.node(), index, depth + 1, trash);
@@ -414,13 +419,12 @@ fn clear(node: Node<'_>, index: &AddrMap, depth: usize, trash: &mut Vec<Value>) 
             if let Some(d) = &o.dict {
                 if Rc::strong_count(d) == 1 {
                     clear_map(&d.map, trash);
-                    own_dict = 1;
                 }
             }
             clear_payload(&o.payload, trash, &mut through_edge);
         }
     }
-    owned + own_dict
+    owned
 }
 
 fn clear_map(map: &RefCell<DictMap>, trash: &mut Vec<Value>) {
@@ -659,6 +663,12 @@ impl Collector {
                 }
             });
         }
+        if self.queue_finalizers(&nodes, &alive) {
+            // Nothing is freed before the finalizers ran; everything stays registered.
+            self.tracked.extend(nodes.iter().map(Strong::downgrade));
+            self.collecting = false;
+            return 0;
+        }
         let mut trash = Vec::new();
         let mut found = 0;
         for (i, n) in nodes.iter().enumerate() {
@@ -685,7 +695,50 @@ impl Collector {
     }
 }
 
+impl Collector {
+    /// PEP 442: queues the garbage instances whose `__del__` has not run yet on the
+    /// graveyard (marking them finalized). True when there were any.
+    fn queue_finalizers(&self, nodes: &[Strong], alive: &[bool]) -> bool {
+        let mut queued = false;
+        for (n, _) in nodes.iter().zip(alive).filter(|(_, a)| !**a) {
+            let Strong::Obj(o) = n else { continue };
+            if !o.class.has_del.get() || o.finalized.get() {
+                continue;
+            }
+            let Some(graveyard) = &o.class.graveyard else { continue };
+            let Ok(mut q) = graveyard.try_borrow_mut() else { continue };
+            o.finalized.set(true);
+            q.push(Dead::Cyclic(o.clone()));
+            queued = true;
+        }
+        queued
+    }
+
+    /// The registered instances whose class has `__del__` and that were not finalized yet,
+    /// oldest first (CPython's collector finalizes garbage in this order).
+    pub fn unfinalized(&mut self) -> Vec<Rc<Object>> {
+        self.prune();
+        let live = self.tracked.iter().filter_map(|t| match t {
+            Tracked::Obj(w) => w.upgrade(),
+            _ => None,
+        });
+        live.filter(|o| o.class.has_del.get() && !o.finalized.get()).collect()
+    }
+}
+
 impl super::Vm {
+    /// `gc.collect()`: a collection of `full` or the young generation; when it found
+    /// garbage with finalizers, runs them and collects again (PEP 442 within one call).
+    pub fn gc_collect(&mut self, full: bool) -> usize {
+        let collect = |vm: &mut super::Vm| if full { vm.gc.collect_full() } else { vm.gc.collect_young() };
+        let found = collect(self);
+        if !self.has_pending_finalizers() {
+            return found;
+        }
+        self.run_finalizers();
+        found + collect(self)
+    }
+
     /// Registers a new container with the cycle collector, collecting when one is due.
     /// Call it where a container is created, at a point where no object is half-updated.
     #[inline]

@@ -369,8 +369,8 @@ impl Vm {
         kind: FrameKind,
         init_self: Value,
     ) -> PyResult<()> {
-        if self.has_dropped_generators() {
-            self.close_dropped_generators();
+        if self.has_pending_finalizers() {
+            self.run_finalizers();
         }
         if self.depth >= self.recursion_limit {
             return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
