@@ -48,7 +48,9 @@ impl Vm {
                     if let (Some(allowed), false) = (n.kwargs, kw.is_empty()) {
                         self.check_kwargs(n.name, allowed, &kw)?;
                     }
-                    (n.f)(self, Args { pos: &args, kw: &kw })
+                    let r = (n.f)(self, Args { pos: &args, kw: &kw })?;
+                    self.gc_track_fresh(&r);
+                    Ok(r)
                 }
                 Payload::NativeClosure(c) => {
                     let c = c.f.clone();
@@ -487,7 +489,9 @@ impl Vm {
                 for slot in &mut fiber.stack[window..window + n] {
                     Value::put(slot, Value::Undef);
                 }
-                fiber.stack[at] = r?;
+                let v = r?;
+                self.gc_track_fresh(&v);
+                fiber.stack[at] = v;
                 return Ok(false);
             }
         }
@@ -941,6 +945,7 @@ impl Vm {
     ) -> PyResult<Rc<Class>> {
         let meta = meta.filter(|m| !Rc::ptr_eq(m, &self.types.type_));
         let cls = self.build_class(name, bases, ns, meta)?;
+        self.gc_track(&Value::Class(cls.clone()));
         self.set_names(&cls)?;
         self.init_subclass(&cls, kw)?;
         Ok(cls)

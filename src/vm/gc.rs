@@ -22,11 +22,11 @@
 //! an incomplete walk can leak but never frees a live object. An object whose `RefCell` is
 //! borrowed cannot be walked and is treated as a root.
 //!
-//! Finalizers (PEP 442): when the garbage holds instances whose class has `__del__` and that
-//! were not finalized yet, nothing is freed by that collection; those instances are marked
-//! finalized and queued on the VM's graveyard, which calls their `__del__` at the next safe
-//! point, and a later collection frees what is still unreachable then (a finalizer may have
-//! resurrected part of it). `gc.collect()` runs the finalizers and collects again at once, as
+//! Finalizers (PEP 442): garbage instances whose class has `__del__` and that were not
+//! finalized yet are marked finalized and queued on the VM's graveyard, which calls their
+//! `__del__` at the next safe point; they and everything they reach survive this collection
+//! (staying in the young generation), and a later collection frees what is still unreachable
+//! then (a finalizer may have resurrected part of it). The rest of the garbage is freed. `gc.collect()` runs the finalizers and collects again at once, as
 //! CPython does within one collection. Suspended generators found in a cycle are dropped
 //! without running their `finally` blocks (CPython would close them).
 
@@ -36,7 +36,9 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::{Rc, Weak};
 
 use super::dict::DictMap;
-use super::object::{AsyncGenOpKind, Dead, Dict, Function, GenState, Iter, List, Object, Payload, Tuple};
+use super::object::{
+    AsyncGenOpKind, Class, Dead, Dict, Function, GenState, Iter, List, Object, Payload, Tuple,
+};
 use super::value::Value;
 
 /// Registrations between two automatic collections (CPython's `threshold0`).
@@ -58,6 +60,7 @@ enum Tracked {
     List(Weak<List>),
     Dict(Weak<Dict>),
     Func(Weak<Function>),
+    Class(Weak<Class>),
     Obj(Weak<Object>),
 }
 
@@ -66,6 +69,7 @@ enum Strong {
     List(Rc<List>),
     Dict(Rc<Dict>),
     Func(Rc<Function>),
+    Class(Rc<Class>),
     Obj(Rc<Object>),
 }
 
@@ -75,6 +79,7 @@ impl Tracked {
             Tracked::List(w) => Strong::List(w.upgrade()?),
             Tracked::Dict(w) => Strong::Dict(w.upgrade()?),
             Tracked::Func(w) => Strong::Func(w.upgrade()?),
+            Tracked::Class(w) => Strong::Class(w.upgrade()?),
             Tracked::Obj(w) => Strong::Obj(w.upgrade()?),
         })
     }
@@ -86,6 +91,7 @@ impl Strong {
             Strong::List(r) => Tracked::List(Rc::downgrade(r)),
             Strong::Dict(r) => Tracked::Dict(Rc::downgrade(r)),
             Strong::Func(r) => Tracked::Func(Rc::downgrade(r)),
+            Strong::Class(r) => Tracked::Class(Rc::downgrade(r)),
             Strong::Obj(r) => Tracked::Obj(Rc::downgrade(r)),
         }
     }
@@ -96,6 +102,7 @@ impl Strong {
             Strong::List(r) => (Rc::as_ptr(r) as usize, Rc::strong_count(r)),
             Strong::Dict(r) => (Rc::as_ptr(r) as usize, Rc::strong_count(r)),
             Strong::Func(r) => (Rc::as_ptr(r) as usize, Rc::strong_count(r)),
+            Strong::Class(r) => (Rc::as_ptr(r) as usize, Rc::strong_count(r)),
             Strong::Obj(r) => (Rc::as_ptr(r) as usize, Rc::strong_count(r)),
         }
     }
@@ -105,6 +112,7 @@ impl Strong {
             Strong::List(r) => Node::List(r),
             Strong::Dict(r) => Node::Dict(r),
             Strong::Func(r) => Node::Func(r),
+            Strong::Class(r) => Node::Class(r),
             Strong::Obj(r) => Node::Obj(r),
         }
     }
@@ -117,6 +125,7 @@ enum Node<'a> {
     Tuple(&'a Tuple),
     Dict(&'a Dict),
     Func(&'a Function),
+    Class(&'a Class),
     Obj(&'a Object),
 }
 
@@ -129,6 +138,7 @@ enum Edge<'a> {
     Tuple(&'a Rc<Tuple>),
     Dict(&'a Rc<Dict>),
     Func(&'a Rc<Function>),
+    Class(&'a Rc<Class>),
     Obj(&'a Rc<Object>),
 }
 
@@ -139,6 +149,7 @@ impl<'a> Edge<'a> {
             Edge::Tuple(r) => Rc::as_ptr(r) as usize,
             Edge::Dict(r) => Rc::as_ptr(r) as usize,
             Edge::Func(r) => Rc::as_ptr(r) as usize,
+            Edge::Class(r) => Rc::as_ptr(r) as usize,
             Edge::Obj(r) => Rc::as_ptr(r) as *const u8 as usize,
         }
     }
@@ -149,6 +160,7 @@ impl<'a> Edge<'a> {
             Edge::Tuple(r) => Rc::strong_count(r),
             Edge::Dict(r) => Rc::strong_count(r),
             Edge::Func(r) => Rc::strong_count(r),
+            Edge::Class(r) => Rc::strong_count(r),
             Edge::Obj(r) => Rc::strong_count(r),
         }
     }
@@ -159,6 +171,7 @@ impl<'a> Edge<'a> {
             Edge::Tuple(r) => Node::Tuple(r),
             Edge::Dict(r) => Node::Dict(r),
             Edge::Func(r) => Node::Func(r),
+            Edge::Class(r) => Node::Class(r),
             Edge::Obj(r) => Node::Obj(r),
         }
     }
@@ -183,6 +196,7 @@ fn value_edge(v: &Value) -> Option<Edge<'_>> {
         Value::Tuple(t) => Edge::Tuple(t),
         Value::Dict(d) => Edge::Dict(d),
         Value::Func(f) => Edge::Func(f),
+        Value::Class(c) if c.is_heap => Edge::Class(c),
         Value::Obj(o) => Edge::Obj(o),
         _ => return None,
     })
@@ -207,9 +221,17 @@ fn visit(node: Node<'_>, f: &mut dyn FnMut(Edge<'_>)) -> bool {
             }
             return visit_map(&func.dict, f);
         }
+        Node::Class(c) => {
+            // The namespace only: bases and the MRO are immutable and acyclic, and a class
+            // reached through them is kept alive by its subclass anyway.
+            return visit_map(&c.dict, f);
+        }
         Node::Obj(o) => {
             if let Some(d) = &o.dict {
                 f(dict_edge(d));
+            }
+            if o.class.is_heap {
+                f(Edge::Class(&o.class));
             }
             return visit_payload(&o.payload, f);
         }
@@ -415,6 +437,10 @@ fn clear(node: Node<'_>, index: &AddrMap, depth: usize, trash: &mut Vec<Value>) 
             }
             clear_map(&func.dict, trash);
         }
+        Node::Class(c) => {
+            super::object::bump_class_epoch();
+            clear_map(&c.dict, trash);
+        }
         Node::Obj(o) => {
             if let Some(d) = &o.dict {
                 if Rc::strong_count(d) == 1 {
@@ -512,6 +538,9 @@ pub struct Collector {
     collecting: bool,
     /// `gc.freeze()`: registry entries before this index are never examined.
     frozen: usize,
+    /// The last collection queued finalizers instead of freeing: what it examined stays in
+    /// the young generation, so that the next young collection frees what stays garbage.
+    deferred: bool,
 }
 
 impl Default for Collector {
@@ -526,6 +555,7 @@ impl Default for Collector {
             thresholds: [DEFAULT_THRESHOLD, DEFAULT_THRESHOLD1, DEFAULT_THRESHOLD2],
             collecting: false,
             frozen: 0,
+            deferred: false,
         }
     }
 }
@@ -539,6 +569,7 @@ impl Collector {
             Value::List(l) => Tracked::List(Rc::downgrade(l)),
             Value::Dict(d) => Tracked::Dict(Rc::downgrade(d)),
             Value::Func(f) => Tracked::Func(Rc::downgrade(f)),
+            Value::Class(c) if c.is_heap => Tracked::Class(Rc::downgrade(c)),
             Value::Obj(o) => Tracked::Obj(Rc::downgrade(o)),
             _ => return false,
         };
@@ -563,6 +594,7 @@ impl Collector {
                 Tracked::List(w) => w.strong_count() > 0,
                 Tracked::Dict(w) => w.strong_count() > 0,
                 Tracked::Func(w) => w.strong_count() > 0,
+                Tracked::Class(w) => w.strong_count() > 0,
                 Tracked::Obj(w) => w.strong_count() > 0,
             };
             for (b, kept) in bounds.iter().zip(kept_below.iter_mut()) {
@@ -599,8 +631,9 @@ impl Collector {
 
     /// Collects the young generation (what was registered since the last collection).
     pub fn collect_young(&mut self) -> usize {
-        let found = self.collect_from(self.young_start.max(self.frozen));
-        self.young_start = self.tracked.len();
+        let start = self.young_start.max(self.frozen);
+        let found = self.collect_from(start);
+        self.young_start = if self.deferred { start } else { self.tracked.len() };
         found
     }
 
@@ -625,8 +658,8 @@ impl Collector {
     pub fn collect_full(&mut self) -> usize {
         let found = self.collect_from(self.frozen);
         self.young_runs = 0;
-        self.young_start = self.tracked.len();
-        self.long_lived = self.tracked.len();
+        self.young_start = if self.deferred { self.frozen } else { self.tracked.len() };
+        self.long_lived = self.young_start;
         found
     }
 
@@ -637,14 +670,17 @@ impl Collector {
             return 0;
         }
         self.collecting = true;
-        let nodes: Vec<Strong> = self.tracked.drain(start..).filter_map(|t| t.upgrade()).collect();
         let mut index = AddrMap::default();
-        index.reserve(nodes.len());
-        let mut refs: Vec<isize> = Vec::with_capacity(nodes.len());
-        for (i, n) in nodes.iter().enumerate() {
+        let mut nodes: Vec<Strong> = Vec::new();
+        let mut refs: Vec<isize> = Vec::new();
+        for n in self.tracked.drain(start..).filter_map(|t| t.upgrade()) {
+            // An object registered twice (a native result tracked again) is examined once.
             let (addr, strong) = n.key();
-            index.insert(addr, i);
-            refs.push(strong as isize - 1);
+            if let std::collections::hash_map::Entry::Vacant(e) = index.entry(addr) {
+                e.insert(nodes.len());
+                nodes.push(n);
+                refs.push(strong as isize - 1);
+            }
         }
         // Subtract internal references; a node that cannot be walked is a root.
         let mut root = vec![false; nodes.len()];
@@ -663,11 +699,20 @@ impl Collector {
                 }
             });
         }
-        if self.queue_finalizers(&nodes, &alive) {
-            // Nothing is freed before the finalizers ran; everything stays registered.
-            self.tracked.extend(nodes.iter().map(Strong::downgrade));
-            self.collecting = false;
-            return 0;
+        // Garbage with finalizers to run, and what it reaches, survives until they ran.
+        let finalizable = self.queue_finalizers(&nodes, &alive);
+        self.deferred = !finalizable.is_empty();
+        let mut work = finalizable;
+        for &i in &work {
+            alive[i] = true;
+        }
+        while let Some(i) = work.pop() {
+            walk(nodes[i].node(), &index, 0, &mut |j| {
+                if !alive[j] {
+                    alive[j] = true;
+                    work.push(j);
+                }
+            });
         }
         let mut trash = Vec::new();
         let mut found = 0;
@@ -697,10 +742,10 @@ impl Collector {
 
 impl Collector {
     /// PEP 442: queues the garbage instances whose `__del__` has not run yet on the
-    /// graveyard (marking them finalized). True when there were any.
-    fn queue_finalizers(&self, nodes: &[Strong], alive: &[bool]) -> bool {
-        let mut queued = false;
-        for (n, _) in nodes.iter().zip(alive).filter(|(_, a)| !**a) {
+    /// graveyard (marking them finalized), and returns their indices.
+    fn queue_finalizers(&self, nodes: &[Strong], alive: &[bool]) -> Vec<usize> {
+        let mut queued = Vec::new();
+        for (i, n) in nodes.iter().enumerate().filter(|&(i, _)| !alive[i]) {
             let Strong::Obj(o) = n else { continue };
             if !o.class.has_del.get() || o.finalized.get() {
                 continue;
@@ -709,7 +754,7 @@ impl Collector {
             let Ok(mut q) = graveyard.try_borrow_mut() else { continue };
             o.finalized.set(true);
             q.push(Dead::Cyclic(o.clone()));
-            queued = true;
+            queued.push(i);
         }
         queued
     }
@@ -727,6 +772,21 @@ impl Collector {
 }
 
 impl super::Vm {
+    /// Registers a container a native function just made and returned (nothing else refers
+    /// to it yet): natives build lists, dicts and sets without registering them.
+    #[inline]
+    pub fn gc_track_fresh(&mut self, v: &Value) {
+        let fresh = match v {
+            Value::List(l) => Rc::strong_count(l) == 1,
+            Value::Dict(d) => Rc::strong_count(d) == 1,
+            Value::Obj(o) => Rc::strong_count(o) == 1 && matches!(o.payload, Payload::Set(_)),
+            _ => false,
+        };
+        if fresh {
+            self.gc_track(v);
+        }
+    }
+
     /// `gc.collect()`: a collection of `full` or the young generation; when it found
     /// garbage with finalizers, runs them and collects again (PEP 442 within one call).
     pub fn gc_collect(&mut self, full: bool) -> usize {
