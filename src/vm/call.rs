@@ -972,10 +972,9 @@ impl Vm {
                 Value::Str(q) => q.as_str().to_string(),
                 other => {
                     let t = self.type_name(&other);
-                    return Err(self.new_error(
-                        "TypeError",
-                        &format!("type __qualname__ must be a str, not {t}"),
-                    ));
+                    return Err(
+                        self.new_error("TypeError", &format!("type __qualname__ must be a str, not {t}"))
+                    );
                 }
             },
             None => name.to_string(),

@@ -14,6 +14,8 @@
 //! then freed normally, without a second `__del__`. At exit, [`Vm::finalize_main`] clears
 //! `__main__` as CPython's shutdown does, so what its globals still hold is finalized too.
 
+use std::rc::Rc;
+
 use super::object::{Dead, Object, Payload};
 use super::value::Value;
 use super::Vm;
@@ -23,6 +25,36 @@ impl Vm {
     #[inline(always)]
     pub fn has_pending_finalizers(&self) -> bool {
         self.graveyard.try_borrow().is_ok_and(|q| !q.is_empty())
+    }
+
+    /// Runs what the graveyard holds, if anything: the dispatch loop calls it where a drop is
+    /// likely (`del`, module-level rebinding, leaving a frame) so that the finalizer runs
+    /// before the next instruction can observe the difference.
+    #[inline(always)]
+    pub fn finalize_pending(&mut self) {
+        if self.has_pending_finalizers() {
+            self.run_finalizers();
+        }
+    }
+
+    /// `del name` removed `old`. The register machine keeps the last value of an expression
+    /// in its temporary register until the register is reused, so a deleted object may still
+    /// be held there, dead: when only the frame's `temps` hold it, its finalizer runs now, as
+    /// CPython's decref would run it (it is marked finalized, so the final release of the
+    /// stale register does not run it again).
+    #[cold]
+    pub(crate) fn finalize_deleted(&mut self, old: Value, temps: &[Value]) {
+        if let Value::Obj(o) = &old {
+            if o.class.has_del.get() && !o.finalized.get() {
+                let held = temps.iter().filter(|v| v.is(&old)).count();
+                if held > 0 && Rc::strong_count(o) == held + 1 {
+                    o.finalized.set(true);
+                    self.graveyard.borrow_mut().push(Dead::Cyclic(o.clone()));
+                }
+            }
+        }
+        drop(old);
+        self.finalize_pending();
     }
 
     /// Finishes every drop in the graveyard, oldest first (also those queued meanwhile).
