@@ -120,7 +120,13 @@ impl Vm {
     /// `sys.unraisablehook` does: "Exception ignored in: <obj repr>" and the traceback.
     pub fn report_unraisable(&mut self, e: &super::Exc, obj: &Value) {
         let what = self.repr(obj).unwrap_or_else(|_| String::from("<object>"));
-        let tb = self.format_exception_unchained(e);
+        let mut tb = self.format_exception_unchained(e);
+        // The hook always writes "Type: message", even when the message is empty.
+        let exc = Value::Obj(e.clone());
+        if self.str_of(&exc).is_ok_and(|s| s.is_empty()) && tb.ends_with('\n') {
+            tb.pop();
+            tb.push_str(": \n");
+        }
         self.write_stderr(&format!("Exception ignored in: {what}\n{tb}"));
     }
 }
