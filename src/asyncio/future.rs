@@ -670,10 +670,12 @@ fn handle_step_outcome(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskSt
             f.cancel_future(vm, task, Value::None);
         }
         Outcome::Raised(e) => {
-            let fatal = e.class.is_subclass(&vm.exc_class("KeyboardInterrupt"))
-                || e.class.is_subclass(&vm.exc_class("SystemExit"));
+            let fatal = super::handler::fatal(vm, &e);
             let _ = f.set_exception(vm, task, Value::Obj(e.clone()));
             if fatal {
+                // Re-raised out of the loop to whoever runs it: reported there, not as a
+                // never-retrieved task exception.
+                f.st.borrow_mut().log_traceback = false;
                 if let Some(lp) = loop_of(&f.st.borrow().loop_obj) {
                     *lp.fatal.borrow_mut() = Some(e);
                 }

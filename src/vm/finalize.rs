@@ -166,5 +166,9 @@ impl Vm {
                 }
             }
         }
+        // CPython collects once more after clearing modules, so generators and instances
+        // that only cycles kept alive are finalized at exit too.
+        self.gc.collect_full();
+        self.finalize_pending();
     }
 }

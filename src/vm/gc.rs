@@ -407,6 +407,11 @@ fn walk(node: Node<'_>, index: &AddrMap, depth: usize, on_tracked: &mut dyn FnMu
     visited && complete
 }
 
+/// Hands a suspended generator that needs closing to its graveyard (see `collect_from`).
+fn finalize_generator(node: Node<'_>) -> bool {
+    matches!(node, Node::Obj(o) if matches!(&o.payload, Payload::Generator(g) if g.finalize_from_cycle()))
+}
+
 /// Empties what `node` holds (and what the untracked objects it owns alone hold) into `trash`.
 /// Returns how many owned objects CPython would count besides `node`: none so far, as an
 /// instance's own `__dict__` is not an object of its own in CPython 3.11 (inline values).
@@ -503,6 +508,9 @@ fn clear_payload(p: &Payload, trash: &mut Vec<Value>, through: &mut dyn FnMut(Ed
             }
         }
         Payload::Generator(g) => {
+            if g.finalize_from_cycle() {
+                return;
+            }
             if let Ok(mut state) = g.state.try_borrow_mut() {
                 if let GenState::Suspended(_) = &*state {
                     let old = std::mem::replace(&mut *state, GenState::Finished);
@@ -699,6 +707,18 @@ impl Collector {
                 }
             });
         }
+        // PEP 442: generators in the garbage that closing would run code in are finalized
+        // first (moved to the graveyard, closed at the VM's next call). Their frames may
+        // still use any other object of the garbage, so nothing is cleared this time: the
+        // next collection frees whatever the closed generators no longer keep alive (an
+        // explicit `gc.collect()` closes them and collects again at once).
+        let finalized =
+            (0..nodes.len()).filter(|&i| !alive[i] && finalize_generator(nodes[i].node())).count();
+        if finalized > 0 {
+            alive.iter_mut().for_each(|a| *a = true);
+            self.deferred = true;
+            return self.finish_collection(nodes, index, Vec::new(), alive, 0);
+        }
         // Garbage with finalizers to run, and what it reaches, survives until they ran.
         let finalizable = self.queue_finalizers(&nodes, &alive);
         self.deferred = !finalizable.is_empty();
@@ -721,8 +741,19 @@ impl Collector {
                 found += 1 + clear(n.node(), &index, 0, &mut trash);
             }
         }
-        // Survivors move to the old generation; garbage is re-registered only if a reference
-        // the walk could not break keeps it alive.
+        self.finish_collection(nodes, index, trash, alive, found)
+    }
+
+    /// Survivors move to the old generation; garbage is re-registered only if a reference
+    /// the walk could not break keeps it alive. Returns `found`.
+    fn finish_collection(
+        &mut self,
+        nodes: Vec<Strong>,
+        index: AddrMap,
+        trash: Vec<Value>,
+        alive: Vec<bool>,
+        found: usize,
+    ) -> usize {
         let mut garbage = Vec::new();
         for (i, n) in nodes.iter().enumerate() {
             if alive[i] {

@@ -29,6 +29,7 @@ pub mod object;
 pub mod ops;
 pub mod recursion;
 pub mod set;
+pub mod streams;
 pub mod traceback;
 pub mod types;
 pub mod value;
@@ -124,6 +125,8 @@ pub struct Vm {
     pub finalizing: bool,
     /// The cycle collector (see `gc`).
     pub gc: gc::Collector,
+    /// Where `print()` writes: the resolved `sys.stdout`/`sys.stderr` (see `streams`).
+    pub streams: streams::StdStreams,
     start: std::time::Instant,
     interned: HashMap<Box<str>, Rc<PyStr>>,
 }
@@ -145,6 +148,9 @@ pub struct CallerFrame {
     /// `locals()`: the class namespace, the module globals, or a snapshot of a function's
     /// local variables.
     pub locals: DictRef,
+    /// Every frame of the calling fiber, outermost first: code, instruction, globals (for
+    /// `sys._getframe`).
+    pub stack: Vec<(Rc<object::CodeObj>, u32, DictRef)>,
 }
 
 /// Singleton objects every VM has one of.
@@ -202,6 +208,7 @@ impl Vm {
             graveyard: Default::default(),
             finalizing: false,
             gc: gc::Collector::default(),
+            streams: streams::StdStreams::default(),
             start: std::time::Instant::now(),
             interned: HashMap::new(),
         };
