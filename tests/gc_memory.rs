@@ -71,3 +71,8 @@ fn a_million_small_cycles_keep_memory_flat() {
 fn a_hundred_thousand_failing_tasks_keep_memory_flat() {
     assert_flat("tasks.py", 5_000, 100_000, "caught {N}");
 }
+
+#[test]
+fn natively_made_containers_classes_and_finalizers_in_cycles_keep_memory_flat() {
+    assert_flat("native_cycles.py", 2_000, 50_000, "done {N}");
+}

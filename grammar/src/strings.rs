@@ -356,9 +356,11 @@ fn decode_str(
                 out.push(ch);
             }
             'N' => {
-                let msg =
-                    "(unicode error) \\N{...} escapes are not supported by gyre; use \\u or \\U escapes";
-                return Err(err(msg, Span::new(token.1, token.1)));
+                let (ch, end) = named_escape(text, i).map_err(|m| err(m, Span::new(token.1, token.1)))?;
+                while chars.peek().is_some_and(|&(j, _)| j <= end) {
+                    chars.next();
+                }
+                out.push(ch);
             }
             other => {
                 out.push('\\');
@@ -367,6 +369,30 @@ fn decode_str(
         }
     }
     Ok(())
+}
+
+/// The character of the `\\N{NAME}` escape whose backslash is at byte `at` of `text`, and the
+/// byte index of its closing brace; CPython's message when the escape is malformed or names
+/// no character.
+fn named_escape(text: &str, at: usize) -> Result<(char, usize), String> {
+    let fail = |end: usize, what: &str| {
+        format!("(unicode error) 'unicodeescape' codec can't decode bytes in position {at}-{end}: {what}")
+    };
+    let brace = at + 2;
+    if text.as_bytes().get(brace) != Some(&b'{') {
+        return Err(fail(at + 1, "malformed \\N character escape"));
+    }
+    let Some(len) = text[brace + 1..].find('}') else {
+        return Err(fail(text.len() - 1, "malformed \\N character escape"));
+    };
+    if len == 0 {
+        return Err(fail(brace, "malformed \\N character escape"));
+    }
+    let close = brace + 1 + len;
+    match unicode_names2::character(&text[brace + 1..close]) {
+        Some(ch) => Ok((ch, close)),
+        None => Err(fail(close, "unknown Unicode character name")),
+    }
 }
 
 /// Decodes one bytes literal onto `out`.

@@ -168,7 +168,7 @@ pub fn encode_str(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResul
     }
 }
 
-fn hex(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(super) fn hex(vm: &mut Vm, args: Args) -> PyResult<Value> {
     method_arity(vm, "hex", &args, 0, 2)?;
     let b = this(vm, &args, "hex")?;
     let sep = match opt_arg(&args, 1, "sep") {
@@ -618,11 +618,19 @@ fn isascii(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// The bytearray receiver's buffer.
-fn buffer<'a>(vm: &mut Vm, args: &Args<'a>, name: &str) -> PyResult<&'a std::cell::RefCell<Vec<u8>>> {
+fn buffer<'a>(vm: &mut Vm, args: &Args<'a>, name: &str) -> PyResult<&'a crate::vm::object::ByteBuf> {
     match args.pos.first().and_then(Value::payload) {
         Some(Payload::ByteArray(b)) => Ok(b),
         _ => Err(vm.new_error("TypeError", &format!("descriptor '{name}' requires a 'bytearray' object"))),
     }
+}
+
+/// The bytearray receiver's buffer, for a method that changes its size: fails while
+/// memoryviews export it.
+fn resizable<'a>(vm: &mut Vm, args: &Args<'a>, name: &str) -> PyResult<&'a crate::vm::object::ByteBuf> {
+    let buf = buffer(vm, args, name)?;
+    vm.check_resizable(buf)?;
+    Ok(buf)
 }
 
 /// A byte value argument (0..=255).
@@ -633,7 +641,7 @@ fn byte_arg(vm: &mut Vm, v: &Value) -> PyResult<u8> {
 
 fn ba_append(vm: &mut Vm, args: Args) -> PyResult<Value> {
     method_arity(vm, "bytearray.append", &args, 1, 1)?;
-    let buf = buffer(vm, &args, "append")?;
+    let buf = resizable(vm, &args, "append")?;
     let b = byte_arg(vm, &args.pos[1])?;
     buf.borrow_mut().push(b);
     vm.mem_track_value(&args.pos[0])?;
@@ -642,7 +650,7 @@ fn ba_append(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn ba_extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
     method_arity(vm, "bytearray.extend", &args, 1, 1)?;
-    let buf = buffer(vm, &args, "extend")?;
+    let buf = resizable(vm, &args, "extend")?;
     let src = &args.pos[1];
     let bytes = match vm.bytes_of(src) {
         Some(b) => b,
@@ -664,13 +672,13 @@ fn ba_extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn ba_clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
     method_arity(vm, "bytearray.clear", &args, 0, 0)?;
-    buffer(vm, &args, "clear")?.borrow_mut().clear();
+    resizable(vm, &args, "clear")?.borrow_mut().clear();
     Ok(Value::None)
 }
 
 fn ba_pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
     method_arity(vm, "pop", &args, 0, 1)?;
-    let buf = buffer(vm, &args, "pop")?;
+    let buf = resizable(vm, &args, "pop")?;
     let len = buf.borrow().len();
     if len == 0 {
         return Err(vm.new_error("IndexError", "pop from empty bytearray"));
@@ -685,7 +693,7 @@ fn ba_pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn ba_insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
     method_arity(vm, "insert", &args, 2, 2)?;
-    let buf = buffer(vm, &args, "insert")?;
+    let buf = resizable(vm, &args, "insert")?;
     let len = buf.borrow().len() as i64;
     let i = vm.index_of(&args.pos[1])?;
     let i = if i < 0 { (i + len).max(0) } else { i.min(len) };
@@ -696,7 +704,7 @@ fn ba_insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn ba_remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
     method_arity(vm, "bytearray.remove", &args, 1, 1)?;
-    let buf = buffer(vm, &args, "remove")?;
+    let buf = resizable(vm, &args, "remove")?;
     let b = byte_arg(vm, &args.pos[1])?;
     let pos = buf.borrow().iter().position(|&c| c == b);
     match pos {

@@ -470,7 +470,10 @@ fn new_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn new_bytearray(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (_, rest) = cls_and_args(vm, &args)?;
     let b = bytes_from(vm, rest.first(), rest.get(1).or(args.kwarg("encoding")))?;
-    Ok(Value::Obj(Object::new(vm.types.bytearray.clone(), Payload::ByteArray(RefCell::new(b)))))
+    Ok(Value::Obj(Object::new(
+        vm.types.bytearray.clone(),
+        Payload::ByteArray(crate::vm::object::ByteBuf::new(b)),
+    )))
 }
 
 fn bytes_from(vm: &mut Vm, src: Option<&Value>, encoding: Option<&Value>) -> PyResult<Vec<u8>> {

@@ -142,6 +142,10 @@ pub fn length(vm: &mut Vm, v: &Value) -> PyResult<usize> {
             Payload::FrozenSet(s) => s.len(),
             Payload::Bytes(b) => b.len(),
             Payload::ByteArray(b) => b.borrow().len(),
+            Payload::MemoryView(m) => {
+                vm.memview_check(m)?;
+                m.len
+            }
             Payload::Range(a, b, c) => crate::vm::ops::range_len(*a, *b, *c) as usize,
             Payload::BigRange(r) => {
                 let r = (**r).clone();

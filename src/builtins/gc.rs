@@ -52,13 +52,7 @@ fn gc_collect(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if !(0..=OLDEST_GENERATION).contains(&generation) {
         return Err(vm.new_error("ValueError", "invalid generation"));
     }
-    let mut found = if generation == 0 { vm.gc.collect_young() } else { vm.gc.collect_full() };
-    if vm.has_dropped_generators() {
-        // Generators the collection finalized: close them now, as CPython does inside
-        // collect(), then free what they no longer keep alive.
-        vm.close_dropped_generators();
-        found += vm.gc.collect_full();
-    }
+    let found = vm.gc_collect(generation != 0);
     Ok(Value::Int(found as i64))
 }
 
@@ -135,6 +129,7 @@ fn is_container(v: &Value) -> bool {
             o.payload,
             Payload::Bytes(_)
                 | Payload::ByteArray(_)
+                | Payload::MemoryView(_)
                 | Payload::Range(..)
                 | Payload::BigRange(_)
                 | Payload::NotImplemented

@@ -384,7 +384,8 @@ fn list_reverse(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn list_clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    this_list(vm, &args)?.items.borrow_mut().clear();
+    let old = std::mem::take(&mut *this_list(vm, &args)?.items.borrow_mut());
+    crate::vm::drop::release_vec(old);
     Ok(Value::None)
 }
 

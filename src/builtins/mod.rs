@@ -12,6 +12,7 @@ mod functions;
 mod gc;
 pub(crate) mod io;
 mod math;
+mod memoryview;
 mod methods;
 mod modules;
 mod num_methods;
@@ -101,6 +102,7 @@ pub fn install(vm: &mut Vm) {
     range_slice::install(vm);
     descriptors::install(vm);
     bytes_methods::install(vm);
+    memoryview::install(vm);
     str_methods::install(vm);
     num_methods::install(vm);
     op_dunders::install(vm);

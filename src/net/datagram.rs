@@ -196,6 +196,7 @@ pub fn m_sendto(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let bytes = match data.payload() {
         Some(Payload::Bytes(b)) => b.to_vec(),
         Some(Payload::ByteArray(b)) => b.borrow().clone(),
+        Some(Payload::MemoryView(m)) if !m.released.get() => m.to_vec(),
         _ => {
             let tn = vm.type_name(&data);
             return Err(

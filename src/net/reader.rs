@@ -130,7 +130,10 @@ impl Ext for ReaderObj {
         Ok(match name {
             "_buffer" => {
                 let b = self.buffer.borrow().bytes().to_vec();
-                Some(Value::Obj(Object::new(vm.types.bytearray.clone(), Payload::ByteArray(RefCell::new(b)))))
+                Some(Value::Obj(Object::new(
+                    vm.types.bytearray.clone(),
+                    Payload::ByteArray(crate::vm::object::ByteBuf::new(b)),
+                )))
             }
             "_limit" => Some(Value::Int(self.limit as i64)),
             "_eof" => Some(Value::Bool(self.eof.get())),
@@ -437,6 +440,10 @@ pub fn m_feed_data(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(Payload::Bytes(b)) => r.feed(vm, b)?,
         Some(Payload::ByteArray(b)) => {
             let copy = b.borrow().clone();
+            r.feed(vm, &copy)?;
+        }
+        Some(Payload::MemoryView(m)) if !m.released.get() => {
+            let copy = m.to_vec();
             r.feed(vm, &copy)?;
         }
         _ if !vm.truthy(&data)? => {}

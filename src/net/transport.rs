@@ -609,11 +609,13 @@ fn on_eof(vm: &mut Vm, this: &Value, t: &TransportObj) {
     }
 }
 
-/// Zero-copy view of `bytes`; a copy for `bytearray`; `None` for anything else.
+/// Zero-copy view of `bytes`; a copy for `bytearray` and `memoryview`; `None` for anything
+/// else (and for a released memoryview).
 fn bytes_like(v: &Value) -> Option<std::borrow::Cow<'_, [u8]>> {
     match v.payload()? {
         Payload::Bytes(b) => Some(std::borrow::Cow::Borrowed(b)),
         Payload::ByteArray(b) => Some(std::borrow::Cow::Owned(b.borrow().clone())),
+        Payload::MemoryView(m) if !m.released.get() => Some(std::borrow::Cow::Owned(m.to_vec())),
         _ => None,
     }
 }

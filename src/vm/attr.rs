@@ -405,6 +405,7 @@ impl Vm {
                 return self.get_attr(&f, &Value::str(n)).map(Some);
             }
             (Payload::Native(nf), "__name__" | "__qualname__") => Value::str(nf.name),
+            (Payload::MemoryView(m), _) => return self.memview_attr(m, n),
             (Payload::Range(a, _, _), "start") => Value::Int(*a),
             (Payload::Range(_, b, _), "stop") => Value::Int(*b),
             (Payload::Range(_, _, c), "step") => Value::Int(*c),
@@ -955,13 +956,14 @@ impl Vm {
     }
 
     /// Deletes from a namespace dict (NameError when absent).
-    pub fn delete_global(&mut self, globals: &Rc<super::object::Dict>, name: &Value) -> PyResult<()> {
-        let Value::Str(s) = name else { return Ok(()) };
+    /// Returns the value the name had.
+    pub fn delete_global(&mut self, globals: &Rc<super::object::Dict>, name: &Value) -> PyResult<Value> {
+        let Value::Str(s) = name else { return Ok(Value::None) };
         let probe = globals.map.borrow().probe(s.hash(), name);
         match probe {
             super::dict::Probe::Found(i) => {
-                globals.map.borrow_mut().remove_at(i);
-                Ok(())
+                let (_, old) = globals.map.borrow_mut().remove_at(i);
+                Ok(old)
             }
             _ => Err(self.name_error(s.as_str())),
         }

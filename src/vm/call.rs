@@ -48,7 +48,9 @@ impl Vm {
                     if let (Some(allowed), false) = (n.kwargs, kw.is_empty()) {
                         self.check_kwargs(n.name, allowed, &kw)?;
                     }
-                    (n.f)(self, Args { pos: &args, kw: &kw })
+                    let r = (n.f)(self, Args { pos: &args, kw: &kw })?;
+                    self.gc_track_fresh(&r);
+                    Ok(r)
                 }
                 Payload::NativeClosure(c) => {
                     let c = c.f.clone();
@@ -419,8 +421,8 @@ impl Vm {
         mut n: usize,
         kwnames: Option<&Value>,
     ) -> PyResult<bool> {
-        if self.has_dropped_generators() {
-            self.close_dropped_generators();
+        if self.has_pending_finalizers() {
+            self.run_finalizers();
         }
         let mut callee = fiber.stack[at].clone();
         loop {
@@ -495,7 +497,9 @@ impl Vm {
                 for slot in &mut fiber.stack[window..window + n] {
                     Value::put(slot, Value::Undef);
                 }
-                fiber.stack[at] = r?;
+                let v = r?;
+                self.gc_track_fresh(&v);
+                fiber.stack[at] = v;
                 return Ok(false);
             }
         }
@@ -566,10 +570,12 @@ impl Vm {
                     && cls.meta.is_none()
                     && self.default_new(cls) =>
             {
-                let obj = Value::Obj(Object::with_dict(cls.clone(), Payload::Plain));
-                self.gc_track(&obj);
                 match cls.lookup("__init__") {
                     Some(Value::Func(init)) => {
+                        // Made only here: an instance made and dropped unused would run
+                        // its class's `__del__`.
+                        let obj = Value::Obj(Object::with_dict(cls.clone(), Payload::Plain));
+                        self.gc_track(&obj);
                         let mut full = Vec::with_capacity(pos.len() + 1);
                         full.push(obj.clone());
                         full.extend(pos);
@@ -878,7 +884,10 @@ impl Vm {
             running_async: Cell::new(false),
             hooked: Cell::new(false),
             // Plain generators know where to go if dropped suspended in a `try`/`with`.
-            finalizer: RefCell::new((code.kind == CodeKind::Generator).then(|| self.gen_graveyard.clone())),
+            finalizer: RefCell::new(
+                (code.kind == CodeKind::Generator)
+                    .then(|| super::object::GenFinalizer::Vm(self.graveyard.clone())),
+            ),
         };
         let gen = Value::Obj(Object::new(cls, Payload::Generator(gen)));
         self.gc_track(&gen);
@@ -955,6 +964,7 @@ impl Vm {
     ) -> PyResult<Rc<Class>> {
         let meta = meta.filter(|m| !Rc::ptr_eq(m, &self.types.type_));
         let cls = self.build_class(name, bases, ns, meta)?;
+        self.gc_track(&Value::Class(cls.clone()));
         self.set_names(&cls)?;
         self.init_subclass(&cls, kw)?;
         Ok(cls)
@@ -1003,6 +1013,8 @@ impl Vm {
         for (k, _) in map.iter() {
             hooks |= k.as_str().map_or(0, super::object::hook_bit);
         }
+        let has_del = bases.iter().any(|b| b.has_del.get())
+            || map.get_str(super::object::str_hash("__del__"), "__del__").is_some();
         let cls = Rc::new(Class {
             name: RefCell::new(name.to_string()),
             qualname: RefCell::new(qualname),
@@ -1014,6 +1026,8 @@ impl Vm {
             is_heap: true,
             hooks: Cell::new(hooks),
             slots,
+            has_del: Cell::new(has_del),
+            graveyard: Some(self.graveyard.clone()),
             subclasses: RefCell::new(Vec::new()),
         });
         super::types::register_subclass(&cls);

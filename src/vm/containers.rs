@@ -481,6 +481,7 @@ impl Vm {
         match v.payload()? {
             Payload::Bytes(b) => Some(b.to_vec()),
             Payload::ByteArray(b) => Some(b.borrow().clone()),
+            Payload::MemoryView(m) if !m.released.get() => Some(m.to_vec()),
             _ => None,
         }
     }
@@ -492,15 +493,19 @@ impl Vm {
 
     /// A new `bytearray` value.
     pub fn new_bytearray(&mut self, b: Vec<u8>) -> Value {
-        Value::Obj(Object::new(self.types.bytearray.clone(), Payload::ByteArray(RefCell::new(b))))
+        Value::Obj(Object::new(
+            self.types.bytearray.clone(),
+            Payload::ByteArray(crate::vm::object::ByteBuf::new(b)),
+        ))
     }
 
     /// A new value of the same kind (bytes or bytearray) as `like`.
     pub fn new_bytes_like(&mut self, like: &Value, b: Vec<u8>) -> Value {
         match like.payload() {
-            Some(Payload::ByteArray(_)) => {
-                Value::Obj(Object::new(self.types.bytearray.clone(), Payload::ByteArray(RefCell::new(b))))
-            }
+            Some(Payload::ByteArray(_)) => Value::Obj(Object::new(
+                self.types.bytearray.clone(),
+                Payload::ByteArray(crate::vm::object::ByteBuf::new(b)),
+            )),
             _ => self.new_bytes(b),
         }
     }
@@ -550,7 +555,7 @@ impl Vm {
         Value::Obj(Object::new(self.types.slice.clone(), Payload::Slice(a, b, c)))
     }
 
-    fn is_slice(v: &Value) -> bool {
+    pub(crate) fn is_slice(v: &Value) -> bool {
         matches!(v.payload(), Some(Payload::Slice(..)))
     }
 
@@ -732,6 +737,7 @@ impl Vm {
                 let i = self.seq_index(key, b.len(), what)?;
                 Ok(Value::Int(b[i] as i64))
             }
+            Payload::MemoryView(m) => self.memview_get(m, key),
             _ => {
                 if let Some(r) = self.runtime_getitem(obj, key)? {
                     return Ok(r);
@@ -768,6 +774,7 @@ impl Vm {
                     Payload::ListData(l) => self.set_item(&Value::List(l.clone()), key, value),
                     Payload::DictData(d) => self.dict_set(d, key, value),
                     Payload::ByteArray(b) => self.bytearray_set(b, &key, &value),
+                    Payload::MemoryView(m) => self.memview_set(m, &key, &value),
                     _ => {
                         let t = self.type_name(obj);
                         Err(self.new_error(
@@ -800,7 +807,7 @@ impl Vm {
     }
 
     /// `ba[key] = value` for a bytearray.
-    fn bytearray_set(&mut self, b: &std::cell::RefCell<Vec<u8>>, key: &Value, value: &Value) -> PyResult<()> {
+    fn bytearray_set(&mut self, b: &super::object::ByteBuf, key: &Value, value: &Value) -> PyResult<()> {
         let len = b.borrow().len();
         if Self::is_slice(key) {
             let new = match self.bytes_of(value) {
@@ -823,6 +830,9 @@ impl Vm {
                 }
             };
             let s = self.slice_indices(key, len)?;
+            if s.len() != new.len() {
+                self.check_resizable(b)?;
+            }
             let r = assign_slice(&mut b.borrow_mut(), s, new);
             return r.map_err(|msg| self.new_error("ValueError", &msg));
         }
@@ -865,7 +875,17 @@ impl Vm {
                 }
                 match &o.payload {
                     Payload::ListData(l) => self.del_item(&Value::List(l.clone()), key),
+                    Payload::MemoryView(m) => {
+                        self.memview_check(m)?;
+                        let msg = if m.readonly {
+                            "cannot modify read-only memory"
+                        } else {
+                            "cannot delete memory"
+                        };
+                        Err(self.new_error("TypeError", msg))
+                    }
                     Payload::ByteArray(b) => {
+                        self.check_resizable(b)?;
                         let len = b.borrow().len();
                         if Self::is_slice(key) {
                             let s = self.slice_indices(key, len)?;

@@ -54,10 +54,13 @@ pub fn defer(values: impl IntoIterator<Item = Value>) {
     DEFERRED.with(|d| d.borrow_mut().extend(values));
 }
 
-/// Frees a vector of values (a list's or tuple's items) under the trashcan.
-pub fn release_vec(items: Vec<Value>) {
+/// Frees a vector of values (a list's or tuple's items) under the trashcan, last item first
+/// as CPython's list and tuple deallocation does (the order `__del__` methods observe).
+pub fn release_vec(mut items: Vec<Value>) {
     if enter() {
-        drop(items);
+        while let Some(v) = items.pop() {
+            drop(v);
+        }
         leave();
     } else {
         defer(items);

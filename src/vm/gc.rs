@@ -22,8 +22,13 @@
 //! an incomplete walk can leak but never frees a live object. An object whose `RefCell` is
 //! borrowed cannot be walked and is treated as a root.
 //!
-//! Finalisers: gyre does not run `__del__` on cyclic garbage, and suspended generators found
-//! in a cycle are dropped without running their `finally` blocks (CPython would close them).
+//! Finalizers (PEP 442): garbage instances whose class has `__del__` and that were not
+//! finalized yet are marked finalized and queued on the VM's graveyard, which calls their
+//! `__del__` at the next safe point; they and everything they reach survive this collection
+//! (staying in the young generation), and a later collection frees what is still unreachable
+//! then (a finalizer may have resurrected part of it). The rest of the garbage is freed. `gc.collect()` runs the finalizers and collects again at once, as
+//! CPython does within one collection. Suspended generators found in a cycle are dropped
+//! without running their `finally` blocks (CPython would close them).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -31,7 +36,9 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::{Rc, Weak};
 
 use super::dict::DictMap;
-use super::object::{AsyncGenOpKind, Dict, Function, GenState, Iter, List, Object, Payload, Tuple};
+use super::object::{
+    AsyncGenOpKind, Class, Dead, Dict, Function, GenState, Iter, List, Object, Payload, Tuple,
+};
 use super::value::Value;
 
 /// Registrations between two automatic collections (CPython's `threshold0`).
@@ -53,6 +60,7 @@ enum Tracked {
     List(Weak<List>),
     Dict(Weak<Dict>),
     Func(Weak<Function>),
+    Class(Weak<Class>),
     Obj(Weak<Object>),
 }
 
@@ -61,6 +69,7 @@ enum Strong {
     List(Rc<List>),
     Dict(Rc<Dict>),
     Func(Rc<Function>),
+    Class(Rc<Class>),
     Obj(Rc<Object>),
 }
 
@@ -70,6 +79,7 @@ impl Tracked {
             Tracked::List(w) => Strong::List(w.upgrade()?),
             Tracked::Dict(w) => Strong::Dict(w.upgrade()?),
             Tracked::Func(w) => Strong::Func(w.upgrade()?),
+            Tracked::Class(w) => Strong::Class(w.upgrade()?),
             Tracked::Obj(w) => Strong::Obj(w.upgrade()?),
         })
     }
@@ -81,6 +91,7 @@ impl Strong {
             Strong::List(r) => Tracked::List(Rc::downgrade(r)),
             Strong::Dict(r) => Tracked::Dict(Rc::downgrade(r)),
             Strong::Func(r) => Tracked::Func(Rc::downgrade(r)),
+            Strong::Class(r) => Tracked::Class(Rc::downgrade(r)),
             Strong::Obj(r) => Tracked::Obj(Rc::downgrade(r)),
         }
     }
@@ -91,6 +102,7 @@ impl Strong {
             Strong::List(r) => (Rc::as_ptr(r) as usize, Rc::strong_count(r)),
             Strong::Dict(r) => (Rc::as_ptr(r) as usize, Rc::strong_count(r)),
             Strong::Func(r) => (Rc::as_ptr(r) as usize, Rc::strong_count(r)),
+            Strong::Class(r) => (Rc::as_ptr(r) as usize, Rc::strong_count(r)),
             Strong::Obj(r) => (Rc::as_ptr(r) as usize, Rc::strong_count(r)),
         }
     }
@@ -100,6 +112,7 @@ impl Strong {
             Strong::List(r) => Node::List(r),
             Strong::Dict(r) => Node::Dict(r),
             Strong::Func(r) => Node::Func(r),
+            Strong::Class(r) => Node::Class(r),
             Strong::Obj(r) => Node::Obj(r),
         }
     }
@@ -112,6 +125,7 @@ enum Node<'a> {
     Tuple(&'a Tuple),
     Dict(&'a Dict),
     Func(&'a Function),
+    Class(&'a Class),
     Obj(&'a Object),
 }
 
@@ -124,6 +138,7 @@ enum Edge<'a> {
     Tuple(&'a Rc<Tuple>),
     Dict(&'a Rc<Dict>),
     Func(&'a Rc<Function>),
+    Class(&'a Rc<Class>),
     Obj(&'a Rc<Object>),
 }
 
@@ -134,6 +149,7 @@ impl<'a> Edge<'a> {
             Edge::Tuple(r) => Rc::as_ptr(r) as usize,
             Edge::Dict(r) => Rc::as_ptr(r) as usize,
             Edge::Func(r) => Rc::as_ptr(r) as usize,
+            Edge::Class(r) => Rc::as_ptr(r) as usize,
             Edge::Obj(r) => Rc::as_ptr(r) as *const u8 as usize,
         }
     }
@@ -144,6 +160,7 @@ impl<'a> Edge<'a> {
             Edge::Tuple(r) => Rc::strong_count(r),
             Edge::Dict(r) => Rc::strong_count(r),
             Edge::Func(r) => Rc::strong_count(r),
+            Edge::Class(r) => Rc::strong_count(r),
             Edge::Obj(r) => Rc::strong_count(r),
         }
     }
@@ -154,6 +171,7 @@ impl<'a> Edge<'a> {
             Edge::Tuple(r) => Node::Tuple(r),
             Edge::Dict(r) => Node::Dict(r),
             Edge::Func(r) => Node::Func(r),
+            Edge::Class(r) => Node::Class(r),
             Edge::Obj(r) => Node::Obj(r),
         }
     }
@@ -178,6 +196,7 @@ fn value_edge(v: &Value) -> Option<Edge<'_>> {
         Value::Tuple(t) => Edge::Tuple(t),
         Value::Dict(d) => Edge::Dict(d),
         Value::Func(f) => Edge::Func(f),
+        Value::Class(c) if c.is_heap => Edge::Class(c),
         Value::Obj(o) => Edge::Obj(o),
         _ => return None,
     })
@@ -202,9 +221,17 @@ fn visit(node: Node<'_>, f: &mut dyn FnMut(Edge<'_>)) -> bool {
             }
             return visit_map(&func.dict, f);
         }
+        Node::Class(c) => {
+            // The namespace only: bases and the MRO are immutable and acyclic, and a class
+            // reached through them is kept alive by its subclass anyway.
+            return visit_map(&c.dict, f);
+        }
         Node::Obj(o) => {
             if let Some(d) = &o.dict {
                 f(dict_edge(d));
+            }
+            if o.class.is_heap {
+                f(Edge::Class(&o.class));
             }
             return visit_payload(&o.payload, f);
         }
@@ -386,10 +413,10 @@ fn finalize_generator(node: Node<'_>) -> bool {
 }
 
 /// Empties what `node` holds (and what the untracked objects it owns alone hold) into `trash`.
-/// Returns how many owned instance dicts were emptied (counted as objects, as CPython does).
+/// Returns how many owned objects CPython would count besides `node`: none so far, as an
+/// instance's own `__dict__` is not an object of its own in CPython 3.11 (inline values).
 fn clear(node: Node<'_>, index: &AddrMap, depth: usize, trash: &mut Vec<Value>) -> usize {
     let mut owned = 0;
-    let mut own_dict = 0;
     let mut through_edge = |e: Edge<'_>, trash: &mut Vec<Value>| {
         if e.strong() == 1 && depth < MAX_INLINE_DEPTH && !index.contains_key(&e.addr()) {
             owned += clear(e.node(), index, depth + 1, trash);
@@ -415,17 +442,20 @@ fn clear(node: Node<'_>, index: &AddrMap, depth: usize, trash: &mut Vec<Value>) 
             }
             clear_map(&func.dict, trash);
         }
+        Node::Class(c) => {
+            super::object::bump_class_epoch();
+            clear_map(&c.dict, trash);
+        }
         Node::Obj(o) => {
             if let Some(d) = &o.dict {
                 if Rc::strong_count(d) == 1 {
                     clear_map(&d.map, trash);
-                    own_dict = 1;
                 }
             }
             clear_payload(&o.payload, trash, &mut through_edge);
         }
     }
-    owned + own_dict
+    owned
 }
 
 fn clear_map(map: &RefCell<DictMap>, trash: &mut Vec<Value>) {
@@ -516,6 +546,9 @@ pub struct Collector {
     collecting: bool,
     /// `gc.freeze()`: registry entries before this index are never examined.
     frozen: usize,
+    /// The last collection queued finalizers instead of freeing: what it examined stays in
+    /// the young generation, so that the next young collection frees what stays garbage.
+    deferred: bool,
 }
 
 impl Default for Collector {
@@ -530,6 +563,7 @@ impl Default for Collector {
             thresholds: [DEFAULT_THRESHOLD, DEFAULT_THRESHOLD1, DEFAULT_THRESHOLD2],
             collecting: false,
             frozen: 0,
+            deferred: false,
         }
     }
 }
@@ -543,6 +577,7 @@ impl Collector {
             Value::List(l) => Tracked::List(Rc::downgrade(l)),
             Value::Dict(d) => Tracked::Dict(Rc::downgrade(d)),
             Value::Func(f) => Tracked::Func(Rc::downgrade(f)),
+            Value::Class(c) if c.is_heap => Tracked::Class(Rc::downgrade(c)),
             Value::Obj(o) => Tracked::Obj(Rc::downgrade(o)),
             _ => return false,
         };
@@ -567,6 +602,7 @@ impl Collector {
                 Tracked::List(w) => w.strong_count() > 0,
                 Tracked::Dict(w) => w.strong_count() > 0,
                 Tracked::Func(w) => w.strong_count() > 0,
+                Tracked::Class(w) => w.strong_count() > 0,
                 Tracked::Obj(w) => w.strong_count() > 0,
             };
             for (b, kept) in bounds.iter().zip(kept_below.iter_mut()) {
@@ -603,8 +639,9 @@ impl Collector {
 
     /// Collects the young generation (what was registered since the last collection).
     pub fn collect_young(&mut self) -> usize {
-        let found = self.collect_from(self.young_start.max(self.frozen));
-        self.young_start = self.tracked.len();
+        let start = self.young_start.max(self.frozen);
+        let found = self.collect_from(start);
+        self.young_start = if self.deferred { start } else { self.tracked.len() };
         found
     }
 
@@ -629,8 +666,8 @@ impl Collector {
     pub fn collect_full(&mut self) -> usize {
         let found = self.collect_from(self.frozen);
         self.young_runs = 0;
-        self.young_start = self.tracked.len();
-        self.long_lived = self.tracked.len();
+        self.young_start = if self.deferred { self.frozen } else { self.tracked.len() };
+        self.long_lived = self.young_start;
         found
     }
 
@@ -641,14 +678,17 @@ impl Collector {
             return 0;
         }
         self.collecting = true;
-        let nodes: Vec<Strong> = self.tracked.drain(start..).filter_map(|t| t.upgrade()).collect();
         let mut index = AddrMap::default();
-        index.reserve(nodes.len());
-        let mut refs: Vec<isize> = Vec::with_capacity(nodes.len());
-        for (i, n) in nodes.iter().enumerate() {
+        let mut nodes: Vec<Strong> = Vec::new();
+        let mut refs: Vec<isize> = Vec::new();
+        for n in self.tracked.drain(start..).filter_map(|t| t.upgrade()) {
+            // An object registered twice (a native result tracked again) is examined once.
             let (addr, strong) = n.key();
-            index.insert(addr, i);
-            refs.push(strong as isize - 1);
+            if let std::collections::hash_map::Entry::Vacant(e) = index.entry(addr) {
+                e.insert(nodes.len());
+                nodes.push(n);
+                refs.push(strong as isize - 1);
+            }
         }
         // Subtract internal references; a node that cannot be walked is a root.
         let mut root = vec![false; nodes.len()];
@@ -676,7 +716,23 @@ impl Collector {
             (0..nodes.len()).filter(|&i| !alive[i] && finalize_generator(nodes[i].node())).count();
         if finalized > 0 {
             alive.iter_mut().for_each(|a| *a = true);
+            self.deferred = true;
             return self.finish_collection(nodes, index, Vec::new(), alive, 0);
+        }
+        // Garbage with finalizers to run, and what it reaches, survives until they ran.
+        let finalizable = self.queue_finalizers(&nodes, &alive);
+        self.deferred = !finalizable.is_empty();
+        let mut work = finalizable;
+        for &i in &work {
+            alive[i] = true;
+        }
+        while let Some(i) = work.pop() {
+            walk(nodes[i].node(), &index, 0, &mut |j| {
+                if !alive[j] {
+                    alive[j] = true;
+                    work.push(j);
+                }
+            });
         }
         let mut trash = Vec::new();
         let mut found = 0;
@@ -715,7 +771,65 @@ impl Collector {
     }
 }
 
+impl Collector {
+    /// PEP 442: queues the garbage instances whose `__del__` has not run yet on the
+    /// graveyard (marking them finalized), and returns their indices.
+    fn queue_finalizers(&self, nodes: &[Strong], alive: &[bool]) -> Vec<usize> {
+        let mut queued = Vec::new();
+        for (i, n) in nodes.iter().enumerate().filter(|&(i, _)| !alive[i]) {
+            let Strong::Obj(o) = n else { continue };
+            if !o.class.has_del.get() || o.finalized.get() {
+                continue;
+            }
+            let Some(graveyard) = &o.class.graveyard else { continue };
+            let Ok(mut q) = graveyard.try_borrow_mut() else { continue };
+            o.finalized.set(true);
+            q.push(Dead::Cyclic(o.clone()));
+            queued.push(i);
+        }
+        queued
+    }
+
+    /// The registered instances whose class has `__del__` and that were not finalized yet,
+    /// oldest first (CPython's collector finalizes garbage in this order).
+    pub fn unfinalized(&mut self) -> Vec<Rc<Object>> {
+        self.prune();
+        let live = self.tracked.iter().filter_map(|t| match t {
+            Tracked::Obj(w) => w.upgrade(),
+            _ => None,
+        });
+        live.filter(|o| o.class.has_del.get() && !o.finalized.get()).collect()
+    }
+}
+
 impl super::Vm {
+    /// Registers a container a native function just made and returned (nothing else refers
+    /// to it yet): natives build lists, dicts and sets without registering them.
+    #[inline]
+    pub fn gc_track_fresh(&mut self, v: &Value) {
+        let fresh = match v {
+            Value::List(l) => Rc::strong_count(l) == 1,
+            Value::Dict(d) => Rc::strong_count(d) == 1,
+            Value::Obj(o) => Rc::strong_count(o) == 1 && matches!(o.payload, Payload::Set(_)),
+            _ => false,
+        };
+        if fresh {
+            self.gc_track(v);
+        }
+    }
+
+    /// `gc.collect()`: a collection of `full` or the young generation; when it found
+    /// garbage with finalizers, runs them and collects again (PEP 442 within one call).
+    pub fn gc_collect(&mut self, full: bool) -> usize {
+        let collect = |vm: &mut super::Vm| if full { vm.gc.collect_full() } else { vm.gc.collect_young() };
+        let found = collect(self);
+        if !self.has_pending_finalizers() {
+            return found;
+        }
+        self.run_finalizers();
+        found + collect(self)
+    }
+
     /// Registers a new container with the cycle collector, collecting when one is due.
     /// Call it where a container is created, at a point where no object is half-updated.
     #[inline]

@@ -369,8 +369,8 @@ impl Vm {
         kind: FrameKind,
         init_self: Value,
     ) -> PyResult<()> {
-        if self.has_dropped_generators() {
-            self.close_dropped_generators();
+        if self.has_pending_finalizers() {
+            self.run_finalizers();
         }
         if self.depth >= self.recursion_limit {
             return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
@@ -525,7 +525,12 @@ impl Vm {
                             let n = code.code.names[name.0 as usize].clone();
                             fail!(self.unbound_local(&n));
                         }
-                        reg!(reg) = Value::Undef;
+                        let old = std::mem::take(&mut reg!(reg));
+                        let temps = fiber
+                            .stack
+                            .get(base + code.nlocals as usize..base + code.code.nregs as usize)
+                            .unwrap_or(&[]);
+                        self.finalize_deleted(old, temps);
                     }
                     Instr::LoadGlobal { dst, name } => {
                         let frame = fiber.frames.last().expect("frame");
@@ -540,11 +545,17 @@ impl Vm {
                         let v = reg!(src).clone();
                         let frame = fiber.frames.last().expect("frame");
                         self.store_global(&frame.globals, &code.names[name.0 as usize], v);
+                        self.finalize_pending();
                     }
                     Instr::DeleteGlobal { name } => {
                         let frame = fiber.frames.last().expect("frame");
                         let g = frame.globals.clone();
-                        tryv!(self.delete_global(&g, &code.names[name.0 as usize]));
+                        let old = tryv!(self.delete_global(&g, &code.names[name.0 as usize]));
+                        let temps = fiber
+                            .stack
+                            .get(base + code.nlocals as usize..base + code.code.nregs as usize)
+                            .unwrap_or(&[]);
+                        self.finalize_deleted(old, temps);
                     }
                     Instr::LoadName { dst, name } => {
                         let frame = fiber.frames.last().expect("frame");
@@ -557,11 +568,17 @@ impl Vm {
                         let frame = fiber.frames.last().expect("frame");
                         let ns = frame.locals.clone().unwrap_or_else(|| frame.globals.clone());
                         self.store_global(&ns, &code.names[name.0 as usize], v);
+                        self.finalize_pending();
                     }
                     Instr::DeleteName { name } => {
                         let frame = fiber.frames.last().expect("frame");
                         let ns = frame.locals.clone().unwrap_or_else(|| frame.globals.clone());
-                        tryv!(self.delete_global(&ns, &code.names[name.0 as usize]));
+                        let old = tryv!(self.delete_global(&ns, &code.names[name.0 as usize]));
+                        let temps = fiber
+                            .stack
+                            .get(base + code.nlocals as usize..base + code.code.nregs as usize)
+                            .unwrap_or(&[]);
+                        self.finalize_deleted(old, temps);
                     }
                     Instr::MakeCell { reg } => {
                         let v = std::mem::take(&mut reg!(reg));
@@ -587,6 +604,7 @@ impl Vm {
                             fail!(self.unbound_free(&n, &code.code, cell));
                         }
                         cell_set(&reg!(cell), Value::Undef);
+                        self.finalize_pending();
                     }
                     Instr::LoadClassDeref { dst, cell, name } => {
                         let frame = fiber.frames.last().expect("frame");
@@ -916,6 +934,7 @@ impl Vm {
                             && fiber.frames.last().expect("frame").kind == FrameKind::Normal
                         {
                             self.return_fast(fiber, v);
+                            self.finalize_pending();
                             continue 'frames;
                         }
                         match self.return_from(fiber, v) {
@@ -1141,6 +1160,7 @@ impl Vm {
     /// Returns from the top frame. `Some(v)` when it was the fiber's base frame.
     fn return_from(&mut self, fiber: &mut Fiber, v: Value) -> PyResult<Option<Value>> {
         let frame = self.pop_frame(fiber);
+        self.finalize_pending();
         let v = match frame.kind {
             FrameKind::Normal => v,
             FrameKind::Init => {

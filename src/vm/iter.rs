@@ -56,6 +56,10 @@ impl Vm {
                     Payload::BigRange(r) => Iter::BigRange(r.clone()),
                     Payload::Set(_) | Payload::FrozenSet(_) => Iter::Set(v.clone(), 0, self.set_len(v)),
                     Payload::Bytes(_) | Payload::ByteArray(_) => Iter::Bytes(v.clone(), 0),
+                    Payload::MemoryView(m) => {
+                        self.memview_check(m)?;
+                        Iter::Bytes(v.clone(), 0)
+                    }
                     Payload::ListData(l) => Iter::List(l.clone(), 0),
                     Payload::DictData(d) | Payload::MappingProxy(d) => {
                         let n = d.map.borrow().len();
@@ -204,8 +208,7 @@ impl Vm {
                 }
             }
             Iter::Bytes(b, i) => {
-                let bytes = self.bytes_of(b).unwrap_or_default();
-                let v = bytes.get(*i).map(|x| Value::Int(*x as i64));
+                let v = byte_at(b, *i).map(|x| Value::Int(x as i64));
                 *i += 1;
                 v
             }
@@ -628,5 +631,15 @@ impl Vm {
             "TypeError",
             &format!("'async for' received an object from __aiter__ that does not implement __anext__: {t}"),
         ))
+    }
+}
+
+/// Byte `i` of a bytes, bytearray or (unreleased) memoryview value, without copying.
+fn byte_at(v: &Value, i: usize) -> Option<u8> {
+    match v.payload()? {
+        Payload::Bytes(b) => b.get(i).copied(),
+        Payload::ByteArray(b) => b.borrow().get(i).copied(),
+        Payload::MemoryView(m) if !m.released.get() && i < m.len => Some(m.byte(i)),
+        _ => None,
     }
 }

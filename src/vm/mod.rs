@@ -16,14 +16,15 @@ pub mod dict;
 pub mod drop;
 pub mod exceptions;
 pub mod ext;
+pub mod finalize;
 pub mod frame;
 pub mod gc;
-pub mod gen_finalize;
 pub mod import;
 pub mod interp;
 pub mod iter;
 pub mod limits;
 pub mod memory;
+pub mod memview;
 pub mod object;
 pub mod ops;
 pub mod recursion;
@@ -117,11 +118,11 @@ pub struct Vm {
     pub caller: Option<CallerFrame>,
     /// Containers whose repr is being computed (to print `[...]` for cycles).
     pub repr_active: Vec<Value>,
-    /// Generators dropped while suspended inside `try`/`with`, waiting for the VM to close
-    /// them (see `gen_finalize`).
-    pub gen_graveyard: object::AsyncGenGraveyard,
+    /// Drops the VM must finish: generators dropped while suspended inside `try`/`with`
+    /// (to close) and instances whose class has `__del__` (see `finalize`).
+    pub graveyard: object::Graveyard,
     /// True while the graveyard is being drained.
-    pub finalizing_gens: bool,
+    pub finalizing: bool,
     /// The cycle collector (see `gc`).
     pub gc: gc::Collector,
     /// Where `print()` writes: the resolved `sys.stdout`/`sys.stderr` (see `streams`).
@@ -204,8 +205,8 @@ impl Vm {
             type_cache: Vec::new(),
             caller: None,
             repr_active: Vec::new(),
-            gen_graveyard: Default::default(),
-            finalizing_gens: false,
+            graveyard: Default::default(),
+            finalizing: false,
             gc: gc::Collector::default(),
             streams: streams::StdStreams::default(),
             start: std::time::Instant::now(),

@@ -204,6 +204,11 @@ pub struct Class {
     /// With `__slots__` on the class and every script base (and no `"__dict__"` among them):
     /// the only instance attribute names allowed. Instances then have no visible `__dict__`.
     pub slots: Option<Box<[Rc<str>]>>,
+    /// True when the class (or a base) defines `__del__`: dropping an instance then hands it
+    /// to `graveyard` so that the VM runs the finalizer (see `finalize`).
+    pub has_del: Cell<bool>,
+    /// Script classes: the VM's queue of drops it must finish (`None` for builtin classes).
+    pub graveyard: Option<Graveyard>,
     /// Classes created with this one as a direct base (`__subclasses__()`), weakly held.
     pub subclasses: RefCell<Vec<std::rc::Weak<Class>>>,
 }
@@ -297,6 +302,9 @@ impl Class {
     pub fn set_attr(&self, name: &str, value: Value) {
         bump_class_epoch();
         let bit = hook_bit(name);
+        if name == "__del__" && self.graveyard.is_some() {
+            self.has_del.set(true);
+        }
         if bit != 0 && self.is_heap {
             self.hooks.set(self.hooks.get() | bit);
         }
@@ -543,13 +551,39 @@ pub struct Generator {
     pub hooked: Cell<bool>,
     /// Async generators started under a running loop: where the generator goes when it is
     /// dropped while suspended, so that the loop can still close it (PEP 525's finalizer).
-    pub finalizer: RefCell<Option<AsyncGenGraveyard>>,
+    pub finalizer: RefCell<Option<GenFinalizer>>,
 }
 
 /// Async generators dropped while suspended, waiting for their loop to run `aclose()` on
 /// them (CPython's `loop._asyncgen_finalizer_hook`). A drop cannot run script code, so the
 /// generator's state moves here and the loop resurrects it as a new object.
 pub type AsyncGenGraveyard = Rc<RefCell<Vec<Generator>>>;
+
+/// A drop whose end needs script code, which a Rust `Drop` cannot run: the value's state
+/// moves to the VM's [`Graveyard`] and the VM finishes it at its next safe point.
+#[derive(Debug)]
+pub enum Dead {
+    /// A generator suspended inside `try`/`with`: the VM closes it.
+    Gen(Generator),
+    /// An instance of a class with `__del__`, resurrected (already marked finalized): the VM
+    /// calls `__del__` on it, and it is freed when that leaves no reference (PEP 442).
+    Obj(Rc<Object>),
+    /// An instance with `__del__` the cycle collector found in garbage (already marked
+    /// finalized, and still registered with the collector).
+    Cyclic(Rc<Object>),
+}
+
+/// The VM's queue of [`Dead`] values, oldest first (see `finalize`).
+pub type Graveyard = Rc<RefCell<Vec<Dead>>>;
+
+/// Where a generator goes when it is dropped unfinished.
+#[derive(Debug)]
+pub enum GenFinalizer {
+    /// A plain generator: the VM closes it.
+    Vm(Graveyard),
+    /// An async generator started under a loop: the loop closes it.
+    Loop(AsyncGenGraveyard),
+}
 
 impl Generator {
     /// A plain generator that closing would run code in: suspended at a `yield` inside a
@@ -576,7 +610,7 @@ impl Generator {
         if !self.needs_close() {
             return false;
         }
-        let Some(graveyard) = self.finalizer.borrow_mut().take() else { return false };
+        let Some(GenFinalizer::Vm(graveyard)) = self.finalizer.borrow_mut().take() else { return false };
         let Ok(mut state) = self.state.try_borrow_mut() else { return false };
         let g = Generator {
             kind: self.kind,
@@ -591,7 +625,7 @@ impl Generator {
         };
         drop(state);
         if let Ok(mut q) = graveyard.try_borrow_mut() {
-            q.push(g);
+            q.push(Dead::Gen(g));
         }
         true
     }
@@ -616,11 +650,11 @@ impl Drop for Generator {
     fn drop(&mut self) {
         if self.kind == CodeKind::Generator {
             if self.needs_close() {
-                if let Some(graveyard) = self.finalizer.get_mut().take() {
+                if let Some(GenFinalizer::Vm(graveyard)) = self.finalizer.get_mut().take() {
                     let g = self.resurrect();
-                    // A borrowed graveyard is being drained by `take`; never the case today.
+                    // The VM never holds the graveyard borrowed while values drop.
                     if let Ok(mut q) = graveyard.try_borrow_mut() {
-                        q.push(g);
+                        q.push(Dead::Gen(g));
                     }
                 }
             }
@@ -629,7 +663,7 @@ impl Drop for Generator {
         if self.kind != CodeKind::AsyncGenerator {
             return;
         }
-        let Some(graveyard) = self.finalizer.get_mut().take() else { return };
+        let Some(GenFinalizer::Loop(graveyard)) = self.finalizer.get_mut().take() else { return };
         if matches!(self.state.get_mut(), GenState::Suspended(f) if f.suspended) {
             let resurrected = self.resurrect();
             // A graveyard borrowed right now belongs to a loop draining it; the generator
@@ -760,7 +794,9 @@ pub enum Payload {
     /// `bytes`.
     Bytes(Box<[u8]>),
     /// `bytearray`.
-    ByteArray(RefCell<Vec<u8>>),
+    ByteArray(ByteBuf),
+    /// `memoryview` over a bytes or bytearray object.
+    MemoryView(super::memview::MemView),
     /// A `list` subclass instance.
     ListData(Rc<List>),
     /// A `dict` subclass instance.
@@ -784,6 +820,30 @@ pub enum Payload {
     /// A natively implemented object defined outside the VM core (asyncio futures and
     /// tasks, streams, host userdata).
     Ext(Box<dyn super::ext::Ext>),
+}
+
+/// A `bytearray`'s storage (it dereferences to the byte vector's `RefCell`) and how many
+/// memoryviews export it: while any does, the bytearray cannot change size.
+#[derive(Debug, Default)]
+pub struct ByteBuf {
+    data: RefCell<Vec<u8>>,
+    /// Unreleased memoryviews of this buffer.
+    pub exports: Cell<usize>,
+}
+
+impl ByteBuf {
+    /// A buffer holding `data`, not exported.
+    pub fn new(data: Vec<u8>) -> ByteBuf {
+        ByteBuf { data: RefCell::new(data), exports: Cell::new(0) }
+    }
+}
+
+impl std::ops::Deref for ByteBuf {
+    type Target = RefCell<Vec<u8>>;
+
+    fn deref(&self) -> &RefCell<Vec<u8>> {
+        &self.data
+    }
 }
 
 /// The parts of a `property`.
@@ -863,6 +923,7 @@ impl fmt::Debug for Payload {
             Payload::FrozenSet(_) => "FrozenSet",
             Payload::Bytes(_) => "Bytes",
             Payload::ByteArray(_) => "ByteArray",
+            Payload::MemoryView(_) => "MemoryView",
             Payload::ListData(_) => "ListData",
             Payload::DictData(_) => "DictData",
             Payload::Boxed(_) => "Boxed",
@@ -888,10 +949,15 @@ pub struct Object {
     pub dict: Option<Rc<Dict>>,
     /// What it is.
     pub payload: Payload,
+    /// Set once `__del__` has been scheduled for it: finalizers run at most once (PEP 442).
+    pub finalized: Cell<bool>,
 }
 
 impl Drop for Object {
     fn drop(&mut self) {
+        if self.class.has_del.get() && !self.finalized.get() && self.send_to_finalizer() {
+            return;
+        }
         if self.dict.is_none() && matches!(self.payload, Payload::Plain | Payload::Native(_)) {
             return;
         }
@@ -912,12 +978,31 @@ impl Drop for Object {
 impl Object {
     /// Makes an object without an attribute dict.
     pub fn new(class: Rc<Class>, payload: Payload) -> Rc<Object> {
-        Rc::new(Object { class, dict: None, payload })
+        Rc::new(Object { class, dict: None, payload, finalized: Cell::new(false) })
     }
 
     /// Makes an object with an (empty) attribute dict.
     pub fn with_dict(class: Rc<Class>, payload: Payload) -> Rc<Object> {
-        Rc::new(Object { class, dict: Some(Rc::new(Dict::default())), payload })
+        Rc::new(Object { class, dict: Some(Rc::new(Dict::default())), payload, finalized: Cell::new(false) })
+    }
+
+    /// The last reference to an instance with `__del__` went away: moves its state into a new
+    /// object on the class's graveyard, where the VM calls `__del__` (a drop cannot run script
+    /// code). The new object has another address, so `id(self)` inside `__del__` differs from
+    /// the one the object had. False when the graveyard is busy (the object is then freed
+    /// without its finalizer).
+    #[cold]
+    fn send_to_finalizer(&mut self) -> bool {
+        let Some(graveyard) = &self.class.graveyard else { return false };
+        let Ok(mut q) = graveyard.try_borrow_mut() else { return false };
+        let obj = Object {
+            class: self.class.clone(),
+            dict: self.dict.take(),
+            payload: std::mem::replace(&mut self.payload, Payload::Plain),
+            finalized: Cell::new(true),
+        };
+        q.push(Dead::Obj(Rc::new(obj)));
+        true
     }
 
     /// The exception state, if this is an exception.

@@ -130,6 +130,10 @@ impl Vm {
                 Payload::FrozenSet(s) => !s.is_empty(),
                 Payload::Bytes(b) => !b.is_empty(),
                 Payload::ByteArray(b) => !b.borrow().is_empty(),
+                Payload::MemoryView(m) => {
+                    self.memview_check(m)?;
+                    m.len > 0
+                }
                 Payload::Range(start, stop, step) => range_len(*start, *stop, *step) > 0,
                 Payload::BigRange(r) => !r.is_empty(),
                 _ => return self.truthy_slow(v),
@@ -244,6 +248,15 @@ impl Vm {
             _ => {}
         }
         if let Value::Obj(o) = a {
+            if let (BinKind::Add, Payload::ByteArray(buf)) = (op, &o.payload) {
+                // `ba += x` extends the bytearray itself (views of it see the change).
+                if let Some(more) = self.bytes_of(b) {
+                    self.check_resizable(buf)?;
+                    buf.borrow_mut().extend_from_slice(&more);
+                    self.mem_track_value(a)?;
+                    return Ok(a.clone());
+                }
+            }
             if let Payload::Set(_) = o.payload {
                 if matches!(op, BinKind::Or | BinKind::And | BinKind::Sub | BinKind::Xor) {
                     if let Some(r) = self.set_inplace(op, a, b)? {
@@ -964,6 +977,13 @@ impl Vm {
                     h as i64
                 }
                 Payload::Bytes(b) => crate::vm::object::str_hash(&String::from_utf8_lossy(b)),
+                Payload::MemoryView(m) => {
+                    self.memview_check(m)?;
+                    if !m.readonly {
+                        return Err(self.new_error("ValueError", "cannot hash writable memoryview object"));
+                    }
+                    crate::vm::object::str_hash(&String::from_utf8_lossy(&m.to_vec()))
+                }
                 Payload::Boxed(inner) => {
                     let inner = inner.clone();
                     return self.hash(&inner);
@@ -1229,6 +1249,10 @@ impl Vm {
             Payload::Set(_) | Payload::FrozenSet(_) => self.repr_set(v, o)?,
             Payload::Bytes(b) => text::repr::repr_bytes(b),
             Payload::ByteArray(b) => text::repr::repr_bytearray(&b.borrow()),
+            Payload::MemoryView(m) => {
+                let what = if m.released.get() { "released memory" } else { "memory" };
+                format!("<{what} at {:#x}>", v.id())
+            }
             Payload::NotImplemented => "NotImplemented".into(),
             Payload::Ellipsis => "Ellipsis".into(),
             Payload::Module(m) => format!("<module '{}'>", m.name),

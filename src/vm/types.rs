@@ -21,6 +21,7 @@ pub struct Types {
     pub str_: Rc<Class>,
     pub bytes: Rc<Class>,
     pub bytearray: Rc<Class>,
+    pub memoryview: Rc<Class>,
     pub list: Rc<Class>,
     pub tuple: Rc<Class>,
     pub dict: Rc<Class>,
@@ -176,6 +177,8 @@ pub fn builtin_class(name: &str, bases: &[Rc<Class>], kind: BaseKind) -> Rc<Clas
         is_heap: false,
         hooks: std::cell::Cell::new(0),
         slots: None,
+        has_del: std::cell::Cell::new(false),
+        graveyard: None,
         subclasses: RefCell::new(Vec::new()),
     });
     register_subclass(&cls);
@@ -256,6 +259,7 @@ impl Types {
             str_: mk("str", BaseKind::Str),
             bytes: mk("bytes", BaseKind::Bytes),
             bytearray: mk("bytearray", BaseKind::ByteArray),
+            memoryview: mk("memoryview", BaseKind::Native),
             list: mk("list", BaseKind::List),
             tuple: mk("tuple", BaseKind::Tuple),
             dict: mk("dict", BaseKind::Dict),

@@ -1,0 +1,3 @@
+# An unknown name in a \N{...} escape is a SyntaxError.
+print("start")
+s = "ok \N{NO SUCH CHARACTER NAME}"
