@@ -14,7 +14,7 @@ use std::rc::Rc;
 
 use super::agen::OpEnd;
 use super::frame::{ChildResult, Fiber, Frame, FrameKind, Incoming};
-use super::object::{GenState, Object, Payload};
+use super::object::{CodeObj, Dict, GenState, Object, Payload};
 use super::value::Value;
 use super::{Exc, PyResult, Vm};
 use crate::compiler::bytecode::{BinKind, CodeKind, Instr, Reg};
@@ -74,7 +74,7 @@ impl Vm {
                 Step::Return(v) => ChildResult::Returned(v),
                 Step::Raise(e) => ChildResult::Raised(e),
             };
-            let result = self.finish_fiber(&mut cur, cur_owner.as_ref(), result);
+            let result = self.finish_fiber(cur, cur_owner.as_ref(), result);
             if parents.len() > base {
                 if let Some((parent, parent_owner)) = parents.pop() {
                     cur = parent;
@@ -145,25 +145,29 @@ impl Vm {
         }
     }
 
-    /// Stores a yielding fiber back into its generator, or marks the generator finished.
+    /// Stores a yielding fiber back into its generator, or marks the generator finished and
+    /// keeps the fiber for reuse.
     fn finish_fiber(
         &mut self,
-        fiber: &mut Box<Fiber>,
+        mut fiber: Box<Fiber>,
         owner: Option<&Rc<Object>>,
         result: ChildResult,
     ) -> ChildResult {
-        let Some(owner) = owner else { return result };
-        let Payload::Generator(g) = &owner.payload else { return result };
+        let Some(Payload::Generator(g)) = owner.map(|o| &o.payload) else {
+            if !matches!(result, ChildResult::Yielded(_)) {
+                self.recycle_fiber(fiber);
+            }
+            return result;
+        };
         std::mem::swap(&mut fiber.handled, &mut self.handled);
-        match result {
+        let result = match result {
             ChildResult::Yielded(v) => {
                 // A suspended frame no longer counts towards the depth (a finished one was
                 // already taken off by `pop_frame`).
                 self.depth = self.depth.saturating_sub(1);
                 fiber.suspended = true;
-                let f = std::mem::take(fiber);
-                *g.state.borrow_mut() = GenState::Suspended(f);
-                ChildResult::Yielded(v)
+                *g.state.borrow_mut() = GenState::Suspended(fiber);
+                return ChildResult::Yielded(v);
             }
             ChildResult::Returned(v) => {
                 *g.state.borrow_mut() = GenState::Finished;
@@ -173,6 +177,26 @@ impl Vm {
                 *g.state.borrow_mut() = GenState::Finished;
                 ChildResult::Raised(self.generator_raised(g.kind, e))
             }
+        };
+        self.recycle_fiber(fiber);
+        result
+    }
+
+    /// A fiber to run `code`: a finished one reused when there is one, else a new one.
+    pub(crate) fn new_fiber(&mut self, code: Rc<CodeObj>, globals: Rc<Dict>, regs: Vec<Value>) -> Box<Fiber> {
+        match self.spare_fibers.pop() {
+            Some(mut fiber) => {
+                fiber.start(code, globals, regs);
+                fiber
+            }
+            None => Fiber::new(code, globals, regs),
+        }
+    }
+
+    /// Keeps a finished fiber for [`Vm::new_fiber`] (dropping what it still holds).
+    fn recycle_fiber(&mut self, mut fiber: Box<Fiber>) {
+        if self.spare_fibers.len() < super::frame::MAX_SPARE_FIBERS && fiber.clear() {
+            self.spare_fibers.push(fiber);
         }
     }
 
