@@ -371,7 +371,7 @@ impl Vm {
 
     /// The call fast path: `f` binds its `argc` arguments by position (they already sit in its
     /// register window above `at`), so the frame is pushed with no argument vector at all.
-    #[inline]
+    #[inline(always)]
     fn push_fast(
         &mut self,
         fiber: &mut Fiber,
@@ -430,7 +430,7 @@ impl Vm {
     }
 
     /// The return fast path: a plain frame returning to a caller on the same fiber.
-    #[inline]
+    #[inline(always)]
     fn return_fast(&mut self, fiber: &mut Fiber, v: Value) {
         let frame = fiber.frames.pop().expect("a frame to pop");
         self.depth -= 1;
