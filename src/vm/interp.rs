@@ -500,12 +500,12 @@ impl Vm {
             // Arithmetic with a small int constant operand.
             macro_rules! arith_imm {
                 ($op:expr, $dst:expr, $a:expr, $imm:expr, $slow:ident) => {{
-                    let k = Value::Int($imm as i64);
                     // Each branch stores its own result: merging them first would build the
                     // value in memory and reload it whole (a store-forwarding stall).
-                    match super::ops::arith_fast($op, &reg!($a), &k) {
+                    match super::ops::arith_fast_imm($op, &reg!($a), $imm as i64) {
                         Some(v) => Value::put(&mut reg!($dst), v),
                         None => {
+                            let k = Value::Int($imm as i64);
                             let x = reg!($a).clone();
                             save_pc!();
                             let v = tryv!(self.$slow($op, &x, &k));
@@ -634,10 +634,10 @@ impl Vm {
                     Instr::BinaryI { op, dst, a, imm } => arith_imm!(op, dst, a, imm, binary_op),
                     Instr::InplaceI { op, dst, a, imm } => arith_imm!(op, dst, a, imm, inplace_op),
                     Instr::CompareI { op, dst, a, imm } => {
-                        let k = Value::Int(imm as i64);
-                        match super::ops::compare_fast(op, &reg!(a), &k) {
+                        match super::ops::compare_fast_imm(op, &reg!(a), imm as i64) {
                             Some(r) => Value::put(&mut reg!(dst), Value::Bool(r)),
                             None => {
+                                let k = Value::Int(imm as i64);
                                 let x = reg!(a).clone();
                                 save_pc!();
                                 let v = tryv!(self.compare_op(op, &x, &k));

@@ -1411,6 +1411,34 @@ pub fn arith_fast(op: BinKind, a: &Value, b: &Value) -> Option<Value> {
     }
 }
 
+/// [`arith_fast`] with a small int constant as the right operand (no `Value` built for it,
+/// so nothing is left to drop on the fast path).
+#[inline(always)]
+pub fn arith_fast_imm(op: BinKind, a: &Value, imm: i64) -> Option<Value> {
+    match a {
+        Value::Int(x) => int_fast(op, *x, imm),
+        Value::Float(x) => float_fast(op, *x, imm as f64),
+        _ => None,
+    }
+}
+
+/// [`compare_fast`] with a small int constant as the right operand.
+#[inline(always)]
+pub fn compare_fast_imm(op: CmpKind, a: &Value, imm: i64) -> Option<bool> {
+    use std::cmp::Ordering;
+    let Value::Int(x) = a else { return None };
+    let ord = x.cmp(&imm);
+    Some(match op {
+        CmpKind::Lt => ord == Ordering::Less,
+        CmpKind::Le => ord != Ordering::Greater,
+        CmpKind::Gt => ord == Ordering::Greater,
+        CmpKind::Ge => ord != Ordering::Less,
+        CmpKind::Eq | CmpKind::Is => ord == Ordering::Equal,
+        CmpKind::Ne | CmpKind::IsNot => ord != Ordering::Equal,
+        CmpKind::In | CmpKind::NotIn => return None,
+    })
+}
+
 /// Largest magnitude whose int -> float conversion is exact, so `x / y` of such ints is the
 /// correctly rounded quotient CPython computes.
 const EXACT_FLOAT_INT: i64 = 1 << 53;
