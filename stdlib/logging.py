@@ -124,9 +124,14 @@ BASIC_FORMAT = '%(levelname)s:%(name)s:%(message)s'
 
 
 def _format_traceback(exc_info):
+    # CPython's Formatter.formatException: the report print_exception would print, without
+    # its final newline.
+    import traceback
     etype, value, tb = exc_info
-    return 'Traceback (most recent call last):\n%s: %s' % (type(value).__name__, value) \
-        if str(value) else 'Traceback (most recent call last):\n%s' % type(value).__name__
+    s = "".join(traceback.format_exception(etype, value, tb))
+    if s[-1:] == "\n":
+        s = s[:-1]
+    return s
 
 
 class Formatter:

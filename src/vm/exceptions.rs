@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use super::object::{Class, ExcData, Object, Payload, TbEntry};
+use super::object::{Class, Dict, ExcData, Object, Payload, TbEntry};
 use super::value::Value;
 use super::{Exc, PyResult, Vm};
 use crate::compiler::bytecode::{Code, Reg};
@@ -206,14 +206,34 @@ impl Vm {
         };
         let mut next = Value::None;
         for entry in entries.iter() {
+            let line = Value::Int(entry.code.line_of(entry.pc as usize) as i64);
             let tb = Object::with_dict(self.types.traceback.clone(), Payload::Plain);
-            tb.set_attr("tb_lineno", Value::Int(entry.code.line_of(entry.pc as usize) as i64));
+            tb.set_attr("tb_lineno", line.clone());
             tb.set_attr("tb_lasti", Value::Int(entry.pc as i64 * 2));
-            tb.set_attr("tb_frame", Value::None);
+            tb.set_attr("tb_frame", self.frame_summary_value(entry, line));
             tb.set_attr("tb_next", next);
             next = Value::Obj(tb);
         }
         next
+    }
+
+    /// A `frame` object for a traceback entry: the frame as it was when the exception passed
+    /// through it (`f_code`, `f_lineno`, `f_globals`; gyre keeps no live frame objects, so
+    /// `f_back` is None and `f_locals` is empty).
+    fn frame_summary_value(&mut self, entry: &TbEntry, line: Value) -> Value {
+        let code = self.load_code(&entry.code);
+        let frame = Object::with_dict(self.types.frame.clone(), Payload::Plain);
+        frame.set_attr("f_code", Value::Obj(Object::new(self.types.code.clone(), Payload::Code(code))));
+        frame.set_attr("f_lineno", line);
+        frame.set_attr("f_lasti", Value::Int(entry.pc as i64 * 2));
+        let globals = match &entry.globals {
+            Some(g) => Value::Dict(g.clone()),
+            None => Value::None,
+        };
+        frame.set_attr("f_globals", globals);
+        frame.set_attr("f_locals", Value::Dict(Rc::new(Dict::default())));
+        frame.set_attr("f_back", Value::None);
+        Value::Obj(frame)
     }
 
     /// `OSError(errno, strerror[, filename[, winerror[, filename2]]])`: picks the subclass

@@ -66,6 +66,9 @@ pub struct Vm {
     pub modules: DictRef,
     /// The exception currently being handled (`None` when none).
     pub handled: Value,
+    /// The current `contextvars.Context` (`None`: the empty context nobody has set a
+    /// variable in). Each task runs in its own, copied when the task is created.
+    pub context: Value,
     /// Frames currently on the VM stacks.
     pub depth: usize,
     /// The frame limit (`sys.setrecursionlimit`).
@@ -184,6 +187,7 @@ impl Vm {
             stdout,
             stderr,
             argv: Vec::new(),
+            context: Value::None,
             search_paths: Vec::new(),
             limits: limits::Limits::default(),
             memory: memory::Memory::default(),

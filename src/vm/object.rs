@@ -204,6 +204,8 @@ pub struct Class {
     /// With `__slots__` on the class and every script base (and no `"__dict__"` among them):
     /// the only instance attribute names allowed. Instances then have no visible `__dict__`.
     pub slots: Option<Box<[Rc<str>]>>,
+    /// Classes created with this one as a direct base (`__subclasses__()`), weakly held.
+    pub subclasses: RefCell<Vec<std::rc::Weak<Class>>>,
 }
 
 /// Entries of the type attribute cache (`1 << 12`; the slot is the top 12 bits of a hash).
