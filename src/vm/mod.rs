@@ -110,6 +110,9 @@ pub struct Vm {
     pub(crate) drive_parents: Vec<(Box<frame::Fiber>, Option<Rc<Object>>)>,
     /// Finished fibers kept for reuse (see `Vm::new_fiber`), so that a native-to-script call
     /// or a new coroutine does not allocate a fiber, its stack and its frame list.
+    // Boxed on purpose: fibers are handed out and stored (generator states) as boxes, so a
+    // kept box saves that allocation too.
+    #[allow(clippy::vec_box)]
     pub(crate) spare_fibers: Vec<Box<frame::Fiber>>,
     /// State owned by native modules above the VM (e.g. asyncio's classes), by key.
     pub ext_state: HashMap<&'static str, Rc<dyn std::any::Any>>,
