@@ -2,8 +2,8 @@
 
 The text comes from gyre's own traceback printer (`_traceback`), so `print_exc()` prints
 exactly what an uncaught exception would: chains, exception groups, position markers and
-notes. gyre keeps no live frame objects, so the stack-walking functions (`print_stack`,
-`format_stack`, `extract_stack`, `walk_stack`) are not provided.
+notes. Frames (from tracebacks and `sys._getframe`) are snapshots taken when the
+traceback or the stack was captured.
 """
 
 import sys
@@ -11,7 +11,8 @@ import _traceback
 
 __all__ = ['extract_tb', 'format_exc', 'format_exception', 'format_exception_only',
            'format_list', 'format_tb', 'print_exc', 'print_exception', 'print_list',
-           'print_tb', 'FrameSummary', 'StackSummary', 'TracebackException', 'walk_tb']
+           'print_tb', 'FrameSummary', 'StackSummary', 'TracebackException', 'walk_tb',
+           'extract_stack', 'format_stack', 'print_stack', 'walk_stack']
 
 _RECURSIVE_CUTOFF = 3
 
@@ -126,6 +127,43 @@ def walk_tb(tb):
         tb = tb.tb_next
 
 
+def walk_stack(f):
+    """Yields (frame, line number) from frame `f` (default: the caller's) outwards."""
+    if f is None:
+        f = sys._getframe(1)
+    return _walk_frames(f)
+
+
+def _walk_frames(f):
+    while f is not None:
+        yield f, f.f_lineno
+        f = f.f_back
+
+
+def extract_stack(f=None, limit=None):
+    """The stack from frame `f` (default: the caller's) outwards, as a StackSummary,
+    outermost first."""
+    if f is None:
+        f = sys._getframe(1)
+    stack = StackSummary.extract(_walk_frames(f), limit=limit)
+    stack.reverse()
+    return stack
+
+
+def format_stack(f=None, limit=None):
+    """`extract_stack` formatted as in a traceback."""
+    if f is None:
+        f = sys._getframe(1)
+    return format_list(extract_stack(f, limit=limit))
+
+
+def print_stack(f=None, limit=None, file=None):
+    """Prints the stack from frame `f` (default: the caller's)."""
+    if f is None:
+        f = sys._getframe(1)
+    print_list(extract_stack(f, limit=limit), file=file)
+
+
 class FrameSummary:
     """One traceback entry: `filename`, `lineno`, `name` and the stripped source `line`.
     Compares equal to, and unpacks like, the 4-tuple (filename, lineno, name, line)."""
@@ -211,13 +249,20 @@ class StackSummary(list):
 
     @classmethod
     def extract(klass, frame_gen, *, limit=None, lookup_lines=True, capture_locals=False):
+        """Summaries of (frame, lineno) pairs; as in CPython, these carry no column
+        positions, so they format without markers (`extract_tb` keeps them)."""
+        return klass._extract(frame_gen, limit, lookup_lines, capture_locals, False)
+
+    @classmethod
+    def _extract(klass, frame_gen, limit, lookup_lines, capture_locals, positions):
         result = klass()
         for f, lineno in _limited(list(frame_gen), limit):
             code = f.f_code
             fs = FrameSummary(code.co_filename, lineno, code.co_name, lookup_line=False,
                               locals=f.f_locals if capture_locals else None)
-            fs._code = code
-            fs._lasti = f.f_lasti
+            if positions:
+                fs._code = code
+                fs._lasti = f.f_lasti
             fs._line = _traceback.source_line(code, lineno) if lookup_lines else None
             result.append(fs)
         return result
@@ -271,7 +316,7 @@ class StackSummary(list):
 
 def extract_tb(tb, limit=None):
     """The entries of a traceback as a StackSummary, outermost first."""
-    return StackSummary.extract(walk_tb(tb), limit=limit)
+    return StackSummary._extract(walk_tb(tb), limit, True, False, True)
 
 
 def format_tb(tb, limit=None):

@@ -59,6 +59,14 @@ impl Vm {
                     self.call_kw(&func, args, kw)
                 }
                 Payload::BoundMethod(func, obj) => {
+                    // A native method called with only its receiver (the event loop's I/O
+                    // callbacks, once per readiness event): no argument vector to allocate.
+                    if let (true, Some(Payload::Native(n))) = (args.is_empty(), func.payload()) {
+                        if let (Some(allowed), false) = (n.kwargs, kw.is_empty()) {
+                            self.check_kwargs(n.name, allowed, &kw)?;
+                        }
+                        return (n.f)(self, Args { pos: std::slice::from_ref(obj), kw: &kw });
+                    }
                     let mut full = Vec::with_capacity(args.len() + 1);
                     full.push(obj.clone());
                     full.extend(args);
@@ -542,6 +550,16 @@ impl Vm {
                 self.push_with_regs(fiber, f, regs, ret, FrameKind::Normal, Value::Undef)?;
                 Ok(true)
             }
+            // A bound script method (`self.m(*args, **kw)`): its function gets `self` first
+            // and runs on this fiber, like any script call.
+            Value::Obj(o) if matches!(&o.payload, Payload::BoundMethod(Value::Func(_), _)) => {
+                let Payload::BoundMethod(func, this) = &o.payload else { unreachable!() };
+                let mut full = Vec::with_capacity(pos.len() + 1);
+                full.push(this.clone());
+                full.extend(pos);
+                let func = func.clone();
+                self.invoke(fiber, func, full, kw, ret)
+            }
             Value::Class(cls)
                 if cls.is_heap
                     && cls.kind == BaseKind::Object
@@ -614,7 +632,8 @@ impl Vm {
                 d
             }
         };
-        super::CallerFrame { globals, locals }
+        let stack = fiber.frames.iter().map(|f| (f.code.clone(), f.pc, f.globals.clone())).collect();
+        super::CallerFrame { globals, locals, stack }
     }
 
     fn push_with_regs(

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use super::object::{Class, Dict, ExcData, Object, Payload, TbEntry};
+use super::object::{Class, CodeObj, Dict, ExcData, Object, Payload, TbEntry};
 use super::value::Value;
 use super::{Exc, PyResult, Vm};
 use crate::compiler::bytecode::{Code, Reg};
@@ -218,21 +218,36 @@ impl Vm {
     }
 
     /// A `frame` object for a traceback entry: the frame as it was when the exception passed
-    /// through it (`f_code`, `f_lineno`, `f_globals`; gyre keeps no live frame objects, so
-    /// `f_back` is None and `f_locals` is empty).
+    /// through it.
     fn frame_summary_value(&mut self, entry: &TbEntry, line: Value) -> Value {
         let code = self.load_code(&entry.code);
-        let frame = Object::with_dict(self.types.frame.clone(), Payload::Plain);
-        frame.set_attr("f_code", Value::Obj(Object::new(self.types.code.clone(), Payload::Code(code))));
-        frame.set_attr("f_lineno", line);
-        frame.set_attr("f_lasti", Value::Int(entry.pc as i64 * 2));
         let globals = match &entry.globals {
             Some(g) => Value::Dict(g.clone()),
             None => Value::None,
         };
+        let locals = Value::Dict(Rc::new(Dict::default()));
+        self.frame_snapshot(code, entry.pc, line, globals, locals, Value::None)
+    }
+
+    /// A `frame` object: a snapshot of a frame (`f_code`, `f_lineno`, `f_lasti`, `f_globals`,
+    /// `f_locals`, `f_back`). gyre keeps no live frame objects; tracebacks and
+    /// `sys._getframe` hand out these.
+    pub fn frame_snapshot(
+        &mut self,
+        code: Rc<CodeObj>,
+        pc: u32,
+        line: Value,
+        globals: Value,
+        locals: Value,
+        back: Value,
+    ) -> Value {
+        let frame = Object::with_dict(self.types.frame.clone(), Payload::Plain);
+        frame.set_attr("f_code", Value::Obj(Object::new(self.types.code.clone(), Payload::Code(code))));
+        frame.set_attr("f_lineno", line);
+        frame.set_attr("f_lasti", Value::Int(pc as i64 * 2));
         frame.set_attr("f_globals", globals);
-        frame.set_attr("f_locals", Value::Dict(Rc::new(Dict::default())));
-        frame.set_attr("f_back", Value::None);
+        frame.set_attr("f_locals", locals);
+        frame.set_attr("f_back", back);
         Value::Obj(frame)
     }
 

@@ -28,6 +28,7 @@ pub mod object;
 pub mod ops;
 pub mod recursion;
 pub mod set;
+pub mod streams;
 pub mod traceback;
 pub mod types;
 pub mod value;
@@ -129,6 +130,8 @@ pub struct Vm {
     pub finalizing_gens: bool,
     /// The cycle collector (see `gc`).
     pub gc: gc::Collector,
+    /// Where `print()` writes: the resolved `sys.stdout`/`sys.stderr` (see `streams`).
+    pub streams: streams::StdStreams,
     start: std::time::Instant,
     interned: HashMap<Box<str>, Rc<PyStr>>,
 }
@@ -150,6 +153,9 @@ pub struct CallerFrame {
     /// `locals()`: the class namespace, the module globals, or a snapshot of a function's
     /// local variables.
     pub locals: DictRef,
+    /// Every frame of the calling fiber, outermost first: code, instruction, globals (for
+    /// `sys._getframe`).
+    pub stack: Vec<(Rc<object::CodeObj>, u32, DictRef)>,
 }
 
 /// Singleton objects every VM has one of.
@@ -208,6 +214,7 @@ impl Vm {
             gen_graveyard: Default::default(),
             finalizing_gens: false,
             gc: gc::Collector::default(),
+            streams: streams::StdStreams::default(),
             start: std::time::Instant::now(),
             interned: HashMap::new(),
         };
