@@ -504,18 +504,20 @@ pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Option<&Value>, rev
         idx.reverse();
     }
     let mut err = None;
-    merge_sort(&mut idx, &mut |a, b| {
-        if err.is_some() {
-            return false;
-        }
-        match vm.less_than(&keys[*b], &keys[*a]) {
-            Ok(r) => r,
-            Err(e) => {
-                err = Some(e);
-                false
+    if !sort_natively(&mut idx, &keys) {
+        merge_sort(&mut idx, &mut |a, b| {
+            if err.is_some() {
+                return false;
             }
-        }
-    });
+            match vm.less_than(&keys[*b], &keys[*a]) {
+                Ok(r) => r,
+                Err(e) => {
+                    err = Some(e);
+                    false
+                }
+            }
+        });
+    }
     if let Some(e) = err {
         return Err(e);
     }
@@ -525,6 +527,116 @@ pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Option<&Value>, rev
     let sorted: Vec<Value> = idx.iter().map(|&i| items[i].clone()).collect();
     *items = sorted;
     Ok(())
+}
+
+/// Sorts `idx` by `keys` without calling into scripts when every key is an int, every key is
+/// a str, or every key is a float and none is NaN. `<` is then a total order, so Rust's stable
+/// sort yields exactly the order of CPython's stable, `<`-only sort. False when the keys are
+/// of another shape (the caller then runs the general sort).
+fn sort_natively(idx: &mut [usize], keys: &[Value]) -> bool {
+    match keys.first() {
+        Some(Value::Int(_)) if keys.iter().all(|k| matches!(k, Value::Int(_))) => {
+            idx.sort_by_key(|&i| match keys[i] {
+                Value::Int(x) => x,
+                _ => 0,
+            });
+        }
+        Some(Value::Str(_)) if keys.iter().all(|k| matches!(k, Value::Str(_))) => {
+            idx.sort_by(|&a, &b| match (&keys[a], &keys[b]) {
+                (Value::Str(x), Value::Str(y)) => x.as_str().cmp(y.as_str()),
+                _ => std::cmp::Ordering::Equal,
+            });
+        }
+        Some(Value::Float(_)) if keys.iter().all(|k| matches!(k, Value::Float(f) if !f.is_nan())) => {
+            idx.sort_by(|&a, &b| match (&keys[a], &keys[b]) {
+                (Value::Float(x), Value::Float(y)) => x.partial_cmp(y).unwrap_or(std::cmp::Ordering::Equal),
+                _ => std::cmp::Ordering::Equal,
+            });
+        }
+        Some(Value::List(_) | Value::Tuple(_)) if rows_compare_simply(keys) => {
+            // Borrowing every row once up front keeps the comparisons to plain slices; no
+            // script runs while the borrows are held.
+            let rows: Vec<Row> = keys.iter().map(Row::of).collect();
+            idx.sort_by(|&a, &b| simple_seq_cmp(rows[a].items(), rows[b].items()));
+        }
+        _ => return false,
+    }
+    true
+}
+
+/// True when every key is a list (or every key a tuple) whose items are ints or strs, the
+/// same kind at the same position in every key: lexicographic order over them is then total
+/// and decided without scripts (`pairs.sort()` over `[count, word]` rows).
+fn rows_compare_simply(keys: &[Value]) -> bool {
+    let mut kinds: Vec<bool> = Vec::new(); // per position: true for int, false for str
+    let want_list = matches!(keys.first(), Some(Value::List(_)));
+    keys.iter().all(|k| {
+        if matches!(k, Value::List(_)) != want_list {
+            return false;
+        }
+        row_items(k, |xs| {
+            xs.iter().enumerate().all(|(i, x)| {
+                let kind = match x {
+                    Value::Int(_) => true,
+                    Value::Str(_) => false,
+                    _ => return false,
+                };
+                if i == kinds.len() {
+                    kinds.push(kind);
+                }
+                kinds[i] == kind
+            })
+        })
+        .unwrap_or(false)
+    })
+}
+
+/// Runs `f` over the items of a list or tuple (`None` for any other value).
+fn row_items<R>(v: &Value, f: impl FnOnce(&[Value]) -> R) -> Option<R> {
+    match v {
+        Value::List(l) => Some(f(&l.items.borrow())),
+        Value::Tuple(t) => Some(f(&t.items)),
+        _ => None,
+    }
+}
+
+/// The items of a list or tuple sort key, borrowed for the length of a native sort.
+enum Row<'a> {
+    List(std::cell::Ref<'a, Vec<Value>>),
+    Tuple(&'a [Value]),
+}
+
+impl<'a> Row<'a> {
+    fn of(v: &'a Value) -> Row<'a> {
+        match v {
+            Value::List(l) => Row::List(l.items.borrow()),
+            Value::Tuple(t) => Row::Tuple(&t.items),
+            _ => Row::Tuple(&[]),
+        }
+    }
+
+    fn items(&self) -> &[Value] {
+        match self {
+            Row::List(r) => r,
+            Row::Tuple(t) => t,
+        }
+    }
+}
+
+/// Lexicographic order of two rows that [`rows_compare_simply`] accepted.
+fn simple_seq_cmp(xs: &[Value], ys: &[Value]) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    for (x, y) in xs.iter().zip(ys) {
+        let o = match (x, y) {
+            (Value::Int(a), Value::Int(b)) => a.cmp(b),
+            (Value::Str(a), Value::Str(b)) => a.as_str().cmp(b.as_str()),
+            _ => Ordering::Equal,
+        };
+        if o != Ordering::Equal {
+            return o;
+        }
+    }
+    xs.len().cmp(&ys.len())
 }
 
 /// Runs shorter than this are sorted by insertion.

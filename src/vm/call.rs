@@ -32,7 +32,7 @@ impl Vm {
                 if func.code.code.is_resumable() {
                     return Ok(self.make_generator(func, regs));
                 }
-                let fiber = Fiber::new(func.code.clone(), func.globals.clone(), regs);
+                let fiber = self.new_fiber(func.code.clone(), func.globals.clone(), regs);
                 self.run_nested(fiber)
             }
             Value::Class(cls) => self.instantiate(cls, args, kw),
@@ -851,7 +851,7 @@ impl Vm {
 
     /// Makes a generator, coroutine or async generator object for a call of `func`.
     pub fn make_generator(&mut self, func: &Rc<Function>, regs: Vec<Value>) -> Value {
-        let fiber = Fiber::new(func.code.clone(), func.globals.clone(), regs);
+        let fiber = self.new_fiber(func.code.clone(), func.globals.clone(), regs);
         let (name, qualname) = (func.name.borrow().clone(), func.qualname.borrow().clone());
         self.generator_object(&func.code.code, fiber, name, qualname)
     }

@@ -91,16 +91,35 @@ pub struct Fiber {
     pub handled: Value,
 }
 
+/// Finished fibers kept for reuse at most (each keeps its stack's capacity).
+pub const MAX_SPARE_FIBERS: usize = 16;
+
+/// A finished fiber whose stack grew beyond this many registers is freed, not kept.
+const MAX_SPARE_STACK: usize = 1024;
+
 impl Fiber {
     /// A fiber whose base frame runs `code` with its registers initialised from `args`
     /// (already bound to parameters, in register order).
     pub fn new(code: Rc<CodeObj>, globals: Rc<Dict>, regs: Vec<Value>) -> Box<Fiber> {
+        let mut fiber = Box::new(Fiber {
+            stack: Vec::with_capacity(code.code.nregs as usize + 1),
+            frames: Vec::with_capacity(1),
+            incoming: Incoming::Start,
+            child: None,
+            suspended: false,
+            handled: Value::None,
+        });
+        fiber.start(code, globals, regs);
+        fiber
+    }
+
+    /// Sets up an empty fiber (new, or finished and cleared by [`Fiber::clear`]) to run `code`.
+    pub fn start(&mut self, code: Rc<CodeObj>, globals: Rc<Dict>, regs: Vec<Value>) {
         let nregs = code.code.nregs as usize;
-        let mut stack = Vec::with_capacity(nregs + 1);
-        stack.push(Value::Undef);
-        stack.extend(regs);
-        stack.resize(nregs + 1, Value::Undef);
-        let frame = Frame {
+        self.stack.push(Value::Undef);
+        self.stack.extend(regs);
+        self.stack.resize(nregs + 1, Value::Undef);
+        self.frames.push(Frame {
             code,
             globals,
             locals: None,
@@ -110,14 +129,20 @@ impl Fiber {
             ret: 0,
             kind: FrameKind::Normal,
             init_self: Value::Undef,
-        };
-        Box::new(Fiber {
-            stack,
-            frames: vec![frame],
-            incoming: Incoming::Start,
-            child: None,
-            suspended: false,
-            handled: Value::None,
-        })
+        });
+    }
+
+    /// Empties a finished fiber for reuse. False when it is too big to be worth keeping.
+    pub fn clear(&mut self) -> bool {
+        if self.stack.capacity() > MAX_SPARE_STACK {
+            return false;
+        }
+        self.stack.clear();
+        self.frames.clear();
+        self.incoming = Incoming::Start;
+        self.child = None;
+        self.suspended = false;
+        self.handled = Value::None;
+        true
     }
 }

@@ -14,7 +14,7 @@ use std::rc::Rc;
 
 use super::agen::OpEnd;
 use super::frame::{ChildResult, Fiber, Frame, FrameKind, Incoming};
-use super::object::{GenState, Object, Payload};
+use super::object::{CodeObj, Dict, GenState, Object, Payload};
 use super::value::Value;
 use super::{Exc, PyResult, Vm};
 use crate::compiler::bytecode::{BinKind, CodeKind, Instr, Reg};
@@ -74,7 +74,7 @@ impl Vm {
                 Step::Return(v) => ChildResult::Returned(v),
                 Step::Raise(e) => ChildResult::Raised(e),
             };
-            let result = self.finish_fiber(&mut cur, cur_owner.as_ref(), result);
+            let result = self.finish_fiber(cur, cur_owner.as_ref(), result);
             if parents.len() > base {
                 if let Some((parent, parent_owner)) = parents.pop() {
                     cur = parent;
@@ -145,25 +145,29 @@ impl Vm {
         }
     }
 
-    /// Stores a yielding fiber back into its generator, or marks the generator finished.
+    /// Stores a yielding fiber back into its generator, or marks the generator finished and
+    /// keeps the fiber for reuse.
     fn finish_fiber(
         &mut self,
-        fiber: &mut Box<Fiber>,
+        mut fiber: Box<Fiber>,
         owner: Option<&Rc<Object>>,
         result: ChildResult,
     ) -> ChildResult {
-        let Some(owner) = owner else { return result };
-        let Payload::Generator(g) = &owner.payload else { return result };
+        let Some(Payload::Generator(g)) = owner.map(|o| &o.payload) else {
+            if !matches!(result, ChildResult::Yielded(_)) {
+                self.recycle_fiber(fiber);
+            }
+            return result;
+        };
         std::mem::swap(&mut fiber.handled, &mut self.handled);
-        match result {
+        let result = match result {
             ChildResult::Yielded(v) => {
                 // A suspended frame no longer counts towards the depth (a finished one was
                 // already taken off by `pop_frame`).
                 self.depth = self.depth.saturating_sub(1);
                 fiber.suspended = true;
-                let f = std::mem::take(fiber);
-                *g.state.borrow_mut() = GenState::Suspended(f);
-                ChildResult::Yielded(v)
+                *g.state.borrow_mut() = GenState::Suspended(fiber);
+                return ChildResult::Yielded(v);
             }
             ChildResult::Returned(v) => {
                 *g.state.borrow_mut() = GenState::Finished;
@@ -173,6 +177,26 @@ impl Vm {
                 *g.state.borrow_mut() = GenState::Finished;
                 ChildResult::Raised(self.generator_raised(g.kind, e))
             }
+        };
+        self.recycle_fiber(fiber);
+        result
+    }
+
+    /// A fiber to run `code`: a finished one reused when there is one, else a new one.
+    pub(crate) fn new_fiber(&mut self, code: Rc<CodeObj>, globals: Rc<Dict>, regs: Vec<Value>) -> Box<Fiber> {
+        match self.spare_fibers.pop() {
+            Some(mut fiber) => {
+                fiber.start(code, globals, regs);
+                fiber
+            }
+            None => Fiber::new(code, globals, regs),
+        }
+    }
+
+    /// Keeps a finished fiber for [`Vm::new_fiber`] (dropping what it still holds).
+    fn recycle_fiber(&mut self, mut fiber: Box<Fiber>) {
+        if self.spare_fibers.len() < super::frame::MAX_SPARE_FIBERS && fiber.clear() {
+            self.spare_fibers.push(fiber);
         }
     }
 
@@ -347,7 +371,7 @@ impl Vm {
 
     /// The call fast path: `f` binds its `argc` arguments by position (they already sit in its
     /// register window above `at`), so the frame is pushed with no argument vector at all.
-    #[inline]
+    #[inline(always)]
     fn push_fast(
         &mut self,
         fiber: &mut Fiber,
@@ -406,7 +430,7 @@ impl Vm {
     }
 
     /// The return fast path: a plain frame returning to a caller on the same fiber.
-    #[inline]
+    #[inline(always)]
     fn return_fast(&mut self, fiber: &mut Fiber, v: Value) {
         let frame = fiber.frames.pop().expect("a frame to pop");
         self.depth -= 1;
@@ -476,12 +500,12 @@ impl Vm {
             // Arithmetic with a small int constant operand.
             macro_rules! arith_imm {
                 ($op:expr, $dst:expr, $a:expr, $imm:expr, $slow:ident) => {{
-                    let k = Value::Int($imm as i64);
                     // Each branch stores its own result: merging them first would build the
                     // value in memory and reload it whole (a store-forwarding stall).
-                    match super::ops::arith_fast($op, &reg!($a), &k) {
+                    match super::ops::arith_fast_imm($op, &reg!($a), $imm as i64) {
                         Some(v) => Value::put(&mut reg!($dst), v),
                         None => {
+                            let k = Value::Int($imm as i64);
                             let x = reg!($a).clone();
                             save_pc!();
                             let v = tryv!(self.$slow($op, &x, &k));
@@ -628,10 +652,10 @@ impl Vm {
                     Instr::BinaryI { op, dst, a, imm } => arith_imm!(op, dst, a, imm, binary_op),
                     Instr::InplaceI { op, dst, a, imm } => arith_imm!(op, dst, a, imm, inplace_op),
                     Instr::CompareI { op, dst, a, imm } => {
-                        let k = Value::Int(imm as i64);
-                        match super::ops::compare_fast(op, &reg!(a), &k) {
+                        match super::ops::compare_fast_imm(op, &reg!(a), imm as i64) {
                             Some(r) => Value::put(&mut reg!(dst), Value::Bool(r)),
                             None => {
+                                let k = Value::Int(imm as i64);
                                 let x = reg!(a).clone();
                                 save_pc!();
                                 let v = tryv!(self.compare_op(op, &x, &k));

@@ -110,6 +110,12 @@ pub struct Vm {
     /// The parent fibers `drive` keeps while it runs nested generators and coroutines, kept
     /// between calls so that resuming an await chain does not allocate.
     pub(crate) drive_parents: Vec<(Box<frame::Fiber>, Option<Rc<Object>>)>,
+    /// Finished fibers kept for reuse (see `Vm::new_fiber`), so that a native-to-script call
+    /// or a new coroutine does not allocate a fiber, its stack and its frame list.
+    // Boxed on purpose: fibers are handed out and stored (generator states) as boxes, so a
+    // kept box saves that allocation too.
+    #[allow(clippy::vec_box)]
+    pub(crate) spare_fibers: Vec<Box<frame::Fiber>>,
     /// State owned by native modules above the VM (e.g. asyncio's classes), by key.
     pub ext_state: HashMap<&'static str, Rc<dyn std::any::Any>>,
     /// CPython-style type attribute cache: MRO lookups by (class, name), direct-mapped.
@@ -201,6 +207,7 @@ impl Vm {
             running_loop: Value::None,
             asyncgen_hooks: None,
             drive_parents: Vec::new(),
+            spare_fibers: Vec::new(),
             ext_state: HashMap::new(),
             type_cache: Vec::new(),
             caller: None,

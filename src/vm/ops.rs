@@ -923,11 +923,25 @@ impl Vm {
             (Value::Int(x), Value::Int(y)) => Ok(x < y),
             (Value::Float(x), Value::Float(y)) => Ok(x < y),
             (Value::Str(x), Value::Str(y)) => Ok(x.as_str() < y.as_str()),
-            _ => {
-                let r = self.rich_order(CmpKind::Lt, a, b)?;
-                self.truthy(&r)
+            (Value::List(x), Value::List(y)) => {
+                let simple = simple_seq_less(&x.items.borrow(), &y.items.borrow());
+                match simple {
+                    Some(r) => Ok(r),
+                    None => self.rich_less(a, b),
+                }
             }
+            (Value::Tuple(x), Value::Tuple(y)) => match simple_seq_less(&x.items, &y.items) {
+                Some(r) => Ok(r),
+                None => self.rich_less(a, b),
+            },
+            _ => self.rich_less(a, b),
         }
+    }
+
+    /// `a < b` through the full protocol (dunders, mixed types).
+    fn rich_less(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        let r = self.rich_order(CmpKind::Lt, a, b)?;
+        self.truthy(&r)
     }
 
     /// `hash(v)`.
@@ -1425,6 +1439,34 @@ pub fn arith_fast(op: BinKind, a: &Value, b: &Value) -> Option<Value> {
     }
 }
 
+/// [`arith_fast`] with a small int constant as the right operand (no `Value` built for it,
+/// so nothing is left to drop on the fast path).
+#[inline(always)]
+pub fn arith_fast_imm(op: BinKind, a: &Value, imm: i64) -> Option<Value> {
+    match a {
+        Value::Int(x) => int_fast(op, *x, imm),
+        Value::Float(x) => float_fast(op, *x, imm as f64),
+        _ => None,
+    }
+}
+
+/// [`compare_fast`] with a small int constant as the right operand.
+#[inline(always)]
+pub fn compare_fast_imm(op: CmpKind, a: &Value, imm: i64) -> Option<bool> {
+    use std::cmp::Ordering;
+    let Value::Int(x) = a else { return None };
+    let ord = x.cmp(&imm);
+    Some(match op {
+        CmpKind::Lt => ord == Ordering::Less,
+        CmpKind::Le => ord != Ordering::Greater,
+        CmpKind::Gt => ord == Ordering::Greater,
+        CmpKind::Ge => ord != Ordering::Less,
+        CmpKind::Eq | CmpKind::Is => ord == Ordering::Equal,
+        CmpKind::Ne | CmpKind::IsNot => ord != Ordering::Equal,
+        CmpKind::In | CmpKind::NotIn => return None,
+    })
+}
+
 /// Largest magnitude whose int -> float conversion is exact, so `x / y` of such ints is the
 /// correctly rounded quotient CPython computes.
 const EXACT_FLOAT_INT: i64 = 1 << 53;
@@ -1490,6 +1532,30 @@ pub fn compare_fast(op: CmpKind, a: &Value, b: &Value) -> Option<bool> {
         CmpKind::Ne | CmpKind::IsNot => ord != Ordering::Equal,
         CmpKind::In | CmpKind::NotIn => return None,
     })
+}
+
+/// `xs < ys` decided without calling into scripts, when every element compared is an int, a
+/// str or a non-NaN float paired with one of its own kind (the sort keys of lists of rows and
+/// `(count, word)` tuples). `None` when some other pair is reached: the caller then runs the
+/// full protocol from the start, which is safe since nothing here has side effects.
+fn simple_seq_less(xs: &[Value], ys: &[Value]) -> Option<bool> {
+    for (x, y) in xs.iter().zip(ys) {
+        match (x, y) {
+            (Value::Int(a), Value::Int(b)) if a != b => return Some(a < b),
+            (Value::Int(_), Value::Int(_)) => {}
+            (Value::Str(a), Value::Str(b)) => match a.as_str().cmp(b.as_str()) {
+                std::cmp::Ordering::Equal => {}
+                o => return Some(o == std::cmp::Ordering::Less),
+            },
+            (Value::Float(a), Value::Float(b)) if !a.is_nan() && !b.is_nan() => {
+                if a != b {
+                    return Some(a < b);
+                }
+            }
+            _ => return None,
+        }
+    }
+    Some(xs.len() < ys.len())
 }
 
 /// Any range value as big-integer parts (for comparisons across the two forms).

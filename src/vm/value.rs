@@ -180,14 +180,43 @@ impl Value {
         // Rebuilding the scalar variants here lets the compiler store tag and payload
         // directly instead of staging the whole value on the stack and copying it (which
         // stalls on store forwarding in the dispatch loop's hottest writes).
+        // `v` itself is forgotten in the scalar arms: left to the end of the scope, its drop
+        // would be an out-of-line call of the whole drop glue.
         let old = match v {
-            Value::Int(i) => std::mem::replace(slot, Value::Int(i)),
-            Value::Float(f) => std::mem::replace(slot, Value::Float(f)),
-            Value::Bool(b) => std::mem::replace(slot, Value::Bool(b)),
+            Value::Int(i) => {
+                std::mem::forget(v);
+                std::mem::replace(slot, Value::Int(i))
+            }
+            Value::Float(f) => {
+                std::mem::forget(v);
+                std::mem::replace(slot, Value::Float(f))
+            }
+            Value::Bool(b) => {
+                std::mem::forget(v);
+                std::mem::replace(slot, Value::Bool(b))
+            }
             v => std::mem::replace(slot, v),
         };
-        if old.is_inline() {
-            std::mem::forget(old);
+        old.release();
+    }
+
+    /// Drops a value, with the test for the inline variants done here rather than in an
+    /// out-of-line call of the whole drop glue (which `if is_inline() { forget }` still
+    /// compiled to for every register write).
+    #[inline(always)]
+    pub fn release(self) {
+        match self {
+            Value::BigInt(r) => drop(r),
+            Value::Str(r) => drop(r),
+            Value::List(r) => drop(r),
+            Value::Tuple(r) => drop(r),
+            Value::Dict(r) => drop(r),
+            Value::Func(r) => drop(r),
+            Value::Class(r) => drop(r),
+            Value::Obj(r) => drop(r),
+            inline @ (Value::Undef | Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_)) => {
+                std::mem::forget(inline)
+            }
         }
     }
 
