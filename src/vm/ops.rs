@@ -1084,11 +1084,13 @@ impl Vm {
             return Ok(match (v, v.payload()) {
                 (Value::List(_), _) | (_, Some(Payload::ListData(_))) => "[...]".into(),
                 (Value::Dict(_), _) | (_, Some(Payload::DictData(_))) => "{...}".into(),
+                (Value::Tuple(_), _) => "(...)".into(),
+                (_, Some(Payload::Set(_) | Payload::FrozenSet(_))) => format!("{}(...)", self.type_name(v)),
                 _ => "...".into(),
             });
         }
         // Like CPython's Py_ReprEnter: only the builtin containers guard against cycles.
-        let tracked = matches!(v, Value::List(_) | Value::Dict(_))
+        let tracked = matches!(v, Value::List(_) | Value::Dict(_) | Value::Tuple(_))
             || matches!(
                 v.payload(),
                 Some(Payload::ListData(_) | Payload::DictData(_) | Payload::Set(_) | Payload::FrozenSet(_))
