@@ -232,7 +232,7 @@ impl State<'_> {
             self.depth_stack.push(self.depth_cur);
             self.depth_sum += self.depth_cur + 1;
             self.depth_cur = 0;
-            return Ok(());
+            return self.check_depth(at);
         }
         if tok.is_close() {
             let Some((open, open_at)) = self.brackets.pop() else {
@@ -255,7 +255,7 @@ impl State<'_> {
             let saved = self.depth_stack.pop().unwrap_or(0);
             self.depth_sum = self.depth_sum.saturating_sub(saved + 1);
             self.depth_cur = saved;
-            return Ok(());
+            return self.check_depth(at);
         }
         match tok {
             Tok::Comma => self.depth_cur = 0,
@@ -281,6 +281,12 @@ impl State<'_> {
             | Tok::NotEqual => {}
             _ => self.depth_cur += 1,
         }
+        self.check_depth(at)
+    }
+
+    /// Fails once the estimated expression depth passes MAX_EXPR_DEPTH. Checked after every
+    /// token, brackets included, so that chains of brackets alone (`f()()()...`) are bounded.
+    fn check_depth(&self, at: usize) -> Result<(), LexError> {
         if self.depth_sum + self.depth_cur > MAX_EXPR_DEPTH {
             let msg = format!("too many nested expressions (the limit is {MAX_EXPR_DEPTH} levels)");
             return Err(strong(msg, Span::new(at, at + 1)));
