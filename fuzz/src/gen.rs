@@ -10,8 +10,9 @@ use std::fmt::{self, Display, Formatter, Write};
 use arbitrary::Arbitrary;
 
 /// A whole program: its statements, run at module level after `import asyncio`, then each
-/// coroutine function driven by `asyncio.run`.
-#[derive(Arbitrary, Debug)]
+/// coroutine function driven by `asyncio.run`. Its `Debug` is the Python source, so
+/// `cargo fuzz fmt structured <artifact>` prints the program.
+#[derive(Arbitrary)]
 pub struct Program {
     body: Vec<Stmt>,
     coroutines: Vec<(Name, Vec<Stmt>)>,
@@ -678,6 +679,12 @@ impl Stmt {
                 }
             }
         }
+    }
+}
+
+impl fmt::Debug for Program {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        Display::fmt(self, f)
     }
 }
 
