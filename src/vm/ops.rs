@@ -20,6 +20,13 @@ use crate::text;
 /// CPython's hash modulus (2**61 - 1).
 const HASH_MODULUS: i64 = (1 << 61) - 1;
 
+/// The largest big-int result, in bits, that multiplication and `**` compute (4 MiB of
+/// digits). The VM checks fuel and deadlines between instructions, not inside one
+/// num-bigint multiplication, so this bounds how long a single `x * x` can hold the limits
+/// off (about a second at the cap on an idle core). CPython has no cap; gyre raises
+/// MemoryError.
+const MAX_BIGINT_BITS: u64 = 1 << 25;
+
 /// A number in the int/float tower.
 enum Num {
     Int(i64),
@@ -528,7 +535,14 @@ impl Vm {
         let r = match op {
             BinKind::Add => x + y,
             BinKind::Sub => x - y,
-            BinKind::Mul => x * y,
+            BinKind::Mul => {
+                let bits = x.bits() + y.bits();
+                self.mem_reserve((bits / 8) as usize)?;
+                if bits > MAX_BIGINT_BITS {
+                    return Err(self.new_error("MemoryError", ""));
+                }
+                x * y
+            }
             BinKind::TrueDiv => {
                 if y.is_zero() {
                     return Err(self.new_error("ZeroDivisionError", "division by zero"));
@@ -603,7 +617,7 @@ impl Vm {
         };
         let bits = x.bits() * e as u64;
         self.mem_reserve((bits / 8) as usize)?;
-        if bits > 1 << 27 {
+        if bits > MAX_BIGINT_BITS {
             return Err(self.new_error("MemoryError", ""));
         }
         if let (Some(b), true) = (x.to_i64(), bits < 62) {
