@@ -27,6 +27,11 @@ const HASH_MODULUS: i64 = (1 << 61) - 1;
 /// MemoryError.
 const MAX_BIGINT_BITS: u64 = 1 << 25;
 
+/// Big-int results above this many bits take long enough that the limits (deadline,
+/// interrupt) are checked before each one, not only every `CHECK_INTERVAL` ticks: a loop of
+/// a few such operations per iteration would otherwise run far past its deadline.
+const CHECKED_BIGINT_BITS: u64 = 1 << 16;
+
 /// A number in the int/float tower.
 enum Num {
     Int(i64),
@@ -541,6 +546,9 @@ impl Vm {
                 if bits > MAX_BIGINT_BITS {
                     return Err(self.new_error("MemoryError", ""));
                 }
+                if bits > CHECKED_BIGINT_BITS {
+                    self.check_limits()?;
+                }
                 x * y
             }
             BinKind::TrueDiv => {
@@ -617,6 +625,9 @@ impl Vm {
         };
         let bits = x.bits() * e as u64;
         self.mem_reserve((bits / 8) as usize)?;
+        if bits > CHECKED_BIGINT_BITS {
+            self.check_limits()?;
+        }
         if bits > MAX_BIGINT_BITS {
             return Err(self.new_error("MemoryError", ""));
         }
