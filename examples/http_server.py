@@ -13,6 +13,9 @@ import sys
 HELLO = b'Hello, World!'
 JSON = b'{"message": "Hello, World!"}'
 NOT_FOUND = b'Not Found'
+# Larger request bodies are refused (the connection is closed) rather than buffered: the
+# reader would otherwise hold whatever Content-Length a client claims.
+MAX_BODY = 1 << 20
 
 
 def response(status, ctype, body, keep_alive):
@@ -28,17 +31,23 @@ async def read_request(reader):
     line = await reader.readline()
     if not line:
         return None
+    if not line.endswith(b'\n'):
+        raise ValueError('request line cut short by EOF')
     parts = line.decode('latin-1').split()
     if len(parts) != 3:
         raise ValueError('bad request line')
     headers = {}
     while True:
         h = await reader.readline()
-        if h in (b'\r\n', b'\n', b''):
+        if h in (b'\r\n', b'\n'):
             break
+        if not h.endswith(b'\n'):
+            raise ValueError('headers cut short by EOF')
         name, _, value = h.decode('latin-1').partition(':')
         headers[name.strip().lower()] = value.strip()
     length = int(headers.get('content-length', '0'))
+    if length > MAX_BODY:
+        raise ValueError('request body too large')
     body = await reader.readexactly(length) if length else b''
     return parts[0], parts[1], parts[2], headers, body
 

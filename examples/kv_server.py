@@ -8,6 +8,10 @@ import asyncio
 import sys
 
 store = {}
+# Bounds on what one command may make the server hold, as Redis bounds them: a client that
+# claims more is answered with a protocol error and disconnected instead of being buffered.
+MAX_ARGS = 1 << 16
+MAX_BULK = 1 << 20
 
 
 def bulk(value):
@@ -62,6 +66,10 @@ def execute(args):
     return error(f"ERR unknown command '{name}'")
 
 
+class ProtocolError(ValueError):
+    """A request the server refuses to buffer: reported to the client, then it is dropped."""
+
+
 async def read_command(reader):
     """One command as a list of bytes arguments (RESP array or inline), None at EOF."""
     line = await reader.readline()
@@ -70,12 +78,16 @@ async def read_command(reader):
     if line[:1] != b'*':
         return line.split()  # inline command, as redis-cli and telnet send
     count = int(line[1:])
+    if count > MAX_ARGS:
+        raise ProtocolError('invalid multibulk length')
     args = []
     for _ in range(count):
         header = await reader.readline()
         if header[:1] != b'$':
             raise ValueError('expected a bulk string')
         size = int(header[1:])
+        if not 0 <= size <= MAX_BULK:
+            raise ProtocolError('invalid bulk length')
         args.append((await reader.readexactly(size + 2))[:-2])
     return args
 
@@ -89,6 +101,8 @@ async def handle(reader, writer):
             if args:
                 writer.write(execute(args))
             await writer.drain()
+    except ProtocolError as e:
+        writer.write(error(f'ERR Protocol error: {e}'))
     except (ValueError, ConnectionError, asyncio.IncompleteReadError):
         pass
     writer.close()

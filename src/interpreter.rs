@@ -472,6 +472,7 @@ impl Interpreter {
         self.vm.limits.end_run();
         self.vm.limits.set_deadline(None);
         self.vm.handled = VmValue::None;
+        crate::embed::error::HandedOut::forget_all(&mut self.vm);
         let _ = self.vm.stdout.flush();
         let _ = self.vm.stderr.flush();
         out

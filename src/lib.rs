@@ -64,3 +64,6 @@ pub use embed::{
     UserData, Value,
 };
 pub use interpreter::{Callee, Globals, Interpreter};
+
+#[cfg(feature = "serde")]
+pub use embed::{Serde, SerdeError, SERDE_MAX_NESTING};

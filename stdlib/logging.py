@@ -56,6 +56,14 @@ def _checkLevel(level):
     raise TypeError('Level not an integer or a valid string: %r' % (level,))
 
 
+def _is_internal_frame(frame):
+    # A frame of this module: skipped when finding the caller of a logging call.
+    return frame.f_code.co_filename == _srcfile
+
+
+_srcfile = _is_internal_frame.__code__.co_filename
+
+
 class LogRecord:
     """One logging event."""
 
@@ -124,9 +132,14 @@ BASIC_FORMAT = '%(levelname)s:%(name)s:%(message)s'
 
 
 def _format_traceback(exc_info):
+    # CPython's Formatter.formatException: the report print_exception would print, without
+    # its final newline.
+    import traceback
     etype, value, tb = exc_info
-    return 'Traceback (most recent call last):\n%s: %s' % (type(value).__name__, value) \
-        if str(value) else 'Traceback (most recent call last):\n%s' % type(value).__name__
+    s = "".join(traceback.format_exception(etype, value, tb))
+    if s[-1:] == "\n":
+        s = s[:-1]
+    return s
 
 
 class Formatter:
@@ -321,8 +334,10 @@ class NullHandler(Handler):
 
 
 class _StderrHandler(StreamHandler):
+    # The handler of last resort: writes to whatever sys.stderr is at the time.
     def __init__(self, level=NOTSET):
         Handler.__init__(self, level)
+        self._stream = None
 
 
 lastResort = _StderrHandler(WARNING)
@@ -420,17 +435,40 @@ class Logger(Filterer):
                 exc_info = sys.exc_info()
             if exc_info[0] is None:
                 exc_info = None
-        record = LogRecord(self.name, level, '', 0, msg, args, exc_info)
+        fn, lno, func, sinfo = self.findCaller(stack_info, stacklevel)
+        record = self.makeRecord(self.name, level, fn, lno, msg, args, exc_info, func, extra,
+                                 sinfo)
+        self.handle(record)
+
+    def findCaller(self, stack_info=False, stacklevel=1):
+        """The file name, line number, function name and stack text of the code that made
+        the logging call (the first frame outside this module, `stacklevel` frames out)."""
+        f = sys._getframe(0)
+        while stacklevel > 0:
+            next_f = f.f_back
+            if next_f is None:
+                break
+            f = next_f
+            if not _is_internal_frame(f):
+                stacklevel -= 1
+        co = f.f_code
+        sinfo = None
+        if stack_info:
+            import traceback
+            sinfo = 'Stack (most recent call last):\n' + ''.join(traceback.format_stack(f))
+            if sinfo[-1:] == '\n':
+                sinfo = sinfo[:-1]
+        return co.co_filename, f.f_lineno, co.co_name, sinfo
+
+    def makeRecord(self, name, level, fn, lno, msg, args, exc_info, func=None, extra=None,
+                   sinfo=None):
+        record = LogRecord(name, level, fn, lno, msg, args, exc_info, func, sinfo)
         if extra is not None:
             for key in extra:
                 if key in ['message', 'asctime'] or key in record.__dict__:
                     raise KeyError('Attempt to overwrite %r in LogRecord' % key)
                 setattr(record, key, extra[key])
-        self.handle(record)
-
-    def makeRecord(self, name, level, fn, lno, msg, args, exc_info, func=None, extra=None,
-                   sinfo=None):
-        return LogRecord(name, level, fn, lno, msg, args, exc_info, func, sinfo)
+        return record
 
     def handle(self, record):
         if (not self.disabled) and self.filter(record):

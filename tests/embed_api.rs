@@ -270,6 +270,32 @@ fn host_functions_call_back_into_scripts() {
 }
 
 #[test]
+fn script_errors_through_host_functions_keep_their_frames_and_class() {
+    let (mut it, _) = interp();
+    it.register_fn("host_apply", |cx: &mut Cx, f: Value| -> Result<Value, Error> {
+        let err = cx.call::<Value>(&f, ()).unwrap_err();
+        // What the host sees at the failed call: the script frames that unwound so far.
+        let tb = err.exception().unwrap().traceback().to_string();
+        assert!(tb.contains("in inner\n    raise Oops('deep', 7)"), "{tb}");
+        Err(err)
+    });
+    let src = "class Oops(Exception):\n    pass\n\ndef inner():\n    raise Oops('deep', 7)\n\n\
+               def outer():\n    return host_apply(inner)\n\nouter()\n";
+    let err = exception(it.exec_as(src, "app.py").unwrap_err());
+    // The same traceback CPython prints: the caller's frames, then the callee's, with no
+    // frame for the host function (a builtin has none).
+    assert_eq!(
+        err.traceback(),
+        "Traceback (most recent call last):\n  File \"app.py\", line 10, in <module>\n    outer()\n  \
+         File \"app.py\", line 8, in outer\n    return host_apply(inner)\n           ^^^^^^^^^^^^^^^^^\n  \
+         File \"app.py\", line 5, in inner\n    raise Oops('deep', 7)\nOops: ('deep', 7)\n"
+    );
+    // The script catches its own class, with its arguments, through the host function.
+    it.exec("try:\n    host_apply(inner)\nexcept Oops as e:\n    caught = e.args").unwrap();
+    assert_eq!(it.globals().get::<(String, i64)>("caught").unwrap(), ("deep".to_string(), 7));
+}
+
+#[test]
 fn registered_modules_import_like_python_ones() {
     let (mut it, _) = interp();
     it.register_module("hostmath").function("cube", |x: i64| x * x * x).set("NAME", "host").unwrap();

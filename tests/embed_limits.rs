@@ -111,6 +111,32 @@ fn growing_data_hits_the_memory_limit_and_frees_count() {
 }
 
 #[test]
+fn small_objects_inside_containers_are_charged_in_bulk() {
+    // Each element is a small object (under the per-object tracking size): the containers
+    // holding them are charged for them when their storage grows.
+    let n = 100_000;
+    for (what, src) in [
+        ("one-item lists", "xs = [[i] for i in range(100_000)]"),
+        (
+            "instances",
+            "class P:\n    def __init__(self, i):\n        self.i = i\nxs = [P(i) for i in range(100_000)]",
+        ),
+        ("short strings as dict values", "xs = {i: str(i) + '!' for i in range(100_000)}"),
+        ("pairs appended", "xs = []\nfor i in range(100_000):\n    xs.append((i, -i))"),
+    ] {
+        let mut it = limited(memory(1 << 30));
+        it.exec(src).unwrap();
+        let used = it.memory_used();
+        assert!(used > n * 48, "{what}: {used} bytes charged for {n} objects");
+        it.exec("del xs").unwrap();
+        assert!(it.memory_used() < 1 << 16, "{what}: freed when the container dies");
+    }
+    // A limit the slots alone would fit (1.6 MB) stops a million one-item lists.
+    let mut it = limited(memory(24 << 20));
+    assert_eq!(limit_of(it.exec("xs = [[i] for i in range(1_000_000)]")), Limit::Memory);
+}
+
+#[test]
 fn infinite_recursion_is_a_clean_recursion_limit() {
     let mut it = limited(Limits { recursion: Some(200), ..Limits::default() });
     it.exec("def down(n):\n    return down(n + 1)").unwrap();

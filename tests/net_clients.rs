@@ -6,102 +6,17 @@
 //! Every step is bounded in time. A missing client tool (`.ci/run` installs them) makes its
 //! test say so on stderr and return without checking anything; it is never faked.
 
+mod support;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
-/// How long a server may take to start listening on a loaded machine.
-const START_TIMEOUT: Duration = Duration::from_secs(20);
-/// How long any client run may take.
-const CLIENT_TIMEOUT: Duration = Duration::from_secs(60);
-
-/// A running example server, killed on drop.
-struct Server {
-    child: Child,
-    port: u16,
-}
-
-impl Server {
-    fn start(example: &str) -> Server {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut child = Command::new(env!("CARGO_BIN_EXE_gyre"))
-            .arg(root.join("examples").join(example))
-            .arg("0")
-            .current_dir(root)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("start gyre");
-        let stdout = child.stdout.take().expect("stdout");
-        let (tx, rx) = mpsc::channel();
-        thread::spawn(move || {
-            let mut line = String::new();
-            let _ = BufReader::new(stdout).read_line(&mut line);
-            let _ = tx.send(line);
-        });
-        let line = match rx.recv_timeout(START_TIMEOUT) {
-            Ok(line) => line,
-            Err(_) => {
-                let _ = child.kill();
-                panic!("{example} did not start listening");
-            }
-        };
-        let port = line.trim().rsplit(':').next().and_then(|p| p.parse().ok());
-        let Some(port) = port else {
-            let _ = child.kill();
-            panic!("{example} printed {line:?} instead of its address");
-        };
-        Server { child, port }
-    }
-
-    fn connect(&self) -> TcpStream {
-        let s = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
-        s.set_read_timeout(Some(CLIENT_TIMEOUT)).unwrap();
-        s
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// The path of a client tool, or `None` (after saying the test is skipped).
-fn tool(name: &str, test: &str) -> Option<PathBuf> {
-    let out = Command::new("sh").arg("-c").arg(format!("command -v {name}")).output().ok()?;
-    let path = String::from_utf8_lossy(&out.stdout).trim().to_string();
-    if out.status.success() && !path.is_empty() {
-        return Some(PathBuf::from(path));
-    }
-    eprintln!("SKIPPED {test}: `{name}` is not installed (apt-get install wrk redis-tools netcat-openbsd)");
-    None
-}
-
-/// Runs a command to completion within `CLIENT_TIMEOUT`; returns (success, stdout + stderr).
-fn run_bounded(cmd: &mut Command) -> (bool, String) {
-    let mut child = cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawn client");
-    let deadline = Instant::now() + CLIENT_TIMEOUT;
-    loop {
-        if let Some(status) = child.try_wait().expect("wait") {
-            let mut text = String::new();
-            child.stdout.take().unwrap().read_to_string(&mut text).unwrap();
-            child.stderr.take().unwrap().read_to_string(&mut text).unwrap();
-            return (status.success(), text);
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            panic!("client timed out: {cmd:?}");
-        }
-        thread::sleep(Duration::from_millis(20));
-    }
-}
+use support::{connect_retrying, raise_fd_limit, run_bounded, tool, Server, CLIENT_TIMEOUT};
 
 #[test]
 fn echo_server_echoes_lines_and_large_payloads() {
@@ -283,40 +198,8 @@ const SLOWLORIS_REQUESTS: usize = 300;
 /// a shared machine.
 const SLOWLORIS_TOLERANCE: f64 = 1.2;
 const SLOWLORIS_NOISE: Duration = Duration::from_millis(5);
-/// File descriptors the test process asks for (clients and the server each need one per
-/// connection); the soft limit is raised with `prlimit` when the hard limit allows it.
-const WANTED_FDS: usize = 4096;
-
 /// Held by the load tests so the timing of one is not disturbed by the other.
 static LOAD_TESTS: std::sync::Mutex<()> = std::sync::Mutex::new(());
-
-/// Raises this process's soft RLIMIT_NOFILE (inherited by the server it starts) to
-/// `WANTED_FDS` when possible; best effort, the tests report EMFILE clearly otherwise.
-fn raise_fd_limit() {
-    let pid = std::process::id().to_string();
-    let _ = Command::new("prlimit")
-        .args(["--pid", &pid, &format!("--nofile={WANTED_FDS}:")])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status();
-}
-
-/// Connects to `port`, retrying while the server's accept queue is full.
-fn connect_retrying(port: u16) -> TcpStream {
-    let deadline = Instant::now() + CLIENT_TIMEOUT;
-    loop {
-        match TcpStream::connect(("127.0.0.1", port)) {
-            Ok(s) => {
-                s.set_read_timeout(Some(CLIENT_TIMEOUT)).unwrap();
-                return s;
-            }
-            Err(e) if Instant::now() < deadline && e.raw_os_error() != Some(24) => {
-                thread::sleep(Duration::from_millis(5));
-            }
-            Err(e) => panic!("connect failed: {e} (raise `ulimit -n` if this is EMFILE)"),
-        }
-    }
-}
 
 #[test]
 fn echo_server_serves_over_1000_concurrent_connections() {

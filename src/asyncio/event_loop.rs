@@ -286,9 +286,7 @@ fn run_callback(vm: &mut Vm, loop_obj: &Value, cb: Cb) {
             }
             let (f, args) = (ho.callback.clone(), ho.args.clone());
             if let Err(e) = vm.call(&f, args.clone()) {
-                let fatal = e.class.is_subclass(&vm.exc_class("KeyboardInterrupt"))
-                    || e.class.is_subclass(&vm.exc_class("SystemExit"));
-                if fatal {
+                if super::handler::fatal(vm, &e) {
                     set_fatal(loop_obj, e);
                     return;
                 }

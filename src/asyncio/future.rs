@@ -105,6 +105,8 @@ pub struct TaskState {
     pub seq: u64,
     /// The task has stepped its coroutine at least once.
     pub stepped: Cell<bool>,
+    /// The `contextvars.Context` its steps run in (None: the empty context).
+    pub context: RefCell<Value>,
 }
 
 /// A native Future (and, with `task`, a Task; with `sleep`, what `asyncio.sleep(d > 0)`
@@ -509,6 +511,7 @@ pub fn new_task(vm: &mut Vm, loop_obj: &Value, coro: Value, name: Value) -> PyRe
         name: RefCell::new(name),
         seq: n,
         stepped: Cell::new(false),
+        context: RefCell::new(copy_context(&vm.context)),
     };
     let cls = Aio::classes(vm).task;
     let obj = Object::with_dict(cls, Payload::Ext(Box::new(FutureObj::new(loop_obj.clone(), Some(task)))));
@@ -517,6 +520,19 @@ pub fn new_task(vm: &mut Vm, loop_obj: &Value, coro: Value, name: Value) -> PyRe
     vm.gc_track(&Value::Obj(obj.clone()));
     lp.tasks.borrow_mut().insert(n, Rc::downgrade(&obj));
     Ok(obj)
+}
+
+/// `contextvars.copy_context()` for a new task, without running script code: a Context of
+/// the same class sharing the variables' mapping, which `stdlib/contextvars.py` never mutates
+/// in place (setting a variable replaces the mapping).
+fn copy_context(current: &Value) -> Value {
+    let Value::Obj(ctx) = current else { return Value::None };
+    let copy = Object::with_dict(ctx.class.clone(), Payload::Plain);
+    if let Some(data) = ctx.get_attr("_data") {
+        copy.set_attr("_data", data);
+    }
+    copy.set_attr("_entered", Value::Bool(false));
+    Value::Obj(copy)
 }
 
 /// True for what `asyncio.iscoroutine` accepts: coroutines, generators, and objects with
@@ -626,7 +642,10 @@ pub fn task_step(vm: &mut Vm, task: &Rc<Object>, exc: Option<Exc>) {
         None => Incoming::Start,
     };
     t.stepped.set(true);
+    let prev_context = std::mem::replace(&mut vm.context, t.context.borrow().clone());
     let outcome = send_into(vm, &coro, incoming);
+    // A step that set the first variable made a context: the task keeps it.
+    *t.context.borrow_mut() = std::mem::replace(&mut vm.context, prev_context);
     if let (Some(l), Some(p)) = (lp, prev) {
         *l.current_task.borrow_mut() = p;
     }
@@ -657,10 +676,12 @@ fn handle_step_outcome(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskSt
             f.cancel_future(vm, task, Value::None);
         }
         Outcome::Raised(e) => {
-            let fatal = e.class.is_subclass(&vm.exc_class("KeyboardInterrupt"))
-                || e.class.is_subclass(&vm.exc_class("SystemExit"));
+            let fatal = super::handler::fatal(vm, &e);
             let _ = f.set_exception(vm, task, Value::Obj(e.clone()));
             if fatal {
+                // Re-raised out of the loop to whoever runs it: reported there, not as a
+                // never-retrieved task exception.
+                f.st.borrow_mut().log_traceback = false;
                 if let Some(lp) = loop_of(&f.st.borrow().loop_obj) {
                     *lp.fatal.borrow_mut() = Some(e);
                 }

@@ -22,14 +22,17 @@ pub fn context(vm: &mut Vm, entries: Vec<(&str, Value)>) -> Value {
     ctx
 }
 
+/// SystemExit and KeyboardInterrupt: what the loop re-raises to its caller instead of
+/// reporting (CPython's `(SystemExit, KeyboardInterrupt)` clauses).
+pub fn fatal(vm: &mut Vm, e: &Exc) -> bool {
+    e.class.is_subclass(&vm.exc_class("SystemExit"))
+        || e.class.is_subclass(&vm.exc_class("KeyboardInterrupt"))
+}
+
 /// `loop.call_exception_handler(context)`: the custom handler if set, else the default one;
 /// an error in either is reported by the default handler, never raised.
 pub fn call_exception_handler(vm: &mut Vm, loop_obj: &Value, ctx: Value) -> PyResult<()> {
     let handler = loop_of(loop_obj).map(|l| l.exception_handler.borrow().clone()).unwrap_or(Value::None);
-    let fatal = |vm: &mut Vm, e: &Exc| {
-        e.class.is_subclass(&vm.exc_class("SystemExit"))
-            || e.class.is_subclass(&vm.exc_class("KeyboardInterrupt"))
-    };
     if handler.is_none() {
         if let Err(e) = default_exception_handler(vm, &ctx) {
             if fatal(vm, &e) {

@@ -45,6 +45,18 @@ pub(super) fn install(vm: &mut Vm) {
         let name = cls.name();
         set_builtin(vm, &name, Value::Class(cls));
     }
+    // Types reachable only through `type(x)` or the `types` module: constructors, no builtin
+    // names.
+    let t = &vm.types;
+    let hidden: Vec<(Rc<Class>, crate::vm::object::NativeFn)> = vec![
+        (t.method.clone(), new_method),
+        (t.mappingproxy.clone(), new_mappingproxy),
+        (t.module.clone(), new_module),
+        (t.none.clone(), new_none),
+    ];
+    for (cls, f) in hidden {
+        static_fn(vm, &cls, "__new__", f);
+    }
     let ni = vm.not_implemented();
     set_builtin(vm, "NotImplemented", ni);
     let el = vm.ellipsis();
@@ -656,3 +668,81 @@ fn reversed_dict_view(vm: &mut Vm, d: &Value, kind: u8) -> PyResult<Value> {
 
 /// Big integers from `int()` of huge floats.
 pub fn _unused(_: BigInt) {}
+
+/// `types.MethodType(func, obj)`: `func` bound to `obj`.
+fn new_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (_, rest) = cls_and_args(vm, &args)?;
+    let [f, obj] = rest else {
+        return Err(vm.new_error("TypeError", &format!("method expected 2 arguments, got {}", rest.len())));
+    };
+    if !vm.is_callable(f) {
+        return Err(vm.new_error("TypeError", "first argument must be callable"));
+    }
+    if obj.is_none() {
+        return Err(vm.new_error("TypeError", "instance must not be None"));
+    }
+    Ok(Value::Obj(Object::new(vm.types.method.clone(), Payload::BoundMethod(f.clone(), obj.clone()))))
+}
+
+/// `types.MappingProxyType(d)`: a read-only view of a dict.
+fn new_mappingproxy(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (_, rest) = cls_and_args(vm, &args)?;
+    let dict = match rest {
+        [Value::Dict(d)] => d.clone(),
+        [Value::Obj(o)] if matches!(o.payload, Payload::DictData(_) | Payload::MappingProxy(_)) => {
+            match &o.payload {
+                Payload::DictData(d) | Payload::MappingProxy(d) => d.clone(),
+                _ => unreachable!(),
+            }
+        }
+        [other] => {
+            let t = vm.type_name(other);
+            return Err(
+                vm.new_error("TypeError", &format!("mappingproxy() argument must be a mapping, not {t}"))
+            );
+        }
+        _ => {
+            return Err(vm.new_error(
+                "TypeError",
+                &format!("mappingproxy() takes exactly one argument ({} given)", rest.len()),
+            ))
+        }
+    };
+    Ok(Value::Obj(Object::new(vm.types.mappingproxy.clone(), Payload::MappingProxy(dict))))
+}
+
+/// `types.ModuleType(name, doc=None)`: an empty module.
+fn new_module(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (_, rest) = cls_and_args(vm, &args)?;
+    let name = match rest.first().or(args.kwarg("name")) {
+        Some(v) => match v.as_str() {
+            Some(s) => s.to_string(),
+            None => {
+                let t = vm.type_name(v);
+                return Err(vm.new_error(
+                    "TypeError",
+                    &format!("module.__init__() argument 'name' must be str, not {t}"),
+                ));
+            }
+        },
+        None => {
+            return Err(
+                vm.new_error("TypeError", "module.__init__() missing required argument 'name' (pos 1)")
+            )
+        }
+    };
+    let doc = rest.get(1).or(args.kwarg("doc")).cloned().unwrap_or(Value::None);
+    let dict = Rc::new(Dict::default());
+    let m = vm.new_module(&name, dict);
+    vm.module_set(&m, "__doc__", doc);
+    Ok(m)
+}
+
+/// `NoneType()`: None.
+fn new_none(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (_, rest) = cls_and_args(vm, &args)?;
+    if !rest.is_empty() || !args.kw.is_empty() {
+        return Err(vm.new_error("TypeError", "NoneType takes no arguments"));
+    }
+    Ok(Value::None)
+}

@@ -34,6 +34,7 @@ pub(super) fn install(vm: &mut Vm) {
     method(vm, &bound, "__hash__", method_hash);
     let type_ = vm.types.type_.clone();
     method(vm, &type_, "mro", type_mro);
+    method(vm, &type_, "__subclasses__", type_subclasses);
     method(vm, &type_, "__call__", type_call);
     method(vm, &type_, "__init__", type_init);
     let t = &vm.types;
@@ -204,6 +205,19 @@ fn type_mro(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut items = vec![Value::Class(c.clone())];
     items.extend(c.mro.iter().map(|m| Value::Class(m.clone())));
     Ok(Value::list(items))
+}
+
+/// `type.__subclasses__()`: the live classes that name this one as a direct base, oldest
+/// first.
+fn type_subclasses(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some(Value::Class(c)) = args.pos.first() else {
+        return Err(vm.new_error("TypeError", "descriptor '__subclasses__' requires a 'type' object"));
+    };
+    // CPython names the receiver class in this message.
+    method_arity(vm, &format!("{}.__subclasses__", c.name()), &args, 0, 0)?;
+    let live: Vec<Value> =
+        c.subclasses.borrow().iter().filter_map(|w| w.upgrade()).map(Value::Class).collect();
+    Ok(Value::list(live))
 }
 
 /// `list[int]` and friends: a `types.GenericAlias` that prints as written and calls its

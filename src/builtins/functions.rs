@@ -11,6 +11,7 @@ use num_traits::{Signed, ToPrimitive, Zero};
 use super::{arity, native, no_kwargs, opt_arg, set_builtin, str_arg};
 use crate::text;
 use crate::vm::object::{Args, Class, Iter, Payload};
+use crate::vm::streams::Target;
 use crate::vm::{PyResult, Value, Vm};
 
 pub(super) fn install(vm: &mut Vm) {
@@ -89,26 +90,44 @@ fn print(vm: &mut Vm, args: Args) -> PyResult<Value> {
             return Err(vm.new_error("TypeError", &format!("end must be None or a string, not {t}")));
         }
     };
-    let mut out = String::new();
-    for (i, v) in args.pos.iter().enumerate() {
-        if i > 0 {
-            out.push_str(&sep);
-        }
-        out.push_str(&vm.str_of(v)?);
-    }
-    out.push_str(&end);
-    match args.kwarg("file") {
-        None | Some(Value::None) => vm.write_stdout(&out),
-        Some(f) => {
-            vm.call_method(f, "write", vec![Value::string(out)])?;
+    let target = match args.kwarg("file") {
+        None | Some(Value::None) => vm.std_target(false),
+        Some(f) => vm.streams.classify(Some(f.clone())),
+    };
+    match &target {
+        Target::Discard => return Ok(Value::None),
+        Target::Object(_) => print_pieces(vm, &target, args.pos, &sep, &end)?,
+        _ => {
+            let mut out = String::new();
+            for (i, v) in args.pos.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(&sep);
+                }
+                out.push_str(&vm.str_of(v)?);
+            }
+            out.push_str(&end);
+            vm.write_target(&target, false, &out)?;
         }
     }
     if let Some(flush) = args.kwarg("flush") {
         if vm.truthy(flush)? {
-            let _ = vm.stdout.flush();
+            vm.flush_target(&target, false)?;
         }
     }
     Ok(Value::None)
+}
+
+/// `print` to a stream object: one `write` call per argument, separator and end, as
+/// CPython makes them (a script's own `write` can see the difference).
+fn print_pieces(vm: &mut Vm, target: &Target, items: &[Value], sep: &str, end: &str) -> PyResult<()> {
+    for (i, v) in items.iter().enumerate() {
+        if i > 0 {
+            vm.write_target(target, false, sep)?;
+        }
+        let s = vm.str_of(v)?;
+        vm.write_target(target, false, &s)?;
+    }
+    vm.write_target(target, false, end)
 }
 
 /// `len(v)`.
@@ -801,8 +820,9 @@ fn input(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, "input", &args, 0, 1)?;
     if let Some(p) = args.pos.first() {
         let s = vm.str_of(p)?;
-        vm.write_stdout(&s);
-        let _ = vm.stdout.flush();
+        let target = vm.std_target(false);
+        vm.write_target(&target, false, &s)?;
+        vm.flush_target(&target, false)?;
     }
     let mut line = String::new();
     match std::io::stdin().read_line(&mut line) {

@@ -52,7 +52,13 @@ fn gc_collect(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if !(0..=OLDEST_GENERATION).contains(&generation) {
         return Err(vm.new_error("ValueError", "invalid generation"));
     }
-    let found = if generation == 0 { vm.gc.collect_young() } else { vm.gc.collect_full() };
+    let mut found = if generation == 0 { vm.gc.collect_young() } else { vm.gc.collect_full() };
+    if vm.has_dropped_generators() {
+        // Generators the collection finalized: close them now, as CPython does inside
+        // collect(), then free what they no longer keep alive.
+        vm.close_dropped_generators();
+        found += vm.gc.collect_full();
+    }
     Ok(Value::Int(found as i64))
 }
 

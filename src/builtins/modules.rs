@@ -25,6 +25,8 @@ pub fn native_module(name: &str) -> Option<NativeModule> {
         "_re" => crate::stdlib::re::module,
         "_os" => crate::stdlib::os::module,
         "_struct" => crate::stdlib::structs::module,
+        "_traceback" => crate::stdlib::traceback::module,
+        "_contextvars" => crate::stdlib::contextvars::module,
         _ => return None,
     })
 }
@@ -46,6 +48,7 @@ const STDLIB: &[(&str, &str, bool)] = &[
     ("asyncio.net_events", include_str!("../../stdlib/asyncio/net_events.py"), false),
     ("aiohttp", include_str!("../../stdlib/aiohttp/__init__.py"), true),
     ("aiofiles", include_str!("../../stdlib/aiofiles/__init__.py"), true),
+    ("abc", include_str!("../../stdlib/abc.py"), false),
     ("bisect", include_str!("../../stdlib/bisect.py"), false),
     ("collections", include_str!("../../stdlib/collections/__init__.py"), true),
     ("collections.abc", include_str!("../../stdlib/collections/abc.py"), false),
@@ -55,8 +58,11 @@ const STDLIB: &[(&str, &str, bool)] = &[
     ("heapq", include_str!("../../stdlib/heapq.py"), false),
     ("json", include_str!("../../stdlib/json.py"), false),
     ("string", include_str!("../../stdlib/string.py"), false),
+    ("traceback", include_str!("../../stdlib/traceback.py"), false),
+    ("types", include_str!("../../stdlib/types.py"), false),
     ("copy", include_str!("../../stdlib/copy.py"), false),
     ("contextlib", include_str!("../../stdlib/contextlib.py"), false),
+    ("contextvars", include_str!("../../stdlib/contextvars.py"), false),
     ("enum", include_str!("../../stdlib/enum.py"), false),
     ("dataclasses", include_str!("../../stdlib/dataclasses.py"), false),
     ("typing", include_str!("../../stdlib/typing.py"), false),

@@ -35,6 +35,8 @@ pub fn sys_module(vm: &mut Vm) -> PyResult<Value> {
             ("getsizeof", getsizeof),
         ],
     );
+    let getframe = super::native_with_frame(vm, "_getframe", getframe);
+    vm.module_set(&m, "_getframe", getframe);
     let argv = Value::list(vm.argv.iter().map(|a| Value::str(a)).collect());
     vm.module_set(&m, "argv", argv);
     let path = Value::list(vm.search_paths.iter().map(|p| Value::string(p.display().to_string())).collect());
@@ -69,6 +71,7 @@ pub fn sys_module(vm: &mut Vm) -> PyResult<Value> {
     let stdin = stream_object(vm, 0);
     let stdout = stream_object(vm, 1);
     let stderr = stream_object(vm, 2);
+    vm.streams.set_originals(stdout.clone(), stderr.clone());
     vm.module_set(&m, "stdin", stdin.clone());
     vm.module_set(&m, "stdout", stdout.clone());
     vm.module_set(&m, "stderr", stderr.clone());
@@ -316,4 +319,47 @@ fn getsizeof(vm: &mut Vm, args: Args) -> PyResult<Value> {
         _ => 48,
     };
     Ok(Value::Int(n as i64))
+}
+
+/// `sys._getframe(depth=0)`: a snapshot of the caller's frame (or one `depth` calls further
+/// out), linked through `f_back` to the outermost frame of the running coroutine or thread.
+fn getframe(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    super::arity(vm, "_getframe", &args, 0, 1)?;
+    let depth = match args.pos.first() {
+        None => 0,
+        Some(Value::Int(n)) => *n,
+        Some(Value::Bool(b)) => *b as i64,
+        Some(other) => {
+            let t = vm.type_name(other);
+            return Err(
+                vm.new_error("TypeError", &format!("'{t}' object cannot be interpreted as an integer"))
+            );
+        }
+    };
+    let Some(caller) = vm.caller.take() else {
+        return Err(vm.new_error("ValueError", "call stack is not deep enough"));
+    };
+    let result = frame_chain(vm, &caller, depth);
+    vm.caller = Some(caller);
+    result
+}
+
+fn frame_chain(vm: &mut Vm, caller: &crate::vm::CallerFrame, depth: i64) -> PyResult<Value> {
+    let n = caller.stack.len() as i64;
+    if depth < 0 || depth >= n {
+        return Err(vm.new_error("ValueError", "call stack is not deep enough"));
+    }
+    let target = (n - 1 - depth) as usize;
+    let mut back = Value::None;
+    for (i, (code, pc, globals)) in caller.stack[..=target].iter().enumerate() {
+        let line = Value::Int(code.code.line_of(*pc as usize) as i64);
+        // Only the caller's own frame has its locals at hand.
+        let locals = if i + 1 == caller.stack.len() {
+            Value::Dict(caller.locals.clone())
+        } else {
+            Value::Dict(std::rc::Rc::new(crate::vm::object::Dict::default()))
+        };
+        back = vm.frame_snapshot(code.clone(), *pc, line, Value::Dict(globals.clone()), locals, back);
+    }
+    Ok(back)
 }

@@ -947,6 +947,9 @@ impl<'a> Unit<'a> {
         is_async: bool,
     ) -> Result<(), SyntaxError> {
         let Some((item, rest)) = items.split_first() else { return self.stmts(body) };
+        // The `__exit__` calls belong to the whole statement (CPython 3.11 reports them at
+        // the `with` line, without carets).
+        let stmt_span = self.span;
         let mgr = self.expr(&item.context)?;
         let pair = self.alloc_n(2)?;
         self.span = item.context.span;
@@ -970,6 +973,7 @@ impl<'a> Unit<'a> {
         self.blocks.pop();
         let p = self.pop_protect(p);
         // Normal exit.
+        self.span = stmt_span;
         let none = self.alloc()?;
         self.emit(Instr::LoadNone { dst: none });
         let res = self.alloc()?;
@@ -985,6 +989,7 @@ impl<'a> Unit<'a> {
         self.emit(Instr::PushExcInfo { save: saved, exc });
         let exc2 = self.alloc()?;
         let p2 = self.push_protect(exc2);
+        self.span = stmt_span;
         self.emit(Instr::WithExit { dst: res, exit, exc });
         if is_async {
             self.await_reg(res, res)?;

@@ -130,7 +130,11 @@ impl<'a> Cx<'a> {
 
     /// The host error for a script exception raised during the current run.
     pub(crate) fn error(&mut self, e: &Exc) -> Error {
-        error_from_exc(self.vm, e)
+        match error_from_exc(self.vm, e) {
+            // Host code may pass the error on: keep the object to re-raise it unchanged.
+            Error::Exception(x) => Error::Exception(x.handed_out(self.vm, e)),
+            other => other,
+        }
     }
 
     /// Charges a newly made value to the memory limit.

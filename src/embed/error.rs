@@ -7,7 +7,10 @@
 //! script exception (a host function returning it) re-raises the same exception type with
 //! the same message.
 
+use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::fmt;
+use std::rc::Rc;
 
 use super::limits::Limit;
 use crate::vm::{Exc, Value as VmValue, Vm};
@@ -26,12 +29,25 @@ use crate::vm::{Exc, Value as VmValue, Vm};
 /// assert!(e.traceback().starts_with("Traceback (most recent call last):"));
 /// assert!(e.traceback().ends_with("ValueError: bad input\n"));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct Exception {
     type_name: String,
     message: String,
     traceback: String,
+    /// The script exception this was made from, when it was handed to host code during a run
+    /// (see [`HandedOut`]): returning it from a host function re-raises that very object.
+    origin: Option<u64>,
 }
+
+/// Two descriptions are equal when they say the same thing, wherever they came from.
+impl PartialEq for Exception {
+    fn eq(&self, other: &Exception) -> bool {
+        (&self.type_name, &self.message, &self.traceback)
+            == (&other.type_name, &other.message, &other.traceback)
+    }
+}
+
+impl Eq for Exception {}
 
 impl Exception {
     /// An exception to raise in the script from a host function. `type_name` names a builtin
@@ -52,7 +68,7 @@ impl Exception {
     pub fn new(type_name: impl Into<String>, message: impl Into<String>) -> Exception {
         let (type_name, message) = (type_name.into(), message.into());
         let traceback = summary(&type_name, &message) + "\n";
-        Exception { type_name, message, traceback }
+        Exception { type_name, message, traceback, origin: None }
     }
 
     /// The exception's type name: `ValueError`, or `module.Name` for classes outside
@@ -97,11 +113,27 @@ impl Exception {
             Some(VmValue::Str(r)) => format!("{}\n", r.as_str()),
             _ => vm.format_exception(e),
         };
-        Exception { type_name, message, traceback }
+        Exception { type_name, message, traceback, origin: None }
     }
 
-    /// The script exception this describes (a builtin class by name, else RuntimeError).
+    /// Marks this description of `e` as handed to host code in the middle of a run (a failed [`Cx::call`](crate::Cx::call)): remembers the object so that
+    /// a host function passing the error on re-raises it with its traceback, its class (a
+    /// script-defined one too) and its attributes intact.
+    pub(crate) fn handed_out(mut self, vm: &mut Vm, e: &Exc) -> Exception {
+        self.origin = Some(HandedOut::remember(vm, e));
+        self
+    }
+
+    /// The script exception this describes: the original object when this was handed out
+    /// during the current run, else a new one (a builtin class by name, else RuntimeError).
     pub(crate) fn to_exc(&self, vm: &mut Vm) -> Exc {
+        if let Some(e) = self.origin.and_then(|id| HandedOut::recall(vm, id)) {
+            // An id from another interpreter could collide; the class name and message
+            // must agree too before the object is reused.
+            if qualified_name(&e) == self.type_name {
+                return e;
+            }
+        }
         let builtin = vm.types.exceptions.contains_key(self.type_name.as_str());
         if builtin {
             let cls = vm.exc_class(&self.type_name);
@@ -111,6 +143,62 @@ impl Exception {
             e
         } else {
             vm.new_error("RuntimeError", &summary(&self.type_name, &self.message))
+        }
+    }
+}
+
+/// Script exceptions recently handed to host code during the current run, by id. A bounded
+/// ring: an exception the host drops is forgotten after [`HANDED_OUT_KEPT`] more, or at the
+/// end of the run, so host code can never keep script objects alive for long.
+#[derive(Default)]
+pub(crate) struct HandedOut {
+    next_id: u64,
+    recent: VecDeque<(u64, Exc)>,
+}
+
+/// How many handed-out exceptions are remembered. A host function rarely holds more than
+/// one or two failed calls before returning; 16 leaves room for nesting.
+const HANDED_OUT_KEPT: usize = 16;
+
+/// The key of the [`HandedOut`] table in the VM's extension state.
+const HANDED_OUT_KEY: &str = "embed.handed_out";
+
+impl HandedOut {
+    fn of(vm: &mut Vm) -> Rc<RefCell<HandedOut>> {
+        if let Some(t) = vm.ext_state.get(HANDED_OUT_KEY).and_then(|t| t.clone().downcast().ok()) {
+            return t;
+        }
+        let t = Rc::new(RefCell::new(HandedOut::default()));
+        vm.ext_state.insert(HANDED_OUT_KEY, t.clone() as Rc<dyn std::any::Any>);
+        t
+    }
+
+    fn remember(vm: &mut Vm, e: &Exc) -> u64 {
+        let table = HandedOut::of(vm);
+        let mut t = table.borrow_mut();
+        t.next_id += 1;
+        let id = t.next_id;
+        if t.recent.len() == HANDED_OUT_KEPT {
+            t.recent.pop_front();
+        }
+        t.recent.push_back((id, e.clone()));
+        id
+    }
+
+    fn recall(vm: &mut Vm, id: u64) -> Option<Exc> {
+        let table = HandedOut::of(vm);
+        let t = table.borrow();
+        t.recent.iter().find(|(i, _)| *i == id).map(|(_, e)| e.clone())
+    }
+
+    /// Drops every remembered exception (at the end of a top-level run).
+    pub(crate) fn forget_all(vm: &mut Vm) {
+        if let Some(t) =
+            vm.ext_state.get(HANDED_OUT_KEY).and_then(|t| t.clone().downcast::<RefCell<HandedOut>>().ok())
+        {
+            // Take the list out first: dropping exceptions can run `__del__` code.
+            let recent = std::mem::take(&mut t.borrow_mut().recent);
+            drop(recent);
         }
     }
 }

@@ -15,10 +15,16 @@ use crate::vm::limits::Limit as VmLimit;
 /// - `fuel`: instructions the interpreter may run in total (counted on loop back-edges and
 ///   calls), across every run until the host refills it with
 ///   [`Interpreter::set_fuel`](crate::Interpreter::set_fuel).
-/// - `memory`: bytes of script data (strings, bytes, lists, tuples, dicts, sets, big ints)
-///   alive at once; an allocation that would exceed it raises `MemoryError`. Objects under
-///   256 bytes are not counted one by one, so treat it as a bound on the data a script
-///   builds rather than on the process's resident size.
+/// - `memory`: bytes of script data alive at once; an allocation that would exceed it raises
+///   `MemoryError`. Counted: the storage of strings, bytes, bytearrays, lists, tuples, dicts,
+///   sets and big ints of 256 bytes or more, each on its own; and smaller objects (short
+///   strings, small lists, tuples, dicts, instances with their `__dict__`) in bulk, charged
+///   to the container that alone holds them whenever its storage grows. Not counted: small
+///   objects outside any large container or shared by several (a linked chain of small
+///   tuples or instances, `[x] * n` counts `x` once), objects two levels down inside small
+///   ones, frames and registers (bounded by `recursion`), compiled code, classes, functions,
+///   modules, and the interpreter's own tables. Treat it as a bound on the data a script
+///   builds, within a small factor, not on the process's resident size.
 /// - `recursion`: the most nested script frames (RecursionError beyond); scripts may lower
 ///   it with `sys.setrecursionlimit` but not raise it above this.
 /// - `time`: wall-clock time each run (each `exec`, `eval`, `call`, ...) may take.

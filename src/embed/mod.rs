@@ -7,7 +7,8 @@
 //! script runs), `host_fn` (Rust closures as script functions), `async_fn` (Rust futures as
 //! script coroutines), `module` and `userdata` (native modules and host classes), `driver`
 //! (running async calls, host-driven or not), `interrupt` (stopping a script from another
-//! thread), `error` (the one `Error` type), `limits` (limits, capabilities, clock).
+//! thread), `error` (the one `Error` type), `limits` (limits, capabilities, clock), and
+//! `serde_value` (the optional `serde` feature's `Serde<T>`).
 
 pub(crate) mod async_fn;
 pub(crate) mod builder;
@@ -19,6 +20,8 @@ pub(crate) mod host_fn;
 pub(crate) mod interrupt;
 pub(crate) mod limits;
 pub(crate) mod module;
+#[cfg(feature = "serde")]
+pub(crate) mod serde_value;
 pub(crate) mod userdata;
 pub(crate) mod value;
 
@@ -32,5 +35,7 @@ pub use host_fn::{HostFn, HostReturn};
 pub use interrupt::InterruptHandle;
 pub use limits::{Capability, Clock, Limit, Limits};
 pub use module::Module;
+#[cfg(feature = "serde")]
+pub use serde_value::{Serde, SerdeError, MAX_NESTING as SERDE_MAX_NESTING};
 pub use userdata::{Class, Method, UserData};
 pub use value::{Bytes, Value};

@@ -9,6 +9,7 @@
 //!   CPython's selector loop does it: one `Handle` per direction, cancelled on removal;
 //! - [`transport`]: the stream transport (`_SelectorSocketTransport`'s algorithm);
 //! - [`datagram`]: the datagram transport (`_SelectorDatagramTransport`'s algorithm);
+//! - [`feed`]: the read path's fast route from a transport's recv into a native StreamReader;
 //! - [`reader`]: the buffer half of `asyncio.StreamReader` (its coroutines are in
 //!   `stdlib/asyncio/streams.py`);
 //! - [`files`]: files whose blocking I/O runs on the pool (the native half of `aiofiles`);
@@ -23,6 +24,7 @@
 pub mod addr;
 pub mod datagram;
 pub mod errors;
+pub mod feed;
 pub mod files;
 pub mod io;
 pub mod jobs;

@@ -52,6 +52,9 @@ pub struct NetClasses {
     pub incomplete_read_error: RefCell<Option<Rc<Class>>>,
     /// `asyncio.LimitOverrunError`, registered by `streams.py`.
     pub limit_overrun_error: RefCell<Option<Rc<Class>>>,
+    /// `StreamReaderProtocol.data_received`, registered by `streams.py`: transports of
+    /// protocols that use it unchanged feed their reader natively ([`super::feed`]).
+    pub stream_data_received: RefCell<Option<Value>>,
 }
 
 const STATE_KEY: &str = "net";
@@ -107,6 +110,7 @@ fn create(vm: &mut Vm) -> NetClasses {
         set_result_unless_cancelled: native(vm, "_set_result_unless_cancelled", set_result_unless_cancelled),
         incomplete_read_error: RefCell::new(None),
         limit_overrun_error: RefCell::new(None),
+        stream_data_received: RefCell::new(None),
     }
 }
 
@@ -442,6 +446,12 @@ fn set_stream_errors(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `_net._set_stream_protocol(StreamReaderProtocol.data_received)`.
+fn set_stream_protocol(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    *classes(vm).stream_data_received.borrow_mut() = args.pos.first().cloned();
+    Ok(Value::None)
+}
+
 /// `_net.wrap_oserror(errno, message)`: OSError of errno's subclass (used by the Python layer).
 fn errno_error(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let errno = match args.pos.first() {
@@ -522,6 +532,7 @@ pub fn net_module(vm: &mut Vm) -> PyResult<Value> {
             ("getaddrinfo", net_getaddrinfo),
             ("file_open", super::files::file_open),
             ("_set_stream_errors", set_stream_errors),
+            ("_set_stream_protocol", set_stream_protocol),
             ("errno_error", errno_error),
             ("is_numeric_host", is_numeric_host),
             ("install_loop_methods", install_script_loop_methods),

@@ -9,8 +9,9 @@
 //! `protocol.connection_lost(exc)`, closes the socket and drops the transport's references
 //! (protocol, loop, server, its own bound callbacks), breaking the reference cycles.
 //!
-//! The read path reuses the loop's 256 KiB receive buffer; only the `bytes` handed to the
-//! protocol are allocated.
+//! The read path reuses the loop's 256 KiB receive buffer; the bytes go straight into a native
+//! StreamReader when the protocol is an unchanged `StreamReaderProtocol` ([`super::feed`]), and
+//! only a `bytes` object handed to any other protocol is allocated.
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
@@ -18,6 +19,7 @@ use std::io;
 use std::net::{Shutdown, SocketAddr};
 
 use super::errors::os_error;
+use super::feed::{self, Route, RouteCache};
 use super::io::{self as loopio, Dir};
 use super::module::{classes, NetClasses};
 use super::sock::{socket_of, with_reactor, SocketObj};
@@ -135,6 +137,8 @@ pub struct TransportObj {
     pub write_cb: RefCell<Value>,
     /// Stream or datagram state.
     pub kind: Kind,
+    /// Where received bytes go (the native reader fast path), decided once and cached.
+    feed_route: RefCell<RouteCache>,
 }
 
 impl Ext for TransportObj {
@@ -278,6 +282,7 @@ pub fn create(vm: &mut Vm, n: NewTransport, kind: Kind) -> PyResult<Value> {
         read_cb: RefCell::new(Value::None),
         write_cb: RefCell::new(Value::None),
         kind,
+        feed_route: RefCell::default(),
     };
     let this = Value::Obj(Object::with_dict(cls, Payload::Ext(Box::new(obj))));
     let t = transport_of(&this).expect("just built");
@@ -434,6 +439,8 @@ pub fn call_connection_lost(vm: &mut Vm, t: &TransportObj, exc: Value) -> PyResu
         s.close(vm);
     }
     *t.protocol.borrow_mut() = Value::None;
+    // The cached route holds the reader, whose transport is this one: a cycle to break too.
+    *t.feed_route.borrow_mut() = RouteCache::default();
     *t.loop_obj.borrow_mut() = Value::None;
     *t.read_cb.borrow_mut() = Value::None;
     *t.write_cb.borrow_mut() = Value::None;
@@ -535,34 +542,48 @@ fn read_ready(vm: &mut Vm, this: &Value, t: &TransportObj) -> PyResult<()> {
     }
     let loop_obj = t.loop_value();
     let Some(lp) = loop_of(&loop_obj) else { return Ok(()) };
-    let received = {
-        let mut buf = lp.net.recv_buf.borrow_mut();
-        if buf.len() < MAX_RECV {
-            buf.resize(MAX_RECV, 0);
-        }
-        let got = lp.el.borrow_mut().reactor_mut().recv(t.id, &mut buf);
-        got.map(|n| (n > 0).then(|| buf[..n].to_vec()))
-    };
+    // The buffer is taken out while the bytes are delivered, so no borrow is held across the
+    // protocol's code; it goes back afterwards, keeping its allocation for the next recv.
+    let mut buf = std::mem::take(&mut *lp.net.recv_buf.borrow_mut());
+    if buf.len() < MAX_RECV {
+        buf.resize(MAX_RECV, 0);
+    }
+    let received = lp.el.borrow_mut().reactor_mut().recv(t.id, &mut buf);
     match received {
-        Ok(Some(data)) => {
-            let data = vm.new_bytes(data);
-            protocol_call(
-                vm,
-                this,
-                t,
-                "data_received",
-                vec![data],
-                "Fatal error: protocol.data_received() call failed.",
-            );
-        }
-        Ok(None) => on_eof(vm, this, t),
+        Ok(0) => on_eof(vm, this, t),
+        Ok(n) => data_received(vm, this, t, &buf[..n]),
         Err(e) if would_block(&e) => {}
         Err(e) => {
             let exc = os_error(vm, &e);
             fatal_error(vm, this, t, exc, "Fatal read error on socket transport");
         }
     }
+    *lp.net.recv_buf.borrow_mut() = buf;
     Ok(())
+}
+
+const DATA_RECEIVED_FAILED: &str = "Fatal error: protocol.data_received() call failed.";
+
+/// `protocol.data_received(data)`, natively when the protocol is an unchanged
+/// `StreamReaderProtocol` (no `bytes` object, no call).
+fn data_received(vm: &mut Vm, this: &Value, t: &TransportObj, data: &[u8]) {
+    let protocol = t.protocol.borrow().clone();
+    let route = feed::route(vm, &t.feed_route, &protocol);
+    match &route {
+        Route::Drop => {}
+        Route::Feed(_) => {
+            let Some(reader) = feed::reader(&route) else { return };
+            match reader.feed(vm, data) {
+                Ok(()) => {}
+                Err(e) if is_fatal(vm, &e) => stash_fatal(t, e),
+                Err(e) => fatal_error(vm, this, t, e, DATA_RECEIVED_FAILED),
+            }
+        }
+        Route::Call => {
+            let data = vm.new_bytes(data.to_vec());
+            protocol_call(vm, this, t, "data_received", vec![data], DATA_RECEIVED_FAILED);
+        }
+    }
 }
 
 fn would_block(e: &io::Error) -> bool {
@@ -883,6 +904,7 @@ pub fn m_get_protocol(vm: &mut Vm, args: Args) -> PyResult<Value> {
 pub fn m_set_protocol(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (t, _) = this(vm, &args)?;
     *t.protocol.borrow_mut() = args.pos.get(1).cloned().unwrap_or(Value::None);
+    *t.feed_route.borrow_mut() = RouteCache::default();
     t.protocol_connected.set(true);
     Ok(Value::None)
 }

@@ -5,12 +5,14 @@
 //! that imports it and adds the parts that are fast enough in the language itself.
 
 pub mod collections;
+pub mod contextvars;
 pub mod json;
 pub mod os;
 pub mod random;
 pub mod re;
 pub mod structs;
 pub mod timefmt;
+pub mod traceback;
 
 use std::rc::Rc;
 

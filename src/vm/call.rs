@@ -59,6 +59,14 @@ impl Vm {
                     self.call_kw(&func, args, kw)
                 }
                 Payload::BoundMethod(func, obj) => {
+                    // A native method called with only its receiver (the event loop's I/O
+                    // callbacks, once per readiness event): no argument vector to allocate.
+                    if let (true, Some(Payload::Native(n))) = (args.is_empty(), func.payload()) {
+                        if let (Some(allowed), false) = (n.kwargs, kw.is_empty()) {
+                            self.check_kwargs(n.name, allowed, &kw)?;
+                        }
+                        return (n.f)(self, Args { pos: std::slice::from_ref(obj), kw: &kw });
+                    }
                     let mut full = Vec::with_capacity(args.len() + 1);
                     full.push(obj.clone());
                     full.extend(args);
@@ -542,6 +550,16 @@ impl Vm {
                 self.push_with_regs(fiber, f, regs, ret, FrameKind::Normal, Value::Undef)?;
                 Ok(true)
             }
+            // A bound script method (`self.m(*args, **kw)`): its function gets `self` first
+            // and runs on this fiber, like any script call.
+            Value::Obj(o) if matches!(&o.payload, Payload::BoundMethod(Value::Func(_), _)) => {
+                let Payload::BoundMethod(func, this) = &o.payload else { unreachable!() };
+                let mut full = Vec::with_capacity(pos.len() + 1);
+                full.push(this.clone());
+                full.extend(pos);
+                let func = func.clone();
+                self.invoke(fiber, func, full, kw, ret)
+            }
             Value::Class(cls)
                 if cls.is_heap
                     && cls.kind == BaseKind::Object
@@ -614,7 +632,8 @@ impl Vm {
                 d
             }
         };
-        super::CallerFrame { globals, locals }
+        let stack = fiber.frames.iter().map(|f| (f.code.clone(), f.pc, f.globals.clone())).collect();
+        super::CallerFrame { globals, locals, stack }
     }
 
     fn push_with_regs(
@@ -955,9 +974,19 @@ impl Vm {
         let mro = super::types::c3_mro(&bases).map_err(|m| self.new_error("TypeError", &m))?;
         let kind = bases.iter().map(|b| b.kind).find(|k| *k != BaseKind::Object).unwrap_or(BaseKind::Object);
         let mut map = ns.map.borrow().clone();
-        let qualname = match map.get_str(super::object::str_hash("__qualname__"), "__qualname__") {
-            Some(Value::Str(q)) => q.as_str().to_string(),
-            _ => name.to_string(),
+        // As `type.__new__`: `__qualname__` becomes the class's own field, not a dict entry.
+        let qualname_hash = super::object::str_hash("__qualname__");
+        let qualname = match map.index_of_str(qualname_hash, "__qualname__") {
+            Some(i) => match map.remove_at(i).1 {
+                Value::Str(q) => q.as_str().to_string(),
+                other => {
+                    let t = self.type_name(&other);
+                    return Err(
+                        self.new_error("TypeError", &format!("type __qualname__ must be a str, not {t}"))
+                    );
+                }
+            },
+            None => name.to_string(),
         };
         let has_eq = map.get_str(super::object::str_hash("__eq__"), "__eq__").is_some();
         let has_hash = map.get_str(super::object::str_hash("__hash__"), "__hash__").is_some();
@@ -965,12 +994,16 @@ impl Vm {
             map.set_str(super::object::str_hash("__hash__"), Value::str("__hash__"), Value::None);
         }
         let slots = self.class_slots(&mut map, &bases)?;
+        let doc_hash = super::object::str_hash("__doc__");
+        if map.get_str(doc_hash, "__doc__").is_none() {
+            map.set_str(doc_hash, self.intern("__doc__"), Value::None);
+        }
         super::object::bump_class_epoch();
         let mut hooks = bases.iter().fold(0, |h, b| h | b.hooks.get());
         for (k, _) in map.iter() {
             hooks |= k.as_str().map_or(0, super::object::hook_bit);
         }
-        Ok(Rc::new(Class {
+        let cls = Rc::new(Class {
             name: RefCell::new(name.to_string()),
             qualname: RefCell::new(qualname),
             bases,
@@ -981,7 +1014,10 @@ impl Vm {
             is_heap: true,
             hooks: Cell::new(hooks),
             slots,
-        }))
+            subclasses: RefCell::new(Vec::new()),
+        });
+        super::types::register_subclass(&cls);
+        Ok(cls)
     }
 
     /// `__slots__`: adds a member descriptor per name to the namespace, and returns the

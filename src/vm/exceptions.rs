@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use super::object::{Class, ExcData, Object, Payload, TbEntry};
+use super::object::{Class, CodeObj, Dict, ExcData, Object, Payload, TbEntry};
 use super::value::Value;
 use super::{Exc, PyResult, Vm};
 use crate::compiler::bytecode::{Code, Reg};
@@ -206,14 +206,49 @@ impl Vm {
         };
         let mut next = Value::None;
         for entry in entries.iter() {
+            let line = Value::Int(entry.code.line_of(entry.pc as usize) as i64);
             let tb = Object::with_dict(self.types.traceback.clone(), Payload::Plain);
-            tb.set_attr("tb_lineno", Value::Int(entry.code.line_of(entry.pc as usize) as i64));
+            tb.set_attr("tb_lineno", line.clone());
             tb.set_attr("tb_lasti", Value::Int(entry.pc as i64 * 2));
-            tb.set_attr("tb_frame", Value::None);
+            tb.set_attr("tb_frame", self.frame_summary_value(entry, line));
             tb.set_attr("tb_next", next);
             next = Value::Obj(tb);
         }
         next
+    }
+
+    /// A `frame` object for a traceback entry: the frame as it was when the exception passed
+    /// through it.
+    fn frame_summary_value(&mut self, entry: &TbEntry, line: Value) -> Value {
+        let code = self.load_code(&entry.code);
+        let globals = match &entry.globals {
+            Some(g) => Value::Dict(g.clone()),
+            None => Value::None,
+        };
+        let locals = Value::Dict(Rc::new(Dict::default()));
+        self.frame_snapshot(code, entry.pc, line, globals, locals, Value::None)
+    }
+
+    /// A `frame` object: a snapshot of a frame (`f_code`, `f_lineno`, `f_lasti`, `f_globals`,
+    /// `f_locals`, `f_back`). gyre keeps no live frame objects; tracebacks and
+    /// `sys._getframe` hand out these.
+    pub fn frame_snapshot(
+        &mut self,
+        code: Rc<CodeObj>,
+        pc: u32,
+        line: Value,
+        globals: Value,
+        locals: Value,
+        back: Value,
+    ) -> Value {
+        let frame = Object::with_dict(self.types.frame.clone(), Payload::Plain);
+        frame.set_attr("f_code", Value::Obj(Object::new(self.types.code.clone(), Payload::Code(code))));
+        frame.set_attr("f_lineno", line);
+        frame.set_attr("f_lasti", Value::Int(pc as i64 * 2));
+        frame.set_attr("f_globals", globals);
+        frame.set_attr("f_locals", locals);
+        frame.set_attr("f_back", back);
+        Value::Obj(frame)
     }
 
     /// `OSError(errno, strerror[, filename[, winerror[, filename2]]])`: picks the subclass

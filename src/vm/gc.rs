@@ -380,6 +380,11 @@ fn walk(node: Node<'_>, index: &AddrMap, depth: usize, on_tracked: &mut dyn FnMu
     visited && complete
 }
 
+/// Hands a suspended generator that needs closing to its graveyard (see `collect_from`).
+fn finalize_generator(node: Node<'_>) -> bool {
+    matches!(node, Node::Obj(o) if matches!(&o.payload, Payload::Generator(g) if g.finalize_from_cycle()))
+}
+
 /// Empties what `node` holds (and what the untracked objects it owns alone hold) into `trash`.
 /// Returns how many owned instance dicts were emptied (counted as objects, as CPython does).
 fn clear(node: Node<'_>, index: &AddrMap, depth: usize, trash: &mut Vec<Value>) -> usize {
@@ -473,6 +478,9 @@ fn clear_payload(p: &Payload, trash: &mut Vec<Value>, through: &mut dyn FnMut(Ed
             }
         }
         Payload::Generator(g) => {
+            if g.finalize_from_cycle() {
+                return;
+            }
             if let Ok(mut state) = g.state.try_borrow_mut() {
                 if let GenState::Suspended(_) = &*state {
                     let old = std::mem::replace(&mut *state, GenState::Finished);
@@ -659,6 +667,17 @@ impl Collector {
                 }
             });
         }
+        // PEP 442: generators in the garbage that closing would run code in are finalized
+        // first (moved to the graveyard, closed at the VM's next call). Their frames may
+        // still use any other object of the garbage, so nothing is cleared this time: the
+        // next collection frees whatever the closed generators no longer keep alive (an
+        // explicit `gc.collect()` closes them and collects again at once).
+        let finalized =
+            (0..nodes.len()).filter(|&i| !alive[i] && finalize_generator(nodes[i].node())).count();
+        if finalized > 0 {
+            alive.iter_mut().for_each(|a| *a = true);
+            return self.finish_collection(nodes, index, Vec::new(), alive, 0);
+        }
         let mut trash = Vec::new();
         let mut found = 0;
         for (i, n) in nodes.iter().enumerate() {
@@ -666,8 +685,19 @@ impl Collector {
                 found += 1 + clear(n.node(), &index, 0, &mut trash);
             }
         }
-        // Survivors move to the old generation; garbage is re-registered only if a reference
-        // the walk could not break keeps it alive.
+        self.finish_collection(nodes, index, trash, alive, found)
+    }
+
+    /// Survivors move to the old generation; garbage is re-registered only if a reference
+    /// the walk could not break keeps it alive. Returns `found`.
+    fn finish_collection(
+        &mut self,
+        nodes: Vec<Strong>,
+        index: AddrMap,
+        trash: Vec<Value>,
+        alive: Vec<bool>,
+        found: usize,
+    ) -> usize {
         let mut garbage = Vec::new();
         for (i, n) in nodes.iter().enumerate() {
             if alive[i] {

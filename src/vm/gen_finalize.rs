@@ -89,5 +89,11 @@ impl Vm {
                 }
             }
         }
+        // CPython collects once more after clearing modules, so generators that only cycles
+        // kept alive are closed at exit too.
+        self.gc.collect_full();
+        if self.has_dropped_generators() {
+            self.close_dropped_generators();
+        }
     }
 }

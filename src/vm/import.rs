@@ -13,6 +13,10 @@ use crate::compiler;
 /// A native module constructor.
 pub type NativeModule = fn(&mut Vm) -> PyResult<Value>;
 
+/// Standard modules that are packages in CPython but single files in gyre's `stdlib/`: a
+/// missing submodule of one is reported as CPython reports it, without "is not a package".
+const PACKAGES_IN_CPYTHON: &[&str] = &["json", "logging", "re"];
+
 impl Vm {
     /// A new module object whose namespace is `dict`.
     pub fn new_module(&mut self, name: &str, dict: Rc<Dict>) -> Value {
@@ -77,6 +81,24 @@ impl Vm {
         Ok(if name.is_empty() { base } else { format!("{base}.{name}") })
     }
 
+    /// CPython's addition to the message for `import a.b` when `a` is a plain module:
+    /// `; 'a' is not a package` (a package's `__package__` is its own name).
+    fn not_a_package(&self, full: &str) -> String {
+        let Some((parent, _)) = full.rsplit_once('.') else { return String::new() };
+        if PACKAGES_IN_CPYTHON.contains(&parent) {
+            return String::new();
+        }
+        let Some(m) = self.module_get(parent) else { return String::new() };
+        let is_package = self.module_dict(&m).is_some_and(|d| {
+            matches!(d.map.borrow().get_str(str_hash("__package__"), "__package__"), Some(Value::Str(p)) if p.as_str() == parent)
+        });
+        if is_package {
+            String::new()
+        } else {
+            format!("; '{parent}' is not a package")
+        }
+    }
+
     /// Imports one module by its full dotted name (its parent is already imported).
     pub fn load_module(&mut self, full: &str) -> PyResult<Value> {
         if let Some(m) = self.module_get(full) {
@@ -88,7 +110,8 @@ impl Vm {
             return Ok(m);
         }
         let Some((source, filename, is_package)) = self.find_source(full) else {
-            let e = self.new_error("ModuleNotFoundError", &format!("No module named '{full}'"));
+            let why = self.not_a_package(full);
+            let e = self.new_error("ModuleNotFoundError", &format!("No module named '{full}'{why}"));
             e.set_attr("name", Value::str(full));
             return Err(e);
         };

@@ -7,10 +7,13 @@
 //! `set` and big `int` values, charged where they are created or grow (sequence repetition
 //! and concatenation, `append`/`extend`/`insert`, comprehensions, dict and set insertion,
 //! `join`, `bytes(n)`, big-int arithmetic), once an object holds at least [`TRACK_MIN`]
-//! bytes. Not counted: objects smaller than that (a container's slots for them are
-//! counted), frames and registers (bounded by the recursion limit), compiled code, and the
-//! interpreter's own tables. The limit is therefore a bound on the data a script builds, not
-//! on the process's resident size.
+//! bytes. Smaller objects have no entry of their own; a list, tuple, dict or set is charged
+//! for the small objects it alone holds (one level down) each time its storage grows, so
+//! the walk is amortised over the growth. Not counted: small objects outside any tracked
+//! container or shared by several, objects two levels down inside small ones, frames and
+//! registers (bounded by the recursion limit), compiled code, classes, functions, modules
+//! and the interpreter's own tables. The limit is therefore a bound on the data a script
+//! builds, not on the process's resident size.
 //!
 //! How frees are seen without global state or a custom allocator: each entry holds a `Weak`
 //! to its object. When an allocation would go over the limit, dead entries are swept (their
@@ -37,7 +40,12 @@ const MIN_SWEEP_LEN: usize = 1024;
 
 struct Tracked {
     alive: Weak<dyn Any>,
+    /// The bytes charged: the object's own storage plus, for containers, the small objects
+    /// it holds alone (see [`owned_small_bytes`]).
     bytes: usize,
+    /// The storage size the charge was computed for: the charge is recomputed only when it
+    /// changes (a list grows its capacity, a dict or set doubles), so appends stay O(1).
+    storage: usize,
 }
 
 /// The memory account of one VM.
@@ -106,16 +114,18 @@ impl Memory {
         self.live.saturating_add(extra) <= limit
     }
 
-    /// Sets the charge of `obj` to `bytes`; `false` when that would go over the limit (the
-    /// charge is then left as it was).
-    fn charge(&mut self, key: usize, alive: Weak<dyn Any>, bytes: usize) -> bool {
-        if bytes < TRACK_MIN {
-            // Small (or shrunk below the threshold): not worth an entry. A tracked object
-            // that shrank keeps its larger charge until it dies, which errs on the safe side.
-            return true;
-        }
+    /// Sets the charge of `obj` to `storage` bytes plus what `contents` adds (computed only
+    /// when `storage` changed since the last charge); `false` when that would go over the
+    /// limit (the charge is then left as it was).
+    fn charge(
+        &mut self,
+        key: usize,
+        alive: Weak<dyn Any>,
+        storage: usize,
+        contents: impl FnOnce() -> usize,
+    ) -> bool {
         let old = match self.tracked.get(&key) {
-            Some(t) if t.alive.strong_count() > 0 && t.bytes == bytes => return true,
+            Some(t) if t.alive.strong_count() > 0 && t.storage == storage => return true,
             Some(t) if t.alive.strong_count() > 0 => t.bytes,
             Some(t) => {
                 // The address was reused by a new object: credit the dead one.
@@ -125,11 +135,18 @@ impl Memory {
             }
             None => 0,
         };
+        let bytes = storage.saturating_add(contents());
+        if bytes < TRACK_MIN {
+            // Small (or shrunk below the threshold): not worth an entry. A tracked object
+            // that shrank keeps its larger charge until it dies, which errs on the safe side.
+            return true;
+        }
         if bytes > old && !self.fits(bytes - old) {
             return false;
         }
+        let bytes = bytes.max(old);
         self.live = self.live - old + bytes;
-        self.tracked.insert(key, Tracked { alive, bytes });
+        self.tracked.insert(key, Tracked { alive, bytes, storage });
         if self.tracked.len() > self.sweep_len.max(MIN_SWEEP_LEN) {
             self.sweep();
         }
@@ -137,9 +154,45 @@ impl Memory {
     }
 }
 
+/// What a heap object costs besides its contents: the `Rc` counts.
+const RC_HEADER: usize = 2 * std::mem::size_of::<usize>();
+
+/// The bytes of `v` if it is a small heap object owned by one container alone: objects under
+/// [`TRACK_MIN`] have no entry of their own, so the container that holds them is charged for
+/// them in bulk, when its storage grows (a list of a million one-item lists or instances
+/// costs what it really takes, not only its slots). Shared objects (`strong_count > 1`) are
+/// left out, so an object is never charged to two containers; only one level is looked at.
+fn owned_small_bytes(v: &Value) -> usize {
+    use std::mem::size_of;
+    let small = |n: usize| if n < TRACK_MIN { RC_HEADER + n } else { 0 };
+    match v {
+        Value::Str(s) if Rc::strong_count(s) == 1 => small(size_of::<PyStr>() + s.as_str().len()),
+        Value::List(l) if Rc::strong_count(l) == 1 => small(size_of::<List>() + list_bytes(l)),
+        Value::Tuple(t) if Rc::strong_count(t) == 1 => {
+            small(size_of::<Tuple>() + t.items.len() * size_of::<Value>())
+        }
+        Value::Dict(d) if Rc::strong_count(d) == 1 => small(size_of::<Dict>() + dict_bytes(d)),
+        Value::BigInt(b) if Rc::strong_count(b) == 1 => small((b.bits() / 8) as usize + 16),
+        // An instance is never tracked on its own (only its dict may be, once large).
+        Value::Obj(o) if Rc::strong_count(o) == 1 => {
+            let dict = match &o.dict {
+                Some(d) if Rc::strong_count(d) == 1 => small(size_of::<Dict>() + dict_bytes(d)),
+                _ => 0,
+            };
+            RC_HEADER + size_of::<super::object::Object>() + dict
+        }
+        _ => 0,
+    }
+}
+
+/// [`owned_small_bytes`] summed over a container's items.
+fn items_bytes<'a>(items: impl Iterator<Item = &'a Value>) -> usize {
+    items.map(owned_small_bytes).fold(0, usize::saturating_add)
+}
+
 /// The bytes a list's storage takes (its capacity: that is what was allocated).
 pub fn list_bytes(l: &List) -> usize {
-    l.items.borrow().capacity() * std::mem::size_of::<Value>()
+    l.items.try_borrow().map_or(0, |items| items.capacity() * std::mem::size_of::<Value>())
 }
 
 /// The largest single allocation gyre attempts, limit or not: beyond it MemoryError is raised
@@ -176,12 +229,23 @@ impl Vm {
     /// raises MemoryError if that goes over the limit.
     #[inline]
     pub fn mem_track<T: Any>(&mut self, obj: &Rc<T>, bytes: usize) -> PyResult<()> {
+        self.mem_track_with(obj, bytes, || 0)
+    }
+
+    /// Like [`mem_track`](Vm::mem_track) for a container: `contents` adds the small objects
+    /// it holds alone, and runs only when `storage` changed (so it may walk the items).
+    fn mem_track_with<T: Any>(
+        &mut self,
+        obj: &Rc<T>,
+        storage: usize,
+        contents: impl FnOnce() -> usize,
+    ) -> PyResult<()> {
         if !self.memory.limited() {
             return Ok(());
         }
         let key = Rc::as_ptr(obj) as *const u8 as usize;
         let alive: Weak<dyn Any> = Rc::downgrade(obj) as Weak<dyn Any>;
-        if self.memory.charge(key, alive, bytes) {
+        if self.memory.charge(key, alive, storage, contents) {
             return Ok(());
         }
         Err(self.memory_error())
@@ -194,9 +258,19 @@ impl Vm {
         }
         match v {
             Value::Str(s) => self.mem_track::<PyStr>(s, s.as_str().len()),
-            Value::List(l) => self.mem_track::<List>(l, list_bytes(l)),
-            Value::Tuple(t) => self.mem_track::<Tuple>(t, t.items.len() * std::mem::size_of::<Value>()),
-            Value::Dict(d) => self.mem_track::<Dict>(d, dict_bytes(d)),
+            Value::List(l) => self.mem_track_with::<List>(l, list_bytes(l), || match l.items.try_borrow() {
+                Ok(items) => items_bytes(items.iter()),
+                Err(_) => 0,
+            }),
+            Value::Tuple(t) => {
+                self.mem_track_with::<Tuple>(t, t.items.len() * std::mem::size_of::<Value>(), || {
+                    items_bytes(t.items.iter())
+                })
+            }
+            Value::Dict(d) => self.mem_track_with::<Dict>(d, dict_bytes(d), || match d.map.try_borrow() {
+                Ok(m) => m.iter().map(|(k, v)| owned_small_bytes(k) + owned_small_bytes(v)).sum(),
+                Err(_) => 0,
+            }),
             Value::BigInt(b) => {
                 let bytes = (b.bits() / 8) as usize;
                 self.mem_track(b, bytes)
@@ -209,7 +283,10 @@ impl Vm {
                 }
                 super::object::Payload::Set(t) => {
                     let bytes = t.borrow().len() * SET_ENTRY_BYTES;
-                    self.mem_track(o, bytes)
+                    self.mem_track_with(o, bytes, || match t.try_borrow() {
+                        Ok(t) => items_bytes(t.iter()),
+                        Err(_) => 0,
+                    })
                 }
                 _ => Ok(()),
             },
@@ -231,7 +308,7 @@ const SET_ENTRY_BYTES: usize = 8 + std::mem::size_of::<Value>() + 8;
 
 /// The bytes a dict's table takes (by its length; tables grow by doubling).
 pub fn dict_bytes(d: &Dict) -> usize {
-    d.map.borrow().len() * DICT_ENTRY_BYTES
+    d.map.try_borrow().map_or(0, |m| m.len() * DICT_ENTRY_BYTES)
 }
 
 #[cfg(test)]

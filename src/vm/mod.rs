@@ -28,6 +28,7 @@ pub mod object;
 pub mod ops;
 pub mod recursion;
 pub mod set;
+pub mod streams;
 pub mod traceback;
 pub mod types;
 pub mod value;
@@ -66,6 +67,9 @@ pub struct Vm {
     pub modules: DictRef,
     /// The exception currently being handled (`None` when none).
     pub handled: Value,
+    /// The current `contextvars.Context` (`None`: the empty context nobody has set a
+    /// variable in). Each task runs in its own, copied when the task is created.
+    pub context: Value,
     /// Frames currently on the VM stacks.
     pub depth: usize,
     /// The frame limit (`sys.setrecursionlimit`).
@@ -120,6 +124,8 @@ pub struct Vm {
     pub finalizing_gens: bool,
     /// The cycle collector (see `gc`).
     pub gc: gc::Collector,
+    /// Where `print()` writes: the resolved `sys.stdout`/`sys.stderr` (see `streams`).
+    pub streams: streams::StdStreams,
     start: std::time::Instant,
     interned: HashMap<Box<str>, Rc<PyStr>>,
 }
@@ -141,6 +147,9 @@ pub struct CallerFrame {
     /// `locals()`: the class namespace, the module globals, or a snapshot of a function's
     /// local variables.
     pub locals: DictRef,
+    /// Every frame of the calling fiber, outermost first: code, instruction, globals (for
+    /// `sys._getframe`).
+    pub stack: Vec<(Rc<object::CodeObj>, u32, DictRef)>,
 }
 
 /// Singleton objects every VM has one of.
@@ -181,6 +190,7 @@ impl Vm {
             stdout,
             stderr,
             argv: Vec::new(),
+            context: Value::None,
             search_paths: Vec::new(),
             limits: limits::Limits::default(),
             memory: memory::Memory::default(),
@@ -197,6 +207,7 @@ impl Vm {
             gen_graveyard: Default::default(),
             finalizing_gens: false,
             gc: gc::Collector::default(),
+            streams: streams::StdStreams::default(),
             start: std::time::Instant::now(),
             interned: HashMap::new(),
         };

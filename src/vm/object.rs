@@ -204,6 +204,8 @@ pub struct Class {
     /// With `__slots__` on the class and every script base (and no `"__dict__"` among them):
     /// the only instance attribute names allowed. Instances then have no visible `__dict__`.
     pub slots: Option<Box<[Rc<str>]>>,
+    /// Classes created with this one as a direct base (`__subclasses__()`), weakly held.
+    pub subclasses: RefCell<Vec<std::rc::Weak<Class>>>,
 }
 
 /// Entries of the type attribute cache (`1 << 12`; the slot is the top 12 bits of a hash).
@@ -552,16 +554,46 @@ pub type AsyncGenGraveyard = Rc<RefCell<Vec<Generator>>>;
 impl Generator {
     /// A plain generator that closing would run code in: suspended at a `yield` inside a
     /// `try` or `with` (CPython closes every generator it frees; only these notice).
-    pub fn needs_close(&mut self) -> bool {
-        if self.kind != CodeKind::Generator || self.finalizer.get_mut().is_none() {
+    pub fn needs_close(&self) -> bool {
+        let has_finalizer = self.finalizer.try_borrow().is_ok_and(|f| f.is_some());
+        if self.kind != CodeKind::Generator || !has_finalizer {
             return false;
         }
-        match self.state.get_mut() {
-            GenState::Suspended(f) => {
+        // A generator borrowed right now is running: not suspended, nothing to close.
+        match self.state.try_borrow().as_deref() {
+            Ok(GenState::Suspended(f)) => {
                 f.suspended && f.frames.iter().any(|fr| fr.code.code.find_handler(fr.pc).is_some())
             }
             _ => false,
         }
+    }
+
+    /// For the cycle collector: a plain generator found in cyclic garbage that closing would
+    /// run code in moves its state to the graveyard, to be closed like a dropped one (CPython
+    /// finalizes generators in garbage cycles before clearing them, PEP 442). Returns false,
+    /// leaving the generator as it was, when it needs no closing.
+    pub fn finalize_from_cycle(&self) -> bool {
+        if !self.needs_close() {
+            return false;
+        }
+        let Some(graveyard) = self.finalizer.borrow_mut().take() else { return false };
+        let Ok(mut state) = self.state.try_borrow_mut() else { return false };
+        let g = Generator {
+            kind: self.kind,
+            state: RefCell::new(std::mem::replace(&mut *state, GenState::Finished)),
+            started: Cell::new(true),
+            name: self.name.clone(),
+            qualname: self.qualname.clone(),
+            code: self.code.clone(),
+            running_async: Cell::new(false),
+            hooked: Cell::new(true),
+            finalizer: RefCell::new(None),
+        };
+        drop(state);
+        if let Ok(mut q) = graveyard.try_borrow_mut() {
+            q.push(g);
+        }
+        true
     }
 
     /// This generator's state moved into a new `Generator` (a drop hands it on this way).

@@ -1067,6 +1067,10 @@ impl Vm {
                         return self.str_of(&inner);
                     }
                 }
+                // CPython's mappingproxy_str: the str of the mapping itself.
+                if let Payload::MappingProxy(d) = &o.payload {
+                    return self.str_of(&Value::Dict(d.clone()));
+                }
                 self.repr(v)
             }
             _ => self.repr(v),

@@ -215,7 +215,7 @@ impl Vm {
     }
 
     /// The last line(s): `TypeName: message`, a suggestion, then any `__notes__`.
-    fn format_exception_only(&mut self, e: &Exc) -> String {
+    pub fn format_exception_only(&mut self, e: &Exc) -> String {
         let mut line = self.exc_summary(e);
         if let Some(s) = self.suggestion(e) {
             line.push_str(&format!(". Did you mean: '{s}'?"));

@@ -165,7 +165,7 @@ const EXCEPTIONS: &[(&str, &[&str])] = &[
 pub fn builtin_class(name: &str, bases: &[Rc<Class>], kind: BaseKind) -> Rc<Class> {
     super::object::bump_class_epoch();
     let mro = c3_mro(bases).unwrap_or_else(|_| bases.to_vec());
-    Rc::new(Class {
+    let cls = Rc::new(Class {
         name: RefCell::new(name.to_string()),
         qualname: RefCell::new(name.to_string()),
         bases: bases.to_vec(),
@@ -176,7 +176,19 @@ pub fn builtin_class(name: &str, bases: &[Rc<Class>], kind: BaseKind) -> Rc<Clas
         is_heap: false,
         hooks: std::cell::Cell::new(0),
         slots: None,
-    })
+        subclasses: RefCell::new(Vec::new()),
+    });
+    register_subclass(&cls);
+    cls
+}
+
+/// Records `cls` in its bases' `__subclasses__()` lists, pruning entries of dead classes.
+pub fn register_subclass(cls: &Rc<Class>) {
+    for base in &cls.bases {
+        let mut subs = base.subclasses.borrow_mut();
+        subs.retain(|w| w.strong_count() > 0);
+        subs.push(Rc::downgrade(cls));
+    }
 }
 
 /// C3 linearisation of a class with these bases, excluding the class itself.

@@ -203,6 +203,11 @@ class StreamReaderProtocol(FlowControlMixin, protocols.Protocol):
         return self._closed
 
 
+# Transports of protocols that keep this data_received feed their reader natively, with no
+# bytes object per recv (src/net/feed.rs).
+_net._set_stream_protocol(StreamReaderProtocol.data_received)
+
+
 class StreamWriter:
     """Wraps a Transport: write(), writelines(), [can_]write_eof(), get_extra_info(), close(),
     and drain() for flow control."""
