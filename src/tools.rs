@@ -2,6 +2,17 @@
 
 use std::path::Path;
 
+/// Parses and compiles `source` as the module `name` without running it: the rendered
+/// SyntaxError on failure. The `compile` fuzz target drives the front end and compiler
+/// through this.
+pub fn compile_check(source: &str, name: &str) -> Result<(), String> {
+    let module =
+        gyre_grammar::parse(source, gyre_grammar::Mode::Module).map_err(|e| e.render(name, source))?;
+    crate::compiler::compile(&module, crate::compiler::source(name, source), false)
+        .map(drop)
+        .map_err(|e| e.render(name, source))
+}
+
 /// Runs one inspection command on a file and returns the exit status. Output goes to
 /// stdout (the listing) or stderr (a rendered SyntaxError).
 pub fn inspect(command: &str, path: &Path) -> i32 {

@@ -27,6 +27,14 @@ pub const MAX_INDENT: usize = 100;
 /// a validation frame is a few KiB; real programs stay far below it.
 pub const MAX_EXPR_DEPTH: u32 = 250;
 
+/// An upper bound on statement nesting: indentation levels plus, at each level, the `elif`
+/// branches before the current one (the AST nests each `elif` in the `orelse` of the one
+/// before, so a chain of n branches is n levels deep for every recursive pass). CPython
+/// compiles about 3000 levels before its RecursionError; this bound keeps the recursive
+/// passes inside a 2 MiB thread stack in debug builds, with room for a maximal expression
+/// at the innermost level.
+pub const MAX_BLOCK_DEPTH: u32 = 500;
+
 /// A token with its byte span.
 pub type Spanned = (usize, Tok, usize);
 
@@ -45,6 +53,13 @@ struct State<'s> {
     toks: Vec<Spanned>,
     /// Indentation stack: (column with tab size 8, column with tab size 1).
     indents: Vec<(usize, usize)>,
+    /// For each indentation level, the `elif` branches so far of the `if` statement open
+    /// there (see MAX_BLOCK_DEPTH), and their sum.
+    elifs: Vec<u32>,
+    elif_sum: u32,
+    /// The previous token closed a bracket, so an opening one starts a trailer (`f()()`,
+    /// `a[0][0]`), which nests one level deeper.
+    after_close: bool,
     brackets: Vec<(Tok, usize)>,
     /// Operator counts of the enclosing bracket levels (see MAX_EXPR_DEPTH).
     depth_stack: Vec<u32>,
@@ -63,6 +78,9 @@ pub fn layout(src: &str, start: usize, end: usize, in_brackets: bool) -> Layout 
         src,
         toks: Vec::new(),
         indents: vec![(0, 0)],
+        elifs: vec![0],
+        elif_sum: 0,
+        after_close: false,
         brackets: Vec::new(),
         depth_stack: Vec::new(),
         depth_sum: 0,
@@ -108,6 +126,7 @@ impl State<'_> {
         }
         if let Some(brk) = self.pending_break.take() {
             self.line_start(brk, s)?;
+            self.count_elifs(&tok, s)?;
         }
         self.brackets_and_depth(&tok, s)?;
         self.toks.push((s, tok, e));
@@ -156,10 +175,12 @@ impl State<'_> {
                 return Err(indent_err(ErrorKind::Indentation, "too many levels of indentation", line_start));
             }
             self.indents.push((col, alt));
+            self.elifs.push(0);
             self.toks.push((at, Tok::Indent, at));
         } else {
             while self.indents.len() > 1 && col < self.indents.last().map_or(0, |t| t.0) {
                 self.indents.pop();
+                self.elif_sum -= self.elifs.pop().unwrap_or(0);
                 self.toks.push((at, Tok::Dedent, at));
             }
             let (top, top_alt) = *self.indents.last().unwrap_or(&(0, 0));
@@ -175,8 +196,35 @@ impl State<'_> {
         Ok(())
     }
 
+    /// The first token of a logical line: an `elif` nests one level deeper than the branch
+    /// before it; any statement but `elif`/`else` ends the chain at its level.
+    fn count_elifs(&mut self, tok: &Tok, at: usize) -> Result<(), LexError> {
+        let Some(top) = self.elifs.last_mut() else { return Ok(()) };
+        match tok {
+            Tok::Elif => {
+                *top += 1;
+                self.elif_sum += 1;
+            }
+            Tok::Else => {}
+            _ => {
+                self.elif_sum -= *top;
+                *top = 0;
+            }
+        }
+        if self.indents.len() as u32 + self.elif_sum > MAX_BLOCK_DEPTH {
+            let msg =
+                format!("too many nested blocks (the limit is {MAX_BLOCK_DEPTH} levels, counting each elif)");
+            return Err(strong(msg, Span::new(at, at + 1)));
+        }
+        Ok(())
+    }
+
     fn brackets_and_depth(&mut self, tok: &Tok, at: usize) -> Result<(), LexError> {
+        let after_close = std::mem::replace(&mut self.after_close, tok.is_close());
         if tok.is_open() {
+            if after_close {
+                self.depth_cur += 1;
+            }
             if self.brackets.len() >= MAX_BRACKETS {
                 return Err(strong("too many nested parentheses", Span::new(at, at + 1)));
             }
@@ -184,7 +232,7 @@ impl State<'_> {
             self.depth_stack.push(self.depth_cur);
             self.depth_sum += self.depth_cur + 1;
             self.depth_cur = 0;
-            return Ok(());
+            return self.check_depth(at);
         }
         if tok.is_close() {
             let Some((open, open_at)) = self.brackets.pop() else {
@@ -207,7 +255,7 @@ impl State<'_> {
             let saved = self.depth_stack.pop().unwrap_or(0);
             self.depth_sum = self.depth_sum.saturating_sub(saved + 1);
             self.depth_cur = saved;
-            return Ok(());
+            return self.check_depth(at);
         }
         match tok {
             Tok::Comma => self.depth_cur = 0,
@@ -218,9 +266,27 @@ impl State<'_> {
             | Tok::Float(_)
             | Tok::Str(_)
             | Tok::Equal
-            | Tok::Colon => {}
+            | Tok::Colon
+            // `and`, `or` and comparison chains are flat in the AST (one node with a list),
+            // so however long, they add no depth.
+            | Tok::And
+            | Tok::Or
+            | Tok::In
+            | Tok::Is
+            | Tok::Less
+            | Tok::Greater
+            | Tok::LessEqual
+            | Tok::GreaterEqual
+            | Tok::EqEqual
+            | Tok::NotEqual => {}
             _ => self.depth_cur += 1,
         }
+        self.check_depth(at)
+    }
+
+    /// Fails once the estimated expression depth passes MAX_EXPR_DEPTH. Checked after every
+    /// token, brackets included, so that chains of brackets alone (`f()()()...`) are bounded.
+    fn check_depth(&self, at: usize) -> Result<(), LexError> {
         if self.depth_sum + self.depth_cur > MAX_EXPR_DEPTH {
             let msg = format!("too many nested expressions (the limit is {MAX_EXPR_DEPTH} levels)");
             return Err(strong(msg, Span::new(at, at + 1)));

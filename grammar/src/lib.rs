@@ -5,6 +5,8 @@
 //! the runtime. The public surface is the functions below, [`ast`], [`SyntaxError`] and
 //! [`LineIndex`]; LALRPOP's own error type never leaves this crate.
 
+#![forbid(unsafe_code)]
+
 pub mod ast;
 mod error;
 mod interactive;

@@ -489,10 +489,11 @@ fn bytes_from(vm: &mut Vm, src: Option<&Value>, encoding: Option<&Value>) -> PyR
             if *n < 0 {
                 return Err(vm.new_error("ValueError", "negative count"));
             }
+            // Under a memory limit, a request over it is that limit's MemoryError.
+            vm.mem_reserve(usize::try_from(*n).unwrap_or(usize::MAX))?;
             if *n > 1 << 32 {
                 return Err(vm.new_error("MemoryError", ""));
             }
-            vm.mem_reserve(*n as usize)?;
             vec![0; *n as usize]
         }
         Some(v) => {

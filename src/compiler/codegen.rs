@@ -20,6 +20,9 @@ use super::symtable::{Binding, ScopeId, ScopeKind, SymbolTable};
 
 /// Registers are u16; a function needing more is rejected (CPython has similar limits).
 const MAX_REGS: usize = 60000;
+/// CPython's limit on statically nested blocks in one code object (CO_MAXBLOCKS): loops,
+/// `with`, `try` bodies and handlers. Past it CPython refuses to compile, and so do we.
+const MAX_STATIC_BLOCKS: u16 = 20;
 
 pub(super) fn compile_module(
     module: &ast::Module,
@@ -108,6 +111,9 @@ struct Unit<'a> {
     doc: Option<Rc<str>>,
     /// The statement being compiled (some instructions are located at the whole statement).
     stmt_span: Span,
+    /// CPython's count of statically nested blocks (its fblock stack) at this point; see
+    /// [`MAX_STATIC_BLOCKS`].
+    static_blocks: u16,
 }
 
 /// A small int literal usable as an immediate operand (`x + 1`, `n < 2`).
@@ -196,6 +202,7 @@ impl<'a> Unit<'a> {
             class_cell: None,
             doc: None,
             stmt_span: Span::default(),
+            static_blocks: 0,
         };
         unit.layout_registers();
         unit
@@ -561,6 +568,23 @@ impl<'a> Unit<'a> {
     }
 
     /// Runs `f` with the definite-assignment state restored afterwards (a branch).
+    /// Compiles `f` inside `n` more of CPython's statically nested blocks, each pushed in
+    /// turn, failing as CPython does at `at` when one would pass [`MAX_STATIC_BLOCKS`].
+    fn in_blocks<T>(
+        &mut self,
+        n: u16,
+        at: Span,
+        f: impl FnOnce(&mut Self) -> Result<T, SyntaxError>,
+    ) -> Result<T, SyntaxError> {
+        if self.static_blocks + n > MAX_STATIC_BLOCKS {
+            return Err(syntax("too many statically nested blocks", at));
+        }
+        self.static_blocks += n;
+        let r = f(self);
+        self.static_blocks -= n;
+        r
+    }
+
     fn branch<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T, SyntaxError>) -> Result<T, SyntaxError> {
         let saved = self.assigned.clone();
         let r = f(self);
@@ -604,7 +628,8 @@ impl<'a> Unit<'a> {
         let always = matches!(test.kind, ExprKind::Constant(ast::Constant::Bool(true)));
         let exit = if always { None } else { Some(self.jump_if(test, false)?) };
         self.blocks.push(Block::Loop { cont: top, breaks: Vec::new() });
-        self.branch(|u| u.stmts(body))?;
+        let at = self.stmt_span;
+        self.in_blocks(1, at, |u| u.branch(|u| u.stmts(body)))?;
         self.emit(Instr::Jump { target: top });
         let Some(Block::Loop { breaks, .. }) = self.blocks.pop() else { unreachable!() };
         if let Some(exit) = exit {
@@ -634,9 +659,11 @@ impl<'a> Unit<'a> {
         let top = self.pc();
         let fi = self.emit(Instr::ForIter { iter: it, exit: 0 });
         self.blocks.push(Block::Loop { cont: top, breaks: Vec::new() });
-        self.branch(|u| {
-            u.store(target, it.offset(1))?;
-            u.stmts(body)
+        self.in_blocks(1, stmt_span, |u| {
+            u.branch(|u| {
+                u.store(target, it.offset(1))?;
+                u.stmts(body)
+            })
         })?;
         self.emit(Instr::Jump { target: top });
         let Some(Block::Loop { breaks, .. }) = self.blocks.pop() else { unreachable!() };
@@ -668,9 +695,12 @@ impl<'a> Unit<'a> {
         self.await_reg(val, val)?;
         let p = self.pop_protect(p);
         self.blocks.push(Block::Loop { cont: top, breaks: Vec::new() });
-        self.branch(|u| {
-            u.store(target, val)?;
-            u.stmts(body)
+        let at = self.stmt_span;
+        self.in_blocks(1, at, |u| {
+            u.branch(|u| {
+                u.store(target, val)?;
+                u.stmts(body)
+            })
         })?;
         self.emit(Instr::Jump { target: top });
         let Some(Block::Loop { breaks, .. }) = self.blocks.pop() else { unreachable!() };
@@ -727,7 +757,8 @@ impl<'a> Unit<'a> {
     ) -> Result<(), SyntaxError> {
         let exc = self.alloc()?;
         let p = self.push_protect(exc);
-        self.branch(|u| u.stmts(body))?;
+        let at = self.stmt_span;
+        self.in_blocks(1, at, |u| u.branch(|u| u.stmts(body)))?;
         let p = self.pop_protect(p);
         self.branch(|u| u.stmts(orelse))?;
         let to_end = self.emit(Instr::Jump { target: 0 });
@@ -776,7 +807,7 @@ impl<'a> Unit<'a> {
                 bound_names.push(name);
             }
             self.blocks.push(Block::Handler { saved, protect: p });
-            self.branch(|u| u.stmts(&h.body))?;
+            self.in_blocks(2, h.span, |u| u.branch(|u| u.stmts(&h.body)))?;
             self.blocks.pop();
             if let Some(name) = &h.name {
                 self.unbind_handler_name(name)?;
@@ -832,7 +863,7 @@ impl<'a> Unit<'a> {
                 self.store_name(name, part)?;
             }
             self.blocks.push(Block::Handler { saved, protect: p });
-            self.branch(|u| u.stmts(&h.body))?;
+            self.in_blocks(2, h.span, |u| u.branch(|u| u.stmts(&h.body)))?;
             self.blocks.pop();
             let p = self.pop_protect(p);
             let done = self.emit(Instr::Jump { target: 0 });
@@ -875,11 +906,14 @@ impl<'a> Unit<'a> {
         let exc = self.alloc()?;
         let p = self.push_protect(exc);
         self.blocks.push(Block::Finally { body: finalbody, protect: p });
-        if handlers.is_empty() {
-            self.branch(|u| u.stmts(body))?;
-        } else {
-            self.try_except(body, handlers, orelse, is_star)?;
-        }
+        let at = self.stmt_span;
+        self.in_blocks(1, at, |u| {
+            if handlers.is_empty() {
+                u.branch(|u| u.stmts(body))
+            } else {
+                u.try_except(body, handlers, orelse, is_star)
+            }
+        })?;
         self.blocks.pop();
         let p = self.pop_protect(p);
         // Normal exit: run the final body.
@@ -893,7 +927,7 @@ impl<'a> Unit<'a> {
         let exc2 = self.alloc()?;
         let p2 = self.push_protect(exc2);
         self.blocks.push(Block::Handler { saved, protect: p2 });
-        self.branch(|u| u.stmts(finalbody))?;
+        self.in_blocks(1, at, |u| u.branch(|u| u.stmts(finalbody)))?;
         self.blocks.pop();
         let p2 = self.pop_protect(p2);
         self.emit(Instr::PopExcInfo { saved });
@@ -932,7 +966,10 @@ impl<'a> Unit<'a> {
             self.store(v, pair.offset(1))?
         }
         self.blocks.push(Block::With { exit, is_async, protect: p });
-        self.branch(|u| if rest.is_empty() { u.stmts(body) } else { u.with_stmt(rest, body, is_async) })?;
+        let at = self.stmt_span;
+        self.in_blocks(1, at, |u| {
+            u.branch(|u| if rest.is_empty() { u.stmts(body) } else { u.with_stmt(rest, body, is_async) })
+        })?;
         self.blocks.pop();
         let p = self.pop_protect(p);
         // Normal exit.

@@ -5,10 +5,11 @@
 //! [`release_free_memory`] when it goes idle after a large number of tasks finished, which
 //! returns whole free pages (`malloc_trim(0)`). Elsewhere it does nothing.
 //!
-//! This is the crate's only `unsafe` code: one foreign call.
+//! This is the crate's only `unsafe` code: one foreign call. Miri cannot run foreign calls,
+//! so under Miri the no-op version is compiled instead.
 
 /// Returns free heap pages to the operating system, where the allocator supports it.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[cfg(all(target_os = "linux", target_env = "gnu", not(miri)))]
 #[allow(unsafe_code)]
 pub fn release_free_memory() {
     extern "C" {
@@ -22,5 +23,5 @@ pub fn release_free_memory() {
 }
 
 /// Returns free heap pages to the operating system, where the allocator supports it.
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+#[cfg(not(all(target_os = "linux", target_env = "gnu", not(miri))))]
 pub fn release_free_memory() {}

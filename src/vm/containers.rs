@@ -337,8 +337,18 @@ impl Vm {
     pub fn set_add(&mut self, s: &Value, item: Value) -> PyResult<()> {
         let hash = self.hash(&item)?;
         let Some(Payload::Set(cell)) = s.payload() else { return Ok(()) };
-        let snapshot = cell.borrow().clone();
-        if self.set_find(&snapshot, hash, &item)?.is_none() {
+        // Only a probe that needs script `__eq__` works on a snapshot (the script may mutate
+        // the set); copying the table on every add made building a set quadratic.
+        let probe = cell.borrow().probe(hash, &item);
+        let present = match probe {
+            SetProbe::Found(_) => true,
+            SetProbe::Missing => false,
+            SetProbe::Undecided(_) => {
+                let snapshot = cell.borrow().clone();
+                self.set_find(&snapshot, hash, &item)?.is_some()
+            }
+        };
+        if !present {
             cell.borrow_mut().insert_new(hash, item);
             if self.memory.limited() && cell.borrow().len().is_power_of_two() {
                 self.mem_track_value(s)?;

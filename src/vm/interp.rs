@@ -120,6 +120,15 @@ impl Vm {
                         return Err(ChildResult::Raised(e));
                     }
                 }
+                if self.depth >= self.recursion_limit {
+                    // A resumed frame counts towards the depth as in CPython, so generators
+                    // and coroutines delegating to themselves end in RecursionError instead
+                    // of an endless chain of fibers.
+                    *g.state.borrow_mut() = GenState::Suspended(fiber);
+                    return Err(ChildResult::Raised(
+                        self.new_error("RecursionError", "maximum recursion depth exceeded"),
+                    ));
+                }
                 g.started.set(true);
                 fiber.incoming = incoming;
                 std::mem::swap(&mut fiber.handled, &mut self.handled);

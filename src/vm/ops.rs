@@ -20,6 +20,18 @@ use crate::text;
 /// CPython's hash modulus (2**61 - 1).
 const HASH_MODULUS: i64 = (1 << 61) - 1;
 
+/// The largest big-int result, in bits, that multiplication and `**` compute (4 MiB of
+/// digits). The VM checks fuel and deadlines between instructions, not inside one
+/// num-bigint multiplication, so this bounds how long a single `x * x` can hold the limits
+/// off (about a second at the cap on an idle core). CPython has no cap; gyre raises
+/// MemoryError.
+const MAX_BIGINT_BITS: u64 = 1 << 25;
+
+/// Big-int results above this many bits take long enough that the limits (deadline,
+/// interrupt) are checked before each one, not only every `CHECK_INTERVAL` ticks: a loop of
+/// a few such operations per iteration would otherwise run far past its deadline.
+const CHECKED_BIGINT_BITS: u64 = 1 << 16;
+
 /// A number in the int/float tower.
 enum Num {
     Int(i64),
@@ -541,7 +553,17 @@ impl Vm {
         let r = match op {
             BinKind::Add => x + y,
             BinKind::Sub => x - y,
-            BinKind::Mul => x * y,
+            BinKind::Mul => {
+                let bits = x.bits() + y.bits();
+                self.mem_reserve((bits / 8) as usize)?;
+                if bits > MAX_BIGINT_BITS {
+                    return Err(self.new_error("MemoryError", ""));
+                }
+                if bits > CHECKED_BIGINT_BITS {
+                    self.check_limits()?;
+                }
+                x * y
+            }
             BinKind::TrueDiv => {
                 if y.is_zero() {
                     return Err(self.new_error("ZeroDivisionError", "division by zero"));
@@ -616,7 +638,10 @@ impl Vm {
         };
         let bits = x.bits() * e as u64;
         self.mem_reserve((bits / 8) as usize)?;
-        if bits > 1 << 27 {
+        if bits > CHECKED_BIGINT_BITS {
+            self.check_limits()?;
+        }
+        if bits > MAX_BIGINT_BITS {
             return Err(self.new_error("MemoryError", ""));
         }
         if let (Some(b), true) = (x.to_i64(), bits < 62) {
@@ -1122,11 +1147,13 @@ impl Vm {
             return Ok(match (v, v.payload()) {
                 (Value::List(_), _) | (_, Some(Payload::ListData(_))) => "[...]".into(),
                 (Value::Dict(_), _) | (_, Some(Payload::DictData(_))) => "{...}".into(),
+                (Value::Tuple(_), _) => "(...)".into(),
+                (_, Some(Payload::Set(_) | Payload::FrozenSet(_))) => format!("{}(...)", self.type_name(v)),
                 _ => "...".into(),
             });
         }
         // Like CPython's Py_ReprEnter: only the builtin containers guard against cycles.
-        let tracked = matches!(v, Value::List(_) | Value::Dict(_))
+        let tracked = matches!(v, Value::List(_) | Value::Dict(_) | Value::Tuple(_))
             || matches!(
                 v.payload(),
                 Some(Payload::ListData(_) | Payload::DictData(_) | Payload::Set(_) | Payload::FrozenSet(_))
