@@ -48,7 +48,7 @@ for t in "${targets[@]}"; do
     [ "$t" != structured ] && dict=(-dict=python.dict)
     echo "--- fuzz $t for ${secs}s"
     if ! cargo "${toolchain[@]}" fuzz run -s none "$t" "corpus/$t" -- "${dict[@]}" \
-        -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 -print_final_stats=1 \
+        -max_total_time="$secs" -timeout=30 -rss_limit_mb=2048 -detect_leaks=0 -print_final_stats=1 \
         > "target/smoke-$t.log" 2>&1; then
         failed+=("$t")
         tail -n 40 "target/smoke-$t.log"
