@@ -81,8 +81,7 @@ fn source_line(vm: &mut Vm, args: Args) -> PyResult<Value> {
         _ => return Ok(Value::str("")),
     };
     let src = &code.source;
-    let pseudo = src.filename.starts_with('<') && src.filename.ends_with('>');
-    if pseudo {
+    if crate::vm::traceback::is_pseudo_file(&src.filename) {
         return Ok(Value::str(""));
     }
     Ok(Value::str(src.lines.line_text(&src.text, line).trim()))

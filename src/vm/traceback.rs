@@ -275,6 +275,11 @@ fn push_repeated(out: &mut String, count: usize) {
     }
 }
 
+/// Pseudo-files such as `<stdin>` and `<string>`, whose lines CPython's linecache cannot find.
+pub fn is_pseudo_file(name: &str) -> bool {
+    name.starts_with('<') && name.ends_with('>')
+}
+
 /// One `  File "x.py", line N, in f` entry, its source line and the position markers.
 pub fn format_entry(entry: &TbEntry) -> String {
     let code = &entry.code;
@@ -287,9 +292,7 @@ pub fn format_entry(entry: &TbEntry) -> String {
     let stripped = line.trim_start_matches([' ', '\t', '\x0c']);
     // Like CPython's linecache, which finds no lines for pseudo-files such as `<stdin>` and
     // `<string>`: their frames show no source line.
-    let name = &src.filename;
-    let pseudo = name.starts_with('<') && name.ends_with('>');
-    if stripped.trim_end().is_empty() || pseudo {
+    if stripped.trim_end().is_empty() || is_pseudo_file(&src.filename) {
         return out;
     }
     out.push_str("    ");
