@@ -512,7 +512,7 @@ impl Vm {
                     // Each branch stores its own result: merging them first would build the
                     // value in memory and reload it whole (a store-forwarding stall).
                     match super::ops::arith_fast_imm($op, &reg!($a), $imm as i64) {
-                        Some(v) => Value::put(&mut reg!($dst), v),
+                        Some(n) => n.put(&mut reg!($dst)),
                         None => {
                             let k = Value::Int($imm as i64);
                             let x = reg!($a).clone();
@@ -527,7 +527,7 @@ impl Vm {
             macro_rules! arith {
                 ($op:expr, $dst:expr, $a:expr, $b:expr, $slow:ident) => {{
                     match super::ops::arith_fast($op, &reg!($a), &reg!($b)) {
-                        Some(v) => Value::put(&mut reg!($dst), v),
+                        Some(n) => n.put(&mut reg!($dst)),
                         None => {
                             let (x, y) = (reg!($a).clone(), reg!($b).clone());
                             save_pc!();
@@ -543,7 +543,7 @@ impl Vm {
                 match instr {
                     Instr::Nop => {}
                     Instr::LoadConst { dst, idx } => reg!(dst) = code.consts[idx.0 as usize].clone(),
-                    Instr::LoadInt { dst, val } => Value::put(&mut reg!(dst), Value::Int(val as i64)),
+                    Instr::LoadInt { dst, val } => Value::put_int(&mut reg!(dst), val as i64),
                     Instr::LoadNone { dst } => reg!(dst) = Value::None,
                     Instr::LoadBool { dst, val } => reg!(dst) = Value::Bool(val),
                     Instr::Move { dst, src } => reg!(dst) = reg!(src).clone(),
@@ -662,7 +662,7 @@ impl Vm {
                     Instr::InplaceI { op, dst, a, imm } => arith_imm!(op, dst, a, imm, inplace_op),
                     Instr::CompareI { op, dst, a, imm } => {
                         match super::ops::compare_fast_imm(op, &reg!(a), imm as i64) {
-                            Some(r) => Value::put(&mut reg!(dst), Value::Bool(r)),
+                            Some(r) => Value::put_bool(&mut reg!(dst), r),
                             None => {
                                 let k = Value::Int(imm as i64);
                                 let x = reg!(a).clone();
@@ -679,7 +679,7 @@ impl Vm {
                     }
                     Instr::Compare { op, dst, a, b } => {
                         match super::ops::compare_fast(op, &reg!(a), &reg!(b)) {
-                            Some(r) => Value::put(&mut reg!(dst), Value::Bool(r)),
+                            Some(r) => Value::put_bool(&mut reg!(dst), r),
                             None => {
                                 let (x, y) = (reg!(a).clone(), reg!(b).clone());
                                 save_pc!();

@@ -200,6 +200,34 @@ impl Value {
         old.release();
     }
 
+    /// Stores an int in `slot`: a register that already holds an int (a loop counter, an
+    /// accumulator) gets only its payload rewritten, with no tag store and no drop test.
+    #[inline(always)]
+    pub fn put_int(slot: &mut Value, i: i64) {
+        match slot {
+            Value::Int(x) => *x = i,
+            _ => std::mem::replace(slot, Value::Int(i)).release(),
+        }
+    }
+
+    /// [`Value::put_int`] for a float.
+    #[inline(always)]
+    pub fn put_float(slot: &mut Value, f: f64) {
+        match slot {
+            Value::Float(x) => *x = f,
+            _ => std::mem::replace(slot, Value::Float(f)).release(),
+        }
+    }
+
+    /// [`Value::put_int`] for a bool (comparison results).
+    #[inline(always)]
+    pub fn put_bool(slot: &mut Value, b: bool) {
+        match slot {
+            Value::Bool(x) => *x = b,
+            _ => std::mem::replace(slot, Value::Bool(b)).release(),
+        }
+    }
+
     /// Drops a value, with the test for the inline variants done here rather than in an
     /// out-of-line call of the whole drop glue (which `if is_inline() { forget }` still
     /// compiled to for every register write).
