@@ -452,7 +452,6 @@ impl Vm {
                             top: 0,
                             ret: at as u32,
                             kind: FrameKind::Normal,
-                            init_self: Value::Undef,
                         };
                         self.push_frame(fiber, frame)?;
                         return Ok(true);
@@ -471,7 +470,8 @@ impl Vm {
                     }
                     fiber.stack[window..end].rotate_right(1);
                     fiber.stack[window] = obj.clone();
-                    self.push_fast_kind(fiber, &init, at, n + 1, FrameKind::Init, obj)?;
+                    self.push_fast_kind(fiber, &init, at, n + 1, FrameKind::Init)?;
+                    fiber.stack[at] = obj;
                     return Ok(true);
                 }
                 Value::Obj(o) => match &o.payload {
@@ -551,7 +551,7 @@ impl Vm {
                     fiber.stack[ret] = self.make_generator(f, regs);
                     return Ok(false);
                 }
-                self.push_with_regs(fiber, f, regs, ret, FrameKind::Normal, Value::Undef)?;
+                self.push_with_regs(fiber, f, regs, ret, FrameKind::Normal)?;
                 Ok(true)
             }
             // A bound script method (`self.m(*args, **kw)`): its function gets `self` first
@@ -585,7 +585,8 @@ impl Vm {
                                 self.new_error("TypeError", "__init__() should return None, not 'generator'")
                             );
                         }
-                        self.push_with_regs(fiber, &init, regs, ret, FrameKind::Init, obj)?;
+                        self.push_with_regs(fiber, &init, regs, ret, FrameKind::Init)?;
+                        fiber.stack[ret] = obj;
                         Ok(true)
                     }
                     _ => {
@@ -649,7 +650,6 @@ impl Vm {
         regs: Vec<Value>,
         ret: usize,
         kind: FrameKind,
-        init_self: Value,
     ) -> PyResult<()> {
         let window = ret + 1;
         let nregs = f.code.code.nregs as usize;
@@ -672,7 +672,6 @@ impl Vm {
             top: 0,
             ret: ret as u32,
             kind,
-            init_self,
         };
         self.push_frame(fiber, frame)
     }

@@ -348,9 +348,6 @@ fn visit_gen_state(state: &GenState, f: &mut dyn FnMut(Edge<'_>)) {
     let GenState::Suspended(fiber) = state else { return };
     fiber.stack.iter().filter_map(value_edge).for_each(&mut *f);
     value_edge(&fiber.handled).map(&mut *f);
-    for frame in &fiber.frames {
-        value_edge(&frame.init_self).map(&mut *f);
-    }
 }
 
 /// What an [`Ext`](super::ext::Ext) object reports its references to.

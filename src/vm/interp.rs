@@ -354,7 +354,11 @@ impl Vm {
                 frame.pc = h.handler;
                 return Ok(());
             }
-            self.pop_frame(fiber);
+            let frame = self.pop_frame(fiber);
+            if frame.kind == FrameKind::Init {
+                // The instance `__init__` was making dies with it (it sat in the return slot).
+                Value::put(&mut fiber.stack[frame.ret as usize], Value::Undef);
+            }
             if fiber.frames.is_empty() {
                 return Err(exc);
             }
@@ -388,10 +392,11 @@ impl Vm {
         at: usize,
         argc: usize,
     ) -> PyResult<()> {
-        self.push_fast_kind(fiber, f, at, argc, FrameKind::Normal, Value::Undef)
+        self.push_fast_kind(fiber, f, at, argc, FrameKind::Normal)
     }
 
-    /// [`Vm::push_fast`] for a frame of another kind (`__init__` of a new instance).
+    /// [`Vm::push_fast`] for a frame of another kind (`__init__` of a new instance: the caller
+    /// stores the instance in the return slot `at` once the frame is pushed).
     #[inline(always)]
     pub(crate) fn push_fast_kind(
         &mut self,
@@ -400,7 +405,6 @@ impl Vm {
         at: usize,
         argc: usize,
         kind: FrameKind,
-        init_self: Value,
     ) -> PyResult<()> {
         if self.has_pending_finalizers() {
             self.run_finalizers();
@@ -433,25 +437,28 @@ impl Vm {
             top: top as u32,
             ret: at as u32,
             kind,
-            init_self,
         });
         Ok(())
     }
 
-    /// The return fast path: a plain frame returning to a caller on the same fiber.
+    /// The return fast path: a plain frame returning to a caller on the same fiber. Returns
+    /// the caller's code, register base and next instruction, for the dispatch loop to go on
+    /// with.
     #[inline(always)]
-    fn return_fast(&mut self, fiber: &mut Fiber, v: Value) {
-        let frame = fiber.frames.pop().expect("a frame to pop");
+    fn return_fast(&mut self, fiber: &mut Fiber, v: Value) -> (Rc<CodeObj>, usize, usize) {
+        let Some(Frame { code, base, ret, .. }) = fiber.frames.pop() else { unreachable!("a frame to pop") };
         self.depth -= 1;
-        let base = frame.base as usize;
-        let end = (base + frame.code.code.nregs as usize).min(fiber.stack.len());
+        let base = base as usize;
+        let end = (base + code.code.nregs as usize).min(fiber.stack.len());
         for slot in &mut fiber.stack[base..end] {
             Value::put(slot, Value::Undef);
         }
-        fiber.stack[frame.ret as usize] = v;
-        if let Some(caller) = fiber.frames.last_mut() {
-            caller.pc += 1;
-        }
+        Value::put(&mut fiber.stack[ret as usize], v);
+        let caller = fiber.frames.last_mut().expect("a caller frame");
+        caller.pc += 1;
+        let next = (caller.code.clone(), caller.base as usize, caller.pc as usize);
+        drop(code);
+        next
     }
 
     /// Pushes a frame for a script function whose registers are already in place at `base`.
@@ -473,15 +480,17 @@ impl Vm {
 
     /// The main loop over the top frame of `fiber`.
     fn run(&mut self, fiber: &mut Fiber) -> Flow {
+        // Only `apply_resume` leaves a child's yield to pass on: nothing in the loop does.
+        if let Some(ChildResult::Yielded(v)) = fiber.child.take() {
+            return Flow::Yield(v);
+        }
         'frames: loop {
-            if let Some(ChildResult::Yielded(v)) = fiber.child.take() {
-                return Flow::Yield(v);
-            }
             let Some(frame) = fiber.frames.last() else { return Flow::Return(Value::None) };
-            let code = frame.code.clone();
-            let base = frame.base as usize;
+            // The running frame's code, register base and program counter live in locals; the
+            // fast call and return paths switch them in place instead of going round 'frames.
+            let mut code = frame.code.clone();
+            let mut base = frame.base as usize;
             let mut pc = frame.pc as usize;
-            let instrs = &code.code.instrs;
             macro_rules! reg {
                 ($r:expr) => {
                     fiber.stack[base + ($r).idx()]
@@ -538,7 +547,7 @@ impl Vm {
                 }};
             }
             loop {
-                let instr = instrs[pc];
+                let instr = code.code.instrs[pc];
                 pc += 1;
                 match instr {
                     Instr::Nop => {}
@@ -898,7 +907,9 @@ impl Vm {
                             if let Err(e) = self.push_fast(fiber, &f, at, argc as usize) {
                                 return Flow::Raise(e);
                             }
-                            continue 'frames;
+                            code = f.code.clone();
+                            (base, pc) = (at + 1, 0);
+                            continue;
                         }
                         match self.call_at(fiber, at, at + 1, argc as usize, None) {
                             Ok(true) => continue 'frames,
@@ -930,7 +941,9 @@ impl Vm {
                             if let Err(e) = self.push_fast(fiber, &f, at, argc as usize + 1) {
                                 return Flow::Raise(e);
                             }
-                            continue 'frames;
+                            code = f.code.clone();
+                            (base, pc) = (at + 1, 0);
+                            continue;
                         }
                         let (window, n) =
                             if reg!(b.offset(1)).is_undef() { (at + 2, argc) } else { (at + 1, argc + 1) };
@@ -966,9 +979,9 @@ impl Vm {
                         if fiber.frames.len() > 1
                             && fiber.frames.last().expect("frame").kind == FrameKind::Normal
                         {
-                            self.return_fast(fiber, v);
+                            (code, base, pc) = self.return_fast(fiber, v);
                             self.finalize_pending();
-                            continue 'frames;
+                            continue;
                         }
                         match self.return_from(fiber, v) {
                             Ok(Some(v)) => return Flow::Return(v),
@@ -1198,11 +1211,17 @@ impl Vm {
             FrameKind::Normal => v,
             FrameKind::Init => {
                 if !v.is_none() {
+                    Value::put(&mut fiber.stack[frame.ret as usize], Value::Undef);
                     let t = self.type_name(&v);
                     let e = self.new_error("TypeError", &format!("__init__() should return None, not '{t}'"));
                     return self.raise_in_caller(fiber, e);
                 }
-                frame.init_self
+                // The instance is in the return slot already.
+                if let Some(caller) = fiber.frames.last_mut() {
+                    caller.pc += 1;
+                    return Ok(None);
+                }
+                return Ok(Some(std::mem::take(&mut fiber.stack[frame.ret as usize])));
             }
         };
         match fiber.frames.last_mut() {
