@@ -6,7 +6,7 @@
 //! unchanged (any class namespace change or class creation bumps it, so hooks, descriptors
 //! and MROs are as they were when the slot was filled). A hit still checks the instance dict
 //! entry's key (dicts differ per instance) and, for methods, that the instance dict does not
-//! shadow the name. Everything else takes the general path in `attr.rs`, then refills the slot.
+//! shadow the name (a one-word key filter of the dict answers that without a probe). Everything else takes the general path in `attr.rs`, then refills the slot.
 
 use std::rc::Rc;
 
@@ -292,12 +292,13 @@ pub fn cached_method_into(
     hit
 }
 
-/// Whether the instance dict of `o` has the attribute `name`.
+/// Whether the instance dict of `o` has the attribute `name`. Instances almost never shadow
+/// a method, so the dict's key filter usually answers without a probe.
 #[inline]
 fn shadowed(o: &Object, name: &Value) -> bool {
     let (Some(dict), Value::Str(k)) = (&o.dict, name) else { return false };
-    let found = dict.map.borrow().index_of_str(k.hash(), k.as_str()).is_some();
-    found
+    let map = dict.map.borrow();
+    map.may_hold(k.hash()) && map.index_of_str(k.hash(), k.as_str()).is_some()
 }
 
 impl Vm {

@@ -14,6 +14,7 @@ use std::rc::Rc;
 
 use super::agen::OpEnd;
 use super::frame::{ChildResult, Fiber, Frame, FrameKind, Incoming};
+use super::iter::InlineNext;
 use super::object::{CodeObj, Dict, GenState, Object, Payload};
 use super::value::Value;
 use super::{Exc, PyResult, Vm};
@@ -416,7 +417,7 @@ impl Vm {
         self.depth += 1;
         let window = at + 1;
         let code = &f.code;
-        let own = window + code.code.nregs as usize;
+        let own = window + code.nregs as usize;
         let top = own.max(fiber.frames.last().map_or(0, |fr| fr.top as usize));
         if fiber.stack.len() < top {
             fiber.stack.resize(top, Value::Undef);
@@ -457,7 +458,7 @@ impl Vm {
         let Some(Frame { code, base, ret, .. }) = fiber.frames.pop() else { unreachable!("a frame to pop") };
         self.depth -= 1;
         let base = base as usize;
-        let end = (base + code.code.nregs as usize).min(fiber.stack.len());
+        let end = (base + code.nregs as usize).min(fiber.stack.len());
         for slot in &mut fiber.stack[base..end] {
             Value::put(slot, Value::Undef);
         }
@@ -555,7 +556,7 @@ impl Vm {
                 }};
             }
             loop {
-                let instr = code.code.instrs[pc];
+                let instr = code.instrs[pc];
                 pc += 1;
                 match instr {
                     Instr::Nop => {}
@@ -1008,6 +1009,21 @@ impl Vm {
                         reg!(dst) = tryv!(self.get_iter(&v));
                     }
                     Instr::ForIter { iter, exit } => {
+                        match super::iter::next_inline(&reg!(iter)) {
+                            Some(InlineNext::Int(i)) => {
+                                Value::put_int(&mut reg!(iter.offset(1)), i);
+                                continue;
+                            }
+                            Some(InlineNext::Value(v)) => {
+                                Value::put(&mut reg!(iter.offset(1)), v);
+                                continue;
+                            }
+                            Some(InlineNext::Done) => {
+                                pc = exit as usize;
+                                continue;
+                            }
+                            None => {}
+                        }
                         let it = reg!(iter).clone();
                         if let Value::Obj(o) = &it {
                             if let Payload::Generator(g) = &o.payload {

@@ -219,13 +219,11 @@ impl Value {
         }
     }
 
-    /// [`Value::put_int`] for a bool (comparison results).
+    /// Stores a bool (a comparison result) in `slot`, tag and payload directly. No in-place
+    /// case as in [`Value::put_int`]: a comparison's register usually held something else.
     #[inline(always)]
     pub fn put_bool(slot: &mut Value, b: bool) {
-        match slot {
-            Value::Bool(x) => *x = b,
-            _ => std::mem::replace(slot, Value::Bool(b)).release(),
-        }
+        std::mem::replace(slot, Value::Bool(b)).release();
     }
 
     /// Drops a value, with the test for the inline variants done here rather than in an
