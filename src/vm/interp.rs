@@ -984,7 +984,7 @@ impl Vm {
                         }
                     }
                     Instr::Return { src } => {
-                        let v = std::mem::take(&mut reg!(src));
+                        let v = Value::take_out(&mut reg!(src));
                         if fiber.frames.len() > 1
                             && fiber.frames.last().expect("frame").kind == FrameKind::Normal
                         {
