@@ -61,7 +61,7 @@ fn cacheable(o: &Object) -> bool {
 }
 
 /// The slot for name `idx` if it was filled for `o`'s class in the current epoch.
-#[inline]
+#[inline(always)]
 fn valid_slot(code: &CodeObj, o: &Object, idx: usize) -> Option<Known> {
     if !cacheable(o) {
         return None;
@@ -70,7 +70,7 @@ fn valid_slot(code: &CodeObj, o: &Object, idx: usize) -> Option<Known> {
 }
 
 /// The slot for name `idx` if it was filled for class `cls` in the current epoch.
-#[inline]
+#[inline(always)]
 fn class_slot(code: &CodeObj, cls: &Class, idx: usize) -> Option<Known> {
     let cache = code.attr_cache.borrow();
     let slot = cache.get(idx)?;
@@ -109,7 +109,7 @@ fn entry_value(o: &Object, i: usize, name: &Value) -> Option<Value> {
 
 /// Whether dict key `key` is the attribute name `name` (names are interned, so this is
 /// nearly always pointer equality).
-#[inline]
+#[inline(always)]
 fn same_name(key: &Value, name: &Value) -> bool {
     match (key, name) {
         (Value::Str(a), Value::Str(b)) => {
@@ -294,7 +294,7 @@ pub fn cached_method_into(
 
 /// Whether the instance dict of `o` has the attribute `name`. Instances almost never shadow
 /// a method, so the dict's key filter usually answers without a probe.
-#[inline]
+#[inline(always)]
 fn shadowed(o: &Object, name: &Value) -> bool {
     let (Some(dict), Value::Str(k)) = (&o.dict, name) else { return false };
     let map = dict.map.borrow();

@@ -450,19 +450,22 @@ impl Vm {
         Ok(())
     }
 
-    /// The return fast path: a plain frame returning to a caller on the same fiber. Returns
+    /// The return fast path: a frame returning `v` to a caller on the same fiber (for an
+    /// `Init` frame `v` is None and the instance already waits in the return slot). Returns
     /// the caller's code, register base and next instruction, for the dispatch loop to go on
     /// with.
     #[inline(always)]
     fn return_fast(&mut self, fiber: &mut Fiber, v: Value) -> (Rc<CodeObj>, usize, usize) {
-        let Some(Frame { code, base, ret, .. }) = fiber.frames.pop() else { unreachable!("a frame to pop") };
+        let Some(Frame { code, base, ret, kind, .. }) = fiber.frames.pop() else { unreachable!("a frame to pop") };
         self.depth -= 1;
         let base = base as usize;
         let end = (base + code.nregs as usize).min(fiber.stack.len());
         for slot in &mut fiber.stack[base..end] {
             Value::put(slot, Value::Undef);
         }
-        Value::put(&mut fiber.stack[ret as usize], v);
+        if kind == FrameKind::Normal {
+            Value::put(&mut fiber.stack[ret as usize], v);
+        }
         let caller = fiber.frames.last_mut().expect("a caller frame");
         caller.pc += 1;
         let next = (caller.code.clone(), caller.base as usize, caller.pc as usize);
@@ -552,6 +555,24 @@ impl Vm {
                             let v = tryv!(self.$slow($op, &x, &y));
                             Value::put(&mut reg!($dst), v);
                         }
+                    }
+                }};
+            }
+            // Returns `$v` from the running frame: to a caller on this fiber in place (an
+            // `__init__` frame's result must be None: the other case raises on the slow path).
+            macro_rules! return_value {
+                ($v:expr) => {{
+                    let v = $v;
+                    let kind = fiber.frames.last().expect("frame").kind;
+                    if fiber.frames.len() > 1 && (kind == FrameKind::Normal || v.is_none()) {
+                        (code, base, pc) = self.return_fast(fiber, v);
+                        self.finalize_pending();
+                        continue;
+                    }
+                    match self.return_from(fiber, v) {
+                        Ok(Some(v)) => return Flow::Return(v),
+                        Ok(None) => continue 'frames,
+                        Err(e) => return Flow::Raise(e),
                     }
                 }};
             }
@@ -985,24 +1006,9 @@ impl Vm {
                     }
                     Instr::Return { src } => {
                         let v = Value::take_out(&mut reg!(src));
-                        if fiber.frames.len() > 1
-                            && fiber.frames.last().expect("frame").kind == FrameKind::Normal
-                        {
-                            (code, base, pc) = self.return_fast(fiber, v);
-                            self.finalize_pending();
-                            continue;
-                        }
-                        match self.return_from(fiber, v) {
-                            Ok(Some(v)) => return Flow::Return(v),
-                            Ok(None) => continue 'frames,
-                            Err(e) => return Flow::Raise(e),
-                        }
+                        return_value!(v);
                     }
-                    Instr::ReturnNone => match self.return_from(fiber, Value::None) {
-                        Ok(Some(v)) => return Flow::Return(v),
-                        Ok(None) => continue 'frames,
-                        Err(e) => return Flow::Raise(e),
-                    },
+                    Instr::ReturnNone => return_value!(Value::None),
                     Instr::GetIter { dst, src } => {
                         let v = reg!(src).clone();
                         save_pc!();
