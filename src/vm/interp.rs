@@ -450,21 +450,18 @@ impl Vm {
         Ok(())
     }
 
-    /// The return fast path: a frame returning `v` to a caller on the same fiber (for an
-    /// `Init` frame `v` is None and the instance already waits in the return slot). Returns
-    /// the caller's code, register base and next instruction, for the dispatch loop to go on
-    /// with.
+    /// The return fast path: pops a frame whose result is already in its return slot (for an
+    /// `Init` frame, the instance put there by the call) and whose caller runs on the same
+    /// fiber. Returns the caller's code, register base and next instruction, for the dispatch
+    /// loop to go on with.
     #[inline(always)]
-    fn return_fast(&mut self, fiber: &mut Fiber, v: Value) -> (Rc<CodeObj>, usize, usize) {
-        let Some(Frame { code, base, ret, kind, .. }) = fiber.frames.pop() else { unreachable!("a frame to pop") };
+    fn return_fast(&mut self, fiber: &mut Fiber) -> (Rc<CodeObj>, usize, usize) {
+        let Some(Frame { code, base, .. }) = fiber.frames.pop() else { unreachable!("a frame to pop") };
         self.depth -= 1;
         let base = base as usize;
         let end = (base + code.nregs as usize).min(fiber.stack.len());
         for slot in &mut fiber.stack[base..end] {
             Value::put(slot, Value::Undef);
-        }
-        if kind == FrameKind::Normal {
-            Value::put(&mut fiber.stack[ret as usize], v);
         }
         let caller = fiber.frames.last_mut().expect("a caller frame");
         caller.pc += 1;
@@ -558,22 +555,23 @@ impl Vm {
                     }
                 }};
             }
-            // Returns `$v` from the running frame: to a caller on this fiber in place (an
-            // `__init__` frame's result must be None: the other case raises on the slow path).
-            macro_rules! return_value {
+            // The general return of `$v`: from the base frame, or from an `__init__` whose
+            // result is not None.
+            macro_rules! return_slow {
                 ($v:expr) => {{
-                    let v = $v;
-                    let kind = fiber.frames.last().expect("frame").kind;
-                    if fiber.frames.len() > 1 && (kind == FrameKind::Normal || v.is_none()) {
-                        (code, base, pc) = self.return_fast(fiber, v);
-                        self.finalize_pending();
-                        continue;
-                    }
-                    match self.return_from(fiber, v) {
+                    match self.return_from(fiber, $v) {
                         Ok(Some(v)) => return Flow::Return(v),
                         Ok(None) => continue 'frames,
                         Err(e) => return Flow::Raise(e),
                     }
+                }};
+            }
+            // Goes on in the caller once the result is in its return slot.
+            macro_rules! returned {
+                () => {{
+                    (code, base, pc) = self.return_fast(fiber);
+                    self.finalize_pending();
+                    continue;
                 }};
             }
             loop {
@@ -1005,10 +1003,30 @@ impl Vm {
                         }
                     }
                     Instr::Return { src } => {
-                        let v = Value::take_out(&mut reg!(src));
-                        return_value!(v);
+                        let top = fiber.frames.last().expect("frame");
+                        if fiber.frames.len() > 1 && top.kind == FrameKind::Normal {
+                            let ret = top.ret as usize;
+                            move_reg(&mut fiber.stack, base + src.idx(), ret);
+                            returned!();
+                        }
+                        let v = std::mem::take(&mut reg!(src));
+                        if fiber.frames.len() > 1 && v.is_none() {
+                            // `__init__` returning None: the instance is in the return slot.
+                            returned!();
+                        }
+                        return_slow!(v);
                     }
-                    Instr::ReturnNone => return_value!(Value::None),
+                    Instr::ReturnNone => {
+                        let top = fiber.frames.last().expect("frame");
+                        if fiber.frames.len() > 1 {
+                            if top.kind == FrameKind::Normal {
+                                let ret = top.ret as usize;
+                                Value::put(&mut fiber.stack[ret], Value::None);
+                            }
+                            returned!();
+                        }
+                        return_slow!(Value::None);
+                    }
                     Instr::GetIter { dst, src } => {
                         let v = reg!(src).clone();
                         save_pc!();
@@ -1303,6 +1321,22 @@ fn push_with_room(frames: &mut Vec<Frame>, frame: Frame) {
         frames.push(frame);
     } else {
         frames.push(frame);
+    }
+}
+
+/// Moves stack slot `src` into slot `dst` (a return value into the caller's return slot). A
+/// scalar is copied as its tag and payload: the instruction before usually just wrote it, and
+/// reloading it as one wide word would stall on store forwarding.
+#[inline(always)]
+fn move_reg(stack: &mut [Value], src: usize, dst: usize) {
+    match stack[src] {
+        Value::Int(i) => Value::put_int(&mut stack[dst], i),
+        Value::Float(f) => Value::put_float(&mut stack[dst], f),
+        Value::Bool(b) => Value::put_bool(&mut stack[dst], b),
+        _ => {
+            let v = std::mem::take(&mut stack[src]);
+            Value::put(&mut stack[dst], v);
+        }
     }
 }
 

@@ -219,20 +219,6 @@ impl Value {
         }
     }
 
-    /// Moves the value out of `slot`. A scalar is copied out as its tag and payload (the slot
-    /// keeps it: it needs no release), so a value just written by the instruction before is
-    /// not reloaded as one wide word, which stalls on store forwarding (a `return a + b`).
-    #[inline(always)]
-    pub fn take_out(slot: &mut Value) -> Value {
-        match *slot {
-            Value::Int(i) => Value::Int(i),
-            Value::Float(f) => Value::Float(f),
-            Value::Bool(b) => Value::Bool(b),
-            Value::None => Value::None,
-            _ => std::mem::take(slot),
-        }
-    }
-
     /// Stores a bool (a comparison result) in `slot`, tag and payload directly. No in-place
     /// case as in [`Value::put_int`]: a comparison's register usually held something else.
     #[inline(always)]
