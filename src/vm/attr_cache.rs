@@ -196,33 +196,39 @@ pub fn cached_get_into(code: &CodeObj, regs: &mut [Value], obj: usize, dst: usiz
     hit
 }
 
-/// `obj.<names[idx]> = value` when the cache knows where it goes; otherwise gives `value`
-/// back for [`Vm::set_attr_slow`].
+/// `obj.<names[idx]> = src` when the cache knows where it goes; false sends the caller to
+/// [`Vm::set_attr_slow`].
 #[inline(always)]
-pub fn cached_set(code: &CodeObj, obj: &Value, idx: usize, value: Value) -> Result<(), Value> {
-    let Value::Obj(o) = obj else { return Err(value) };
-    let Some(Known::DictEntry(i)) = valid_slot(code, o, idx) else { return Err(value) };
-    let (Some(dict), Value::Str(key)) = (&o.dict, &code.names[idx]) else { return Err(value) };
+pub fn cached_set(code: &CodeObj, obj: &Value, idx: usize, src: &Value) -> bool {
+    let Value::Obj(o) = obj else { return false };
+    let Some(Known::DictEntry(i)) = valid_slot(code, o, idx) else { return false };
+    let (Some(dict), Value::Str(key)) = (&o.dict, &code.names[idx]) else { return false };
     let mut map = dict.map.borrow_mut();
     let old = match map.live_entry_mut(i) {
         Some(e) if same_name(&e.key, &code.names[idx]) => {
             if e.value.is_inline() {
-                Value::put(&mut e.value, value);
-                return Ok(());
+                // Nothing to release: a scalar is copied by tag and payload (it was usually
+                // computed by the instruction before, and a wide reload of it would stall).
+                match *src {
+                    Value::Int(v) => Value::put_int(&mut e.value, v),
+                    Value::Float(v) => Value::put_float(&mut e.value, v),
+                    _ => Value::put(&mut e.value, src.clone()),
+                }
+                return true;
             }
-            std::mem::replace(&mut e.value, value)
+            std::mem::replace(&mut e.value, src.clone())
         }
         _ => {
             // The class is as it was when the slot was filled, so no data descriptor
             // intercepts the store: a plain dict store (a fresh instance in `__init__`).
-            map.set_str(key.hash(), code.names[idx].clone(), value);
-            return Ok(());
+            map.set_str(key.hash(), code.names[idx].clone(), src.clone());
+            return true;
         }
     };
     // Dropped once the dict is released.
     drop(map);
     drop(old);
-    Ok(())
+    true
 }
 
 /// The plain method `obj.<names[idx]>()` calls (with `obj` as self) when the cache knows

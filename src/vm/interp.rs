@@ -894,9 +894,8 @@ impl Vm {
                     }
                     Instr::SetAttr { obj, name, src } => {
                         let idx = name.0 as usize;
-                        let v = reg!(src).clone();
-                        if let Err(v) = super::attr_cache::cached_set(&code, &reg!(obj), idx, v) {
-                            let o = reg!(obj).clone();
+                        if !super::attr_cache::cached_set(&code, &reg!(obj), idx, &reg!(src)) {
+                            let (o, v) = (reg!(obj).clone(), reg!(src).clone());
                             save_pc!();
                             tryv!(self.set_attr_slow(&code, &o, idx, v));
                         }
