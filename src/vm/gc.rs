@@ -629,6 +629,12 @@ impl Collector {
         self.tracked.reserve(len.max(MIN_HEADROOM));
     }
 
+    /// Registry entries, live or freed since the last prune (the memory limit's estimate
+    /// of small containers reads it).
+    pub fn registered(&self) -> usize {
+        self.tracked.len()
+    }
+
     /// Drops the entries of freed objects now. An event loop calls this when a burst of
     /// tasks has finished and it is about to sleep: otherwise their dead entries pin the
     /// tasks' memory until the registry next fills up. A registry left far larger than what
