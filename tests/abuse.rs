@@ -36,8 +36,10 @@ const MIN_RATIO: f64 = 0.8;
 /// Seconds per `wrk` measurement.
 const WRK_SECS: &str = "1s";
 /// Attempts per abuse kind: a measurement spoiled by a burst of load from elsewhere on the
-/// machine is taken again (every attempt is printed).
-const ATTEMPTS: usize = 3;
+/// machine is taken again (every attempt is printed). On an idle machine the first passes; on
+/// the development machine shared with other builds (load average 9 on 2 cores) a kind
+/// sometimes needed a second, so a loaded CI machine gets a margin of three more.
+const ATTEMPTS: usize = 5;
 /// `/proc` counts CPU time in ticks of 1/100 s.
 const MICROS_PER_TICK: f64 = 10_000.0;
 /// `wrk`'s connections (the normal clients).
