@@ -192,7 +192,10 @@ pub fn sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let state = SleepState { delay, result, timer: Cell::new(None), armed: Cell::new(false) };
     let mut fut = FutureObj::new(Value::None, None);
     fut.sleep = Some(Box::new(state));
-    Ok(Value::Obj(Object::new(aio.sleep_class.clone(), Payload::Ext(Box::new(fut)))))
+    let obj = Value::Obj(Object::new(aio.sleep_class.clone(), Payload::Ext(Box::new(fut))));
+    // Part of the cycle of a task sleeping in it (see `future::new_future_of`).
+    vm.gc_track(&obj);
+    Ok(obj)
 }
 
 /// The shared `sleep(0)` awaitable.
