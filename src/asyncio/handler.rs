@@ -107,7 +107,7 @@ pub fn report_unretrieved(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj) -> PyResu
     }
     let dropped = std::mem::take(&mut *lp.unretrieved.borrow_mut());
     for fut in dropped {
-        let is_task = fut.task.is_some();
+        let is_task = fut.task().is_some();
         let exc = fut.st.borrow().exception.clone();
         let Some(exc) = exc else { continue };
         let classes = Aio::classes(vm);

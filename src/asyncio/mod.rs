@@ -331,7 +331,10 @@ fn future_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(Value::Class(c)) => c.clone(),
         _ => Aio::classes(vm).future,
     };
-    Ok(Value::Obj(Object::with_dict(cls, Payload::Ext(Box::new(FutureObj::new(loop_obj, None))))))
+    Ok(Value::Obj(Object::with_lazy_dict(
+        cls,
+        Payload::Ext(Box::new(FutureObj::new(loop_obj, future::FutKind::Plain))),
+    )))
 }
 
 fn future_init(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
@@ -395,7 +398,7 @@ fn fut_add_done_callback(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn fut_remove_done_callback(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (f, _) = this_future(vm, &args)?;
     let cb = args.pos.get(1).cloned().unwrap_or(Value::None);
-    let callbacks = f.st.borrow().callbacks.clone();
+    let callbacks = f.st.borrow().callbacks.clone().into_vec();
     let mut kept = Vec::new();
     let mut removed = 0;
     for c in callbacks {
@@ -409,7 +412,7 @@ fn fut_remove_done_callback(vm: &mut Vm, args: Args) -> PyResult<Value> {
             kept.push(c);
         }
     }
-    f.st.borrow_mut().callbacks = kept;
+    f.st.borrow_mut().callbacks = kept.into();
     Ok(Value::Int(removed))
 }
 
@@ -446,12 +449,12 @@ fn task_set_exception(vm: &mut Vm, _args: Args) -> PyResult<Value> {
 
 fn task_cancelling(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (f, _) = this_future(vm, &args)?;
-    Ok(Value::Int(f.task.as_ref().map(|t| t.num_cancels_requested.get()).unwrap_or(0) as i64))
+    Ok(Value::Int(f.task().map(|t| t.num_cancels_requested.get()).unwrap_or(0) as i64))
 }
 
 fn task_uncancel(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (f, _) = this_future(vm, &args)?;
-    let Some(t) = &f.task else { return Ok(Value::Int(0)) };
+    let Some(t) = f.task() else { return Ok(Value::Int(0)) };
     let n = t.num_cancels_requested.get().saturating_sub(1);
     t.num_cancels_requested.set(n);
     Ok(Value::Int(n as i64))
@@ -459,22 +462,22 @@ fn task_uncancel(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn task_get_name(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (f, _) = this_future(vm, &args)?;
-    Ok(f.task.as_ref().map(|t| t.get_name()).unwrap_or(Value::None))
+    Ok(f.task().map(|t| t.get_name()).unwrap_or(Value::None))
 }
 
 fn task_set_name(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (f, _) = this_future(vm, &args)?;
     let v = args.pos.get(1).cloned().unwrap_or(Value::None);
     let s = Value::string(vm.str_of(&v)?);
-    if let Some(t) = &f.task {
-        *t.name.borrow_mut() = s;
+    if let Some(t) = f.task() {
+        t.set_name(s);
     }
     Ok(Value::None)
 }
 
 fn task_get_coro(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (f, _) = this_future(vm, &args)?;
-    Ok(f.task.as_ref().map(|t| t.coro.borrow().clone()).unwrap_or(Value::None))
+    Ok(f.task().map(|t| t.coro()).unwrap_or(Value::None))
 }
 
 fn handle_cancel(vm: &mut Vm, args: Args) -> PyResult<Value> {

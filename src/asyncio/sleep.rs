@@ -17,7 +17,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use super::event_loop::{loop_of, Cb};
-use super::future::{future_of, FutureObj, State};
+use super::future::{future_of, FutKind, FutureObj, State};
 use super::Aio;
 use crate::compiler::bytecode::CmpKind;
 use crate::runtime::timers::TimerId;
@@ -154,7 +154,7 @@ impl SleepState {
 
 /// How a sleep object shows: a coroutine until awaited, then the future its task waits on.
 pub fn sleep_repr(fut: &FutureObj, this: &Value) -> Option<String> {
-    let sleep = fut.sleep.as_ref()?;
+    let sleep = fut.sleep()?;
     if sleep.armed.get() {
         return None;
     }
@@ -190,8 +190,7 @@ pub fn sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let delay = crate::builtins::to_float(vm, &delay)?;
     let state = SleepState { delay, result, timer: Cell::new(None), armed: Cell::new(false) };
-    let mut fut = FutureObj::new(Value::None, None);
-    fut.sleep = Some(Box::new(state));
+    let fut = FutureObj::new(Value::None, FutKind::Sleep(state));
     Ok(Value::Obj(Object::new(aio.sleep_class.clone(), Payload::Ext(Box::new(fut)))))
 }
 
@@ -215,8 +214,8 @@ fn drive(vm: &mut Vm, this: &Value, incoming: Incoming) -> PyResult<Value> {
         let r = s.step(&incoming);
         s.sent.set(matches!(r, Ok(Delegate::Yield(_))));
         r
-    } else if let Some(f) = e.as_any().downcast_ref::<FutureObj>().filter(|f| f.sleep.is_some()) {
-        let sleep = f.sleep.as_ref().expect("a sleep object");
+    } else if let Some(f) = e.as_any().downcast_ref::<FutureObj>().filter(|f| f.sleep().is_some()) {
+        let sleep = f.sleep().expect("a sleep object");
         let incoming = match incoming {
             Incoming::Throw(e) => Incoming::Throw(e),
             _ if !sleep.armed.get() => Incoming::Start,
@@ -260,7 +259,7 @@ pub fn m_close(_vm: &mut Vm, args: Args) -> PyResult<Value> {
         if let Some(s) = e.as_any().downcast_ref::<Sleep0>() {
             s.sent.set(false);
         } else if let Some(f) = e.as_any().downcast_ref::<FutureObj>() {
-            if let Some(sleep) = &f.sleep {
+            if let Some(sleep) = f.sleep() {
                 sleep.cancel_timer(f);
             }
         }

@@ -101,7 +101,7 @@ fn receiver_class<'a>(types: &'a Types, v: &'a Value) -> Option<&'a Rc<Class>> {
 /// The instance dict entry at `i` when its key is `name` (a hit of a `DictEntry` slot).
 #[inline]
 fn entry_value(o: &Object, i: usize, name: &Value) -> Option<Value> {
-    let dict = o.dict.as_ref()?;
+    let dict = o.dict()?;
     let map = dict.map.borrow();
     let e = map.live_entry(i)?;
     same_name(&e.key, name).then(|| e.value.clone())
@@ -175,7 +175,7 @@ pub fn cached_get_into(code: &CodeObj, regs: &mut [Value], obj: usize, dst: usiz
     };
     let Value::Obj(o) = o else { return false };
     let Some(Known::DictEntry(i)) = valid_slot(code, o, idx) else { return false };
-    let Some(dict) = o.dict.as_ref() else { return false };
+    let Some(dict) = o.dict() else { return false };
     // The register's old value is released after the dict borrow ends.
     let old = if d.is_inline() { None } else { Some(std::mem::take(d)) };
     let hit = {
@@ -202,7 +202,7 @@ pub fn cached_get_into(code: &CodeObj, regs: &mut [Value], obj: usize, dst: usiz
 pub fn cached_set(code: &CodeObj, obj: &Value, idx: usize, value: Value) -> Result<(), Value> {
     let Value::Obj(o) = obj else { return Err(value) };
     let Some(Known::DictEntry(i)) = valid_slot(code, o, idx) else { return Err(value) };
-    let (Some(dict), Value::Str(key)) = (&o.dict, &code.names[idx]) else { return Err(value) };
+    let (Some(dict), Value::Str(key)) = (o.dict(), &code.names[idx]) else { return Err(value) };
     let mut map = dict.map.borrow_mut();
     let old = match map.live_entry_mut(i) {
         Some(e) if same_name(&e.key, &code.names[idx]) => {
@@ -295,7 +295,7 @@ pub fn cached_method_into(
 /// Whether the instance dict of `o` has the attribute `name`.
 #[inline]
 fn shadowed(o: &Object, name: &Value) -> bool {
-    let (Some(dict), Value::Str(k)) = (&o.dict, name) else { return false };
+    let (Some(dict), Value::Str(k)) = (o.dict(), name) else { return false };
     let found = dict.map.borrow().index_of_str(k.hash(), k.as_str()).is_some();
     found
 }
@@ -341,7 +341,7 @@ impl Vm {
         if !cacheable(o) {
             return;
         }
-        let Some(dict) = &o.dict else { return };
+        let Some(dict) = o.dict() else { return };
         let Some(i) = dict.map.borrow().index_of_str(key.hash(), key.as_str()) else { return };
         let descr = self.lookup_cached(&o.class, key.hash(), key.as_str());
         if descr.is_some_and(|d| self.is_data_descriptor(&d)) {

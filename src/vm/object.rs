@@ -5,7 +5,7 @@
 //! Invariant: interior mutability is `RefCell`/`Cell`, and no borrow is held while script code
 //! runs (callers clone what they need out of a borrow first).
 
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::fmt;
 use std::rc::Rc;
 
@@ -940,17 +940,28 @@ impl fmt::Debug for Payload {
     }
 }
 
+/// A dict slot holding `d`, if any.
+fn dict_cell(d: Option<Rc<Dict>>) -> OnceCell<Rc<Dict>> {
+    d.map_or_else(OnceCell::new, OnceCell::from)
+}
+
 /// A heap object of any kind not covered by `Value`'s direct variants.
 #[derive(Debug)]
 pub struct Object {
     /// Its class.
     pub class: Rc<Class>,
     /// Its attribute dict, for instances of script classes (shared with `obj.__dict__`).
-    pub dict: Option<Rc<Dict>>,
+    /// Read it with [`Object::dict`]; objects made by [`Object::with_lazy_dict`] have none
+    /// until a script stores an attribute or asks for `__dict__`.
+    pub dict: OnceCell<Rc<Dict>>,
     /// What it is.
     pub payload: Payload,
     /// Set once `__del__` has been scheduled for it: finalizers run at most once (PEP 442).
     pub finalized: Cell<bool>,
+    /// The object's attribute dict is hidden and made on first store (see
+    /// [`Object::with_lazy_dict`]).
+    /// Lives in what was padding after `finalized`: it costs no space.
+    pub lazy_dict: bool,
 }
 
 impl Drop for Object {
@@ -958,7 +969,7 @@ impl Drop for Object {
         if self.class.has_del.get() && !self.finalized.get() && self.send_to_finalizer() {
             return;
         }
-        if self.dict.is_none() && matches!(self.payload, Payload::Plain | Payload::Native(_)) {
+        if self.dict.get().is_none() && matches!(self.payload, Payload::Plain | Payload::Native(_)) {
             return;
         }
         if super::drop::enter() {
@@ -978,12 +989,56 @@ impl Drop for Object {
 impl Object {
     /// Makes an object without an attribute dict.
     pub fn new(class: Rc<Class>, payload: Payload) -> Rc<Object> {
-        Rc::new(Object { class, dict: None, payload, finalized: Cell::new(false) })
+        Rc::new(Object {
+            class,
+            dict: OnceCell::new(),
+            payload,
+            finalized: Cell::new(false),
+            lazy_dict: false,
+        })
     }
 
     /// Makes an object with an (empty) attribute dict.
     pub fn with_dict(class: Rc<Class>, payload: Payload) -> Rc<Object> {
-        Rc::new(Object { class, dict: Some(Rc::new(Dict::default())), payload, finalized: Cell::new(false) })
+        let dict = OnceCell::from(Rc::new(Dict::default()));
+        Rc::new(Object { class, dict, payload, finalized: Cell::new(false), lazy_dict: false })
+    }
+
+    /// Makes an object whose attribute dict is hidden and made on the first attribute store,
+    /// like CPython's native types that take instance attributes without a `__dict__`
+    /// descriptor (`_asyncio.Future`, `_asyncio.Task`): scripts can store and read attributes,
+    /// but `__dict__` and `vars()` fail and `dir()` does not list them. For native objects that
+    /// exist in large numbers and rarely carry attributes: no dict is allocated for them.
+    pub fn with_lazy_dict(class: Rc<Class>, payload: Payload) -> Rc<Object> {
+        Rc::new(Object {
+            class,
+            dict: OnceCell::new(),
+            payload,
+            finalized: Cell::new(false),
+            lazy_dict: true,
+        })
+    }
+
+    /// The attribute dict, if the object has one already.
+    #[inline(always)]
+    pub fn dict(&self) -> Option<&Rc<Dict>> {
+        self.dict.get()
+    }
+
+    /// The attribute dict scripts see as `__dict__` (none for a hidden, lazy one).
+    pub fn visible_dict(&self) -> Option<&Rc<Dict>> {
+        if self.lazy_dict {
+            return None;
+        }
+        self.dict.get()
+    }
+
+    /// The attribute dict for a store: made now for a lazy-dict object.
+    pub fn dict_for_write(&self) -> Option<&Rc<Dict>> {
+        if self.lazy_dict {
+            return Some(self.dict.get_or_init(|| Rc::new(Dict::default())));
+        }
+        self.dict.get()
     }
 
     /// The last reference to an instance with `__del__` went away: moves its state into a new
@@ -997,9 +1052,10 @@ impl Object {
         let Ok(mut q) = graveyard.try_borrow_mut() else { return false };
         let obj = Object {
             class: self.class.clone(),
-            dict: self.dict.take(),
+            dict: dict_cell(self.dict.take()),
             payload: std::mem::replace(&mut self.payload, Payload::Plain),
             finalized: Cell::new(true),
+            lazy_dict: self.lazy_dict,
         };
         q.push(Dead::Obj(Rc::new(obj)));
         true
@@ -1015,12 +1071,12 @@ impl Object {
 
     /// Reads an attribute from the instance dict.
     pub fn get_attr(&self, name: &str) -> Option<Value> {
-        self.dict.as_ref()?.map.borrow().get_str(str_hash(name), name).cloned()
+        self.dict()?.map.borrow().get_str(str_hash(name), name).cloned()
     }
 
     /// Writes an attribute into the instance dict (ignored when there is none).
     pub fn set_attr(&self, name: &str, value: Value) {
-        if let Some(d) = &self.dict {
+        if let Some(d) = self.dict_for_write() {
             d.map.borrow_mut().set_str(str_hash(name), Value::str(name), value);
         }
     }
