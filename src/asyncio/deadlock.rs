@@ -49,7 +49,7 @@ fn describe_task(vm: &mut Vm, task: &Rc<Object>) -> String {
         let next = match cur.payload() {
             Some(Payload::Generator(g)) => {
                 let Some(line) = crate::vm::coro::current_line(g) else { break };
-                let qualname = vm.str_of(&g.qualname).unwrap_or_default();
+                let qualname = vm.str_of(&g.qualname()).unwrap_or_default();
                 chain.push(format!("{qualname}() {}:{line}", g.code.source.filename));
                 vm.generator_awaiting(g)
             }

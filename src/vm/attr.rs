@@ -433,8 +433,8 @@ impl Vm {
                 return self.get_attr(&f, &Value::str(n)).map(Some);
             }
             (Payload::SlotMember(s), "__name__") => Value::str(s),
-            (Payload::Generator(g), "__name__") => g.name.clone(),
-            (Payload::Generator(g), "__qualname__") => g.qualname.clone(),
+            (Payload::Generator(g), "__name__") => g.name(),
+            (Payload::Generator(g), "__qualname__") => g.qualname(),
             (Payload::Generator(g), "gi_running" | "cr_running" | "ag_running") => {
                 Value::Bool(matches!(*g.state.borrow(), super::object::GenState::Running))
             }

@@ -531,7 +531,6 @@ pub enum GenState {
 }
 
 /// A generator, coroutine or async generator object.
-#[derive(Debug)]
 pub struct Generator {
     /// Generator, Coroutine or AsyncGenerator.
     pub kind: CodeKind,
@@ -539,10 +538,9 @@ pub struct Generator {
     pub state: RefCell<GenState>,
     /// True once it has started running.
     pub started: Cell<bool>,
-    /// `__name__`.
-    pub name: Value,
-    /// `__qualname__`.
-    pub qualname: Value,
+    /// `__name__` and `__qualname__` when they are not the code's own (a function renamed
+    /// before it was called); `None`, the common case, costs no space beyond the pointer.
+    pub names: Option<Box<[Value; 2]>>,
     /// The code (for reprs and `gi_code`).
     pub code: Rc<Code>,
     /// Async generators: an `athrow`/`asend` is in progress.
@@ -551,7 +549,7 @@ pub struct Generator {
     pub hooked: Cell<bool>,
     /// Async generators started under a running loop: where the generator goes when it is
     /// dropped while suspended, so that the loop can still close it (PEP 525's finalizer).
-    pub finalizer: RefCell<Option<GenFinalizer>>,
+    pub finalizer: Cell<Option<GenFinalizer>>,
 }
 
 /// Async generators dropped while suspended, waiting for their loop to run `aclose()` on
@@ -585,11 +583,41 @@ pub enum GenFinalizer {
     Loop(AsyncGenGraveyard),
 }
 
+impl fmt::Debug for Generator {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Generator").field("kind", &self.kind).field("code", &self.code.qualname).finish()
+    }
+}
+
 impl Generator {
+    /// Whether `name`/`qualname` need storing (see [`Generator::names`]).
+    pub fn own_names(code: &Code, name: Value, qualname: Value) -> Option<Box<[Value; 2]>> {
+        let same = name.as_str() == Some(&*code.name) && qualname.as_str() == Some(&*code.qualname);
+        (!same).then(|| Box::new([name, qualname]))
+    }
+
+    /// `__name__`.
+    pub fn name(&self) -> Value {
+        match &self.names {
+            Some(n) => n[0].clone(),
+            None => Value::str(&self.code.name),
+        }
+    }
+
+    /// `__qualname__`.
+    pub fn qualname(&self) -> Value {
+        match &self.names {
+            Some(n) => n[1].clone(),
+            None => Value::str(&self.code.qualname),
+        }
+    }
+
     /// A plain generator that closing would run code in: suspended at a `yield` inside a
     /// `try` or `with` (CPython closes every generator it frees; only these notice).
     pub fn needs_close(&self) -> bool {
-        let has_finalizer = self.finalizer.try_borrow().is_ok_and(|f| f.is_some());
+        let finalizer = self.finalizer.take();
+        let has_finalizer = finalizer.is_some();
+        self.finalizer.set(finalizer);
         if self.kind != CodeKind::Generator || !has_finalizer {
             return false;
         }
@@ -610,18 +638,21 @@ impl Generator {
         if !self.needs_close() {
             return false;
         }
-        let Some(GenFinalizer::Vm(graveyard)) = self.finalizer.borrow_mut().take() else { return false };
+        let finalizer = self.finalizer.take();
+        let Some(GenFinalizer::Vm(graveyard)) = finalizer else {
+            self.finalizer.set(finalizer);
+            return false;
+        };
         let Ok(mut state) = self.state.try_borrow_mut() else { return false };
         let g = Generator {
             kind: self.kind,
             state: RefCell::new(std::mem::replace(&mut *state, GenState::Finished)),
             started: Cell::new(true),
-            name: self.name.clone(),
-            qualname: self.qualname.clone(),
+            names: self.names.clone(),
             code: self.code.clone(),
             running_async: Cell::new(false),
             hooked: Cell::new(true),
-            finalizer: RefCell::new(None),
+            finalizer: Cell::new(None),
         };
         drop(state);
         if let Ok(mut q) = graveyard.try_borrow_mut() {
@@ -636,12 +667,11 @@ impl Generator {
             kind: self.kind,
             state: RefCell::new(std::mem::replace(self.state.get_mut(), GenState::Finished)),
             started: Cell::new(true),
-            name: std::mem::take(&mut self.name),
-            qualname: std::mem::take(&mut self.qualname),
+            names: self.names.take(),
             code: self.code.clone(),
             running_async: Cell::new(false),
             hooked: Cell::new(true),
-            finalizer: RefCell::new(None),
+            finalizer: Cell::new(None),
         }
     }
 }
@@ -755,8 +785,9 @@ pub struct Module {
 pub enum Payload {
     /// An instance of a plain class (attributes live in `Object::dict`).
     Plain,
-    /// An exception instance.
-    Exception(ExcData),
+    /// An exception instance (boxed, as the largest payload: every object is as big as
+    /// the largest variant).
+    Exception(Box<ExcData>),
     /// A builtin function or method descriptor.
     Native(Native),
     /// A native closure (host function or host method).
@@ -775,8 +806,8 @@ pub enum Payload {
     BigRange(Box<super::bigrange::BigRange>),
     /// A `slice(start, stop, step)`.
     Slice(Value, Value, Value),
-    /// A `property(fget, fset, fdel, doc)`.
-    Property(PropertyData),
+    /// A `property(fget, fset, fdel, doc)` (boxed: rare, and large).
+    Property(Box<PropertyData>),
     /// `staticmethod(f)`.
     StaticMethod(Value),
     /// `classmethod(f)`.
@@ -1079,5 +1110,18 @@ impl Object {
         if let Some(d) = self.dict_for_write() {
             d.map.borrow_mut().set_str(str_hash(name), Value::str(name), value);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every object is as big as the largest payload: large variants are boxed, and a new
+    /// variant that grows `Object` should be boxed too (asyncio tasks are three objects each).
+    #[test]
+    fn object_stays_small() {
+        assert!(std::mem::size_of::<Payload>() <= 72, "Payload is {} bytes", std::mem::size_of::<Payload>());
+        assert!(std::mem::size_of::<Object>() <= 96, "Object is {} bytes", std::mem::size_of::<Object>());
     }
 }
