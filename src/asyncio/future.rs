@@ -372,7 +372,7 @@ impl FutureObj {
         }
         let msg = st.cancel_message.clone();
         drop(st);
-        let cls = Aio::classes(vm).cancelled_error;
+        let cls = Aio::classes(vm).cancelled_error.clone();
         let args = if msg.is_none() { vec![] } else { vec![msg] };
         vm.new_exception(&cls, args)
     }
@@ -575,7 +575,7 @@ fn format_callbacks(vm: &mut Vm, callbacks: &[DoneCallback]) -> PyResult<String>
 }
 
 fn invalid_state(vm: &mut Vm, msg: &str) -> Exc {
-    let cls = Aio::classes(vm).invalid_state_error;
+    let cls = Aio::classes(vm).invalid_state_error.clone();
     let e = vm.new_exception(&cls, vec![Value::str(msg)]);
     vm.set_context(&e);
     e
@@ -609,7 +609,7 @@ pub fn is_future(v: &Value) -> bool {
 
 /// Makes a future object.
 pub fn new_future(vm: &mut Vm, loop_obj: Value) -> Rc<Object> {
-    let cls = Aio::classes(vm).future;
+    let cls = Aio::classes(vm).future.clone();
     Object::with_lazy_dict(cls, Payload::Ext(Box::new(FutureObj::new(loop_obj, FutKind::Plain))))
 }
 
@@ -642,7 +642,7 @@ pub fn new_task(vm: &mut Vm, loop_obj: &Value, coro: Value, name: Value) -> PyRe
         must_cancel: Cell::new(false),
         stepped: Cell::new(false),
     };
-    let cls = Aio::classes(vm).task;
+    let cls = Aio::classes(vm).task.clone();
     let obj = Object::with_lazy_dict(
         cls,
         Payload::Ext(Box::new(FutureObj::new(loop_obj.clone(), FutKind::Task(task)))),
@@ -756,7 +756,7 @@ pub fn task_step(vm: &mut Vm, task: &Rc<Object>, exc: Option<Exc>) {
     }
     let mut exc = exc;
     if t.must_cancel.get() {
-        let cancelled = Aio::classes(vm).cancelled_error;
+        let cancelled = Aio::classes(vm).cancelled_error.clone();
         if !exc.as_ref().is_some_and(|e| e.class.is_subclass(&cancelled)) {
             exc = Some(f.make_cancelled_error(vm));
         }
@@ -795,7 +795,6 @@ fn handle_step_outcome(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskSt
             lp.finished_since_trim.set(lp.finished_since_trim.get() + 1);
         }
     }
-    let cancelled_cls = Aio::classes(vm).cancelled_error;
     match outcome {
         Outcome::Returned(v) => {
             if t.must_cancel.get() {
@@ -806,7 +805,7 @@ fn handle_step_outcome(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskSt
                 let _ = f.set_result(vm, task, v);
             }
         }
-        Outcome::Raised(e) if e.class.is_subclass(&cancelled_cls) => {
+        Outcome::Raised(e) if e.class.is_subclass(&Aio::classes(vm).cancelled_error) => {
             f.st.borrow_mut().cancelled_exc = Some(e);
             f.cancel_future(vm, task, Value::None);
         }

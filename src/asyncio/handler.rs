@@ -111,7 +111,7 @@ pub fn report_unretrieved(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj) -> PyResu
         let exc = fut.st.borrow().exception.clone();
         let Some(exc) = exc else { continue };
         let classes = Aio::classes(vm);
-        let cls = if is_task { classes.task } else { classes.future };
+        let cls = if is_task { classes.task.clone() } else { classes.future.clone() };
         let obj: Rc<Object> = Object::new(cls, Payload::Ext(Box::new(fut)));
         let what = if is_task { "Task" } else { "Future" };
         let ctx = context(

@@ -29,7 +29,6 @@ use event_loop::{
 use future::{cancel_any, future_of, new_future, new_task, task_cancel, DoneCallback, FutureObj};
 
 /// The classes and helpers the native code needs, cached on the VM.
-#[derive(Clone)]
 pub struct Aio {
     /// `asyncio.Future`.
     pub future: Rc<Class>,
@@ -65,16 +64,26 @@ pub struct Aio {
     pub queue_full: Rc<Class>,
 }
 
+impl std::fmt::Debug for Aio {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Aio")
+    }
+}
+
 const STATE_KEY: &str = "asyncio";
 
 impl Aio {
-    /// The cached classes (creating them on first use).
-    pub fn classes(vm: &mut Vm) -> Aio {
-        if let Some(a) = vm.ext_state.get(STATE_KEY).and_then(|s| s.clone().downcast::<Aio>().ok()) {
-            return (*a).clone();
+    /// The cached classes (creating them on first use). Through the running loop when
+    /// there is one: the hot paths (task steps, `sleep`, queue operations) skip the lookup.
+    pub fn classes(vm: &mut Vm) -> Rc<Aio> {
+        if let Some(lp) = loop_of(&vm.running_loop) {
+            return lp.aio.clone();
         }
-        let a = Aio::create(vm);
-        vm.ext_state.insert(STATE_KEY, Rc::new(a.clone()) as Rc<dyn Any>);
+        if let Some(a) = vm.ext_state.get(STATE_KEY).and_then(|s| s.clone().downcast::<Aio>().ok()) {
+            return a;
+        }
+        let a = Rc::new(Aio::create(vm));
+        vm.ext_state.insert(STATE_KEY, a.clone() as Rc<dyn Any>);
         a
     }
 
@@ -329,7 +338,7 @@ fn future_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     let cls = match args.pos.first() {
         Some(Value::Class(c)) => c.clone(),
-        _ => Aio::classes(vm).future,
+        _ => Aio::classes(vm).future.clone(),
     };
     Ok(Value::Obj(Object::with_lazy_dict(
         cls,
@@ -674,7 +683,7 @@ fn loop_take_asyncgens(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// (`stdlib/asyncio/base_events.py`) join the native loop class, which scripts cannot
 /// modify themselves.
 fn m_add_loop_methods(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let cls = Aio::classes(vm).event_loop;
+    let cls = Aio::classes(vm).event_loop.clone();
     for (name, f) in args.kw.iter() {
         cls.set_attr(name.as_str().unwrap_or(""), f.clone());
     }

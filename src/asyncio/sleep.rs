@@ -179,9 +179,16 @@ pub fn sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.new_error("TypeError", "sleep() missing 1 required positional argument: 'delay'"));
     };
     let result = args.pos.get(1).or(args.kwarg("result")).cloned().unwrap_or(Value::None);
-    let immediate = vm.compare_op(CmpKind::Le, &delay, &Value::Int(0))?;
+    let immediate = match delay {
+        Value::Int(i) => i <= 0,
+        Value::Float(f) => f <= 0.0,
+        _ => {
+            let le = vm.compare_op(CmpKind::Le, &delay, &Value::Int(0))?;
+            vm.truthy(&le)?
+        }
+    };
     let aio = Aio::classes(vm);
-    if vm.truthy(&immediate)? {
+    if immediate {
         if result.is_none() {
             return Ok(aio.sleep0.clone());
         }

@@ -10,7 +10,7 @@
 
 use std::rc::Rc;
 
-use super::object::{class_epoch, Class, CodeObj, Object, Payload};
+use super::object::{class_epoch, Class, CodeObj, Module, Object, Payload};
 use super::types::Types;
 use super::value::Value;
 use super::{PyResult, Vm};
@@ -29,6 +29,9 @@ enum Known {
     /// than the function itself, so a cache never keeps a function (and through it its own
     /// code object) alive.
     Method(usize, usize),
+    /// The attribute of a module is its dict's entry at this index (the way is keyed by the
+    /// module dict's address, not a class: every module has the same class).
+    ModuleEntry(usize),
 }
 
 /// Classes one slot remembers at once: a site that sees a few classes (a method called on
@@ -323,6 +326,11 @@ impl Vm {
 
     /// `LoadMethod` by the general rules ([`Vm::load_method`]), refilling the cache.
     pub fn load_method_slow(&mut self, code: &CodeObj, obj: &Value, idx: usize) -> PyResult<(Value, Value)> {
+        if let Value::Obj(o) = obj {
+            if let Payload::Module(m) = &o.payload {
+                return self.module_method(code, obj, m, idx);
+            }
+        }
         let (f, s) = self.load_method(obj, &code.names[idx])?;
         if !s.is_undef() && is_plain_method(&f) {
             if let Some(cls) = receiver_class(&self.types, obj).cloned() {
@@ -332,6 +340,31 @@ impl Vm {
             }
         }
         Ok((f, s))
+    }
+
+    /// `module.name(...)` (`asyncio.sleep(0)`, `math.sqrt(x)`): the module dict's entry the
+    /// slot remembers when its key is still the name, else the general lookup, remembered.
+    fn module_method(
+        &mut self,
+        code: &CodeObj,
+        obj: &Value,
+        m: &Module,
+        idx: usize,
+    ) -> PyResult<(Value, Value)> {
+        let key = Rc::as_ptr(&m.dict) as usize;
+        if let Some(Known::ModuleEntry(i)) = keyed_slot(code, key, idx) {
+            let map = m.dict.map.borrow();
+            if let Some(e) = map.live_entry(i).filter(|e| same_name(&e.key, &code.names[idx])) {
+                return Ok((e.value.clone(), Value::Undef));
+            }
+        }
+        let r = self.load_method(obj, &code.names[idx])?;
+        if let Value::Str(k) = &code.names[idx] {
+            if let Some(i) = m.dict.map.borrow().index_of_str(k.hash(), k.as_str()) {
+                store_keyed_slot(code, key, idx, Known::ModuleEntry(i));
+            }
+        }
+        Ok(r)
     }
 
     /// Records where `names[idx]` sits in `o`'s instance dict, when the class has no data
@@ -353,12 +386,26 @@ impl Vm {
 
 /// Records what `code`'s slot for name `idx` knows about class `cls`.
 fn store_slot(code: &CodeObj, cls: &Class, idx: usize, known: Known) {
+    store_keyed_slot(code, cls as *const Class as usize, idx, known)
+}
+
+/// What `code`'s slot for name `idx` knows under `key` (a module dict's address), whatever
+/// the class epoch (a module entry is checked by its key on every hit).
+#[inline]
+fn keyed_slot(code: &CodeObj, key: usize, idx: usize) -> Option<Known> {
+    let cache = code.attr_cache.borrow();
+    let way = cache.get(idx)?.ways.iter().find(|w| w.class == key)?;
+    Some(way.known.clone())
+}
+
+/// Records what `code`'s slot for name `idx` knows under `class` (a class's address, or a
+/// module dict's for [`Known::ModuleEntry`]).
+fn store_keyed_slot(code: &CodeObj, class: usize, idx: usize, known: Known) {
     let mut cache = code.attr_cache.borrow_mut();
     if cache.len() < code.names.len() {
         cache.resize(code.names.len(), AttrSlot::default());
     }
     let slot = &mut cache[idx];
-    let class = cls as *const Class as usize;
     let n = match slot.ways.iter().position(|w| w.class == class) {
         Some(n) => n,
         None => {
