@@ -10,7 +10,7 @@
 
 use std::rc::Rc;
 
-use super::object::{class_epoch, Class, CodeObj, Module, Object, Payload};
+use super::object::{class_epoch, Class, CodeObj, Module, Object, Payload, HOOK_GETATTRIBUTE};
 use super::types::Types;
 use super::value::Value;
 use super::{PyResult, Vm};
@@ -85,12 +85,23 @@ fn class_slot(code: &CodeObj, cls: &Class, idx: usize) -> Option<Known> {
     Some(way.known.clone())
 }
 
-/// The class whose methods a `LoadMethod` on `v` may take from the cache: the class of a
-/// cacheable instance, or the builtin type of a str, list, tuple, dict, int or float.
+/// Objects whose method lookups the caches may serve: `Vm::load_method` takes a plain
+/// method from the class before anything the payload provides, so any payload qualifies
+/// except modules and `super` objects (looked up elsewhere), unless the class replaces
+/// `__getattribute__`. Natively implemented objects (futures, tasks, sets, bytes, ...)
+/// then hit the cache like instances of script classes.
+#[inline]
+fn method_cacheable(o: &Object) -> bool {
+    !matches!(o.payload, Payload::Module(_) | Payload::Super(..)) && !o.class.has_hook(HOOK_GETATTRIBUTE)
+}
+
+/// The class whose methods a `LoadMethod` on `v` may take from the cache: the class of an
+/// object whose method lookups are cacheable, or the builtin type of a str, list, tuple,
+/// dict, int or float.
 #[inline]
 fn receiver_class<'a>(types: &'a Types, v: &'a Value) -> Option<&'a Rc<Class>> {
     match v {
-        Value::Obj(o) if cacheable(o) => Some(&o.class),
+        Value::Obj(o) if method_cacheable(o) => Some(&o.class),
         Value::Str(_) => Some(&types.str_),
         Value::List(_) => Some(&types.list),
         Value::Dict(_) => Some(&types.dict),
