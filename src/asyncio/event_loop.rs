@@ -289,11 +289,12 @@ fn run_callback(vm: &mut Vm, loop_obj: &Value, cb: Cb) {
                 return;
             }
             let (f, args) = (ho.callback.clone(), ho.args.clone());
-            if let Err(e) = vm.call(&f, args.clone()) {
+            if let Err(e) = vm.call(&f, args) {
                 if super::handler::fatal(vm, &e) {
                     set_fatal(loop_obj, e);
                     return;
                 }
+                let args = ho.args.clone();
                 let cb = super::format::callback_source(vm, &f, &args).unwrap_or_default();
                 let ctx = context(
                     vm,
