@@ -410,7 +410,7 @@ impl Interpreter {
     /// assert!(interp.memory_used() < 100_000);
     /// ```
     pub fn memory_used(&mut self) -> usize {
-        self.vm.memory.used()
+        self.vm.memory_used()
     }
 
     /// Whether scripts may use `capability`.

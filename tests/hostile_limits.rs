@@ -186,16 +186,17 @@ fn runaway_task_spawning_is_stopped() {
         "import asyncio\nasync def nap():\n    await asyncio.sleep(3600)\nasync def main():\n    while True:\n        asyncio.create_task(nap())\nasyncio.run(main())",
         "import asyncio\nasync def main():\n    while True:\n        asyncio.create_task(asyncio.sleep(3600))\n        await asyncio.sleep(0)\nasyncio.run(main())",
         "import asyncio\nasync def main():\n    await asyncio.gather(*(asyncio.sleep(3600) for _ in iter(int, 1)))\nasyncio.run(main())",
+        "import asyncio\nasync def f():\n    asyncio.create_task(f())\n    asyncio.create_task(f())\n    await asyncio.sleep(3600)\nasyncio.run(f())",
     ];
-    for src in &spawners[..2] {
+    for src in &spawners[..3] {
         assert_memory_bound(src);
     }
-    // Unpacking an endless generator of small coroutines into gather's arguments charges no
-    // memory (objects under 256 bytes are not counted one by one, RELIABILITY.md), so that
-    // one ends at the deadline instead: still a clean stop within its limit.
+    // A fork bomb: every task makes two more. The tasks that meet the memory limit fail
+    // with MemoryError (a task catches it as CPython's would) while the others sleep, so
+    // the run holds its memory and ends at the deadline.
     let mut it =
         interp(Limits { memory: Some(64 << 20), time: Some(Duration::from_secs(3)), ..Limits::default() });
-    let lim = stopped_by(&mut it, spawners[2]);
+    let lim = stopped_by(&mut it, spawners[3]);
     assert!(matches!(lim, Limit::Deadline | Limit::Memory), "{lim:?}");
     for src in spawners {
         let mut it = interp(Limits { fuel: Some(100_000), ..Limits::default() });
@@ -209,4 +210,67 @@ fn runaway_task_spawning_is_stopped() {
     });
     let lim = stopped_by(&mut it, spawners[0]);
     assert!(matches!(lim, Limit::Deadline | Limit::Memory), "{lim:?}");
+}
+
+/// Growth inside one native call (a constructor or method draining an endless iterator)
+/// and growth made of many small containers: both are charged to the memory limit as they
+/// happen, not when the call returns (it never would).
+#[test]
+fn growth_inside_native_loops_hits_the_memory_limit() {
+    for src in [
+        "list(iter(int, 1))",
+        "import itertools\ntuple(itertools.count())",
+        "import itertools\nsorted(itertools.count())",
+        "import itertools\n[*itertools.count()]",
+        "import itertools\nprint(*itertools.count())",
+        "''.join(map(str, iter(int, 1)))",
+        "import itertools\n'-'.join(itertools.repeat('ab'))",
+        "import itertools\nset(itertools.count())",
+        "import itertools\nfrozenset(itertools.count())",
+        "import itertools\ndict.fromkeys(itertools.count())",
+        "import itertools\ndict(zip(itertools.count(), itertools.count()))",
+        "import itertools\nbytes(itertools.repeat(0))",
+        "import itertools\nbytearray(itertools.repeat(0))",
+        "import itertools\nxs = []\nxs.extend(itertools.count())",
+        "import itertools\ns = set()\ns.update(itertools.count())",
+        "import collections, itertools\ncollections.deque(itertools.count())",
+        "import itertools\nlist(map(lambda i: [i], itertools.count()))",
+    ] {
+        assert_memory_bound(src);
+    }
+}
+
+/// Growth by containers too small to be tracked one by one (each under 256 bytes, held
+/// by a chain rather than by one big container).
+#[test]
+fn growth_by_small_containers_hits_the_memory_limit() {
+    // Inside functions, so that the chain is freed when the MemoryError unwinds and the
+    // interpreter has room to run again (a global chain would keep it full).
+    for src in [
+        "def f():\n    x = []\n    while True:\n        x = [x]\nf()",
+        "def f():\n    x = {}\n    while True:\n        x = {'k': x}\nf()",
+        "class N:\n    pass\ndef f():\n    x = None\n    while True:\n        n = N()\n        n.next = x\n        x = n\nf()",
+        "def f():\n    x = []\n    while True:\n        x.append(x[:])\nf()",
+    ] {
+        assert_memory_bound(src);
+    }
+}
+
+/// Endless native loops that allocate nothing stop at the fuel budget and at the deadline.
+#[test]
+fn endless_native_loops_stop_at_fuel_and_deadline() {
+    for src in [
+        "import itertools\nsum(itertools.repeat(1))",
+        "any(iter(int, 1))",
+        "import itertools\nmax(itertools.repeat(1))",
+        "import collections, itertools\ncollections.deque(itertools.count(), maxlen=1)",
+        "import itertools\nfor _ in zip(itertools.count(), itertools.count()):\n    pass",
+        "import itertools\nlist(itertools.takewhile(lambda x: True, itertools.count()))[:0]",
+        "import itertools\n0 in itertools.repeat(1)",
+    ] {
+        let mut it = interp(Limits { fuel: Some(1_000_000), ..Limits::default() });
+        assert_eq!(stopped_by(&mut it, src), Limit::Fuel, "{src}");
+        let mut it = interp(Limits { time: Some(Duration::from_millis(300)), ..Limits::default() });
+        assert_eq!(stopped_by(&mut it, src), Limit::Deadline, "{src}");
+    }
 }

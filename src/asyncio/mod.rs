@@ -614,6 +614,10 @@ fn loop_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.new_error("RuntimeError", "Cannot close a running event loop"));
     }
     l.closed.set(true);
+    // What never ran is dropped, as CPython's close() clears its queues: tasks still
+    // pending (a shutdown cut short, e.g. by MemoryError) must not stay alive with the loop.
+    let dropped = l.el.borrow_mut().take_callbacks();
+    drop(dropped);
     handler::report_unretrieved(vm, lv, l)?;
     Ok(Value::None)
 }

@@ -382,9 +382,16 @@ fn join(vm: &mut Vm, args: Args) -> PyResult<Value> {
     method_arity(vm, "join", &args, 1, 1)?;
     let sep = this(vm, &args, "join")?;
     let mut out = Vec::new();
+    // The result is charged to the memory limit each time it doubles (the pieces may be
+    // one shared big object repeated).
+    let mut next_check = 1 << 16;
     for (i, item) in vm.collect(&args.pos[1])?.iter().enumerate() {
         if i > 0 {
             out.extend_from_slice(&sep);
+        }
+        if out.len() >= next_check {
+            vm.alloc_check(out.len())?;
+            next_check = out.len().saturating_mul(2);
         }
         match vm.bytes_of(item) {
             Some(b) => out.extend(b),

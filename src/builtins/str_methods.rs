@@ -190,7 +190,11 @@ fn join(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this(vm, &args)?;
     arity(vm, "str.join", &Args::new(&args.pos[1..]), 1, 1)?;
     let items = vm.collect(&args.pos[1])?;
-    let mut out = String::new();
+    let sep_bytes = s.as_str().len().saturating_mul(items.len().saturating_sub(1));
+    let piece_bytes = items.iter().map(|v| if let Value::Str(p) = v { p.as_str().len() } else { 0 });
+    let total = piece_bytes.fold(sep_bytes, usize::saturating_add);
+    vm.alloc_check(total)?;
+    let mut out = String::with_capacity(total);
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
             out.push_str(s.as_str());

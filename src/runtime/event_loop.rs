@@ -139,6 +139,13 @@ impl<C, M> EventLoop<C, M> {
         self.timers.shrink();
     }
 
+    /// Takes every ready callback and timer out of the loop (`loop.close()`, as CPython
+    /// clears `_ready` and `_scheduled`), for the caller to drop once it no longer borrows
+    /// the loop: dropping them may free objects whose finalizers use it.
+    pub fn take_callbacks(&mut self) -> (ReadyQueue<C>, TimerHeap<C>) {
+        (std::mem::take(&mut self.ready), self.timers.take_all())
+    }
+
     /// Takes the oldest ready callback (for owners running a tick's batch themselves).
     pub fn pop_ready(&mut self) -> Option<C> {
         self.ready.pop()

@@ -253,6 +253,17 @@ impl<C> TimerHeap<C> {
         self.heap.shrink_to_fit();
     }
 
+    /// Takes every timer out, leaving an empty heap whose new slots start above every
+    /// generation used so far (an id of a taken timer never names a later one). Returns the
+    /// taken heap, for the caller to drop.
+    pub fn take_all(&mut self) -> TimerHeap<C> {
+        let floor =
+            self.slots.iter().map(|s| s.generation.wrapping_add(1)).fold(self.generation_floor, u32::max);
+        let mut empty = TimerHeap::new();
+        empty.generation_floor = floor;
+        std::mem::replace(self, empty)
+    }
+
     /// Frees a slot, bumping its generation; returns the payload if it was still live.
     fn free_slot(&mut self, index: usize) -> Option<C> {
         let slot = &mut self.slots[index];

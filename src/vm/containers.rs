@@ -586,12 +586,25 @@ impl Vm {
 
     /// `obj[key]`.
     pub fn get_item(&mut self, obj: &Value, key: &Value) -> PyResult<Value> {
+        let v = self.get_item_of(obj, key)?;
+        if self.memory.limited() && Self::is_slice(key) {
+            // A slice is a new object as big as the sequence: charge it like other growth.
+            self.mem_track_value(&v)?;
+        }
+        Ok(v)
+    }
+
+    fn get_item_of(&mut self, obj: &Value, key: &Value) -> PyResult<Value> {
         match obj {
             Value::List(l) => {
                 if Self::is_slice(key) {
-                    let items = l.items.borrow().clone();
-                    let s = self.slice_indices(key, items.len())?;
-                    return Ok(Value::list(s.indices().map(|i| items[i].clone()).collect()));
+                    let len = l.items.borrow().len();
+                    let s = self.slice_indices(key, len)?;
+                    let items = l.items.borrow();
+                    // The indices were resolved against `len`; a `__index__` run by
+                    // `slice_indices` may have shrunk the list, so read with `get`.
+                    let picked = s.indices().filter_map(|i| items.get(i).cloned()).collect();
+                    return Ok(Value::list(picked));
                 }
                 if !matches!(key, Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Obj(_)) {
                     return Err(self.index_type_error("list", key));
@@ -1045,13 +1058,18 @@ impl Vm {
             Value::Tuple(t) => t.items.to_vec(),
             Value::List(l) => l.items.borrow().clone(),
             _ => {
-                if self.get_iter(v).is_err() {
+                let Ok(it) = self.get_iter(v) else {
                     let t = self.type_name(v);
                     return Err(
                         self.new_error("TypeError", &format!("cannot unpack non-iterable {t} object"))
                     );
+                };
+                match after {
+                    // Without a star target, one item past `n` is enough to know there are
+                    // too many (CPython stops there too: the iterator may be endless).
+                    None => self.take_up_to(&it, n + 1)?,
+                    Some(_) => self.collect(&it)?,
                 }
-                self.collect(v)?
             }
         };
         match after {
@@ -1086,6 +1104,18 @@ impl Vm {
                 Ok(out)
             }
         }
+    }
+
+    /// At most `n` items from the iterator `it`.
+    fn take_up_to(&mut self, it: &Value, n: usize) -> PyResult<Vec<Value>> {
+        let mut out = Vec::new();
+        while out.len() < n {
+            match self.iter_next(it)? {
+                Some(x) => out.push(x),
+                None => break,
+            }
+        }
+        Ok(out)
     }
 
     /// A fresh namespace-style dict map (used by class creation).

@@ -616,6 +616,12 @@ impl Collector {
         [self.frozen, self.young_start, self.long_lived] = kept_below;
     }
 
+    /// Registry entries, live or freed since the last prune (the memory limit's estimate
+    /// of small containers reads it).
+    pub fn registered(&self) -> usize {
+        self.tracked.len()
+    }
+
     /// Drops the entries of freed objects now. An event loop calls this when a burst of
     /// tasks has finished and it is about to sleep: otherwise their dead entries pin the
     /// tasks' memory until the registry next fills up.

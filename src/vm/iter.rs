@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use super::frame::Incoming;
 use super::interp::{Delegate, Outcome};
+use super::memory::Growth;
 use super::object::{AsyncGenOpKind, GenState, Iter, Object, Payload};
 use super::ops::range_len;
 use super::value::Value;
@@ -118,6 +119,9 @@ impl Vm {
 
     /// `next(it)`, with exhaustion as `None`.
     pub fn iter_next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        // Native loops over iterators (`sum`, `list`, `any`, `in`, ...) spend fuel and see
+        // the deadline like script loops: an endless iterator must not run them forever.
+        self.tick()?;
         let Value::Obj(o) = it else {
             let t = self.type_name(it);
             return Err(self.new_error("TypeError", &format!("'{t}' object is not an iterator")));
@@ -411,7 +415,9 @@ impl Vm {
         }
         let it = self.get_iter(v)?;
         let mut out = Vec::new();
+        let mut growth = Growth::default();
         while let Some(x) = self.iter_next(&it)? {
+            growth.push(self, &x)?;
             out.push(x);
         }
         Ok(out)

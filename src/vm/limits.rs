@@ -294,6 +294,7 @@ impl Vm {
     #[cold]
     fn tick_slow(&mut self) -> PyResult<()> {
         self.check_limits()?;
+        self.charge_containers()?;
         self.limits.regrant();
         // This tick spends the first unit of the new grant.
         self.limits.countdown = self.limits.countdown.saturating_sub(1);

@@ -20,6 +20,12 @@
 //! bytes credited) before deciding; the table is also swept whenever it doubles, so its size
 //! stays proportional to the live tracked objects.
 //!
+//! Small containers (under [`TRACK_MIN`]) are charged in bulk instead: the cycle collector
+//! registers every list, dict, set, instance and function it could find in a cycle, so its
+//! registry length times [`CONTAINER_BYTES`] is a lower bound on their memory, refreshed at
+//! each periodic limits check ([`Vm::charge_containers`]). Native loops that fill a buffer
+//! from an iterator charge it as it grows ([`Growth`]).
+//!
 //! Invariant: with no limit set, every entry point returns at the first branch.
 
 use std::any::Any;
@@ -53,9 +59,24 @@ struct Tracked {
 pub struct Memory {
     limit: Option<usize>,
     live: usize,
+    /// The estimate for containers too small to be tracked one by one: the cycle
+    /// collector's registry length times [`CONTAINER_BYTES`], refreshed by
+    /// [`Vm::charge_containers`].
+    containers: usize,
+    /// Registry length at the last prune made to check the limit, so that a heap sitting
+    /// near the limit is not pruned on every check.
+    pruned_at: usize,
+    /// Set by a MemoryError, cleared once use falls back under the limit: meanwhile the
+    /// limit is raised by [`GRACE_DIVISOR`]ths so that the code unwinding from the error
+    /// (`finally` blocks, `asyncio.run` cancelling its tasks) can allocate what cleaning up
+    /// needs. Another error within the grace is final.
+    grace: bool,
     tracked: HashMap<usize, Tracked>,
     sweep_len: usize,
 }
+
+/// The grace after a MemoryError: a quarter of the limit more.
+const GRACE_DIVISOR: usize = 4;
 
 impl std::fmt::Debug for Memory {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -84,10 +105,11 @@ impl Memory {
         self.limit.is_some()
     }
 
-    /// Bytes charged to tracked objects that are still alive.
+    /// Bytes charged to tracked objects that are still alive, plus the estimate for small
+    /// containers.
     pub fn used(&mut self) -> usize {
         self.sweep();
-        self.live
+        self.live + self.containers
     }
 
     /// Credits every tracked object that has been freed.
@@ -107,11 +129,15 @@ impl Memory {
     /// Whether `extra` more bytes fit, sweeping once if they do not seem to.
     fn fits(&mut self, extra: usize) -> bool {
         let Some(limit) = self.limit else { return true };
-        if self.live.saturating_add(extra) <= limit {
+        if self.grace && self.live + self.containers <= limit {
+            self.grace = false;
+        }
+        let cap = if self.grace { limit.saturating_add(limit / GRACE_DIVISOR) } else { limit };
+        if (self.live + self.containers).saturating_add(extra) <= cap {
             return true;
         }
         self.sweep();
-        self.live.saturating_add(extra) <= limit
+        (self.live + self.containers).saturating_add(extra) <= cap
     }
 
     /// Sets the charge of `obj` to `storage` bytes plus what `contents` adds (computed only
@@ -151,6 +177,43 @@ impl Memory {
             self.sweep();
         }
         true
+    }
+}
+
+/// What each container registered with the cycle collector (list, dict, set, instance,
+/// function, generator, task...) is charged at least: its `Rc` counts and the smallest
+/// such object. Containers of [`TRACK_MIN`] bytes or more also have their own entry, so
+/// they pay this twice; that errs on the safe side by a few percent.
+pub const CONTAINER_BYTES: usize = RC_HEADER + std::mem::size_of::<List>();
+
+/// A native loop that fills a buffer from an iterator of unknown length (`list(it)`,
+/// `''.join(it)`, `set(it)`, `*it`): charges the buffer against the memory limit as it
+/// grows, not once the loop is over (an endless iterator would never get there). The
+/// buffer is not an object the table tracks, so this reserves rather than records: the
+/// object made from it is tracked when it is returned.
+#[derive(Default)]
+pub struct Growth {
+    bytes: usize,
+    next_check: usize,
+}
+
+/// Bytes a [`Growth`] adds between two checks at least (so short loops never check).
+const GROWTH_STEP: usize = 64 << 10;
+
+impl Growth {
+    /// Counts one more item pushed to the buffer; raises MemoryError when the buffer would
+    /// no longer fit the limit.
+    #[inline]
+    pub fn push(&mut self, vm: &mut Vm, item: &Value) -> PyResult<()> {
+        if !vm.memory.limited() {
+            return Ok(());
+        }
+        self.bytes = self.bytes.saturating_add(std::mem::size_of::<Value>() + owned_small_bytes(item));
+        if self.bytes < self.next_check {
+            return Ok(());
+        }
+        self.next_check = self.bytes.saturating_add((self.bytes / 8).max(GROWTH_STEP));
+        vm.mem_reserve(self.bytes)
     }
 }
 
@@ -294,7 +357,53 @@ impl Vm {
         }
     }
 
+    /// Bytes counted against the memory limit now (0 without a limit): the tracked objects
+    /// still alive and the small containers the cycle collector still has registered.
+    pub fn memory_used(&mut self) -> usize {
+        if !self.memory.limited() {
+            return 0;
+        }
+        self.gc.prune_dead();
+        self.memory.containers = self.gc.registered().saturating_mul(CONTAINER_BYTES);
+        self.memory.used()
+    }
+
+    /// Refreshes the charge for small containers from the cycle collector's registry and
+    /// raises MemoryError if it no longer fits. Called with the periodic limits check, so
+    /// a chain of small objects (`x = [x]` in a loop) is bounded like one big object.
+    pub fn charge_containers(&mut self) -> PyResult<()> {
+        if !self.memory.limited() {
+            return Ok(());
+        }
+        let registered = self.gc.registered();
+        let before = self.memory.containers;
+        self.memory.containers = registered.saturating_mul(CONTAINER_BYTES);
+        // Only growth is refused: a script that met the limit and keeps its data may go on
+        // running as long as it allocates no more (as with every other charge).
+        if self.memory.containers <= before || self.memory.fits(0) {
+            return Ok(());
+        }
+        // The registry also holds freed objects until its next prune, and cyclic garbage
+        // until the next full collection: collect (as Lua does before failing an
+        // allocation) and count again, unless that was done recently (a heap held near the
+        // limit would otherwise be collected at every check).
+        if registered > self.memory.pruned_at + self.memory.pruned_at / 8 {
+            self.gc.collect_full();
+            self.gc.prune_dead();
+            self.memory.pruned_at = self.gc.registered();
+            self.memory.containers = self.memory.pruned_at.saturating_mul(CONTAINER_BYTES);
+            if self.memory.fits(0) {
+                return Ok(());
+            }
+        }
+        Err(self.memory_error())
+    }
+
     fn memory_error(&mut self) -> super::Exc {
+        // The error unwinds frames and may free much: the next check collects again, and
+        // the unwinding gets room to run.
+        self.memory.pruned_at = 0;
+        self.memory.grace = true;
         self.limits.trip(Limit::Memory);
         self.limit_exception(Limit::Memory)
     }
