@@ -298,8 +298,7 @@ pub fn asyncio_module(vm: &mut Vm) -> PyResult<Value> {
         let v = native(vm, name, f);
         vm.module_set(&m, name, v);
     }
-    let v = native(vm, "create_task", m_create_task);
-    vm.module_set(&m, "create_task", v);
+
     Ok(m)
 }
 
@@ -705,50 +704,6 @@ fn m_get_running_loop(vm: &mut Vm, _args: Args) -> PyResult<Value> {
         return Err(vm.new_error("RuntimeError", "no running event loop"));
     }
     Ok(vm.running_loop.clone())
-}
-
-/// `asyncio.create_task(coro, *, name=None, context=None)`: `loop.create_task(coro)` on
-/// the running loop, then `task.set_name(name)`. Native because it runs once per task: the
-/// loop's own method is called directly unless a script replaced it.
-fn m_create_task(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    if args.pos.len() > 1 {
-        let msg = format!("create_task() takes 1 positional argument but {} were given", args.pos.len());
-        return Err(vm.new_error("TypeError", &msg));
-    }
-    // The messages of CPython's `create_task`, a Python function.
-    if let Some((k, _)) =
-        args.kw.iter().find(|(k, _)| !matches!(k.as_str(), Some("coro" | "name" | "context")))
-    {
-        let msg = format!("create_task() got an unexpected keyword argument '{}'", k.as_str().unwrap_or(""));
-        return Err(vm.new_error("TypeError", &msg));
-    }
-    let Some(coro) = args.pos.first().or(args.kwarg("coro")).cloned() else {
-        return Err(vm.new_error("TypeError", "create_task() missing 1 required positional argument: 'coro'"));
-    };
-    let name = args.kwarg("name").cloned().unwrap_or(Value::None);
-    let lv = m_get_running_loop(vm, Args::new(&[]))?;
-    let (method, this) = vm.load_method(&lv, &Value::str("create_task"))?;
-    let is_native = |f: &Value| match f.payload() {
-        Some(Payload::Native(n)) => {
-            std::ptr::fn_addr_eq(n.f, loop_create_task as crate::vm::object::NativeFn)
-        }
-        _ => false,
-    };
-    if !this.is_undef() && is_native(&method) {
-        return Ok(Value::Obj(new_task(vm, &lv, coro, name)?));
-    }
-    // As CPython's: the loop's method gets the coroutine (and a context if one was given),
-    // then the name is set on what it returned.
-    let pos = if this.is_undef() { vec![coro] } else { vec![this, coro] };
-    let kw = match args.kwarg("context") {
-        Some(c) if !c.is_none() => vec![(Value::str("context"), c.clone())],
-        _ => vec![],
-    };
-    let task = vm.call_kw(&method, pos, kw)?;
-    if !name.is_none() {
-        vm.call_method(&task, "set_name", vec![name])?;
-    }
-    Ok(task)
 }
 
 fn m_get_running_loop_opt(vm: &mut Vm, _args: Args) -> PyResult<Value> {
