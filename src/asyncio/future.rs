@@ -14,7 +14,7 @@ use crate::vm::ext::Ext;
 use crate::vm::frame::Incoming;
 use crate::vm::gc::Tracer;
 use crate::vm::interp::{Delegate, Outcome};
-use crate::vm::object::{Object, Payload};
+use crate::vm::object::{Class, Object, Payload};
 use crate::vm::{Exc, PyResult, Value, Vm};
 
 /// A future's state.
@@ -610,7 +610,16 @@ pub fn is_future(v: &Value) -> bool {
 /// Makes a future object.
 pub fn new_future(vm: &mut Vm, loop_obj: Value) -> Rc<Object> {
     let cls = Aio::classes(vm).future.clone();
-    Object::with_lazy_dict(cls, Payload::Ext(Box::new(FutureObj::new(loop_obj, FutKind::Plain))))
+    new_future_of(vm, cls, loop_obj)
+}
+
+/// Makes a future object of class `cls` (a subclass of Future), registered with the cycle
+/// collector: a task waiting on a future forms a cycle (task, coroutine, future, the
+/// future's wake-up callback) that only the collector can free once nothing else holds it.
+pub fn new_future_of(vm: &mut Vm, cls: Rc<Class>, loop_obj: Value) -> Rc<Object> {
+    let obj = Object::with_lazy_dict(cls, Payload::Ext(Box::new(FutureObj::new(loop_obj, FutKind::Plain))));
+    vm.gc_track(&Value::Obj(obj.clone()));
+    obj
 }
 
 /// What a task is charged against the memory limit: the task, its coroutine and the

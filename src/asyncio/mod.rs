@@ -341,10 +341,7 @@ fn future_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(Value::Class(c)) => c.clone(),
         _ => Aio::classes(vm).future.clone(),
     };
-    Ok(Value::Obj(Object::with_lazy_dict(
-        cls,
-        Payload::Ext(Box::new(FutureObj::new(loop_obj, future::FutKind::Plain))),
-    )))
+    Ok(Value::Obj(future::new_future_of(vm, cls, loop_obj)))
 }
 
 fn future_init(_vm: &mut Vm, _args: Args) -> PyResult<Value> {

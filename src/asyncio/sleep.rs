@@ -198,7 +198,10 @@ pub fn sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let delay = crate::builtins::to_float(vm, &delay)?;
     let state = SleepState { delay, result, timer: Cell::new(None), armed: Cell::new(false) };
     let fut = FutureObj::new(Value::None, FutKind::Sleep(state));
-    Ok(Value::Obj(Object::new(aio.sleep_class.clone(), Payload::Ext(Box::new(fut)))))
+    let obj = Value::Obj(Object::new(aio.sleep_class.clone(), Payload::Ext(Box::new(fut))));
+    // Part of the cycle of a task sleeping in it (see `future::new_future_of`).
+    vm.gc_track(&obj);
+    Ok(obj)
 }
 
 /// The shared `sleep(0)` awaitable.

@@ -903,6 +903,7 @@ impl Vm {
             it.next().unwrap_or(Value::None),
         );
         let name = name.as_str().unwrap_or("?").to_string();
+        let (bases, orig_bases) = self.resolve_mro_entries(bases)?;
         let mut base_classes = Vec::new();
         if let Value::Tuple(t) = &bases {
             for b in t.items.iter() {
@@ -936,6 +937,9 @@ impl Vm {
         let mut fiber = Fiber::new(body.code.clone(), globals, regs);
         fiber.frames[0].locals = Some(ns.clone());
         let cell = self.run_nested(fiber)?;
+        if let Some(orig) = orig_bases {
+            self.dict_set(&ns, Value::str("__orig_bases__"), orig)?;
+        }
         let cls = match meta {
             // A script metaclass: `meta(name, bases, ns, **kw)` runs its `__new__`/`__init__`.
             Some(m) if m.is_heap => {
@@ -949,6 +953,37 @@ impl Vm {
         };
         super::interp::cell_set(&cell, Value::Class(cls.clone()));
         Ok(Value::Class(cls))
+    }
+
+    /// PEP 560: a base that is not a class but has `__mro_entries__` is replaced by the
+    /// classes that method returns (given the original bases). Returns the bases to use and,
+    /// when they changed, the original tuple (for the namespace's `__orig_bases__`).
+    fn resolve_mro_entries(&mut self, bases: Value) -> PyResult<(Value, Option<Value>)> {
+        let Value::Tuple(t) = &bases else { return Ok((bases, None)) };
+        if t.items.iter().all(|b| matches!(b, Value::Class(_))) {
+            return Ok((bases, None));
+        }
+        let hook = Value::str("__mro_entries__");
+        let mut out = Vec::with_capacity(t.items.len());
+        for b in t.items.iter() {
+            if matches!(b, Value::Class(_)) {
+                out.push(b.clone());
+                continue;
+            }
+            let entries = match self.get_attr(b, &hook) {
+                Ok(f) => self.call(&f, vec![bases.clone()])?,
+                Err(e) if self.is_attribute_error(&e) => {
+                    out.push(b.clone());
+                    continue;
+                }
+                Err(e) => return Err(e),
+            };
+            let Value::Tuple(new) = &entries else {
+                return Err(self.new_error("TypeError", "__mro_entries__ must return a tuple"));
+            };
+            out.extend(new.items.iter().cloned());
+        }
+        Ok((Value::tuple(out), Some(bases.clone())))
     }
 
     /// `type.__new__(meta, name, bases, ns, **kw)`: builds the class, then runs
