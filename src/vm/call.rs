@@ -879,13 +879,12 @@ impl Vm {
             kind: code.kind,
             state: RefCell::new(GenState::Suspended(fiber)),
             started: Cell::new(false),
-            name,
-            qualname,
+            names: Generator::own_names(code, name, qualname),
             code: code.clone(),
             running_async: Cell::new(false),
             hooked: Cell::new(false),
             // Plain generators know where to go if dropped suspended in a `try`/`with`.
-            finalizer: RefCell::new(
+            finalizer: Cell::new(
                 (code.kind == CodeKind::Generator)
                     .then(|| super::object::GenFinalizer::Vm(self.graveyard.clone())),
             ),

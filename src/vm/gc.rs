@@ -229,7 +229,7 @@ fn visit(node: Node<'_>, f: &mut dyn FnMut(Edge<'_>)) -> bool {
             return visit_map(&c.dict, f);
         }
         Node::Obj(o) => {
-            if let Some(d) = &o.dict {
+            if let Some(d) = o.dict() {
                 f(dict_edge(d));
             }
             if o.class.is_heap {
@@ -446,7 +446,7 @@ fn clear(node: Node<'_>, index: &AddrMap, depth: usize, trash: &mut Vec<Value>) 
             clear_map(&c.dict, trash);
         }
         Node::Obj(o) => {
-            if let Some(d) = &o.dict {
+            if let Some(d) = o.dict() {
                 if Rc::strong_count(d) == 1 {
                     clear_map(&d.map, trash);
                 }

@@ -1322,7 +1322,7 @@ impl Vm {
                     crate::compiler::bytecode::CodeKind::AsyncGenerator => "async_generator",
                     _ => "generator",
                 };
-                format!("<{what} object {} at {:#x}>", g.qualname.as_str().unwrap_or("?"), v.id())
+                format!("<{what} object {} at {:#x}>", g.qualname().as_str().unwrap_or("?"), v.id())
             }
             Payload::Cell(_) => format!("<cell at {:#x}>", v.id()),
             Payload::DictView(kind, d) => self.view_repr(*kind, d)?,
