@@ -75,22 +75,20 @@ fn mark_cases(toks: &mut [Spanned], m: usize) {
     // toks[nl + 1] is the block's INDENT.
     let mut depth = 0usize;
     let mut at_start = true;
-    for j in nl + 2..toks.len() {
-        match toks[j].1 {
+    for t in toks.iter_mut().skip(nl + 2) {
+        match t.1 {
             Tok::Indent => depth += 1,
             Tok::Dedent if depth == 0 => return,
             Tok::Dedent => depth -= 1,
-            Tok::Newline => at_start = true,
+            Tok::Newline => {}
             _ => {
-                if at_start && depth == 0 && is_name(&toks[j].1, "case") {
-                    toks[j].1 = Tok::Case;
+                if at_start && depth == 0 && is_name(&t.1, "case") {
+                    t.1 = Tok::Case;
                 }
                 at_start = false;
                 continue;
             }
         }
-        if toks[j].1 != Tok::Newline {
-            at_start = true;
-        }
+        at_start = true;
     }
 }

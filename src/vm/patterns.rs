@@ -30,7 +30,7 @@ impl Vm {
     /// [`MatchKind::Class`], the two registers after it).
     pub(super) fn match_op(&mut self, op: MatchKind, subj: &Value, args: &[Value]) -> PyResult<Value> {
         Ok(match op {
-            MatchKind::IsSequence => Value::Bool(self.is_match_sequence(subj)),
+            MatchKind::IsSequence => Value::Bool(self.is_match_sequence(subj)?),
             MatchKind::IsMapping => Value::Bool(self.dict_of(subj).is_some()),
             MatchKind::Len => Value::Int(crate::builtins::length(self, subj)? as i64),
             MatchKind::Keys => self.match_keys(subj, &args[0])?,
@@ -39,19 +39,23 @@ impl Vm {
         })
     }
 
-    /// Sequence patterns match lists, tuples, ranges and their subclasses, never strings,
-    /// bytes or bytearrays (collections.abc.Sequence registrations are not tracked).
-    fn is_match_sequence(&self, v: &Value) -> bool {
-        match v {
-            Value::List(_) | Value::Tuple(_) => true,
-            Value::Obj(o) => match &o.payload {
-                Payload::Range(..) | Payload::BigRange(_) | Payload::MemoryView(_) | Payload::ListData(_) => {
-                    true
-                }
-                _ => matches!(self.type_of(v).kind, BaseKind::List | BaseKind::Tuple),
-            },
-            _ => false,
+    /// Sequence patterns match lists, tuples, ranges, memoryviews, their subclasses and
+    /// classes inheriting from or registered with `collections.abc.Sequence` (when that module
+    /// is loaded), never strings, bytes or bytearrays.
+    fn is_match_sequence(&mut self, v: &Value) -> PyResult<bool> {
+        let Value::Obj(o) = v else { return Ok(matches!(v, Value::List(_) | Value::Tuple(_))) };
+        if matches!(o.payload, Payload::Range(..) | Payload::BigRange(_) | Payload::MemoryView(_)) {
+            return Ok(true);
         }
+        match o.class.kind {
+            BaseKind::List | BaseKind::Tuple => return Ok(true),
+            BaseKind::Str | BaseKind::Bytes | BaseKind::ByteArray => return Ok(false),
+            _ => {}
+        }
+        let modules = self.modules.clone();
+        let Some(abc) = self.dict_get_str(&modules, &Value::str("collections.abc")) else { return Ok(false) };
+        let sequence = self.get_attr(&abc, &Value::str("Sequence"))?;
+        crate::builtins::is_instance(self, v, &sequence)
     }
 
     fn key_items(keys: &Value) -> Vec<Value> {
