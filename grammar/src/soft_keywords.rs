@@ -3,7 +3,7 @@
 //!
 //! `match` and `case` stay ordinary names (`match = 3`, `match(x)`, `print(case)`) except
 //! where they start a match statement: a `match` becomes a keyword token when it starts a
-//! logical line that ends with `:` and is followed by an indented block, and a `case` becomes
+//! logical line that ends with `:`, and a `case` becomes
 //! one when it starts a statement directly inside that block. The parser's LR(1) grammar
 //! then sees plain keywords and needs no backtracking.
 
@@ -29,8 +29,9 @@ fn starts_statement(toks: &[Spanned], i: usize) -> bool {
     i == 0 || matches!(toks[i - 1].1, Tok::Newline | Tok::Indent | Tok::Dedent)
 }
 
-/// True when `match` at `i` is followed by a subject, and its logical line ends with `:`
-/// followed by an indented block.
+/// True when `match` at `i` is followed by a subject and its logical line ends with `:`. No
+/// other statement can have that shape, so a missing block is reported as a match
+/// statement's (as CPython does), and the REPL sees an incomplete `match` header.
 fn opens_block(toks: &[Spanned], i: usize) -> bool {
     let Some(next) = toks.get(i + 1) else { return false };
     if !starts_subject(&next.1) {
@@ -39,7 +40,7 @@ fn opens_block(toks: &[Spanned], i: usize) -> bool {
     let Some(nl) = toks[i..].iter().position(|t| t.1 == Tok::Newline).map(|n| i + n) else {
         return false;
     };
-    nl > i + 1 && toks[nl - 1].1 == Tok::Colon && toks.get(nl + 1).is_some_and(|t| t.1 == Tok::Indent)
+    nl > i + 1 && toks[nl - 1].1 == Tok::Colon
 }
 
 fn starts_subject(t: &Tok) -> bool {
@@ -72,7 +73,9 @@ fn mark_cases(toks: &mut [Spanned], m: usize) {
     let Some(nl) = toks[m..].iter().position(|t| t.1 == Tok::Newline).map(|n| m + n) else {
         return;
     };
-    // toks[nl + 1] is the block's INDENT.
+    if toks.get(nl + 1).is_none_or(|t| t.1 != Tok::Indent) {
+        return;
+    }
     let mut depth = 0usize;
     let mut at_start = true;
     for t in toks.iter_mut().skip(nl + 2) {
