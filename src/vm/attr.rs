@@ -870,14 +870,21 @@ impl Vm {
             return false;
         }
         let gmap = globals.map.borrow();
-        let bmap = self.builtins.map.borrow();
-        if slot.globals_version != gmap.version() || slot.builtins_version != bmap.version() {
+        if slot.globals_version != gmap.version() {
             return false;
         }
-        // Same versions: the entry found then is still there, unchanged.
+        // Same versions: the entry found then is still there, unchanged. A global found in
+        // the globals needs no builtins check (builtins cannot shadow it).
         let entry = match found {
             super::object::GlobalAt::Globals(i) => gmap.live_entry(i),
-            super::object::GlobalAt::Builtins(i) => bmap.live_entry(i),
+            super::object::GlobalAt::Builtins(i) => {
+                let bmap = self.builtins.map.borrow();
+                if slot.builtins_version != bmap.version() {
+                    return false;
+                }
+                let hit = bmap.live_entry(i).map(|e| out.clone_from(&e.value)).is_some();
+                return hit;
+            }
         };
         match entry {
             Some(e) => {

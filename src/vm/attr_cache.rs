@@ -6,7 +6,7 @@
 //! unchanged (any class namespace change or class creation bumps it, so hooks, descriptors
 //! and MROs are as they were when the slot was filled). A hit still checks the instance dict
 //! entry's key (dicts differ per instance) and, for methods, that the instance dict does not
-//! shadow the name. Everything else takes the general path in `attr.rs`, then refills the slot.
+//! shadow the name (a one-word key filter of the dict answers that without a probe). Everything else takes the general path in `attr.rs`, then refills the slot.
 
 use std::rc::Rc;
 
@@ -61,7 +61,7 @@ fn cacheable(o: &Object) -> bool {
 }
 
 /// The slot for name `idx` if it was filled for `o`'s class in the current epoch.
-#[inline]
+#[inline(always)]
 fn valid_slot(code: &CodeObj, o: &Object, idx: usize) -> Option<Known> {
     if !cacheable(o) {
         return None;
@@ -70,7 +70,7 @@ fn valid_slot(code: &CodeObj, o: &Object, idx: usize) -> Option<Known> {
 }
 
 /// The slot for name `idx` if it was filled for class `cls` in the current epoch.
-#[inline]
+#[inline(always)]
 fn class_slot(code: &CodeObj, cls: &Class, idx: usize) -> Option<Known> {
     let cache = code.attr_cache.borrow();
     let slot = cache.get(idx)?;
@@ -109,7 +109,7 @@ fn entry_value(o: &Object, i: usize, name: &Value) -> Option<Value> {
 
 /// Whether dict key `key` is the attribute name `name` (names are interned, so this is
 /// nearly always pointer equality).
-#[inline]
+#[inline(always)]
 fn same_name(key: &Value, name: &Value) -> bool {
     match (key, name) {
         (Value::Str(a), Value::Str(b)) => {
@@ -196,33 +196,39 @@ pub fn cached_get_into(code: &CodeObj, regs: &mut [Value], obj: usize, dst: usiz
     hit
 }
 
-/// `obj.<names[idx]> = value` when the cache knows where it goes; otherwise gives `value`
-/// back for [`Vm::set_attr_slow`].
+/// `obj.<names[idx]> = src` when the cache knows where it goes; false sends the caller to
+/// [`Vm::set_attr_slow`].
 #[inline(always)]
-pub fn cached_set(code: &CodeObj, obj: &Value, idx: usize, value: Value) -> Result<(), Value> {
-    let Value::Obj(o) = obj else { return Err(value) };
-    let Some(Known::DictEntry(i)) = valid_slot(code, o, idx) else { return Err(value) };
-    let (Some(dict), Value::Str(key)) = (&o.dict, &code.names[idx]) else { return Err(value) };
+pub fn cached_set(code: &CodeObj, obj: &Value, idx: usize, src: &Value) -> bool {
+    let Value::Obj(o) = obj else { return false };
+    let Some(Known::DictEntry(i)) = valid_slot(code, o, idx) else { return false };
+    let (Some(dict), Value::Str(key)) = (&o.dict, &code.names[idx]) else { return false };
     let mut map = dict.map.borrow_mut();
     let old = match map.live_entry_mut(i) {
         Some(e) if same_name(&e.key, &code.names[idx]) => {
             if e.value.is_inline() {
-                Value::put(&mut e.value, value);
-                return Ok(());
+                // Nothing to release: a scalar is copied by tag and payload (it was usually
+                // computed by the instruction before, and a wide reload of it would stall).
+                match *src {
+                    Value::Int(v) => Value::put_int(&mut e.value, v),
+                    Value::Float(v) => Value::put_float(&mut e.value, v),
+                    _ => Value::put(&mut e.value, src.clone()),
+                }
+                return true;
             }
-            std::mem::replace(&mut e.value, value)
+            std::mem::replace(&mut e.value, src.clone())
         }
         _ => {
             // The class is as it was when the slot was filled, so no data descriptor
             // intercepts the store: a plain dict store (a fresh instance in `__init__`).
-            map.set_str(key.hash(), code.names[idx].clone(), value);
-            return Ok(());
+            map.set_str(key.hash(), code.names[idx].clone(), src.clone());
+            return true;
         }
     };
     // Dropped once the dict is released.
     drop(map);
     drop(old);
-    Ok(())
+    true
 }
 
 /// The plain method `obj.<names[idx]>()` calls (with `obj` as self) when the cache knows
@@ -292,12 +298,13 @@ pub fn cached_method_into(
     hit
 }
 
-/// Whether the instance dict of `o` has the attribute `name`.
-#[inline]
+/// Whether the instance dict of `o` has the attribute `name`. Instances almost never shadow
+/// a method, so the dict's key filter usually answers without a probe.
+#[inline(always)]
 fn shadowed(o: &Object, name: &Value) -> bool {
     let (Some(dict), Value::Str(k)) = (&o.dict, name) else { return false };
-    let found = dict.map.borrow().index_of_str(k.hash(), k.as_str()).is_some();
-    found
+    let map = dict.map.borrow();
+    map.may_hold(k.hash()) && map.index_of_str(k.hash(), k.as_str()).is_some()
 }
 
 impl Vm {

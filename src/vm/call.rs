@@ -452,7 +452,6 @@ impl Vm {
                             top: 0,
                             ret: at as u32,
                             kind: FrameKind::Normal,
-                            init_self: Value::Undef,
                         };
                         self.push_frame(fiber, frame)?;
                         return Ok(true);
@@ -471,7 +470,8 @@ impl Vm {
                     }
                     fiber.stack[window..end].rotate_right(1);
                     fiber.stack[window] = obj.clone();
-                    self.push_fast_kind(fiber, &init, at, n + 1, FrameKind::Init, obj)?;
+                    self.push_fast_kind(fiber, &init, at, n + 1, FrameKind::Init)?;
+                    fiber.stack[at] = obj;
                     return Ok(true);
                 }
                 Value::Obj(o) => match &o.payload {
@@ -551,7 +551,7 @@ impl Vm {
                     fiber.stack[ret] = self.make_generator(f, regs);
                     return Ok(false);
                 }
-                self.push_with_regs(fiber, f, regs, ret, FrameKind::Normal, Value::Undef)?;
+                self.push_with_regs(fiber, f, regs, ret, FrameKind::Normal)?;
                 Ok(true)
             }
             // A bound script method (`self.m(*args, **kw)`): its function gets `self` first
@@ -585,7 +585,8 @@ impl Vm {
                                 self.new_error("TypeError", "__init__() should return None, not 'generator'")
                             );
                         }
-                        self.push_with_regs(fiber, &init, regs, ret, FrameKind::Init, obj)?;
+                        self.push_with_regs(fiber, &init, regs, ret, FrameKind::Init)?;
+                        fiber.stack[ret] = obj;
                         Ok(true)
                     }
                     _ => {
@@ -649,7 +650,6 @@ impl Vm {
         regs: Vec<Value>,
         ret: usize,
         kind: FrameKind,
-        init_self: Value,
     ) -> PyResult<()> {
         let window = ret + 1;
         let nregs = f.code.code.nregs as usize;
@@ -672,7 +672,6 @@ impl Vm {
             top: 0,
             ret: ret as u32,
             kind,
-            init_self,
         };
         self.push_frame(fiber, frame)
     }
@@ -804,6 +803,8 @@ impl Vm {
         let consts: Vec<Value> = code.consts.iter().map(|c| self.const_value(c)).collect();
         let names: Vec<Value> = code.names.iter().map(|n| self.intern(n)).collect();
         Rc::new(CodeObj {
+            instrs: code.instrs.clone().into_boxed_slice(),
+            nregs: code.nregs,
             code: code.clone(),
             consts: consts.into_boxed_slice(),
             names: names.into_boxed_slice(),
@@ -904,6 +905,7 @@ impl Vm {
             it.next().unwrap_or(Value::None),
         );
         let name = name.as_str().unwrap_or("?").to_string();
+        let (bases, orig_bases) = self.resolve_mro_entries(bases)?;
         let mut base_classes = Vec::new();
         if let Value::Tuple(t) = &bases {
             for b in t.items.iter() {
@@ -937,6 +939,9 @@ impl Vm {
         let mut fiber = Fiber::new(body.code.clone(), globals, regs);
         fiber.frames[0].locals = Some(ns.clone());
         let cell = self.run_nested(fiber)?;
+        if let Some(orig) = orig_bases {
+            self.dict_set(&ns, Value::str("__orig_bases__"), orig)?;
+        }
         let cls = match meta {
             // A script metaclass: `meta(name, bases, ns, **kw)` runs its `__new__`/`__init__`.
             Some(m) if m.is_heap => {
@@ -950,6 +955,37 @@ impl Vm {
         };
         super::interp::cell_set(&cell, Value::Class(cls.clone()));
         Ok(Value::Class(cls))
+    }
+
+    /// PEP 560: a base that is not a class but has `__mro_entries__` is replaced by the
+    /// classes that method returns (given the original bases). Returns the bases to use and,
+    /// when they changed, the original tuple (for the namespace's `__orig_bases__`).
+    fn resolve_mro_entries(&mut self, bases: Value) -> PyResult<(Value, Option<Value>)> {
+        let Value::Tuple(t) = &bases else { return Ok((bases, None)) };
+        if t.items.iter().all(|b| matches!(b, Value::Class(_))) {
+            return Ok((bases, None));
+        }
+        let hook = Value::str("__mro_entries__");
+        let mut out = Vec::with_capacity(t.items.len());
+        for b in t.items.iter() {
+            if matches!(b, Value::Class(_)) {
+                out.push(b.clone());
+                continue;
+            }
+            let entries = match self.get_attr(b, &hook) {
+                Ok(f) => self.call(&f, vec![bases.clone()])?,
+                Err(e) if self.is_attribute_error(&e) => {
+                    out.push(b.clone());
+                    continue;
+                }
+                Err(e) => return Err(e),
+            };
+            let Value::Tuple(new) = &entries else {
+                return Err(self.new_error("TypeError", "__mro_entries__ must return a tuple"));
+            };
+            out.extend(new.items.iter().cloned());
+        }
+        Ok((Value::tuple(out), Some(bases.clone())))
     }
 
     /// `type.__new__(meta, name, bases, ns, **kw)`: builds the class, then runs

@@ -334,6 +334,11 @@ impl Class {
 /// A code object as the VM runs it: the compiler's [`Code`] plus its constants as values.
 #[derive(Debug)]
 pub struct CodeObj {
+    /// `code.instrs`, copied here so that the dispatch loop's instruction fetch is one
+    /// pointer away from the code object it holds.
+    pub instrs: Box<[crate::compiler::bytecode::Instr]>,
+    /// `code.nregs` (the call and return paths size and clear frames with it).
+    pub nregs: u16,
     /// The compiled code.
     pub code: Rc<Code>,
     /// `code.consts` converted to values (nested code becomes `CodeObj` values).
