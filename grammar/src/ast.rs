@@ -105,6 +105,49 @@ pub enum StmtKind {
     Break,
     /// `continue`.
     Continue,
+    /// `match subject:` with its `case` blocks, tried in order.
+    Match { subject: Expr, cases: Vec<MatchCase> },
+}
+
+/// One `case pattern [if guard]:` block of a `match` statement.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MatchCase {
+    /// The pattern the subject is matched against.
+    pub pattern: Pattern,
+    /// The `if` guard, evaluated after the pattern's names are bound.
+    pub guard: Option<Expr>,
+    /// The block run when the pattern matches and the guard holds.
+    pub body: Vec<Stmt>,
+}
+
+/// A pattern of a `case` clause (PEP 634), with its span.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pattern {
+    /// What kind of pattern this is.
+    pub kind: PatternKind,
+    /// Where it is in the source.
+    pub span: Span,
+}
+
+/// The pattern forms, named after CPython's `ast.Match*` nodes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PatternKind {
+    /// A literal (other than None/True/False) or a dotted value, compared with `==`.
+    Value(Expr),
+    /// `None`, `True` or `False`, compared by identity.
+    Singleton(Constant),
+    /// `[p, ...]`, `(p, ...)` or `p, ...`; at most one item is a `Star`.
+    Sequence(Vec<Pattern>),
+    /// `*name` (or `*_`, `None`) inside a sequence pattern.
+    Star(Option<Name>),
+    /// `{key: p, ..., **rest}`; keys are literal or value expressions.
+    Mapping { keys: Vec<Expr>, patterns: Vec<Pattern>, rest: Option<Name> },
+    /// `cls(p, ..., attr=p, ...)`.
+    Class { cls: Expr, patterns: Vec<Pattern>, kwd_attrs: Vec<Name>, kwd_patterns: Vec<Pattern> },
+    /// `p as name`; a bare capture has no pattern, the wildcard `_` has neither.
+    As { pattern: Option<Box<Pattern>>, name: Option<Name> },
+    /// `p | q | ...`.
+    Or(Vec<Pattern>),
 }
 
 /// A `def` or `async def` statement.

@@ -47,6 +47,7 @@ fn is_compound(s: &Stmt) -> bool {
             | StmtKind::If { .. }
             | StmtKind::With { .. }
             | StmtKind::Try { .. }
+            | StmtKind::Match { .. }
     )
 }
 

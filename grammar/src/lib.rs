@@ -13,7 +13,9 @@ mod interactive;
 mod layout;
 mod lexer;
 mod line_index;
+mod match_check;
 mod parser;
+mod soft_keywords;
 mod strings;
 mod token;
 mod validate;
@@ -21,6 +23,7 @@ mod validate;
 pub use error::{ErrorKind, SyntaxError};
 pub use interactive::parse_interactive;
 pub use line_index::LineIndex;
+pub use match_check::bound_names;
 
 /// What kind of input is being parsed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

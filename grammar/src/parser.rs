@@ -18,6 +18,9 @@ use crate::validate::{self, TargetCtx};
 #[rustfmt::skip]
 mod python;
 
+mod patterns;
+pub use patterns::*;
+
 /// What the single start symbol produced.
 pub enum Top {
     Module(Vec<Stmt>),
@@ -78,7 +81,8 @@ pub fn parse_field(src: &str, start: usize, end: usize) -> Result<Expr, SyntaxEr
 }
 
 fn run(src: &str, start: Tok, lay: layout::Layout, field: bool) -> Result<Top, SyntaxError> {
-    let layout::Layout { toks, error, unclosed } = lay;
+    let layout::Layout { mut toks, error, unclosed } = lay;
+    crate::soft_keywords::mark(&mut toks);
     if let Some(e) = &error {
         if !e.weak {
             return Err(e.err.clone());
@@ -187,18 +191,6 @@ fn unexpected(
             let msg = format!("Missing parentheses in call to '{n}'. Did you mean {n}(...)?");
             return err(ErrorKind::Syntax, msg, toks[i - 1].0, e);
         }
-        if n == "match"
-            && is_stmt_start(toks, i - 1)
-            && tok.is_some_and(starts_expr)
-            && line_ends_with_colon(toks, i)
-        {
-            return err(
-                ErrorKind::Syntax,
-                "'match' statements are not supported yet".into(),
-                toks[i - 1].0,
-                toks[i - 1].2,
-            );
-        }
     }
     if tok == Some(&Tok::Newline) && has("\":\"") && !field {
         return err(ErrorKind::Syntax, "expected ':'".into(), s, s);
@@ -257,6 +249,8 @@ fn expected_block(src: &str, toks: &[Spanned], colon: usize) -> String {
         Tok::Finally => "'finally' statement",
         Tok::Def => "function definition",
         Tok::Class => "class definition",
+        Tok::Match => "'match' statement",
+        Tok::Case => "'case' statement",
         _ => return "expected an indented block".into(),
     };
     format!("expected an indented block after {what} on line {line}")
@@ -265,15 +259,6 @@ fn expected_block(src: &str, toks: &[Spanned], colon: usize) -> String {
 fn bracket_depth(toks: &[Spanned]) -> i32 {
     let start = toks.iter().rposition(|t| t.1 == Tok::Newline).map_or(0, |j| j + 1);
     toks[start..].iter().fold(0, |d, t| d + i32::from(t.1.is_open()) - i32::from(t.1.is_close()))
-}
-
-fn is_stmt_start(toks: &[Spanned], i: usize) -> bool {
-    i == 0 || matches!(toks[i - 1].1, Tok::Newline | Tok::Indent | Tok::Dedent | Tok::Semi)
-}
-
-fn line_ends_with_colon(toks: &[Spanned], i: usize) -> bool {
-    let end = toks[i..].iter().position(|t| t.1 == Tok::Newline).map_or(toks.len(), |n| i + n);
-    end > 0 && toks[end - 1].1 == Tok::Colon
 }
 
 /// Walks back from the token ending an expression to the token starting its primary chain
@@ -364,6 +349,7 @@ fn block_end(body: &[Stmt]) -> u32 {
 pub fn compound(l: usize, kind: StmtKind) -> Stmt {
     let end = match &kind {
         StmtKind::While { body, orelse, .. } => block_end(orelse).max(block_end(body)),
+        StmtKind::Match { cases, .. } => cases.last().map_or(l as u32, |c| block_end(&c.body)),
         _ => l as u32,
     };
     Stmt::new(kind, Span { start: l as u32, end })

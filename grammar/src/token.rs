@@ -73,6 +73,10 @@ pub enum Tok {
     While,
     With,
     Yield,
+    /// The soft keyword `match`, only where it starts a match statement (see `soft_keywords`).
+    Match,
+    /// The soft keyword `case`, only where it starts a case block.
+    Case,
     // Operators and delimiters (Python reference 2.5, 2.6).
     Plus,
     Minus,

@@ -273,6 +273,16 @@ impl Checker {
                 Err(err("nonlocal declaration not allowed at module level", s.span))
             }
             StmtKind::Expr(e) => self.expr(e, ctx),
+            StmtKind::Match { subject, cases } => {
+                self.expr(subject, ctx)?;
+                for (i, case) in cases.iter().enumerate() {
+                    let last = i + 1 == cases.len();
+                    crate::match_check::check_case(&case.pattern, last || case.guard.is_some())?;
+                    case.guard.iter().try_for_each(|g| self.expr(g, ctx))?;
+                    self.block(&case.body, ctx)?;
+                }
+                Ok(())
+            }
             StmtKind::Break if !ctx.in_loop => Err(err("'break' outside loop", s.span)),
             StmtKind::Continue if !ctx.in_loop => Err(err("'continue' not properly in loop", s.span)),
             StmtKind::Import(_)

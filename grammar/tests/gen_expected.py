@@ -13,7 +13,6 @@ import sys
 
 GYRE_ONLY = {
     "complex_literal": ("SyntaxError", 1, "complex numbers are not supported"),
-    "match_statement": ("SyntaxError", 1, "'match' statements are not supported yet"),
 }
 
 here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "syntax_errors")

@@ -30,7 +30,7 @@ use crate::vm::{PyResult, Value, Vm};
 
 pub use constructors::to_float;
 pub use descriptors::class_getitem;
-pub use functions::length;
+pub use functions::{is_instance, length};
 pub use methods::throw_exc;
 pub use modules::{module, native_module, stdlib_source};
 

@@ -109,6 +109,27 @@ pub enum UnaryKind {
     Not,
 }
 
+/// The structural-pattern-matching operations of [`Instr::Match`] (PEP 634).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MatchKind {
+    /// `R[dst]` = whether `R[subj]` is a sequence a sequence pattern may match (list, tuple,
+    /// range, ... but never str, bytes or bytearray).
+    IsSequence,
+    /// `R[dst]` = whether `R[subj]` is a mapping (a dict or dict subclass).
+    IsMapping,
+    /// `R[dst] = len(R[subj])`.
+    Len,
+    /// `R[dst]` = the tuple of `R[subj]`'s values for the keys in the tuple `R[arg]` (looked up
+    /// without `__missing__`), or None when a key is absent.
+    Keys,
+    /// `R[dst]` = a new dict of `R[subj]`'s items minus the keys in the tuple `R[arg]`.
+    Rest,
+    /// `R[dst]` = the tuple of sub-subjects of `R[subj]` for the class pattern whose class is
+    /// `R[arg]`, keyword names tuple `R[arg+1]` and positional count `R[arg+2]`, or None
+    /// when `R[subj]` is not an instance or lacks an attribute.
+    Class,
+}
+
 /// One instruction. Each variant documents its operands and its effect (`R[x]` is register `x`).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Instr {
@@ -319,6 +340,9 @@ pub enum Instr {
     ImportStar { module: Reg },
     /// REPL: print `repr(R[src])` unless it is None, and store it in `builtins._`.
     PrintExpr { src: Reg },
+
+    /// A pattern-matching step; see [`MatchKind`] for each operation's effect.
+    Match { op: MatchKind, dst: Reg, subj: Reg, arg: Reg },
 }
 
 /// A compile-time constant.

@@ -18,6 +18,8 @@ use gyre_grammar::{ErrorKind, SyntaxError};
 use super::bytecode::*;
 use super::symtable::{Binding, ScopeId, ScopeKind, SymbolTable};
 
+mod patterns;
+
 /// Registers are u16; a function needing more is rejected (CPython has similar limits).
 const MAX_REGS: usize = 60000;
 /// CPython's limit on statically nested blocks in one code object (CO_MAXBLOCKS): loops,
@@ -462,6 +464,7 @@ impl<'a> Unit<'a> {
                 self.import_from(module.as_deref(), names, *level)?
             }
             StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
+            StmtKind::Match { subject, cases } => self.match_stmt(subject, cases)?,
         }
         self.free_to(mark);
         Ok(())

@@ -407,8 +407,49 @@ impl Builder {
             }
             StmtKind::Expr(e) => self.expr(e)?,
             StmtKind::Pass | StmtKind::Break | StmtKind::Continue => {}
+            StmtKind::Match { subject, cases } => {
+                self.expr(subject)?;
+                for case in cases {
+                    self.pattern(&case.pattern)?;
+                    self.opt(case.guard.as_ref())?;
+                    self.stmts(&case.body)?;
+                }
+            }
         }
         Ok(())
+    }
+
+    /// A `case` pattern: its captures are assignments, its values and classes are loads.
+    fn pattern(&mut self, p: &ast::Pattern) -> Result<(), SyntaxError> {
+        use ast::PatternKind as P;
+        match &p.kind {
+            P::Value(e) => self.expr(e)?,
+            P::Singleton(_) => {}
+            P::Sequence(items) | P::Or(items) => items.iter().try_for_each(|i| self.pattern(i))?,
+            P::Star(name) => self.capture(name.as_deref()),
+            P::Mapping { keys, patterns, rest } => {
+                keys.iter().try_for_each(|k| self.expr(k))?;
+                patterns.iter().try_for_each(|i| self.pattern(i))?;
+                self.capture(rest.as_deref());
+            }
+            P::Class { cls, patterns, kwd_patterns, .. } => {
+                self.expr(cls)?;
+                patterns.iter().chain(kwd_patterns).try_for_each(|i| self.pattern(i))?;
+            }
+            P::As { pattern, name } => {
+                if let Some(inner) = pattern {
+                    self.pattern(inner)?;
+                }
+                self.capture(name.as_deref());
+            }
+        }
+        Ok(())
+    }
+
+    fn capture(&mut self, name: Option<&str>) {
+        if let Some(n) = name {
+            self.scope().mark(n, ASSIGNED);
+        }
     }
 
     fn arg_defaults(&mut self, args: &ast::Arguments) -> Result<(), SyntaxError> {

@@ -1245,6 +1245,14 @@ impl Vm {
                         save_pc!();
                         tryv!(self.print_expr(&v));
                     }
+                    Instr::Match { op, dst, subj, arg } => {
+                        let s = reg!(subj).clone();
+                        let n = if op == crate::compiler::bytecode::MatchKind::Class { 3 } else { 1 };
+                        let at = base + arg.idx();
+                        let args: Vec<Value> = fiber.stack[at..at + n].to_vec();
+                        save_pc!();
+                        reg!(dst) = tryv!(self.match_op(op, &s, &args));
+                    }
                 }
             }
         }

@@ -27,6 +27,7 @@ pub mod memory;
 pub mod memview;
 pub mod object;
 pub mod ops;
+pub mod patterns;
 pub mod recursion;
 pub mod set;
 pub mod streams;

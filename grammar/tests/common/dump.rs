@@ -177,6 +177,58 @@ fn stmt(out: &mut String, s: &Stmt, d: usize) {
         StmtKind::Pass => line(out, d, &format!("Pass {at}")),
         StmtKind::Break => line(out, d, &format!("Break {at}")),
         StmtKind::Continue => line(out, d, &format!("Continue {at}")),
+        StmtKind::Match { subject, cases } => {
+            line(out, d, &format!("Match {at}"));
+            expr(out, subject, d + 1);
+            for c in cases {
+                line(out, d + 1, "case:");
+                pattern(out, &c.pattern, d + 2);
+                opt(out, "guard:", &c.guard, d + 2);
+                block(out, "body:", &c.body, d + 2);
+            }
+        }
+    }
+}
+
+fn pattern(out: &mut String, p: &Pattern, d: usize) {
+    let at = format!("@{}..{}", p.span.start, p.span.end);
+    match &p.kind {
+        PatternKind::Value(e) => {
+            line(out, d, &format!("MatchValue {at}"));
+            expr(out, e, d + 1);
+        }
+        PatternKind::Singleton(c) => line(out, d, &format!("MatchSingleton {c:?} {at}")),
+        PatternKind::Sequence(items) => {
+            line(out, d, &format!("MatchSequence {at}"));
+            items.iter().for_each(|i| pattern(out, i, d + 1));
+        }
+        PatternKind::Star(name) => line(out, d, &format!("MatchStar {name:?} {at}")),
+        PatternKind::Mapping { keys, patterns, rest } => {
+            line(out, d, &format!("MatchMapping rest={rest:?} {at}"));
+            for (k, v) in keys.iter().zip(patterns) {
+                expr(out, k, d + 1);
+                pattern(out, v, d + 2);
+            }
+        }
+        PatternKind::Class { cls, patterns, kwd_attrs, kwd_patterns } => {
+            line(out, d, &format!("MatchClass {at}"));
+            expr(out, cls, d + 1);
+            patterns.iter().for_each(|i| pattern(out, i, d + 1));
+            for (a, v) in kwd_attrs.iter().zip(kwd_patterns) {
+                line(out, d + 1, &format!("{a}="));
+                pattern(out, v, d + 2);
+            }
+        }
+        PatternKind::As { pattern: inner, name } => {
+            line(out, d, &format!("MatchAs {name:?} {at}"));
+            if let Some(i) = inner {
+                pattern(out, i, d + 1);
+            }
+        }
+        PatternKind::Or(alts) => {
+            line(out, d, &format!("MatchOr {at}"));
+            alts.iter().for_each(|i| pattern(out, i, d + 1));
+        }
     }
 }
 

@@ -1,3 +1,3 @@
 match x:
-    case 1:
+    case [*a, *b]:
         pass

@@ -1,0 +1,4 @@
+x = 0
+match x:
+    case f'a':
+        pass

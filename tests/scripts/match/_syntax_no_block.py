@@ -1,0 +1,4 @@
+x = 0
+match x:
+    case 1:
+    pass

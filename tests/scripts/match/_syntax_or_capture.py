@@ -1,0 +1,4 @@
+x = 0
+match x:
+    case a | 1:
+        pass
