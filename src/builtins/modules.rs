@@ -78,6 +78,13 @@ const STDLIB: &[(&str, &str, bool)] = &[
     ("textwrap", include_str!("../../stdlib/textwrap.py"), false),
     ("datetime", include_str!("../../stdlib/datetime.py"), false),
     ("logging", include_str!("../../stdlib/logging.py"), false),
+    ("inspect", include_str!("../../stdlib/inspect.py"), false),
+    ("warnings", include_str!("../../stdlib/warnings.py"), false),
+    ("fnmatch", include_str!("../../stdlib/fnmatch.py"), false),
+    ("shlex", include_str!("../../stdlib/shlex.py"), false),
+    ("html", include_str!("../../stdlib/html.py"), false),
+    ("binascii", include_str!("../../stdlib/binascii.py"), false),
+    ("base64", include_str!("../../stdlib/base64.py"), false),
 ];
 
 /// The source of an embedded stdlib module and whether it is a package.
