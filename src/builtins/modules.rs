@@ -85,6 +85,9 @@ const STDLIB: &[(&str, &str, bool)] = &[
     ("html", include_str!("../../stdlib/html.py"), false),
     ("binascii", include_str!("../../stdlib/binascii.py"), false),
     ("base64", include_str!("../../stdlib/base64.py"), false),
+    ("http", include_str!("../../stdlib/http/__init__.py"), true),
+    ("urllib", include_str!("../../stdlib/urllib/__init__.py"), true),
+    ("urllib.parse", include_str!("../../stdlib/urllib/parse.py"), false),
 ];
 
 /// The source of an embedded stdlib module and whether it is a package.
