@@ -88,6 +88,7 @@ const STDLIB: &[(&str, &str, bool)] = &[
     ("http", include_str!("../../stdlib/http/__init__.py"), true),
     ("urllib", include_str!("../../stdlib/urllib/__init__.py"), true),
     ("urllib.parse", include_str!("../../stdlib/urllib/parse.py"), false),
+    ("fractions", include_str!("../../stdlib/fractions.py"), false),
 ];
 
 /// The source of an embedded stdlib module and whether it is a package.
