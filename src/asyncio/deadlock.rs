@@ -29,7 +29,7 @@ pub fn deadlock_error(vm: &mut Vm, lp: &LoopObj, until: Option<&Rc<Object>>) -> 
         lines.push(format!("  {}", describe_task(vm, &t)));
     }
     if let Some(u) = until {
-        if future_of(&Value::Obj(u.clone())).is_some_and(|f| f.task.is_none()) {
+        if future_of(&Value::Obj(u.clone())).is_some_and(|f| f.task().is_none()) {
             lines.push("  and the loop runs until a future nobody resolves".into());
         }
     }
@@ -39,17 +39,17 @@ pub fn deadlock_error(vm: &mut Vm, lp: &LoopObj, until: Option<&Rc<Object>>) -> 
 /// `task 'name' at main() x.py:10 -> helper() x.py:3 awaits a Future`.
 fn describe_task(vm: &mut Vm, task: &Rc<Object>) -> String {
     let tv = Value::Obj(task.clone());
-    let Some(ts) = future_of(&tv).and_then(|f| f.task.as_ref()) else { return "a task".into() };
+    let Some(ts) = future_of(&tv).and_then(|f| f.task()) else { return "a task".into() };
     let name = vm.str_of(&ts.get_name()).unwrap_or_default();
-    let coro = ts.coro.borrow().clone();
-    let waiter = ts.fut_waiter.borrow().clone();
+    let coro = ts.coro();
+    let waiter = ts.fut_waiter();
     let mut chain = Vec::new();
     let mut cur = coro;
     while chain.len() < MAX_CHAIN {
         let next = match cur.payload() {
             Some(Payload::Generator(g)) => {
                 let Some(line) = crate::vm::coro::current_line(g) else { break };
-                let qualname = vm.str_of(&g.qualname).unwrap_or_default();
+                let qualname = vm.str_of(&g.qualname()).unwrap_or_default();
                 chain.push(format!("{qualname}() {}:{line}", g.code.source.filename));
                 vm.generator_awaiting(g)
             }
@@ -71,7 +71,7 @@ fn describe_awaited(vm: &mut Vm, waiter: &Value) -> String {
         return format!("gather() of {}", names.join(", "));
     }
     match future_of(waiter) {
-        Some(f) => match &f.task {
+        Some(f) => match f.task() {
             Some(t) => format!("task '{}'", vm.str_of(&t.get_name()).unwrap_or_default()),
             None => "a Future".into(),
         },

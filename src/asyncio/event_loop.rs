@@ -87,6 +87,9 @@ impl From<Msg> for Cb {
 pub struct LoopObj {
     /// The runtime loop: ready queue, timers, reactor.
     pub el: RefCell<EventLoop<Cb, Msg>>,
+    /// The asyncio classes, at hand while this loop runs (`Aio::classes` would otherwise
+    /// hash its way to them on every task step).
+    pub aio: Rc<super::Aio>,
     /// The task being stepped (`current_task()`).
     pub current_task: RefCell<Value>,
     /// Every task created on this loop (weakly; pruned when they finish).
@@ -153,8 +156,10 @@ pub fn new_loop(vm: &mut Vm) -> PyResult<Value> {
         None => Clock::real(),
     };
     let el = EventLoop::new(clock).map_err(|e| vm.new_error("OSError", &e.to_string()))?;
+    let aio = super::Aio::classes(vm);
     let obj = LoopObj {
         el: RefCell::new(el),
+        aio: aio.clone(),
         current_task: RefCell::new(Value::None),
         tasks: RefCell::new(std::collections::BTreeMap::new()),
         task_counter: Cell::new(0),
@@ -170,8 +175,7 @@ pub fn new_loop(vm: &mut Vm) -> PyResult<Value> {
         external: Default::default(),
         finished_since_trim: Cell::new(0),
     };
-    let cls = Aio::classes(vm).event_loop;
-    Ok(Value::Obj(Object::with_dict(cls, Payload::Ext(Box::new(obj)))))
+    Ok(Value::Obj(Object::with_dict(aio.event_loop.clone(), Payload::Ext(Box::new(obj)))))
 }
 
 /// A scheduled callback with its arguments (`asyncio.Handle` / `TimerHandle`).
@@ -231,7 +235,7 @@ pub fn handle_of(v: &Value) -> Option<&HandleObj> {
 /// Makes a Handle (or a TimerHandle when `when` is given).
 pub fn new_handle(vm: &mut Vm, callback: Value, args: Vec<Value>, when: Option<f64>) -> Rc<Object> {
     let classes = Aio::classes(vm);
-    let cls = if when.is_some() { classes.timer_handle } else { classes.handle };
+    let cls = if when.is_some() { classes.timer_handle.clone() } else { classes.handle.clone() };
     let h = HandleObj {
         callback,
         args,
@@ -285,11 +289,12 @@ fn run_callback(vm: &mut Vm, loop_obj: &Value, cb: Cb) {
                 return;
             }
             let (f, args) = (ho.callback.clone(), ho.args.clone());
-            if let Err(e) = vm.call(&f, args.clone()) {
+            if let Err(e) = vm.call(&f, args) {
                 if super::handler::fatal(vm, &e) {
                     set_fatal(loop_obj, e);
                     return;
                 }
+                let args = ho.args.clone();
                 let cb = super::format::callback_source(vm, &f, &args).unwrap_or_default();
                 let ctx = context(
                     vm,
@@ -466,7 +471,7 @@ pub fn run_until_complete(vm: &mut Vm, loop_obj: &Value, fut: &Value) -> PyResul
     let Some(f) = future_of(&fv) else {
         return Err(vm.new_error("TypeError", "An asyncio.Future, a coroutine or an awaitable is required"));
     };
-    let stopper = Aio::classes(vm).stop_callback;
+    let stopper = Aio::classes(vm).stop_callback.clone();
     f.add_done_callback(vm, &future, DoneCallback::Py(stopper.clone()));
     let r = run_forever(vm, loop_obj, Some(&future));
     f.st.borrow_mut().callbacks.retain(|c| !matches!(c, DoneCallback::Py(p) if p.is(&stopper)));

@@ -193,7 +193,7 @@ pub fn coroutine(vm: &mut Vm, coro: &Value) -> PyResult<String> {
         };
         return Ok(format!("{name}()"));
     };
-    let name = vm.str_of(&g.qualname)?;
+    let name = vm.str_of(&g.qualname())?;
     let file = g.code.source.filename.to_string();
     Ok(match crate::vm::coro::current_line(g) {
         Some(line) => format!("{name}() running at {file}:{line}"),

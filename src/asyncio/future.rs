@@ -47,6 +47,73 @@ pub enum DoneCallback {
     Wakeup(Rc<Object>),
 }
 
+/// A future's done callbacks, in registration order. Nearly every future gets exactly one
+/// (the wakeup of the task awaiting it): that one is stored inline, with no vector per future.
+#[derive(Clone, Debug, Default)]
+pub enum Callbacks {
+    /// None registered.
+    #[default]
+    Empty,
+    /// Exactly one.
+    One(DoneCallback),
+    /// Two or more (or what is left of them after removals).
+    Many(Vec<DoneCallback>),
+}
+
+impl Callbacks {
+    /// The callbacks as a slice.
+    pub fn as_slice(&self) -> &[DoneCallback] {
+        match self {
+            Callbacks::Empty => &[],
+            Callbacks::One(cb) => std::slice::from_ref(cb),
+            Callbacks::Many(v) => v,
+        }
+    }
+
+    /// True when none is registered.
+    pub fn is_empty(&self) -> bool {
+        self.as_slice().is_empty()
+    }
+
+    /// Registers `cb` after the others.
+    pub fn push(&mut self, cb: DoneCallback) {
+        *self = match std::mem::take(self) {
+            Callbacks::Empty => Callbacks::One(cb),
+            Callbacks::One(first) => Callbacks::Many(vec![first, cb]),
+            Callbacks::Many(mut v) => {
+                v.push(cb);
+                Callbacks::Many(v)
+            }
+        };
+    }
+
+    /// Keeps the callbacks `keep` accepts, in order.
+    pub fn retain(&mut self, keep: impl FnMut(&DoneCallback) -> bool) {
+        let mut v = std::mem::take(self).into_vec();
+        v.retain(keep);
+        *self = v.into();
+    }
+
+    /// The callbacks, in order, as a vector.
+    pub fn into_vec(self) -> Vec<DoneCallback> {
+        match self {
+            Callbacks::Empty => Vec::new(),
+            Callbacks::One(cb) => vec![cb],
+            Callbacks::Many(v) => v,
+        }
+    }
+}
+
+impl From<Vec<DoneCallback>> for Callbacks {
+    fn from(v: Vec<DoneCallback>) -> Callbacks {
+        if v.is_empty() {
+            Callbacks::Empty
+        } else {
+            Callbacks::Many(v)
+        }
+    }
+}
+
 /// The mutable part of a future.
 #[derive(Debug)]
 pub struct FutState {
@@ -57,7 +124,7 @@ pub struct FutState {
     /// The exception, when finished with one.
     pub exception: Option<Exc>,
     /// Done callbacks, in registration order.
-    pub callbacks: Vec<DoneCallback>,
+    pub callbacks: Callbacks,
     /// The message given to `cancel(msg)`.
     pub cancel_message: Value,
     /// The CancelledError that cancelled a task (re-raised by `result()`).
@@ -77,7 +144,7 @@ impl FutState {
             state: State::Pending,
             result: Value::None,
             exception: None,
-            callbacks: Vec::new(),
+            callbacks: Callbacks::Empty,
             cancel_message: Value::None,
             cancelled_exc: None,
             blocking: false,
@@ -90,23 +157,30 @@ impl FutState {
 /// Task-only state.
 #[derive(Debug)]
 pub struct TaskState {
-    /// The coroutine being driven.
-    pub coro: RefCell<Value>,
-    /// A cancel() arrived while no future was awaited: throw at the next step.
-    pub must_cancel: Cell<bool>,
-    /// The future the task is waiting on.
-    pub fut_waiter: RefCell<Value>,
-    /// `cancelling()`.
-    pub num_cancels_requested: Cell<u32>,
-    /// `get_name()`; `Undef` until set: the default `Task-<seq>` is made only when asked for,
-    /// sparing a string per task.
-    pub name: RefCell<Value>,
+    /// The task's values, behind one borrow flag.
+    pub vals: RefCell<TaskVals>,
     /// The task's number on its loop: its key in the loop's registry of unfinished tasks.
     pub seq: u64,
+    /// `cancelling()`.
+    pub num_cancels_requested: Cell<u32>,
+    /// A cancel() arrived while no future was awaited: throw at the next step.
+    pub must_cancel: Cell<bool>,
     /// The task has stepped its coroutine at least once.
     pub stepped: Cell<bool>,
+}
+
+/// The values a task holds.
+#[derive(Debug)]
+pub struct TaskVals {
+    /// The coroutine being driven.
+    pub coro: Value,
+    /// The future the task is waiting on.
+    pub fut_waiter: Value,
+    /// `get_name()`; `Undef` until set: the default `Task-<seq>` is made only when asked for,
+    /// sparing a string per task.
+    pub name: Value,
     /// The `contextvars.Context` its steps run in (None: the empty context).
-    pub context: RefCell<Value>,
+    pub context: Value,
 }
 
 /// A native Future (and, with `task`, a Task; with `sleep`, what `asyncio.sleep(d > 0)`
@@ -115,10 +189,40 @@ pub struct TaskState {
 pub struct FutureObj {
     /// Future state.
     pub st: RefCell<FutState>,
-    /// Present for tasks.
-    pub task: Option<TaskState>,
-    /// Present for `sleep(d > 0)` objects (see `sleep.rs`).
-    pub sleep: Option<Box<super::sleep::SleepState>>,
+    /// What kind of future it is, with the state of that kind (inline: one allocation per
+    /// future whatever its kind).
+    pub kind: FutKind,
+}
+
+/// What a [`FutureObj`] is beyond a plain future.
+#[derive(Debug)]
+pub enum FutKind {
+    /// A plain future.
+    Plain,
+    /// A task.
+    Task(TaskState),
+    /// A `sleep(d > 0)` object (see `sleep.rs`).
+    Sleep(super::sleep::SleepState),
+}
+
+impl FutureObj {
+    /// The task state, for tasks.
+    #[inline]
+    pub fn task(&self) -> Option<&TaskState> {
+        match &self.kind {
+            FutKind::Task(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// The sleep state, for `sleep(d > 0)` objects.
+    #[inline]
+    pub fn sleep(&self) -> Option<&super::sleep::SleepState> {
+        match &self.kind {
+            FutKind::Sleep(s) => Some(s),
+            _ => None,
+        }
+    }
 }
 
 impl Ext for FutureObj {
@@ -149,10 +253,10 @@ impl Ext for FutureObj {
             "_loop" => Some(self.st.borrow().loop_obj.clone()),
             "_state" => Some(Value::str(self.st.borrow().state.name())),
             "_cancel_message" => Some(self.st.borrow().cancel_message.clone()),
-            "_coro" => self.task.as_ref().map(|t| t.coro.borrow().clone()),
-            "_must_cancel" => self.task.as_ref().map(|t| Value::Bool(t.must_cancel.get())),
-            "_fut_waiter" => self.task.as_ref().map(|t| t.fut_waiter.borrow().clone()),
-            "__name__" | "__qualname__" if self.sleep.is_some() => Some(Value::str("sleep")),
+            "_coro" => self.task().map(|t| t.coro()),
+            "_must_cancel" => self.task().map(|t| Value::Bool(t.must_cancel.get())),
+            "_fut_waiter" => self.task().map(|t| t.fut_waiter()),
+            "__name__" | "__qualname__" if self.sleep().is_some() => Some(Value::str("sleep")),
             _ => {
                 let _ = vm;
                 None
@@ -171,7 +275,7 @@ impl Ext for FutureObj {
     /// `Future.__await__`: yield self while pending (marked as blocking, so the task knows
     /// the yield came from an `await`), then return the result.
     fn await_step(&self, vm: &mut Vm, this: &Value, incoming: &Incoming) -> Option<PyResult<Delegate>> {
-        if let Some(sleep) = &self.sleep {
+        if let Some(sleep) = self.sleep() {
             return Some(sleep.step(vm, self, this, incoming));
         }
         let pending = self.st.borrow().state == State::Pending;
@@ -192,11 +296,33 @@ impl Ext for FutureObj {
 impl TaskState {
     /// `get_name()`: the name set, or `Task-<seq>`.
     pub fn get_name(&self) -> Value {
-        let name = self.name.borrow();
+        let name = self.vals.borrow().name.clone();
         if name.is_undef() {
             return Value::string(format!("Task-{}", self.seq));
         }
-        name.clone()
+        name
+    }
+
+    /// The coroutine.
+    pub fn coro(&self) -> Value {
+        self.vals.borrow().coro.clone()
+    }
+
+    /// The future the task waits on (None when it waits on none).
+    pub fn fut_waiter(&self) -> Value {
+        self.vals.borrow().fut_waiter.clone()
+    }
+
+    /// Sets the future the task waits on. The old value is released after the borrow ends.
+    pub fn set_fut_waiter(&self, v: Value) {
+        let old = std::mem::replace(&mut self.vals.borrow_mut().fut_waiter, v);
+        drop(old);
+    }
+
+    /// Sets the name (`set_name`).
+    pub fn set_name(&self, v: Value) {
+        let old = std::mem::replace(&mut self.vals.borrow_mut().name, v);
+        drop(old);
     }
 }
 
@@ -215,17 +341,17 @@ impl FutureObj {
             }
         }
         if !callbacks.is_empty() {
-            info.push(format_callbacks(vm, &callbacks)?);
+            info.push(format_callbacks(vm, callbacks.as_slice())?);
         }
-        if let Some(t) = &self.task {
+        if let Some(t) = self.task() {
             if t.num_cancels_requested.get() > 0 && state == State::Pending {
                 info[0] = "cancelling".into();
             }
             let name = t.get_name();
             info.insert(1, format!("name={}", vm.repr(&name)?));
-            let coro = t.coro.borrow().clone();
+            let coro = t.coro();
             info.insert(2, format!("coro=<{}>", format::coroutine(vm, &coro)?));
-            let waiter = t.fut_waiter.borrow().clone();
+            let waiter = t.fut_waiter();
             if !waiter.is_none() {
                 info.insert(3, format!("wait_for={}", vm.repr(&waiter)?));
             }
@@ -234,8 +360,8 @@ impl FutureObj {
     }
 
     /// A new pending future on `loop_obj`.
-    pub fn new(loop_obj: Value, task: Option<TaskState>) -> FutureObj {
-        FutureObj { st: RefCell::new(FutState::new(loop_obj)), task, sleep: None }
+    pub fn new(loop_obj: Value, kind: FutKind) -> FutureObj {
+        FutureObj { st: RefCell::new(FutState::new(loop_obj)), kind }
     }
 
     /// `_make_cancelled_error`.
@@ -246,7 +372,7 @@ impl FutureObj {
         }
         let msg = st.cancel_message.clone();
         drop(st);
-        let cls = Aio::classes(vm).cancelled_error;
+        let cls = Aio::classes(vm).cancelled_error.clone();
         let args = if msg.is_none() { vec![] } else { vec![msg] };
         vm.new_exception(&cls, args)
     }
@@ -291,8 +417,13 @@ impl FutureObj {
             return;
         }
         let loop_obj = self.st.borrow().loop_obj.clone();
-        for cb in callbacks {
-            schedule_done_callback(vm, &loop_obj, cb, this);
+        match callbacks {
+            Callbacks::One(cb) => schedule_done_callback(vm, &loop_obj, cb, this),
+            other => {
+                for cb in other.into_vec() {
+                    schedule_done_callback(vm, &loop_obj, cb, this);
+                }
+            }
         }
     }
 
@@ -370,21 +501,19 @@ impl FutureObj {
         for e in st.exception.iter().chain(&st.cancelled_exc) {
             tracer.object(e);
         }
-        for cb in &st.callbacks {
+        for cb in st.callbacks.as_slice() {
             match cb {
                 DoneCallback::Py(f) => tracer.value(f),
                 DoneCallback::Wakeup(t) => tracer.object(t),
             }
         }
-        if let Some(sleep) = &self.sleep {
+        if let Some(sleep) = self.sleep() {
             tracer.value(sleep.result());
         }
-        let Some(task) = &self.task else { return true };
-        let (Ok(coro), Ok(waiter)) = (task.coro.try_borrow(), task.fut_waiter.try_borrow()) else {
-            return false;
-        };
-        tracer.value(&coro);
-        tracer.value(&waiter);
+        let Some(task) = self.task() else { return true };
+        let Ok(vals) = task.vals.try_borrow() else { return false };
+        tracer.value(&vals.coro);
+        tracer.value(&vals.fut_waiter);
         true
     }
 
@@ -397,18 +526,17 @@ impl FutureObj {
                 trash.extend(st.exception.take().map(Value::Obj));
             }
             trash.extend(st.cancelled_exc.take().map(Value::Obj));
-            for cb in std::mem::take(&mut st.callbacks) {
+            for cb in std::mem::take(&mut st.callbacks).into_vec() {
                 trash.push(match cb {
                     DoneCallback::Py(f) => f,
                     DoneCallback::Wakeup(t) => Value::Obj(t),
                 });
             }
         }
-        if let Some(task) = &self.task {
-            for cell in [&task.coro, &task.fut_waiter] {
-                if let Ok(mut v) = cell.try_borrow_mut() {
-                    trash.push(std::mem::replace(&mut *v, Value::None));
-                }
+        if let Some(task) = self.task() {
+            if let Ok(mut vals) = task.vals.try_borrow_mut() {
+                trash.push(std::mem::replace(&mut vals.coro, Value::None));
+                trash.push(std::mem::replace(&mut vals.fut_waiter, Value::None));
             }
         }
     }
@@ -426,8 +554,7 @@ impl Drop for FutureObj {
         let taken = std::mem::replace(st, FutState::new(loop_obj));
         super::handler::queue_unretrieved(FutureObj {
             st: RefCell::new(taken),
-            task: self.task.take(),
-            sleep: None,
+            kind: std::mem::replace(&mut self.kind, FutKind::Plain),
         });
     }
 }
@@ -448,7 +575,7 @@ fn format_callbacks(vm: &mut Vm, callbacks: &[DoneCallback]) -> PyResult<String>
 }
 
 fn invalid_state(vm: &mut Vm, msg: &str) -> Exc {
-    let cls = Aio::classes(vm).invalid_state_error;
+    let cls = Aio::classes(vm).invalid_state_error.clone();
     let e = vm.new_exception(&cls, vec![Value::str(msg)]);
     vm.set_context(&e);
     e
@@ -477,12 +604,12 @@ pub fn future_of(v: &Value) -> Option<&FutureObj> {
 
 /// `asyncio.isfuture(v)`: a native future or task (a `sleep()` object is a coroutine).
 pub fn is_future(v: &Value) -> bool {
-    future_of(v).is_some_and(|f| f.sleep.is_none())
+    future_of(v).is_some_and(|f| f.sleep().is_none())
 }
 
 /// Makes a future object.
 pub fn new_future(vm: &mut Vm, loop_obj: Value) -> Rc<Object> {
-    let cls = Aio::classes(vm).future;
+    let cls = Aio::classes(vm).future.clone();
     new_future_of(vm, cls, loop_obj)
 }
 
@@ -490,7 +617,7 @@ pub fn new_future(vm: &mut Vm, loop_obj: Value) -> Rc<Object> {
 /// collector: a task waiting on a future forms a cycle (task, coroutine, future, the
 /// future's wake-up callback) that only the collector can free once nothing else holds it.
 pub fn new_future_of(vm: &mut Vm, cls: Rc<Class>, loop_obj: Value) -> Rc<Object> {
-    let obj = Object::with_dict(cls, Payload::Ext(Box::new(FutureObj::new(loop_obj, None))));
+    let obj = Object::with_lazy_dict(cls, Payload::Ext(Box::new(FutureObj::new(loop_obj, FutKind::Plain))));
     vm.gc_track(&Value::Obj(obj.clone()));
     obj
 }
@@ -513,17 +640,22 @@ pub fn new_task(vm: &mut Vm, loop_obj: &Value, coro: Value, name: Value) -> PyRe
     lp.task_counter.set(n);
     let name = if name.is_none() { Value::Undef } else { Value::string(vm.str_of(&name)?) };
     let task = TaskState {
-        coro: RefCell::new(coro),
-        must_cancel: Cell::new(false),
-        fut_waiter: RefCell::new(Value::None),
-        num_cancels_requested: Cell::new(0),
-        name: RefCell::new(name),
+        vals: RefCell::new(TaskVals {
+            coro,
+            fut_waiter: Value::None,
+            name,
+            context: copy_context(&vm.context),
+        }),
         seq: n,
+        num_cancels_requested: Cell::new(0),
+        must_cancel: Cell::new(false),
         stepped: Cell::new(false),
-        context: RefCell::new(copy_context(&vm.context)),
     };
-    let cls = Aio::classes(vm).task;
-    let obj = Object::with_dict(cls, Payload::Ext(Box::new(FutureObj::new(loop_obj.clone(), Some(task)))));
+    let cls = Aio::classes(vm).task.clone();
+    let obj = Object::with_lazy_dict(
+        cls,
+        Payload::Ext(Box::new(FutureObj::new(loop_obj.clone(), FutKind::Task(task)))),
+    );
     vm.mem_track(&obj, TASK_BYTES)?;
     lp.el.borrow_mut().call_soon(Cb::Step(obj.clone(), None));
     vm.gc_track(&Value::Obj(obj.clone()));
@@ -548,7 +680,7 @@ fn copy_context(current: &Value) -> Value {
 /// the `collections.abc.Coroutine` methods (such as `agen.aclose()`).
 pub fn is_coroutine(v: &Value) -> bool {
     let Value::Obj(o) = v else { return false };
-    if future_of(v).is_some_and(|f| f.sleep.is_some()) {
+    if future_of(v).is_some_and(|f| f.sleep().is_some()) {
         return true;
     }
     match &o.payload {
@@ -597,9 +729,9 @@ pub fn task_cancel(vm: &mut Vm, this: &Rc<Object>, msg: Value) -> PyResult<bool>
     if f.done() {
         return Ok(false);
     }
-    let Some(t) = &f.task else { return Ok(f.cancel_future(vm, this, msg)) };
+    let Some(t) = f.task() else { return Ok(f.cancel_future(vm, this, msg)) };
     t.num_cancels_requested.set(t.num_cancels_requested.get() + 1);
-    let waiter = t.fut_waiter.borrow().clone();
+    let waiter = t.fut_waiter();
     if let Value::Obj(w) = &waiter {
         if cancel_any(vm, w, msg.clone())? {
             return Ok(true);
@@ -614,7 +746,7 @@ pub fn task_cancel(vm: &mut Vm, this: &Rc<Object>, msg: Value) -> PyResult<bool>
 pub fn cancel_any(vm: &mut Vm, fut: &Rc<Object>, msg: Value) -> PyResult<bool> {
     let v = Value::Obj(fut.clone());
     match future_of(&v) {
-        Some(f) if f.task.is_some() => task_cancel(vm, fut, msg),
+        Some(f) if f.task().is_some() => task_cancel(vm, fut, msg),
         Some(f) if !fut.class.is_heap => Ok(f.cancel_future(vm, fut, msg)),
         _ => {
             let r = vm.call_method(&v, "cancel", vec![msg])?;
@@ -627,23 +759,23 @@ pub fn cancel_any(vm: &mut Vm, fut: &Rc<Object>, msg: Value) -> PyResult<bool> {
 pub fn task_step(vm: &mut Vm, task: &Rc<Object>, exc: Option<Exc>) {
     let tv = Value::Obj(task.clone());
     let Some(f) = future_of(&tv) else { return };
-    let Some(t) = &f.task else { return };
+    let Some(t) = f.task() else { return };
     if f.done() {
         return;
     }
     let mut exc = exc;
     if t.must_cancel.get() {
-        let cancelled = Aio::classes(vm).cancelled_error;
+        let cancelled = Aio::classes(vm).cancelled_error.clone();
         if !exc.as_ref().is_some_and(|e| e.class.is_subclass(&cancelled)) {
             exc = Some(f.make_cancelled_error(vm));
         }
         t.must_cancel.set(false);
     }
-    *t.fut_waiter.borrow_mut() = Value::None;
+    t.set_fut_waiter(Value::None);
     let loop_obj = f.st.borrow().loop_obj.clone();
     let lp = loop_of(&loop_obj);
     let prev = lp.map(|l| std::mem::replace(&mut *l.current_task.borrow_mut(), tv.clone()));
-    let coro = t.coro.borrow().clone();
+    let coro = t.coro();
     let incoming = match exc {
         Some(e) => Incoming::Throw(e),
         // A native awaitable learns from `Start` that this is its first step.
@@ -651,10 +783,13 @@ pub fn task_step(vm: &mut Vm, task: &Rc<Object>, exc: Option<Exc>) {
         None => Incoming::Start,
     };
     t.stepped.set(true);
-    let prev_context = std::mem::replace(&mut vm.context, t.context.borrow().clone());
+    let task_context = t.vals.borrow().context.clone();
+    let prev_context = std::mem::replace(&mut vm.context, task_context);
     let outcome = send_into(vm, &coro, incoming);
     // A step that set the first variable made a context: the task keeps it.
-    *t.context.borrow_mut() = std::mem::replace(&mut vm.context, prev_context);
+    let stepped_context = std::mem::replace(&mut vm.context, prev_context);
+    let old = std::mem::replace(&mut t.vals.borrow_mut().context, stepped_context);
+    drop(old);
     if let (Some(l), Some(p)) = (lp, prev) {
         *l.current_task.borrow_mut() = p;
     }
@@ -669,7 +804,6 @@ fn handle_step_outcome(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskSt
             lp.finished_since_trim.set(lp.finished_since_trim.get() + 1);
         }
     }
-    let cancelled_cls = Aio::classes(vm).cancelled_error;
     match outcome {
         Outcome::Returned(v) => {
             if t.must_cancel.get() {
@@ -680,7 +814,7 @@ fn handle_step_outcome(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskSt
                 let _ = f.set_result(vm, task, v);
             }
         }
-        Outcome::Raised(e) if e.class.is_subclass(&cancelled_cls) => {
+        Outcome::Raised(e) if e.class.is_subclass(&Aio::classes(vm).cancelled_error) => {
             f.st.borrow_mut().cancelled_exc = Some(e);
             f.cancel_future(vm, task, Value::None);
         }
@@ -724,7 +858,7 @@ fn task_yielded(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskState, re
         }
         waited.st.borrow_mut().blocking = false;
         waited.add_done_callback(vm, w, DoneCallback::Wakeup(task.clone()));
-        *t.fut_waiter.borrow_mut() = result.clone();
+        t.set_fut_waiter(result.clone());
         if t.must_cancel.get() {
             let msg = f.st.borrow().cancel_message.clone();
             if cancel_any(vm, w, msg).unwrap_or(false) {
@@ -744,7 +878,7 @@ fn task_yielded(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskState, re
             let _ = vm.set_attr(&result, &Value::str("_asyncio_future_blocking"), Value::Bool(false));
             let wake = super::wakeup_callable(vm, task);
             let _ = vm.call_method(&result, "add_done_callback", vec![wake]);
-            *t.fut_waiter.borrow_mut() = result;
+            t.set_fut_waiter(result);
             return;
         }
     }

@@ -107,11 +107,11 @@ pub fn report_unretrieved(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj) -> PyResu
     }
     let dropped = std::mem::take(&mut *lp.unretrieved.borrow_mut());
     for fut in dropped {
-        let is_task = fut.task.is_some();
+        let is_task = fut.task().is_some();
         let exc = fut.st.borrow().exception.clone();
         let Some(exc) = exc else { continue };
         let classes = Aio::classes(vm);
-        let cls = if is_task { classes.task } else { classes.future };
+        let cls = if is_task { classes.task.clone() } else { classes.future.clone() };
         let obj: Rc<Object> = Object::new(cls, Payload::Ext(Box::new(fut)));
         let what = if is_task { "Task" } else { "Future" };
         let ctx = context(

@@ -29,7 +29,6 @@ use event_loop::{
 use future::{cancel_any, future_of, new_future, new_task, task_cancel, DoneCallback, FutureObj};
 
 /// The classes and helpers the native code needs, cached on the VM.
-#[derive(Clone)]
 pub struct Aio {
     /// `asyncio.Future`.
     pub future: Rc<Class>,
@@ -65,16 +64,26 @@ pub struct Aio {
     pub queue_full: Rc<Class>,
 }
 
+impl std::fmt::Debug for Aio {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Aio")
+    }
+}
+
 const STATE_KEY: &str = "asyncio";
 
 impl Aio {
-    /// The cached classes (creating them on first use).
-    pub fn classes(vm: &mut Vm) -> Aio {
-        if let Some(a) = vm.ext_state.get(STATE_KEY).and_then(|s| s.clone().downcast::<Aio>().ok()) {
-            return (*a).clone();
+    /// The cached classes (creating them on first use). Through the running loop when
+    /// there is one: the hot paths (task steps, `sleep`, queue operations) skip the lookup.
+    pub fn classes(vm: &mut Vm) -> Rc<Aio> {
+        if let Some(lp) = loop_of(&vm.running_loop) {
+            return lp.aio.clone();
         }
-        let a = Aio::create(vm);
-        vm.ext_state.insert(STATE_KEY, Rc::new(a.clone()) as Rc<dyn Any>);
+        if let Some(a) = vm.ext_state.get(STATE_KEY).and_then(|s| s.clone().downcast::<Aio>().ok()) {
+            return a;
+        }
+        let a = Rc::new(Aio::create(vm));
+        vm.ext_state.insert(STATE_KEY, a.clone() as Rc<dyn Any>);
         a
     }
 
@@ -289,6 +298,7 @@ pub fn asyncio_module(vm: &mut Vm) -> PyResult<Value> {
         let v = native(vm, name, f);
         vm.module_set(&m, name, v);
     }
+
     Ok(m)
 }
 
@@ -329,7 +339,7 @@ fn future_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     let cls = match args.pos.first() {
         Some(Value::Class(c)) => c.clone(),
-        _ => Aio::classes(vm).future,
+        _ => Aio::classes(vm).future.clone(),
     };
     Ok(Value::Obj(future::new_future_of(vm, cls, loop_obj)))
 }
@@ -395,7 +405,7 @@ fn fut_add_done_callback(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn fut_remove_done_callback(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (f, _) = this_future(vm, &args)?;
     let cb = args.pos.get(1).cloned().unwrap_or(Value::None);
-    let callbacks = f.st.borrow().callbacks.clone();
+    let callbacks = f.st.borrow().callbacks.clone().into_vec();
     let mut kept = Vec::new();
     let mut removed = 0;
     for c in callbacks {
@@ -409,7 +419,7 @@ fn fut_remove_done_callback(vm: &mut Vm, args: Args) -> PyResult<Value> {
             kept.push(c);
         }
     }
-    f.st.borrow_mut().callbacks = kept;
+    f.st.borrow_mut().callbacks = kept.into();
     Ok(Value::Int(removed))
 }
 
@@ -446,12 +456,12 @@ fn task_set_exception(vm: &mut Vm, _args: Args) -> PyResult<Value> {
 
 fn task_cancelling(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (f, _) = this_future(vm, &args)?;
-    Ok(Value::Int(f.task.as_ref().map(|t| t.num_cancels_requested.get()).unwrap_or(0) as i64))
+    Ok(Value::Int(f.task().map(|t| t.num_cancels_requested.get()).unwrap_or(0) as i64))
 }
 
 fn task_uncancel(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (f, _) = this_future(vm, &args)?;
-    let Some(t) = &f.task else { return Ok(Value::Int(0)) };
+    let Some(t) = f.task() else { return Ok(Value::Int(0)) };
     let n = t.num_cancels_requested.get().saturating_sub(1);
     t.num_cancels_requested.set(n);
     Ok(Value::Int(n as i64))
@@ -459,22 +469,22 @@ fn task_uncancel(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn task_get_name(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (f, _) = this_future(vm, &args)?;
-    Ok(f.task.as_ref().map(|t| t.get_name()).unwrap_or(Value::None))
+    Ok(f.task().map(|t| t.get_name()).unwrap_or(Value::None))
 }
 
 fn task_set_name(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (f, _) = this_future(vm, &args)?;
     let v = args.pos.get(1).cloned().unwrap_or(Value::None);
     let s = Value::string(vm.str_of(&v)?);
-    if let Some(t) = &f.task {
-        *t.name.borrow_mut() = s;
+    if let Some(t) = f.task() {
+        t.set_name(s);
     }
     Ok(Value::None)
 }
 
 fn task_get_coro(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (f, _) = this_future(vm, &args)?;
-    Ok(f.task.as_ref().map(|t| t.coro.borrow().clone()).unwrap_or(Value::None))
+    Ok(f.task().map(|t| t.coro()).unwrap_or(Value::None))
 }
 
 fn handle_cancel(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -675,7 +685,7 @@ fn loop_take_asyncgens(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// (`stdlib/asyncio/base_events.py`) join the native loop class, which scripts cannot
 /// modify themselves.
 fn m_add_loop_methods(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let cls = Aio::classes(vm).event_loop;
+    let cls = Aio::classes(vm).event_loop.clone();
     for (name, f) in args.kw.iter() {
         cls.set_attr(name.as_str().unwrap_or(""), f.clone());
     }

@@ -378,7 +378,7 @@ fn wakeup_next(vm: &mut Vm, q: &QueueObj, putters: bool) -> PyResult<()> {
 
 fn queue_error(vm: &mut Vm, full: bool) -> Exc {
     let aio = Aio::classes(vm);
-    let cls = if full { aio.queue_full } else { aio.queue_empty };
+    let cls = if full { aio.queue_full.clone() } else { aio.queue_empty.clone() };
     vm.new_exception(&cls, vec![])
 }
 

@@ -17,7 +17,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use super::event_loop::{loop_of, Cb};
-use super::future::{future_of, FutureObj, State};
+use super::future::{future_of, FutKind, FutureObj, State};
 use super::Aio;
 use crate::compiler::bytecode::CmpKind;
 use crate::runtime::timers::TimerId;
@@ -154,7 +154,7 @@ impl SleepState {
 
 /// How a sleep object shows: a coroutine until awaited, then the future its task waits on.
 pub fn sleep_repr(fut: &FutureObj, this: &Value) -> Option<String> {
-    let sleep = fut.sleep.as_ref()?;
+    let sleep = fut.sleep()?;
     if sleep.armed.get() {
         return None;
     }
@@ -179,9 +179,16 @@ pub fn sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.new_error("TypeError", "sleep() missing 1 required positional argument: 'delay'"));
     };
     let result = args.pos.get(1).or(args.kwarg("result")).cloned().unwrap_or(Value::None);
-    let immediate = vm.compare_op(CmpKind::Le, &delay, &Value::Int(0))?;
+    let immediate = match delay {
+        Value::Int(i) => i <= 0,
+        Value::Float(f) => f <= 0.0,
+        _ => {
+            let le = vm.compare_op(CmpKind::Le, &delay, &Value::Int(0))?;
+            vm.truthy(&le)?
+        }
+    };
     let aio = Aio::classes(vm);
-    if vm.truthy(&immediate)? {
+    if immediate {
         if result.is_none() {
             return Ok(aio.sleep0.clone());
         }
@@ -190,8 +197,7 @@ pub fn sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let delay = crate::builtins::to_float(vm, &delay)?;
     let state = SleepState { delay, result, timer: Cell::new(None), armed: Cell::new(false) };
-    let mut fut = FutureObj::new(Value::None, None);
-    fut.sleep = Some(Box::new(state));
+    let fut = FutureObj::new(Value::None, FutKind::Sleep(state));
     let obj = Value::Obj(Object::new(aio.sleep_class.clone(), Payload::Ext(Box::new(fut))));
     // Part of the cycle of a task sleeping in it (see `future::new_future_of`).
     vm.gc_track(&obj);
@@ -218,8 +224,8 @@ fn drive(vm: &mut Vm, this: &Value, incoming: Incoming) -> PyResult<Value> {
         let r = s.step(&incoming);
         s.sent.set(matches!(r, Ok(Delegate::Yield(_))));
         r
-    } else if let Some(f) = e.as_any().downcast_ref::<FutureObj>().filter(|f| f.sleep.is_some()) {
-        let sleep = f.sleep.as_ref().expect("a sleep object");
+    } else if let Some(f) = e.as_any().downcast_ref::<FutureObj>().filter(|f| f.sleep().is_some()) {
+        let sleep = f.sleep().expect("a sleep object");
         let incoming = match incoming {
             Incoming::Throw(e) => Incoming::Throw(e),
             _ if !sleep.armed.get() => Incoming::Start,
@@ -263,7 +269,7 @@ pub fn m_close(_vm: &mut Vm, args: Args) -> PyResult<Value> {
         if let Some(s) = e.as_any().downcast_ref::<Sleep0>() {
             s.sent.set(false);
         } else if let Some(f) = e.as_any().downcast_ref::<FutureObj>() {
-            if let Some(sleep) = &f.sleep {
+            if let Some(sleep) = f.sleep() {
                 sleep.cancel_timer(f);
             }
         }

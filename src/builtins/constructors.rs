@@ -516,13 +516,13 @@ fn bytes_from(vm: &mut Vm, src: Option<&Value>, encoding: Option<&Value>) -> PyR
 fn new_property(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (cls, rest) = cls_and_args(vm, &args)?;
     let get = |i: usize, name: &str| rest.get(i).or(args.kwarg(name)).cloned().unwrap_or(Value::None);
-    let p = Payload::Property(crate::vm::object::PropertyData {
+    let p = Payload::Property(Box::new(crate::vm::object::PropertyData {
         fget: get(0, "fget"),
         fset: get(1, "fset"),
         fdel: get(2, "fdel"),
         doc: get(3, "doc"),
         name: RefCell::new(Value::None),
-    });
+    }));
     Ok(Value::Obj(if cls.is_heap { Object::with_dict(cls, p) } else { Object::new(cls, p) }))
 }
 

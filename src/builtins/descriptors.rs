@@ -85,8 +85,9 @@ fn property_with(vm: &mut Vm, args: Args, which: usize) -> PyResult<Value> {
     let (o, mut parts) = this_property(vm, &args)?;
     parts[which] = args.pos[1].clone();
     let [fget, fset, fdel, doc, name] = parts;
-    let payload = Payload::Property(PropertyData { fget, fset, fdel, doc, name: RefCell::new(name) });
-    Ok(Value::Obj(if o.dict.is_some() {
+    let payload =
+        Payload::Property(Box::new(PropertyData { fget, fset, fdel, doc, name: RefCell::new(name) }));
+    Ok(Value::Obj(if o.dict().is_some() {
         Object::with_dict(o.class.clone(), payload)
     } else {
         Object::new(o.class.clone(), payload)

@@ -380,13 +380,13 @@ impl<'a, T: UserData> Class<'a, T> {
             _ => (get, set),
         };
         let cls = self.vm.types.property.clone();
-        let prop = Payload::Property(PropertyData {
+        let prop = Payload::Property(Box::new(PropertyData {
             fget: get,
             fset: set,
             fdel: VmValue::None,
             doc: VmValue::None,
             name: RefCell::new(VmValue::str(name)),
-        });
+        }));
         self.class.set_attr(name, VmValue::Obj(Object::new(cls, prop)));
         self
     }

@@ -55,7 +55,7 @@ struct Key {
 
 /// The version of an object's instance dict (0 without one).
 fn dict_version(o: &Object) -> u64 {
-    o.dict.as_ref().map_or(0, |d| d.map.borrow().version())
+    o.dict().map_or(0, |d| d.map.borrow().version())
 }
 
 fn key_of(protocol: &Rc<Object>, route: &Route) -> Key {
@@ -89,7 +89,7 @@ pub fn route(vm: &mut Vm, cache: &RefCell<RouteCache>, protocol: &Value) -> Rout
 
 /// True when `o`'s instance dict holds `name` (shadowing its class's attribute).
 fn shadowed(o: &Object, name: &str) -> bool {
-    o.dict.as_ref().is_some_and(|d| d.map.borrow().get_str(str_hash(name), name).is_some())
+    o.dict().is_some_and(|d| d.map.borrow().get_str(str_hash(name), name).is_some())
 }
 
 /// Looks the route up from scratch.
@@ -104,7 +104,7 @@ fn decide(vm: &mut Vm, p: &Rc<Object>) -> Route {
         return Route::Call;
     }
     let Some(reader) =
-        p.dict.as_ref().and_then(|d| d.map.borrow().get_str(str_hash(READER_ATTR), READER_ATTR).cloned())
+        p.dict().and_then(|d| d.map.borrow().get_str(str_hash(READER_ATTR), READER_ATTR).cloned())
     else {
         return Route::Call; // the Python method's AttributeError is the behaviour to keep
     };

@@ -200,7 +200,7 @@ const LOOP_METHODS: &[(&str, NativeFn)] = &[
 ];
 
 fn install_loop_methods(vm: &mut Vm) {
-    let cls = Aio::classes(vm).event_loop;
+    let cls = Aio::classes(vm).event_loop.clone();
     install(vm, &cls, LOOP_METHODS);
 }
 
@@ -469,7 +469,7 @@ fn errno_error(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `_net.install_loop_methods(*functions)`: puts the networking methods written in
 /// `stdlib/asyncio/net_events.py` on the (otherwise immutable) native loop class.
 fn install_script_loop_methods(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let cls = Aio::classes(vm).event_loop;
+    let cls = Aio::classes(vm).event_loop.clone();
     for f in args.pos {
         let name = vm.get_attr(f, &Value::str("__name__"))?;
         let Some(name) = name.as_str() else {

@@ -24,6 +24,11 @@ pub const DEFAULT_LIMIT: i64 = 1 << 16;
 pub struct ReadBuf {
     data: Vec<u8>,
     start: usize,
+    /// How many bytes at the front `find` has searched for `searched_for` without finding it
+    /// start there, so that a line arriving in many pieces is searched once, not once per
+    /// piece (a client trickling a 64 KiB line would otherwise cost O(limit²)).
+    searched: usize,
+    searched_for: Vec<u8>,
 }
 
 impl ReadBuf {
@@ -56,6 +61,7 @@ impl ReadBuf {
         let n = n.min(self.len());
         let out = self.data[self.start..self.start + n].to_vec();
         self.start += n;
+        self.searched = self.searched.saturating_sub(n);
         if self.start == self.data.len() {
             self.clear();
         }
@@ -66,15 +72,31 @@ impl ReadBuf {
     pub fn clear(&mut self) {
         self.data.clear();
         self.start = 0;
+        self.searched = 0;
     }
 
-    /// The first index of `sep`.
-    pub fn find(&self, sep: &[u8]) -> Option<usize> {
-        let hay = self.bytes();
-        if sep.len() == 1 {
-            return hay.iter().position(|&b| b == sep[0]);
+    /// The first index of `sep` (not empty), resuming where the last fruitless search for the
+    /// same separator stopped, as CPython's `readuntil` does.
+    pub fn find(&mut self, sep: &[u8]) -> Option<usize> {
+        if self.searched_for != sep {
+            self.searched_for = sep.to_vec();
+            self.searched = 0;
         }
-        hay.windows(sep.len()).position(|w| w == sep)
+        let from = self.searched;
+        let hay = &self.data[self.start..];
+        let found = if sep.len() == 1 {
+            hay[from..].iter().position(|&b| b == sep[0])
+        } else {
+            hay[from..].windows(sep.len()).position(|w| w == sep)
+        };
+        match found {
+            Some(i) => Some(from + i),
+            None => {
+                // A match may still start in the last `sep.len() - 1` bytes.
+                self.searched = (hay.len() + 1).saturating_sub(sep.len()).max(from);
+                None
+            }
+        }
     }
 }
 
@@ -246,7 +268,7 @@ impl ReaderObj {
         self.raise_pending()?;
         let buflen = self.buffer.borrow().len();
         if buflen >= sep.len() {
-            let found = self.buffer.borrow().find(sep);
+            let found = self.buffer.borrow_mut().find(sep);
             if let Some(isep) = found {
                 if isep > self.limit {
                     return Err(limit_overrun(
@@ -537,4 +559,42 @@ pub fn m_readexactly_nowait(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
     };
     r.readexactly_step(vm, n).map(or_none)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ReadBuf;
+
+    /// A separator split across pieces is found, and each byte is searched once.
+    #[test]
+    fn find_resumes_where_the_last_search_stopped() {
+        let mut b = ReadBuf::default();
+        b.extend(b"GET / HTTP/1.1\r");
+        assert_eq!(b.find(b"\r\n"), None);
+        assert_eq!(b.searched, 14, "the trailing \\r may start the separator");
+        b.extend(b"\nHost");
+        assert_eq!(b.find(b"\r\n"), Some(14));
+        assert_eq!(b.find(b"\n"), Some(15), "another separator searches afresh");
+        b.take(16);
+        assert_eq!(b.bytes(), b"Host");
+        assert_eq!(b.find(b"\n"), None);
+        b.extend(b": x\n");
+        assert_eq!(b.find(b"\n"), Some(7));
+        b.clear();
+        b.extend(b"\n");
+        assert_eq!(b.find(b"\n"), Some(0));
+    }
+
+    /// After a partial take, what is left is searched from its start if need be.
+    #[test]
+    fn take_keeps_the_search_position_relative_to_the_front() {
+        let mut b = ReadBuf::default();
+        b.extend(b"abcdef");
+        assert_eq!(b.find(b"x"), None);
+        b.take(2);
+        assert_eq!(b.searched, 4);
+        b.extend(b"x");
+        assert_eq!(b.find(b"x"), Some(4));
+        assert_eq!(b.find(b"c"), Some(0));
+    }
 }

@@ -88,7 +88,7 @@ fn static_attr(obj: &Value, name: &str) -> Option<Value> {
         Value::Obj(o) => {
             let own = match &o.payload {
                 Payload::Module(m) => lookup(&m.dict.map.borrow(), name),
-                _ => o.dict.as_ref().and_then(|d| lookup(&d.map.borrow(), name)),
+                _ => o.dict().and_then(|d| lookup(&d.map.borrow(), name)),
             };
             own.or_else(|| {
                 std::iter::once(&o.class)

@@ -13,7 +13,11 @@
 //!   each source whose flag is set and whose owner wants that direction, and never blocks while
 //!   such a source exists, just as `select` returns at once for a ready fd.
 //! - Sources are reported in the order they became ready (epoll's level-triggered ready list
-//!   keeps that order too), each at most once per poll.
+//!   keeps that order too), each at most once per poll. A source keeps its place from the
+//!   poll that first flags it until a poll finds both its flags cleared.
+//! - A poll costs O(events + due sources), never O(watched sockets): only sources ready in a
+//!   direction their owner wants are kept in the ordered `due` set, so thousands of idle
+//!   connections (always writable, nobody writing) cost the loop nothing per iteration.
 //! - Each socket is registered once for `READABLE | WRITABLE`; interest is bookkeeping here,
 //!   never an `epoll_ctl` call, so toggling readers and writers costs no syscall.
 //! - A token carries the slab index and the slot's generation; closing a source bumps the
@@ -27,7 +31,7 @@
 //! regular files; they go to the blocking thread pool), TLS, Windows named pipes, and any
 //! scheduling policy: the reactor only says what is ready, the loop decides what runs.
 
-use std::collections::VecDeque;
+use std::collections::{BTreeMap, VecDeque};
 use std::io::{self, Read, Write};
 use std::net::{Shutdown, SocketAddr};
 use std::sync::{Arc, Mutex};
@@ -113,8 +117,15 @@ struct Source {
     writable: bool,
     want_read: bool,
     want_write: bool,
-    /// Whether the source is in `Reactor::flagged`.
+    /// Whether the source holds a place (`seq`) in the report order: from the event that
+    /// first flags it until a poll finds both flags cleared.
     queued: bool,
+    /// Its place in the report order while `queued` (later places are larger).
+    seq: u64,
+    /// Whether it is in `Reactor::due` (kept equal to `is_due()` by `Reactor::update`).
+    in_due: bool,
+    /// Whether it is in `Reactor::unflagged`.
+    unflag_pending: bool,
 }
 
 impl Source {
@@ -172,9 +183,14 @@ pub struct Reactor<M> {
     events: Events,
     slots: Vec<Slot>,
     free: Vec<usize>,
-    /// Sources with a flag set, in the order they became ready; may hold stale entries, which
-    /// `poll` drops.
-    flagged: Vec<SourceId>,
+    /// The sources ready in a direction their owner wants, keyed by `Source::seq`: what the
+    /// next poll reports, in order.
+    due: BTreeMap<u64, SourceId>,
+    /// The place the next newly flagged source gets.
+    next_seq: u64,
+    /// Queued sources whose flags were both cleared since the last poll; the poll gives up
+    /// their places unless an event flagged them again meanwhile. May hold stale ids.
+    unflagged: Vec<SourceId>,
     /// This poll's events as (token, readable, writable), reused across polls so that a poll
     /// allocates nothing.
     scratch: Vec<(Token, bool, bool)>,
@@ -202,7 +218,9 @@ impl<M> Reactor<M> {
             events: Events::with_capacity(EVENT_CAPACITY),
             slots: Vec::new(),
             free: Vec::new(),
-            flagged: Vec::new(),
+            due: BTreeMap::new(),
+            next_seq: 0,
+            unflagged: Vec::new(),
             scratch: Vec::new(),
             live: 0,
             interested: 0,
@@ -243,7 +261,7 @@ impl<M> Reactor<M> {
     /// waker fired. Never blocks while a wanted direction is already flagged.
     pub fn poll(&mut self, timeout: Option<Duration>, out: &mut Vec<Readiness>) -> io::Result<bool> {
         out.clear();
-        let timeout = if self.any_due() { Some(Duration::ZERO) } else { timeout };
+        let timeout = if self.due.is_empty() { timeout } else { Some(Duration::ZERO) };
         let woken = match self.poll.poll(&mut self.events, timeout) {
             Ok(()) => self.absorb_events(),
             Err(e) if e.kind() == io::ErrorKind::Interrupted => false,
@@ -255,12 +273,15 @@ impl<M> Reactor<M> {
 
     /// Sets which directions the owner of `id` wants reported. Returns `false` for a stale id.
     pub fn set_interest(&mut self, id: SourceId, read: bool, write: bool) -> bool {
-        let Some(source) = self.source_mut(id) else {
+        let mut had = false;
+        let known = self.update(id, |source| {
+            had = source.want_read || source.want_write;
+            source.want_read = read;
+            source.want_write = write;
+        });
+        if !known {
             return false;
-        };
-        let had = source.want_read || source.want_write;
-        source.want_read = read;
-        source.want_write = write;
+        }
         match (had, read || write) {
             (false, true) => self.interested += 1,
             (true, false) => self.interested -= 1,
@@ -271,16 +292,12 @@ impl<M> Reactor<M> {
 
     /// Records that a read on `id` returned `WouldBlock`.
     pub fn clear_readable(&mut self, id: SourceId) {
-        if let Some(source) = self.source_mut(id) {
-            source.readable = false;
-        }
+        self.update(id, |source| source.readable = false);
     }
 
     /// Records that a write on `id` returned `WouldBlock`.
     pub fn clear_writable(&mut self, id: SourceId) {
-        if let Some(source) = self.source_mut(id) {
-            source.writable = false;
-        }
+        self.update(id, |source| source.writable = false);
     }
 
     /// Deregisters and closes `id`. Returns `false` if it was already closed.
@@ -300,13 +317,12 @@ impl<M> Reactor<M> {
         if source.want_read || source.want_write {
             self.interested -= 1;
         }
+        if source.in_due {
+            self.due.remove(&source.seq);
+        }
         // Closing the fd removes it from epoll anyway; an error here changes nothing.
         let _ = with_source(&mut source.socket, |s| self.poll.registry().deregister(s));
         true
-    }
-
-    fn any_due(&self) -> bool {
-        self.flagged.iter().any(|&id| self.source(id).is_some_and(Source::is_due))
     }
 
     /// Applies this poll's events to the flags; returns whether the waker fired.
@@ -338,38 +354,70 @@ impl<M> Reactor<M> {
         if (slot.generation as usize) & INDEX_MASK != generation {
             return; // an event for a closed socket
         }
-        let Some(source) = slot.source.as_mut() else {
-            return;
-        };
-        source.readable |= readable;
-        source.writable |= writable;
-        if !source.queued {
-            source.queued = true;
-            self.flagged.push(SourceId { index, generation: slot.generation });
+        let id = SourceId { index, generation: slot.generation };
+        let seq = self.next_seq;
+        let mut placed = false;
+        self.update(id, |source| {
+            if !source.queued {
+                source.queued = true;
+                source.seq = seq;
+                placed = true;
+            }
+            source.readable |= readable;
+            source.writable |= writable;
+        });
+        if placed {
+            self.next_seq += 1;
         }
     }
 
-    /// Drops unflagged and stale entries from `flagged`, and reports the due ones in order.
+    /// Applies `change` to the flags or interest of `id`, then brings `due` and `unflagged` up
+    /// to date. Returns `false` for a stale id.
+    fn update(&mut self, id: SourceId, change: impl FnOnce(&mut Source)) -> bool {
+        let Some(slot) = self.slots.get_mut(id.index).filter(|slot| slot.generation == id.generation) else {
+            return false;
+        };
+        let Some(source) = slot.source.as_mut() else {
+            return false;
+        };
+        change(source);
+        let due = source.is_due();
+        if due != source.in_due {
+            source.in_due = due;
+            if due {
+                self.due.insert(source.seq, id);
+            } else {
+                self.due.remove(&source.seq);
+            }
+        }
+        if source.queued && !source.readable && !source.writable && !source.unflag_pending {
+            source.unflag_pending = true;
+            self.unflagged.push(id);
+        }
+        true
+    }
+
+    /// Gives up the places of sources whose flags are still both clear, then reports the due
+    /// ones in order.
     fn collect_due(&mut self, out: &mut Vec<Readiness>) {
-        let mut flagged = std::mem::take(&mut self.flagged);
-        flagged.retain(|&id| {
-            let Some(source) = self.source_mut(id) else {
-                return false;
-            };
-            if !(source.readable || source.writable) {
-                source.queued = false;
-                return false;
+        let mut unflagged = std::mem::take(&mut self.unflagged);
+        for id in unflagged.drain(..) {
+            if let Some(source) = self.source_mut(id) {
+                source.unflag_pending = false;
+                if !(source.readable || source.writable) {
+                    source.queued = false;
+                }
             }
-            if source.is_due() {
-                out.push(Readiness {
-                    source: id,
-                    readable: source.readable && source.want_read,
-                    writable: source.writable && source.want_write,
-                });
-            }
-            true
-        });
-        self.flagged = flagged;
+        }
+        self.unflagged = unflagged;
+        for &id in self.due.values() {
+            let Some(source) = self.source(id) else { continue };
+            out.push(Readiness {
+                source: id,
+                readable: source.readable && source.want_read,
+                writable: source.writable && source.want_write,
+            });
+        }
     }
 
     fn source(&self, id: SourceId) -> Option<&Source> {
@@ -416,6 +464,9 @@ impl<M> Reactor<M> {
             want_read: false,
             want_write: false,
             queued: false,
+            seq: 0,
+            in_due: false,
+            unflag_pending: false,
         });
         self.live += 1;
         Ok(id)
@@ -885,6 +936,63 @@ mod tests {
         r.set_interest(b, true, false);
         r.poll(LONG, &mut out).unwrap();
         assert_eq!(out, [Readiness { source: b, readable: true, writable: false }]);
+    }
+
+    /// Idle connections (writable, but nobody wants to write) are remembered as writable
+    /// without joining the set each poll walks, and a source that turns due keeps the place
+    /// it got when it was first flagged, not the place of the interest change.
+    #[cfg(unix)]
+    #[test]
+    fn idle_sources_stay_out_of_the_due_set_and_keep_their_order() {
+        let mut r = reactor();
+        let pairs: Vec<(SourceId, SourceId)> = (0..50).map(|_| r.unix_pair().unwrap()).collect();
+        let mut out = Vec::new();
+        r.poll(Some(Duration::from_millis(50)), &mut out).unwrap();
+        assert!(out.is_empty() && r.due.is_empty(), "{} sources due", r.due.len());
+        // All 100 are writable; wanting writes on the last and then the first reports them in
+        // the order they became writable.
+        let (first, last) = (pairs[0].0, pairs[49].1);
+        r.set_interest(last, false, true);
+        r.set_interest(first, false, true);
+        r.poll(LONG, &mut out).unwrap();
+        let order: Vec<SourceId> = out.iter().map(|x| x.source).collect();
+        assert_eq!(order, [first, last]);
+        assert_eq!(r.due.len(), 2);
+        // Losing interest or closing takes a source out of the set.
+        r.set_interest(last, false, false);
+        assert!(r.close(first));
+        r.poll(Some(Duration::ZERO), &mut out).unwrap();
+        assert!(out.is_empty() && r.due.is_empty());
+    }
+
+    /// A source whose flags are cleared gives up its place at the next poll, and comes back
+    /// behind the sources that stayed flagged.
+    #[cfg(unix)]
+    #[test]
+    fn a_source_drained_between_polls_goes_to_the_back() {
+        let mut r = reactor();
+        let (a1, b1) = r.unix_pair().unwrap();
+        let (a2, b2) = r.unix_pair().unwrap();
+        r.set_interest(b1, true, false);
+        r.set_interest(b2, true, false);
+        r.send(a1, b"1").unwrap();
+        assert!(poll_until(&mut r, b1).readable);
+        r.send(a2, b"2").unwrap();
+        let mut out = Vec::new();
+        r.poll(LONG, &mut out).unwrap();
+        let order: Vec<SourceId> = out.iter().map(|x| x.source).collect();
+        assert_eq!(order, [b1, b2]);
+        // b1 is drained (both flags: a Unix stream is writable too) and polled without
+        // events, so it loses its place; new data puts it behind b2.
+        let mut buf = [0u8; 8];
+        r.recv(b1, &mut buf).unwrap();
+        assert_eq!(r.recv(b1, &mut buf).unwrap_err().kind(), io::ErrorKind::WouldBlock);
+        r.clear_writable(b1);
+        r.poll(Some(Duration::ZERO), &mut out).unwrap();
+        assert_eq!(out.iter().map(|x| x.source).collect::<Vec<_>>(), [b2]);
+        r.send(a1, b"1").unwrap();
+        r.poll(LONG, &mut out).unwrap();
+        assert_eq!(out.iter().map(|x| x.source).collect::<Vec<_>>(), [b2, b1]);
     }
 
     #[cfg(unix)]

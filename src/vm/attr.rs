@@ -65,7 +65,7 @@ impl Vm {
                 return self.descr_get(d.clone(), obj, &cls).map(Some);
             }
         }
-        if let Some(dict) = &o.dict {
+        if let Some(dict) = o.dict() {
             if let Some(v) = dict.map.borrow().get_str(key.hash(), key.as_str()) {
                 return Ok(Some(v.clone()));
             }
@@ -360,8 +360,8 @@ impl Vm {
     fn payload_attr(&mut self, obj: &Value, o: &Rc<Object>, n: &str) -> PyResult<Option<Value>> {
         Ok(Some(match (&o.payload, n) {
             (_, "__class__") => Value::Class(o.class.clone()),
-            (_, "__dict__") if o.dict.is_some() && o.class.slots.is_none() => {
-                Value::Dict(o.dict.clone().expect("checked above"))
+            (_, "__dict__") if o.visible_dict().is_some() && o.class.slots.is_none() => {
+                Value::Dict(o.visible_dict().expect("checked above").clone())
             }
             (Payload::Exception(e), "args") => e.args.borrow().clone(),
             (Payload::Exception(e), "__cause__") => e.cause.borrow().clone(),
@@ -433,8 +433,8 @@ impl Vm {
                 return self.get_attr(&f, &Value::str(n)).map(Some);
             }
             (Payload::SlotMember(s), "__name__") => Value::str(s),
-            (Payload::Generator(g), "__name__") => g.name.clone(),
-            (Payload::Generator(g), "__qualname__") => g.qualname.clone(),
+            (Payload::Generator(g), "__name__") => g.name(),
+            (Payload::Generator(g), "__qualname__") => g.qualname(),
             (Payload::Generator(g), "gi_running" | "cr_running" | "ag_running") => {
                 Value::Bool(matches!(*g.state.borrow(), super::object::GenState::Running))
             }
@@ -541,9 +541,7 @@ impl Vm {
                     _ => false,
                 };
                 let shadowed = match obj {
-                    Value::Obj(o) => {
-                        o.dict.as_ref().is_some_and(|d| d.map.borrow().get_str(hash, n).is_some())
-                    }
+                    Value::Obj(o) => o.dict().is_some_and(|d| d.map.borrow().get_str(hash, n).is_some()),
                     _ => false,
                 };
                 if plain && !shadowed {
@@ -558,7 +556,7 @@ impl Vm {
     pub fn set_attr(&mut self, obj: &Value, name: &Value, value: Value) -> PyResult<()> {
         if let (Value::Obj(o), Value::Str(key)) = (obj, name) {
             if matches!(o.payload, Payload::Plain) && o.class.hooks.get() == 0 && o.class.slots.is_none() {
-                if let Some(d) = &o.dict {
+                if let Some(d) = o.dict() {
                     let descr = self.lookup_cached(&o.class, key.hash(), key.as_str());
                     if !descr.as_ref().is_some_and(|d| self.is_data_descriptor(d)) {
                         d.map.borrow_mut().set_str(key.hash(), name.clone(), value);
@@ -671,7 +669,7 @@ impl Vm {
                 return Err(self.no_attr(obj, n));
             }
         }
-        match &o.dict {
+        match o.dict_for_write() {
             Some(d) => {
                 d.map.borrow_mut().set_str(str_hash(n), Value::str(n), value);
                 Ok(())
@@ -745,7 +743,7 @@ impl Vm {
                 }
             }
         }
-        match &o.dict {
+        match o.dict() {
             Some(d) if remove_name(&d.map, n) => Ok(()),
             _ => Err(self.no_attr(obj, n)),
         }
@@ -778,7 +776,7 @@ impl Vm {
                 if let Payload::Module(m) = &o.payload {
                     add(&m.dict.map.borrow());
                 }
-                if let Some(d) = &o.dict {
+                if let Some(d) = o.visible_dict() {
                     add(&d.map.borrow());
                 }
                 o.class.clone()
@@ -879,14 +877,21 @@ impl Vm {
             return false;
         }
         let gmap = globals.map.borrow();
-        let bmap = self.builtins.map.borrow();
-        if slot.globals_version != gmap.version() || slot.builtins_version != bmap.version() {
+        if slot.globals_version != gmap.version() {
             return false;
         }
-        // Same versions: the entry found then is still there, unchanged.
+        // Same versions: the entry found then is still there, unchanged. A global found in
+        // the globals needs no builtins check (builtins cannot shadow it).
         let entry = match found {
             super::object::GlobalAt::Globals(i) => gmap.live_entry(i),
-            super::object::GlobalAt::Builtins(i) => bmap.live_entry(i),
+            super::object::GlobalAt::Builtins(i) => {
+                let bmap = self.builtins.map.borrow();
+                if slot.builtins_version != bmap.version() {
+                    return false;
+                }
+                let hit = bmap.live_entry(i).map(|e| out.clone_from(&e.value)).is_some();
+                return hit;
+            }
         };
         match entry {
             Some(e) => {

@@ -6,11 +6,11 @@
 //! unchanged (any class namespace change or class creation bumps it, so hooks, descriptors
 //! and MROs are as they were when the slot was filled). A hit still checks the instance dict
 //! entry's key (dicts differ per instance) and, for methods, that the instance dict does not
-//! shadow the name. Everything else takes the general path in `attr.rs`, then refills the slot.
+//! shadow the name (a one-word key filter of the dict answers that without a probe). Everything else takes the general path in `attr.rs`, then refills the slot.
 
 use std::rc::Rc;
 
-use super::object::{class_epoch, Class, CodeObj, Object, Payload};
+use super::object::{class_epoch, Class, CodeObj, Module, Object, Payload, HOOK_GETATTRIBUTE};
 use super::types::Types;
 use super::value::Value;
 use super::{PyResult, Vm};
@@ -29,6 +29,9 @@ enum Known {
     /// than the function itself, so a cache never keeps a function (and through it its own
     /// code object) alive.
     Method(usize, usize),
+    /// The attribute of a module is its dict's entry at this index (the way is keyed by the
+    /// module dict's address, not a class: every module has the same class).
+    ModuleEntry(usize),
 }
 
 /// Classes one slot remembers at once: a site that sees a few classes (a method called on
@@ -61,7 +64,7 @@ fn cacheable(o: &Object) -> bool {
 }
 
 /// The slot for name `idx` if it was filled for `o`'s class in the current epoch.
-#[inline]
+#[inline(always)]
 fn valid_slot(code: &CodeObj, o: &Object, idx: usize) -> Option<Known> {
     if !cacheable(o) {
         return None;
@@ -70,7 +73,7 @@ fn valid_slot(code: &CodeObj, o: &Object, idx: usize) -> Option<Known> {
 }
 
 /// The slot for name `idx` if it was filled for class `cls` in the current epoch.
-#[inline]
+#[inline(always)]
 fn class_slot(code: &CodeObj, cls: &Class, idx: usize) -> Option<Known> {
     let cache = code.attr_cache.borrow();
     let slot = cache.get(idx)?;
@@ -82,12 +85,23 @@ fn class_slot(code: &CodeObj, cls: &Class, idx: usize) -> Option<Known> {
     Some(way.known.clone())
 }
 
-/// The class whose methods a `LoadMethod` on `v` may take from the cache: the class of a
-/// cacheable instance, or the builtin type of a str, list, tuple, dict, int or float.
+/// Objects whose method lookups the caches may serve: `Vm::load_method` takes a plain
+/// method from the class before anything the payload provides, so any payload qualifies
+/// except modules and `super` objects (looked up elsewhere), unless the class replaces
+/// `__getattribute__`. Natively implemented objects (futures, tasks, sets, bytes, ...)
+/// then hit the cache like instances of script classes.
+#[inline]
+fn method_cacheable(o: &Object) -> bool {
+    !matches!(o.payload, Payload::Module(_) | Payload::Super(..)) && !o.class.has_hook(HOOK_GETATTRIBUTE)
+}
+
+/// The class whose methods a `LoadMethod` on `v` may take from the cache: the class of an
+/// object whose method lookups are cacheable, or the builtin type of a str, list, tuple,
+/// dict, int or float.
 #[inline]
 fn receiver_class<'a>(types: &'a Types, v: &'a Value) -> Option<&'a Rc<Class>> {
     match v {
-        Value::Obj(o) if cacheable(o) => Some(&o.class),
+        Value::Obj(o) if method_cacheable(o) => Some(&o.class),
         Value::Str(_) => Some(&types.str_),
         Value::List(_) => Some(&types.list),
         Value::Dict(_) => Some(&types.dict),
@@ -101,7 +115,7 @@ fn receiver_class<'a>(types: &'a Types, v: &'a Value) -> Option<&'a Rc<Class>> {
 /// The instance dict entry at `i` when its key is `name` (a hit of a `DictEntry` slot).
 #[inline]
 fn entry_value(o: &Object, i: usize, name: &Value) -> Option<Value> {
-    let dict = o.dict.as_ref()?;
+    let dict = o.dict()?;
     let map = dict.map.borrow();
     let e = map.live_entry(i)?;
     same_name(&e.key, name).then(|| e.value.clone())
@@ -109,7 +123,7 @@ fn entry_value(o: &Object, i: usize, name: &Value) -> Option<Value> {
 
 /// Whether dict key `key` is the attribute name `name` (names are interned, so this is
 /// nearly always pointer equality).
-#[inline]
+#[inline(always)]
 fn same_name(key: &Value, name: &Value) -> bool {
     match (key, name) {
         (Value::Str(a), Value::Str(b)) => {
@@ -175,7 +189,7 @@ pub fn cached_get_into(code: &CodeObj, regs: &mut [Value], obj: usize, dst: usiz
     };
     let Value::Obj(o) = o else { return false };
     let Some(Known::DictEntry(i)) = valid_slot(code, o, idx) else { return false };
-    let Some(dict) = o.dict.as_ref() else { return false };
+    let Some(dict) = o.dict() else { return false };
     // The register's old value is released after the dict borrow ends.
     let old = if d.is_inline() { None } else { Some(std::mem::take(d)) };
     let hit = {
@@ -196,33 +210,39 @@ pub fn cached_get_into(code: &CodeObj, regs: &mut [Value], obj: usize, dst: usiz
     hit
 }
 
-/// `obj.<names[idx]> = value` when the cache knows where it goes; otherwise gives `value`
-/// back for [`Vm::set_attr_slow`].
+/// `obj.<names[idx]> = src` when the cache knows where it goes; false sends the caller to
+/// [`Vm::set_attr_slow`].
 #[inline(always)]
-pub fn cached_set(code: &CodeObj, obj: &Value, idx: usize, value: Value) -> Result<(), Value> {
-    let Value::Obj(o) = obj else { return Err(value) };
-    let Some(Known::DictEntry(i)) = valid_slot(code, o, idx) else { return Err(value) };
-    let (Some(dict), Value::Str(key)) = (&o.dict, &code.names[idx]) else { return Err(value) };
+pub fn cached_set(code: &CodeObj, obj: &Value, idx: usize, src: &Value) -> bool {
+    let Value::Obj(o) = obj else { return false };
+    let Some(Known::DictEntry(i)) = valid_slot(code, o, idx) else { return false };
+    let (Some(dict), Value::Str(key)) = (o.dict(), &code.names[idx]) else { return false };
     let mut map = dict.map.borrow_mut();
     let old = match map.live_entry_mut(i) {
         Some(e) if same_name(&e.key, &code.names[idx]) => {
             if e.value.is_inline() {
-                Value::put(&mut e.value, value);
-                return Ok(());
+                // Nothing to release: a scalar is copied by tag and payload (it was usually
+                // computed by the instruction before, and a wide reload of it would stall).
+                match *src {
+                    Value::Int(v) => Value::put_int(&mut e.value, v),
+                    Value::Float(v) => Value::put_float(&mut e.value, v),
+                    _ => Value::put(&mut e.value, src.clone()),
+                }
+                return true;
             }
-            std::mem::replace(&mut e.value, value)
+            std::mem::replace(&mut e.value, src.clone())
         }
         _ => {
             // The class is as it was when the slot was filled, so no data descriptor
             // intercepts the store: a plain dict store (a fresh instance in `__init__`).
-            map.set_str(key.hash(), code.names[idx].clone(), value);
-            return Ok(());
+            map.set_str(key.hash(), code.names[idx].clone(), src.clone());
+            return true;
         }
     };
     // Dropped once the dict is released.
     drop(map);
     drop(old);
-    Ok(())
+    true
 }
 
 /// The plain method `obj.<names[idx]>()` calls (with `obj` as self) when the cache knows
@@ -292,12 +312,13 @@ pub fn cached_method_into(
     hit
 }
 
-/// Whether the instance dict of `o` has the attribute `name`.
-#[inline]
+/// Whether the instance dict of `o` has the attribute `name`. Instances almost never shadow
+/// a method, so the dict's key filter usually answers without a probe.
+#[inline(always)]
 fn shadowed(o: &Object, name: &Value) -> bool {
-    let (Some(dict), Value::Str(k)) = (&o.dict, name) else { return false };
-    let found = dict.map.borrow().index_of_str(k.hash(), k.as_str()).is_some();
-    found
+    let (Some(dict), Value::Str(k)) = (o.dict(), name) else { return false };
+    let map = dict.map.borrow();
+    map.may_hold(k.hash()) && map.index_of_str(k.hash(), k.as_str()).is_some()
 }
 
 impl Vm {
@@ -323,6 +344,11 @@ impl Vm {
 
     /// `LoadMethod` by the general rules ([`Vm::load_method`]), refilling the cache.
     pub fn load_method_slow(&mut self, code: &CodeObj, obj: &Value, idx: usize) -> PyResult<(Value, Value)> {
+        if let Value::Obj(o) = obj {
+            if let Payload::Module(m) = &o.payload {
+                return self.module_method(code, obj, m, idx);
+            }
+        }
         let (f, s) = self.load_method(obj, &code.names[idx])?;
         if !s.is_undef() && is_plain_method(&f) {
             if let Some(cls) = receiver_class(&self.types, obj).cloned() {
@@ -334,6 +360,31 @@ impl Vm {
         Ok((f, s))
     }
 
+    /// `module.name(...)` (`asyncio.sleep(0)`, `math.sqrt(x)`): the module dict's entry the
+    /// slot remembers when its key is still the name, else the general lookup, remembered.
+    fn module_method(
+        &mut self,
+        code: &CodeObj,
+        obj: &Value,
+        m: &Module,
+        idx: usize,
+    ) -> PyResult<(Value, Value)> {
+        let key = Rc::as_ptr(&m.dict) as usize;
+        if let Some(Known::ModuleEntry(i)) = keyed_slot(code, key, idx) {
+            let map = m.dict.map.borrow();
+            if let Some(e) = map.live_entry(i).filter(|e| same_name(&e.key, &code.names[idx])) {
+                return Ok((e.value.clone(), Value::Undef));
+            }
+        }
+        let r = self.load_method(obj, &code.names[idx])?;
+        if let Value::Str(k) = &code.names[idx] {
+            if let Some(i) = m.dict.map.borrow().index_of_str(k.hash(), k.as_str()) {
+                store_keyed_slot(code, key, idx, Known::ModuleEntry(i));
+            }
+        }
+        Ok(r)
+    }
+
     /// Records where `names[idx]` sits in `o`'s instance dict, when the class has no data
     /// descriptor overriding it.
     fn fill_dict_slot(&mut self, code: &CodeObj, o: &Rc<Object>, idx: usize) {
@@ -341,7 +392,7 @@ impl Vm {
         if !cacheable(o) {
             return;
         }
-        let Some(dict) = &o.dict else { return };
+        let Some(dict) = o.dict() else { return };
         let Some(i) = dict.map.borrow().index_of_str(key.hash(), key.as_str()) else { return };
         let descr = self.lookup_cached(&o.class, key.hash(), key.as_str());
         if descr.is_some_and(|d| self.is_data_descriptor(&d)) {
@@ -353,12 +404,26 @@ impl Vm {
 
 /// Records what `code`'s slot for name `idx` knows about class `cls`.
 fn store_slot(code: &CodeObj, cls: &Class, idx: usize, known: Known) {
+    store_keyed_slot(code, cls as *const Class as usize, idx, known)
+}
+
+/// What `code`'s slot for name `idx` knows under `key` (a module dict's address), whatever
+/// the class epoch (a module entry is checked by its key on every hit).
+#[inline]
+fn keyed_slot(code: &CodeObj, key: usize, idx: usize) -> Option<Known> {
+    let cache = code.attr_cache.borrow();
+    let way = cache.get(idx)?.ways.iter().find(|w| w.class == key)?;
+    Some(way.known.clone())
+}
+
+/// Records what `code`'s slot for name `idx` knows under `class` (a class's address, or a
+/// module dict's for [`Known::ModuleEntry`]).
+fn store_keyed_slot(code: &CodeObj, class: usize, idx: usize, known: Known) {
     let mut cache = code.attr_cache.borrow_mut();
     if cache.len() < code.names.len() {
         cache.resize(code.names.len(), AttrSlot::default());
     }
     let slot = &mut cache[idx];
-    let class = cls as *const Class as usize;
     let n = match slot.ways.iter().position(|w| w.class == class) {
         Some(n) => n,
         None => {

@@ -452,7 +452,6 @@ impl Vm {
                             top: 0,
                             ret: at as u32,
                             kind: FrameKind::Normal,
-                            init_self: Value::Undef,
                         };
                         self.push_frame(fiber, frame)?;
                         return Ok(true);
@@ -471,7 +470,8 @@ impl Vm {
                     }
                     fiber.stack[window..end].rotate_right(1);
                     fiber.stack[window] = obj.clone();
-                    self.push_fast_kind(fiber, &init, at, n + 1, FrameKind::Init, obj)?;
+                    self.push_fast_kind(fiber, &init, at, n + 1, FrameKind::Init)?;
+                    fiber.stack[at] = obj;
                     return Ok(true);
                 }
                 Value::Obj(o) => match &o.payload {
@@ -551,7 +551,7 @@ impl Vm {
                     fiber.stack[ret] = self.make_generator(f, regs);
                     return Ok(false);
                 }
-                self.push_with_regs(fiber, f, regs, ret, FrameKind::Normal, Value::Undef)?;
+                self.push_with_regs(fiber, f, regs, ret, FrameKind::Normal)?;
                 Ok(true)
             }
             // A bound script method (`self.m(*args, **kw)`): its function gets `self` first
@@ -585,7 +585,8 @@ impl Vm {
                                 self.new_error("TypeError", "__init__() should return None, not 'generator'")
                             );
                         }
-                        self.push_with_regs(fiber, &init, regs, ret, FrameKind::Init, obj)?;
+                        self.push_with_regs(fiber, &init, regs, ret, FrameKind::Init)?;
+                        fiber.stack[ret] = obj;
                         Ok(true)
                     }
                     _ => {
@@ -649,7 +650,6 @@ impl Vm {
         regs: Vec<Value>,
         ret: usize,
         kind: FrameKind,
-        init_self: Value,
     ) -> PyResult<()> {
         let window = ret + 1;
         let nregs = f.code.code.nregs as usize;
@@ -672,7 +672,6 @@ impl Vm {
             top: 0,
             ret: ret as u32,
             kind,
-            init_self,
         };
         self.push_frame(fiber, frame)
     }
@@ -804,6 +803,8 @@ impl Vm {
         let consts: Vec<Value> = code.consts.iter().map(|c| self.const_value(c)).collect();
         let names: Vec<Value> = code.names.iter().map(|n| self.intern(n)).collect();
         Rc::new(CodeObj {
+            instrs: code.instrs.clone().into_boxed_slice(),
+            nregs: code.nregs,
             code: code.clone(),
             consts: consts.into_boxed_slice(),
             names: names.into_boxed_slice(),
@@ -878,13 +879,12 @@ impl Vm {
             kind: code.kind,
             state: RefCell::new(GenState::Suspended(fiber)),
             started: Cell::new(false),
-            name,
-            qualname,
+            names: Generator::own_names(code, name, qualname),
             code: code.clone(),
             running_async: Cell::new(false),
             hooked: Cell::new(false),
             // Plain generators know where to go if dropped suspended in a `try`/`with`.
-            finalizer: RefCell::new(
+            finalizer: Cell::new(
                 (code.kind == CodeKind::Generator)
                     .then(|| super::object::GenFinalizer::Vm(self.graveyard.clone())),
             ),

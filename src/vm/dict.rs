@@ -46,6 +46,9 @@ pub struct DictMap {
     len: usize,
     /// Changes whenever the contents change (see [`DictMap::version`]).
     version: u64,
+    /// Bit `hash % 64` is set for the hash of every key inserted since the map was last
+    /// emptied (see [`DictMap::may_hold`]).
+    key_bits: u64,
 }
 
 thread_local! {
@@ -61,6 +64,12 @@ fn next_version() -> u64 {
         c.set(v + 1);
         v
     })
+}
+
+/// The bit of [`DictMap::may_hold`]'s filter for `hash`.
+#[inline(always)]
+fn key_bit(hash: i64) -> u64 {
+    1 << (hash as u64 % 64)
 }
 
 /// Built-in equality for keys that need no script code; `None` when script code is needed.
@@ -276,9 +285,18 @@ impl DictMap {
         self.version
     }
 
+    /// False when no key with this hash can be in the map: a one-word test that lets a
+    /// lookup that usually misses (does this instance shadow the method it calls?) skip the
+    /// probe. Removals leave their bits set, so true only means "maybe".
+    #[inline(always)]
+    pub fn may_hold(&self, hash: i64) -> bool {
+        self.key_bits & key_bit(hash) != 0
+    }
+
     /// Appends a new key (the caller checked it is absent).
     pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
         self.version = next_version();
+        self.key_bits |= key_bit(hash);
         if self.index.is_empty() && self.entries.len() < SMALL_ENTRIES {
             if self.entries.capacity() == 0 {
                 self.entries.reserve_exact(SMALL_ENTRIES / 2);
@@ -357,6 +375,7 @@ impl DictMap {
     /// Removes everything.
     pub fn clear(&mut self) {
         self.version = next_version();
+        self.key_bits = 0;
         self.entries.clear();
         self.index.clear();
         self.len = 0;

@@ -33,7 +33,7 @@ impl Vm {
             context: std::cell::RefCell::new(Value::None),
             ..Default::default()
         };
-        let exc = Object::with_dict(cls.clone(), Payload::Exception(data));
+        let exc = Object::with_dict(cls.clone(), Payload::Exception(Box::new(data)));
         self.gc_track(&Value::Obj(exc.clone()));
         exc
     }

@@ -21,7 +21,8 @@ pub enum FrameKind {
     /// Return the value to `ret`.
     Normal,
     /// `__init__` run by a class call: must return None; the caller gets the instance, which
-    /// sits in the frame's register 0 (`self`).
+    /// the call stored in the return slot when it pushed the frame (so that the frame need
+    /// not carry it, and a script rebinding `self` does not change the result).
     Init,
 }
 
@@ -46,8 +47,6 @@ pub struct Frame {
     pub ret: u32,
     /// How to return.
     pub kind: FrameKind,
-    /// For `Init` frames: the instance to hand back.
-    pub init_self: Value,
 }
 
 /// How a suspended fiber is resumed.
@@ -128,7 +127,6 @@ impl Fiber {
             top: nregs as u32 + 1,
             ret: 0,
             kind: FrameKind::Normal,
-            init_self: Value::Undef,
         });
     }
 

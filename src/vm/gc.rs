@@ -51,6 +51,8 @@ pub const DEFAULT_THRESHOLD2: i64 = 10;
 /// the last one. CPython uses a quarter; doubling makes a steadily growing heap cost about two
 /// scans per object instead of five, at the price of old cyclic garbage living longer.
 const FULL_GROWTH_DIVISOR: usize = 1;
+/// The fewest registrations a pruned registry has room for before it is pruned again.
+const MIN_HEADROOM: usize = 1024;
 /// How deep the walk follows untracked objects owned by a tracked one; deeper nesting is
 /// treated as external (a possible leak, never an unsound free).
 const MAX_INLINE_DEPTH: usize = 64;
@@ -227,7 +229,7 @@ fn visit(node: Node<'_>, f: &mut dyn FnMut(Edge<'_>)) -> bool {
             return visit_map(&c.dict, f);
         }
         Node::Obj(o) => {
-            if let Some(d) = &o.dict {
+            if let Some(d) = o.dict() {
                 f(dict_edge(d));
             }
             if o.class.is_heap {
@@ -348,9 +350,6 @@ fn visit_gen_state(state: &GenState, f: &mut dyn FnMut(Edge<'_>)) {
     let GenState::Suspended(fiber) = state else { return };
     fiber.stack.iter().filter_map(value_edge).for_each(&mut *f);
     value_edge(&fiber.handled).map(&mut *f);
-    for frame in &fiber.frames {
-        value_edge(&frame.init_self).map(&mut *f);
-    }
 }
 
 /// What an [`Ext`](super::ext::Ext) object reports its references to.
@@ -447,7 +446,7 @@ fn clear(node: Node<'_>, index: &AddrMap, depth: usize, trash: &mut Vec<Value>) 
             clear_map(&c.dict, trash);
         }
         Node::Obj(o) => {
-            if let Some(d) = &o.dict {
+            if let Some(d) = o.dict() {
                 if Rc::strong_count(d) == 1 {
                     clear_map(&d.map, trash);
                 }
@@ -583,6 +582,7 @@ impl Collector {
         };
         if self.tracked.len() == self.tracked.capacity() {
             self.prune();
+            self.reserve_headroom();
         }
         self.tracked.push(t);
         self.allocs += 1;
@@ -616,6 +616,16 @@ impl Collector {
         [self.frozen, self.young_start, self.long_lived] = kept_below;
     }
 
+    /// After a prune, makes room for as many registrations as there are live entries (at
+    /// least `MIN_HEADROOM`). A prune walks the whole registry, so without this a registry
+    /// nearly full of live containers (a server holding many connections) would be pruned
+    /// again after a handful of registrations, at O(live containers) each time; with it the
+    /// next prune is at least that many registrations away, O(1) amortised per registration.
+    fn reserve_headroom(&mut self) {
+        let len = self.tracked.len();
+        self.tracked.reserve(len.max(MIN_HEADROOM));
+    }
+
     /// Registry entries, live or freed since the last prune (the memory limit's estimate
     /// of small containers reads it).
     pub fn registered(&self) -> usize {
@@ -624,9 +634,14 @@ impl Collector {
 
     /// Drops the entries of freed objects now. An event loop calls this when a burst of
     /// tasks has finished and it is about to sleep: otherwise their dead entries pin the
-    /// tasks' memory until the registry next fills up.
+    /// tasks' memory until the registry next fills up. A registry left far larger than what
+    /// is live gives its memory back too (keeping the headroom `reserve_headroom` keeps).
     pub fn prune_dead(&mut self) {
         self.prune();
+        let keep = 2 * self.tracked.len().max(MIN_HEADROOM);
+        if self.tracked.capacity() > 2 * keep {
+            self.tracked.shrink_to(keep);
+        }
     }
 
     /// The automatic collection: the young generation, or everything once enough young
@@ -843,5 +858,53 @@ impl super::Vm {
         if self.gc.track(v) {
             self.gc.collect_auto();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Registrations that shrink the registry, i.e. that pruned it first.
+    fn prunes_while_registering(c: &mut Collector, n: usize) -> usize {
+        let mut prunes = 0;
+        for _ in 0..n {
+            let before = c.tracked.len();
+            c.track(&Value::list(Vec::new())); // dropped at once: garbage for the next prune
+            if c.tracked.len() <= before {
+                prunes += 1;
+            }
+        }
+        prunes
+    }
+
+    /// A prune walks the whole registry, so a registry nearly full of live containers (a
+    /// server holding thousands of connections) must not be pruned every few registrations.
+    #[test]
+    fn a_registry_full_of_live_containers_is_pruned_rarely() {
+        let mut c = Collector { enabled: false, ..Collector::default() };
+        // Just short of a power of two: the registry (grown by doubling) is left with room
+        // for a handful of registrations, which is all a prune can free each time.
+        let live: Vec<Value> = (0..(1 << 15) - 8).map(|_| Value::list(Vec::new())).collect();
+        for v in &live {
+            c.track(v);
+        }
+        let prunes = prunes_while_registering(&mut c, 100_000);
+        assert!(prunes <= 5, "{prunes} prunes of a registry holding {} live entries", live.len());
+        assert!(c.tracked.len() <= 2 * (live.len() + 100_000));
+    }
+
+    /// Once what was live has gone, `prune_dead` gives the registry's memory back.
+    #[test]
+    fn prune_dead_shrinks_a_registry_left_mostly_empty() {
+        let mut c = Collector { enabled: false, ..Collector::default() };
+        let live: Vec<Value> = (0..100_000).map(|_| Value::list(Vec::new())).collect();
+        for v in &live {
+            c.track(v);
+        }
+        drop(live);
+        c.prune_dead();
+        assert!(c.tracked.is_empty());
+        assert!(c.tracked.capacity() <= 4 * MIN_HEADROOM, "capacity {}", c.tracked.capacity());
     }
 }

@@ -183,15 +183,7 @@ impl Vm {
                 *i += 1;
                 v
             }
-            Iter::Range { next, stop, step } => {
-                if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
-                    let v = *next;
-                    *next = next.saturating_add(*step);
-                    Some(Value::Int(v))
-                } else {
-                    None
-                }
-            }
+            Iter::Range { next, stop, step } => range_step(next, *stop, *step).map(Value::Int),
             Iter::BigRange(r) => {
                 if r.is_empty() {
                     None
@@ -648,4 +640,60 @@ fn byte_at(v: &Value, i: usize) -> Option<u8> {
         Payload::MemoryView(m) if !m.released.get() && i < m.len => Some(m.byte(i)),
         _ => None,
     }
+}
+
+/// The next value of a range iterator at `next`, advancing it.
+#[inline(always)]
+fn range_step(next: &mut i64, stop: i64, step: i64) -> Option<i64> {
+    if (step > 0 && *next < stop) || (step < 0 && *next > stop) {
+        let v = *next;
+        *next = next.saturating_add(step);
+        Some(v)
+    } else {
+        None
+    }
+}
+
+/// What [`next_inline`] found.
+pub(crate) enum InlineNext {
+    /// The next item is this int (a range): the loop writes it in place.
+    Int(i64),
+    /// The next item.
+    Value(Value),
+    /// The iterator is exhausted.
+    Done,
+}
+
+/// The next item of a range, list or tuple iterator, stepped by the dispatch loop's
+/// `ForIter` without a call (what `native_next` does for them); `None` for every other
+/// iterator, which then takes [`Vm::iter_next`].
+#[inline(always)]
+pub(crate) fn next_inline(it: &Value) -> Option<InlineNext> {
+    let Value::Obj(o) = it else { return None };
+    let Payload::Iter(state) = &o.payload else { return None };
+    let mut st = state.try_borrow_mut().ok()?;
+    let out = match &mut *st {
+        Iter::Range { next, stop, step } => match range_step(next, *stop, *step) {
+            Some(v) => return Some(InlineNext::Int(v)),
+            None => None,
+        },
+        Iter::List(l, i) => {
+            let v = l.items.borrow().get(*i).cloned();
+            *i += 1;
+            v
+        }
+        Iter::Tuple(t, i) => {
+            let v = t.items.get(*i).cloned();
+            *i += 1;
+            v
+        }
+        _ => return None,
+    };
+    Some(match out {
+        Some(v) => InlineNext::Value(v),
+        None => {
+            *st = Iter::Done;
+            InlineNext::Done
+        }
+    })
 }

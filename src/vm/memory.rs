@@ -238,7 +238,7 @@ fn owned_small_bytes(v: &Value) -> usize {
         Value::BigInt(b) if Rc::strong_count(b) == 1 => small((b.bits() / 8) as usize + 16),
         // An instance is never tracked on its own (only its dict may be, once large).
         Value::Obj(o) if Rc::strong_count(o) == 1 => {
-            let dict = match &o.dict {
+            let dict = match o.dict() {
                 Some(d) if Rc::strong_count(d) == 1 => small(size_of::<Dict>() + dict_bytes(d)),
                 _ => 0,
             };

@@ -5,7 +5,7 @@
 //! Invariant: interior mutability is `RefCell`/`Cell`, and no borrow is held while script code
 //! runs (callers clone what they need out of a borrow first).
 
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::fmt;
 use std::rc::Rc;
 
@@ -334,6 +334,11 @@ impl Class {
 /// A code object as the VM runs it: the compiler's [`Code`] plus its constants as values.
 #[derive(Debug)]
 pub struct CodeObj {
+    /// `code.instrs`, copied here so that the dispatch loop's instruction fetch is one
+    /// pointer away from the code object it holds.
+    pub instrs: Box<[crate::compiler::bytecode::Instr]>,
+    /// `code.nregs` (the call and return paths size and clear frames with it).
+    pub nregs: u16,
     /// The compiled code.
     pub code: Rc<Code>,
     /// `code.consts` converted to values (nested code becomes `CodeObj` values).
@@ -531,7 +536,6 @@ pub enum GenState {
 }
 
 /// A generator, coroutine or async generator object.
-#[derive(Debug)]
 pub struct Generator {
     /// Generator, Coroutine or AsyncGenerator.
     pub kind: CodeKind,
@@ -539,10 +543,9 @@ pub struct Generator {
     pub state: RefCell<GenState>,
     /// True once it has started running.
     pub started: Cell<bool>,
-    /// `__name__`.
-    pub name: Value,
-    /// `__qualname__`.
-    pub qualname: Value,
+    /// `__name__` and `__qualname__` when they are not the code's own (a function renamed
+    /// before it was called); `None`, the common case, costs no space beyond the pointer.
+    pub names: Option<Box<[Value; 2]>>,
     /// The code (for reprs and `gi_code`).
     pub code: Rc<Code>,
     /// Async generators: an `athrow`/`asend` is in progress.
@@ -551,7 +554,7 @@ pub struct Generator {
     pub hooked: Cell<bool>,
     /// Async generators started under a running loop: where the generator goes when it is
     /// dropped while suspended, so that the loop can still close it (PEP 525's finalizer).
-    pub finalizer: RefCell<Option<GenFinalizer>>,
+    pub finalizer: Cell<Option<GenFinalizer>>,
 }
 
 /// Async generators dropped while suspended, waiting for their loop to run `aclose()` on
@@ -585,11 +588,41 @@ pub enum GenFinalizer {
     Loop(AsyncGenGraveyard),
 }
 
+impl fmt::Debug for Generator {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Generator").field("kind", &self.kind).field("code", &self.code.qualname).finish()
+    }
+}
+
 impl Generator {
+    /// Whether `name`/`qualname` need storing (see [`Generator::names`]).
+    pub fn own_names(code: &Code, name: Value, qualname: Value) -> Option<Box<[Value; 2]>> {
+        let same = name.as_str() == Some(&*code.name) && qualname.as_str() == Some(&*code.qualname);
+        (!same).then(|| Box::new([name, qualname]))
+    }
+
+    /// `__name__`.
+    pub fn name(&self) -> Value {
+        match &self.names {
+            Some(n) => n[0].clone(),
+            None => Value::str(&self.code.name),
+        }
+    }
+
+    /// `__qualname__`.
+    pub fn qualname(&self) -> Value {
+        match &self.names {
+            Some(n) => n[1].clone(),
+            None => Value::str(&self.code.qualname),
+        }
+    }
+
     /// A plain generator that closing would run code in: suspended at a `yield` inside a
     /// `try` or `with` (CPython closes every generator it frees; only these notice).
     pub fn needs_close(&self) -> bool {
-        let has_finalizer = self.finalizer.try_borrow().is_ok_and(|f| f.is_some());
+        let finalizer = self.finalizer.take();
+        let has_finalizer = finalizer.is_some();
+        self.finalizer.set(finalizer);
         if self.kind != CodeKind::Generator || !has_finalizer {
             return false;
         }
@@ -610,18 +643,21 @@ impl Generator {
         if !self.needs_close() {
             return false;
         }
-        let Some(GenFinalizer::Vm(graveyard)) = self.finalizer.borrow_mut().take() else { return false };
+        let finalizer = self.finalizer.take();
+        let Some(GenFinalizer::Vm(graveyard)) = finalizer else {
+            self.finalizer.set(finalizer);
+            return false;
+        };
         let Ok(mut state) = self.state.try_borrow_mut() else { return false };
         let g = Generator {
             kind: self.kind,
             state: RefCell::new(std::mem::replace(&mut *state, GenState::Finished)),
             started: Cell::new(true),
-            name: self.name.clone(),
-            qualname: self.qualname.clone(),
+            names: self.names.clone(),
             code: self.code.clone(),
             running_async: Cell::new(false),
             hooked: Cell::new(true),
-            finalizer: RefCell::new(None),
+            finalizer: Cell::new(None),
         };
         drop(state);
         if let Ok(mut q) = graveyard.try_borrow_mut() {
@@ -636,12 +672,11 @@ impl Generator {
             kind: self.kind,
             state: RefCell::new(std::mem::replace(self.state.get_mut(), GenState::Finished)),
             started: Cell::new(true),
-            name: std::mem::take(&mut self.name),
-            qualname: std::mem::take(&mut self.qualname),
+            names: self.names.take(),
             code: self.code.clone(),
             running_async: Cell::new(false),
             hooked: Cell::new(true),
-            finalizer: RefCell::new(None),
+            finalizer: Cell::new(None),
         }
     }
 }
@@ -755,8 +790,9 @@ pub struct Module {
 pub enum Payload {
     /// An instance of a plain class (attributes live in `Object::dict`).
     Plain,
-    /// An exception instance.
-    Exception(ExcData),
+    /// An exception instance (boxed, as the largest payload: every object is as big as
+    /// the largest variant).
+    Exception(Box<ExcData>),
     /// A builtin function or method descriptor.
     Native(Native),
     /// A native closure (host function or host method).
@@ -775,8 +811,8 @@ pub enum Payload {
     BigRange(Box<super::bigrange::BigRange>),
     /// A `slice(start, stop, step)`.
     Slice(Value, Value, Value),
-    /// A `property(fget, fset, fdel, doc)`.
-    Property(PropertyData),
+    /// A `property(fget, fset, fdel, doc)` (boxed: rare, and large).
+    Property(Box<PropertyData>),
     /// `staticmethod(f)`.
     StaticMethod(Value),
     /// `classmethod(f)`.
@@ -940,17 +976,28 @@ impl fmt::Debug for Payload {
     }
 }
 
+/// A dict slot holding `d`, if any.
+fn dict_cell(d: Option<Rc<Dict>>) -> OnceCell<Rc<Dict>> {
+    d.map_or_else(OnceCell::new, OnceCell::from)
+}
+
 /// A heap object of any kind not covered by `Value`'s direct variants.
 #[derive(Debug)]
 pub struct Object {
     /// Its class.
     pub class: Rc<Class>,
     /// Its attribute dict, for instances of script classes (shared with `obj.__dict__`).
-    pub dict: Option<Rc<Dict>>,
+    /// Read it with [`Object::dict`]; objects made by [`Object::with_lazy_dict`] have none
+    /// until a script stores an attribute or asks for `__dict__`.
+    pub dict: OnceCell<Rc<Dict>>,
     /// What it is.
     pub payload: Payload,
     /// Set once `__del__` has been scheduled for it: finalizers run at most once (PEP 442).
     pub finalized: Cell<bool>,
+    /// The object's attribute dict is hidden and made on first store (see
+    /// [`Object::with_lazy_dict`]).
+    /// Lives in what was padding after `finalized`: it costs no space.
+    pub lazy_dict: bool,
 }
 
 impl Drop for Object {
@@ -958,7 +1005,7 @@ impl Drop for Object {
         if self.class.has_del.get() && !self.finalized.get() && self.send_to_finalizer() {
             return;
         }
-        if self.dict.is_none() && matches!(self.payload, Payload::Plain | Payload::Native(_)) {
+        if self.dict.get().is_none() && matches!(self.payload, Payload::Plain | Payload::Native(_)) {
             return;
         }
         if super::drop::enter() {
@@ -978,12 +1025,56 @@ impl Drop for Object {
 impl Object {
     /// Makes an object without an attribute dict.
     pub fn new(class: Rc<Class>, payload: Payload) -> Rc<Object> {
-        Rc::new(Object { class, dict: None, payload, finalized: Cell::new(false) })
+        Rc::new(Object {
+            class,
+            dict: OnceCell::new(),
+            payload,
+            finalized: Cell::new(false),
+            lazy_dict: false,
+        })
     }
 
     /// Makes an object with an (empty) attribute dict.
     pub fn with_dict(class: Rc<Class>, payload: Payload) -> Rc<Object> {
-        Rc::new(Object { class, dict: Some(Rc::new(Dict::default())), payload, finalized: Cell::new(false) })
+        let dict = OnceCell::from(Rc::new(Dict::default()));
+        Rc::new(Object { class, dict, payload, finalized: Cell::new(false), lazy_dict: false })
+    }
+
+    /// Makes an object whose attribute dict is hidden and made on the first attribute store,
+    /// like CPython's native types that take instance attributes without a `__dict__`
+    /// descriptor (`_asyncio.Future`, `_asyncio.Task`): scripts can store and read attributes,
+    /// but `__dict__` and `vars()` fail and `dir()` does not list them. For native objects that
+    /// exist in large numbers and rarely carry attributes: no dict is allocated for them.
+    pub fn with_lazy_dict(class: Rc<Class>, payload: Payload) -> Rc<Object> {
+        Rc::new(Object {
+            class,
+            dict: OnceCell::new(),
+            payload,
+            finalized: Cell::new(false),
+            lazy_dict: true,
+        })
+    }
+
+    /// The attribute dict, if the object has one already.
+    #[inline(always)]
+    pub fn dict(&self) -> Option<&Rc<Dict>> {
+        self.dict.get()
+    }
+
+    /// The attribute dict scripts see as `__dict__` (none for a hidden, lazy one).
+    pub fn visible_dict(&self) -> Option<&Rc<Dict>> {
+        if self.lazy_dict {
+            return None;
+        }
+        self.dict.get()
+    }
+
+    /// The attribute dict for a store: made now for a lazy-dict object.
+    pub fn dict_for_write(&self) -> Option<&Rc<Dict>> {
+        if self.lazy_dict {
+            return Some(self.dict.get_or_init(|| Rc::new(Dict::default())));
+        }
+        self.dict.get()
     }
 
     /// The last reference to an instance with `__del__` went away: moves its state into a new
@@ -997,9 +1088,10 @@ impl Object {
         let Ok(mut q) = graveyard.try_borrow_mut() else { return false };
         let obj = Object {
             class: self.class.clone(),
-            dict: self.dict.take(),
+            dict: dict_cell(self.dict.take()),
             payload: std::mem::replace(&mut self.payload, Payload::Plain),
             finalized: Cell::new(true),
+            lazy_dict: self.lazy_dict,
         };
         q.push(Dead::Obj(Rc::new(obj)));
         true
@@ -1015,13 +1107,26 @@ impl Object {
 
     /// Reads an attribute from the instance dict.
     pub fn get_attr(&self, name: &str) -> Option<Value> {
-        self.dict.as_ref()?.map.borrow().get_str(str_hash(name), name).cloned()
+        self.dict()?.map.borrow().get_str(str_hash(name), name).cloned()
     }
 
     /// Writes an attribute into the instance dict (ignored when there is none).
     pub fn set_attr(&self, name: &str, value: Value) {
-        if let Some(d) = &self.dict {
+        if let Some(d) = self.dict_for_write() {
             d.map.borrow_mut().set_str(str_hash(name), Value::str(name), value);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every object is as big as the largest payload: large variants are boxed, and a new
+    /// variant that grows `Object` should be boxed too (asyncio tasks are three objects each).
+    #[test]
+    fn object_stays_small() {
+        assert!(std::mem::size_of::<Payload>() <= 72, "Payload is {} bytes", std::mem::size_of::<Payload>());
+        assert!(std::mem::size_of::<Object>() <= 96, "Object is {} bytes", std::mem::size_of::<Object>());
     }
 }

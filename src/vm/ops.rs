@@ -1322,7 +1322,7 @@ impl Vm {
                     crate::compiler::bytecode::CodeKind::AsyncGenerator => "async_generator",
                     _ => "generator",
                 };
-                format!("<{what} object {} at {:#x}>", g.qualname.as_str().unwrap_or("?"), v.id())
+                format!("<{what} object {} at {:#x}>", g.qualname().as_str().unwrap_or("?"), v.id())
             }
             Payload::Cell(_) => format!("<cell at {:#x}>", v.id()),
             Payload::DictView(kind, d) => self.view_repr(*kind, d)?,
@@ -1456,7 +1456,7 @@ fn class_defines(cls: &Rc<Class>, name: &str) -> bool {
 /// `a <op> b` for two small ints or floats when the answer needs no allocation and cannot
 /// raise; None sends the operation down the general path. The dispatch loop tries this first.
 #[inline(always)]
-pub fn arith_fast(op: BinKind, a: &Value, b: &Value) -> Option<Value> {
+pub fn arith_fast(op: BinKind, a: &Value, b: &Value) -> Option<Scalar> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => int_fast(op, *x, *y),
         (Value::Float(x), Value::Float(y)) => float_fast(op, *x, *y),
@@ -1466,10 +1466,32 @@ pub fn arith_fast(op: BinKind, a: &Value, b: &Value) -> Option<Value> {
     }
 }
 
+/// The result of a fast arithmetic path: a scalar, not a `Value`, so that the dispatch loop
+/// writes it with [`Value::put_int`]/[`Value::put_float`] (tag and payload stored directly;
+/// a 16-byte `Value` built in one branch and copied whole stalls on store forwarding).
+#[derive(Clone, Copy, Debug)]
+pub enum Scalar {
+    /// An int result.
+    Int(i64),
+    /// A float result.
+    Float(f64),
+}
+
+impl Scalar {
+    /// Stores the result in a register.
+    #[inline(always)]
+    pub fn put(self, slot: &mut Value) {
+        match self {
+            Scalar::Int(i) => Value::put_int(slot, i),
+            Scalar::Float(f) => Value::put_float(slot, f),
+        }
+    }
+}
+
 /// [`arith_fast`] with a small int constant as the right operand (no `Value` built for it,
 /// so nothing is left to drop on the fast path).
 #[inline(always)]
-pub fn arith_fast_imm(op: BinKind, a: &Value, imm: i64) -> Option<Value> {
+pub fn arith_fast_imm(op: BinKind, a: &Value, imm: i64) -> Option<Scalar> {
     match a {
         Value::Int(x) => int_fast(op, *x, imm),
         Value::Float(x) => float_fast(op, *x, imm as f64),
@@ -1499,7 +1521,7 @@ pub fn compare_fast_imm(op: CmpKind, a: &Value, imm: i64) -> Option<bool> {
 const EXACT_FLOAT_INT: i64 = 1 << 53;
 
 #[inline(always)]
-fn int_fast(op: BinKind, x: i64, y: i64) -> Option<Value> {
+fn int_fast(op: BinKind, x: i64, y: i64) -> Option<Scalar> {
     let r = match op {
         BinKind::Add => x.checked_add(y)?,
         BinKind::Sub => x.checked_sub(y)?,
@@ -1507,7 +1529,7 @@ fn int_fast(op: BinKind, x: i64, y: i64) -> Option<Value> {
         BinKind::FloorDiv if y != 0 && !(x == i64::MIN && y == -1) => Integer::div_floor(&x, &y),
         BinKind::Mod if y != 0 && !(x == i64::MIN && y == -1) => x.mod_floor(&y),
         BinKind::TrueDiv if y != 0 && x.abs() <= EXACT_FLOAT_INT && y.abs() <= EXACT_FLOAT_INT => {
-            return Some(Value::Float(x as f64 / y as f64))
+            return Some(Scalar::Float(x as f64 / y as f64))
         }
         BinKind::And => x & y,
         BinKind::Or => x | y,
@@ -1516,12 +1538,12 @@ fn int_fast(op: BinKind, x: i64, y: i64) -> Option<Value> {
         BinKind::RShift if (0..64).contains(&y) => x >> y,
         _ => return None,
     };
-    Some(Value::Int(r))
+    Some(Scalar::Int(r))
 }
 
 #[inline(always)]
-fn float_fast(op: BinKind, x: f64, y: f64) -> Option<Value> {
-    Some(Value::Float(match op {
+fn float_fast(op: BinKind, x: f64, y: f64) -> Option<Scalar> {
+    Some(Scalar::Float(match op {
         BinKind::Add => x + y,
         BinKind::Sub => x - y,
         BinKind::Mul => x * y,

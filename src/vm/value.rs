@@ -200,6 +200,32 @@ impl Value {
         old.release();
     }
 
+    /// Stores an int in `slot`: a register that already holds an int (a loop counter, an
+    /// accumulator) gets only its payload rewritten, with no tag store and no drop test.
+    #[inline(always)]
+    pub fn put_int(slot: &mut Value, i: i64) {
+        match slot {
+            Value::Int(x) => *x = i,
+            _ => std::mem::replace(slot, Value::Int(i)).release(),
+        }
+    }
+
+    /// [`Value::put_int`] for a float.
+    #[inline(always)]
+    pub fn put_float(slot: &mut Value, f: f64) {
+        match slot {
+            Value::Float(x) => *x = f,
+            _ => std::mem::replace(slot, Value::Float(f)).release(),
+        }
+    }
+
+    /// Stores a bool (a comparison result) in `slot`, tag and payload directly. No in-place
+    /// case as in [`Value::put_int`]: a comparison's register usually held something else.
+    #[inline(always)]
+    pub fn put_bool(slot: &mut Value, b: bool) {
+        std::mem::replace(slot, Value::Bool(b)).release();
+    }
+
     /// Drops a value, with the test for the inline variants done here rather than in an
     /// out-of-line call of the whole drop glue (which `if is_inline() { forget }` still
     /// compiled to for every register write).

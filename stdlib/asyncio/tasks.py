@@ -32,7 +32,13 @@ def _set_result_unless_cancelled(fut, result):
 def create_task(coro, *, name=None, context=None):
     """Schedule the execution of a coroutine object in a spawned task."""
     loop = get_running_loop()
-    return loop.create_task(coro, name=name)
+    if context is None:
+        task = loop.create_task(coro)
+    else:
+        task = loop.create_task(coro, context=context)
+    if name is not None:
+        task.set_name(name)
+    return task
 
 
 async def _wrap_awaitable(awaitable):
