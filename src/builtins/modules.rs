@@ -78,6 +78,17 @@ const STDLIB: &[(&str, &str, bool)] = &[
     ("textwrap", include_str!("../../stdlib/textwrap.py"), false),
     ("datetime", include_str!("../../stdlib/datetime.py"), false),
     ("logging", include_str!("../../stdlib/logging.py"), false),
+    ("inspect", include_str!("../../stdlib/inspect.py"), false),
+    ("warnings", include_str!("../../stdlib/warnings.py"), false),
+    ("fnmatch", include_str!("../../stdlib/fnmatch.py"), false),
+    ("shlex", include_str!("../../stdlib/shlex.py"), false),
+    ("html", include_str!("../../stdlib/html.py"), false),
+    ("binascii", include_str!("../../stdlib/binascii.py"), false),
+    ("base64", include_str!("../../stdlib/base64.py"), false),
+    ("http", include_str!("../../stdlib/http/__init__.py"), true),
+    ("urllib", include_str!("../../stdlib/urllib/__init__.py"), true),
+    ("urllib.parse", include_str!("../../stdlib/urllib/parse.py"), false),
+    ("fractions", include_str!("../../stdlib/fractions.py"), false),
 ];
 
 /// The source of an embedded stdlib module and whether it is a package.

@@ -462,8 +462,17 @@ impl Vm {
                     + c.code.kwonlycount as usize
                     + c.code.has_varargs as usize
                     + c.code.has_varkw as usize;
-                Value::tuple(c.code.varnames.iter().take(n).map(|v| Value::str(v)).collect())
+                // The frame keeps `*args` right after the positional parameters; CPython's
+                // order (which inspect relies on) puts the keyword-only ones first.
+                let mut names: Vec<Value> = c.code.varnames.iter().take(n).map(|v| Value::str(v)).collect();
+                if c.code.has_varargs {
+                    let at = c.code.argcount as usize;
+                    let star = names.remove(at);
+                    names.insert(at + c.code.kwonlycount as usize, star);
+                }
+                Value::tuple(names)
             }
+            (Payload::Code(c), "co_flags") => Value::Int(code_flags(&c.code)),
             (Payload::Code(c), "co_freevars") => {
                 Value::tuple(c.code.freevars.iter().map(|(_, n)| Value::str(n)).collect())
             }
@@ -998,4 +1007,29 @@ fn remove_from(d: &mut super::dict::DictMap, name: &str) -> bool {
 /// A method that the script metaclass of class `c` defines (`EnumType.__iter__`, ...).
 pub(crate) fn meta_method(c: &Rc<Class>, name: &str) -> Option<Value> {
     c.meta.as_ref()?.lookup(name).filter(|f| matches!(f, Value::Func(_)))
+}
+
+/// CPython's `co_flags` bits for what a code object records (inspect reads them).
+fn code_flags(code: &crate::compiler::bytecode::Code) -> i64 {
+    use crate::compiler::bytecode::CodeKind;
+    const OPTIMIZED_NEWLOCALS: i64 = 0x03;
+    const VARARGS: i64 = 0x04;
+    const VARKEYWORDS: i64 = 0x08;
+    const GENERATOR: i64 = 0x20;
+    const COROUTINE: i64 = 0x80;
+    const ASYNC_GENERATOR: i64 = 0x200;
+    let mut flags = match code.kind {
+        CodeKind::Module | CodeKind::Class => 0,
+        CodeKind::Function => OPTIMIZED_NEWLOCALS,
+        CodeKind::Generator => OPTIMIZED_NEWLOCALS | GENERATOR,
+        CodeKind::Coroutine => OPTIMIZED_NEWLOCALS | COROUTINE,
+        CodeKind::AsyncGenerator => OPTIMIZED_NEWLOCALS | ASYNC_GENERATOR,
+    };
+    if code.has_varargs {
+        flags |= VARARGS;
+    }
+    if code.has_varkw {
+        flags |= VARKEYWORDS;
+    }
+    flags
 }
