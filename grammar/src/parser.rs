@@ -291,7 +291,8 @@ fn expr_start(toks: &[Spanned], mut j: usize) -> usize {
     }
 }
 
-fn starts_expr(t: &Tok) -> bool {
+/// Whether `t` can begin an expression.
+pub(crate) fn starts_expr(t: &Tok) -> bool {
     matches!(
         t,
         Tok::Name(_)

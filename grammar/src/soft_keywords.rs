@@ -43,29 +43,9 @@ fn opens_block(toks: &[Spanned], i: usize) -> bool {
     nl > i + 1 && toks[nl - 1].1 == Tok::Colon
 }
 
+/// A `match` subject starts like an expression, or with `*` (`match *a, b:`).
 fn starts_subject(t: &Tok) -> bool {
-    matches!(
-        t,
-        Tok::Name(_)
-            | Tok::Int(_)
-            | Tok::BigInt(_)
-            | Tok::Float(_)
-            | Tok::Str(_)
-            | Tok::LPar
-            | Tok::LSqb
-            | Tok::LBrace
-            | Tok::None
-            | Tok::True
-            | Tok::False
-            | Tok::Ellipsis
-            | Tok::Minus
-            | Tok::Plus
-            | Tok::Tilde
-            | Tok::Not
-            | Tok::Lambda
-            | Tok::Await
-            | Tok::Star
-    )
+    *t == Tok::Star || crate::parser::starts_expr(t)
 }
 
 /// Marks the `case` names starting statements directly inside the block of the `match` at `m`.

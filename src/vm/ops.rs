@@ -1499,12 +1499,10 @@ pub fn arith_fast_imm(op: BinKind, a: &Value, imm: i64) -> Option<Scalar> {
     }
 }
 
-/// [`compare_fast`] with a small int constant as the right operand.
+/// Whether `op` holds for operands ordered `ord` (`None` for membership tests).
 #[inline(always)]
-pub fn compare_fast_imm(op: CmpKind, a: &Value, imm: i64) -> Option<bool> {
+fn ordering_holds(op: CmpKind, ord: std::cmp::Ordering) -> Option<bool> {
     use std::cmp::Ordering;
-    let Value::Int(x) = a else { return None };
-    let ord = x.cmp(&imm);
     Some(match op {
         CmpKind::Lt => ord == Ordering::Less,
         CmpKind::Le => ord != Ordering::Greater,
@@ -1514,6 +1512,14 @@ pub fn compare_fast_imm(op: CmpKind, a: &Value, imm: i64) -> Option<bool> {
         CmpKind::Ne | CmpKind::IsNot => ord != Ordering::Equal,
         CmpKind::In | CmpKind::NotIn => return None,
     })
+}
+
+/// [`compare_fast`] with a small int constant as the right operand.
+#[inline(always)]
+pub fn compare_fast_imm(op: CmpKind, a: &Value, imm: i64) -> Option<bool> {
+    let Value::Int(x) = a else { return None };
+    let ord = x.cmp(&imm);
+    ordering_holds(op, ord)
 }
 
 /// Largest magnitude whose int -> float conversion is exact, so `x / y` of such ints is the
@@ -1556,7 +1562,6 @@ fn float_fast(op: BinKind, x: f64, y: f64) -> Option<Scalar> {
 /// comparisons already give CPython's answers).
 #[inline(always)]
 pub fn compare_fast(op: CmpKind, a: &Value, b: &Value) -> Option<bool> {
-    use std::cmp::Ordering;
     let ord = match (a, b) {
         (Value::Int(x), Value::Int(y)) => Some(x.cmp(y)),
         (Value::Float(x), Value::Float(y)) => {
@@ -1572,15 +1577,7 @@ pub fn compare_fast(op: CmpKind, a: &Value, b: &Value) -> Option<bool> {
         }
         _ => None,
     }?;
-    Some(match op {
-        CmpKind::Lt => ord == Ordering::Less,
-        CmpKind::Le => ord != Ordering::Greater,
-        CmpKind::Gt => ord == Ordering::Greater,
-        CmpKind::Ge => ord != Ordering::Less,
-        CmpKind::Eq | CmpKind::Is => ord == Ordering::Equal,
-        CmpKind::Ne | CmpKind::IsNot => ord != Ordering::Equal,
-        CmpKind::In | CmpKind::NotIn => return None,
-    })
+    ordering_holds(op, ord)
 }
 
 /// `xs < ys` decided without calling into scripts, when every element compared is an int, a
