@@ -74,6 +74,8 @@ pub enum Cb {
     /// `loop.create_task(agen.aclose())` for an async generator dropped unfinished (the
     /// finalizer hook's `call_soon_threadsafe`).
     FinalizeAsyncGen(Rc<Object>),
+    /// `gather`'s done callback for a child: (gather state, child).
+    Gather(Rc<Object>, Rc<Object>),
 }
 
 impl From<Msg> for Cb {
@@ -308,6 +310,7 @@ fn run_callback(vm: &mut Vm, loop_obj: &Value, cb: Cb) {
             }
         }
         Cb::SleepDone(fut, result) => super::sleep::sleep_done(vm, &fut, result),
+        Cb::Gather(state, fut) => super::gather::child_done(vm, &state, &fut),
         Cb::Message(m) => {
             let msg = m.borrow_mut().take();
             match (msg, loop_of(loop_obj)) {

@@ -45,6 +45,8 @@ pub enum DoneCallback {
     Py(Value),
     /// `task.__wakeup(future)`.
     Wakeup(Rc<Object>),
+    /// `gather`'s `_done_callback` (the object holds a [`super::gather::GatherState`]).
+    Gather(Rc<Object>),
 }
 
 /// A future's done callbacks, in registration order. Nearly every future gets exactly one
@@ -504,7 +506,7 @@ impl FutureObj {
         for cb in st.callbacks.as_slice() {
             match cb {
                 DoneCallback::Py(f) => tracer.value(f),
-                DoneCallback::Wakeup(t) => tracer.object(t),
+                DoneCallback::Wakeup(t) | DoneCallback::Gather(t) => tracer.object(t),
             }
         }
         if let Some(sleep) = self.sleep() {
@@ -529,7 +531,7 @@ impl FutureObj {
             for cb in std::mem::take(&mut st.callbacks).into_vec() {
                 trash.push(match cb {
                     DoneCallback::Py(f) => f,
-                    DoneCallback::Wakeup(t) => Value::Obj(t),
+                    DoneCallback::Wakeup(t) | DoneCallback::Gather(t) => Value::Obj(t),
                 });
             }
         }
@@ -564,6 +566,7 @@ fn format_callbacks(vm: &mut Vm, callbacks: &[DoneCallback]) -> PyResult<String>
     let one = |vm: &mut Vm, cb: &DoneCallback| match cb {
         DoneCallback::Py(f) => format::callback_source(vm, f, &[]),
         DoneCallback::Wakeup(_) => Ok("Task.task_wakeup()".to_string()),
+        DoneCallback::Gather(_) => Ok(super::gather::CALLBACK_SOURCE.to_string()),
     };
     let n = callbacks.len();
     let inner = match n {
@@ -586,6 +589,7 @@ fn schedule_done_callback(vm: &mut Vm, loop_obj: &Value, cb: DoneCallback, fut: 
     let Some(lp) = loop_of(loop_obj) else { return };
     let cb = match cb {
         DoneCallback::Wakeup(task) => Cb::Wakeup(task, fut.clone()),
+        DoneCallback::Gather(state) => Cb::Gather(state, fut.clone()),
         DoneCallback::Py(f) => {
             Cb::Handle(super::event_loop::new_handle(vm, f, vec![Value::Obj(fut.clone())], None))
         }
