@@ -16,7 +16,7 @@
 //! threads or in the host reports through the inbox (`external.rs`).
 
 use std::cell::{Cell, RefCell};
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 
 use super::future::{future_of, new_task, task_step, task_wakeup, DoneCallback};
 use super::handler::{call_exception_handler, context, report_unretrieved};
@@ -95,7 +95,7 @@ pub struct LoopObj {
     /// The task being stepped (`current_task()`).
     pub current_task: RefCell<Value>,
     /// Every task created on this loop (weakly; pruned when they finish).
-    pub tasks: RefCell<std::collections::BTreeMap<u64, Weak<Object>>>,
+    pub tasks: RefCell<super::registry::TaskRegistry>,
     /// Numbering for default task names (`Task-N`).
     pub task_counter: Cell<u64>,
     /// True inside `run_forever`.
@@ -163,7 +163,7 @@ pub fn new_loop(vm: &mut Vm) -> PyResult<Value> {
         el: RefCell::new(el),
         aio: aio.clone(),
         current_task: RefCell::new(Value::None),
-        tasks: RefCell::new(std::collections::BTreeMap::new()),
+        tasks: RefCell::new(super::registry::TaskRegistry::default()),
         task_counter: Cell::new(0),
         running: Cell::new(false),
         closed: Cell::new(false),
@@ -377,6 +377,7 @@ fn run_once(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj) -> PyResult<()> {
     if lp.finished_since_trim.get() >= TRIM_AFTER_FINISHED_TASKS && lp.el.borrow().ready_len() == 0 {
         lp.finished_since_trim.set(0);
         lp.el.borrow_mut().shrink_storage();
+        lp.tasks.borrow_mut().shrink();
         vm.gc.prune_dead();
         crate::runtime::memory::release_free_memory();
     }

@@ -663,7 +663,7 @@ pub fn new_task(vm: &mut Vm, loop_obj: &Value, coro: Value, name: Value) -> PyRe
     vm.mem_track(&obj, TASK_BYTES)?;
     lp.el.borrow_mut().call_soon(Cb::Step(obj.clone(), None));
     vm.gc_track(&Value::Obj(obj.clone()));
-    lp.tasks.borrow_mut().insert(n, Rc::downgrade(&obj));
+    lp.tasks.borrow_mut().insert(n, &obj);
     Ok(obj)
 }
 
@@ -804,7 +804,7 @@ fn handle_step_outcome(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskSt
     if !matches!(outcome, Outcome::Yielded(_)) {
         // Finished: `all_tasks()` no longer lists it, and its registry slot goes away.
         if let Some(lp) = loop_of(&f.st.borrow().loop_obj) {
-            lp.tasks.borrow_mut().remove(&t.seq);
+            lp.tasks.borrow_mut().remove(t.seq);
             lp.finished_since_trim.set(lp.finished_since_trim.get() + 1);
         }
     }

@@ -12,14 +12,13 @@
 
 use std::any::Any;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::event_loop::loop_of;
 use super::future::{future_of, is_coroutine, new_task, DoneCallback, FutureObj, State};
 use super::Aio;
 use crate::vm::ext::Ext;
-use crate::vm::gc::Tracer;
+use crate::vm::gc::{AddrMap, Tracer};
 use crate::vm::object::{Args, Class, Object, Payload};
 use crate::vm::{PyResult, Value, Vm};
 
@@ -155,9 +154,9 @@ pub fn m_gather_start(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let state_val = Value::Obj(obj.clone());
     let Some(st) = state_of(&state_val) else { return Ok(Value::None) };
     vm.gc_track(&state_val);
-    let mut seen: HashMap<u64, usize> = HashMap::new();
+    let mut seen = AddrMap::default();
     for arg in items.iter() {
-        let key = arg.id();
+        let key = arg.id() as usize;
         if let Some(&i) = seen.get(&key) {
             let mut children = st.children.borrow_mut();
             let again = children[i].clone();

@@ -14,6 +14,7 @@ pub mod gather;
 pub mod handler;
 pub mod host;
 pub mod queue;
+pub mod registry;
 pub mod sleep;
 
 use std::any::Any;
@@ -802,8 +803,8 @@ fn m_pending_tasks(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// The loop's unfinished tasks in creation order (finished ones leave the registry).
 fn pending_tasks(lv: &Value) -> Vec<Value> {
     let Some(l) = loop_of(lv) else { return Vec::new() };
-    let tasks = l.tasks.borrow();
-    tasks.values().filter_map(|w| w.upgrade()).map(Value::Obj).collect()
+    let tasks = l.tasks.borrow().in_order();
+    tasks.into_iter().map(Value::Obj).collect()
 }
 
 fn m_iscoroutine(_vm: &mut Vm, args: Args) -> PyResult<Value> {
