@@ -229,7 +229,7 @@ fn finish(vm: &mut Vm, st: &GatherState, outer: &Rc<Object>, of: &FutureObj) {
     for child in &children {
         let Some(c) = future_of(child) else { continue };
         let res = if c.st.borrow().state == State::Cancelled {
-            let msg = c.st.borrow().cancel_message.clone();
+            let msg = c.st.borrow().cancel_message();
             let msg = if msg.is_none() { Value::str("") } else { msg };
             Value::Obj(vm.new_exception(&cancelled_error, vec![msg]))
         } else {
