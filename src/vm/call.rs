@@ -809,7 +809,7 @@ impl Vm {
             consts: consts.into_boxed_slice(),
             names: names.into_boxed_slice(),
             global_cache: RefCell::new(Vec::new()),
-            attr_cache: RefCell::new(Vec::new()),
+            attr_cache: Default::default(),
             fast_argc: (!code.has_varargs
                 && !code.has_varkw
                 && code.kwonlycount == 0

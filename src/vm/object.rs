@@ -348,7 +348,7 @@ pub struct CodeObj {
     /// `LoadGlobal` cache by name index (empty until first used).
     pub global_cache: RefCell<Vec<GlobalSlot>>,
     /// Instance attribute caches by name index (empty until first used).
-    pub attr_cache: RefCell<Vec<super::attr_cache::AttrSlot>>,
+    pub attr_cache: super::attr_cache::AttrSlots,
     /// The positional argument count when a call can bind arguments by position alone (no
     /// `*args`, `**kwargs`, keyword-only parameters, and not a generator or coroutine): the
     /// dispatch loop's fast call path.

@@ -1554,6 +1554,16 @@ fn float_fast(op: BinKind, x: f64, y: f64) -> Option<Scalar> {
         BinKind::Sub => x - y,
         BinKind::Mul => x * y,
         BinKind::TrueDiv if y != 0.0 => x / y,
+        // A positive base never raises (no complex result, no zero to a negative power);
+        // an infinite result is left to `float_pow`, which decides between inf and
+        // OverflowError.
+        BinKind::Pow if x > 0.0 => {
+            let r = x.powf(y);
+            if !r.is_finite() {
+                return None;
+            }
+            r
+        }
         _ => return None,
     }))
 }
