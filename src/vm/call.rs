@@ -122,14 +122,23 @@ impl Vm {
         if init.code.fast_argc != Some(n as u16 + 1) {
             return None;
         }
+        let epoch = super::object::class_epoch();
+        if cls.plain_new_epoch.get() == epoch {
+            return Some(init);
+        }
         let new = self.lookup_cached(cls, NEW_HASH, "__new__");
         let object = self.types.object.clone();
         let base_new = self.lookup_cached(&object, NEW_HASH, "__new__");
-        match (new, base_new) {
-            (Some(a), Some(b)) if a.is(&b) => Some(init),
-            (None, _) => Some(init),
-            _ => None,
+        let plain = match (new, base_new) {
+            (Some(a), Some(b)) => a.is(&b),
+            (None, _) => true,
+            _ => false,
+        };
+        if !plain {
+            return None;
         }
+        cls.plain_new_epoch.set(epoch);
+        Some(init)
     }
 
     /// True when `cls.__new__` is `object.__new__` (a plain instance can be made directly).
@@ -468,7 +477,11 @@ impl Vm {
                     if fiber.stack.len() < end {
                         fiber.stack.resize(end, Value::Undef);
                     }
-                    fiber.stack[window..end].rotate_right(1);
+                    // Shift the arguments up one slot (a general `rotate_right` costs about
+                    // ninety instructions for these few values).
+                    for i in (window + 1..end).rev() {
+                        fiber.stack.swap(i, i - 1);
+                    }
                     fiber.stack[window] = obj.clone();
                     self.push_fast_kind(fiber, &init, at, n + 1, FrameKind::Init)?;
                     fiber.stack[at] = obj;
@@ -1064,6 +1077,7 @@ impl Vm {
             has_del: Cell::new(has_del),
             graveyard: Some(self.graveyard.clone()),
             subclasses: RefCell::new(Vec::new()),
+            plain_new_epoch: Cell::new(0),
         });
         super::types::register_subclass(&cls);
         Ok(cls)

@@ -211,6 +211,10 @@ pub struct Class {
     pub graveyard: Option<Graveyard>,
     /// Classes created with this one as a direct base (`__subclasses__()`), weakly held.
     pub subclasses: RefCell<Vec<std::rc::Weak<Class>>>,
+    /// The class epoch in which `cls(...)` was last found to create its instances with
+    /// `object.__new__` (0: not known). The epoch changes with any class namespace, so
+    /// instantiation checks `__new__` once per epoch instead of on every call.
+    pub plain_new_epoch: Cell<u64>,
 }
 
 /// Entries of the type attribute cache (`1 << 12`; the slot is the top 12 bits of a hash).
