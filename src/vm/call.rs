@@ -816,7 +816,7 @@ impl Vm {
         let consts: Vec<Value> = code.consts.iter().map(|c| self.const_value(c)).collect();
         let names: Vec<Value> = code.names.iter().map(|n| self.intern(n)).collect();
         Rc::new(CodeObj {
-            instrs: code.instrs.clone().into_boxed_slice(),
+            instrs: super::quicken::quicken(&code.instrs),
             nregs: code.nregs,
             code: code.clone(),
             consts: consts.into_boxed_slice(),

@@ -555,6 +555,15 @@ impl Vm {
                     }
                 }};
             }
+            // The fused `JumpIfFalse` after a quickened comparison (`vm::quicken`), on the
+            // decided result `$r`: skip it when true, take its jump when false.
+            macro_rules! jump_unless {
+                ($r:expr) => {{
+                    if let Instr::JumpIfFalse { target, .. } = code.instrs[pc] {
+                        pc = if $r { pc + 1 } else { target as usize };
+                    }
+                }};
+            }
             // The general return of `$v`: from the base frame, or from an `__init__` whose
             // result is not None.
             macro_rules! return_slow {
@@ -697,6 +706,44 @@ impl Vm {
                     Instr::Inplace { op, dst, a, b } => arith!(op, dst, a, b, inplace_op),
                     Instr::BinaryI { op, dst, a, imm } => arith_imm!(op, dst, a, imm, binary_op),
                     Instr::InplaceI { op, dst, a, imm } => arith_imm!(op, dst, a, imm, inplace_op),
+                    Instr::InplaceAdd { dst, a, b } => arith!(BinKind::Add, dst, a, b, inplace_op),
+                    Instr::InplaceSub { dst, a, b } => arith!(BinKind::Sub, dst, a, b, inplace_op),
+                    Instr::InplaceMul { dst, a, b } => arith!(BinKind::Mul, dst, a, b, inplace_op),
+                    Instr::AddI { dst, a, imm } => arith_imm!(BinKind::Add, dst, a, imm, binary_op),
+                    Instr::SubI { dst, a, imm } => arith_imm!(BinKind::Sub, dst, a, imm, binary_op),
+                    Instr::InplaceAddI { dst, a, imm } => arith_imm!(BinKind::Add, dst, a, imm, inplace_op),
+                    Instr::InplaceSubI { dst, a, imm } => arith_imm!(BinKind::Sub, dst, a, imm, inplace_op),
+                    Instr::CompareJump { op, dst, a, b } => {
+                        match super::ops::compare_fast(op, &reg!(a), &reg!(b)) {
+                            Some(r) => {
+                                Value::put_bool(&mut reg!(dst), r);
+                                jump_unless!(r);
+                            }
+                            None => {
+                                // The `JumpIfFalse` that follows decides (the result may be
+                                // any object).
+                                let (x, y) = (reg!(a).clone(), reg!(b).clone());
+                                save_pc!();
+                                let v = tryv!(self.compare_op(op, &x, &y));
+                                Value::put(&mut reg!(dst), v);
+                            }
+                        }
+                    }
+                    Instr::CompareIJump { op, dst, a, imm } => {
+                        match super::ops::compare_fast_imm(op, &reg!(a), imm as i64) {
+                            Some(r) => {
+                                Value::put_bool(&mut reg!(dst), r);
+                                jump_unless!(r);
+                            }
+                            None => {
+                                let k = Value::Int(imm as i64);
+                                let x = reg!(a).clone();
+                                save_pc!();
+                                let v = tryv!(self.compare_op(op, &x, &k));
+                                Value::put(&mut reg!(dst), v);
+                            }
+                        }
+                    }
                     Instr::CompareI { op, dst, a, imm } => {
                         match super::ops::compare_fast_imm(op, &reg!(a), imm as i64) {
                             Some(r) => Value::put_bool(&mut reg!(dst), r),

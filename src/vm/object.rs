@@ -338,7 +338,8 @@ impl Class {
 /// A code object as the VM runs it: the compiler's [`Code`] plus its constants as values.
 #[derive(Debug)]
 pub struct CodeObj {
-    /// `code.instrs`, copied here so that the dispatch loop's instruction fetch is one
+    /// `code.instrs` quickened (`vm::quicken`: same indices, some instructions replaced by
+    /// specialised forms), copied here so that the dispatch loop's instruction fetch is one
     /// pointer away from the code object it holds.
     pub instrs: Box<[crate::compiler::bytecode::Instr]>,
     /// `code.nregs` (the call and return paths size and clear frames with it).
