@@ -592,7 +592,9 @@ impl Vm {
                     Instr::LoadInt { dst, val } => Value::put_int(&mut reg!(dst), val as i64),
                     Instr::LoadNone { dst } => reg!(dst) = Value::None,
                     Instr::LoadBool { dst, val } => reg!(dst) = Value::Bool(val),
-                    Instr::Move { dst, src } => reg!(dst) = reg!(src).clone(),
+                    Instr::Move { dst, src } => {
+                        copy_reg(&mut fiber.stack, base + src.idx(), base + dst.idx())
+                    }
                     Instr::CheckBound { reg, name } => {
                         if reg!(reg).is_undef() {
                             let n = code.code.names[name.0 as usize].clone();
@@ -899,6 +901,10 @@ impl Vm {
                         tryv!(self.dict_merge_kwargs(&d, &m, &f));
                     }
                     Instr::GetItem { dst, obj, key } => {
+                        let (o, k, d) = (base + obj.idx(), base + key.idx(), base + dst.idx());
+                        if list_item_into(&mut fiber.stack, o, k, d) {
+                            continue;
+                        }
                         let v = match (&reg!(obj), &reg!(key)) {
                             (Value::List(l), Value::Int(i)) => {
                                 let items = l.items.borrow();
@@ -1392,6 +1398,64 @@ fn move_reg(stack: &mut [Value], src: usize, dst: usize) {
             Value::put(&mut stack[dst], v);
         }
     }
+}
+
+/// Copies register `src` into `dst`: a scalar by tag and payload (a clone built whole and
+/// stored at once would be reloaded wide and stall on store forwarding), anything else by
+/// reference.
+#[inline(always)]
+fn copy_reg(stack: &mut [Value], src: usize, dst: usize) {
+    match stack[src] {
+        Value::Int(i) => Value::put_int(&mut stack[dst], i),
+        Value::Float(f) => Value::put_float(&mut stack[dst], f),
+        Value::Bool(b) => Value::put_bool(&mut stack[dst], b),
+        _ => {
+            let v = stack[src].clone();
+            Value::put(&mut stack[dst], v);
+        }
+    }
+}
+
+/// `stack[dst] = stack[obj][stack[key]]` for a list and an in-range int, copied straight
+/// into the register (no staged copy of the whole value); false for anything else, which
+/// the general `GetItem` path handles (including `obj == dst`).
+#[inline(always)]
+fn list_item_into(stack: &mut [Value], obj: usize, key: usize, dst: usize) -> bool {
+    let Value::Int(i) = stack[key] else { return false };
+    if obj == dst || obj >= stack.len() || dst >= stack.len() {
+        return false;
+    }
+    let (o, d) = if obj < dst {
+        let (a, b) = stack.split_at_mut(dst);
+        (&a[obj], &mut b[0])
+    } else {
+        let (a, b) = stack.split_at_mut(obj);
+        (&b[0], &mut a[dst])
+    };
+    let Value::List(l) = o else { return false };
+    // The register's old value is released after the list borrow ends.
+    let old = if d.is_inline() { None } else { Some(std::mem::take(d)) };
+    let hit = {
+        let items = l.items.borrow();
+        let idx = if i < 0 { i + items.len() as i64 } else { i };
+        match usize::try_from(idx).ok().and_then(|n| items.get(n)) {
+            Some(v) => {
+                match *v {
+                    Value::Int(n) => Value::put_int(d, n),
+                    Value::Float(f) => Value::put_float(d, f),
+                    _ => d.clone_from(v),
+                }
+                true
+            }
+            None => false,
+        }
+    };
+    if !hit {
+        if let Some(old) = old {
+            *d = old;
+        }
+    }
+    hit
 }
 
 /// Moves `count` registers out of the stack, leaving them unbound.
