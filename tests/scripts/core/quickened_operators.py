@@ -37,3 +37,6 @@ for a, b in [(2.0, 0.5), (1.0, float('nan')), (10.0, 400.0), (0.0, -1.0), (float
 # str.split without a separator, ASCII and not
 for c in ["", " ", " a ", "a b  c\t\nd\x1c e\x1f", "  lead trail  ", "x\x0by\x0cz", "a\u3000b", "a\xa0b c"]:
     print([c.split(None, m) for m in (-1, 0, 1, 2)])
+# int // and % round toward negative infinity
+for x in (7, -7, 6, -6, 0, 2**62, -2**63 + 1, -2**63):
+    print([(x // y, x % y) for y in (3, -3, 1, -1, 2**40, -(2**40))])
