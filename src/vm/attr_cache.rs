@@ -78,7 +78,10 @@ fn cacheable(o: &Object) -> bool {
 /// The slot for name `idx` if it was filled for `o`'s class in the current epoch.
 #[inline(always)]
 fn valid_slot(code: &CodeObj, o: &Object, idx: usize) -> Option<Known> {
-    if !cacheable(o) {
+    // Only the payload needs checking: a slot is filled only for a class without attribute
+    // hooks (`cacheable`), and a class gains hooks only through a namespace change, which
+    // bumps the epoch the slot checks.
+    if !matches!(o.payload, Payload::Plain) {
         return None;
     }
     class_slot(code, &o.class, idx)

@@ -423,8 +423,10 @@ impl Vm {
             fiber.stack.resize(top, Value::Undef);
         }
         let nlocals = (code.nlocals as usize).max(argc);
-        for slot in &mut fiber.stack[window + argc..window + nlocals] {
-            Value::put(slot, Value::Undef);
+        if nlocals > argc {
+            for slot in &mut fiber.stack[window + argc..window + nlocals] {
+                Value::put(slot, Value::Undef);
+            }
         }
         for (i, (r, _)) in code.code.freevars.iter().enumerate() {
             fiber.stack[window + r.idx()] = f.closure.get(i).cloned().unwrap_or_default();
