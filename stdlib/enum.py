@@ -133,6 +133,23 @@ def _find_member_type(cls):
     return object
 
 
+def _keep_enum_methods(cls):
+    # As CPython's EnumType: repr/str/format/reduce found on the mixed-in data type (str in
+    # `class S(str, Enum)`) or on object are replaced by the enum base's own.
+    first_enum = next((b for b in cls.__mro__[1:] if isinstance(b, EnumType)), None)
+    if first_enum is None:
+        return
+    member_type = cls._member_type_
+    for name in ('__repr__', '__str__', '__format__', '__reduce_ex__'):
+        if name in cls.__dict__:
+            continue
+        found = getattr(cls, name, None)
+        if found is None:
+            continue
+        if found is getattr(member_type, name, None) or found is getattr(object, name, None):
+            type.__setattr__(cls, name, getattr(first_enum, name))
+
+
 class Enum(metaclass=EnumType):
     """Generic enumeration."""
 
@@ -142,6 +159,7 @@ class Enum(metaclass=EnumType):
 
     def __init_subclass__(cls, **kwds):
         cls._member_type_ = _find_member_type(cls)
+        _keep_enum_methods(cls)
         custom_new = cls.__dict__.get('__new__')
         cls._custom_new_ = custom_new
         # After creation, calling the class looks members up by value (a mixin's own
