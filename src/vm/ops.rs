@@ -1532,8 +1532,8 @@ fn int_fast(op: BinKind, x: i64, y: i64) -> Option<Scalar> {
         BinKind::Add => x.checked_add(y)?,
         BinKind::Sub => x.checked_sub(y)?,
         BinKind::Mul => x.checked_mul(y)?,
-        BinKind::FloorDiv if y != 0 && !(x == i64::MIN && y == -1) => Integer::div_floor(&x, &y),
-        BinKind::Mod if y != 0 && !(x == i64::MIN && y == -1) => x.mod_floor(&y),
+        BinKind::FloorDiv if y != 0 && !(x == i64::MIN && y == -1) => floor_div(x, y),
+        BinKind::Mod if y != 0 && !(x == i64::MIN && y == -1) => floor_mod(x, y),
         BinKind::TrueDiv if y != 0 && x.abs() <= EXACT_FLOAT_INT && y.abs() <= EXACT_FLOAT_INT => {
             return Some(Scalar::Float(x as f64 / y as f64))
         }
@@ -1547,6 +1547,29 @@ fn int_fast(op: BinKind, x: i64, y: i64) -> Option<Scalar> {
     Some(Scalar::Int(r))
 }
 
+/// `x // y` rounded toward negative infinity (`y != 0`, not `i64::MIN // -1`), inline: the
+/// library's `div_floor` is an out-of-line call on the hot path.
+#[inline(always)]
+fn floor_div(x: i64, y: i64) -> i64 {
+    let q = x / y;
+    if x % y != 0 && (x ^ y) < 0 {
+        q - 1
+    } else {
+        q
+    }
+}
+
+/// `x % y` with the sign of `y` (same preconditions as [`floor_div`]).
+#[inline(always)]
+fn floor_mod(x: i64, y: i64) -> i64 {
+    let r = x % y;
+    if r != 0 && (r ^ y) < 0 {
+        r + y
+    } else {
+        r
+    }
+}
+
 #[inline(always)]
 fn float_fast(op: BinKind, x: f64, y: f64) -> Option<Scalar> {
     Some(Scalar::Float(match op {
@@ -1554,6 +1577,16 @@ fn float_fast(op: BinKind, x: f64, y: f64) -> Option<Scalar> {
         BinKind::Sub => x - y,
         BinKind::Mul => x * y,
         BinKind::TrueDiv if y != 0.0 => x / y,
+        // A positive base never raises (no complex result, no zero to a negative power);
+        // an infinite result is left to `float_pow`, which decides between inf and
+        // OverflowError.
+        BinKind::Pow if x > 0.0 => {
+            let r = x.powf(y);
+            if !r.is_finite() {
+                return None;
+            }
+            r
+        }
         _ => return None,
     }))
 }
