@@ -609,6 +609,12 @@ impl Interpreter {
 
 use std::io::Write as _;
 
+/// The status [`Interpreter::run_main`] and its siblings return when the program ended with
+/// an uncaught KeyboardInterrupt (after printing its traceback): CPython then ends itself with
+/// SIGINT, which the command line does too (a shell sees status 130).
+#[doc(hidden)]
+pub const STATUS_KEYBOARD_INTERRUPT: i32 = -2;
+
 /// Prints an uncaught exception to stderr as CPython does (or handles SystemExit) and returns
 /// the exit status (the command line and the REPL).
 pub(crate) fn report(vm: &mut Vm, e: &Exc) -> i32 {
@@ -635,6 +641,9 @@ pub(crate) fn report(vm: &mut Vm, e: &Exc) -> i32 {
     }
     let text = vm.format_exception(e);
     vm.write_stderr(&text);
+    if e.class.is_subclass(&vm.exc_class("KeyboardInterrupt")) {
+        return STATUS_KEYBOARD_INTERRUPT;
+    }
     1
 }
 

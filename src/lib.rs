@@ -63,6 +63,8 @@ pub use embed::{
     HostFn, HostReturn, InterruptHandle, IntoArgs, IntoValue, Limit, Limits, Method, Module, Step, Task,
     UserData, Value,
 };
+#[doc(hidden)]
+pub use interpreter::STATUS_KEYBOARD_INTERRUPT;
 pub use interpreter::{Callee, Globals, Interpreter};
 
 #[cfg(feature = "serde")]

@@ -42,6 +42,12 @@ enum Program {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
     let code = run(&args);
+    if code == gyre::STATUS_KEYBOARD_INTERRUPT {
+        // As CPython: end by the signal itself, so the parent sees a SIGINT death (130 in a
+        // shell); 130 if the signal cannot be raised.
+        let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGINT);
+        return ExitCode::from(130);
+    }
     ExitCode::from(code.clamp(0, 255) as u8)
 }
 

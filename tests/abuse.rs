@@ -31,11 +31,10 @@ use std::time::{Duration, Instant};
 use support::{connect_retrying, cpu_ticks, parse_wrk, raise_fd_limit, run_within, tool, RssSampler, Server};
 
 /// Under abuse, throughput and normal requests per server CPU second must both stay at
-/// least at this share of the clean run's. Issue 10 asks for 80%; on a quiet 2-core machine
-/// gyre measures 62-67% for every abuse kind but never-read (about 91%): the server spends
-/// about 23 µs of CPU per normal request under abuse against 15 µs clean (RELIABILITY.md).
-/// So this guards against collapse, not the target, which is recorded as unmet.
-const MIN_RATIO: f64 = 0.5;
+/// least at this share of the clean run's: issue 10's "within 20%". On a quiet 2-core machine
+/// every kind measures 91-99% (RELIABILITY.md); before writes were coalesced
+/// (`src/net/coalesce.rs`) the same machine gave 62-68%.
+const MIN_RATIO: f64 = 0.8;
 /// Seconds per `wrk` measurement.
 const WRK_SECS: &str = "1s";
 /// Attempts per abuse kind: a measurement spoiled by a burst of load from elsewhere on the

@@ -1,5 +1,6 @@
-//! `gyre --check` on whole programs: every valid program in the corpora exits 0, and every
-//! syntax-error case exits 1 with CPython's class, message and line on stderr.
+//! The command line's exits: `gyre --check` on whole programs (every valid program in the
+//! corpora exits 0, and every syntax-error case exits 1 with CPython's class, message and line
+//! on stderr), and the end of a program by an uncaught KeyboardInterrupt.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -62,4 +63,20 @@ fn syntax_errors_exit_1_with_cpythons_message() {
     }
     assert!(bad.len() < expected.lines().count(), "no case ran");
     assert!(bad.is_empty(), "{} mismatches:\n{}", bad.len(), bad.join("\n"));
+}
+
+/// Like CPython, an uncaught KeyboardInterrupt prints its traceback and then ends the process
+/// with SIGINT (a shell shows 130), not with status 1.
+#[cfg(unix)]
+#[test]
+fn uncaught_keyboard_interrupt_ends_the_process_by_sigint() {
+    use std::os::unix::process::ExitStatusExt;
+    let out = Command::new(env!("CARGO_BIN_EXE_gyre"))
+        .args(["-c", "print('before')\nraise KeyboardInterrupt"])
+        .output()
+        .expect("run gyre");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "before\n");
+    assert!(stderr.ends_with("KeyboardInterrupt\n"), "stderr: {stderr}");
+    assert_eq!(out.status.signal(), Some(2), "status: {:?}", out.status);
 }

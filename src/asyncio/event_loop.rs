@@ -377,6 +377,7 @@ fn run_once(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj) -> PyResult<()> {
         vm.gc.prune_dead();
         crate::runtime::memory::release_free_memory();
     }
+    crate::net::coalesce::flush(vm, lp);
     let n = lp.el.borrow_mut().tick().map_err(|e| vm.new_error("OSError", &e.to_string()))?;
     run_ready(vm, loop_obj, lp, n)
 }
@@ -425,6 +426,8 @@ pub fn run_forever(vm: &mut Vm, loop_obj: &Value, until: Option<&Rc<Object>>) ->
             break Ok(());
         }
     };
+    // Writes of the last iteration go out before the loop stops being driven.
+    crate::net::coalesce::flush(vm, lp);
     super::host::detach(vm, lp);
     lp.stopping.set(false);
     lp.running.set(false);
@@ -456,6 +459,7 @@ pub fn run_until(vm: &mut Vm, loop_obj: &Value, done: &mut dyn FnMut(&mut Vm) ->
         vm.check_limits()?;
         run_once(vm, loop_obj, lp)?;
     }
+    crate::net::coalesce::flush(vm, lp);
     Ok(())
 }
 

@@ -223,6 +223,7 @@ pub fn run_until_stalled(vm: &mut Vm, loop_obj: &Value, until: Option<&Rc<Object
     let old_hooks = vm.asyncgen_hooks.replace(lp.asyncgen_hooks.clone());
     attach(vm, lp);
     let result = step(vm, loop_obj, lp, until);
+    crate::net::coalesce::flush(vm, lp);
     detach(vm, lp);
     lp.running.set(false);
     vm.running_loop = Value::None;
@@ -238,6 +239,7 @@ fn step(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj, until: Option<&Rc<Object>>)
         }
         vm.check_limits()?;
         super::event_loop::after_callback(vm, loop_obj, lp);
+        crate::net::coalesce::flush(vm, lp);
         let n = tick_without_waiting(vm, lp)?;
         if n == 0 {
             if until.is_some() && super::event_loop::is_deadlocked(lp) {

@@ -463,27 +463,43 @@ fn new_slice(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn new_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (_, rest) = cls_and_args(vm, &args)?;
-    let b = bytes_from(vm, rest.first(), rest.get(1).or(args.kwarg("encoding")))?;
+    let errors = rest.get(2).or(args.kwarg("errors"));
+    let b = bytes_from(vm, rest.first(), rest.get(1).or(args.kwarg("encoding")), errors)?;
     Ok(vm.new_bytes(b))
 }
 
 fn new_bytearray(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (_, rest) = cls_and_args(vm, &args)?;
-    let b = bytes_from(vm, rest.first(), rest.get(1).or(args.kwarg("encoding")))?;
+    let errors = rest.get(2).or(args.kwarg("errors"));
+    let b = bytes_from(vm, rest.first(), rest.get(1).or(args.kwarg("encoding")), errors)?;
     Ok(Value::Obj(Object::new(
         vm.types.bytearray.clone(),
         Payload::ByteArray(crate::vm::object::ByteBuf::new(b)),
     )))
 }
 
-fn bytes_from(vm: &mut Vm, src: Option<&Value>, encoding: Option<&Value>) -> PyResult<Vec<u8>> {
+/// The bytes of `bytes(src, encoding, errors)` and `bytearray(...)`: a str is encoded with
+/// `str.encode` (any codec, any error handler).
+fn bytes_from(
+    vm: &mut Vm,
+    src: Option<&Value>,
+    encoding: Option<&Value>,
+    errors: Option<&Value>,
+) -> PyResult<Vec<u8>> {
     Ok(match src {
         None => vec![],
-        Some(Value::Str(s)) => {
-            if encoding.is_none() {
+        Some(Value::Str(_)) => {
+            let Some(encoding) = encoding else {
                 return Err(vm.new_error("TypeError", "string argument without an encoding"));
-            }
-            s.as_str().as_bytes().to_vec()
+            };
+            let mut codec_args = vec![encoding.clone()];
+            codec_args.extend(errors.cloned());
+            let encoded = vm.call_method(src.expect("matched"), "encode", codec_args)?;
+            vm.bytes_of(&encoded).unwrap_or_default()
+        }
+        Some(_) if encoding.is_some() || errors.is_some() => {
+            let what = if encoding.is_some() { "encoding" } else { "errors" };
+            return Err(vm.new_error("TypeError", &format!("{what} without a string argument")));
         }
         Some(Value::Int(n)) => {
             if *n < 0 {

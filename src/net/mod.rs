@@ -8,6 +8,7 @@
 //! - [`io`]: reader/writer registration on a loop (`loop._add_reader`, `loop._add_writer`), as
 //!   CPython's selector loop does it: one `Handle` per direction, cancelled on removal;
 //! - [`transport`]: the stream transport (`_SelectorSocketTransport`'s algorithm);
+//! - [`coalesce`]: small writes of one loop iteration sent together before the next poll;
 //! - [`datagram`]: the datagram transport (`_SelectorDatagramTransport`'s algorithm);
 //! - [`feed`]: the read path's fast route from a transport's recv into a native StreamReader;
 //! - [`reader`]: the buffer half of `asyncio.StreamReader` (its coroutines are in
@@ -22,6 +23,7 @@
 //! clears the flag). Script values never cross threads: jobs carry plain data both ways.
 
 pub mod addr;
+pub mod coalesce;
 pub mod datagram;
 pub mod errors;
 pub mod feed;
@@ -39,6 +41,7 @@ use std::rc::Rc;
 
 use crate::runtime::reactor::SourceId;
 use crate::vm::object::Object;
+use crate::vm::Value;
 
 pub use jobs::JobOutput;
 
@@ -65,6 +68,9 @@ pub struct LoopNet {
     pub jobs: jobs::Jobs,
     /// Counts `write()` calls on lost connections, for CPython's one-time warning.
     pub lost_writes_warned: Cell<bool>,
+    /// Stream transports holding written bytes to send before the next poll
+    /// ([`coalesce`]).
+    pub unsent: RefCell<Vec<Value>>,
 }
 
 impl std::fmt::Debug for LoopNet {

@@ -18,6 +18,7 @@ use std::collections::VecDeque;
 use std::io;
 use std::net::{Shutdown, SocketAddr};
 
+use super::coalesce::COALESCE_LIMIT;
 use super::errors::os_error;
 use super::feed::{self, Route, RouteCache};
 use super::io::{self as loopio, Dir};
@@ -95,6 +96,9 @@ pub enum Kind {
         eof: Cell<bool>,
         /// Bytes not yet accepted by the kernel.
         buffer: RefCell<WriteBuf>,
+        /// Bytes written with `buffer` empty during this loop iteration, sent before the loop
+        /// next polls ([`super::coalesce`]); to a script they are already sent.
+        unsent: RefCell<Vec<u8>>,
     },
     /// A UDP socket.
     Datagram {
@@ -396,6 +400,11 @@ pub fn force_close(vm: &mut Vm, this: &Value, t: &TransportObj, exc: Value) {
     if t.conn_lost.get() > 0 {
         return;
     }
+    // CPython's write() would have sent these already; failing, they force-close instead.
+    send_unsent(vm, this, t);
+    if t.conn_lost.get() > 0 {
+        return;
+    }
     if t.write_buffer_size() > 0 {
         clear_buffer(t);
         remove(t, Dir::Write);
@@ -453,6 +462,7 @@ pub fn call_connection_lost(vm: &mut Vm, t: &TransportObj, exc: Value) -> PyResu
 
 /// `close()`.
 pub fn close(vm: &mut Vm, this: &Value, t: &TransportObj) {
+    send_unsent(vm, this, t);
     if t.closing.get() {
         return;
     }
@@ -628,7 +638,7 @@ fn type_error_bytes(vm: &mut Vm, v: &Value) -> Exc {
 /// `write(data)`.
 pub fn write(vm: &mut Vm, this: &Value, t: &TransportObj, v: &Value) -> PyResult<()> {
     let Some(data) = bytes_like(v) else { return Err(type_error_bytes(vm, v)) };
-    let Kind::Stream { eof, buffer } = &t.kind else {
+    let Kind::Stream { eof, buffer, unsent } = &t.kind else {
         return Err(vm.new_error("NotImplementedError", ""));
     };
     if eof.get() {
@@ -646,6 +656,15 @@ pub fn write(vm: &mut Vm, this: &Value, t: &TransportObj, v: &Value) -> PyResult
     }
     let mut rest: &[u8] = &data;
     if buffer.borrow().is_empty() {
+        if hold(this, t, unsent, &data) {
+            return Ok(());
+        }
+        if !unsent.borrow().is_empty() {
+            // Past the coalescing limit: what is held goes first, then this write, held
+            // again if it fits now (one level deep: nothing is held any more).
+            send_unsent(vm, this, t);
+            return write(vm, this, t, v);
+        }
         let loop_obj = t.loop_value();
         let sent = with_reactor(vm, &loop_obj, |r| match r.send(t.id, rest) {
             Err(e) if would_block(&e) => Ok(0),
@@ -670,9 +689,62 @@ pub fn write(vm: &mut Vm, this: &Value, t: &TransportObj, v: &Value) -> PyResult
     Ok(())
 }
 
+/// Holds `data` back until the loop next polls, if the loop is running and what is held stays
+/// within [`COALESCE_LIMIT`]; false when the caller must send now.
+fn hold(this: &Value, t: &TransportObj, unsent: &RefCell<Vec<u8>>, data: &[u8]) -> bool {
+    let mut held = unsent.borrow_mut();
+    if held.len() + data.len() > COALESCE_LIMIT {
+        return false;
+    }
+    let loop_obj = t.loop_obj.borrow();
+    let Some(lp) = loop_of(&loop_obj) else { return false };
+    if !lp.running.get() {
+        return false; // nobody would send it soon
+    }
+    if held.is_empty() {
+        lp.net.unsent.borrow_mut().push(this.clone());
+    }
+    held.extend_from_slice(data);
+    true
+}
+
+/// Sends the bytes a stream transport holds back ([`super::coalesce`]): what the kernel does
+/// not take goes to the write buffer, as the rest of a `write()` would; a failure is the
+/// write's fatal error.
+pub fn send_unsent(vm: &mut Vm, this: &Value, t: &TransportObj) {
+    let Kind::Stream { buffer, unsent, .. } = &t.kind else { return };
+    if unsent.borrow().is_empty() {
+        return;
+    }
+    // Taken out first: a fatal error below force-closes the transport, which sends what is
+    // held, and must find nothing.
+    let mut held = std::mem::take(&mut *unsent.borrow_mut());
+    if t.conn_lost.get() == 0 {
+        let loop_obj = t.loop_value();
+        let sent = with_reactor(vm, &loop_obj, |r| match r.send(t.id, &held) {
+            Err(e) if would_block(&e) => Ok(0),
+            other => other,
+        });
+        match sent {
+            Ok(n) if n >= held.len() => {}
+            Ok(n) => {
+                buffer.borrow_mut().extend(&held[n..]);
+                add_writer(vm, t);
+                maybe_pause_protocol(vm, this, t);
+            }
+            Err(exc) => fatal_error(vm, this, t, exc, "Fatal write error on socket transport"),
+        }
+    }
+    held.clear();
+    let mut slot = unsent.borrow_mut();
+    if slot.capacity() == 0 {
+        *slot = held; // keep the allocation for the next iteration's writes
+    }
+}
+
 /// `_write_ready`: sends from the buffer.
 fn write_ready(vm: &mut Vm, this: &Value, t: &TransportObj) -> PyResult<()> {
-    let Kind::Stream { eof, buffer } = &t.kind else { return Ok(()) };
+    let Kind::Stream { eof, buffer, .. } = &t.kind else { return Ok(()) };
     if t.conn_lost.get() > 0 {
         return Ok(());
     }
@@ -774,13 +846,14 @@ pub fn m_writelines(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `write_eof()`.
 pub fn m_write_eof(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (t, _) = this(vm, &args)?;
-    let Kind::Stream { eof, buffer } = &t.kind else {
+    let (t, v) = this(vm, &args)?;
+    let Kind::Stream { eof, buffer, .. } = &t.kind else {
         return Err(vm.new_error("NotImplementedError", ""));
     };
     if t.closing.get() || eof.get() {
         return Ok(Value::None);
     }
+    send_unsent(vm, v, t);
     eof.set(true);
     if buffer.borrow().is_empty() {
         shutdown_write(vm, t)?;
@@ -933,5 +1006,10 @@ pub fn new_stream_transport(vm: &mut Vm, args: Args) -> PyResult<Value> {
         extra: a[4].clone(),
         server: a[5].clone(),
     };
-    create(vm, n, Kind::Stream { eof: Cell::new(false), buffer: RefCell::new(WriteBuf::default()) })
+    let kind = Kind::Stream {
+        eof: Cell::new(false),
+        buffer: RefCell::new(WriteBuf::default()),
+        unsent: RefCell::new(Vec::new()),
+    };
+    create(vm, n, kind)
 }

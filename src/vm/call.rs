@@ -40,15 +40,18 @@ impl Vm {
                 Payload::Native(n) => {
                     if n.is_method && args.is_empty() {
                         // An unbound method called without its receiver.
-                        return Err(self.new_error(
-                            "TypeError",
-                            &format!("unbound method {}() needs an argument", n.name),
-                        ));
+                        let owner = n.owner.as_ref().and_then(|o| o.upgrade());
+                        let name = owner.map_or(n.name.to_string(), |c| format!("{}.{}", c.name(), n.name));
+                        return Err(self
+                            .new_error("TypeError", &format!("unbound method {name}() needs an argument")));
                     }
                     if let (Some(allowed), false) = (n.kwargs, kw.is_empty()) {
                         self.check_kwargs(n.name, allowed, &kw)?;
                     }
-                    let r = (n.f)(self, Args { pos: &args, kw: &kw })?;
+                    let r = match (n.f)(self, Args { pos: &args, kw: &kw }) {
+                        Ok(r) => r,
+                        Err(e) => return Err(self.foreign_receiver_error(n, &args[0], e)),
+                    };
                     self.gc_track_fresh(&r);
                     Ok(r)
                 }
@@ -79,6 +82,30 @@ impl Vm {
             },
             _ => self.call_dunder_call(f, args, kw),
         }
+    }
+
+    /// A builtin method's TypeError when its receiver is not an instance of the class that
+    /// defines it (`str.upper(5)`) becomes CPython's method-descriptor error; any other error
+    /// is returned as it is. Only failed calls pay for the check.
+    fn foreign_receiver_error(&mut self, n: &super::object::Native, receiver: &Value, e: Exc) -> Exc {
+        let Some(owner) = n.owner.as_ref().and_then(|o| o.upgrade()) else { return e };
+        // Dunders are CPython's slot wrappers, whose message ("requires a 'int' object but
+        // received a 'str'") their natives give themselves.
+        let dunder = n.name.starts_with("__") && n.name.ends_with("__");
+        if !n.is_method || dunder || !e.class.is_subclass(&self.exc_class("TypeError")) {
+            return e;
+        }
+        let cls = self.type_of(receiver);
+        if cls.is_subclass(&owner) {
+            return e;
+        }
+        let msg = format!(
+            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+            n.name,
+            owner.name(),
+            cls.name()
+        );
+        self.new_error("TypeError", &msg)
     }
 
     fn call_dunder_call(&mut self, f: &Value, args: Vec<Value>, kw: Vec<(Value, Value)>) -> PyResult<Value> {
@@ -228,13 +255,9 @@ impl Vm {
             let vararg_reg = argc;
             let kwonly_start = argc + code.has_varargs as usize;
             let varkw_reg = kwonly_start + kwonly;
+            let nextra = extra.len();
             if code.has_varargs {
                 regs[vararg_reg] = Value::tuple(extra);
-            } else if !extra.is_empty() {
-                let kwonly_names = &code.varnames[kwonly_start..kwonly_start + kwonly];
-                let kwonly_given =
-                    kw.iter().filter(|(k, _)| kwonly_names.iter().any(|n| Some(&**n) == k.as_str())).count();
-                return Err(self.too_many_positional(func, npos + extra.len(), kwonly_given));
             }
             let varkw = if code.has_varkw { Some(Rc::new(Dict::default())) } else { None };
             for (k, v) in kw {
@@ -286,6 +309,13 @@ impl Vm {
                         }
                     },
                 }
+            }
+            // As CPython: keyword errors are reported before too many positional arguments.
+            if nextra > 0 && !code.has_varargs {
+                let kwonly_names = &code.varnames[kwonly_start..kwonly_start + kwonly];
+                let kwonly_given =
+                    kw.iter().filter(|(k, _)| kwonly_names.iter().any(|n| Some(&**n) == k.as_str())).count();
+                return Err(self.too_many_positional(func, npos + nextra, kwonly_given));
             }
             if let Some(d) = varkw {
                 regs[varkw_reg] = Value::Dict(d);
@@ -493,7 +523,10 @@ impl Vm {
             if let Some(f) = plain_native(&callee, n) {
                 // A native function reads its arguments straight from the call window; they
                 // are released right after, as if the call had consumed them.
-                let r = f(self, Args { pos: &fiber.stack[window..window + n], kw: &[] });
+                let mut r = f(self, Args { pos: &fiber.stack[window..window + n], kw: &[] });
+                if let (Err(e), Some(Payload::Native(nf)), true) = (&r, callee.payload(), n > 0) {
+                    r = Err(self.foreign_receiver_error(nf, &fiber.stack[window], e.clone()));
+                }
                 for slot in &mut fiber.stack[window..window + n] {
                     Value::put(slot, Value::Undef);
                 }

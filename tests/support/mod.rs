@@ -4,6 +4,8 @@
 //! and the file-descriptor limit.
 //!
 //! Each server runs as `gyre examples/NAME.py 0` and announces `listening on 127.0.0.1:PORT`.
+//! Setting `GYRE_TEST_SERVER_INTERPRETER=python3` runs the same scripts under CPython instead:
+//! a control for measurements (is a cost gyre's, or the machine's?), never used by CI.
 
 #![allow(dead_code)] // each test binary uses its own subset
 
@@ -23,6 +25,9 @@ pub const CLIENT_TIMEOUT: Duration = Duration::from_secs(60);
 /// File descriptors the test process asks for (clients and the server each need one per
 /// connection); the soft limit is raised with `prlimit` when the hard limit allows it.
 pub const WANTED_FDS: usize = 4096;
+
+/// The environment variable naming another interpreter to run the servers with.
+const INTERPRETER_VAR: &str = "GYRE_TEST_SERVER_INTERPRETER";
 
 /// A running example server, killed on drop.
 pub struct Server {
@@ -45,7 +50,9 @@ impl Server {
     /// Starts a script with its stderr going to `stderr`.
     pub fn spawn(script: &Path, stderr: Stdio) -> Server {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut child = Command::new(env!("CARGO_BIN_EXE_gyre"))
+        let interpreter =
+            std::env::var_os(INTERPRETER_VAR).unwrap_or_else(|| env!("CARGO_BIN_EXE_gyre").into());
+        let mut child = Command::new(interpreter)
             .arg(script)
             .arg("0")
             .current_dir(root)
