@@ -49,9 +49,9 @@ pub const TRACK_MIN: usize = 256;
 /// sweeps first (such a sweep is cheap), so that small heaps are counted exactly.
 const MIN_SWEEP_LEN: usize = 1024;
 
-/// A sweep or collection made because a charge was refused is productive when it frees at
-/// least this fraction of the limit or of what it scanned; a run of unproductive ones is
-/// spaced out by [`Backoff`].
+/// A sweep made because a charge was refused is productive when it frees at least this
+/// fraction of the limit or of the entries it scanned; a run of unproductive ones is spaced
+/// out by [`Backoff`].
 const PRODUCTIVE_DIVISOR: usize = 16;
 
 /// On a table of `n` entries, at most `n / SWEEP_SPACING` refusals are skipped between two
@@ -229,13 +229,12 @@ impl Memory {
     }
 }
 
-/// Spacing for an expensive pass (a sweep of the whole table, a full collection) that a
-/// refused charge asks for. After two unproductive passes in a row, the next `2^(n-2)`
-/// requests are refused without one (n unproductive passes in a row), up to a cap
-/// proportional to the pass's cost; a productive pass shortens the wait again. The first
-/// retry after a refusal therefore always gets a fresh count (a script that catches
-/// MemoryError, frees and retries succeeds), while a script refused thousands of times in
-/// a row does not pay the whole table each time.
+/// Spacing for an expensive pass (a sweep of the whole table) that refused charges ask for.
+/// After `n >= 2` unproductive passes in a row, the next `2^(n-2) - 1` requests are refused
+/// without one, up to a cap proportional to the pass's cost; a productive pass halves the
+/// wait again. The first retry after an unproductive pass therefore always gets a fresh
+/// count (a script that catches MemoryError, frees and retries succeeds), while a script
+/// refused thousands of times in a row does not pay the whole table each time.
 #[derive(Default)]
 struct Backoff {
     /// Unproductive passes in a row (decremented by a productive one).
