@@ -666,13 +666,7 @@ fn decode_error_message(e: &gyre_grammar::SyntaxError, name: &str, bytes: &[u8])
 
 /// Parses and compiles one expression and evaluates it in `globals`.
 fn eval_source(vm: &mut Vm, expr: &str, globals: &Rc<Dict>) -> PyResult<VmValue> {
-    let filename = "<string>";
-    let module = gyre_grammar::parse(expr, gyre_grammar::Mode::Module)
-        .map_err(|e| vm.syntax_error(&e, filename, expr))?;
-    let src = crate::compiler::source(filename, expr);
-    let code =
-        crate::compiler::compile_eval(&module, src).map_err(|e| vm.syntax_error(&e, filename, expr))?;
-    let code = vm.load_code(&code);
+    let code = vm.compile_eval_source(expr, "<string>")?;
     vm.run_code(&code, globals)
 }
 

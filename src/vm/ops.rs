@@ -245,7 +245,7 @@ impl Vm {
                 return Ok(Value::List(l.clone()));
             }
             (BinKind::Mul, Value::List(l)) => {
-                let n = self.index_of(b)?;
+                let Ok(n) = self.index_of(b) else { return Err(self.binop_type_error(op, a, b)) };
                 let size = l.items.borrow().len() * std::mem::size_of::<Value>();
                 self.alloc_check(size.saturating_mul(n.max(0) as usize))?;
                 let items = l.items.borrow().clone();
@@ -283,7 +283,20 @@ impl Vm {
                 return Ok(r);
             }
         }
-        self.binary_op(op, a, b)
+        self.binary_op(op, a, b).map_err(|e| self.inplace_type_error(op, a, b, e))
+    }
+
+    /// The binary operator's "unsupported operand type(s) for +" becomes CPython's "for +=" when
+    /// it ends an in-place operation; any other error passes unchanged.
+    fn inplace_type_error(&mut self, op: BinKind, a: &Value, b: &Value, e: Exc) -> Exc {
+        let (na, nb) = (self.type_name(a), self.type_name(b));
+        let binary = format!("unsupported operand type(s) for {}: '{na}' and '{nb}'", binop_symbol(op));
+        let said = self.exc_args(&e).first().and_then(|m| m.as_str().map(str::to_string));
+        if said.as_deref() != Some(binary.as_str()) {
+            return e;
+        }
+        let symbol = binop_symbol(op).trim_end_matches(" or pow()");
+        self.new_error("TypeError", &format!("unsupported operand type(s) for {symbol}=: '{na}' and '{nb}'"))
     }
 
     /// True for the `NotImplemented` singleton.
@@ -344,10 +357,10 @@ impl Vm {
                 let what = if matches!(a.payload(), Some(Payload::Bytes(_))) { "bytes" } else { "bytearray" };
                 self.new_error("TypeError", &format!("can't concat {nb} to {what}"))
             }
-            (BinKind::Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
+            (BinKind::Mul, _) if is_repeatable(a) => {
                 self.new_error("TypeError", &format!("can't multiply sequence by non-int of type '{nb}'"))
             }
-            (BinKind::Mul, _) if matches!(b, Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
+            (BinKind::Mul, _) if is_repeatable(b) => {
                 self.new_error("TypeError", &format!("can't multiply sequence by non-int of type '{na}'"))
             }
             _ => self.new_error(
@@ -1897,4 +1910,10 @@ fn frexp(x: f64) -> (f64, i32) {
     }
     let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
     (m, exp - 1022)
+}
+
+/// Builtin sequences that `*` repeats (CPython's `sq_repeat`).
+fn is_repeatable(v: &Value) -> bool {
+    matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_))
+        || matches!(v.payload(), Some(Payload::Bytes(_) | Payload::ByteArray(_)))
 }
