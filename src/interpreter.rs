@@ -449,11 +449,13 @@ impl Interpreter {
         self.finish_run(result)
     }
 
-    /// Clears the run's limits; after a final memory limit, also frees what the script's
-    /// cut-short shutdown left (see [`crate::asyncio::close_abandoned_loop`]).
+    /// Clears the run's limits; after a limit stopped the run for good (deadline, fuel, a
+    /// final memory limit...), also frees what the script's cut-short `asyncio.run` left (see
+    /// [`crate::asyncio::close_abandoned_loop`]): nothing can resume it, and its tasks would
+    /// otherwise hold their memory against the next run's limit.
     fn end_limits_run(&mut self) {
-        if self.vm.limits.sticky() == Some(crate::vm::limits::Limit::Memory) {
-            crate::asyncio::close_abandoned_loop(&mut self.vm);
+        if self.vm.limits.sticky().is_some() && crate::asyncio::close_abandoned_loop(&mut self.vm) {
+            self.vm.gc_collect(true);
         }
         self.vm.limits.end_run();
         self.vm.memory.end_run();

@@ -750,25 +750,27 @@ fn current_loop(vm: &mut Vm) -> Rc<RefCell<CurrentLoop>> {
     c
 }
 
-/// Ends a run that the memory limit stopped for good (see `src/vm/memory.rs`): the script's
-/// own shutdown (`asyncio.run`'s `finally`) was cut short, so the current loop, unless
-/// running, is closed and unset as that shutdown would have done. Its pending tasks are then
-/// freed instead of pinning their memory over the limit, which would refuse the next run.
-pub fn close_abandoned_loop(vm: &mut Vm) {
+/// Ends a run that a limit stopped for good (deadline, fuel, a final memory limit; see
+/// `src/vm/memory.rs`): the script's own shutdown (`asyncio.run`'s `finally`) was cut short,
+/// so the current loop, unless running, is closed and unset as that shutdown would have done.
+/// Its pending tasks are then freed (by the caller's collection) instead of pinning their
+/// memory over the limit, which would refuse the next run. True when a loop was closed.
+pub fn close_abandoned_loop(vm: &mut Vm) -> bool {
     let Some(cur) =
         vm.ext_state.get(CURRENT_LOOP_KEY).and_then(|s| s.clone().downcast::<RefCell<CurrentLoop>>().ok())
     else {
-        return;
+        return false;
     };
     let lp_obj = cur.borrow().loop_obj.clone();
-    let Some(l) = loop_of(&lp_obj) else { return };
+    let Some(l) = loop_of(&lp_obj) else { return false };
     if l.running.get() {
-        return;
+        return false;
     }
     l.closed.set(true);
     let dropped = l.el.borrow_mut().take_callbacks();
     drop(dropped);
     *cur.borrow_mut() = CurrentLoop { loop_obj: Value::None, set_called: true };
+    true
 }
 
 /// `asyncio.get_event_loop()`: the running loop, else the current one (created on first
