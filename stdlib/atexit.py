@@ -18,7 +18,11 @@ def register(func, /, *args, **kwargs):
 
 def unregister(func, /):
     """Removes every registration of func (compared with ==); no error when there is none."""
-    _callbacks[:] = [entry for entry in _callbacks if not (entry[0] is func or entry[0] == func)]
+    # Entries are blanked in place, so a handler unregistering another during exit does not
+    # shift the positions _run_exitfuncs walks.
+    for i, entry in enumerate(_callbacks):
+        if entry is not None and (entry[0] is func or entry[0] == func):
+            _callbacks[i] = None
 
 
 def _clear():
@@ -28,18 +32,23 @@ def _clear():
 
 def _ncallbacks():
     """The number of registered functions."""
-    return len(_callbacks)
+    return sum(entry is not None for entry in _callbacks)
 
 
 def _run_exitfuncs():
     """Runs the registered functions, last first; an exception one raises (SystemExit too) is
-    reported on stderr and the next one runs."""
-    while _callbacks:
-        func, args, kwargs = _callbacks.pop()
+    reported on stderr and the next one runs. Functions registered meanwhile do not run."""
+    for i in reversed(range(len(_callbacks))):
+        entry = _callbacks[i] if i < len(_callbacks) else None
+        if entry is None:
+            continue
+        _callbacks[i] = None
+        func, args, kwargs = entry
         try:
             func(*args, **kwargs)
         except BaseException as exc:
             _report(func, exc)
+    _callbacks.clear()
 
 
 def _report(func, exc):

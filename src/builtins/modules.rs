@@ -104,6 +104,7 @@ const STDLIB: &[(&str, &str, bool)] = &[
     ("statistics", include_str!("../../stdlib/statistics.py"), false),
     ("queue", include_str!("../../stdlib/queue.py"), false),
     ("pprint", include_str!("../../stdlib/pprint.py"), false),
+    ("secrets", include_str!("../../stdlib/secrets.py"), false),
 ];
 
 /// The source of an embedded stdlib module and whether it is a package.
