@@ -28,6 +28,7 @@ pub fn native_module(name: &str) -> Option<NativeModule> {
         "_struct" => crate::stdlib::structs::module,
         "_traceback" => crate::stdlib::traceback::module,
         "_contextvars" => crate::stdlib::contextvars::module,
+        "_sha2" => crate::stdlib::digests::module,
         _ => return None,
     })
 }
@@ -105,6 +106,10 @@ const STDLIB: &[(&str, &str, bool)] = &[
     ("queue", include_str!("../../stdlib/queue.py"), false),
     ("pprint", include_str!("../../stdlib/pprint.py"), false),
     ("secrets", include_str!("../../stdlib/secrets.py"), false),
+    ("calendar", include_str!("../../stdlib/calendar.py"), false),
+    ("uuid", include_str!("../../stdlib/uuid.py"), false),
+    ("_purehash", include_str!("../../stdlib/_purehash.py"), false),
+    ("hashlib", include_str!("../../stdlib/hashlib.py"), false),
 ];
 
 /// The source of an embedded stdlib module and whether it is a package.
