@@ -94,8 +94,6 @@ pub struct LoopObj {
     pub current_task: RefCell<Value>,
     /// Every task created on this loop (weakly; pruned when they finish).
     pub tasks: RefCell<std::collections::BTreeMap<u64, Weak<Object>>>,
-    /// Numbering for default task names (`Task-N`).
-    pub task_counter: Cell<u64>,
     /// True inside `run_forever`.
     pub running: Cell<bool>,
     /// True after `close()`.
@@ -162,7 +160,6 @@ pub fn new_loop(vm: &mut Vm) -> PyResult<Value> {
         aio: aio.clone(),
         current_task: RefCell::new(Value::None),
         tasks: RefCell::new(std::collections::BTreeMap::new()),
-        task_counter: Cell::new(0),
         running: Cell::new(false),
         closed: Cell::new(false),
         stopping: Cell::new(false),

@@ -636,8 +636,10 @@ pub fn new_task(vm: &mut Vm, loop_obj: &Value, coro: Value, name: Value) -> PyRe
         let r = vm.repr(&coro)?;
         return Err(vm.new_error("TypeError", &format!("a coroutine was expected, got {r}")));
     }
-    let n = lp.task_counter.get() + 1;
-    lp.task_counter.set(n);
+    // One count per interpreter, as CPython's module-level counter: names go on from one
+    // `asyncio.run` to the next.
+    let n = lp.aio.task_counter.get() + 1;
+    lp.aio.task_counter.set(n);
     let name = if name.is_none() { Value::Undef } else { Value::string(vm.str_of(&name)?) };
     let task = TaskState {
         vals: RefCell::new(TaskVals {

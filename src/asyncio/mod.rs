@@ -50,6 +50,8 @@ pub struct Aio {
     pub sleep_class: Rc<Class>,
     /// The shared `sleep(0)` awaitable.
     pub sleep0: Value,
+    /// Numbering for default task names (`Task-N`), shared by every loop of the interpreter.
+    pub task_counter: std::cell::Cell<u64>,
     /// `asyncio.Queue`.
     pub queue: Rc<Class>,
     /// `asyncio.PriorityQueue`.
@@ -93,8 +95,13 @@ impl Aio {
         let task = builtin_class("Task", std::slice::from_ref(&future), BaseKind::Native);
         let handle = builtin_class("Handle", std::slice::from_ref(&object), BaseKind::Native);
         let timer_handle = builtin_class("TimerHandle", std::slice::from_ref(&handle), BaseKind::Native);
-        let event_loop =
-            builtin_class("_UnixSelectorEventLoop", std::slice::from_ref(&object), BaseKind::Native);
+        // CPython's hierarchy, so `isinstance(loop, asyncio.AbstractEventLoop)` holds; the
+        // methods live on the concrete class.
+        let abstract_loop =
+            builtin_class("AbstractEventLoop", std::slice::from_ref(&object), BaseKind::Native);
+        let base_loop = builtin_class("BaseEventLoop", &[abstract_loop], BaseKind::Native);
+        let selector_loop = builtin_class("BaseSelectorEventLoop", &[base_loop], BaseKind::Native);
+        let event_loop = builtin_class("_UnixSelectorEventLoop", &[selector_loop], BaseKind::Native);
         let base = vm.exc_class("BaseException");
         let cancelled_error = builtin_class("CancelledError", &[base], BaseKind::Exception);
         let exc = vm.exc_class("Exception");
@@ -136,6 +143,7 @@ impl Aio {
             stop_callback,
             sleep_class,
             sleep0,
+            task_counter: std::cell::Cell::new(0),
             queue,
             priority_queue,
             lifo_queue,
@@ -269,7 +277,7 @@ pub fn asyncio_module(vm: &mut Vm) -> PyResult<Value> {
         ("Task", &a.task),
         ("Handle", &a.handle),
         ("TimerHandle", &a.timer_handle),
-        ("BaseEventLoop", &a.event_loop),
+        ("SelectorEventLoop", &a.event_loop),
         ("CancelledError", &a.cancelled_error),
         ("InvalidStateError", &a.invalid_state_error),
         ("Queue", &a.queue),
@@ -279,6 +287,10 @@ pub fn asyncio_module(vm: &mut Vm) -> PyResult<Value> {
         ("QueueFull", &a.queue_full),
     ] {
         vm.module_set(&m, name, Value::Class(cls.clone()));
+    }
+    for base in a.event_loop.mro.iter().filter(|c| c.name().ends_with("EventLoop")) {
+        let name = base.name();
+        vm.module_set(&m, &name, Value::Class(base.clone()));
     }
     for (name, f) in [
         ("new_event_loop", m_new_event_loop as crate::vm::object::NativeFn),

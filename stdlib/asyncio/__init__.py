@@ -21,6 +21,9 @@ from _asyncio import (
     all_tasks,
     iscoroutine,
     isfuture,
+    AbstractEventLoop,
+    BaseEventLoop,
+    SelectorEventLoop,
 )
 import _asyncio
 from .exceptions import *
