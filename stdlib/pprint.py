@@ -84,6 +84,18 @@ def _recursion(object):
 _SCALARS = frozenset({str, bytes, bytearray, float, bool, type(None)})
 
 
+def _repr_if_empty(printer):
+    """Wraps a container printer: an empty container is written as its repr."""
+
+    def print_unless_empty(self, object, stream, *layout):
+        if not len(object):
+            stream.write(repr(object))
+            return
+        printer(self, object, stream, *layout)
+
+    return print_unless_empty
+
+
 class PrettyPrinter:
     """Formats objects with the given layout settings."""
 
@@ -130,6 +142,11 @@ class PrettyPrinter:
 
     # ----- layout -----
 
+    def _pad(self, stream):
+        """The spaces after an opening bracket that make up an indent wider than 1."""
+        if self._indent_per_level > 1:
+            stream.write((self._indent_per_level - 1) * " ")
+
     def _format(self, object, stream, indent, allowance, context, level):
         objid = id(object)
         if objid in context:
@@ -167,8 +184,7 @@ class PrettyPrinter:
 
     def _pprint_dict(self, object, stream, indent, allowance, context, level):
         stream.write("{")
-        if self._indent_per_level > 1:
-            stream.write((self._indent_per_level - 1) * " ")
+        self._pad(stream)
         if len(object):
             items = object.items()
             if self._sort_dicts:
@@ -176,10 +192,8 @@ class PrettyPrinter:
             self._format_dict_items(list(items), stream, indent, allowance + 1, context, level)
         stream.write("}")
 
+    @_repr_if_empty
     def _pprint_ordered_dict(self, object, stream, indent, allowance, context, level):
-        if not len(object):
-            stream.write(repr(object))
-            return
         name = type(object).__name__
         stream.write(name + "(")
         self._format(list(object.items()), stream, indent + len(name) + 1, allowance + 1,
@@ -197,10 +211,8 @@ class PrettyPrinter:
         self._format_items(object, stream, indent, allowance + len(end), context, level)
         stream.write(end)
 
+    @_repr_if_empty
     def _pprint_set(self, object, stream, indent, allowance, context, level):
-        if not len(object):
-            stream.write(repr(object))
-            return
         cls = type(object)
         if cls is set:
             stream.write("{")
@@ -298,10 +310,8 @@ class PrettyPrinter:
                                      indent + len(name) + 1, allowance, context, level)
         stream.write(")")
 
+    @_repr_if_empty
     def _pprint_default_dict(self, object, stream, indent, allowance, context, level):
-        if not len(object):
-            stream.write(repr(object))
-            return
         factory = self._repr(object.default_factory, context, level)
         name = type(object).__name__
         indent += len(name) + 1
@@ -309,14 +319,11 @@ class PrettyPrinter:
         self._pprint_dict(object, stream, indent, allowance + 1, context, level)
         stream.write(")")
 
+    @_repr_if_empty
     def _pprint_counter(self, object, stream, indent, allowance, context, level):
-        if not len(object):
-            stream.write(repr(object))
-            return
         name = type(object).__name__
         stream.write(name + "({")
-        if self._indent_per_level > 1:
-            stream.write((self._indent_per_level - 1) * " ")
+        self._pad(stream)
         self._format_dict_items(object.most_common(), stream, indent + len(name) + 1,
                                 allowance + 2, context, level)
         stream.write("})")
@@ -337,10 +344,8 @@ class PrettyPrinter:
                 self._format(m, stream, indent, 1, context, level)
                 stream.write(",\n" + " " * indent)
 
+    @_repr_if_empty
     def _pprint_deque(self, object, stream, indent, allowance, context, level):
-        if not len(object):
-            stream.write(repr(object))
-            return
         name = type(object).__name__
         stream.write(name + "([")
         indent += len(name) + 1
@@ -387,8 +392,7 @@ class PrettyPrinter:
 
     def _format_items(self, items, stream, indent, allowance, context, level):
         indent += self._indent_per_level
-        if self._indent_per_level > 1:
-            stream.write((self._indent_per_level - 1) * " ")
+        self._pad(stream)
         delimnl = ",\n" + " " * indent
         delim = ""
         width = max_width = self._width - indent + 1
