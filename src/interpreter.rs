@@ -83,6 +83,8 @@ impl Interpreter {
         vm.module_insert("__main__", module.clone());
         let builtins = vm.builtins.clone();
         let builtins = vm.new_module("builtins", builtins);
+        // The same module object as `import builtins`, as in CPython.
+        vm.module_insert("builtins", builtins.clone());
         vm.module_set(&module, "__builtins__", builtins);
         Interpreter { vm, main, time_limit, host_loop: None, waiter: None }
     }

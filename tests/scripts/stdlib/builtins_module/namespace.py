@@ -38,3 +38,6 @@ print(len([1, 2, 3]))
 print(type(builtins).__name__)
 import builtins as again
 print(again is builtins)
+print(__builtins__ is builtins, builtins.__builtins__ if hasattr(builtins, "__builtins__") else "-")
+import sys
+print(sys.modules["builtins"] is builtins)
