@@ -451,6 +451,16 @@ impl Interpreter {
         self.finish_run(result)
     }
 
+    /// Clears the run's limits; after a final memory limit, also frees what the script's
+    /// cut-short shutdown left (see [`crate::asyncio::close_abandoned_loop`]).
+    fn end_limits_run(&mut self) {
+        if self.vm.limits.sticky() == Some(crate::vm::limits::Limit::Memory) {
+            crate::asyncio::close_abandoned_loop(&mut self.vm);
+        }
+        self.vm.limits.end_run();
+        self.vm.memory.end_run();
+    }
+
     pub(crate) fn begin_run(&mut self) {
         self.vm.limits.check_soon();
         if let Some(t) = self.time_limit {
@@ -461,7 +471,7 @@ impl Interpreter {
     pub(crate) fn finish_run<T>(&mut self, result: PyResult<T>) -> Result<T, Error> {
         let out = match result {
             Err(e) => Err(error_from_exc(&mut self.vm, &e)),
-            Ok(v) => match self.vm.limits.tripped().filter(|l| *l != crate::vm::limits::Limit::Memory) {
+            Ok(v) => match self.vm.limits.sticky() {
                 // The script swallowed the limit's exception; the host still hears of it.
                 Some(limit) => {
                     let e = self.vm.limit_exception(limit);
@@ -471,7 +481,7 @@ impl Interpreter {
                 None => Ok(v),
             },
         };
-        self.vm.limits.end_run();
+        self.end_limits_run();
         self.vm.limits.set_deadline(None);
         self.vm.handled = VmValue::None;
         crate::embed::error::HandedOut::forget_all(&mut self.vm);
@@ -582,7 +592,7 @@ impl Interpreter {
             Ok(_) => 0,
             Err(e) => report(&mut self.vm, &e),
         };
-        self.vm.limits.end_run();
+        self.end_limits_run();
         self.vm.limits.set_deadline(None);
         let _ = self.vm.stdout.flush();
         let _ = self.vm.stderr.flush();
@@ -680,13 +690,7 @@ fn decode_error_message(e: &gyre_grammar::SyntaxError, name: &str, bytes: &[u8])
 
 /// Parses and compiles one expression and evaluates it in `globals`.
 fn eval_source(vm: &mut Vm, expr: &str, globals: &Rc<Dict>) -> PyResult<VmValue> {
-    let filename = "<string>";
-    let module = gyre_grammar::parse(expr, gyre_grammar::Mode::Module)
-        .map_err(|e| vm.syntax_error(&e, filename, expr))?;
-    let src = crate::compiler::source(filename, expr);
-    let code =
-        crate::compiler::compile_eval(&module, src).map_err(|e| vm.syntax_error(&e, filename, expr))?;
-    let code = vm.load_code(&code);
+    let code = vm.compile_eval_source(expr, "<string>")?;
     vm.run_code(&code, globals)
 }
 

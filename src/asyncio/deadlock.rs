@@ -5,7 +5,7 @@
 //! naming each pending task, where it is suspended (its chain of coroutines, innermost last)
 //! and what it awaits.
 
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 
 use super::event_loop::LoopObj;
 use super::future::future_of;
@@ -17,7 +17,7 @@ const MAX_CHAIN: usize = 16;
 
 /// The RuntimeError describing the deadlock.
 pub fn deadlock_error(vm: &mut Vm, lp: &LoopObj, until: Option<&Rc<Object>>) -> Exc {
-    let tasks: Vec<Rc<Object>> = lp.tasks.borrow().values().filter_map(Weak::upgrade).collect();
+    let tasks: Vec<Rc<Object>> = lp.tasks.borrow().in_order();
     let mut lines = vec![format!(
         "deadlock: no task can ever be woken (nothing ready, no timers, no I/O, no outside work), \
          but {} task{} {} waiting:",

@@ -16,7 +16,7 @@
 //! threads or in the host reports through the inbox (`external.rs`).
 
 use std::cell::{Cell, RefCell};
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 
 use super::future::{future_of, new_task, task_step, task_wakeup, DoneCallback};
 use super::handler::{call_exception_handler, context, report_unretrieved};
@@ -74,6 +74,8 @@ pub enum Cb {
     /// `loop.create_task(agen.aclose())` for an async generator dropped unfinished (the
     /// finalizer hook's `call_soon_threadsafe`).
     FinalizeAsyncGen(Rc<Object>),
+    /// `gather`'s done callback for a child: (gather state, child).
+    Gather(Rc<Object>, Rc<Object>),
 }
 
 impl From<Msg> for Cb {
@@ -93,7 +95,7 @@ pub struct LoopObj {
     /// The task being stepped (`current_task()`).
     pub current_task: RefCell<Value>,
     /// Every task created on this loop (weakly; pruned when they finish).
-    pub tasks: RefCell<std::collections::BTreeMap<u64, Weak<Object>>>,
+    pub tasks: RefCell<super::registry::TaskRegistry>,
     /// True inside `run_forever`.
     pub running: Cell<bool>,
     /// True after `close()`.
@@ -159,7 +161,7 @@ pub fn new_loop(vm: &mut Vm) -> PyResult<Value> {
         el: RefCell::new(el),
         aio: aio.clone(),
         current_task: RefCell::new(Value::None),
-        tasks: RefCell::new(std::collections::BTreeMap::new()),
+        tasks: RefCell::new(super::registry::TaskRegistry::default()),
         running: Cell::new(false),
         closed: Cell::new(false),
         stopping: Cell::new(false),
@@ -305,6 +307,7 @@ fn run_callback(vm: &mut Vm, loop_obj: &Value, cb: Cb) {
             }
         }
         Cb::SleepDone(fut, result) => super::sleep::sleep_done(vm, &fut, result),
+        Cb::Gather(state, fut) => super::gather::child_done(vm, &state, &fut),
         Cb::Message(m) => {
             let msg = m.borrow_mut().take();
             match (msg, loop_of(loop_obj)) {
@@ -371,6 +374,7 @@ fn run_once(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj) -> PyResult<()> {
     if lp.finished_since_trim.get() >= TRIM_AFTER_FINISHED_TASKS && lp.el.borrow().ready_len() == 0 {
         lp.finished_since_trim.set(0);
         lp.el.borrow_mut().shrink_storage();
+        lp.tasks.borrow_mut().shrink();
         vm.gc.prune_dead();
         crate::runtime::memory::release_free_memory();
     }

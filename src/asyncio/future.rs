@@ -45,6 +45,8 @@ pub enum DoneCallback {
     Py(Value),
     /// `task.__wakeup(future)`.
     Wakeup(Rc<Object>),
+    /// `gather`'s `_done_callback` (the object holds a [`super::gather::GatherState`]).
+    Gather(Rc<Object>),
 }
 
 /// A future's done callbacks, in registration order. Nearly every future gets exactly one
@@ -56,8 +58,10 @@ pub enum Callbacks {
     Empty,
     /// Exactly one.
     One(DoneCallback),
-    /// Two or more (or what is left of them after removals).
-    Many(Vec<DoneCallback>),
+    /// Two or more (or what is left of them after removals); boxed, so that the common
+    /// cases take two words in every future (a bare `Vec` would make the enum four).
+    #[allow(clippy::box_collection)]
+    Many(Box<Vec<DoneCallback>>),
 }
 
 impl Callbacks {
@@ -79,7 +83,7 @@ impl Callbacks {
     pub fn push(&mut self, cb: DoneCallback) {
         *self = match std::mem::take(self) {
             Callbacks::Empty => Callbacks::One(cb),
-            Callbacks::One(first) => Callbacks::Many(vec![first, cb]),
+            Callbacks::One(first) => Callbacks::Many(Box::new(vec![first, cb])),
             Callbacks::Many(mut v) => {
                 v.push(cb);
                 Callbacks::Many(v)
@@ -99,7 +103,7 @@ impl Callbacks {
         match self {
             Callbacks::Empty => Vec::new(),
             Callbacks::One(cb) => vec![cb],
-            Callbacks::Many(v) => v,
+            Callbacks::Many(v) => *v,
         }
     }
 }
@@ -109,7 +113,7 @@ impl From<Vec<DoneCallback>> for Callbacks {
         if v.is_empty() {
             Callbacks::Empty
         } else {
-            Callbacks::Many(v)
+            Callbacks::Many(Box::new(v))
         }
     }
 }
@@ -125,10 +129,9 @@ pub struct FutState {
     pub exception: Option<Exc>,
     /// Done callbacks, in registration order.
     pub callbacks: Callbacks,
-    /// The message given to `cancel(msg)`.
-    pub cancel_message: Value,
-    /// The CancelledError that cancelled a task (re-raised by `result()`).
-    pub cancelled_exc: Option<Exc>,
+    /// The message given to `cancel(msg)` and the CancelledError that cancelled a task:
+    /// rare, so behind one pointer (None: no message, no exception).
+    pub cancel: Option<Box<CancelInfo>>,
     /// `_asyncio_future_blocking`.
     pub blocking: bool,
     /// The loop the future belongs to.
@@ -145,12 +148,45 @@ impl FutState {
             result: Value::None,
             exception: None,
             callbacks: Callbacks::Empty,
-            cancel_message: Value::None,
-            cancelled_exc: None,
+            cancel: None,
             blocking: false,
             loop_obj,
             log_traceback: false,
         }
+    }
+}
+
+/// What a cancellation left on a future.
+#[derive(Debug, Default)]
+pub struct CancelInfo {
+    /// The message given to `cancel(msg)`.
+    pub message: Value,
+    /// The CancelledError that cancelled a task (re-raised by `result()`).
+    pub exc: Option<Exc>,
+}
+
+impl FutState {
+    /// `_cancel_message`.
+    pub fn cancel_message(&self) -> Value {
+        self.cancel.as_ref().map_or(Value::None, |c| c.message.clone())
+    }
+
+    /// Sets `_cancel_message` (no allocation for None when there is nothing to overwrite).
+    pub fn set_cancel_message(&mut self, msg: Value) {
+        if msg.is_none() && self.cancel.is_none() {
+            return;
+        }
+        self.cancel.get_or_insert_with(Box::default).message = msg;
+    }
+
+    /// Sets `_cancelled_exc`.
+    pub fn set_cancelled_exc(&mut self, e: Exc) {
+        self.cancel.get_or_insert_with(Box::default).exc = Some(e);
+    }
+
+    /// Takes `_cancelled_exc`.
+    fn take_cancelled_exc(&mut self) -> Option<Exc> {
+        self.cancel.as_mut().and_then(|c| c.exc.take())
     }
 }
 
@@ -176,11 +212,38 @@ pub struct TaskVals {
     pub coro: Value,
     /// The future the task is waiting on.
     pub fut_waiter: Value,
+    /// Name and context, when either is set (most tasks have neither: one pointer then).
+    pub extra: Option<Box<TaskExtra>>,
+}
+
+/// The values of a task that most tasks do not have.
+#[derive(Debug)]
+pub struct TaskExtra {
     /// `get_name()`; `Undef` until set: the default `Task-<seq>` is made only when asked for,
     /// sparing a string per task.
     pub name: Value,
     /// The `contextvars.Context` its steps run in (None: the empty context).
     pub context: Value,
+}
+
+impl TaskVals {
+    /// The extra values, made on first store.
+    fn extra_mut(&mut self) -> &mut TaskExtra {
+        self.extra.get_or_insert_with(|| Box::new(TaskExtra { name: Value::Undef, context: Value::None }))
+    }
+
+    /// The context the task's steps run in.
+    fn context(&self) -> Value {
+        self.extra.as_ref().map_or(Value::None, |e| e.context.clone())
+    }
+
+    /// Sets the context; returns the old one (to be released after the borrow ends).
+    fn replace_context(&mut self, v: Value) -> Value {
+        if v.is_none() && self.extra.is_none() {
+            return Value::None;
+        }
+        std::mem::replace(&mut self.extra_mut().context, v)
+    }
 }
 
 /// A native Future (and, with `task`, a Task; with `sleep`, what `asyncio.sleep(d > 0)`
@@ -252,7 +315,7 @@ impl Ext for FutureObj {
             "_asyncio_future_blocking" => Some(Value::Bool(self.st.borrow().blocking)),
             "_loop" => Some(self.st.borrow().loop_obj.clone()),
             "_state" => Some(Value::str(self.st.borrow().state.name())),
-            "_cancel_message" => Some(self.st.borrow().cancel_message.clone()),
+            "_cancel_message" => Some(self.st.borrow().cancel_message()),
             "_coro" => self.task().map(|t| t.coro()),
             "_must_cancel" => self.task().map(|t| Value::Bool(t.must_cancel.get())),
             "_fut_waiter" => self.task().map(|t| t.fut_waiter()),
@@ -296,7 +359,7 @@ impl Ext for FutureObj {
 impl TaskState {
     /// `get_name()`: the name set, or `Task-<seq>`.
     pub fn get_name(&self) -> Value {
-        let name = self.vals.borrow().name.clone();
+        let name = self.vals.borrow().extra.as_ref().map_or(Value::Undef, |e| e.name.clone());
         if name.is_undef() {
             return Value::string(format!("Task-{}", self.seq));
         }
@@ -321,7 +384,7 @@ impl TaskState {
 
     /// Sets the name (`set_name`).
     pub fn set_name(&self, v: Value) {
-        let old = std::mem::replace(&mut self.vals.borrow_mut().name, v);
+        let old = std::mem::replace(&mut self.vals.borrow_mut().extra_mut().name, v);
         drop(old);
     }
 }
@@ -367,10 +430,10 @@ impl FutureObj {
     /// `_make_cancelled_error`.
     pub fn make_cancelled_error(&self, vm: &mut Vm) -> Exc {
         let mut st = self.st.borrow_mut();
-        if let Some(e) = st.cancelled_exc.take() {
+        if let Some(e) = st.take_cancelled_exc() {
             return e;
         }
-        let msg = st.cancel_message.clone();
+        let msg = st.cancel_message();
         drop(st);
         let cls = Aio::classes(vm).cancelled_error.clone();
         let args = if msg.is_none() { vec![] } else { vec![msg] };
@@ -475,7 +538,7 @@ impl FutureObj {
         {
             let mut st = self.st.borrow_mut();
             st.state = State::Cancelled;
-            st.cancel_message = msg;
+            st.set_cancel_message(msg);
         }
         self.schedule_callbacks(vm, this);
         true
@@ -497,14 +560,19 @@ impl FutureObj {
     fn traverse(&self, tracer: &mut Tracer<'_>) -> bool {
         let Ok(st) = self.st.try_borrow() else { return false };
         tracer.value(&st.result);
-        tracer.value(&st.cancel_message);
-        for e in st.exception.iter().chain(&st.cancelled_exc) {
+        if let Some(e) = &st.exception {
             tracer.object(e);
+        }
+        if let Some(c) = &st.cancel {
+            tracer.value(&c.message);
+            if let Some(e) = &c.exc {
+                tracer.object(e);
+            }
         }
         for cb in st.callbacks.as_slice() {
             match cb {
                 DoneCallback::Py(f) => tracer.value(f),
-                DoneCallback::Wakeup(t) => tracer.object(t),
+                DoneCallback::Wakeup(t) | DoneCallback::Gather(t) => tracer.object(t),
             }
         }
         if let Some(sleep) = self.sleep() {
@@ -525,11 +593,15 @@ impl FutureObj {
             if !st.log_traceback {
                 trash.extend(st.exception.take().map(Value::Obj));
             }
-            trash.extend(st.cancelled_exc.take().map(Value::Obj));
+            if let Some(c) = st.cancel.take() {
+                let CancelInfo { message, exc } = *c;
+                trash.push(message);
+                trash.extend(exc.map(Value::Obj));
+            }
             for cb in std::mem::take(&mut st.callbacks).into_vec() {
                 trash.push(match cb {
                     DoneCallback::Py(f) => f,
-                    DoneCallback::Wakeup(t) => Value::Obj(t),
+                    DoneCallback::Wakeup(t) | DoneCallback::Gather(t) => Value::Obj(t),
                 });
             }
         }
@@ -564,6 +636,7 @@ fn format_callbacks(vm: &mut Vm, callbacks: &[DoneCallback]) -> PyResult<String>
     let one = |vm: &mut Vm, cb: &DoneCallback| match cb {
         DoneCallback::Py(f) => format::callback_source(vm, f, &[]),
         DoneCallback::Wakeup(_) => Ok("Task.task_wakeup()".to_string()),
+        DoneCallback::Gather(_) => Ok(super::gather::CALLBACK_SOURCE.to_string()),
     };
     let n = callbacks.len();
     let inner = match n {
@@ -586,6 +659,7 @@ fn schedule_done_callback(vm: &mut Vm, loop_obj: &Value, cb: DoneCallback, fut: 
     let Some(lp) = loop_of(loop_obj) else { return };
     let cb = match cb {
         DoneCallback::Wakeup(task) => Cb::Wakeup(task, fut.clone()),
+        DoneCallback::Gather(state) => Cb::Gather(state, fut.clone()),
         DoneCallback::Py(f) => {
             Cb::Handle(super::event_loop::new_handle(vm, f, vec![Value::Obj(fut.clone())], None))
         }
@@ -641,13 +715,10 @@ pub fn new_task(vm: &mut Vm, loop_obj: &Value, coro: Value, name: Value) -> PyRe
     let n = lp.aio.task_counter.get() + 1;
     lp.aio.task_counter.set(n);
     let name = if name.is_none() { Value::Undef } else { Value::string(vm.str_of(&name)?) };
+    let context = copy_context(&vm.context);
+    let extra = (!name.is_undef() || !context.is_none()).then(|| Box::new(TaskExtra { name, context }));
     let task = TaskState {
-        vals: RefCell::new(TaskVals {
-            coro,
-            fut_waiter: Value::None,
-            name,
-            context: copy_context(&vm.context),
-        }),
+        vals: RefCell::new(TaskVals { coro, fut_waiter: Value::None, extra }),
         seq: n,
         num_cancels_requested: Cell::new(0),
         must_cancel: Cell::new(false),
@@ -661,7 +732,7 @@ pub fn new_task(vm: &mut Vm, loop_obj: &Value, coro: Value, name: Value) -> PyRe
     vm.mem_track(&obj, TASK_BYTES)?;
     lp.el.borrow_mut().call_soon(Cb::Step(obj.clone(), None));
     vm.gc_track(&Value::Obj(obj.clone()));
-    lp.tasks.borrow_mut().insert(n, Rc::downgrade(&obj));
+    lp.tasks.borrow_mut().insert(n, &obj);
     Ok(obj)
 }
 
@@ -740,7 +811,7 @@ pub fn task_cancel(vm: &mut Vm, this: &Rc<Object>, msg: Value) -> PyResult<bool>
         }
     }
     t.must_cancel.set(true);
-    f.st.borrow_mut().cancel_message = msg;
+    f.st.borrow_mut().set_cancel_message(msg);
     Ok(true)
 }
 
@@ -785,12 +856,12 @@ pub fn task_step(vm: &mut Vm, task: &Rc<Object>, exc: Option<Exc>) {
         None => Incoming::Start,
     };
     t.stepped.set(true);
-    let task_context = t.vals.borrow().context.clone();
+    let task_context = t.vals.borrow().context();
     let prev_context = std::mem::replace(&mut vm.context, task_context);
     let outcome = send_into(vm, &coro, incoming);
     // A step that set the first variable made a context: the task keeps it.
     let stepped_context = std::mem::replace(&mut vm.context, prev_context);
-    let old = std::mem::replace(&mut t.vals.borrow_mut().context, stepped_context);
+    let old = t.vals.borrow_mut().replace_context(stepped_context);
     drop(old);
     if let (Some(l), Some(p)) = (lp, prev) {
         *l.current_task.borrow_mut() = p;
@@ -802,7 +873,7 @@ fn handle_step_outcome(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskSt
     if !matches!(outcome, Outcome::Yielded(_)) {
         // Finished: `all_tasks()` no longer lists it, and its registry slot goes away.
         if let Some(lp) = loop_of(&f.st.borrow().loop_obj) {
-            lp.tasks.borrow_mut().remove(&t.seq);
+            lp.tasks.borrow_mut().remove(t.seq);
             lp.finished_since_trim.set(lp.finished_since_trim.get() + 1);
         }
     }
@@ -810,14 +881,14 @@ fn handle_step_outcome(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskSt
         Outcome::Returned(v) => {
             if t.must_cancel.get() {
                 t.must_cancel.set(false);
-                let msg = f.st.borrow().cancel_message.clone();
+                let msg = f.st.borrow().cancel_message();
                 f.cancel_future(vm, task, msg);
             } else {
                 let _ = f.set_result(vm, task, v);
             }
         }
         Outcome::Raised(e) if e.class.is_subclass(&Aio::classes(vm).cancelled_error) => {
-            f.st.borrow_mut().cancelled_exc = Some(e);
+            f.st.borrow_mut().set_cancelled_exc(e);
             f.cancel_future(vm, task, Value::None);
         }
         Outcome::Raised(e) => {
@@ -862,7 +933,7 @@ fn task_yielded(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskState, re
         waited.add_done_callback(vm, w, DoneCallback::Wakeup(task.clone()));
         t.set_fut_waiter(result.clone());
         if t.must_cancel.get() {
-            let msg = f.st.borrow().cancel_message.clone();
+            let msg = f.st.borrow().cancel_message();
             if cancel_any(vm, w, msg).unwrap_or(false) {
                 t.must_cancel.set(false);
             }

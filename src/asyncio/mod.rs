@@ -10,9 +10,11 @@ pub mod event_loop;
 pub mod external;
 pub mod format;
 pub mod future;
+pub mod gather;
 pub mod handler;
 pub mod host;
 pub mod queue;
+pub mod registry;
 pub mod sleep;
 
 use std::any::Any;
@@ -64,6 +66,8 @@ pub struct Aio {
     pub queue_empty: Rc<Class>,
     /// `asyncio.QueueFull`.
     pub queue_full: Rc<Class>,
+    /// The class of `gather`'s native callback state (never seen by scripts).
+    pub gather_state: Rc<Class>,
 }
 
 impl std::fmt::Debug for Aio {
@@ -113,6 +117,7 @@ impl Aio {
         let exception = vm.exc_class("Exception");
         let queue_empty = builtin_class("QueueEmpty", std::slice::from_ref(&exception), BaseKind::Exception);
         let queue_full = builtin_class("QueueFull", std::slice::from_ref(&exception), BaseKind::Exception);
+        let gather_state = builtin_class("_GatherState", std::slice::from_ref(&object), BaseKind::Native);
         let sleep_class = builtin_class("coroutine", &[object], BaseKind::Native);
         let sleep0 = sleep::sleep0_singleton(&sleep_class);
         for (c, module) in [
@@ -150,6 +155,7 @@ impl Aio {
             queue_op,
             queue_empty,
             queue_full,
+            gather_state,
         };
         a.install_methods(vm);
         a
@@ -306,6 +312,8 @@ pub fn asyncio_module(vm: &mut Vm) -> PyResult<Value> {
         ("iscoroutinefunction", m_iscoroutinefunction),
         ("_add_loop_methods", m_add_loop_methods),
         ("isfuture", m_isfuture),
+        ("_gather_start", gather::m_gather_start),
+        ("_gather_set_outer", gather::m_gather_set_outer),
     ] {
         let v = native(vm, name, f);
         vm.module_set(&m, name, v);
@@ -423,7 +431,7 @@ fn fut_remove_done_callback(vm: &mut Vm, args: Args) -> PyResult<Value> {
     for c in callbacks {
         let same = match &c {
             DoneCallback::Py(p) => p.is(&cb) || vm.eq(p, &cb)?,
-            DoneCallback::Wakeup(_) => false,
+            DoneCallback::Wakeup(_) | DoneCallback::Gather(_) => false,
         };
         if same {
             removed += 1;
@@ -742,6 +750,27 @@ fn current_loop(vm: &mut Vm) -> Rc<RefCell<CurrentLoop>> {
     c
 }
 
+/// Ends a run that the memory limit stopped for good (see `src/vm/memory.rs`): the script's
+/// own shutdown (`asyncio.run`'s `finally`) was cut short, so the current loop, unless
+/// running, is closed and unset as that shutdown would have done. Its pending tasks are then
+/// freed instead of pinning their memory over the limit, which would refuse the next run.
+pub fn close_abandoned_loop(vm: &mut Vm) {
+    let Some(cur) =
+        vm.ext_state.get(CURRENT_LOOP_KEY).and_then(|s| s.clone().downcast::<RefCell<CurrentLoop>>().ok())
+    else {
+        return;
+    };
+    let lp_obj = cur.borrow().loop_obj.clone();
+    let Some(l) = loop_of(&lp_obj) else { return };
+    if l.running.get() {
+        return;
+    }
+    l.closed.set(true);
+    let dropped = l.el.borrow_mut().take_callbacks();
+    drop(dropped);
+    *cur.borrow_mut() = CurrentLoop { loop_obj: Value::None, set_called: true };
+}
+
 /// `asyncio.get_event_loop()`: the running loop, else the current one (created on first
 /// use unless `set_event_loop` was called).
 fn m_get_event_loop(vm: &mut Vm, _args: Args) -> PyResult<Value> {
@@ -807,8 +836,8 @@ fn m_pending_tasks(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// The loop's unfinished tasks in creation order (finished ones leave the registry).
 fn pending_tasks(lv: &Value) -> Vec<Value> {
     let Some(l) = loop_of(lv) else { return Vec::new() };
-    let tasks = l.tasks.borrow();
-    tasks.values().filter_map(|w| w.upgrade()).map(Value::Obj).collect()
+    let tasks = l.tasks.borrow().in_order();
+    tasks.into_iter().map(Value::Obj).collect()
 }
 
 fn m_iscoroutine(_vm: &mut Vm, args: Args) -> PyResult<Value> {

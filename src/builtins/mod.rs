@@ -8,6 +8,7 @@
 mod bytes_methods;
 mod constructors;
 mod descriptors;
+mod exec;
 mod functions;
 mod gc;
 pub(crate) mod io;
@@ -98,6 +99,7 @@ pub fn set_builtin(vm: &mut Vm, name: &str, v: Value) {
 pub fn install(vm: &mut Vm) {
     constructors::install(vm);
     functions::install(vm);
+    exec::install(vm);
     methods::install(vm);
     range_slice::install(vm);
     descriptors::install(vm);

@@ -201,6 +201,31 @@ pub enum Instr {
     /// Jump to `target` when `R[cond]` is true.
     JumpIfTrue { cond: Reg, target: u32 },
 
+    // Quickened forms: never emitted by the compiler (so never in a `Code`, a disassembly or
+    // a snapshot). `vm::quicken` rewrites the copy of the instructions the VM runs when it
+    // loads a code object, so that the commonest operators skip the second dispatch on
+    // their operator kind.
+    /// `Inplace { op: Add, .. }`.
+    InplaceAdd { dst: Reg, a: Reg, b: Reg },
+    /// `Inplace { op: Sub, .. }`.
+    InplaceSub { dst: Reg, a: Reg, b: Reg },
+    /// `Inplace { op: Mul, .. }`.
+    InplaceMul { dst: Reg, a: Reg, b: Reg },
+    /// `BinaryI { op: Add, .. }`.
+    AddI { dst: Reg, a: Reg, imm: i16 },
+    /// `BinaryI { op: Sub, .. }`.
+    SubI { dst: Reg, a: Reg, imm: i16 },
+    /// `InplaceI { op: Add, .. }`.
+    InplaceAddI { dst: Reg, a: Reg, imm: i16 },
+    /// `InplaceI { op: Sub, .. }`.
+    InplaceSubI { dst: Reg, a: Reg, imm: i16 },
+    /// `Compare` whose next instruction is `JumpIfFalse { cond: dst, .. }`: when the
+    /// comparison is decided without calling out, the jump is taken here as well (the
+    /// `JumpIfFalse` stays in place for jumps that land on it, and gives the target).
+    CompareJump { op: CmpKind, dst: Reg, a: Reg, b: Reg },
+    /// `CompareI` followed by `JumpIfFalse { cond: dst, .. }` (see `CompareJump`).
+    CompareIJump { op: CmpKind, dst: Reg, a: Reg, imm: i16 },
+
     /// `R[dst] = [R[start], ..., R[start+count-1]]`.
     BuildList { dst: Reg, start: Reg, count: u16 },
     /// `R[dst] = (R[start], ..., R[start+count-1])`.

@@ -148,7 +148,7 @@ impl<'a> Cx<'a> {
 pub(crate) fn error_from_exc(vm: &mut Vm, e: &Exc) -> Error {
     let is = |vm: &Vm, name: &str| e.class.is_subclass(&vm.exc_class(name));
     if let Some(limit) = vm.limits.tripped() {
-        let caused = limit != crate::vm::limits::Limit::Memory || is(vm, "MemoryError");
+        let caused = vm.limits.sticky().is_some() || is(vm, "MemoryError");
         if caused {
             let exception = Exception::from_exc(vm, e);
             return Error::Limit { limit: Limit::from_vm(limit), exception };

@@ -2,8 +2,9 @@
 //!
 //! Owns: time ([`clock`]), the `call_later` heap ([`timers`]), the `call_soon` queue and the
 //! `_run_once` bookkeeping ([`ready`]), I/O readiness and cross-thread wakeups ([`reactor`], the
-//! only file that uses mio), the blocking thread pool ([`threads`]), returning freed memory to
-//! the OS ([`memory`]), and their composition ([`event_loop`]).
+//! only file that uses mio, with [`precise_wake`] ending its polls at sub-millisecond
+//! deadlines), the blocking thread pool ([`threads`]), returning freed memory to the OS
+//! ([`memory`]), and their composition ([`event_loop`]).
 //!
 //! Invariant: nothing here knows about the VM. Callbacks are a type parameter `C` chosen by the
 //! owner (the VM's Task/Future layer), and messages from other threads are a `Send` type `M`
@@ -27,6 +28,7 @@
 pub mod clock;
 pub mod event_loop;
 pub mod memory;
+pub mod precise_wake;
 pub mod reactor;
 pub mod ready;
 pub mod threads;

@@ -1,4 +1,5 @@
-//! The reactor: the only file in gyre that uses mio.
+//! The reactor: the only file in gyre that uses mio (with [`super::precise_wake`], whose
+//! timerfd it registers).
 //!
 //! Owns: the `mio::Poll`, every socket the loop watches (in a generation-checked slab keyed by
 //! [`SourceId`]), per-socket readiness flags and interest, the `mio::Waker`, and the thread-safe
@@ -22,8 +23,10 @@
 //!   never an `epoll_ctl` call, so toggling readers and writers costs no syscall.
 //! - A token carries the slab index and the slot's generation; closing a source bumps the
 //!   generation, so a stale event or a stale [`SourceId`] never reaches a later socket.
-//! - Timeouts are rounded **up** to whole milliseconds (as CPython's epoll selector does), so
-//!   the loop never wakes before the timer it waits for is due.
+//! - A poll never ends before its timeout, so the loop never wakes before the timer it waits
+//!   for is due: timeouts are rounded up to whole microseconds, `epoll_wait` rounds up to
+//!   milliseconds, and a sub-millisecond remainder is kept by a timerfd
+//!   ([`super::precise_wake`]) that ends the poll at the exact time.
 //! - [`Inbox::post`] wakes the poll only when the queue goes from empty to non-empty; the owner
 //!   drains the whole queue after every poll, so no message waits for a wake that never comes.
 //!
@@ -41,6 +44,8 @@ use mio::event::Event;
 use mio::net::{TcpListener, TcpStream, UdpSocket};
 use mio::{Events, Interest, Poll, Token, Waker};
 
+use super::precise_wake::{arm_for, PreciseWake};
+
 #[cfg(unix)]
 use mio::net::{UnixListener, UnixStream};
 #[cfg(unix)]
@@ -57,6 +62,8 @@ const INDEX_MASK: usize = (1 << INDEX_BITS) - 1;
 
 /// The waker's token: its index part is `INDEX_MASK`, one past the largest source index.
 const WAKE_TOKEN: Token = Token(usize::MAX);
+/// The token of the timerfd that ends polls at sub-millisecond deadlines.
+const PRECISE_TOKEN: Token = Token(usize::MAX - 1);
 
 /// The longest poll timeout in milliseconds: `MAX_POLL_TIMEOUT` (24 h) fits well inside it,
 /// and it keeps the `f64 -> u64` conversion exact.
@@ -198,14 +205,16 @@ pub struct Reactor<M> {
     /// Sources whose owner wants at least one direction (kept so `has_interest` is O(1)).
     interested: usize,
     inbox: Inbox<M>,
+    /// Ends a poll at a sub-millisecond deadline (None where no timerfd could be made).
+    precise: Option<PreciseWake>,
 }
 
-/// Rounds a timeout in seconds up to whole milliseconds (CPython's epoll selector rounds the
-/// same way); `None` (block) stays `None`; negative and NaN become zero.
+/// Rounds a timeout in seconds up to whole microseconds (so a positive wait never becomes a
+/// zero one); `None` (block) stays `None`; negative and NaN become zero.
 pub fn timeout_from_secs(secs: Option<f64>) -> Option<Duration> {
-    let ms = (secs? * 1e3).ceil();
-    let ms = if ms > 0.0 { ms.min(MAX_TIMEOUT_MS) } else { 0.0 };
-    Some(Duration::from_millis(ms as u64))
+    let us = (secs? * 1e6).ceil();
+    let us = if us > 0.0 { us.min(MAX_TIMEOUT_MS * 1e3) } else { 0.0 };
+    Some(Duration::from_micros(us as u64))
 }
 
 impl<M> Reactor<M> {
@@ -213,6 +222,7 @@ impl<M> Reactor<M> {
     pub fn new() -> io::Result<Self> {
         let poll = Poll::new()?;
         let waker = Arc::new(Waker::new(poll.registry(), WAKE_TOKEN)?);
+        let precise = PreciseWake::new(poll.registry(), PRECISE_TOKEN).ok();
         Ok(Reactor {
             poll,
             events: Events::with_capacity(EVENT_CAPACITY),
@@ -225,6 +235,7 @@ impl<M> Reactor<M> {
             live: 0,
             interested: 0,
             inbox: Inbox { queue: Arc::new(Mutex::new(VecDeque::new())), waker },
+            precise,
         })
     }
 
@@ -262,6 +273,8 @@ impl<M> Reactor<M> {
     pub fn poll(&mut self, timeout: Option<Duration>, out: &mut Vec<Readiness>) -> io::Result<bool> {
         out.clear();
         let timeout = if self.due.is_empty() { timeout } else { Some(Duration::ZERO) };
+        // Without the timerfd the poll's own (rounded-up) timeout still ends it, only later.
+        let _ = arm_for(self.precise.as_ref(), timeout);
         let woken = match self.poll.poll(&mut self.events, timeout) {
             Ok(()) => self.absorb_events(),
             Err(e) if e.kind() == io::ErrorKind::Interrupted => false,
@@ -333,6 +346,12 @@ impl<M> Reactor<M> {
         for event in self.events.iter() {
             if event.token() == WAKE_TOKEN {
                 woken = true;
+                continue;
+            }
+            if event.token() == PRECISE_TOKEN {
+                if let Some(p) = &self.precise {
+                    p.clear();
+                }
                 continue;
             }
             let (readable, writable) = directions(event);
@@ -863,8 +882,9 @@ mod tests {
     fn timeouts_round_up_to_whole_milliseconds() {
         assert_eq!(timeout_from_secs(None), None);
         assert_eq!(timeout_from_secs(Some(0.0)), Some(Duration::ZERO));
-        assert_eq!(timeout_from_secs(Some(0.0001)), Some(Duration::from_millis(1)));
-        assert_eq!(timeout_from_secs(Some(1.0005)), Some(Duration::from_millis(1001)));
+        assert_eq!(timeout_from_secs(Some(0.0001)), Some(Duration::from_micros(100)));
+        assert_eq!(timeout_from_secs(Some(0.0000001)), Some(Duration::from_micros(1)));
+        assert_eq!(timeout_from_secs(Some(1.0005)), Some(Duration::from_micros(1_000_500)));
         assert_eq!(timeout_from_secs(Some(-3.0)), Some(Duration::ZERO));
         assert_eq!(timeout_from_secs(Some(f64::NAN)), Some(Duration::ZERO));
     }

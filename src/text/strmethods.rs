@@ -142,6 +142,7 @@ pub fn split<'a>(s: &'a str, sep: Option<&str>, maxsplit: i64) -> TextResult<Vec
     match sep {
         Some("") => Err(empty_separator()),
         Some(sep) => Ok(s.splitn(limit.saturating_add(1), sep).collect()),
+        None if s.is_ascii() => Ok(split_ascii_space(s, limit)),
         None => {
             let mut out = Vec::new();
             let mut rest = s;
@@ -156,6 +157,38 @@ pub fn split<'a>(s: &'a str, sep: Option<&str>, maxsplit: i64) -> TextResult<Vec
             Ok(out)
         }
     }
+}
+
+/// Python whitespace among ASCII bytes (as [`u::is_space`] decides for ASCII characters).
+#[inline]
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | 0x1c..=0x1f | b' ')
+}
+
+/// [`split`] on whitespace of an ASCII string, scanning bytes instead of decoding characters
+/// (the common case, several times faster): at most `limit` splits, the rest kept whole.
+fn split_ascii_space(s: &str, limit: usize) -> Vec<&str> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    loop {
+        while i < b.len() && is_ascii_space(b[i]) {
+            i += 1;
+        }
+        if i == b.len() {
+            break;
+        }
+        if out.len() == limit {
+            out.push(&s[i..]);
+            break;
+        }
+        let start = i;
+        while i < b.len() && !is_ascii_space(b[i]) {
+            i += 1;
+        }
+        out.push(&s[start..i]);
+    }
+    out
 }
 
 /// Splits off the last whitespace-delimited word: (rest before it, word).

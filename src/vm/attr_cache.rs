@@ -8,6 +8,7 @@
 //! entry's key (dicts differ per instance) and, for methods, that the instance dict does not
 //! shadow the name (a one-word key filter of the dict answers that without a probe). Everything else takes the general path in `attr.rs`, then refills the slot.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use super::object::{class_epoch, Class, CodeObj, Module, Object, Payload, HOOK_GETATTRIBUTE};
@@ -15,45 +16,56 @@ use super::types::Types;
 use super::value::Value;
 use super::{PyResult, Vm};
 
-/// What a filled slot knows.
-#[derive(Debug, Default, Clone)]
+/// What a filled slot knows. Indices are `u32` so that a way is small and `Copy` (a
+/// position that does not fit is simply not cached).
+#[derive(Debug, Default, Clone, Copy)]
 enum Known {
     /// Nothing yet.
     #[default]
     Empty,
     /// The attribute is the instance dict's entry at this index (no data descriptor on the
     /// class overrides it).
-    DictEntry(usize),
+    DictEntry(u32),
     /// `LoadMethod` finds a plain function on the class: in the namespace of the class
     /// (`0`) or of its `n`th base in MRO order (`n`), at this entry index. Positions rather
     /// than the function itself, so a cache never keeps a function (and through it its own
     /// code object) alive.
-    Method(usize, usize),
+    Method(u32, u32),
     /// The attribute of a module is its dict's entry at this index (the way is keyed by the
     /// module dict's address, not a class: every module has the same class).
-    ModuleEntry(usize),
+    ModuleEntry(u32),
 }
 
 /// Classes one slot remembers at once: a site that sees a few classes (a method called on
 /// the elements of a mixed list) keeps hitting instead of refilling on every access.
 const SLOT_WAYS: usize = 4;
 
-/// What a slot knows about one class.
-#[derive(Debug, Default, Clone)]
+/// What a slot knows about one class. Plain cells: a hit reads three words, with no
+/// `RefCell` borrow to take and release.
+#[derive(Debug, Default)]
 struct Way {
     /// Address of the class.
-    class: usize,
+    class: Cell<usize>,
     /// The class epoch when this way was filled.
-    epoch: u64,
-    known: Known,
+    epoch: Cell<u64>,
+    known: Cell<Known>,
 }
 
 /// One cache slot of a code object (see the module docs).
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default)]
 pub struct AttrSlot {
     ways: [Way; SLOT_WAYS],
     /// The way the next fill replaces (round robin).
-    next: usize,
+    next: Cell<u8>,
+}
+
+/// A code object's slots, one per name index, allocated on the first fill.
+pub type AttrSlots = std::cell::OnceCell<Box<[AttrSlot]>>;
+
+/// `i` as a cache position, if it fits.
+#[inline]
+fn narrow(i: usize) -> Option<u32> {
+    u32::try_from(i).ok()
 }
 
 /// Instances whose attributes the caches may serve: no payload with its own attribute rules
@@ -66,7 +78,10 @@ fn cacheable(o: &Object) -> bool {
 /// The slot for name `idx` if it was filled for `o`'s class in the current epoch.
 #[inline(always)]
 fn valid_slot(code: &CodeObj, o: &Object, idx: usize) -> Option<Known> {
-    if !cacheable(o) {
+    // Only the payload needs checking: a slot is filled only for a class without attribute
+    // hooks (`cacheable`), and a class gains hooks only through a namespace change, which
+    // bumps the epoch the slot checks.
+    if !matches!(o.payload, Payload::Plain) {
         return None;
     }
     class_slot(code, &o.class, idx)
@@ -75,14 +90,13 @@ fn valid_slot(code: &CodeObj, o: &Object, idx: usize) -> Option<Known> {
 /// The slot for name `idx` if it was filled for class `cls` in the current epoch.
 #[inline(always)]
 fn class_slot(code: &CodeObj, cls: &Class, idx: usize) -> Option<Known> {
-    let cache = code.attr_cache.borrow();
-    let slot = cache.get(idx)?;
+    let slot = code.attr_cache.get()?.get(idx)?;
     let class = cls as *const Class as usize;
-    let way = slot.ways.iter().find(|w| w.class == class)?;
-    if way.epoch != class_epoch() {
+    let way = slot.ways.iter().find(|w| w.class.get() == class)?;
+    if way.epoch.get() != class_epoch() {
         return None;
     }
-    Some(way.known.clone())
+    Some(way.known.get())
 }
 
 /// Objects whose method lookups the caches may serve: `Vm::load_method` takes a plain
@@ -168,7 +182,7 @@ fn is_plain_method(f: &Value) -> bool {
 pub fn cached_get(code: &CodeObj, obj: &Value, idx: usize) -> Option<Value> {
     let Value::Obj(o) = obj else { return None };
     let Known::DictEntry(i) = valid_slot(code, o, idx)? else { return None };
-    entry_value(o, i, &code.names[idx])
+    entry_value(o, i as usize, &code.names[idx])
 }
 
 /// [`cached_get`] of register `obj` into register `dst` of `regs`, copying the value in
@@ -194,7 +208,7 @@ pub fn cached_get_into(code: &CodeObj, regs: &mut [Value], obj: usize, dst: usiz
     let old = if d.is_inline() { None } else { Some(std::mem::take(d)) };
     let hit = {
         let map = dict.map.borrow();
-        match map.live_entry(i) {
+        match map.live_entry(i as usize) {
             Some(e) if same_name(&e.key, &code.names[idx]) => {
                 d.clone_from(&e.value);
                 true
@@ -218,7 +232,7 @@ pub fn cached_set(code: &CodeObj, obj: &Value, idx: usize, src: &Value) -> bool 
     let Some(Known::DictEntry(i)) = valid_slot(code, o, idx) else { return false };
     let (Some(dict), Value::Str(key)) = (o.dict(), &code.names[idx]) else { return false };
     let mut map = dict.map.borrow_mut();
-    let old = match map.live_entry_mut(i) {
+    let old = match map.live_entry_mut(i as usize) {
         Some(e) if same_name(&e.key, &code.names[idx]) => {
             if e.value.is_inline() {
                 // Nothing to release: a scalar is copied by tag and payload (it was usually
@@ -261,7 +275,7 @@ pub fn cached_method_into(
         let o = &regs[obj];
         let Some(cls) = receiver_class(types, o) else { return false };
         let Some(Known::Method(owner, i)) = class_slot(code, cls, idx) else { return false };
-        let Some(f) = class_entry(cls, owner, i, &code.names[idx]) else { return false };
+        let Some(f) = class_entry(cls, owner as usize, i as usize, &code.names[idx]) else { return false };
         if matches!(o, Value::Obj(ob) if shadowed(ob, &code.names[idx])) {
             return false;
         }
@@ -285,7 +299,7 @@ pub fn cached_method_into(
     let owner_cls = if owner == 0 {
         &**cls
     } else {
-        match cls.mro.get(owner - 1) {
+        match cls.mro.get(owner as usize - 1) {
             Some(c) => &**c,
             None => return false,
         }
@@ -293,7 +307,7 @@ pub fn cached_method_into(
     let old = if d[0].is_inline() { None } else { Some(std::mem::take(&mut d[0])) };
     let hit = {
         let dict = owner_cls.dict.borrow();
-        match dict.live_entry(i) {
+        match dict.live_entry(i as usize) {
             Some(e) if same_name(&e.key, &code.names[idx]) => {
                 d[0].clone_from(&e.value);
                 true
@@ -353,7 +367,9 @@ impl Vm {
         if !s.is_undef() && is_plain_method(&f) {
             if let Some(cls) = receiver_class(&self.types, obj).cloned() {
                 if let Some((owner, i)) = method_position(&cls, &code.names[idx]) {
-                    store_slot(code, &cls, idx, Known::Method(owner, i));
+                    if let (Some(owner), Some(i)) = (narrow(owner), narrow(i)) {
+                        store_slot(code, &cls, idx, Known::Method(owner, i));
+                    }
                 }
             }
         }
@@ -372,13 +388,13 @@ impl Vm {
         let key = Rc::as_ptr(&m.dict) as usize;
         if let Some(Known::ModuleEntry(i)) = keyed_slot(code, key, idx) {
             let map = m.dict.map.borrow();
-            if let Some(e) = map.live_entry(i).filter(|e| same_name(&e.key, &code.names[idx])) {
+            if let Some(e) = map.live_entry(i as usize).filter(|e| same_name(&e.key, &code.names[idx])) {
                 return Ok((e.value.clone(), Value::Undef));
             }
         }
         let r = self.load_method(obj, &code.names[idx])?;
         if let Value::Str(k) = &code.names[idx] {
-            if let Some(i) = m.dict.map.borrow().index_of_str(k.hash(), k.as_str()) {
+            if let Some(i) = m.dict.map.borrow().index_of_str(k.hash(), k.as_str()).and_then(narrow) {
                 store_keyed_slot(code, key, idx, Known::ModuleEntry(i));
             }
         }
@@ -393,7 +409,9 @@ impl Vm {
             return;
         }
         let Some(dict) = o.dict() else { return };
-        let Some(i) = dict.map.borrow().index_of_str(key.hash(), key.as_str()) else { return };
+        let Some(i) = dict.map.borrow().index_of_str(key.hash(), key.as_str()).and_then(narrow) else {
+            return;
+        };
         let descr = self.lookup_cached(&o.class, key.hash(), key.as_str());
         if descr.is_some_and(|d| self.is_data_descriptor(&d)) {
             return;
@@ -411,26 +429,25 @@ fn store_slot(code: &CodeObj, cls: &Class, idx: usize, known: Known) {
 /// the class epoch (a module entry is checked by its key on every hit).
 #[inline]
 fn keyed_slot(code: &CodeObj, key: usize, idx: usize) -> Option<Known> {
-    let cache = code.attr_cache.borrow();
-    let way = cache.get(idx)?.ways.iter().find(|w| w.class == key)?;
-    Some(way.known.clone())
+    let way = code.attr_cache.get()?.get(idx)?.ways.iter().find(|w| w.class.get() == key)?;
+    Some(way.known.get())
 }
 
 /// Records what `code`'s slot for name `idx` knows under `class` (a class's address, or a
 /// module dict's for [`Known::ModuleEntry`]).
 fn store_keyed_slot(code: &CodeObj, class: usize, idx: usize, known: Known) {
-    let mut cache = code.attr_cache.borrow_mut();
-    if cache.len() < code.names.len() {
-        cache.resize(code.names.len(), AttrSlot::default());
-    }
-    let slot = &mut cache[idx];
-    let n = match slot.ways.iter().position(|w| w.class == class) {
+    let cache = code.attr_cache.get_or_init(|| (0..code.names.len()).map(|_| AttrSlot::default()).collect());
+    let Some(slot) = cache.get(idx) else { return };
+    let n = match slot.ways.iter().position(|w| w.class.get() == class) {
         Some(n) => n,
         None => {
-            let n = slot.next;
-            slot.next = (n + 1) % SLOT_WAYS;
+            let n = slot.next.get() as usize;
+            slot.next.set(((n + 1) % SLOT_WAYS) as u8);
             n
         }
     };
-    slot.ways[n] = Way { class, epoch: class_epoch(), known };
+    let way = &slot.ways[n];
+    way.class.set(class);
+    way.epoch.set(class_epoch());
+    way.known.set(known);
 }

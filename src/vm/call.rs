@@ -149,14 +149,23 @@ impl Vm {
         if init.code.fast_argc != Some(n as u16 + 1) {
             return None;
         }
+        let epoch = super::object::class_epoch();
+        if cls.plain_new_epoch.get() == epoch {
+            return Some(init);
+        }
         let new = self.lookup_cached(cls, NEW_HASH, "__new__");
         let object = self.types.object.clone();
         let base_new = self.lookup_cached(&object, NEW_HASH, "__new__");
-        match (new, base_new) {
-            (Some(a), Some(b)) if a.is(&b) => Some(init),
-            (None, _) => Some(init),
-            _ => None,
+        let plain = match (new, base_new) {
+            (Some(a), Some(b)) => a.is(&b),
+            (None, _) => true,
+            _ => false,
+        };
+        if !plain {
+            return None;
         }
+        cls.plain_new_epoch.set(epoch);
+        Some(init)
     }
 
     /// True when `cls.__new__` is `object.__new__` (a plain instance can be made directly).
@@ -498,7 +507,11 @@ impl Vm {
                     if fiber.stack.len() < end {
                         fiber.stack.resize(end, Value::Undef);
                     }
-                    fiber.stack[window..end].rotate_right(1);
+                    // Shift the arguments up one slot (a general `rotate_right` costs about
+                    // ninety instructions for these few values).
+                    for i in (window + 1..end).rev() {
+                        fiber.stack.swap(i, i - 1);
+                    }
                     fiber.stack[window] = obj.clone();
                     self.push_fast_kind(fiber, &init, at, n + 1, FrameKind::Init)?;
                     fiber.stack[at] = obj;
@@ -836,13 +849,13 @@ impl Vm {
         let consts: Vec<Value> = code.consts.iter().map(|c| self.const_value(c)).collect();
         let names: Vec<Value> = code.names.iter().map(|n| self.intern(n)).collect();
         Rc::new(CodeObj {
-            instrs: code.instrs.clone().into_boxed_slice(),
+            instrs: super::quicken::quicken(&code.instrs),
             nregs: code.nregs,
             code: code.clone(),
             consts: consts.into_boxed_slice(),
             names: names.into_boxed_slice(),
             global_cache: RefCell::new(Vec::new()),
-            attr_cache: RefCell::new(Vec::new()),
+            attr_cache: Default::default(),
             fast_argc: (!code.has_varargs
                 && !code.has_varkw
                 && code.kwonlycount == 0
@@ -1097,6 +1110,7 @@ impl Vm {
             has_del: Cell::new(has_del),
             graveyard: Some(self.graveyard.clone()),
             subclasses: RefCell::new(Vec::new()),
+            plain_new_epoch: Cell::new(0),
         });
         super::types::register_subclass(&cls);
         Ok(cls)

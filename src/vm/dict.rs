@@ -411,6 +411,12 @@ impl DictMap {
 
     /// Sets a `str` key whose hash the caller computed (namespaces, keyword dicts).
     pub fn set_str(&mut self, hash: i64, key: Value, value: Value) {
+        // A key whose filter bit is clear is absent: no probe (the first stores into a fresh
+        // instance dict).
+        if !self.may_hold(hash) {
+            self.insert_new(hash, key, value);
+            return;
+        }
         match self.probe(hash, &key) {
             Probe::Found(i) => {
                 self.set_value(i, value);

@@ -166,6 +166,11 @@ impl Vm {
                 return Ok(s);
             }
         }
+        if e.class.is_subclass(&self.exc_class("SyntaxError")) {
+            if let Some(s) = self.syntax_error_str(e)? {
+                return Ok(s);
+            }
+        }
         let args = self.exc_args(e);
         let key_error = self.exc_class("KeyError");
         match args.len() {
@@ -174,6 +179,26 @@ impl Vm {
             1 => self.str_of(&args[0]),
             _ => self.repr(&Value::tuple(args)),
         }
+    }
+
+    /// `str()` of a SyntaxError with a location: `msg (file, line N)`, the file by its base
+    /// name, as CPython's `SyntaxError.__str__`. `None` without a `msg` string.
+    fn syntax_error_str(&mut self, e: &Exc) -> PyResult<Option<String>> {
+        let Some(msg) = e.get_attr("msg").filter(|m| !m.is_none()) else { return Ok(None) };
+        let msg = self.str_of(&msg)?;
+        let file = e
+            .get_attr("filename")
+            .and_then(|f| f.as_str().map(|f| f.rsplit('/').next().unwrap_or(f).to_string()));
+        let line = match e.get_attr("lineno") {
+            Some(Value::Int(n)) => Some(n),
+            _ => None,
+        };
+        Ok(Some(match (file, line) {
+            (Some(f), Some(n)) => format!("{msg} ({f}, line {n})"),
+            (Some(f), None) => format!("{msg} ({f})"),
+            (None, Some(n)) => format!("{msg} (line {n})"),
+            (None, None) => msg,
+        }))
     }
 
     /// The last line of a traceback: `TypeName: message` (module-qualified outside
@@ -186,7 +211,13 @@ impl Vm {
                 name = format!("{m}.{name}");
             }
         }
-        let msg = match self.str_of(&Value::Obj(e.clone())) {
+        // A SyntaxError's traceback shows its location above; the last line has the bare msg.
+        let bare = e.class.is_subclass(&self.exc_class("SyntaxError")) && !e.class.is_heap;
+        let shown = match e.get_attr("msg").filter(|m| bare && !m.is_none()) {
+            Some(m) => self.str_of(&m),
+            None => self.str_of(&Value::Obj(e.clone())),
+        };
+        let msg = match shown {
             Ok(s) => s,
             Err(_) => "<exception str() failed>".to_string(),
         };

@@ -371,9 +371,11 @@ impl Tracer<'_> {
     }
 }
 
-/// Address-keyed map with a cheap hash (addresses are already well spread).
+/// Address-keyed map with a cheap hash (addresses are already well spread). Also hashes
+/// sequence numbers (`u64` keys, e.g. the asyncio task registry): one multiplication
+/// (Fibonacci hashing) spreads consecutive keys.
 #[derive(Default)]
-struct AddrHasher(u64);
+pub struct AddrHasher(u64);
 
 impl Hasher for AddrHasher {
     fn finish(&self) -> u64 {
@@ -387,9 +389,13 @@ impl Hasher for AddrHasher {
     fn write_usize(&mut self, n: usize) {
         self.0 = (n as u64 >> 3).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
 }
 
-type AddrMap = HashMap<usize, usize, BuildHasherDefault<AddrHasher>>;
+/// A map from addresses (object identities) to indices.
+pub type AddrMap = HashMap<usize, usize, BuildHasherDefault<AddrHasher>>;
 
 /// Walks `node`'s references, seeing through untracked objects it owns alone, and calls
 /// `on_tracked` with the index of every tracked target. False when a borrow stopped the walk.

@@ -179,6 +179,19 @@ impl Vm {
         Ok(self.load_code(&code))
     }
 
+    /// Parses and compiles one expression for `eval`: the code returns its value.
+    pub fn compile_eval_source(
+        &mut self,
+        expr: &str,
+        filename: &str,
+    ) -> PyResult<Rc<super::object::CodeObj>> {
+        let module = gyre_grammar::parse(expr, gyre_grammar::Mode::Module)
+            .map_err(|e| self.syntax_error(&e, filename, expr))?;
+        let src = compiler::source(filename, expr);
+        let code = compiler::compile_eval(&module, src).map_err(|e| self.syntax_error(&e, filename, expr))?;
+        Ok(self.load_code(&code))
+    }
+
     /// Runs a module-level code object in `globals`. Interactive code that uses top-level
     /// `await` (its kind is `Coroutine`) is not run: the result is a coroutine object that
     /// runs it when awaited, as CPython's `eval` of such code gives.

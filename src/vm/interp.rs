@@ -423,8 +423,10 @@ impl Vm {
             fiber.stack.resize(top, Value::Undef);
         }
         let nlocals = (code.nlocals as usize).max(argc);
-        for slot in &mut fiber.stack[window + argc..window + nlocals] {
-            Value::put(slot, Value::Undef);
+        if nlocals > argc {
+            for slot in &mut fiber.stack[window + argc..window + nlocals] {
+                Value::put(slot, Value::Undef);
+            }
         }
         for (i, (r, _)) in code.code.freevars.iter().enumerate() {
             fiber.stack[window + r.idx()] = f.closure.get(i).cloned().unwrap_or_default();
@@ -555,6 +557,15 @@ impl Vm {
                     }
                 }};
             }
+            // The fused `JumpIfFalse` after a quickened comparison (`vm::quicken`), on the
+            // decided result `$r`: skip it when true, take its jump when false.
+            macro_rules! jump_unless {
+                ($r:expr) => {{
+                    if let Instr::JumpIfFalse { target, .. } = code.instrs[pc] {
+                        pc = if $r { pc + 1 } else { target as usize };
+                    }
+                }};
+            }
             // The general return of `$v`: from the base frame, or from an `__init__` whose
             // result is not None.
             macro_rules! return_slow {
@@ -583,7 +594,9 @@ impl Vm {
                     Instr::LoadInt { dst, val } => Value::put_int(&mut reg!(dst), val as i64),
                     Instr::LoadNone { dst } => reg!(dst) = Value::None,
                     Instr::LoadBool { dst, val } => reg!(dst) = Value::Bool(val),
-                    Instr::Move { dst, src } => reg!(dst) = reg!(src).clone(),
+                    Instr::Move { dst, src } => {
+                        copy_reg(&mut fiber.stack, base + src.idx(), base + dst.idx())
+                    }
                     Instr::CheckBound { reg, name } => {
                         if reg!(reg).is_undef() {
                             let n = code.code.names[name.0 as usize].clone();
@@ -697,6 +710,44 @@ impl Vm {
                     Instr::Inplace { op, dst, a, b } => arith!(op, dst, a, b, inplace_op),
                     Instr::BinaryI { op, dst, a, imm } => arith_imm!(op, dst, a, imm, binary_op),
                     Instr::InplaceI { op, dst, a, imm } => arith_imm!(op, dst, a, imm, inplace_op),
+                    Instr::InplaceAdd { dst, a, b } => arith!(BinKind::Add, dst, a, b, inplace_op),
+                    Instr::InplaceSub { dst, a, b } => arith!(BinKind::Sub, dst, a, b, inplace_op),
+                    Instr::InplaceMul { dst, a, b } => arith!(BinKind::Mul, dst, a, b, inplace_op),
+                    Instr::AddI { dst, a, imm } => arith_imm!(BinKind::Add, dst, a, imm, binary_op),
+                    Instr::SubI { dst, a, imm } => arith_imm!(BinKind::Sub, dst, a, imm, binary_op),
+                    Instr::InplaceAddI { dst, a, imm } => arith_imm!(BinKind::Add, dst, a, imm, inplace_op),
+                    Instr::InplaceSubI { dst, a, imm } => arith_imm!(BinKind::Sub, dst, a, imm, inplace_op),
+                    Instr::CompareJump { op, dst, a, b } => {
+                        match super::ops::compare_fast(op, &reg!(a), &reg!(b)) {
+                            Some(r) => {
+                                Value::put_bool(&mut reg!(dst), r);
+                                jump_unless!(r);
+                            }
+                            None => {
+                                // The `JumpIfFalse` that follows decides (the result may be
+                                // any object).
+                                let (x, y) = (reg!(a).clone(), reg!(b).clone());
+                                save_pc!();
+                                let v = tryv!(self.compare_op(op, &x, &y));
+                                Value::put(&mut reg!(dst), v);
+                            }
+                        }
+                    }
+                    Instr::CompareIJump { op, dst, a, imm } => {
+                        match super::ops::compare_fast_imm(op, &reg!(a), imm as i64) {
+                            Some(r) => {
+                                Value::put_bool(&mut reg!(dst), r);
+                                jump_unless!(r);
+                            }
+                            None => {
+                                let k = Value::Int(imm as i64);
+                                let x = reg!(a).clone();
+                                save_pc!();
+                                let v = tryv!(self.compare_op(op, &x, &k));
+                                Value::put(&mut reg!(dst), v);
+                            }
+                        }
+                    }
                     Instr::CompareI { op, dst, a, imm } => {
                         match super::ops::compare_fast_imm(op, &reg!(a), imm as i64) {
                             Some(r) => Value::put_bool(&mut reg!(dst), r),
@@ -852,6 +903,10 @@ impl Vm {
                         tryv!(self.dict_merge_kwargs(&d, &m, &f));
                     }
                     Instr::GetItem { dst, obj, key } => {
+                        let (o, k, d) = (base + obj.idx(), base + key.idx(), base + dst.idx());
+                        if list_item_into(&mut fiber.stack, o, k, d) {
+                            continue;
+                        }
                         let v = match (&reg!(obj), &reg!(key)) {
                             (Value::List(l), Value::Int(i)) => {
                                 let items = l.items.borrow();
@@ -1345,6 +1400,64 @@ fn move_reg(stack: &mut [Value], src: usize, dst: usize) {
             Value::put(&mut stack[dst], v);
         }
     }
+}
+
+/// Copies register `src` into `dst`: a scalar by tag and payload (a clone built whole and
+/// stored at once would be reloaded wide and stall on store forwarding), anything else by
+/// reference.
+#[inline(always)]
+fn copy_reg(stack: &mut [Value], src: usize, dst: usize) {
+    match stack[src] {
+        Value::Int(i) => Value::put_int(&mut stack[dst], i),
+        Value::Float(f) => Value::put_float(&mut stack[dst], f),
+        Value::Bool(b) => Value::put_bool(&mut stack[dst], b),
+        _ => {
+            let v = stack[src].clone();
+            Value::put(&mut stack[dst], v);
+        }
+    }
+}
+
+/// `stack[dst] = stack[obj][stack[key]]` for a list and an in-range int, copied straight
+/// into the register (no staged copy of the whole value); false for anything else, which
+/// the general `GetItem` path handles (including `obj == dst`).
+#[inline(always)]
+fn list_item_into(stack: &mut [Value], obj: usize, key: usize, dst: usize) -> bool {
+    let Value::Int(i) = stack[key] else { return false };
+    if obj == dst || obj >= stack.len() || dst >= stack.len() {
+        return false;
+    }
+    let (o, d) = if obj < dst {
+        let (a, b) = stack.split_at_mut(dst);
+        (&a[obj], &mut b[0])
+    } else {
+        let (a, b) = stack.split_at_mut(obj);
+        (&b[0], &mut a[dst])
+    };
+    let Value::List(l) = o else { return false };
+    // The register's old value is released after the list borrow ends.
+    let old = if d.is_inline() { None } else { Some(std::mem::take(d)) };
+    let hit = {
+        let items = l.items.borrow();
+        let idx = if i < 0 { i + items.len() as i64 } else { i };
+        match usize::try_from(idx).ok().and_then(|n| items.get(n)) {
+            Some(v) => {
+                match *v {
+                    Value::Int(n) => Value::put_int(d, n),
+                    Value::Float(f) => Value::put_float(d, f),
+                    _ => d.clone_from(v),
+                }
+                true
+            }
+            None => false,
+        }
+    };
+    if !hit {
+        if let Some(old) = old {
+            *d = old;
+        }
+    }
+    hit
 }
 
 /// Moves `count` registers out of the stack, leaving them unbound.

@@ -14,6 +14,8 @@
 //!   so a script that catches the exception cannot carry on looping. The embedder clears it
 //!   with [`Limits::end_run`] when the run is over (the host sees the limit as an error).
 //! - A tripped memory limit is not sticky: scripts may catch MemoryError and free memory.
+//!   A second MemoryError before use is back under the limit (see `src/vm/memory.rs`) makes
+//!   it sticky for the rest of the run, like the others.
 //! - No global state: the interrupt flag is shared only with the `InterruptHandle`s made from
 //!   this VM.
 
@@ -146,6 +148,8 @@ pub struct Limits {
     interrupt: Arc<Interrupt>,
     /// The limit that stopped the current run, if any.
     tripped: Option<Limit>,
+    /// A tripped memory limit is final (sticky) for the rest of the run.
+    memory_final: bool,
     /// The frame limit the host allows; `sys.setrecursionlimit` cannot go above it.
     pub max_recursion: usize,
 }
@@ -163,6 +167,7 @@ impl Default for Limits {
             deadline: None,
             interrupt: Arc::default(),
             tripped: None,
+            memory_final: false,
             max_recursion: MAX_RECURSION,
         }
     }
@@ -225,9 +230,24 @@ impl Limits {
         }
     }
 
+    /// Records that the memory limit was hit for good: every later check raises MemoryError
+    /// until the run ends, as with the other limits.
+    pub fn trip_final_memory(&mut self) {
+        self.tripped = Some(Limit::Memory);
+        self.memory_final = true;
+        self.countdown = 0;
+    }
+
+    /// The limit that stops the current run for good (whatever the script catches), if any:
+    /// any tripped limit but a memory limit that is not final.
+    pub fn sticky(&self) -> Option<Limit> {
+        self.tripped.filter(|t| *t != Limit::Memory || self.memory_final)
+    }
+
     /// Ends a run: returns the limit that stopped it and clears it (and a pending interrupt
     /// it acted upon), so the next run starts clean. Fuel stays exhausted until refilled.
     pub fn end_run(&mut self) -> Option<Limit> {
+        self.memory_final = false;
         let tripped = self.tripped.take();
         if tripped == Some(Limit::Interrupt) {
             self.interrupt.clear();
@@ -263,7 +283,7 @@ impl Limits {
 
     /// The slow check: which limit, if any, stops the script now.
     fn check(&mut self) -> Option<Limit> {
-        if let Some(t) = self.tripped.filter(|t| *t != Limit::Memory) {
+        if let Some(t) = self.sticky() {
             return Some(t);
         }
         if self.interrupt.is_raised() {

@@ -18,7 +18,11 @@
 //! How frees are seen without global state or a custom allocator: each entry holds a `Weak`
 //! to its object. When an allocation would go over the limit, dead entries are swept (their
 //! bytes credited) before deciding; the table is also swept whenever it doubles, so its size
-//! stays proportional to the live tracked objects.
+//! stays proportional to the live tracked objects. A sweep costs the whole table, so on a
+//! large table a run of sweeps that find little is spaced out ([`Backoff`]): a script
+//! refused again and again at the limit (a task fork bomb) pays O(1) amortised per refusal
+//! instead of O(table). Refusing from a stale total only errs towards refusing: the limit is
+//! never exceeded, and an object freed since is credited at the next sweep.
 //!
 //! Small containers (under [`TRACK_MIN`]) are charged in bulk instead: the cycle collector
 //! registers every list, dict, set, instance and function it could find in a cycle, so its
@@ -41,8 +45,18 @@ use super::{PyResult, Vm};
 /// entry (about 40 bytes), so small objects would double their own cost.
 pub const TRACK_MIN: usize = 256;
 
-/// Table size below which no periodic sweep happens.
+/// Table size below which no periodic sweep happens, and up to which every refused charge
+/// sweeps first (such a sweep is cheap), so that small heaps are counted exactly.
 const MIN_SWEEP_LEN: usize = 1024;
+
+/// A sweep made because a charge was refused is productive when it frees at least this
+/// fraction of the limit or of the entries it scanned; a run of unproductive ones is spaced
+/// out by [`Backoff`].
+const PRODUCTIVE_DIVISOR: usize = 16;
+
+/// On a table of `n` entries, at most `n / SWEEP_SPACING` refusals are skipped between two
+/// sweeps: the amortised cost of a refusal stays under this many entry checks.
+const SWEEP_SPACING: usize = 64;
 
 struct Tracked {
     alive: Weak<dyn Any>,
@@ -66,10 +80,18 @@ pub struct Memory {
     /// Registry length at the last prune made to check the limit, so that a heap sitting
     /// near the limit is not pruned on every check.
     pruned_at: usize,
-    /// Set by a MemoryError, cleared once use falls back under the limit: meanwhile the
-    /// limit is raised by [`GRACE_DIVISOR`]ths so that the code unwinding from the error
-    /// (`finally` blocks, `asyncio.run` cancelling its tasks) can allocate what cleaning up
-    /// needs. Another error within the grace is final.
+    /// Set by a MemoryError, cleared by the next collection: the unwinding may have left
+    /// cyclic garbage, so the next limits check that does not fit collects first.
+    collect_soon: bool,
+    /// Spaces out the sweeps of refused charges that find little.
+    sweep_backoff: Backoff,
+    /// Set by a MemoryError, cleared once use is back under the limit by a
+    /// [`RECOVERED_DIVISOR`]th of it (or the run ends): meanwhile the limit is raised by a
+    /// [`GRACE_DIVISOR`]th so that the code unwinding from the error (`finally` blocks,
+    /// `asyncio.run` cancelling its tasks) can allocate what cleaning up needs. Another error
+    /// within the grace is final: the limit then stays tripped for the rest of the run, as
+    /// fuel and the deadline do, so a script that keeps catching MemoryError at the limit
+    /// without freeing (a task fork bomb, whose failed tasks free a few bytes each) ends.
     grace: bool,
     tracked: HashMap<usize, Tracked>,
     sweep_len: usize,
@@ -77,6 +99,10 @@ pub struct Memory {
 
 /// The grace after a MemoryError: a quarter of the limit more.
 const GRACE_DIVISOR: usize = 4;
+
+/// The grace after a MemoryError lasts until use is this fraction of the limit under it:
+/// freeing a few bytes at the limit does not count as having recovered.
+const RECOVERED_DIVISOR: usize = 16;
 
 impl std::fmt::Debug for Memory {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -112,8 +138,8 @@ impl Memory {
         self.live + self.containers
     }
 
-    /// Credits every tracked object that has been freed.
-    fn sweep(&mut self) {
+    /// Credits every tracked object that has been freed; returns the bytes credited.
+    fn sweep(&mut self) -> usize {
         let mut freed = 0;
         self.tracked.retain(|_, t| {
             let alive = t.alive.strong_count() > 0;
@@ -124,20 +150,43 @@ impl Memory {
         });
         self.live -= freed;
         self.sweep_len = (self.tracked.len() * 2).max(MIN_SWEEP_LEN);
+        freed
     }
 
-    /// Whether `extra` more bytes fit, sweeping once if they do not seem to.
+    /// Whether `extra` more bytes fit, sweeping first if they do not seem to (unless a run of
+    /// sweeps that found little asks to wait: the answer is then "no" from the stale total).
+    /// A refusal within the grace would be final, so it always counts exactly first.
     fn fits(&mut self, extra: usize) -> bool {
         let Some(limit) = self.limit else { return true };
-        if self.grace && self.live + self.containers <= limit {
+        if self.within(limit, extra) {
+            return true;
+        }
+        let entries = self.tracked.len();
+        if self.grace || entries <= MIN_SWEEP_LEN {
+            self.sweep();
+        } else if self.sweep_backoff.due() {
+            let freed = self.sweep();
+            let removed = entries - self.tracked.len();
+            let productive = freed >= limit / PRODUCTIVE_DIVISOR || removed >= entries / PRODUCTIVE_DIVISOR;
+            self.sweep_backoff.ran(productive, self.tracked.len() / SWEEP_SPACING);
+        }
+        self.within(limit, extra)
+    }
+
+    /// Whether `extra` more bytes fit the counted total under `limit`, raised while in the
+    /// grace (which ends here once the total is back under the limit with room).
+    fn within(&mut self, limit: usize, extra: usize) -> bool {
+        let total = self.live + self.containers;
+        if self.grace && total <= limit - limit / RECOVERED_DIVISOR {
             self.grace = false;
         }
         let cap = if self.grace { limit.saturating_add(limit / GRACE_DIVISOR) } else { limit };
-        if (self.live + self.containers).saturating_add(extra) <= cap {
-            return true;
-        }
-        self.sweep();
-        (self.live + self.containers).saturating_add(extra) <= cap
+        total.saturating_add(extra) <= cap
+    }
+
+    /// Ends a run: the next one starts without a grace (its first MemoryError is catchable).
+    pub fn end_run(&mut self) {
+        self.grace = false;
     }
 
     /// Sets the charge of `obj` to `storage` bytes plus what `contents` adds (computed only
@@ -177,6 +226,42 @@ impl Memory {
             self.sweep();
         }
         true
+    }
+}
+
+/// Spacing for an expensive pass (a sweep of the whole table) that refused charges ask for.
+/// After `n >= 2` unproductive passes in a row, the next `2^(n-2) - 1` requests are refused
+/// without one, up to a cap proportional to the pass's cost; a productive pass halves the
+/// wait again. The first retry after an unproductive pass therefore always gets a fresh
+/// count (a script that catches MemoryError, frees and retries succeeds), while a script
+/// refused thousands of times in a row does not pay the whole table each time.
+#[derive(Default)]
+struct Backoff {
+    /// Unproductive passes in a row (decremented by a productive one).
+    streak: u32,
+    /// Requests still to refuse without a pass.
+    skips: usize,
+}
+
+/// The most doublings of [`Backoff`]'s wait (the cap applies long before).
+const MAX_STREAK: u32 = 30;
+
+impl Backoff {
+    /// Whether the pass should run for this request (else one skip is used up).
+    fn due(&mut self) -> bool {
+        if self.skips == 0 {
+            return true;
+        }
+        self.skips -= 1;
+        false
+    }
+
+    /// Records a pass's outcome and how many requests may skip the next one at most.
+    fn ran(&mut self, productive: bool, max_skips: usize) {
+        self.streak =
+            if productive { self.streak.saturating_sub(1) } else { (self.streak + 1).min(MAX_STREAK) };
+        let wait = if self.streak < 2 { 0 } else { (1usize << (self.streak - 2)) - 1 };
+        self.skips = wait.min(max_skips);
     }
 }
 
@@ -386,10 +471,14 @@ impl Vm {
         // The registry also holds freed objects until its next prune, and cyclic garbage
         // until the next full collection: collect (as Lua does before failing an
         // allocation) and count again, unless that was done recently (a heap held near the
-        // limit would otherwise be collected at every check).
-        if registered > self.memory.pruned_at + self.memory.pruned_at / 8 {
+        // limit would otherwise be collected at every check). After a MemoryError, the next
+        // check that does not fit collects first: the unwinding may have left much garbage
+        // (and within the grace, the error this check raises would be final).
+        let grown = registered > self.memory.pruned_at + self.memory.pruned_at / 8;
+        if grown || self.memory.collect_soon {
             self.gc.collect_full();
             self.gc.prune_dead();
+            self.memory.collect_soon = false;
             self.memory.pruned_at = self.gc.registered();
             self.memory.containers = self.memory.pruned_at.saturating_mul(CONTAINER_BYTES);
             if self.memory.fits(0) {
@@ -400,11 +489,17 @@ impl Vm {
     }
 
     fn memory_error(&mut self) -> super::Exc {
-        // The error unwinds frames and may free much: the next check collects again, and
-        // the unwinding gets room to run.
-        self.memory.pruned_at = 0;
-        self.memory.grace = true;
-        self.limits.trip(Limit::Memory);
+        if self.memory.grace {
+            // A second error within the grace: the script did not get back under the limit
+            // while unwinding from the first, so it stops here.
+            self.limits.trip_final_memory();
+        } else {
+            // The error unwinds frames and may free much: the unwinding gets room to run,
+            // and the next check collects before deciding.
+            self.memory.grace = true;
+            self.limits.trip(Limit::Memory);
+        }
+        self.memory.collect_soon = true;
         self.limit_exception(Limit::Memory)
     }
 }
@@ -469,5 +564,69 @@ mod tests {
             vm.mem_track(&s, 5).unwrap();
         }
         assert_eq!(vm.memory.used(), 0);
+    }
+
+    #[test]
+    fn a_second_error_within_the_grace_is_final() {
+        let mut vm = Vm::new();
+        vm.memory.set_limit(Some(100_000));
+        let a = Rc::new(List::new(vec![Value::None; 6000])); // 96 000 bytes
+        vm.mem_track(&a, list_bytes(&a)).unwrap();
+        assert!(vm.mem_reserve(10_000).is_err());
+        assert_eq!(vm.limits.sticky(), None, "the first error may be caught");
+        vm.mem_reserve(20_000).unwrap(); // within the grace
+        assert!(vm.mem_reserve(30_000).is_err());
+        assert_eq!(vm.limits.sticky(), Some(Limit::Memory), "the second is final");
+        vm.limits.end_run();
+        vm.memory.end_run();
+        assert_eq!(vm.limits.sticky(), None);
+        assert!(vm.mem_reserve(10_000).is_err());
+        assert_eq!(vm.limits.sticky(), None, "the next run has its own grace");
+    }
+
+    #[test]
+    fn grace_ends_once_use_is_back_under_the_limit() {
+        let mut vm = Vm::new();
+        vm.memory.set_limit(Some(100_000));
+        let a = Rc::new(List::new(vec![Value::None; 6000]));
+        vm.mem_track(&a, list_bytes(&a)).unwrap();
+        assert!(vm.mem_reserve(10_000).is_err());
+        drop(a);
+        let b = Rc::new(List::new(vec![Value::None; 5000]));
+        vm.mem_track(&b, list_bytes(&b)).unwrap();
+        assert!(vm.mem_reserve(60_000).is_err());
+        assert_eq!(vm.limits.sticky(), None, "use fell back under the limit in between");
+    }
+
+    #[test]
+    fn a_retry_after_freeing_is_counted_on_a_large_table() {
+        let mut vm = Vm::new();
+        vm.memory.set_limit(Some(1_000_000));
+        let small: Vec<Rc<u64>> = (0..2000).map(Rc::new).collect();
+        for s in &small {
+            vm.mem_track(s, 400).unwrap(); // 800 000 bytes in 2000 entries
+        }
+        let big = Rc::new(0u64);
+        assert!(vm.mem_track(&big, 300_000).is_err());
+        drop(small);
+        vm.mem_track(&big, 300_000).unwrap();
+        assert_eq!(vm.memory.used(), 300_000);
+    }
+
+    #[test]
+    fn unproductive_passes_in_a_row_are_spaced_out() {
+        let mut b = Backoff::default();
+        let mut waits = vec![];
+        for _ in 0..6 {
+            assert!(b.due());
+            b.ran(false, 10);
+            waits.push(b.skips);
+            while !b.due() {}
+        }
+        assert_eq!(waits, [0, 0, 1, 3, 7, 10]);
+        b.ran(true, 10);
+        assert_eq!(b.skips, 7, "a productive pass shortens the wait by one doubling");
+        b.ran(true, 100);
+        assert_eq!(b.skips, 3);
     }
 }

@@ -28,6 +28,7 @@ pub mod memview;
 pub mod object;
 pub mod ops;
 pub mod patterns;
+pub mod quicken;
 pub mod recursion;
 pub mod set;
 pub mod streams;

@@ -211,6 +211,10 @@ pub struct Class {
     pub graveyard: Option<Graveyard>,
     /// Classes created with this one as a direct base (`__subclasses__()`), weakly held.
     pub subclasses: RefCell<Vec<std::rc::Weak<Class>>>,
+    /// The class epoch in which `cls(...)` was last found to create its instances with
+    /// `object.__new__` (0: not known). The epoch changes with any class namespace, so
+    /// instantiation checks `__new__` once per epoch instead of on every call.
+    pub plain_new_epoch: Cell<u64>,
 }
 
 /// Entries of the type attribute cache (`1 << 12`; the slot is the top 12 bits of a hash).
@@ -334,7 +338,8 @@ impl Class {
 /// A code object as the VM runs it: the compiler's [`Code`] plus its constants as values.
 #[derive(Debug)]
 pub struct CodeObj {
-    /// `code.instrs`, copied here so that the dispatch loop's instruction fetch is one
+    /// `code.instrs` quickened (`vm::quicken`: same indices, some instructions replaced by
+    /// specialised forms), copied here so that the dispatch loop's instruction fetch is one
     /// pointer away from the code object it holds.
     pub instrs: Box<[crate::compiler::bytecode::Instr]>,
     /// `code.nregs` (the call and return paths size and clear frames with it).
@@ -348,7 +353,7 @@ pub struct CodeObj {
     /// `LoadGlobal` cache by name index (empty until first used).
     pub global_cache: RefCell<Vec<GlobalSlot>>,
     /// Instance attribute caches by name index (empty until first used).
-    pub attr_cache: RefCell<Vec<super::attr_cache::AttrSlot>>,
+    pub attr_cache: super::attr_cache::AttrSlots,
     /// The positional argument count when a call can bind arguments by position alone (no
     /// `*args`, `**kwargs`, keyword-only parameters, and not a generator or coroutine): the
     /// dispatch loop's fast call path.

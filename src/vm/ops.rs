@@ -245,7 +245,7 @@ impl Vm {
                 return Ok(Value::List(l.clone()));
             }
             (BinKind::Mul, Value::List(l)) => {
-                let n = self.index_of(b)?;
+                let Ok(n) = self.index_of(b) else { return Err(self.binop_type_error(op, a, b)) };
                 let size = l.items.borrow().len() * std::mem::size_of::<Value>();
                 self.alloc_check(size.saturating_mul(n.max(0) as usize))?;
                 let items = l.items.borrow().clone();
@@ -283,7 +283,20 @@ impl Vm {
                 return Ok(r);
             }
         }
-        self.binary_op(op, a, b)
+        self.binary_op(op, a, b).map_err(|e| self.inplace_type_error(op, a, b, e))
+    }
+
+    /// The binary operator's "unsupported operand type(s) for +" becomes CPython's "for +=" when
+    /// it ends an in-place operation; any other error passes unchanged.
+    fn inplace_type_error(&mut self, op: BinKind, a: &Value, b: &Value, e: Exc) -> Exc {
+        let (na, nb) = (self.type_name(a), self.type_name(b));
+        let binary = format!("unsupported operand type(s) for {}: '{na}' and '{nb}'", binop_symbol(op));
+        let said = self.exc_args(&e).first().and_then(|m| m.as_str().map(str::to_string));
+        if said.as_deref() != Some(binary.as_str()) {
+            return e;
+        }
+        let symbol = binop_symbol(op).trim_end_matches(" or pow()");
+        self.new_error("TypeError", &format!("unsupported operand type(s) for {symbol}=: '{na}' and '{nb}'"))
     }
 
     /// True for the `NotImplemented` singleton.
@@ -344,10 +357,10 @@ impl Vm {
                 let what = if matches!(a.payload(), Some(Payload::Bytes(_))) { "bytes" } else { "bytearray" };
                 self.new_error("TypeError", &format!("can't concat {nb} to {what}"))
             }
-            (BinKind::Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
+            (BinKind::Mul, _) if is_repeatable(a) => {
                 self.new_error("TypeError", &format!("can't multiply sequence by non-int of type '{nb}'"))
             }
-            (BinKind::Mul, _) if matches!(b, Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
+            (BinKind::Mul, _) if is_repeatable(b) => {
                 self.new_error("TypeError", &format!("can't multiply sequence by non-int of type '{na}'"))
             }
             _ => self.new_error(
@@ -1532,8 +1545,8 @@ fn int_fast(op: BinKind, x: i64, y: i64) -> Option<Scalar> {
         BinKind::Add => x.checked_add(y)?,
         BinKind::Sub => x.checked_sub(y)?,
         BinKind::Mul => x.checked_mul(y)?,
-        BinKind::FloorDiv if y != 0 && !(x == i64::MIN && y == -1) => Integer::div_floor(&x, &y),
-        BinKind::Mod if y != 0 && !(x == i64::MIN && y == -1) => x.mod_floor(&y),
+        BinKind::FloorDiv if y != 0 && !(x == i64::MIN && y == -1) => floor_div(x, y),
+        BinKind::Mod if y != 0 && !(x == i64::MIN && y == -1) => floor_mod(x, y),
         BinKind::TrueDiv if y != 0 && x.abs() <= EXACT_FLOAT_INT && y.abs() <= EXACT_FLOAT_INT => {
             return Some(Scalar::Float(x as f64 / y as f64))
         }
@@ -1547,6 +1560,29 @@ fn int_fast(op: BinKind, x: i64, y: i64) -> Option<Scalar> {
     Some(Scalar::Int(r))
 }
 
+/// `x // y` rounded toward negative infinity (`y != 0`, not `i64::MIN // -1`), inline: the
+/// library's `div_floor` is an out-of-line call on the hot path.
+#[inline(always)]
+fn floor_div(x: i64, y: i64) -> i64 {
+    let q = x / y;
+    if x % y != 0 && (x ^ y) < 0 {
+        q - 1
+    } else {
+        q
+    }
+}
+
+/// `x % y` with the sign of `y` (same preconditions as [`floor_div`]).
+#[inline(always)]
+fn floor_mod(x: i64, y: i64) -> i64 {
+    let r = x % y;
+    if r != 0 && (r ^ y) < 0 {
+        r + y
+    } else {
+        r
+    }
+}
+
 #[inline(always)]
 fn float_fast(op: BinKind, x: f64, y: f64) -> Option<Scalar> {
     Some(Scalar::Float(match op {
@@ -1554,6 +1590,16 @@ fn float_fast(op: BinKind, x: f64, y: f64) -> Option<Scalar> {
         BinKind::Sub => x - y,
         BinKind::Mul => x * y,
         BinKind::TrueDiv if y != 0.0 => x / y,
+        // A positive base never raises (no complex result, no zero to a negative power);
+        // an infinite result is left to `float_pow`, which decides between inf and
+        // OverflowError.
+        BinKind::Pow if x > 0.0 => {
+            let r = x.powf(y);
+            if !r.is_finite() {
+                return None;
+            }
+            r
+        }
         _ => return None,
     }))
 }
@@ -1864,4 +1910,10 @@ fn frexp(x: f64) -> (f64, i32) {
     }
     let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
     (m, exp - 1022)
+}
+
+/// Builtin sequences that `*` repeats (CPython's `sq_repeat`).
+fn is_repeatable(v: &Value) -> bool {
+    matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_))
+        || matches!(v.payload(), Some(Payload::Bytes(_) | Payload::ByteArray(_)))
 }

@@ -180,6 +180,7 @@ pub fn builtin_class(name: &str, bases: &[Rc<Class>], kind: BaseKind) -> Rc<Clas
         has_del: std::cell::Cell::new(false),
         graveyard: None,
         subclasses: RefCell::new(Vec::new()),
+        plain_new_epoch: std::cell::Cell::new(0),
     });
     register_subclass(&cls);
     cls

@@ -1,7 +1,8 @@
 """sleep, create_task, gather, wait_for, wait, as_completed, shield, ensure_future."""
 
 from _asyncio import (Future, get_running_loop, get_event_loop, iscoroutine, isfuture,
-                      current_task, all_tasks, CancelledError, sleep)
+                      current_task, all_tasks, CancelledError, sleep, _gather_start,
+                      _gather_set_outer)
 
 __all__ = ['sleep', 'create_task', 'ensure_future', 'gather', 'wait_for', 'wait',
            'as_completed', 'shield', 'run_coroutine_threadsafe', 'to_thread',
@@ -84,6 +85,12 @@ def gather(*coros_or_futures, return_exceptions=False):
         loop = get_event_loop()
         outer = loop.create_future()
         outer.set_result([])
+        return outer
+    native = _gather_start(coros_or_futures, return_exceptions)
+    if native is not None:
+        state, children, loop = native
+        outer = _GatheringFuture(children, loop=loop)
+        _gather_set_outer(state, outer)
         return outer
 
     def _done_callback(fut):
