@@ -83,6 +83,8 @@ impl Interpreter {
         vm.module_insert("__main__", module.clone());
         let builtins = vm.builtins.clone();
         let builtins = vm.new_module("builtins", builtins);
+        // The same module object as `import builtins`, as in CPython.
+        vm.module_insert("builtins", builtins.clone());
         vm.module_set(&module, "__builtins__", builtins);
         Interpreter { vm, main, time_limit, host_loop: None, waiter: None }
     }
@@ -599,13 +601,35 @@ impl Interpreter {
         status
     }
 
-    /// The command line's exit: clears `__main__` as CPython does at shutdown, so generators
-    /// its globals still hold are closed (their `finally` clauses run), then flushes.
+    /// The command line's exit: runs the `atexit` handlers, then clears `__main__` as CPython
+    /// does at shutdown, so generators its globals still hold are closed (their `finally`
+    /// clauses run), then flushes. Embedders call it when they are done with the interpreter.
     #[doc(hidden)]
     pub fn shutdown(&mut self) {
+        self.run_exit_handlers();
         self.vm.finalize_main();
         let _ = self.vm.stdout.flush();
         let _ = self.vm.stderr.flush();
+    }
+}
+
+impl Interpreter {
+    /// Runs the functions registered with `atexit` (if the script imported it), under the
+    /// run's limits. `atexit._run_exitfuncs` reports each handler's exception itself; what
+    /// escapes it (the module was tampered with) is reported as an uncaught exception.
+    fn run_exit_handlers(&mut self) {
+        let Some(module) = self.vm.module_get("atexit") else { return };
+        self.begin_run();
+        let name = VmValue::str("_run_exitfuncs");
+        let result = match self.vm.get_attr(&module, &name) {
+            Ok(run) => self.vm.call(&run, Vec::new()),
+            Err(e) => Err(e),
+        };
+        if let Err(e) = result {
+            report(&mut self.vm, &e);
+        }
+        self.vm.limits.end_run();
+        self.vm.limits.set_deadline(None);
     }
 }
 

@@ -4,6 +4,7 @@ comparisons, hashing consistent with equal numbers, rounding and limit_denominat
 
 import math
 import operator
+import numbers
 
 __all__ = ["Fraction"]
 
@@ -384,3 +385,8 @@ def _divmod(a, b):
 def _mod(a, b):
     da, db = a._denominator, b._denominator
     return Fraction((a._numerator * db) % (b._numerator * da), da * db)
+
+
+# CPython's Fraction derives from numbers.Rational; registering it gives the same isinstance
+# and issubclass answers without putting the ABCs in Fraction's MRO.
+numbers.Rational.register(Fraction)

@@ -60,6 +60,10 @@ except TypeError as _e:
     del _e
 
 
+# The ids of the SimpleNamespaces whose repr is being built (to cut recursion).
+_NAMESPACES_IN_REPR = set()
+
+
 class SimpleNamespace:
     """A plain attribute bag: `SimpleNamespace(a=1)` has attribute `a`; equal when the
     attributes are."""
@@ -68,9 +72,16 @@ class SimpleNamespace:
         self.__dict__.update(kwargs)
 
     def __repr__(self):
-        items = (f"{k}={v!r}" for k, v in self.__dict__.items())
-        return "{}({})".format("namespace" if type(self) is SimpleNamespace else type(self).__name__,
-                               ", ".join(items))
+        name = "namespace" if type(self) is SimpleNamespace else type(self).__name__
+        # A namespace that contains itself shows as name(...) there, as in CPython.
+        key = id(self)
+        if key in _NAMESPACES_IN_REPR:
+            return f"{name}(...)"
+        _NAMESPACES_IN_REPR.add(key)
+        try:
+            return "{}({})".format(name, ", ".join(f"{k}={v!r}" for k, v in self.__dict__.items()))
+        finally:
+            _NAMESPACES_IN_REPR.discard(key)
 
     def __eq__(self, other):
         if isinstance(self, SimpleNamespace) and isinstance(other, SimpleNamespace):

@@ -824,7 +824,18 @@ pub(crate) fn divmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Ok(Value::tuple(vec![Value::from_bigint(q), Value::from_bigint(r)]));
     }
     if let Some(r) = vm.call_dunder(a, "__divmod__", vec![b.clone()])? {
-        return Ok(r);
+        if !vm.is_not_implemented(&r) {
+            return Ok(r);
+        }
+    }
+    // The reflected form, as for the binary operators: `divmod(2, x)` asks `x.__rdivmod__`
+    // (not when both operands have the same type).
+    if !Rc::ptr_eq(&vm.type_of(a), &vm.type_of(b)) {
+        if let Some(r) = vm.call_dunder(b, "__rdivmod__", vec![a.clone()])? {
+            if !vm.is_not_implemented(&r) {
+                return Ok(r);
+            }
+        }
     }
     let (ta, tb) = (vm.type_name(a), vm.type_name(b));
     Err(vm.new_error("TypeError", &format!("unsupported operand type(s) for divmod(): '{ta}' and '{tb}'")))

@@ -13,6 +13,7 @@ use crate::vm::{Value, Vm};
 pub fn native_module(name: &str) -> Option<NativeModule> {
     Some(match name {
         "sys" => super::sys::sys_module,
+        "builtins" => builtins_module,
         "math" => super::math::math_module,
         "time" => super::time::time_module,
         "gc" => super::gc::gc_module,
@@ -27,8 +28,16 @@ pub fn native_module(name: &str) -> Option<NativeModule> {
         "_struct" => crate::stdlib::structs::module,
         "_traceback" => crate::stdlib::traceback::module,
         "_contextvars" => crate::stdlib::contextvars::module,
+        "_sha2" => crate::stdlib::digests::module,
         _ => return None,
     })
+}
+
+/// The `builtins` module: a module over the very namespace name lookup falls back to, so
+/// `builtins.print is print` and assigning `builtins.x` makes `x` visible everywhere.
+fn builtins_module(vm: &mut Vm) -> crate::vm::PyResult<Value> {
+    let dict = vm.builtins.clone();
+    Ok(vm.new_module("builtins", dict))
 }
 
 /// Embedded stdlib sources: (module name, source, is package).
@@ -89,6 +98,18 @@ const STDLIB: &[(&str, &str, bool)] = &[
     ("urllib", include_str!("../../stdlib/urllib/__init__.py"), true),
     ("urllib.parse", include_str!("../../stdlib/urllib/parse.py"), false),
     ("fractions", include_str!("../../stdlib/fractions.py"), false),
+    ("keyword", include_str!("../../stdlib/keyword.py"), false),
+    ("errno", include_str!("../../stdlib/errno.py"), false),
+    ("atexit", include_str!("../../stdlib/atexit.py"), false),
+    ("numbers", include_str!("../../stdlib/numbers.py"), false),
+    ("statistics", include_str!("../../stdlib/statistics.py"), false),
+    ("queue", include_str!("../../stdlib/queue.py"), false),
+    ("pprint", include_str!("../../stdlib/pprint.py"), false),
+    ("secrets", include_str!("../../stdlib/secrets.py"), false),
+    ("calendar", include_str!("../../stdlib/calendar.py"), false),
+    ("uuid", include_str!("../../stdlib/uuid.py"), false),
+    ("_purehash", include_str!("../../stdlib/_purehash.py"), false),
+    ("hashlib", include_str!("../../stdlib/hashlib.py"), false),
 ];
 
 /// The source of an embedded stdlib module and whether it is a package.

@@ -96,8 +96,15 @@ fn main_globals(vm: &mut Vm) -> Rc<Dict> {
     let globals = Rc::new(Dict::default());
     let main = vm.new_module("__main__", globals.clone());
     vm.module_insert("__main__", main.clone());
-    let builtins = vm.builtins.clone();
-    let bm = vm.new_module("builtins", builtins);
+    let bm = match vm.module_get("builtins") {
+        Some(m) => m,
+        None => {
+            let builtins = vm.builtins.clone();
+            let m = vm.new_module("builtins", builtins);
+            vm.module_insert("builtins", m.clone());
+            m
+        }
+    };
     vm.module_set(&main, "__builtins__", bm);
     globals
 }

@@ -1,4 +1,4 @@
-//! Native halves of standard-library modules (`_random`, `_json`, `_re`, `_struct`, ...).
+//! Native halves of standard-library modules (`_random`, `_json`, `_re`, `_struct`, `_sha2`, ...).
 //!
 //! Each submodule owns one native module: its constructor is listed in the native-module
 //! table in `builtins/modules.rs`, and the user-facing module is usually a `stdlib/*.py` file
@@ -6,6 +6,7 @@
 
 pub mod collections;
 pub mod contextvars;
+pub mod digests;
 pub mod json;
 pub mod os;
 pub mod random;

@@ -1,0 +1,5 @@
+import atexit
+
+atexit.register(print, "cleanup after an uncaught exception")
+print("about to fail")
+raise KeyError("boom")
