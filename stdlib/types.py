@@ -47,6 +47,7 @@ class _C:
 MethodType = type(_C()._m)
 BuiltinFunctionType = type(len)
 BuiltinMethodType = type([].append)
+GenericAlias = type(list[int])
 ModuleType = type(sys)
 NoneType = type(None)
 EllipsisType = type(Ellipsis)

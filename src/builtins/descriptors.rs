@@ -6,7 +6,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::vm::object::{Args, Dict, Object, Payload, PropertyData};
+use crate::vm::object::{Args, Class, Dict, Object, Payload, PropertyData};
 use crate::vm::{PyResult, Value, Vm};
 
 use super::{method, method_arity};
@@ -278,14 +278,29 @@ pub fn class_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [origin, item] = args.pos else {
         return Err(vm.new_error("TypeError", "__class_getitem__ expects a class and one argument"));
     };
+    let cls = generic_alias_class(vm);
+    let alias = GenericAlias { origin: origin.clone(), args: item.clone() };
+    Ok(Value::Obj(Object::new(cls, Payload::Ext(Box::new(alias)))))
+}
+
+/// The key of the GenericAlias class in `Vm::ext_state`.
+const GENERIC_ALIAS_KEY: &str = "types.GenericAlias";
+
+/// `types.GenericAlias`, made once per interpreter (a class made per subscription would also
+/// invalidate every attribute cache each time).
+fn generic_alias_class(vm: &mut Vm) -> Rc<Class> {
+    if let Some(cls) = vm.ext_state.get(GENERIC_ALIAS_KEY).and_then(|s| s.clone().downcast::<Class>().ok()) {
+        return cls;
+    }
     let cls = crate::vm::types::builtin_class(
         "GenericAlias",
         std::slice::from_ref(&vm.types.object),
         crate::vm::object::BaseKind::Native,
     );
+    cls.set_attr("__module__", Value::str("types"));
     super::method(vm, &cls, "__call__", generic_alias_call);
-    let alias = GenericAlias { origin: origin.clone(), args: item.clone() };
-    Ok(Value::Obj(Object::new(cls, Payload::Ext(Box::new(alias)))))
+    vm.ext_state.insert(GENERIC_ALIAS_KEY, cls.clone() as Rc<dyn std::any::Any>);
+    cls
 }
 
 fn generic_alias_call(vm: &mut Vm, args: Args) -> PyResult<Value> {

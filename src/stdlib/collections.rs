@@ -90,6 +90,7 @@ pub fn module(vm: &mut Vm) -> PyResult<Value> {
     let cls = builtin_class("deque", std::slice::from_ref(&object), BaseKind::Native);
     cls.set_attr("__module__", Value::str("collections"));
     static_fn(vm, &cls, "__new__", deque_new);
+    static_fn(vm, &cls, "__class_getitem__", crate::builtins::class_getitem);
     let methods: [(&'static str, NativeFn); 20] = [
         ("_init", deque_init),
         ("append", deque_append),

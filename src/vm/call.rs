@@ -110,7 +110,9 @@ impl Vm {
 
     fn call_dunder_call(&mut self, f: &Value, args: Vec<Value>, kw: Vec<(Value, Value)>) -> PyResult<Value> {
         let cls = self.type_of(f);
-        if cls.is_heap {
+        // Script classes, and native extension objects whose class defines `__call__`
+        // (`list[int](...)`).
+        if cls.is_heap || matches!(f.payload(), Some(Payload::Ext(_))) {
             if let Some(m) = cls.lookup("__call__") {
                 let mut full = vec![f.clone()];
                 full.extend(args);

@@ -1221,8 +1221,14 @@ impl Vm {
                     let r = self.call(&f, vec![v.clone()])?;
                     return self.expect_str(r, "__repr__");
                 }
+                // Builtin classes show a module only when they name one themselves
+                // (`collections.deque`, `types.GenericAlias`), not through their bases.
+                let own_module = || {
+                    let name = "__module__";
+                    c.dict.borrow().get_str(super::object::str_hash(name), name).is_some()
+                };
                 let module = match c.lookup("__module__") {
-                    Some(Value::Str(m)) if c.is_heap && m.as_str() != "builtins" => {
+                    Some(Value::Str(m)) if (c.is_heap || own_module()) && m.as_str() != "builtins" => {
                         format!("{}.", m.as_str())
                     }
                     _ => String::new(),
