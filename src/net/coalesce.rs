@@ -32,17 +32,25 @@ pub const COALESCE_LIMIT: usize = 64 * 1024;
 /// Sends the unsent bytes of every transport of the loop that holds some. Called before each
 /// poll and when the loop stops running.
 pub fn flush(vm: &mut Vm, lp: &LoopObj) {
-    // Taken out so that a send failing (which schedules callbacks, and may close transports)
-    // cannot meet the list borrowed; writes made meanwhile start a new list.
-    let mut pending = std::mem::take(&mut *lp.net.unsent.borrow_mut());
-    for this in pending.drain(..) {
-        if let Some(t) = transport_of(&this) {
-            send_unsent(vm, &this, t);
+    loop {
+        // Taken out so that a send failing (which schedules callbacks, and may close
+        // transports) cannot meet the list borrowed. A protocol's `pause_writing` runs
+        // synchronously and may write again: those writes start a new list, sent by the next
+        // round, so nothing is left held while the loop polls.
+        let mut pending = std::mem::take(&mut *lp.net.unsent.borrow_mut());
+        if pending.is_empty() {
+            return;
         }
-    }
-    // Give the (now empty) vector back so its capacity is reused: no allocation per iteration.
-    let mut list = lp.net.unsent.borrow_mut();
-    if list.is_empty() {
-        *list = pending;
+        for this in pending.drain(..) {
+            if let Some(t) = transport_of(&this) {
+                send_unsent(vm, &this, t);
+            }
+        }
+        // Give the (now empty) vector back so its capacity is reused: no allocation per
+        // iteration.
+        let mut list = lp.net.unsent.borrow_mut();
+        if list.is_empty() {
+            *list = pending;
+        }
     }
 }
