@@ -665,11 +665,7 @@ pub fn write(vm: &mut Vm, this: &Value, t: &TransportObj, v: &Value) -> PyResult
             send_unsent(vm, this, t);
             return write(vm, this, t, v);
         }
-        let loop_obj = t.loop_value();
-        let sent = with_reactor(vm, &loop_obj, |r| match r.send(t.id, rest) {
-            Err(e) if would_block(&e) => Ok(0),
-            other => other,
-        });
+        let sent = send_some(vm, t, rest);
         match sent {
             Ok(n) => {
                 rest = &rest[n..];
@@ -720,11 +716,7 @@ pub fn send_unsent(vm: &mut Vm, this: &Value, t: &TransportObj) {
     // held, and must find nothing.
     let mut held = std::mem::take(&mut *unsent.borrow_mut());
     if t.conn_lost.get() == 0 {
-        let loop_obj = t.loop_value();
-        let sent = with_reactor(vm, &loop_obj, |r| match r.send(t.id, &held) {
-            Err(e) if would_block(&e) => Ok(0),
-            other => other,
-        });
+        let sent = send_some(vm, t, &held);
         match sent {
             Ok(n) if n >= held.len() => {}
             Ok(n) => {
@@ -742,20 +734,23 @@ pub fn send_unsent(vm: &mut Vm, this: &Value, t: &TransportObj) {
     }
 }
 
+/// One `send` of `data` on the transport's socket: how many bytes the kernel took (0 when it
+/// would block).
+fn send_some(vm: &mut Vm, t: &TransportObj, data: &[u8]) -> PyResult<usize> {
+    let loop_obj = t.loop_value();
+    with_reactor(vm, &loop_obj, |r| match r.send(t.id, data) {
+        Err(e) if would_block(&e) => Ok(0),
+        other => other,
+    })
+}
+
 /// `_write_ready`: sends from the buffer.
 fn write_ready(vm: &mut Vm, this: &Value, t: &TransportObj) -> PyResult<()> {
     let Kind::Stream { eof, buffer, .. } = &t.kind else { return Ok(()) };
     if t.conn_lost.get() > 0 {
         return Ok(());
     }
-    let loop_obj = t.loop_value();
-    let sent = {
-        let buf = buffer.borrow();
-        with_reactor(vm, &loop_obj, |r| match r.send(t.id, buf.pending()) {
-            Err(e) if would_block(&e) => Ok(0),
-            other => other,
-        })
-    };
+    let sent = send_some(vm, t, buffer.borrow().pending());
     match sent {
         Err(exc) => {
             remove(t, Dir::Write);

@@ -1391,15 +1391,23 @@ fn push_with_room(frames: &mut Vec<Frame>, frame: Frame) {
 /// reloading it as one wide word would stall on store forwarding.
 #[inline(always)]
 fn move_reg(stack: &mut [Value], src: usize, dst: usize) {
+    if !put_scalar(stack, src, dst) {
+        let v = std::mem::take(&mut stack[src]);
+        Value::put(&mut stack[dst], v);
+    }
+}
+
+/// Writes a scalar in slot `src` to slot `dst` by tag and payload; false (nothing written)
+/// for any other value.
+#[inline(always)]
+fn put_scalar(stack: &mut [Value], src: usize, dst: usize) -> bool {
     match stack[src] {
         Value::Int(i) => Value::put_int(&mut stack[dst], i),
         Value::Float(f) => Value::put_float(&mut stack[dst], f),
         Value::Bool(b) => Value::put_bool(&mut stack[dst], b),
-        _ => {
-            let v = std::mem::take(&mut stack[src]);
-            Value::put(&mut stack[dst], v);
-        }
+        _ => return false,
     }
+    true
 }
 
 /// Copies register `src` into `dst`: a scalar by tag and payload (a clone built whole and
@@ -1407,14 +1415,9 @@ fn move_reg(stack: &mut [Value], src: usize, dst: usize) {
 /// reference.
 #[inline(always)]
 fn copy_reg(stack: &mut [Value], src: usize, dst: usize) {
-    match stack[src] {
-        Value::Int(i) => Value::put_int(&mut stack[dst], i),
-        Value::Float(f) => Value::put_float(&mut stack[dst], f),
-        Value::Bool(b) => Value::put_bool(&mut stack[dst], b),
-        _ => {
-            let v = stack[src].clone();
-            Value::put(&mut stack[dst], v);
-        }
+    if !put_scalar(stack, src, dst) {
+        let v = stack[src].clone();
+        Value::put(&mut stack[dst], v);
     }
 }
 
