@@ -42,6 +42,27 @@ impl PyStr {
         PyStr::from_compact(CompactString::from(s))
     }
 
+    /// The concatenation of `parts`, built in place: a short result needs no buffer of its
+    /// own, and the code-point count is the parts' sum (no rescan).
+    pub fn concat<'a, I>(parts: I) -> PyStr
+    where
+        I: Iterator<Item = &'a PyStr> + Clone,
+    {
+        let len = parts.clone().map(|p| p.s.len()).sum();
+        let mut s = CompactString::with_capacity(len);
+        let mut nchars = 0;
+        for p in parts {
+            s.push_str(&p.s);
+            nchars += p.nchars;
+        }
+        PyStr { s, hash: Cell::new(NO_HASH), nchars }
+    }
+
+    /// The decimal text of `i` (`str(i)`), built in place.
+    pub fn from_int(i: i64) -> PyStr {
+        PyStr::from_compact(compact_str::ToCompactString::to_compact_string(&i))
+    }
+
     fn from_compact(s: CompactString) -> PyStr {
         let nchars = if s.is_ascii() { s.len() } else { s.chars().count() };
         PyStr { s, hash: Cell::new(NO_HASH), nchars }
