@@ -734,9 +734,12 @@ impl Collector {
             return 0;
         }
         self.collecting = true;
-        let mut index = AddrMap::default();
-        let mut nodes: Vec<Strong> = Vec::new();
-        let mut refs: Vec<isize> = Vec::new();
+        // Sized for every entry up front: growing the map rehashed it a dozen times per
+        // collection.
+        let n = self.tracked.len() - start;
+        let mut index = AddrMap::with_capacity_and_hasher(n, Default::default());
+        let mut nodes: Vec<Strong> = Vec::with_capacity(n);
+        let mut refs: Vec<isize> = Vec::with_capacity(n);
         for n in self.tracked.drain(start..).filter_map(|t| t.upgrade()) {
             // An object registered twice (a native result tracked again) is examined once.
             let (addr, strong) = n.key();
