@@ -281,12 +281,17 @@ pub struct TaskExtra {
     pub name: Value,
     /// The `contextvars.Context` its steps run in (None: the empty context).
     pub context: Value,
+    /// The awaited future when it is not an object (a script future-like that is, say, a
+    /// class): `TaskVals::fut_waiter` holds objects only.
+    pub other_waiter: Value,
 }
 
 impl TaskVals {
     /// The extra values, made on first store.
     fn extra_mut(&mut self) -> &mut TaskExtra {
-        self.extra.get_or_insert_with(|| Box::new(TaskExtra { name: Value::Undef, context: Value::None }))
+        self.extra.get_or_insert_with(|| {
+            Box::new(TaskExtra { name: Value::Undef, context: Value::None, other_waiter: Value::None })
+        })
     }
 
     /// The context the task's steps run in.
@@ -430,17 +435,47 @@ impl TaskState {
 
     /// The future the task waits on (None when it waits on none).
     pub fn fut_waiter(&self) -> Value {
-        self.vals.borrow().fut_waiter.clone().map_or(Value::None, Value::Obj)
+        let vals = self.vals.borrow();
+        match &vals.fut_waiter {
+            Some(w) => Value::Obj(w.clone()),
+            None => vals.extra.as_ref().map_or(Value::None, |e| e.other_waiter.clone()),
+        }
+    }
+
+    /// Sets the awaited future to the object `w` (the step's common case).
+    #[inline]
+    fn set_waiter_obj(&self, w: Rc<Object>) {
+        let old = self.vals.borrow_mut().fut_waiter.replace(w);
+        drop(old);
+    }
+
+    /// The task waits on no future any more (each step starts with this).
+    #[inline]
+    pub fn clear_fut_waiter(&self) {
+        let mut vals = self.vals.borrow_mut();
+        let old = vals.fut_waiter.take();
+        let other = match vals.extra.as_mut() {
+            Some(e) if !e.other_waiter.is_none() => std::mem::replace(&mut e.other_waiter, Value::None),
+            _ => Value::None,
+        };
+        drop(vals);
+        drop(old);
+        if !other.is_none() {
+            drop(other);
+        }
     }
 
     /// Sets the future the task waits on. The old value is released after the borrow ends.
     pub fn set_fut_waiter(&self, v: Value) {
-        let v = match v {
-            Value::Obj(o) => Some(o),
-            _ => None,
-        };
-        let old = std::mem::replace(&mut self.vals.borrow_mut().fut_waiter, v);
-        drop(old);
+        self.clear_fut_waiter();
+        match v {
+            Value::Obj(w) => self.set_waiter_obj(w),
+            Value::None => {}
+            other => {
+                let old = std::mem::replace(&mut self.vals.borrow_mut().extra_mut().other_waiter, other);
+                drop(old);
+            }
+        }
     }
 
     /// Sets the name (`set_name`).
@@ -641,6 +676,9 @@ impl FutureObj {
         for o in vals.coro.iter().chain(&vals.fut_waiter) {
             tracer.object(o);
         }
+        if let Some(e) = &vals.extra {
+            tracer.value(&e.other_waiter);
+        }
         true
     }
 
@@ -668,6 +706,9 @@ impl FutureObj {
             if let Ok(mut vals) = task.vals.try_borrow_mut() {
                 trash.extend(vals.coro.take().map(Value::Obj));
                 trash.extend(vals.fut_waiter.take().map(Value::Obj));
+                if let Some(e) = vals.extra.as_mut() {
+                    trash.push(std::mem::replace(&mut e.other_waiter, Value::None));
+                }
             }
         }
     }
@@ -778,7 +819,8 @@ pub fn new_task(vm: &mut Vm, loop_obj: &Value, coro: Value, name: Value) -> PyRe
     lp.aio.task_counter.set(n);
     let name = if name.is_none() { Value::Undef } else { Value::string(vm.str_of(&name)?) };
     let context = copy_context(&vm.context);
-    let extra = (!name.is_undef() || !context.is_none()).then(|| Box::new(TaskExtra { name, context }));
+    let extra = (!name.is_undef() || !context.is_none())
+        .then(|| Box::new(TaskExtra { name, context, other_waiter: Value::None }));
     let task = TaskState {
         vals: RefCell::new(TaskVals { coro: Some(coro), fut_waiter: None, extra }),
         seq: n,
@@ -866,11 +908,17 @@ pub fn task_cancel(vm: &mut Vm, this: &Rc<Object>, msg: Value) -> PyResult<bool>
     }
     let Some(t) = f.task() else { return Ok(f.cancel_future(vm, this, msg)) };
     t.num_cancels_requested.set(t.num_cancels_requested.get() + 1);
-    let waiter = t.fut_waiter();
-    if let Value::Obj(w) = &waiter {
-        if cancel_any(vm, w, msg.clone())? {
-            return Ok(true);
+    let cancelled = match t.fut_waiter() {
+        Value::Obj(w) => cancel_any(vm, &w, msg.clone())?,
+        Value::None => false,
+        // A script future-like that is not an instance (a class, say).
+        other => {
+            let r = vm.call_method(&other, "cancel", vec![msg.clone()])?;
+            vm.truthy(&r)?
         }
+    };
+    if cancelled {
+        return Ok(true);
     }
     t.must_cancel.set(true);
     f.st.borrow_mut().set_cancel_message(msg);
@@ -906,7 +954,7 @@ pub fn task_step(vm: &mut Vm, task: &Rc<Object>, exc: Option<Exc>) {
         }
         t.must_cancel.set(false);
     }
-    t.set_fut_waiter(Value::None);
+    t.clear_fut_waiter();
     let loop_obj = f.st.borrow().loop_obj();
     let lp = loop_of(&loop_obj);
     let prev = lp.map(|l| std::mem::replace(&mut *l.current_task.borrow_mut(), tv.clone()));
@@ -993,7 +1041,7 @@ fn task_yielded(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskState, re
         }
         waited.st.borrow_mut().blocking = false;
         waited.add_done_callback(vm, w, DoneCallback::Wakeup(task.clone()));
-        t.set_fut_waiter(result.clone());
+        t.set_waiter_obj(w.clone());
         if t.must_cancel.get() {
             let msg = f.st.borrow().cancel_message();
             if cancel_any(vm, w, msg).unwrap_or(false) {
@@ -1024,10 +1072,14 @@ fn task_yielded(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskState, re
 
 /// `Task.__wakeup(future)`.
 pub fn task_wakeup(vm: &mut Vm, task: &Rc<Object>, fut: &Rc<Object>) {
-    let fv = Value::Obj(fut.clone());
-    let r = match future_of(&fv) {
+    task_wakeup_value(vm, task, &Value::Obj(fut.clone()));
+}
+
+/// `Task.__wakeup(future)` for any future-like value (a script one may not be an instance).
+pub fn task_wakeup_value(vm: &mut Vm, task: &Rc<Object>, fv: &Value) {
+    let r = match future_of(fv) {
         Some(f) => f.result(vm),
-        None => vm.call_method(&fv, "result", vec![]),
+        None => vm.call_method(fv, "result", vec![]),
     };
     match r {
         Ok(_) => task_step(vm, task, None),

@@ -329,8 +329,8 @@ pub fn wakeup_callable(vm: &mut Vm, task: &Rc<Object>) -> Value {
 }
 
 fn wakeup_native(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    if let (Some(Value::Obj(t)), Some(Value::Obj(f))) = (args.pos.first(), args.pos.get(1)) {
-        future::task_wakeup(vm, t, f);
+    if let (Some(Value::Obj(t)), Some(f)) = (args.pos.first(), args.pos.get(1)) {
+        future::task_wakeup_value(vm, t, f);
     }
     Ok(Value::None)
 }

@@ -151,6 +151,7 @@ impl Fiber {
     }
 
     /// Hands a stopped child fiber's result to this (its parent) fiber.
+    #[inline]
     pub fn set_child(&mut self, result: ChildResult) {
         (self.child_kind, self.child_value) = match result {
             ChildResult::Yielded(v) => (ChildKind::Yielded, v),
@@ -160,7 +161,11 @@ impl Fiber {
     }
 
     /// Takes the result a stopped child fiber handed over, if any.
+    #[inline]
     pub fn take_child(&mut self) -> Option<ChildResult> {
+        if self.child_kind == ChildKind::None {
+            return None;
+        }
         let kind = std::mem::take(&mut self.child_kind);
         let v = std::mem::replace(&mut self.child_value, Value::None);
         Some(match (kind, v) {
