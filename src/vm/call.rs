@@ -856,7 +856,7 @@ impl Vm {
             code: code.clone(),
             consts: consts.into_boxed_slice(),
             names: names.into_boxed_slice(),
-            global_cache: RefCell::new(Vec::new()),
+            global_cache: (0..code.names.len()).map(|_| Default::default()).collect(),
             attr_cache: Default::default(),
             fast_argc: (!code.has_varargs
                 && !code.has_varkw
