@@ -193,7 +193,12 @@ impl Vm {
     }
 
     /// A fiber to run `code`: a finished one reused when there is one, else a new one.
-    pub(crate) fn new_fiber(&mut self, code: Rc<CodeObj>, globals: Rc<Dict>, regs: Vec<Value>) -> Box<Fiber> {
+    pub(crate) fn new_fiber(
+        &mut self,
+        code: Rc<CodeObj>,
+        globals: Rc<Dict>,
+        regs: impl IntoIterator<Item = Value>,
+    ) -> Box<Fiber> {
         match self.spare_fibers.pop() {
             Some(mut fiber) => {
                 fiber.start(code, globals, regs);
@@ -1410,7 +1415,7 @@ fn push_with_room(frames: &mut Vec<Frame>, frame: Frame) {
 /// Binds the cells of `f`'s closure into its free-variable registers of the window at
 /// `window` (registers that start unbound, so a function without cells needs nothing).
 #[inline(always)]
-fn closure_into(stack: &mut [Value], f: &super::object::Function, window: usize) {
+pub(crate) fn closure_into(stack: &mut [Value], f: &super::object::Function, window: usize) {
     if f.closure.is_empty() {
         return;
     }
