@@ -1005,7 +1005,9 @@ impl Vm {
                             _ => None,
                         };
                         if let Some((c, g)) = fast {
-                            if let Err(e) = self.push_window(fiber, &c, g, at, argc as usize, FrameKind::Normal) {
+                            if let Err(e) =
+                                self.push_window(fiber, &c, g, at, argc as usize, FrameKind::Normal)
+                            {
                                 return Flow::Raise(e);
                             }
                             if let Value::Func(f) = &fiber.stack[at] {
