@@ -118,7 +118,7 @@ const MAX_SPARE_STACK: usize = 1024;
 impl Fiber {
     /// A fiber whose base frame runs `code` with its registers initialised from `args`
     /// (already bound to parameters, in register order).
-    pub fn new(code: Rc<CodeObj>, globals: Rc<Dict>, regs: Vec<Value>) -> Box<Fiber> {
+    pub fn new(code: Rc<CodeObj>, globals: Rc<Dict>, regs: impl IntoIterator<Item = Value>) -> Box<Fiber> {
         let mut fiber = Box::new(Fiber {
             stack: Vec::with_capacity(code.code.nregs as usize + 1),
             frames: Vec::with_capacity(1),
@@ -132,8 +132,9 @@ impl Fiber {
         fiber
     }
 
-    /// Sets up an empty fiber (new, or finished and cleared by [`Fiber::clear`]) to run `code`.
-    pub fn start(&mut self, code: Rc<CodeObj>, globals: Rc<Dict>, regs: Vec<Value>) {
+    /// Sets up an empty fiber (new, or finished and cleared by [`Fiber::clear`]) to run `code`
+    /// with its first registers `regs` (an argument vector, or arguments cloned from a slice).
+    pub fn start(&mut self, code: Rc<CodeObj>, globals: Rc<Dict>, regs: impl IntoIterator<Item = Value>) {
         let nregs = code.code.nregs as usize;
         self.stack.push(Value::Undef);
         self.stack.extend(regs);
