@@ -4,13 +4,13 @@ import asyncio, time
 async def ticker():
     for i in range(5):
         print('tick', i)
-        await asyncio.sleep(0.1)
+        await asyncio.sleep(0.2)
 def compute(a, b=1):
     return a * b
 async def main():
     t = asyncio.create_task(ticker())
     await asyncio.sleep(0)
-    await asyncio.to_thread(time.sleep, 0.25)
+    await asyncio.to_thread(time.sleep, 0.5)
     print('slept in thread')
     print(await asyncio.to_thread(compute, 6, b=7))
     print(await asyncio.get_running_loop().run_in_executor(None, compute, 3))
