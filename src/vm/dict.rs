@@ -140,6 +140,11 @@ impl DictMap {
         DictMap::default()
     }
 
+    /// An empty map with room for `n` entries (no room reserved for 0).
+    pub fn with_capacity(n: usize) -> DictMap {
+        DictMap { entries: Vec::with_capacity(n), index: Vec::new(), len: 0, version: 0, key_bits: 0 }
+    }
+
     /// Number of live entries.
     pub fn len(&self) -> usize {
         self.len

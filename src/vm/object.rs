@@ -215,7 +215,17 @@ pub struct Class {
     /// `object.__new__` (0: not known). The epoch changes with any class namespace, so
     /// instantiation checks `__new__` once per epoch instead of on every call.
     pub plain_new_epoch: Cell<u64>,
+    /// The `__init__` found in the epoch `plain_new_epoch` names (weak: the class namespace
+    /// owns it, and a stale entry must not keep a replaced function alive).
+    pub plain_init: RefCell<std::rc::Weak<Function>>,
+    /// Entries to reserve in a new instance's attribute dict: the most attributes a fresh
+    /// instance of the class was seen to take (capped at [`DICT_HINT_MAX`]), so `__init__`'s
+    /// stores do not grow the entry vector.
+    pub dict_hint: Cell<u8>,
 }
+
+/// The largest [`Class::dict_hint`]: past it an instance dict builds its hash index anyway.
+pub const DICT_HINT_MAX: usize = super::dict::SMALL_ENTRIES;
 
 /// Entries of the type attribute cache (`1 << 12`; the slot is the top 12 bits of a hash).
 pub const TYPE_CACHE_SIZE: usize = 1 << 12;
@@ -1041,7 +1051,8 @@ impl Object {
 
     /// Makes an object with an (empty) attribute dict.
     pub fn with_dict(class: Rc<Class>, payload: Payload) -> Rc<Object> {
-        let dict = OnceCell::from(Rc::new(Dict::default()));
+        let map = DictMap::with_capacity(class.dict_hint.get() as usize);
+        let dict = OnceCell::from(Rc::new(Dict { map: RefCell::new(map) }));
         Rc::new(Object { class, dict, payload, finalized: Cell::new(false), lazy_dict: false })
     }
 
