@@ -246,7 +246,11 @@ pub fn cached_set(code: &CodeObj, obj: &Value, idx: usize, src: &Value) -> bool 
             std::mem::replace(&mut e.value, src.clone())
         }
         _ => {
-            fresh_store(&mut map, o, key.hash(), &code.names[idx], src);
+            if map.push_fresh(key.hash(), &code.names[idx], src) {
+                note_dict_len(&o.class, map.len());
+            } else {
+                fresh_store(&mut map, o, key.hash(), &code.names[idx], src);
+            }
             return true;
         }
     };

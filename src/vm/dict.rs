@@ -298,6 +298,23 @@ impl DictMap {
         self.key_bits & key_bit(hash) != 0
     }
 
+    /// Appends `key` when the filter shows it absent and the map is small with room to spare
+    /// (the stores of a fresh instance's `__init__` into its pre-sized dict): no probe and no
+    /// call of [`DictMap::insert_new`]. False, with nothing done, otherwise.
+    #[inline(always)]
+    pub fn push_fresh(&mut self, hash: i64, key: &Value, value: &Value) -> bool {
+        let n = self.entries.len();
+        if self.may_hold(hash) || !self.index.is_empty() || n >= SMALL_ENTRIES || n == self.entries.capacity()
+        {
+            return false;
+        }
+        self.version = next_version();
+        self.key_bits |= key_bit(hash);
+        self.entries.push(Entry { hash, key: key.clone(), value: value.clone() });
+        self.len += 1;
+        true
+    }
+
     /// Appends a new key (the caller checked it is absent).
     pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
         self.version = next_version();
