@@ -1121,6 +1121,7 @@ impl Vm {
             plain_new_epoch: Cell::new(0),
             plain_init: RefCell::new(std::rc::Weak::new()),
             dict_hint: Cell::new(0),
+            spare_dicts: RefCell::new(Vec::new()),
         });
         super::types::register_subclass(&cls);
         Ok(cls)

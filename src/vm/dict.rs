@@ -403,6 +403,29 @@ impl DictMap {
         self.len = 0;
     }
 
+    /// Takes the entries out of a small map (no hash index) to empty it for reuse, keeping
+    /// the entry vector's allocation; `None` for a map with an index. The caller drops the
+    /// taken entries outside any borrow and gives the vector back with
+    /// [`DictMap::restore_entries`].
+    pub fn take_small_entries(&mut self) -> Option<Vec<Entry>> {
+        if !self.index.is_empty() {
+            return None;
+        }
+        self.version = next_version();
+        self.key_bits = 0;
+        self.len = 0;
+        Some(std::mem::take(&mut self.entries))
+    }
+
+    /// Gives an emptied map its (cleared) entry vector back (see
+    /// [`DictMap::take_small_entries`]).
+    pub fn restore_entries(&mut self, mut entries: Vec<Entry>) {
+        entries.clear();
+        if self.entries.is_empty() {
+            self.entries = entries;
+        }
+    }
+
     /// Live entries in insertion order.
     pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {
         self.entries.iter().filter(|e| !e.key.is_undef()).map(|e| (&e.key, &e.value))
