@@ -15,7 +15,7 @@ use std::rc::Rc;
 use super::agen::OpEnd;
 use super::frame::{ChildResult, Fiber, Frame, FrameKind, Incoming};
 use super::iter::InlineNext;
-use super::object::{CodeObj, Dict, GenState, Object, Payload};
+use super::object::{CodeObj, Dict, GenState, Object, Payload, PyStr};
 use super::value::Value;
 use super::{Exc, PyResult, Vm};
 use crate::compiler::bytecode::{BinKind, CodeKind, Instr, Reg};
@@ -67,7 +67,7 @@ impl Vm {
                             let parent = std::mem::replace(&mut cur, child);
                             parents.push((parent, cur_owner.replace(gen)));
                         }
-                        Err(result) => cur.child = Some(result),
+                        Err(result) => cur.set_child(result),
                     }
                     continue;
                 }
@@ -80,7 +80,7 @@ impl Vm {
                 if let Some((parent, parent_owner)) = parents.pop() {
                     cur = parent;
                     cur_owner = parent_owner;
-                    cur.child = Some(result);
+                    cur.set_child(result);
                     continue;
                 }
             }
@@ -255,18 +255,22 @@ impl Vm {
     /// Delivers a child's result or a resumption value to the instruction the top frame is
     /// stopped at. Returns an exception to raise there, if any.
     fn apply_resume(&mut self, fiber: &mut Fiber) -> Option<(Exc, bool)> {
+        if fiber.frames.is_empty() {
+            return None;
+        }
+        let child = fiber.take_child();
         let frame = fiber.frames.last_mut()?;
         let pc = frame.pc as usize;
         let base = frame.base as usize;
         let instr = frame.code.code.instrs.get(pc).copied();
-        if let Some(result) = fiber.child.take() {
+        if let Some(result) = child {
             if let Some(Instr::YieldFrom { dst, src }) = instr {
                 let sub = &fiber.stack[base + src.idx()];
                 if super::agen::is_async_op(sub) {
                     let sub = sub.clone();
                     return match self.async_op_end(&sub, result) {
                         OpEnd::Yield(v) => {
-                            fiber.child = Some(ChildResult::Yielded(v));
+                            fiber.set_child(ChildResult::Yielded(v));
                             None
                         }
                         OpEnd::Done(v) => {
@@ -290,7 +294,7 @@ impl Vm {
                 }
                 (Some(Instr::YieldFrom { .. }), ChildResult::Yielded(v)) => {
                     // Re-yield from this frame: the parent sees it as this fiber's yield.
-                    fiber.child = Some(ChildResult::Yielded(v));
+                    fiber.set_child(ChildResult::Yielded(v));
                     None
                 }
                 (Some(Instr::YieldFrom { dst, .. }), ChildResult::Returned(v)) => {
@@ -492,7 +496,7 @@ impl Vm {
     /// The main loop over the top frame of `fiber`.
     fn run(&mut self, fiber: &mut Fiber) -> Flow {
         // Only `apply_resume` leaves a child's yield to pass on: nothing in the loop does.
-        if let Some(ChildResult::Yielded(v)) = fiber.child.take() {
+        if let Some(ChildResult::Yielded(v)) = fiber.take_child() {
             return Flow::Yield(v);
         }
         'frames: loop {
@@ -836,13 +840,12 @@ impl Vm {
                         reg!(dst) = self.new_slice(items);
                     }
                     Instr::BuildString { dst, start, count } => {
-                        let mut s = String::new();
-                        for i in 0..count as usize {
-                            if let Value::Str(p) = &fiber.stack[base + start.idx() + i] {
-                                s.push_str(p.as_str());
-                            }
-                        }
-                        reg!(dst) = Value::string(s);
+                        let lo = base + start.idx();
+                        let parts = fiber.stack[lo..lo + count as usize].iter().filter_map(|v| match v {
+                            Value::Str(p) => Some(&**p),
+                            _ => None,
+                        });
+                        reg!(dst) = Value::Str(Rc::new(PyStr::concat(parts)));
                     }
                     Instr::FormatValue { dst, src, conv } => {
                         let v = reg!(src).clone();
