@@ -11,7 +11,9 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use super::object::{class_epoch, Class, CodeObj, Module, Object, Payload, HOOK_GETATTRIBUTE};
+use super::dict::DictMap;
+use super::object::{class_epoch, Class, CodeObj, Module, Object, Payload, DICT_HINT_MAX, HOOK_GETATTRIBUTE};
+use super::ops::Scalar;
 use super::types::Types;
 use super::value::Value;
 use super::{PyResult, Vm};
@@ -149,12 +151,19 @@ fn same_name(key: &Value, name: &Value) -> bool {
 
 /// The namespace entry `i` of `cls` (`owner == 0`) or of its base `owner` (MRO order) when
 /// its key is `name`.
-#[inline]
+#[inline(always)]
 fn class_entry(cls: &Class, owner: usize, i: usize, name: &Value) -> Option<Value> {
     let cls = if owner == 0 { cls } else { cls.mro.get(owner - 1)? };
     let dict = cls.dict.borrow();
     let e = dict.live_entry(i)?;
-    same_name(&e.key, name).then(|| e.value.clone())
+    if !same_name(&e.key, name) {
+        return None;
+    }
+    // Nearly always a function: a compare instead of the clone's jump on the variant.
+    Some(match &e.value {
+        Value::Func(f) => Value::Func(f.clone()),
+        v => v.clone(),
+    })
 }
 
 /// Where the MRO lookup of `name` on `cls` finds it (see [`Known::Method`]).
@@ -185,43 +194,33 @@ pub fn cached_get(code: &CodeObj, obj: &Value, idx: usize) -> Option<Value> {
     entry_value(o, i as usize, &code.names[idx])
 }
 
-/// [`cached_get`] of register `obj` into register `dst` of `regs`, copying the value in
-/// place (no staged copy of the whole value). False on a miss.
+/// [`cached_get`] of register `obj` into register `dst` of `regs`. False on a miss.
+///
+/// The value is read under the dict borrow and written after it: an int or float by tag and
+/// payload (no dispatch on the value's variant, no staged copy of the whole value), anything
+/// else as one reference-count increment; the register's old value is released last.
 #[inline(always)]
 pub fn cached_get_into(code: &CodeObj, regs: &mut [Value], obj: usize, dst: usize, idx: usize) -> bool {
-    if obj == dst {
-        let Some(v) = cached_get(code, &regs[obj], idx) else { return false };
-        regs[dst] = v;
-        return true;
-    }
-    let (o, d) = if obj < dst {
-        let (a, b) = regs.split_at_mut(dst);
-        (&a[obj], &mut b[0])
-    } else {
-        let (a, b) = regs.split_at_mut(obj);
-        (&b[0], &mut a[dst])
-    };
-    let Value::Obj(o) = o else { return false };
-    let Some(Known::DictEntry(i)) = valid_slot(code, o, idx) else { return false };
-    let Some(dict) = o.dict() else { return false };
-    // The register's old value is released after the dict borrow ends.
-    let old = if d.is_inline() { None } else { Some(std::mem::take(d)) };
-    let hit = {
+    let got = {
+        let Some(Value::Obj(o)) = regs.get(obj) else { return false };
+        let Some(Known::DictEntry(i)) = valid_slot(code, o, idx) else { return false };
+        let Some(dict) = o.dict() else { return false };
         let map = dict.map.borrow();
         match map.live_entry(i as usize) {
-            Some(e) if same_name(&e.key, &code.names[idx]) => {
-                d.clone_from(&e.value);
-                true
-            }
-            _ => false,
+            Some(e) if same_name(&e.key, &code.names[idx]) => match &e.value {
+                Value::Float(f) => Ok(Scalar::Float(*f)),
+                Value::Int(n) => Ok(Scalar::Int(*n)),
+                v => Err(v.clone()),
+            },
+            _ => return false,
         }
     };
-    if !hit {
-        if let Some(old) = old {
-            *d = old;
-        }
+    let Some(d) = regs.get_mut(dst) else { return false };
+    match got {
+        Ok(s) => s.put(d),
+        Err(v) => std::mem::replace(d, v).release(),
     }
-    hit
+    true
 }
 
 /// `obj.<names[idx]> = src` when the cache knows where it goes; false sends the caller to
@@ -247,9 +246,11 @@ pub fn cached_set(code: &CodeObj, obj: &Value, idx: usize, src: &Value) -> bool 
             std::mem::replace(&mut e.value, src.clone())
         }
         _ => {
-            // The class is as it was when the slot was filled, so no data descriptor
-            // intercepts the store: a plain dict store (a fresh instance in `__init__`).
-            map.set_str(key.hash(), code.names[idx].clone(), src.clone());
+            if map.push_fresh(key.hash(), &code.names[idx], src) {
+                note_dict_len(&o.class, map.len());
+            } else {
+                fresh_store(&mut map, o, key.hash(), &code.names[idx], src);
+            }
             return true;
         }
     };
@@ -259,9 +260,19 @@ pub fn cached_set(code: &CodeObj, obj: &Value, idx: usize, src: &Value) -> bool 
     true
 }
 
+/// A `SetAttr` whose slot is valid but whose entry is not there yet (a fresh instance in
+/// `__init__`): the class is as it was when the slot was filled, so no data descriptor
+/// intercepts the store, a plain dict store. Out of line to keep the hit path small.
+#[inline(never)]
+fn fresh_store(map: &mut DictMap, o: &Object, hash: i64, name: &Value, src: &Value) {
+    map.set_str(hash, name.clone(), src.clone());
+    note_dict_len(&o.class, map.len());
+}
+
 /// The plain method `obj.<names[idx]>()` calls (with `obj` as self) when the cache knows
-/// it: into registers `dst` (the method) and `dst + 1` (self), copied in place. False on a
-/// miss ([`Vm::load_method_slow`] then decides).
+/// it: into registers `dst` (the method) and `dst + 1` (self). Both are read before either
+/// register is written (`obj` may be one of them). False on a miss
+/// ([`Vm::load_method_slow`] then decides).
 #[inline(always)]
 pub fn cached_method_into(
     code: &CodeObj,
@@ -271,59 +282,24 @@ pub fn cached_method_into(
     dst: usize,
     idx: usize,
 ) -> bool {
-    if obj == dst || obj == dst + 1 || dst + 1 >= regs.len() {
-        let o = &regs[obj];
+    let (f, s) = {
+        let Some(o) = regs.get(obj) else { return false };
         let Some(cls) = receiver_class(types, o) else { return false };
         let Some(Known::Method(owner, i)) = class_slot(code, cls, idx) else { return false };
-        let Some(f) = class_entry(cls, owner as usize, i as usize, &code.names[idx]) else { return false };
         if matches!(o, Value::Obj(ob) if shadowed(ob, &code.names[idx])) {
             return false;
         }
-        let o = o.clone();
-        regs[dst] = f;
-        regs[dst + 1] = o;
-        return true;
-    }
-    let (o, d) = if obj < dst {
-        let (a, b) = regs.split_at_mut(dst);
-        (&a[obj], &mut b[..2])
-    } else {
-        let (a, b) = regs.split_at_mut(obj);
-        (&b[0], &mut a[dst..dst + 2])
+        let Some(f) = class_entry(cls, owner as usize, i as usize, &code.names[idx]) else { return false };
+        let s = match o {
+            Value::Obj(r) => Value::Obj(r.clone()),
+            o => o.clone(),
+        };
+        (f, s)
     };
-    let Some(cls) = receiver_class(types, o) else { return false };
-    let Some(Known::Method(owner, i)) = class_slot(code, cls, idx) else { return false };
-    if matches!(o, Value::Obj(ob) if shadowed(ob, &code.names[idx])) {
-        return false;
-    }
-    let owner_cls = if owner == 0 {
-        &**cls
-    } else {
-        match cls.mro.get(owner as usize - 1) {
-            Some(c) => &**c,
-            None => return false,
-        }
-    };
-    let old = if d[0].is_inline() { None } else { Some(std::mem::take(&mut d[0])) };
-    let hit = {
-        let dict = owner_cls.dict.borrow();
-        match dict.live_entry(i as usize) {
-            Some(e) if same_name(&e.key, &code.names[idx]) => {
-                d[0].clone_from(&e.value);
-                true
-            }
-            _ => false,
-        }
-    };
-    match (hit, old) {
-        (false, Some(old)) => d[0] = old,
-        (false, None) => {}
-        (true, old) => {
-            drop(old);
-            d[1].clone_from(o);
-        }
-    }
-    hit
+    let Some([d0, d1]) = regs.get_mut(dst..dst + 2) else { return false };
+    std::mem::replace(d0, f).release();
+    std::mem::replace(d1, s).release();
+    true
 }
 
 /// Whether the instance dict of `o` has the attribute `name`. Instances almost never shadow
@@ -409,14 +385,25 @@ impl Vm {
             return;
         }
         let Some(dict) = o.dict() else { return };
-        let Some(i) = dict.map.borrow().index_of_str(key.hash(), key.as_str()).and_then(narrow) else {
+        let map = dict.map.borrow();
+        note_dict_len(&o.class, map.len());
+        let Some(i) = map.index_of_str(key.hash(), key.as_str()).and_then(narrow) else {
             return;
         };
+        drop(map);
         let descr = self.lookup_cached(&o.class, key.hash(), key.as_str());
         if descr.is_some_and(|d| self.is_data_descriptor(&d)) {
             return;
         }
         store_slot(code, &o.class, idx, Known::DictEntry(i));
+    }
+}
+
+/// Raises `cls`'s instance dict size hint to `len` entries (see [`Class::dict_hint`]).
+#[inline(always)]
+fn note_dict_len(cls: &Class, len: usize) {
+    if len > cls.dict_hint.get() as usize && len <= DICT_HINT_MAX {
+        cls.dict_hint.set(len as u8);
     }
 }
 

@@ -158,6 +158,12 @@ impl Vm {
     /// positional arguments.
     #[inline]
     fn plain_init(&mut self, cls: &Rc<Class>, n: usize) -> Option<Rc<Function>> {
+        let epoch = super::object::class_epoch();
+        // Known plain in this epoch: the `__init__` remembered with it is still the class's.
+        if cls.plain_new_epoch.get() == epoch {
+            let init = cls.plain_init.borrow().upgrade()?;
+            return (init.code.fast_argc == Some(n as u16 + 1)).then_some(init);
+        }
         if !cls.is_heap || cls.kind != BaseKind::Object || cls.meta.is_some() {
             return None;
         }
@@ -165,10 +171,6 @@ impl Vm {
         let Value::Func(init) = init else { return None };
         if init.code.fast_argc != Some(n as u16 + 1) {
             return None;
-        }
-        let epoch = super::object::class_epoch();
-        if cls.plain_new_epoch.get() == epoch {
-            return Some(init);
         }
         let new = self.lookup_cached(cls, NEW_HASH, "__new__");
         let object = self.types.object.clone();
@@ -182,6 +184,7 @@ impl Vm {
             return None;
         }
         cls.plain_new_epoch.set(epoch);
+        *cls.plain_init.borrow_mut() = Rc::downgrade(&init);
         Some(init)
     }
 
@@ -819,7 +822,10 @@ impl Vm {
                         self.new_error("TypeError", &format!("__init__() should return None, not '{t}'"))
                     );
                 }
-            } else if cls.kind == BaseKind::Object && new.is_none() && (!args.is_empty() || !kw.is_empty()) {
+            } else if cls.kind == BaseKind::Object
+                && (!args.is_empty() || !kw.is_empty())
+                && (new.is_none() || self.default_new(cls))
+            {
                 return Err(self.new_error("TypeError", &format!("{}() takes no arguments", cls.name())));
             }
         }
@@ -1128,6 +1134,9 @@ impl Vm {
             graveyard: Some(self.graveyard.clone()),
             subclasses: RefCell::new(Vec::new()),
             plain_new_epoch: Cell::new(0),
+            plain_init: RefCell::new(std::rc::Weak::new()),
+            dict_hint: Cell::new(0),
+            spare_dicts: RefCell::new(Vec::new()),
         });
         super::types::register_subclass(&cls);
         Ok(cls)

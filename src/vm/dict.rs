@@ -140,6 +140,11 @@ impl DictMap {
         DictMap::default()
     }
 
+    /// An empty map with room for `n` entries (no room reserved for 0).
+    pub fn with_capacity(n: usize) -> DictMap {
+        DictMap { entries: Vec::with_capacity(n), index: Vec::new(), len: 0, version: 0, key_bits: 0 }
+    }
+
     /// Number of live entries.
     pub fn len(&self) -> usize {
         self.len
@@ -300,6 +305,23 @@ impl DictMap {
         self.key_bits & key_bit(hash) != 0
     }
 
+    /// Appends `key` when the filter shows it absent and the map is small with room to spare
+    /// (the stores of a fresh instance's `__init__` into its pre-sized dict): no probe and no
+    /// call of [`DictMap::insert_new`]. False, with nothing done, otherwise.
+    #[inline(always)]
+    pub fn push_fresh(&mut self, hash: i64, key: &Value, value: &Value) -> bool {
+        let n = self.entries.len();
+        if self.may_hold(hash) || !self.index.is_empty() || n >= SMALL_ENTRIES || n == self.entries.capacity()
+        {
+            return false;
+        }
+        self.version = next_version();
+        self.key_bits |= key_bit(hash);
+        self.entries.push(Entry { hash, key: key.clone(), value: value.clone() });
+        self.len += 1;
+        true
+    }
+
     /// Appends a new key (the caller checked it is absent).
     pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
         self.version = next_version();
@@ -386,6 +408,29 @@ impl DictMap {
         self.entries.clear();
         self.index.clear();
         self.len = 0;
+    }
+
+    /// Takes the entries out of a small map (no hash index) to empty it for reuse, keeping
+    /// the entry vector's allocation; `None` for a map with an index. The caller drops the
+    /// taken entries outside any borrow and gives the vector back with
+    /// [`DictMap::restore_entries`].
+    pub fn take_small_entries(&mut self) -> Option<Vec<Entry>> {
+        if !self.index.is_empty() {
+            return None;
+        }
+        self.version = next_version();
+        self.key_bits = 0;
+        self.len = 0;
+        Some(std::mem::take(&mut self.entries))
+    }
+
+    /// Gives an emptied map its (cleared) entry vector back (see
+    /// [`DictMap::take_small_entries`]).
+    pub fn restore_entries(&mut self, mut entries: Vec<Entry>) {
+        entries.clear();
+        if self.entries.is_empty() {
+            self.entries = entries;
+        }
     }
 
     /// Live entries in insertion order.

@@ -245,7 +245,25 @@ pub struct Class {
     /// `object.__new__` (0: not known). The epoch changes with any class namespace, so
     /// instantiation checks `__new__` once per epoch instead of on every call.
     pub plain_new_epoch: Cell<u64>,
+    /// The `__init__` found in the epoch `plain_new_epoch` names (weak: the class namespace
+    /// owns it, and a stale entry must not keep a replaced function alive).
+    pub plain_init: RefCell<std::rc::Weak<Function>>,
+    /// Entries to reserve in a new instance's attribute dict: the most attributes a fresh
+    /// instance of the class was seen to take (capped at [`DICT_HINT_MAX`]), so `__init__`'s
+    /// stores do not grow the entry vector.
+    pub dict_hint: Cell<u8>,
+    /// Emptied attribute dicts of dead instances (at most [`SPARE_DICTS`]), kept for the next
+    /// instances: making and freeing instances in a loop (small value objects) then costs no
+    /// dict allocation.
+    pub spare_dicts: RefCell<Vec<Rc<Dict>>>,
 }
+
+/// The most emptied instance dicts a class keeps (see [`Class::spare_dicts`]): enough for
+/// the few temporaries of an expression like `a.add(b.scale(k))`.
+pub const SPARE_DICTS: usize = 4;
+
+/// The largest [`Class::dict_hint`]: past it an instance dict builds its hash index anyway.
+pub const DICT_HINT_MAX: usize = super::dict::SMALL_ENTRIES;
 
 /// Entries of the type attribute cache (`1 << 12`; the slot is the top 12 bits of a hash).
 pub const TYPE_CACHE_SIZE: usize = 1 << 12;
@@ -1046,9 +1064,10 @@ impl Drop for Object {
         }
         if super::drop::enter() {
             // The fields drop right after this, still inside the counted level.
-            let dict = self.dict.take();
-            let payload = std::mem::replace(&mut self.payload, Payload::Plain);
-            drop((dict, payload));
+            if let Some(dict) = self.dict.take() {
+                self.recycle_dict(dict);
+            }
+            drop(std::mem::replace(&mut self.payload, Payload::Plain));
             super::drop::leave();
         } else {
             let mut out = Vec::new();
@@ -1059,6 +1078,30 @@ impl Drop for Object {
 }
 
 impl Object {
+    /// Drops the attribute dict of a dying instance, or, when nothing else holds it (no
+    /// `__dict__` reference, no weak reference) and it is small, empties it and keeps it as
+    /// its class's [`Class::spare_dicts`]. Runs inside a counted drop level.
+    fn recycle_dict(&self, dict: Rc<Dict>) {
+        if !self.class.is_heap || self.lazy_dict || Rc::strong_count(&dict) != 1 || Rc::weak_count(&dict) != 0
+        {
+            return;
+        }
+        let Some(entries) = dict.map.try_borrow_mut().ok().and_then(|mut m| m.take_small_entries()) else {
+            return;
+        };
+        // The values drop here, with no borrow of the dict held.
+        let mut entries = entries;
+        entries.clear();
+        let Ok(mut map) = dict.map.try_borrow_mut() else { return };
+        map.restore_entries(entries);
+        drop(map);
+        if let Ok(mut spare) = self.class.spare_dicts.try_borrow_mut() {
+            if spare.len() < SPARE_DICTS {
+                spare.push(dict);
+            }
+        }
+    }
+
     /// Makes an object without an attribute dict.
     pub fn new(class: Rc<Class>, payload: Payload) -> Rc<Object> {
         Rc::new(Object {
@@ -1072,7 +1115,15 @@ impl Object {
 
     /// Makes an object with an (empty) attribute dict.
     pub fn with_dict(class: Rc<Class>, payload: Payload) -> Rc<Object> {
-        let dict = OnceCell::from(Rc::new(Dict::default()));
+        let spare = class.spare_dicts.try_borrow_mut().ok().and_then(|mut v| v.pop());
+        let dict = match spare {
+            Some(d) => d,
+            None => {
+                let map = DictMap::with_capacity(class.dict_hint.get() as usize);
+                Rc::new(Dict { map: RefCell::new(map) })
+            }
+        };
+        let dict = OnceCell::from(dict);
         Rc::new(Object { class, dict, payload, finalized: Cell::new(false), lazy_dict: false })
     }
 

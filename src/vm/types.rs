@@ -181,6 +181,9 @@ pub fn builtin_class(name: &str, bases: &[Rc<Class>], kind: BaseKind) -> Rc<Clas
         graveyard: None,
         subclasses: RefCell::new(Vec::new()),
         plain_new_epoch: std::cell::Cell::new(0),
+        plain_init: RefCell::new(std::rc::Weak::new()),
+        dict_hint: std::cell::Cell::new(0),
+        spare_dicts: RefCell::new(Vec::new()),
     });
     register_subclass(&cls);
     cls
