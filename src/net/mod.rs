@@ -31,6 +31,7 @@ pub mod files;
 pub mod io;
 pub mod jobs;
 pub mod module;
+pub mod read_op;
 pub mod reader;
 pub mod sock;
 pub mod transport;

@@ -280,24 +280,20 @@ class StreamReader(_net.StreamReaderBase):
         finally:
             self._clear_waiter()
 
-    async def readline(self):
-        """Read one line ending in b'\\n' (or the partial line at EOF)."""
-        while True:
-            line = self._readline_nowait()
-            if line is not None:
-                return line
-            await self._wait_for_data('readuntil')
+    async def _readline_slow(self):
+        """`readline()` of a subclass that overrides `readuntil`."""
+        try:
+            line = await self.readuntil(b'\n')
+        except exceptions.IncompleteReadError as e:
+            return e.partial
+        except exceptions.LimitOverrunError as e:
+            self._discard_overrun(e.consumed)
+            raise ValueError(e.args[0])
+        return line
 
-    async def readuntil(self, separator=b'\n'):
-        """Read up to and including `separator`."""
-        while True:
-            chunk = self._readuntil_nowait(separator)
-            if chunk is not None:
-                return chunk
-            await self._wait_for_data('readuntil')
-
-    async def read(self, n=-1):
-        """Read up to `n` bytes, or until EOF when `n` is negative."""
+    async def _read_slow(self, n=-1):
+        """`read(n)` for anything but a non-negative int (read, readline, readuntil and
+        readexactly are native: `_net.StreamReaderBase`)."""
         if n < 0:
             if self.exception() is not None:
                 raise self.exception()
@@ -313,14 +309,6 @@ class StreamReader(_net.StreamReaderBase):
             if data is not None:
                 return data
             await self._wait_for_data('read')
-
-    async def readexactly(self, n):
-        """Read exactly `n` bytes (IncompleteReadError at EOF before that)."""
-        while True:
-            data = self._readexactly_nowait(n)
-            if data is not None:
-                return data
-            await self._wait_for_data('readexactly')
 
     def __aiter__(self):
         return self
