@@ -9,7 +9,7 @@ use super::addr::{inet_to_py, AF_INET, AF_INET6, AF_UNIX};
 use super::errors::{gai_code, gai_error, gai_message};
 use super::io::Dir;
 use super::sock::{self, expect_socket, SOCK_DGRAM, SOCK_STREAM};
-use super::{datagram, jobs, read_op, reader, transport};
+use super::{datagram, drain, jobs, read_op, reader, transport};
 use crate::asyncio::Aio;
 use crate::builtins::{method, native, opt_arg, static_fn};
 use crate::vm::limits::Capability;
@@ -57,6 +57,8 @@ pub struct NetClasses {
     /// `StreamReaderProtocol.data_received`, registered by `streams.py`: transports of
     /// protocols that use it unchanged feed their reader natively ([`super::feed`]).
     pub stream_data_received: RefCell<Option<Value>>,
+    /// `FlowControlMixin._drain_helper`, registered by `streams.py` ([`super::drain`]).
+    pub drain_helper: RefCell<Option<Value>>,
 }
 
 const STATE_KEY: &str = "net";
@@ -117,6 +119,7 @@ fn create(vm: &mut Vm) -> NetClasses {
         incomplete_read_error: RefCell::new(None),
         limit_overrun_error: RefCell::new(None),
         stream_data_received: RefCell::new(None),
+        drain_helper: RefCell::new(None),
     }
 }
 
@@ -553,6 +556,8 @@ pub fn net_module(vm: &mut Vm) -> PyResult<Value> {
             ("file_open", super::files::file_open),
             ("_set_stream_errors", set_stream_errors),
             ("_set_stream_protocol", set_stream_protocol),
+            ("_set_drain_helper", drain::m_set_drain_helper),
+            ("_drain_clear", drain::m_drain_clear),
             ("errno_error", errno_error),
             ("is_numeric_host", is_numeric_host),
             ("install_loop_methods", install_script_loop_methods),

@@ -203,6 +203,9 @@ class StreamReaderProtocol(FlowControlMixin, protocols.Protocol):
         return self._closed
 
 
+# drain() skips awaiting this helper when it would return at once (src/net/drain.rs).
+_net._set_drain_helper(FlowControlMixin._drain_helper)
+
 # Transports of protocols that keep this data_received feed their reader natively, with no
 # bytes object per recv (src/net/feed.rs).
 _net._set_stream_protocol(StreamReaderProtocol.data_received)
@@ -263,7 +266,10 @@ class StreamWriter:
                 raise exc
         if self._transport.is_closing():
             await sleep(0)
-        await self._protocol._drain_helper()
+        protocol = self._protocol
+        if _net._drain_clear(protocol):
+            return  # the helper would return at once (src/net/drain.rs)
+        await protocol._drain_helper()
 
     async def start_tls(self, sslcontext, *, server_hostname=None, ssl_handshake_timeout=None):
         raise RuntimeError('TLS is not supported by gyre yet')
