@@ -85,11 +85,7 @@ impl ReadBuf {
         }
         let from = self.searched;
         let hay = &self.data[self.start..];
-        let found = if sep.len() == 1 {
-            hay[from..].iter().position(|&b| b == sep[0])
-        } else {
-            hay[from..].windows(sep.len()).position(|w| w == sep)
-        };
+        let found = find_in(&hay[from..], sep);
         match found {
             Some(i) => Some(from + i),
             None => {
@@ -99,6 +95,23 @@ impl ReadBuf {
             }
         }
     }
+}
+
+/// The first index of `sep` (not empty) in `hay`: a scan for its first byte, then a
+/// byte-wise check of the rest (separators are short; a `memcmp` call per candidate
+/// position cost more than the comparison itself).
+fn find_in(hay: &[u8], sep: &[u8]) -> Option<usize> {
+    let (&first, rest) = sep.split_first()?;
+    let last_start = hay.len().checked_sub(sep.len())?;
+    let mut i = 0;
+    while i <= last_start {
+        i += hay[i..=last_start].iter().position(|&b| b == first)?;
+        if hay[i + 1..i + sep.len()].iter().zip(rest).all(|(a, b)| a == b) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
 }
 
 /// A stream reader's state.
@@ -611,6 +624,19 @@ mod tests {
     }
 
     /// After a partial take, what is left is searched from its start if need be.
+    #[test]
+    fn find_in_matches_a_naive_search() {
+        let hay = b"ab\r\nx\r\n\r\r\n\r\nend\r";
+        for sep in [&b"\r\n\r\n"[..], b"\r", b"\r\n", b"end", b"end\r", b"zz", b"\nend\r!", b"a"] {
+            for start in 0..hay.len() {
+                let h = &hay[start..];
+                let naive = h.windows(sep.len()).position(|w| w == sep);
+                assert_eq!(super::find_in(h, sep), naive, "{sep:?} in {h:?}");
+            }
+        }
+        assert_eq!(super::find_in(b"", b"x"), None);
+    }
+
     #[test]
     fn take_keeps_the_search_position_relative_to_the_front() {
         let mut b = ReadBuf::default();
