@@ -294,7 +294,7 @@ fn new_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
                         return Err(vm.new_error("UnicodeDecodeError", "'utf-8' codec can't decode bytes"))
                     }
                 },
-                _ => Value::string(vm.str_of(v)?),
+                _ => vm.str_value(v)?,
             }
         }
     };

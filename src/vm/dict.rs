@@ -170,13 +170,20 @@ impl DictMap {
                 slot => {
                     let e = &self.entries[slot as usize];
                     if e.hash == hash {
-                        if e.key.is(key) {
+                        // The common case, two strs, without the generic identity and
+                        // equality dispatch.
+                        if let (Value::Str(a), Value::Str(b)) = (&e.key, key) {
+                            if std::rc::Rc::ptr_eq(a, b) || a.as_str() == b.as_str() {
+                                return Probe::Found(slot as usize);
+                            }
+                        } else if e.key.is(key) {
                             return Probe::Found(slot as usize);
-                        }
-                        match simple_eq(&e.key, key) {
-                            Some(true) => return Probe::Found(slot as usize),
-                            Some(false) => {}
-                            None => undecided.push(slot as usize),
+                        } else {
+                            match simple_eq(&e.key, key) {
+                                Some(true) => return Probe::Found(slot as usize),
+                                Some(false) => {}
+                                None => undecided.push(slot as usize),
+                            }
                         }
                     }
                 }

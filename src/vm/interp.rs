@@ -15,7 +15,7 @@ use std::rc::Rc;
 use super::agen::OpEnd;
 use super::frame::{ChildResult, Fiber, Frame, FrameKind, Incoming};
 use super::iter::InlineNext;
-use super::object::{CodeObj, Dict, GenState, Object, Payload};
+use super::object::{CodeObj, Dict, GenState, Object, Payload, PyStr};
 use super::value::Value;
 use super::{Exc, PyResult, Vm};
 use crate::compiler::bytecode::{BinKind, CodeKind, Instr, Reg};
@@ -836,13 +836,12 @@ impl Vm {
                         reg!(dst) = self.new_slice(items);
                     }
                     Instr::BuildString { dst, start, count } => {
-                        let mut s = String::new();
-                        for i in 0..count as usize {
-                            if let Value::Str(p) = &fiber.stack[base + start.idx() + i] {
-                                s.push_str(p.as_str());
-                            }
-                        }
-                        reg!(dst) = Value::string(s);
+                        let lo = base + start.idx();
+                        let parts = fiber.stack[lo..lo + count as usize].iter().filter_map(|v| match v {
+                            Value::Str(p) => Some(&**p),
+                            _ => None,
+                        });
+                        reg!(dst) = Value::Str(Rc::new(PyStr::concat(parts)));
                     }
                     Instr::FormatValue { dst, src, conv } => {
                         let v = reg!(src).clone();

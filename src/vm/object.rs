@@ -9,6 +9,8 @@ use std::cell::{Cell, OnceCell, RefCell};
 use std::fmt;
 use std::rc::Rc;
 
+use compact_str::CompactString;
+
 use super::dict::DictMap;
 use super::frame::Fiber;
 use super::set::SetTable;
@@ -17,8 +19,11 @@ use super::{PyResult, Vm};
 use crate::compiler::bytecode::{Code, CodeKind};
 
 /// An immutable `str` with its cached hash and code-point count.
+///
+/// The text is a `CompactString`: up to 24 bytes live inline, so most strings (words,
+/// names, dict keys) are one allocation, the `Rc`'s, instead of two.
 pub struct PyStr {
-    s: Box<str>,
+    s: CompactString,
     hash: Cell<i64>,
     nchars: usize,
 }
@@ -29,13 +34,38 @@ const NO_HASH: i64 = -1;
 impl PyStr {
     /// Wraps a string slice.
     pub fn new(s: &str) -> PyStr {
-        PyStr::from_string(s.to_string())
+        PyStr::from_compact(CompactString::new(s))
     }
 
     /// Wraps an owned string.
     pub fn from_string(s: String) -> PyStr {
+        PyStr::from_compact(CompactString::from(s))
+    }
+
+    /// The concatenation of `parts`, built in place: a short result needs no buffer of its
+    /// own, and the code-point count is the parts' sum (no rescan).
+    pub fn concat<'a, I>(parts: I) -> PyStr
+    where
+        I: Iterator<Item = &'a PyStr> + Clone,
+    {
+        let len = parts.clone().map(|p| p.s.len()).sum();
+        let mut s = CompactString::with_capacity(len);
+        let mut nchars = 0;
+        for p in parts {
+            s.push_str(&p.s);
+            nchars += p.nchars;
+        }
+        PyStr { s, hash: Cell::new(NO_HASH), nchars }
+    }
+
+    /// The decimal text of `i` (`str(i)`), built in place.
+    pub fn from_int(i: i64) -> PyStr {
+        PyStr::from_compact(compact_str::ToCompactString::to_compact_string(&i))
+    }
+
+    fn from_compact(s: CompactString) -> PyStr {
         let nchars = if s.is_ascii() { s.len() } else { s.chars().count() };
-        PyStr { s: s.into_boxed_str(), hash: Cell::new(NO_HASH), nchars }
+        PyStr { s, hash: Cell::new(NO_HASH), nchars }
     }
 
     /// The text.

@@ -11,7 +11,7 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
-use super::object::{BaseKind, Class, Payload};
+use super::object::{BaseKind, Class, Payload, PyStr};
 use super::value::Value;
 use super::{Exc, PyResult, Vm};
 use crate::compiler::bytecode::{BinKind, CmpKind, UnaryKind};
@@ -374,10 +374,7 @@ impl Vm {
     fn builtin_binop(&mut self, op: BinKind, a: &Value, b: &Value) -> PyResult<Option<Value>> {
         Ok(Some(match (op, a, b) {
             (BinKind::Add, Value::Str(x), Value::Str(y)) => {
-                let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
-                s.push_str(x.as_str());
-                s.push_str(y.as_str());
-                Value::string(s)
+                Value::Str(Rc::new(PyStr::concat([&**x, &**y].into_iter())))
             }
             (BinKind::Add, Value::List(x), Value::List(y)) => {
                 let mut v = x.items.borrow().clone();
@@ -1096,6 +1093,17 @@ impl Vm {
         })
     }
 
+    /// `str(v)` as a value: an exact `str` is returned as it is, and ints and floats skip
+    /// the intermediate `String`.
+    pub fn str_value(&mut self, v: &Value) -> PyResult<Value> {
+        Ok(match v {
+            Value::Str(_) => v.clone(),
+            Value::Int(i) => Value::Str(Rc::new(PyStr::from_int(*i))),
+            Value::Float(f) => Value::string(text::float_repr::repr_f64(*f)),
+            _ => Value::string(self.str_of(v)?),
+        })
+    }
+
     /// `str(v)`.
     pub fn str_of(&mut self, v: &Value) -> PyResult<String> {
         match v {
@@ -1375,7 +1383,9 @@ impl Vm {
     /// `conv >= 8`, formats with an empty spec.
     pub fn format_value(&mut self, v: &Value, conv: u8) -> PyResult<Value> {
         let converted = match conv & 7 {
-            1 => Value::string(self.str_of(v)?),
+            // format(x, "") is str(x) for the built-in numbers.
+            0 if conv < 8 && matches!(v, Value::Int(_) | Value::Float(_)) => return self.str_value(v),
+            1 => self.str_value(v)?,
             2 => Value::string(self.repr(v)?),
             3 => Value::string(text::repr::ascii_escape(&self.repr(v)?)),
             _ => v.clone(),
