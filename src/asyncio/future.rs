@@ -119,40 +119,95 @@ impl From<Vec<DoneCallback>> for Callbacks {
 }
 
 /// The mutable part of a future.
+///
+/// Laid out for size (every task and every `sleep()` object has one): the result and the
+/// exception share one slot, told apart by `failed`; the loop is held as the object it
+/// always is. With [`TaskState`], a `FutureObj` fits a 128-byte malloc chunk.
 #[derive(Debug)]
 pub struct FutState {
     /// Pending, cancelled or finished.
     pub state: State,
-    /// The result, when finished without exception.
-    pub result: Value,
-    /// The exception, when finished with one.
-    pub exception: Option<Exc>,
+    /// `_asyncio_future_blocking`.
+    pub blocking: bool,
+    /// An exception was set and nobody has retrieved it yet (CPython's `__log_traceback`):
+    /// dropping the future then reports it.
+    pub log_traceback: bool,
+    /// `outcome` holds the exception (an exception object), not a result.
+    failed: bool,
+    /// The result, or (when `failed`) the exception, once finished.
+    outcome: Value,
     /// Done callbacks, in registration order.
     pub callbacks: Callbacks,
     /// The message given to `cancel(msg)` and the CancelledError that cancelled a task:
     /// rare, so behind one pointer (None: no message, no exception).
     pub cancel: Option<Box<CancelInfo>>,
-    /// `_asyncio_future_blocking`.
-    pub blocking: bool,
-    /// The loop the future belongs to.
-    pub loop_obj: Value,
-    /// An exception was set and nobody has retrieved it yet (CPython's `__log_traceback`):
-    /// dropping the future then reports it.
-    pub log_traceback: bool,
+    /// The loop the future belongs to (None until a `sleep()` object is armed). A loop is
+    /// always an object (`asyncio.Future(loop=...)` refuses anything else, as CPython does
+    /// when it calls `loop.get_debug()`).
+    loop_ref: Option<Rc<Object>>,
 }
 
 impl FutState {
     fn new(loop_obj: Value) -> FutState {
-        FutState {
+        let mut st = FutState {
             state: State::Pending,
-            result: Value::None,
-            exception: None,
+            blocking: false,
+            log_traceback: false,
+            failed: false,
+            outcome: Value::None,
             callbacks: Callbacks::Empty,
             cancel: None,
-            blocking: false,
-            loop_obj,
-            log_traceback: false,
+            loop_ref: None,
+        };
+        st.set_loop(loop_obj);
+        st
+    }
+
+    /// The loop the future belongs to (None when it has none yet).
+    pub fn loop_obj(&self) -> Value {
+        self.loop_ref.clone().map_or(Value::None, Value::Obj)
+    }
+
+    /// The loop object, borrowed.
+    pub fn loop_ref(&self) -> Option<&Rc<Object>> {
+        self.loop_ref.as_ref()
+    }
+
+    /// Sets the loop (a value that is not an object leaves none).
+    pub fn set_loop(&mut self, loop_obj: Value) {
+        self.loop_ref = match loop_obj {
+            Value::Obj(o) => Some(o),
+            _ => None,
+        };
+    }
+
+    /// The result (None while pending, cancelled or failed).
+    pub fn result_value(&self) -> Value {
+        if self.failed {
+            Value::None
+        } else {
+            self.outcome.clone()
         }
+    }
+
+    /// The exception set by `set_exception`, if any.
+    pub fn exception(&self) -> Option<Exc> {
+        match &self.outcome {
+            Value::Obj(e) if self.failed => Some(e.clone()),
+            _ => None,
+        }
+    }
+
+    /// Stores the result.
+    fn set_outcome_result(&mut self, v: Value) {
+        self.failed = false;
+        self.outcome = v;
+    }
+
+    /// Stores the exception.
+    fn set_outcome_exception(&mut self, e: Exc) {
+        self.failed = true;
+        self.outcome = Value::Obj(e);
     }
 }
 
@@ -208,10 +263,12 @@ pub struct TaskState {
 /// The values a task holds.
 #[derive(Debug)]
 pub struct TaskVals {
-    /// The coroutine being driven.
-    pub coro: Value,
-    /// The future the task is waiting on.
-    pub fut_waiter: Value,
+    /// The coroutine being driven (None once the collector has cleared the task). Held as
+    /// the object it always is (`new_task` refuses anything else), half a `Value`.
+    coro: Option<Rc<Object>>,
+    /// The future the task is waiting on (what a step yielded with
+    /// `_asyncio_future_blocking` set: an object, since only objects carry attributes).
+    fut_waiter: Option<Rc<Object>>,
     /// Name and context, when either is set (most tasks have neither: one pointer then).
     pub extra: Option<Box<TaskExtra>>,
 }
@@ -224,12 +281,17 @@ pub struct TaskExtra {
     pub name: Value,
     /// The `contextvars.Context` its steps run in (None: the empty context).
     pub context: Value,
+    /// The awaited future when it is not an object (a script future-like that is, say, a
+    /// class): `TaskVals::fut_waiter` holds objects only.
+    pub other_waiter: Value,
 }
 
 impl TaskVals {
     /// The extra values, made on first store.
     fn extra_mut(&mut self) -> &mut TaskExtra {
-        self.extra.get_or_insert_with(|| Box::new(TaskExtra { name: Value::Undef, context: Value::None }))
+        self.extra.get_or_insert_with(|| {
+            Box::new(TaskExtra { name: Value::Undef, context: Value::None, other_waiter: Value::None })
+        })
     }
 
     /// The context the task's steps run in.
@@ -313,7 +375,7 @@ impl Ext for FutureObj {
     fn get_attr(&self, vm: &mut Vm, _this: &Value, name: &str) -> PyResult<Option<Value>> {
         Ok(match name {
             "_asyncio_future_blocking" => Some(Value::Bool(self.st.borrow().blocking)),
-            "_loop" => Some(self.st.borrow().loop_obj.clone()),
+            "_loop" => Some(self.st.borrow().loop_obj()),
             "_state" => Some(Value::str(self.st.borrow().state.name())),
             "_cancel_message" => Some(self.st.borrow().cancel_message()),
             "_coro" => self.task().map(|t| t.coro()),
@@ -368,18 +430,52 @@ impl TaskState {
 
     /// The coroutine.
     pub fn coro(&self) -> Value {
-        self.vals.borrow().coro.clone()
+        self.vals.borrow().coro.clone().map_or(Value::None, Value::Obj)
     }
 
     /// The future the task waits on (None when it waits on none).
     pub fn fut_waiter(&self) -> Value {
-        self.vals.borrow().fut_waiter.clone()
+        let vals = self.vals.borrow();
+        match &vals.fut_waiter {
+            Some(w) => Value::Obj(w.clone()),
+            None => vals.extra.as_ref().map_or(Value::None, |e| e.other_waiter.clone()),
+        }
+    }
+
+    /// Sets the awaited future to the object `w` (the step's common case).
+    #[inline]
+    fn set_waiter_obj(&self, w: Rc<Object>) {
+        let old = self.vals.borrow_mut().fut_waiter.replace(w);
+        drop(old);
+    }
+
+    /// The task waits on no future any more (each step starts with this).
+    #[inline]
+    pub fn clear_fut_waiter(&self) {
+        let mut vals = self.vals.borrow_mut();
+        let old = vals.fut_waiter.take();
+        let other = match vals.extra.as_mut() {
+            Some(e) if !e.other_waiter.is_none() => std::mem::replace(&mut e.other_waiter, Value::None),
+            _ => Value::None,
+        };
+        drop(vals);
+        drop(old);
+        if !other.is_none() {
+            drop(other);
+        }
     }
 
     /// Sets the future the task waits on. The old value is released after the borrow ends.
     pub fn set_fut_waiter(&self, v: Value) {
-        let old = std::mem::replace(&mut self.vals.borrow_mut().fut_waiter, v);
-        drop(old);
+        self.clear_fut_waiter();
+        match v {
+            Value::Obj(w) => self.set_waiter_obj(w),
+            Value::None => {}
+            other => {
+                let old = std::mem::replace(&mut self.vals.borrow_mut().extra_mut().other_waiter, other);
+                drop(old);
+            }
+        }
     }
 
     /// Sets the name (`set_name`).
@@ -394,7 +490,7 @@ impl FutureObj {
     fn repr_info(&self, vm: &mut Vm) -> PyResult<Vec<String>> {
         let (state, result, exception, callbacks) = {
             let st = self.st.borrow();
-            (st.state, st.result.clone(), st.exception.clone(), st.callbacks.clone())
+            (st.state, st.result_value(), st.exception(), st.callbacks.clone())
         };
         let mut info = vec![state.name().to_lowercase()];
         if state == State::Finished {
@@ -449,9 +545,9 @@ impl FutureObj {
             State::Pending => Err(invalid_state(vm, "Result is not set.")),
             State::Finished => {
                 let st = self.st.borrow();
-                match &st.exception {
-                    Some(e) => Err(e.clone()),
-                    None => Ok(st.result.clone()),
+                match st.exception() {
+                    Some(e) => Err(e),
+                    None => Ok(st.result_value()),
                 }
             }
         }
@@ -464,7 +560,7 @@ impl FutureObj {
         match state {
             State::Cancelled => Err(self.make_cancelled_error(vm)),
             State::Pending => Err(invalid_state(vm, "Exception is not set.")),
-            State::Finished => Ok(self.st.borrow().exception.clone().map(Value::Obj).unwrap_or(Value::None)),
+            State::Finished => Ok(self.st.borrow().exception().map(Value::Obj).unwrap_or(Value::None)),
         }
     }
 
@@ -479,7 +575,7 @@ impl FutureObj {
         if callbacks.is_empty() {
             return;
         }
-        let loop_obj = self.st.borrow().loop_obj.clone();
+        let loop_obj = self.st.borrow().loop_obj();
         match callbacks {
             Callbacks::One(cb) => schedule_done_callback(vm, &loop_obj, cb, this),
             other => {
@@ -497,7 +593,7 @@ impl FutureObj {
         }
         {
             let mut st = self.st.borrow_mut();
-            st.result = v;
+            st.set_outcome_result(v);
             st.state = State::Finished;
         }
         self.schedule_callbacks(vm, this);
@@ -522,7 +618,7 @@ impl FutureObj {
         }
         {
             let mut st = self.st.borrow_mut();
-            st.exception = Some(exc);
+            st.set_outcome_exception(exc);
             st.state = State::Finished;
             st.log_traceback = true;
         }
@@ -547,7 +643,7 @@ impl FutureObj {
     /// `add_done_callback(cb)`.
     pub fn add_done_callback(&self, vm: &mut Vm, this: &Rc<Object>, cb: DoneCallback) {
         if self.st.borrow().state != State::Pending {
-            let loop_obj = self.st.borrow().loop_obj.clone();
+            let loop_obj = self.st.borrow().loop_obj();
             schedule_done_callback(vm, &loop_obj, cb, this);
         } else {
             self.st.borrow_mut().callbacks.push(cb);
@@ -559,10 +655,7 @@ impl FutureObj {
     /// The cycle collector's view of a future's references (see `Ext::gc_traverse`).
     fn traverse(&self, tracer: &mut Tracer<'_>) -> bool {
         let Ok(st) = self.st.try_borrow() else { return false };
-        tracer.value(&st.result);
-        if let Some(e) = &st.exception {
-            tracer.object(e);
-        }
+        tracer.value(&st.outcome);
         if let Some(c) = &st.cancel {
             tracer.value(&c.message);
             if let Some(e) = &c.exc {
@@ -580,8 +673,12 @@ impl FutureObj {
         }
         let Some(task) = self.task() else { return true };
         let Ok(vals) = task.vals.try_borrow() else { return false };
-        tracer.value(&vals.coro);
-        tracer.value(&vals.fut_waiter);
+        for o in vals.coro.iter().chain(&vals.fut_waiter) {
+            tracer.object(o);
+        }
+        if let Some(e) = &vals.extra {
+            tracer.value(&e.other_waiter);
+        }
         true
     }
 
@@ -589,9 +686,9 @@ impl FutureObj {
     /// stays, so that dropping the future still reports it.
     fn clear(&self, trash: &mut Vec<Value>) {
         if let Ok(mut st) = self.st.try_borrow_mut() {
-            trash.push(std::mem::take(&mut st.result));
-            if !st.log_traceback {
-                trash.extend(st.exception.take().map(Value::Obj));
+            if !(st.failed && st.log_traceback) {
+                st.failed = false;
+                trash.push(std::mem::take(&mut st.outcome));
             }
             if let Some(c) = st.cancel.take() {
                 let CancelInfo { message, exc } = *c;
@@ -607,8 +704,11 @@ impl FutureObj {
         }
         if let Some(task) = self.task() {
             if let Ok(mut vals) = task.vals.try_borrow_mut() {
-                trash.push(std::mem::replace(&mut vals.coro, Value::None));
-                trash.push(std::mem::replace(&mut vals.fut_waiter, Value::None));
+                trash.extend(vals.coro.take().map(Value::Obj));
+                trash.extend(vals.fut_waiter.take().map(Value::Obj));
+                if let Some(e) = vals.extra.as_mut() {
+                    trash.push(std::mem::replace(&mut e.other_waiter, Value::None));
+                }
             }
         }
     }
@@ -622,7 +722,7 @@ impl Drop for FutureObj {
             return;
         }
         st.log_traceback = false;
-        let loop_obj = st.loop_obj.clone();
+        let loop_obj = st.loop_obj();
         let taken = std::mem::replace(st, FutState::new(loop_obj));
         super::handler::queue_unretrieved(FutureObj {
             st: RefCell::new(taken),
@@ -706,19 +806,23 @@ pub fn new_task(vm: &mut Vm, loop_obj: &Value, coro: Value, name: Value) -> PyRe
     let Some(lp) = loop_of(loop_obj) else {
         return Err(vm.new_error("RuntimeError", "no running event loop"));
     };
-    if !is_coroutine(&coro) {
-        let r = vm.repr(&coro)?;
-        return Err(vm.new_error("TypeError", &format!("a coroutine was expected, got {r}")));
-    }
+    let coro = match coro {
+        Value::Obj(o) if is_coroutine(&coro) => o,
+        _ => {
+            let r = vm.repr(&coro)?;
+            return Err(vm.new_error("TypeError", &format!("a coroutine was expected, got {r}")));
+        }
+    };
     // One count per interpreter, as CPython's module-level counter: names go on from one
     // `asyncio.run` to the next.
     let n = lp.aio.task_counter.get() + 1;
     lp.aio.task_counter.set(n);
     let name = if name.is_none() { Value::Undef } else { Value::string(vm.str_of(&name)?) };
     let context = copy_context(&vm.context);
-    let extra = (!name.is_undef() || !context.is_none()).then(|| Box::new(TaskExtra { name, context }));
+    let extra = (!name.is_undef() || !context.is_none())
+        .then(|| Box::new(TaskExtra { name, context, other_waiter: Value::None }));
     let task = TaskState {
-        vals: RefCell::new(TaskVals { coro, fut_waiter: Value::None, extra }),
+        vals: RefCell::new(TaskVals { coro: Some(coro), fut_waiter: None, extra }),
         seq: n,
         num_cancels_requested: Cell::new(0),
         must_cancel: Cell::new(false),
@@ -804,11 +908,17 @@ pub fn task_cancel(vm: &mut Vm, this: &Rc<Object>, msg: Value) -> PyResult<bool>
     }
     let Some(t) = f.task() else { return Ok(f.cancel_future(vm, this, msg)) };
     t.num_cancels_requested.set(t.num_cancels_requested.get() + 1);
-    let waiter = t.fut_waiter();
-    if let Value::Obj(w) = &waiter {
-        if cancel_any(vm, w, msg.clone())? {
-            return Ok(true);
+    let cancelled = match t.fut_waiter() {
+        Value::Obj(w) => cancel_any(vm, &w, msg.clone())?,
+        Value::None => false,
+        // A script future-like that is not an instance (a class, say).
+        other => {
+            let r = vm.call_method(&other, "cancel", vec![msg.clone()])?;
+            vm.truthy(&r)?
         }
+    };
+    if cancelled {
+        return Ok(true);
     }
     t.must_cancel.set(true);
     f.st.borrow_mut().set_cancel_message(msg);
@@ -844,8 +954,8 @@ pub fn task_step(vm: &mut Vm, task: &Rc<Object>, exc: Option<Exc>) {
         }
         t.must_cancel.set(false);
     }
-    t.set_fut_waiter(Value::None);
-    let loop_obj = f.st.borrow().loop_obj.clone();
+    t.clear_fut_waiter();
+    let loop_obj = f.st.borrow().loop_obj();
     let lp = loop_of(&loop_obj);
     let prev = lp.map(|l| std::mem::replace(&mut *l.current_task.borrow_mut(), tv.clone()));
     let coro = t.coro();
@@ -872,7 +982,7 @@ pub fn task_step(vm: &mut Vm, task: &Rc<Object>, exc: Option<Exc>) {
 fn handle_step_outcome(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskState, outcome: Outcome) {
     if !matches!(outcome, Outcome::Yielded(_)) {
         // Finished: `all_tasks()` no longer lists it, and its registry slot goes away.
-        if let Some(lp) = loop_of(&f.st.borrow().loop_obj) {
+        if let Some(lp) = loop_of(&f.st.borrow().loop_obj()) {
             lp.tasks.borrow_mut().remove(t.seq);
             lp.finished_since_trim.set(lp.finished_since_trim.get() + 1);
         }
@@ -898,7 +1008,7 @@ fn handle_step_outcome(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskSt
                 // Re-raised out of the loop to whoever runs it: reported there, not as a
                 // never-retrieved task exception.
                 f.st.borrow_mut().log_traceback = false;
-                if let Some(lp) = loop_of(&f.st.borrow().loop_obj) {
+                if let Some(lp) = loop_of(&f.st.borrow().loop_obj()) {
                     *lp.fatal.borrow_mut() = Some(e);
                 }
             }
@@ -908,7 +1018,7 @@ fn handle_step_outcome(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskSt
 }
 
 fn task_yielded(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskState, result: Value) {
-    let loop_obj = f.st.borrow().loop_obj.clone();
+    let loop_obj = f.st.borrow().loop_obj();
     let Some(lp) = loop_of(&loop_obj) else { return };
     if let Some(waited) = future_of(&result) {
         let blocking = waited.st.borrow().blocking;
@@ -931,7 +1041,7 @@ fn task_yielded(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskState, re
         }
         waited.st.borrow_mut().blocking = false;
         waited.add_done_callback(vm, w, DoneCallback::Wakeup(task.clone()));
-        t.set_fut_waiter(result.clone());
+        t.set_waiter_obj(w.clone());
         if t.must_cancel.get() {
             let msg = f.st.borrow().cancel_message();
             if cancel_any(vm, w, msg).unwrap_or(false) {
@@ -962,13 +1072,21 @@ fn task_yielded(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskState, re
 
 /// `Task.__wakeup(future)`.
 pub fn task_wakeup(vm: &mut Vm, task: &Rc<Object>, fut: &Rc<Object>) {
-    let fv = Value::Obj(fut.clone());
-    let r = match future_of(&fv) {
+    task_wakeup_value(vm, task, &Value::Obj(fut.clone()));
+}
+
+/// `Task.__wakeup(future)` for any future-like value (a script one may not be an instance).
+pub fn task_wakeup_value(vm: &mut Vm, task: &Rc<Object>, fv: &Value) {
+    let r = match future_of(fv) {
         Some(f) => f.result(vm),
-        None => vm.call_method(&fv, "result", vec![]),
+        None => vm.call_method(fv, "result", vec![]),
     };
     match r {
         Ok(_) => task_step(vm, task, None),
         Err(e) => task_step(vm, task, Some(e)),
     }
 }
+
+/// Every task and every `sleep()` object is one `FutureObj` in a box: at most 120 bytes
+/// keeps it in a 128-byte malloc chunk.
+const _: () = assert!(std::mem::size_of::<FutureObj>() <= 120);

@@ -121,7 +121,7 @@ fn native_coroutine(v: &Value) -> bool {
 fn native_loop(vm: &Vm, aio: &Aio, args: &[Value]) -> Option<Value> {
     let first = args.first()?;
     let lp = match future_of(first) {
-        Some(f) if f.sleep().is_none() => f.st.borrow().loop_obj.clone(),
+        Some(f) if f.sleep().is_none() => f.st.borrow().loop_obj(),
         _ => vm.running_loop.clone(),
     };
     let Value::Obj(o) = &lp else { return None };

@@ -108,7 +108,7 @@ pub fn report_unretrieved(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj) -> PyResu
     let dropped = std::mem::take(&mut *lp.unretrieved.borrow_mut());
     for fut in dropped {
         let is_task = fut.task().is_some();
-        let exc = fut.st.borrow().exception.clone();
+        let exc = fut.st.borrow().exception();
         let Some(exc) = exc else { continue };
         let classes = Aio::classes(vm);
         let cls = if is_task { classes.task.clone() } else { classes.future.clone() };
@@ -129,7 +129,7 @@ pub fn report_unretrieved(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj) -> PyResu
 
 /// Where a future dropped with an unretrieved exception goes: its loop's report queue.
 pub(super) fn queue_unretrieved(fut: FutureObj) {
-    let loop_obj = fut.st.borrow().loop_obj.clone();
+    let loop_obj = fut.st.borrow().loop_obj();
     if let Some(lp) = loop_of(&loop_obj) {
         if let Ok(mut q) = lp.unretrieved.try_borrow_mut() {
             q.push(fut);

@@ -329,8 +329,8 @@ pub fn wakeup_callable(vm: &mut Vm, task: &Rc<Object>) -> Value {
 }
 
 fn wakeup_native(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    if let (Some(Value::Obj(t)), Some(Value::Obj(f))) = (args.pos.first(), args.pos.get(1)) {
-        future::task_wakeup(vm, t, f);
+    if let (Some(Value::Obj(t)), Some(f)) = (args.pos.first(), args.pos.get(1)) {
+        future::task_wakeup_value(vm, t, f);
     }
     Ok(Value::None)
 }
@@ -357,6 +357,11 @@ fn future_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(l) if !l.is_none() => l.clone(),
         _ => running_or_event_loop(vm)?,
     };
+    if !matches!(loop_obj, Value::Obj(_)) {
+        // CPython's `Future.__init__` calls `loop.get_debug()`: anything but an object fails
+        // there (`'int' object has no attribute 'get_debug'`).
+        vm.get_attr(&loop_obj, &Value::str("get_debug"))?;
+    }
     let cls = match args.pos.first() {
         Some(Value::Class(c)) => c.clone(),
         _ => Aio::classes(vm).future.clone(),
@@ -457,7 +462,7 @@ fn fut_set_exception(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn fut_get_loop(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (f, _) = this_future(vm, &args)?;
-    Ok(f.st.borrow().loop_obj.clone())
+    Ok(f.st.borrow().loop_obj())
 }
 
 fn task_cancel_m(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -615,7 +620,7 @@ fn loop_stop(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn run_until_complete_cb(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     if let Some(f) = args.pos.first().and_then(future_of) {
-        let lv = f.st.borrow().loop_obj.clone();
+        let lv = f.st.borrow().loop_obj();
         if let Some(l) = loop_of(&lv) {
             l.stopping.set(true);
             l.el.borrow_mut().set_stopping(true);

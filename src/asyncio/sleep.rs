@@ -137,7 +137,7 @@ impl SleepState {
             self.timer.set(Some(el.call_at(when, Cb::SleepDone(obj.clone(), self.result.clone()))));
         }
         let mut st = fut.st.borrow_mut();
-        st.loop_obj = loop_obj;
+        st.set_loop(loop_obj);
         st.blocking = true;
         Ok(Delegate::Yield(this.clone()))
     }
@@ -145,7 +145,7 @@ impl SleepState {
     /// `h.cancel()` in the `finally` of CPython's `sleep`.
     fn cancel_timer(&self, fut: &FutureObj) {
         if let Some(id) = self.timer.take() {
-            if let Some(lp) = loop_of(&fut.st.borrow().loop_obj) {
+            if let Some(lp) = loop_of(&fut.st.borrow().loop_obj()) {
                 lp.el.borrow_mut().cancel_timer(id);
             }
         }

@@ -413,7 +413,7 @@ fn min_max(vm: &mut Vm, args: Args, name: &str, want_less: bool) -> PyResult<Val
     let mut best: Option<(Value, Value)> = None;
     for item in items {
         let k = match &key {
-            Some(f) => vm.call(f, vec![item.clone()])?,
+            Some(f) => vm.call_args(f, std::slice::from_ref(&item))?,
             None => item.clone(),
         };
         best = match best {
@@ -493,7 +493,7 @@ pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Option<&Value>, rev
         Some(f) if !f.is_none() => {
             let mut ks = Vec::with_capacity(items.len());
             for it in items.iter() {
-                ks.push(vm.call(f, vec![it.clone()])?);
+                ks.push(vm.call_args(f, std::slice::from_ref(it))?);
             }
             ks
         }

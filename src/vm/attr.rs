@@ -870,8 +870,7 @@ impl Vm {
         idx: usize,
         out: &mut Value,
     ) -> bool {
-        let cache = code.global_cache.borrow();
-        let Some(slot) = cache.get(idx) else { return false };
+        let Some(slot) = code.global_cache.get(idx).map(std::cell::Cell::get) else { return false };
         let Some(found) = slot.found else { return false };
         if slot.globals != Rc::as_ptr(globals) as usize {
             return false;
@@ -928,16 +927,14 @@ impl Vm {
             }
         };
         let Some((at, v)) = found else { return Err(self.name_error(key)) };
-        let mut cache = code.global_cache.borrow_mut();
-        if cache.len() < code.names.len() {
-            cache.resize(code.names.len(), super::object::GlobalSlot::default());
+        if let Some(slot) = code.global_cache.get(idx) {
+            slot.set(super::object::GlobalSlot {
+                globals: Rc::as_ptr(globals) as usize,
+                globals_version: globals.map.borrow().version(),
+                builtins_version: self.builtins.map.borrow().version(),
+                found: Some(at),
+            });
         }
-        cache[idx] = super::object::GlobalSlot {
-            globals: Rc::as_ptr(globals) as usize,
-            globals_version: globals.map.borrow().version(),
-            builtins_version: self.builtins.map.borrow().version(),
-            found: Some(at),
-        };
         Ok(v)
     }
 

@@ -24,6 +24,21 @@ impl Vm {
         self.call_kw(f, args, Vec::new())
     }
 
+    /// Calls `f(*args)` from native code with borrowed arguments: a script function that
+    /// binds them by position gets them cloned straight into its fiber's registers, with no
+    /// argument vector and no `bind_args` (the key function of `sorted`, `min`, `max`).
+    /// Anything else goes through [`Vm::call`].
+    pub fn call_args(&mut self, f: &Value, args: &[Value]) -> PyResult<Value> {
+        if let Value::Func(func) = f {
+            if func.code.fast_argc.is_some_and(|n| n as usize == args.len()) {
+                let mut fiber = self.new_fiber(func.code.clone(), func.globals.clone(), args.iter().cloned());
+                super::interp::closure_into(&mut fiber.stack, func, 1);
+                return self.run_nested(fiber);
+            }
+        }
+        self.call(f, args.to_vec())
+    }
+
     /// Calls `f(*args, **kw)` from native code and waits for the result.
     pub fn call_kw(&mut self, f: &Value, args: Vec<Value>, kw: Vec<(Value, Value)>) -> PyResult<Value> {
         match f {
@@ -856,7 +871,7 @@ impl Vm {
             code: code.clone(),
             consts: consts.into_boxed_slice(),
             names: names.into_boxed_slice(),
-            global_cache: RefCell::new(Vec::new()),
+            global_cache: (0..code.names.len()).map(|_| Default::default()).collect(),
             attr_cache: Default::default(),
             fast_argc: (!code.has_varargs
                 && !code.has_varkw

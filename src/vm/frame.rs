@@ -81,13 +81,32 @@ pub struct Fiber {
     pub frames: Vec<Frame>,
     /// Set when the fiber is resumed: what to deliver at the suspension point.
     pub incoming: Incoming,
-    /// Set when a child fiber (a resumed generator) stopped: its result.
-    pub child: Option<ChildResult>,
+    /// Set when a child fiber (a resumed generator) stopped: its result's value (the
+    /// exception object for `Raised`), read with [`Fiber::take_child`]. Stored as a value and
+    /// a one-byte kind rather than an `Option<ChildResult>` (24 bytes): every suspended
+    /// coroutine has a fiber, and this keeps one in a 112-byte malloc chunk.
+    child_value: Value,
+    /// What `child_value` is (`ChildKind::None`: no child result waiting).
+    child_kind: ChildKind,
     /// True while suspended at a `Yield`/`YieldFrom` (false before the first run).
     pub suspended: bool,
     /// While suspended: the generator's own "exception being handled" (CPython's
     /// `gi_exc_state`). While running: the resumer's, restored when it stops.
     pub handled: Value,
+}
+
+/// Which [`ChildResult`] a fiber's `child_value` holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum ChildKind {
+    /// No child result is waiting.
+    #[default]
+    None,
+    /// [`ChildResult::Yielded`].
+    Yielded,
+    /// [`ChildResult::Returned`].
+    Returned,
+    /// [`ChildResult::Raised`] (the value is the exception object).
+    Raised,
 }
 
 /// Finished fibers kept for reuse at most (each keeps its stack's capacity).
@@ -99,12 +118,13 @@ const MAX_SPARE_STACK: usize = 1024;
 impl Fiber {
     /// A fiber whose base frame runs `code` with its registers initialised from `args`
     /// (already bound to parameters, in register order).
-    pub fn new(code: Rc<CodeObj>, globals: Rc<Dict>, regs: Vec<Value>) -> Box<Fiber> {
+    pub fn new(code: Rc<CodeObj>, globals: Rc<Dict>, regs: impl IntoIterator<Item = Value>) -> Box<Fiber> {
         let mut fiber = Box::new(Fiber {
             stack: Vec::with_capacity(code.code.nregs as usize + 1),
             frames: Vec::with_capacity(1),
             incoming: Incoming::Start,
-            child: None,
+            child_value: Value::None,
+            child_kind: ChildKind::None,
             suspended: false,
             handled: Value::None,
         });
@@ -112,8 +132,9 @@ impl Fiber {
         fiber
     }
 
-    /// Sets up an empty fiber (new, or finished and cleared by [`Fiber::clear`]) to run `code`.
-    pub fn start(&mut self, code: Rc<CodeObj>, globals: Rc<Dict>, regs: Vec<Value>) {
+    /// Sets up an empty fiber (new, or finished and cleared by [`Fiber::clear`]) to run `code`
+    /// with its first registers `regs` (an argument vector, or arguments cloned from a slice).
+    pub fn start(&mut self, code: Rc<CodeObj>, globals: Rc<Dict>, regs: impl IntoIterator<Item = Value>) {
         let nregs = code.code.nregs as usize;
         self.stack.push(Value::Undef);
         self.stack.extend(regs);
@@ -130,6 +151,33 @@ impl Fiber {
         });
     }
 
+    /// Hands a stopped child fiber's result to this (its parent) fiber.
+    #[inline]
+    pub fn set_child(&mut self, result: ChildResult) {
+        (self.child_kind, self.child_value) = match result {
+            ChildResult::Yielded(v) => (ChildKind::Yielded, v),
+            ChildResult::Returned(v) => (ChildKind::Returned, v),
+            ChildResult::Raised(e) => (ChildKind::Raised, Value::Obj(e)),
+        };
+    }
+
+    /// Takes the result a stopped child fiber handed over, if any.
+    #[inline]
+    pub fn take_child(&mut self) -> Option<ChildResult> {
+        if self.child_kind == ChildKind::None {
+            return None;
+        }
+        let kind = std::mem::take(&mut self.child_kind);
+        let v = std::mem::replace(&mut self.child_value, Value::None);
+        Some(match (kind, v) {
+            (ChildKind::None, _) => return None,
+            (ChildKind::Yielded, v) => ChildResult::Yielded(v),
+            (ChildKind::Raised, Value::Obj(e)) => ChildResult::Raised(e),
+            // `set_child` stores `Raised` with its exception object, so this is `Returned`.
+            (_, v) => ChildResult::Returned(v),
+        })
+    }
+
     /// Empties a finished fiber for reuse. False when it is too big to be worth keeping.
     pub fn clear(&mut self) -> bool {
         if self.stack.capacity() > MAX_SPARE_STACK {
@@ -138,9 +186,14 @@ impl Fiber {
         self.stack.clear();
         self.frames.clear();
         self.incoming = Incoming::Start;
-        self.child = None;
+        self.child_value = Value::None;
+        self.child_kind = ChildKind::None;
         self.suspended = false;
         self.handled = Value::None;
         true
     }
 }
+
+/// Every suspended coroutine owns a boxed fiber: at most 104 bytes keeps it in a 112-byte
+/// malloc chunk.
+const _: () = assert!(std::mem::size_of::<Fiber>() <= 104);

@@ -397,6 +397,35 @@ impl Hasher for AddrHasher {
 /// A map from addresses (object identities) to indices.
 pub type AddrMap = HashMap<usize, usize, BuildHasherDefault<AddrHasher>>;
 
+/// The references between the nodes of one collection, recorded by its first walk so that
+/// marking what the roots reach follows indices instead of walking the objects again.
+struct Graph {
+    /// Node `i`'s targets are `edges[starts[i]..starts[i + 1]]`.
+    starts: Vec<u32>,
+    edges: Vec<u32>,
+}
+
+impl Graph {
+    fn with_nodes(n: usize) -> Graph {
+        let mut starts = Vec::with_capacity(n + 1);
+        starts.push(0);
+        Graph { starts, edges: Vec::new() }
+    }
+
+    /// Marks alive everything reachable from `work` (nodes already marked alive).
+    fn mark_reachable(&self, mut work: Vec<usize>, alive: &mut [bool]) {
+        while let Some(i) = work.pop() {
+            for &j in &self.edges[self.starts[i] as usize..self.starts[i + 1] as usize] {
+                let j = j as usize;
+                if !alive[j] {
+                    alive[j] = true;
+                    work.push(j);
+                }
+            }
+        }
+    }
+}
+
 /// Walks `node`'s references, seeing through untracked objects it owns alone, and calls
 /// `on_tracked` with the index of every tracked target. False when a borrow stopped the walk.
 fn walk(node: Node<'_>, index: &AddrMap, depth: usize, on_tracked: &mut dyn FnMut(usize)) -> bool {
@@ -705,9 +734,12 @@ impl Collector {
             return 0;
         }
         self.collecting = true;
-        let mut index = AddrMap::default();
-        let mut nodes: Vec<Strong> = Vec::new();
-        let mut refs: Vec<isize> = Vec::new();
+        // Sized for every entry up front: growing the map rehashed it a dozen times per
+        // collection.
+        let n = self.tracked.len() - start;
+        let mut index = AddrMap::with_capacity_and_hasher(n, Default::default());
+        let mut nodes: Vec<Strong> = Vec::with_capacity(n);
+        let mut refs: Vec<isize> = Vec::with_capacity(n);
         for n in self.tracked.drain(start..).filter_map(|t| t.upgrade()) {
             // An object registered twice (a native result tracked again) is examined once.
             let (addr, strong) = n.key();
@@ -717,23 +749,21 @@ impl Collector {
                 refs.push(strong as isize - 1);
             }
         }
-        // Subtract internal references; a node that cannot be walked is a root.
+        // Subtract internal references, recording them; a node that cannot be walked is a root.
         let mut root = vec![false; nodes.len()];
+        let mut graph = Graph::with_nodes(nodes.len());
         for (i, n) in nodes.iter().enumerate() {
-            if !walk(n.node(), &index, 0, &mut |j| refs[j] -= 1) {
+            if !walk(n.node(), &index, 0, &mut |j| {
+                refs[j] -= 1;
+                graph.edges.push(j as u32);
+            }) {
                 root[i] = true;
             }
+            graph.starts.push(graph.edges.len() as u32);
         }
         let mut alive: Vec<bool> = (0..nodes.len()).map(|i| root[i] || refs[i] > 0).collect();
-        let mut work: Vec<usize> = (0..nodes.len()).filter(|&i| alive[i]).collect();
-        while let Some(i) = work.pop() {
-            walk(nodes[i].node(), &index, 0, &mut |j| {
-                if !alive[j] {
-                    alive[j] = true;
-                    work.push(j);
-                }
-            });
-        }
+        let work: Vec<usize> = (0..nodes.len()).filter(|&i| alive[i]).collect();
+        graph.mark_reachable(work, &mut alive);
         // PEP 442: generators in the garbage that closing would run code in are finalized
         // first (moved to the graveyard, closed at the VM's next call). Their frames may
         // still use any other object of the garbage, so nothing is cleared this time: the
@@ -749,18 +779,10 @@ impl Collector {
         // Garbage with finalizers to run, and what it reaches, survives until they ran.
         let finalizable = self.queue_finalizers(&nodes, &alive);
         self.deferred = !finalizable.is_empty();
-        let mut work = finalizable;
-        for &i in &work {
+        for &i in &finalizable {
             alive[i] = true;
         }
-        while let Some(i) = work.pop() {
-            walk(nodes[i].node(), &index, 0, &mut |j| {
-                if !alive[j] {
-                    alive[j] = true;
-                    work.push(j);
-                }
-            });
-        }
+        graph.mark_reachable(finalizable, &mut alive);
         let mut trash = Vec::new();
         let mut found = 0;
         for (i, n) in nodes.iter().enumerate() {

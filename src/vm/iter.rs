@@ -38,7 +38,7 @@ impl Vm {
                 if o.class.is_heap {
                     if let Some(f) = o.class.lookup("__iter__") {
                         if matches!(f, Value::Func(_)) {
-                            let r = self.call(&f, vec![v.clone()])?;
+                            let r = self.call_args(&f, std::slice::from_ref(v))?;
                             if !self.is_iterator(&r) {
                                 let t = self.type_name(&r);
                                 return Err(self.new_error(
@@ -139,7 +139,7 @@ impl Vm {
                     let t = cls.name();
                     return Err(self.new_error("TypeError", &format!("'{t}' object is not an iterator")));
                 };
-                match self.call(&f, vec![it.clone()]) {
+                match self.call_args(&f, std::slice::from_ref(it)) {
                     Ok(v) => Ok(Some(v)),
                     Err(e) if e.class.is_subclass(&self.exc_class("StopIteration")) => Ok(None),
                     Err(e) => Err(e),
@@ -159,7 +159,7 @@ impl Vm {
                 Payload::Iter(_) => {}
                 _ => {
                     if let Some(f) = o.class.lookup("__next__") {
-                        return self.call(&f, vec![it.clone()]);
+                        return self.call_args(&f, std::slice::from_ref(it));
                     }
                 }
             }
@@ -302,6 +302,12 @@ impl Vm {
                 }
                 (Some(Value::tuple(items)), Iter::Zip(its, strict))
             }
+            Iter::Map(f, its) if its.len() == 1 => {
+                // One iterable: its item is the argument, with no argument vector.
+                let Some(x) = self.iter_next(&its[0])? else { return Ok((None, Iter::Done)) };
+                let v = self.call_args(&f, std::slice::from_ref(&x))?;
+                (Some(v), Iter::Map(f, its))
+            }
             Iter::Map(f, its) => {
                 let mut args = Vec::with_capacity(its.len());
                 for it in &its {
@@ -319,7 +325,7 @@ impl Vm {
                         let keep = if f.is_none() {
                             self.truthy(&v)?
                         } else {
-                            let r = self.call(&f, vec![v.clone()])?;
+                            let r = self.call_args(&f, std::slice::from_ref(&v))?;
                             self.truthy(&r)?
                         };
                         if keep {

@@ -380,8 +380,9 @@ pub struct CodeObj {
     pub consts: Box<[Value]>,
     /// `code.names` as interned string values.
     pub names: Box<[Value]>,
-    /// `LoadGlobal` cache by name index (empty until first used).
-    pub global_cache: RefCell<Vec<GlobalSlot>>,
+    /// `LoadGlobal` cache by name index, one slot per name from the start: a hit reads its
+    /// `Cell` with no `RefCell` borrow to take and release.
+    pub global_cache: Box<[Cell<GlobalSlot>]>,
     /// Instance attribute caches by name index (empty until first used).
     pub attr_cache: super::attr_cache::AttrSlots,
     /// The positional argument count when a call can bind arguments by position alone (no
@@ -395,7 +396,7 @@ pub struct CodeObj {
 /// One cached global lookup: valid while the globals dict is the same object with the same
 /// version, and the builtins dict has the same version. It records where the value sits, not
 /// the value: a cache must not keep a deleted or rebound global alive.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, Copy)]
 pub struct GlobalSlot {
     /// Address of the globals dict the lookup ran in.
     pub globals: usize,
