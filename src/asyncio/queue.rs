@@ -607,20 +607,8 @@ fn op_of<'a>(vm: &mut Vm, args: &Args<'a>) -> PyResult<&'a QueueOp> {
 
 /// Driving an operation by hand: `send()` steps it, a finished one raises StopIteration.
 fn drive(vm: &mut Vm, op: &QueueOp, incoming: Incoming) -> PyResult<Value> {
-    let incoming = match incoming {
-        Incoming::Throw(e) => Incoming::Throw(e),
-        other if op.waiter.borrow().is_some() => other,
-        _ => Incoming::Start,
-    };
-    match op.step(vm, &incoming)? {
-        Delegate::Yield(v) => Ok(v),
-        Delegate::Done(v) => {
-            let cls = vm.exc_class("StopIteration");
-            let args = if v.is_none() { vec![] } else { vec![v] };
-            Err(vm.new_exception(&cls, args))
-        }
-        Delegate::Resume(..) => Ok(Value::None),
-    }
+    let parked = op.waiter.borrow().is_some();
+    crate::vm::ext::drive_by_hand(vm, parked, incoming, |vm, incoming| op.step(vm, incoming))
 }
 
 /// `op.send(value)`.

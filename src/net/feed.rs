@@ -88,7 +88,7 @@ pub fn route(vm: &mut Vm, cache: &RefCell<RouteCache>, protocol: &Value) -> Rout
 }
 
 /// True when `o`'s instance dict holds `name` (shadowing its class's attribute).
-fn shadowed(o: &Object, name: &str) -> bool {
+pub(super) fn shadowed(o: &Object, name: &str) -> bool {
     o.dict().is_some_and(|d| d.map.borrow().get_str(str_hash(name), name).is_some())
 }
 

@@ -11,8 +11,9 @@
 //! - [`coalesce`]: small writes of one loop iteration sent together before the next poll;
 //! - [`datagram`]: the datagram transport (`_SelectorDatagramTransport`'s algorithm);
 //! - [`feed`]: the read path's fast route from a transport's recv into a native StreamReader;
-//! - [`reader`]: the buffer half of `asyncio.StreamReader` (its coroutines are in
-//!   `stdlib/asyncio/streams.py`);
+//! - [`reader`]: the buffer half of `asyncio.StreamReader` and each read's non-blocking step;
+//! - [`read_op`]: the awaitables of `StreamReader.read`/`readline`/`readuntil`/`readexactly`;
+//! - [`drain`]: `StreamWriter.drain()`'s check that the protocol's drain helper has nothing to do;
 //! - [`files`]: files whose blocking I/O runs on the pool (the native half of `aiofiles`);
 //! - [`jobs`]: blocking work on the thread pool (getaddrinfo, `run_in_executor` of native
 //!   functions, file I/O for aiofiles), finished on the loop thread;
@@ -25,12 +26,14 @@
 pub mod addr;
 pub mod coalesce;
 pub mod datagram;
+pub mod drain;
 pub mod errors;
 pub mod feed;
 pub mod files;
 pub mod io;
 pub mod jobs;
 pub mod module;
+pub mod read_op;
 pub mod reader;
 pub mod sock;
 pub mod transport;

@@ -9,7 +9,7 @@ use super::addr::{inet_to_py, AF_INET, AF_INET6, AF_UNIX};
 use super::errors::{gai_code, gai_error, gai_message};
 use super::io::Dir;
 use super::sock::{self, expect_socket, SOCK_DGRAM, SOCK_STREAM};
-use super::{datagram, jobs, reader, transport};
+use super::{datagram, drain, jobs, read_op, reader, transport};
 use crate::asyncio::Aio;
 use crate::builtins::{method, native, opt_arg, static_fn};
 use crate::vm::limits::Capability;
@@ -32,6 +32,8 @@ pub struct NetClasses {
     pub datagram_transport: Rc<Class>,
     /// The native base of `asyncio.StreamReader`.
     pub reader_base: Rc<Class>,
+    /// The awaitables of `StreamReader.read` and friends ([`super::read_op`]).
+    pub read_op: Rc<Class>,
     /// `socket.gaierror`.
     pub gaierror: Rc<Class>,
     /// Stream transport `_read_ready`.
@@ -55,6 +57,8 @@ pub struct NetClasses {
     /// `StreamReaderProtocol.data_received`, registered by `streams.py`: transports of
     /// protocols that use it unchanged feed their reader natively ([`super::feed`]).
     pub stream_data_received: RefCell<Option<Value>>,
+    /// `FlowControlMixin._drain_helper`, registered by `streams.py` ([`super::drain`]).
+    pub drain_helper: RefCell<Option<Value>>,
 }
 
 const STATE_KEY: &str = "net";
@@ -92,6 +96,9 @@ fn create(vm: &mut Vm) -> NetClasses {
     let reader_base = native_class(vm, "StreamReader", "asyncio.streams");
     install(vm, &reader_base, READER_METHODS);
     static_fn(vm, &reader_base, "__new__", reader::reader_new);
+    let read_op =
+        builtin_class("coroutine", std::slice::from_ref(&vm.types.object.clone()), BaseKind::Native);
+    install(vm, &read_op, READ_OP_METHODS);
     let oserror = vm.exc_class("OSError");
     let gaierror = builtin_class("gaierror", &[oserror], BaseKind::Exception);
     gaierror.set_attr("__module__", Value::str("socket"));
@@ -100,6 +107,7 @@ fn create(vm: &mut Vm) -> NetClasses {
         stream_transport,
         datagram_transport,
         reader_base,
+        read_op,
         gaierror,
         read_ready: native(vm, "_read_ready", transport::m_read_ready),
         write_ready: native(vm, "_write_ready", transport::m_write_ready),
@@ -111,6 +119,7 @@ fn create(vm: &mut Vm) -> NetClasses {
         incomplete_read_error: RefCell::new(None),
         limit_overrun_error: RefCell::new(None),
         stream_data_received: RefCell::new(None),
+        drain_helper: RefCell::new(None),
     }
 }
 
@@ -182,10 +191,24 @@ const READER_METHODS: &[(&str, NativeFn)] = &[
     ("feed_data", reader::m_feed_data),
     ("_new_waiter", reader::m_new_waiter),
     ("_clear_waiter", reader::m_clear_waiter),
+    ("_discard_overrun", reader::m_discard_overrun),
     ("_readuntil_nowait", reader::m_readuntil_nowait),
     ("_readline_nowait", reader::m_readline_nowait),
     ("_read_nowait", reader::m_read_nowait),
     ("_readexactly_nowait", reader::m_readexactly_nowait),
+    ("read", read_op::m_read),
+    ("readline", read_op::m_readline),
+    ("readuntil", read_op::m_readuntil),
+    ("readexactly", read_op::m_readexactly),
+];
+
+const READ_OP_METHODS: &[(&str, NativeFn)] = &[
+    ("send", read_op::op_send),
+    ("throw", read_op::op_throw),
+    ("close", read_op::op_close),
+    ("__await__", read_op::op_await),
+    ("__iter__", read_op::op_await),
+    ("__next__", read_op::op_send),
 ];
 
 const LOOP_METHODS: &[(&str, NativeFn)] = &[
@@ -533,6 +556,8 @@ pub fn net_module(vm: &mut Vm) -> PyResult<Value> {
             ("file_open", super::files::file_open),
             ("_set_stream_errors", set_stream_errors),
             ("_set_stream_protocol", set_stream_protocol),
+            ("_set_drain_helper", drain::m_set_drain_helper),
+            ("_drain_clear", drain::m_drain_clear),
             ("errno_error", errno_error),
             ("is_numeric_host", is_numeric_host),
             ("install_loop_methods", install_script_loop_methods),

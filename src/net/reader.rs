@@ -8,6 +8,7 @@
 //! buffer after each error), so scheduling and results match CPython.
 
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use super::module::classes;
 use crate::asyncio::future::{future_of, new_future};
@@ -84,11 +85,7 @@ impl ReadBuf {
         }
         let from = self.searched;
         let hay = &self.data[self.start..];
-        let found = if sep.len() == 1 {
-            hay[from..].iter().position(|&b| b == sep[0])
-        } else {
-            hay[from..].windows(sep.len()).position(|w| w == sep)
-        };
+        let found = find_in(&hay[from..], sep);
         match found {
             Some(i) => Some(from + i),
             None => {
@@ -98,6 +95,23 @@ impl ReadBuf {
             }
         }
     }
+}
+
+/// The first index of `sep` (not empty) in `hay`: a scan for its first byte, then a
+/// byte-wise check of the rest (separators are short; a `memcmp` call per candidate
+/// position cost more than the comparison itself).
+fn find_in(hay: &[u8], sep: &[u8]) -> Option<usize> {
+    let (&first, rest) = sep.split_first()?;
+    let last_start = hay.len().checked_sub(sep.len())?;
+    let mut i = 0;
+    while i <= last_start {
+        i += hay[i..=last_start].iter().position(|&b| b == first)?;
+        if hay[i + 1..i + sep.len()].iter().zip(rest).all(|(a, b)| a == b) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
 }
 
 /// A stream reader's state.
@@ -260,8 +274,36 @@ impl ReaderObj {
         Ok(vm.new_bytes(data))
     }
 
+    /// `_wait_for_data(func_name)` up to its `await`: the checks, then a fresh waiter future,
+    /// recorded as the reader's `_waiter`.
+    pub fn new_waiter(&self, vm: &mut Vm, func_name: &str) -> PyResult<Rc<Object>> {
+        if !self.waiter.borrow().is_none() {
+            return Err(vm.new_error(
+                "RuntimeError",
+                &format!("{func_name}() called while another coroutine is already waiting for incoming data"),
+            ));
+        }
+        if self.eof.get() {
+            return Err(vm.new_error("AssertionError", "_wait_for_data after EOF"));
+        }
+        if self.paused.get() {
+            self.paused.set(false);
+            let transport = self.transport.borrow().clone();
+            vm.call_method(&transport, "resume_reading", vec![])?;
+        }
+        let loop_obj = if self.loop_obj.is_none() { vm.running_loop.clone() } else { self.loop_obj.clone() };
+        let fut = new_future(vm, loop_obj);
+        *self.waiter.borrow_mut() = Value::Obj(fut.clone());
+        Ok(fut)
+    }
+
+    /// `_wait_for_data`'s `finally`: `self._waiter = None`.
+    pub fn clear_waiter(&self) {
+        *self.waiter.borrow_mut() = Value::None;
+    }
+
     /// `readuntil`'s step: `Ok(Some(chunk))`, `Ok(None)` to wait, or CPython's errors.
-    fn readuntil_step(&self, vm: &mut Vm, sep: &[u8]) -> PyResult<Option<Value>> {
+    pub fn readuntil_step(&self, vm: &mut Vm, sep: &[u8]) -> PyResult<Option<Value>> {
         if sep.is_empty() {
             return Err(vm.new_error("ValueError", "Separator should be at least one-byte string"));
         }
@@ -293,7 +335,7 @@ impl ReaderObj {
     }
 
     /// `readline`'s step: the partial line at EOF, and ValueError past the limit.
-    fn readline_step(&self, vm: &mut Vm) -> PyResult<Option<Value>> {
+    pub fn readline_step(&self, vm: &mut Vm) -> PyResult<Option<Value>> {
         let c = classes(vm);
         match self.readuntil_step(vm, b"\n") {
             Err(e)
@@ -304,16 +346,7 @@ impl ReaderObj {
             Err(e) if c.limit_overrun_error.borrow().as_ref().is_some_and(|cls| e.class.is_subclass(cls)) => {
                 let ev = Value::Obj(e.clone());
                 let consumed = vm.get_attr(&ev, &Value::str("consumed"))?;
-                let consumed = vm.index_of(&consumed)?.max(0) as usize;
-                {
-                    let mut buf = self.buffer.borrow_mut();
-                    if buf.bytes().get(consumed) == Some(&b'\n') {
-                        buf.take(consumed + 1);
-                    } else {
-                        buf.clear();
-                    }
-                }
-                self.maybe_resume_transport(vm)?;
+                self.discard_overrun(vm, &consumed)?;
                 let msg = vm.exc_args(&e).into_iter().next().unwrap_or(Value::None);
                 let cls = vm.exc_class("ValueError");
                 let err = vm.new_exception(&cls, vec![msg]);
@@ -323,8 +356,23 @@ impl ReaderObj {
         }
     }
 
+    /// `readline`'s clean-up after a `LimitOverrunError`: drop the line up to and including
+    /// the separator at `consumed`, or everything when it is not there.
+    pub fn discard_overrun(&self, vm: &mut Vm, consumed: &Value) -> PyResult<()> {
+        let consumed = vm.index_of(consumed)?.max(0) as usize;
+        {
+            let mut buf = self.buffer.borrow_mut();
+            if buf.bytes().get(consumed) == Some(&b'\n') {
+                buf.take(consumed + 1);
+            } else {
+                buf.clear();
+            }
+        }
+        self.maybe_resume_transport(vm)
+    }
+
     /// `read(n)`'s step for `n > 0`.
-    fn read_step(&self, vm: &mut Vm, n: i64) -> PyResult<Option<Value>> {
+    pub fn read_step(&self, vm: &mut Vm, n: i64) -> PyResult<Option<Value>> {
         self.raise_pending()?;
         if n == 0 {
             return Ok(Some(vm.new_bytes(Vec::new())));
@@ -336,7 +384,7 @@ impl ReaderObj {
     }
 
     /// `readexactly(n)`'s step.
-    fn readexactly_step(&self, vm: &mut Vm, n: i64) -> PyResult<Option<Value>> {
+    pub fn readexactly_step(&self, vm: &mut Vm, n: i64) -> PyResult<Option<Value>> {
         if n < 0 {
             return Err(vm.new_error("ValueError", "readexactly size can not be less than zero"));
         }
@@ -480,37 +528,27 @@ pub fn m_feed_data(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `_new_waiter(func_name)`: `_wait_for_data`'s checks, then a fresh waiter future.
 pub fn m_new_waiter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let r = this(vm, &args)?;
-    if !r.waiter.borrow().is_none() {
-        let name = match args.pos.get(1) {
-            Some(v) => vm.str_of(v)?,
-            None => "read".into(),
-        };
-        return Err(vm.new_error(
-            "RuntimeError",
-            &format!("{name}() called while another coroutine is already waiting for incoming data"),
-        ));
-    }
-    if r.eof.get() {
-        return Err(vm.new_error("AssertionError", "_wait_for_data after EOF"));
-    }
-    if r.paused.get() {
-        r.paused.set(false);
-        let transport = r.transport.borrow().clone();
-        vm.call_method(&transport, "resume_reading", vec![])?;
-    }
-    let loop_obj = if r.loop_obj.is_none() { vm.running_loop.clone() } else { r.loop_obj.clone() };
-    let fut = Value::Obj(new_future(vm, loop_obj));
-    *r.waiter.borrow_mut() = fut.clone();
-    Ok(fut)
+    let name = match args.pos.get(1) {
+        Some(v) => vm.str_of(v)?,
+        None => "read".into(),
+    };
+    r.new_waiter(vm, &name).map(Value::Obj)
+}
+
+/// `_discard_overrun(consumed)`: see [`ReaderObj::discard_overrun`].
+pub fn m_discard_overrun(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let r = this(vm, &args)?;
+    r.discard_overrun(vm, args.pos.get(1).unwrap_or(&Value::Int(0)))?;
+    Ok(Value::None)
 }
 
 /// `_clear_waiter()`: `_wait_for_data`'s `finally`.
 pub fn m_clear_waiter(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    *this(vm, &args)?.waiter.borrow_mut() = Value::None;
+    this(vm, &args)?.clear_waiter();
     Ok(Value::None)
 }
 
-fn sep_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Vec<u8>> {
+pub fn sep_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Vec<u8>> {
     match v {
         None => Ok(b"\n".to_vec()),
         Some(v) => match vm.bytes_of(v) {
@@ -586,6 +624,19 @@ mod tests {
     }
 
     /// After a partial take, what is left is searched from its start if need be.
+    #[test]
+    fn find_in_matches_a_naive_search() {
+        let hay = b"ab\r\nx\r\n\r\r\n\r\nend\r";
+        for sep in [&b"\r\n\r\n"[..], b"\r", b"\r\n", b"end", b"end\r", b"zz", b"\nend\r!", b"a"] {
+            for start in 0..hay.len() {
+                let h = &hay[start..];
+                let naive = h.windows(sep.len()).position(|w| w == sep);
+                assert_eq!(super::find_in(h, sep), naive, "{sep:?} in {h:?}");
+            }
+        }
+        assert_eq!(super::find_in(b"", b"x"), None);
+    }
+
     #[test]
     fn take_keeps_the_search_position_relative_to_the_front() {
         let mut b = ReadBuf::default();

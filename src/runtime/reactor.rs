@@ -133,6 +133,9 @@ struct Source {
     in_due: bool,
     /// Whether it is in `Reactor::unflagged`.
     unflag_pending: bool,
+    /// An event reported the read side closed or an error: no later edge will come for it,
+    /// so a short read no longer proves the socket drained (see [`Reactor::recv`]).
+    read_closed: bool,
 }
 
 impl Source {
@@ -198,9 +201,9 @@ pub struct Reactor<M> {
     /// Queued sources whose flags were both cleared since the last poll; the poll gives up
     /// their places unless an event flagged them again meanwhile. May hold stale ids.
     unflagged: Vec<SourceId>,
-    /// This poll's events as (token, readable, writable), reused across polls so that a poll
+    /// This poll's events as (token, readable, writable, read side closed), reused across polls so that a poll
     /// allocates nothing.
-    scratch: Vec<(Token, bool, bool)>,
+    scratch: Vec<(Token, bool, bool, bool)>,
     live: usize,
     /// Sources whose owner wants at least one direction (kept so `has_interest` is O(1)).
     interested: usize,
@@ -355,16 +358,17 @@ impl<M> Reactor<M> {
                 continue;
             }
             let (readable, writable) = directions(event);
-            newly.push((event.token(), readable, writable));
+            let closed = event.is_read_closed() || event.is_error();
+            newly.push((event.token(), readable, writable, closed));
         }
-        for &(token, readable, writable) in &newly {
-            self.flag(token, readable, writable);
+        for &(token, readable, writable, closed) in &newly {
+            self.flag(token, readable, writable, closed);
         }
         self.scratch = newly;
         woken
     }
 
-    fn flag(&mut self, token: Token, readable: bool, writable: bool) {
+    fn flag(&mut self, token: Token, readable: bool, writable: bool, closed: bool) {
         let index = token.0 & INDEX_MASK;
         let generation = token.0 >> INDEX_BITS;
         let Some(slot) = self.slots.get_mut(index) else {
@@ -384,6 +388,7 @@ impl<M> Reactor<M> {
             }
             source.readable |= readable;
             source.writable |= writable;
+            source.read_closed |= closed;
         });
         if placed {
             self.next_seq += 1;
@@ -486,6 +491,7 @@ impl<M> Reactor<M> {
             seq: 0,
             in_due: false,
             unflag_pending: false,
+            read_closed: false,
         });
         self.live += 1;
         Ok(id)
@@ -607,14 +613,34 @@ impl<M> Reactor<M> {
     }
 
     /// Reads into `buf` from a stream (or a connected UDP socket); `Ok(0)` is EOF.
+    ///
+    /// A stream read that returns less than `buf` holds took everything the kernel had
+    /// (`recv` copies until the buffer is full or the receive queue is empty), so the readable
+    /// flag is cleared at once: the next `recv` would only say `WouldBlock`, one wasted
+    /// syscall and loop callback per message. Data arriving later raises a new edge. The
+    /// shortcut is off once an event reported the read side closed or an error, as that edge
+    /// will not come again and the owner must read on until EOF.
     pub fn recv(&mut self, id: SourceId, buf: &mut [u8]) -> io::Result<usize> {
-        self.io(id, true, |socket| match socket {
-            Socket::TcpStream(s) => (&*s).read(buf),
+        let mut stream = false;
+        let result = self.io(id, true, |socket| match socket {
+            Socket::TcpStream(s) => {
+                stream = true;
+                (&*s).read(buf)
+            }
             Socket::Udp(s) => s.recv(buf),
             #[cfg(unix)]
-            Socket::UnixStream(s) => (&*s).read(buf),
+            Socket::UnixStream(s) => {
+                stream = true;
+                (&*s).read(buf)
+            }
             _ => Err(unsupported()),
-        })
+        });
+        if let Ok(n) = result {
+            if stream && n > 0 && n < buf.len() {
+                self.update(id, |source| source.readable = source.read_closed);
+            }
+        }
+        result
     }
 
     /// Writes from `buf` to a stream (or a connected UDP socket); returns the bytes taken.
@@ -1013,6 +1039,47 @@ mod tests {
         r.send(a1, b"1").unwrap();
         r.poll(LONG, &mut out).unwrap();
         assert_eq!(out.iter().map(|x| x.source).collect::<Vec<_>>(), [b2, b1]);
+    }
+
+    /// A short stream read clears the readable flag (no `WouldBlock` recv needed); data that
+    /// arrives later flags it again.
+    #[cfg(unix)]
+    #[test]
+    fn a_short_read_clears_the_readable_flag() {
+        let mut r = reactor();
+        let (a, b) = r.unix_pair().unwrap();
+        r.set_interest(b, true, false);
+        r.send(a, b"abc").unwrap();
+        assert!(poll_until(&mut r, b).readable);
+        let mut buf = [0u8; 16];
+        assert_eq!(r.recv(b, &mut buf).unwrap(), 3);
+        let mut out = Vec::new();
+        r.poll(Some(Duration::from_millis(20)), &mut out).unwrap();
+        assert!(out.iter().all(|x| x.source != b), "drained by the short read: {out:?}");
+        r.send(a, b"de").unwrap();
+        assert!(poll_until(&mut r, b).readable);
+        assert_eq!(r.recv(b, &mut buf).unwrap(), 2);
+    }
+
+    /// Data and EOF that arrive before one poll: the short read of the data must leave the
+    /// flag set, since no further edge will announce the EOF.
+    #[cfg(unix)]
+    #[test]
+    fn a_short_read_before_eof_keeps_the_flag() {
+        let mut r = reactor();
+        let (a, b) = r.unix_pair().unwrap();
+        r.set_interest(b, true, false);
+        r.send(a, b"abc").unwrap();
+        r.shutdown(a, Shutdown::Write).unwrap();
+        assert!(poll_until(&mut r, b).readable);
+        let mut buf = [0u8; 16];
+        assert_eq!(r.recv(b, &mut buf).unwrap(), 3);
+        let start = Instant::now();
+        let mut out = Vec::new();
+        r.poll(LONG, &mut out).unwrap();
+        assert!(start.elapsed() < PROMPT);
+        assert!(out.iter().any(|x| x.source == b && x.readable));
+        assert_eq!(r.recv(b, &mut buf).unwrap(), 0);
     }
 
     #[cfg(unix)]

@@ -97,3 +97,28 @@ impl Vm {
         Self::ext_of(v)?.await_step(self, v, incoming)
     }
 }
+
+/// `send()`/`throw()` on a native awaitable driven by hand: steps it once (a `send` to one
+/// not yet parked on a future starts it, whatever is sent); a yield is returned and a finish
+/// raises `StopIteration(value)`, as a coroutine's `send` does.
+pub fn drive_by_hand(
+    vm: &mut Vm,
+    parked: bool,
+    incoming: Incoming,
+    step: impl FnOnce(&mut Vm, &Incoming) -> PyResult<Delegate>,
+) -> PyResult<Value> {
+    let incoming = match incoming {
+        Incoming::Throw(e) => Incoming::Throw(e),
+        other if parked => other,
+        _ => Incoming::Start,
+    };
+    match step(vm, &incoming)? {
+        Delegate::Yield(v) => Ok(v),
+        Delegate::Done(v) => {
+            let cls = vm.exc_class("StopIteration");
+            let args = if v.is_none() { vec![] } else { vec![v] };
+            Err(vm.new_exception(&cls, args))
+        }
+        Delegate::Resume(..) => Ok(Value::None),
+    }
+}

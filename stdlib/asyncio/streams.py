@@ -203,6 +203,9 @@ class StreamReaderProtocol(FlowControlMixin, protocols.Protocol):
         return self._closed
 
 
+# drain() skips awaiting this helper when it would return at once (src/net/drain.rs).
+_net._set_drain_helper(FlowControlMixin._drain_helper)
+
 # Transports of protocols that keep this data_received feed their reader natively, with no
 # bytes object per recv (src/net/feed.rs).
 _net._set_stream_protocol(StreamReaderProtocol.data_received)
@@ -263,7 +266,10 @@ class StreamWriter:
                 raise exc
         if self._transport.is_closing():
             await sleep(0)
-        await self._protocol._drain_helper()
+        protocol = self._protocol
+        if _net._drain_clear(protocol):
+            return  # the helper would return at once (src/net/drain.rs)
+        await protocol._drain_helper()
 
     async def start_tls(self, sslcontext, *, server_hostname=None, ssl_handshake_timeout=None):
         raise RuntimeError('TLS is not supported by gyre yet')
@@ -280,24 +286,20 @@ class StreamReader(_net.StreamReaderBase):
         finally:
             self._clear_waiter()
 
-    async def readline(self):
-        """Read one line ending in b'\\n' (or the partial line at EOF)."""
-        while True:
-            line = self._readline_nowait()
-            if line is not None:
-                return line
-            await self._wait_for_data('readuntil')
+    async def _readline_slow(self):
+        """`readline()` of a subclass that overrides `readuntil`."""
+        try:
+            line = await self.readuntil(b'\n')
+        except exceptions.IncompleteReadError as e:
+            return e.partial
+        except exceptions.LimitOverrunError as e:
+            self._discard_overrun(e.consumed)
+            raise ValueError(e.args[0])
+        return line
 
-    async def readuntil(self, separator=b'\n'):
-        """Read up to and including `separator`."""
-        while True:
-            chunk = self._readuntil_nowait(separator)
-            if chunk is not None:
-                return chunk
-            await self._wait_for_data('readuntil')
-
-    async def read(self, n=-1):
-        """Read up to `n` bytes, or until EOF when `n` is negative."""
+    async def _read_slow(self, n=-1):
+        """`read(n)` for anything but a non-negative int (read, readline, readuntil and
+        readexactly are native: `_net.StreamReaderBase`)."""
         if n < 0:
             if self.exception() is not None:
                 raise self.exception()
@@ -313,14 +315,6 @@ class StreamReader(_net.StreamReaderBase):
             if data is not None:
                 return data
             await self._wait_for_data('read')
-
-    async def readexactly(self, n):
-        """Read exactly `n` bytes (IncompleteReadError at EOF before that)."""
-        while True:
-            data = self._readexactly_nowait(n)
-            if data is not None:
-                return data
-            await self._wait_for_data('readexactly')
 
     def __aiter__(self):
         return self

@@ -1,0 +1,299 @@
+//! The awaitables `StreamReader.read(n)`, `readline()`, `readuntil(sep)` and
+//! `readexactly(n)` return: each is CPython's coroutine (`while True: try the step; await
+//! _wait_for_data(...)`) as a native state machine, so a read costs no Python frame, and one
+//! that finds its data buffered costs no suspension and no future.
+//!
+//! Invariants: every suspension happens where CPython's coroutine suspends (on the reader's
+//! `_waiter` future, made by [`ReaderObj::new_waiter`] with CPython's checks), and the waiter
+//! is cleared however the wait ends (`_wait_for_data`'s `finally`). Arguments are converted at
+//! the first step, as the coroutine would; `read(n)` with anything but a non-negative `int`
+//! goes to the script's `_read_slow` coroutine (`read(-1)` loops over `read(limit)`).
+
+use std::any::Any;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::reader::{reader_of, sep_arg, ReaderObj};
+use crate::asyncio::future::future_of;
+use crate::builtins::opt_arg;
+use crate::compiler::bytecode::CmpKind;
+use crate::vm::ext::Ext;
+use crate::vm::frame::Incoming;
+use crate::vm::gc::Tracer;
+use crate::vm::interp::Delegate;
+use crate::vm::object::{Args, Class, Object, Payload};
+use crate::vm::{PyResult, Value, Vm};
+
+/// Which read the awaitable does, with its argument as given.
+#[derive(Debug)]
+enum Kind {
+    /// `read(n)`, `n >= 0`.
+    Read(i64),
+    /// `readline()`.
+    Line,
+    /// `readuntil(separator)`: the argument, then its bytes once converted.
+    Until(Value, Option<Vec<u8>>),
+    /// `readexactly(n)`: the argument as given (converted by the step, as the coroutine does).
+    Exactly(Value),
+}
+
+/// One pending read: the reader, what to read, and the waiter it is parked on.
+#[derive(Debug)]
+pub struct ReadOp {
+    reader: Value,
+    kind: RefCell<Kind>,
+    waiter: RefCell<Option<Rc<Object>>>,
+}
+
+impl ReadOp {
+    fn qualname(&self) -> &'static str {
+        match &*self.kind.borrow() {
+            Kind::Read(_) => "StreamReader.read",
+            Kind::Line => "StreamReader.readline",
+            Kind::Until(..) => "StreamReader.readuntil",
+            Kind::Exactly(_) => "StreamReader.readexactly",
+        }
+    }
+
+    /// The name `_wait_for_data` is given (it shows in the "already waiting" error).
+    fn wait_name(&self) -> &'static str {
+        match &*self.kind.borrow() {
+            Kind::Read(_) => "read",
+            Kind::Line | Kind::Until(..) => "readuntil",
+            Kind::Exactly(_) => "readexactly",
+        }
+    }
+
+    fn step(&self, vm: &mut Vm, incoming: &Incoming) -> PyResult<Delegate> {
+        let Some(r) = reader_of(&self.reader) else {
+            return Err(vm.new_error("TypeError", "not a StreamReader"));
+        };
+        let waiter = self.waiter.borrow_mut().take();
+        if let Some(w) = waiter {
+            // `await self._waiter` ended; the `finally` clears the reader's waiter.
+            r.clear_waiter();
+            if let Incoming::Throw(e) = incoming {
+                return Err(e.clone());
+            }
+            if let Some(f) = future_of(&Value::Obj(w)) {
+                f.result(vm)?;
+            }
+        } else if let Incoming::Throw(e) = incoming {
+            return Err(e.clone());
+        }
+        match self.try_read(vm, r)? {
+            Some(v) => Ok(Delegate::Done(v)),
+            None => {
+                let w = r.new_waiter(vm, self.wait_name())?;
+                if let Some(f) = future_of(&Value::Obj(w.clone())) {
+                    f.st.borrow_mut().blocking = true;
+                }
+                *self.waiter.borrow_mut() = Some(w.clone());
+                Ok(Delegate::Yield(Value::Obj(w)))
+            }
+        }
+    }
+
+    /// The loop body before the wait: the result, or None to wait for data.
+    fn try_read(&self, vm: &mut Vm, r: &ReaderObj) -> PyResult<Option<Value>> {
+        let mut kind = self.kind.borrow_mut();
+        match &mut *kind {
+            Kind::Read(n) => r.read_step(vm, *n),
+            Kind::Line => r.readline_step(vm),
+            Kind::Until(arg, sep) => {
+                if sep.is_none() {
+                    if vm.bytes_of(arg).is_none() {
+                        // `len(separator)` comes first in CPython.
+                        crate::builtins::length(vm, arg)?;
+                    }
+                    *sep = Some(sep_arg(vm, Some(arg))?);
+                }
+                let sep = sep.as_deref().unwrap_or(b"\n");
+                r.readuntil_step(vm, sep)
+            }
+            Kind::Exactly(n) => {
+                let n = match n {
+                    Value::Int(n) => *n,
+                    other => {
+                        // `if n < 0` comes first in CPython: its TypeError for a non-number.
+                        let negative = vm.compare_op(CmpKind::Lt, other, &Value::Int(0))?;
+                        if vm.truthy(&negative)? {
+                            -1
+                        } else {
+                            vm.index_of(other)?
+                        }
+                    }
+                };
+                r.readexactly_step(vm, n)
+            }
+        }
+    }
+
+    /// `close()` of a parked read: the `finally` runs.
+    fn close(&self) {
+        if self.waiter.borrow_mut().take().is_some() {
+            if let Some(r) = reader_of(&self.reader) {
+                r.clear_waiter();
+            }
+        }
+    }
+}
+
+impl Ext for ReadOp {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    fn gc_traverse(&self, tracer: &mut Tracer<'_>) -> bool {
+        let (Ok(kind), Ok(waiter)) = (self.kind.try_borrow(), self.waiter.try_borrow()) else { return false };
+        tracer.value(&self.reader);
+        if let Kind::Until(v, _) | Kind::Exactly(v) = &*kind {
+            tracer.value(v);
+        }
+        waiter.iter().for_each(|w| tracer.object(w));
+        true
+    }
+
+    fn gc_clear(&self, trash: &mut Vec<Value>) {
+        if let Ok(mut waiter) = self.waiter.try_borrow_mut() {
+            trash.extend(waiter.take().map(Value::Obj));
+        }
+        if let Ok(mut kind) = self.kind.try_borrow_mut() {
+            if let Kind::Until(v, _) | Kind::Exactly(v) = &mut *kind {
+                trash.push(std::mem::take(v));
+            }
+        }
+    }
+
+    fn repr(&self, _vm: &mut Vm, this: &Value) -> PyResult<Option<String>> {
+        Ok(Some(format!("<coroutine object {} at {:#x}>", self.qualname(), this.id())))
+    }
+
+    fn get_attr(&self, _vm: &mut Vm, _this: &Value, name: &str) -> PyResult<Option<Value>> {
+        Ok(match name {
+            "__qualname__" => Some(Value::str(self.qualname())),
+            "__name__" => Some(Value::str(self.qualname().trim_start_matches("StreamReader."))),
+            _ => None,
+        })
+    }
+
+    fn is_awaitable(&self) -> bool {
+        true
+    }
+
+    fn iter(&self, _vm: &mut Vm, this: &Value) -> PyResult<Option<Value>> {
+        Ok(Some(this.clone()))
+    }
+
+    fn await_step(&self, vm: &mut Vm, _this: &Value, incoming: &Incoming) -> Option<PyResult<Delegate>> {
+        Some(self.step(vm, incoming))
+    }
+}
+
+fn new_op(vm: &mut Vm, reader: &Value, kind: Kind) -> Value {
+    let op = ReadOp { reader: reader.clone(), kind: RefCell::new(kind), waiter: RefCell::new(None) };
+    let cls: Rc<Class> = super::module::classes(vm).read_op.clone();
+    Value::Obj(Object::new(cls, Payload::Ext(Box::new(op))))
+}
+
+fn reader_arg<'a>(vm: &mut Vm, args: &Args<'a>) -> PyResult<&'a Value> {
+    match args.pos.first() {
+        Some(v) if reader_of(v).is_some() => Ok(v),
+        _ => Err(vm.new_error("TypeError", "descriptor requires a StreamReader")),
+    }
+}
+
+/// `read(n=-1)`: native for `n >= 0`, else the script's `_read_slow(n)`.
+pub fn m_read(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = reader_arg(vm, &args)?;
+    match opt_arg(&args, 1, "n") {
+        None => vm.call_method(this, "_read_slow", vec![Value::Int(-1)]),
+        Some(Value::Int(n)) if *n >= 0 => Ok(new_op(vm, this, Kind::Read(*n))),
+        Some(n) => {
+            let n = n.clone();
+            vm.call_method(this, "_read_slow", vec![n])
+        }
+    }
+}
+
+/// `readline()`: native unless the reader's class overrides `readuntil`, which CPython's
+/// `readline` calls (then the script's `_readline_slow`).
+pub fn m_readline(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = reader_arg(vm, &args)?;
+    let native = super::module::classes(vm).reader_base.lookup("readuntil");
+    let own = match this {
+        Value::Obj(o) => o.class.lookup("readuntil"),
+        _ => None,
+    };
+    let overridden = match (own, native) {
+        (Some(a), Some(b)) => !a.is(&b),
+        _ => true,
+    };
+    if overridden {
+        return vm.call_method(this, "_readline_slow", vec![]);
+    }
+    Ok(new_op(vm, this, Kind::Line))
+}
+
+/// `readuntil(separator=b'\n')`.
+pub fn m_readuntil(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = reader_arg(vm, &args)?;
+    let kind = match opt_arg(&args, 1, "separator") {
+        None => Kind::Until(Value::None, Some(b"\n".to_vec())),
+        Some(v) => Kind::Until(v.clone(), None),
+    };
+    Ok(new_op(vm, this, kind))
+}
+
+/// `readexactly(n)`.
+pub fn m_readexactly(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = reader_arg(vm, &args)?;
+    let Some(n) = opt_arg(&args, 1, "n") else {
+        return Err(vm.new_error(
+            "TypeError",
+            "StreamReader.readexactly() missing 1 required positional argument: 'n'",
+        ));
+    };
+    let n = n.clone();
+    Ok(new_op(vm, this, Kind::Exactly(n)))
+}
+
+fn op_of<'a>(vm: &mut Vm, args: &Args<'a>) -> PyResult<&'a ReadOp> {
+    match args.pos.first().and_then(|v| v.payload()) {
+        Some(Payload::Ext(e)) => match e.as_any().downcast_ref::<ReadOp>() {
+            Some(op) => Ok(op),
+            None => Err(vm.new_error("TypeError", "descriptor requires a stream coroutine")),
+        },
+        _ => Err(vm.new_error("TypeError", "descriptor requires a stream coroutine")),
+    }
+}
+
+/// Driving a read by hand: `send()` steps it, a finished one raises StopIteration.
+fn drive(vm: &mut Vm, op: &ReadOp, incoming: Incoming) -> PyResult<Value> {
+    let parked = op.waiter.borrow().is_some();
+    crate::vm::ext::drive_by_hand(vm, parked, incoming, |vm, incoming| op.step(vm, incoming))
+}
+
+/// `op.send(value)`.
+pub fn op_send(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let op = op_of(vm, &args)?;
+    drive(vm, op, Incoming::Send(args.pos.get(1).cloned().unwrap_or(Value::None)))
+}
+
+/// `op.throw(exc)`.
+pub fn op_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let op = op_of(vm, &args)?;
+    let e = crate::builtins::throw_exc(vm, &args.pos[1..])?;
+    drive(vm, op, Incoming::Throw(e))
+}
+
+/// `op.close()`.
+pub fn op_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    op_of(vm, &args)?.close();
+    Ok(Value::None)
+}
+
+/// `op.__await__()`.
+pub fn op_await(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(args.pos.first().cloned().unwrap_or(Value::None))
+}
