@@ -22,6 +22,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::builtins::{method, native, static_fn};
+use crate::vm::ext::{hand_send, hand_throw};
 use crate::vm::object::{Args, BaseKind, Class, Dict, Object, Payload};
 use crate::vm::types::builtin_class;
 use crate::vm::{PyResult, Value, Vm};
@@ -236,12 +237,12 @@ impl Aio {
             method(vm, q, name, m);
         }
         for (name, m) in [
-            ("send", queue::op_send as crate::vm::object::NativeFn),
-            ("throw", queue::op_throw),
+            ("send", hand_send::<queue::QueueOp> as crate::vm::object::NativeFn),
+            ("throw", hand_throw::<queue::QueueOp>),
             ("close", queue::op_close),
             ("__await__", queue::op_await),
             ("__iter__", queue::op_await),
-            ("__next__", queue::op_send),
+            ("__next__", hand_send::<queue::QueueOp>),
         ] {
             method(vm, &self.queue_op, name, m);
         }

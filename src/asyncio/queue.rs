@@ -19,7 +19,7 @@ use std::rc::Rc;
 use super::future::{future_of, new_future};
 use super::Aio;
 use crate::compiler::bytecode::CmpKind;
-use crate::vm::ext::Ext;
+use crate::vm::ext::{hand_driven_of, Ext, HandDriven};
 use crate::vm::frame::Incoming;
 use crate::vm::gc::Tracer;
 use crate::vm::interp::Delegate;
@@ -595,38 +595,21 @@ fn new_op(vm: &mut Vm, queue: &Value, kind: OpKind, item: Value) -> Value {
     Value::Obj(Object::new(Aio::classes(vm).queue_op.clone(), Payload::Ext(Box::new(op))))
 }
 
-fn op_of<'a>(vm: &mut Vm, args: &Args<'a>) -> PyResult<&'a QueueOp> {
-    match args.pos.first().and_then(|v| v.payload()) {
-        Some(Payload::Ext(e)) => match e.as_any().downcast_ref::<QueueOp>() {
-            Some(op) => Ok(op),
-            None => Err(vm.new_error("TypeError", "descriptor requires a queue coroutine")),
-        },
-        _ => Err(vm.new_error("TypeError", "descriptor requires a queue coroutine")),
+impl HandDriven for QueueOp {
+    const WHAT: &'static str = "queue coroutine";
+
+    fn parked(&self) -> bool {
+        self.waiter.borrow().is_some()
     }
-}
 
-/// Driving an operation by hand: `send()` steps it, a finished one raises StopIteration.
-fn drive(vm: &mut Vm, op: &QueueOp, incoming: Incoming) -> PyResult<Value> {
-    let parked = op.waiter.borrow().is_some();
-    crate::vm::ext::drive_by_hand(vm, parked, incoming, |vm, incoming| op.step(vm, incoming))
-}
-
-/// `op.send(value)`.
-pub fn op_send(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let op = op_of(vm, &args)?;
-    drive(vm, op, Incoming::Send(args.pos.get(1).cloned().unwrap_or(Value::None)))
-}
-
-/// `op.throw(exc)`.
-pub fn op_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let op = op_of(vm, &args)?;
-    let e = crate::builtins::throw_exc(vm, &args.pos[1..])?;
-    drive(vm, op, Incoming::Throw(e))
+    fn step_once(&self, vm: &mut Vm, incoming: &Incoming) -> PyResult<Delegate> {
+        self.step(vm, incoming)
+    }
 }
 
 /// `op.close()`: a parked operation gives its place up, as a closed coroutine would.
 pub fn op_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let op = op_of(vm, &args)?;
+    let op = hand_driven_of::<QueueOp>(vm, &args)?;
     let waiter = op.waiter.borrow().clone();
     if let (Some(w), Some(q)) = (waiter, queue_of(&op.queue)) {
         let e = vm.new_exception_named("GeneratorExit");

@@ -239,15 +239,7 @@ fn drive(vm: &mut Vm, this: &Value, incoming: Incoming) -> PyResult<Value> {
     } else {
         return Err(vm.new_error("TypeError", "descriptor requires a sleep coroutine"));
     };
-    match step? {
-        Delegate::Yield(v) => Ok(v),
-        Delegate::Done(v) => {
-            let cls = vm.exc_class("StopIteration");
-            let args = if v.is_none() { vec![] } else { vec![v] };
-            Err(vm.new_exception(&cls, args))
-        }
-        Delegate::Resume(..) => Ok(Value::None),
-    }
+    crate::vm::ext::step_result(vm, step?)
 }
 
 /// `send(value)`.

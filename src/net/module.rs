@@ -12,6 +12,7 @@ use super::sock::{self, expect_socket, SOCK_DGRAM, SOCK_STREAM};
 use super::{datagram, drain, jobs, read_op, reader, transport};
 use crate::asyncio::Aio;
 use crate::builtins::{method, native, opt_arg, static_fn};
+use crate::vm::ext::{hand_send, hand_throw};
 use crate::vm::limits::Capability;
 use crate::vm::object::{Args, BaseKind, Class, Dict, NativeFn};
 use crate::vm::types::builtin_class;
@@ -203,12 +204,12 @@ const READER_METHODS: &[(&str, NativeFn)] = &[
 ];
 
 const READ_OP_METHODS: &[(&str, NativeFn)] = &[
-    ("send", read_op::op_send),
-    ("throw", read_op::op_throw),
+    ("send", hand_send::<read_op::ReadOp>),
+    ("throw", hand_throw::<read_op::ReadOp>),
     ("close", read_op::op_close),
     ("__await__", read_op::op_await),
     ("__iter__", read_op::op_await),
-    ("__next__", read_op::op_send),
+    ("__next__", hand_send::<read_op::ReadOp>),
 ];
 
 const LOOP_METHODS: &[(&str, NativeFn)] = &[

@@ -17,7 +17,7 @@ use super::reader::{reader_of, sep_arg, ReaderObj};
 use crate::asyncio::future::future_of;
 use crate::builtins::opt_arg;
 use crate::compiler::bytecode::CmpKind;
-use crate::vm::ext::Ext;
+use crate::vm::ext::{hand_driven_of, Ext, HandDriven};
 use crate::vm::frame::Incoming;
 use crate::vm::gc::Tracer;
 use crate::vm::interp::Delegate;
@@ -258,38 +258,21 @@ pub fn m_readexactly(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(new_op(vm, this, Kind::Exactly(n)))
 }
 
-fn op_of<'a>(vm: &mut Vm, args: &Args<'a>) -> PyResult<&'a ReadOp> {
-    match args.pos.first().and_then(|v| v.payload()) {
-        Some(Payload::Ext(e)) => match e.as_any().downcast_ref::<ReadOp>() {
-            Some(op) => Ok(op),
-            None => Err(vm.new_error("TypeError", "descriptor requires a stream coroutine")),
-        },
-        _ => Err(vm.new_error("TypeError", "descriptor requires a stream coroutine")),
+impl HandDriven for ReadOp {
+    const WHAT: &'static str = "stream coroutine";
+
+    fn parked(&self) -> bool {
+        self.waiter.borrow().is_some()
     }
-}
 
-/// Driving a read by hand: `send()` steps it, a finished one raises StopIteration.
-fn drive(vm: &mut Vm, op: &ReadOp, incoming: Incoming) -> PyResult<Value> {
-    let parked = op.waiter.borrow().is_some();
-    crate::vm::ext::drive_by_hand(vm, parked, incoming, |vm, incoming| op.step(vm, incoming))
-}
-
-/// `op.send(value)`.
-pub fn op_send(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let op = op_of(vm, &args)?;
-    drive(vm, op, Incoming::Send(args.pos.get(1).cloned().unwrap_or(Value::None)))
-}
-
-/// `op.throw(exc)`.
-pub fn op_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let op = op_of(vm, &args)?;
-    let e = crate::builtins::throw_exc(vm, &args.pos[1..])?;
-    drive(vm, op, Incoming::Throw(e))
+    fn step_once(&self, vm: &mut Vm, incoming: &Incoming) -> PyResult<Delegate> {
+        self.step(vm, incoming)
+    }
 }
 
 /// `op.close()`.
 pub fn op_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    op_of(vm, &args)?.close();
+    hand_driven_of::<ReadOp>(vm, &args)?.close();
     Ok(Value::None)
 }
 

@@ -10,6 +10,7 @@ use std::fmt;
 
 use super::frame::Incoming;
 use super::interp::Delegate;
+use super::object::{Args, Payload};
 use super::value::Value;
 use super::{PyResult, Vm};
 
@@ -112,7 +113,14 @@ pub fn drive_by_hand(
         other if parked => other,
         _ => Incoming::Start,
     };
-    match step(vm, &incoming)? {
+    let step = step(vm, &incoming)?;
+    step_result(vm, step)
+}
+
+/// What one hand-driven step of a native awaitable gives its `send()`/`throw()` caller: a
+/// yield is returned, a finish raises `StopIteration(value)`.
+pub fn step_result(vm: &mut Vm, step: Delegate) -> PyResult<Value> {
+    match step {
         Delegate::Yield(v) => Ok(v),
         Delegate::Done(v) => {
             let cls = vm.exc_class("StopIteration");
@@ -121,4 +129,44 @@ pub fn drive_by_hand(
         }
         Delegate::Resume(..) => Ok(Value::None),
     }
+}
+
+/// A native awaitable whose `send()` and `throw()` methods step it by hand (asyncio's queue
+/// operations, the stream read operations): [`hand_send`] and [`hand_throw`] are those
+/// methods for any such type.
+pub trait HandDriven: Ext + Sized {
+    /// How the receiver is named when a method gets the wrong one ("queue coroutine").
+    const WHAT: &'static str;
+
+    /// True while it waits on a future (a `send` then resumes rather than starts it).
+    fn parked(&self) -> bool;
+
+    /// One step, as the event loop would take it.
+    fn step_once(&self, vm: &mut Vm, incoming: &Incoming) -> PyResult<Delegate>;
+}
+
+/// The `T` a method of a [`HandDriven`] type was called on (its first argument).
+pub fn hand_driven_of<'a, T: HandDriven>(vm: &mut Vm, args: &Args<'a>) -> PyResult<&'a T> {
+    let op = match args.pos.first().and_then(|v| v.payload()) {
+        Some(Payload::Ext(e)) => e.as_any().downcast_ref::<T>(),
+        _ => None,
+    };
+    op.ok_or_else(|| vm.new_error("TypeError", &format!("descriptor requires a {}", T::WHAT)))
+}
+
+fn hand_drive<T: HandDriven>(vm: &mut Vm, op: &T, incoming: Incoming) -> PyResult<Value> {
+    drive_by_hand(vm, op.parked(), incoming, |vm, incoming| op.step_once(vm, incoming))
+}
+
+/// `op.send(value)` (also `op.__next__()`).
+pub fn hand_send<T: HandDriven>(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let op = hand_driven_of::<T>(vm, &args)?;
+    hand_drive(vm, op, Incoming::Send(args.pos.get(1).cloned().unwrap_or(Value::None)))
+}
+
+/// `op.throw(exc)`.
+pub fn hand_throw<T: HandDriven>(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let op = hand_driven_of::<T>(vm, &args)?;
+    let e = crate::builtins::throw_exc(vm, &args.pos[1..])?;
+    hand_drive(vm, op, Incoming::Throw(e))
 }
