@@ -99,6 +99,10 @@ impl PyStr {
 /// the hashes of fixed names as constants).
 pub const fn str_hash(s: &str) -> i64 {
     let bytes = s.as_bytes();
+    // CPython hashes the empty str (and empty bytes) to 0 whatever the hash seed.
+    if bytes.is_empty() {
+        return 0;
+    }
     let mut h: u64 = 0xcbf29ce484222325;
     let mut i = 0;
     while i < bytes.len() {
