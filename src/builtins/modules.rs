@@ -110,6 +110,8 @@ const STDLIB: &[(&str, &str, bool)] = &[
     ("uuid", include_str!("../../stdlib/uuid.py"), false),
     ("_purehash", include_str!("../../stdlib/_purehash.py"), false),
     ("hashlib", include_str!("../../stdlib/hashlib.py"), false),
+    ("difflib", include_str!("../../stdlib/difflib.py"), false),
+    ("unittest", include_str!("../../stdlib/unittest.py"), false),
 ];
 
 /// The source of an embedded stdlib module and whether it is a package.
