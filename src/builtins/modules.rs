@@ -112,6 +112,7 @@ const STDLIB: &[(&str, &str, bool)] = &[
     ("hashlib", include_str!("../../stdlib/hashlib.py"), false),
     ("difflib", include_str!("../../stdlib/difflib.py"), false),
     ("unittest", include_str!("../../stdlib/unittest.py"), false),
+    ("argparse", include_str!("../../stdlib/argparse.py"), false),
 ];
 
 /// The source of an embedded stdlib module and whether it is a package.
