@@ -113,6 +113,15 @@ const STDLIB: &[(&str, &str, bool)] = &[
     ("difflib", include_str!("../../stdlib/difflib.py"), false),
     ("unittest", include_str!("../../stdlib/unittest.py"), false),
     ("argparse", include_str!("../../stdlib/argparse.py"), false),
+    ("csv", include_str!("../../stdlib/csv.py"), false),
+    ("signal", include_str!("../../stdlib/signal.py"), false),
+    ("timeit", include_str!("../../stdlib/timeit.py"), false),
+    ("platform", include_str!("../../stdlib/platform.py"), false),
+    ("glob", include_str!("../../stdlib/glob.py"), false),
+    ("shutil", include_str!("../../stdlib/shutil.py"), false),
+    ("pathlib", include_str!("../../stdlib/pathlib.py"), false),
+    ("sched", include_str!("../../stdlib/sched.py"), false),
+    ("locale", include_str!("../../stdlib/locale.py"), false),
 ];
 
 /// The source of an embedded stdlib module and whether it is a package.
