@@ -122,6 +122,7 @@ const STDLIB: &[(&str, &str, bool)] = &[
     ("pathlib", include_str!("../../stdlib/pathlib.py"), false),
     ("sched", include_str!("../../stdlib/sched.py"), false),
     ("locale", include_str!("../../stdlib/locale.py"), false),
+    ("codecs", include_str!("../../stdlib/codecs.py"), false),
 ];
 
 /// The source of an embedded stdlib module and whether it is a package.
