@@ -251,18 +251,23 @@ class TestResult:
     def stopTestRun(self):
         pass
 
+    def _failfast(self):
+        if getattr(self, 'failfast', False):
+            self.stop()
+
     def addError(self, test, err):
+        self._failfast()
         self.errors.append((test, self._exc_info_to_string(err, test)))
         self._mirrorOutput = True
 
     def addFailure(self, test, err):
+        self._failfast()
         self.failures.append((test, self._exc_info_to_string(err, test)))
         self._mirrorOutput = True
 
     def addSubTest(self, test, subtest, err):
         if err is not None:
-            if getattr(self, 'failfast', False):
-                self.stop()
+            self._failfast()
             if issubclass(err[0], test.failureException):
                 errors = self.failures
             else:
@@ -280,6 +285,7 @@ class TestResult:
         self.expectedFailures.append((test, self._exc_info_to_string(err, test)))
 
     def addUnexpectedSuccess(self, test):
+        self._failfast()
         self.unexpectedSuccesses.append(test)
 
     def addDuration(self, test, elapsed):
