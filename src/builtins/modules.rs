@@ -123,6 +123,8 @@ const STDLIB: &[(&str, &str, bool)] = &[
     ("sched", include_str!("../../stdlib/sched.py"), false),
     ("locale", include_str!("../../stdlib/locale.py"), false),
     ("codecs", include_str!("../../stdlib/codecs.py"), false),
+    ("concurrent", include_str!("../../stdlib/concurrent/__init__.py"), true),
+    ("concurrent.futures", include_str!("../../stdlib/concurrent/futures/__init__.py"), true),
 ];
 
 /// The source of an embedded stdlib module and whether it is a package.
