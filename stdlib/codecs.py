@@ -127,7 +127,21 @@ class BufferedIncrementalDecoder(IncrementalDecoder):
         self.buffer = state[0]
 
 
-class StreamWriter(Codec):
+class _StreamWrapper:
+    """What the stream classes share: unknown attributes come from the wrapped stream, and
+    `with` closes it."""
+
+    def __getattr__(self, name):
+        return getattr(self.stream, name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, type, value, tb):
+        self.stream.close()
+
+
+class StreamWriter(_StreamWrapper, Codec):
     def __init__(self, stream, errors='strict'):
         self.stream = stream
         self.errors = errors
@@ -142,17 +156,8 @@ class StreamWriter(Codec):
     def reset(self):
         pass
 
-    def __getattr__(self, name):
-        return getattr(self.stream, name)
 
-    def __enter__(self):
-        return self
-
-    def __exit__(self, type, value, tb):
-        self.stream.close()
-
-
-class StreamReader(Codec):
+class StreamReader(_StreamWrapper, Codec):
     def __init__(self, stream, errors='strict'):
         self.stream = stream
         self.errors = errors
@@ -186,17 +191,8 @@ class StreamReader(Codec):
             return line
         raise StopIteration
 
-    def __getattr__(self, name):
-        return getattr(self.stream, name)
 
-    def __enter__(self):
-        return self
-
-    def __exit__(self, type, value, tb):
-        self.stream.close()
-
-
-class StreamReaderWriter:
+class StreamReaderWriter(_StreamWrapper):
     def __init__(self, stream, Reader, Writer, errors='strict'):
         self.stream = stream
         self.reader = Reader(stream, errors)
@@ -223,15 +219,6 @@ class StreamReaderWriter:
 
     def __next__(self):
         return next(self.reader)
-
-    def __getattr__(self, name):
-        return getattr(self.stream, name)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, type, value, tb):
-        self.stream.close()
 
 
 # ----- the built-in codecs -----

@@ -396,6 +396,13 @@ def _check_types(a, b, *args):
             raise TypeError('all arguments must be str, not: %r' % (arg,))
 
 
+def _file_header(from_mark, to_mark, fromfile, tofile, fromfiledate, tofiledate, lineterm):
+    fromdate = '\t%s' % fromfiledate if fromfiledate else ''
+    todate = '\t%s' % tofiledate if tofiledate else ''
+    yield '%s %s%s%s' % (from_mark, fromfile, fromdate, lineterm)
+    yield '%s %s%s%s' % (to_mark, tofile, todate, lineterm)
+
+
 def unified_diff(a, b, fromfile='', tofile='', fromfiledate='', tofiledate='', n=3,
                  lineterm='\n'):
     _check_types(a, b, fromfile, tofile, fromfiledate, tofiledate, lineterm)
@@ -403,10 +410,8 @@ def unified_diff(a, b, fromfile='', tofile='', fromfiledate='', tofiledate='', n
     for group in SequenceMatcher(None, a, b).get_grouped_opcodes(n):
         if not started:
             started = True
-            fromdate = '\t%s' % fromfiledate if fromfiledate else ''
-            todate = '\t%s' % tofiledate if tofiledate else ''
-            yield '--- %s%s%s' % (fromfile, fromdate, lineterm)
-            yield '+++ %s%s%s' % (tofile, todate, lineterm)
+            yield from _file_header('---', '+++', fromfile, tofile, fromfiledate, tofiledate,
+                                    lineterm)
         first, last = group[0], group[-1]
         yield '@@ -%s +%s @@%s' % (_unified_range(first[1], last[2]),
                                    _unified_range(first[3], last[4]), lineterm)
@@ -433,10 +438,8 @@ def context_diff(a, b, fromfile='', tofile='', fromfiledate='', tofiledate='', n
     for group in SequenceMatcher(None, a, b).get_grouped_opcodes(n):
         if not started:
             started = True
-            fromdate = '\t%s' % fromfiledate if fromfiledate else ''
-            todate = '\t%s' % tofiledate if tofiledate else ''
-            yield '*** %s%s%s' % (fromfile, fromdate, lineterm)
-            yield '--- %s%s%s' % (tofile, todate, lineterm)
+            yield from _file_header('***', '---', fromfile, tofile, fromfiledate, tofiledate,
+                                    lineterm)
         first, last = group[0], group[-1]
         yield '***************' + lineterm
         yield '*** %s ****%s' % (_context_range(first[1], last[2]), lineterm)

@@ -1429,14 +1429,18 @@ class TestCase:
             self.fail(self._formatMessage(msg, standardMsg))
 
 
-def _enter_context(cm, addcleanup):
+def _context_methods(cm, enter_name, exit_name, protocol):
+    """The class's enter and exit methods, or CPython's TypeError naming the protocol."""
     cls = type(cm)
     try:
-        enter = cls.__enter__
-        exit = cls.__exit__
+        return getattr(cls, enter_name), getattr(cls, exit_name)
     except AttributeError:
         raise TypeError(f"'{cls.__module__}.{cls.__qualname__}' object does "
-                        f"not support the context manager protocol") from None
+                        f"not support the {protocol} protocol") from None
+
+
+def _enter_context(cm, addcleanup):
+    enter, exit = _context_methods(cm, '__enter__', '__exit__', 'context manager')
     result = enter(cm)
     addcleanup(exit, cm, None, None, None)
     return result
@@ -1540,14 +1544,8 @@ class IsolatedAsyncioTestCase(TestCase):
         self.addCleanup(*(func, *args), **kwargs)
 
     async def enterAsyncContext(self, cm):
-        cls = type(cm)
-        try:
-            enter = cls.__aenter__
-            exit = cls.__aexit__
-        except AttributeError:
-            raise TypeError(f"'{cls.__module__}.{cls.__qualname__}' object does "
-                            f"not support the asynchronous context manager protocol"
-                            ) from None
+        enter, exit = _context_methods(cm, '__aenter__', '__aexit__',
+                                       'asynchronous context manager')
         result = await enter(cm)
         self.addAsyncCleanup(exit, cm, None, None, None)
         return result
