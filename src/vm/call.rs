@@ -871,6 +871,7 @@ impl Vm {
             kwdefaults,
             closure,
             dict: RefCell::new(dict),
+            gc_slot: Default::default(),
         }))
     }
 
@@ -1144,6 +1145,7 @@ impl Vm {
             plain_init: RefCell::new(std::rc::Weak::new()),
             dict_hint: Cell::new(0),
             spare_dicts: RefCell::new(Vec::new()),
+            gc_slot: Default::default(),
         });
         super::types::register_subclass(&cls);
         Ok(cls)
