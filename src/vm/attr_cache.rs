@@ -12,7 +12,9 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use super::dict::DictMap;
-use super::object::{class_epoch, Class, CodeObj, Module, Object, Payload, DICT_HINT_MAX, HOOK_GETATTRIBUTE};
+use super::object::{
+    class_epoch, Class, CodeObj, Module, Object, Payload, PyStr, DICT_HINT_MAX, HOOK_GETATTRIBUTE,
+};
 use super::ops::Scalar;
 use super::types::Types;
 use super::value::Value;
@@ -159,7 +161,15 @@ fn method_cacheable(o: &Object) -> bool {
 #[inline]
 fn receiver_class<'a>(types: &'a Types, v: &'a Value) -> Option<&'a Rc<Class>> {
     match v {
-        Value::Obj(o) if method_cacheable(o) => Some(&o.class),
+        Value::Obj(o) => method_cacheable(o).then_some(&o.class),
+        v => builtin_receiver_class(types, v),
+    }
+}
+
+/// [`receiver_class`] of a value that is not an object.
+#[inline(always)]
+fn builtin_receiver_class<'a>(types: &'a Types, v: &Value) -> Option<&'a Rc<Class>> {
+    match v {
         Value::Str(_) => Some(&types.str_),
         Value::List(_) => Some(&types.list),
         Value::Dict(_) => Some(&types.dict),
@@ -314,19 +324,28 @@ pub fn cached_method_into(
     dst: usize,
     idx: usize,
 ) -> bool {
-    let (f, s) = {
-        let Some(o) = regs.get(obj) else { return false };
-        let Some(cls) = receiver_class(types, o) else { return false };
-        let Some((slot, Known::Method(owner, i))) = class_slot(code, cls, idx) else { return false };
-        if matches!(o, Value::Obj(ob) if shadowed(ob, &code.names[idx])) {
-            return false;
+    // An object (the common receiver) and a builtin value each test their variant once.
+    let (f, s) = match regs.get(obj) {
+        Some(Value::Obj(o)) => {
+            if !method_cacheable(o) {
+                return false;
+            }
+            let Some((slot, Known::Method(owner, i))) = class_slot(code, &o.class, idx) else { return false };
+            if shadowed(o, code, idx) {
+                return false;
+            }
+            let Some(f) = class_entry(&o.class, owner as usize, i as usize, slot, code, idx) else {
+                return false;
+            };
+            (f, Value::Obj(o.clone()))
         }
-        let Some(f) = class_entry(cls, owner as usize, i as usize, slot, code, idx) else { return false };
-        let s = match o {
-            Value::Obj(r) => Value::Obj(r.clone()),
-            o => o.clone(),
-        };
-        (f, s)
+        Some(v) => {
+            let Some(cls) = builtin_receiver_class(types, v) else { return false };
+            let Some((slot, Known::Method(owner, i))) = class_slot(code, cls, idx) else { return false };
+            let Some(f) = class_entry(cls, owner as usize, i as usize, slot, code, idx) else { return false };
+            (f, v.clone())
+        }
+        None => return false,
     };
     let Some([d0, d1]) = regs.get_mut(dst..dst + 2) else { return false };
     std::mem::replace(d0, f).release();
@@ -334,13 +353,19 @@ pub fn cached_method_into(
     true
 }
 
-/// Whether the instance dict of `o` has the attribute `name`. Instances almost never shadow
+/// Whether the instance dict of `o` has name `idx` of `code`. Instances almost never shadow
 /// a method, so the dict's key filter usually answers without a probe.
 #[inline(always)]
-fn shadowed(o: &Object, name: &Value) -> bool {
-    let (Some(dict), Value::Str(k)) = (o.dict(), name) else { return false };
+fn shadowed(o: &Object, code: &CodeObj, idx: usize) -> bool {
+    let (Some(dict), Some(Value::Str(k))) = (o.dict(), code.names.get(idx)) else { return false };
     let map = dict.map.borrow();
-    map.may_hold(k.hash()) && map.index_of_str(k.hash(), k.as_str()).is_some()
+    map.may_hold(k.hash()) && holds_str(&map, k)
+}
+
+/// Whether `map` has `k` as a key (the key filter said it may): out of line, it is rare.
+#[inline(never)]
+fn holds_str(map: &DictMap, k: &PyStr) -> bool {
+    map.index_of_str(k.hash(), k.as_str()).is_some()
 }
 
 impl Vm {
