@@ -7,7 +7,7 @@ use crate::text::codecs::{self, Codec, Handler};
 use crate::vm::object::{Args, NativeFn, Payload};
 use crate::vm::{PyResult, Value, Vm};
 
-use super::{method, method_arity, opt_arg, static_fn};
+use super::{class_fn, method, method_arity, opt_arg};
 
 pub(super) fn install(vm: &mut Vm) {
     let shared: &[(&'static str, NativeFn)] = &[
@@ -59,7 +59,7 @@ pub(super) fn install(vm: &mut Vm) {
         for (name, f) in shared {
             method(vm, &cls, name, *f);
         }
-        static_fn(vm, &cls, "fromhex", fromhex);
+        class_fn(vm, &cls, "fromhex", fromhex);
     }
     let ba = vm.types.bytearray.clone();
     for (name, f) in [
@@ -184,16 +184,27 @@ pub(super) fn hex(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn fromhex(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (cls, rest) = match args.pos.split_first() {
-        Some((Value::Class(c), rest)) => (Some(c.clone()), rest),
-        _ => (None, args.pos),
-    };
-    let [Value::Str(s)] = rest else {
-        return Err(vm.new_error("TypeError", "fromhex() argument must be str"));
+    let (cls, rest) = super::class_and_rest(&args);
+    let s = match rest {
+        [Value::Str(s)] => s,
+        [other] => {
+            let t = vm.type_name(other);
+            return Err(vm.new_error("TypeError", &format!("fromhex() argument must be str, not {t}")));
+        }
+        _ => {
+            let owner = cls.as_ref().map_or("bytes".to_string(), |c| c.name());
+            let msg = format!("{owner}.fromhex() takes exactly one argument ({} given)", rest.len());
+            return Err(vm.new_error("TypeError", &msg));
+        }
     };
     let r = text_err(vm, bm::fromhex(s.as_str()))?;
-    let is_bytearray = cls.is_some_and(|c| c.is_subclass(&vm.types.bytearray));
-    Ok(if is_bytearray { vm.new_bytearray(r) } else { vm.new_bytes(r) })
+    let bytearray = vm.types.bytearray.clone();
+    if cls.as_ref().is_some_and(|c| c.is_subclass(&bytearray)) {
+        let v = vm.new_bytearray(r);
+        return super::for_subclass(vm, cls, &bytearray, v);
+    }
+    let (bytes, v) = (vm.types.bytes.clone(), vm.new_bytes(r));
+    super::for_subclass(vm, cls, &bytes, v)
 }
 
 fn split_with(vm: &mut Vm, args: Args, right: bool) -> PyResult<Value> {

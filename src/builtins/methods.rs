@@ -68,7 +68,7 @@ pub(super) fn install(vm: &mut Vm) {
     ] {
         method(vm, &dict, name, f);
     }
-    super::static_fn(vm, &dict, "fromkeys", dict_fromkeys);
+    super::class_fn(vm, &dict, "fromkeys", dict_fromkeys);
     for (name, f) in [
         ("add", set_add as crate::vm::object::NativeFn),
         ("discard", set_discard),
@@ -452,7 +452,7 @@ fn builtin_eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
 pub(super) fn seq_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
     method_arity(vm, "__contains__", &args, 1, 1)?;
     let base = underlying(&args.pos[0]);
-    Ok(Value::Bool(vm.contains(&base, &args.pos[1])?))
+    Ok(Value::Bool(vm.contains_native(&base, &args.pos[1])?))
 }
 
 pub(super) fn seq_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -571,16 +571,17 @@ fn dict_copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn dict_fromkeys(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let rest = match args.pos.first() {
-        Some(Value::Class(_)) => &args.pos[1..],
-        _ => args.pos,
+    let (cls, rest) = super::class_and_rest(&args);
+    let rest = Args { pos: rest, kw: args.kw };
+    super::arity(vm, "fromkeys", &rest, 1, 2)?;
+    // A subclass is instantiated with no arguments and filled through its item assignment.
+    let d = match cls {
+        Some(c) if !Rc::ptr_eq(&c, &vm.types.dict) => vm.call(&Value::Class(c), vec![])?,
+        _ => vm.new_dict(),
     };
-    let d = vm.new_dict();
-    let value = rest.get(1).cloned().unwrap_or(Value::None);
-    if let Some(src) = rest.first() {
-        for k in vm.collect(src)? {
-            vm.set_item(&d, k, value.clone())?;
-        }
+    let value = rest.pos.get(1).cloned().unwrap_or(Value::None);
+    for k in vm.collect(&rest.pos[0])? {
+        vm.set_item(&d, k, value.clone())?;
     }
     Ok(d)
 }

@@ -84,8 +84,53 @@ pub fn method(vm: &mut Vm, cls: &Rc<Class>, name: &'static str, f: NativeFn) {
 
 /// Adds a static native function (like `__new__`) to a builtin class.
 pub fn static_fn(vm: &mut Vm, cls: &Rc<Class>, name: &'static str, f: NativeFn) {
-    let v = native(vm, name, f);
+    let v = Value::Obj(Object::new(
+        vm.types.builtin_function.clone(),
+        Payload::Native(Native {
+            name,
+            f,
+            is_method: false,
+            frame: false,
+            kwargs: None,
+            owner: Some(Rc::downgrade(cls)),
+        }),
+    ));
     cls.set_attr(name, v);
+}
+
+/// Adds a native classmethod to a builtin class (`dict.fromkeys`, `int.from_bytes`): looked
+/// up on the class, a subclass or an instance, it is called with that class first.
+pub fn class_fn(vm: &mut Vm, cls: &Rc<Class>, name: &'static str, f: NativeFn) {
+    let native = Value::Obj(Object::new(
+        vm.types.builtin_function.clone(),
+        Payload::Native(Native {
+            name,
+            f,
+            is_method: false,
+            frame: false,
+            kwargs: None,
+            owner: Some(Rc::downgrade(cls)),
+        }),
+    ));
+    let wrapped = Value::Obj(Object::new(vm.types.classmethod.clone(), Payload::ClassMethod(native)));
+    cls.set_attr(name, wrapped);
+}
+
+/// Splits a native classmethod's arguments into the class it was called on and the rest.
+pub fn class_and_rest<'a>(args: &Args<'a>) -> (Option<Rc<Class>>, &'a [Value]) {
+    match args.pos.split_first() {
+        Some((Value::Class(c), rest)) => (Some(c.clone()), rest),
+        _ => (None, args.pos),
+    }
+}
+
+/// What a builtin classmethod returns when called on a subclass of `builtin`: CPython
+/// passes the builtin result to the subclass (`MyInt.from_bytes(...)` is `MyInt(int)`).
+pub fn for_subclass(vm: &mut Vm, cls: Option<Rc<Class>>, builtin: &Rc<Class>, v: Value) -> PyResult<Value> {
+    match cls {
+        Some(c) if !Rc::ptr_eq(&c, builtin) => vm.call(&Value::Class(c), vec![v]),
+        _ => Ok(v),
+    }
 }
 
 /// Puts a value into the builtins namespace.

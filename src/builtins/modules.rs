@@ -110,6 +110,21 @@ const STDLIB: &[(&str, &str, bool)] = &[
     ("uuid", include_str!("../../stdlib/uuid.py"), false),
     ("_purehash", include_str!("../../stdlib/_purehash.py"), false),
     ("hashlib", include_str!("../../stdlib/hashlib.py"), false),
+    ("difflib", include_str!("../../stdlib/difflib.py"), false),
+    ("unittest", include_str!("../../stdlib/unittest.py"), false),
+    ("argparse", include_str!("../../stdlib/argparse.py"), false),
+    ("csv", include_str!("../../stdlib/csv.py"), false),
+    ("signal", include_str!("../../stdlib/signal.py"), false),
+    ("timeit", include_str!("../../stdlib/timeit.py"), false),
+    ("platform", include_str!("../../stdlib/platform.py"), false),
+    ("glob", include_str!("../../stdlib/glob.py"), false),
+    ("shutil", include_str!("../../stdlib/shutil.py"), false),
+    ("pathlib", include_str!("../../stdlib/pathlib.py"), false),
+    ("sched", include_str!("../../stdlib/sched.py"), false),
+    ("locale", include_str!("../../stdlib/locale.py"), false),
+    ("codecs", include_str!("../../stdlib/codecs.py"), false),
+    ("concurrent", include_str!("../../stdlib/concurrent/__init__.py"), true),
+    ("concurrent.futures", include_str!("../../stdlib/concurrent/futures/__init__.py"), true),
 ];
 
 /// The source of an embedded stdlib module and whether it is a package.

@@ -4,7 +4,7 @@
 use num_bigint::{BigInt, Sign};
 use num_traits::{Signed, ToPrimitive, Zero};
 
-use super::{method, method_arity, opt_arg, static_fn};
+use super::{class_fn, method, method_arity, opt_arg};
 use crate::vm::object::{Args, NativeFn};
 use crate::vm::ops::{big_of, unboxed};
 use crate::vm::{PyResult, Value, Vm};
@@ -23,7 +23,7 @@ pub(super) fn install(vm: &mut Vm) {
     ] {
         method(vm, &int, name, f);
     }
-    static_fn(vm, &int, "from_bytes", int_from_bytes);
+    class_fn(vm, &int, "from_bytes", int_from_bytes);
     let float = vm.types.float.clone();
     for (name, f) in [
         ("is_integer", float_is_integer as NativeFn),
@@ -35,7 +35,7 @@ pub(super) fn install(vm: &mut Vm) {
     ] {
         method(vm, &float, name, f);
     }
-    static_fn(vm, &float, "fromhex", float_fromhex);
+    class_fn(vm, &float, "fromhex", float_fromhex);
 }
 
 /// The receiver as a builtin number (script subclass instances unwrapped).
@@ -142,10 +142,7 @@ fn int_to_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn int_from_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let rest = match args.pos.first() {
-        Some(Value::Class(_)) => &args.pos[1..],
-        _ => args.pos,
-    };
+    let (cls, rest) = super::class_and_rest(&args);
     let Some(src) = rest.first().or(args.kwarg("bytes")) else {
         return Err(vm.new_error("TypeError", "from_bytes() missing required argument 'bytes' (pos 1)"));
     };
@@ -173,7 +170,8 @@ fn int_from_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
         le.reverse();
     }
     let v = if signed { BigInt::from_signed_bytes_le(&le) } else { BigInt::from_bytes_le(Sign::Plus, &le) };
-    Ok(Value::from_bigint(v))
+    let int = vm.types.int.clone();
+    super::for_subclass(vm, cls, &int, Value::from_bigint(v))
 }
 
 fn float_is_integer(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -228,14 +226,14 @@ fn float_hex(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn float_fromhex(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let rest = match args.pos.first() {
-        Some(Value::Class(_)) => &args.pos[1..],
-        _ => args.pos,
-    };
+    let (cls, rest) = super::class_and_rest(&args);
     let [v] = rest else { return Err(vm.new_error("TypeError", "fromhex() takes exactly one argument")) };
     let s = super::str_arg(vm, v, "fromhex() argument")?;
     match parse_hex_float(s) {
-        Ok(f) => Ok(Value::Float(f)),
+        Ok(f) => {
+            let float = vm.types.float.clone();
+            super::for_subclass(vm, cls, &float, Value::Float(f))
+        }
         Err(HexError::Invalid) => {
             Err(vm.new_error("ValueError", "invalid hexadecimal floating-point string"))
         }

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use super::{arity, method, method_arity, opt_arg, static_fn};
 use crate::text::{self, strmethods as sm};
-use crate::vm::object::{Args, PyStr};
+use crate::vm::object::{Args, Payload, PyStr};
 use crate::vm::{PyResult, Value, Vm};
 
 type F = crate::vm::object::NativeFn;
@@ -61,6 +61,7 @@ pub(super) fn install(vm: &mut Vm) {
         ("__len__", str_len),
         ("__contains__", str_contains),
         ("__getitem__", str_getitem),
+        ("__iter__", str_iter),
         ("__format__", str_format_dunder),
     ];
     for (name, f) in table {
@@ -394,12 +395,22 @@ fn str_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn str_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
     method_arity(vm, "__contains__", &args, 1, 1)?;
-    Ok(Value::Bool(vm.contains(&args.pos[0], &args.pos[1])?))
+    // The wrapped str of a subclass instance: asking `contains` about the instance itself
+    // would find this method again.
+    let s = Value::Str(this(vm, &args)?.clone());
+    Ok(Value::Bool(vm.contains_native(&s, &args.pos[1])?))
+}
+
+fn str_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_arity(vm, "__iter__", &args, 0, 0)?;
+    let s = Value::Str(this(vm, &args)?.clone());
+    vm.get_iter(&s)
 }
 
 fn str_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     method_arity(vm, "__getitem__", &args, 1, 1)?;
-    vm.get_item(&args.pos[0], &args.pos[1])
+    let s = Value::Str(this(vm, &args)?.clone());
+    vm.get_item(&s, &args.pos[1])
 }
 
 fn str_format_dunder(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -408,31 +419,74 @@ fn str_format_dunder(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    super::arity(vm, "maketrans", &args, 1, 3)?;
     let d = vm.new_dict();
     match args.pos {
-        [Value::Str(a), Value::Str(b)] | [Value::Str(a), Value::Str(b), _] => {
-            for (x, y) in a.as_str().chars().zip(b.as_str().chars()) {
-                vm.set_item(&d, Value::Int(x as i64), Value::Int(y as i64))?;
+        [m] => maketrans_from_map(vm, &d, m)?,
+        [x, y, rest @ ..] => {
+            let Value::Str(x) = x else {
+                let msg = "first maketrans argument must be a string if there is a second argument";
+                return Err(vm.new_error("TypeError", msg));
+            };
+            let y = maketrans_str_arg(vm, y, 2)?;
+            if x.as_str().chars().count() != y.as_str().chars().count() {
+                let msg = "the first two maketrans arguments must have equal length";
+                return Err(vm.new_error("ValueError", msg));
             }
-            if let Some(Value::Str(c)) = args.pos.get(2) {
-                for x in c.as_str().chars() {
-                    vm.set_item(&d, Value::Int(x as i64), Value::None)?;
+            for (a, b) in x.as_str().chars().zip(y.as_str().chars()) {
+                vm.set_item(&d, Value::Int(a as i64), Value::Int(b as i64))?;
+            }
+            if let Some(z) = rest.first() {
+                let z = maketrans_str_arg(vm, z, 3)?;
+                for c in z.as_str().chars() {
+                    vm.set_item(&d, Value::Int(c as i64), Value::None)?;
                 }
             }
         }
-        [m] => {
-            for k in vm.collect(m)? {
-                let v = vm.get_item(m, &k)?;
-                let k = match &k {
-                    Value::Str(s) => Value::Int(s.as_str().chars().next().map(|c| c as i64).unwrap_or(0)),
-                    other => other.clone(),
-                };
-                vm.set_item(&d, k, v)?;
-            }
-        }
-        _ => return Err(vm.new_error("TypeError", "maketrans() takes 1 to 3 arguments")),
+        [] => unreachable!("arity checked"),
     }
     Ok(d)
+}
+
+/// `str.maketrans(mapping)`: keys become code points (one-character strs) or stay ints.
+fn maketrans_from_map(vm: &mut Vm, d: &Value, m: &Value) -> PyResult<()> {
+    if !matches!(m, Value::Dict(_)) && !matches!(m.payload(), Some(Payload::DictData(_))) {
+        let msg = "if you give only one argument to maketrans it must be a dict";
+        return Err(vm.new_error("TypeError", msg));
+    }
+    for k in vm.collect(m)? {
+        let v = vm.get_item(m, &k)?;
+        let key = match &k {
+            Value::Str(s) => {
+                let mut chars = s.as_str().chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) => Value::Int(c as i64),
+                    _ => {
+                        let msg = "string keys in translate table must be of length 1";
+                        return Err(vm.new_error("ValueError", msg));
+                    }
+                }
+            }
+            Value::Int(_) | Value::BigInt(_) => k.clone(),
+            _ => {
+                let msg = "keys in translate table must be strings or integers";
+                return Err(vm.new_error("TypeError", msg));
+            }
+        };
+        vm.set_item(d, key, v)?;
+    }
+    Ok(())
+}
+
+/// The `n`th argument of `str.maketrans`, which must be a str.
+fn maketrans_str_arg(vm: &mut Vm, v: &Value, n: usize) -> PyResult<Rc<PyStr>> {
+    match v {
+        Value::Str(s) => Ok(s.clone()),
+        other => {
+            let t = vm.type_name(other);
+            Err(vm.new_error("TypeError", &format!("maketrans() argument {n} must be str, not {t}")))
+        }
+    }
 }
 
 fn translate(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -404,7 +404,11 @@ impl Vm {
                 let f = f.clone();
                 return self.get_attr(&f, &Value::str(n)).map(Some);
             }
-            (Payload::Native(nf), "__name__" | "__qualname__") => Value::str(nf.name),
+            (Payload::Native(nf), "__name__") => Value::str(nf.name),
+            (Payload::Native(nf), "__qualname__") => match nf.owner.as_ref().and_then(|w| w.upgrade()) {
+                Some(owner) => Value::string(format!("{}.{}", owner.name(), nf.name)),
+                _ => Value::str(nf.name),
+            },
             (Payload::MemoryView(m), _) => return self.memview_attr(m, n),
             (Payload::Range(a, _, _), "start") => Value::Int(*a),
             (Payload::Range(_, b, _), "stop") => Value::Int(*b),

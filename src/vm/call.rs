@@ -65,7 +65,7 @@ impl Vm {
                     }
                     let r = match (n.f)(self, Args { pos: &args, kw: &kw }) {
                         Ok(r) => r,
-                        Err(e) => return Err(self.foreign_receiver_error(n, &args[0], e)),
+                        Err(e) => return Err(self.foreign_receiver_error(n, args.first(), e)),
                     };
                     self.gc_track_fresh(&r);
                     Ok(r)
@@ -102,7 +102,10 @@ impl Vm {
     /// A builtin method's TypeError when its receiver is not an instance of the class that
     /// defines it (`str.upper(5)`) becomes CPython's method-descriptor error; any other error
     /// is returned as it is. Only failed calls pay for the check.
-    fn foreign_receiver_error(&mut self, n: &super::object::Native, receiver: &Value, e: Exc) -> Exc {
+    fn foreign_receiver_error(&mut self, n: &super::object::Native, receiver: Option<&Value>, e: Exc) -> Exc {
+        // No receiver at all: a static native (or an unbound method reached without the
+        // unbound-method check) called with no arguments keeps its own error.
+        let Some(receiver) = receiver else { return e };
         let Some(owner) = n.owner.as_ref().and_then(|o| o.upgrade()) else { return e };
         // Dunders are CPython's slot wrappers, whose message ("requires a 'int' object but
         // received a 'str'") their natives give themselves.
@@ -557,8 +560,12 @@ impl Vm {
                 // A native function reads its arguments straight from the call window; they
                 // are released right after, as if the call had consumed them.
                 let mut r = f(self, Args { pos: &fiber.stack[window..window + n], kw: &[] });
-                if let (Err(e), Some(Payload::Native(nf)), true) = (&r, callee.payload(), n > 0) {
-                    r = Err(self.foreign_receiver_error(nf, &fiber.stack[window], e.clone()));
+                if let (Err(e), Some(Payload::Native(nf))) = (&r, callee.payload()) {
+                    r = Err(self.foreign_receiver_error(
+                        nf,
+                        fiber.stack[window..window + n].first(),
+                        e.clone(),
+                    ));
                 }
                 for slot in &mut fiber.stack[window..window + n] {
                     Value::put(slot, Value::Undef);
@@ -864,6 +871,7 @@ impl Vm {
             kwdefaults,
             closure,
             dict: RefCell::new(dict),
+            gc_slot: Default::default(),
         }))
     }
 
@@ -1137,6 +1145,7 @@ impl Vm {
             plain_init: RefCell::new(std::rc::Weak::new()),
             dict_hint: Cell::new(0),
             spare_dicts: RefCell::new(Vec::new()),
+            gc_slot: Default::default(),
         });
         super::types::register_subclass(&cls);
         Ok(cls)

@@ -974,43 +974,55 @@ impl Vm {
                 Ok(false)
             }
             Value::Dict(d) => Ok(self.dict_lookup(d, item)?.is_some()),
-            Value::Obj(o) => {
-                if o.class.is_heap {
-                    if let Some(f) = o.class.lookup("__contains__") {
-                        let r = self.call(&f, vec![container.clone(), item.clone()])?;
-                        return self.truthy(&r);
-                    }
+            Value::Obj(o) if o.class.is_heap => {
+                if let Some(f) = o.class.lookup("__contains__") {
+                    let r = self.call(&f, vec![container.clone(), item.clone()])?;
+                    return self.truthy(&r);
                 }
-                match &o.payload {
-                    Payload::Set(_) | Payload::FrozenSet(_) => self.set_contains(container, item),
-                    Payload::DictData(d) => Ok(self.dict_lookup(d, item)?.is_some()),
-                    Payload::ListData(l) => self.contains(&Value::List(l.clone()), item),
-                    Payload::DictView(kind, d) => self.view_contains(*kind, d, item),
-                    Payload::MappingProxy(d) => Ok(self.dict_lookup(d, item)?.is_some()),
-                    Payload::BigRange(r) => match (super::ops::big_of(item), item) {
-                        (Some(i), Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) => Ok(r.contains(&i)),
-                        _ => self.contains_by_iter(container, item),
-                    },
-                    Payload::Range(a, b, c) => {
-                        let Some(i) = super::ops::int_of(item) else {
-                            return self.contains_by_iter(container, item);
-                        };
-                        let (a, b, c) = (*a, *b, *c);
-                        let inside = if c > 0 { i >= a && i < b } else { i <= a && i > b };
-                        Ok(inside && (i - a) % c == 0)
-                    }
-                    Payload::Bytes(_) | Payload::ByteArray(_) => {
-                        let hay = self.bytes_of(container).unwrap_or_default();
-                        if let Some(needle) = self.bytes_of(item) {
-                            return Ok(needle.is_empty()
-                                || hay.windows(needle.len()).any(|w| w == needle.as_slice()));
-                        }
-                        let b = self.index_of(item)?;
-                        Ok(hay.contains(&(b as u8)))
-                    }
-                    _ => self.contains_by_iter(container, item),
-                }
+                self.contains_native(container, item)
             }
+            _ => self.contains_native(container, item),
+        }
+    }
+
+    /// `item in container` decided by the container's builtin payload, without looking for a
+    /// `__contains__` on a script subclass: what the builtin types' own `__contains__` does
+    /// (calling back into `contains` from there would find that method again, forever).
+    pub fn contains_native(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        match container {
+            Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Dict(_) => {
+                self.contains(container, item)
+            }
+            Value::Obj(o) => match &o.payload {
+                Payload::Set(_) | Payload::FrozenSet(_) => self.set_contains(container, item),
+                Payload::DictData(d) => Ok(self.dict_lookup(d, item)?.is_some()),
+                Payload::ListData(l) => self.contains(&Value::List(l.clone()), item),
+                Payload::DictView(kind, d) => self.view_contains(*kind, d, item),
+                Payload::MappingProxy(d) => Ok(self.dict_lookup(d, item)?.is_some()),
+                Payload::BigRange(r) => match (super::ops::big_of(item), item) {
+                    (Some(i), Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) => Ok(r.contains(&i)),
+                    _ => self.contains_by_iter(container, item),
+                },
+                Payload::Range(a, b, c) => {
+                    let Some(i) = super::ops::int_of(item) else {
+                        return self.contains_by_iter(container, item);
+                    };
+                    let (a, b, c) = (*a, *b, *c);
+                    let inside = if c > 0 { i >= a && i < b } else { i <= a && i > b };
+                    Ok(inside && (i - a) % c == 0)
+                }
+                Payload::Bytes(_) | Payload::ByteArray(_) => {
+                    let hay = self.bytes_of(container).unwrap_or_default();
+                    if let Some(needle) = self.bytes_of(item) {
+                        return Ok(
+                            needle.is_empty() || hay.windows(needle.len()).any(|w| w == needle.as_slice())
+                        );
+                    }
+                    let b = self.index_of(item)?;
+                    Ok(hay.contains(&(b as u8)))
+                }
+                _ => self.contains_by_iter(container, item),
+            },
             _ => self.contains_by_iter(container, item),
         }
     }

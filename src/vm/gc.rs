@@ -37,7 +37,7 @@ use std::rc::{Rc, Weak};
 
 use super::dict::DictMap;
 use super::object::{
-    AsyncGenOpKind, Class, Dead, Dict, Function, GenState, Iter, List, Object, Payload, Tuple,
+    AsyncGenOpKind, Class, Dead, Dict, Function, GcSlot, GenState, Iter, List, Object, Payload, Tuple,
 };
 use super::value::Value;
 
@@ -76,6 +76,17 @@ enum Strong {
 }
 
 impl Tracked {
+    /// The object has not been freed.
+    fn is_live(&self) -> bool {
+        match self {
+            Tracked::List(w) => w.strong_count() > 0,
+            Tracked::Dict(w) => w.strong_count() > 0,
+            Tracked::Func(w) => w.strong_count() > 0,
+            Tracked::Class(w) => w.strong_count() > 0,
+            Tracked::Obj(w) => w.strong_count() > 0,
+        }
+    }
+
     fn upgrade(&self) -> Option<Strong> {
         Some(match self {
             Tracked::List(w) => Strong::List(w.upgrade()?),
@@ -88,13 +99,25 @@ impl Tracked {
 }
 
 impl Strong {
-    fn downgrade(&self) -> Tracked {
+    /// The object's address (its identity).
+    #[inline]
+    fn addr(&self) -> usize {
         match self {
-            Strong::List(r) => Tracked::List(Rc::downgrade(r)),
-            Strong::Dict(r) => Tracked::Dict(Rc::downgrade(r)),
-            Strong::Func(r) => Tracked::Func(Rc::downgrade(r)),
-            Strong::Class(r) => Tracked::Class(Rc::downgrade(r)),
-            Strong::Obj(r) => Tracked::Obj(Rc::downgrade(r)),
+            Strong::List(r) => Rc::as_ptr(r) as usize,
+            Strong::Dict(r) => Rc::as_ptr(r) as usize,
+            Strong::Func(r) => Rc::as_ptr(r) as usize,
+            Strong::Class(r) => Rc::as_ptr(r) as usize,
+            Strong::Obj(r) => Rc::as_ptr(r) as *const u8 as usize,
+        }
+    }
+
+    fn slot(&self) -> &GcSlot {
+        match self {
+            Strong::List(r) => &r.gc_slot,
+            Strong::Dict(r) => &r.gc_slot,
+            Strong::Func(r) => &r.gc_slot,
+            Strong::Class(r) => &r.gc_slot,
+            Strong::Obj(r) => &r.gc_slot,
         }
     }
 
@@ -154,6 +177,19 @@ impl<'a> Edge<'a> {
             Edge::Class(r) => Rc::as_ptr(r) as usize,
             Edge::Obj(r) => Rc::as_ptr(r) as *const u8 as usize,
         }
+    }
+
+    /// The target's collector slot (tuples are never registered: none).
+    #[inline]
+    fn slot(self) -> Option<&'a GcSlot> {
+        Some(match self {
+            Edge::List(r) => &r.gc_slot,
+            Edge::Tuple(_) => return None,
+            Edge::Dict(r) => &r.gc_slot,
+            Edge::Func(r) => &r.gc_slot,
+            Edge::Class(r) => &r.gc_slot,
+            Edge::Obj(r) => &r.gc_slot,
+        })
     }
 
     fn strong(self) -> usize {
@@ -397,6 +433,38 @@ impl Hasher for AddrHasher {
 /// A map from addresses (object identities) to indices.
 pub type AddrMap = HashMap<usize, usize, BuildHasherDefault<AddrHasher>>;
 
+/// The containers one collection examines, held alive for its length. Each one's
+/// [`GcSlot`] holds its index here, so that finding the node a reference points to is two
+/// loads and a comparison instead of a hash lookup by address.
+struct Nodes(Vec<Strong>);
+
+impl Nodes {
+    /// Adds `n` unless it is here already (an object registered twice is examined once).
+    fn insert(&mut self, n: Strong) -> bool {
+        if self.index_of(n.addr(), n.slot()).is_some() {
+            return false;
+        }
+        n.slot().0.set(self.0.len() as u32);
+        self.0.push(n);
+        true
+    }
+
+    /// The index of the object at `addr` whose slot is `slot`, if it is a node. A slot left
+    /// over from an earlier collection, or pointing at another node, fails the address check:
+    /// every node is alive while the collection runs, so no other object has its address.
+    #[inline]
+    fn index_of(&self, addr: usize, slot: &GcSlot) -> Option<usize> {
+        let i = slot.0.get() as usize;
+        (self.0.get(i)?.addr() == addr).then_some(i)
+    }
+
+    /// The index of the node `e` points to, if it is a node.
+    #[inline]
+    fn get(&self, e: Edge<'_>) -> Option<usize> {
+        self.index_of(e.addr(), e.slot()?)
+    }
+}
+
 /// The references between the nodes of one collection, recorded by its first walk so that
 /// marking what the roots reach follows indices instead of walking the objects again.
 struct Graph {
@@ -428,10 +496,10 @@ impl Graph {
 
 /// Walks `node`'s references, seeing through untracked objects it owns alone, and calls
 /// `on_tracked` with the index of every tracked target. False when a borrow stopped the walk.
-fn walk(node: Node<'_>, index: &AddrMap, depth: usize, on_tracked: &mut dyn FnMut(usize)) -> bool {
+fn walk(node: Node<'_>, index: &Nodes, depth: usize, on_tracked: &mut dyn FnMut(usize)) -> bool {
     let mut complete = true;
     let visited = visit(node, &mut |e: Edge<'_>| {
-        if let Some(&j) = index.get(&e.addr()) {
+        if let Some(j) = index.get(e) {
             on_tracked(j);
         } else if e.strong() == 1 && depth < MAX_INLINE_DEPTH && !walk(e.node(), index, depth + 1, on_tracked)
         {
@@ -449,10 +517,10 @@ fn finalize_generator(node: Node<'_>) -> bool {
 /// Empties what `node` holds (and what the untracked objects it owns alone hold) into `trash`.
 /// Returns how many owned objects CPython would count besides `node`: none so far, as an
 /// instance's own `__dict__` is not an object of its own in CPython 3.11 (inline values).
-fn clear(node: Node<'_>, index: &AddrMap, depth: usize, trash: &mut Vec<Value>) -> usize {
+fn clear(node: Node<'_>, index: &Nodes, depth: usize, trash: &mut Vec<Value>) -> usize {
     let mut owned = 0;
     let mut through_edge = |e: Edge<'_>, trash: &mut Vec<Value>| {
-        if e.strong() == 1 && depth < MAX_INLINE_DEPTH && !index.contains_key(&e.addr()) {
+        if e.strong() == 1 && depth < MAX_INLINE_DEPTH && index.get(e).is_none() {
             owned += clear(e.node(), index, depth + 1, trash);
         }
     };
@@ -633,13 +701,7 @@ impl Collector {
         let mut kept_below = [0; 3];
         let mut i = 0;
         self.tracked.retain(|t| {
-            let live = match t {
-                Tracked::List(w) => w.strong_count() > 0,
-                Tracked::Dict(w) => w.strong_count() > 0,
-                Tracked::Func(w) => w.strong_count() > 0,
-                Tracked::Class(w) => w.strong_count() > 0,
-                Tracked::Obj(w) => w.strong_count() > 0,
-            };
+            let live = t.is_live();
             for (b, kept) in bounds.iter().zip(kept_below.iter_mut()) {
                 if live && i < *b {
                     *kept += 1;
@@ -734,21 +796,21 @@ impl Collector {
             return 0;
         }
         self.collecting = true;
-        // Sized for every entry up front: growing the map rehashed it a dozen times per
-        // collection.
         let n = self.tracked.len() - start;
-        let mut index = AddrMap::with_capacity_and_hasher(n, Default::default());
-        let mut nodes: Vec<Strong> = Vec::with_capacity(n);
+        let mut index = Nodes(Vec::with_capacity(n));
         let mut refs: Vec<isize> = Vec::with_capacity(n);
-        for n in self.tracked.drain(start..).filter_map(|t| t.upgrade()) {
-            // An object registered twice (a native result tracked again) is examined once.
-            let (addr, strong) = n.key();
-            if let std::collections::hash_map::Entry::Vacant(e) = index.entry(addr) {
-                e.insert(nodes.len());
-                nodes.push(n);
+        // The registry entries of the nodes, kept to be put back for the survivors (no
+        // downgrade and no drop of a `Weak` per node).
+        let mut entries: Vec<Tracked> = Vec::with_capacity(n);
+        for t in self.tracked.drain(start..) {
+            let Some(n) = t.upgrade() else { continue };
+            let strong = n.key().1;
+            if index.insert(n) {
                 refs.push(strong as isize - 1);
+                entries.push(t);
             }
         }
+        let nodes = &index.0;
         // Subtract internal references, recording them; a node that cannot be walked is a root.
         let mut root = vec![false; nodes.len()];
         let mut graph = Graph::with_nodes(nodes.len());
@@ -774,10 +836,10 @@ impl Collector {
         if finalized > 0 {
             alive.iter_mut().for_each(|a| *a = true);
             self.deferred = true;
-            return self.finish_collection(nodes, index, Vec::new(), alive, 0);
+            return self.finish_collection(index, entries, Vec::new(), alive, 0);
         }
         // Garbage with finalizers to run, and what it reaches, survives until they ran.
-        let finalizable = self.queue_finalizers(&nodes, &alive);
+        let finalizable = self.queue_finalizers(nodes, &alive);
         self.deferred = !finalizable.is_empty();
         for &i in &finalizable {
             alive[i] = true;
@@ -790,31 +852,30 @@ impl Collector {
                 found += 1 + clear(n.node(), &index, 0, &mut trash);
             }
         }
-        self.finish_collection(nodes, index, trash, alive, found)
+        self.finish_collection(index, entries, trash, alive, found)
     }
 
     /// Survivors move to the old generation; garbage is re-registered only if a reference
     /// the walk could not break keeps it alive. Returns `found`.
     fn finish_collection(
         &mut self,
-        nodes: Vec<Strong>,
-        index: AddrMap,
+        nodes: Nodes,
+        entries: Vec<Tracked>,
         trash: Vec<Value>,
         alive: Vec<bool>,
         found: usize,
     ) -> usize {
         let mut garbage = Vec::new();
-        for (i, n) in nodes.iter().enumerate() {
-            if alive[i] {
-                self.tracked.push(n.downgrade());
+        for (t, alive) in entries.into_iter().zip(alive) {
+            if alive {
+                self.tracked.push(t);
             } else {
-                garbage.push(n.downgrade());
+                garbage.push(t);
             }
         }
-        drop(index);
         super::drop::release_vec(trash);
         drop(nodes);
-        self.tracked.extend(garbage.into_iter().filter(|t| t.upgrade().is_some()));
+        self.tracked.extend(garbage.into_iter().filter(Tracked::is_live));
         self.collecting = false;
         found
     }

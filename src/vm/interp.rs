@@ -797,9 +797,11 @@ impl Vm {
                         }
                     }
                     Instr::Jump { target } => {
-                        if (target as usize) < pc {
+                        // A back-edge spends fuel; the program counter is saved only when the
+                        // countdown runs out and the limits are checked.
+                        if (target as usize) < pc && !self.tick_fast() {
                             save_pc!();
-                            tryv!(self.tick());
+                            tryv!(self.tick_slow());
                         }
                         pc = target as usize;
                     }
@@ -1004,18 +1006,18 @@ impl Vm {
                         // them): the function itself stays in its register for the call.
                         let fast = match &fiber.stack[at] {
                             Value::Func(f) if f.code.fast_argc == Some(argc) => {
-                                Some((f.code.clone(), f.globals.clone()))
+                                Some((f.code.clone(), f.globals.clone(), !f.closure.is_empty()))
                             }
                             _ => None,
                         };
-                        if let Some((c, g)) = fast {
+                        if let Some((c, g, cells)) = fast {
                             if let Err(e) =
                                 self.push_window(fiber, &c, g, at, argc as usize, FrameKind::Normal)
                             {
                                 return Flow::Raise(e);
                             }
-                            if let Value::Func(f) = &fiber.stack[at] {
-                                if !f.closure.is_empty() {
+                            if cells {
+                                if let Value::Func(f) = &fiber.stack[at] {
                                     let f = f.clone();
                                     closure_into(&mut fiber.stack, &f, at + 1);
                                 }

@@ -304,15 +304,27 @@ impl Vm {
     /// when a limit stops the script.
     #[inline]
     pub fn tick(&mut self) -> PyResult<()> {
-        if self.limits.countdown > 0 {
-            self.limits.countdown -= 1;
+        if self.tick_fast() {
             return Ok(());
         }
         self.tick_slow()
     }
 
+    /// The hot half of [`Vm::tick`]: spends a unit of the current countdown and returns true,
+    /// or returns false when the countdown is spent and [`Vm::tick_slow`] must run (the
+    /// dispatch loop saves its program counter only then).
+    #[inline(always)]
+    pub(crate) fn tick_fast(&mut self) -> bool {
+        if self.limits.countdown > 0 {
+            self.limits.countdown -= 1;
+            return true;
+        }
+        false
+    }
+
+    /// The cold half of [`Vm::tick`]: checks the limits and grants the next countdown.
     #[cold]
-    fn tick_slow(&mut self) -> PyResult<()> {
+    pub(crate) fn tick_slow(&mut self) -> PyResult<()> {
         self.check_limits()?;
         self.charge_containers()?;
         self.limits.regrant();

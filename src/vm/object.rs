@@ -99,6 +99,10 @@ impl PyStr {
 /// the hashes of fixed names as constants).
 pub const fn str_hash(s: &str) -> i64 {
     let bytes = s.as_bytes();
+    // CPython hashes the empty str (and empty bytes) to 0 whatever the hash seed.
+    if bytes.is_empty() {
+        return 0;
+    }
     let mut h: u64 = 0xcbf29ce484222325;
     let mut i = 0;
     while i < bytes.len() {
@@ -120,11 +124,20 @@ impl fmt::Debug for PyStr {
     }
 }
 
+/// Where a registered container sits in the cycle collector's node table while a collection
+/// runs, so that the collector finds it from a reference without a hash lookup. The value is
+/// left behind after a collection: the collector only trusts it after checking that the node
+/// at that index is this very object (see `gc::Nodes::slot`).
+#[derive(Debug, Default)]
+pub struct GcSlot(pub Cell<u32>);
+
 /// A `list`.
 #[derive(Debug, Default)]
 pub struct List {
     /// The elements.
     pub items: RefCell<Vec<Value>>,
+    /// The cycle collector's index of the list during a collection.
+    pub gc_slot: GcSlot,
 }
 
 impl Drop for List {
@@ -141,7 +154,7 @@ impl Drop for List {
 impl List {
     /// Makes a list.
     pub fn new(items: Vec<Value>) -> List {
-        List { items: RefCell::new(items) }
+        List { items: RefCell::new(items), gc_slot: GcSlot::default() }
     }
 }
 
@@ -172,6 +185,8 @@ impl Tuple {
 pub struct Dict {
     /// The table.
     pub map: RefCell<DictMap>,
+    /// The cycle collector's index of the dict during a collection.
+    pub gc_slot: GcSlot,
 }
 
 /// The builtin layout a class's instances have (inherited by subclasses).
@@ -256,6 +271,8 @@ pub struct Class {
     /// instances: making and freeing instances in a loop (small value objects) then costs no
     /// dict allocation.
     pub spare_dicts: RefCell<Vec<Rc<Dict>>>,
+    /// The cycle collector's index of the class during a collection.
+    pub gc_slot: GcSlot,
 }
 
 /// The most emptied instance dicts a class keeps (see [`Class::spare_dicts`]): enough for
@@ -454,6 +471,8 @@ pub struct Function {
     pub closure: Vec<Value>,
     /// Function attributes (`__doc__`, `__wrapped__`, user attributes).
     pub dict: RefCell<DictMap>,
+    /// The cycle collector's index of the function during a collection.
+    pub gc_slot: GcSlot,
 }
 
 /// Arguments passed to a native function: positional values and keyword pairs.
@@ -1052,6 +1071,8 @@ pub struct Object {
     /// [`Object::with_lazy_dict`]).
     /// Lives in what was padding after `finalized`: it costs no space.
     pub lazy_dict: bool,
+    /// The cycle collector's index of the object during a collection (in what was padding).
+    pub gc_slot: GcSlot,
 }
 
 impl Drop for Object {
@@ -1110,6 +1131,7 @@ impl Object {
             payload,
             finalized: Cell::new(false),
             lazy_dict: false,
+            gc_slot: GcSlot::default(),
         })
     }
 
@@ -1120,11 +1142,18 @@ impl Object {
             Some(d) => d,
             None => {
                 let map = DictMap::with_capacity(class.dict_hint.get() as usize);
-                Rc::new(Dict { map: RefCell::new(map) })
+                Rc::new(Dict { map: RefCell::new(map), gc_slot: GcSlot::default() })
             }
         };
         let dict = OnceCell::from(dict);
-        Rc::new(Object { class, dict, payload, finalized: Cell::new(false), lazy_dict: false })
+        Rc::new(Object {
+            class,
+            dict,
+            payload,
+            finalized: Cell::new(false),
+            lazy_dict: false,
+            gc_slot: GcSlot::default(),
+        })
     }
 
     /// Makes an object whose attribute dict is hidden and made on the first attribute store,
@@ -1139,6 +1168,7 @@ impl Object {
             payload,
             finalized: Cell::new(false),
             lazy_dict: true,
+            gc_slot: GcSlot::default(),
         })
     }
 
@@ -1179,6 +1209,7 @@ impl Object {
             payload: std::mem::replace(&mut self.payload, Payload::Plain),
             finalized: Cell::new(true),
             lazy_dict: self.lazy_dict,
+            gc_slot: GcSlot::default(),
         };
         q.push(Dead::Obj(Rc::new(obj)));
         true
