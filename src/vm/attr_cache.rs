@@ -12,7 +12,9 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use super::dict::DictMap;
-use super::object::{class_epoch, Class, CodeObj, Module, Object, Payload, DICT_HINT_MAX, HOOK_GETATTRIBUTE};
+use super::object::{
+    class_epoch, Class, CodeObj, Module, Object, Payload, PyStr, DICT_HINT_MAX, HOOK_GETATTRIBUTE,
+};
 use super::ops::Scalar;
 use super::types::Types;
 use super::value::Value;
@@ -57,8 +59,28 @@ struct Way {
 #[derive(Debug, Default)]
 pub struct AttrSlot {
     ways: [Way; SLOT_WAYS],
+    /// Address of the slot's name (the code object's interned `str`, kept alive by the code
+    /// object that owns the slot), 0 for a name that is not a `str`. A hit compares a dict
+    /// key's address with it: no bounds check of the code's names, no load of the name.
+    name: usize,
     /// The way the next fill replaces (round robin).
     next: Cell<u8>,
+}
+
+impl AttrSlot {
+    /// An empty slot for `name`.
+    fn new(name: &Value) -> AttrSlot {
+        AttrSlot { name: str_addr(name), ..AttrSlot::default() }
+    }
+}
+
+/// The address of `v`'s `str` (0 for anything else).
+#[inline(always)]
+fn str_addr(v: &Value) -> usize {
+    match v {
+        Value::Str(k) => Rc::as_ptr(k) as *const u8 as usize,
+        _ => 0,
+    }
 }
 
 /// A code object's slots, one per name index, allocated on the first fill.
@@ -77,9 +99,10 @@ fn cacheable(o: &Object) -> bool {
     matches!(o.payload, Payload::Plain) && o.class.hooks.get() == 0
 }
 
-/// The slot for name `idx` if it was filled for `o`'s class in the current epoch.
+/// The slot for name `idx` and what it knows, if it was filled for `o`'s class in the
+/// current epoch.
 #[inline(always)]
-fn valid_slot(code: &CodeObj, o: &Object, idx: usize) -> Option<Known> {
+fn valid_slot<'c>(code: &'c CodeObj, o: &Object, idx: usize) -> Option<(&'c AttrSlot, Known)> {
     // Only the payload needs checking: a slot is filled only for a class without attribute
     // hooks (`cacheable`), and a class gains hooks only through a namespace change, which
     // bumps the epoch the slot checks.
@@ -89,16 +112,37 @@ fn valid_slot(code: &CodeObj, o: &Object, idx: usize) -> Option<Known> {
     class_slot(code, &o.class, idx)
 }
 
-/// The slot for name `idx` if it was filled for class `cls` in the current epoch.
+/// The slot for name `idx` and what it knows, if it was filled for class `cls` in the
+/// current epoch.
 #[inline(always)]
-fn class_slot(code: &CodeObj, cls: &Class, idx: usize) -> Option<Known> {
+fn class_slot<'c>(code: &'c CodeObj, cls: &Class, idx: usize) -> Option<(&'c AttrSlot, Known)> {
     let slot = code.attr_cache.get()?.get(idx)?;
     let class = cls as *const Class as usize;
     let way = slot.ways.iter().find(|w| w.class.get() == class)?;
     if way.epoch.get() != class_epoch() {
         return None;
     }
-    Some(way.known.get())
+    Some((slot, way.known.get()))
+}
+
+/// Whether dict key `key` is the name of `slot` (name `idx` of `code`): one compare of
+/// addresses when the key is the interned name itself, as it nearly always is. A hole's
+/// key (`Undef`) is no name.
+#[inline(always)]
+fn is_slot_name(key: &Value, slot: &AttrSlot, code: &CodeObj, idx: usize) -> bool {
+    match key {
+        Value::Str(k) if Rc::as_ptr(k) as *const u8 as usize == slot.name => true,
+        Value::Str(_) => is_name_by_text(key, code, idx),
+        _ => false,
+    }
+}
+
+/// [`is_slot_name`] of a key that is an equal but distinct `str` (made by `setattr` or a
+/// `__dict__` store): out of line, it is rare.
+#[cold]
+#[inline(never)]
+fn is_name_by_text(key: &Value, code: &CodeObj, idx: usize) -> bool {
+    code.names.get(idx).is_some_and(|name| same_name(key, name))
 }
 
 /// Objects whose method lookups the caches may serve: `Vm::load_method` takes a plain
@@ -117,7 +161,15 @@ fn method_cacheable(o: &Object) -> bool {
 #[inline]
 fn receiver_class<'a>(types: &'a Types, v: &'a Value) -> Option<&'a Rc<Class>> {
     match v {
-        Value::Obj(o) if method_cacheable(o) => Some(&o.class),
+        Value::Obj(o) => method_cacheable(o).then_some(&o.class),
+        v => builtin_receiver_class(types, v),
+    }
+}
+
+/// [`receiver_class`] of a value that is not an object.
+#[inline(always)]
+fn builtin_receiver_class<'a>(types: &'a Types, v: &Value) -> Option<&'a Rc<Class>> {
+    match v {
         Value::Str(_) => Some(&types.str_),
         Value::List(_) => Some(&types.list),
         Value::Dict(_) => Some(&types.dict),
@@ -126,15 +178,6 @@ fn receiver_class<'a>(types: &'a Types, v: &'a Value) -> Option<&'a Rc<Class>> {
         Value::Float(_) => Some(&types.float),
         _ => None,
     }
-}
-
-/// The instance dict entry at `i` when its key is `name` (a hit of a `DictEntry` slot).
-#[inline]
-fn entry_value(o: &Object, i: usize, name: &Value) -> Option<Value> {
-    let dict = o.dict()?;
-    let map = dict.map.borrow();
-    let e = map.live_entry(i)?;
-    same_name(&e.key, name).then(|| e.value.clone())
 }
 
 /// Whether dict key `key` is the attribute name `name` (names are interned, so this is
@@ -150,13 +193,20 @@ fn same_name(key: &Value, name: &Value) -> bool {
 }
 
 /// The namespace entry `i` of `cls` (`owner == 0`) or of its base `owner` (MRO order) when
-/// its key is `name`.
+/// its key is the name of `slot` (name `idx` of `code`).
 #[inline(always)]
-fn class_entry(cls: &Class, owner: usize, i: usize, name: &Value) -> Option<Value> {
+fn class_entry(
+    cls: &Class,
+    owner: usize,
+    i: usize,
+    slot: &AttrSlot,
+    code: &CodeObj,
+    idx: usize,
+) -> Option<Value> {
     let cls = if owner == 0 { cls } else { cls.mro.get(owner - 1)? };
     let dict = cls.dict.borrow();
-    let e = dict.live_entry(i)?;
-    if !same_name(&e.key, name) {
+    let e = dict.entry_at(i)?;
+    if !is_slot_name(&e.key, slot, code, idx) {
         return None;
     }
     // Nearly always a function: a compare instead of the clone's jump on the variant.
@@ -184,17 +234,8 @@ fn is_plain_method(f: &Value) -> bool {
     }
 }
 
-/// `obj.<names[idx]>` when the cache knows it; `None` sends the caller to
-/// [`Vm::get_attr_slow`]. Separate from the slow path so the dispatch loop writes the value
-/// straight into its register.
-#[inline(always)]
-pub fn cached_get(code: &CodeObj, obj: &Value, idx: usize) -> Option<Value> {
-    let Value::Obj(o) = obj else { return None };
-    let Known::DictEntry(i) = valid_slot(code, o, idx)? else { return None };
-    entry_value(o, i as usize, &code.names[idx])
-}
-
-/// [`cached_get`] of register `obj` into register `dst` of `regs`. False on a miss.
+/// `obj.<names[idx]>` of register `obj` into register `dst` of `regs` when the cache knows
+/// it; false on a miss, which sends the caller to [`Vm::get_attr_slow`].
 ///
 /// The value is read under the dict borrow and written after it: an int or float by tag and
 /// payload (no dispatch on the value's variant, no staged copy of the whole value), anything
@@ -203,11 +244,11 @@ pub fn cached_get(code: &CodeObj, obj: &Value, idx: usize) -> Option<Value> {
 pub fn cached_get_into(code: &CodeObj, regs: &mut [Value], obj: usize, dst: usize, idx: usize) -> bool {
     let got = {
         let Some(Value::Obj(o)) = regs.get(obj) else { return false };
-        let Some(Known::DictEntry(i)) = valid_slot(code, o, idx) else { return false };
+        let Some((slot, Known::DictEntry(i))) = valid_slot(code, o, idx) else { return false };
         let Some(dict) = o.dict() else { return false };
         let map = dict.map.borrow();
-        match map.live_entry(i as usize) {
-            Some(e) if same_name(&e.key, &code.names[idx]) => match &e.value {
+        match map.entry_at(i as usize) {
+            Some(e) if is_slot_name(&e.key, slot, code, idx) => match &e.value {
                 Value::Float(f) => Ok(Scalar::Float(*f)),
                 Value::Int(n) => Ok(Scalar::Int(*n)),
                 v => Err(v.clone()),
@@ -228,11 +269,11 @@ pub fn cached_get_into(code: &CodeObj, regs: &mut [Value], obj: usize, dst: usiz
 #[inline(always)]
 pub fn cached_set(code: &CodeObj, obj: &Value, idx: usize, src: &Value) -> bool {
     let Value::Obj(o) = obj else { return false };
-    let Some(Known::DictEntry(i)) = valid_slot(code, o, idx) else { return false };
-    let (Some(dict), Value::Str(key)) = (o.dict(), &code.names[idx]) else { return false };
+    let Some((slot, Known::DictEntry(i))) = valid_slot(code, o, idx) else { return false };
+    let Some(dict) = o.dict() else { return false };
     let mut map = dict.map.borrow_mut();
-    let old = match map.live_entry_mut(i as usize) {
-        Some(e) if same_name(&e.key, &code.names[idx]) => {
+    let old = match map.entry_at_mut(i as usize) {
+        Some(e) if is_slot_name(&e.key, slot, code, idx) => {
             if e.value.is_inline() {
                 // Nothing to release: a scalar is copied by tag and payload (it was usually
                 // computed by the instruction before, and a wide reload of it would stall).
@@ -246,10 +287,11 @@ pub fn cached_set(code: &CodeObj, obj: &Value, idx: usize, src: &Value) -> bool 
             std::mem::replace(&mut e.value, src.clone())
         }
         _ => {
-            if map.push_fresh(key.hash(), &code.names[idx], src) {
+            let Some(name @ Value::Str(key)) = code.names.get(idx) else { return false };
+            if map.push_fresh(key.hash(), name, src) {
                 note_dict_len(&o.class, map.len());
             } else {
-                fresh_store(&mut map, o, key.hash(), &code.names[idx], src);
+                fresh_store(&mut map, o, key.hash(), name, src);
             }
             return true;
         }
@@ -282,19 +324,28 @@ pub fn cached_method_into(
     dst: usize,
     idx: usize,
 ) -> bool {
-    let (f, s) = {
-        let Some(o) = regs.get(obj) else { return false };
-        let Some(cls) = receiver_class(types, o) else { return false };
-        let Some(Known::Method(owner, i)) = class_slot(code, cls, idx) else { return false };
-        if matches!(o, Value::Obj(ob) if shadowed(ob, &code.names[idx])) {
-            return false;
+    // An object (the common receiver) and a builtin value each test their variant once.
+    let (f, s) = match regs.get(obj) {
+        Some(Value::Obj(o)) => {
+            if !method_cacheable(o) {
+                return false;
+            }
+            let Some((slot, Known::Method(owner, i))) = class_slot(code, &o.class, idx) else { return false };
+            if shadowed(o, code, idx) {
+                return false;
+            }
+            let Some(f) = class_entry(&o.class, owner as usize, i as usize, slot, code, idx) else {
+                return false;
+            };
+            (f, Value::Obj(o.clone()))
         }
-        let Some(f) = class_entry(cls, owner as usize, i as usize, &code.names[idx]) else { return false };
-        let s = match o {
-            Value::Obj(r) => Value::Obj(r.clone()),
-            o => o.clone(),
-        };
-        (f, s)
+        Some(v) => {
+            let Some(cls) = builtin_receiver_class(types, v) else { return false };
+            let Some((slot, Known::Method(owner, i))) = class_slot(code, cls, idx) else { return false };
+            let Some(f) = class_entry(cls, owner as usize, i as usize, slot, code, idx) else { return false };
+            (f, v.clone())
+        }
+        None => return false,
     };
     let Some([d0, d1]) = regs.get_mut(dst..dst + 2) else { return false };
     std::mem::replace(d0, f).release();
@@ -302,13 +353,19 @@ pub fn cached_method_into(
     true
 }
 
-/// Whether the instance dict of `o` has the attribute `name`. Instances almost never shadow
+/// Whether the instance dict of `o` has name `idx` of `code`. Instances almost never shadow
 /// a method, so the dict's key filter usually answers without a probe.
 #[inline(always)]
-fn shadowed(o: &Object, name: &Value) -> bool {
-    let (Some(dict), Value::Str(k)) = (o.dict(), name) else { return false };
+fn shadowed(o: &Object, code: &CodeObj, idx: usize) -> bool {
+    let (Some(dict), Some(Value::Str(k))) = (o.dict(), code.names.get(idx)) else { return false };
     let map = dict.map.borrow();
-    map.may_hold(k.hash()) && map.index_of_str(k.hash(), k.as_str()).is_some()
+    map.may_hold(k.hash()) && holds_str(&map, k)
+}
+
+/// Whether `map` has `k` as a key (the key filter said it may): out of line, it is rare.
+#[inline(never)]
+fn holds_str(map: &DictMap, k: &PyStr) -> bool {
+    map.index_of_str(k.hash(), k.as_str()).is_some()
 }
 
 impl Vm {
@@ -423,7 +480,7 @@ fn keyed_slot(code: &CodeObj, key: usize, idx: usize) -> Option<Known> {
 /// Records what `code`'s slot for name `idx` knows under `class` (a class's address, or a
 /// module dict's for [`Known::ModuleEntry`]).
 fn store_keyed_slot(code: &CodeObj, class: usize, idx: usize, known: Known) {
-    let cache = code.attr_cache.get_or_init(|| (0..code.names.len()).map(|_| AttrSlot::default()).collect());
+    let cache = code.attr_cache.get_or_init(|| code.names.iter().map(AttrSlot::new).collect());
     let Some(slot) = cache.get(idx) else { return };
     let n = match slot.ways.iter().position(|w| w.class.get() == class) {
         Some(n) => n,

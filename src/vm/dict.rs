@@ -271,6 +271,20 @@ impl DictMap {
         self.entries.get(idx).filter(|e| !e.key.is_undef())
     }
 
+    /// The entry at `idx`, live or a hole (a hole's key is `Undef`), if there is one: the
+    /// attribute caches check the key themselves.
+    #[inline(always)]
+    pub fn entry_at(&self, idx: usize) -> Option<&Entry> {
+        self.entries.get(idx)
+    }
+
+    /// [`DictMap::entry_at`] for an in-place value update (the map counts it as changed).
+    #[inline(always)]
+    pub fn entry_at_mut(&mut self, idx: usize) -> Option<&mut Entry> {
+        self.version = next_version();
+        self.entries.get_mut(idx)
+    }
+
     /// The entry at an index returned by `probe` (live or a hole).
     pub fn entry(&self, idx: usize) -> &Entry {
         &self.entries[idx]
