@@ -298,6 +298,7 @@ fn list_insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn list_remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_arity(vm, "list.remove", &args, 1, 1)?;
     let l = this_list(vm, &args)?;
     let items = l.items.borrow().clone();
     for (i, x) in items.iter().enumerate() {
@@ -530,6 +531,7 @@ fn dict_popitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn dict_setdefault(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_arity(vm, "setdefault", &args, 1, 2)?;
     let d = this_dict(vm, &args)?;
     let default = args.pos.get(2).cloned().unwrap_or(Value::None);
     match vm.dict_get(&d, &args.pos[1])? {

@@ -117,13 +117,19 @@ fn binary(vm: &mut Vm, args: Args, name: &str, fam: Family, op: BinKind, reflect
 /// `T.__iop__(self, other)` (in place for mutable types).
 fn inplace(vm: &mut Vm, args: Args, name: &str, fam: Family, op: BinKind) -> PyResult<Value> {
     method_arity(vm, name, &args, 1, 1)?;
-    receiver(vm, &args, name, fam)?;
+    // The unboxed receiver: handing a subclass instance to `inplace_op` would find this
+    // method again.
+    let a = receiver(vm, &args, name, fam)?;
     let b = prim(&args.pos[1]);
     if !accepts(fam, op, &b) {
         return Ok(vm.not_implemented());
     }
-    let a = args.pos[0].clone();
-    vm.inplace_op(op, &a, &b)
+    // Called directly, `list.__imul__` wants an index (the `*=` operator's message differs).
+    let b = if op == BinKind::Mul { Value::Int(vm.index_of(&b)?) } else { b };
+    let r = vm.inplace_op(op, &a, &b)?;
+    // A list's in-place operators return the list itself: for a subclass instance, that is
+    // the instance.
+    Ok(if r.is(&a) { args.pos[0].clone() } else { r })
 }
 
 /// `T.__divmod__` / `T.__rdivmod__`.

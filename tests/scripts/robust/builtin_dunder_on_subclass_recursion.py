@@ -29,3 +29,25 @@ class U(set):
 u = U({1, 2})
 print(1 in u, 3 in u, u.__contains__(2), sorted(u | {3}))
 print(hash(""), hash(b""), {"": 1, 0: 2})
+# In-place list operators on a list subclass (the same recursion through __iadd__/__imul__)
+class L(list):
+    pass
+l = L([1])
+r = l.__iadd__([2])
+print(r is l, type(r).__name__, l, l.__imul__(2) is l, l)
+l += [3]
+l *= 1
+print(type(l).__name__, l.__iadd__((6,)))
+for c in ["l.__iadd__(1)", "l.__imul__('x')", "[].__iadd__(1)"]:
+    try:
+        print(c, "->", eval(c))
+    except Exception as e:
+        print(c, "->", type(e).__name__, e)
+# Regression: list.remove() and dict.setdefault() with missing arguments indexed past the
+# receiver and panicked.
+for c in ["[1].remove()", "[1].remove(1, 2)", "{}.setdefault()", "{}.setdefault(1, 2, 3)",
+          "L([1]).remove()", "{}.setdefault(1)", "{1: 2}.setdefault(1, 5)"]:
+    try:
+        print(c, "->", eval(c))
+    except Exception as e:
+        print(c, "->", type(e).__name__, e)
