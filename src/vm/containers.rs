@@ -527,7 +527,7 @@ impl Vm {
         let Some(Payload::Slice(a, b, c)) = s.payload() else { unreachable!("not a slice") };
         let (a, b, c) = (a.clone(), b.clone(), c.clone());
         let len = len as i64;
-        let step = if c.is_none() { 1 } else { self.index_of(&c)? };
+        let step = if c.is_none() { 1 } else { self.slice_bound(&c)? };
         if step == 0 {
             return Err(self.new_error("ValueError", "slice step cannot be zero"));
         }
@@ -544,7 +544,7 @@ impl Vm {
                         i64::MAX / 2
                     }
                 }
-                _ => vm.index_of(v)?,
+                _ => vm.slice_bound(v)?,
             };
             let i = if i < 0 { i + len } else { i };
             Ok(i.clamp(lo, hi))
@@ -552,6 +552,25 @@ impl Vm {
         let start = adjust(self, &a, if step < 0 { len - 1 } else { 0 })?;
         let stop = adjust(self, &b, if step < 0 { -1 } else { len })?;
         Ok(SliceIdx { start, stop, step })
+    }
+
+    /// A slice bound as an index (CPython's `_PyEval_SliceIndex`): a value whose type has
+    /// no `__index__` gets the slice-specific TypeError, not `index_of`'s.
+    fn slice_bound(&mut self, v: &Value) -> PyResult<i64> {
+        if !self.has_index(v) {
+            return Err(self.new_error(
+                "TypeError",
+                "slice indices must be integers or None or have an __index__ method",
+            ));
+        }
+        self.index_of(v)
+    }
+
+    /// Whether `v` is an int or its type defines `__index__` (CPython's `PyIndex_Check`).
+    pub(crate) fn has_index(&self, v: &Value) -> bool {
+        matches!(v, Value::Int(_) | Value::Bool(_) | Value::BigInt(_))
+            || matches!(v.payload(), Some(Payload::Boxed(Value::Int(_) | Value::BigInt(_))))
+            || self.type_of(v).lookup("__index__").is_some()
     }
 
     /// A new slice object.
@@ -685,8 +704,10 @@ impl Vm {
             }
             return Ok(Value::string(idx.indices().map(|i| chars[i]).collect()));
         }
-        if !matches!(key, Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Obj(_)) {
-            return Err(self.index_type_error("string", key));
+        if !self.has_index(key) {
+            // CPython 3.11's str wording differs from the other sequences'.
+            let t = self.type_name(key);
+            return Err(self.new_error("TypeError", &format!("string indices must be integers, not '{t}'")));
         }
         let i = self.seq_index(key, s.char_len(), "string index out of range")?;
         let c = if s.is_ascii() {

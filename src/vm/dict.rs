@@ -72,8 +72,16 @@ fn key_bit(hash: i64) -> u64 {
     1 << (hash as u64 % 64)
 }
 
+/// Tuples nested deeper than this compare through the VM's guarded path instead (the
+/// recursion here has no RecursionError check).
+const SIMPLE_EQ_DEPTH: usize = 32;
+
 /// Built-in equality for keys that need no script code; `None` when script code is needed.
 pub fn simple_eq(a: &Value, b: &Value) -> Option<bool> {
+    simple_eq_at(a, b, 0)
+}
+
+fn simple_eq_at(a: &Value, b: &Value, depth: usize) -> Option<bool> {
     use Value::*;
     Some(match (a, b) {
         (Str(x), Str(y)) => std::rc::Rc::ptr_eq(x, y) || x.as_str() == y.as_str(),
@@ -91,11 +99,14 @@ pub fn simple_eq(a: &Value, b: &Value) -> Option<bool> {
             if x.items.len() != y.items.len() {
                 return Some(false);
             }
+            if depth >= SIMPLE_EQ_DEPTH {
+                return Option::None;
+            }
             for (p, q) in x.items.iter().zip(y.items.iter()) {
                 if p.is(q) {
                     continue;
                 }
-                if !simple_eq(p, q)? {
+                if !simple_eq_at(p, q, depth + 1)? {
                     return Some(false);
                 }
             }

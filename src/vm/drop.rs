@@ -1,6 +1,6 @@
 //! Dropping deeply nested values without overflowing the Rust stack (CPython's "trashcan").
 //!
-//! Containers (lists, tuples, dicts, objects) free their contents with ordinary recursive
+//! Containers (lists, tuples, dicts, sets, slices, objects) free their contents with ordinary recursive
 //! drops while the nesting stays shallow, which costs one counter update per container. Past
 //! `TRASHCAN_DEPTH` nested drops, a container parks its contents on a deferred list instead;
 //! the outermost drop then frees that list iteratively, so a list nested a million levels
@@ -106,11 +106,19 @@ pub fn take_object(obj: &mut Object, out: &mut Vec<Value>) {
                 out.extend(its);
             }
             Iter::Zip(its, _) => out.extend(its),
+            Iter::Bytes(v, _) | Iter::Set(v, ..) | Iter::Reversed(v, _) | Iter::SeqIter(v, _) => out.push(v),
+            Iter::Callable(f, sentinel) => out.extend([f, sentinel]),
+            Iter::List(l, _) => out.push(Value::List(l)),
+            Iter::Tuple(t, _) => out.push(Value::Tuple(t)),
             other => drop(other),
         },
         Payload::Exception(e) => {
             out.extend([e.args.into_inner(), e.cause.into_inner(), e.context.into_inner()]);
         }
+        Payload::Slice(a, b, c) => out.extend([a, b, c]),
+        Payload::Super(_, v) | Payload::AsyncYield(v) => out.push(v),
+        Payload::Set(t) => t.into_inner().drain_into(out),
+        Payload::FrozenSet(t) => t.drain_into(out),
         other => drop(other),
     }
 }

@@ -173,12 +173,21 @@ impl Vm {
         }
         let args = self.exc_args(e);
         let key_error = self.exc_class("KeyError");
-        match args.len() {
+        // The argument can be another exception nested as deeply as a script likes.
+        let what = if args.len() == 1 && !e.class.is_subclass(&key_error) {
+            " while getting the str of an object"
+        } else {
+            " while getting the repr of an object"
+        };
+        self.enter_native(what)?;
+        let r = match args.len() {
             0 => Ok(String::new()),
             1 if e.class.is_subclass(&key_error) => self.repr(&args[0]),
             1 => self.str_of(&args[0]),
             _ => self.repr(&Value::tuple(args)),
-        }
+        };
+        self.leave_native();
+        r
     }
 
     /// `str()` of a SyntaxError with a location: `msg (file, line N)`, the file by its base

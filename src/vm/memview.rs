@@ -142,15 +142,10 @@ impl Vm {
 
     /// The buffer position of index `key` of the view.
     fn memview_index(&mut self, m: &MemView, key: &Value) -> PyResult<usize> {
-        if !matches!(key, Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) && !self.has_index(key) {
+        if !self.has_index(key) {
             return Err(self.new_error("TypeError", "memoryview: invalid slice key"));
         }
         self.seq_index(key, m.len, "index out of bounds on dimension 1")
-    }
-
-    /// True when `v` has `__index__` (an int-like key).
-    fn has_index(&self, v: &Value) -> bool {
-        matches!(v, Value::Obj(o) if o.class.lookup("__index__").is_some())
     }
 
     /// `mv[key] = value`: writes through to the exporting bytearray.

@@ -248,11 +248,7 @@ impl Vm {
                 let Ok(n) = self.index_of(b) else { return Err(self.binop_type_error(op, a, b)) };
                 let size = l.items.borrow().len() * std::mem::size_of::<Value>();
                 self.alloc_check(size.saturating_mul(n.max(0) as usize))?;
-                let items = l.items.borrow().clone();
-                let mut out = Vec::new();
-                for _ in 0..n.max(0) {
-                    out.extend(items.iter().cloned());
-                }
+                let out = repeat_items(&l.items.borrow(), n.max(0) as usize);
                 *l.items.borrow_mut() = out;
                 self.mem_track_value(a)?;
                 return Ok(a.clone());
@@ -389,11 +385,11 @@ impl Vm {
             (
                 BinKind::Mul,
                 Value::Str(_) | Value::List(_) | Value::Tuple(_),
-                Value::Int(_) | Value::Bool(_),
+                Value::Int(_) | Value::Bool(_) | Value::BigInt(_),
             ) => return self.repeat(a, b).map(Some),
             (
                 BinKind::Mul,
-                Value::Int(_) | Value::Bool(_),
+                Value::Int(_) | Value::Bool(_) | Value::BigInt(_),
                 Value::Str(_) | Value::List(_) | Value::Tuple(_),
             ) => return self.repeat(b, a).map(Some),
             (BinKind::Mod, Value::Str(fmt), _) => return self.percent_format(fmt.as_str(), b).map(Some),
@@ -438,6 +434,10 @@ impl Vm {
     }
 
     fn repeat(&mut self, seq: &Value, n: &Value) -> PyResult<Value> {
+        if let Value::BigInt(_) = n {
+            // A count past the index range either way (CPython's sq_repeat takes a Py_ssize_t).
+            return Err(self.new_error("OverflowError", "cannot fit 'int' into an index-sized integer"));
+        }
         let n = self.index_of(n)?.max(0) as usize;
         let slot = std::mem::size_of::<Value>();
         let bytes = match seq {
@@ -450,20 +450,10 @@ impl Vm {
         Ok(match seq {
             Value::Str(s) => Value::string(s.as_str().repeat(n)),
             Value::List(l) => {
-                let items = l.items.borrow();
-                let mut out = Vec::with_capacity(items.len() * n);
-                for _ in 0..n {
-                    out.extend(items.iter().cloned());
-                }
+                let out = repeat_items(&l.items.borrow(), n);
                 Value::list(out)
             }
-            Value::Tuple(t) => {
-                let mut out = Vec::with_capacity(t.items.len() * n);
-                for _ in 0..n {
-                    out.extend(t.items.iter().cloned());
-                }
-                Value::tuple(out)
-            }
+            Value::Tuple(t) => Value::tuple(repeat_items(&t.items, n)),
             _ => Value::None,
         })
     }
@@ -1932,4 +1922,17 @@ fn frexp(x: f64) -> (f64, i32) {
 fn is_repeatable(v: &Value) -> bool {
     matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_))
         || matches!(v.payload(), Some(Payload::Bytes(_) | Payload::ByteArray(_)))
+}
+
+/// `items` repeated `n` times. An empty sequence stays empty without looping `n` times
+/// (`[] * 10**11` is instant in CPython).
+fn repeat_items(items: &[Value], n: usize) -> Vec<Value> {
+    if items.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::with_capacity(items.len() * n);
+    for _ in 0..n {
+        out.extend(items.iter().cloned());
+    }
+    out
 }

@@ -233,6 +233,14 @@ impl SetTable {
         Some(self.remove_slot(i))
     }
 
+    /// Moves every element out onto `out` (a dying set's contents, freed iteratively).
+    pub fn drain_into(self, out: &mut Vec<Value>) {
+        out.extend(self.table.into_iter().filter_map(|s| match s {
+            Slot::Active(_, k) => Some(k),
+            _ => None,
+        }));
+    }
+
     /// Removes everything.
     pub fn clear(&mut self) {
         *self = SetTable::new();
