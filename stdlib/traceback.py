@@ -44,12 +44,20 @@ def _parse_value_tb(exc, value, tb):
     return value, tb
 
 
+# The chain messages' middle lines: a chain message is one piece, blank lines included.
+_CHAIN_LINES = (_CAUSE_MESSAGE[1:-1], _CONTEXT_MESSAGE[1:-1])
+
+
 def _chunks(text):
     """Splits a report into CPython's pieces: one per frame (its File line with the source
-    and marker lines under it), one per other line."""
+    and marker lines under it), one per chain message, one per other line."""
     out = []
     for line in text.splitlines(True):
         if out and line.startswith('    ') and out[-1].startswith('  File '):
+            out[-1] += line
+        elif out and line in _CHAIN_LINES and out[-1] == '\n':
+            out[-1] += line
+        elif out and line == '\n' and out[-1][1:] in _CHAIN_LINES:
             out[-1] += line
         else:
             out.append(line)

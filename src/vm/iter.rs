@@ -260,9 +260,14 @@ impl Vm {
             Iter::Done => None,
             _ => {
                 // Iterators that call back into the VM: take the state out while they run.
-                let taken = std::mem::replace(&mut *st, Iter::Done);
+                // They can wrap each other as deeply as a script likes (`map` of `map` of ...):
+                // a RecursionError, not a stack overflow, past the native depth budget.
                 drop(st);
-                let (result, back) = self.callback_next(taken)?;
+                self.enter_native("")?;
+                let taken = std::mem::replace(&mut *state.borrow_mut(), Iter::Done);
+                let r = self.callback_next(taken);
+                self.leave_native();
+                let (result, back) = r?;
                 *state.borrow_mut() = back;
                 return Ok(result);
             }

@@ -4,6 +4,7 @@
 //! exception groups in their `+-+---- 1 ----` boxes, `__notes__`, and the "Did you mean"
 //! suggestions for NameError and AttributeError.
 
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use gyre_grammar::ast::{ExprKind, StmtKind};
@@ -43,7 +44,8 @@ const CONTEXT_MESSAGE: &str = "\nDuring handling of the above exception, another
 /// Where we are inside nested exception groups while printing.
 #[derive(Default)]
 struct PrintContext {
-    seen: Vec<*const Object>,
+    /// Exceptions already printed (a set: chains can be hundreds of thousands long).
+    seen: HashSet<*const Object>,
     group_depth: usize,
     need_close: bool,
 }
@@ -90,7 +92,7 @@ impl Vm {
         let mut chain: Vec<(Option<&'static str>, Exc)> = Vec::new();
         let mut cur = Some(e.clone());
         while let Some(exc) = cur.take() {
-            ctx.seen.push(Rc::as_ptr(&exc));
+            ctx.seen.insert(Rc::as_ptr(&exc));
             let Some(d) = exc.exc() else {
                 chain.push((None, exc));
                 break;
