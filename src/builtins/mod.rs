@@ -66,52 +66,27 @@ pub fn native_with_frame(vm: &mut Vm, name: &'static str, f: NativeFn) -> Value 
     ))
 }
 
+/// A native function defined by builtin class `cls` (named `cls.name` in its `__qualname__`
+/// and its errors); `is_method` makes attribute lookup on an instance bind `self`.
+fn owned_native(vm: &Vm, cls: &Rc<Class>, name: &'static str, f: NativeFn, is_method: bool) -> Value {
+    let native = Native { name, f, is_method, frame: false, kwargs: None, owner: Some(Rc::downgrade(cls)) };
+    Value::Obj(Object::new(vm.types.builtin_function.clone(), Payload::Native(native)))
+}
+
 /// Adds a method to a builtin class.
 pub fn method(vm: &mut Vm, cls: &Rc<Class>, name: &'static str, f: NativeFn) {
-    let m = Value::Obj(Object::new(
-        vm.types.builtin_function.clone(),
-        Payload::Native(Native {
-            name,
-            f,
-            is_method: true,
-            frame: false,
-            kwargs: None,
-            owner: Some(Rc::downgrade(cls)),
-        }),
-    ));
-    cls.set_attr(name, m);
+    cls.set_attr(name, owned_native(vm, cls, name, f, true));
 }
 
 /// Adds a static native function (like `__new__`) to a builtin class.
 pub fn static_fn(vm: &mut Vm, cls: &Rc<Class>, name: &'static str, f: NativeFn) {
-    let v = Value::Obj(Object::new(
-        vm.types.builtin_function.clone(),
-        Payload::Native(Native {
-            name,
-            f,
-            is_method: false,
-            frame: false,
-            kwargs: None,
-            owner: Some(Rc::downgrade(cls)),
-        }),
-    ));
-    cls.set_attr(name, v);
+    cls.set_attr(name, owned_native(vm, cls, name, f, false));
 }
 
 /// Adds a native classmethod to a builtin class (`dict.fromkeys`, `int.from_bytes`): looked
 /// up on the class, a subclass or an instance, it is called with that class first.
 pub fn class_fn(vm: &mut Vm, cls: &Rc<Class>, name: &'static str, f: NativeFn) {
-    let native = Value::Obj(Object::new(
-        vm.types.builtin_function.clone(),
-        Payload::Native(Native {
-            name,
-            f,
-            is_method: false,
-            frame: false,
-            kwargs: None,
-            owner: Some(Rc::downgrade(cls)),
-        }),
-    ));
+    let native = owned_native(vm, cls, name, f, false);
     let wrapped = Value::Obj(Object::new(vm.types.classmethod.clone(), Payload::ClassMethod(native)));
     cls.set_attr(name, wrapped);
 }
