@@ -422,15 +422,29 @@ impl Vm {
                     }
                 }
                 if op == BinKind::Mul {
-                    if let (Some(x), Value::Int(n)) = (self.bytes_of(a), b) {
-                        let n = (*n).max(0) as usize;
-                        self.alloc_check(x.len().saturating_mul(n))?;
-                        return Ok(Some(self.new_bytes_like(a, x.repeat(n))));
-                    }
+                    return self.bytes_repeat(a, b);
                 }
                 return Ok(None);
             }
         }))
+    }
+
+    /// `bytes * n`, `n * bytes` (and bytearray) for any count with `__index__`; `None` when
+    /// neither side is a bytes-like sequence with a count on the other.
+    fn bytes_repeat(&mut self, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+        let is_bytes = |v: &Value| matches!(v.payload(), Some(Payload::Bytes(_) | Payload::ByteArray(_)));
+        let (seq, count) = if is_bytes(a) { (a, b) } else { (b, a) };
+        if !is_bytes(seq) || !self.has_index(count) {
+            return Ok(None);
+        }
+        if let Value::BigInt(_) = count {
+            // Past the index range either way, as for the other sequences (`repeat`).
+            return Err(self.new_error("OverflowError", "cannot fit 'int' into an index-sized integer"));
+        }
+        let n = self.index_of(count)?.max(0) as usize;
+        let x = self.bytes_of(seq).unwrap_or_default();
+        self.alloc_check(x.len().saturating_mul(n))?;
+        Ok(Some(self.new_bytes_like(seq, x.repeat(n))))
     }
 
     fn repeat(&mut self, seq: &Value, n: &Value) -> PyResult<Value> {
