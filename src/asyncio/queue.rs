@@ -19,7 +19,7 @@ use std::rc::Rc;
 use super::future::{future_of, new_future};
 use super::Aio;
 use crate::compiler::bytecode::CmpKind;
-use crate::vm::ext::{hand_driven_of, Ext, HandDriven};
+use crate::vm::ext::{hand_attr, hand_driven_of, hand_repr, Ext, HandDriven};
 use crate::vm::frame::Incoming;
 use crate::vm::gc::Tracer;
 use crate::vm::interp::Delegate;
@@ -556,15 +556,11 @@ impl Ext for QueueOp {
     }
 
     fn repr(&self, _vm: &mut Vm, this: &Value) -> PyResult<Option<String>> {
-        Ok(Some(format!("<coroutine object {} at {:#x}>", self.qualname(), this.id())))
+        Ok(Some(hand_repr(self, this)))
     }
 
     fn get_attr(&self, _vm: &mut Vm, _this: &Value, name: &str) -> PyResult<Option<Value>> {
-        Ok(match name {
-            "__qualname__" => Some(Value::str(self.qualname())),
-            "__name__" => Some(Value::str(self.qualname().trim_start_matches("Queue."))),
-            _ => None,
-        })
+        Ok(hand_attr(self, name))
     }
 
     fn is_awaitable(&self) -> bool {
@@ -577,16 +573,6 @@ impl Ext for QueueOp {
 
     fn await_step(&self, vm: &mut Vm, _this: &Value, incoming: &Incoming) -> Option<PyResult<Delegate>> {
         Some(self.step(vm, incoming))
-    }
-}
-
-impl QueueOp {
-    fn qualname(&self) -> &'static str {
-        match self.kind {
-            OpKind::Get => "Queue.get",
-            OpKind::Put => "Queue.put",
-            OpKind::Join => "Queue.join",
-        }
     }
 }
 
@@ -604,6 +590,13 @@ impl HandDriven for QueueOp {
 
     fn step_once(&self, vm: &mut Vm, incoming: &Incoming) -> PyResult<Delegate> {
         self.step(vm, incoming)
+    }
+    fn qualname(&self) -> &'static str {
+        match self.kind {
+            OpKind::Get => "Queue.get",
+            OpKind::Put => "Queue.put",
+            OpKind::Join => "Queue.join",
+        }
     }
 }
 

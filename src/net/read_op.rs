@@ -17,7 +17,7 @@ use super::reader::{reader_of, sep_arg, ReaderObj};
 use crate::asyncio::future::future_of;
 use crate::builtins::opt_arg;
 use crate::compiler::bytecode::CmpKind;
-use crate::vm::ext::{hand_driven_of, Ext, HandDriven};
+use crate::vm::ext::{hand_attr, hand_driven_of, hand_repr, Ext, HandDriven};
 use crate::vm::frame::Incoming;
 use crate::vm::gc::Tracer;
 use crate::vm::interp::Delegate;
@@ -46,15 +46,6 @@ pub struct ReadOp {
 }
 
 impl ReadOp {
-    fn qualname(&self) -> &'static str {
-        match &*self.kind.borrow() {
-            Kind::Read(_) => "StreamReader.read",
-            Kind::Line => "StreamReader.readline",
-            Kind::Until(..) => "StreamReader.readuntil",
-            Kind::Exactly(_) => "StreamReader.readexactly",
-        }
-    }
-
     /// The name `_wait_for_data` is given (it shows in the "already waiting" error).
     fn wait_name(&self) -> &'static str {
         match &*self.kind.borrow() {
@@ -166,15 +157,11 @@ impl Ext for ReadOp {
     }
 
     fn repr(&self, _vm: &mut Vm, this: &Value) -> PyResult<Option<String>> {
-        Ok(Some(format!("<coroutine object {} at {:#x}>", self.qualname(), this.id())))
+        Ok(Some(hand_repr(self, this)))
     }
 
     fn get_attr(&self, _vm: &mut Vm, _this: &Value, name: &str) -> PyResult<Option<Value>> {
-        Ok(match name {
-            "__qualname__" => Some(Value::str(self.qualname())),
-            "__name__" => Some(Value::str(self.qualname().trim_start_matches("StreamReader."))),
-            _ => None,
-        })
+        Ok(hand_attr(self, name))
     }
 
     fn is_awaitable(&self) -> bool {
@@ -267,6 +254,14 @@ impl HandDriven for ReadOp {
 
     fn step_once(&self, vm: &mut Vm, incoming: &Incoming) -> PyResult<Delegate> {
         self.step(vm, incoming)
+    }
+    fn qualname(&self) -> &'static str {
+        match &*self.kind.borrow() {
+            Kind::Read(_) => "StreamReader.read",
+            Kind::Line => "StreamReader.readline",
+            Kind::Until(..) => "StreamReader.readuntil",
+            Kind::Exactly(_) => "StreamReader.readexactly",
+        }
     }
 }
 

@@ -143,6 +143,24 @@ pub trait HandDriven: Ext + Sized {
 
     /// One step, as the event loop would take it.
     fn step_once(&self, vm: &mut Vm, incoming: &Incoming) -> PyResult<Delegate>;
+
+    /// The qualified name of the coroutine method it stands for (`Queue.get`).
+    fn qualname(&self) -> &'static str;
+}
+
+/// `repr()` of a [`HandDriven`] awaitable: a coroutine's repr under its method's name.
+pub fn hand_repr<T: HandDriven>(op: &T, this: &Value) -> String {
+    format!("<coroutine object {} at {:#x}>", op.qualname(), this.id())
+}
+
+/// `__qualname__` and `__name__` of a [`HandDriven`] awaitable, as its coroutine has them.
+pub fn hand_attr<T: HandDriven>(op: &T, name: &str) -> Option<Value> {
+    let qualname = op.qualname();
+    match name {
+        "__qualname__" => Some(Value::str(qualname)),
+        "__name__" => Some(Value::str(qualname.rsplit('.').next().unwrap_or(qualname))),
+        _ => None,
+    }
 }
 
 /// The `T` a method of a [`HandDriven`] type was called on (its first argument).
