@@ -3,9 +3,9 @@
 use std::rc::Rc;
 
 use super::functions::sort_values;
-use super::{arity, method, method_arity, no_kwargs, opt_arg};
+use super::{arity, method, method_arity, no_kwargs, opt_arg, quick_method};
 use crate::vm::frame::Incoming;
-use crate::vm::object::{Args, AsyncGenOpKind, Object, Payload};
+use crate::vm::object::{Args, AsyncGenOpKind, Object, Payload, Quick};
 use crate::vm::{PyResult, Value, Vm};
 
 pub(super) fn install(vm: &mut Vm) {
@@ -45,6 +45,8 @@ pub(super) fn install(vm: &mut Vm) {
     ] {
         method(vm, &list, name, f);
     }
+    // Replaced in place (the namespace keeps its order): marked for `CallMethod`.
+    quick_method(vm, &list, "append", list_append, Quick::ListAppend);
     for (name, f) in [
         ("get", dict_get as crate::vm::object::NativeFn),
         ("keys", dict_keys_m),
@@ -68,6 +70,7 @@ pub(super) fn install(vm: &mut Vm) {
     ] {
         method(vm, &dict, name, f);
     }
+    quick_method(vm, &dict, "get", dict_get, Quick::DictGet);
     super::class_fn(vm, &dict, "fromkeys", dict_fromkeys);
     for (name, f) in [
         ("add", set_add as crate::vm::object::NativeFn),

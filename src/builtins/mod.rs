@@ -19,6 +19,7 @@ mod modules;
 mod num_methods;
 mod op_dunders;
 mod percent;
+pub(crate) mod quick;
 mod range_slice;
 mod str_methods;
 mod sys;
@@ -26,7 +27,7 @@ mod time;
 
 use std::rc::Rc;
 
-use crate::vm::object::{Args, Class, Native, NativeFn, Object, Payload};
+use crate::vm::object::{Args, Class, Native, NativeFn, Object, Payload, Quick};
 use crate::vm::{PyResult, Value, Vm};
 
 pub use constructors::to_float;
@@ -39,7 +40,7 @@ pub use modules::{module, native_module, stdlib_source};
 pub fn native(vm: &mut Vm, name: &'static str, f: NativeFn) -> Value {
     Value::Obj(Object::new(
         vm.types.builtin_function.clone(),
-        Payload::Native(Native { name, f, is_method: false, frame: false, kwargs: None, owner: None }),
+        Payload::Native(Native { name, f, is_method: false, frame: false, kwargs: None, owner: None, quick: Quick::No }),
     ))
 }
 
@@ -54,6 +55,7 @@ pub fn native_kw(vm: &mut Vm, name: &'static str, f: NativeFn, kwargs: &'static 
             frame: false,
             kwargs: Some(kwargs),
             owner: None,
+            quick: Quick::No,
         }),
     ))
 }
@@ -62,20 +64,38 @@ pub fn native_kw(vm: &mut Vm, name: &'static str, f: NativeFn, kwargs: &'static 
 pub fn native_with_frame(vm: &mut Vm, name: &'static str, f: NativeFn) -> Value {
     Value::Obj(Object::new(
         vm.types.builtin_function.clone(),
-        Payload::Native(Native { name, f, is_method: false, frame: true, kwargs: None, owner: None }),
+        Payload::Native(Native { name, f, is_method: false, frame: true, kwargs: None, owner: None, quick: Quick::No }),
     ))
 }
 
 /// A native function defined by builtin class `cls` (named `cls.name` in its `__qualname__`
 /// and its errors); `is_method` makes attribute lookup on an instance bind `self`.
 fn owned_native(vm: &Vm, cls: &Rc<Class>, name: &'static str, f: NativeFn, is_method: bool) -> Value {
-    let native = Native { name, f, is_method, frame: false, kwargs: None, owner: Some(Rc::downgrade(cls)) };
+    owned_native_quick(vm, cls, name, f, is_method, Quick::No)
+}
+
+/// [`owned_native`] marked as one of the methods `CallMethod` runs in place.
+fn owned_native_quick(
+    vm: &Vm,
+    cls: &Rc<Class>,
+    name: &'static str,
+    f: NativeFn,
+    is_method: bool,
+    quick: Quick,
+) -> Value {
+    let owner = Some(Rc::downgrade(cls));
+    let native = Native { name, f, is_method, frame: false, kwargs: None, owner, quick };
     Value::Obj(Object::new(vm.types.builtin_function.clone(), Payload::Native(native)))
 }
 
 /// Adds a method to a builtin class.
 pub fn method(vm: &mut Vm, cls: &Rc<Class>, name: &'static str, f: NativeFn) {
     cls.set_attr(name, owned_native(vm, cls, name, f, true));
+}
+
+/// Adds a method that `CallMethod` runs in place for an exact receiver (see [`quick`]).
+pub fn quick_method(vm: &mut Vm, cls: &Rc<Class>, name: &'static str, f: NativeFn, quick: Quick) {
+    cls.set_attr(name, owned_native_quick(vm, cls, name, f, true, quick));
 }
 
 /// Adds a static native function (like `__new__`) to a builtin class.

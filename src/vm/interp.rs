@@ -1060,6 +1060,12 @@ impl Vm {
                             (base, pc) = (at + 1, 0);
                             continue;
                         }
+                        // `d.get(k)`, `l.append(x)` on exact builtins: run in place.
+                        match crate::builtins::quick::call_method(self, &mut fiber.stack, at, argc as usize) {
+                            Some(Ok(())) => continue,
+                            Some(Err(e)) => return Flow::Raise(e),
+                            None => {}
+                        }
                         let (window, n) =
                             if reg!(b.offset(1)).is_undef() { (at + 2, argc) } else { (at + 1, argc + 1) };
                         match self.call_at(fiber, at, window, n as usize, None) {

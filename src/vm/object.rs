@@ -531,6 +531,20 @@ pub struct Native {
     /// For methods: the builtin class that defines it (for `<method 'append' of 'list'
     /// objects>`).
     pub owner: Option<std::rc::Weak<Class>>,
+    /// Which of the methods `CallMethod` runs in place it is (`crate::builtins::quick`).
+    pub quick: Quick,
+}
+
+/// The builtin methods the dispatch loop's `CallMethod` runs without the general call path
+/// when the receiver is an exact builtin of the method's type (see `crate::builtins::quick`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Quick {
+    /// Any other native: the general call path.
+    No,
+    /// `dict.get`.
+    DictGet,
+    /// `list.append`.
+    ListAppend,
 }
 
 /// Dunder methods of builtin types that CPython exposes as method descriptors rather than
