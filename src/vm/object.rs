@@ -58,6 +58,19 @@ impl PyStr {
         PyStr { s, hash: Cell::new(NO_HASH), nchars }
     }
 
+    /// Wraps ASCII text (the caller knows it is: a piece of an ASCII str), without the scan
+    /// that counts code points.
+    pub fn ascii(s: &str) -> PyStr {
+        debug_assert!(s.is_ascii());
+        PyStr { s: CompactString::new(s), hash: Cell::new(NO_HASH), nchars: s.len() }
+    }
+
+    /// Wraps text whose code-point count the caller summed from its parts (`str.join`).
+    pub fn with_char_len(s: String, nchars: usize) -> PyStr {
+        debug_assert_eq!(s.chars().count(), nchars);
+        PyStr { s: CompactString::from(s), hash: Cell::new(NO_HASH), nchars }
+    }
+
     /// The decimal text of `i` (`str(i)`), built in place.
     pub fn from_int(i: i64) -> PyStr {
         PyStr::from_compact(compact_str::ToCompactString::to_compact_string(&i))
