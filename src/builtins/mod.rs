@@ -90,17 +90,17 @@ fn owned_native_quick(
 
 /// Adds a method to a builtin class.
 pub fn method(vm: &mut Vm, cls: &Rc<Class>, name: &'static str, f: NativeFn) {
-    cls.set_attr(name, owned_native(vm, cls, name, f, true));
+    set_interned(vm, cls, name, owned_native(vm, cls, name, f, true));
 }
 
 /// Adds a method that `CallMethod` runs in place for an exact receiver (see [`quick`]).
 pub fn quick_method(vm: &mut Vm, cls: &Rc<Class>, name: &'static str, f: NativeFn, quick: Quick) {
-    cls.set_attr(name, owned_native_quick(vm, cls, name, f, true, quick));
+    set_interned(vm, cls, name, owned_native_quick(vm, cls, name, f, true, quick));
 }
 
 /// Adds a static native function (like `__new__`) to a builtin class.
 pub fn static_fn(vm: &mut Vm, cls: &Rc<Class>, name: &'static str, f: NativeFn) {
-    cls.set_attr(name, owned_native(vm, cls, name, f, false));
+    set_interned(vm, cls, name, owned_native(vm, cls, name, f, false));
 }
 
 /// Adds a native classmethod to a builtin class (`dict.fromkeys`, `int.from_bytes`): looked
@@ -108,7 +108,16 @@ pub fn static_fn(vm: &mut Vm, cls: &Rc<Class>, name: &'static str, f: NativeFn) 
 pub fn class_fn(vm: &mut Vm, cls: &Rc<Class>, name: &'static str, f: NativeFn) {
     let native = owned_native(vm, cls, name, f, false);
     let wrapped = Value::Obj(Object::new(vm.types.classmethod.clone(), Payload::ClassMethod(native)));
-    cls.set_attr(name, wrapped);
+    set_interned(vm, cls, name, wrapped);
+}
+
+/// Sets `cls.<name>` under the interned name: the code that calls the method names it with
+/// the same interned `str`, so the method caches match the key by address, not by text.
+fn set_interned(vm: &mut Vm, cls: &Rc<Class>, name: &'static str, value: Value) {
+    match vm.intern(name) {
+        Value::Str(key) => cls.set_attr_key(key, value),
+        _ => cls.set_attr(name, value),
+    }
 }
 
 /// Splits a native classmethod's arguments into the class it was called on and the rest.

@@ -382,7 +382,14 @@ impl Class {
 
     /// Sets an attribute in the class namespace.
     pub fn set_attr(&self, name: &str, value: Value) {
+        self.set_attr_key(Rc::new(PyStr::new(name)), value);
+    }
+
+    /// [`Class::set_attr`] with the key given as a `str` (an interned name: the method
+    /// caches then match it by address).
+    pub fn set_attr_key(&self, key: Rc<PyStr>, value: Value) {
         bump_class_epoch();
+        let name = key.as_str();
         let bit = hook_bit(name);
         if name == "__del__" && self.graveyard.is_some() {
             self.has_del.set(true);
@@ -390,7 +397,8 @@ impl Class {
         if bit != 0 && self.is_heap {
             self.hooks.set(self.hooks.get() | bit);
         }
-        self.dict.borrow_mut().set_str(str_hash(name), Value::str(name), value);
+        let hash = key.hash();
+        self.dict.borrow_mut().set_str(hash, Value::Str(key), value);
     }
 
     /// True when this class or a base overrides the attribute hook `bit`.
