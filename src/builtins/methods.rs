@@ -250,7 +250,9 @@ fn list_append(vm: &mut Vm, args: Args) -> PyResult<Value> {
             &format!("list.append() takes exactly one argument ({} given)", args.pos.len() - 1),
         )
     })?;
-    this_list(vm, &args)?.items.borrow_mut().push(args.pos[1].clone());
+    let l = this_list(vm, &args)?;
+    vm.gc_note_store(&l, &args.pos[1]);
+    l.items.borrow_mut().push(args.pos[1].clone());
     vm.mem_track_value(&args.pos[0])?;
     Ok(Value::None)
 }
@@ -268,6 +270,7 @@ fn list_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(v) => vm.collect(v)?,
         None => vec![],
     };
+    vm.gc_note_stores(&l, &items);
     *l.items.borrow_mut() = items;
     Ok(Value::None)
 }
@@ -295,6 +298,7 @@ fn list_insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
         i = (i + len).max(0);
     }
     let i = i.min(len) as usize;
+    vm.gc_note_store(&l, &args.pos[2]);
     l.items.borrow_mut().insert(i, args.pos[2].clone());
     vm.mem_track_value(&args.pos[0])?;
     Ok(Value::None)

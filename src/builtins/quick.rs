@@ -55,6 +55,7 @@ fn list_append(vm: &mut Vm, stack: &mut [Value], at: usize, argc: usize) -> Opti
         return None;
     }
     let [Value::List(l), item] = &mut stack[at + 1..at + 3] else { return None };
+    vm.gc_note_store(l, item);
     l.items.borrow_mut().push(std::mem::take(item));
     if let Err(e) = vm.mem_track_value(&stack[at + 1]) {
         return Some(Err(e));

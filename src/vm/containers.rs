@@ -801,6 +801,7 @@ impl Vm {
                 }
                 let len = l.items.borrow().len();
                 let i = self.seq_index(&key, len, "list assignment index out of range")?;
+                self.gc_note_store(l, &value);
                 l.items.borrow_mut()[i] = value;
                 Ok(())
             }
@@ -838,6 +839,7 @@ impl Vm {
     fn list_set_slice(&mut self, l: &Rc<super::object::List>, key: &Value, new: Vec<Value>) -> PyResult<()> {
         let len = l.items.borrow().len();
         let s = self.slice_indices(key, len)?;
+        self.gc_note_stores(l, &new);
         let r = assign_slice(&mut l.items.borrow_mut(), s, new);
         r.map_err(|msg| self.new_error("ValueError", &msg))
     }
@@ -1072,9 +1074,13 @@ impl Vm {
             _ => self.collect(it)?,
         };
         match list {
-            Value::List(l) => l.items.borrow_mut().extend(items),
+            Value::List(l) => {
+                self.gc_note_stores(l, &items);
+                l.items.borrow_mut().extend(items)
+            }
             Value::Obj(o) => {
                 if let Payload::ListData(l) = &o.payload {
+                    self.gc_note_stores(l, &items);
                     l.items.borrow_mut().extend(items)
                 }
             }

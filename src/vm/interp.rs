@@ -833,9 +833,9 @@ impl Vm {
                     }
                     Instr::BuildList { dst, start, count } => {
                         let items = take_regs(&mut fiber.stack, base + start.idx(), count);
-                        let list = Value::list(items);
-                        self.gc_track(&list);
-                        reg!(dst) = list;
+                        let list = Rc::new(super::object::List::new(items));
+                        self.gc_track_built_list(&list);
+                        reg!(dst) = Value::List(list);
                     }
                     Instr::BuildTuple { dst, start, count } => {
                         let items = take_regs(&mut fiber.stack, base + start.idx(), count);
@@ -878,6 +878,7 @@ impl Vm {
                     Instr::ListAppend { list, item } => {
                         let v = reg!(item).clone();
                         if let Value::List(l) = &reg!(list) {
+                            self.gc_note_store(l, &v);
                             l.items.borrow_mut().push(v);
                         }
                         if self.memory.limited() {

@@ -151,6 +151,10 @@ pub struct List {
     pub items: RefCell<Vec<Value>>,
     /// The cycle collector's index of the list during a collection.
     pub gc_slot: GcSlot,
+    /// True while the list is left out of the collector's registry: it was built holding
+    /// only atoms (`[x % 100, x]`), which cannot make a cycle. The first store of anything
+    /// else registers it (`Vm::gc_note_store`). CPython leaves such tuples and dicts out too.
+    pub untracked: Cell<bool>,
 }
 
 impl Drop for List {
@@ -167,7 +171,7 @@ impl Drop for List {
 impl List {
     /// Makes a list.
     pub fn new(items: Vec<Value>) -> List {
-        List { items: RefCell::new(items), gc_slot: GcSlot::default() }
+        List { items: RefCell::new(items), gc_slot: GcSlot::default(), untracked: Cell::new(false) }
     }
 }
 
