@@ -40,7 +40,15 @@ pub use modules::{module, native_module, stdlib_source};
 pub fn native(vm: &mut Vm, name: &'static str, f: NativeFn) -> Value {
     Value::Obj(Object::new(
         vm.types.builtin_function.clone(),
-        Payload::Native(Native { name, f, is_method: false, frame: false, kwargs: None, owner: None, quick: Quick::No }),
+        Payload::Native(Native {
+            name,
+            f,
+            is_method: false,
+            frame: false,
+            kwargs: None,
+            owner: None,
+            quick: Quick::No,
+        }),
     ))
 }
 
@@ -64,7 +72,15 @@ pub fn native_kw(vm: &mut Vm, name: &'static str, f: NativeFn, kwargs: &'static 
 pub fn native_with_frame(vm: &mut Vm, name: &'static str, f: NativeFn) -> Value {
     Value::Obj(Object::new(
         vm.types.builtin_function.clone(),
-        Payload::Native(Native { name, f, is_method: false, frame: true, kwargs: None, owner: None, quick: Quick::No }),
+        Payload::Native(Native {
+            name,
+            f,
+            is_method: false,
+            frame: true,
+            kwargs: None,
+            owner: None,
+            quick: Quick::No,
+        }),
     ))
 }
 

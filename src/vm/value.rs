@@ -258,7 +258,13 @@ impl Value {
     pub fn is_atom(&self) -> bool {
         matches!(
             self,
-            Value::Undef | Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Str(_) | Value::BigInt(_)
+            Value::Undef
+                | Value::None
+                | Value::Bool(_)
+                | Value::Int(_)
+                | Value::Float(_)
+                | Value::Str(_)
+                | Value::BigInt(_)
         )
     }
 
