@@ -214,6 +214,29 @@ impl DictMap {
         }
     }
 
+    /// The value under a `str` key when the probe decides it without script code (`None`
+    /// when absent or undecided): the dispatch loop's `d[k]` for an exact dict.
+    #[inline]
+    pub fn get_str_key(&self, key: &Value) -> Option<&Value> {
+        let Value::Str(s) = key else { return None };
+        match self.probe(s.hash(), key) {
+            Probe::Found(i) => self.entries.get(i).map(|e| &e.value),
+            _ => None,
+        }
+    }
+
+    /// `d[k] = v` for a `str` key already present, decided without script code: the old
+    /// value, to be dropped once the map is released. `None` (nothing changed) when the key
+    /// is absent or undecided.
+    #[inline]
+    pub fn replace_str_key(&mut self, key: &Value, value: &Value) -> Option<Value> {
+        let Value::Str(s) = key else { return None };
+        match self.probe(s.hash(), key) {
+            Probe::Found(i) if i < self.entries.len() => Some(self.set_value(i, value.clone())),
+            _ => None,
+        }
+    }
+
     /// [`DictMap::probe`] of a map without an index.
     fn scan(&self, hash: i64, key: &Value) -> Probe {
         let mut undecided = Vec::new();

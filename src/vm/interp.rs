@@ -938,6 +938,9 @@ impl Vm {
                                     _ => None,
                                 }
                             }
+                            (Value::Dict(d), k @ Value::Str(_)) => {
+                                d.map.try_borrow().ok().and_then(|m| m.get_str_key(k).cloned())
+                            }
                             _ => None,
                         };
                         let v = match v {
@@ -951,6 +954,18 @@ impl Vm {
                         reg!(dst) = v;
                     }
                     Instr::SetItem { obj, key, src } => {
+                        // `d[k] = v` replacing a str key's value: one probe, nothing cloned
+                        // but the value (the old one is dropped after the map's borrow).
+                        if let Value::Dict(d) = &reg!(obj) {
+                            let old = d
+                                .map
+                                .try_borrow_mut()
+                                .ok()
+                                .and_then(|mut m| m.replace_str_key(&reg!(key), &reg!(src)));
+                            if old.is_some() {
+                                continue;
+                            }
+                        }
                         let (o, k, v) = (reg!(obj).clone(), reg!(key).clone(), reg!(src).clone());
                         save_pc!();
                         tryv!(self.set_item(&o, k, v));
