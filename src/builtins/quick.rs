@@ -20,6 +20,10 @@ use crate::vm::{PyResult, Value, Vm};
 pub(crate) fn call_method(vm: &mut Vm, stack: &mut [Value], at: usize, argc: usize) -> Option<PyResult<()>> {
     let Some(Value::Obj(o)) = stack.get(at) else { return None };
     let Payload::Native(nf) = &o.payload else { return None };
+    if nf.quick == Quick::No || vm.has_pending_finalizers() {
+        // Finalizers due run first, at the call, as the general path runs them.
+        return None;
+    }
     match nf.quick {
         Quick::No => None,
         Quick::DictGet => dict_get(vm, stack, at, argc),

@@ -187,3 +187,25 @@ class Box:
 b = Box()
 print(b.get(1), b.get(1, 2))
 b.append("box append")
+
+
+# a finalizer that is due runs before the in-place call, as before any call
+log = []
+
+
+class Fin:
+    def __del__(self):
+        log.append("del")
+
+
+def rebinding():
+    x = Fin()
+    x = None
+    log.append("after")
+    y = Fin()
+    y = 5
+    log.append({}.get("k", "got"))
+    print(log, x, y)
+
+
+rebinding()
