@@ -435,27 +435,18 @@ impl DictMap {
         self.len = 0;
     }
 
-    /// Takes the entries out of a small map (no hash index) to empty it for reuse, keeping
-    /// the entry vector's allocation; `None` for a map with an index. The caller drops the
-    /// taken entries outside any borrow and gives the vector back with
-    /// [`DictMap::restore_entries`].
-    pub fn take_small_entries(&mut self) -> Option<Vec<Entry>> {
+    /// Empties a small map (no hash index) for reuse, keeping the entry vector's allocation;
+    /// false, with nothing done, for a map with an index. The keys and values drop here: the
+    /// caller makes sure no drop they cascade into can reach this map.
+    pub fn clear_small(&mut self) -> bool {
         if !self.index.is_empty() {
-            return None;
+            return false;
         }
         self.version = next_version();
         self.key_bits = 0;
         self.len = 0;
-        Some(std::mem::take(&mut self.entries))
-    }
-
-    /// Gives an emptied map its (cleared) entry vector back (see
-    /// [`DictMap::take_small_entries`]).
-    pub fn restore_entries(&mut self, mut entries: Vec<Entry>) {
-        entries.clear();
-        if self.entries.is_empty() {
-            self.entries = entries;
-        }
+        self.entries.clear();
+        true
     }
 
     /// Live entries in insertion order.
