@@ -431,7 +431,7 @@ assert C, 'msg'
             Instr::BuildList { dst: Reg(0), start: last, count: 2 },
             Instr::BuildDict { dst: Reg(0), start: last, count: 1 },
             Instr::UnpackSequence { dst: last, src: Reg(0), count: 2 },
-            Instr::UnpackEx { dst: last, src: Reg(0), before: 0, after: 0 },
+            Instr::UnpackEx { dst: last, src: Reg(0), before: 0, after: 1 },
             Instr::ForIter { iter: last, exit: 0 },
             Instr::LoadMethod { dst: last, obj: Reg(0), name: NameIdx(0) },
             Instr::MakeClass { base: last },
@@ -456,5 +456,19 @@ assert C, 'msg'
         let last = code.instrs.len() - 1;
         assert!(with(code, last, Instr::Nop).unwrap_err().contains("falls through"));
         assert!(verify(code, &[]).is_err());
+    }
+
+    #[test]
+    fn a_refused_code_object_is_a_system_error_not_a_panic() {
+        let mut vm = crate::vm::Vm::new();
+        let src = "x = 1\n";
+        let module = gyre_grammar::parse(src, gyre_grammar::Mode::Module).expect("parses");
+        let code =
+            crate::compiler::compile(&module, crate::compiler::source("t.py", src), false).expect("compiles");
+        let mut code = Rc::try_unwrap(code).expect("the only reference");
+        code.instrs.insert(0, Instr::Move { dst: Reg(code.nregs), src: Reg(0) });
+        code.spans.insert(0, code.spans[0]);
+        let err = vm.load_code(&Rc::new(code)).expect_err("refused");
+        assert_eq!(err.class.name.borrow().as_str(), "SystemError");
     }
 }
