@@ -10,14 +10,12 @@
 //! suspended), `frame.pc` is the index of the instruction in progress. A frame resumed after
 //! a callee returned continues at `pc + 1`.
 
-use std::ops::IndexMut;
 use std::rc::Rc;
 
 use super::agen::OpEnd;
 use super::frame::{ChildResult, Fiber, Frame, FrameKind, Incoming};
 use super::iter::InlineNext;
 use super::object::{CodeObj, Dict, GenState, Object, Payload, PyStr};
-use super::regs::{self, Slot, Window};
 use super::value::Value;
 use super::{Exc, PyResult, Vm};
 use crate::compiler::bytecode::{BinKind, CodeKind, Instr, Reg};
@@ -524,25 +522,9 @@ impl Vm {
             let mut code = frame.code.clone();
             let mut base = frame.base as usize;
             let mut pc = frame.pc as usize;
-            // Every way into a frame checks its window against the stack once (`vm::regs`):
-            // registers and instructions are then read without bounds checks.
-            let Some(mut win) = Window::enter(&fiber.stack, &code, base, pc) else {
-                return Flow::Raise(self.new_error("SystemError", "frame outside its register stack"));
-            };
-            // A frame entered by a fast path (a call or a return that stays in the loop).
-            macro_rules! enter {
-                () => {
-                    match Window::enter(&fiber.stack, &code, base, pc) {
-                        Some(w) => win = w,
-                        // Cannot happen (the call paths size the stack): the check at the
-                        // top of 'frames raises SystemError.
-                        None => continue 'frames,
-                    }
-                };
-            }
             macro_rules! reg {
                 ($r:expr) => {
-                    fiber.stack[win.slot($r)]
+                    fiber.stack[base + ($r).idx()]
                 };
             }
             macro_rules! fail {
@@ -599,7 +581,7 @@ impl Vm {
             // decided result `$r`: skip it when true, take its jump when false.
             macro_rules! jump_unless {
                 ($r:expr) => {{
-                    if let Instr::JumpIfFalse { target, .. } = regs::fetch(&code, pc) {
+                    if let Instr::JumpIfFalse { target, .. } = code.instrs[pc] {
                         pc = if $r { pc + 1 } else { target as usize };
                     }
                 }};
@@ -620,12 +602,11 @@ impl Vm {
                 () => {{
                     (code, base, pc) = self.return_fast(fiber);
                     self.finalize_pending();
-                    enter!();
                     continue;
                 }};
             }
             loop {
-                let instr = regs::fetch(&code, pc);
+                let instr = code.instrs[pc];
                 pc += 1;
                 match instr {
                     Instr::Nop => {}
@@ -633,7 +614,9 @@ impl Vm {
                     Instr::LoadInt { dst, val } => Value::put_int(&mut reg!(dst), val as i64),
                     Instr::LoadNone { dst } => reg!(dst) = Value::None,
                     Instr::LoadBool { dst, val } => reg!(dst) = Value::Bool(val),
-                    Instr::Move { dst, src } => copy_reg(&mut fiber.stack, win.slot(src), win.slot(dst)),
+                    Instr::Move { dst, src } => {
+                        copy_reg(&mut fiber.stack, base + src.idx(), base + dst.idx())
+                    }
                     Instr::CheckBound { reg, name } => {
                         if reg!(reg).is_undef() {
                             let n = code.code.names[name.0 as usize].clone();
@@ -1041,7 +1024,6 @@ impl Vm {
                             }
                             code = c;
                             (base, pc) = (at + 1, 0);
-                            enter!();
                             continue;
                         }
                         match self.call_at(fiber, at, at + 1, argc as usize, None) {
@@ -1076,7 +1058,6 @@ impl Vm {
                             }
                             code = f.code.clone();
                             (base, pc) = (at + 1, 0);
-                            enter!();
                             continue;
                         }
                         let (window, n) =
@@ -1112,7 +1093,7 @@ impl Vm {
                         let top = fiber.frames.last().expect("frame");
                         if fiber.frames.len() > 1 && top.kind == FrameKind::Normal {
                             let ret = top.ret as usize;
-                            move_reg(&mut fiber.stack, win.slot(src), ret);
+                            move_reg(&mut fiber.stack, base + src.idx(), ret);
                             returned!();
                         }
                         let v = std::mem::take(&mut reg!(src));
@@ -1468,8 +1449,7 @@ fn clear_regs(slots: &mut [Value]) {
 /// scalar is copied as its tag and payload: the instruction before usually just wrote it, and
 /// reloading it as one wide word would stall on store forwarding.
 #[inline(always)]
-#[allow(clippy::ptr_arg)] // `Slot` indexes a `Vec` (`vm::regs`).
-fn move_reg(stack: &mut Vec<Value>, src: Slot, dst: usize) {
+fn move_reg(stack: &mut [Value], src: usize, dst: usize) {
     if !put_scalar(stack, src, dst) {
         let v = std::mem::take(&mut stack[src]);
         Value::put(&mut stack[dst], v);
@@ -1479,11 +1459,7 @@ fn move_reg(stack: &mut Vec<Value>, src: Slot, dst: usize) {
 /// Writes a scalar in slot `src` to slot `dst` by tag and payload; false (nothing written)
 /// for any other value.
 #[inline(always)]
-#[allow(clippy::ptr_arg)] // `Slot` indexes a `Vec` (`vm::regs`).
-fn put_scalar<S: Copy, D: Copy>(stack: &mut Vec<Value>, src: S, dst: D) -> bool
-where
-    Vec<Value>: IndexMut<S, Output = Value> + IndexMut<D, Output = Value>,
-{
+fn put_scalar(stack: &mut [Value], src: usize, dst: usize) -> bool {
     match stack[src] {
         Value::Int(i) => Value::put_int(&mut stack[dst], i),
         Value::Float(f) => Value::put_float(&mut stack[dst], f),
@@ -1497,8 +1473,7 @@ where
 /// stored at once would be reloaded wide and stall on store forwarding), anything else by
 /// reference.
 #[inline(always)]
-#[allow(clippy::ptr_arg)] // `Slot` indexes a `Vec` (`vm::regs`).
-fn copy_reg(stack: &mut Vec<Value>, src: Slot, dst: Slot) {
+fn copy_reg(stack: &mut [Value], src: usize, dst: usize) {
     if !put_scalar(stack, src, dst) {
         let v = stack[src].clone();
         Value::put(&mut stack[dst], v);

@@ -18,6 +18,9 @@
 //! 3. **Fetches**: `pc` starts inside the code (checked at entry) and only moves by `+ 1`
 //!    past an instruction that is not the last, or to a verified target.
 //!
+//! Not used by the dispatch loop at present: the unchecked loop ran 12 % faster on nbody but
+//! slower on methods (a frame push went out of line), see PERFORMANCE.md, the `regs` round.
+//!
 //! The dispatch loop's contract, the one thing this module cannot see: a [`Slot`] is made
 //! from the running frame's window and a register taken from that frame's own code. Each
 //! unchecked access also has a `debug_assert!`, so the debug-build test suite checks it.
