@@ -451,6 +451,9 @@ pub struct CodeObj {
     pub fast_argc: Option<u16>,
     /// Registers that must start unbound (parameters, locals, cells and free variables).
     pub nlocals: u16,
+    /// `instrs` passed the bytecode verifier (the dispatch loop's unchecked accesses rely on
+    /// it: `vm::regs`).
+    pub verified: super::regs::Verified,
 }
 
 /// One cached global lookup: valid while the globals dict is the same object with the same
