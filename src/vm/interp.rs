@@ -1425,15 +1425,15 @@ pub(crate) fn closure_into(stack: &mut [Value], f: &super::object::Function, win
     }
 }
 
-/// Unbinds the registers of a frame being left. A scalar needs no release, so it only gets
-/// the `Undef` tag stored: `Value::put` went through the drop glue's jump table for every
-/// slot, about a tenth of a call's instructions in `fib`.
+/// Releases what the registers of a frame being left hold. A scalar needs no release and is
+/// left in place: every frame push unbinds its own locals (`push_window`, `Vm::call_at`'s
+/// binding) and writes a temporary before reading it, so nothing reads a stale scalar.
+/// (`Value::put` went through the drop glue's jump table for every slot, about a tenth of a
+/// call's instructions in `fib`; storing the `Undef` tag was a store per register.)
 #[inline(always)]
 fn clear_regs(slots: &mut [Value]) {
     for slot in slots {
-        if slot.is_inline() {
-            std::mem::forget(std::mem::replace(slot, Value::Undef));
-        } else {
+        if !slot.is_inline() {
             drop(std::mem::take(slot));
         }
     }
