@@ -13,7 +13,7 @@
 use std::rc::Rc;
 
 use super::agen::OpEnd;
-use super::frame::{ChildResult, Fiber, Frame, FrameKind, Incoming};
+use super::frame::{push_with_room, ChildResult, Fiber, Frame, FrameKind, Incoming};
 use super::frame_ref::FrameRef;
 use super::iter::InlineNext;
 use super::object::{CodeObj, Dict, GenState, Object, Payload, PyStr};
@@ -194,6 +194,7 @@ impl Vm {
     }
 
     /// A fiber to run `code`: a finished one reused when there is one, else a new one.
+    #[inline]
     pub(crate) fn new_fiber(
         &mut self,
         code: Rc<CodeObj>,
@@ -1402,17 +1403,6 @@ impl Frame {
     }
 }
 
-/// Pushes `frame` onto `frames`, which the caller made sure has room (see `push_fast_kind`).
-#[inline(always)]
-#[allow(clippy::if_same_then_else)] // The test tells the compiler that the first push never grows.
-fn push_with_room(frames: &mut Vec<Frame>, frame: Frame) {
-    if frames.len() < frames.capacity() {
-        frames.push(frame);
-    } else {
-        frames.push(frame);
-    }
-}
-
 /// Binds the cells of `f`'s closure into its free-variable registers of the window at
 /// `window` (registers that start unbound, so a function without cells needs nothing).
 #[inline(always)]
@@ -1432,11 +1422,7 @@ pub(crate) fn closure_into(stack: &mut [Value], f: &super::object::Function, win
 /// call's instructions in `fib`; storing the `Undef` tag was a store per register.)
 #[inline(always)]
 fn clear_regs(slots: &mut [Value]) {
-    for slot in slots {
-        if !slot.is_inline() {
-            drop(std::mem::take(slot));
-        }
-    }
+    super::frame::release_values(slots);
 }
 
 /// Moves stack slot `src` into slot `dst` (a return value into the caller's return slot). A
