@@ -225,6 +225,7 @@ impl Fiber {
 /// plain `push` built the frame on the stack with narrow stores and copied it with wide loads,
 /// which stall on store forwarding).
 #[inline(always)]
+#[allow(clippy::if_same_then_else)] // The test tells the compiler that the first push never grows.
 pub(crate) fn push_with_room(frames: &mut Vec<Frame>, frame: Frame) {
     if frames.len() < frames.capacity() {
         frames.push(frame);
