@@ -870,8 +870,10 @@ impl Vm {
     /// A hit is a version compare and an indexed read: dict versions are unique across every
     /// map of the thread (a copied map shares its version only until either changes, and
     /// until then holds the same entries at the same places), so an unchanged version means
-    /// `globals` is the map the lookup ran in, or an identical copy, with the entry found then
-    /// still live at the same index. No address or liveness check is needed.
+    /// `globals` is the map the lookup ran in, or a copy with the same keys, with the entry
+    /// found then still live at the same index (key changes always take a new version). No
+    /// address or liveness check is needed; the value is read from the entry now, so a value
+    /// stored in place without a new version (`DictMap::entry_at_mut`) is seen.
     #[inline(always)]
     pub fn cached_global(
         &self,

@@ -1154,14 +1154,15 @@ impl Object {
         {
             return;
         }
-        let Some(entries) = dict.map.try_borrow_mut().ok().and_then(|mut m| m.take_small_entries()) else {
+        if self.class.spare_dicts.try_borrow().map_or(true, |spare| spare.len() >= SPARE_DICTS) {
             return;
-        };
-        // The values drop here, with no borrow of the dict held.
-        let mut entries = entries;
-        entries.clear();
+        }
+        // The values drop under the dict's borrow: nothing else holds the dict (no strong or
+        // weak reference, checked above), so no drop they cascade into can reach it.
         let Ok(mut map) = dict.map.try_borrow_mut() else { return };
-        map.restore_entries(entries);
+        if !map.clear_small() {
+            return;
+        }
         drop(map);
         if let Ok(mut spare) = self.class.spare_dicts.try_borrow_mut() {
             if spare.len() < SPARE_DICTS {
