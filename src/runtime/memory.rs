@@ -5,8 +5,8 @@
 //! [`release_free_memory`] when it goes idle after a large number of tasks finished, which
 //! returns whole free pages (`malloc_trim(0)`). Elsewhere it does nothing.
 //!
-//! This is the crate's only `unsafe` code: one foreign call. Miri cannot run foreign calls,
-//! so under Miri the no-op version is compiled instead.
+//! One of the crate's two `unsafe` modules (the other is `vm::frame_ref`): one foreign call.
+//! Miri cannot run foreign calls, so under Miri the no-op version is compiled instead.
 
 /// Returns free heap pages to the operating system, where the allocator supports it.
 #[cfg(all(target_os = "linux", target_env = "gnu", not(miri)))]

@@ -866,37 +866,43 @@ impl Vm {
     /// The `LoadGlobal` cache hit for name index `idx`: copies the value into `out` (in
     /// place, so the dispatch loop's register is written field by field) and returns true,
     /// or returns false for [`Vm::load_global_cached`].
+    ///
+    /// A hit is a version compare and an indexed read: dict versions are unique across every
+    /// map of the thread (a copied map shares its version only until either changes, and
+    /// until then holds the same entries at the same places), so an unchanged version means
+    /// `globals` is the map the lookup ran in, or a copy with the same keys, with the entry
+    /// found then still live at the same index (key changes always take a new version). No
+    /// address or liveness check is needed; the value is read from the entry now, so a value
+    /// stored in place without a new version (`DictMap::entry_at_mut`) is seen.
     #[inline(always)]
     pub fn cached_global(
         &self,
         code: &super::object::CodeObj,
-        globals: &Rc<super::object::Dict>,
+        globals: &super::object::Dict,
         idx: usize,
         out: &mut Value,
     ) -> bool {
         let Some(slot) = code.global_cache.get(idx).map(std::cell::Cell::get) else { return false };
         let Some(found) = slot.found else { return false };
-        if slot.globals != Rc::as_ptr(globals) as usize {
-            return false;
-        }
         let gmap = globals.map.borrow();
         if slot.globals_version != gmap.version() {
             return false;
         }
-        // Same versions: the entry found then is still there, unchanged. A global found in
-        // the globals needs no builtins check (builtins cannot shadow it).
-        let entry = match found {
-            super::object::GlobalAt::Globals(i) => gmap.live_entry(i),
+        // A global found in the globals needs no builtins check (builtins cannot shadow it);
+        // one found in the builtins needs both: the globals' version shows it is still not
+        // shadowed there.
+        let (map, i) = match found {
+            super::object::GlobalAt::Globals(i) => (gmap, i),
             super::object::GlobalAt::Builtins(i) => {
+                drop(gmap);
                 let bmap = self.builtins.map.borrow();
                 if slot.builtins_version != bmap.version() {
                     return false;
                 }
-                let hit = bmap.live_entry(i).map(|e| out.clone_from(&e.value)).is_some();
-                return hit;
+                (bmap, i)
             }
         };
-        match entry {
+        match map.entry_at(i) {
             Some(e) => {
                 out.clone_from(&e.value);
                 true
@@ -933,7 +939,6 @@ impl Vm {
         let Some((at, v)) = found else { return Err(self.name_error(key)) };
         if let Some(slot) = code.global_cache.get(idx) {
             slot.set(super::object::GlobalSlot {
-                globals: Rc::as_ptr(globals) as usize,
                 globals_version: globals.map.borrow().version(),
                 builtins_version: self.builtins.map.borrow().version(),
                 found: Some(at),

@@ -24,7 +24,7 @@ impl Vm {
     /// True when dropped values wait to be finalized.
     #[inline(always)]
     pub fn has_pending_finalizers(&self) -> bool {
-        self.graveyard.try_borrow().is_ok_and(|q| !q.is_empty())
+        self.graveyard.is_pending()
     }
 
     /// Runs what the graveyard holds, if anything: the dispatch loop calls it where a drop is
@@ -49,7 +49,9 @@ impl Vm {
                 let held = temps.iter().filter(|v| v.is(&old)).count();
                 if held > 0 && Rc::strong_count(o) == held + 1 {
                     o.finalized.set(true);
-                    self.graveyard.borrow_mut().push(Dead::Cyclic(o.clone()));
+                    if let Ok(mut q) = self.graveyard.try_borrow_mut() {
+                        q.push(Dead::Cyclic(o.clone()));
+                    }
                 }
             }
         }
@@ -65,15 +67,7 @@ impl Vm {
         }
         self.finalizing = true;
         loop {
-            let next = {
-                let mut q = self.graveyard.borrow_mut();
-                if q.is_empty() {
-                    None
-                } else {
-                    Some(q.remove(0))
-                }
-            };
-            match next {
+            match self.graveyard.pop_front() {
                 None => break,
                 Some(Dead::Gen(g)) => {
                     let gen = Object::new(self.types.generator.clone(), Payload::Generator(g));

@@ -134,21 +134,37 @@ impl Fiber {
 
     /// Sets up an empty fiber (new, or finished and cleared by [`Fiber::clear`]) to run `code`
     /// with its first registers `regs` (an argument vector, or arguments cloned from a slice).
+    ///
+    /// Every native-to-script call (a `key=` function, `__iter__`...) starts a fiber, so this
+    /// pushes slot by slot into reserved room: `extend` and `resize` went through generic
+    /// iterator and fill code several times the size of the few registers they wrote.
+    #[inline]
     pub fn start(&mut self, code: Rc<CodeObj>, globals: Rc<Dict>, regs: impl IntoIterator<Item = Value>) {
         let nregs = code.code.nregs as usize;
+        self.stack.reserve(nregs + 1);
         self.stack.push(Value::Undef);
-        self.stack.extend(regs);
-        self.stack.resize(nregs + 1, Value::Undef);
-        self.frames.push(Frame {
-            code,
-            globals,
-            locals: None,
-            pc: 0,
-            base: 1,
-            top: nregs as u32 + 1,
-            ret: 0,
-            kind: FrameKind::Normal,
-        });
+        for v in regs {
+            self.stack.push(v);
+        }
+        while self.stack.len() <= nregs {
+            self.stack.push(Value::Undef);
+        }
+        if self.frames.len() == self.frames.capacity() {
+            self.frames.reserve(1);
+        }
+        push_with_room(
+            &mut self.frames,
+            Frame {
+                code,
+                globals,
+                locals: None,
+                pc: 0,
+                base: 1,
+                top: nregs as u32 + 1,
+                ret: 0,
+                kind: FrameKind::Normal,
+            },
+        );
     }
 
     /// Hands a stopped child fiber's result to this (its parent) fiber.
@@ -179,18 +195,53 @@ impl Fiber {
     }
 
     /// Empties a finished fiber for reuse. False when it is too big to be worth keeping.
+    ///
+    /// Values that need no release are left to be overwritten (or dropped by `clear`'s loop
+    /// without a call of the drop glue): a fiber is cleared after every native-to-script call.
     pub fn clear(&mut self) -> bool {
         if self.stack.capacity() > MAX_SPARE_STACK {
             return false;
         }
+        release_values(&mut self.stack);
         self.stack.clear();
         self.frames.clear();
-        self.incoming = Incoming::Start;
-        self.child_value = Value::None;
+        if !matches!(self.incoming, Incoming::Start) {
+            self.incoming = Incoming::Start;
+        }
+        if !self.child_value.is_inline() {
+            self.child_value = Value::None;
+        }
         self.child_kind = ChildKind::None;
         self.suspended = false;
-        self.handled = Value::None;
+        if !self.handled.is_inline() {
+            self.handled = Value::None;
+        }
         true
+    }
+}
+
+/// Pushes `frame` onto `frames`, which the caller made sure has room: under a test the
+/// compiler can see implies spare capacity, the fields are stored straight into the vector (a
+/// plain `push` built the frame on the stack with narrow stores and copied it with wide loads,
+/// which stall on store forwarding).
+#[inline(always)]
+#[allow(clippy::if_same_then_else)] // The test tells the compiler that the first push never grows.
+pub(crate) fn push_with_room(frames: &mut Vec<Frame>, frame: Frame) {
+    if frames.len() < frames.capacity() {
+        frames.push(frame);
+    } else {
+        frames.push(frame);
+    }
+}
+
+/// Releases the heap values among `slots`, leaving the scalars (which need no release) for the
+/// caller to drop or overwrite without going through the drop glue.
+#[inline(always)]
+pub(crate) fn release_values(slots: &mut [Value]) {
+    for slot in slots {
+        if !slot.is_inline() {
+            drop(std::mem::take(slot));
+        }
     }
 }
 

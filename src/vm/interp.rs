@@ -13,7 +13,8 @@
 use std::rc::Rc;
 
 use super::agen::OpEnd;
-use super::frame::{ChildResult, Fiber, Frame, FrameKind, Incoming};
+use super::frame::{push_with_room, ChildResult, Fiber, Frame, FrameKind, Incoming};
+use super::frame_ref::FrameRef;
 use super::iter::InlineNext;
 use super::object::{CodeObj, Dict, GenState, Object, Payload, PyStr};
 use super::value::Value;
@@ -193,6 +194,7 @@ impl Vm {
     }
 
     /// A fiber to run `code`: a finished one reused when there is one, else a new one.
+    #[inline]
     pub(crate) fn new_fiber(
         &mut self,
         code: Rc<CodeObj>,
@@ -390,21 +392,10 @@ impl Vm {
         frame
     }
 
-    /// The call fast path: `f` binds its `argc` arguments by position (they already sit in its
-    /// register window above `at`), so the frame is pushed with no argument vector at all.
-    #[inline(always)]
-    fn push_fast(
-        &mut self,
-        fiber: &mut Fiber,
-        f: &Rc<super::object::Function>,
-        at: usize,
-        argc: usize,
-    ) -> PyResult<()> {
-        self.push_fast_kind(fiber, f, at, argc, FrameKind::Normal)
-    }
-
-    /// [`Vm::push_fast`] for a frame of another kind (`__init__` of a new instance: the caller
-    /// stores the instance in the return slot `at` once the frame is pushed).
+    /// The call fast path for a frame of kind `kind`: `f` binds its `argc` arguments by
+    /// position (they already sit in its register window above `at`), so the frame is pushed
+    /// with no argument vector at all (for `__init__` of a new instance, the caller stores the
+    /// instance in the return slot `at` once the frame is pushed).
     #[inline(always)]
     pub(crate) fn push_fast_kind(
         &mut self,
@@ -414,7 +405,7 @@ impl Vm {
         argc: usize,
         kind: FrameKind,
     ) -> PyResult<()> {
-        self.push_window(fiber, &f.code, f.globals.clone(), at, argc, kind)?;
+        self.push_window(fiber, f.code.clone(), f.globals.clone(), at, argc, kind)?;
         closure_into(&mut fiber.stack, f, at + 1);
         Ok(())
     }
@@ -427,7 +418,7 @@ impl Vm {
     fn push_window(
         &mut self,
         fiber: &mut Fiber,
-        code: &Rc<CodeObj>,
+        code: Rc<CodeObj>,
         globals: Rc<super::object::Dict>,
         at: usize,
         argc: usize,
@@ -461,7 +452,7 @@ impl Vm {
             fiber.frames.reserve(1);
         }
         let frame = Frame {
-            code: code.clone(),
+            code,
             globals,
             locals: None,
             pc: 0,
@@ -476,10 +467,10 @@ impl Vm {
 
     /// The return fast path: pops a frame whose result is already in its return slot (for an
     /// `Init` frame, the instance put there by the call) and whose caller runs on the same
-    /// fiber. Returns the caller's code, register base and next instruction, for the dispatch
-    /// loop to go on with.
+    /// fiber. Returns the caller's code (borrowed from its frame), register base and next
+    /// instruction, for the dispatch loop to go on with.
     #[inline(always)]
-    fn return_fast(&mut self, fiber: &mut Fiber) -> (Rc<CodeObj>, usize, usize) {
+    fn return_fast(&mut self, fiber: &mut Fiber) -> (FrameRef<CodeObj>, usize, usize) {
         let Some(Frame { code, base, .. }) = fiber.frames.pop() else { unreachable!("a frame to pop") };
         self.depth -= 1;
         let base = base as usize;
@@ -487,9 +478,7 @@ impl Vm {
         clear_regs(&mut fiber.stack[base..end]);
         let caller = fiber.frames.last_mut().expect("a caller frame");
         caller.pc += 1;
-        let next = (caller.code.clone(), caller.base as usize, caller.pc as usize);
-        drop(code);
-        next
+        (FrameRef::new(&caller.code), caller.base as usize, caller.pc as usize)
     }
 
     /// Pushes a frame for a script function whose registers are already in place at `base`.
@@ -519,7 +508,9 @@ impl Vm {
             let Some(frame) = fiber.frames.last() else { return Flow::Return(Value::None) };
             // The running frame's code, register base and program counter live in locals; the
             // fast call and return paths switch them in place instead of going round 'frames.
-            let mut code = frame.code.clone();
+            // `code` is borrowed from the running frame (`FrameRef`: re-taken at every push
+            // and pop of a frame), so calls and returns update no reference counts for it.
+            let mut code = FrameRef::new(&frame.code);
             let mut base = frame.base as usize;
             let mut pc = frame.pc as usize;
             macro_rules! reg {
@@ -597,6 +588,27 @@ impl Vm {
                     }
                 }};
             }
+            // The fast call path: pushes a frame running code `$c` in globals `$g` for the
+            // function in register `$at`, whose `$n` arguments are in place above it, binds its
+            // closure cells if it has some (`$cells`) and goes on in the callee.
+            macro_rules! push_call {
+                ($c:expr, $g:expr, $cells:expr, $at:expr, $n:expr) => {{
+                    let (c, at) = ($c, $at);
+                    let callee = FrameRef::new(&c);
+                    if let Err(e) = self.push_window(fiber, c, $g, at, $n, FrameKind::Normal) {
+                        return Flow::Raise(e);
+                    }
+                    if $cells {
+                        if let Value::Func(f) = &fiber.stack[at] {
+                            let f = f.clone();
+                            closure_into(&mut fiber.stack, &f, at + 1);
+                        }
+                    }
+                    code = callee;
+                    (base, pc) = (at + 1, 0);
+                    continue;
+                }};
+            }
             // Goes on in the caller once the result is in its return slot.
             macro_rules! returned {
                 () => {{
@@ -606,6 +618,7 @@ impl Vm {
                 }};
             }
             loop {
+                debug_assert!(fiber.frames.last().is_some_and(|f| code.is(&f.code)), "stale FrameRef");
                 let instr = code.instrs[pc];
                 pc += 1;
                 match instr {
@@ -1027,20 +1040,7 @@ impl Vm {
                             _ => None,
                         };
                         if let Some((c, g, cells)) = fast {
-                            if let Err(e) =
-                                self.push_window(fiber, &c, g, at, argc as usize, FrameKind::Normal)
-                            {
-                                return Flow::Raise(e);
-                            }
-                            if cells {
-                                if let Value::Func(f) = &fiber.stack[at] {
-                                    let f = f.clone();
-                                    closure_into(&mut fiber.stack, &f, at + 1);
-                                }
-                            }
-                            code = c;
-                            (base, pc) = (at + 1, 0);
-                            continue;
+                            push_call!(c, g, cells, at, argc as usize);
                         }
                         match self.call_at(fiber, at, at + 1, argc as usize, None) {
                             Ok(true) => continue 'frames,
@@ -1064,17 +1064,12 @@ impl Vm {
                         // A plain method with its receiver in place: the fast call path.
                         let fast = match (&fiber.stack[at], &fiber.stack[at + 1]) {
                             (Value::Func(f), s) if !s.is_undef() && f.code.fast_argc == Some(argc + 1) => {
-                                Some(f.clone())
+                                Some((f.code.clone(), f.globals.clone(), !f.closure.is_empty()))
                             }
                             _ => None,
                         };
-                        if let Some(f) = fast {
-                            if let Err(e) = self.push_fast(fiber, &f, at, argc as usize + 1) {
-                                return Flow::Raise(e);
-                            }
-                            code = f.code.clone();
-                            (base, pc) = (at + 1, 0);
-                            continue;
+                        if let Some((c, g, cells)) = fast {
+                            push_call!(c, g, cells, at, argc as usize + 1);
                         }
                         // `d.get(k)`, `l.append(x)` on exact builtins: run in place.
                         match crate::builtins::quick::call_method(self, &mut fiber.stack, at, argc as usize) {
@@ -1430,17 +1425,6 @@ impl Frame {
     }
 }
 
-/// Pushes `frame` onto `frames`, which the caller made sure has room (see `push_fast_kind`).
-#[inline(always)]
-#[allow(clippy::if_same_then_else)] // The test tells the compiler that the first push never grows.
-fn push_with_room(frames: &mut Vec<Frame>, frame: Frame) {
-    if frames.len() < frames.capacity() {
-        frames.push(frame);
-    } else {
-        frames.push(frame);
-    }
-}
-
 /// Binds the cells of `f`'s closure into its free-variable registers of the window at
 /// `window` (registers that start unbound, so a function without cells needs nothing).
 #[inline(always)]
@@ -1453,18 +1437,14 @@ pub(crate) fn closure_into(stack: &mut [Value], f: &super::object::Function, win
     }
 }
 
-/// Unbinds the registers of a frame being left. A scalar needs no release, so it only gets
-/// the `Undef` tag stored: `Value::put` went through the drop glue's jump table for every
-/// slot, about a tenth of a call's instructions in `fib`.
+/// Releases what the registers of a frame being left hold. A scalar needs no release and is
+/// left in place: every frame push unbinds its own locals (`push_window`, `Vm::call_at`'s
+/// binding) and writes a temporary before reading it, so nothing reads a stale scalar.
+/// (`Value::put` went through the drop glue's jump table for every slot, about a tenth of a
+/// call's instructions in `fib`; storing the `Undef` tag was a store per register.)
 #[inline(always)]
 fn clear_regs(slots: &mut [Value]) {
-    for slot in slots {
-        if slot.is_inline() {
-            std::mem::forget(std::mem::replace(slot, Value::Undef));
-        } else {
-            drop(std::mem::take(slot));
-        }
-    }
+    super::frame::release_values(slots);
 }
 
 /// Moves stack slot `src` into slot `dst` (a return value into the caller's return slot). A

@@ -18,6 +18,7 @@ pub mod exceptions;
 pub mod ext;
 pub mod finalize;
 pub mod frame;
+pub(crate) mod frame_ref;
 pub mod gc;
 pub mod import;
 pub mod interp;

@@ -456,14 +456,13 @@ pub struct CodeObj {
     pub verified: super::regs::Verified,
 }
 
-/// One cached global lookup: valid while the globals dict is the same object with the same
-/// version, and the builtins dict has the same version. It records where the value sits, not
-/// the value: a cache must not keep a deleted or rebound global alive.
+/// One cached global lookup: valid while the globals dict has the same version (versions are
+/// unique across maps, so this also identifies the dict: see `Vm::cached_global`), and for a
+/// builtin, while the builtins dict has the same version too. It records where the value
+/// sits, not the value: a cache must not keep a deleted or rebound global alive.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct GlobalSlot {
-    /// Address of the globals dict the lookup ran in.
-    pub globals: usize,
-    /// Its version then.
+    /// The version of the globals dict the lookup ran in.
     pub globals_version: u64,
     /// The builtins dict's version then.
     pub builtins_version: u64,
@@ -692,7 +691,55 @@ pub enum Dead {
 }
 
 /// The VM's queue of [`Dead`] values, oldest first (see `finalize`).
-pub type Graveyard = Rc<RefCell<Vec<Dead>>>;
+pub type Graveyard = Rc<Grave>;
+
+/// The queue behind a [`Graveyard`], with a flag saying it is not empty: the dispatch loop
+/// tests for pending finalizers on every call and return, and a plain `bool` is one load where
+/// the queue's length sits behind its `RefCell`'s borrow flag.
+#[derive(Debug, Default)]
+pub struct Grave {
+    /// The dead values, oldest first.
+    queue: RefCell<Vec<Dead>>,
+    /// True while `queue` is not empty (set by [`GraveQueue::push`], cleared by
+    /// [`Grave::pop_front`] when it takes the last one).
+    pending: Cell<bool>,
+}
+
+/// The graveyard's queue borrowed for pushing (see [`Grave::try_borrow_mut`]).
+pub struct GraveQueue<'a> {
+    queue: std::cell::RefMut<'a, Vec<Dead>>,
+    pending: &'a Cell<bool>,
+}
+
+impl GraveQueue<'_> {
+    /// Queues `dead` behind what is already there.
+    pub fn push(&mut self, dead: Dead) {
+        self.queue.push(dead);
+        self.pending.set(true);
+    }
+}
+
+impl Grave {
+    /// True when dead values wait to be finished.
+    #[inline(always)]
+    pub fn is_pending(&self) -> bool {
+        self.pending.get()
+    }
+
+    /// The queue, for pushing; an error while it is borrowed (a drop while the VM takes from
+    /// it).
+    pub fn try_borrow_mut(&self) -> Result<GraveQueue<'_>, std::cell::BorrowMutError> {
+        Ok(GraveQueue { queue: self.queue.try_borrow_mut()?, pending: &self.pending })
+    }
+
+    /// Takes the oldest dead value, if any.
+    pub fn pop_front(&self) -> Option<Dead> {
+        let mut q = self.queue.borrow_mut();
+        let dead = (!q.is_empty()).then(|| q.remove(0));
+        self.pending.set(!q.is_empty());
+        dead
+    }
+}
 
 /// Where a generator goes when it is dropped unfinished.
 #[derive(Debug)]
