@@ -880,7 +880,7 @@ impl Vm {
     /// error, raised as SystemError).
     pub fn load_code(&mut self, code: &Rc<Code>) -> PyResult<Rc<CodeObj>> {
         let instrs = super::quicken::quicken(&code.instrs);
-        let verified = match super::regs::verified(code, &instrs) {
+        let verified = match super::verify::verified(code, &instrs) {
             Ok(v) => v,
             Err(why) => return Err(self.new_error("SystemError", &format!("invalid bytecode: {why}"))),
         };

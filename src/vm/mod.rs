@@ -31,9 +31,6 @@ pub mod ops;
 pub mod patterns;
 pub mod quicken;
 pub mod recursion;
-// The one module with unchecked memory access (its docs give the proof).
-#[allow(unsafe_code)]
-pub mod regs;
 pub mod set;
 pub mod streams;
 pub mod traceback;

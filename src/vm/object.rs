@@ -452,8 +452,8 @@ pub struct CodeObj {
     /// Registers that must start unbound (parameters, locals, cells and free variables).
     pub nlocals: u16,
     /// `instrs` passed the bytecode verifier (the dispatch loop's unchecked accesses rely on
-    /// it: `vm::regs`).
-    pub verified: super::regs::Verified,
+    /// it: `vm::verify`).
+    pub verified: super::verify::Verified,
 }
 
 /// One cached global lookup: valid while the globals dict has the same version (versions are

@@ -1,9 +1,10 @@
 //! The bytecode verifier: run once when a code object is loaded (`Vm::load_code`, the only
 //! way a `CodeObj` is built), before any of its instructions runs.
 //!
-//! The dispatch loop reads registers and fetches instructions without bounds checks
-//! (`vm::regs`). That is sound because of what this module proves about every code object
-//! the loop can run:
+//! What it proves about every code object the dispatch loop can run (an unchecked register
+//! access would rely on it: PERFORMANCE.md, the `regs` round; the loop checks its accesses at
+//! present, so a compiler bug that breaks these facts is caught here as a SystemError rather
+//! than as a panic in the middle of a program):
 //! - every register operand of every instruction, including the windows an instruction
 //!   reads or writes above a register (`BuildList { start, count }`, a call's arguments, the
 //!   second register of `LoadMethod`, `ForIter`'s item register, ...), is below `nregs`;
@@ -20,6 +21,16 @@ use crate::compiler::bytecode::{Code, ConstIdx, Instr, MatchKind, NameIdx, Reg};
 
 /// Why a code object was refused.
 pub type Refusal = String;
+
+/// Proof that a code object passed the verifier: only [`verified`] makes one, and a
+/// `CodeObj` cannot be built without it (nor copied from another one: it is not `Clone`).
+#[derive(Debug)]
+pub struct Verified(());
+
+/// Verifies a code object's quickened instructions; the token a `CodeObj` needs.
+pub fn verified(code: &Code, instrs: &[Instr]) -> Result<Verified, Refusal> {
+    verify(code, instrs).map(|()| Verified(()))
+}
 
 /// The limits one code object's operands must respect.
 struct Bounds {
