@@ -6,7 +6,8 @@
 # build fails, it skips.
 #
 # The smoke build uses no sanitizer (`-s none`): the instrumented build would double CI's build
-# time; gyre has no `unsafe` beyond one foreign call. The long runs in RELIABILITY.md use the
+# time; gyre's `unsafe` is one foreign call and `vm::frame_ref`, whose invariant the debug
+# builds check at every instruction fetch. The long runs in RELIABILITY.md use the
 # default address sanitizer.
 set -uo pipefail
 cd "$(dirname "$0")"
