@@ -568,7 +568,7 @@ fn new_super(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn new_enumerate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (_, rest) = cls_and_args(vm, &args)?;
     let Some(src) = rest.first().or(args.kwarg("iterable")) else {
-        return Err(vm.new_error("TypeError", "enumerate() missing required argument 'iterable' (pos 1)"));
+        return Err(vm.new_error("TypeError", "enumerate() missing required argument 'iterable'"));
     };
     let it = vm.get_iter(src)?;
     let start = rest.get(1).or(args.kwarg("start")).cloned().unwrap_or(Value::Int(0));

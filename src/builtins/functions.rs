@@ -857,6 +857,26 @@ pub(crate) fn pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Some(m) = args.pos.get(2).or(args.kwarg("mod")).filter(|m| !m.is_none()) else {
         return vm.binary_op(crate::compiler::bytecode::BinKind::Pow, a, b);
     };
+    // Three-argument pow goes to the left operand's `__pow__(b, m)` only (never `__rpow__`).
+    if let Value::Obj(o) = a {
+        if o.class.is_heap {
+            if let Some(f @ Value::Func(_)) = o.class.lookup("__pow__") {
+                let r = vm.call(&f, vec![a.clone(), b.clone(), m.clone()])?;
+                if !vm.is_not_implemented(&r) {
+                    return Ok(r);
+                }
+            }
+        }
+    }
+    let number = |v: &Value| matches!(v, Value::Float(_)) || crate::vm::ops::big_of(v).is_some();
+    if !(number(a) && number(b) && number(m)) {
+        let names = [vm.type_name(a), vm.type_name(b), vm.type_name(m)];
+        let msg = format!(
+            "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+            names[0], names[1], names[2]
+        );
+        return Err(vm.new_error("TypeError", &msg));
+    }
     let (Some(x), Some(e), Some(m)) =
         (crate::vm::ops::big_of(a), crate::vm::ops::big_of(b), crate::vm::ops::big_of(m))
     else {

@@ -149,7 +149,8 @@ pub fn arity(vm: &mut Vm, name: &str, args: &Args, min: usize, max: usize) -> Py
         match min {
             0 => format!("{name}() takes no arguments ({n} given)"),
             1 => format!("{name}() takes exactly one argument ({n} given)"),
-            _ => format!("{name}() takes exactly {min} arguments ({n} given)"),
+            // CPython's _PyArg_CheckPositional wording (argument-clinic functions).
+            _ => format!("{name} expected {min} arguments, got {n}"),
         }
     } else if n < min {
         format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })

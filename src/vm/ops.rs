@@ -1120,8 +1120,18 @@ impl Vm {
                 if o.exc().is_some() {
                     return self.exc_str_default(o);
                 }
+                // object.__str__ calls the type's repr slot directly: a bad result is
+                // reported as __str__'s.
+                if o.class.is_heap && !matches!(o.payload, Payload::Boxed(_)) {
+                    if let Some(f) = self.overridden(&o.class, "__repr__") {
+                        let r = self.call(&f, vec![v.clone()])?;
+                        return self.expect_str(r, "__str__");
+                    }
+                }
                 if let Payload::Boxed(inner) = &o.payload {
-                    if self.overridden(&o.class, "__repr__").is_none() {
+                    // str.__str__ is the value itself; int and float have no __str__ of
+                    // their own, so an overridden __repr__ is their str.
+                    if matches!(inner, Value::Str(_)) || self.overridden(&o.class, "__repr__").is_none() {
                         let inner = inner.clone();
                         return self.str_of(&inner);
                     }
@@ -1359,6 +1369,7 @@ impl Vm {
             Payload::DictView(kind, d) => self.view_repr(*kind, d)?,
             Payload::MappingProxy(d) => format!("mappingproxy({})", self.repr(&Value::Dict(d.clone()))?),
             Payload::Property(..) => format!("<property object at {:#x}>", v.id()),
+            Payload::SlotMember(name, owner) => format!("<member '{name}' of '{owner}' objects>"),
             _ => {
                 if let Some(r) = self.runtime_repr(v)? {
                     return Ok(r);
@@ -1423,6 +1434,11 @@ impl Vm {
                 if let Some(Payload::Boxed(inner)) = v.payload() {
                     // A builtin subclass without its own __format__ formats its value.
                     if !script_format {
+                        // int.__format__ / float.__format__ with an empty spec are str(self),
+                        // which honours an overridden __str__ or __repr__.
+                        if spec_s.is_empty() && !matches!(inner, Value::Str(_)) {
+                            return Ok(Value::string(self.str_of(v)?));
+                        }
                         let inner = inner.clone();
                         return self.format_with_spec(&inner, spec);
                     }
