@@ -287,14 +287,26 @@ fn new_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
         None => Value::str(""),
         Some(v) => {
             let encoding = rest.get(1).or(args.kwarg("encoding"));
-            match (vm.bytes_of(v), encoding) {
-                (Some(b), Some(_)) => match String::from_utf8(b) {
-                    Ok(s) => Value::string(s),
-                    Err(_) => {
-                        return Err(vm.new_error("UnicodeDecodeError", "'utf-8' codec can't decode bytes"))
-                    }
-                },
-                _ => vm.str_value(v)?,
+            let errors = rest.get(2).or(args.kwarg("errors"));
+            if encoding.is_none() && errors.is_none() {
+                vm.str_value(v)?
+            } else {
+                let encoding = match encoding {
+                    Some(e) => super::str_arg(vm, e, "str() argument 'encoding'")?.to_string(),
+                    None => "utf-8".to_string(),
+                };
+                let errors = match errors {
+                    Some(e) => super::str_arg(vm, e, "str() argument 'errors'")?.to_string(),
+                    None => "strict".to_string(),
+                };
+                let Some(b) = vm.bytes_of(v) else {
+                    let msg = match v {
+                        Value::Str(_) => "decoding str is not supported".to_string(),
+                        _ => format!("decoding to str: need a bytes-like object, {} found", vm.type_name(v)),
+                    };
+                    return Err(vm.new_error("TypeError", &msg));
+                };
+                Value::string(super::bytes_methods::decode_bytes(vm, &b, &encoding, &errors)?)
             }
         }
     };
@@ -650,7 +662,10 @@ fn new_reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
             _ if o.class.is_heap && o.class.lookup("__getitem__").is_some() => {
                 match vm.call_dunder(seq, "__len__", vec![])? {
                     Some(n) => vm.index_of(&n)?.max(0) as usize,
-                    None => return not_reversible(vm),
+                    None => {
+                        let t = vm.type_name(seq);
+                        return Err(vm.new_error("TypeError", &format!("object of type '{t}' has no len()")));
+                    }
                 }
             }
             _ => return not_reversible(vm),
