@@ -92,7 +92,7 @@ class EnumType(type):
 
     def _create_(cls, class_name, names, *, module=None, qualname=None, type=None, start=1):
         if cls._member_names_:
-            raise TypeError('%s: cannot extend %r' % (class_name, cls))
+            raise TypeError('<enum %r> cannot extend %r' % (class_name, cls))
         bases = (cls,) if type is None else (type, cls)
         if isinstance(names, str):
             names = names.replace(',', ' ').split()
@@ -215,7 +215,7 @@ class Enum(metaclass=EnumType):
             if isinstance(base, EnumType) and base._member_names_:
                 parent_members = base._member_names_
         if parent_members:
-            raise TypeError('%s: cannot extend %r' % (cls.__name__, cls.__mro__[1]))
+            raise TypeError('<enum %r> cannot extend %r' % (cls.__name__, cls.__mro__[1]))
         for name, value in list(cls.__dict__.items()):
             if name == '_ignore_' or not _is_member_candidate(name, value):
                 if isinstance(value, nonmember):

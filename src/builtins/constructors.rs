@@ -283,7 +283,7 @@ pub fn to_float(vm: &mut Vm, v: &Value) -> PyResult<f64> {
 
 fn new_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (cls, rest) = cls_and_args(vm, &args)?;
-    let v = match rest.first() {
+    let v = match rest.first().or(args.kwarg("object")) {
         None => Value::str(""),
         Some(v) => {
             let encoding = rest.get(1).or(args.kwarg("encoding"));
@@ -409,9 +409,11 @@ fn new_set(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn new_frozenset(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (_, rest) = cls_and_args(vm, &args)?;
+    let (cls, rest) = cls_and_args(vm, &args)?;
+    arity(vm, &cls.name(), &Args::new(rest), 0, 1)?;
+    let exact = Rc::ptr_eq(&cls, &vm.types.frozenset);
     if let Some(v @ Value::Obj(o)) = rest.first() {
-        if matches!(o.payload, Payload::FrozenSet(_)) {
+        if exact && matches!(o.payload, Payload::FrozenSet(_)) && Rc::ptr_eq(&o.class, &cls) {
             return Ok(v.clone());
         }
     }
@@ -420,6 +422,10 @@ fn new_frozenset(vm: &mut Vm, args: Args) -> PyResult<Value> {
         vm.set_update(&s, src)?;
     }
     let t = vm.set_table_of(&s).unwrap_or_default();
+    if !exact {
+        // A script subclass keeps its class (and gets an instance dict).
+        return Ok(Value::Obj(Object::with_dict(cls, Payload::FrozenSet(t))));
+    }
     Ok(vm.new_frozenset(t))
 }
 
@@ -474,25 +480,31 @@ fn new_slice(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn new_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (_, rest) = cls_and_args(vm, &args)?;
+    let (cls, rest) = cls_and_args(vm, &args)?;
     let errors = rest.get(2).or(args.kwarg("errors"));
     let b = bytes_from(vm, rest.first(), rest.get(1).or(args.kwarg("encoding")), errors)?;
+    if !Rc::ptr_eq(&cls, &vm.types.bytes) {
+        return Ok(Value::Obj(Object::with_dict(cls, Payload::Bytes(b.into_boxed_slice()))));
+    }
     Ok(vm.new_bytes(b))
 }
 
 fn new_bytearray(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (_, rest) = cls_and_args(vm, &args)?;
+    let (cls, rest) = cls_and_args(vm, &args)?;
+    if !Rc::ptr_eq(&cls, &vm.types.bytearray) {
+        // A subclass starts empty: `bytearray.__init__` (or the subclass's own) fills it.
+        let payload = Payload::ByteArray(crate::vm::object::ByteBuf::new(vec![]));
+        return Ok(Value::Obj(Object::with_dict(cls, payload)));
+    }
     let errors = rest.get(2).or(args.kwarg("errors"));
     let b = bytes_from(vm, rest.first(), rest.get(1).or(args.kwarg("encoding")), errors)?;
-    Ok(Value::Obj(Object::new(
-        vm.types.bytearray.clone(),
-        Payload::ByteArray(crate::vm::object::ByteBuf::new(b)),
-    )))
+    let payload = Payload::ByteArray(crate::vm::object::ByteBuf::new(b));
+    Ok(Value::Obj(Object::new(vm.types.bytearray.clone(), payload)))
 }
 
 /// The bytes of `bytes(src, encoding, errors)` and `bytearray(...)`: a str is encoded with
 /// `str.encode` (any codec, any error handler).
-fn bytes_from(
+pub(super) fn bytes_from(
     vm: &mut Vm,
     src: Option<&Value>,
     encoding: Option<&Value>,

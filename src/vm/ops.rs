@@ -443,6 +443,10 @@ impl Vm {
         }
         let n = self.index_of(count)?.max(0) as usize;
         let x = self.bytes_of(seq).unwrap_or_default();
+        // bytes checks the size first (bytearray, like list, reports MemoryError).
+        if matches!(seq.payload(), Some(Payload::Bytes(_))) && exceeds_ssize(x.len(), n) {
+            return Err(self.new_error("OverflowError", "repeated bytes are too long"));
+        }
         self.alloc_check(x.len().saturating_mul(n))?;
         Ok(Some(self.new_bytes_like(seq, x.repeat(n))))
     }
@@ -453,6 +457,11 @@ impl Vm {
             return Err(self.new_error("OverflowError", "cannot fit 'int' into an index-sized integer"));
         }
         let n = self.index_of(n)?.max(0) as usize;
+        if let Value::Str(s) = seq {
+            if exceeds_ssize(s.char_len(), n) {
+                return Err(self.new_error("OverflowError", "repeated string is too long"));
+            }
+        }
         let slot = std::mem::size_of::<Value>();
         let bytes = match seq {
             Value::Str(s) => s.as_str().len(),
@@ -1330,6 +1339,11 @@ impl Vm {
             }
             Payload::Set(_) | Payload::FrozenSet(_) => self.repr_set(v, o)?,
             Payload::Bytes(b) => text::repr::repr_bytes(b),
+            Payload::ByteArray(b) if o.class.is_heap => {
+                // bytearray's repr names the (sub)class: `Buf(b'..')`.
+                let r = text::repr::repr_bytearray(&b.borrow());
+                format!("{}{}", o.class.name(), r.strip_prefix("bytearray").unwrap_or(&r))
+            }
             Payload::ByteArray(b) => text::repr::repr_bytearray(&b.borrow()),
             Payload::MemoryView(m) => {
                 let what = if m.released.get() { "released memory" } else { "memory" };
@@ -1965,4 +1979,10 @@ fn repeat_items(items: &[Value], n: usize) -> Vec<Value> {
         out.extend(items.iter().cloned());
     }
     out
+}
+
+/// True when `len * n` items would pass CPython's PY_SSIZE_T_MAX, where str and bytes
+/// repetition raise OverflowError rather than MemoryError.
+fn exceeds_ssize(len: usize, n: usize) -> bool {
+    len.checked_mul(n).map_or(true, |total| total > isize::MAX as usize)
 }
