@@ -259,7 +259,7 @@ impl crate::vm::ext::Ext for GenericAlias {
 }
 
 /// How a GenericAlias shows one of its parts: classes by (qualified) name, `...` as is.
-fn alias_item_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
+pub(super) fn alias_item_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
     match v {
         Value::Class(c) => {
             let module = match c.lookup("__module__") {

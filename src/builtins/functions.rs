@@ -237,6 +237,15 @@ pub fn is_instance(vm: &mut Vm, v: &Value, cls: &Value) -> PyResult<bool> {
             }
             Ok(false)
         }
+        _ if super::union_members(cls).is_some() => {
+            let members = super::union_members(cls).map(<[Value]>::to_vec).unwrap_or_default();
+            for c in &members {
+                if is_instance(vm, v, c)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
         _ => {
             // An object whose class defines `__instancecheck__` (typing aliases).
             let t = vm.type_of(cls);
@@ -245,6 +254,9 @@ pub fn is_instance(vm: &mut Vm, v: &Value, cls: &Value) -> PyResult<bool> {
                     let r = vm.call(&f, vec![cls.clone(), v.clone()])?;
                     return vm.truthy(&r);
                 }
+            }
+            if matches!(cls.payload(), Some(Payload::Ext(_))) && t.name() == "GenericAlias" && !t.is_heap {
+                return Err(vm.new_error("TypeError", "isinstance() argument 2 cannot be a parameterized generic"));
             }
             Err(vm.new_error("TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a union"))
         }
@@ -278,6 +290,15 @@ fn issubclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Value::Tuple(items) => {
                 for i in items.items.iter() {
                     if check(vm, c, i)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ if super::union_members(t).is_some() => {
+                let members = super::union_members(t).map(<[Value]>::to_vec).unwrap_or_default();
+                for m in &members {
+                    if check(vm, c, m)? {
                         return Ok(true);
                     }
                 }

@@ -23,6 +23,7 @@ mod range_slice;
 mod str_methods;
 mod sys;
 mod time;
+mod union_type;
 
 use std::rc::Rc;
 
@@ -33,6 +34,7 @@ pub use constructors::to_float;
 pub use descriptors::class_getitem;
 pub use functions::{is_instance, length};
 pub use methods::throw_exc;
+pub use union_type::{union_eq, union_members, union_or};
 pub use modules::{module, native_module, stdlib_source};
 
 /// Creates a builtin function value.

@@ -406,6 +406,12 @@ impl Vm {
                 d
             }
             _ => {
+                if op == BinKind::Or {
+                    // `int | None`: a types.UnionType (PEP 604).
+                    if let Some(r) = crate::builtins::union_or(self, a, b)? {
+                        return Ok(Some(r));
+                    }
+                }
                 if let Some(r) = self.view_binop(op, a, b)? {
                     return Ok(Some(r));
                 }
@@ -843,6 +849,9 @@ impl Vm {
             let x = [a1.clone(), b1.clone(), c1.clone()];
             let y = [a2.clone(), b2.clone(), c2.clone()];
             return Ok(Some(Value::Bool(self.seq_eq(&x, &y)?)));
+        }
+        if let Some(r) = crate::builtins::union_eq(self, a, b)? {
+            return Ok(Some(Value::Bool(r)));
         }
         let ta = self.type_of(a);
         let tb = self.type_of(b);
