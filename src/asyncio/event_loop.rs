@@ -69,8 +69,8 @@ pub enum Cb {
     Handle(Rc<Object>),
     /// An inbox message turned into a callback (taken when it runs).
     Message(Rc<RefCell<Option<Msg>>>),
-    /// The timer of `sleep(d > 0)`: resolve the future with the result unless cancelled.
-    SleepDone(Rc<Object>, Value),
+    /// The timer of `sleep(d > 0)`: resolve it unless cancelled, waking its task.
+    SleepDone(super::sleep::SleepTimer),
     /// `loop.create_task(agen.aclose())` for an async generator dropped unfinished (the
     /// finalizer hook's `call_soon_threadsafe`).
     FinalizeAsyncGen(Rc<Object>),
@@ -306,7 +306,7 @@ fn run_callback(vm: &mut Vm, loop_obj: &Value, cb: Cb) {
                 handle_report(vm, loop_obj, ctx);
             }
         }
-        Cb::SleepDone(fut, result) => super::sleep::sleep_done(vm, &fut, result),
+        Cb::SleepDone(timer) => super::sleep::sleep_done(timer),
         Cb::Gather(state, fut) => super::gather::child_done(vm, &state, &fut),
         Cb::Message(m) => {
             let msg = m.borrow_mut().take();

@@ -326,8 +326,6 @@ pub enum FutKind {
     Plain,
     /// A task.
     Task(TaskState),
-    /// A `sleep(d > 0)` object (see `sleep.rs`).
-    Sleep(super::sleep::SleepState),
 }
 
 impl FutureObj {
@@ -336,15 +334,6 @@ impl FutureObj {
     pub fn task(&self) -> Option<&TaskState> {
         match &self.kind {
             FutKind::Task(t) => Some(t),
-            _ => None,
-        }
-    }
-
-    /// The sleep state, for `sleep(d > 0)` objects.
-    #[inline]
-    pub fn sleep(&self) -> Option<&super::sleep::SleepState> {
-        match &self.kind {
-            FutKind::Sleep(s) => Some(s),
             _ => None,
         }
     }
@@ -364,9 +353,6 @@ impl Ext for FutureObj {
     }
 
     fn repr(&self, vm: &mut Vm, this: &Value) -> PyResult<Option<String>> {
-        if let Some(r) = super::sleep::sleep_repr(self, this) {
-            return Ok(Some(r));
-        }
         let info = self.repr_info(vm)?;
         let cls = vm.type_name(this);
         Ok(Some(format!("<{cls} {}>", info.join(" "))))
@@ -381,7 +367,6 @@ impl Ext for FutureObj {
             "_coro" => self.task().map(|t| t.coro()),
             "_must_cancel" => self.task().map(|t| Value::Bool(t.must_cancel.get())),
             "_fut_waiter" => self.task().map(|t| t.fut_waiter()),
-            "__name__" | "__qualname__" if self.sleep().is_some() => Some(Value::str("sleep")),
             _ => {
                 let _ = vm;
                 None
@@ -400,9 +385,6 @@ impl Ext for FutureObj {
     /// `Future.__await__`: yield self while pending (marked as blocking, so the task knows
     /// the yield came from an `await`), then return the result.
     fn await_step(&self, vm: &mut Vm, this: &Value, incoming: &Incoming) -> Option<PyResult<Delegate>> {
-        if let Some(sleep) = self.sleep() {
-            return Some(sleep.step(vm, self, this, incoming));
-        }
         let pending = self.st.borrow().state == State::Pending;
         Some(match incoming {
             Incoming::Throw(e) => Err(e.clone()),
@@ -668,9 +650,6 @@ impl FutureObj {
                 DoneCallback::Wakeup(t) | DoneCallback::Gather(t) => tracer.object(t),
             }
         }
-        if let Some(sleep) = self.sleep() {
-            tracer.value(sleep.result());
-        }
         let Some(task) = self.task() else { return true };
         let Ok(vals) = task.vals.try_borrow() else { return false };
         for o in vals.coro.iter().chain(&vals.fut_waiter) {
@@ -767,8 +746,7 @@ fn schedule_done_callback(vm: &mut Vm, loop_obj: &Value, cb: DoneCallback, fut: 
     lp.el.borrow_mut().call_soon(cb);
 }
 
-/// The `FutureObj` behind a value, if it is a native future or task (or an armed or unarmed
-/// `sleep()` object: see [`is_future`] for what `isfuture()` accepts).
+/// The `FutureObj` behind a value, if it is a native future or task.
 pub fn future_of(v: &Value) -> Option<&FutureObj> {
     match v.payload()? {
         Payload::Ext(e) => e.as_any().downcast_ref::<FutureObj>(),
@@ -778,7 +756,7 @@ pub fn future_of(v: &Value) -> Option<&FutureObj> {
 
 /// `asyncio.isfuture(v)`: a native future or task (a `sleep()` object is a coroutine).
 pub fn is_future(v: &Value) -> bool {
-    future_of(v).is_some_and(|f| f.sleep().is_none())
+    future_of(v).is_some()
 }
 
 /// Makes a future object.
@@ -869,7 +847,7 @@ fn copy_context(current: &Value) -> Value {
 /// the `collections.abc.Coroutine` methods (such as `agen.aclose()`).
 pub fn is_coroutine(v: &Value) -> bool {
     let Value::Obj(o) = v else { return false };
-    if future_of(v).is_some_and(|f| f.sleep().is_some()) {
+    if super::sleep::sleep_of(v).is_some() {
         return true;
     }
     match &o.payload {
@@ -940,6 +918,9 @@ pub fn task_cancel(vm: &mut Vm, this: &Rc<Object>, msg: Value) -> PyResult<bool>
 /// `fut.cancel(msg)` for a native future/task or a script object with `cancel`.
 pub fn cancel_any(vm: &mut Vm, fut: &Rc<Object>, msg: Value) -> PyResult<bool> {
     let v = Value::Obj(fut.clone());
+    if let Some(s) = super::sleep::sleep_of(&v) {
+        return Ok(super::sleep::cancel(fut, s, msg));
+    }
     match future_of(&v) {
         Some(f) if f.task().is_some() => task_cancel(vm, fut, msg),
         Some(f) if !fut.class.is_heap => Ok(f.cancel_future(vm, fut, msg)),
@@ -1032,16 +1013,20 @@ fn handle_step_outcome(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskSt
 fn task_yielded(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskState, result: Value) {
     let loop_obj = f.st.borrow().loop_obj();
     let Some(lp) = loop_of(&loop_obj) else { return };
-    if let Some(waited) = future_of(&result) {
+    if let (Value::Obj(w), Some(s)) = (&result, super::sleep::sleep_of(&result)) {
+        if s.armed() {
+            if !s.blocking() {
+                not_blocking(vm, lp, task, &result);
+                return;
+            }
+            super::sleep::park(vm, task, w, s);
+            park_done(vm, f, t, w);
+            return;
+        }
+    } else if let Some(waited) = future_of(&result) {
         let blocking = waited.st.borrow().blocking;
         if !blocking {
-            let r = vm.repr(&result).unwrap_or_default();
-            let tr = vm.repr(&Value::Obj(task.clone())).unwrap_or_default();
-            let e = vm.new_error(
-                "RuntimeError",
-                &format!("yield was used instead of yield from in task {tr} with {r}"),
-            );
-            lp.el.borrow_mut().call_soon(Cb::Step(task.clone(), Some(e)));
+            not_blocking(vm, lp, task, &result);
             return;
         }
         let Value::Obj(w) = &result else { return };
@@ -1053,13 +1038,7 @@ fn task_yielded(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskState, re
         }
         waited.st.borrow_mut().blocking = false;
         waited.add_done_callback(vm, w, DoneCallback::Wakeup(task.clone()));
-        t.set_waiter_obj(w.clone());
-        if t.must_cancel.get() {
-            let msg = f.st.borrow().cancel_message();
-            if cancel_any(vm, w, msg).unwrap_or(false) {
-                t.must_cancel.set(false);
-            }
-        }
+        park_done(vm, f, t, w);
         return;
     }
     if result.is_none() {
@@ -1082,6 +1061,27 @@ fn task_yielded(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskState, re
     lp.el.borrow_mut().call_soon(Cb::Step(task.clone(), Some(e)));
 }
 
+/// A future yielded without `_asyncio_future_blocking` set: the step fails.
+fn not_blocking(vm: &mut Vm, lp: &super::event_loop::LoopObj, task: &Rc<Object>, result: &Value) {
+    let r = vm.repr(result).unwrap_or_default();
+    let tr = vm.repr(&Value::Obj(task.clone())).unwrap_or_default();
+    let e =
+        vm.new_error("RuntimeError", &format!("yield was used instead of yield from in task {tr} with {r}"));
+    lp.el.borrow_mut().call_soon(Cb::Step(task.clone(), Some(e)));
+}
+
+/// The end of parking a task on the future `w`: it is the task's `_fut_waiter`, and a
+/// cancel that arrived while the task ran goes to it.
+fn park_done(vm: &mut Vm, f: &FutureObj, t: &TaskState, w: &Rc<Object>) {
+    t.set_waiter_obj(w.clone());
+    if t.must_cancel.get() {
+        let msg = f.st.borrow().cancel_message();
+        if cancel_any(vm, w, msg).unwrap_or(false) {
+            t.must_cancel.set(false);
+        }
+    }
+}
+
 /// `Task.__wakeup(future)`.
 pub fn task_wakeup(vm: &mut Vm, task: &Rc<Object>, fut: &Rc<Object>) {
     task_wakeup_value(vm, task, &Value::Obj(fut.clone()));
@@ -1091,7 +1091,10 @@ pub fn task_wakeup(vm: &mut Vm, task: &Rc<Object>, fut: &Rc<Object>) {
 pub fn task_wakeup_value(vm: &mut Vm, task: &Rc<Object>, fv: &Value) {
     let r = match future_of(fv) {
         Some(f) => f.result(vm),
-        None => vm.call_method(fv, "result", vec![]),
+        None => match super::sleep::sleep_of(fv) {
+            Some(s) => s.outcome(vm),
+            None => vm.call_method(fv, "result", vec![]),
+        },
     };
     match r {
         Ok(_) => task_step(vm, task, None),

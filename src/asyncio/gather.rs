@@ -90,8 +90,7 @@ fn state_of(v: &Value) -> Option<&GatherState> {
 /// A future whose class behaves like `Future` for gather's purposes.
 fn plain_future(aio: &Aio, v: &Value) -> bool {
     let Value::Obj(o) = v else { return false };
-    let Some(f) = future_of(v) else { return false };
-    if f.sleep().is_some() {
+    if future_of(v).is_none() {
         return false;
     }
     if !o.class.is_heap {
@@ -121,8 +120,8 @@ fn native_coroutine(v: &Value) -> bool {
 fn native_loop(vm: &Vm, aio: &Aio, args: &[Value]) -> Option<Value> {
     let first = args.first()?;
     let lp = match future_of(first) {
-        Some(f) if f.sleep().is_none() => f.st.borrow().loop_obj(),
-        _ => vm.running_loop.clone(),
+        Some(f) => f.st.borrow().loop_obj(),
+        None => vm.running_loop.clone(),
     };
     let Value::Obj(o) = &lp else { return None };
     (loop_of(&lp).is_some() && Rc::ptr_eq(&o.class, &aio.event_loop)).then_some(lp)
@@ -163,7 +162,7 @@ pub fn m_gather_start(vm: &mut Vm, args: Args) -> PyResult<Value> {
             children.push(again);
             continue;
         }
-        let fut = if future_of(arg).is_some_and(|f| f.sleep().is_none()) {
+        let fut = if future_of(arg).is_some() {
             arg.clone()
         } else {
             Value::Obj(new_task(vm, &loop_obj, arg.clone(), Value::None)?)

@@ -8,16 +8,15 @@
 //!
 //! Allocation: `await sleep(0)` allocates nothing (`sleep(0)` returns one shared awaitable,
 //! which needs no state because an awaiting `YieldFrom` passes `Incoming::Start` only on its
-//! first step, see `interp::apply_resume`). `sleep(d)` allocates one object, a `FutureObj`
-//! with [`SleepState`]: awaiting it arms the timer and yields the object itself as the future
-//! the task waits on, so no second future is made.
+//! first step, see `interp::apply_resume`). `sleep(d)` allocates one object with a
+//! [`SleepCoro`] (56 bytes): awaiting it arms the timer and yields the object itself as the
+//! future the task waits on, the task parking in it; no future object is made.
 
 use std::any::Any;
 use std::cell::Cell;
 use std::rc::Rc;
 
 use super::event_loop::{loop_of, Cb};
-use super::future::{future_of, FutKind, FutureObj, State};
 use super::Aio;
 use crate::compiler::bytecode::CmpKind;
 use crate::runtime::timers::TimerId;
@@ -81,94 +80,305 @@ impl Ext for Sleep0 {
     }
 }
 
-/// The part of a `sleep(d > 0)` object that is not its future state.
-#[derive(Debug)]
-pub struct SleepState {
-    /// Seconds.
-    delay: f64,
-    /// What the await returns.
-    result: Value,
-    /// The timer resolving the future, while one is set.
-    timer: Cell<Option<TimerId>>,
-    /// Awaited already: a second await is an error, as for any coroutine.
-    armed: Cell<bool>,
+/// Where a `sleep(d > 0)` object stands (CPython's `sleep` coroutine and the future it
+/// awaits, in one).
+#[derive(Debug, Clone, Copy)]
+enum Phase {
+    /// Not awaited yet: the delay in seconds.
+    Unarmed(f64),
+    /// Awaited: the timer that resolves it is set.
+    Pending(TimerId),
+    /// Still pending, but its timer was cancelled (the await ended by a throw or `close()`):
+    /// nothing resolves it any more, as CPython's future after `h.cancel()`.
+    Orphaned,
+    /// The timer fired: the await returns the result.
+    Done,
+    /// Its task cancelled it while it waited.
+    Cancelled,
 }
 
-impl SleepState {
-    /// What the await returns (for the cycle collector's walk).
-    pub fn result(&self) -> &Value {
-        &self.result
+/// `sleep(d > 0)`: a native coroutine whose future lives in its timer entry.
+///
+/// CPython's `sleep` makes a future, sets a timer resolving it and awaits it. Here the
+/// object is both: awaiting it arms the timer ([`SleepTimer`]) and yields the object itself
+/// as the future the task waits on; the task parks on it by storing itself in `waiter`, as
+/// the future's `Task.task_wakeup` callback would be. The timer wakes the waiter with one
+/// `call_soon`, as the future's `set_result` schedules its callbacks; `task.cancel()` marks
+/// it cancelled and wakes the waiter with the CancelledError the future's `result()` raises.
+///
+/// Sized for the parked task it belongs to (56 bytes, a 64-byte malloc chunk, where the
+/// `FutureObj` it replaced took 128). It is registered with the cycle collector only when
+/// `result` may hold a container: the task ↔ object reference (task → coroutine → this →
+/// `waiter`) exists only while its timer is scheduled, which the loop holds, and the timer
+/// entry clears `waiter` when it is dropped unrun (see [`SleepTimer`]).
+pub struct SleepCoro {
+    /// What the await returns; once cancelled, the cancel message (the result is never
+    /// needed then, and the slot keeps the object at 56 bytes).
+    result: Cell<Value>,
+    /// Where it stands.
+    phase: Cell<Phase>,
+    /// The task parked on it (woken by the timer or a cancel, then cleared).
+    waiter: Cell<Option<Rc<Object>>>,
+    /// The loop whose timer it armed.
+    loop_ref: Cell<Option<Rc<Object>>>,
+    /// `_asyncio_future_blocking`: it was yielded by an await (a task parks only then).
+    blocking: Cell<bool>,
+}
+
+impl std::fmt::Debug for SleepCoro {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SleepCoro").field("phase", &self.phase.get()).finish_non_exhaustive()
+    }
+}
+
+/// The timer entry of an armed `sleep(d > 0)` object.
+///
+/// Dropped without running (the loop went away with the timer pending) it clears the
+/// object's `waiter`: otherwise the task and its coroutine, which holds the object, would
+/// keep each other alive with nothing to wake them. Cloning is for `Cb`'s derive only (a
+/// timer entry is never cloned; a dropped clone would clear the waiter too).
+#[derive(Debug)]
+pub struct SleepTimer(Rc<Object>);
+
+impl Clone for SleepTimer {
+    fn clone(&self) -> SleepTimer {
+        SleepTimer(self.0.clone())
+    }
+}
+
+impl Drop for SleepTimer {
+    fn drop(&mut self) {
+        if let Some(s) = sleep_coro(&self.0) {
+            drop(s.waiter.take());
+        }
+    }
+}
+
+/// The [`SleepCoro`] of an object, if it is one.
+fn sleep_coro(o: &Object) -> Option<&SleepCoro> {
+    match &o.payload {
+        Payload::Ext(e) => e.as_any().downcast_ref::<SleepCoro>(),
+        _ => None,
+    }
+}
+
+/// The [`SleepCoro`] behind a value, if it is one.
+pub fn sleep_of(v: &Value) -> Option<&SleepCoro> {
+    match v {
+        Value::Obj(o) => sleep_coro(o),
+        _ => None,
+    }
+}
+
+/// Keeps a sleep object in a 64-byte malloc chunk (see [`SleepCoro`]).
+const _: () = assert!(std::mem::size_of::<SleepCoro>() <= 56);
+
+impl SleepCoro {
+    /// The result (or, once cancelled, the cancel message).
+    fn result(&self) -> Value {
+        let v = self.result.take();
+        self.result.set(v.clone());
+        v
     }
 
-    /// One step of awaiting the sleep object `this` (whose future part is `fut`).
-    pub fn step(
-        &self,
-        vm: &mut Vm,
-        fut: &FutureObj,
-        this: &Value,
-        incoming: &Incoming,
-    ) -> PyResult<Delegate> {
+    /// What the future it stands for gives its waiter: `result()`.
+    pub fn outcome(&self, vm: &mut Vm) -> PyResult<Value> {
+        match self.phase.get() {
+            Phase::Done => Ok(self.result()),
+            Phase::Cancelled => Err(cancelled_error(vm, self.result())),
+            _ => Err(vm.new_error("RuntimeError", "await wasn't used with future")),
+        }
+    }
+
+    /// The loop object whose timer it armed (None before arming).
+    fn loop_obj(&self) -> Value {
+        let lp = self.loop_ref.take();
+        let v = lp.clone().map_or(Value::None, Value::Obj);
+        self.loop_ref.set(lp);
+        v
+    }
+
+    /// One step of awaiting the sleep object `this`.
+    fn step(&self, vm: &mut Vm, this: &Value, incoming: &Incoming) -> PyResult<Delegate> {
         match incoming {
-            Incoming::Start => self.arm(vm, fut, this),
+            Incoming::Start => self.arm(vm, this),
             Incoming::Send(_) => {
-                self.cancel_timer(fut);
-                fut.result(vm).map(Delegate::Done)
+                self.cancel_timer();
+                // Not done yet: CPython's `Future.__await__` resumed too early.
+                self.outcome(vm).map(Delegate::Done)
             }
             Incoming::Throw(e) => {
-                self.cancel_timer(fut);
+                self.cancel_timer();
                 Err(e.clone())
             }
         }
     }
 
     /// The first step: start the timer and wait on this very object as a future.
-    fn arm(&self, vm: &mut Vm, fut: &FutureObj, this: &Value) -> PyResult<Delegate> {
-        if self.armed.replace(true) {
+    fn arm(&self, vm: &mut Vm, this: &Value) -> PyResult<Delegate> {
+        let Phase::Unarmed(delay) = self.phase.get() else {
             return Err(vm.new_error("RuntimeError", "cannot reuse already awaited coroutine"));
-        }
-        if vm.running_loop.is_none() {
+        };
+        let Some(lp) = loop_of(&vm.running_loop) else {
             return Err(vm.new_error("RuntimeError", "no running event loop"));
-        }
+        };
         let Value::Obj(obj) = this else { return Err(vm.new_error("TypeError", "bad sleep object")) };
-        let loop_obj = vm.running_loop.clone();
-        if let Some(lp) = loop_of(&loop_obj) {
+        let id = {
             let mut el = lp.el.borrow_mut();
-            let when = el.time() + self.delay;
-            self.timer.set(Some(el.call_at(when, Cb::SleepDone(obj.clone(), self.result.clone()))));
+            let when = el.time() + delay;
+            el.call_at(when, Cb::SleepDone(SleepTimer(obj.clone())))
+        };
+        self.phase.set(Phase::Pending(id));
+        if let Value::Obj(l) = &vm.running_loop {
+            self.loop_ref.set(Some(l.clone()));
         }
-        let mut st = fut.st.borrow_mut();
-        st.set_loop(loop_obj);
-        st.blocking = true;
+        self.blocking.set(true);
         Ok(Delegate::Yield(this.clone()))
     }
 
-    /// `h.cancel()` in the `finally` of CPython's `sleep`.
-    fn cancel_timer(&self, fut: &FutureObj) {
-        if let Some(id) = self.timer.take() {
-            if let Some(lp) = loop_of(&fut.st.borrow().loop_obj()) {
-                lp.el.borrow_mut().cancel_timer(id);
-            }
+    /// `h.cancel()` in the `finally` of CPython's `sleep`: the timer goes; the object stays
+    /// pending (or whatever it was).
+    fn cancel_timer(&self) {
+        let Phase::Pending(id) = self.phase.get() else { return };
+        self.phase.set(Phase::Orphaned);
+        // Taken first: the timer entry's drop would release it inside the loop's borrow.
+        let waiter = self.waiter.take();
+        let lp = self.loop_obj();
+        if let Some(lp) = loop_of(&lp) {
+            lp.el.borrow_mut().cancel_timer(id);
         }
+        drop(waiter);
+    }
+
+    /// `_asyncio_future_blocking` as a task reads it.
+    pub fn blocking(&self) -> bool {
+        self.blocking.get()
+    }
+
+    /// True once armed (shown and treated as the future it stands for).
+    pub fn armed(&self) -> bool {
+        !matches!(self.phase.get(), Phase::Unarmed(_))
     }
 }
 
-/// How a sleep object shows: a coroutine until awaited, then the future its task waits on.
-pub fn sleep_repr(fut: &FutureObj, this: &Value) -> Option<String> {
-    let sleep = fut.sleep()?;
-    if sleep.armed.get() {
-        return None;
-    }
-    Some(format!("<coroutine object sleep at {:#x}>", this.id()))
+/// How a sleep object shows: a coroutine until awaited, then the future its task waits on
+/// (CPython's task shows that future as `wait_for=`).
+fn sleep_repr(vm: &mut Vm, s: &SleepCoro, this: &Value) -> PyResult<String> {
+    let waiter = s.waiter.take();
+    let waited = waiter.is_some();
+    s.waiter.set(waiter);
+    let cb = if waited { " cb=[Task.task_wakeup()]" } else { "" };
+    Ok(match s.phase.get() {
+        Phase::Unarmed(_) => format!("<coroutine object sleep at {:#x}>", this.id()),
+        Phase::Pending(_) | Phase::Orphaned => format!("<Future pending{cb}>"),
+        Phase::Done => format!("<Future finished result={}>", super::format::short_repr(vm, &s.result())?),
+        Phase::Cancelled => "<Future cancelled>".to_string(),
+    })
 }
 
-/// The timer callback of `sleep(d > 0)`: `futures._set_result_unless_cancelled`.
-pub fn sleep_done(vm: &mut Vm, fut: &Rc<Object>, result: Value) {
-    let fv = Value::Obj(fut.clone());
-    if let Some(f) = future_of(&fv) {
-        if !f.done() {
-            // The future is pending: setting its result cannot fail.
-            let _ = f.set_result(vm, fut, result);
+impl Ext for SleepCoro {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    fn gc_traverse(&self, tracer: &mut Tracer<'_>) -> bool {
+        tracer.value(&self.result());
+        let waiter = self.waiter.take();
+        if let Some(t) = &waiter {
+            tracer.object(t);
         }
+        self.waiter.set(waiter);
+        true
+    }
+
+    fn gc_clear(&self, trash: &mut Vec<Value>) {
+        trash.push(self.result.take());
+        trash.extend(self.waiter.take().map(Value::Obj));
+    }
+
+    fn repr(&self, vm: &mut Vm, this: &Value) -> PyResult<Option<String>> {
+        sleep_repr(vm, self, this).map(Some)
+    }
+
+    fn get_attr(&self, _vm: &mut Vm, _this: &Value, name: &str) -> PyResult<Option<Value>> {
+        Ok(match name {
+            "__name__" | "__qualname__" => Some(Value::str("sleep")),
+            "_asyncio_future_blocking" if self.armed() => Some(Value::Bool(self.blocking.get())),
+            "_loop" if self.armed() => Some(self.loop_obj()),
+            _ => None,
+        })
+    }
+
+    fn is_awaitable(&self) -> bool {
+        true
+    }
+
+    fn iter(&self, _vm: &mut Vm, this: &Value) -> PyResult<Option<Value>> {
+        Ok(Some(this.clone()))
+    }
+
+    fn await_step(&self, vm: &mut Vm, this: &Value, incoming: &Incoming) -> Option<PyResult<Delegate>> {
+        Some(self.step(vm, this, incoming))
+    }
+}
+
+/// A CancelledError as a cancelled future's `result()` raises it (`_make_cancelled_error`).
+fn cancelled_error(vm: &mut Vm, msg: Value) -> crate::vm::Exc {
+    let cls = Aio::classes(vm).cancelled_error.clone();
+    let args = if msg.is_none() { vec![] } else { vec![msg] };
+    vm.new_exception(&cls, args)
+}
+
+/// The task `task` got the armed sleep object `obj` (`s`) from a step: it parks on it (the
+/// future's `add_done_callback(task.__wakeup)`). A done or cancelled object wakes it at once,
+/// as a callback added to a done future is scheduled at once.
+pub fn park(vm: &mut Vm, task: &Rc<Object>, obj: &Rc<Object>, s: &SleepCoro) {
+    s.blocking.set(false);
+    match s.phase.get() {
+        Phase::Pending(_) => s.waiter.set(Some(task.clone())),
+        Phase::Orphaned => {
+            // No timer holds it any more: only the collector can free task and object.
+            s.waiter.set(Some(task.clone()));
+            vm.gc_track(&Value::Obj(obj.clone()));
+        }
+        Phase::Done | Phase::Cancelled => wake(&s.loop_obj(), task.clone(), obj),
+        Phase::Unarmed(_) => {}
+    }
+}
+
+/// `task.__wakeup(future)` scheduled with `call_soon` for the sleep object `obj`: the
+/// wakeup reads its outcome (the CancelledError is made then, as `result()` makes it).
+fn wake(loop_obj: &Value, task: Rc<Object>, obj: &Rc<Object>) {
+    if let Some(lp) = loop_of(loop_obj) {
+        lp.el.borrow_mut().call_soon(Cb::Wakeup(task, obj.clone()));
+    }
+}
+
+/// `fut.cancel(msg)` of the future the sleep object `obj` stands for: false unless it is
+/// pending.
+pub fn cancel(obj: &Rc<Object>, s: &SleepCoro, msg: Value) -> bool {
+    if !matches!(s.phase.get(), Phase::Pending(_) | Phase::Orphaned) {
+        return false;
+    }
+    s.phase.set(Phase::Cancelled);
+    let result = s.result.replace(msg);
+    if let Some(task) = s.waiter.take() {
+        wake(&s.loop_obj(), task, obj);
+    }
+    drop(result);
+    true
+}
+
+/// The timer callback of `sleep(d > 0)`: `futures._set_result_unless_cancelled`, whose
+/// `set_result` schedules the waiting task's wakeup.
+pub fn sleep_done(timer: SleepTimer) {
+    let Some(s) = sleep_coro(&timer.0) else { return };
+    if !matches!(s.phase.get(), Phase::Pending(_)) {
+        return;
+    }
+    s.phase.set(Phase::Done);
+    if let Some(task) = s.waiter.take() {
+        wake(&s.loop_obj(), task, &timer.0);
     }
 }
 
@@ -196,11 +406,23 @@ pub fn sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Ok(Value::Obj(Object::new(aio.sleep_class.clone(), Payload::Ext(Box::new(s)))));
     }
     let delay = crate::builtins::to_float(vm, &delay)?;
-    let state = SleepState { delay, result, timer: Cell::new(None), armed: Cell::new(false) };
-    let fut = FutureObj::new(Value::None, FutKind::Sleep(state));
-    let obj = Value::Obj(Object::new(aio.sleep_class.clone(), Payload::Ext(Box::new(fut))));
-    // Part of the cycle of a task sleeping in it (see `future::new_future_of`).
-    vm.gc_track(&obj);
+    // Only a container result can put the object in a cycle the collector must see (see
+    // `SleepCoro` for the task it parks).
+    let atomic = matches!(
+        result,
+        Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::BigInt(_) | Value::Str(_)
+    );
+    let state = SleepCoro {
+        result: Cell::new(result),
+        phase: Cell::new(Phase::Unarmed(delay)),
+        waiter: Cell::new(None),
+        loop_ref: Cell::new(None),
+        blocking: Cell::new(false),
+    };
+    let obj = Value::Obj(Object::new(aio.sleep_class.clone(), Payload::Ext(Box::new(state))));
+    if !atomic {
+        vm.gc_track(&obj);
+    }
     Ok(obj)
 }
 
@@ -224,18 +446,17 @@ fn drive(vm: &mut Vm, this: &Value, incoming: Incoming) -> PyResult<Value> {
         let r = s.step(&incoming);
         s.sent.set(matches!(r, Ok(Delegate::Yield(_))));
         r
-    } else if let Some(f) = e.as_any().downcast_ref::<FutureObj>().filter(|f| f.sleep().is_some()) {
-        let sleep = f.sleep().expect("a sleep object");
+    } else if let Some(sleep) = e.as_any().downcast_ref::<SleepCoro>() {
         let incoming = match incoming {
             Incoming::Throw(e) => Incoming::Throw(e),
-            _ if !sleep.armed.get() => Incoming::Start,
-            _ if f.st.borrow().state == State::Pending => {
+            _ if !sleep.armed() => Incoming::Start,
+            _ if matches!(sleep.phase.get(), Phase::Pending(_) | Phase::Orphaned) => {
                 // Driven by hand, nobody waits on the timer: keep yielding the future.
                 return Ok(this.clone());
             }
             other => other,
         };
-        sleep.step(vm, f, this, &incoming)
+        sleep.step(vm, this, &incoming)
     } else {
         return Err(vm.new_error("TypeError", "descriptor requires a sleep coroutine"));
     };
@@ -260,10 +481,8 @@ pub fn m_close(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     if let Some(Payload::Ext(e)) = args.pos.first().and_then(|v| v.payload()) {
         if let Some(s) = e.as_any().downcast_ref::<Sleep0>() {
             s.sent.set(false);
-        } else if let Some(f) = e.as_any().downcast_ref::<FutureObj>() {
-            if let Some(sleep) = f.sleep() {
-                sleep.cancel_timer(f);
-            }
+        } else if let Some(sleep) = e.as_any().downcast_ref::<SleepCoro>() {
+            sleep.cancel_timer();
         }
     }
     Ok(Value::None)

@@ -30,8 +30,21 @@ pub const MIN_CANCELLED_FRACTION_FOR_REBUILD: f64 = 0.5;
 /// Names one scheduled timer so its owner can cancel it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct TimerId {
-    index: usize,
+    /// The slot's index (32 bits: an id is 8 bytes, and the `sleep()` object that keeps one
+    /// fits a smaller malloc chunk; four billion live timers is beyond any memory).
+    index: u32,
     generation: u32,
+}
+
+impl TimerId {
+    fn slot(self) -> usize {
+        self.index as usize
+    }
+}
+
+/// A slot index as a [`TimerId`] holds it.
+fn slot_index(index: usize) -> u32 {
+    u32::try_from(index).expect("fewer than 2^32 timers")
 }
 
 /// One heap element: the deadline and the slot holding the payload.
@@ -112,8 +125,11 @@ impl<C> TimerHeap<C> {
 
     /// Schedules `payload` at `when` (`heapq.heappush`) and returns its id.
     pub fn push(&mut self, when: f64, payload: C) -> TimerId {
+        if self.heap.is_empty() && !self.slots.is_empty() {
+            self.forget_slots();
+        }
         let id = self.alloc_slot(payload);
-        self.heap.push(Entry { when, slot: id.index });
+        self.heap.push(Entry { when, slot: id.slot() });
         let last = self.heap.len() - 1;
         sift_down(&mut self.heap, 0, last);
         id
@@ -123,7 +139,7 @@ impl<C> TimerHeap<C> {
     /// fired, was cancelled, or is stale; the count is untouched then, as in CPython's
     /// `_timer_handle_cancelled`, which counts only handles still `_scheduled`.
     pub fn cancel(&mut self, id: TimerId) -> bool {
-        match self.slots.get_mut(id.index) {
+        match self.slots.get_mut(id.slot()) {
             Some(slot) if slot.generation == id.generation => {
                 if matches!(slot.state, SlotState::Scheduled(_)) {
                     slot.state = SlotState::Cancelled;
@@ -139,7 +155,7 @@ impl<C> TimerHeap<C> {
     /// Whether `id` is in the heap and not cancelled.
     #[cfg(test)]
     pub fn is_scheduled(&self, id: TimerId) -> bool {
-        self.slots.get(id.index).is_some_and(|slot| {
+        self.slots.get(id.slot()).is_some_and(|slot| {
             slot.generation == id.generation && matches!(slot.state, SlotState::Scheduled(_))
         })
     }
@@ -224,11 +240,11 @@ impl<C> TimerHeap<C> {
                 self.free_head = next_free;
             }
             slot.state = SlotState::Scheduled(payload);
-            return TimerId { index, generation: slot.generation };
+            return TimerId { index: slot_index(index), generation: slot.generation };
         }
         let generation = self.generation_floor;
         self.slots.push(Slot { generation, state: SlotState::Scheduled(payload) });
-        TimerId { index: self.slots.len() - 1, generation }
+        TimerId { index: slot_index(self.slots.len() - 1), generation }
     }
 
     /// Gives back the memory of a heap that once held many more timers than it does now:
@@ -253,12 +269,27 @@ impl<C> TimerHeap<C> {
         self.heap.shrink_to_fit();
     }
 
+    /// Empties the slot table of a heap with no timer in it (every slot is free), so that
+    /// the next timers take the lowest indices again: a timer left at a high index after a
+    /// burst would otherwise keep [`TimerHeap::shrink`] from giving back the slots below it.
+    /// New slots start above every generation used so far, as after [`TimerHeap::take_all`].
+    /// Each slot forgotten was made by one `push`, so the scan costs O(1) per timer.
+    fn forget_slots(&mut self) {
+        self.generation_floor = self.next_floor();
+        self.slots.clear();
+        self.free_head = None;
+    }
+
+    /// A generation above every one the slots have used.
+    fn next_floor(&self) -> u32 {
+        self.slots.iter().map(|s| s.generation.wrapping_add(1)).fold(self.generation_floor, u32::max)
+    }
+
     /// Takes every timer out, leaving an empty heap whose new slots start above every
     /// generation used so far (an id of a taken timer never names a later one). Returns the
     /// taken heap, for the caller to drop.
     pub fn take_all(&mut self) -> TimerHeap<C> {
-        let floor =
-            self.slots.iter().map(|s| s.generation.wrapping_add(1)).fold(self.generation_floor, u32::max);
+        let floor = self.next_floor();
         let mut empty = TimerHeap::new();
         empty.generation_floor = floor;
         std::mem::replace(self, empty)
@@ -456,6 +487,22 @@ mod tests {
         assert!(!heap.cancel(old));
         assert!(heap.is_scheduled(new));
         assert_eq!(heap.pop_due(2.0), Some("new"));
+    }
+
+    #[test]
+    fn a_timer_after_a_drained_burst_takes_a_low_slot_and_the_rest_is_given_back() {
+        let mut heap = TimerHeap::new();
+        let burst: Vec<TimerId> = (0..1000).map(|i| heap.push(i as f64, i)).collect();
+        while heap.pop_due(f64::INFINITY).is_some() {}
+        let late = heap.push(5000.0, 5000);
+        assert_eq!(late.index, 0, "the empty heap starts its slots again");
+        heap.shrink();
+        assert_eq!(heap.slots.len(), 1, "the burst's slots are given back");
+        for id in &burst {
+            assert!(!heap.cancel(*id), "a stale id cancelled something");
+        }
+        assert!(heap.is_scheduled(late));
+        assert_eq!(heap.pop_due(f64::INFINITY), Some(5000));
     }
 
     #[test]
