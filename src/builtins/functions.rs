@@ -256,7 +256,9 @@ pub fn is_instance(vm: &mut Vm, v: &Value, cls: &Value) -> PyResult<bool> {
                 }
             }
             if matches!(cls.payload(), Some(Payload::Ext(_))) && t.name() == "GenericAlias" && !t.is_heap {
-                return Err(vm.new_error("TypeError", "isinstance() argument 2 cannot be a parameterized generic"));
+                return Err(
+                    vm.new_error("TypeError", "isinstance() argument 2 cannot be a parameterized generic")
+                );
             }
             Err(vm.new_error("TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a union"))
         }

@@ -34,8 +34,8 @@ pub use constructors::to_float;
 pub use descriptors::class_getitem;
 pub use functions::{is_instance, length};
 pub use methods::throw_exc;
-pub use union_type::{union_eq, union_members, union_or};
 pub use modules::{module, native_module, stdlib_source};
+pub use union_type::{union_eq, union_members, union_or};
 
 /// Creates a builtin function value.
 pub fn native(vm: &mut Vm, name: &'static str, f: NativeFn) -> Value {

@@ -51,9 +51,7 @@ pub fn union_members(v: &Value) -> Option<&[Value]> {
 fn unionable(v: &Value) -> bool {
     match v {
         Value::None | Value::Class(_) => true,
-        Value::Obj(o) => {
-            union_members(v).is_some() || (o.class.name() == "GenericAlias" && !o.class.is_heap)
-        }
+        Value::Obj(o) => union_members(v).is_some() || (o.class.name() == "GenericAlias" && !o.class.is_heap),
         _ => false,
     }
 }

@@ -1187,7 +1187,10 @@ impl Vm {
                 continue;
             }
             let name: Rc<str> = s.as_str().into();
-            let member = Object::new(self.types.member_descriptor.clone(), Payload::SlotMember(name.clone(), owner.clone()));
+            let member = Object::new(
+                self.types.member_descriptor.clone(),
+                Payload::SlotMember(name.clone(), owner.clone()),
+            );
             map.set_str(s.hash(), n.clone(), Value::Obj(member));
             allowed.push(name);
         }

@@ -1993,5 +1993,5 @@ fn repeat_items(items: &[Value], n: usize) -> Vec<Value> {
 /// True when `len * n` items would pass CPython's PY_SSIZE_T_MAX, where str and bytes
 /// repetition raise OverflowError rather than MemoryError.
 fn exceeds_ssize(len: usize, n: usize) -> bool {
-    len.checked_mul(n).map_or(true, |total| total > isize::MAX as usize)
+    len.checked_mul(n).is_none_or(|total| total > isize::MAX as usize)
 }
