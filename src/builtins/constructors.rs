@@ -582,6 +582,15 @@ fn new_super(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (_, rest) = cls_and_args(vm, &args)?;
     match rest {
         [Value::Class(c), obj] => {
+            let fits = match obj {
+                Value::Class(k) => k.is_subclass(c) || vm.type_of(obj).is_subclass(c),
+                _ => vm.type_of(obj).is_subclass(c),
+            };
+            if !fits {
+                return Err(
+                    vm.new_error("TypeError", "super(type, obj): obj must be an instance or subtype of type")
+                );
+            }
             Ok(Value::Obj(Object::new(vm.types.super_.clone(), Payload::Super(c.clone(), obj.clone()))))
         }
         [] => Err(vm.new_error("RuntimeError", "super(): no arguments")),
