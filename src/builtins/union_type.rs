@@ -104,17 +104,7 @@ const UNION_KEY: &str = "types.UnionType";
 
 /// `types.UnionType`, made once per interpreter.
 pub fn union_class(vm: &mut Vm) -> Rc<Class> {
-    if let Some(cls) = vm.ext_state.get(UNION_KEY).and_then(|s| s.clone().downcast::<Class>().ok()) {
-        return cls;
-    }
-    let cls = crate::vm::types::builtin_class(
-        "UnionType",
-        std::slice::from_ref(&vm.types.object),
-        crate::vm::object::BaseKind::Native,
-    );
-    cls.set_attr("__module__", Value::str("types"));
-    vm.ext_state.insert(UNION_KEY, cls.clone() as Rc<dyn std::any::Any>);
-    cls
+    super::descriptors::types_class(vm, UNION_KEY, "UnionType", |_, _| {})
 }
 
 /// `a == b` when both are unions: the same members in any order (None otherwise).
