@@ -19,7 +19,8 @@
 //! This file holds the crate docs and the curated public API. The pipeline stages live in
 //! crate-private modules (`compiler`, `vm`, `runtime`, `asyncio`, `builtins`).
 
-// `unsafe` is denied crate-wide; the one allowed site is `runtime::memory` (see RELIABILITY.md).
+// `unsafe` is denied crate-wide; the allowed sites are `runtime::memory` (one foreign call) and
+// `vm::regs` (the dispatch loop's unchecked register and instruction access; see RELIABILITY.md).
 #![deny(unsafe_code)]
 
 /// The front end (parser and `SyntaxError`), re-exported for tools such as the REPL.

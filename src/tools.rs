@@ -4,14 +4,30 @@ use std::path::Path;
 
 /// Parses and compiles `source` as the module `name` without running it: the rendered
 /// SyntaxError on failure. The `compile` fuzz target drives the front end and compiler
-/// through this.
+/// through this. The compiled code objects also go through the bytecode verifier the VM runs
+/// when it loads code (`vm::verify`): a refusal is an error starting with
+/// [`INTERNAL_ERROR`], which the fuzz target treats as a crash (the compiler produced code
+/// the VM would refuse).
 pub fn compile_check(source: &str, name: &str) -> Result<(), String> {
     let module =
         gyre_grammar::parse(source, gyre_grammar::Mode::Module).map_err(|e| e.render(name, source))?;
-    crate::compiler::compile(&module, crate::compiler::source(name, source), false)
-        .map(drop)
-        .map_err(|e| e.render(name, source))
+    let code = crate::compiler::compile(&module, crate::compiler::source(name, source), false)
+        .map_err(|e| e.render(name, source))?;
+    let mut pending = vec![code];
+    while let Some(code) = pending.pop() {
+        let instrs = crate::vm::quicken::quicken(&code.instrs);
+        crate::vm::verify::verify(&code, &instrs).map_err(|e| format!("{INTERNAL_ERROR}: {e}"))?;
+        for c in &code.consts {
+            if let crate::compiler::bytecode::Const::Code(nested) = c {
+                pending.push(nested.clone());
+            }
+        }
+    }
+    Ok(())
 }
+
+/// How [`compile_check`] starts the message of a compiler bug (code the verifier refuses).
+pub const INTERNAL_ERROR: &str = "internal error: the bytecode verifier refused the compiler's output";
 
 /// Runs one inspection command on a file and returns the exit status. Output goes to
 /// stdout (the listing) or stderr (a rendered SyntaxError).

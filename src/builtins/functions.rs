@@ -559,7 +559,7 @@ pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Option<&Value>, rev
 fn sort_natively(idx: &mut [usize], keys: &[Value]) -> bool {
     match keys.first() {
         Some(Value::Int(_)) if keys.iter().all(|k| matches!(k, Value::Int(_))) => {
-            idx.sort_by_key(|&i| match keys[i] {
+            sort_by_copied_keys(idx, |i| match keys[i] {
                 Value::Int(x) => x,
                 _ => 0,
             });
@@ -576,6 +576,9 @@ fn sort_natively(idx: &mut [usize], keys: &[Value]) -> bool {
                 _ => std::cmp::Ordering::Equal,
             });
         }
+        Some(Value::List(_) | Value::Tuple(_)) if short_int_rows(keys) => {
+            sort_by_copied_keys(idx, |i| short_int_row(&keys[i]));
+        }
         Some(Value::List(_) | Value::Tuple(_)) if rows_compare_simply(keys) => {
             // Borrowing every row once up front keeps the comparisons to plain slices; no
             // script runs while the borrows are held.
@@ -585,6 +588,54 @@ fn sort_natively(idx: &mut [usize], keys: &[Value]) -> bool {
         _ => return false,
     }
     true
+}
+
+/// Sorts `idx` by `key(i)` with the keys copied next to their positions: the comparisons
+/// read one array in order instead of chasing an index into the keys. When `idx` is
+/// ascending, the position breaks ties, so the (faster) unstable sort keeps equal keys in
+/// `idx`'s order, as the stable sort used otherwise does.
+fn sort_by_copied_keys<K: Ord>(idx: &mut [usize], key: impl Fn(usize) -> K) {
+    let ascending = idx.windows(2).all(|w| w[0] < w[1]);
+    let mut pairs: Vec<(K, usize)> = idx.iter().map(|&i| (key(i), i)).collect();
+    if ascending {
+        pairs.sort_unstable();
+    } else {
+        pairs.sort_by(|a, b| a.0.cmp(&b.0));
+    }
+    for (slot, (_, i)) in idx.iter_mut().zip(pairs) {
+        *slot = i;
+    }
+}
+
+/// The longest rows [`short_int_row`] copies into a fixed-size key.
+const SHORT_ROW_INTS: usize = 4;
+
+/// True when every key is a list (or every key a tuple) of the same length, at most
+/// [`SHORT_ROW_INTS`], holding only ints (`pairs.sort()` over `[x % 100, x]` rows): their
+/// lexicographic order is that of [`short_int_row`]'s arrays.
+fn short_int_rows(keys: &[Value]) -> bool {
+    let want_list = matches!(keys.first(), Some(Value::List(_)));
+    let Some(len) = keys.first().and_then(|k| row_items(k, |xs| xs.len())) else { return false };
+    len <= SHORT_ROW_INTS
+        && keys.iter().all(|k| {
+            matches!(k, Value::List(_)) == want_list
+                && row_items(k, |xs| xs.len() == len && xs.iter().all(|x| matches!(x, Value::Int(_))))
+                    .unwrap_or(false)
+        })
+}
+
+/// A row of [`short_int_rows`] as a fixed-size array (unused positions 0: every row has the
+/// same length, so they never decide).
+fn short_int_row(k: &Value) -> [i64; SHORT_ROW_INTS] {
+    let mut out = [0; SHORT_ROW_INTS];
+    row_items(k, |xs| {
+        for (o, x) in out.iter_mut().zip(xs) {
+            if let Value::Int(v) = x {
+                *o = *v;
+            }
+        }
+    });
+    out
 }
 
 /// True when every key is a list (or every key a tuple) whose items are ints or strs, the

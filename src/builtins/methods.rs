@@ -3,9 +3,9 @@
 use std::rc::Rc;
 
 use super::functions::sort_values;
-use super::{arity, method, method_arity, no_kwargs, opt_arg};
+use super::{arity, method, method_arity, no_kwargs, opt_arg, quick_method};
 use crate::vm::frame::Incoming;
-use crate::vm::object::{Args, AsyncGenOpKind, Object, Payload};
+use crate::vm::object::{Args, AsyncGenOpKind, Object, Payload, Quick};
 use crate::vm::{PyResult, Value, Vm};
 
 pub(super) fn install(vm: &mut Vm) {
@@ -45,6 +45,8 @@ pub(super) fn install(vm: &mut Vm) {
     ] {
         method(vm, &list, name, f);
     }
+    // Replaced in place (the namespace keeps its order): marked for `CallMethod`.
+    quick_method(vm, &list, "append", list_append, Quick::ListAppend);
     for (name, f) in [
         ("get", dict_get as crate::vm::object::NativeFn),
         ("keys", dict_keys_m),
@@ -68,6 +70,7 @@ pub(super) fn install(vm: &mut Vm) {
     ] {
         method(vm, &dict, name, f);
     }
+    quick_method(vm, &dict, "get", dict_get, Quick::DictGet);
     super::class_fn(vm, &dict, "fromkeys", dict_fromkeys);
     for (name, f) in [
         ("add", set_add as crate::vm::object::NativeFn),
@@ -247,7 +250,9 @@ fn list_append(vm: &mut Vm, args: Args) -> PyResult<Value> {
             &format!("list.append() takes exactly one argument ({} given)", args.pos.len() - 1),
         )
     })?;
-    this_list(vm, &args)?.items.borrow_mut().push(args.pos[1].clone());
+    let l = this_list(vm, &args)?;
+    vm.gc_note_store(&l, &args.pos[1]);
+    l.items.borrow_mut().push(args.pos[1].clone());
     vm.mem_track_value(&args.pos[0])?;
     Ok(Value::None)
 }
@@ -265,6 +270,7 @@ fn list_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(v) => vm.collect(v)?,
         None => vec![],
     };
+    vm.gc_note_stores(&l, &items);
     *l.items.borrow_mut() = items;
     Ok(Value::None)
 }
@@ -292,6 +298,7 @@ fn list_insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
         i = (i + len).max(0);
     }
     let i = i.min(len) as usize;
+    vm.gc_note_store(&l, &args.pos[2]);
     l.items.borrow_mut().insert(i, args.pos[2].clone());
     vm.mem_track_value(&args.pos[0])?;
     Ok(Value::None)

@@ -19,6 +19,7 @@ mod modules;
 mod num_methods;
 mod op_dunders;
 mod percent;
+pub(crate) mod quick;
 mod range_slice;
 mod str_methods;
 mod sys;
@@ -27,7 +28,7 @@ mod union_type;
 
 use std::rc::Rc;
 
-use crate::vm::object::{Args, Class, Native, NativeFn, Object, Payload};
+use crate::vm::object::{Args, Class, Native, NativeFn, Object, Payload, Quick};
 use crate::vm::{PyResult, Value, Vm};
 
 pub use constructors::to_float;
@@ -41,7 +42,15 @@ pub use union_type::{union_eq, union_members, union_or};
 pub fn native(vm: &mut Vm, name: &'static str, f: NativeFn) -> Value {
     Value::Obj(Object::new(
         vm.types.builtin_function.clone(),
-        Payload::Native(Native { name, f, is_method: false, frame: false, kwargs: None, owner: None }),
+        Payload::Native(Native {
+            name,
+            f,
+            is_method: false,
+            frame: false,
+            kwargs: None,
+            owner: None,
+            quick: Quick::No,
+        }),
     ))
 }
 
@@ -56,6 +65,7 @@ pub fn native_kw(vm: &mut Vm, name: &'static str, f: NativeFn, kwargs: &'static 
             frame: false,
             kwargs: Some(kwargs),
             owner: None,
+            quick: Quick::No,
         }),
     ))
 }
@@ -64,25 +74,51 @@ pub fn native_kw(vm: &mut Vm, name: &'static str, f: NativeFn, kwargs: &'static 
 pub fn native_with_frame(vm: &mut Vm, name: &'static str, f: NativeFn) -> Value {
     Value::Obj(Object::new(
         vm.types.builtin_function.clone(),
-        Payload::Native(Native { name, f, is_method: false, frame: true, kwargs: None, owner: None }),
+        Payload::Native(Native {
+            name,
+            f,
+            is_method: false,
+            frame: true,
+            kwargs: None,
+            owner: None,
+            quick: Quick::No,
+        }),
     ))
 }
 
 /// A native function defined by builtin class `cls` (named `cls.name` in its `__qualname__`
 /// and its errors); `is_method` makes attribute lookup on an instance bind `self`.
 fn owned_native(vm: &Vm, cls: &Rc<Class>, name: &'static str, f: NativeFn, is_method: bool) -> Value {
-    let native = Native { name, f, is_method, frame: false, kwargs: None, owner: Some(Rc::downgrade(cls)) };
+    owned_native_quick(vm, cls, name, f, is_method, Quick::No)
+}
+
+/// [`owned_native`] marked as one of the methods `CallMethod` runs in place.
+fn owned_native_quick(
+    vm: &Vm,
+    cls: &Rc<Class>,
+    name: &'static str,
+    f: NativeFn,
+    is_method: bool,
+    quick: Quick,
+) -> Value {
+    let owner = Some(Rc::downgrade(cls));
+    let native = Native { name, f, is_method, frame: false, kwargs: None, owner, quick };
     Value::Obj(Object::new(vm.types.builtin_function.clone(), Payload::Native(native)))
 }
 
 /// Adds a method to a builtin class.
 pub fn method(vm: &mut Vm, cls: &Rc<Class>, name: &'static str, f: NativeFn) {
-    cls.set_attr(name, owned_native(vm, cls, name, f, true));
+    set_interned(vm, cls, name, owned_native(vm, cls, name, f, true));
+}
+
+/// Adds a method that `CallMethod` runs in place for an exact receiver (see [`quick`]).
+pub fn quick_method(vm: &mut Vm, cls: &Rc<Class>, name: &'static str, f: NativeFn, quick: Quick) {
+    set_interned(vm, cls, name, owned_native_quick(vm, cls, name, f, true, quick));
 }
 
 /// Adds a static native function (like `__new__`) to a builtin class.
 pub fn static_fn(vm: &mut Vm, cls: &Rc<Class>, name: &'static str, f: NativeFn) {
-    cls.set_attr(name, owned_native(vm, cls, name, f, false));
+    set_interned(vm, cls, name, owned_native(vm, cls, name, f, false));
 }
 
 /// Adds a native classmethod to a builtin class (`dict.fromkeys`, `int.from_bytes`): looked
@@ -90,7 +126,16 @@ pub fn static_fn(vm: &mut Vm, cls: &Rc<Class>, name: &'static str, f: NativeFn) 
 pub fn class_fn(vm: &mut Vm, cls: &Rc<Class>, name: &'static str, f: NativeFn) {
     let native = owned_native(vm, cls, name, f, false);
     let wrapped = Value::Obj(Object::new(vm.types.classmethod.clone(), Payload::ClassMethod(native)));
-    cls.set_attr(name, wrapped);
+    set_interned(vm, cls, name, wrapped);
+}
+
+/// Sets `cls.<name>` under the interned name: the code that calls the method names it with
+/// the same interned `str`, so the method caches match the key by address, not by text.
+fn set_interned(vm: &mut Vm, cls: &Rc<Class>, name: &'static str, value: Value) {
+    match vm.intern(name) {
+        Value::Str(key) => cls.set_attr_key(key, value),
+        _ => cls.set_attr(name, value),
+    }
 }
 
 /// Splits a native classmethod's arguments into the class it was called on and the rest.

@@ -165,6 +165,13 @@ fn split_with(vm: &mut Vm, args: Args, right: bool) -> PyResult<Value> {
     let s = this(vm, &args)?;
     let sep = s_arg(vm, &args, 1, "sep")?;
     let max = int_opt(vm, opt_arg(&args, 2, "maxsplit"))?.unwrap_or(-1);
+    if !right && sep.is_none() && s.is_ascii() {
+        // Every piece of an ASCII str is ASCII: no vector of slices, no rescan per piece.
+        let mut out = Vec::new();
+        let limit = usize::try_from(max).unwrap_or(usize::MAX);
+        sm::for_each_ascii_word(s.as_str(), limit, |w| out.push(Value::Str(Rc::new(PyStr::ascii(w)))));
+        return Ok(Value::list(out));
+    }
     let parts = if right { sm::rsplit(s.as_str(), sep, max) } else { sm::split(s.as_str(), sep, max) };
     let parts = text_result(vm, parts)?;
     Ok(Value::list(parts.into_iter().map(Value::str).collect()))
@@ -190,6 +197,14 @@ fn splitlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn join(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this(vm, &args)?;
     arity(vm, "str.join", &Args::new(&args.pos[1..]), 1, 1)?;
+    let joined = match &args.pos[1] {
+        Value::List(l) => join_strs(vm, s, &l.items.borrow()),
+        Value::Tuple(t) => join_strs(vm, s, &t.items),
+        _ => None,
+    };
+    if let Some(r) = joined {
+        return r;
+    }
     let items = vm.collect(&args.pos[1])?;
     let sep_bytes = s.as_str().len().saturating_mul(items.len().saturating_sub(1));
     let piece_bytes = items.iter().map(|v| if let Value::Str(p) = v { p.as_str().len() } else { 0 });
@@ -212,6 +227,33 @@ fn join(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
     }
     Ok(Value::string(out))
+}
+
+/// `sep.join(items)` of a list's or tuple's items read in place when every item is an exact
+/// str (code points summed, not rescanned); `None` sends the caller to the general path,
+/// which reports the first item that is not a str.
+fn join_strs(vm: &mut Vm, sep: &PyStr, items: &[Value]) -> Option<PyResult<Value>> {
+    let gaps = items.len().saturating_sub(1);
+    let mut total = sep.as_str().len().saturating_mul(gaps);
+    let mut nchars = sep.char_len().saturating_mul(gaps);
+    for v in items {
+        let Value::Str(p) = v else { return None };
+        total = total.saturating_add(p.as_str().len());
+        nchars = nchars.saturating_add(p.char_len());
+    }
+    if let Err(e) = vm.alloc_check(total) {
+        return Some(Err(e));
+    }
+    let mut out = String::with_capacity(total);
+    for (i, v) in items.iter().enumerate() {
+        if let Value::Str(p) = v {
+            if i > 0 {
+                out.push_str(sep.as_str());
+            }
+            out.push_str(p.as_str());
+        }
+    }
+    Some(Ok(Value::Str(Rc::new(PyStr::with_char_len(out, nchars)))))
 }
 
 fn replace(vm: &mut Vm, args: Args) -> PyResult<Value> {

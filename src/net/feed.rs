@@ -53,9 +53,10 @@ struct Key {
     reader_dict: u64,
 }
 
-/// The version of an object's instance dict (0 without one).
+/// The version of an object's instance dict (0 without one), watched: cached attribute
+/// stores into it change it too (see `DictMap::watch_version`).
 fn dict_version(o: &Object) -> u64 {
-    o.dict().map_or(0, |d| d.map.borrow().version())
+    o.dict().map_or(0, |d| d.map.borrow().watch_version())
 }
 
 fn key_of(protocol: &Rc<Object>, route: &Route) -> Key {

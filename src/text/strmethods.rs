@@ -168,8 +168,17 @@ fn is_ascii_space(b: u8) -> bool {
 /// [`split`] on whitespace of an ASCII string, scanning bytes instead of decoding characters
 /// (the common case, several times faster): at most `limit` splits, the rest kept whole.
 fn split_ascii_space(s: &str, limit: usize) -> Vec<&str> {
-    let b = s.as_bytes();
     let mut out = Vec::new();
+    for_each_ascii_word(s, limit, |w| out.push(w));
+    out
+}
+
+/// Calls `emit` with each piece of `s.split(None, limit)` for an ASCII `s`, in order (the
+/// last piece is the unsplit rest once `limit` splits are made). `str.split` builds its
+/// result values straight from the pieces this way, without a vector of slices.
+pub fn for_each_ascii_word<'a>(s: &'a str, limit: usize, mut emit: impl FnMut(&'a str)) {
+    let b = s.as_bytes();
+    let mut n = 0;
     let mut i = 0;
     loop {
         while i < b.len() && is_ascii_space(b[i]) {
@@ -178,17 +187,17 @@ fn split_ascii_space(s: &str, limit: usize) -> Vec<&str> {
         if i == b.len() {
             break;
         }
-        if out.len() == limit {
-            out.push(&s[i..]);
+        if n == limit {
+            emit(&s[i..]);
             break;
         }
         let start = i;
         while i < b.len() && !is_ascii_space(b[i]) {
             i += 1;
         }
-        out.push(&s[start..i]);
+        emit(&s[start..i]);
+        n += 1;
     }
-    out
 }
 
 /// Splits off the last whitespace-delimited word: (rest before it, word).

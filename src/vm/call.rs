@@ -882,12 +882,22 @@ impl Vm {
         }))
     }
 
-    /// Converts a compiled code object (and its nested code) into a runtime `CodeObj`.
-    pub fn load_code(&mut self, code: &Rc<Code>) -> Rc<CodeObj> {
-        let consts: Vec<Value> = code.consts.iter().map(|c| self.const_value(c)).collect();
+    /// Converts a compiled code object (and its nested code) into a runtime `CodeObj`, once
+    /// its instructions pass the bytecode verifier (`vm::verify`; a refusal is an internal
+    /// error, raised as SystemError).
+    pub fn load_code(&mut self, code: &Rc<Code>) -> PyResult<Rc<CodeObj>> {
+        let instrs = super::quicken::quicken(&code.instrs);
+        let verified = match super::regs::verified(code, &instrs) {
+            Ok(v) => v,
+            Err(why) => return Err(self.new_error("SystemError", &format!("invalid bytecode: {why}"))),
+        };
+        let mut consts = Vec::with_capacity(code.consts.len());
+        for c in &code.consts {
+            consts.push(self.const_value(c)?);
+        }
         let names: Vec<Value> = code.names.iter().map(|n| self.intern(n)).collect();
-        Rc::new(CodeObj {
-            instrs: super::quicken::quicken(&code.instrs),
+        Ok(Rc::new(CodeObj {
+            instrs,
             nregs: code.nregs,
             code: code.clone(),
             consts: consts.into_boxed_slice(),
@@ -900,11 +910,12 @@ impl Vm {
                 && !code.is_resumable())
             .then_some(code.argcount),
             nlocals: code.varnames.len() as u16,
-        })
+            verified,
+        }))
     }
 
-    fn const_value(&mut self, c: &Const) -> Value {
-        match c {
+    fn const_value(&mut self, c: &Const) -> PyResult<Value> {
+        Ok(match c {
             Const::None => Value::None,
             Const::Bool(b) => Value::Bool(*b),
             Const::Ellipsis => self.ellipsis(),
@@ -914,14 +925,17 @@ impl Vm {
             Const::Str(s) => self.intern(s),
             Const::Bytes(b) => self.new_bytes(b.to_vec()),
             Const::Tuple(items) => {
-                let v: Vec<Value> = items.iter().map(|c| self.const_value(c)).collect();
+                let mut v = Vec::with_capacity(items.len());
+                for c in items.iter() {
+                    v.push(self.const_value(c)?);
+                }
                 Value::tuple(v)
             }
             Const::Code(code) => {
-                let obj = self.load_code(code);
+                let obj = self.load_code(code)?;
                 Value::Obj(Object::new(self.types.code.clone(), Payload::Code(obj)))
             }
-        }
+        })
     }
 
     /// The `...` singleton.

@@ -72,6 +72,11 @@ impl SliceIdx {
     }
 }
 
+/// How many times one dict lookup starts again after script `__eq__` code changed the entry
+/// it was comparing (CPython restarts without limit; a bound keeps a key whose `__eq__`
+/// always mutates the dict from hanging the lookup).
+const MAX_LOOKUP_RESTARTS: usize = 1000;
+
 impl Vm {
     /// A new empty dict value.
     pub fn new_dict(&mut self) -> Value {
@@ -102,24 +107,42 @@ impl Vm {
         hash: i64,
         key: &Value,
     ) -> PyResult<Option<(usize, Value)>> {
-        let probe = d.map.borrow().probe(hash, key);
-        match probe {
-            Probe::Found(i) => Ok(Some((i, d.map.borrow().entry(i).value.clone()))),
-            Probe::Missing => Ok(None),
-            Probe::Undecided(slots) => {
-                for i in slots {
-                    let k = d.map.borrow().entry(i).key.clone();
-                    if self.eq(&k, key)? {
-                        let map = d.map.borrow();
-                        let e = map.entry(i);
-                        if e.key.is(&k) {
-                            return Ok(Some((i, e.value.clone())));
-                        }
-                    }
+        let Some(i) = self.dict_find(d, hash, key)? else { return Ok(None) };
+        Ok(d.map.borrow().entry_at(i).map(|e| (i, e.value.clone())))
+    }
+
+    /// The entry index of `key` in `d`. Candidates whose equality needs script code are
+    /// compared through the VM with no borrow held; when that code removed or replaced the
+    /// candidate's entry, the lookup starts again (as CPython's does), at most
+    /// [`MAX_LOOKUP_RESTARTS`] times before the key counts as absent.
+    fn dict_find(&mut self, d: &Rc<Dict>, hash: i64, key: &Value) -> PyResult<Option<usize>> {
+        for _ in 0..=MAX_LOOKUP_RESTARTS {
+            let probe = d.map.borrow().probe(hash, key);
+            let slots = match probe {
+                Probe::Found(i) => return Ok(Some(i)),
+                Probe::Missing => return Ok(None),
+                Probe::Undecided(slots) => slots,
+            };
+            let mut changed = false;
+            for i in slots {
+                let Some(k) = d.map.borrow().entry_at(i).map(|e| e.key.clone()) else {
+                    changed = true;
+                    break;
+                };
+                let eq = self.eq(&k, key)?;
+                if !d.map.borrow().entry_at(i).is_some_and(|e| e.key.is(&k)) {
+                    changed = true;
+                    break;
                 }
-                Ok(None)
+                if eq {
+                    return Ok(Some(i));
+                }
+            }
+            if !changed {
+                return Ok(None);
             }
         }
+        Ok(None)
     }
 
     /// `d[key]` for a dict, or None when absent.
@@ -136,9 +159,10 @@ impl Vm {
     /// `d[key] = value`.
     pub fn dict_set(&mut self, d: &Rc<Dict>, key: Value, value: Value) -> PyResult<()> {
         let hash = self.hash(&key)?;
-        match self.dict_lookup_hashed(d, hash, &key)? {
-            Some((i, _)) => {
-                d.map.borrow_mut().set_value(i, value);
+        match self.dict_find(d, hash, &key)? {
+            Some(i) => {
+                let old = d.map.borrow_mut().set_value(i, value);
+                drop(old);
             }
             None => {
                 d.map.borrow_mut().insert_new(hash, key, value);
@@ -153,8 +177,9 @@ impl Vm {
 
     /// Removes a key; returns its value, or None when absent.
     pub fn dict_remove(&mut self, d: &Rc<Dict>, key: &Value) -> PyResult<Option<Value>> {
-        match self.dict_lookup(d, key)? {
-            Some((i, _)) => Ok(Some(d.map.borrow_mut().remove_at(i).1)),
+        let hash = self.hash(key)?;
+        match self.dict_find(d, hash, key)? {
+            Some(i) => Ok(Some(d.map.borrow_mut().remove_at(i).1)),
             None => Ok(None),
         }
     }
@@ -326,11 +351,44 @@ impl Vm {
                 return Err(e);
             }
         };
-        let table = match self.set_table_of(s) {
-            Some(t) => t,
-            None => return Ok(false),
-        };
-        Ok(self.set_find(&table, hash, key)?.is_some())
+        match s.payload() {
+            Some(Payload::Set(cell)) => Ok(self.set_find_live(cell, hash, key, false)?.is_some()),
+            // A frozenset cannot change while script `__eq__` runs: no copy needed.
+            Some(Payload::FrozenSet(t)) => Ok(self.set_find(t, hash, key)?.is_some()),
+            _ => Ok(false),
+        }
+    }
+
+    /// The slot of `key` in the live table of a set. Only a probe that needs script
+    /// `__eq__` works on a snapshot (the script may mutate the set); when that code
+    /// replaced or removed the entry it matched, the lookup starts again (as CPython's
+    /// lookup does), at most [`MAX_LOOKUP_RESTARTS`] times. With `match_wins` a match
+    /// counts whatever the script did (CPython's `add`); its slot may then be stale.
+    fn set_find_live(
+        &mut self,
+        cell: &RefCell<SetTable>,
+        hash: i64,
+        key: &Value,
+        match_wins: bool,
+    ) -> PyResult<Option<usize>> {
+        for _ in 0..=MAX_LOOKUP_RESTARTS {
+            let probe = cell.borrow().probe(hash, key);
+            match probe {
+                SetProbe::Found(i) => return Ok(Some(i)),
+                SetProbe::Missing => return Ok(None),
+                SetProbe::Undecided(_) => {}
+            }
+            let snapshot = cell.borrow().clone();
+            let Some(i) = self.set_find(&snapshot, hash, key)? else { return Ok(None) };
+            let same = match (snapshot.key_at(i), cell.borrow().key_at(i)) {
+                (Some(a), Some(b)) => a.is(b),
+                _ => false,
+            };
+            if same || match_wins {
+                return Ok(Some(i));
+            }
+        }
+        Ok(None)
     }
 
     /// `s.add(item)`.
@@ -339,16 +397,7 @@ impl Vm {
         let Some(Payload::Set(cell)) = s.payload() else { return Ok(()) };
         // Only a probe that needs script `__eq__` works on a snapshot (the script may mutate
         // the set); copying the table on every add made building a set quadratic.
-        let probe = cell.borrow().probe(hash, &item);
-        let present = match probe {
-            SetProbe::Found(_) => true,
-            SetProbe::Missing => false,
-            SetProbe::Undecided(_) => {
-                let snapshot = cell.borrow().clone();
-                self.set_find(&snapshot, hash, &item)?.is_some()
-            }
-        };
-        if !present {
+        if self.set_find_live(cell, hash, &item, true)?.is_none() {
             cell.borrow_mut().insert_new(hash, item);
             if self.memory.limited() && cell.borrow().len().is_power_of_two() {
                 self.mem_track_value(s)?;
@@ -361,8 +410,7 @@ impl Vm {
     pub fn set_discard(&mut self, s: &Value, item: &Value) -> PyResult<bool> {
         let hash = self.hash(item)?;
         let Some(Payload::Set(cell)) = s.payload() else { return Ok(false) };
-        let snapshot = cell.borrow().clone();
-        match self.set_find(&snapshot, hash, item)? {
+        match self.set_find_live(cell, hash, item, false)? {
             Some(slot) => {
                 cell.borrow_mut().remove_slot(slot);
                 Ok(true)
@@ -801,6 +849,7 @@ impl Vm {
                 }
                 let len = l.items.borrow().len();
                 let i = self.seq_index(&key, len, "list assignment index out of range")?;
+                self.gc_note_store(l, &value);
                 l.items.borrow_mut()[i] = value;
                 Ok(())
             }
@@ -838,6 +887,7 @@ impl Vm {
     fn list_set_slice(&mut self, l: &Rc<super::object::List>, key: &Value, new: Vec<Value>) -> PyResult<()> {
         let len = l.items.borrow().len();
         let s = self.slice_indices(key, len)?;
+        self.gc_note_stores(l, &new);
         let r = assign_slice(&mut l.items.borrow_mut(), s, new);
         r.map_err(|msg| self.new_error("ValueError", &msg))
     }
@@ -1072,9 +1122,13 @@ impl Vm {
             _ => self.collect(it)?,
         };
         match list {
-            Value::List(l) => l.items.borrow_mut().extend(items),
+            Value::List(l) => {
+                self.gc_note_stores(l, &items);
+                l.items.borrow_mut().extend(items)
+            }
             Value::Obj(o) => {
                 if let Payload::ListData(l) = &o.payload {
+                    self.gc_note_stores(l, &items);
                     l.items.borrow_mut().extend(items)
                 }
             }

@@ -8,6 +8,8 @@
 //! key equality is resolved in two steps so no borrow is held across script code: `probe`
 //! answers from identity and built-in equality, and reports candidates it cannot decide.
 
+use std::cell::Cell;
+
 use super::value::Value;
 
 /// Entry positions (live or holes) a map holds before it builds its index.
@@ -44,8 +46,10 @@ pub struct DictMap {
     entries: Vec<Entry>,
     index: Vec<u32>,
     len: usize,
-    /// Changes whenever the contents change (see [`DictMap::version`]).
-    version: u64,
+    /// Changes whenever the contents change (see [`DictMap::version`]); bit [`WATCHED`] set
+    /// once a cache recorded it (see [`DictMap::watch_version`]). A `Cell` so that recording
+    /// it needs only a shared borrow.
+    version: Cell<u64>,
     /// Bit `hash % 64` is set for the hash of every key inserted since the map was last
     /// emptied (see [`DictMap::may_hold`]).
     key_bits: u64,
@@ -57,6 +61,11 @@ thread_local! {
     /// the same kind of counter for its dict versions).
     static NEXT_VERSION: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
 }
+
+/// The bit of [`DictMap::version`] that says a cache recorded the version: only then does an
+/// in-place value update ([`DictMap::entry_at_mut`]) need a new one. Versions come from a
+/// counter that never gets near it.
+const WATCHED: u64 = 1 << 63;
 
 fn next_version() -> u64 {
     NEXT_VERSION.with(|c| {
@@ -153,7 +162,13 @@ impl DictMap {
 
     /// An empty map with room for `n` entries (no room reserved for 0).
     pub fn with_capacity(n: usize) -> DictMap {
-        DictMap { entries: Vec::with_capacity(n), index: Vec::new(), len: 0, version: 0, key_bits: 0 }
+        DictMap {
+            entries: Vec::with_capacity(n),
+            index: Vec::new(),
+            len: 0,
+            version: Cell::new(0),
+            key_bits: 0,
+        }
     }
 
     /// Number of live entries.
@@ -211,6 +226,29 @@ impl DictMap {
             Probe::Missing
         } else {
             Probe::Undecided(undecided)
+        }
+    }
+
+    /// The value under a `str` key when the probe decides it without script code (`None`
+    /// when absent or undecided): the dispatch loop's `d[k]` for an exact dict.
+    #[inline]
+    pub fn get_str_key(&self, key: &Value) -> Option<&Value> {
+        let Value::Str(s) = key else { return None };
+        match self.probe(s.hash(), key) {
+            Probe::Found(i) => self.entries.get(i).map(|e| &e.value),
+            _ => None,
+        }
+    }
+
+    /// `d[k] = v` for a `str` key already present, decided without script code: the old
+    /// value, to be dropped once the map is released. `None` (nothing changed) when the key
+    /// is absent or undecided.
+    #[inline]
+    pub fn replace_str_key(&mut self, key: &Value, value: &Value) -> Option<Value> {
+        let Value::Str(s) = key else { return None };
+        match self.probe(s.hash(), key) {
+            Probe::Found(i) if i < self.entries.len() => Some(self.set_value(i, value.clone())),
+            _ => None,
         }
     }
 
@@ -289,10 +327,15 @@ impl DictMap {
         self.entries.get(idx)
     }
 
-    /// [`DictMap::entry_at`] for an in-place value update (the map counts it as changed).
+    /// [`DictMap::entry_at`] for an in-place value update (the cached store of an instance
+    /// attribute). The version changes only if a cache watches it: the key set stays the
+    /// same, and the version the map already has came from the counter at its last key
+    /// change, so it stays unique to this map's keys.
     #[inline(always)]
     pub fn entry_at_mut(&mut self, idx: usize) -> Option<&mut Entry> {
-        self.version = next_version();
+        if self.version.get() & WATCHED != 0 {
+            self.bump();
+        }
         self.entries.get_mut(idx)
     }
 
@@ -304,22 +347,42 @@ impl DictMap {
     /// The live entry at `idx` for an in-place value update (the map counts it as changed).
     #[inline]
     pub fn live_entry_mut(&mut self, idx: usize) -> Option<&mut Entry> {
-        let e = self.entries.get_mut(idx).filter(|e| !e.key.is_undef())?;
-        self.version = next_version();
-        Some(e)
+        if self.entries.get(idx).is_none_or(|e| e.key.is_undef()) {
+            return None;
+        }
+        self.bump();
+        self.entries.get_mut(idx)
     }
 
     /// Replaces the value of the entry at `idx`.
     pub fn set_value(&mut self, idx: usize, value: Value) -> Value {
-        self.version = next_version();
+        self.bump();
         std::mem::replace(&mut self.entries[idx].value, value)
     }
 
     /// A number that changes whenever a key or value changes: caches of lookups (the global
-    /// name cache of the dispatch loop) stay valid while it is unchanged.
+    /// name cache of the dispatch loop) stay valid while it is unchanged. Values stored in
+    /// place by [`DictMap::entry_at_mut`] change it only after [`DictMap::watch_version`]:
+    /// a cache of a map that can take such stores (an instance dict) records the version
+    /// with that.
     #[inline]
     pub fn version(&self) -> u64 {
-        self.version
+        self.version.get()
+    }
+
+    /// [`DictMap::version`], marking the map as watched so that every later change, in-place
+    /// value stores included, gives it a new version.
+    pub fn watch_version(&self) -> u64 {
+        let v = self.version.get() | WATCHED;
+        self.version.set(v);
+        v
+    }
+
+    /// Gives the map a new version (keeping the watched mark).
+    #[inline(always)]
+    fn bump(&mut self) {
+        let watched = self.version.get() & WATCHED;
+        self.version.set(next_version() | watched);
     }
 
     /// False when no key with this hash can be in the map: a one-word test that lets a
@@ -340,7 +403,7 @@ impl DictMap {
         {
             return false;
         }
-        self.version = next_version();
+        self.bump();
         self.key_bits |= key_bit(hash);
         self.entries.push(Entry { hash, key: key.clone(), value: value.clone() });
         self.len += 1;
@@ -349,7 +412,7 @@ impl DictMap {
 
     /// Appends a new key (the caller checked it is absent).
     pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
-        self.version = next_version();
+        self.bump();
         self.key_bits |= key_bit(hash);
         if self.index.is_empty() && self.entries.len() < SMALL_ENTRIES {
             if self.entries.capacity() == 0 {
@@ -396,7 +459,7 @@ impl DictMap {
     /// Removes the entry at `idx`, returning its key and value.
     pub fn remove_at(&mut self, idx: usize) -> (Value, Value) {
         if self.index.is_empty() {
-            self.version = next_version();
+            self.bump();
             let e = &mut self.entries[idx];
             let key = std::mem::take(&mut e.key);
             let value = std::mem::take(&mut e.value);
@@ -415,7 +478,7 @@ impl DictMap {
             i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
         }
         self.index[i] = DELETED;
-        self.version = next_version();
+        self.bump();
         let e = &mut self.entries[idx];
         let key = std::mem::take(&mut e.key);
         let value = std::mem::take(&mut e.value);
@@ -428,34 +491,25 @@ impl DictMap {
 
     /// Removes everything.
     pub fn clear(&mut self) {
-        self.version = next_version();
+        self.bump();
         self.key_bits = 0;
         self.entries.clear();
         self.index.clear();
         self.len = 0;
     }
 
-    /// Takes the entries out of a small map (no hash index) to empty it for reuse, keeping
-    /// the entry vector's allocation; `None` for a map with an index. The caller drops the
-    /// taken entries outside any borrow and gives the vector back with
-    /// [`DictMap::restore_entries`].
-    pub fn take_small_entries(&mut self) -> Option<Vec<Entry>> {
+    /// Empties a small map (no hash index) for reuse, keeping the entry vector's allocation;
+    /// false, with nothing done, for a map with an index. The keys and values drop here: the
+    /// caller makes sure no drop they cascade into can reach this map.
+    pub fn clear_small(&mut self) -> bool {
         if !self.index.is_empty() {
-            return None;
+            return false;
         }
-        self.version = next_version();
+        self.bump();
         self.key_bits = 0;
         self.len = 0;
-        Some(std::mem::take(&mut self.entries))
-    }
-
-    /// Gives an emptied map its (cleared) entry vector back (see
-    /// [`DictMap::take_small_entries`]).
-    pub fn restore_entries(&mut self, mut entries: Vec<Entry>) {
-        entries.clear();
-        if self.entries.is_empty() {
-            self.entries = entries;
-        }
+        self.entries.clear();
+        true
     }
 
     /// Live entries in insertion order.

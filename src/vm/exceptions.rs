@@ -260,7 +260,8 @@ impl Vm {
     /// A `frame` object for a traceback entry: the frame as it was when the exception passed
     /// through it.
     fn frame_summary_value(&mut self, entry: &TbEntry, line: Value) -> Value {
-        let code = self.load_code(&entry.code);
+        // The code ran, so it verified when it was first loaded.
+        let Ok(code) = self.load_code(&entry.code) else { return Value::None };
         let globals = match &entry.globals {
             Some(g) => Value::Dict(g.clone()),
             None => Value::None,

@@ -940,6 +940,45 @@ impl super::Vm {
         found + collect(self)
     }
 
+    /// Registers the list a `[...]` display built, unless it holds only atoms: such a list
+    /// is left out (`List::untracked`) until [`Vm::gc_note_store`] sees something else
+    /// stored into it.
+    #[inline]
+    pub fn gc_track_built_list(&mut self, list: &Rc<List>) {
+        let items = list.items.borrow();
+        if !items.is_empty() && items.iter().all(Value::is_atom) {
+            drop(items);
+            list.untracked.set(true);
+            return;
+        }
+        drop(items);
+        self.gc_track(&Value::List(list.clone()));
+    }
+
+    /// Call before (or after) storing `v` into list `l`: a list left out of the registry
+    /// (`List::untracked`) is registered once it may take part in a cycle.
+    #[inline(always)]
+    pub fn gc_note_store(&mut self, l: &Rc<List>, v: &Value) {
+        if l.untracked.get() && !v.is_atom() {
+            self.gc_track_late(l);
+        }
+    }
+
+    /// [`Vm::gc_note_store`] of several values.
+    #[inline]
+    pub fn gc_note_stores(&mut self, l: &Rc<List>, vs: &[Value]) {
+        if l.untracked.get() && !vs.iter().all(Value::is_atom) {
+            self.gc_track_late(l);
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn gc_track_late(&mut self, l: &Rc<List>) {
+        l.untracked.set(false);
+        self.gc_track(&Value::List(l.clone()));
+    }
+
     /// Registers a new container with the cycle collector, collecting when one is due.
     /// Call it where a container is created, at a point where no object is half-updated.
     #[inline]

@@ -176,7 +176,7 @@ impl Vm {
         let src = compiler::source(filename, source);
         let code = compiler::compile(&module, src, interactive)
             .map_err(|e| self.syntax_error(&e, filename, source))?;
-        Ok(self.load_code(&code))
+        self.load_code(&code)
     }
 
     /// Parses and compiles one expression for `eval`: the code returns its value.
@@ -189,7 +189,7 @@ impl Vm {
             .map_err(|e| self.syntax_error(&e, filename, expr))?;
         let src = compiler::source(filename, expr);
         let code = compiler::compile_eval(&module, src).map_err(|e| self.syntax_error(&e, filename, expr))?;
-        Ok(self.load_code(&code))
+        self.load_code(&code)
     }
 
     /// Runs a module-level code object in `globals`. Interactive code that uses top-level

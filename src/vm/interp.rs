@@ -833,9 +833,9 @@ impl Vm {
                     }
                     Instr::BuildList { dst, start, count } => {
                         let items = take_regs(&mut fiber.stack, base + start.idx(), count);
-                        let list = Value::list(items);
-                        self.gc_track(&list);
-                        reg!(dst) = list;
+                        let list = Rc::new(super::object::List::new(items));
+                        self.gc_track_built_list(&list);
+                        reg!(dst) = Value::List(list);
                     }
                     Instr::BuildTuple { dst, start, count } => {
                         let items = take_regs(&mut fiber.stack, base + start.idx(), count);
@@ -878,6 +878,7 @@ impl Vm {
                     Instr::ListAppend { list, item } => {
                         let v = reg!(item).clone();
                         if let Value::List(l) = &reg!(list) {
+                            self.gc_note_store(l, &v);
                             l.items.borrow_mut().push(v);
                         }
                         if self.memory.limited() {
@@ -937,6 +938,9 @@ impl Vm {
                                     _ => None,
                                 }
                             }
+                            (Value::Dict(d), k @ Value::Str(_)) => {
+                                d.map.try_borrow().ok().and_then(|m| m.get_str_key(k).cloned())
+                            }
                             _ => None,
                         };
                         let v = match v {
@@ -950,6 +954,18 @@ impl Vm {
                         reg!(dst) = v;
                     }
                     Instr::SetItem { obj, key, src } => {
+                        // `d[k] = v` replacing a str key's value: one probe, nothing cloned
+                        // but the value (the old one is dropped after the map's borrow).
+                        if let Value::Dict(d) = &reg!(obj) {
+                            let old = d
+                                .map
+                                .try_borrow_mut()
+                                .ok()
+                                .and_then(|mut m| m.replace_str_key(&reg!(key), &reg!(src)));
+                            if old.is_some() {
+                                continue;
+                            }
+                        }
                         let (o, k, v) = (reg!(obj).clone(), reg!(key).clone(), reg!(src).clone());
                         save_pc!();
                         tryv!(self.set_item(&o, k, v));
@@ -1059,6 +1075,12 @@ impl Vm {
                             code = f.code.clone();
                             (base, pc) = (at + 1, 0);
                             continue;
+                        }
+                        // `d.get(k)`, `l.append(x)` on exact builtins: run in place.
+                        match crate::builtins::quick::call_method(self, &mut fiber.stack, at, argc as usize) {
+                            Some(Ok(())) => continue,
+                            Some(Err(e)) => return Flow::Raise(e),
+                            None => {}
                         }
                         let (window, n) =
                             if reg!(b.offset(1)).is_undef() { (at + 2, argc) } else { (at + 1, argc + 1) };

@@ -30,11 +30,15 @@ pub mod ops;
 pub mod patterns;
 pub mod quicken;
 pub mod recursion;
+// The one module with unchecked memory access (its docs give the proof).
+#[allow(unsafe_code)]
+pub mod regs;
 pub mod set;
 pub mod streams;
 pub mod traceback;
 pub mod types;
 pub mod value;
+pub mod verify;
 pub mod views;
 
 use std::collections::HashMap;

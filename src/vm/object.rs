@@ -58,6 +58,19 @@ impl PyStr {
         PyStr { s, hash: Cell::new(NO_HASH), nchars }
     }
 
+    /// Wraps ASCII text (the caller knows it is: a piece of an ASCII str), without the scan
+    /// that counts code points.
+    pub fn ascii(s: &str) -> PyStr {
+        debug_assert!(s.is_ascii());
+        PyStr { s: CompactString::new(s), hash: Cell::new(NO_HASH), nchars: s.len() }
+    }
+
+    /// Wraps text whose code-point count the caller summed from its parts (`str.join`).
+    pub fn with_char_len(s: String, nchars: usize) -> PyStr {
+        debug_assert_eq!(s.chars().count(), nchars);
+        PyStr { s: CompactString::from(s), hash: Cell::new(NO_HASH), nchars }
+    }
+
     /// The decimal text of `i` (`str(i)`), built in place.
     pub fn from_int(i: i64) -> PyStr {
         PyStr::from_compact(compact_str::ToCompactString::to_compact_string(&i))
@@ -138,6 +151,10 @@ pub struct List {
     pub items: RefCell<Vec<Value>>,
     /// The cycle collector's index of the list during a collection.
     pub gc_slot: GcSlot,
+    /// True while the list is left out of the collector's registry: it was built holding
+    /// only atoms (`[x % 100, x]`), which cannot make a cycle. The first store of anything
+    /// else registers it (`Vm::gc_note_store`). CPython leaves such tuples and dicts out too.
+    pub untracked: Cell<bool>,
 }
 
 impl Drop for List {
@@ -154,7 +171,7 @@ impl Drop for List {
 impl List {
     /// Makes a list.
     pub fn new(items: Vec<Value>) -> List {
-        List { items: RefCell::new(items), gc_slot: GcSlot::default() }
+        List { items: RefCell::new(items), gc_slot: GcSlot::default(), untracked: Cell::new(false) }
     }
 }
 
@@ -369,7 +386,14 @@ impl Class {
 
     /// Sets an attribute in the class namespace.
     pub fn set_attr(&self, name: &str, value: Value) {
+        self.set_attr_key(Rc::new(PyStr::new(name)), value);
+    }
+
+    /// [`Class::set_attr`] with the key given as a `str` (an interned name: the method
+    /// caches then match it by address).
+    pub fn set_attr_key(&self, key: Rc<PyStr>, value: Value) {
         bump_class_epoch();
+        let name = key.as_str();
         let bit = hook_bit(name);
         if name == "__del__" && self.graveyard.is_some() {
             self.has_del.set(true);
@@ -377,7 +401,8 @@ impl Class {
         if bit != 0 && self.is_heap {
             self.hooks.set(self.hooks.get() | bit);
         }
-        self.dict.borrow_mut().set_str(str_hash(name), Value::str(name), value);
+        let hash = key.hash();
+        self.dict.borrow_mut().set_str(hash, Value::Str(key), value);
     }
 
     /// True when this class or a base overrides the attribute hook `bit`.
@@ -426,6 +451,9 @@ pub struct CodeObj {
     pub fast_argc: Option<u16>,
     /// Registers that must start unbound (parameters, locals, cells and free variables).
     pub nlocals: u16,
+    /// `instrs` passed the bytecode verifier (the dispatch loop's unchecked accesses rely on
+    /// it: `vm::regs`).
+    pub verified: super::regs::Verified,
 }
 
 /// One cached global lookup: valid while the globals dict is the same object with the same
@@ -531,6 +559,20 @@ pub struct Native {
     /// For methods: the builtin class that defines it (for `<method 'append' of 'list'
     /// objects>`).
     pub owner: Option<std::rc::Weak<Class>>,
+    /// Which of the methods `CallMethod` runs in place it is (`crate::builtins::quick`).
+    pub quick: Quick,
+}
+
+/// The builtin methods the dispatch loop's `CallMethod` runs without the general call path
+/// when the receiver is an exact builtin of the method's type (see `crate::builtins::quick`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Quick {
+    /// Any other native: the general call path.
+    No,
+    /// `dict.get`.
+    DictGet,
+    /// `list.append`.
+    ListAppend,
 }
 
 /// Dunder methods of builtin types that CPython exposes as method descriptors rather than
@@ -1108,14 +1150,15 @@ impl Object {
         {
             return;
         }
-        let Some(entries) = dict.map.try_borrow_mut().ok().and_then(|mut m| m.take_small_entries()) else {
+        if self.class.spare_dicts.try_borrow().map_or(true, |spare| spare.len() >= SPARE_DICTS) {
             return;
-        };
-        // The values drop here, with no borrow of the dict held.
-        let mut entries = entries;
-        entries.clear();
+        }
+        // The values drop under the dict's borrow: nothing else holds the dict (no strong or
+        // weak reference, checked above), so no drop they cascade into can reach it.
         let Ok(mut map) = dict.map.try_borrow_mut() else { return };
-        map.restore_entries(entries);
+        if !map.clear_small() {
+            return;
+        }
         drop(map);
         if let Ok(mut spare) = self.class.spare_dicts.try_borrow_mut() {
             if spare.len() < SPARE_DICTS {

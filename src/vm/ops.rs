@@ -1056,6 +1056,13 @@ impl Vm {
                     crate::vm::object::str_hash(&String::from_utf8_lossy(&m.to_vec()))
                 }
                 Payload::Boxed(inner) => {
+                    // A subclass of str, int, ... may define its own `__hash__` (or drop it
+                    // by defining `__eq__` alone).
+                    if o.class.is_heap {
+                        if let Some(h) = self.script_hash(v, o)? {
+                            return Ok(h);
+                        }
+                    }
                     let inner = inner.clone();
                     return self.hash(&inner);
                 }
@@ -1071,27 +1078,37 @@ impl Vm {
 
     fn hash_object(&mut self, v: &Value, o: &Rc<super::object::Object>) -> PyResult<i64> {
         if o.class.is_heap {
-            match o.class.lookup("__hash__") {
-                Some(Value::None) => return Err(self.unhashable(v)),
-                Some(f @ Value::Func(_)) => {
-                    let r = self.call(&f, vec![v.clone()])?;
-                    return match r {
-                        Value::Int(i) => Ok(if i == -1 { -2 } else { i }),
-                        Value::BigInt(b) => Ok(hash_big(&b)),
-                        Value::Bool(b) => Ok(b as i64),
-                        _ => Err(self.new_error("TypeError", "__hash__ method should return an integer")),
-                    };
-                }
-                _ => {
-                    if o.class.lookup("__eq__").is_some_and(|f| matches!(f, Value::Func(_)))
-                        && !class_defines(&o.class, "__hash__")
-                    {
-                        return Err(self.unhashable(v));
-                    }
-                }
+            if let Some(h) = self.script_hash(v, o)? {
+                return Ok(h);
             }
         }
         Ok((Rc::as_ptr(o) as *const u8 as i64) >> 4)
+    }
+
+    /// The hash a script class gives its instance `v`: its `__hash__`'s result, or the
+    /// TypeError of a class that set `__hash__` to None or defined `__eq__` alone. `None`
+    /// when the class leaves hashing to its builtin base.
+    fn script_hash(&mut self, v: &Value, o: &Rc<super::object::Object>) -> PyResult<Option<i64>> {
+        match o.class.lookup("__hash__") {
+            Some(Value::None) => Err(self.unhashable(v)),
+            Some(f @ Value::Func(_)) => {
+                let r = self.call(&f, vec![v.clone()])?;
+                match r {
+                    Value::Int(i) => Ok(Some(if i == -1 { -2 } else { i })),
+                    Value::BigInt(b) => Ok(Some(hash_big(&b))),
+                    Value::Bool(b) => Ok(Some(b as i64)),
+                    _ => Err(self.new_error("TypeError", "__hash__ method should return an integer")),
+                }
+            }
+            _ => {
+                if o.class.lookup("__eq__").is_some_and(|f| matches!(f, Value::Func(_)))
+                    && !class_defines(&o.class, "__hash__")
+                {
+                    return Err(self.unhashable(v));
+                }
+                Ok(None)
+            }
+        }
     }
 
     fn unhashable(&mut self, v: &Value) -> Exc {

@@ -106,7 +106,7 @@ impl SetTable {
 
     /// The key at an active slot.
     pub fn key_at(&self, slot: usize) -> Option<&Value> {
-        match &self.table[slot] {
+        match self.table.get(slot)? {
             Slot::Active(_, k) => Some(k),
             _ => None,
         }
@@ -208,10 +208,15 @@ impl SetTable {
 
     /// Removes the key at an active slot (it becomes a dummy).
     pub fn remove_slot(&mut self, slot: usize) -> Value {
-        let old = std::mem::replace(&mut self.table[slot], Slot::Dummy);
-        self.used -= 1;
-        match old {
-            Slot::Active(_, k) => k,
+        // A slot that holds no live entry (the caller's slot went stale) is left as it is.
+        let Some(entry) = self.table.get_mut(slot).filter(|e| matches!(e, Slot::Active(..))) else {
+            return Value::Undef;
+        };
+        match std::mem::replace(entry, Slot::Dummy) {
+            Slot::Active(_, k) => {
+                self.used -= 1;
+                k
+            }
             _ => Value::Undef,
         }
     }

@@ -252,6 +252,22 @@ impl Value {
         matches!(self, Value::Undef | Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_))
     }
 
+    /// True for a value that holds no references to other values (no cycle can pass
+    /// through it): None, bools, numbers and strs.
+    #[inline(always)]
+    pub fn is_atom(&self) -> bool {
+        matches!(
+            self,
+            Value::Undef
+                | Value::None
+                | Value::Bool(_)
+                | Value::Int(_)
+                | Value::Float(_)
+                | Value::Str(_)
+                | Value::BigInt(_)
+        )
+    }
+
     /// The string slice, if this is a `str`.
     pub fn as_str(&self) -> Option<&str> {
         match self {
