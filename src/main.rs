@@ -48,7 +48,8 @@ fn main() -> ExitCode {
         let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGINT);
         return ExitCode::from(130);
     }
-    ExitCode::from(code.clamp(0, 255) as u8)
+    // The OS keeps the low 8 bits of the status, as for CPython's exit(): 259 -> 3, -1 -> 255.
+    ExitCode::from((code & 0xff) as u8)
 }
 
 fn run(args: &[String]) -> i32 {

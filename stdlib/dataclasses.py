@@ -162,6 +162,28 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
         setattr(cls, '__hash__', None)
     if match_args:
         _set(cls, '__match_args__', tuple(f.name for f in fields_list if f.init and not f.kw_only))
+    if slots:
+        cls = _add_slots(cls, fields_list)
+    return cls
+
+
+def _add_slots(cls, fields_list):
+    """`slots=True`: the class is rebuilt with `__slots__` naming its fields (those no base
+    already has a slot for), as CPython's dataclasses does."""
+    inherited = set()
+    for base in cls.__mro__[1:-1]:
+        own = base.__dict__.get('__slots__', ())
+        inherited.update((own,) if isinstance(own, str) else own)
+    names = tuple(f.name for f in fields_list)
+    cls_dict = dict(cls.__dict__)
+    cls_dict['__slots__'] = tuple(n for n in names if n not in inherited)
+    for name in names:
+        cls_dict.pop(name, None)
+    cls_dict.pop('__dict__', None)
+    cls_dict.pop('__weakref__', None)
+    qualname = cls.__qualname__
+    cls = type(cls)(cls.__name__, cls.__bases__, cls_dict)
+    cls.__qualname__ = qualname
     return cls
 
 

@@ -8,6 +8,8 @@ attribute that is not a function or descriptor becomes a member, in definition o
 __all__ = ['EnumType', 'EnumMeta', 'Enum', 'IntEnum', 'StrEnum', 'Flag', 'IntFlag',
            'ReprEnum', 'auto', 'unique', 'property', 'verify', 'member', 'nonmember']
 
+import sys as _sys
+
 _builtin_property = property
 
 
@@ -79,6 +81,45 @@ class EnumType(type):
 
     def __bool__(cls):
         return True
+
+    def __call__(cls, value, names=None, *, module=None, qualname=None, type=None, start=1,
+                 boundary=None):
+        # A member lookup (no __init__ runs again), or the functional API creating a class.
+        if names is None:
+            return cls.__new__(cls, value)
+        return cls._create_(value, names, module=module, qualname=qualname, type=type,
+                            start=start)
+
+    def _create_(cls, class_name, names, *, module=None, qualname=None, type=None, start=1):
+        if cls._member_names_:
+            raise TypeError('<enum %r> cannot extend %r' % (class_name, cls))
+        bases = (cls,) if type is None else (type, cls)
+        if isinstance(names, str):
+            names = names.replace(',', ' ').split()
+        if isinstance(names, (tuple, list)) and names and isinstance(names[0], str):
+            original_names, names = names, []
+            last_values = []
+            for count, name in enumerate(original_names):
+                value = cls._generate_next_value_(name, start, count, last_values[:])
+                last_values.append(value)
+                names.append((name, value))
+        namespace = {}
+        for item in names:
+            if isinstance(item, str):
+                member_name, member_value = item, names[item]
+            else:
+                member_name, member_value = item
+            namespace[member_name] = member_value
+        if module is None:
+            try:
+                module = _sys._getframe(2).f_globals['__name__']
+            except (AttributeError, ValueError, KeyError):
+                module = '__main__'
+        namespace['__module__'] = module
+        if qualname is not None:
+            namespace['__qualname__'] = qualname
+        meta = cls.__class__
+        return meta(class_name, bases, namespace)
 
 
 EnumMeta = EnumType
@@ -174,7 +215,7 @@ class Enum(metaclass=EnumType):
             if isinstance(base, EnumType) and base._member_names_:
                 parent_members = base._member_names_
         if parent_members:
-            raise TypeError('%s: cannot extend %r' % (cls.__name__, cls.__mro__[1]))
+            raise TypeError('<enum %r> cannot extend %r' % (cls.__name__, cls.__mro__[1]))
         for name, value in list(cls.__dict__.items()):
             if name == '_ignore_' or not _is_member_candidate(name, value):
                 if isinstance(value, nonmember):
@@ -274,9 +315,25 @@ class Enum(metaclass=EnumType):
     def name(self):
         return self._name_
 
+    @name.setter
+    def name(self, value):
+        raise AttributeError("<enum 'Enum'> cannot set attribute 'name'")
+
+    @name.deleter
+    def name(self):
+        raise AttributeError("<enum 'Enum'> cannot delete attribute 'name'")
+
     @_builtin_property
     def value(self):
         return self._value_
+
+    @value.setter
+    def value(self, value):
+        raise AttributeError("<enum 'Enum'> cannot set attribute 'value'")
+
+    @value.deleter
+    def value(self):
+        raise AttributeError("<enum 'Enum'> cannot delete attribute 'value'")
 
 
 class ReprEnum(Enum):

@@ -9,6 +9,9 @@ __all__ = ['dump', 'dumps', 'load', 'loads', 'JSONDecoder', 'JSONDecodeError', '
 class JSONDecodeError(ValueError):
     """Subclass of ValueError with the position of the failure."""
 
+    # CPython defines it in the submodule, which reprs and tracebacks name.
+    __module__ = 'json.decoder'
+
     def __init__(self, msg, doc, pos):
         lineno = doc.count('\n', 0, pos) + 1
         colno = pos - doc.rfind('\n', 0, pos)
@@ -26,6 +29,9 @@ class JSONDecodeError(ValueError):
 
 class JSONEncoder:
     """Extensible JSON encoder: override `default` to serialise other types."""
+
+    # CPython defines it in the submodule, which reprs and tracebacks name.
+    __module__ = 'json.encoder'
 
     item_separator = ', '
     key_separator = ': '
@@ -60,6 +66,9 @@ class JSONEncoder:
 
 class JSONDecoder:
     """Simple JSON decoder with optional hooks."""
+
+    # CPython defines it in the submodule, which reprs and tracebacks name.
+    __module__ = 'json.decoder'
 
     def __init__(self, *, object_hook=None, parse_float=None, parse_int=None,
                  parse_constant=None, strict=True, object_pairs_hook=None):

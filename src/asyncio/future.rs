@@ -781,6 +781,18 @@ const TASK_BYTES: usize = 1024;
 
 /// Makes a task for `coro` on `loop_obj` and schedules its first step.
 pub fn new_task(vm: &mut Vm, loop_obj: &Value, coro: Value, name: Value) -> PyResult<Rc<Object>> {
+    new_task_in(vm, loop_obj, coro, name, Value::None)
+}
+
+/// [`new_task`] whose steps run in `context` (`create_task(..., context=ctx)`: that very
+/// Context, not a copy); None runs them in a copy of the current context.
+pub fn new_task_in(
+    vm: &mut Vm,
+    loop_obj: &Value,
+    coro: Value,
+    name: Value,
+    context: Value,
+) -> PyResult<Rc<Object>> {
     let Some(lp) = loop_of(loop_obj) else {
         return Err(vm.new_error("RuntimeError", "no running event loop"));
     };
@@ -796,7 +808,7 @@ pub fn new_task(vm: &mut Vm, loop_obj: &Value, coro: Value, name: Value) -> PyRe
     let n = lp.aio.task_counter.get() + 1;
     lp.aio.task_counter.set(n);
     let name = if name.is_none() { Value::Undef } else { Value::string(vm.str_of(&name)?) };
-    let context = copy_context(&vm.context);
+    let context = if context.is_none() { copy_context(&vm.context) } else { context };
     let extra = (!name.is_undef() || !context.is_none())
         .then(|| Box::new(TaskExtra { name, context, other_waiter: Value::None }));
     let task = TaskState {

@@ -29,7 +29,7 @@ use crate::vm::{PyResult, Value, Vm};
 use event_loop::{
     call_at, call_soon, cancel_handle, handle_of, loop_of, new_loop, run_forever, run_until_complete,
 };
-use future::{cancel_any, future_of, new_future, new_task, task_cancel, DoneCallback, FutureObj};
+use future::{cancel_any, future_of, new_future, new_task_in, task_cancel, DoneCallback, FutureObj};
 
 /// The classes and helpers the native code needs, cached on the VM.
 pub struct Aio {
@@ -392,7 +392,8 @@ fn task_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         _ => running_or_event_loop(vm)?,
     };
     let name = args.kwarg("name").cloned().unwrap_or(Value::None);
-    Ok(Value::Obj(new_task(vm, &loop_obj, coro, name)?))
+    let context = args.kwarg("context").cloned().unwrap_or(Value::None);
+    Ok(Value::Obj(new_task_in(vm, &loop_obj, coro, name, context)?))
 }
 
 fn fut_result(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -597,7 +598,8 @@ fn loop_create_task(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (_, lv) = this_loop(vm, &args)?;
     let coro = args.pos.get(1).cloned().unwrap_or(Value::None);
     let name = args.kwarg("name").cloned().unwrap_or(Value::None);
-    Ok(Value::Obj(new_task(vm, lv, coro, name)?))
+    let context = args.kwarg("context").cloned().unwrap_or(Value::None);
+    Ok(Value::Obj(new_task_in(vm, lv, coro, name, context)?))
 }
 
 fn loop_run_until_complete(vm: &mut Vm, args: Args) -> PyResult<Value> {

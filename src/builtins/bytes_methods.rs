@@ -71,6 +71,7 @@ pub(super) fn install(vm: &mut Vm) {
         ("remove", ba_remove),
         ("reverse", ba_reverse),
         ("copy", ba_copy),
+        ("__init__", ba_init),
         ("__setitem__", super::methods::seq_setitem),
     ] {
         method(vm, &ba, name, f);
@@ -685,6 +686,18 @@ fn ba_extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     buf.borrow_mut().extend(bytes);
     vm.mem_track_value(&args.pos[0])?;
+    Ok(Value::None)
+}
+
+/// `bytearray.__init__(source, encoding, errors)`: replaces the contents (a subclass's
+/// `__new__` leaves the buffer empty for it).
+fn ba_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_arity(vm, "bytearray", &args, 0, 3)?;
+    let errors = args.pos.get(3).or(args.kwarg("errors"));
+    let encoding = args.pos.get(2).or(args.kwarg("encoding"));
+    let source = args.pos.get(1).or(args.kwarg("source"));
+    let b = super::constructors::bytes_from(vm, source, encoding, errors)?;
+    *resizable(vm, &args, "__init__")?.borrow_mut() = b;
     Ok(Value::None)
 }
 

@@ -283,18 +283,30 @@ pub fn to_float(vm: &mut Vm, v: &Value) -> PyResult<f64> {
 
 fn new_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (cls, rest) = cls_and_args(vm, &args)?;
-    let v = match rest.first() {
+    let v = match rest.first().or(args.kwarg("object")) {
         None => Value::str(""),
         Some(v) => {
             let encoding = rest.get(1).or(args.kwarg("encoding"));
-            match (vm.bytes_of(v), encoding) {
-                (Some(b), Some(_)) => match String::from_utf8(b) {
-                    Ok(s) => Value::string(s),
-                    Err(_) => {
-                        return Err(vm.new_error("UnicodeDecodeError", "'utf-8' codec can't decode bytes"))
-                    }
-                },
-                _ => vm.str_value(v)?,
+            let errors = rest.get(2).or(args.kwarg("errors"));
+            if encoding.is_none() && errors.is_none() {
+                vm.str_value(v)?
+            } else {
+                let encoding = match encoding {
+                    Some(e) => super::str_arg(vm, e, "str() argument 'encoding'")?.to_string(),
+                    None => "utf-8".to_string(),
+                };
+                let errors = match errors {
+                    Some(e) => super::str_arg(vm, e, "str() argument 'errors'")?.to_string(),
+                    None => "strict".to_string(),
+                };
+                let Some(b) = vm.bytes_of(v) else {
+                    let msg = match v {
+                        Value::Str(_) => "decoding str is not supported".to_string(),
+                        _ => format!("decoding to str: need a bytes-like object, {} found", vm.type_name(v)),
+                    };
+                    return Err(vm.new_error("TypeError", &msg));
+                };
+                Value::string(super::bytes_methods::decode_bytes(vm, &b, &encoding, &errors)?)
             }
         }
     };
@@ -397,9 +409,11 @@ fn new_set(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn new_frozenset(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (_, rest) = cls_and_args(vm, &args)?;
+    let (cls, rest) = cls_and_args(vm, &args)?;
+    arity(vm, &cls.name(), &Args::new(rest), 0, 1)?;
+    let exact = Rc::ptr_eq(&cls, &vm.types.frozenset);
     if let Some(v @ Value::Obj(o)) = rest.first() {
-        if matches!(o.payload, Payload::FrozenSet(_)) {
+        if exact && matches!(o.payload, Payload::FrozenSet(_)) && Rc::ptr_eq(&o.class, &cls) {
             return Ok(v.clone());
         }
     }
@@ -408,6 +422,10 @@ fn new_frozenset(vm: &mut Vm, args: Args) -> PyResult<Value> {
         vm.set_update(&s, src)?;
     }
     let t = vm.set_table_of(&s).unwrap_or_default();
+    if !exact {
+        // A script subclass keeps its class (and gets an instance dict).
+        return Ok(Value::Obj(Object::with_dict(cls, Payload::FrozenSet(t))));
+    }
     Ok(vm.new_frozenset(t))
 }
 
@@ -462,25 +480,31 @@ fn new_slice(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn new_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (_, rest) = cls_and_args(vm, &args)?;
+    let (cls, rest) = cls_and_args(vm, &args)?;
     let errors = rest.get(2).or(args.kwarg("errors"));
     let b = bytes_from(vm, rest.first(), rest.get(1).or(args.kwarg("encoding")), errors)?;
+    if !Rc::ptr_eq(&cls, &vm.types.bytes) {
+        return Ok(Value::Obj(Object::with_dict(cls, Payload::Bytes(b.into_boxed_slice()))));
+    }
     Ok(vm.new_bytes(b))
 }
 
 fn new_bytearray(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (_, rest) = cls_and_args(vm, &args)?;
+    let (cls, rest) = cls_and_args(vm, &args)?;
+    if !Rc::ptr_eq(&cls, &vm.types.bytearray) {
+        // A subclass starts empty: `bytearray.__init__` (or the subclass's own) fills it.
+        let payload = Payload::ByteArray(crate::vm::object::ByteBuf::new(vec![]));
+        return Ok(Value::Obj(Object::with_dict(cls, payload)));
+    }
     let errors = rest.get(2).or(args.kwarg("errors"));
     let b = bytes_from(vm, rest.first(), rest.get(1).or(args.kwarg("encoding")), errors)?;
-    Ok(Value::Obj(Object::new(
-        vm.types.bytearray.clone(),
-        Payload::ByteArray(crate::vm::object::ByteBuf::new(b)),
-    )))
+    let payload = Payload::ByteArray(crate::vm::object::ByteBuf::new(b));
+    Ok(Value::Obj(Object::new(vm.types.bytearray.clone(), payload)))
 }
 
 /// The bytes of `bytes(src, encoding, errors)` and `bytearray(...)`: a str is encoded with
 /// `str.encode` (any codec, any error handler).
-fn bytes_from(
+pub(super) fn bytes_from(
     vm: &mut Vm,
     src: Option<&Value>,
     encoding: Option<&Value>,
@@ -558,6 +582,15 @@ fn new_super(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (_, rest) = cls_and_args(vm, &args)?;
     match rest {
         [Value::Class(c), obj] => {
+            let fits = match obj {
+                Value::Class(k) => k.is_subclass(c) || vm.type_of(obj).is_subclass(c),
+                _ => vm.type_of(obj).is_subclass(c),
+            };
+            if !fits {
+                return Err(
+                    vm.new_error("TypeError", "super(type, obj): obj must be an instance or subtype of type")
+                );
+            }
             Ok(Value::Obj(Object::new(vm.types.super_.clone(), Payload::Super(c.clone(), obj.clone()))))
         }
         [] => Err(vm.new_error("RuntimeError", "super(): no arguments")),
@@ -568,7 +601,7 @@ fn new_super(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn new_enumerate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (_, rest) = cls_and_args(vm, &args)?;
     let Some(src) = rest.first().or(args.kwarg("iterable")) else {
-        return Err(vm.new_error("TypeError", "enumerate() missing required argument 'iterable' (pos 1)"));
+        return Err(vm.new_error("TypeError", "enumerate() missing required argument 'iterable'"));
     };
     let it = vm.get_iter(src)?;
     let start = rest.get(1).or(args.kwarg("start")).cloned().unwrap_or(Value::Int(0));
@@ -650,7 +683,10 @@ fn new_reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
             _ if o.class.is_heap && o.class.lookup("__getitem__").is_some() => {
                 match vm.call_dunder(seq, "__len__", vec![])? {
                     Some(n) => vm.index_of(&n)?.max(0) as usize,
-                    None => return not_reversible(vm),
+                    None => {
+                        let t = vm.type_name(seq);
+                        return Err(vm.new_error("TypeError", &format!("object of type '{t}' has no len()")));
+                    }
                 }
             }
             _ => return not_reversible(vm),

@@ -259,7 +259,7 @@ impl crate::vm::ext::Ext for GenericAlias {
 }
 
 /// How a GenericAlias shows one of its parts: classes by (qualified) name, `...` as is.
-fn alias_item_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
+pub(super) fn alias_item_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
     match v {
         Value::Class(c) => {
             let module = match c.lookup("__module__") {
@@ -289,17 +289,30 @@ const GENERIC_ALIAS_KEY: &str = "types.GenericAlias";
 /// `types.GenericAlias`, made once per interpreter (a class made per subscription would also
 /// invalidate every attribute cache each time).
 fn generic_alias_class(vm: &mut Vm) -> Rc<Class> {
-    if let Some(cls) = vm.ext_state.get(GENERIC_ALIAS_KEY).and_then(|s| s.clone().downcast::<Class>().ok()) {
+    types_class(vm, GENERIC_ALIAS_KEY, "GenericAlias", |vm, cls| {
+        super::method(vm, cls, "__call__", generic_alias_call);
+    })
+}
+
+/// A native class of the `types` module kept in `Vm::ext_state` under `key`: made (and
+/// given its methods by `setup`) on first use, then shared.
+pub(super) fn types_class(
+    vm: &mut Vm,
+    key: &'static str,
+    name: &str,
+    setup: fn(&mut Vm, &Rc<Class>),
+) -> Rc<Class> {
+    if let Some(cls) = vm.ext_state.get(key).and_then(|s| s.clone().downcast::<Class>().ok()) {
         return cls;
     }
     let cls = crate::vm::types::builtin_class(
-        "GenericAlias",
+        name,
         std::slice::from_ref(&vm.types.object),
         crate::vm::object::BaseKind::Native,
     );
     cls.set_attr("__module__", Value::str("types"));
-    super::method(vm, &cls, "__call__", generic_alias_call);
-    vm.ext_state.insert(GENERIC_ALIAS_KEY, cls.clone() as Rc<dyn std::any::Any>);
+    setup(vm, &cls);
+    vm.ext_state.insert(key, cls.clone() as Rc<dyn std::any::Any>);
     cls
 }
 

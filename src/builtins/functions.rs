@@ -237,6 +237,15 @@ pub fn is_instance(vm: &mut Vm, v: &Value, cls: &Value) -> PyResult<bool> {
             }
             Ok(false)
         }
+        _ if super::union_members(cls).is_some() => {
+            let members = super::union_members(cls).map(<[Value]>::to_vec).unwrap_or_default();
+            for c in &members {
+                if is_instance(vm, v, c)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
         _ => {
             // An object whose class defines `__instancecheck__` (typing aliases).
             let t = vm.type_of(cls);
@@ -245,6 +254,11 @@ pub fn is_instance(vm: &mut Vm, v: &Value, cls: &Value) -> PyResult<bool> {
                     let r = vm.call(&f, vec![cls.clone(), v.clone()])?;
                     return vm.truthy(&r);
                 }
+            }
+            if matches!(cls.payload(), Some(Payload::Ext(_))) && t.name() == "GenericAlias" && !t.is_heap {
+                return Err(
+                    vm.new_error("TypeError", "isinstance() argument 2 cannot be a parameterized generic")
+                );
             }
             Err(vm.new_error("TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a union"))
         }
@@ -278,6 +292,15 @@ fn issubclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Value::Tuple(items) => {
                 for i in items.items.iter() {
                     if check(vm, c, i)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ if super::union_members(t).is_some() => {
+                let members = super::union_members(t).map(<[Value]>::to_vec).unwrap_or_default();
+                for m in &members {
+                    if check(vm, c, m)? {
                         return Ok(true);
                     }
                 }
@@ -908,6 +931,26 @@ pub(crate) fn pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Some(m) = args.pos.get(2).or(args.kwarg("mod")).filter(|m| !m.is_none()) else {
         return vm.binary_op(crate::compiler::bytecode::BinKind::Pow, a, b);
     };
+    // Three-argument pow goes to the left operand's `__pow__(b, m)` only (never `__rpow__`).
+    if let Value::Obj(o) = a {
+        if o.class.is_heap {
+            if let Some(f @ Value::Func(_)) = o.class.lookup("__pow__") {
+                let r = vm.call(&f, vec![a.clone(), b.clone(), m.clone()])?;
+                if !vm.is_not_implemented(&r) {
+                    return Ok(r);
+                }
+            }
+        }
+    }
+    let number = |v: &Value| matches!(v, Value::Float(_)) || crate::vm::ops::big_of(v).is_some();
+    if !(number(a) && number(b) && number(m)) {
+        let names = [vm.type_name(a), vm.type_name(b), vm.type_name(m)];
+        let msg = format!(
+            "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+            names[0], names[1], names[2]
+        );
+        return Err(vm.new_error("TypeError", &msg));
+    }
     let (Some(x), Some(e), Some(m)) =
         (crate::vm::ops::big_of(a), crate::vm::ops::big_of(b), crate::vm::ops::big_of(m))
     else {

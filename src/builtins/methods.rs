@@ -354,7 +354,8 @@ fn list_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn list_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    method_arity(vm, "list.count", &args, 1, 1)?;
+    let owner = if matches!(args.pos[0], Value::Tuple(_)) { "tuple.count" } else { "list.count" };
+    method_arity(vm, owner, &args, 1, 1)?;
     let items = seq_items(vm, &args.pos[0])?;
     let mut n = 0;
     for x in &items {

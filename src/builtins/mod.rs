@@ -24,6 +24,7 @@ mod range_slice;
 mod str_methods;
 mod sys;
 mod time;
+mod union_type;
 
 use std::rc::Rc;
 
@@ -35,6 +36,7 @@ pub use descriptors::class_getitem;
 pub use functions::{is_instance, length};
 pub use methods::throw_exc;
 pub use modules::{module, native_module, stdlib_source};
+pub use union_type::{union_eq, union_members, union_or};
 
 /// Creates a builtin function value.
 pub fn native(vm: &mut Vm, name: &'static str, f: NativeFn) -> Value {
@@ -194,7 +196,8 @@ pub fn arity(vm: &mut Vm, name: &str, args: &Args, min: usize, max: usize) -> Py
         match min {
             0 => format!("{name}() takes no arguments ({n} given)"),
             1 => format!("{name}() takes exactly one argument ({n} given)"),
-            _ => format!("{name}() takes exactly {min} arguments ({n} given)"),
+            // CPython's _PyArg_CheckPositional wording (argument-clinic functions).
+            _ => format!("{name} expected {min} arguments, got {n}"),
         }
     } else if n < min {
         format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })

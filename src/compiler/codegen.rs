@@ -2289,7 +2289,12 @@ impl<'a> Unit<'a> {
     ) -> Result<(), SyntaxError> {
         let base = self.alloc_n(3)?;
         self.expr_to(func, base)?;
-        self.sequence_to_tuple(args, base.offset(1))?;
+        match args {
+            // `f(*x)`: `x` goes to the call as it is (CALL_FUNCTION_EX collects it), so a
+            // non-iterable is reported against `f` as in CPython.
+            [Expr { kind: ExprKind::Starred(inner), .. }] => self.expr_to(inner, base.offset(1))?,
+            _ => self.sequence_to_tuple(args, base.offset(1))?,
+        }
         if keywords.is_empty() {
             self.emit(Instr::LoadNone { dst: base.offset(2) });
         } else {

@@ -126,7 +126,7 @@ impl Vm {
     /// Data descriptors take precedence over the instance dict.
     pub(super) fn is_data_descriptor(&self, d: &Value) -> bool {
         match d.payload() {
-            Some(Payload::Property(..) | Payload::SlotMember(_)) => true,
+            Some(Payload::Property(..) | Payload::SlotMember(..)) => true,
             _ => {
                 self.descriptor_method(d, "__set__").is_some()
                     || self.descriptor_method(d, "__delete__").is_some()
@@ -155,7 +155,7 @@ impl Vm {
                     }
                     self.call(&fget.clone(), vec![obj.clone()])
                 }
-                Payload::SlotMember(name) => match obj {
+                Payload::SlotMember(name, _) => match obj {
                     Value::Obj(inst) => match inst.get_attr(name) {
                         Some(v) => Ok(v),
                         None => Err(self.no_attr(obj, name)),
@@ -212,7 +212,7 @@ impl Vm {
                 Value::Obj(o) => match &o.payload {
                     Payload::ClassMethod(f) => Ok(self.bound_method(f.clone(), Value::Class(c.clone()))),
                     Payload::StaticMethod(f) => Ok(f.clone()),
-                    Payload::Property(..) | Payload::SlotMember(_) | Payload::Native(_) => Ok(v),
+                    Payload::Property(..) | Payload::SlotMember(..) | Payload::Native(_) => Ok(v),
                     _ => match self.descriptor_method(&v, "__get__") {
                         Some(get) => self.call(&get, vec![v.clone(), Value::None, Value::Class(c.clone())]),
                         None => Ok(v),
@@ -436,7 +436,7 @@ impl Vm {
                 let f = f.clone();
                 return self.get_attr(&f, &Value::str(n)).map(Some);
             }
-            (Payload::SlotMember(s), "__name__") => Value::str(s),
+            (Payload::SlotMember(s, _), "__name__") => Value::str(s),
             (Payload::Generator(g), "__name__") => g.name(),
             (Payload::Generator(g), "__qualname__") => g.qualname(),
             (Payload::Generator(g), "gi_running" | "cr_running" | "ag_running") => {
@@ -632,7 +632,7 @@ impl Vm {
                     self.call(&fset.clone(), vec![obj.clone(), value])?;
                     return Ok(());
                 }
-                Some(Payload::SlotMember(_)) => {
+                Some(Payload::SlotMember(..)) => {
                     o.set_attr(n, value);
                     return Ok(());
                 }
@@ -738,7 +738,7 @@ impl Vm {
                     self.call(&fdel.clone(), vec![obj.clone()])?;
                     return Ok(());
                 }
-                Some(Payload::SlotMember(_)) => {}
+                Some(Payload::SlotMember(..)) => {}
                 _ => {
                     if let Some(del) = self.descriptor_method(&d, "__delete__") {
                         self.call(&del, vec![d.clone(), obj.clone()])?;

@@ -469,6 +469,12 @@ impl Vm {
                 Payload::BoundMethod(f, _) => self.function_str(f),
                 _ => self.callable_name(f),
             },
+            Value::Class(c) if c.is_heap => match c.lookup("__module__") {
+                Some(Value::Str(m)) if m.as_str() != "builtins" => {
+                    format!("{}.{}()", m.as_str(), c.qualname.borrow())
+                }
+                _ => self.callable_name(f),
+            },
             _ => self.callable_name(f),
         }
     }
@@ -590,14 +596,15 @@ impl Vm {
             Value::List(l) => l.items.borrow().clone(),
             other => match self.collect(other) {
                 Ok(v) => v,
-                Err(_) => {
-                    let name = self.callable_name(&callee);
+                Err(e) if self.is_not_iterable_error(&e, other) => {
+                    let name = self.function_str(&callee);
                     let t = self.type_name(other);
                     return Err(self.new_error(
                         "TypeError",
                         &format!("{name} argument after * must be an iterable, not {t}"),
                     ));
                 }
+                Err(e) => return Err(e),
             },
         };
         let kw: Vec<(Value, Value)> = match self.dict_of(&kwargs) {
@@ -1129,7 +1136,7 @@ impl Vm {
         if has_eq && !has_hash {
             map.set_str(super::object::str_hash("__hash__"), Value::str("__hash__"), Value::None);
         }
-        let slots = self.class_slots(&mut map, &bases)?;
+        let slots = self.class_slots(name, &mut map, &bases)?;
         let doc_hash = super::object::str_hash("__doc__");
         if map.get_str(doc_hash, "__doc__").is_none() {
             map.set_str(doc_hash, self.intern("__doc__"), Value::None);
@@ -1167,7 +1174,12 @@ impl Vm {
 
     /// `__slots__`: adds a member descriptor per name to the namespace, and returns the
     /// allowed instance attribute names when every script base is slotted too.
-    fn class_slots(&mut self, map: &mut DictMap, bases: &[Rc<Class>]) -> PyResult<Option<Box<[Rc<str>]>>> {
+    fn class_slots(
+        &mut self,
+        class_name: &str,
+        map: &mut DictMap,
+        bases: &[Rc<Class>],
+    ) -> PyResult<Option<Box<[Rc<str>]>>> {
         let hash = super::object::str_hash("__slots__");
         let Some(spec) = map.get_str(hash, "__slots__").cloned() else { return Ok(None) };
         let names = match &spec {
@@ -1176,6 +1188,7 @@ impl Vm {
         };
         let mut allowed: Vec<Rc<str>> = Vec::new();
         let mut has_dict = false;
+        let owner: Rc<str> = class_name.into();
         for n in names {
             let Value::Str(s) = &n else {
                 let t = self.type_name(&n);
@@ -1188,7 +1201,10 @@ impl Vm {
                 continue;
             }
             let name: Rc<str> = s.as_str().into();
-            let member = Object::new(self.types.member_descriptor.clone(), Payload::SlotMember(name.clone()));
+            let member = Object::new(
+                self.types.member_descriptor.clone(),
+                Payload::SlotMember(name.clone(), owner.clone()),
+            );
             map.set_str(s.hash(), n.clone(), Value::Obj(member));
             allowed.push(name);
         }

@@ -9,7 +9,7 @@ use super::object::{Dict, Object, Payload, PyStr};
 use super::ops::range_len;
 use super::set::{SetProbe, SetTable};
 use super::value::Value;
-use super::{PyResult, Vm};
+use super::{Exc, PyResult, Vm};
 use crate::compiler::bytecode::BinKind;
 
 /// A resolved slice over a sequence of `len` elements.
@@ -225,7 +225,7 @@ impl Vm {
                 let keys = match self.call_method(m, "keys", vec![]) {
                     Ok(k) => k,
                     Err(_) => {
-                        let fname = self.callable_name(func);
+                        let fname = self.function_str(func);
                         let t = self.type_name(m);
                         return Err(self.new_error(
                             "TypeError",
@@ -1136,6 +1136,27 @@ impl Vm {
         }
         self.mem_track_value(list)?;
         Ok(())
+    }
+
+    /// `[a, *x]`, `f(a, *x)`: [`Vm::list_extend`], naming the star in the error as CPython
+    /// does when `x` is not iterable at all (an `__iter__` raising TypeError passes through).
+    pub fn list_extend_star(&mut self, list: &Value, it: &Value) -> PyResult<()> {
+        self.list_extend(list, it).map_err(|e| {
+            if self.is_not_iterable_error(&e, it) {
+                let t = self.type_name(it);
+                self.new_error("TypeError", &format!("Value after * must be an iterable, not {t}"))
+            } else {
+                e
+            }
+        })
+    }
+
+    /// True when `e` is the TypeError iterating `v` raises because `v` is not iterable at
+    /// all (not one raised by its own `__iter__` or by a generator it runs).
+    pub fn is_not_iterable_error(&self, e: &Exc, v: &Value) -> bool {
+        let generic = format!("'{}' object is not iterable", self.type_name(v));
+        e.class.name() == "TypeError"
+            && matches!(self.exc_args(e).as_slice(), [Value::Str(m)] if m.as_str() == generic)
     }
 
     /// Unpacks `v` into exactly `n` values, or (`before`, rest list, `after`) when `after` is

@@ -903,7 +903,7 @@ impl Vm {
                     Instr::ListExtend { list, iter } => {
                         let (l, it) = (reg!(list).clone(), reg!(iter).clone());
                         save_pc!();
-                        tryv!(self.list_extend(&l, &it));
+                        tryv!(self.list_extend_star(&l, &it));
                     }
                     Instr::ListToTuple { dst, list } => {
                         let v = match &reg!(list) {

@@ -1009,8 +1009,9 @@ pub enum Payload {
     DictView(u8, Rc<Dict>),
     /// A read-only view of a class namespace (`Cls.__dict__`), a snapshot.
     MappingProxy(Rc<Dict>),
-    /// The descriptor for one `__slots__` name.
-    SlotMember(Rc<str>),
+    /// The descriptor for one `__slots__` name: the name and its class's `__name__` (for
+    /// the repr `<member 'x' of 'C' objects>`).
+    SlotMember(Rc<str>, Rc<str>),
     /// An async generator operation (`__anext__`, `asend`, `athrow`, `aclose` awaitable).
     AsyncGenOp(RefCell<AsyncGenOp>),
     /// A value yielded by an async generator's `yield` (as opposed to an inner `await`).
@@ -1129,7 +1130,7 @@ impl fmt::Debug for Payload {
             Payload::Ellipsis => "Ellipsis",
             Payload::DictView(..) => "DictView",
             Payload::MappingProxy(_) => "MappingProxy",
-            Payload::SlotMember(_) => "SlotMember",
+            Payload::SlotMember(..) => "SlotMember",
             Payload::AsyncGenOp(_) => "AsyncGenOp",
             Payload::AsyncYield(_) => "AsyncYield",
             Payload::Ext(_) => "Ext",

@@ -406,6 +406,12 @@ impl Vm {
                 d
             }
             _ => {
+                if op == BinKind::Or {
+                    // `int | None`: a types.UnionType (PEP 604).
+                    if let Some(r) = crate::builtins::union_or(self, a, b)? {
+                        return Ok(Some(r));
+                    }
+                }
                 if let Some(r) = self.view_binop(op, a, b)? {
                     return Ok(Some(r));
                 }
@@ -443,6 +449,10 @@ impl Vm {
         }
         let n = self.index_of(count)?.max(0) as usize;
         let x = self.bytes_of(seq).unwrap_or_default();
+        // bytes checks the size first (bytearray, like list, reports MemoryError).
+        if matches!(seq.payload(), Some(Payload::Bytes(_))) && exceeds_ssize(x.len(), n) {
+            return Err(self.new_error("OverflowError", "repeated bytes are too long"));
+        }
         self.alloc_check(x.len().saturating_mul(n))?;
         Ok(Some(self.new_bytes_like(seq, x.repeat(n))))
     }
@@ -453,6 +463,11 @@ impl Vm {
             return Err(self.new_error("OverflowError", "cannot fit 'int' into an index-sized integer"));
         }
         let n = self.index_of(n)?.max(0) as usize;
+        if let Value::Str(s) = seq {
+            if exceeds_ssize(s.char_len(), n) {
+                return Err(self.new_error("OverflowError", "repeated string is too long"));
+            }
+        }
         let slot = std::mem::size_of::<Value>();
         let bytes = match seq {
             Value::Str(s) => s.as_str().len(),
@@ -835,6 +850,9 @@ impl Vm {
             let y = [a2.clone(), b2.clone(), c2.clone()];
             return Ok(Some(Value::Bool(self.seq_eq(&x, &y)?)));
         }
+        if let Some(r) = crate::builtins::union_eq(self, a, b)? {
+            return Ok(Some(Value::Bool(r)));
+        }
         let ta = self.type_of(a);
         let tb = self.type_of(b);
         if let Some(r) = self.boxed_eq(a, b, &ta, &tb)? {
@@ -1137,8 +1155,18 @@ impl Vm {
                 if o.exc().is_some() {
                     return self.exc_str_default(o);
                 }
+                // object.__str__ calls the type's repr slot directly: a bad result is
+                // reported as __str__'s.
+                if o.class.is_heap && !matches!(o.payload, Payload::Boxed(_)) {
+                    if let Some(f) = self.overridden(&o.class, "__repr__") {
+                        let r = self.call(&f, vec![v.clone()])?;
+                        return self.expect_str(r, "__str__");
+                    }
+                }
                 if let Payload::Boxed(inner) = &o.payload {
-                    if self.overridden(&o.class, "__repr__").is_none() {
+                    // str.__str__ is the value itself; int and float have no __str__ of
+                    // their own, so an overridden __repr__ is their str.
+                    if matches!(inner, Value::Str(_)) || self.overridden(&o.class, "__repr__").is_none() {
                         let inner = inner.clone();
                         return self.str_of(&inner);
                     }
@@ -1337,6 +1365,11 @@ impl Vm {
             }
             Payload::Set(_) | Payload::FrozenSet(_) => self.repr_set(v, o)?,
             Payload::Bytes(b) => text::repr::repr_bytes(b),
+            Payload::ByteArray(b) if o.class.is_heap => {
+                // bytearray's repr names the (sub)class: `Buf(b'..')`.
+                let r = text::repr::repr_bytearray(&b.borrow());
+                format!("{}{}", o.class.name(), r.strip_prefix("bytearray").unwrap_or(&r))
+            }
             Payload::ByteArray(b) => text::repr::repr_bytearray(&b.borrow()),
             Payload::MemoryView(m) => {
                 let what = if m.released.get() { "released memory" } else { "memory" };
@@ -1376,6 +1409,7 @@ impl Vm {
             Payload::DictView(kind, d) => self.view_repr(*kind, d)?,
             Payload::MappingProxy(d) => format!("mappingproxy({})", self.repr(&Value::Dict(d.clone()))?),
             Payload::Property(..) => format!("<property object at {:#x}>", v.id()),
+            Payload::SlotMember(name, owner) => format!("<member '{name}' of '{owner}' objects>"),
             _ => {
                 if let Some(r) = self.runtime_repr(v)? {
                     return Ok(r);
@@ -1440,6 +1474,11 @@ impl Vm {
                 if let Some(Payload::Boxed(inner)) = v.payload() {
                     // A builtin subclass without its own __format__ formats its value.
                     if !script_format {
+                        // int.__format__ / float.__format__ with an empty spec are str(self),
+                        // which honours an overridden __str__ or __repr__.
+                        if spec_s.is_empty() && !matches!(inner, Value::Str(_)) {
+                            return Ok(Value::string(self.str_of(v)?));
+                        }
                         let inner = inner.clone();
                         return self.format_with_spec(&inner, spec);
                     }
@@ -1966,4 +2005,10 @@ fn repeat_items(items: &[Value], n: usize) -> Vec<Value> {
         out.extend(items.iter().cloned());
     }
     out
+}
+
+/// True when `len * n` items would pass CPython's PY_SSIZE_T_MAX, where str and bytes
+/// repetition raise OverflowError rather than MemoryError.
+fn exceeds_ssize(len: usize, n: usize) -> bool {
+    len.checked_mul(n).is_none_or(|total| total > isize::MAX as usize)
 }

@@ -95,8 +95,15 @@ impl Vm {
         if !is_set_like_view(a) && !is_set_like_view(b) {
             return Ok(None);
         }
-        if !self.is_iterable(a) || !self.is_iterable(b) {
-            return Ok(None);
+        for v in [a, b] {
+            if !self.is_iterable(v) {
+                // A script class may still answer through its own reflected operator;
+                // anything else fails as `set(v)` does in CPython's dictviews_or.
+                if matches!(v, Value::Obj(o) if o.class.is_heap) {
+                    return Ok(None);
+                }
+                self.get_iter(v)?;
+            }
         }
         let x = self.view_operand_set(a)?;
         let x = self.set_copy_like(&Value::None, &x)?;

@@ -10,6 +10,11 @@ __all__ = ['ChainMap', 'Counter', 'OrderedDict', 'UserDict', 'UserList', 'UserSt
            'defaultdict', 'deque', 'namedtuple']
 
 
+# Ids of the deques and OrderedDicts whose repr is being built: a container reached again
+# inside its own repr shows as `[...]` / `...` (CPython's Py_ReprEnter).
+_repr_running = set()
+
+
 ################################################################################
 ### deque
 ################################################################################
@@ -43,9 +48,17 @@ class deque(_collections.deque):
 
     def __repr__(self):
         name = type(self).__name__
+        key = id(self)
+        if key in _repr_running:
+            return '[...]'
+        _repr_running.add(key)
+        try:
+            items = repr(self._list())
+        finally:
+            _repr_running.discard(key)
         if self.maxlen is None:
-            return f'{name}({self._list()!r})'
-        return f'{name}({self._list()!r}, maxlen={self.maxlen})'
+            return f'{name}({items})'
+        return f'{name}({items}, maxlen={self.maxlen})'
 
     def __eq__(self, other):
         if not isinstance(other, deque):
@@ -198,7 +211,14 @@ class OrderedDict(dict):
     def __repr__(self):
         if not self:
             return '%s()' % (type(self).__name__,)
-        return '%s(%r)' % (type(self).__name__, list(self.items()))
+        key = id(self)
+        if key in _repr_running:
+            return '...'
+        _repr_running.add(key)
+        try:
+            return '%s(%r)' % (type(self).__name__, list(self.items()))
+        finally:
+            _repr_running.discard(key)
 
     def __eq__(self, other):
         if isinstance(other, OrderedDict):
@@ -322,7 +342,10 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     def __new__(_cls, *args, **kwargs):
         n = len(args)
         if n > num_fields:
-            raise TypeError(f'{typename}.__new__() takes {num_fields + 1} positional '
+            low = num_fields + 1 - len(field_defaults)
+            takes = (f'{num_fields + 1}' if low == num_fields + 1
+                     else f'from {low} to {num_fields + 1}')
+            raise TypeError(f'{typename}.__new__() takes {takes} positional '
                             f'arguments but {n + 1} were given')
         values = list(args)
         missing = []
