@@ -1280,6 +1280,12 @@ impl<'a> Unit<'a> {
 
     // ----- functions and classes -----
 
+    /// The name a `def` or `class` statement binds here (private names are mangled, the
+    /// function or class keeps the plain name).
+    fn bound_name(&self, name: &str) -> String {
+        super::mangle::mangle(self.table.scopes[self.scope].private.as_deref(), name).into_owned()
+    }
+
     fn child_qualname(&self, name: &str) -> Rc<str> {
         match self.scope_kind() {
             ScopeKind::Module => name.into(),
@@ -1319,7 +1325,8 @@ impl<'a> Unit<'a> {
             self.emit(Instr::Move { dst: f, src: base });
             self.free_to(base.0);
         }
-        self.store_name(&def.name, f)?;
+        let bound = self.bound_name(&def.name);
+        self.store_name(&bound, f)?;
         self.free_to(mark);
         Ok(())
     }
@@ -1482,7 +1489,8 @@ impl<'a> Unit<'a> {
             self.emit(Instr::Move { dst: base, src: call });
             self.free_to(call.0);
         }
-        self.store_name(&class.name, base)?;
+        let bound = self.bound_name(&class.name);
+        self.store_name(&bound, base)?;
         self.free_to(mark);
         Ok(())
     }

@@ -1,11 +1,12 @@
 //! The compiler stage: AST -> scope analysis -> register bytecode.
 //!
-//! `symtable` resolves names, `codegen` emits [`bytecode::Code`], and `dis` prints it.
+//! `mangle` renames private names inside classes, `symtable` resolves names, `codegen` emits [`bytecode::Code`], and `dis` prints it.
 //! The compiler never sees runtime values: constants are [`bytecode::Const`].
 
 pub mod bytecode;
 mod codegen;
 pub mod dis;
+pub mod mangle;
 mod symtable;
 
 use std::rc::Rc;
@@ -17,6 +18,8 @@ use bytecode::{Code, Source};
 /// Compiles a parsed module into its code object. `interactive` makes expression statements
 /// print their value (the REPL).
 pub fn compile(module: &ast::Module, source: Rc<Source>, interactive: bool) -> Result<Rc<Code>, SyntaxError> {
+    let owned = mangle::mangled(module, &source.text);
+    let module = owned.as_ref().unwrap_or(module);
     let table = symtable::SymbolTable::build(module)?;
     codegen::compile_module(module, &table, source, interactive)
 }

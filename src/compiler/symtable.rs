@@ -77,6 +77,9 @@ pub struct Scope {
     pub is_async: bool,
     /// Class scopes: a method uses `super()` or `__class__`, so the class needs the cell.
     pub needs_class_cell: bool,
+    /// The innermost enclosing class's name (this scope's own for a class body): the prefix
+    /// of private names (`compiler::mangle`).
+    pub private: Option<String>,
 }
 
 impl Scope {
@@ -92,6 +95,7 @@ impl Scope {
             is_generator: false,
             is_async: false,
             needs_class_cell: false,
+            private: None,
         }
     }
 
@@ -255,11 +259,19 @@ impl Builder {
 
     fn push_scope<T>(&mut self, kind: ScopeKind, node: &T) -> ScopeId {
         let id = self.table.scopes.len();
-        self.table.scopes.push(Scope::new(kind, Some(self.cur)));
+        let mut scope = Scope::new(kind, Some(self.cur));
+        scope.private = self.table.scopes[self.cur].private.clone();
+        self.table.scopes.push(scope);
         self.table.by_node.insert(node as *const T as usize, id);
         let prev = self.cur;
         self.cur = id;
         prev
+    }
+
+    /// The name a `def` or `class` statement binds in the current scope (private names are
+    /// mangled; the tree keeps the plain name for `__name__`).
+    fn bound_name(&mut self, name: &str) -> String {
+        super::mangle::mangle(self.scope().private.as_deref(), name).into_owned()
     }
 
     fn stmts(&mut self, body: &[Stmt]) -> Result<(), SyntaxError> {
@@ -296,7 +308,8 @@ impl Builder {
                 }
                 self.arg_defaults(&def.args)?;
                 self.annotations(&def.args, def.returns.as_ref())?;
-                self.scope().mark(&def.name, ASSIGNED);
+                let bound = self.bound_name(&def.name);
+                self.scope().mark(&bound, ASSIGNED);
                 let prev = self.push_scope(ScopeKind::Function, &**def);
                 self.scope().is_async = def.is_async;
                 self.params(&def.args);
@@ -310,8 +323,10 @@ impl Builder {
                 for k in &class.keywords {
                     self.expr(&k.value)?;
                 }
-                self.scope().mark(&class.name, ASSIGNED);
+                let bound = self.bound_name(&class.name);
+                self.scope().mark(&bound, ASSIGNED);
                 let prev = self.push_scope(ScopeKind::Class, &**class);
+                self.scope().private = Some(class.name.clone());
                 self.stmts(&class.body)?;
                 self.cur = prev;
             }

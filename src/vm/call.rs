@@ -1200,12 +1200,18 @@ impl Vm {
                 has_dict = true;
                 continue;
             }
-            let name: Rc<str> = s.as_str().into();
+            // A private slot name is mangled as the class body's own names are (`__x` ->
+            // `_C__x`), so `self.__x` in a method finds the slot.
+            let name: Rc<str> = crate::compiler::mangle::mangle(Some(class_name), s.as_str()).into();
             let member = Object::new(
                 self.types.member_descriptor.clone(),
                 Payload::SlotMember(name.clone(), owner.clone()),
             );
-            map.set_str(s.hash(), n.clone(), Value::Obj(member));
+            if *name == *s.as_str() {
+                map.set_str(s.hash(), n.clone(), Value::Obj(member));
+            } else {
+                map.set_str(super::object::str_hash(&name), Value::str(&name), Value::Obj(member));
+            }
             allowed.push(name);
         }
         for b in bases.iter().filter(|b| b.is_heap) {
