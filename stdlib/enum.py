@@ -6,6 +6,7 @@ attribute that is not a function or descriptor becomes a member, in definition o
 """
 
 __all__ = ['EnumType', 'EnumMeta', 'Enum', 'IntEnum', 'StrEnum', 'Flag', 'IntFlag',
+           'FlagBoundary', 'STRICT', 'CONFORM', 'EJECT', 'KEEP',
            'ReprEnum', 'auto', 'unique', 'property', 'verify', 'member', 'nonmember']
 
 import sys as _sys
@@ -260,6 +261,9 @@ class Enum(metaclass=EnumType):
         result = cls._missing_(value)
         if isinstance(result, cls):
             return result
+        if (Flag is not None and issubclass(cls, Flag) and cls._boundary_ is EJECT
+                and isinstance(result, int)):
+            return result
         if result is not None:
             raise TypeError('error in %s._missing_: returned %r instead of None or a valid member'
                             % (cls.__name__, result))
@@ -368,8 +372,71 @@ def _high_bit(value):
     return value.bit_length() - 1
 
 
+class FlagBoundary(StrEnum):
+    """What a Flag does with a value holding bits no member names."""
+    STRICT = 'strict'
+    CONFORM = 'conform'
+    EJECT = 'eject'
+    KEEP = 'keep'
+
+
+STRICT = FlagBoundary.STRICT
+CONFORM = FlagBoundary.CONFORM
+EJECT = FlagBoundary.EJECT
+KEEP = FlagBoundary.KEEP
+
+
+def _bits_text(num, width):
+    # enum's own binary rendering in error messages: a sign digit, a space, then the digits
+    # in two's complement padded to `width` ("0b0 1001", "0b1 0110").
+    ceiling = 2 ** num.bit_length()
+    if num >= 0:
+        text = bin(num + ceiling).replace('1', '0', 1)
+    else:
+        text = bin(~num ^ (ceiling - 1) + ceiling)
+    sign, digits = text[:3], text[3:]
+    if len(digits) < width:
+        digits = (sign[-1] * width + digits)[-width:]
+    return '%s %s' % (sign, digits)
+
+
+def _flag_masks(cls):
+    # The masks CPython's EnumType keeps for a Flag class: every member's bits, the bits of
+    # single-bit members, and all bits up to the highest.
+    flag_mask = 0
+    singles = 0
+    for m in cls._member_map_.values():
+        v = m._value_
+        if not isinstance(v, int):
+            continue
+        flag_mask |= v
+        if v > 0 and v & (v - 1) == 0:
+            singles |= v
+    cls._flag_mask_ = flag_mask
+    cls._singles_mask_ = singles
+    cls._all_bits_ = 2 ** flag_mask.bit_length() - 1
+
+
 class Flag(Enum):
     """Support for flags: members combine with |, & and ^."""
+
+    _boundary_ = STRICT
+    _numeric_repr_ = repr
+    _flag_mask_ = 0
+    _singles_mask_ = 0
+    _all_bits_ = 0
+
+    def __init_subclass__(cls, boundary=None, **kwds):
+        super().__init_subclass__(**kwds)
+        if boundary is not None:
+            cls._boundary_ = boundary
+        _flag_masks(cls)
+        # As CPython's EnumType: the flag operators are Flag's own even when a data type
+        # mixed in before Flag (int in IntFlag) defines them.
+        for name in ('__or__', '__and__', '__xor__', '__ror__', '__rand__', '__rxor__',
+                     '__invert__'):
+            if name not in cls.__dict__:
+                type.__setattr__(cls, name, Flag.__dict__[name])
 
     @staticmethod
     def _generate_next_value_(name, start, count, last_values):
@@ -382,48 +449,82 @@ class Flag(Enum):
     def _missing_(cls, value):
         if not isinstance(value, int):
             raise ValueError('%r is not a valid %s' % (value, cls.__qualname__))
-        all_bits = 0
-        for m in cls._member_map_.values():
-            all_bits |= m._value_
-        if value < 0 or value & ~all_bits:
-            raise ValueError('%r is not a valid %s' % (value, cls.__qualname__))
-        return cls._pseudo_member(value)
+        flag_mask = cls._flag_mask_
+        all_bits = cls._all_bits_
+        boundary = cls._boundary_
+        out_of_range = not (~all_bits <= value <= all_bits) or value & (all_bits ^ flag_mask)
+        if out_of_range:
+            if boundary is STRICT:
+                width = max(value.bit_length(), flag_mask.bit_length())
+                raise ValueError('%r invalid value %r\n    given %s\n  allowed %s' % (
+                    cls, value, _bits_text(value, width), _bits_text(flag_mask, width)))
+            if boundary is CONFORM:
+                value &= flag_mask
+            elif boundary is EJECT:
+                return value
+            elif value < 0:
+                value += max(all_bits + 1, 2 ** value.bit_length())
+        negative = None
+        if value < 0:
+            negative = value
+            value += all_bits + 1
+        return cls._pseudo_member(value, negative)
 
     @classmethod
-    def _pseudo_member(cls, value):
-        cache = cls.__dict__.get('_pseudo_cache_')
-        if cache is None:
-            cache = {}
-            type.__setattr__(cls, '_pseudo_cache_', cache)
-        if value in cache:
-            return cache[value]
+    def _pseudo_member(cls, value, negative=None):
+        unknown = value & ~cls._flag_mask_
+        if unknown and cls._boundary_ is not KEEP:
+            raise ValueError('%s(%r) -->  unknown values %r [%s]'
+                             % (cls.__name__, value, unknown, bin(unknown)))
         base = cls._member_type_
         if base is object:
             m = object.__new__(cls)
         else:
             m = base.__new__(cls, value)
         m._value_ = value
-        parts = [mm._name_ for mm in cls._decompose(value)]
-        m._name_ = '|'.join(parts) if parts else None
-        cache[value] = m
-        cls._value2member_map_[value] = m
+        members = cls._decompose(value)
+        named = 0
+        for mm in members:
+            named |= mm._value_
+        if not named:
+            m._name_ = None
+        else:
+            m._name_ = '|'.join(mm._name_ for mm in members)
+            rest = value ^ named
+            if rest:
+                m._name_ += '|%s' % cls._numeric_repr_(rest)
+        if not unknown:
+            m = cls._value2member_map_.setdefault(value, m)
+            if negative is not None:
+                cls._value2member_map_[negative] = m
         return m
 
     @classmethod
     def _decompose(cls, value):
+        # Single-bit members from the lowest bit up, then multi-bit members whose bits are
+        # all set but not covered by single-bit ones.
         out = []
-        for name in cls._member_names_:
-            m = cls._member_map_[name]
-            v = m._value_
-            if v and v & (v - 1) == 0 and v & value == v:
-                out.append(m)
+        singles = value & cls._singles_mask_
+        bit = 1
+        while bit <= singles:
+            if singles & bit:
+                m = cls._value2member_map_.get(bit)
+                if m is not None:
+                    out.append(m)
+            bit <<= 1
+        extra = value & ~cls._singles_mask_
+        if extra:
+            for m in cls._member_map_.values():
+                v = m._value_
+                if v and v & value == v and m not in out:
+                    out.append(m)
         return out
 
     def __iter__(self):
-        return iter(self._decompose(self._value_))
+        return iter(self._decompose(self._value_ & self.__class__._singles_mask_))
 
     def __len__(self):
-        return len(self._decompose(self._value_))
+        return self._value_.bit_count()
 
     def __contains__(self, other):
         if not isinstance(other, self.__class__):
@@ -434,30 +535,41 @@ class Flag(Enum):
     def __bool__(self):
         return bool(self._value_)
 
+    def _operand(self, other):
+        if isinstance(other, self.__class__):
+            return other._value_
+        base = self._member_type_
+        if base is not object and isinstance(other, base):
+            return other
+        return NotImplemented
+
     def __or__(self, other):
-        if not isinstance(other, self.__class__):
+        other = self._operand(other)
+        if other is NotImplemented:
             return NotImplemented
-        return self.__class__(self._value_ | other._value_)
+        return self.__class__(self._value_ | other)
 
     def __and__(self, other):
-        if not isinstance(other, self.__class__):
+        other = self._operand(other)
+        if other is NotImplemented:
             return NotImplemented
-        return self.__class__(self._value_ & other._value_)
+        return self.__class__(self._value_ & other)
 
     def __xor__(self, other):
-        if not isinstance(other, self.__class__):
+        other = self._operand(other)
+        if other is NotImplemented:
             return NotImplemented
-        return self.__class__(self._value_ ^ other._value_)
+        return self.__class__(self._value_ ^ other)
 
     __ror__ = __or__
     __rand__ = __and__
     __rxor__ = __xor__
 
     def __invert__(self):
-        all_bits = 0
-        for m in self.__class__._member_map_.values():
-            all_bits |= m._value_
-        return self.__class__(all_bits & ~self._value_)
+        cls = self.__class__
+        if cls._boundary_ in (EJECT, KEEP):
+            return cls(~self._value_)
+        return cls(cls._singles_mask_ & ~self._value_)
 
     def __repr__(self):
         cls_name = self.__class__.__name__
@@ -473,30 +585,11 @@ class Flag(Enum):
         return '%s.%s' % (cls_name, self._name_)
 
 
-class IntFlag(int, ReprEnum, Flag):
+class IntFlag(int, ReprEnum, Flag, boundary=KEEP):
     """Support for integer-based Flags."""
 
     def __str__(self):
         return str(self._value_)
-
-    def __or__(self, other):
-        if isinstance(other, self.__class__):
-            other = other._value_
-        elif isinstance(other, int):
-            pass
-        else:
-            return NotImplemented
-        return self.__class__(self._value_ | other)
-
-    def __and__(self, other):
-        if isinstance(other, self.__class__):
-            other = other._value_
-        elif not isinstance(other, int):
-            return NotImplemented
-        return self.__class__(self._value_ & other)
-
-    __ror__ = __or__
-    __rand__ = __and__
 
 
 def unique(enumeration):

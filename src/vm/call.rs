@@ -1136,6 +1136,7 @@ impl Vm {
         if has_eq && !has_hash {
             map.set_str(super::object::str_hash("__hash__"), Value::str("__hash__"), Value::None);
         }
+        self.implicit_classmethods(&mut map);
         let slots = self.class_slots(name, &mut map, &bases)?;
         let doc_hash = super::object::str_hash("__doc__");
         if map.get_str(doc_hash, "__doc__").is_none() {
@@ -1170,6 +1171,17 @@ impl Vm {
         });
         super::types::register_subclass(&cls);
         Ok(cls)
+    }
+
+    /// As `type.__new__`: plain functions named `__init_subclass__` or `__class_getitem__` in
+    /// a class body are class methods, so `super().__init_subclass__(**kw)` binds the class.
+    fn implicit_classmethods(&mut self, map: &mut DictMap) {
+        for name in ["__init_subclass__", "__class_getitem__"] {
+            let hash = super::object::str_hash(name);
+            let Some(f @ Value::Func(_)) = map.get_str(hash, name).cloned() else { continue };
+            let wrapped = Object::new(self.types.classmethod.clone(), Payload::ClassMethod(f));
+            map.set_str(hash, Value::str(name), Value::Obj(wrapped));
+        }
     }
 
     /// `__slots__`: adds a member descriptor per name to the namespace, and returns the
