@@ -21,6 +21,13 @@ use crate::embed::{
 use crate::vm::object::Dict;
 use crate::vm::{Exc, PyResult, Value as VmValue, Vm};
 
+/// `builtins.__doc__`, CPython 3.11's text.
+const BUILTINS_DOC: &str = "Built-in functions, types, exceptions, and other objects.\n\nThis module \
+provides direct access to all 'built-in'\nidentifiers of Python; for example, builtins.len is\nthe \
+full name for the built-in function len().\n\nThis module is not normally accessed explicitly by \
+most\napplications, but can be useful in modules that provide\nobjects with the same name as a \
+built-in value, but in\nwhich the built-in of that name is also needed.";
+
 /// A gyre interpreter: one VM with its modules, globals, limits and output sinks.
 ///
 /// Interpreters are independent (no global state): run several in one process, one per
@@ -82,10 +89,15 @@ impl Interpreter {
         let module = vm.new_module("__main__", main.clone());
         vm.module_insert("__main__", module.clone());
         let builtins = vm.builtins.clone();
+        let doc = vm.intern("__doc__");
+        vm.store_global(&builtins, &doc, VmValue::str(BUILTINS_DOC));
         let builtins = vm.new_module("builtins", builtins);
         // The same module object as `import builtins`, as in CPython.
         vm.module_insert("builtins", builtins.clone());
         vm.module_set(&module, "__builtins__", builtins);
+        // A script's `__main__` has no package and no import spec, as in CPython.
+        vm.module_set(&module, "__package__", VmValue::None);
+        vm.module_set(&module, "__spec__", VmValue::None);
         Interpreter { vm, main, time_limit, host_loop: None, waiter: None }
     }
 

@@ -34,6 +34,11 @@ pub(super) fn compile_module(
 ) -> Result<Rc<Code>, SyntaxError> {
     let mut unit = Unit::new(table, 0, CodeKind::Module, "<module>".into(), "<module>".into(), source, 1);
     unit.interactive = interactive;
+    if !interactive && docstring(&module.body).is_some() {
+        let r = unit.alloc()?;
+        unit.store_docstring(&module.body, r);
+        unit.free_to(r.0);
+    }
     unit.setup_annotations(&module.body)?;
     unit.stmts(&module.body)?;
     unit.emit(Instr::ReturnNone);
@@ -1532,6 +1537,16 @@ impl<'a> Unit<'a> {
 
     /// CPython's SETUP_ANNOTATIONS: a module or class body with variable annotations starts
     /// with an empty `__annotations__` dict.
+    /// `__doc__ = "..."` when a module or class body starts with a string literal.
+    fn store_docstring(&mut self, body: &[Stmt], r: Reg) {
+        if let Some(doc) = docstring(body) {
+            let d = self.constant(Const::Str(doc));
+            self.emit(Instr::LoadConst { dst: r, idx: d });
+            let dn = self.name("__doc__");
+            self.emit(Instr::StoreName { name: dn, src: r });
+        }
+    }
+
     fn setup_annotations(&mut self, body: &[Stmt]) -> Result<(), SyntaxError> {
         if !has_annotations(body) {
             return Ok(());
@@ -1554,16 +1569,7 @@ impl<'a> Unit<'a> {
         self.emit(Instr::LoadConst { dst: r, idx: q });
         let qn = self.name("__qualname__");
         self.emit(Instr::StoreName { name: qn, src: r });
-        if let Some(Stmt {
-            kind: StmtKind::Expr(Expr { kind: ExprKind::Constant(ast::Constant::Str(doc)), .. }),
-            ..
-        }) = class.body.first()
-        {
-            let d = self.constant(Const::Str(doc.as_str().into()));
-            self.emit(Instr::LoadConst { dst: r, idx: d });
-            let dn = self.name("__doc__");
-            self.emit(Instr::StoreName { name: dn, src: r });
-        }
+        self.store_docstring(&class.body, r);
         self.free_to(r.0);
         self.setup_annotations(&class.body)?;
         self.stmts(&class.body)?;

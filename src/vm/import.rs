@@ -22,6 +22,11 @@ impl Vm {
     pub fn new_module(&mut self, name: &str, dict: Rc<Dict>) -> Value {
         let n = self.intern("__name__");
         self.store_global(&dict, &n, Value::str(name));
+        // A module without a docstring has `__doc__ = None`; its code stores a docstring.
+        let doc = self.intern("__doc__");
+        if dict.map.borrow().get_str(str_hash("__doc__"), "__doc__").is_none() {
+            self.store_global(&dict, &doc, Value::None);
+        }
         Value::Obj(Object::new(
             self.types.module.clone(),
             Payload::Module(Module { name: name.to_string(), dict }),
@@ -117,7 +122,7 @@ impl Vm {
         };
         let dict = Rc::new(Dict::default());
         let m = self.new_module(full, dict.clone());
-        let package = if is_package {
+        let package = if is_package || PACKAGES_IN_CPYTHON.contains(&full) {
             full.to_string()
         } else {
             full.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default()
