@@ -5,6 +5,7 @@ The generated methods are closures over the field list rather than generated sou
 """
 
 import copy as _copy
+import sys as _sys
 
 __all__ = ['dataclass', 'field', 'Field', 'FrozenInstanceError', 'InitVar', 'KW_ONLY',
            'MISSING', 'fields', 'asdict', 'astuple', 'make_dataclass', 'replace',
@@ -87,7 +88,11 @@ def field(*, default=MISSING, default_factory=MISSING, init=True, repr=True, has
 def _is_classvar(annotation):
     if isinstance(annotation, str):
         return annotation.startswith('ClassVar') or annotation.startswith('typing.ClassVar')
-    return getattr(annotation, '_is_classvar', False)
+    typing = _sys.modules.get('typing')
+    if typing is None:
+        return False
+    return annotation is typing.ClassVar or (
+        isinstance(annotation, typing._FormAlias) and annotation.__origin__ is typing.ClassVar)
 
 
 def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, kw_only, slots):

@@ -306,10 +306,20 @@ fn issubclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 }
                 Ok(false)
             }
-            _ => Err(vm.new_error(
-                "TypeError",
-                "issubclass() arg 2 must be a class, a tuple of classes, or a union",
-            )),
+            _ => {
+                // An object whose class defines `__subclasscheck__` (typing aliases).
+                let hook = vm.type_of(t);
+                if hook.is_heap {
+                    if let Some(f @ Value::Func(_)) = hook.lookup("__subclasscheck__") {
+                        let r = vm.call(&f, vec![t.clone(), Value::Class(c.clone())])?;
+                        return vm.truthy(&r);
+                    }
+                }
+                Err(vm.new_error(
+                    "TypeError",
+                    "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+                ))
+            }
         }
     }
     Ok(Value::Bool(check(vm, c, &args.pos[1])?))
