@@ -398,6 +398,19 @@ impl Vm {
                     .unwrap_or(0);
                 self.exc_args(o).get(i).cloned().unwrap_or(Value::None)
             }
+            (
+                Payload::Exception(_),
+                "msg"
+                | "filename"
+                | "lineno"
+                | "offset"
+                | "text"
+                | "end_lineno"
+                | "end_offset"
+                | "print_file_and_line",
+            ) if o.class.is_subclass(&self.exc_class("SyntaxError")) => {
+                syntax_error_field(&self.exc_args(o), n)
+            }
             (Payload::BoundMethod(f, _), "__func__") => f.clone(),
             (Payload::BoundMethod(_, s), "__self__") => s.clone(),
             (Payload::BoundMethod(f, _), _) => {
@@ -1038,4 +1051,15 @@ fn code_flags(code: &crate::compiler::bytecode::Code) -> i64 {
         flags |= VARKEYWORDS;
     }
     flags
+}
+
+/// A SyntaxError field from its arguments, as `SyntaxError(msg, (filename, lineno, offset,
+/// text[, end_lineno, end_offset]))` sets them; None when absent.
+pub(crate) fn syntax_error_field(args: &[Value], n: &str) -> Value {
+    if n == "msg" {
+        return args.first().cloned().unwrap_or(Value::None);
+    }
+    let Some(Value::Tuple(details)) = args.get(1).filter(|_| args.len() == 2) else { return Value::None };
+    let i = ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"].iter().position(|f| *f == n);
+    i.and_then(|i| details.items.get(i).cloned()).unwrap_or(Value::None)
 }

@@ -190,16 +190,21 @@ impl Vm {
         r
     }
 
+    /// A SyntaxError's field: the attribute when set, else what its arguments give
+    /// (`SyntaxError(msg, (filename, lineno, offset, text, end_lineno, end_offset))`).
+    pub(crate) fn syntax_field(&self, e: &Exc, n: &str) -> Value {
+        e.get_attr(n).unwrap_or_else(|| super::attr::syntax_error_field(&self.exc_args(e), n))
+    }
+
     /// `str()` of a SyntaxError with a location: `msg (file, line N)`, the file by its base
-    /// name, as CPython's `SyntaxError.__str__`. `None` without a `msg` string.
+    /// name, as CPython's `SyntaxError.__str__` (`str(msg)`, so "None", without one).
     fn syntax_error_str(&mut self, e: &Exc) -> PyResult<Option<String>> {
-        let Some(msg) = e.get_attr("msg").filter(|m| !m.is_none()) else { return Ok(None) };
+        let msg = self.syntax_field(e, "msg");
         let msg = self.str_of(&msg)?;
-        let file = e
-            .get_attr("filename")
-            .and_then(|f| f.as_str().map(|f| f.rsplit('/').next().unwrap_or(f).to_string()));
-        let line = match e.get_attr("lineno") {
-            Some(Value::Int(n)) => Some(n),
+        let file = self.syntax_field(e, "filename");
+        let file = file.as_str().map(|f| f.rsplit('/').next().unwrap_or(f).to_string());
+        let line = match self.syntax_field(e, "lineno") {
+            Value::Int(n) => Some(n),
             _ => None,
         };
         Ok(Some(match (file, line) {
@@ -222,7 +227,8 @@ impl Vm {
         }
         // A SyntaxError's traceback shows its location above; the last line has the bare msg.
         let bare = e.class.is_subclass(&self.exc_class("SyntaxError")) && !e.class.is_heap;
-        let shown = match e.get_attr("msg").filter(|m| bare && !m.is_none()) {
+        let msg = if bare { self.syntax_field(e, "msg") } else { Value::None };
+        let shown = match Some(msg).filter(|m| !m.is_none()) {
             Some(m) => self.str_of(&m),
             None => self.str_of(&Value::Obj(e.clone())),
         };

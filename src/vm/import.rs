@@ -213,13 +213,18 @@ impl Vm {
         let cls = self.exc_class(e.class_name());
         let index = gyre_grammar::LineIndex::new(source);
         let (line, col) = index.line_col(e.span.start as usize);
-        let text = index.line_text(source, line);
-        let exc = self.new_exception(&cls, vec![Value::str(&e.msg)]);
-        exc.set_attr("msg", Value::str(&e.msg));
-        exc.set_attr("filename", Value::str(filename));
-        exc.set_attr("lineno", Value::Int(line as i64));
-        exc.set_attr("offset", Value::Int(col as i64 + 1));
-        exc.set_attr("text", Value::str(text));
+        let (end_line, end_col) = index.line_col(e.span.end.max(e.span.start) as usize);
+        // As CPython: the source line with its newline, and the location also in `args`.
+        let text = Value::string(format!("{}\n", index.line_text(source, line)));
+        let details = Value::tuple(vec![
+            Value::str(filename),
+            Value::Int(line as i64),
+            Value::Int(col as i64 + 1),
+            text,
+            Value::Int(end_line as i64),
+            Value::Int(end_col as i64 + 1),
+        ]);
+        let exc = self.new_exception(&cls, vec![Value::str(&e.msg), details]);
         exc.set_attr("rendered", Value::string(e.render(filename, source)));
         exc
     }

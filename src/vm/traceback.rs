@@ -218,7 +218,10 @@ impl Vm {
 
     /// The last line(s): `TypeName: message`, a suggestion, then any `__notes__`.
     pub fn format_exception_only(&mut self, e: &Exc) -> String {
-        let mut line = self.exc_summary(e);
+        let is_syntax = e.class.is_subclass(&self.exc_class("SyntaxError"));
+        let (mut line, suffix) = if is_syntax { self.syntax_location(e) } else { Default::default() };
+        line.push_str(&self.exc_summary(e));
+        line.push_str(&suffix);
         if let Some(s) = self.suggestion(e) {
             line.push_str(&format!(". Did you mean: '{s}'?"));
         }
@@ -242,6 +245,44 @@ impl Vm {
             }
         }
         line
+    }
+
+    /// The lines above a SyntaxError's message, as `traceback.format_exception_only` writes
+    /// them: `File "f", line N`, the source line without its indentation, carets from
+    /// `offset` to `end_offset`; and the message's suffix (` (file)` without a line number).
+    fn syntax_location(&mut self, e: &Exc) -> (String, String) {
+        let int = |v: Value| if let Value::Int(n) = v { Some(n) } else { None };
+        let file = self.syntax_field(e, "filename");
+        let file = file.as_str().map(str::to_string);
+        let mut out = String::new();
+        let Some(lineno) = int(self.syntax_field(e, "lineno")) else {
+            return (out, file.map(|f| format!(" ({f})")).unwrap_or_default());
+        };
+        let shown = file.as_deref().unwrap_or("<string>");
+        out.push_str(&format!("  File \"{shown}\", line {lineno}\n"));
+        let text = self.syntax_field(e, "text");
+        let Some(text) = text.as_str() else { return (out, String::new()) };
+        let rtext = text.trim_end_matches('\n');
+        let ltext = rtext.trim_start_matches([' ', '\n', '\x0c']);
+        let spaces = (rtext.chars().count() - ltext.chars().count()) as i64;
+        out.push_str(&format!("    {ltext}\n"));
+        if let Some(offset) = int(self.syntax_field(e, "offset")) {
+            let mut end = int(self.syntax_field(e, "end_offset")).filter(|&n| n != 0).unwrap_or(offset);
+            if end == offset || end == -1 {
+                end = offset + 1;
+            }
+            let (col, end_col) = (offset - 1 - spaces, end - 1 - spaces);
+            if col >= 0 {
+                let pad: String = ltext
+                    .chars()
+                    .take(col as usize)
+                    .map(|c| if c.is_whitespace() { c } else { ' ' })
+                    .collect();
+                let width = (end_col - col).max(0) as usize;
+                out.push_str(&format!("    {pad}{}\n", "^".repeat(width)));
+            }
+        }
+        (out, String::new())
     }
 
     /// The "Did you mean" name for a NameError (the innermost frame's locals, then its
