@@ -9,7 +9,7 @@
 //! its place and message.
 
 use super::feed::shadowed;
-use super::module::classes;
+use super::module::{classes, NetClasses};
 use crate::vm::object::{str_hash, Args, Object};
 use crate::vm::{PyResult, Value, Vm};
 
@@ -20,14 +20,18 @@ const PAUSED: &str = "_paused";
 /// `_net._drain_clear(protocol)`.
 pub fn m_drain_clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let clear = match args.pos.first() {
-        Some(Value::Obj(p)) => drain_clear(vm, p),
+        Some(Value::Obj(p)) => {
+            let c = classes(vm);
+            drain_clear(vm, &c, p)
+        }
         _ => false,
     };
     Ok(Value::Bool(clear))
 }
 
-fn drain_clear(vm: &mut Vm, p: &Object) -> bool {
-    let Some(registered) = classes(vm).drain_helper.borrow().clone() else { return false };
+/// True when `await p._drain_helper()` would return at once (reads only).
+pub fn drain_clear(vm: &mut Vm, c: &NetClasses, p: &Object) -> bool {
+    let Some(registered) = c.drain_helper.borrow().clone() else { return false };
     if shadowed(p, DRAIN_HELPER) {
         return false;
     }

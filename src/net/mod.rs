@@ -14,6 +14,7 @@
 //! - [`reader`]: the buffer half of `asyncio.StreamReader` and each read's non-blocking step;
 //! - [`read_op`]: the awaitables of `StreamReader.read`/`readline`/`readuntil`/`readexactly`;
 //! - [`drain`]: `StreamWriter.drain()`'s check that the protocol's drain helper has nothing to do;
+//! - [`writer`]: `StreamWriter.write` and the `StreamWriter.drain` awaitable, native;
 //! - [`files`]: files whose blocking I/O runs on the pool (the native half of `aiofiles`);
 //! - [`jobs`]: blocking work on the thread pool (getaddrinfo, `run_in_executor` of native
 //!   functions, file I/O for aiofiles), finished on the loop thread;
@@ -22,6 +23,28 @@
 //! Invariants: only `runtime::reactor` touches mio; sockets registered in a loop are used only
 //! through that loop's reactor, so level-triggered readiness stays exact (every `WouldBlock`
 //! clears the flag). Script values never cross threads: jobs carry plain data both ways.
+
+/// The `Ext` methods the stream coroutines (`HandDriven` awaitables) share: the repr and the
+/// `__name__`/`__qualname__` of a coroutine, awaitable, and their own iterator.
+macro_rules! coroutine_ext_methods {
+    () => {
+        fn repr(&self, _vm: &mut Vm, this: &Value) -> PyResult<Option<String>> {
+            Ok(Some($crate::vm::ext::hand_repr(self, this)))
+        }
+
+        fn get_attr(&self, _vm: &mut Vm, _this: &Value, name: &str) -> PyResult<Option<Value>> {
+            Ok($crate::vm::ext::hand_attr(self, name))
+        }
+
+        fn is_awaitable(&self) -> bool {
+            true
+        }
+
+        fn iter(&self, _vm: &mut Vm, this: &Value) -> PyResult<Option<Value>> {
+            Ok(Some(this.clone()))
+        }
+    };
+}
 
 pub mod addr;
 pub mod coalesce;
@@ -37,6 +60,7 @@ pub mod read_op;
 pub mod reader;
 pub mod sock;
 pub mod transport;
+pub mod writer;
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;

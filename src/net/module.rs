@@ -9,7 +9,7 @@ use super::addr::{inet_to_py, AF_INET, AF_INET6, AF_UNIX};
 use super::errors::{gai_code, gai_error, gai_message};
 use super::io::Dir;
 use super::sock::{self, expect_socket, SOCK_DGRAM, SOCK_STREAM};
-use super::{datagram, drain, jobs, read_op, reader, transport};
+use super::{datagram, drain, jobs, read_op, reader, transport, writer};
 use crate::asyncio::Aio;
 use crate::builtins::{method, native, opt_arg, static_fn};
 use crate::vm::ext::{hand_send, hand_throw};
@@ -35,6 +35,10 @@ pub struct NetClasses {
     pub reader_base: Rc<Class>,
     /// The awaitables of `StreamReader.read` and friends ([`super::read_op`]).
     pub read_op: Rc<Class>,
+    /// The awaitable of `StreamWriter.drain` ([`super::writer`]).
+    pub drain_op: Rc<Class>,
+    /// `asyncio.StreamWriter`, registered by `streams.py` ([`super::writer`]).
+    pub stream_writer: RefCell<Option<Rc<Class>>>,
     /// `socket.gaierror`.
     pub gaierror: Rc<Class>,
     /// Stream transport `_read_ready`.
@@ -100,6 +104,9 @@ fn create(vm: &mut Vm) -> NetClasses {
     let read_op =
         builtin_class("coroutine", std::slice::from_ref(&vm.types.object.clone()), BaseKind::Native);
     install(vm, &read_op, READ_OP_METHODS);
+    let drain_op =
+        builtin_class("coroutine", std::slice::from_ref(&vm.types.object.clone()), BaseKind::Native);
+    install(vm, &drain_op, DRAIN_OP_METHODS);
     let oserror = vm.exc_class("OSError");
     let gaierror = builtin_class("gaierror", &[oserror], BaseKind::Exception);
     gaierror.set_attr("__module__", Value::str("socket"));
@@ -109,6 +116,8 @@ fn create(vm: &mut Vm) -> NetClasses {
         datagram_transport,
         reader_base,
         read_op,
+        drain_op,
+        stream_writer: RefCell::new(None),
         gaierror,
         read_ready: native(vm, "_read_ready", transport::m_read_ready),
         write_ready: native(vm, "_write_ready", transport::m_write_ready),
@@ -210,6 +219,15 @@ const READ_OP_METHODS: &[(&str, NativeFn)] = &[
     ("__await__", read_op::op_await),
     ("__iter__", read_op::op_await),
     ("__next__", hand_send::<read_op::ReadOp>),
+];
+
+const DRAIN_OP_METHODS: &[(&str, NativeFn)] = &[
+    ("send", hand_send::<writer::DrainOp>),
+    ("throw", hand_throw::<writer::DrainOp>),
+    ("close", writer::op_close),
+    ("__await__", read_op::op_await),
+    ("__iter__", read_op::op_await),
+    ("__next__", hand_send::<writer::DrainOp>),
 ];
 
 const LOOP_METHODS: &[(&str, NativeFn)] = &[
@@ -559,6 +577,7 @@ pub fn net_module(vm: &mut Vm) -> PyResult<Value> {
             ("_set_stream_protocol", set_stream_protocol),
             ("_set_drain_helper", drain::m_set_drain_helper),
             ("_drain_clear", drain::m_drain_clear),
+            ("_set_stream_writer", writer::m_set_stream_writer),
             ("errno_error", errno_error),
             ("is_numeric_host", is_numeric_host),
             ("install_loop_methods", install_script_loop_methods),

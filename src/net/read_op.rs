@@ -17,7 +17,7 @@ use super::reader::{reader_of, sep_arg, ReaderObj};
 use crate::asyncio::future::future_of;
 use crate::builtins::opt_arg;
 use crate::compiler::bytecode::CmpKind;
-use crate::vm::ext::{hand_attr, hand_driven_of, hand_repr, Ext, HandDriven};
+use crate::vm::ext::{hand_driven_of, Ext, HandDriven};
 use crate::vm::frame::Incoming;
 use crate::vm::gc::Tracer;
 use crate::vm::interp::Delegate;
@@ -156,21 +156,7 @@ impl Ext for ReadOp {
         }
     }
 
-    fn repr(&self, _vm: &mut Vm, this: &Value) -> PyResult<Option<String>> {
-        Ok(Some(hand_repr(self, this)))
-    }
-
-    fn get_attr(&self, _vm: &mut Vm, _this: &Value, name: &str) -> PyResult<Option<Value>> {
-        Ok(hand_attr(self, name))
-    }
-
-    fn is_awaitable(&self) -> bool {
-        true
-    }
-
-    fn iter(&self, _vm: &mut Vm, this: &Value) -> PyResult<Option<Value>> {
-        Ok(Some(this.clone()))
-    }
+    coroutine_ext_methods!();
 
     fn await_step(&self, vm: &mut Vm, _this: &Value, incoming: &Incoming) -> Option<PyResult<Delegate>> {
         Some(self.step(vm, incoming))

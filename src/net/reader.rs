@@ -456,6 +456,13 @@ pub fn m_init(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+impl ReaderObj {
+    /// True when `exception()` would return an exception.
+    pub fn has_exception(&self) -> bool {
+        !self.exception.borrow().is_none()
+    }
+}
+
 /// `exception()`.
 pub fn m_exception(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(this(vm, &args)?.exception.borrow().clone())

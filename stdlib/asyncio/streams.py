@@ -258,8 +258,12 @@ class StreamWriter:
     def get_extra_info(self, name, default=None):
         return self._transport.get_extra_info(name, default)
 
-    async def drain(self):
+    def drain(self):
         """Flush the write buffer: wait until the transport is below its high-water mark."""
+        return self._drain_slow()  # replaced by the native drain (src/net/writer.rs)
+
+    async def _drain_slow(self):
+        """CPython's drain(): the native drain runs it when its check finds work to do."""
         if self._reader is not None:
             exc = self._reader.exception()
             if exc is not None:
@@ -273,6 +277,10 @@ class StreamWriter:
 
     async def start_tls(self, sslcontext, *, server_hostname=None, ssl_handshake_timeout=None):
         raise RuntimeError('TLS is not supported by gyre yet')
+
+
+# write() and drain() native: no Python frame per response (src/net/writer.rs).
+_net._set_stream_writer(StreamWriter)
 
 
 class StreamReader(_net.StreamReaderBase):

@@ -1,0 +1,286 @@
+//! `StreamWriter.write(data)` and `StreamWriter.drain()` as native methods of the script's
+//! `StreamWriter` class (installed by `streams.py` through `_net._set_stream_writer`), so the
+//! write-then-drain of every stream response costs no Python frame and no generator.
+//!
+//! `write` is CPython's `self._transport.write(data)`: the transport's native write when the
+//! writer's `_transport` is a native stream transport, else a method call.
+//!
+//! `drain()` returns a [`DrainOp`], a coroutine whose first step decides, with no effect a
+//! script could see, whether CPython's `drain` would return at once: the reader (if any) holds
+//! no exception, the transport is not closing, and the protocol's `_drain_helper` would return
+//! at once ([`drain_clear`]). Then it finishes without suspending, as CPython's does (`drain`
+//! with no pause and no exception does not yield). Otherwise it runs the script's
+//! `_drain_slow()` (CPython's body) and delegates every step to it, so each exception,
+//! `sleep(0)` and wait on the protocol happens where CPython's does.
+//!
+//! The fast check applies only to instances of the registered class itself (a subclass may
+//! define properties or `__getattribute__`) whose `_reader`, `_transport` and `_protocol` are
+//! plain instance attributes; the reader's `exception` must be the native one.
+
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use super::drain::drain_clear;
+use super::module::{classes, NetClasses};
+use super::reader::reader_of;
+use super::transport::{transport_of, write};
+use crate::builtins::method;
+use crate::vm::ext::{hand_driven_of, Ext, HandDriven};
+use crate::vm::frame::Incoming;
+use crate::vm::gc::Tracer;
+use crate::vm::interp::{Delegate, Outcome};
+use crate::vm::object::{str_hash, Args, Class, Object, Payload};
+use crate::vm::{PyResult, Value, Vm};
+
+const READER: &str = "_reader";
+const TRANSPORT: &str = "_transport";
+const PROTOCOL: &str = "_protocol";
+const EXCEPTION: &str = "exception";
+
+/// `_net._set_stream_writer(StreamWriter)`: registers the class and installs the native
+/// `write` and `drain` on it.
+pub fn m_set_stream_writer(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some(Value::Class(cls)) = args.pos.first() else {
+        return Err(vm.new_error("TypeError", "_set_stream_writer() expects a class"));
+    };
+    method(vm, cls, "write", m_write);
+    method(vm, cls, "drain", m_drain);
+    *classes(vm).stream_writer.borrow_mut() = Some(cls.clone());
+    Ok(Value::None)
+}
+
+/// The instance attribute `name` of a writer of the registered class itself, when no class
+/// attribute of that name could intercept the read.
+fn plain_attr(vm: &mut Vm, w: &Object, name: &str) -> Option<Value> {
+    let hash = str_hash(name);
+    if vm.lookup_cached(&w.class, hash, name).is_some() {
+        return None;
+    }
+    w.dict()?.map.borrow().get_str(hash, name).cloned()
+}
+
+/// The writer object when it is an instance of the registered class itself.
+fn exact_writer<'a>(c: &NetClasses, writer: &'a Value) -> Option<&'a Object> {
+    let Value::Obj(w) = writer else { return None };
+    let registered = c.stream_writer.borrow();
+    registered.as_ref().filter(|cls| Rc::ptr_eq(cls, &w.class))?;
+    Some(w)
+}
+
+/// `write(data)`.
+fn m_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (Some(writer), Some(data), None, true) =
+        (args.pos.first(), args.pos.get(1), args.pos.get(2), args.kw.is_empty())
+    else {
+        return write_slow(vm, args);
+    };
+    let c = classes(vm);
+    let transport = match exact_writer(&c, writer).and_then(|w| plain_attr(vm, w, TRANSPORT)) {
+        Some(t) => t,
+        None => {
+            let name = vm.intern(TRANSPORT);
+            vm.get_attr(writer, &name)?
+        }
+    };
+    match transport_of(&transport) {
+        Some(t) if stream_transport(&c, &transport) => write(vm, &transport, t, data)?,
+        _ => {
+            vm.call_method(&transport, "write", vec![data.clone()])?;
+        }
+    }
+    Ok(Value::None)
+}
+
+/// True when `t` is an object of the native stream transport class itself.
+fn stream_transport(c: &NetClasses, t: &Value) -> bool {
+    let Value::Obj(o) = t else { return false };
+    Rc::ptr_eq(&o.class, &c.stream_transport)
+}
+
+/// `write()` called with other than exactly `(self, data)`: CPython's errors.
+fn write_slow(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let mut pos: Vec<Value> = args.pos.to_vec();
+    for (k, v) in args.kw {
+        match k.as_str() {
+            Some("data") if pos.len() == 1 => pos.push(v.clone()),
+            Some(name) => {
+                let msg = format!("StreamWriter.write() got an unexpected keyword argument '{name}'");
+                return Err(vm.new_error("TypeError", &msg));
+            }
+            None => return Err(vm.new_error("TypeError", "keywords must be strings")),
+        }
+    }
+    match pos.len() {
+        2 => m_write(vm, Args::new(&pos)),
+        0 | 1 => Err(
+            vm.new_error("TypeError", "StreamWriter.write() missing 1 required positional argument: 'data'")
+        ),
+        n => Err(vm.new_error(
+            "TypeError",
+            &format!("StreamWriter.write() takes 2 positional arguments but {n} were given"),
+        )),
+    }
+}
+
+/// `drain()`: the awaitable; nothing is checked until its first step.
+fn m_drain(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match (args.pos.len(), args.kw.is_empty()) {
+        (1, true) => {}
+        (0, _) => {
+            return Err(vm.new_error(
+                "TypeError",
+                "StreamWriter.drain() missing 1 required positional argument: 'self'",
+            ))
+        }
+        (_, false) => {
+            let name = args.kw[0].0.as_str().unwrap_or("?");
+            let msg = format!("StreamWriter.drain() got an unexpected keyword argument '{name}'");
+            return Err(vm.new_error("TypeError", &msg));
+        }
+        (n, _) => {
+            let msg = format!("StreamWriter.drain() takes 1 positional argument but {n} were given");
+            return Err(vm.new_error("TypeError", &msg));
+        }
+    }
+    let op = DrainOp { writer: args.pos[0].clone(), slow: RefCell::new(None), finished: Cell::new(false) };
+    let cls: Rc<Class> = classes(vm).drain_op.clone();
+    Ok(Value::Obj(Object::new(cls, Payload::Ext(Box::new(op)))))
+}
+
+/// True when CPython's `drain()` of `writer` would return at once; reads only.
+fn drain_fast(vm: &mut Vm, writer: &Value) -> bool {
+    let c = classes(vm);
+    let Some(w) = exact_writer(&c, writer) else { return false };
+    let Some(reader) = plain_attr(vm, w, READER) else { return false };
+    if !reader.is_none() && !reader_clear(vm, &c, &reader) {
+        return false;
+    }
+    let Some(transport) = plain_attr(vm, w, TRANSPORT) else { return false };
+    match transport_of(&transport) {
+        Some(t) if stream_transport(&c, &transport) && !t.closing.get() => {}
+        _ => return false,
+    }
+    match plain_attr(vm, w, PROTOCOL) {
+        Some(Value::Obj(p)) => drain_clear(vm, &c, &p),
+        _ => false,
+    }
+}
+
+/// True when `reader.exception()` is the native method and returns None.
+fn reader_clear(vm: &mut Vm, c: &NetClasses, reader: &Value) -> bool {
+    let (Some(r), Value::Obj(o)) = (reader_of(reader), reader) else { return false };
+    if r.has_exception() || super::feed::shadowed(o, EXCEPTION) {
+        return false;
+    }
+    let hash = str_hash(EXCEPTION);
+    let native = vm.lookup_cached(&c.reader_base, hash, EXCEPTION);
+    let own = vm.lookup_cached(&o.class, hash, EXCEPTION);
+    matches!((native, own), (Some(n), Some(m)) if n.is(&m))
+}
+
+/// A pending `drain()`: the writer, and the script's `_drain_slow()` coroutine once the fast
+/// check has failed.
+#[derive(Debug)]
+pub struct DrainOp {
+    writer: Value,
+    slow: RefCell<Option<Rc<Object>>>,
+    /// The fast check finished it (awaiting it again is an error, as for a coroutine).
+    finished: Cell<bool>,
+}
+
+impl DrainOp {
+    /// One step: the fast check at the first, else the slow coroutine's step, which the
+    /// caller resumes on its own stack (`by_hand` resumes it here).
+    fn step(&self, vm: &mut Vm, incoming: &Incoming, by_hand: bool) -> PyResult<Delegate> {
+        let slow = self.slow.borrow().clone();
+        let (coro, incoming) = match slow {
+            Some(c) => (c, clone_incoming(incoming)),
+            None => {
+                if self.finished.get() {
+                    return Err(vm.new_error("RuntimeError", "cannot reuse already awaited coroutine"));
+                }
+                self.finished.set(true);
+                if let Incoming::Throw(e) = incoming {
+                    return Err(e.clone());
+                }
+                if drain_fast(vm, &self.writer) {
+                    return Ok(Delegate::Done(Value::None));
+                }
+                let Value::Obj(c) = vm.call_method(&self.writer, "_drain_slow", vec![])? else {
+                    return Err(vm.new_error("TypeError", "_drain_slow() did not return a coroutine"));
+                };
+                *self.slow.borrow_mut() = Some(c.clone());
+                (c, Incoming::Start)
+            }
+        };
+        if !by_hand {
+            return Ok(Delegate::Resume(coro, incoming));
+        }
+        match vm.resume(&coro, incoming) {
+            Outcome::Yielded(v) => Ok(Delegate::Yield(v)),
+            Outcome::Returned(v) => Ok(Delegate::Done(v)),
+            Outcome::Raised(e) => Err(e),
+        }
+    }
+}
+
+fn clone_incoming(incoming: &Incoming) -> Incoming {
+    match incoming {
+        Incoming::Start => Incoming::Start,
+        Incoming::Send(v) => Incoming::Send(v.clone()),
+        Incoming::Throw(e) => Incoming::Throw(e.clone()),
+    }
+}
+
+impl Ext for DrainOp {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    fn gc_traverse(&self, tracer: &mut Tracer<'_>) -> bool {
+        let Ok(slow) = self.slow.try_borrow() else { return false };
+        tracer.value(&self.writer);
+        slow.iter().for_each(|c| tracer.object(c));
+        true
+    }
+
+    fn gc_clear(&self, trash: &mut Vec<Value>) {
+        if let Ok(mut slow) = self.slow.try_borrow_mut() {
+            trash.extend(slow.take().map(Value::Obj));
+        }
+    }
+
+    coroutine_ext_methods!();
+
+    fn await_step(&self, vm: &mut Vm, _this: &Value, incoming: &Incoming) -> Option<PyResult<Delegate>> {
+        Some(self.step(vm, incoming, false))
+    }
+}
+
+impl HandDriven for DrainOp {
+    const WHAT: &'static str = "stream coroutine";
+
+    fn parked(&self) -> bool {
+        self.slow.borrow().is_some()
+    }
+
+    fn step_once(&self, vm: &mut Vm, incoming: &Incoming) -> PyResult<Delegate> {
+        self.step(vm, incoming, true)
+    }
+
+    fn qualname(&self) -> &'static str {
+        "StreamWriter.drain"
+    }
+}
+
+/// `op.close()`: closes the slow coroutine, if started (an unstarted one is just finished).
+pub fn op_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let op = hand_driven_of::<DrainOp>(vm, &args)?;
+    op.finished.set(true);
+    let slow = op.slow.borrow().clone();
+    if let Some(c) = slow {
+        vm.call_method(&Value::Obj(c), "close", vec![])?;
+    }
+    Ok(Value::None)
+}
