@@ -796,6 +796,11 @@ pub fn new_task_in(
     let Some(lp) = loop_of(loop_obj) else {
         return Err(vm.new_error("RuntimeError", "no running event loop"));
     };
+    // Making a task counts as a call for the limits: a task step that only spawns
+    // (`while True: loop.create_task(f()); await asyncio.sleep(0)`) may not tick otherwise,
+    // and a fork bomb at the memory limit would then go on refusing charges (each sweeping
+    // the whole accounting table) instead of meeting the periodic check that ends the run.
+    vm.tick()?;
     let coro = match coro {
         Value::Obj(o) if is_coroutine(&coro) => o,
         _ => {
@@ -818,9 +823,8 @@ pub fn new_task_in(
         must_cancel: Cell::new(false),
         stepped: Cell::new(false),
     };
-    let cls = Aio::classes(vm).task.clone();
     let obj = Object::with_lazy_dict(
-        cls,
+        lp.aio.task.clone(),
         Payload::Ext(Box::new(FutureObj::new(loop_obj.clone(), FutKind::Task(task)))),
     );
     vm.mem_track(&obj, TASK_BYTES)?;

@@ -222,7 +222,9 @@ pub fn child_done(vm: &mut Vm, state: &Rc<Object>, fut: &Rc<Object>) {
 
 /// Every child is done: the outer future gets the results (or the cancellation).
 fn finish(vm: &mut Vm, st: &GatherState, outer: &Rc<Object>, of: &FutureObj) {
-    let children = st.children.borrow().clone();
+    // Taken, not cloned: nothing reads the children once every one is done (the outer
+    // future's own list keeps them for scripts).
+    let children = std::mem::take(&mut *st.children.borrow_mut());
     let cancelled_error = Aio::classes(vm).cancelled_error.clone();
     let mut results = Vec::with_capacity(children.len());
     for child in &children {

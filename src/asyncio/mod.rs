@@ -315,6 +315,7 @@ pub fn asyncio_module(vm: &mut Vm) -> PyResult<Value> {
         ("isfuture", m_isfuture),
         ("_gather_start", gather::m_gather_start),
         ("_gather_set_outer", gather::m_gather_set_outer),
+        ("create_task", m_create_task),
     ] {
         let v = native(vm, name, f);
         vm.module_set(&m, name, v);
@@ -729,6 +730,66 @@ fn m_get_running_loop(vm: &mut Vm, _args: Args) -> PyResult<Value> {
         return Err(vm.new_error("RuntimeError", "no running event loop"));
     }
     Ok(vm.running_loop.clone())
+}
+
+/// `asyncio.create_task(coro, *, name=None, context=None)`, as CPython 3.11's Python
+/// function: `loop.create_task(coro[, context=context])` on the running loop, then
+/// `task.set_name(name)`. Native because it runs once per task: the loop's own method is
+/// called directly unless a script replaced or overrode it.
+fn m_create_task(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (coro, name, context) = create_task_args(vm, &args)?;
+    let lv = m_get_running_loop(vm, Args::new(&[]))?;
+    let simple_name = name.is_none() || matches!(name, Value::Str(_));
+    if simple_name && has_native_create_task(&lv) {
+        return Ok(Value::Obj(new_task_in(vm, &lv, coro, name, context)?));
+    }
+    let method_name = vm.intern("create_task");
+    let (method, this) = vm.load_method(&lv, &method_name)?;
+    let pos = if this.is_undef() { vec![coro] } else { vec![this, coro] };
+    let kw = if context.is_none() { vec![] } else { vec![(Value::str("context"), context)] };
+    let task = vm.call_kw(&method, pos, kw)?;
+    if !name.is_none() {
+        vm.call_method(&task, "set_name", vec![name])?;
+    }
+    Ok(task)
+}
+
+/// Whether `loop.create_task` is the native method: the loop is of the native class, whose
+/// methods scripts cannot replace, and has no instance attributes (one could shadow it).
+fn has_native_create_task(lv: &Value) -> bool {
+    let (Value::Obj(o), Some(lp)) = (lv, loop_of(lv)) else { return false };
+    Rc::ptr_eq(&o.class, &lp.aio.event_loop) && o.dict().is_none_or(|d| d.map.borrow().is_empty())
+}
+
+/// The arguments of `create_task(coro, *, name=None, context=None)` with the messages of
+/// CPython's Python function: `(coro, name, context)`.
+fn create_task_args(vm: &mut Vm, args: &Args) -> PyResult<(Value, Value, Value)> {
+    if args.pos.len() > 1 {
+        let msg = format!("create_task() takes 1 positional argument but {} were given", args.pos.len());
+        return Err(vm.new_error("TypeError", &msg));
+    }
+    let mut coro = args.pos.first().cloned();
+    let (mut name, mut context) = (Value::None, Value::None);
+    for (k, v) in args.kw.iter() {
+        match k.as_str() {
+            Some("coro") if coro.is_some() => {
+                return Err(
+                    vm.new_error("TypeError", "create_task() got multiple values for argument 'coro'")
+                );
+            }
+            Some("coro") => coro = Some(v.clone()),
+            Some("name") => name = v.clone(),
+            Some("context") => context = v.clone(),
+            k => {
+                let msg = format!("create_task() got an unexpected keyword argument '{}'", k.unwrap_or(""));
+                return Err(vm.new_error("TypeError", &msg));
+            }
+        }
+    }
+    let Some(coro) = coro else {
+        return Err(vm.new_error("TypeError", "create_task() missing 1 required positional argument: 'coro'"));
+    };
+    Ok((coro, name, context))
 }
 
 fn m_get_running_loop_opt(vm: &mut Vm, _args: Args) -> PyResult<Value> {

@@ -2,7 +2,7 @@
 
 from _asyncio import (Future, get_running_loop, get_event_loop, iscoroutine, isfuture,
                       current_task, all_tasks, CancelledError, sleep, _gather_start,
-                      _gather_set_outer)
+                      _gather_set_outer, create_task)
 
 __all__ = ['sleep', 'create_task', 'ensure_future', 'gather', 'wait_for', 'wait',
            'as_completed', 'shield', 'run_coroutine_threadsafe', 'to_thread',
@@ -28,18 +28,6 @@ def _set_result_unless_cancelled(fut, result):
     if fut.cancelled():
         return
     fut.set_result(result)
-
-
-def create_task(coro, *, name=None, context=None):
-    """Schedule the execution of a coroutine object in a spawned task."""
-    loop = get_running_loop()
-    if context is None:
-        task = loop.create_task(coro)
-    else:
-        task = loop.create_task(coro, context=context)
-    if name is not None:
-        task.set_name(name)
-    return task
 
 
 async def _wrap_awaitable(awaitable):
