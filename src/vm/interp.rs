@@ -10,6 +10,7 @@
 //! suspended), `frame.pc` is the index of the instruction in progress. A frame resumed after
 //! a callee returned continues at `pc + 1`.
 
+use std::ops::IndexMut;
 use std::rc::Rc;
 
 use super::agen::OpEnd;
@@ -17,6 +18,7 @@ use super::frame::{push_with_room, ChildResult, Fiber, Frame, FrameKind, Incomin
 use super::frame_ref::FrameRef;
 use super::iter::InlineNext;
 use super::object::{CodeObj, Dict, GenState, Object, Payload, PyStr};
+use super::regs::{self, Slot, Window};
 use super::value::Value;
 use super::{Exc, PyResult, Vm};
 use crate::compiler::bytecode::{BinKind, CodeKind, Instr, Reg};
@@ -513,9 +515,21 @@ impl Vm {
             let mut code = FrameRef::new(&frame.code);
             let mut base = frame.base as usize;
             let mut pc = frame.pc as usize;
+            // Every way into a frame checks its window against the stack once (`vm::regs`):
+            // registers and instructions are then read without bounds checks.
+            let Some(mut win) = Window::enter(&fiber.stack, &code, base, pc) else {
+                return Flow::Raise(self.new_error("SystemError", "frame outside its register stack"));
+            };
+            // A frame entered by a fast path (a call or a return that stays in the loop): no
+            // check, as `vm::regs` (point 4) says why.
+            macro_rules! enter {
+                () => {
+                    win = Window::entered_before(&fiber.stack, &code, base, pc)
+                };
+            }
             macro_rules! reg {
                 ($r:expr) => {
-                    fiber.stack[base + ($r).idx()]
+                    fiber.stack[win.slot($r)]
                 };
             }
             macro_rules! fail {
@@ -572,7 +586,7 @@ impl Vm {
             // decided result `$r`: skip it when true, take its jump when false.
             macro_rules! jump_unless {
                 ($r:expr) => {{
-                    if let Instr::JumpIfFalse { target, .. } = code.instrs[pc] {
+                    if let Instr::JumpIfFalse { target, .. } = regs::fetch(&code, pc) {
                         pc = if $r { pc + 1 } else { target as usize };
                     }
                 }};
@@ -606,6 +620,7 @@ impl Vm {
                     }
                     code = callee;
                     (base, pc) = (at + 1, 0);
+                    enter!();
                     continue;
                 }};
             }
@@ -614,12 +629,13 @@ impl Vm {
                 () => {{
                     (code, base, pc) = self.return_fast(fiber);
                     self.finalize_pending();
+                    enter!();
                     continue;
                 }};
             }
             loop {
                 debug_assert!(fiber.frames.last().is_some_and(|f| code.is(&f.code)), "stale FrameRef");
-                let instr = code.instrs[pc];
+                let instr = regs::fetch(&code, pc);
                 pc += 1;
                 match instr {
                     Instr::Nop => {}
@@ -627,9 +643,7 @@ impl Vm {
                     Instr::LoadInt { dst, val } => Value::put_int(&mut reg!(dst), val as i64),
                     Instr::LoadNone { dst } => reg!(dst) = Value::None,
                     Instr::LoadBool { dst, val } => reg!(dst) = Value::Bool(val),
-                    Instr::Move { dst, src } => {
-                        copy_reg(&mut fiber.stack, base + src.idx(), base + dst.idx())
-                    }
+                    Instr::Move { dst, src } => copy_reg(&mut fiber.stack, win.slot(src), win.slot(dst)),
                     Instr::CheckBound { reg, name } => {
                         if reg!(reg).is_undef() {
                             let n = code.code.names[name.0 as usize].clone();
@@ -990,7 +1004,7 @@ impl Vm {
                     }
                     Instr::GetAttr { dst, obj, name } => {
                         let idx = name.0 as usize;
-                        let (o, d) = (base + obj.idx(), base + dst.idx());
+                        let (o, d) = (win.slot(obj), win.slot(dst));
                         if !super::attr_cache::cached_get_into(&code, &mut fiber.stack, o, d, idx) {
                             let o = reg!(obj).clone();
                             save_pc!();
@@ -1012,7 +1026,7 @@ impl Vm {
                     }
                     Instr::LoadMethod { dst, obj, name } => {
                         let idx = name.0 as usize;
-                        let (o, d) = (base + obj.idx(), base + dst.idx());
+                        let (o, d) = (win.slot(obj), [win.slot(dst), win.slot(dst.offset(1))]);
                         if !super::attr_cache::cached_method_into(
                             &code,
                             &self.types,
@@ -1110,7 +1124,7 @@ impl Vm {
                         let top = fiber.frames.last().expect("frame");
                         if fiber.frames.len() > 1 && top.kind == FrameKind::Normal {
                             let ret = top.ret as usize;
-                            move_reg(&mut fiber.stack, base + src.idx(), ret);
+                            move_reg(&mut fiber.stack, win.slot(src), ret);
                             returned!();
                         }
                         let v = std::mem::take(&mut reg!(src));
@@ -1451,7 +1465,8 @@ fn clear_regs(slots: &mut [Value]) {
 /// scalar is copied as its tag and payload: the instruction before usually just wrote it, and
 /// reloading it as one wide word would stall on store forwarding.
 #[inline(always)]
-fn move_reg(stack: &mut [Value], src: usize, dst: usize) {
+#[allow(clippy::ptr_arg)] // `Slot` indexes a `Vec` (`vm::regs`).
+fn move_reg(stack: &mut Vec<Value>, src: Slot, dst: usize) {
     if !put_scalar(stack, src, dst) {
         let v = std::mem::take(&mut stack[src]);
         Value::put(&mut stack[dst], v);
@@ -1461,7 +1476,11 @@ fn move_reg(stack: &mut [Value], src: usize, dst: usize) {
 /// Writes a scalar in slot `src` to slot `dst` by tag and payload; false (nothing written)
 /// for any other value.
 #[inline(always)]
-fn put_scalar(stack: &mut [Value], src: usize, dst: usize) -> bool {
+#[allow(clippy::ptr_arg)] // `Slot` indexes a `Vec` (`vm::regs`).
+fn put_scalar<S: Copy, D: Copy>(stack: &mut Vec<Value>, src: S, dst: D) -> bool
+where
+    Vec<Value>: IndexMut<S, Output = Value> + IndexMut<D, Output = Value>,
+{
     match stack[src] {
         Value::Int(i) => Value::put_int(&mut stack[dst], i),
         Value::Float(f) => Value::put_float(&mut stack[dst], f),
@@ -1475,7 +1494,8 @@ fn put_scalar(stack: &mut [Value], src: usize, dst: usize) -> bool {
 /// stored at once would be reloaded wide and stall on store forwarding), anything else by
 /// reference.
 #[inline(always)]
-fn copy_reg(stack: &mut [Value], src: usize, dst: usize) {
+#[allow(clippy::ptr_arg)] // `Slot` indexes a `Vec` (`vm::regs`).
+fn copy_reg(stack: &mut Vec<Value>, src: Slot, dst: Slot) {
     if !put_scalar(stack, src, dst) {
         let v = stack[src].clone();
         Value::put(&mut stack[dst], v);
