@@ -19,8 +19,9 @@
 //! This file holds the crate docs and the curated public API. The pipeline stages live in
 //! crate-private modules (`compiler`, `vm`, `runtime`, `asyncio`, `builtins`).
 
-// `unsafe` is denied crate-wide; the allowed sites are `runtime::memory` (one foreign call) and
-// `vm::frame_ref` (the dispatch loop's uncounted pointer to the running frame's code).
+// `unsafe` is denied crate-wide; the allowed sites are `runtime::memory` (one foreign call),
+// `vm::frame_ref` (the dispatch loop's uncounted pointer to the running frame's code) and
+// `vm::regs` (the loop's unchecked register access and fetch, on the bytecode verifier's proof).
 #![deny(unsafe_code)]
 
 /// The front end (parser and `SyntaxError`), re-exported for tools such as the REPL.

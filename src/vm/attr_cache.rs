@@ -16,6 +16,7 @@ use super::object::{
     class_epoch, Class, CodeObj, Module, Object, Payload, PyStr, DICT_HINT_MAX, HOOK_GETATTRIBUTE,
 };
 use super::ops::Scalar;
+use super::regs::Slot;
 use super::types::Types;
 use super::value::Value;
 use super::{PyResult, Vm};
@@ -241,9 +242,16 @@ fn is_plain_method(f: &Value) -> bool {
 /// payload (no dispatch on the value's variant, no staged copy of the whole value), anything
 /// else as one reference-count increment; the register's old value is released last.
 #[inline(always)]
-pub fn cached_get_into(code: &CodeObj, regs: &mut [Value], obj: usize, dst: usize, idx: usize) -> bool {
+#[allow(clippy::ptr_arg)] // `Slot` indexes a `Vec` (`vm::regs`).
+pub(crate) fn cached_get_into(
+    code: &CodeObj,
+    regs: &mut Vec<Value>,
+    obj: Slot,
+    dst: Slot,
+    idx: usize,
+) -> bool {
     let got = {
-        let Some(Value::Obj(o)) = regs.get(obj) else { return false };
+        let Value::Obj(o) = &regs[obj] else { return false };
         let Some((slot, Known::DictEntry(i))) = valid_slot(code, o, idx) else { return false };
         let Some(dict) = o.dict() else { return false };
         let map = dict.map.borrow();
@@ -256,7 +264,7 @@ pub fn cached_get_into(code: &CodeObj, regs: &mut [Value], obj: usize, dst: usiz
             _ => return false,
         }
     };
-    let Some(d) = regs.get_mut(dst) else { return false };
+    let d = &mut regs[dst];
     match got {
         Ok(s) => s.put(d),
         Err(v) => std::mem::replace(d, v).release(),
@@ -316,17 +324,18 @@ fn fresh_store(map: &mut DictMap, o: &Object, hash: i64, name: &Value, src: &Val
 /// register is written (`obj` may be one of them). False on a miss
 /// ([`Vm::load_method_slow`] then decides).
 #[inline(always)]
-pub fn cached_method_into(
+#[allow(clippy::ptr_arg)] // `Slot` indexes a `Vec` (`vm::regs`).
+pub(crate) fn cached_method_into(
     code: &CodeObj,
     types: &Types,
-    regs: &mut [Value],
-    obj: usize,
-    dst: usize,
+    regs: &mut Vec<Value>,
+    obj: Slot,
+    dst: [Slot; 2],
     idx: usize,
 ) -> bool {
     // An object (the common receiver) and a builtin value each test their variant once.
-    let (f, s) = match regs.get(obj) {
-        Some(Value::Obj(o)) => {
+    let (f, s) = match &regs[obj] {
+        Value::Obj(o) => {
             if !method_cacheable(o) {
                 return false;
             }
@@ -339,17 +348,15 @@ pub fn cached_method_into(
             };
             (f, Value::Obj(o.clone()))
         }
-        Some(v) => {
+        v => {
             let Some(cls) = builtin_receiver_class(types, v) else { return false };
             let Some((slot, Known::Method(owner, i))) = class_slot(code, cls, idx) else { return false };
             let Some(f) = class_entry(cls, owner as usize, i as usize, slot, code, idx) else { return false };
             (f, v.clone())
         }
-        None => return false,
     };
-    let Some([d0, d1]) = regs.get_mut(dst..dst + 2) else { return false };
-    std::mem::replace(d0, f).release();
-    std::mem::replace(d1, s).release();
+    std::mem::replace(&mut regs[dst[0]], f).release();
+    std::mem::replace(&mut regs[dst[1]], s).release();
     true
 }
 

@@ -14,7 +14,7 @@
 //! runs it on another fiber), so the frame outlives every use. Moving the `Rc` (the frame
 //! vector reallocating) does not move the object it points to.
 //!
-//! This module is the crate's only `unsafe` besides `runtime::memory`.
+//! The crate's other `unsafe` modules are `runtime::memory` and `vm::regs`.
 
 #![allow(unsafe_code)]
 

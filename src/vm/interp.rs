@@ -10,6 +10,7 @@
 //! suspended), `frame.pc` is the index of the instruction in progress. A frame resumed after
 //! a callee returned continues at `pc + 1`.
 
+use std::ops::IndexMut;
 use std::rc::Rc;
 
 use super::agen::OpEnd;
@@ -17,6 +18,7 @@ use super::frame::{push_with_room, ChildResult, Fiber, Frame, FrameKind, Incomin
 use super::frame_ref::FrameRef;
 use super::iter::InlineNext;
 use super::object::{CodeObj, Dict, GenState, Object, Payload, PyStr};
+use super::regs::{self, Slot, Window};
 use super::value::Value;
 use super::{Exc, PyResult, Vm};
 use crate::compiler::bytecode::{BinKind, CodeKind, Instr, Reg};
@@ -513,9 +515,21 @@ impl Vm {
             let mut code = FrameRef::new(&frame.code);
             let mut base = frame.base as usize;
             let mut pc = frame.pc as usize;
+            // Every way into a frame checks its window against the stack once (`vm::regs`):
+            // registers and instructions are then read without bounds checks.
+            let Some(mut win) = Window::enter(&fiber.stack, &code, base, pc) else {
+                return Flow::Raise(self.new_error("SystemError", "frame outside its register stack"));
+            };
+            // A frame entered by a fast path (a call or a return that stays in the loop): no
+            // check, as `vm::regs` (point 4) says why.
+            macro_rules! enter {
+                () => {
+                    win = Window::entered_before(&fiber.stack, &code, base, pc)
+                };
+            }
             macro_rules! reg {
                 ($r:expr) => {
-                    fiber.stack[base + ($r).idx()]
+                    fiber.stack[win.slot($r)]
                 };
             }
             macro_rules! fail {
@@ -572,7 +586,7 @@ impl Vm {
             // decided result `$r`: skip it when true, take its jump when false.
             macro_rules! jump_unless {
                 ($r:expr) => {{
-                    if let Instr::JumpIfFalse { target, .. } = code.instrs[pc] {
+                    if let Instr::JumpIfFalse { target, .. } = regs::fetch(&code, pc) {
                         pc = if $r { pc + 1 } else { target as usize };
                     }
                 }};
@@ -606,6 +620,7 @@ impl Vm {
                     }
                     code = callee;
                     (base, pc) = (at + 1, 0);
+                    enter!();
                     continue;
                 }};
             }
@@ -614,12 +629,13 @@ impl Vm {
                 () => {{
                     (code, base, pc) = self.return_fast(fiber);
                     self.finalize_pending();
+                    enter!();
                     continue;
                 }};
             }
             loop {
                 debug_assert!(fiber.frames.last().is_some_and(|f| code.is(&f.code)), "stale FrameRef");
-                let instr = code.instrs[pc];
+                let instr = regs::fetch(&code, pc);
                 pc += 1;
                 match instr {
                     Instr::Nop => {}
@@ -627,26 +643,12 @@ impl Vm {
                     Instr::LoadInt { dst, val } => Value::put_int(&mut reg!(dst), val as i64),
                     Instr::LoadNone { dst } => reg!(dst) = Value::None,
                     Instr::LoadBool { dst, val } => reg!(dst) = Value::Bool(val),
-                    Instr::Move { dst, src } => {
-                        copy_reg(&mut fiber.stack, base + src.idx(), base + dst.idx())
-                    }
+                    Instr::Move { dst, src } => copy_reg(&mut fiber.stack, win.slot(src), win.slot(dst)),
                     Instr::CheckBound { reg, name } => {
                         if reg!(reg).is_undef() {
                             let n = code.code.names[name.0 as usize].clone();
                             fail!(self.unbound_local(&n));
                         }
-                    }
-                    Instr::DeleteFast { reg, name } => {
-                        if reg!(reg).is_undef() {
-                            let n = code.code.names[name.0 as usize].clone();
-                            fail!(self.unbound_local(&n));
-                        }
-                        let old = std::mem::take(&mut reg!(reg));
-                        let temps = fiber
-                            .stack
-                            .get(base + code.nlocals as usize..base + code.code.nregs as usize)
-                            .unwrap_or(&[]);
-                        self.finalize_deleted(old, temps);
                     }
                     Instr::LoadGlobal { dst, name } => {
                         let frame = fiber.frames.last().expect("frame");
@@ -663,16 +665,6 @@ impl Vm {
                         self.store_global(&frame.globals, &code.names[name.0 as usize], v);
                         self.finalize_pending();
                     }
-                    Instr::DeleteGlobal { name } => {
-                        let frame = fiber.frames.last().expect("frame");
-                        let g = frame.globals.clone();
-                        let old = tryv!(self.delete_global(&g, &code.names[name.0 as usize]));
-                        let temps = fiber
-                            .stack
-                            .get(base + code.nlocals as usize..base + code.code.nregs as usize)
-                            .unwrap_or(&[]);
-                        self.finalize_deleted(old, temps);
-                    }
                     Instr::LoadName { dst, name } => {
                         let frame = fiber.frames.last().expect("frame");
                         let (g, l) = (frame.globals.clone(), frame.locals.clone());
@@ -686,22 +678,6 @@ impl Vm {
                         self.store_global(&ns, &code.names[name.0 as usize], v);
                         self.finalize_pending();
                     }
-                    Instr::DeleteName { name } => {
-                        let frame = fiber.frames.last().expect("frame");
-                        let ns = frame.locals.clone().unwrap_or_else(|| frame.globals.clone());
-                        let old = tryv!(self.delete_global(&ns, &code.names[name.0 as usize]));
-                        let temps = fiber
-                            .stack
-                            .get(base + code.nlocals as usize..base + code.code.nregs as usize)
-                            .unwrap_or(&[]);
-                        self.finalize_deleted(old, temps);
-                    }
-                    Instr::MakeCell { reg } => {
-                        let v = std::mem::take(&mut reg!(reg));
-                        let cell = self.new_cell(v);
-                        self.gc_track(&cell);
-                        reg!(reg) = cell;
-                    }
                     Instr::LoadDeref { dst, cell, name } => {
                         let v = cell_get(&reg!(cell));
                         if v.is_undef() {
@@ -713,28 +689,6 @@ impl Vm {
                     Instr::StoreDeref { cell, src } => {
                         let v = reg!(src).clone();
                         cell_set(&reg!(cell), v);
-                    }
-                    Instr::DeleteDeref { cell, name } => {
-                        if cell_get(&reg!(cell)).is_undef() {
-                            let n = code.code.names[name.0 as usize].clone();
-                            fail!(self.unbound_free(&n, &code.code, cell));
-                        }
-                        cell_set(&reg!(cell), Value::Undef);
-                        self.finalize_pending();
-                    }
-                    Instr::LoadClassDeref { dst, cell, name } => {
-                        let frame = fiber.frames.last().expect("frame");
-                        let n = &code.names[name.0 as usize];
-                        let local = frame.locals.as_ref().and_then(|l| self.dict_get_str(l, n));
-                        let v = match local {
-                            Some(v) => v,
-                            None => cell_get(&reg!(cell)),
-                        };
-                        if v.is_undef() {
-                            let n = code.code.names[name.0 as usize].clone();
-                            fail!(self.unbound_free(&n, &code.code, cell));
-                        }
-                        reg!(dst) = v;
                     }
                     Instr::Add { dst, a, b } => arith!(BinKind::Add, dst, a, b, binary_op),
                     Instr::Sub { dst, a, b } => arith!(BinKind::Sub, dst, a, b, binary_op),
@@ -854,22 +808,6 @@ impl Vm {
                         let items = take_regs(&mut fiber.stack, base + start.idx(), count);
                         reg!(dst) = Value::tuple(items);
                     }
-                    Instr::BuildSet { dst, start, count } => {
-                        let items = take_regs(&mut fiber.stack, base + start.idx(), count);
-                        save_pc!();
-                        reg!(dst) = tryv!(self.new_set(items));
-                    }
-                    Instr::BuildDict { dst, start, count } => {
-                        let items = take_regs(&mut fiber.stack, base + start.idx(), count * 2);
-                        save_pc!();
-                        let dict = tryv!(self.new_dict_from_pairs(items));
-                        self.gc_track(&dict);
-                        reg!(dst) = dict;
-                    }
-                    Instr::BuildSlice { dst, start } => {
-                        let items = take_regs(&mut fiber.stack, base + start.idx(), 3);
-                        reg!(dst) = self.new_slice(items);
-                    }
                     Instr::BuildString { dst, start, count } => {
                         let lo = base + start.idx();
                         let parts = fiber.stack[lo..lo + count as usize].iter().filter_map(|v| match v {
@@ -883,11 +821,6 @@ impl Vm {
                         save_pc!();
                         reg!(dst) = tryv!(self.format_value(&v, conv));
                     }
-                    Instr::FormatWithSpec { dst, spec } => {
-                        let (v, s) = (reg!(dst).clone(), reg!(spec).clone());
-                        save_pc!();
-                        reg!(dst) = tryv!(self.format_with_spec(&v, &s));
-                    }
                     Instr::ListAppend { list, item } => {
                         let v = reg!(item).clone();
                         if let Value::List(l) = &reg!(list) {
@@ -899,43 +832,6 @@ impl Vm {
                             save_pc!();
                             tryv!(self.mem_track_value(&l));
                         }
-                    }
-                    Instr::ListExtend { list, iter } => {
-                        let (l, it) = (reg!(list).clone(), reg!(iter).clone());
-                        save_pc!();
-                        tryv!(self.list_extend_star(&l, &it));
-                    }
-                    Instr::ListToTuple { dst, list } => {
-                        let v = match &reg!(list) {
-                            Value::List(l) => Value::tuple(l.items.borrow().clone()),
-                            other => other.clone(),
-                        };
-                        reg!(dst) = v;
-                    }
-                    Instr::SetAdd { set, item } => {
-                        let (s, v) = (reg!(set).clone(), reg!(item).clone());
-                        save_pc!();
-                        tryv!(self.set_add(&s, v));
-                    }
-                    Instr::SetUpdate { set, iter } => {
-                        let (s, it) = (reg!(set).clone(), reg!(iter).clone());
-                        save_pc!();
-                        tryv!(self.set_update(&s, &it));
-                    }
-                    Instr::DictSet { dict, key, value } => {
-                        let (d, k, v) = (reg!(dict).clone(), reg!(key).clone(), reg!(value).clone());
-                        save_pc!();
-                        tryv!(self.set_item(&d, k, v));
-                    }
-                    Instr::DictUpdate { dict, mapping } => {
-                        let (d, m) = (reg!(dict).clone(), reg!(mapping).clone());
-                        save_pc!();
-                        tryv!(self.dict_update_display(&d, &m));
-                    }
-                    Instr::DictMerge { dict, mapping, func } => {
-                        let (d, m, f) = (reg!(dict).clone(), reg!(mapping).clone(), reg!(func).clone());
-                        save_pc!();
-                        tryv!(self.dict_merge_kwargs(&d, &m, &f));
                     }
                     Instr::GetItem { dst, obj, key } => {
                         let (o, k, d) = (base + obj.idx(), base + key.idx(), base + dst.idx());
@@ -983,14 +879,9 @@ impl Vm {
                         save_pc!();
                         tryv!(self.set_item(&o, k, v));
                     }
-                    Instr::DelItem { obj, key } => {
-                        let (o, k) = (reg!(obj).clone(), reg!(key).clone());
-                        save_pc!();
-                        tryv!(self.del_item(&o, &k));
-                    }
                     Instr::GetAttr { dst, obj, name } => {
                         let idx = name.0 as usize;
-                        let (o, d) = (base + obj.idx(), base + dst.idx());
+                        let (o, d) = (win.slot(obj), win.slot(dst));
                         if !super::attr_cache::cached_get_into(&code, &mut fiber.stack, o, d, idx) {
                             let o = reg!(obj).clone();
                             save_pc!();
@@ -1005,14 +896,9 @@ impl Vm {
                             tryv!(self.set_attr_slow(&code, &o, idx, v));
                         }
                     }
-                    Instr::DelAttr { obj, name } => {
-                        let o = reg!(obj).clone();
-                        save_pc!();
-                        tryv!(self.del_attr(&o, &code.names[name.0 as usize]));
-                    }
                     Instr::LoadMethod { dst, obj, name } => {
                         let idx = name.0 as usize;
-                        let (o, d) = (base + obj.idx(), base + dst.idx());
+                        let (o, d) = (win.slot(obj), [win.slot(dst), win.slot(dst.offset(1))]);
                         if !super::attr_cache::cached_method_into(
                             &code,
                             &self.types,
@@ -1085,32 +971,11 @@ impl Vm {
                             Err(e) => return Flow::Raise(e),
                         }
                     }
-                    Instr::CallMethodKw { base: b, argc, kwnames } => {
-                        save_pc!();
-                        let at = base + b.idx();
-                        let names = code.consts[kwnames.0 as usize].clone();
-                        let (window, n) =
-                            if reg!(b.offset(1)).is_undef() { (at + 2, argc) } else { (at + 1, argc + 1) };
-                        match self.call_at(fiber, at, window, n as usize, Some(&names)) {
-                            Ok(true) => continue 'frames,
-                            Ok(false) => {}
-                            Err(e) => return Flow::Raise(e),
-                        }
-                    }
-                    Instr::CallEx { base: b } => {
-                        save_pc!();
-                        let at = base + b.idx();
-                        match self.call_ex(fiber, at) {
-                            Ok(true) => continue 'frames,
-                            Ok(false) => {}
-                            Err(e) => return Flow::Raise(e),
-                        }
-                    }
                     Instr::Return { src } => {
                         let top = fiber.frames.last().expect("frame");
                         if fiber.frames.len() > 1 && top.kind == FrameKind::Normal {
                             let ret = top.ret as usize;
-                            move_reg(&mut fiber.stack, base + src.idx(), ret);
+                            move_reg(&mut fiber.stack, win.slot(src), ret);
                             returned!();
                         }
                         let v = std::mem::take(&mut reg!(src));
@@ -1176,113 +1041,6 @@ impl Vm {
                             fiber.stack[base + dst.idx() + i] = item;
                         }
                     }
-                    Instr::UnpackEx { dst, src, before, after } => {
-                        let v = reg!(src).clone();
-                        save_pc!();
-                        let items = tryv!(self.unpack(&v, before as usize, Some(after as usize)));
-                        for (i, item) in items.into_iter().enumerate() {
-                            fiber.stack[base + dst.idx() + i] = item;
-                        }
-                    }
-                    Instr::MakeFunction { dst, code: c, extra } => {
-                        let frame = fiber.frames.last().expect("frame");
-                        let globals = frame.globals.clone();
-                        let parts = [
-                            reg!(extra).clone(),
-                            reg!(extra.offset(1)).clone(),
-                            reg!(extra.offset(2)).clone(),
-                            reg!(extra.offset(3)).clone(),
-                        ];
-                        let func = self.make_function(&code.consts[c.0 as usize], globals, parts);
-                        self.gc_track(&func);
-                        reg!(dst) = func;
-                    }
-                    Instr::MakeClass { base: b } => {
-                        save_pc!();
-                        let parts = take_regs(&mut fiber.stack, base + b.idx(), 4);
-                        let frame = fiber.frames.last().expect("frame");
-                        let globals = frame.globals.clone();
-                        reg!(b) = tryv!(self.make_class(parts, globals));
-                    }
-                    Instr::Raise { exc, cause, has_cause } => {
-                        let e = reg!(exc).clone();
-                        let c = if has_cause { Some(reg!(cause).clone()) } else { None };
-                        save_pc!();
-                        let e = match self.prepare_raise(&e, c) {
-                            Ok(e) | Err(e) => e,
-                        };
-                        return Flow::Raise(e);
-                    }
-                    Instr::Reraise { exc } => {
-                        save_pc!();
-                        match &reg!(exc) {
-                            Value::Obj(o) if o.exc().is_some() => return Flow::Reraise(o.clone()),
-                            _ => fail!(self.new_error("SystemError", "reraise of a non-exception")),
-                        }
-                    }
-                    Instr::RaiseCurrent => {
-                        save_pc!();
-                        match self.handled.clone() {
-                            Value::Obj(o) if o.exc().is_some() => return Flow::Reraise(o),
-                            _ => fail!(self.new_error("RuntimeError", "No active exception to reraise")),
-                        }
-                    }
-                    Instr::RaiseAssert { msg, has_msg } => {
-                        let args = if has_msg { vec![reg!(msg).clone()] } else { vec![] };
-                        save_pc!();
-                        let cls = self.exc_class("AssertionError");
-                        let e = match self.instantiate_exception(&cls, args) {
-                            Ok(e) | Err(e) => e,
-                        };
-                        self.set_context(&e);
-                        return Flow::Raise(e);
-                    }
-                    Instr::PushExcInfo { save, exc } => {
-                        let e = reg!(exc).clone();
-                        reg!(save) = std::mem::replace(&mut self.handled, e);
-                    }
-                    Instr::PopExcInfo { saved } => {
-                        self.handled = std::mem::take(&mut reg!(saved));
-                        if self.handled.is_undef() {
-                            self.handled = Value::None;
-                        }
-                    }
-                    Instr::CheckExcMatch { dst, exc, typ } => {
-                        let (e, t) = (reg!(exc).clone(), reg!(typ).clone());
-                        save_pc!();
-                        reg!(dst) = Value::Bool(tryv!(self.exception_matches(&e, &t)));
-                    }
-                    Instr::ExcGroupSplit { dst, rest, typ } => {
-                        let (r, t) = (reg!(rest).clone(), reg!(typ).clone());
-                        save_pc!();
-                        let (m, left) = tryv!(self.exception_group_split(&r, &t));
-                        reg!(dst) = m;
-                        reg!(rest) = left;
-                    }
-                    Instr::ExcGroupCombine { orig, raised, rest } => {
-                        let (o, r, l) = (reg!(orig).clone(), reg!(raised).clone(), reg!(rest).clone());
-                        save_pc!();
-                        reg!(raised) = tryv!(self.exception_group_combine(&o, &r, &l));
-                    }
-                    Instr::WithEnter { dst, mgr } => {
-                        let m = reg!(mgr).clone();
-                        save_pc!();
-                        let (exit, entered) = tryv!(self.with_enter(&m));
-                        reg!(dst) = exit;
-                        reg!(dst.offset(1)) = entered;
-                    }
-                    Instr::AsyncWithEnter { dst, mgr } => {
-                        let m = reg!(mgr).clone();
-                        save_pc!();
-                        let (exit, entered) = tryv!(self.async_with_enter(&m));
-                        reg!(dst) = exit;
-                        reg!(dst.offset(1)) = entered;
-                    }
-                    Instr::WithExit { dst, exit, exc } => {
-                        let (f, e) = (reg!(exit).clone(), reg!(exc).clone());
-                        save_pc!();
-                        reg!(dst) = tryv!(self.with_exit(&f, &e));
-                    }
                     Instr::Yield { src, .. } => {
                         let v = reg!(src).clone();
                         save_pc!();
@@ -1326,41 +1084,351 @@ impl Vm {
                             _ => fail!(self.new_error("SystemError", "bad async for state")),
                         }
                     }
-                    Instr::Import { dst, name, level, top } => {
-                        save_pc!();
-                        let frame = fiber.frames.last().expect("frame");
-                        let globals = frame.globals.clone();
-                        let n = code.code.names[name.0 as usize].clone();
-                        reg!(dst) = tryv!(self.import(&n, level as usize, top, &globals));
-                    }
-                    Instr::ImportFrom { dst, module, name } => {
-                        let m = reg!(module).clone();
-                        save_pc!();
-                        reg!(dst) = tryv!(self.import_from(&m, &code.code.names[name.0 as usize]));
-                    }
-                    Instr::ImportStar { module } => {
-                        let m = reg!(module).clone();
-                        save_pc!();
-                        let frame = fiber.frames.last().expect("frame");
-                        let ns = frame.locals.clone().unwrap_or_else(|| frame.globals.clone());
-                        tryv!(self.import_star(&m, &ns));
-                    }
-                    Instr::PrintExpr { src } => {
-                        let v = reg!(src).clone();
-                        save_pc!();
-                        tryv!(self.print_expr(&v));
-                    }
-                    Instr::Match { op, dst, subj, arg } => {
-                        let s = reg!(subj).clone();
-                        let n = if op == crate::compiler::bytecode::MatchKind::Class { 3 } else { 1 };
-                        let at = base + arg.idx();
-                        let args: Vec<Value> = fiber.stack[at..at + n].to_vec();
-                        save_pc!();
-                        reg!(dst) = tryv!(self.match_op(op, &s, &args));
-                    }
+                    // The rare instructions, out of line: `run` stays small enough for its hot locals
+                    // (the program counter, the code, the register base) to live in machine registers.
+                    rare => match self.run_rare(fiber, &code, win, base, pc, rare) {
+                        Cold::Next => {}
+                        Cold::Frames => continue 'frames,
+                        Cold::Out(flow) => return flow,
+                    },
                 }
             }
         }
+    }
+
+    /// The rare instructions of [`Vm::run`]'s loop (exceptions, `with`, imports, displays
+    /// other than lists and tuples, deletions, class and function making, ...), out of line
+    /// so that the loop's own code stays small: `run` keeps its hot locals in machine
+    /// registers only when little else competes for them (PERFORMANCE.md, the `runloop`
+    /// round). `win`, `base` and `pc` are the loop's (with `pc` already past `instr`).
+    #[inline(never)]
+    #[cold]
+    fn run_rare(
+        &mut self,
+        fiber: &mut Fiber,
+        code: &CodeObj,
+        win: Window,
+        base: usize,
+        pc: usize,
+        instr: Instr,
+    ) -> Cold {
+        macro_rules! reg {
+            ($r:expr) => {
+                fiber.stack[win.slot($r)]
+            };
+        }
+        macro_rules! fail {
+            ($e:expr) => {{
+                fiber.frames.last_mut().expect("frame").pc = (pc - 1) as u32;
+                return Cold::Out(Flow::Raise($e));
+            }};
+        }
+        macro_rules! tryv {
+            ($e:expr) => {
+                match $e {
+                    Ok(v) => v,
+                    Err(e) => fail!(e),
+                }
+            };
+        }
+        macro_rules! save_pc {
+            () => {
+                fiber.frames.last_mut().expect("frame").pc = (pc - 1) as u32
+            };
+        }
+        match instr {
+            Instr::DeleteFast { reg, name } => {
+                if reg!(reg).is_undef() {
+                    let n = code.code.names[name.0 as usize].clone();
+                    fail!(self.unbound_local(&n));
+                }
+                let old = std::mem::take(&mut reg!(reg));
+                let temps = fiber
+                    .stack
+                    .get(base + code.nlocals as usize..base + code.code.nregs as usize)
+                    .unwrap_or(&[]);
+                self.finalize_deleted(old, temps);
+            }
+            Instr::DeleteGlobal { name } => {
+                let frame = fiber.frames.last().expect("frame");
+                let g = frame.globals.clone();
+                let old = tryv!(self.delete_global(&g, &code.names[name.0 as usize]));
+                let temps = fiber
+                    .stack
+                    .get(base + code.nlocals as usize..base + code.code.nregs as usize)
+                    .unwrap_or(&[]);
+                self.finalize_deleted(old, temps);
+            }
+            Instr::DeleteName { name } => {
+                let frame = fiber.frames.last().expect("frame");
+                let ns = frame.locals.clone().unwrap_or_else(|| frame.globals.clone());
+                let old = tryv!(self.delete_global(&ns, &code.names[name.0 as usize]));
+                let temps = fiber
+                    .stack
+                    .get(base + code.nlocals as usize..base + code.code.nregs as usize)
+                    .unwrap_or(&[]);
+                self.finalize_deleted(old, temps);
+            }
+            Instr::MakeCell { reg } => {
+                let v = std::mem::take(&mut reg!(reg));
+                let cell = self.new_cell(v);
+                self.gc_track(&cell);
+                reg!(reg) = cell;
+            }
+            Instr::DeleteDeref { cell, name } => {
+                if cell_get(&reg!(cell)).is_undef() {
+                    let n = code.code.names[name.0 as usize].clone();
+                    fail!(self.unbound_free(&n, &code.code, cell));
+                }
+                cell_set(&reg!(cell), Value::Undef);
+                self.finalize_pending();
+            }
+            Instr::LoadClassDeref { dst, cell, name } => {
+                let frame = fiber.frames.last().expect("frame");
+                let n = &code.names[name.0 as usize];
+                let local = frame.locals.as_ref().and_then(|l| self.dict_get_str(l, n));
+                let v = match local {
+                    Some(v) => v,
+                    None => cell_get(&reg!(cell)),
+                };
+                if v.is_undef() {
+                    let n = code.code.names[name.0 as usize].clone();
+                    fail!(self.unbound_free(&n, &code.code, cell));
+                }
+                reg!(dst) = v;
+            }
+            Instr::BuildSet { dst, start, count } => {
+                let items = take_regs(&mut fiber.stack, base + start.idx(), count);
+                save_pc!();
+                reg!(dst) = tryv!(self.new_set(items));
+            }
+            Instr::BuildDict { dst, start, count } => {
+                let items = take_regs(&mut fiber.stack, base + start.idx(), count * 2);
+                save_pc!();
+                let dict = tryv!(self.new_dict_from_pairs(items));
+                self.gc_track(&dict);
+                reg!(dst) = dict;
+            }
+            Instr::BuildSlice { dst, start } => {
+                let items = take_regs(&mut fiber.stack, base + start.idx(), 3);
+                reg!(dst) = self.new_slice(items);
+            }
+            Instr::FormatWithSpec { dst, spec } => {
+                let (v, s) = (reg!(dst).clone(), reg!(spec).clone());
+                save_pc!();
+                reg!(dst) = tryv!(self.format_with_spec(&v, &s));
+            }
+            Instr::ListExtend { list, iter } => {
+                let (l, it) = (reg!(list).clone(), reg!(iter).clone());
+                save_pc!();
+                tryv!(self.list_extend_star(&l, &it));
+            }
+            Instr::ListToTuple { dst, list } => {
+                let v = match &reg!(list) {
+                    Value::List(l) => Value::tuple(l.items.borrow().clone()),
+                    other => other.clone(),
+                };
+                reg!(dst) = v;
+            }
+            Instr::SetAdd { set, item } => {
+                let (s, v) = (reg!(set).clone(), reg!(item).clone());
+                save_pc!();
+                tryv!(self.set_add(&s, v));
+            }
+            Instr::SetUpdate { set, iter } => {
+                let (s, it) = (reg!(set).clone(), reg!(iter).clone());
+                save_pc!();
+                tryv!(self.set_update(&s, &it));
+            }
+            Instr::DictSet { dict, key, value } => {
+                let (d, k, v) = (reg!(dict).clone(), reg!(key).clone(), reg!(value).clone());
+                save_pc!();
+                tryv!(self.set_item(&d, k, v));
+            }
+            Instr::DictUpdate { dict, mapping } => {
+                let (d, m) = (reg!(dict).clone(), reg!(mapping).clone());
+                save_pc!();
+                tryv!(self.dict_update_display(&d, &m));
+            }
+            Instr::DictMerge { dict, mapping, func } => {
+                let (d, m, f) = (reg!(dict).clone(), reg!(mapping).clone(), reg!(func).clone());
+                save_pc!();
+                tryv!(self.dict_merge_kwargs(&d, &m, &f));
+            }
+            Instr::DelItem { obj, key } => {
+                let (o, k) = (reg!(obj).clone(), reg!(key).clone());
+                save_pc!();
+                tryv!(self.del_item(&o, &k));
+            }
+            Instr::DelAttr { obj, name } => {
+                let o = reg!(obj).clone();
+                save_pc!();
+                tryv!(self.del_attr(&o, &code.names[name.0 as usize]));
+            }
+            Instr::CallMethodKw { base: b, argc, kwnames } => {
+                save_pc!();
+                let at = base + b.idx();
+                let names = code.consts[kwnames.0 as usize].clone();
+                let (window, n) =
+                    if reg!(b.offset(1)).is_undef() { (at + 2, argc) } else { (at + 1, argc + 1) };
+                match self.call_at(fiber, at, window, n as usize, Some(&names)) {
+                    Ok(true) => return Cold::Frames,
+                    Ok(false) => {}
+                    Err(e) => return Cold::Out(Flow::Raise(e)),
+                }
+            }
+            Instr::CallEx { base: b } => {
+                save_pc!();
+                let at = base + b.idx();
+                match self.call_ex(fiber, at) {
+                    Ok(true) => return Cold::Frames,
+                    Ok(false) => {}
+                    Err(e) => return Cold::Out(Flow::Raise(e)),
+                }
+            }
+            Instr::UnpackEx { dst, src, before, after } => {
+                let v = reg!(src).clone();
+                save_pc!();
+                let items = tryv!(self.unpack(&v, before as usize, Some(after as usize)));
+                for (i, item) in items.into_iter().enumerate() {
+                    fiber.stack[base + dst.idx() + i] = item;
+                }
+            }
+            Instr::MakeFunction { dst, code: c, extra } => {
+                let frame = fiber.frames.last().expect("frame");
+                let globals = frame.globals.clone();
+                let parts = [
+                    reg!(extra).clone(),
+                    reg!(extra.offset(1)).clone(),
+                    reg!(extra.offset(2)).clone(),
+                    reg!(extra.offset(3)).clone(),
+                ];
+                let func = self.make_function(&code.consts[c.0 as usize], globals, parts);
+                self.gc_track(&func);
+                reg!(dst) = func;
+            }
+            Instr::MakeClass { base: b } => {
+                save_pc!();
+                let parts = take_regs(&mut fiber.stack, base + b.idx(), 4);
+                let frame = fiber.frames.last().expect("frame");
+                let globals = frame.globals.clone();
+                reg!(b) = tryv!(self.make_class(parts, globals));
+            }
+            Instr::Raise { exc, cause, has_cause } => {
+                let e = reg!(exc).clone();
+                let c = if has_cause { Some(reg!(cause).clone()) } else { None };
+                save_pc!();
+                let e = match self.prepare_raise(&e, c) {
+                    Ok(e) | Err(e) => e,
+                };
+                return Cold::Out(Flow::Raise(e));
+            }
+            Instr::Reraise { exc } => {
+                save_pc!();
+                match &reg!(exc) {
+                    Value::Obj(o) if o.exc().is_some() => return Cold::Out(Flow::Reraise(o.clone())),
+                    _ => fail!(self.new_error("SystemError", "reraise of a non-exception")),
+                }
+            }
+            Instr::RaiseCurrent => {
+                save_pc!();
+                match self.handled.clone() {
+                    Value::Obj(o) if o.exc().is_some() => return Cold::Out(Flow::Reraise(o)),
+                    _ => fail!(self.new_error("RuntimeError", "No active exception to reraise")),
+                }
+            }
+            Instr::RaiseAssert { msg, has_msg } => {
+                let args = if has_msg { vec![reg!(msg).clone()] } else { vec![] };
+                save_pc!();
+                let cls = self.exc_class("AssertionError");
+                let e = match self.instantiate_exception(&cls, args) {
+                    Ok(e) | Err(e) => e,
+                };
+                self.set_context(&e);
+                return Cold::Out(Flow::Raise(e));
+            }
+            Instr::PushExcInfo { save, exc } => {
+                let e = reg!(exc).clone();
+                reg!(save) = std::mem::replace(&mut self.handled, e);
+            }
+            Instr::PopExcInfo { saved } => {
+                self.handled = std::mem::take(&mut reg!(saved));
+                if self.handled.is_undef() {
+                    self.handled = Value::None;
+                }
+            }
+            Instr::CheckExcMatch { dst, exc, typ } => {
+                let (e, t) = (reg!(exc).clone(), reg!(typ).clone());
+                save_pc!();
+                reg!(dst) = Value::Bool(tryv!(self.exception_matches(&e, &t)));
+            }
+            Instr::ExcGroupSplit { dst, rest, typ } => {
+                let (r, t) = (reg!(rest).clone(), reg!(typ).clone());
+                save_pc!();
+                let (m, left) = tryv!(self.exception_group_split(&r, &t));
+                reg!(dst) = m;
+                reg!(rest) = left;
+            }
+            Instr::ExcGroupCombine { orig, raised, rest } => {
+                let (o, r, l) = (reg!(orig).clone(), reg!(raised).clone(), reg!(rest).clone());
+                save_pc!();
+                reg!(raised) = tryv!(self.exception_group_combine(&o, &r, &l));
+            }
+            Instr::WithEnter { dst, mgr } => {
+                let m = reg!(mgr).clone();
+                save_pc!();
+                let (exit, entered) = tryv!(self.with_enter(&m));
+                reg!(dst) = exit;
+                reg!(dst.offset(1)) = entered;
+            }
+            Instr::AsyncWithEnter { dst, mgr } => {
+                let m = reg!(mgr).clone();
+                save_pc!();
+                let (exit, entered) = tryv!(self.async_with_enter(&m));
+                reg!(dst) = exit;
+                reg!(dst.offset(1)) = entered;
+            }
+            Instr::WithExit { dst, exit, exc } => {
+                let (f, e) = (reg!(exit).clone(), reg!(exc).clone());
+                save_pc!();
+                reg!(dst) = tryv!(self.with_exit(&f, &e));
+            }
+            Instr::Import { dst, name, level, top } => {
+                save_pc!();
+                let frame = fiber.frames.last().expect("frame");
+                let globals = frame.globals.clone();
+                let n = code.code.names[name.0 as usize].clone();
+                reg!(dst) = tryv!(self.import(&n, level as usize, top, &globals));
+            }
+            Instr::ImportFrom { dst, module, name } => {
+                let m = reg!(module).clone();
+                save_pc!();
+                reg!(dst) = tryv!(self.import_from(&m, &code.code.names[name.0 as usize]));
+            }
+            Instr::ImportStar { module } => {
+                let m = reg!(module).clone();
+                save_pc!();
+                let frame = fiber.frames.last().expect("frame");
+                let ns = frame.locals.clone().unwrap_or_else(|| frame.globals.clone());
+                tryv!(self.import_star(&m, &ns));
+            }
+            Instr::PrintExpr { src } => {
+                let v = reg!(src).clone();
+                save_pc!();
+                tryv!(self.print_expr(&v));
+            }
+            Instr::Match { op, dst, subj, arg } => {
+                let s = reg!(subj).clone();
+                let n = if op == crate::compiler::bytecode::MatchKind::Class { 3 } else { 1 };
+                let at = base + arg.idx();
+                let args: Vec<Value> = fiber.stack[at..at + n].to_vec();
+                save_pc!();
+                reg!(dst) = tryv!(self.match_op(op, &s, &args));
+            }
+            // Every other instruction is handled by `run` itself.
+            _ => {}
+        }
+        Cold::Next
     }
 
     /// Returns from the top frame. `Some(v)` when it was the fiber's base frame.
@@ -1400,6 +1468,16 @@ impl Vm {
         }
         Err(e)
     }
+}
+
+/// What the loop does after a rare instruction ran out of line (`Vm::run_rare`).
+enum Cold {
+    /// Go on with the next instruction.
+    Next,
+    /// Go round the outer loop (a frame was pushed or popped).
+    Frames,
+    /// Leave `run`.
+    Out(Flow),
 }
 
 /// Control flow out of `run`.
@@ -1451,7 +1529,8 @@ fn clear_regs(slots: &mut [Value]) {
 /// scalar is copied as its tag and payload: the instruction before usually just wrote it, and
 /// reloading it as one wide word would stall on store forwarding.
 #[inline(always)]
-fn move_reg(stack: &mut [Value], src: usize, dst: usize) {
+#[allow(clippy::ptr_arg)] // `Slot` indexes a `Vec` (`vm::regs`).
+fn move_reg(stack: &mut Vec<Value>, src: Slot, dst: usize) {
     if !put_scalar(stack, src, dst) {
         let v = std::mem::take(&mut stack[src]);
         Value::put(&mut stack[dst], v);
@@ -1461,7 +1540,11 @@ fn move_reg(stack: &mut [Value], src: usize, dst: usize) {
 /// Writes a scalar in slot `src` to slot `dst` by tag and payload; false (nothing written)
 /// for any other value.
 #[inline(always)]
-fn put_scalar(stack: &mut [Value], src: usize, dst: usize) -> bool {
+#[allow(clippy::ptr_arg)] // `Slot` indexes a `Vec` (`vm::regs`).
+fn put_scalar<S: Copy, D: Copy>(stack: &mut Vec<Value>, src: S, dst: D) -> bool
+where
+    Vec<Value>: IndexMut<S, Output = Value> + IndexMut<D, Output = Value>,
+{
     match stack[src] {
         Value::Int(i) => Value::put_int(&mut stack[dst], i),
         Value::Float(f) => Value::put_float(&mut stack[dst], f),
@@ -1475,7 +1558,8 @@ fn put_scalar(stack: &mut [Value], src: usize, dst: usize) -> bool {
 /// stored at once would be reloaded wide and stall on store forwarding), anything else by
 /// reference.
 #[inline(always)]
-fn copy_reg(stack: &mut [Value], src: usize, dst: usize) {
+#[allow(clippy::ptr_arg)] // `Slot` indexes a `Vec` (`vm::regs`).
+fn copy_reg(stack: &mut Vec<Value>, src: Slot, dst: Slot) {
     if !put_scalar(stack, src, dst) {
         let v = stack[src].clone();
         Value::put(&mut stack[dst], v);

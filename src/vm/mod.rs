@@ -31,6 +31,7 @@ pub mod ops;
 pub mod patterns;
 pub mod quicken;
 pub mod recursion;
+pub(crate) mod regs;
 pub mod set;
 pub mod streams;
 pub mod traceback;

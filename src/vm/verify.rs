@@ -1,10 +1,10 @@
 //! The bytecode verifier: run once when a code object is loaded (`Vm::load_code`, the only
 //! way a `CodeObj` is built), before any of its instructions runs.
 //!
-//! What it proves about every code object the dispatch loop can run (an unchecked register
-//! access would rely on it: PERFORMANCE.md, the `regs` round; the loop checks its accesses at
-//! present, so a compiler bug that breaks these facts is caught here as a SystemError rather
-//! than as a panic in the middle of a program):
+//! What it proves about every code object the dispatch loop can run (the loop's unchecked
+//! register access and instruction fetch rely on it: `vm::regs`, PERFORMANCE.md, the `regs`
+//! and `runloop` rounds; a compiler bug that breaks these facts is caught here as a
+//! SystemError rather than as memory unsafety in the middle of a program):
 //! - every register operand of every instruction, including the windows an instruction
 //!   reads or writes above a register (`BuildList { start, count }`, a call's arguments, the
 //!   second register of `LoadMethod`, `ForIter`'s item register, ...), is below `nregs`;
