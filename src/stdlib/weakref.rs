@@ -124,8 +124,17 @@ pub fn module(vm: &mut Vm) -> PyResult<Value> {
 fn weakrefable(v: &Value) -> bool {
     match v {
         Value::Func(_) | Value::Class(_) => true,
+        // Subclasses of the variable-size builtins (int, tuple, bytes) get no weak
+        // reference slot in CPython.
         Value::Obj(o) if o.class.is_heap => {
-            o.class.slots.as_ref().is_none_or(|s| s.iter().any(|n| &**n == "__weakref__"))
+            let var_sized = match &o.payload {
+                Payload::Boxed(inner) => {
+                    matches!(inner, Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Tuple(_))
+                }
+                Payload::Bytes(_) => true,
+                _ => false,
+            };
+            !var_sized && o.class.slots.as_ref().is_none_or(|s| s.iter().any(|n| &**n == "__weakref__"))
         }
         Value::Obj(o) => matches!(
             o.payload,

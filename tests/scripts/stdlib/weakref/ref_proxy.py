@@ -44,3 +44,12 @@ y = C(3)
 rs = [weakref.ref(y, lambda w, i=i: print("cb", i)) for i in range(3)]
 y = None
 print("end")
+# Subclasses of int, tuple and bytes cannot be weakly referenced; str, float, list and dict
+# subclasses can.
+for base, arg in ((int, 1), (str, "s"), (tuple, ()), (bytes, b"b"), (float, 1.5), (list, []), (dict, {})):
+    sub = type("Sub" + base.__name__, (base,), {})
+    inst = sub(arg)
+    try:
+        print(base.__name__, weakref.ref(inst)() is inst)
+    except TypeError as e:
+        print(base.__name__, e)
