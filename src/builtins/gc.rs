@@ -53,6 +53,7 @@ fn gc_collect(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.new_error("ValueError", "invalid generation"));
     }
     let found = vm.gc_collect(generation != 0);
+    vm.weak_sweep();
     Ok(Value::Int(found as i64))
 }
 

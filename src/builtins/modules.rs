@@ -29,6 +29,7 @@ pub fn native_module(name: &str) -> Option<NativeModule> {
         "_traceback" => crate::stdlib::traceback::module,
         "_contextvars" => crate::stdlib::contextvars::module,
         "_sha2" => crate::stdlib::digests::module,
+        "_weakref" => crate::stdlib::weakref::module,
         _ => return None,
     })
 }
@@ -123,6 +124,14 @@ const STDLIB: &[(&str, &str, bool)] = &[
     ("sched", include_str!("../../stdlib/sched.py"), false),
     ("locale", include_str!("../../stdlib/locale.py"), false),
     ("codecs", include_str!("../../stdlib/codecs.py"), false),
+    ("weakref", include_str!("../../stdlib/weakref.py"), false),
+    ("_weakrefset", include_str!("../../stdlib/_weakrefset.py"), false),
+    ("graphlib", include_str!("../../stdlib/graphlib.py"), false),
+    ("reprlib", include_str!("../../stdlib/reprlib.py"), false),
+    ("hmac", include_str!("../../stdlib/hmac.py"), false),
+    ("getopt", include_str!("../../stdlib/getopt.py"), false),
+    ("stat", include_str!("../../stdlib/stat.py"), false),
+    ("configparser", include_str!("../../stdlib/configparser.py"), false),
     ("concurrent", include_str!("../../stdlib/concurrent/__init__.py"), true),
     ("concurrent.futures", include_str!("../../stdlib/concurrent/futures/__init__.py"), true),
 ];

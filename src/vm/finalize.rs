@@ -57,6 +57,7 @@ impl Vm {
         }
         drop(old);
         self.finalize_pending();
+        self.weak_sweep();
     }
 
     /// Finishes every drop in the graveyard, oldest first (also those queued meanwhile).
@@ -83,8 +84,10 @@ impl Vm {
                     self.call_del(obj);
                 }
                 Some(Dead::Cyclic(obj)) => self.call_del(Value::Obj(obj)),
+                Some(Dead::Weak(addr)) => self.weak_cleared(addr),
             }
         }
+        self.weak_sweep();
         self.finalizing = false;
     }
 

@@ -132,6 +132,8 @@ pub struct Vm {
     /// Drops the VM must finish: generators dropped while suspended inside `try`/`with`
     /// (to close) and instances whose class has `__del__` (see `finalize`).
     pub graveyard: object::Graveyard,
+    /// Weak references and their referents (`_weakref`).
+    pub weakrefs: crate::stdlib::weakref::Registry,
     /// True while the graveyard is being drained.
     pub finalizing: bool,
     /// The cycle collector (see `gc`).
@@ -218,6 +220,7 @@ impl Vm {
             caller: None,
             repr_active: Vec::new(),
             graveyard: Default::default(),
+            weakrefs: Default::default(),
             finalizing: false,
             gc: gc::Collector::default(),
             streams: streams::StdStreams::default(),

@@ -688,6 +688,9 @@ pub enum Dead {
     /// An instance with `__del__` the cycle collector found in garbage (already marked
     /// finalized, and still registered with the collector).
     Cyclic(Rc<Object>),
+    /// The address of an object that died with weak references to it: the VM runs their
+    /// callbacks (see `stdlib::weakref`).
+    Weak(usize),
 }
 
 /// The VM's queue of [`Dead`] values, oldest first (see `finalize`).
@@ -1161,13 +1164,20 @@ pub struct Object {
     /// [`Object::with_lazy_dict`]).
     /// Lives in what was padding after `finalized`: it costs no space.
     pub lazy_dict: bool,
+    /// Weak references point to it: its death queues `Dead::Weak` so that the VM runs their
+    /// callbacks (in padding too).
+    pub weak_watched: Cell<bool>,
     /// The cycle collector's index of the object during a collection (in what was padding).
     pub gc_slot: GcSlot,
 }
 
 impl Drop for Object {
     fn drop(&mut self) {
-        if self.class.has_del.get() && !self.finalized.get() && self.send_to_finalizer() {
+        let dead = self.class.has_del.get() && !self.finalized.get() && self.send_to_finalizer();
+        if self.weak_watched.get() {
+            self.notify_weak();
+        }
+        if dead {
             return;
         }
         if self.dict.get().is_none() && matches!(self.payload, Payload::Plain | Payload::Native(_)) {
@@ -1221,6 +1231,7 @@ impl Object {
             dict: OnceCell::new(),
             payload,
             finalized: Cell::new(false),
+            weak_watched: Cell::new(false),
             lazy_dict: false,
             gc_slot: GcSlot::default(),
         })
@@ -1242,6 +1253,7 @@ impl Object {
             dict,
             payload,
             finalized: Cell::new(false),
+            weak_watched: Cell::new(false),
             lazy_dict: false,
             gc_slot: GcSlot::default(),
         })
@@ -1258,6 +1270,7 @@ impl Object {
             dict: OnceCell::new(),
             payload,
             finalized: Cell::new(false),
+            weak_watched: Cell::new(false),
             lazy_dict: true,
             gc_slot: GcSlot::default(),
         })
@@ -1291,6 +1304,15 @@ impl Object {
     /// the one the object had. False when the graveyard is busy (the object is then freed
     /// without its finalizer).
     #[cold]
+    /// Queues the callbacks of the weak references to this dying object (after its
+    /// `__del__`, as CPython clears weak references once the finalizer has run).
+    fn notify_weak(&self) {
+        let Some(graveyard) = &self.class.graveyard else { return };
+        if let Ok(mut q) = graveyard.try_borrow_mut() {
+            q.push(Dead::Weak(self as *const Object as usize));
+        }
+    }
+
     fn send_to_finalizer(&mut self) -> bool {
         let Some(graveyard) = &self.class.graveyard else { return false };
         let Ok(mut q) = graveyard.try_borrow_mut() else { return false };
@@ -1299,6 +1321,7 @@ impl Object {
             dict: dict_cell(self.dict.take()),
             payload: std::mem::replace(&mut self.payload, Payload::Plain),
             finalized: Cell::new(true),
+            weak_watched: Cell::new(false),
             lazy_dict: self.lazy_dict,
             gc_slot: GcSlot::default(),
         };

@@ -1222,12 +1222,18 @@ impl Vm {
                 _ => "...".into(),
             });
         }
-        // Like CPython's Py_ReprEnter: only the builtin containers guard against cycles.
+        // Like CPython's Py_ReprEnter: only the builtin containers guard against cycles, in
+        // their own repr (a subclass's script `__repr__` sees its recursive calls itself).
         let tracked = matches!(v, Value::List(_) | Value::Dict(_) | Value::Tuple(_))
-            || matches!(
-                v.payload(),
-                Some(Payload::ListData(_) | Payload::DictData(_) | Payload::Set(_) | Payload::FrozenSet(_))
-            );
+            || match v {
+                Value::Obj(o) => {
+                    matches!(
+                        o.payload,
+                        Payload::ListData(_) | Payload::DictData(_) | Payload::Set(_) | Payload::FrozenSet(_)
+                    ) && !matches!(o.class.lookup("__repr__"), Some(Value::Func(_)))
+                }
+                _ => false,
+            };
         if tracked {
             self.repr_active.push(v.clone());
         }

@@ -1,0 +1,3 @@
+"""CPython's `_weakrefset`: where `WeakSet` lives (defined in `weakref`)."""
+
+from weakref import WeakSet
