@@ -27,6 +27,7 @@ pub(super) fn install(vm: &mut Vm) {
         ("startswith", startswith),
         ("endswith", endswith),
         ("replace", replace),
+        ("translate", translate),
         ("join", join),
         ("partition", partition),
         ("rpartition", rpartition),
@@ -60,6 +61,7 @@ pub(super) fn install(vm: &mut Vm) {
             method(vm, &cls, name, *f);
         }
         class_fn(vm, &cls, "fromhex", fromhex);
+        super::static_fn(vm, &cls, "maketrans", maketrans);
     }
     let ba = vm.types.bytearray.clone();
     for (name, f) in [
@@ -388,6 +390,47 @@ fn replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let count = opt_int(vm, opt_arg(&args, 3, "count"))?.unwrap_or(-1);
     let r = text_err(vm, bm::replace(&b, &old, &new, count))?;
     Ok(like(vm, &args, r))
+}
+
+/// `translate(table, /, delete=b'')`: drops the bytes in `delete`, then maps each byte
+/// through the 256-byte `table` (None keeps bytes as they are).
+fn translate(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_arity(vm, "translate", &args, 1, 2)?;
+    let b = this(vm, &args, "translate")?;
+    let table = opt_bytes(vm, args.pos.get(1))?;
+    if table.as_ref().is_some_and(|t| t.len() != 256) {
+        return Err(vm.new_error("ValueError", "translation table must be 256 characters long"));
+    }
+    let delete = opt_bytes(vm, opt_arg(&args, 2, "delete"))?.unwrap_or_default();
+    let mut dropped = [false; 256];
+    for &d in &delete {
+        dropped[usize::from(d)] = true;
+    }
+    let out = b
+        .iter()
+        .filter(|&&c| !dropped[usize::from(c)])
+        .map(|&c| table.as_ref().map_or(c, |t| t[usize::from(c)]))
+        .collect();
+    Ok(like(vm, &args, out))
+}
+
+/// `bytes.maketrans(from, to)`: the 256-byte table mapping each byte of `from` to the byte
+/// of `to` at the same position.
+fn maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if args.pos.len() != 2 {
+        let n = args.pos.len();
+        return Err(vm.new_error("TypeError", &format!("maketrans expected 2 arguments, got {n}")));
+    }
+    let from = bytes_arg(vm, &args.pos[0])?;
+    let to = bytes_arg(vm, &args.pos[1])?;
+    if from.len() != to.len() {
+        return Err(vm.new_error("ValueError", "maketrans arguments must have same length"));
+    }
+    let mut table: Vec<u8> = (0..=255).collect();
+    for (f, t) in from.iter().zip(&to) {
+        table[usize::from(*f)] = *t;
+    }
+    Ok(vm.new_bytes(table))
 }
 
 fn join(vm: &mut Vm, args: Args) -> PyResult<Value> {
