@@ -233,10 +233,18 @@ impl DictMap {
     /// when absent or undecided): the dispatch loop's `d[k]` for an exact dict.
     #[inline]
     pub fn get_str_key(&self, key: &Value) -> Option<&Value> {
+        self.lookup_str_key(key).flatten()
+    }
+
+    /// The value under a `str` key, `Some(None)` when the key is absent; `None` when `key`
+    /// is not a str or the probe cannot decide without script code (`d.get(k)` in place).
+    #[inline]
+    pub fn lookup_str_key(&self, key: &Value) -> Option<Option<&Value>> {
         let Value::Str(s) = key else { return None };
         match self.probe(s.hash(), key) {
-            Probe::Found(i) => self.entries.get(i).map(|e| &e.value),
-            _ => None,
+            Probe::Found(i) => self.entries.get(i).map(|e| Some(&e.value)),
+            Probe::Missing => Some(None),
+            Probe::Undecided(_) => None,
         }
     }
 
