@@ -250,10 +250,19 @@ fn join_strs(vm: &mut Vm, sep: &PyStr, items: &[Value]) -> Option<PyResult<Value
         return Some(Err(e));
     }
     let mut out = String::with_capacity(total);
+    let sep = sep.as_str();
+    // A one-byte separator (`" ".join(words)`) is pushed as a char: no `memcpy` call per gap.
+    let sep_char = match sep.as_bytes() {
+        &[b] if b.is_ascii() => Some(char::from(b)),
+        _ => None,
+    };
     for (i, v) in items.iter().enumerate() {
         if let Value::Str(p) = v {
             if i > 0 {
-                out.push_str(sep.as_str());
+                match sep_char {
+                    Some(c) => out.push(c),
+                    None => out.push_str(sep),
+                }
             }
             out.push_str(p.as_str());
         }
