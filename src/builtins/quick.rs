@@ -39,9 +39,14 @@ fn dict_get(vm: &mut Vm, stack: &mut [Value], at: usize, argc: usize) -> Option<
     }
     let args = stack.get(at + 1..at + 2 + argc)?;
     let Value::Dict(d) = &args[0] else { return None };
-    let found = match vm.dict_get(d, &args[1]) {
-        Ok(found) => found,
-        Err(e) => return Some(Err(e)),
+    // A str key is decided by one probe under one borrow, without `Vm::hash`'s dispatch.
+    let by_str = d.map.try_borrow().ok().and_then(|m| m.lookup_str_key(&args[1]).map(|v| v.cloned()));
+    let found = match by_str {
+        Some(found) => found,
+        None => match vm.dict_get(d, &args[1]) {
+            Ok(found) => found,
+            Err(e) => return Some(Err(e)),
+        },
     };
     let v = match found {
         Some(v) => v,

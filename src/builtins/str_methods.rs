@@ -6,6 +6,7 @@ use std::rc::Rc;
 use super::{arity, method, method_arity, opt_arg, static_fn};
 use crate::text::{self, strmethods as sm};
 use crate::vm::object::{Args, Payload, PyStr};
+use crate::vm::word_cache::MAX_LEN;
 use crate::vm::{PyResult, Value, Vm};
 
 type F = crate::vm::object::NativeFn;
@@ -169,7 +170,11 @@ fn split_with(vm: &mut Vm, args: Args, right: bool) -> PyResult<Value> {
         // Every piece of an ASCII str is ASCII: no vector of slices, no rescan per piece.
         let mut out = Vec::new();
         let limit = usize::try_from(max).unwrap_or(usize::MAX);
-        sm::for_each_ascii_word(s.as_str(), limit, |w| out.push(Value::Str(Rc::new(PyStr::ascii(w)))));
+        let words = &mut vm.words;
+        sm::for_each_ascii_word(s.as_str(), limit, |w| {
+            let p = if w.len() <= MAX_LEN { words.ascii_word(w) } else { Rc::new(PyStr::ascii(w)) };
+            out.push(Value::Str(p));
+        });
         return Ok(Value::list(out));
     }
     let parts = if right { sm::rsplit(s.as_str(), sep, max) } else { sm::split(s.as_str(), sep, max) };
@@ -245,10 +250,19 @@ fn join_strs(vm: &mut Vm, sep: &PyStr, items: &[Value]) -> Option<PyResult<Value
         return Some(Err(e));
     }
     let mut out = String::with_capacity(total);
+    let sep = sep.as_str();
+    // A one-byte separator (`" ".join(words)`) is pushed as a char: no `memcpy` call per gap.
+    let sep_char = match sep.as_bytes() {
+        &[b] if b.is_ascii() => Some(char::from(b)),
+        _ => None,
+    };
     for (i, v) in items.iter().enumerate() {
         if let Value::Str(p) = v {
             if i > 0 {
-                out.push_str(sep.as_str());
+                match sep_char {
+                    Some(c) => out.push(c),
+                    None => out.push_str(sep),
+                }
             }
             out.push_str(p.as_str());
         }

@@ -190,10 +190,30 @@ impl DictMap {
         if self.index.is_empty() {
             return self.scan(hash, key);
         }
+        // The usual outcomes need no vector: the candidates that need script code are
+        // collected by a second pass, only once one shows up.
+        match self.probe_index(hash, key, None) {
+            Some(p) => p,
+            None => self.probe_collect(hash, key),
+        }
+    }
+
+    /// [`DictMap::probe`]'s second pass, collecting every undecided candidate.
+    #[cold]
+    #[inline(never)]
+    fn probe_collect(&self, hash: i64, key: &Value) -> Probe {
+        let mut undecided = Vec::new();
+        self.probe_index(hash, key, Some(&mut undecided)).unwrap_or(Probe::Missing)
+    }
+
+    /// The probe of a map with an index. Without `undecided`, `None` at the first candidate
+    /// that needs script code; with it, such candidates go there and the result is
+    /// `Probe::Undecided` when there were any.
+    #[inline(always)]
+    fn probe_index(&self, hash: i64, key: &Value, mut undecided: Option<&mut Vec<usize>>) -> Option<Probe> {
         let mask = self.mask();
         let mut i = hash as u64 as usize & mask;
         let mut perturb = hash as u64;
-        let mut undecided = Vec::new();
         loop {
             match self.index[i] {
                 EMPTY => break,
@@ -205,15 +225,15 @@ impl DictMap {
                         // equality dispatch.
                         if let (Value::Str(a), Value::Str(b)) = (&e.key, key) {
                             if std::rc::Rc::ptr_eq(a, b) || a.as_str() == b.as_str() {
-                                return Probe::Found(slot as usize);
+                                return Some(Probe::Found(slot as usize));
                             }
                         } else if e.key.is(key) {
-                            return Probe::Found(slot as usize);
+                            return Some(Probe::Found(slot as usize));
                         } else {
                             match simple_eq(&e.key, key) {
-                                Some(true) => return Probe::Found(slot as usize),
+                                Some(true) => return Some(Probe::Found(slot as usize)),
                                 Some(false) => {}
-                                None => undecided.push(slot as usize),
+                                None => undecided.as_mut()?.push(slot as usize),
                             }
                         }
                     }
@@ -222,21 +242,28 @@ impl DictMap {
             perturb >>= 5;
             i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
         }
-        if undecided.is_empty() {
-            Probe::Missing
-        } else {
-            Probe::Undecided(undecided)
-        }
+        Some(match undecided {
+            Some(v) if !v.is_empty() => Probe::Undecided(std::mem::take(v)),
+            _ => Probe::Missing,
+        })
     }
 
     /// The value under a `str` key when the probe decides it without script code (`None`
     /// when absent or undecided): the dispatch loop's `d[k]` for an exact dict.
     #[inline]
     pub fn get_str_key(&self, key: &Value) -> Option<&Value> {
+        self.lookup_str_key(key).flatten()
+    }
+
+    /// The value under a `str` key, `Some(None)` when the key is absent; `None` when `key`
+    /// is not a str or the probe cannot decide without script code (`d.get(k)` in place).
+    #[inline]
+    pub fn lookup_str_key(&self, key: &Value) -> Option<Option<&Value>> {
         let Value::Str(s) = key else { return None };
         match self.probe(s.hash(), key) {
-            Probe::Found(i) => self.entries.get(i).map(|e| &e.value),
-            _ => None,
+            Probe::Found(i) => self.entries.get(i).map(|e| Some(&e.value)),
+            Probe::Missing => Some(None),
+            Probe::Undecided(_) => None,
         }
     }
 

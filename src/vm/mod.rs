@@ -39,6 +39,7 @@ pub mod types;
 pub mod value;
 pub mod verify;
 pub mod views;
+pub mod word_cache;
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -142,6 +143,8 @@ pub struct Vm {
     pub streams: streams::StdStreams,
     start: std::time::Instant,
     interned: HashMap<Box<str>, Rc<PyStr>>,
+    /// The short words `str.split()` made lately (see `word_cache`).
+    pub words: word_cache::WordCache,
 }
 
 /// What the running loop learns about async generators (PEP 525's `firstiter` and
@@ -226,6 +229,7 @@ impl Vm {
             streams: streams::StdStreams::default(),
             start: std::time::Instant::now(),
             interned: HashMap::new(),
+            words: word_cache::WordCache::default(),
         };
         crate::builtins::install(&mut vm);
         vm

@@ -65,6 +65,12 @@ impl PyStr {
         PyStr { s: CompactString::new(s), hash: Cell::new(NO_HASH), nchars: s.len() }
     }
 
+    /// [`PyStr::ascii`] with its hash already computed (`hash == str_hash(s)`).
+    pub fn ascii_hashed(s: &str, hash: i64) -> PyStr {
+        debug_assert!(s.is_ascii() && hash == str_hash(s));
+        PyStr { s: CompactString::new(s), hash: Cell::new(hash), nchars: s.len() }
+    }
+
     /// Wraps text whose code-point count the caller summed from its parts (`str.join`).
     pub fn with_char_len(s: String, nchars: usize) -> PyStr {
         debug_assert_eq!(s.chars().count(), nchars);
