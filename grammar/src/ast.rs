@@ -341,6 +341,8 @@ pub enum Constant {
     BigInt(Box<BigInt>),
     /// A float literal.
     Float(f64),
+    /// An imaginary literal (`2j`): the complex number with this imaginary part.
+    Imag(f64),
     /// A string literal (escapes processed, implicit concatenation done).
     Str(String),
     /// A bytes literal.

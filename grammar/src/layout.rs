@@ -264,6 +264,7 @@ impl State<'_> {
             | Tok::Int(_)
             | Tok::BigInt(_)
             | Tok::Float(_)
+            | Tok::Imag(_)
             | Tok::Str(_)
             | Tok::Equal
             | Tok::Colon

@@ -302,9 +302,7 @@ impl<'s> Lexer<'s> {
         self.inner.bump(end - self.inner.span().end);
         let text: String = self.src[start..end].chars().filter(|&c| c != '_').collect();
         let tok = match kind {
-            NumKind::Imaginary => {
-                return Err(strong("complex numbers are not supported", Span::new(start, end)));
-            }
+            NumKind::Imaginary => Tok::Imag(text[..text.len() - 1].parse().unwrap_or(f64::INFINITY)),
             NumKind::Float => Tok::Float(text.parse().unwrap_or(f64::INFINITY)),
             NumKind::Int(radix) => {
                 let digits = if radix == 10 { &text[..] } else { &text[2..] };

@@ -64,7 +64,8 @@ pub fn tokenize_debug(source: &str) -> String {
             | token::Tok::Name(_)
             | token::Tok::Int(_)
             | token::Tok::BigInt(_)
-            | token::Tok::Float(_) => {
+            | token::Tok::Float(_)
+            | token::Tok::Imag(_) => {
                 format!("{tok:?} {:?}", &source[*start..*end])
             }
             _ => format!("{tok:?}"),

@@ -150,6 +150,7 @@ fn const_repr(c: &Constant) -> String {
         Constant::Int(i) => i.to_string(),
         Constant::BigInt(i) => i.to_string(),
         Constant::Float(f) => format!("{f:?}"),
+        Constant::Imag(f) => format!("{f:?}j"),
         Constant::Str(s) => str_repr(s),
         Constant::Bytes(b) => format!("b{}", str_repr(&String::from_utf8_lossy(b))),
     }

@@ -299,6 +299,7 @@ pub(crate) fn starts_expr(t: &Tok) -> bool {
             | Tok::Int(_)
             | Tok::BigInt(_)
             | Tok::Float(_)
+            | Tok::Imag(_)
             | Tok::Str(_)
             | Tok::LPar
             | Tok::LSqb
@@ -323,6 +324,7 @@ fn ends_expr(t: &Tok) -> bool {
             | Tok::Int(_)
             | Tok::BigInt(_)
             | Tok::Float(_)
+            | Tok::Imag(_)
             | Tok::Str(_)
             | Tok::RPar
             | Tok::RSqb

@@ -29,6 +29,8 @@ pub enum Tok {
     Int(i64),
     BigInt(Box<BigInt>),
     Float(f64),
+    /// An imaginary literal (`2j`): its imaginary part.
+    Imag(f64),
     Str(Box<StrLit>),
     Newline,
     Indent,

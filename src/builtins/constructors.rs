@@ -20,6 +20,7 @@ pub(super) fn install(vm: &mut Vm) {
         (t.int.clone(), new_int),
         (t.bool_.clone(), new_bool),
         (t.float.clone(), new_float),
+        (t.complex.clone(), new_complex),
         (t.str_.clone(), new_str),
         (t.list.clone(), new_list),
         (t.tuple.clone(), new_tuple),
@@ -241,6 +242,95 @@ fn new_float(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(v) => Value::Float(to_float(vm, v)?),
     };
     Ok(boxed(&cls, &vm.types.float.clone(), v))
+}
+
+/// `complex(real=0, imag=0)` and `complex(str)`.
+fn new_complex(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (cls, rest) = cls_and_args(vm, &args)?;
+    if rest.len() + args.kw.len() > 2 {
+        let n = rest.len() + args.kw.len();
+        return Err(vm.new_error("TypeError", &format!("complex() takes at most 2 arguments ({n} given)")));
+    }
+    let (mut real, mut imag) = (rest.first().cloned(), rest.get(1).cloned());
+    for (k, v) in args.kw {
+        let slot = match k.as_str() {
+            Some("real") if real.is_none() => &mut real,
+            Some("imag") if imag.is_none() => &mut imag,
+            Some(name @ ("real" | "imag")) => {
+                let pos = if name == "real" { 1 } else { 2 };
+                return Err(vm.new_error(
+                    "TypeError",
+                    &format!("argument for complex() given by name ('{name}') and position ({pos})"),
+                ));
+            }
+            _ => {
+                let name = k.as_str().unwrap_or("");
+                return Err(vm.new_error(
+                    "TypeError",
+                    &format!("complex() got an unexpected keyword argument '{name}'"),
+                ));
+            }
+        };
+        *slot = Some(v.clone());
+    }
+    let c = complex_from_parts(vm, real, imag)?;
+    let v = vm.new_complex(c);
+    Ok(boxed(&cls, &vm.types.complex.clone(), v))
+}
+
+/// `complex_new_impl`: the value of `complex(real, imag)`.
+fn complex_from_parts(vm: &mut Vm, real: Option<Value>, imag: Option<Value>) -> PyResult<(f64, f64)> {
+    let Some(real) = real else {
+        return Ok((0.0, 0.0));
+    };
+    if let Value::Str(s) = &real {
+        if imag.is_some() {
+            return Err(vm.new_error("TypeError", "complex() can't take second arg if first is a string"));
+        }
+        return crate::vm::complex::parse_complex(s.as_str())
+            .ok_or_else(|| vm.new_error("ValueError", "complex() arg is a malformed string"));
+    }
+    if matches!(imag, Some(Value::Str(_))) {
+        return Err(vm.new_error("TypeError", "complex() second arg can't be a string"));
+    }
+    let real = match vm.call_dunder(&real, "__complex__", vec![])? {
+        Some(r) if crate::vm::complex::complex_of(&r).is_some() => r,
+        Some(r) => {
+            let t = vm.type_name(&r);
+            return Err(vm.new_error("TypeError", &format!("__complex__ returned non-complex (type {t})")));
+        }
+        None => real,
+    };
+    let cr = complex_part(vm, &real, "first argument must be a string or a number")?;
+    let ci = match &imag {
+        None => (0.0, 0.0),
+        Some(i) => complex_part(vm, i, "second argument must be a number")?,
+    };
+    let real_is_complex = crate::vm::complex::complex_of(&real).is_some();
+    let imag_is_complex = imag.as_ref().and_then(crate::vm::complex::complex_of).is_some();
+    let re = if imag_is_complex { cr.0 - ci.1 } else { cr.0 };
+    let im = match (real_is_complex, imag.is_some()) {
+        (true, false) => cr.1,
+        (true, true) => ci.0 + cr.1,
+        (false, _) => ci.0,
+    };
+    Ok((re, im))
+}
+
+/// One argument of `complex()` as a complex number (a real one as `(x, 0)`).
+fn complex_part(vm: &mut Vm, v: &Value, what: &str) -> PyResult<(f64, f64)> {
+    let v = crate::vm::ops::unboxed(v).unwrap_or_else(|| v.clone());
+    if let Some(c) = crate::vm::complex::complex_of(&v) {
+        return Ok(c);
+    }
+    let numeric = matches!(v, Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_))
+        || vm.call_dunder(&v, "__float__", vec![])?.is_some()
+        || vm.call_dunder(&v, "__index__", vec![])?.is_some();
+    if !numeric {
+        let t = vm.type_name(&v);
+        return Err(vm.new_error("TypeError", &format!("complex() {what}, not '{t}'")));
+    }
+    Ok((to_float(vm, &v)?, 0.0))
 }
 
 /// `float(v)`.

@@ -417,6 +417,10 @@ fn abs(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Value::Bool(b) => Value::Int(*b as i64),
         Value::BigInt(b) => Value::from_bigint(b.abs()),
         Value::Float(f) => Value::Float(f.abs()),
+        v if crate::vm::complex::complex_of(v).is_some() => {
+            let c = crate::vm::complex::complex_of(v).unwrap_or_default();
+            return vm.complex_abs(c);
+        }
         v => match vm.call_dunder(v, "__abs__", vec![])? {
             Some(r) => r,
             None => {

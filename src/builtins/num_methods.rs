@@ -36,6 +36,16 @@ pub(super) fn install(vm: &mut Vm) {
         method(vm, &float, name, f);
     }
     class_fn(vm, &float, "fromhex", float_fromhex);
+    let complex = vm.types.complex.clone();
+    method(vm, &complex, "conjugate", complex_conjugate);
+}
+
+/// `complex.conjugate()`.
+fn complex_conjugate(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match crate::vm::complex::complex_of(&number(&args)) {
+        Some((re, im)) => Ok(vm.new_complex((re, -im))),
+        None => Err(vm.new_error("TypeError", "descriptor 'conjugate' requires a 'complex' object")),
+    }
 }
 
 /// The receiver as a builtin number (script subclass instances unwrapped).

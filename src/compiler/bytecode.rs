@@ -385,6 +385,8 @@ pub enum Const {
     BigInt(Rc<BigInt>),
     /// A float.
     Float(f64),
+    /// An imaginary literal: the complex number with this imaginary part.
+    Imag(f64),
     /// A string (interned by the VM when loaded).
     Str(Rc<str>),
     /// A bytes literal.
@@ -404,7 +406,9 @@ impl PartialEq for Const {
             (Const::Bool(a), Const::Bool(b)) => a == b,
             (Const::Int(a), Const::Int(b)) => a == b,
             (Const::BigInt(a), Const::BigInt(b)) => a == b,
-            (Const::Float(a), Const::Float(b)) => a.to_bits() == b.to_bits(),
+            (Const::Float(a), Const::Float(b)) | (Const::Imag(a), Const::Imag(b)) => {
+                a.to_bits() == b.to_bits()
+            }
             (Const::Str(a), Const::Str(b)) => a == b,
             (Const::Bytes(a), Const::Bytes(b)) => a == b,
             (Const::Tuple(a), Const::Tuple(b)) => a == b,

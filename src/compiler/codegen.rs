@@ -2394,6 +2394,7 @@ fn const_of(c: &ast::Constant) -> Const {
         ast::Constant::Int(i) => Const::Int(*i),
         ast::Constant::BigInt(b) => Const::BigInt(Rc::new((**b).clone())),
         ast::Constant::Float(f) => Const::Float(*f),
+        ast::Constant::Imag(f) => Const::Imag(*f),
         ast::Constant::Str(s) => Const::Str(s.as_str().into()),
         ast::Constant::Bytes(b) => Const::Bytes(b.as_slice().into()),
     }

@@ -315,6 +315,13 @@ impl Vm {
         if let Payload::Super(start, target) = &o.payload {
             return self.super_attr(start, target, n);
         }
+        if let Payload::Complex(re, im) = o.payload {
+            match n {
+                "real" => return Ok(Value::Float(re)),
+                "imag" => return Ok(Value::Float(im)),
+                _ => {}
+            }
+        }
         let cls = o.class.clone();
         let r = if cls.has_hook(HOOK_GETATTRIBUTE) {
             match cls.lookup("__getattribute__") {

@@ -922,6 +922,7 @@ impl Vm {
             Const::Int(i) => Value::Int(*i),
             Const::BigInt(b) => Value::BigInt(b.clone()),
             Const::Float(f) => Value::Float(*f),
+            Const::Imag(f) => self.new_complex((0.0, *f)),
             Const::Str(s) => self.intern(s),
             Const::Bytes(b) => self.new_bytes(b.to_vec()),
             Const::Tuple(items) => {

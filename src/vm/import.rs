@@ -109,6 +109,13 @@ impl Vm {
         if let Some(m) = self.module_get(full) {
             return Ok(m);
         }
+        if full == "os.path" {
+            // CPython's `os` registers its path module under this name: `import os.path as p`
+            // binds the same module as `from os import path`.
+            let m = self.load_module("posixpath")?;
+            self.module_insert(full, m.clone());
+            return Ok(m);
+        }
         if let Some(ctor) = crate::builtins::native_module(full) {
             let m = ctor(self)?;
             self.module_insert(full, m.clone());

@@ -10,6 +10,7 @@ pub mod attr;
 pub mod attr_cache;
 pub mod bigrange;
 pub mod call;
+pub mod complex;
 pub mod containers;
 pub mod coro;
 pub mod dict;

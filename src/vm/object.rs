@@ -1010,6 +1010,8 @@ pub enum Payload {
     DictData(Rc<Dict>),
     /// An `int`/`str`/`float`/`tuple` subclass instance: the builtin value it wraps.
     Boxed(Value),
+    /// A `complex` (real, imaginary).
+    Complex(f64, f64),
     /// `NotImplemented`.
     NotImplemented,
     /// `...`.
@@ -1135,6 +1137,7 @@ impl fmt::Debug for Payload {
             Payload::ListData(_) => "ListData",
             Payload::DictData(_) => "DictData",
             Payload::Boxed(_) => "Boxed",
+            Payload::Complex(..) => "Complex",
             Payload::NotImplemented => "NotImplemented",
             Payload::Ellipsis => "Ellipsis",
             Payload::DictView(..) => "DictView",

@@ -148,6 +148,7 @@ impl Vm {
                 }
                 Payload::Range(start, stop, step) => range_len(*start, *stop, *step) > 0,
                 Payload::BigRange(r) => !r.is_empty(),
+                Payload::Complex(re, im) => *re != 0.0 || *im != 0.0,
                 _ => return self.truthy_slow(v),
             },
         })
@@ -415,6 +416,9 @@ impl Vm {
                 if let Some(r) = self.view_binop(op, a, b)? {
                     return Ok(Some(r));
                 }
+                if let Some(r) = self.complex_binop(op, a, b)? {
+                    return Ok(Some(r));
+                }
                 if let (Some(_), Some(_)) = (self.set_table_of(a), self.set_table_of(b)) {
                     if let Some(r) = self.set_binop(op, a, b)? {
                         return Ok(Some(r));
@@ -533,7 +537,7 @@ impl Vm {
             return Err(self.new_error("ZeroDivisionError", "0.0 cannot be raised to a negative power"));
         }
         if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
-            return Err(self.new_error("ValueError", "complex numbers are not supported"));
+            return self.float_pow_complex(x, y);
         }
         let r = x.powf(y);
         if r.is_infinite() && x.is_finite() && y.is_finite() {
@@ -695,6 +699,12 @@ impl Vm {
             (UnaryKind::Invert, Value::Int(i)) => return Ok(Value::Int(!i)),
             (UnaryKind::Invert, Value::Bool(b)) => return Ok(Value::Int(!(*b as i64))),
             (UnaryKind::Invert, Value::BigInt(b)) => return Ok(Value::from_bigint(-(**b).clone() - 1)),
+            (UnaryKind::Neg | UnaryKind::Pos, Value::Obj(o)) => {
+                if let Payload::Complex(re, im) = o.payload {
+                    let neg = op == UnaryKind::Neg;
+                    return Ok(self.new_complex(if neg { (-re, -im) } else { (re, im) }));
+                }
+            }
             _ => {}
         }
         let (name, sym) = match op {
@@ -815,6 +825,9 @@ impl Vm {
 
     /// Equality involving at least one `Obj`: builtin payloads, then `__eq__` both ways.
     fn obj_eq(&mut self, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+        if let Some(r) = self.complex_eq(a, b)? {
+            return Ok(Some(Value::Bool(r)));
+        }
         if let Some(r) = self.view_compare(CmpKind::Eq, a, b)? {
             return Ok(Some(Value::Bool(r)));
         }
@@ -1071,6 +1084,7 @@ impl Vm {
                     self.hash(&f)? ^ (s.id() as i64 >> 4)
                 }
                 Payload::Slice(..) => return Err(self.unhashable(v)),
+                Payload::Complex(re, im) => super::complex::complex_hash((*re, *im)),
                 _ => return self.hash_object(v, o),
             },
         })
@@ -1311,6 +1325,7 @@ impl Vm {
             }
         }
         Ok(match &o.payload {
+            Payload::Complex(re, im) => super::complex::complex_repr((*re, *im)),
             Payload::Exception(_) => {
                 let args = self.exc_args(o);
                 let name = o.class.name();
@@ -1474,6 +1489,10 @@ impl Vm {
             Value::Bool(b) => text::format_spec::format_i64(*b as i64, &spec_s, &tn),
             Value::BigInt(b) => text::format_spec::format_int(b, &spec_s, &tn),
             Value::Float(f) => text::format_spec::format_float(*f, &spec_s, &tn),
+            Value::Obj(o) if matches!(o.payload, Payload::Complex(..)) => {
+                let c = super::complex::complex_of(v).unwrap_or_default();
+                super::complex::format_complex(c, &spec_s)
+            }
             _ => {
                 let cls = self.type_of(v);
                 let script_format = matches!(cls.lookup("__format__"), Some(Value::Func(_)));
