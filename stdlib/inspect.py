@@ -88,6 +88,36 @@ def isawaitable(obj):
     return hasattr(type(obj), "__await__")
 
 
+GEN_CREATED = 'GEN_CREATED'
+GEN_RUNNING = 'GEN_RUNNING'
+GEN_SUSPENDED = 'GEN_SUSPENDED'
+GEN_CLOSED = 'GEN_CLOSED'
+CORO_CREATED = 'CORO_CREATED'
+CORO_RUNNING = 'CORO_RUNNING'
+CORO_SUSPENDED = 'CORO_SUSPENDED'
+CORO_CLOSED = 'CORO_CLOSED'
+
+
+def _state(prefix, running, suspended, frame):
+    if running:
+        return prefix + '_RUNNING'
+    if suspended:
+        return prefix + '_SUSPENDED'
+    if frame is None:
+        return prefix + '_CLOSED'
+    return prefix + '_CREATED'
+
+
+def getgeneratorstate(generator):
+    """The state of a generator: GEN_CREATED, GEN_RUNNING, GEN_SUSPENDED or GEN_CLOSED."""
+    return _state('GEN', generator.gi_running, generator.gi_suspended, generator.gi_frame)
+
+
+def getcoroutinestate(coroutine):
+    """The state of a coroutine: CORO_CREATED, CORO_RUNNING, CORO_SUSPENDED or CORO_CLOSED."""
+    return _state('CORO', coroutine.cr_running, coroutine.cr_suspended, coroutine.cr_frame)
+
+
 def istraceback(obj):
     return isinstance(obj, types.TracebackType)
 

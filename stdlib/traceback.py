@@ -84,28 +84,7 @@ def format_exception(exc, /, value=_sentinel, tb=_sentinel, limit=None, chain=Tr
         return ['NoneType: None\n']
     if limit is None:
         return _chunks(_traceback.format_exception(value, chain))
-    return _format_limited(value, limit, chain, set())
-
-
-def _format_limited(exc, limit, chain, seen):
-    out = []
-    seen.add(id(exc))
-    if chain:
-        cause = exc.__cause__
-        context = exc.__context__
-        if cause is not None and id(cause) not in seen:
-            out += _format_limited(cause, limit, chain, seen)
-            out.append(_CAUSE_MESSAGE)
-        elif (cause is None and context is not None and not exc.__suppress_context__
-              and id(context) not in seen):
-            out += _format_limited(context, limit, chain, seen)
-            out.append(_CONTEXT_MESSAGE)
-    tb = exc.__traceback__
-    if tb is not None:
-        out.append('Traceback (most recent call last):\n')
-        out += format_tb(tb, limit)
-    out += format_exception_only(exc)
-    return out
+    return _chunks(_traceback.format_exception(value, chain, limit))
 
 
 def print_exception(exc, /, value=_sentinel, tb=_sentinel, limit=None, file=None, chain=True):

@@ -248,6 +248,7 @@ pub fn new_handle(vm: &mut Vm, callback: Value, args: Vec<Value>, when: Option<f
 
 /// `loop.call_soon(callback, *args)`.
 pub fn call_soon(vm: &mut Vm, lp: &LoopObj, callback: Value, args: Vec<Value>) -> Rc<Object> {
+    finalize_dropped_asyncgens(vm, lp);
     let h = new_handle(vm, callback, args, None);
     lp.el.borrow_mut().call_soon(Cb::Handle(h.clone()));
     h
@@ -335,10 +336,15 @@ fn run_callback(vm: &mut Vm, loop_obj: &Value, cb: Cb) {
 
 /// Queues the closing of async generators dropped unfinished since the last call, as
 /// CPython's finalizer hook does with `call_soon_threadsafe` at the moment of the drop.
-fn finalize_dropped_asyncgens(vm: &mut Vm, lp: &LoopObj) {
-    if lp.asyncgen_hooks.graveyard.borrow().is_empty() {
-        return;
+#[inline]
+pub(crate) fn finalize_dropped_asyncgens(vm: &mut Vm, lp: &LoopObj) {
+    if !lp.asyncgen_hooks.graveyard.borrow().is_empty() {
+        queue_dropped_asyncgens(vm, lp);
     }
+}
+
+#[cold]
+fn queue_dropped_asyncgens(vm: &mut Vm, lp: &LoopObj) {
     let dropped = std::mem::take(&mut *lp.asyncgen_hooks.graveyard.borrow_mut());
     for g in dropped {
         let agen = Object::new(vm.types.async_generator.clone(), Payload::Generator(g));

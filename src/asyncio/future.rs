@@ -410,6 +410,11 @@ impl TaskState {
         name
     }
 
+    /// The `contextvars.Context` its steps run in (None: the empty context).
+    pub fn context(&self) -> Value {
+        self.vals.borrow().context()
+    }
+
     /// The coroutine.
     pub fn coro(&self) -> Value {
         self.vals.borrow().coro.clone().map_or(Value::None, Value::Obj)
@@ -558,6 +563,11 @@ impl FutureObj {
             return;
         }
         let loop_obj = self.st.borrow().loop_obj();
+        if let Some(lp) = loop_of(&loop_obj) {
+            // Async generators the finished coroutine dropped were queued for closing
+            // before its result was set, as CPython's finalizer hook runs at the drop.
+            super::event_loop::finalize_dropped_asyncgens(vm, lp);
+        }
         match callbacks {
             Callbacks::One(cb) => schedule_done_callback(vm, &loop_obj, cb, this),
             other => {
@@ -828,6 +838,7 @@ pub fn new_task_in(
         Payload::Ext(Box::new(FutureObj::new(loop_obj.clone(), FutKind::Task(task)))),
     );
     vm.mem_track(&obj, TASK_BYTES)?;
+    super::event_loop::finalize_dropped_asyncgens(vm, lp);
     lp.el.borrow_mut().call_soon(Cb::Step(obj.clone(), None));
     vm.gc_track(&Value::Obj(obj.clone()));
     lp.tasks.borrow_mut().insert(n, &obj);
@@ -966,6 +977,11 @@ pub fn task_step(vm: &mut Vm, task: &Rc<Object>, exc: Option<Exc>) {
     let task_context = t.vals.borrow().context();
     let prev_context = std::mem::replace(&mut vm.context, task_context);
     let outcome = send_into(vm, &coro, incoming);
+    if let Some(l) = lp {
+        // Async generators the step dropped are queued for closing before the task's next
+        // step or done callbacks, as CPython's finalizer hook runs at the drop.
+        super::event_loop::finalize_dropped_asyncgens(vm, l);
+    }
     // A step that set the first variable made a context: the task keeps it.
     let stepped_context = std::mem::replace(&mut vm.context, prev_context);
     let old = t.vals.borrow_mut().replace_context(stepped_context);

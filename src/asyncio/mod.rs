@@ -165,6 +165,8 @@ impl Aio {
     fn install_methods(&self, vm: &mut Vm) {
         let f = &self.future;
         static_fn(vm, f, "__new__", future_new);
+        // `asyncio.Future[int]`, `asyncio.Task[None]` in annotations (Task inherits it).
+        static_fn(vm, f, "__class_getitem__", crate::builtins::class_getitem);
         for (name, m) in [
             ("result", fut_result as crate::vm::object::NativeFn),
             ("exception", fut_exception),
@@ -308,6 +310,7 @@ pub fn asyncio_module(vm: &mut Vm) -> PyResult<Value> {
         ("current_task", m_current_task),
         ("all_tasks", m_all_tasks),
         ("_pending_tasks", m_pending_tasks),
+        ("_task_context", m_task_context),
         ("sleep", sleep::sleep),
         ("iscoroutine", m_iscoroutine),
         ("iscoroutinefunction", m_iscoroutinefunction),
@@ -575,7 +578,11 @@ fn loop_call_soon(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn loop_call_later(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (l, lv) = this_loop(vm, &args)?;
-    let delay = crate::builtins::to_float(vm, args.pos.get(1).unwrap_or(&Value::None))?;
+    let delay = args.pos.get(1).unwrap_or(&Value::None);
+    if delay.is_none() {
+        return Err(vm.new_error("TypeError", "delay must not be None"));
+    }
+    let delay = crate::builtins::to_float(vm, delay)?;
     let f = args.pos.get(2).cloned().unwrap_or(Value::None);
     check_callable(vm, &f, "call_later")?;
     let when = l.el.borrow().time() + delay;
@@ -584,7 +591,11 @@ fn loop_call_later(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn loop_call_at(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (_, lv) = this_loop(vm, &args)?;
-    let when = crate::builtins::to_float(vm, args.pos.get(1).unwrap_or(&Value::None))?;
+    let when = args.pos.get(1).unwrap_or(&Value::None);
+    if when.is_none() {
+        return Err(vm.new_error("TypeError", "when cannot be None"));
+    }
+    let when = crate::builtins::to_float(vm, when)?;
     let f = args.pos.get(2).cloned().unwrap_or(Value::None);
     check_callable(vm, &f, "call_at")?;
     Ok(Value::Obj(call_at(vm, lv, when, f, args.pos.get(3..).unwrap_or(&[]).to_vec())))
@@ -902,6 +913,13 @@ fn m_all_tasks(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn m_pending_tasks(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let lv = loop_arg(vm, &args)?;
     Ok(Value::list(pending_tasks(&lv)))
+}
+
+/// `_task_context(task)`: the Context the task's steps run in (None while it is the empty
+/// one), for `Runner` to keep one context across its runs.
+fn m_task_context(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (f, _) = this_future(vm, &args)?;
+    Ok(f.task().map_or(Value::None, |t| t.context()))
 }
 
 /// The loop's unfinished tasks in creation order (finished ones leave the registry).

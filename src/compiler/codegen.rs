@@ -677,10 +677,28 @@ impl<'a> Unit<'a> {
         let Some(Block::Loop { breaks, .. }) = self.blocks.pop() else { unreachable!() };
         self.patch_here(fi);
         self.branch(|u| u.stmts(orelse))?;
+        self.release_iter_after_break(breaks, it, src);
+        Ok(())
+    }
+
+    /// `break` out of a `for`/`async for` loop drops the iterator at once, as CPython pops
+    /// it: a generator left unfinished is finalized before the statement after the loop.
+    /// `src`, the iterable, is cleared too when it is a temporary (past the loop's two
+    /// registers; a generator is its own iterator, so it holds the same object); temporaries
+    /// are dead once the loop is left.
+    fn release_iter_after_break(&mut self, breaks: Vec<usize>, it: Reg, src: Reg) {
+        if breaks.is_empty() {
+            return;
+        }
+        let skip = self.emit(Instr::Jump { target: 0 });
         for b in breaks {
             self.patch_here(b);
         }
-        Ok(())
+        self.emit(Instr::LoadNone { dst: it });
+        if src.0 >= it.0 + 2 {
+            self.emit(Instr::LoadNone { dst: src });
+        }
+        self.patch_here(skip);
     }
 
     fn async_for_stmt(
@@ -717,9 +735,7 @@ impl<'a> Unit<'a> {
         let end = self.emit(Instr::EndAsyncFor { exc, target: 0 });
         self.patch_here(end);
         self.branch(|u| u.stmts(orelse))?;
-        for b in breaks {
-            self.patch_here(b);
-        }
+        self.release_iter_after_break(breaks, it, src);
         Ok(())
     }
 

@@ -33,14 +33,19 @@ fn exception_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Exc> {
     }
 }
 
-/// `format_exception(exc, chain)`: the whole report as one string.
+/// `format_exception(exc, chain[, limit])`: the whole report as one string (with `limit`,
+/// at most that many entries of each traceback, as `traceback.format_exception`).
 fn format_exception(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let exc = exception_arg(vm, args.pos.first())?;
     let chain = match args.pos.get(1) {
         Some(v) => vm.truthy(v)?,
         None => true,
     };
-    let text = if chain { vm.format_exception(&exc) } else { vm.format_exception_unchained(&exc) };
+    let text = match args.pos.get(2) {
+        Some(Value::Int(limit)) => vm.format_exception_limited(&exc, chain, *limit as isize),
+        _ if chain => vm.format_exception(&exc),
+        _ => vm.format_exception_unchained(&exc),
+    };
     Ok(Value::string(text))
 }
 

@@ -120,16 +120,19 @@ impl Vm {
                 Value::Obj(agen) => Ok(Delegate::Resume(agen.clone(), incoming)),
                 _ => Err(self.new_error("SystemError", "bad async generator operation")),
             },
-            AsyncGenOpState::Init => self.start_async_op(op, kind, target),
+            AsyncGenOpState::Init => self.start_async_op(op, kind, target, incoming),
         }
     }
 
-    /// The first step of an operation: checks the generator, then resumes it.
+    /// The first step of an operation: checks the generator, then resumes it. An exception
+    /// thrown into an operation that has not started goes into the generator as it is (a
+    /// task cancelled before its `aclose()` ran: CPython 3.11's `gen_throw`).
     fn start_async_op(
         &mut self,
         op: &RefCell<AsyncGenOp>,
         kind: AsyncGenOpKind,
         target: Value,
+        incoming: Incoming,
     ) -> PyResult<Delegate> {
         let (Value::Obj(agen), Some(g)) = (&target, generator_of(&target)) else {
             return Err(self.new_error("SystemError", "bad async generator operation"));
@@ -144,6 +147,9 @@ impl Vm {
             return Err(
                 self.new_error("RuntimeError", &format!("{what}: asynchronous generator is already running"))
             );
+        }
+        if let Incoming::Throw(e) = incoming {
+            return self.throw_into_unstarted_op(op, &kind, agen, g, e);
         }
         if let AsyncGenOpKind::Send(v) = &kind {
             let fresh = matches!(&*g.state.borrow(), GenState::Suspended(f) if !f.suspended);
@@ -170,6 +176,30 @@ impl Vm {
         op.borrow_mut().state = AsyncGenOpState::Iter;
         g.running_async.set(true);
         Ok(Delegate::Resume(agen.clone(), incoming))
+    }
+
+    /// `op.throw(e)` before the operation's first step: `e` goes into the generator. An
+    /// `aclose()`/`athrow()` stays unstarted, as in CPython 3.11: if the generator awaits
+    /// (say, in a `finally`), the next step starts the operation, throwing GeneratorExit
+    /// (or the athrow exception) there.
+    fn throw_into_unstarted_op(
+        &mut self,
+        op: &RefCell<AsyncGenOp>,
+        kind: &AsyncGenOpKind,
+        agen: &Rc<Object>,
+        g: &Generator,
+        e: Exc,
+    ) -> PyResult<Delegate> {
+        if matches!(*g.state.borrow(), GenState::Finished) {
+            op.borrow_mut().state = AsyncGenOpState::Closed;
+            return Err(e);
+        }
+        self.async_gen_first_iter(agen);
+        if !kind.is_throw_like() {
+            op.borrow_mut().state = AsyncGenOpState::Iter;
+            g.running_async.set(true);
+        }
+        Ok(Delegate::Resume(agen.clone(), Incoming::Throw(e)))
     }
 
     /// What the stop of the generator (or, for `anext(it, default)`, of the awaitable) an

@@ -463,30 +463,61 @@ impl Vm {
                 rest.push(m);
             }
         }
-        let derive = |vm: &mut Vm, items: Vec<Value>| -> Option<Exc> {
-            if items.is_empty() {
-                return None;
-            }
-            Some(vm.derive_group(g, items))
-        };
-        let m = derive(self, matched);
-        let r = derive(self, rest);
+        let m = if matched.is_empty() { None } else { Some(self.group_subset(g, matched)?) };
+        let r = if rest.is_empty() { None } else { Some(self.group_subset(g, rest)?) };
         Ok((m, r))
     }
 
-    /// A group like `g` (same class, message, traceback, cause, context) with other members.
+    /// `BaseExceptionGroup.derive(items)`: a new group with `g`'s message, an ExceptionGroup
+    /// when every member is an Exception (whatever `g`'s class), else a BaseExceptionGroup.
     pub fn derive_group(&mut self, g: &Exc, items: Vec<Value>) -> Exc {
         let msg = g.get_attr("message").unwrap_or_else(|| Value::str(""));
-        let new = self.new_exception(&g.class, vec![msg.clone(), Value::list(items.clone())]);
+        let exception = self.exc_class("Exception");
+        let all_exceptions =
+            items.iter().all(|v| matches!(v, Value::Obj(o) if o.class.is_subclass(&exception)));
+        let cls = self.exc_class(if all_exceptions { "ExceptionGroup" } else { "BaseExceptionGroup" });
+        let new = self.new_exception(&cls, vec![msg.clone(), Value::list(items.clone())]);
         new.set_attr("message", msg);
         new.set_attr("exceptions", Value::tuple(items));
+        new
+    }
+
+    /// The part of `g` holding `items`, as `split` makes it: `g.derive(items)` (a script
+    /// subclass may override `derive`) with `g`'s traceback, cause, context and a copy of its
+    /// notes.
+    fn group_subset(&mut self, g: &Exc, items: Vec<Value>) -> PyResult<Exc> {
+        let base = self.exc_class("BaseExceptionGroup");
+        let builtin = match (g.class.lookup("derive"), base.lookup("derive")) {
+            (Some(a), Some(b)) => a.is(&b),
+            _ => true,
+        };
+        let new = if builtin {
+            self.derive_group(g, items)
+        } else {
+            let v = self.call_method(&Value::Obj(g.clone()), "derive", vec![Value::list(items)])?;
+            match v {
+                Value::Obj(o) if o.class.is_subclass(&base) => o,
+                _ => {
+                    return Err(
+                        self.new_error("TypeError", "derive must return an instance of BaseExceptionGroup")
+                    )
+                }
+            }
+        };
         if let (Some(a), Some(b)) = (g.exc(), new.exc()) {
             *b.traceback.borrow_mut() = a.traceback.borrow().clone();
             *b.cause.borrow_mut() = a.cause.borrow().clone();
             *b.context.borrow_mut() = a.context.borrow().clone();
             b.suppress_context.set(a.suppress_context.get());
         }
-        new
+        if let Some(notes) = g.get_attr("__notes__") {
+            let copy = match &notes {
+                Value::List(l) => Value::list(l.items.borrow().clone()),
+                other => other.clone(),
+            };
+            new.set_attr("__notes__", copy);
+        }
+        Ok(new)
     }
 
     /// After all `except*` clauses: what to raise (None when everything was handled).
@@ -521,7 +552,7 @@ impl Vm {
             }
         }
         let kept =
-            if reraised.is_empty() { None } else { Some(Value::Obj(self.derive_group(orig, reraised))) };
+            if reraised.is_empty() { None } else { Some(Value::Obj(self.group_subset(orig, reraised)?)) };
         if new.is_empty() {
             return Ok(kept.unwrap_or(Value::None));
         }

@@ -136,6 +136,7 @@ impl Vm {
                 g.started.set(true);
                 fiber.incoming = incoming;
                 std::mem::swap(&mut fiber.handled, &mut self.handled);
+                inherit_handled(&mut self.handled, &fiber.handled);
                 self.depth += 1;
                 Ok(fiber)
             }
@@ -173,6 +174,7 @@ impl Vm {
             return result;
         };
         std::mem::swap(&mut fiber.handled, &mut self.handled);
+        disinherit_handled(&mut fiber.handled, &self.handled);
         let result = match result {
             ChildResult::Yielded(v) => {
                 // A suspended frame no longer counts towards the depth (a finished one was
@@ -1636,3 +1638,23 @@ pub(crate) fn cell_set(cell: &Value, v: Value) {
 /// Silences an unused-import warning for `Reg` in builds without debug helpers.
 #[allow(dead_code)]
 fn _reg(_: Reg) {}
+
+/// A resumed generator with no exception of its own being handled sees its caller's, as
+/// CPython's exception-state stack does for `sys.exc_info()` and `__context__`.
+#[inline]
+fn inherit_handled(own: &mut Value, caller: &Value) {
+    if own.is_none() && !caller.is_none() {
+        *own = caller.clone();
+    }
+}
+
+/// The inverse of `inherit_handled` when the generator suspends or ends: its caller's
+/// exception is not its own.
+#[inline]
+fn disinherit_handled(own: &mut Value, caller: &Value) {
+    if let (Value::Obj(a), Value::Obj(b)) = (&*own, caller) {
+        if Rc::ptr_eq(a, b) {
+            *own = Value::None;
+        }
+    }
+}

@@ -48,6 +48,9 @@ struct PrintContext {
     seen: HashSet<*const Object>,
     group_depth: usize,
     need_close: bool,
+    /// `traceback.format_exception(..., limit=n)`: the outermost `n` entries of each
+    /// traceback (the innermost `-n` when negative); None shows them all.
+    limit: Option<isize>,
 }
 
 impl PrintContext {
@@ -75,6 +78,19 @@ impl Vm {
         let mut out = String::new();
         let mut ctx = PrintContext::default();
         self.format_exc(e, &mut ctx, &mut out);
+        out
+    }
+
+    /// [`Vm::format_exception`] (or, without `chain`, the unchained form) showing at most
+    /// `limit` entries of each traceback, as `traceback.format_exception(..., limit=n)`.
+    pub fn format_exception_limited(&mut self, e: &Exc, chain: bool, limit: isize) -> String {
+        let mut out = String::new();
+        let mut ctx = PrintContext { limit: Some(limit), ..PrintContext::default() };
+        if chain {
+            self.format_exc(e, &mut ctx, &mut out);
+        } else {
+            self.format_one(e, &mut ctx, &mut out);
+        }
         out
     }
 
@@ -128,7 +144,10 @@ impl Vm {
 
     /// One exception without its chain: a plain traceback or an exception group's box.
     fn format_one(&mut self, exc: &Exc, ctx: &mut PrintContext, out: &mut String) {
-        let entries = exc.exc().map(|d| d.traceback.borrow().clone()).unwrap_or_default();
+        let mut entries = exc.exc().map(|d| d.traceback.borrow().clone()).unwrap_or_default();
+        if let Some(limit) = ctx.limit {
+            limit_entries(&mut entries, limit);
+        }
         if !self.is_exception_group(exc) {
             if !entries.is_empty() {
                 ctx.emit(out, "Traceback (most recent call last):\n", '|');
@@ -537,6 +556,17 @@ fn levenshtein<'a>(mut a: &'a [u8], mut b: &'a [u8], max_cost: usize) -> usize {
         }
     }
     result
+}
+
+/// Keeps the entries `limit` selects (entries are stored innermost first): the outermost
+/// `limit` ones, or the innermost `-limit` when it is negative.
+fn limit_entries(entries: &mut Vec<TbEntry>, limit: isize) {
+    let n = limit.unsigned_abs().min(entries.len());
+    if limit >= 0 {
+        entries.drain(..entries.len() - n);
+    } else {
+        entries.truncate(n);
+    }
 }
 
 #[cfg(test)]

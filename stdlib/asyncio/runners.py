@@ -1,6 +1,7 @@
 """asyncio.run and asyncio.Runner (CPython 3.11's shutdown sequence)."""
 
-from _asyncio import new_event_loop, set_event_loop, _get_running_loop, iscoroutine, _pending_tasks
+from _asyncio import (new_event_loop, set_event_loop, _get_running_loop, iscoroutine, _pending_tasks,
+                      _task_context)
 
 __all__ = ['Runner', 'run']
 
@@ -14,6 +15,11 @@ class Runner:
         self._loop_factory = loop_factory
         self._loop = None
         self._set_event_loop = False
+        # The Context every run's main task runs in (CPython's copy_context() at the first
+        # run). None until a run makes one: the first task gets a copy of the current
+        # context, and later ones run in what it was left with, which saves importing
+        # contextvars for scripts that never use it.
+        self._context = None
 
     def __enter__(self):
         self._lazy_init()
@@ -47,8 +53,14 @@ class Runner:
         if _get_running_loop() is not None:
             raise RuntimeError("Runner.run() cannot be called from a running event loop")
         self._lazy_init()
-        task = self._loop.create_task(coro)
-        return self._loop.run_until_complete(task)
+        if context is None:
+            context = self._context
+        task = self._loop.create_task(coro, context=context)
+        try:
+            return self._loop.run_until_complete(task)
+        finally:
+            if self._context is None:
+                self._context = _task_context(task)
 
     def _lazy_init(self):
         if self._state == 'closed':
