@@ -152,11 +152,8 @@ class _GenericAlias(_Final):
         return result
 
     def __mro_entries__(self, bases):
-        origin = self.__origin__
-        if self._name is None and origin is not Generic and Generic not in bases:
-            # `class Sub(Stack[int])`: Stack already has Generic in its MRO.
-            return (origin,)
-        return (origin,)
+        # `class Sub(Stack[int])` subclasses Stack, which already has Generic in its MRO.
+        return (self.__origin__,)
 
     def __instancecheck__(self, obj):
         raise TypeError('Subscripted generics cannot be used with class and instance checks')
