@@ -170,10 +170,11 @@ class Interpolation:
         return value
 
 
-class BasicInterpolation(Interpolation):
-    """`%(name)s` refers to another option of the section (or DEFAULT); `%%` is a '%'."""
+class _SigilInterpolation(Interpolation):
+    """What Basic and Extended interpolation share: references start with `_SIGIL`, and a
+    doubled sigil is the sigil itself."""
 
-    _KEY = re.compile(r"%\(([^)]+)\)s")
+    _SIGIL = "%"
 
     def before_get(self, parser, section, option, value, defaults):
         out = []
@@ -181,11 +182,18 @@ class BasicInterpolation(Interpolation):
         return "".join(out)
 
     def before_set(self, parser, section, option, value):
-        stripped = self._KEY.sub("", value.replace("%%", ""))
-        if "%" in stripped:
+        sigil = self._SIGIL
+        stripped = self._KEY.sub("", value.replace(sigil * 2, ""))
+        if sigil in stripped:
             raise ValueError("invalid interpolation syntax in %r at position %d"
-                             % (value, stripped.find("%")))
+                             % (value, stripped.find(sigil)))
         return value
+
+
+class BasicInterpolation(_SigilInterpolation):
+    """`%(name)s` refers to another option of the section (or DEFAULT); `%%` is a '%'."""
+
+    _KEY = re.compile(r"%\(([^)]+)\)s")
 
     def _expand(self, parser, option, out, rest, section, values, depth):
         rawval = parser.get(section, option, raw=True, fallback=rest)
@@ -223,22 +231,11 @@ class BasicInterpolation(Interpolation):
                     "'%%' must be followed by '%%' or '(', found: %r" % (rest,))
 
 
-class ExtendedInterpolation(Interpolation):
+class ExtendedInterpolation(_SigilInterpolation):
     """`${name}` or `${section:name}` refers to another option; `$$` is a '$'."""
 
+    _SIGIL = "$"
     _KEY = re.compile(r"\$\{([^}]+)\}")
-
-    def before_get(self, parser, section, option, value, defaults):
-        out = []
-        self._expand(parser, option, out, value, section, defaults, 1)
-        return "".join(out)
-
-    def before_set(self, parser, section, option, value):
-        stripped = self._KEY.sub("", value.replace("$$", ""))
-        if "$" in stripped:
-            raise ValueError("invalid interpolation syntax in %r at position %d"
-                             % (value, stripped.find("$")))
-        return value
 
     def _expand(self, parser, option, out, rest, section, values, depth):
         rawval = parser.get(section, option, raw=True, fallback=rest)

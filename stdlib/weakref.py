@@ -302,7 +302,33 @@ class KeyedRef(ref):
         pass
 
 
-class WeakValueDictionary(_abc.MutableMapping):
+class _WeakMapping(_abc.MutableMapping):
+    """What both weak dictionaries share: `clear` and the `|` operators (3.9+)."""
+
+    def clear(self):
+        self.data.clear()
+
+    def __or__(self, other):
+        if isinstance(other, _abc.Mapping):
+            c = self.copy()
+            c.update(other)
+            return c
+        return NotImplemented
+
+    def __ror__(self, other):
+        if isinstance(other, _abc.Mapping):
+            c = self.__class__()
+            c.update(other)
+            c.update(self)
+            return c
+        return NotImplemented
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
+
+
+class WeakValueDictionary(_WeakMapping):
     """A mapping whose values are held weakly: an entry goes when its value dies."""
 
     def __init__(self, other=(), /, **kw):
@@ -431,30 +457,8 @@ class WeakValueDictionary(_abc.MutableMapping):
         for key, o in kwargs.items():
             d[key] = KeyedRef(o, self._remove, key)
 
-    def clear(self):
-        self.data.clear()
 
-    def __or__(self, other):
-        if isinstance(other, _abc.Mapping):
-            c = self.copy()
-            c.update(other)
-            return c
-        return NotImplemented
-
-    def __ror__(self, other):
-        if isinstance(other, _abc.Mapping):
-            c = self.__class__()
-            c.update(other)
-            c.update(self)
-            return c
-        return NotImplemented
-
-    def __ior__(self, other):
-        self.update(other)
-        return self
-
-
-class WeakKeyDictionary(_abc.MutableMapping):
+class WeakKeyDictionary(_WeakMapping):
     """A mapping whose keys are held weakly: an entry goes when its key dies."""
 
     def __init__(self, dict=None):
@@ -563,28 +567,6 @@ class WeakKeyDictionary(_abc.MutableMapping):
                 d[ref(key, self._remove)] = value
         if len(kwargs):
             self.update(kwargs)
-
-    def clear(self):
-        self.data.clear()
-
-    def __or__(self, other):
-        if isinstance(other, _abc.Mapping):
-            c = self.copy()
-            c.update(other)
-            return c
-        return NotImplemented
-
-    def __ror__(self, other):
-        if isinstance(other, _abc.Mapping):
-            c = self.__class__()
-            c.update(other)
-            c.update(self)
-            return c
-        return NotImplemented
-
-    def __ior__(self, other):
-        self.update(other)
-        return self
 
 
 class WeakSet:
