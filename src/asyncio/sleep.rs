@@ -8,8 +8,8 @@
 //!
 //! Allocation: `await sleep(0)` allocates nothing (`sleep(0)` returns one shared awaitable,
 //! which needs no state because an awaiting `YieldFrom` passes `Incoming::Start` only on its
-//! first step, see `interp::apply_resume`). `sleep(d)` allocates one object with a
-//! [`SleepCoro`] (56 bytes): awaiting it arms the timer and yields the object itself as the
+//! first step, see `interp::apply_resume`). `sleep(d)` allocates one object, its
+//! [`SleepCoro`] (56 bytes) inline in the payload (`Payload::Sleep`): awaiting it arms the timer and yields the object itself as the
 //! future the task waits on, the task parking in it; no future object is made.
 
 use std::any::Any;
@@ -106,8 +106,9 @@ enum Phase {
 /// `call_soon`, as the future's `set_result` schedules its callbacks; `task.cancel()` marks
 /// it cancelled and wakes the waiter with the CancelledError the future's `result()` raises.
 ///
-/// Sized for the parked task it belongs to (56 bytes, a 64-byte malloc chunk, where the
-/// `FutureObj` it replaced took 128). It is registered with the cycle collector only when
+/// Sized for the parked task it belongs to: 56 bytes, inline in its object's payload
+/// (`Payload::Sleep`; the boxed `Ext` it was took a 64-byte malloc chunk, and the
+/// `FutureObj` before that 128). It is registered with the cycle collector only when
 /// `result` may hold a container: the task ↔ object reference (task → coroutine → this →
 /// `waiter`) exists only while its timer is scheduled, which the loop holds, and the timer
 /// entry clears `waiter` when it is dropped unrun (see [`SleepTimer`]).
@@ -157,7 +158,7 @@ impl Drop for SleepTimer {
 /// The [`SleepCoro`] of an object, if it is one.
 fn sleep_coro(o: &Object) -> Option<&SleepCoro> {
     match &o.payload {
-        Payload::Ext(e) => e.as_any().downcast_ref::<SleepCoro>(),
+        Payload::Sleep(s) => Some(s),
         _ => None,
     }
 }
@@ -170,7 +171,7 @@ pub fn sleep_of(v: &Value) -> Option<&SleepCoro> {
     }
 }
 
-/// Keeps a sleep object in a 64-byte malloc chunk (see [`SleepCoro`]).
+/// Keeps a sleep object inside an object's payload (see [`SleepCoro`]).
 const _: () = assert!(std::mem::size_of::<SleepCoro>() <= 56);
 
 impl SleepCoro {
@@ -419,7 +420,7 @@ pub fn sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
         loop_ref: Cell::new(None),
         blocking: Cell::new(false),
     };
-    let obj = Value::Obj(Object::new(aio.sleep_class.clone(), Payload::Ext(Box::new(state))));
+    let obj = Value::Obj(Object::new(aio.sleep_class.clone(), Payload::Sleep(state)));
     if !atomic {
         vm.gc_track(&obj);
     }
@@ -434,7 +435,7 @@ pub fn sleep0_singleton(cls: &Rc<Class>) -> Value {
 
 /// Driving by hand: `send(None)` first yields, then finishes with StopIteration.
 fn drive(vm: &mut Vm, this: &Value, incoming: Incoming) -> PyResult<Value> {
-    let Some(Payload::Ext(e)) = this.payload() else {
+    let Some(e) = this.payload().and_then(Payload::ext) else {
         return Err(vm.new_error("TypeError", "descriptor requires a sleep coroutine"));
     };
     let step = if let Some(s) = e.as_any().downcast_ref::<Sleep0>() {
@@ -478,7 +479,7 @@ pub fn m_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `close()`.
 pub fn m_close(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    if let Some(Payload::Ext(e)) = args.pos.first().and_then(|v| v.payload()) {
+    if let Some(e) = args.pos.first().and_then(|v| v.payload()).and_then(Payload::ext) {
         if let Some(s) = e.as_any().downcast_ref::<Sleep0>() {
             s.sent.set(false);
         } else if let Some(sleep) = e.as_any().downcast_ref::<SleepCoro>() {

@@ -59,10 +59,7 @@ pub trait Ext: Any + fmt::Debug {
 
 impl Vm {
     fn ext_of(v: &Value) -> Option<&dyn Ext> {
-        match v.payload()? {
-            super::object::Payload::Ext(e) => Some(&**e),
-            _ => None,
-        }
+        v.payload()?.ext()
     }
 
     pub(crate) fn runtime_repr(&mut self, v: &Value) -> PyResult<Option<String>> {

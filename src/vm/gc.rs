@@ -337,7 +337,9 @@ fn visit_payload(p: &Payload, f: &mut dyn FnMut(Edge<'_>)) -> bool {
             Ok(state) => visit_gen_state(&state, f),
             Err(_) => return false,
         },
-        Payload::Ext(e) => return e.gc_traverse(&mut Tracer { f }),
+        Payload::Ext(_) | Payload::Sleep(_) => {
+            return p.ext().is_none_or(|e| e.gc_traverse(&mut Tracer { f }));
+        }
         Payload::AsyncGenOp(op) => match op.try_borrow() {
             Ok(op) => {
                 one(&op.target, f);
@@ -408,8 +410,8 @@ impl Tracer<'_> {
 }
 
 /// Address-keyed map with a cheap hash (addresses are already well spread). Also hashes
-/// sequence numbers (`u64` keys, e.g. the asyncio task registry): one multiplication
-/// (Fibonacci hashing) spreads consecutive keys.
+/// sequence numbers (`u64` keys): one multiplication (Fibonacci hashing) spreads
+/// consecutive keys.
 #[derive(Default)]
 pub struct AddrHasher(u64);
 
@@ -474,19 +476,20 @@ struct Graph {
 }
 
 impl Graph {
-    fn with_nodes(n: usize) -> Graph {
-        let mut starts = Vec::with_capacity(n + 1);
+    /// An empty graph over `n` nodes, in the (empty) vectors of an earlier collection.
+    fn with_nodes(n: usize, mut starts: Vec<u32>, edges: Vec<u32>) -> Graph {
+        starts.reserve(n + 1);
         starts.push(0);
-        Graph { starts, edges: Vec::new() }
+        Graph { starts, edges }
     }
 
     /// Marks alive everything reachable from `work` (nodes already marked alive).
-    fn mark_reachable(&self, mut work: Vec<usize>, alive: &mut [bool]) {
+    fn mark_reachable(&self, work: &mut Vec<u32>, alive: &mut [bool]) {
         while let Some(i) = work.pop() {
+            let i = i as usize;
             for &j in &self.edges[self.starts[i] as usize..self.starts[i + 1] as usize] {
-                let j = j as usize;
-                if !alive[j] {
-                    alive[j] = true;
+                if !alive[j as usize] {
+                    alive[j as usize] = true;
                     work.push(j);
                 }
             }
@@ -601,7 +604,7 @@ fn clear_payload(p: &Payload, trash: &mut Vec<Value>, through: &mut dyn FnMut(Ed
                 trash.extend(table.iter().cloned());
             }
         }
-        Payload::Ext(e) => e.gc_clear(trash),
+        Payload::Ext(_) | Payload::Sleep(_) => p.ext().into_iter().for_each(|e| e.gc_clear(trash)),
         Payload::Iter(it) => {
             if let Ok(mut it) = it.try_borrow_mut() {
                 let old = std::mem::replace(&mut *it, Iter::Done);
@@ -651,6 +654,8 @@ pub struct Collector {
     /// The last collection queued finalizers instead of freeing: what it examined stays in
     /// the young generation, so that the next young collection frees what stays garbage.
     deferred: bool,
+    /// The work vectors of the last collection, when small enough to keep.
+    workspace: Workspace,
 }
 
 impl Default for Collector {
@@ -666,6 +671,7 @@ impl Default for Collector {
             collecting: false,
             frozen: 0,
             deferred: false,
+            workspace: Workspace::default(),
         }
     }
 }
@@ -790,42 +796,57 @@ impl Collector {
     }
 
     /// Trial deletion over `tracked[start..]`.
+    ///
+    /// The workspace is sized for a collection over a large heap (a full collection at the
+    /// peak of 100 k parked tasks adds its workspace to the peak): the registry entries stay
+    /// in place, with one byte each saying whether it became a node (not freed, not a second
+    /// registration of the same object), and counts and work lists are 32-bit. The vectors
+    /// of a small collection are kept for the next one (see [`Workspace`]).
     fn collect_from(&mut self, start: usize) -> usize {
         self.allocs = 0;
         if self.collecting || start > self.tracked.len() {
             return 0;
         }
         self.collecting = true;
+        let mut ws = std::mem::take(&mut self.workspace);
         let n = self.tracked.len() - start;
-        let mut index = Nodes(Vec::with_capacity(n));
-        let mut refs: Vec<isize> = Vec::with_capacity(n);
-        // The registry entries of the nodes, kept to be put back for the survivors (no
-        // downgrade and no drop of a `Weak` per node).
-        let mut entries: Vec<Tracked> = Vec::with_capacity(n);
-        for t in self.tracked.drain(start..) {
-            let Some(n) = t.upgrade() else { continue };
-            let strong = n.key().1;
-            if index.insert(n) {
-                refs.push(strong as isize - 1);
-                entries.push(t);
-            }
+        ws.reserve(n);
+        let mut index = Nodes(std::mem::take(&mut ws.nodes));
+        let refs = &mut ws.refs;
+        for t in &self.tracked[start..] {
+            let node = match t.upgrade() {
+                Some(n) => {
+                    // Minus the handle just taken; a count beyond `i32` only ever stays a root.
+                    let strong = n.key().1.min(i32::MAX as usize) as i32 - 1;
+                    index.insert(n) && {
+                        refs.push(strong);
+                        true
+                    }
+                }
+                None => false,
+            };
+            ws.is_node.push(node);
         }
         let nodes = &index.0;
         // Subtract internal references, recording them; a node that cannot be walked is a root.
-        let mut root = vec![false; nodes.len()];
-        let mut graph = Graph::with_nodes(nodes.len());
+        let alive = &mut ws.alive;
+        alive.resize(nodes.len(), false);
+        let mut graph =
+            Graph::with_nodes(nodes.len(), std::mem::take(&mut ws.starts), std::mem::take(&mut ws.edges));
         for (i, n) in nodes.iter().enumerate() {
             if !walk(n.node(), &index, 0, &mut |j| {
                 refs[j] -= 1;
                 graph.edges.push(j as u32);
             }) {
-                root[i] = true;
+                alive[i] = true;
             }
             graph.starts.push(graph.edges.len() as u32);
         }
-        let mut alive: Vec<bool> = (0..nodes.len()).map(|i| root[i] || refs[i] > 0).collect();
-        let work: Vec<usize> = (0..nodes.len()).filter(|&i| alive[i]).collect();
-        graph.mark_reachable(work, &mut alive);
+        for (a, &r) in alive.iter_mut().zip(refs.iter()) {
+            *a |= r > 0;
+        }
+        ws.work.extend((0..nodes.len() as u32).filter(|&i| alive[i as usize]));
+        graph.mark_reachable(&mut ws.work, alive);
         // PEP 442: generators in the garbage that closing would run code in are finalized
         // first (moved to the graveyard, closed at the VM's next call). Their frames may
         // still use any other object of the garbage, so nothing is cleared this time: the
@@ -833,59 +854,102 @@ impl Collector {
         // explicit `gc.collect()` closes them and collects again at once).
         let finalized =
             (0..nodes.len()).filter(|&i| !alive[i] && finalize_generator(nodes[i].node())).count();
+        let mut found = 0;
         if finalized > 0 {
             alive.iter_mut().for_each(|a| *a = true);
             self.deferred = true;
-            return self.finish_collection(index, entries, Vec::new(), alive, 0);
-        }
-        // Garbage with finalizers to run, and what it reaches, survives until they ran.
-        let finalizable = self.queue_finalizers(nodes, &alive);
-        self.deferred = !finalizable.is_empty();
-        for &i in &finalizable {
-            alive[i] = true;
-        }
-        graph.mark_reachable(finalizable, &mut alive);
-        let mut trash = Vec::new();
-        let mut found = 0;
-        for (i, n) in nodes.iter().enumerate() {
-            if !alive[i] {
-                found += 1 + clear(n.node(), &index, 0, &mut trash);
+        } else {
+            // Garbage with finalizers to run, and what it reaches, survives until they ran.
+            self.queue_finalizers(nodes, alive, &mut ws.work);
+            self.deferred = !ws.work.is_empty();
+            for &i in &ws.work {
+                alive[i as usize] = true;
+            }
+            graph.mark_reachable(&mut ws.work, alive);
+            for (i, n) in nodes.iter().enumerate() {
+                if !alive[i] {
+                    found += 1 + clear(n.node(), &index, 0, &mut ws.trash);
+                }
             }
         }
-        self.finish_collection(index, entries, trash, alive, found)
+        (ws.starts, ws.edges) = (graph.starts, graph.edges);
+        ws.nodes = index.0;
+        self.finish_collection(start, ws);
+        found
     }
 
-    /// Survivors move to the old generation; garbage is re-registered only if a reference
-    /// the walk could not break keeps it alive. Returns `found`.
-    fn finish_collection(
-        &mut self,
-        nodes: Nodes,
-        entries: Vec<Tracked>,
-        trash: Vec<Value>,
-        alive: Vec<bool>,
-        found: usize,
-    ) -> usize {
-        let mut garbage = Vec::new();
-        for (t, alive) in entries.into_iter().zip(alive) {
-            if alive {
-                self.tracked.push(t);
-            } else {
-                garbage.push(t);
+    /// Survivors move to the old generation (their registry entries stay where they are);
+    /// garbage stays registered only if a reference the walk could not break keeps it alive;
+    /// entries of freed objects and second registrations go.
+    fn finish_collection(&mut self, start: usize, mut ws: Workspace) {
+        super::drop::release_vec(std::mem::take(&mut ws.trash));
+        ws.nodes.clear();
+        let mut node = 0;
+        let mut kept = start;
+        for (r, &was_node) in (start..self.tracked.len()).zip(&ws.is_node) {
+            let keep = was_node && {
+                node += 1;
+                ws.alive[node - 1] || self.tracked[r].is_live()
+            };
+            if keep {
+                self.tracked.swap(kept, r);
+                kept += 1;
             }
         }
-        super::drop::release_vec(trash);
-        drop(nodes);
-        self.tracked.extend(garbage.into_iter().filter(Tracked::is_live));
+        self.tracked.truncate(kept);
+        self.workspace = ws.recycle();
         self.collecting = false;
-        found
+    }
+}
+
+/// The work vectors of a collection. Those of a young collection (a few hundred nodes) are
+/// kept, emptied, for the next one: allocating them anew each time made every collection
+/// ask malloc for blocks large enough that glibc first consolidates its fast bins, and the
+/// small objects a task is made of were then carved out of the consolidated chunks, slowly.
+/// A full collection's are freed (they would hold its peak for the whole run).
+#[derive(Default)]
+struct Workspace {
+    nodes: Vec<Strong>,
+    refs: Vec<i32>,
+    is_node: Vec<bool>,
+    alive: Vec<bool>,
+    starts: Vec<u32>,
+    edges: Vec<u32>,
+    work: Vec<u32>,
+    trash: Vec<Value>,
+}
+
+/// Nodes above which a collection's work vectors are freed rather than kept.
+const MAX_KEPT_NODES: usize = 1 << 12;
+
+impl Workspace {
+    /// Room for a collection over `n` registry entries.
+    fn reserve(&mut self, n: usize) {
+        self.nodes.reserve(n);
+        self.refs.reserve(n);
+        self.is_node.reserve(n);
+    }
+
+    /// The vectors emptied for the next collection, or none if they grew large.
+    fn recycle(mut self) -> Workspace {
+        let large = self.is_node.capacity() > MAX_KEPT_NODES || self.edges.capacity() > 4 * MAX_KEPT_NODES;
+        if large {
+            return Workspace::default();
+        }
+        self.refs.clear();
+        self.is_node.clear();
+        self.alive.clear();
+        self.starts.clear();
+        self.edges.clear();
+        self.work.clear();
+        self
     }
 }
 
 impl Collector {
     /// PEP 442: queues the garbage instances whose `__del__` has not run yet on the
-    /// graveyard (marking them finalized), and returns their indices.
-    fn queue_finalizers(&self, nodes: &[Strong], alive: &[bool]) -> Vec<usize> {
-        let mut queued = Vec::new();
+    /// graveyard (marking them finalized), and adds their indices to `queued`.
+    fn queue_finalizers(&self, nodes: &[Strong], alive: &[bool], queued: &mut Vec<u32>) {
         for (i, n) in nodes.iter().enumerate().filter(|&(i, _)| !alive[i]) {
             let Strong::Obj(o) = n else { continue };
             if !o.class.has_del.get() || o.finalized.get() {
@@ -895,9 +959,8 @@ impl Collector {
             let Ok(mut q) = graveyard.try_borrow_mut() else { continue };
             o.finalized.set(true);
             q.push(Dead::Cyclic(o.clone()));
-            queued.push(i);
+            queued.push(i as u32);
         }
-        queued
     }
 
     /// The registered instances whose class has `__del__` and that were not finalized yet,

@@ -1030,6 +1030,22 @@ pub enum Payload {
     /// A natively implemented object defined outside the VM core (asyncio futures and
     /// tasks, streams, host userdata).
     Ext(Box<dyn super::ext::Ext>),
+    /// An `asyncio.sleep(d > 0)` awaitable: an [`Ext`](super::ext::Ext) kept inline, not
+    /// boxed, as every task parked in a sleep holds one (the box was a 64-byte allocation
+    /// per parked task).
+    Sleep(crate::asyncio::sleep::SleepCoro),
+}
+
+impl Payload {
+    /// The native behaviour of an extension object (boxed or inline), if it is one.
+    #[inline]
+    pub fn ext(&self) -> Option<&dyn super::ext::Ext> {
+        match self {
+            Payload::Ext(e) => Some(&**e),
+            Payload::Sleep(s) => Some(s),
+            _ => None,
+        }
+    }
 }
 
 /// A `bytearray`'s storage (it dereferences to the byte vector's `RefCell`) and how many
@@ -1146,6 +1162,7 @@ impl fmt::Debug for Payload {
             Payload::AsyncGenOp(_) => "AsyncGenOp",
             Payload::AsyncYield(_) => "AsyncYield",
             Payload::Ext(_) => "Ext",
+            Payload::Sleep(_) => "Sleep",
         };
         f.write_str(name)
     }
