@@ -841,7 +841,7 @@ pub fn new_task_in(
     super::event_loop::finalize_dropped_asyncgens(vm, lp);
     lp.el.borrow_mut().call_soon(Cb::Step(obj.clone(), None));
     vm.gc_track(&Value::Obj(obj.clone()));
-    lp.tasks.borrow_mut().insert(n, &obj);
+    lp.tasks.borrow_mut().insert(&obj);
     Ok(obj)
 }
 
@@ -994,9 +994,9 @@ pub fn task_step(vm: &mut Vm, task: &Rc<Object>, exc: Option<Exc>) {
 
 fn handle_step_outcome(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskState, outcome: Outcome) {
     if !matches!(outcome, Outcome::Yielded(_)) {
-        // Finished: `all_tasks()` no longer lists it, and its registry slot goes away.
+        // Finished: `all_tasks()` no longer lists it (its registry entry goes at a compaction).
         if let Some(lp) = loop_of(&f.st.borrow().loop_obj()) {
-            lp.tasks.borrow_mut().remove(t.seq);
+            lp.tasks.borrow_mut().finished();
             lp.finished_since_trim.set(lp.finished_since_trim.get() + 1);
         }
     }
