@@ -153,10 +153,18 @@ pub fn m_gather_start(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let state_val = Value::Obj(obj.clone());
     let Some(st) = state_of(&state_val) else { return Ok(Value::None) };
     vm.gc_track(&state_val);
-    let mut seen = AddrMap::default();
+    // CPython's `arg_to_fut` de-duplication. While every argument is a pending future, a
+    // repeated one is told by this gather's callback being its last, with no map; the first
+    // coroutine, done future (whose callback is scheduled, not stored) or repeat switches to
+    // a map by address, started from the children so far (all distinct futures then).
+    let mut seen: Option<AddrMap> = None;
     for arg in items.iter() {
         let key = arg.id() as usize;
-        if let Some(&i) = seen.get(&key) {
+        if seen.is_none() && !fresh_pending_future(arg, &obj) {
+            let children = st.children.borrow();
+            seen = Some(children.iter().enumerate().map(|(i, c)| (c.id() as usize, i)).collect());
+        }
+        if let Some(&i) = seen.as_ref().and_then(|m| m.get(&key)) {
             let mut children = st.children.borrow_mut();
             let again = children[i].clone();
             children.push(again);
@@ -172,11 +180,22 @@ pub fn m_gather_start(vm: &mut Vm, args: Args) -> PyResult<Value> {
             f.add_done_callback(vm, fo, DoneCallback::Gather(obj.clone()));
         }
         let mut children = st.children.borrow_mut();
-        seen.insert(key, children.len());
+        if let Some(m) = &mut seen {
+            m.insert(key, children.len());
+        }
         children.push(fut);
     }
     let children = st.children.borrow().clone();
     Ok(Value::tuple(vec![state_val, Value::list(children), loop_obj]))
+}
+
+/// A pending future that the gather whose state is `state` has not seen yet.
+fn fresh_pending_future(arg: &Value, state: &Rc<Object>) -> bool {
+    let Some(f) = future_of(arg) else { return false };
+    let st = f.st.borrow();
+    let ours =
+        matches!(st.callbacks.as_slice().last(), Some(DoneCallback::Gather(o)) if Rc::ptr_eq(o, state));
+    st.state == State::Pending && !ours
 }
 
 /// `_asyncio._gather_set_outer(state, outer)`: the `_GatheringFuture` the callbacks resolve.
