@@ -524,6 +524,14 @@ impl Vm {
                         self.push_frame(fiber, frame)?;
                         return Ok(true);
                     }
+                    if simple && code.freevars.is_empty() {
+                        // A generator or coroutine function (`job(i)` of every spawned task):
+                        // its fiber's registers come straight from the call window, with no
+                        // argument vector and no `bind_args` (which would return it as is).
+                        let regs = fiber.stack[window..window + n].iter_mut().map(std::mem::take);
+                        fiber.stack[at] = self.make_generator(f, regs);
+                        return Ok(false);
+                    }
                     break;
                 }
                 Value::Class(cls) if kwnames.is_none() && window == at + 1 => {
@@ -950,7 +958,7 @@ impl Vm {
     }
 
     /// Makes a generator, coroutine or async generator object for a call of `func`.
-    pub fn make_generator(&mut self, func: &Rc<Function>, regs: Vec<Value>) -> Value {
+    pub fn make_generator(&mut self, func: &Rc<Function>, regs: impl IntoIterator<Item = Value>) -> Value {
         let fiber = self.new_fiber(func.code.clone(), func.globals.clone(), regs);
         let (name, qualname) = (func.name.borrow().clone(), func.qualname.borrow().clone());
         self.generator_object(&func.code.code, fiber, name, qualname)
