@@ -701,22 +701,39 @@ impl Collector {
     /// Drops the registry entries of freed objects (a dead `Weak` still pins its object's
     /// allocation), keeping the generation boundaries. Runs when the registry is full, so that
     /// it stays proportional to the live containers even while collection is disabled.
+    ///
+    /// One pass over the registry (a growing heap of live tasks prunes it at every doubling):
+    /// the live entries move down segment by segment between the boundaries, and each
+    /// boundary becomes the number of live entries below it.
     #[cold]
     fn prune(&mut self) {
-        let bounds = [self.frozen, self.young_start, self.long_lived];
-        let mut kept_below = [0; 3];
-        let mut i = 0;
-        self.tracked.retain(|t| {
-            let live = t.is_live();
-            for (b, kept) in bounds.iter().zip(kept_below.iter_mut()) {
-                if live && i < *b {
-                    *kept += 1;
+        let len = self.tracked.len();
+        let mut bounds = [self.frozen, self.young_start, self.long_lived].map(|b| b.min(len));
+        let mut order = [0, 1, 2];
+        order.sort_unstable_by_key(|&i| bounds[i]);
+        let (mut kept, mut from) = (0, 0);
+        for i in order {
+            kept = self.keep_live(from..bounds[i], kept);
+            from = bounds[i];
+            bounds[i] = kept;
+        }
+        kept = self.keep_live(from..len, kept);
+        self.tracked.truncate(kept);
+        [self.frozen, self.young_start, self.long_lived] = bounds;
+    }
+
+    /// Moves the live entries of `range` down to start at `kept` (every entry below `kept`
+    /// is live and already placed); returns where the next one goes.
+    fn keep_live(&mut self, range: std::ops::Range<usize>, mut kept: usize) -> usize {
+        for r in range {
+            if self.tracked[r].is_live() {
+                if r != kept {
+                    self.tracked.swap(kept, r);
                 }
+                kept += 1;
             }
-            i += 1;
-            live
-        });
-        [self.frozen, self.young_start, self.long_lived] = kept_below;
+        }
+        kept
     }
 
     /// After a prune, makes room for as many registrations as there are live entries (at
@@ -1083,6 +1100,27 @@ mod tests {
         let prunes = prunes_while_registering(&mut c, 100_000);
         assert!(prunes <= 5, "{prunes} prunes of a registry holding {} live entries", live.len());
         assert!(c.tracked.len() <= 2 * (live.len() + 100_000));
+    }
+
+    /// A prune keeps the generation boundaries: each becomes the number of live entries
+    /// below it, in whatever order the boundaries are.
+    #[test]
+    fn prune_keeps_generation_boundaries() {
+        let mut c = Collector { enabled: false, ..Collector::default() };
+        // Entries 0..40, every third one dropped at once (dead).
+        let live: Vec<Option<Value>> = (0..40)
+            .map(|i| {
+                let v = Value::list(Vec::new());
+                c.track(&v);
+                (i % 3 != 0).then_some(v)
+            })
+            .collect();
+        let live_below = |b: usize| live[..b].iter().filter(|v| v.is_some()).count();
+        (c.frozen, c.young_start, c.long_lived) = (31, 7, 7);
+        c.prune();
+        assert_eq!((c.frozen, c.young_start, c.long_lived), (live_below(31), live_below(7), live_below(7)));
+        assert_eq!(c.tracked.len(), live_below(40));
+        assert!(c.tracked.iter().all(Tracked::is_live));
     }
 
     /// Once what was live has gone, `prune_dead` gives the registry's memory back.
