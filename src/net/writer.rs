@@ -15,13 +15,14 @@
 //!
 //! The fast check applies only to instances of the registered class itself (a subclass may
 //! define properties or `__getattribute__`) whose `_reader`, `_transport` and `_protocol` are
-//! plain instance attributes; the reader's `exception` must be the native one.
+//! plain instance attributes; the reader's `exception` must be the native one. The answers
+//! that depend only on classes are remembered per class epoch ([`super::class_checks`]).
 
 use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use super::drain::drain_clear;
+use super::drain::{drain_clear, MemoKey};
 use super::module::{classes, NetClasses};
 use super::reader::reader_of;
 use super::transport::{transport_of, write};
@@ -50,14 +51,39 @@ pub fn m_set_stream_writer(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-/// The instance attribute `name` of a writer of the registered class itself, when no class
-/// attribute of that name could intercept the read.
-fn plain_attr(vm: &mut Vm, w: &Object, name: &str) -> Option<Value> {
-    let hash = str_hash(name);
-    if vm.lookup_cached(&w.class, hash, name).is_some() {
+/// An attribute name and its hash, computed at compile time.
+#[derive(Clone, Copy)]
+struct Name(&'static str, i64);
+
+const READER_NAME: Name = Name(READER, str_hash(READER));
+const TRANSPORT_NAME: Name = Name(TRANSPORT, str_hash(TRANSPORT));
+const PROTOCOL_NAME: Name = Name(PROTOCOL, str_hash(PROTOCOL));
+
+/// The instance attributes `names` (of `_reader`, `_transport`, `_protocol`) of a writer of
+/// the registered class itself, read with one borrow of its dict, when all are present and
+/// no class attribute of those names could intercept the reads.
+fn plain_attrs<const N: usize>(
+    vm: &mut Vm,
+    c: &NetClasses,
+    w: &Object,
+    names: [Name; N],
+) -> Option<[Value; N]> {
+    if !c.checks.writer_plain.holds(&w.class, || writer_class_plain(vm, &w.class)) {
         return None;
     }
-    w.dict()?.map.borrow().get_str(hash, name).cloned()
+    let map = w.dict()?.map.borrow();
+    let mut out = names.map(|_| Value::None);
+    for (slot, Name(name, hash)) in out.iter_mut().zip(names) {
+        *slot = map.get_str(hash, name)?.clone();
+    }
+    Some(out)
+}
+
+/// True when `cls` has no attribute `_reader`, `_transport` or `_protocol`.
+fn writer_class_plain(vm: &mut Vm, cls: &Class) -> bool {
+    [READER_NAME, TRANSPORT_NAME, PROTOCOL_NAME]
+        .iter()
+        .all(|Name(name, hash)| vm.lookup_cached(cls, *hash, name).is_none())
 }
 
 /// The writer object when it is an instance of the registered class itself.
@@ -76,8 +102,8 @@ fn m_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return write_slow(vm, args);
     };
     let c = classes(vm);
-    let transport = match exact_writer(&c, writer).and_then(|w| plain_attr(vm, w, TRANSPORT)) {
-        Some(t) => t,
+    let transport = match exact_writer(&c, writer).and_then(|w| plain_attrs(vm, &c, w, [TRANSPORT_NAME])) {
+        Some([t]) => t,
         None => {
             let name = vm.intern(TRANSPORT);
             vm.get_attr(writer, &name)?
@@ -152,17 +178,28 @@ fn m_drain(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn drain_fast(vm: &mut Vm, writer: &Value) -> bool {
     let c = classes(vm);
     let Some(w) = exact_writer(&c, writer) else { return false };
-    let Some(reader) = plain_attr(vm, w, READER) else { return false };
-    if !reader.is_none() && !reader_clear(vm, &c, &reader) {
+    let Some([reader, transport, protocol]) =
+        plain_attrs(vm, &c, w, [READER_NAME, TRANSPORT_NAME, PROTOCOL_NAME])
+    else {
         return false;
-    }
-    let Some(transport) = plain_attr(vm, w, TRANSPORT) else { return false };
+    };
     match transport_of(&transport) {
-        Some(t) if stream_transport(&c, &transport) && !t.closing.get() => {}
-        _ => return false,
-    }
-    match plain_attr(vm, w, PROTOCOL) {
-        Some(Value::Obj(p)) => drain_clear(vm, &c, &p),
+        Some(t) if stream_transport(&c, &transport) && !t.closing.get() => {
+            let Value::Obj(p) = protocol else { return false };
+            if reader_of(&reader).is_some_and(|r| r.has_exception()) {
+                return false;
+            }
+            let Some(key) = MemoKey::of(&reader, &p) else { return false };
+            if t.drain_memo.holds(key) {
+                return true;
+            }
+            let clear = (reader.is_none() || reader_clear(vm, &c, &reader)) && drain_clear(vm, &c, &p);
+            // Deciding reads only, so the key still names the state it was found in.
+            if clear {
+                t.drain_memo.remember(key);
+            }
+            clear
+        }
         _ => false,
     }
 }
@@ -173,10 +210,12 @@ fn reader_clear(vm: &mut Vm, c: &NetClasses, reader: &Value) -> bool {
     if r.has_exception() || super::feed::shadowed(o, EXCEPTION) {
         return false;
     }
-    let hash = str_hash(EXCEPTION);
-    let native = vm.lookup_cached(&c.reader_base, hash, EXCEPTION);
-    let own = vm.lookup_cached(&o.class, hash, EXCEPTION);
-    matches!((native, own), (Some(n), Some(m)) if n.is(&m))
+    c.checks.reader_native.holds(&o.class, || {
+        let hash = str_hash(EXCEPTION);
+        let native = vm.lookup_cached(&c.reader_base, hash, EXCEPTION);
+        let own = vm.lookup_cached(&o.class, hash, EXCEPTION);
+        matches!((native, own), (Some(n), Some(m)) if n.is(&m))
+    })
 }
 
 /// A pending `drain()`: the writer, and the script's `_drain_slow()` coroutine once the fast

@@ -409,7 +409,8 @@ impl Tracer<'_> {
 
 /// Address-keyed map with a cheap hash (addresses are already well spread). Also hashes
 /// sequence numbers (`u64` keys, e.g. the asyncio task registry): one multiplication
-/// (Fibonacci hashing) spreads consecutive keys.
+/// (Fibonacci hashing) spreads consecutive keys; short constant `str` keys (`Vm::ext_state`)
+/// go through FNV-1a.
 #[derive(Default)]
 pub struct AddrHasher(u64);
 
