@@ -67,6 +67,8 @@ pub struct NetClasses {
     pub drain_helper: RefCell<Option<Value>>,
     /// The writer's fast checks' class-level answers ([`super::class_checks`]).
     pub checks: ClassChecks,
+    /// The writer's attribute names, interned ([`super::writer`]).
+    pub writer_names: writer::WriterNames,
 }
 
 const STATE_KEY: &str = "net";
@@ -134,6 +136,7 @@ fn create(vm: &mut Vm) -> NetClasses {
         stream_data_received: RefCell::new(None),
         drain_helper: RefCell::new(None),
         checks: ClassChecks::default(),
+        writer_names: writer::WriterNames::new(vm),
     }
 }
 

@@ -31,7 +31,7 @@ use crate::vm::ext::{hand_driven_of, Ext, HandDriven};
 use crate::vm::frame::Incoming;
 use crate::vm::gc::Tracer;
 use crate::vm::interp::{Delegate, Outcome};
-use crate::vm::object::{str_hash, Args, Class, Object, Payload};
+use crate::vm::object::{str_hash, Args, Class, Object, Payload, PyStr};
 use crate::vm::{PyResult, Value, Vm};
 
 const READER: &str = "_reader";
@@ -51,39 +51,51 @@ pub fn m_set_stream_writer(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-/// An attribute name and its hash, computed at compile time.
-#[derive(Clone, Copy)]
-struct Name(&'static str, i64);
+/// `_reader`, `_transport` and `_protocol` as the VM's interned strs: the keys a writer's
+/// dict holds are these same objects (code names are interned), so a probe's key comparison
+/// is a pointer comparison.
+pub struct WriterNames([Rc<PyStr>; 3]);
 
-const READER_NAME: Name = Name(READER, str_hash(READER));
-const TRANSPORT_NAME: Name = Name(TRANSPORT, str_hash(TRANSPORT));
-const PROTOCOL_NAME: Name = Name(PROTOCOL, str_hash(PROTOCOL));
+impl WriterNames {
+    /// The interned names.
+    pub fn new(vm: &mut Vm) -> WriterNames {
+        let mut name = |s: &str| match vm.intern(s) {
+            Value::Str(p) => p,
+            _ => Rc::new(PyStr::new(s)),
+        };
+        WriterNames([name(READER), name(TRANSPORT), name(PROTOCOL)])
+    }
+}
 
-/// The instance attributes `names` (of `_reader`, `_transport`, `_protocol`) of a writer of
-/// the registered class itself, read with one borrow of its dict, when all are present and
-/// no class attribute of those names could intercept the reads.
+/// Indices into [`WriterNames`].
+const READER_AT: usize = 0;
+const TRANSPORT_AT: usize = 1;
+const PROTOCOL_AT: usize = 2;
+
+/// The instance attributes `which` (indices into [`WriterNames`]) of a writer of the
+/// registered class itself, read with one borrow of its dict, when all are present and no
+/// class attribute `_reader`, `_transport` or `_protocol` could intercept the reads.
 fn plain_attrs<const N: usize>(
     vm: &mut Vm,
     c: &NetClasses,
     w: &Object,
-    names: [Name; N],
+    which: [usize; N],
 ) -> Option<[Value; N]> {
     if !c.checks.writer_plain.holds(&w.class, || writer_class_plain(vm, &w.class)) {
         return None;
     }
     let map = w.dict()?.map.borrow();
-    let mut out = names.map(|_| Value::None);
-    for (slot, Name(name, hash)) in out.iter_mut().zip(names) {
-        *slot = map.get_str(hash, name)?.clone();
+    let mut out = which.map(|_| Value::None);
+    for (slot, i) in out.iter_mut().zip(which) {
+        let name = &c.writer_names.0[i];
+        *slot = map.get_str(name.hash(), name.as_str())?.clone();
     }
     Some(out)
 }
 
 /// True when `cls` has no attribute `_reader`, `_transport` or `_protocol`.
 fn writer_class_plain(vm: &mut Vm, cls: &Class) -> bool {
-    [READER_NAME, TRANSPORT_NAME, PROTOCOL_NAME]
-        .iter()
-        .all(|Name(name, hash)| vm.lookup_cached(cls, *hash, name).is_none())
+    [READER, TRANSPORT, PROTOCOL].iter().all(|name| vm.lookup_cached(cls, str_hash(name), name).is_none())
 }
 
 /// The writer object when it is an instance of the registered class itself.
@@ -102,7 +114,7 @@ fn m_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return write_slow(vm, args);
     };
     let c = classes(vm);
-    let transport = match exact_writer(&c, writer).and_then(|w| plain_attrs(vm, &c, w, [TRANSPORT_NAME])) {
+    let transport = match exact_writer(&c, writer).and_then(|w| plain_attrs(vm, &c, w, [TRANSPORT_AT])) {
         Some([t]) => t,
         None => {
             let name = vm.intern(TRANSPORT);
@@ -178,8 +190,7 @@ fn m_drain(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn drain_fast(vm: &mut Vm, writer: &Value) -> bool {
     let c = classes(vm);
     let Some(w) = exact_writer(&c, writer) else { return false };
-    let Some([reader, transport, protocol]) =
-        plain_attrs(vm, &c, w, [READER_NAME, TRANSPORT_NAME, PROTOCOL_NAME])
+    let Some([reader, transport, protocol]) = plain_attrs(vm, &c, w, [READER_AT, TRANSPORT_AT, PROTOCOL_AT])
     else {
         return false;
     };
