@@ -88,7 +88,9 @@ pub fn route(vm: &mut Vm, cache: &RefCell<RouteCache>, protocol: &Value) -> Rout
     route
 }
 
-/// True when `o`'s instance dict holds `name` (shadowing its class's attribute).
+/// True when `o`'s instance dict holds `name` (shadowing its class's attribute). Inlined so
+/// that a constant name's hash is computed at compile time.
+#[inline(always)]
 pub(super) fn shadowed(o: &Object, name: &str) -> bool {
     o.dict().is_some_and(|d| d.map.borrow().get_str(str_hash(name), name).is_some())
 }

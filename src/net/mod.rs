@@ -13,6 +13,7 @@
 //! - [`feed`]: the read path's fast route from a transport's recv into a native StreamReader;
 //! - [`reader`]: the buffer half of `asyncio.StreamReader` and each read's non-blocking step;
 //! - [`read_op`]: the awaitables of `StreamReader.read`/`readline`/`readuntil`/`readexactly`;
+//! - [`class_checks`]: the class-level answers of the writer's fast checks, kept per epoch;
 //! - [`drain`]: `StreamWriter.drain()`'s check that the protocol's drain helper has nothing to do;
 //! - [`writer`]: `StreamWriter.write` and the `StreamWriter.drain` awaitable, native;
 //! - [`files`]: files whose blocking I/O runs on the pool (the native half of `aiofiles`);
@@ -47,6 +48,7 @@ macro_rules! coroutine_ext_methods {
 }
 
 pub mod addr;
+pub mod class_checks;
 pub mod coalesce;
 pub mod datagram;
 pub mod drain;

@@ -6,6 +6,7 @@ use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
 use std::rc::Rc;
 
 use super::addr::{inet_to_py, AF_INET, AF_INET6, AF_UNIX};
+use super::class_checks::ClassChecks;
 use super::errors::{gai_code, gai_error, gai_message};
 use super::io::Dir;
 use super::sock::{self, expect_socket, SOCK_DGRAM, SOCK_STREAM};
@@ -64,6 +65,10 @@ pub struct NetClasses {
     pub stream_data_received: RefCell<Option<Value>>,
     /// `FlowControlMixin._drain_helper`, registered by `streams.py` ([`super::drain`]).
     pub drain_helper: RefCell<Option<Value>>,
+    /// The writer's fast checks' class-level answers ([`super::class_checks`]).
+    pub checks: ClassChecks,
+    /// The writer's attribute names, interned ([`super::writer`]).
+    pub writer_names: writer::WriterNames,
 }
 
 const STATE_KEY: &str = "net";
@@ -130,6 +135,8 @@ fn create(vm: &mut Vm) -> NetClasses {
         limit_overrun_error: RefCell::new(None),
         stream_data_received: RefCell::new(None),
         drain_helper: RefCell::new(None),
+        checks: ClassChecks::default(),
+        writer_names: writer::WriterNames::new(vm),
     }
 }
 

@@ -19,6 +19,7 @@ use std::io;
 use std::net::{Shutdown, SocketAddr};
 
 use super::coalesce::COALESCE_LIMIT;
+use super::drain::DrainMemo;
 use super::errors::os_error;
 use super::feed::{self, Route, RouteCache};
 use super::io::{self as loopio, Dir};
@@ -143,6 +144,8 @@ pub struct TransportObj {
     pub kind: Kind,
     /// Where received bytes go (the native reader fast path), decided once and cached.
     feed_route: RefCell<RouteCache>,
+    /// The last clear `StreamWriter.drain()` check of this transport's writer.
+    pub drain_memo: DrainMemo,
 }
 
 impl Ext for TransportObj {
@@ -287,6 +290,7 @@ pub fn create(vm: &mut Vm, n: NewTransport, kind: Kind) -> PyResult<Value> {
         write_cb: RefCell::new(Value::None),
         kind,
         feed_route: RefCell::default(),
+        drain_memo: DrainMemo::default(),
     };
     let this = Value::Obj(Object::with_dict(cls, Payload::Ext(Box::new(obj))));
     let t = transport_of(&this).expect("just built");

@@ -15,13 +15,14 @@
 //!
 //! The fast check applies only to instances of the registered class itself (a subclass may
 //! define properties or `__getattribute__`) whose `_reader`, `_transport` and `_protocol` are
-//! plain instance attributes; the reader's `exception` must be the native one.
+//! plain instance attributes; the reader's `exception` must be the native one. The answers
+//! that depend only on classes are remembered per class epoch ([`super::class_checks`]).
 
 use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use super::drain::drain_clear;
+use super::drain::{drain_clear, MemoKey};
 use super::module::{classes, NetClasses};
 use super::reader::reader_of;
 use super::transport::{transport_of, write};
@@ -30,7 +31,7 @@ use crate::vm::ext::{hand_driven_of, Ext, HandDriven};
 use crate::vm::frame::Incoming;
 use crate::vm::gc::Tracer;
 use crate::vm::interp::{Delegate, Outcome};
-use crate::vm::object::{str_hash, Args, Class, Object, Payload};
+use crate::vm::object::{str_hash, Args, Class, Object, Payload, PyStr};
 use crate::vm::{PyResult, Value, Vm};
 
 const READER: &str = "_reader";
@@ -50,14 +51,51 @@ pub fn m_set_stream_writer(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-/// The instance attribute `name` of a writer of the registered class itself, when no class
-/// attribute of that name could intercept the read.
-fn plain_attr(vm: &mut Vm, w: &Object, name: &str) -> Option<Value> {
-    let hash = str_hash(name);
-    if vm.lookup_cached(&w.class, hash, name).is_some() {
+/// `_reader`, `_transport` and `_protocol` as the VM's interned strs: the keys a writer's
+/// dict holds are these same objects (code names are interned), so a probe's key comparison
+/// is a pointer comparison.
+pub struct WriterNames([Rc<PyStr>; 3]);
+
+impl WriterNames {
+    /// The interned names.
+    pub fn new(vm: &mut Vm) -> WriterNames {
+        let mut name = |s: &str| match vm.intern(s) {
+            Value::Str(p) => p,
+            _ => Rc::new(PyStr::new(s)),
+        };
+        WriterNames([name(READER), name(TRANSPORT), name(PROTOCOL)])
+    }
+}
+
+/// Indices into [`WriterNames`].
+const READER_AT: usize = 0;
+const TRANSPORT_AT: usize = 1;
+const PROTOCOL_AT: usize = 2;
+
+/// The instance attributes `which` (indices into [`WriterNames`]) of a writer of the
+/// registered class itself, read with one borrow of its dict, when all are present and no
+/// class attribute `_reader`, `_transport` or `_protocol` could intercept the reads.
+fn plain_attrs<const N: usize>(
+    vm: &mut Vm,
+    c: &NetClasses,
+    w: &Object,
+    which: [usize; N],
+) -> Option<[Value; N]> {
+    if !c.checks.writer_plain.holds(&w.class, || writer_class_plain(vm, &w.class)) {
         return None;
     }
-    w.dict()?.map.borrow().get_str(hash, name).cloned()
+    let map = w.dict()?.map.borrow();
+    let mut out = which.map(|_| Value::None);
+    for (slot, i) in out.iter_mut().zip(which) {
+        let name = &c.writer_names.0[i];
+        *slot = map.get_str(name.hash(), name.as_str())?.clone();
+    }
+    Some(out)
+}
+
+/// True when `cls` has no attribute `_reader`, `_transport` or `_protocol`.
+fn writer_class_plain(vm: &mut Vm, cls: &Class) -> bool {
+    [READER, TRANSPORT, PROTOCOL].iter().all(|name| vm.lookup_cached(cls, str_hash(name), name).is_none())
 }
 
 /// The writer object when it is an instance of the registered class itself.
@@ -76,8 +114,8 @@ fn m_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return write_slow(vm, args);
     };
     let c = classes(vm);
-    let transport = match exact_writer(&c, writer).and_then(|w| plain_attr(vm, w, TRANSPORT)) {
-        Some(t) => t,
+    let transport = match exact_writer(&c, writer).and_then(|w| plain_attrs(vm, &c, w, [TRANSPORT_AT])) {
+        Some([t]) => t,
         None => {
             let name = vm.intern(TRANSPORT);
             vm.get_attr(writer, &name)?
@@ -152,17 +190,27 @@ fn m_drain(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn drain_fast(vm: &mut Vm, writer: &Value) -> bool {
     let c = classes(vm);
     let Some(w) = exact_writer(&c, writer) else { return false };
-    let Some(reader) = plain_attr(vm, w, READER) else { return false };
-    if !reader.is_none() && !reader_clear(vm, &c, &reader) {
+    let Some([reader, transport, protocol]) = plain_attrs(vm, &c, w, [READER_AT, TRANSPORT_AT, PROTOCOL_AT])
+    else {
         return false;
-    }
-    let Some(transport) = plain_attr(vm, w, TRANSPORT) else { return false };
+    };
     match transport_of(&transport) {
-        Some(t) if stream_transport(&c, &transport) && !t.closing.get() => {}
-        _ => return false,
-    }
-    match plain_attr(vm, w, PROTOCOL) {
-        Some(Value::Obj(p)) => drain_clear(vm, &c, &p),
+        Some(t) if stream_transport(&c, &transport) && !t.closing.get() => {
+            let Value::Obj(p) = protocol else { return false };
+            if reader_of(&reader).is_some_and(|r| r.has_exception()) {
+                return false;
+            }
+            let Some(key) = MemoKey::of(&reader, &p) else { return false };
+            if t.drain_memo.holds(key) {
+                return true;
+            }
+            let clear = (reader.is_none() || reader_clear(vm, &c, &reader)) && drain_clear(vm, &c, &p);
+            // Deciding reads only, so the key still names the state it was found in.
+            if clear {
+                t.drain_memo.remember(key);
+            }
+            clear
+        }
         _ => false,
     }
 }
@@ -173,10 +221,12 @@ fn reader_clear(vm: &mut Vm, c: &NetClasses, reader: &Value) -> bool {
     if r.has_exception() || super::feed::shadowed(o, EXCEPTION) {
         return false;
     }
-    let hash = str_hash(EXCEPTION);
-    let native = vm.lookup_cached(&c.reader_base, hash, EXCEPTION);
-    let own = vm.lookup_cached(&o.class, hash, EXCEPTION);
-    matches!((native, own), (Some(n), Some(m)) if n.is(&m))
+    c.checks.reader_native.holds(&o.class, || {
+        let hash = str_hash(EXCEPTION);
+        let native = vm.lookup_cached(&c.reader_base, hash, EXCEPTION);
+        let own = vm.lookup_cached(&o.class, hash, EXCEPTION);
+        matches!((native, own), (Some(n), Some(m)) if n.is(&m))
+    })
 }
 
 /// A pending `drain()`: the writer, and the script's `_drain_slow()` coroutine once the fast

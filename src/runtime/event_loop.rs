@@ -21,6 +21,7 @@
 //! timer: when a zero-timeout poll finds nothing to do, time jumps to the earliest deadline.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::io;
 use std::time::{Duration, Instant};
 
@@ -36,6 +37,30 @@ struct IoCallbacks<C> {
     writer: Option<C>,
 }
 
+/// Hashes a [`SourceId`] (a slab index and a generation the reactor assigns, never a peer's
+/// choice) with a multiplication per field instead of SipHash: the loop looks up the
+/// callbacks of every ready source.
+#[derive(Default)]
+struct SourceHasher(u64);
+
+impl Hasher for SourceHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        bytes.iter().for_each(|b| self.write_u64(*b as u64));
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(29) ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(n as u64);
+    }
+}
+
 /// A single-threaded event loop over callbacks `C` and cross-thread messages `M`.
 #[derive(Debug)]
 pub struct EventLoop<C, M> {
@@ -43,7 +68,7 @@ pub struct EventLoop<C, M> {
     ready: ReadyQueue<C>,
     timers: TimerHeap<C>,
     reactor: Reactor<M>,
-    io: HashMap<SourceId, IoCallbacks<C>>,
+    io: HashMap<SourceId, IoCallbacks<C>, BuildHasherDefault<SourceHasher>>,
     readiness: Vec<Readiness>,
     stopping: bool,
     wake_by: Option<Instant>,
@@ -57,7 +82,7 @@ impl<C, M> EventLoop<C, M> {
             ready: ReadyQueue::new(),
             timers: TimerHeap::new(),
             reactor: Reactor::new()?,
-            io: HashMap::new(),
+            io: HashMap::default(),
             readiness: Vec::new(),
             stopping: false,
             wake_by: None,

@@ -43,6 +43,7 @@ pub mod views;
 pub mod word_cache;
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::io::Write;
 use std::path::PathBuf;
 use std::rc::Rc;
@@ -123,8 +124,10 @@ pub struct Vm {
     // kept box saves that allocation too.
     #[allow(clippy::vec_box)]
     pub(crate) spare_fibers: Vec<Box<frame::Fiber>>,
-    /// State owned by native modules above the VM (e.g. asyncio's classes), by key.
-    pub ext_state: HashMap<&'static str, Rc<dyn std::any::Any>>,
+    /// State owned by native modules above the VM (e.g. asyncio's classes), by key. Hashed
+    /// with the cheap [`gc::AddrHasher`] (FNV over the key's bytes): the keys are short
+    /// constants, and the networking classes are fetched several times per request.
+    pub ext_state: HashMap<&'static str, Rc<dyn std::any::Any>, BuildHasherDefault<gc::AddrHasher>>,
     /// CPython-style type attribute cache: MRO lookups by (class, name), direct-mapped.
     pub type_cache: Vec<object::TypeCacheEntry>,
     /// The calling frame's namespaces while a frame-inspecting builtin runs.
@@ -219,7 +222,7 @@ impl Vm {
             asyncgen_hooks: None,
             drive_parents: Vec::new(),
             spare_fibers: Vec::new(),
-            ext_state: HashMap::new(),
+            ext_state: HashMap::default(),
             type_cache: Vec::new(),
             caller: None,
             repr_active: Vec::new(),
