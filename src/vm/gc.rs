@@ -410,7 +410,7 @@ impl Tracer<'_> {
 }
 
 /// Address-keyed map with a cheap hash (addresses are already well spread). Also hashes
-/// sequence numbers (`u64` keys, e.g. the asyncio task registry): one multiplication
+/// sequence numbers (`u64` keys): one multiplication
 /// (Fibonacci hashing) spreads consecutive keys; short constant `str` keys (`Vm::ext_state`)
 /// go through FNV-1a.
 #[derive(Default)]
