@@ -463,6 +463,7 @@ impl Vm {
                 Value::Bool(matches!(*g.state.borrow(), super::object::GenState::Running))
             }
             (Payload::Generator(g), "gi_frame" | "cr_frame" | "ag_frame") => self.generator_frame(g)?,
+            (Payload::Generator(g), "gi_code" | "cr_code" | "ag_code") => self.generator_code(g)?,
             (Payload::Generator(g), "gi_yieldfrom" | "cr_await" | "ag_await") => self.generator_awaiting(g),
             (Payload::Generator(g), "gi_suspended" | "cr_suspended") => Value::Bool(
                 matches!(&*g.state.borrow(), super::object::GenState::Suspended(f) if f.suspended),
