@@ -28,6 +28,13 @@ from _asyncio import (
 import _asyncio
 from .exceptions import *
 from . import base_events
+from .events import (
+    AbstractEventLoopPolicy,
+    BaseDefaultEventLoopPolicy,
+    DefaultEventLoopPolicy,
+    get_event_loop_policy,
+    set_event_loop_policy,
+)
 from .tasks import *
 from .timeouts import *
 from .taskgroups import *
