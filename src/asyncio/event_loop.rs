@@ -235,6 +235,16 @@ pub fn handle_of(v: &Value) -> Option<&HandleObj> {
     }
 }
 
+/// What a new handle runs in: a copy of the current context, or None (the empty context)
+/// when no variable is set in it, which needs no copy.
+fn handle_context(current: &Value) -> Value {
+    let Value::Obj(ctx) = current else { return Value::None };
+    match ctx.get_attr("_data") {
+        Some(Value::Dict(d)) if d.map.borrow().is_empty() => Value::None,
+        _ => super::future::copy_context(current),
+    }
+}
+
 /// Makes a Handle (or a TimerHandle when `when` is given).
 pub fn new_handle(vm: &mut Vm, callback: Value, args: Vec<Value>, when: Option<f64>) -> Rc<Object> {
     let classes = Aio::classes(vm);
@@ -246,7 +256,7 @@ pub fn new_handle(vm: &mut Vm, callback: Value, args: Vec<Value>, when: Option<f
         when,
         timer: Cell::new(None),
         loop_obj: RefCell::new(Value::None),
-        context: RefCell::new(super::future::copy_context(&vm.context)),
+        context: RefCell::new(handle_context(&vm.context)),
     };
     Object::new(cls, Payload::Ext(Box::new(h)))
 }

@@ -307,7 +307,9 @@ impl Vm {
             if n == "__dict__" {
                 return Ok(Value::Dict(m.dict.clone()));
             }
-            if let Some(ga) = m.dict.map.borrow().get_str(str_hash("__getattr__"), "__getattr__").cloned() {
+            // The dict must not stay borrowed during the call: `__getattr__` may set globals.
+            let ga = m.dict.map.borrow().get_str(str_hash("__getattr__"), "__getattr__").cloned();
+            if let Some(ga) = ga {
                 return self.call(&ga, vec![Value::str(n)]);
             }
             return Err(self.no_attr(obj, n));
