@@ -192,6 +192,9 @@ pub struct HandleObj {
     pub timer: Cell<Option<TimerId>>,
     /// The loop (for cancelling timers).
     pub loop_obj: RefCell<Value>,
+    /// The context the callback runs in: a copy of the one current when the handle was
+    /// made, or the `context=` given to `call_soon`/`call_later`/`call_at`.
+    pub context: RefCell<Value>,
 }
 
 impl Ext for HandleObj {
@@ -204,6 +207,7 @@ impl Ext for HandleObj {
     fn gc_traverse(&self, tracer: &mut crate::vm::gc::Tracer<'_>) -> bool {
         tracer.value(&self.callback);
         self.args.iter().for_each(|a| tracer.value(a));
+        tracer.value(&self.context.borrow());
         true
     }
 
@@ -231,6 +235,16 @@ pub fn handle_of(v: &Value) -> Option<&HandleObj> {
     }
 }
 
+/// What a new handle runs in: a copy of the current context, or None (the empty context)
+/// when no variable is set in it, which needs no copy.
+fn handle_context(current: &Value) -> Value {
+    let Value::Obj(ctx) = current else { return Value::None };
+    match ctx.get_attr("_data") {
+        Some(Value::Dict(d)) if d.map.borrow().is_empty() => Value::None,
+        _ => super::future::copy_context(current),
+    }
+}
+
 /// Makes a Handle (or a TimerHandle when `when` is given).
 pub fn new_handle(vm: &mut Vm, callback: Value, args: Vec<Value>, when: Option<f64>) -> Rc<Object> {
     let classes = Aio::classes(vm);
@@ -242,6 +256,7 @@ pub fn new_handle(vm: &mut Vm, callback: Value, args: Vec<Value>, when: Option<f
         when,
         timer: Cell::new(None),
         loop_obj: RefCell::new(Value::None),
+        context: RefCell::new(handle_context(&vm.context)),
     };
     Object::new(cls, Payload::Ext(Box::new(h)))
 }
@@ -289,7 +304,10 @@ fn run_callback(vm: &mut Vm, loop_obj: &Value, cb: Cb) {
                 return;
             }
             let (f, args) = (ho.callback.clone(), ho.args.clone());
-            if let Err(e) = vm.call(&f, args) {
+            let prev_context = std::mem::replace(&mut vm.context, ho.context.borrow().clone());
+            let result = vm.call(&f, args);
+            vm.context = prev_context;
+            if let Err(e) = result {
                 if super::handler::fatal(vm, &e) {
                     set_fatal(loop_obj, e);
                     return;

@@ -364,6 +364,9 @@ impl Ext for FutureObj {
             "_loop" => Some(self.st.borrow().loop_obj()),
             "_state" => Some(Value::str(self.st.borrow().state.name())),
             "_cancel_message" => Some(self.st.borrow().cancel_message()),
+            "_exception" => Some(self.st.borrow().exception().map_or(Value::None, Value::Obj)),
+            "_result" => Some(self.st.borrow().result_value()),
+            "_log_traceback" => Some(Value::Bool(self.st.borrow().log_traceback)),
             "_coro" => self.task().map(|t| t.coro()),
             "_must_cancel" => self.task().map(|t| Value::Bool(t.must_cancel.get())),
             "_fut_waiter" => self.task().map(|t| t.fut_waiter()),
@@ -848,7 +851,7 @@ pub fn new_task_in(
 /// `contextvars.copy_context()` for a new task, without running script code: a Context of
 /// the same class sharing the variables' mapping, which `stdlib/contextvars.py` never mutates
 /// in place (setting a variable replaces the mapping).
-fn copy_context(current: &Value) -> Value {
+pub(crate) fn copy_context(current: &Value) -> Value {
     let Value::Obj(ctx) = current else { return Value::None };
     let copy = Object::with_dict(ctx.class.clone(), Payload::Plain);
     if let Some(data) = ctx.get_attr("_data") {

@@ -104,9 +104,12 @@ impl Aio {
         // methods live on the concrete class.
         let abstract_loop =
             builtin_class("AbstractEventLoop", std::slice::from_ref(&object), BaseKind::Native);
-        let base_loop = builtin_class("BaseEventLoop", &[abstract_loop], BaseKind::Native);
-        let selector_loop = builtin_class("BaseSelectorEventLoop", &[base_loop], BaseKind::Native);
-        let event_loop = builtin_class("_UnixSelectorEventLoop", &[selector_loop], BaseKind::Native);
+        let base_loop =
+            builtin_class("BaseEventLoop", std::slice::from_ref(&abstract_loop), BaseKind::Native);
+        let selector_loop =
+            builtin_class("BaseSelectorEventLoop", std::slice::from_ref(&base_loop), BaseKind::Native);
+        let event_loop =
+            builtin_class("_UnixSelectorEventLoop", std::slice::from_ref(&selector_loop), BaseKind::Native);
         let base = vm.exc_class("BaseException");
         let cancelled_error = builtin_class("CancelledError", &[base], BaseKind::Exception);
         let exc = vm.exc_class("Exception");
@@ -126,6 +129,9 @@ impl Aio {
             (&task, "_asyncio"),
             (&handle, "asyncio.events"),
             (&timer_handle, "asyncio.events"),
+            (&abstract_loop, "asyncio.events"),
+            (&base_loop, "asyncio.base_events"),
+            (&selector_loop, "asyncio.selector_events"),
             (&event_loop, "asyncio.unix_events"),
             (&cancelled_error, "asyncio.exceptions"),
             (&invalid_state_error, "asyncio.exceptions"),
@@ -315,6 +321,7 @@ pub fn asyncio_module(vm: &mut Vm) -> PyResult<Value> {
         ("iscoroutine", m_iscoroutine),
         ("iscoroutinefunction", m_iscoroutinefunction),
         ("_add_loop_methods", m_add_loop_methods),
+        ("_add_task_methods", m_add_task_methods),
         ("isfuture", m_isfuture),
         ("_gather_start", gather::m_gather_start),
         ("_gather_set_outer", gather::m_gather_set_outer),
@@ -546,6 +553,15 @@ fn this_loop<'a>(vm: &mut Vm, args: &Args<'a>) -> PyResult<(&'a event_loop::Loop
     }
 }
 
+/// `this_loop` for the methods that start with CPython's `_check_closed()`.
+fn open_loop<'a>(vm: &mut Vm, args: &Args<'a>) -> PyResult<(&'a event_loop::LoopObj, &'a Value)> {
+    let (l, lv) = this_loop(vm, args)?;
+    if l.closed.get() {
+        return Err(vm.new_error("RuntimeError", "Event loop is closed"));
+    }
+    Ok((l, lv))
+}
+
 fn loop_time(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (l, _) = this_loop(vm, &args)?;
     Ok(Value::Float(l.el.borrow().time()))
@@ -568,12 +584,22 @@ fn check_callable(vm: &mut Vm, f: &Value, what: &str) -> PyResult<()> {
     }
 }
 
+/// A new handle, made to run in the `context=` keyword argument when one is given.
+fn with_given_context(h: Rc<Object>, args: &Args) -> Value {
+    let hv = Value::Obj(h);
+    if let (Some(ctx), Some(ho)) = (args.kwarg("context").filter(|c| !c.is_none()), handle_of(&hv)) {
+        *ho.context.borrow_mut() = ctx.clone();
+    }
+    hv
+}
+
+/// `loop.call_soon(callback, *args)`. Like CPython outside debug mode, the callback is not
+/// checked here: a non-callable fails when the handle runs, reported by the exception handler.
 fn loop_call_soon(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (l, _) = this_loop(vm, &args)?;
+    let (l, _) = open_loop(vm, &args)?;
     let f = args.pos.get(1).cloned().unwrap_or(Value::None);
-    check_callable(vm, &f, "call_soon")?;
     let rest = args.pos.get(2..).unwrap_or(&[]).to_vec();
-    Ok(Value::Obj(call_soon(vm, l, f, rest)))
+    Ok(with_given_context(call_soon(vm, l, f, rest), &args))
 }
 
 fn loop_call_later(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -584,9 +610,9 @@ fn loop_call_later(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let delay = crate::builtins::to_float(vm, delay)?;
     let f = args.pos.get(2).cloned().unwrap_or(Value::None);
-    check_callable(vm, &f, "call_later")?;
+    open_loop(vm, &args)?;
     let when = l.el.borrow().time() + delay;
-    Ok(Value::Obj(call_at(vm, lv, when, f, args.pos.get(3..).unwrap_or(&[]).to_vec())))
+    Ok(with_given_context(call_at(vm, lv, when, f, args.pos.get(3..).unwrap_or(&[]).to_vec()), &args))
 }
 
 fn loop_call_at(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -597,8 +623,8 @@ fn loop_call_at(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let when = crate::builtins::to_float(vm, when)?;
     let f = args.pos.get(2).cloned().unwrap_or(Value::None);
-    check_callable(vm, &f, "call_at")?;
-    Ok(Value::Obj(call_at(vm, lv, when, f, args.pos.get(3..).unwrap_or(&[]).to_vec())))
+    open_loop(vm, &args)?;
+    Ok(with_given_context(call_at(vm, lv, when, f, args.pos.get(3..).unwrap_or(&[]).to_vec()), &args))
 }
 
 fn loop_create_future(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -607,7 +633,7 @@ fn loop_create_future(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn loop_create_task(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (_, lv) = this_loop(vm, &args)?;
+    let (_, lv) = open_loop(vm, &args)?;
     let coro = args.pos.get(1).cloned().unwrap_or(Value::None);
     let name = args.kwarg("name").cloned().unwrap_or(Value::None);
     let context = args.kwarg("context").cloned().unwrap_or(Value::None);
@@ -633,8 +659,14 @@ fn loop_stop(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn run_until_complete_cb(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+fn run_until_complete_cb(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if let Some(f) = args.pos.first().and_then(future_of) {
+        // CPython's issue #22429: a SystemExit/KeyboardInterrupt already ended run_forever;
+        // stopping again would cut short the next run (asyncio.run's shutdown).
+        let exc = f.st.borrow().exception();
+        if exc.is_some_and(|e| handler::fatal(vm, &e)) {
+            return Ok(Value::None);
+        }
         let lv = f.st.borrow().loop_obj();
         if let Some(l) = loop_of(&lv) {
             l.stopping.set(true);
@@ -692,7 +724,13 @@ fn loop_default_exception_handler(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn loop_set_exception_handler(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (l, _) = this_loop(vm, &args)?;
-    *l.exception_handler.borrow_mut() = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let handler = args.pos.get(1).cloned().unwrap_or(Value::None);
+    if !matches!(handler, Value::None) && !vm.is_callable(&handler) {
+        let r = vm.repr(&handler)?;
+        let msg = format!("A callable object or None is expected, got {r}");
+        return Err(vm.new_error("TypeError", &msg));
+    }
+    *l.exception_handler.borrow_mut() = handler;
     Ok(Value::None)
 }
 
@@ -726,10 +764,22 @@ fn loop_take_asyncgens(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// modify themselves.
 fn m_add_loop_methods(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let cls = Aio::classes(vm).event_loop.clone();
+    add_methods(&cls, &args);
+    Ok(Value::None)
+}
+
+/// `_asyncio._add_task_methods(**methods)`: Task methods written in gyre (`get_stack`).
+fn m_add_task_methods(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let cls = Aio::classes(vm).task.clone();
+    add_methods(&cls, &args);
+    Ok(Value::None)
+}
+
+/// Sets each keyword argument as an attribute of the native class `cls`.
+fn add_methods(cls: &Rc<Class>, args: &Args) {
     for (name, f) in args.kw.iter() {
         cls.set_attr(name.as_str().unwrap_or(""), f.clone());
     }
-    Ok(Value::None)
 }
 
 fn m_new_event_loop(vm: &mut Vm, _args: Args) -> PyResult<Value> {

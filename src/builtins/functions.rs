@@ -1097,26 +1097,35 @@ fn locals(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(caller_namespaces(vm).1)
 }
 
+/// Whether `v` is an async generator or its class defines `dunder` (`__aiter__`/`__anext__`).
+fn has_async_dunder(v: &Value, dunder: &str) -> bool {
+    match v {
+        Value::Obj(o) => {
+            matches!(&o.payload, Payload::Generator(g) if g.kind == crate::compiler::bytecode::CodeKind::AsyncGenerator)
+                || o.class.lookup(dunder).is_some()
+        }
+        _ => false,
+    }
+}
+
 fn aiter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, "aiter", &args, 1, 1)?;
-    vm.get_aiter(&args.pos[0])
+    let v = &args.pos[0];
+    if !has_async_dunder(v, "__aiter__") {
+        let t = vm.type_name(v);
+        return Err(vm.new_error("TypeError", &format!("'{t}' object is not an async iterable")));
+    }
+    vm.get_aiter(v)
 }
 
 fn anext(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, "anext", &args, 1, 2)?;
     let it = &args.pos[0];
-    let is_async_iter = match it {
-        Value::Obj(o) => {
-            matches!(&o.payload, Payload::Generator(g) if g.kind == crate::compiler::bytecode::CodeKind::AsyncGenerator)
-                || o.class.lookup("__anext__").is_some()
-        }
-        _ => false,
-    };
-    if !is_async_iter {
+    if !has_async_dunder(it, "__anext__") {
         let t = vm.type_name(it);
         return Err(vm.new_error("TypeError", &format!("'{t}' object is not an async iterator")));
     }
-    let awaitable = vm.get_anext(it)?;
+    let awaitable = vm.get_anext(it, false)?;
     match args.pos.get(1) {
         Some(default) => Ok(vm.anext_default(awaitable, default.clone())),
         None => Ok(awaitable),

@@ -32,7 +32,7 @@ pub fn io_strerror(e: &io::Error) -> String {
 pub fn errno_error(vm: &mut Vm, errno: i32, msg: &str) -> Exc {
     let name = crate::vm::exceptions::errno_subclass(i64::from(errno)).unwrap_or("OSError");
     let cls = vm.exc_class(name);
-    let e = vm.new_exception(&cls, vec![Value::Int(i64::from(errno)), Value::str(msg)]);
+    let e = vm.new_os_error(&cls, vec![Value::Int(i64::from(errno)), Value::str(msg)]);
     vm.set_context(&e);
     e
 }

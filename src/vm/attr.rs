@@ -307,7 +307,9 @@ impl Vm {
             if n == "__dict__" {
                 return Ok(Value::Dict(m.dict.clone()));
             }
-            if let Some(ga) = m.dict.map.borrow().get_str(str_hash("__getattr__"), "__getattr__").cloned() {
+            // The dict must not stay borrowed during the call: `__getattr__` may set globals.
+            let ga = m.dict.map.borrow().get_str(str_hash("__getattr__"), "__getattr__").cloned();
+            if let Some(ga) = ga {
                 return self.call(&ga, vec![Value::str(n)]);
             }
             return Err(self.no_attr(obj, n));
@@ -463,6 +465,7 @@ impl Vm {
                 Value::Bool(matches!(*g.state.borrow(), super::object::GenState::Running))
             }
             (Payload::Generator(g), "gi_frame" | "cr_frame" | "ag_frame") => self.generator_frame(g)?,
+            (Payload::Generator(g), "gi_code" | "cr_code" | "ag_code") => self.generator_code(g)?,
             (Payload::Generator(g), "gi_yieldfrom" | "cr_await" | "ag_await") => self.generator_awaiting(g),
             (Payload::Generator(g), "gi_suspended" | "cr_suspended") => Value::Bool(
                 matches!(&*g.state.borrow(), super::object::GenState::Suspended(f) if f.suspended),

@@ -76,13 +76,29 @@ impl Vm {
         Value::Obj(Object::new(self.types.coroutine_wrapper.clone(), Payload::Ext(Box::new(w))))
     }
 
-    /// `gi_frame`/`cr_frame`/`ag_frame`: None once finished, else a frame showing where the
-    /// generator stands (`f_lineno`).
+    /// `gi_frame`/`cr_frame`/`ag_frame`: None once finished, else a snapshot frame showing
+    /// where the generator stands (`f_code`, `f_lineno`, `f_globals`; `f_locals` is empty).
     pub(crate) fn generator_frame(&mut self, g: &Generator) -> PyResult<Value> {
         let Some(line) = current_line(g) else { return Ok(Value::None) };
-        let frame = Value::Obj(Object::with_dict(self.types.frame.clone(), Payload::Plain));
-        self.set_attr(&frame, &Value::str("f_lineno"), Value::Int(line as i64))?;
-        Ok(frame)
+        let (code, pc, globals) = match &*g.state.borrow() {
+            GenState::Suspended(f) => match f.frames.first() {
+                Some(fr) => (Some(fr.code.clone()), fr.pc, Value::Dict(fr.globals.clone())),
+                None => (None, 0, Value::None),
+            },
+            _ => (None, 0, Value::None),
+        };
+        let code = match code {
+            Some(c) => c,
+            None => self.load_code(&g.code)?,
+        };
+        let locals = Value::Dict(Rc::new(super::object::Dict::default()));
+        Ok(self.frame_snapshot(code, pc, Value::Int(i64::from(line)), globals, locals, Value::None))
+    }
+
+    /// `gi_code`/`cr_code`/`ag_code`.
+    pub(crate) fn generator_code(&mut self, g: &Generator) -> PyResult<Value> {
+        let code = self.load_code(&g.code)?;
+        Ok(Value::Obj(Object::new(self.types.code.clone(), Payload::Code(code))))
     }
 
     /// `gi_yieldfrom`/`cr_await`/`ag_await`: what a suspended generator delegates to.

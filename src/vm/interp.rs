@@ -1072,7 +1072,7 @@ impl Vm {
                     Instr::GetANext { dst, src } => {
                         let v = reg!(src).clone();
                         save_pc!();
-                        reg!(dst) = tryv!(self.get_anext(&v));
+                        reg!(dst) = tryv!(self.get_anext(&v, true));
                     }
                     Instr::EndAsyncFor { exc, target } => {
                         let e = reg!(exc).clone();

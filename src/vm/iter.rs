@@ -621,8 +621,10 @@ impl Vm {
         ))
     }
 
-    /// The awaitable `v.__anext__()`.
-    pub fn get_anext(&mut self, v: &Value) -> PyResult<Value> {
+    /// The awaitable `v.__anext__()`. For `async for` (`async_for`), a result that cannot be
+    /// awaited is CPython's "'async for' received an invalid object" TypeError, caused by the
+    /// plain one that `await` would raise.
+    pub fn get_anext(&mut self, v: &Value, async_for: bool) -> PyResult<Value> {
         if let Value::Obj(o) = v {
             if let Payload::Generator(g) = &o.payload {
                 if g.kind == CodeKind::AsyncGenerator {
@@ -632,7 +634,20 @@ impl Vm {
             let cls = o.class.clone();
             if let Some(f) = cls.lookup("__anext__") {
                 let r = self.call(&f, vec![v.clone()])?;
-                return self.get_awaitable(&r);
+                return match self.get_awaitable(&r) {
+                    Err(e) if async_for => {
+                        let t = self.type_name(&r);
+                        let msg = format!("'async for' received an invalid object from __anext__: {t}");
+                        let err = self.new_error("TypeError", &msg);
+                        if let Some(d) = err.exc() {
+                            *d.cause.borrow_mut() = Value::Obj(e.clone());
+                            *d.context.borrow_mut() = Value::Obj(e);
+                            d.suppress_context.set(true);
+                        }
+                        Err(err)
+                    }
+                    other => other,
+                };
             }
         }
         let t = self.type_name(v);

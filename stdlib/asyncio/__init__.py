@@ -47,3 +47,20 @@ ALL_COMPLETED = 'ALL_COMPLETED'
 
 def iscoroutinefunction(func):
     return _asyncio.iscoroutinefunction(func)
+
+
+# Event loop policies are rarely used: `asyncio.events` is imported on first use, so that
+# `import asyncio` does not compile it.
+_EVENTS_NAMES = frozenset({
+    'events', 'AbstractEventLoopPolicy', 'BaseDefaultEventLoopPolicy', 'DefaultEventLoopPolicy',
+    'get_event_loop_policy', 'set_event_loop_policy',
+})
+
+
+def __getattr__(name):
+    if name in _EVENTS_NAMES:
+        import sys
+        import asyncio.events
+        events = sys.modules['asyncio.events']
+        return events if name == 'events' else getattr(events, name)
+    raise AttributeError(f"module 'asyncio' has no attribute '{name}'")

@@ -32,4 +32,6 @@ async def _shutdown_default_executor(self):
 _add_loop_methods(
     shutdown_asyncgens=_shutdown_asyncgens,
     shutdown_default_executor=_shutdown_default_executor,
+    # Read only in debug mode, which gyre does not implement; kept for programs that set it.
+    slow_callback_duration=0.1,
 )

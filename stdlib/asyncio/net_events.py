@@ -23,6 +23,8 @@ _ACCEPT_RESOURCE_ERRNOS = (24, 23, 105, 12)  # EMFILE, ENFILE, ENOBUFS, ENOMEM
 class Server:
     """A listening server (asyncio.Server)."""
 
+    __module__ = 'asyncio.base_events'
+
     def __init__(self, loop, sockets, protocol_factory, ssl_context, backlog,
                  ssl_handshake_timeout, ssl_shutdown_timeout=None):
         self._loop = loop

@@ -3,6 +3,7 @@
 from _asyncio import (Future, get_running_loop, get_event_loop, iscoroutine, isfuture,
                       current_task, all_tasks, CancelledError, sleep, _gather_start,
                       _gather_set_outer, create_task)
+import _asyncio
 
 __all__ = ['sleep', 'create_task', 'ensure_future', 'gather', 'wait_for', 'wait',
            'as_completed', 'shield', 'run_coroutine_threadsafe', 'to_thread',
@@ -325,3 +326,18 @@ async def to_thread(func, *args, **kwargs):
     if kwargs:
         return await loop.run_in_executor(None, lambda: func(*args, **kwargs))
     return await loop.run_in_executor(None, func, *args)
+
+
+def _task_get_stack(self, *, limit=None):
+    """`Task.get_stack()`; the code is in asyncio.base_tasks, compiled on first use."""
+    from .base_tasks import _task_get_stack
+    return _task_get_stack(self, limit)
+
+
+def _task_print_stack(self, *, limit=None, file=None):
+    """`Task.print_stack()`; the code is in asyncio.base_tasks, compiled on first use."""
+    from .base_tasks import _task_print_stack
+    return _task_print_stack(self, limit, file)
+
+
+_asyncio._add_task_methods(get_stack=_task_get_stack, print_stack=_task_print_stack)
