@@ -48,16 +48,17 @@ async def uncancel_and_continue():
 
 
 async def order_of_callbacks():
+    # Timers 100 ms apart: the order must not depend on how loaded the machine is.
     loop = asyncio.get_running_loop()
     log = []
     async def s(name, d):
         await asyncio.sleep(d)
         log.append(name)
-    tasks = [asyncio.create_task(s("a", 0.02)), asyncio.create_task(s("b", 0.01))]
-    loop.call_later(0.01, log.append, "timer-b")
-    loop.call_later(0.02, log.append, "timer-a")
+    tasks = [asyncio.create_task(s("a", 0.2)), asyncio.create_task(s("b", 0.1))]
+    loop.call_later(0.1, log.append, "timer-b")
+    loop.call_later(0.2, log.append, "timer-a")
     loop.call_soon(log.append, "soon")
-    tasks.append(asyncio.create_task(s("c", 0.01)))
+    tasks.append(asyncio.create_task(s("c", 0.1)))
     await asyncio.gather(*tasks)
     print(log)
 
