@@ -14,6 +14,8 @@
 //! runs it on another fiber), so the frame outlives every use. Moving the `Rc` (the frame
 //! vector reallocating) does not move the object it points to.
 //!
+//! [`push_in_place`] is the frame stack's push: a `Vec::push` the compiler keeps inline.
+//!
 //! The crate's other `unsafe` modules are `runtime::memory` and `vm::regs`.
 
 #![allow(unsafe_code)]
@@ -60,4 +62,31 @@ impl<T> Deref for FrameRef<T> {
         // gives out shared references, so no `&mut T` can alias this one.
         unsafe { self.0.as_ref() }
     }
+}
+
+/// Pushes `value` onto `vec`, writing it straight into the vector's spare room (grown first, by
+/// doubling, when full). `Vec::push` is not inlined into the dispatch loop (it calls an
+/// out-of-line `push_mut`), which made every script call build its frame on the stack with
+/// narrow stores and copy it with wide loads.
+#[inline(always)]
+pub(crate) fn push_in_place<T>(vec: &mut Vec<T>, value: T) {
+    let len = vec.len();
+    if len == vec.capacity() {
+        grow(vec);
+    }
+    debug_assert!(len < vec.capacity());
+    // SAFETY: `len < capacity` (grown just above if it was full), so the slot at `len` is
+    // allocated, uninitialised spare room; writing it and then counting it in the length is
+    // what `Vec::push` does.
+    unsafe {
+        vec.as_mut_ptr().add(len).write(value);
+        vec.set_len(len + 1);
+    }
+}
+
+/// The rare half of [`push_in_place`]: makes room for at least one more element.
+#[cold]
+#[inline(never)]
+fn grow<T>(vec: &mut Vec<T>) {
+    vec.reserve(vec.len().max(4));
 }

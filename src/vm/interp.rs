@@ -437,10 +437,11 @@ impl Vm {
         self.tick()?;
         self.depth += 1;
         let window = at + 1;
+        // The stack only grows while it has frames (`vm::regs`, point 2): it covers the
+        // caller's window already, so only the callee's end is checked.
         let own = window + code.nregs as usize;
-        let top = own.max(fiber.frames.last().map_or(0, |fr| fr.top as usize));
-        if fiber.stack.len() < top {
-            fiber.stack.resize(top, Value::Undef);
+        if fiber.stack.len() < own {
+            fiber.stack.resize(own, Value::Undef);
         }
         let nlocals = (code.nlocals as usize).max(argc);
         if nlocals > argc {
@@ -448,23 +449,7 @@ impl Vm {
                 Value::put(slot, Value::Undef);
             }
         }
-        // Growing first, and pushing under a test the compiler can see implies spare capacity,
-        // lets the fields be stored straight into the vector: a plain `push` built the frame
-        // on the stack with narrow stores and copied it with wide loads, which stall on store
-        // forwarding (about a tenth of `fib`'s cycles).
-        if fiber.frames.len() == fiber.frames.capacity() {
-            fiber.frames.reserve(1);
-        }
-        let frame = Frame {
-            code,
-            globals,
-            locals: None,
-            pc: 0,
-            base: window as u32,
-            top: top as u32,
-            ret: at as u32,
-            kind,
-        };
+        let frame = Frame { code, globals, locals: None, pc: 0, base: window as u32, ret: at as u32, kind };
         push_with_room(&mut fiber.frames, frame);
         Ok(())
     }
@@ -486,19 +471,17 @@ impl Vm {
     }
 
     /// Pushes a frame for a script function whose registers are already in place at `base`.
-    pub(crate) fn push_frame(&mut self, fiber: &mut Fiber, mut frame: Frame) -> PyResult<()> {
+    pub(crate) fn push_frame(&mut self, fiber: &mut Fiber, frame: Frame) -> PyResult<()> {
         if self.depth >= self.recursion_limit {
             return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
         }
         self.tick()?;
         self.depth += 1;
         let own = frame.base as usize + frame.code.code.nregs as usize;
-        let top = own.max(fiber.frames.last().map_or(0, |f| f.top as usize));
-        frame.top = top as u32;
-        if fiber.stack.len() < top {
-            fiber.stack.resize(top, Value::Undef);
+        if fiber.stack.len() < own {
+            fiber.stack.resize(own, Value::Undef);
         }
-        fiber.frames.push(frame);
+        push_with_room(&mut fiber.frames, frame);
         Ok(())
     }
 
@@ -921,7 +904,7 @@ impl Vm {
                         let at = base + b.idx();
                         // Only the code and globals are cloned (the frame and this loop keep
                         // them): the function itself stays in its register for the call.
-                        let fast = match &fiber.stack[at] {
+                        let fast = match &reg!(b) {
                             Value::Func(f) if f.code.fast_argc == Some(argc) => {
                                 Some((f.code.clone(), f.globals.clone(), !f.closure.is_empty()))
                             }
@@ -950,7 +933,7 @@ impl Vm {
                         save_pc!();
                         let at = base + b.idx();
                         // A plain method with its receiver in place: the fast call path.
-                        let fast = match (&fiber.stack[at], &fiber.stack[at + 1]) {
+                        let fast = match (&reg!(b), &reg!(b.offset(1))) {
                             (Value::Func(f), s) if !s.is_undef() && f.code.fast_argc == Some(argc + 1) => {
                                 Some((f.code.clone(), f.globals.clone(), !f.closure.is_empty()))
                             }
