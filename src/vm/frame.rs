@@ -146,10 +146,15 @@ impl Fiber {
         while self.stack.len() <= nregs {
             self.stack.push(Value::Undef);
         }
-        push_with_room(
-            &mut self.frames,
-            Frame { code, globals, locals: None, pc: 0, base: 1, ret: 0, kind: FrameKind::Normal },
-        );
+        super::frame_ref::room(&mut self.frames).push(Frame {
+            code,
+            globals,
+            locals: None,
+            pc: 0,
+            base: 1,
+            ret: 0,
+            kind: FrameKind::Normal,
+        });
     }
 
     /// Hands a stopped child fiber's result to this (its parent) fiber.
@@ -203,14 +208,6 @@ impl Fiber {
         }
         true
     }
-}
-
-/// Pushes `frame` onto `frames`, writing its fields straight into the vector (see
-/// [`super::frame_ref::push_in_place`]: a plain `push` went out of line, with the frame built
-/// on the stack by narrow stores and copied by wide loads, which stall on store forwarding).
-#[inline(always)]
-pub(crate) fn push_with_room(frames: &mut Vec<Frame>, frame: Frame) {
-    super::frame_ref::push_in_place(frames, frame);
 }
 
 /// Releases the heap values among `slots`, leaving the scalars (which need no release) for the

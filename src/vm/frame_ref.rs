@@ -14,7 +14,8 @@
 //! runs it on another fiber), so the frame outlives every use. Moving the `Rc` (the frame
 //! vector reallocating) does not move the object it points to.
 //!
-//! [`push_in_place`] is the frame stack's push: a `Vec::push` the compiler keeps inline.
+//! [`room`] and [`Room::push`] are the frame stack's push: a `Vec::push` that writes the frame
+//! in place.
 //!
 //! The crate's other `unsafe` modules are `runtime::memory` and `vm::regs`.
 
@@ -64,27 +65,42 @@ impl<T> Deref for FrameRef<T> {
     }
 }
 
-/// Pushes `value` onto `vec`, writing it straight into the vector's spare room (grown first, by
-/// doubling, when full). `Vec::push` is not inlined into the dispatch loop (it calls an
-/// out-of-line `push_mut`), which made every script call build its frame on the stack with
-/// narrow stores and copy it with wide loads.
+/// Room for one more element at the end of a vector, made by [`room`]: [`Room::push`] writes
+/// the value straight into it.
+///
+/// The frame stack's push. `Vec::push` is not inlined into the dispatch loop (it calls an
+/// out-of-line `push_mut`), and a value built before the room is made lives across the growth
+/// call: either way every script call built its frame on the stack with narrow stores and
+/// copied it with wide loads, which stall on store forwarding. With the room made first, the
+/// value built after it has its fields stored straight into place.
+pub(crate) struct Room<'a, T>(&'a mut Vec<T>);
+
+/// Makes room for one more element at the end of `vec` (growing it by doubling when full).
 #[inline(always)]
-pub(crate) fn push_in_place<T>(vec: &mut Vec<T>, value: T) {
-    let len = vec.len();
-    if len == vec.capacity() {
+pub(crate) fn room<T>(vec: &mut Vec<T>) -> Room<'_, T> {
+    if vec.len() == vec.capacity() {
         grow(vec);
     }
-    debug_assert!(len < vec.capacity());
-    // SAFETY: `len < capacity` (grown just above if it was full), so the slot at `len` is
-    // allocated, uninitialised spare room; writing it and then counting it in the length is
-    // what `Vec::push` does.
-    unsafe {
-        vec.as_mut_ptr().add(len).write(value);
-        vec.set_len(len + 1);
+    Room(vec)
+}
+
+impl<T> Room<'_, T> {
+    /// Pushes `value` into the room.
+    #[inline(always)]
+    pub(crate) fn push(self, value: T) {
+        let len = self.0.len();
+        debug_assert!(len < self.0.capacity());
+        // SAFETY: `room` left `len < capacity`, and the vector has been borrowed mutably by
+        // this `Room` since, so the slot at `len` is still allocated, uninitialised spare
+        // room; writing it and then counting it in the length is what `Vec::push` does.
+        unsafe {
+            self.0.as_mut_ptr().add(len).write(value);
+            self.0.set_len(len + 1);
+        }
     }
 }
 
-/// The rare half of [`push_in_place`]: makes room for at least one more element.
+/// The rare half of [`room`]: makes room for at least one more element.
 #[cold]
 #[inline(never)]
 fn grow<T>(vec: &mut Vec<T>) {

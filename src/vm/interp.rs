@@ -14,7 +14,7 @@ use std::ops::IndexMut;
 use std::rc::Rc;
 
 use super::agen::OpEnd;
-use super::frame::{push_with_room, ChildResult, Fiber, Frame, FrameKind, Incoming};
+use super::frame::{ChildResult, Fiber, Frame, FrameKind, Incoming};
 use super::frame_ref::FrameRef;
 use super::iter::InlineNext;
 use super::object::{CodeObj, Dict, GenState, Object, Payload, PyStr};
@@ -449,8 +449,8 @@ impl Vm {
                 Value::put(slot, Value::Undef);
             }
         }
-        let frame = Frame { code, globals, locals: None, pc: 0, base: window as u32, ret: at as u32, kind };
-        push_with_room(&mut fiber.frames, frame);
+        let room = super::frame_ref::room(&mut fiber.frames);
+        room.push(Frame { code, globals, locals: None, pc: 0, base: window as u32, ret: at as u32, kind });
         Ok(())
     }
 
@@ -481,7 +481,7 @@ impl Vm {
         if fiber.stack.len() < own {
             fiber.stack.resize(own, Value::Undef);
         }
-        push_with_room(&mut fiber.frames, frame);
+        super::frame_ref::room(&mut fiber.frames).push(frame);
         Ok(())
     }
 
