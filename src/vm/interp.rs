@@ -443,7 +443,8 @@ impl Vm {
         if fiber.stack.len() < own {
             fiber.stack.resize(own, Value::Undef);
         }
-        let nlocals = (code.nlocals as usize).max(argc);
+        // The arguments are the first locals (`fast_argc` is the parameter count).
+        let nlocals = code.nlocals as usize;
         if nlocals > argc {
             for slot in &mut fiber.stack[window + argc..window + nlocals] {
                 Value::put(slot, Value::Undef);
@@ -463,8 +464,10 @@ impl Vm {
         let Some(Frame { code, base, .. }) = fiber.frames.pop() else { unreachable!("a frame to pop") };
         self.depth -= 1;
         let base = base as usize;
-        let end = (base + code.nregs as usize).min(fiber.stack.len());
-        clear_regs(&mut fiber.stack[base..end]);
+        // The window is inside the stack (`vm::regs`, point 2): one check, no clamping.
+        if let Some(regs) = fiber.stack.get_mut(base..base + code.nregs as usize) {
+            clear_regs(regs);
+        }
         let caller = fiber.frames.last_mut().expect("a caller frame");
         caller.pc += 1;
         (FrameRef::new(&caller.code), caller.base as usize, caller.pc as usize)
