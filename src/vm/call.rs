@@ -517,7 +517,6 @@ impl Vm {
                             locals: None,
                             pc: 0,
                             base: window as u32,
-                            top: 0,
                             ret: at as u32,
                             kind: FrameKind::Normal,
                         };
@@ -757,7 +756,6 @@ impl Vm {
             locals: None,
             pc: 0,
             base: window as u32,
-            top: 0,
             ret: ret as u32,
             kind,
         };

@@ -37,12 +37,9 @@ pub struct Frame {
     pub locals: Option<Rc<Dict>>,
     /// Index of the next instruction (of the current one while it is running a call).
     pub pc: u32,
-    /// Stack index of register 0.
+    /// Stack index of register 0. (The stack is never shrunk while a fiber has frames, so a
+    /// frame needs no record of the stack length its window needs: see `vm::regs`, point 2.)
     pub base: u32,
-    /// Stack length this frame and every frame below it need: `max(base + nregs, caller's
-    /// top)`. A callee's window overlaps its caller's temporaries, and the caller's own window
-    /// may sit inside *its* caller's, so popping a frame may only shrink the stack to this.
-    pub top: u32,
     /// Stack index that receives the return value.
     pub ret: u32,
     /// How to return.
@@ -149,22 +146,15 @@ impl Fiber {
         while self.stack.len() <= nregs {
             self.stack.push(Value::Undef);
         }
-        if self.frames.len() == self.frames.capacity() {
-            self.frames.reserve(1);
-        }
-        push_with_room(
-            &mut self.frames,
-            Frame {
-                code,
-                globals,
-                locals: None,
-                pc: 0,
-                base: 1,
-                top: nregs as u32 + 1,
-                ret: 0,
-                kind: FrameKind::Normal,
-            },
-        );
+        super::frame_ref::room(&mut self.frames).push(Frame {
+            code,
+            globals,
+            locals: None,
+            pc: 0,
+            base: 1,
+            ret: 0,
+            kind: FrameKind::Normal,
+        });
     }
 
     /// Hands a stopped child fiber's result to this (its parent) fiber.
@@ -217,20 +207,6 @@ impl Fiber {
             self.handled = Value::None;
         }
         true
-    }
-}
-
-/// Pushes `frame` onto `frames`, which the caller made sure has room: under a test the
-/// compiler can see implies spare capacity, the fields are stored straight into the vector (a
-/// plain `push` built the frame on the stack with narrow stores and copied it with wide loads,
-/// which stall on store forwarding).
-#[inline(always)]
-#[allow(clippy::if_same_then_else)] // The test tells the compiler that the first push never grows.
-pub(crate) fn push_with_room(frames: &mut Vec<Frame>, frame: Frame) {
-    if frames.len() < frames.capacity() {
-        frames.push(frame);
-    } else {
-        frames.push(frame);
     }
 }
 

@@ -14,6 +14,9 @@
 //! runs it on another fiber), so the frame outlives every use. Moving the `Rc` (the frame
 //! vector reallocating) does not move the object it points to.
 //!
+//! [`room`] and [`Room::push`] are the frame stack's push: a `Vec::push` that writes the frame
+//! in place.
+//!
 //! The crate's other `unsafe` modules are `runtime::memory` and `vm::regs`.
 
 #![allow(unsafe_code)]
@@ -60,4 +63,46 @@ impl<T> Deref for FrameRef<T> {
         // gives out shared references, so no `&mut T` can alias this one.
         unsafe { self.0.as_ref() }
     }
+}
+
+/// Room for one more element at the end of a vector, made by [`room`]: [`Room::push`] writes
+/// the value straight into it.
+///
+/// The frame stack's push. `Vec::push` is not inlined into the dispatch loop (it calls an
+/// out-of-line `push_mut`), and a value built before the room is made lives across the growth
+/// call: either way every script call built its frame on the stack with narrow stores and
+/// copied it with wide loads, which stall on store forwarding. With the room made first, the
+/// value built after it has its fields stored straight into place.
+pub(crate) struct Room<'a, T>(&'a mut Vec<T>);
+
+/// Makes room for one more element at the end of `vec` (growing it by doubling when full).
+#[inline(always)]
+pub(crate) fn room<T>(vec: &mut Vec<T>) -> Room<'_, T> {
+    if vec.len() == vec.capacity() {
+        grow(vec);
+    }
+    Room(vec)
+}
+
+impl<T> Room<'_, T> {
+    /// Pushes `value` into the room.
+    #[inline(always)]
+    pub(crate) fn push(self, value: T) {
+        let len = self.0.len();
+        debug_assert!(len < self.0.capacity());
+        // SAFETY: `room` left `len < capacity`, and the vector has been borrowed mutably by
+        // this `Room` since, so the slot at `len` is still allocated, uninitialised spare
+        // room; writing it and then counting it in the length is what `Vec::push` does.
+        unsafe {
+            self.0.as_mut_ptr().add(len).write(value);
+            self.0.set_len(len + 1);
+        }
+    }
+}
+
+/// The rare half of [`room`]: makes room for at least one more element.
+#[cold]
+#[inline(never)]
+fn grow<T>(vec: &mut Vec<T>) {
+    vec.reserve(vec.len().max(4));
 }

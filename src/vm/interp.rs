@@ -14,7 +14,7 @@ use std::ops::IndexMut;
 use std::rc::Rc;
 
 use super::agen::OpEnd;
-use super::frame::{push_with_room, ChildResult, Fiber, Frame, FrameKind, Incoming};
+use super::frame::{ChildResult, Fiber, Frame, FrameKind, Incoming};
 use super::frame_ref::FrameRef;
 use super::iter::InlineNext;
 use super::object::{CodeObj, Dict, GenState, Object, Payload, PyStr};
@@ -437,35 +437,21 @@ impl Vm {
         self.tick()?;
         self.depth += 1;
         let window = at + 1;
+        // The stack only grows while it has frames (`vm::regs`, point 2): it covers the
+        // caller's window already, so only the callee's end is checked.
         let own = window + code.nregs as usize;
-        let top = own.max(fiber.frames.last().map_or(0, |fr| fr.top as usize));
-        if fiber.stack.len() < top {
-            fiber.stack.resize(top, Value::Undef);
+        if fiber.stack.len() < own {
+            fiber.stack.resize(own, Value::Undef);
         }
-        let nlocals = (code.nlocals as usize).max(argc);
+        // The arguments are the first locals (`fast_argc` is the parameter count).
+        let nlocals = code.nlocals as usize;
         if nlocals > argc {
             for slot in &mut fiber.stack[window + argc..window + nlocals] {
                 Value::put(slot, Value::Undef);
             }
         }
-        // Growing first, and pushing under a test the compiler can see implies spare capacity,
-        // lets the fields be stored straight into the vector: a plain `push` built the frame
-        // on the stack with narrow stores and copied it with wide loads, which stall on store
-        // forwarding (about a tenth of `fib`'s cycles).
-        if fiber.frames.len() == fiber.frames.capacity() {
-            fiber.frames.reserve(1);
-        }
-        let frame = Frame {
-            code,
-            globals,
-            locals: None,
-            pc: 0,
-            base: window as u32,
-            top: top as u32,
-            ret: at as u32,
-            kind,
-        };
-        push_with_room(&mut fiber.frames, frame);
+        let room = super::frame_ref::room(&mut fiber.frames);
+        room.push(Frame { code, globals, locals: None, pc: 0, base: window as u32, ret: at as u32, kind });
         Ok(())
     }
 
@@ -478,27 +464,27 @@ impl Vm {
         let Some(Frame { code, base, .. }) = fiber.frames.pop() else { unreachable!("a frame to pop") };
         self.depth -= 1;
         let base = base as usize;
-        let end = (base + code.nregs as usize).min(fiber.stack.len());
-        clear_regs(&mut fiber.stack[base..end]);
+        // The window is inside the stack (`vm::regs`, point 2): one check, no clamping.
+        if let Some(regs) = fiber.stack.get_mut(base..base + code.nregs as usize) {
+            clear_regs(regs);
+        }
         let caller = fiber.frames.last_mut().expect("a caller frame");
         caller.pc += 1;
         (FrameRef::new(&caller.code), caller.base as usize, caller.pc as usize)
     }
 
     /// Pushes a frame for a script function whose registers are already in place at `base`.
-    pub(crate) fn push_frame(&mut self, fiber: &mut Fiber, mut frame: Frame) -> PyResult<()> {
+    pub(crate) fn push_frame(&mut self, fiber: &mut Fiber, frame: Frame) -> PyResult<()> {
         if self.depth >= self.recursion_limit {
             return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
         }
         self.tick()?;
         self.depth += 1;
         let own = frame.base as usize + frame.code.code.nregs as usize;
-        let top = own.max(fiber.frames.last().map_or(0, |f| f.top as usize));
-        frame.top = top as u32;
-        if fiber.stack.len() < top {
-            fiber.stack.resize(top, Value::Undef);
+        if fiber.stack.len() < own {
+            fiber.stack.resize(own, Value::Undef);
         }
-        fiber.frames.push(frame);
+        super::frame_ref::room(&mut fiber.frames).push(frame);
         Ok(())
     }
 
@@ -921,7 +907,7 @@ impl Vm {
                         let at = base + b.idx();
                         // Only the code and globals are cloned (the frame and this loop keep
                         // them): the function itself stays in its register for the call.
-                        let fast = match &fiber.stack[at] {
+                        let fast = match &reg!(b) {
                             Value::Func(f) if f.code.fast_argc == Some(argc) => {
                                 Some((f.code.clone(), f.globals.clone(), !f.closure.is_empty()))
                             }
@@ -950,7 +936,7 @@ impl Vm {
                         save_pc!();
                         let at = base + b.idx();
                         // A plain method with its receiver in place: the fast call path.
-                        let fast = match (&fiber.stack[at], &fiber.stack[at + 1]) {
+                        let fast = match (&reg!(b), &reg!(b.offset(1))) {
                             (Value::Func(f), s) if !s.is_undef() && f.code.fast_argc == Some(argc + 1) => {
                                 Some((f.code.clone(), f.globals.clone(), !f.closure.is_empty()))
                             }
