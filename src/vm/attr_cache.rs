@@ -389,7 +389,7 @@ fn shadowed(o: &Object, code: &CodeObj, idx: usize) -> bool {
 /// Whether `map` has `k` as a key (the key filter said it may): out of line, it is rare.
 #[inline(never)]
 fn holds_str(map: &DictMap, k: &PyStr) -> bool {
-    map.index_of_str(k.hash(), k.as_str()).is_some()
+    map.holds_str(k.hash(), k)
 }
 
 impl Vm {

@@ -1197,7 +1197,9 @@ impl Drop for Object {
             if let Some(dict) = self.dict.take() {
                 self.recycle_dict(dict);
             }
-            drop(std::mem::replace(&mut self.payload, Payload::Plain));
+            if !matches!(self.payload, Payload::Plain) {
+                drop(std::mem::replace(&mut self.payload, Payload::Plain));
+            }
             super::drop::leave();
         } else {
             let mut out = Vec::new();
