@@ -219,6 +219,13 @@ pub enum Instr {
     InplaceAddI { dst: Reg, a: Reg, imm: i16 },
     /// `InplaceI { op: Sub, .. }`.
     InplaceSubI { dst: Reg, a: Reg, imm: i16 },
+    /// `Inplace { op: Add, .. }` whose next instruction is `SetAttr { src: dst, .. }` (the
+    /// `obj.x += v` of an augmented attribute assignment): a scalar result is stored through
+    /// the attribute cache here and the `SetAttr`, which stays in place for jumps that land
+    /// on it and gives the object and name, is skipped.
+    InplaceAddAttr { dst: Reg, a: Reg, b: Reg },
+    /// `Inplace { op: Sub, .. }` followed by `SetAttr { src: dst, .. }` (see `InplaceAddAttr`).
+    InplaceSubAttr { dst: Reg, a: Reg, b: Reg },
     /// `Compare` whose next instruction is `JumpIfFalse { cond: dst, .. }`: when the
     /// comparison is decided without calling out, the jump is taken here as well (the
     /// `JumpIfFalse` stays in place for jumps that land on it, and gives the target).

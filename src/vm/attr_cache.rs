@@ -310,6 +310,23 @@ pub fn cached_set(code: &CodeObj, obj: &Value, idx: usize, src: &Value) -> bool 
     true
 }
 
+/// `obj.<names[idx]> = s` of a scalar into an entry the cache knows that holds a scalar
+/// already (the store of `obj.x += v`); false leaves the store to the `SetAttr`.
+#[inline(always)]
+pub fn cached_set_scalar(code: &CodeObj, obj: &Value, idx: usize, s: Scalar) -> bool {
+    let Value::Obj(o) = obj else { return false };
+    let Some((slot, Known::DictEntry(i))) = valid_slot(code, o, idx) else { return false };
+    let Some(dict) = o.dict() else { return false };
+    let mut map = dict.map.borrow_mut();
+    match map.entry_at_mut(i as usize) {
+        Some(e) if is_slot_name(&e.key, slot, code, idx) && e.value.is_inline() => {
+            s.put(&mut e.value);
+            true
+        }
+        _ => false,
+    }
+}
+
 /// A `SetAttr` whose slot is valid but whose entry is not there yet (a fresh instance in
 /// `__init__`): the class is as it was when the slot was filled, so no data descriptor
 /// intercepts the store, a plain dict store. Out of line to keep the hit path small.
@@ -372,7 +389,7 @@ fn shadowed(o: &Object, code: &CodeObj, idx: usize) -> bool {
 /// Whether `map` has `k` as a key (the key filter said it may): out of line, it is rare.
 #[inline(never)]
 fn holds_str(map: &DictMap, k: &PyStr) -> bool {
-    map.index_of_str(k.hash(), k.as_str()).is_some()
+    map.holds_str(k.hash(), k)
 }
 
 impl Vm {

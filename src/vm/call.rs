@@ -1173,7 +1173,7 @@ impl Vm {
             plain_new_epoch: Cell::new(0),
             plain_init: RefCell::new(std::rc::Weak::new()),
             dict_hint: Cell::new(0),
-            spare_dicts: RefCell::new(Vec::new()),
+            spare_dicts: Default::default(),
             gc_slot: Default::default(),
         });
         super::types::register_subclass(&cls);

@@ -10,6 +10,7 @@
 
 use std::cell::Cell;
 
+use super::object::PyStr;
 use super::value::Value;
 
 /// Entry positions (live or holes) a map holds before it builds its index.
@@ -305,6 +306,19 @@ impl DictMap {
     /// Finds a `str` key without building a `Value` (attribute and global lookups).
     pub fn get_str(&self, hash: i64, key: &str) -> Option<&Value> {
         self.index_of_str(hash, key).map(|i| &self.entries[i].value)
+    }
+
+    /// Whether `key` (with hash `hash`) is a key: in a small map, the text is compared only
+    /// for an entry with the same hash that is not `key` itself (names are interned), so
+    /// the usual miss reads no text at all.
+    pub fn holds_str(&self, hash: i64, key: &PyStr) -> bool {
+        if self.index.is_empty() {
+            return self.entries.iter().any(|e| {
+                e.hash == hash
+                    && matches!(&e.key, Value::Str(k) if std::ptr::eq(&**k, key) || k.as_str() == key.as_str())
+            });
+        }
+        self.index_of_str(hash, key.as_str()).is_some()
     }
 
     /// The entry index of string key `key` with hash `hash` (see [`DictMap::get_str`]).

@@ -570,6 +570,26 @@ impl Vm {
                     }
                 }};
             }
+            // An in-place operator fused with the `SetAttr` of its result (`vm::quicken`): a
+            // scalar result goes into the attribute through the cache, and the `SetAttr` is
+            // skipped; otherwise the `SetAttr` runs next as usual.
+            macro_rules! arith_attr {
+                ($op:expr, $dst:expr, $a:expr, $b:expr) => {{
+                    match super::ops::arith_fast($op, &reg!($a), &reg!($b)) {
+                        Some(n) => {
+                            n.put(&mut reg!($dst));
+                            if let Instr::SetAttr { obj, name, .. } = regs::fetch(&code, pc) {
+                                if super::attr_cache::cached_set_scalar(&code, &reg!(obj), name.0 as usize, n)
+                                {
+                                    pc += 1;
+                                }
+                            }
+                        }
+                        // The general operator (it tries the fast cases again, in vain).
+                        None => arith!($op, $dst, $a, $b, inplace_op),
+                    }
+                }};
+            }
             // The fused `JumpIfFalse` after a quickened comparison (`vm::quicken`), on the
             // decided result `$r`: skip it when true, take its jump when false.
             macro_rules! jump_unless {
@@ -692,6 +712,8 @@ impl Vm {
                     Instr::SubI { dst, a, imm } => arith_imm!(BinKind::Sub, dst, a, imm, binary_op),
                     Instr::InplaceAddI { dst, a, imm } => arith_imm!(BinKind::Add, dst, a, imm, inplace_op),
                     Instr::InplaceSubI { dst, a, imm } => arith_imm!(BinKind::Sub, dst, a, imm, inplace_op),
+                    Instr::InplaceAddAttr { dst, a, b } => arith_attr!(BinKind::Add, dst, a, b),
+                    Instr::InplaceSubAttr { dst, a, b } => arith_attr!(BinKind::Sub, dst, a, b),
                     Instr::CompareJump { op, dst, a, b } => {
                         match super::ops::compare_fast(op, &reg!(a), &reg!(b)) {
                             Some(r) => {

@@ -293,7 +293,7 @@ pub struct Class {
     /// Emptied attribute dicts of dead instances (at most [`SPARE_DICTS`]), kept for the next
     /// instances: making and freeing instances in a loop (small value objects) then costs no
     /// dict allocation.
-    pub spare_dicts: RefCell<Vec<Rc<Dict>>>,
+    pub spare_dicts: SpareDicts,
     /// The cycle collector's index of the class during a collection.
     pub gc_slot: GcSlot,
 }
@@ -301,6 +301,41 @@ pub struct Class {
 /// The most emptied instance dicts a class keeps (see [`Class::spare_dicts`]): enough for
 /// the few temporaries of an expression like `a.add(b.scale(k))`.
 pub const SPARE_DICTS: usize = 4;
+
+/// A class's stack of emptied instance dicts ([`Class::spare_dicts`]): a fixed array of
+/// cells with a length, so that a push or pop is a few loads and stores (no borrow flag, no
+/// out-of-line `Vec` growth path). Dropping a dict pushed onto a full stack is the caller's.
+#[derive(Default)]
+pub struct SpareDicts {
+    slots: [Cell<Option<Rc<Dict>>>; SPARE_DICTS],
+    len: Cell<usize>,
+}
+
+impl SpareDicts {
+    /// True when another push would be refused.
+    #[inline]
+    pub fn is_full(&self) -> bool {
+        self.len.get() >= SPARE_DICTS
+    }
+
+    /// The most recently kept dict, if any.
+    #[inline]
+    pub fn pop(&self) -> Option<Rc<Dict>> {
+        let len = self.len.get().checked_sub(1)?;
+        self.len.set(len);
+        self.slots.get(len)?.take()
+    }
+
+    /// Keeps `dict`, or gives it back when the stack is full.
+    #[inline]
+    pub fn push(&self, dict: Rc<Dict>) -> Result<(), Rc<Dict>> {
+        let len = self.len.get();
+        let Some(slot) = self.slots.get(len) else { return Err(dict) };
+        slot.set(Some(dict));
+        self.len.set(len + 1);
+        Ok(())
+    }
+}
 
 /// The largest [`Class::dict_hint`]: past it an instance dict builds its hash index anyway.
 pub const DICT_HINT_MAX: usize = super::dict::SMALL_ENTRIES;
@@ -1214,7 +1249,9 @@ impl Drop for Object {
             if let Some(dict) = self.dict.take() {
                 self.recycle_dict(dict);
             }
-            drop(std::mem::replace(&mut self.payload, Payload::Plain));
+            if !matches!(self.payload, Payload::Plain) {
+                drop(std::mem::replace(&mut self.payload, Payload::Plain));
+            }
             super::drop::leave();
         } else {
             let mut out = Vec::new();
@@ -1233,7 +1270,7 @@ impl Object {
         {
             return;
         }
-        if self.class.spare_dicts.try_borrow().map_or(true, |spare| spare.len() >= SPARE_DICTS) {
+        if self.class.spare_dicts.is_full() {
             return;
         }
         // The values drop under the dict's borrow: nothing else holds the dict (no strong or
@@ -1243,11 +1280,8 @@ impl Object {
             return;
         }
         drop(map);
-        if let Ok(mut spare) = self.class.spare_dicts.try_borrow_mut() {
-            if spare.len() < SPARE_DICTS {
-                spare.push(dict);
-            }
-        }
+        // The values' drops may have filled the stack meanwhile: then the dict just drops.
+        let _ = self.class.spare_dicts.push(dict);
     }
 
     /// Makes an object without an attribute dict.
@@ -1265,8 +1299,7 @@ impl Object {
 
     /// Makes an object with an (empty) attribute dict.
     pub fn with_dict(class: Rc<Class>, payload: Payload) -> Rc<Object> {
-        let spare = class.spare_dicts.try_borrow_mut().ok().and_then(|mut v| v.pop());
-        let dict = match spare {
+        let dict = match class.spare_dicts.pop() {
             Some(d) => d,
             None => {
                 let map = DictMap::with_capacity(class.dict_hint.get() as usize);

@@ -4,7 +4,9 @@
 //! `Compare` then `JumpIfFalse`). When the VM loads a code object it copies the instructions
 //! it will run; this module rewrites that copy into the quickened forms of `Instr` (see its
 //! docs): an operator-specific instruction has no second dispatch on the operator, and a
-//! comparison fused with its conditional jump saves a dispatch and the reload of the flag.
+//! comparison fused with its conditional jump saves a dispatch and the reload of the flag;
+//! an in-place `+`/`-` whose result a `SetAttr` stores next (`obj.x += v`) stores a scalar
+//! result itself, saving the `SetAttr`'s dispatch and the reload of the value.
 //! The rewrite keeps every instruction at its index (tracebacks, handlers and resumption
 //! points read the original `Code`, whose indices are the same), and a fused comparison
 //! leaves its `JumpIfFalse` in place, so a jump landing on it still works.
@@ -26,7 +28,10 @@ pub fn quicken(instrs: &[Instr]) -> Box<[Instr]> {
 /// The quickened form of `instr` (followed by `next`), if it has one.
 fn quickened(instr: Instr, next: Option<&Instr>) -> Option<Instr> {
     let jumps_on = |r| matches!(next, Some(Instr::JumpIfFalse { cond, .. }) if *cond == r);
+    let stored = |r| matches!(next, Some(Instr::SetAttr { src, .. }) if *src == r);
     Some(match instr {
+        Instr::Inplace { op: BinKind::Add, dst, a, b } if stored(dst) => Instr::InplaceAddAttr { dst, a, b },
+        Instr::Inplace { op: BinKind::Sub, dst, a, b } if stored(dst) => Instr::InplaceSubAttr { dst, a, b },
         Instr::Inplace { op: BinKind::Add, dst, a, b } => Instr::InplaceAdd { dst, a, b },
         Instr::Inplace { op: BinKind::Sub, dst, a, b } => Instr::InplaceSub { dst, a, b },
         Instr::Inplace { op: BinKind::Mul, dst, a, b } => Instr::InplaceMul { dst, a, b },
@@ -64,5 +69,18 @@ mod tests {
         let q = quicken(&[add, pow]);
         assert!(matches!(q[0], Instr::InplaceAdd { .. }));
         assert!(matches!(q[1], Instr::Inplace { op: BinKind::Pow, .. }));
+    }
+
+    #[test]
+    fn fuses_an_in_place_operator_only_with_a_store_of_its_result() {
+        use crate::compiler::bytecode::NameIdx;
+        let sub = Instr::Inplace { op: BinKind::Sub, dst: Reg(2), a: Reg(2), b: Reg(1) };
+        let stores = Instr::SetAttr { obj: Reg(0), name: NameIdx(0), src: Reg(2) };
+        let other = Instr::SetAttr { obj: Reg(0), name: NameIdx(0), src: Reg(1) };
+        let q = quicken(&[sub, stores, sub, other]);
+        assert!(matches!(q[0], Instr::InplaceSubAttr { .. }));
+        assert!(matches!(q[1], Instr::SetAttr { .. }));
+        assert!(matches!(q[2], Instr::InplaceSub { .. }));
+        assert_eq!(q.len(), 4);
     }
 }

@@ -184,7 +184,7 @@ pub fn builtin_class(name: &str, bases: &[Rc<Class>], kind: BaseKind) -> Rc<Clas
         plain_new_epoch: std::cell::Cell::new(0),
         plain_init: RefCell::new(std::rc::Weak::new()),
         dict_hint: std::cell::Cell::new(0),
-        spare_dicts: RefCell::new(Vec::new()),
+        spare_dicts: Default::default(),
         gc_slot: Default::default(),
     });
     register_subclass(&cls);

@@ -178,6 +178,8 @@ fn check(b: &Bounds, instr: &Instr) -> Result<(), Refusal> {
         | Instr::InplaceAdd { dst, a, b: y }
         | Instr::InplaceSub { dst, a, b: y }
         | Instr::InplaceMul { dst, a, b: y }
+        | Instr::InplaceAddAttr { dst, a, b: y }
+        | Instr::InplaceSubAttr { dst, a, b: y }
         | Instr::CompareJump { dst, a, b: y, .. } => {
             b.reg(dst)?;
             b.reg(a)?;
