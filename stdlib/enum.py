@@ -473,6 +473,7 @@ class Flag(Enum):
     _flag_mask_ = 0
     _singles_mask_ = 0
     _all_bits_ = 0
+    _by_def_ = False
 
     def __init_subclass__(cls, boundary=None, **kwds):
         super().__init_subclass__(**kwds)
@@ -482,6 +483,10 @@ class Flag(Enum):
         # As CPython 3.11: only single-bit members are canonical (iteration, len());
         # zero and multi-bit members stay reachable by name as aliases.
         cls._member_names_ = [n for n in cls._member_names_ if _is_single_bit(cls._member_map_[n]._value_)]
+        # CPython's _iter_member_by_def_: members not defined in increasing value order
+        # decompose (for iteration and composite names) in definition order.
+        values = [cls._member_map_[n]._value_ for n in cls._member_names_]
+        cls._by_def_ = values != sorted(values)
         # As CPython's EnumType: the flag operators are Flag's own even when a data type
         # mixed in before Flag (int in IntFlag) defines them.
         for name in ('__or__', '__and__', '__xor__', '__ror__', '__rand__', '__rxor__',
@@ -563,6 +568,8 @@ class Flag(Enum):
                 if m is not None:
                     out.append(m)
             bit <<= 1
+        if cls._by_def_:
+            out.sort(key=lambda m: cls._member_names_.index(m._name_))
         extra = value & ~cls._singles_mask_
         if extra:
             for m in cls._member_map_.values():

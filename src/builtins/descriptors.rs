@@ -249,11 +249,15 @@ impl crate::vm::ext::Ext for GenericAlias {
         Ok(Some(format!("{}[{}]", alias_item_repr(vm, &self.origin)?, parts.join(", "))))
     }
 
-    fn get_attr(&self, _vm: &mut Vm, _this: &Value, name: &str) -> PyResult<Option<Value>> {
+    fn get_attr(&self, vm: &mut Vm, _this: &Value, name: &str) -> PyResult<Option<Value>> {
         Ok(match name {
             "__origin__" => Some(self.origin.clone()),
             "__args__" => Some(self.args_tuple()),
             "__parameters__" => Some(self.parameters()),
+            // CPython's ga_getattro hands other names to the origin (`list[int].__name__`
+            // is 'list'); dunders other than these stay the alias's own.
+            "__name__" | "__qualname__" | "__doc__" => Some(vm.get_attr(&self.origin, &Value::str(name))?),
+            _ if !name.starts_with("__") => Some(vm.get_attr(&self.origin, &Value::str(name))?),
             _ => None,
         })
     }

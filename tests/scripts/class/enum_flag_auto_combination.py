@@ -23,3 +23,12 @@ class Explicit(Flag):
     C = 4
 print(list(Explicit), len(Explicit), list(Explicit.__members__), list(reversed(Explicit)))
 print(Explicit.AB, Explicit(3), Explicit.NONE, Explicit(5), Explicit.AB in Explicit.__members__.values())
+class Perm2(IntFlag):
+    R = 4
+    W = 2
+    X = 1
+print(Perm2.R | Perm2.W, repr(Perm2(7)), list(Perm2), list(Perm2(6)), repr(Perm2(3)))
+class Desc(Flag):
+    HIGH = 4
+    LOW = 1
+print(repr(Desc(5)), list(Desc(5)), list(Desc))
