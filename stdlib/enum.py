@@ -9,6 +9,7 @@ __all__ = ['EnumType', 'EnumMeta', 'Enum', 'IntEnum', 'StrEnum', 'Flag', 'IntFla
            'FlagBoundary', 'STRICT', 'CONFORM', 'EJECT', 'KEEP',
            'ReprEnum', 'auto', 'unique', 'property', 'verify', 'member', 'nonmember']
 
+import operator as _op
 import sys as _sys
 
 _builtin_property = property
@@ -23,6 +24,37 @@ class auto:
 
     def __repr__(self):
         return 'auto(%r)' % (self.value,)
+
+
+class _AutoOp(auto):
+    """An operator applied to autos in a class body, evaluated when members are made."""
+
+    def __init__(self, fn, *operands):
+        super().__init__()
+        self._fn = fn
+        self._operands = operands
+
+    def _resolve(self):
+        vals = [o._resolve() if isinstance(o, _AutoOp) else o.value if isinstance(o, auto) else o
+                for o in self._operands]
+        return self._fn(*vals)
+
+
+# CPython gives an auto() its value as soon as the class body assigns it, so
+# `WHITE = RED | GREEN` works there; here members are made after the body runs, so an
+# operator on autos makes an _AutoOp that computes its value once its operands have one.
+def _auto_operators(fn):
+    return (lambda self, other: _AutoOp(fn, self, other),
+            lambda self, other: _AutoOp(fn, other, self))
+
+
+for _name, _fn in (('or', _op.or_), ('and', _op.and_), ('xor', _op.xor), ('add', _op.add),
+                   ('sub', _op.sub), ('mul', _op.mul)):
+    _forward, _reflected = _auto_operators(_fn)
+    setattr(auto, f'__{_name}__', _forward)
+    setattr(auto, f'__r{_name}__', _reflected)
+auto.__invert__ = lambda self: _AutoOp(_op.invert, self)
+del _name, _fn, _forward, _reflected
 
 
 class member:
@@ -66,6 +98,16 @@ class EnumType(type):
 
     def __len__(cls):
         return len(cls._member_names_)
+
+    def __setattr__(cls, name, value):
+        if name in cls.__dict__.get('_member_map_', {}):
+            raise AttributeError('cannot reassign member %r' % (name,))
+        super().__setattr__(name, value)
+
+    def __delattr__(cls, attr):
+        if attr in cls._member_map_:
+            raise AttributeError('%r cannot delete member %r.' % (cls.__name__, attr))
+        super().__delattr__(attr)
 
     def __contains__(cls, value):
         if isinstance(value, cls):
@@ -222,6 +264,8 @@ class Enum(metaclass=EnumType):
                 if isinstance(value, nonmember):
                     type.__setattr__(cls, name, value.value)
                 continue
+            if isinstance(value, _AutoOp):
+                value.value = value._resolve()
             if isinstance(value, auto):
                 if value.value is None:
                     value.value = cls._generate_next_value_(name, 1, len(names), last_values[:])
@@ -400,6 +444,10 @@ def _bits_text(num, width):
     return '%s %s' % (sign, digits)
 
 
+def _is_single_bit(v):
+    return isinstance(v, int) and v > 0 and v & (v - 1) == 0
+
+
 def _flag_masks(cls):
     # The masks CPython's EnumType keeps for a Flag class: every member's bits, the bits of
     # single-bit members, and all bits up to the highest.
@@ -425,12 +473,20 @@ class Flag(Enum):
     _flag_mask_ = 0
     _singles_mask_ = 0
     _all_bits_ = 0
+    _by_def_ = False
 
     def __init_subclass__(cls, boundary=None, **kwds):
         super().__init_subclass__(**kwds)
         if boundary is not None:
             cls._boundary_ = boundary
         _flag_masks(cls)
+        # As CPython 3.11: only single-bit members are canonical (iteration, len());
+        # zero and multi-bit members stay reachable by name as aliases.
+        cls._member_names_ = [n for n in cls._member_names_ if _is_single_bit(cls._member_map_[n]._value_)]
+        # CPython's _iter_member_by_def_: members not defined in increasing value order
+        # decompose (for iteration and composite names) in definition order.
+        values = [cls._member_map_[n]._value_ for n in cls._member_names_]
+        cls._by_def_ = values != sorted(values)
         # As CPython's EnumType: the flag operators are Flag's own even when a data type
         # mixed in before Flag (int in IntFlag) defines them.
         for name in ('__or__', '__and__', '__xor__', '__ror__', '__rand__', '__rxor__',
@@ -512,6 +568,8 @@ class Flag(Enum):
                 if m is not None:
                     out.append(m)
             bit <<= 1
+        if cls._by_def_:
+            out.sort(key=lambda m: cls._member_names_.index(m._name_))
         extra = value & ~cls._singles_mask_
         if extra:
             for m in cls._member_map_.values():

@@ -243,18 +243,46 @@ impl crate::vm::ext::Ext for GenericAlias {
         for item in &items {
             parts.push(alias_item_repr(vm, item)?);
         }
+        if parts.is_empty() {
+            parts.push("()".into());
+        }
         Ok(Some(format!("{}[{}]", alias_item_repr(vm, &self.origin)?, parts.join(", "))))
     }
 
-    fn get_attr(&self, _vm: &mut Vm, _this: &Value, name: &str) -> PyResult<Option<Value>> {
+    fn get_attr(&self, vm: &mut Vm, _this: &Value, name: &str) -> PyResult<Option<Value>> {
         Ok(match name {
             "__origin__" => Some(self.origin.clone()),
-            "__args__" => Some(match &self.args {
-                t @ Value::Tuple(_) => t.clone(),
-                other => Value::tuple(vec![other.clone()]),
-            }),
+            "__args__" => Some(self.args_tuple()),
+            "__parameters__" => Some(self.parameters()),
+            // CPython's ga_getattro hands other names to the origin (`list[int].__name__`
+            // is 'list'); dunders other than these stay the alias's own.
+            "__name__" | "__qualname__" | "__doc__" => Some(vm.get_attr(&self.origin, &Value::str(name))?),
+            _ if !name.starts_with("__") => Some(vm.get_attr(&self.origin, &Value::str(name))?),
             _ => None,
         })
+    }
+}
+
+impl GenericAlias {
+    /// `__args__`: the subscript as a tuple.
+    fn args_tuple(&self) -> Value {
+        match &self.args {
+            t @ Value::Tuple(_) => t.clone(),
+            other => Value::tuple(vec![other.clone()]),
+        }
+    }
+
+    /// `__parameters__`: the type variables among the arguments, in order, each once.
+    fn parameters(&self) -> Value {
+        let Value::Tuple(t) = self.args_tuple() else { return Value::tuple(vec![]) };
+        let mut params: Vec<Value> = Vec::new();
+        for item in t.items.iter() {
+            let is_var = matches!(item, Value::Obj(o) if matches!(o.class.name().as_str(), "TypeVar" | "ParamSpec" | "TypeVarTuple"));
+            if is_var && !params.iter().any(|p| p.is(item)) {
+                params.push(item.clone());
+            }
+        }
+        Value::tuple(params)
     }
 }
 
@@ -291,6 +319,7 @@ const GENERIC_ALIAS_KEY: &str = "types.GenericAlias";
 fn generic_alias_class(vm: &mut Vm) -> Rc<Class> {
     types_class(vm, GENERIC_ALIAS_KEY, "GenericAlias", |vm, cls| {
         super::method(vm, cls, "__call__", generic_alias_call);
+        super::static_fn(vm, cls, "__new__", generic_alias_new);
     })
 }
 
@@ -316,15 +345,47 @@ pub(super) fn types_class(
     cls
 }
 
+/// The alias behind a GenericAlias value, if it is one.
+fn alias_of(v: &Value) -> Option<&GenericAlias> {
+    match v.payload() {
+        Some(Payload::Ext(e)) => e.as_any().downcast_ref::<GenericAlias>(),
+        _ => None,
+    }
+}
+
+/// `types.GenericAlias(origin, args)`.
+fn generic_alias_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let rest = args.pos.get(1..).unwrap_or_default();
+    if rest.len() != 2 || !args.kw.is_empty() {
+        let n = rest.len() + args.kw.len();
+        return Err(vm.new_error("TypeError", &format!("GenericAlias expected 2 arguments, got {n}")));
+    }
+    class_getitem(vm, Args::new(rest))
+}
+
 fn generic_alias_call(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let origin = match args.pos.first().and_then(Value::payload) {
-        Some(Payload::Ext(e)) => match e.as_any().downcast_ref::<GenericAlias>() {
-            Some(a) => a.origin.clone(),
-            None => return Err(vm.new_error("TypeError", "not a GenericAlias")),
-        },
-        _ => return Err(vm.new_error("TypeError", "not a GenericAlias")),
+    let Some(origin) = args.pos.first().and_then(alias_of).map(|a| a.origin.clone()) else {
+        return Err(vm.new_error("TypeError", "not a GenericAlias"));
     };
     vm.call_kw(&origin, args.pos[1..].to_vec(), args.kw.to_vec())
+}
+
+/// `a == b` when both are GenericAliases: equal origins and equal arguments (CPython's
+/// `ga_richcompare`); None otherwise.
+pub fn alias_eq(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<bool>> {
+    let (Some(x), Some(y)) = (alias_of(a), alias_of(b)) else {
+        return Ok(None);
+    };
+    let (origins, items) = ((x.origin.clone(), y.origin.clone()), (x.args_tuple(), y.args_tuple()));
+    Ok(Some(vm.eq(&origins.0, &origins.1)? && vm.eq(&items.0, &items.1)?))
+}
+
+/// `hash(v)` of a GenericAlias: the origin's hash mixed with the arguments' (CPython's
+/// `ga_hash`); None for other values.
+pub fn alias_hash(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
+    let Some(a) = alias_of(v) else { return Ok(None) };
+    let (origin, items) = (a.origin.clone(), a.args_tuple());
+    Ok(Some(vm.hash(&origin)? ^ vm.hash(&items)?))
 }
 
 /// The snapshot dict behind a mappingproxy receiver.

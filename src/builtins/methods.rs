@@ -765,6 +765,10 @@ fn object_setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
             let n = super::str_arg(vm, &args.pos[1], "attribute name")?.to_string();
             vm.generic_setattr(&args.pos[0].clone(), &o.clone(), &n, args.pos[2].clone())?;
         }
+        Value::Class(c) => {
+            let n = super::str_arg(vm, &args.pos[1], "attribute name")?.to_string();
+            vm.class_setattr(&c.clone(), &n, args.pos[2].clone())?;
+        }
         other => vm.set_attr(other, &args.pos[1], args.pos[2].clone())?,
     }
     Ok(Value::None)
@@ -786,6 +790,7 @@ fn object_delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let n = super::str_arg(vm, &args.pos[1], "attribute name")?.to_string();
     match &args.pos[0] {
         Value::Obj(o) => vm.generic_delattr(&args.pos[0].clone(), &o.clone(), &n)?,
+        Value::Class(c) => vm.class_delattr(&c.clone(), &n)?,
         other => vm.del_attr(other, &args.pos[1])?,
     }
     Ok(Value::None)

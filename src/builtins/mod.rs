@@ -31,8 +31,8 @@ use std::rc::Rc;
 use crate::vm::object::{Args, Class, Native, NativeFn, Object, Payload, Quick};
 use crate::vm::{PyResult, Value, Vm};
 
-pub use constructors::to_float;
-pub use descriptors::class_getitem;
+pub use constructors::{dict_fill, to_float};
+pub use descriptors::{alias_eq, alias_hash, class_getitem};
 pub use functions::{is_instance, length};
 pub use methods::throw_exc;
 pub use modules::{module, native_module, stdlib_source};

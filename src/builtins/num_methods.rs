@@ -159,8 +159,16 @@ fn int_from_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let data = match vm.bytes_of(src) {
         Some(b) => b,
         None => {
+            let not_bytes = |vm: &mut Vm| {
+                let t = vm.type_name(src);
+                vm.new_error("TypeError", &format!("cannot convert '{t}' object to bytes"))
+            };
+            if matches!(src, Value::Str(_)) {
+                return Err(not_bytes(vm));
+            }
+            let iter = vm.get_iter(src).map_err(|_| not_bytes(vm))?;
             let mut out = Vec::new();
-            for v in vm.collect(src)? {
+            for v in vm.collect(&iter)? {
                 let i = vm.index_of(&v)?;
                 out.push(
                     u8::try_from(i)

@@ -144,22 +144,32 @@ predicate!(isidentifier, sm::isidentifier);
 predicate!(isprintable, sm::isprintable);
 predicate!(isascii, sm::isascii);
 
-fn strip_with(vm: &mut Vm, args: Args, f: for<'a> fn(&'a str, Option<&str>) -> &'a str) -> PyResult<Value> {
+/// `str.strip`/`lstrip`/`rstrip` (named `name` in the argument error), stripping with `f`.
+fn strip_with(
+    vm: &mut Vm,
+    args: Args,
+    name: &str,
+    f: for<'a> fn(&'a str, Option<&str>) -> &'a str,
+) -> PyResult<Value> {
     let s = this(vm, &args)?;
-    let chars = s_arg(vm, &args, 1, "chars")?;
+    let chars = match opt_arg(&args, 1, "chars") {
+        None | Some(Value::None) => None,
+        Some(Value::Str(c)) => Some(c.as_str()),
+        Some(_) => return Err(vm.new_error("TypeError", &format!("{name} arg must be None or str"))),
+    };
     Ok(Value::str(f(s.as_str(), chars)))
 }
 
 fn strip(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    strip_with(vm, args, sm::strip)
+    strip_with(vm, args, "strip", sm::strip)
 }
 
 fn lstrip(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    strip_with(vm, args, sm::lstrip)
+    strip_with(vm, args, "lstrip", sm::lstrip)
 }
 
 fn rstrip(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    strip_with(vm, args, sm::rstrip)
+    strip_with(vm, args, "rstrip", sm::rstrip)
 }
 
 fn split_with(vm: &mut Vm, args: Args, right: bool) -> PyResult<Value> {
@@ -210,7 +220,9 @@ fn join(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if let Some(r) = joined {
         return r;
     }
-    let items = vm.collect(&args.pos[1])?;
+    let iter =
+        vm.get_iter(&args.pos[1]).map_err(|_| vm.new_error("TypeError", "can only join an iterable"))?;
+    let items = vm.collect(&iter)?;
     let sep_bytes = s.as_str().len().saturating_mul(items.len().saturating_sub(1));
     let piece_bytes = items.iter().map(|v| if let Value::Str(p) = v { p.as_str().len() } else { 0 });
     let total = piece_bytes.fold(sep_bytes, usize::saturating_add);
@@ -280,10 +292,15 @@ fn replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::string(r))
 }
 
-fn search_args<'a>(vm: &mut Vm, args: &Args<'a>) -> PyResult<(&'a str, &'a str, Option<i64>, Option<i64>)> {
+/// The receiver, substring and bounds of the search method `name`.
+fn search_args<'a>(
+    vm: &mut Vm,
+    args: &Args<'a>,
+    name: &str,
+) -> PyResult<(&'a str, &'a str, Option<i64>, Option<i64>)> {
     let s = this(vm, args)?;
     let Some(sub) = args.pos.get(1) else {
-        return Err(vm.new_error("TypeError", "expected at least 1 argument, got 0"));
+        return Err(vm.new_error("TypeError", &format!("{name}() takes at least 1 argument (0 given)")));
     };
     let sub = match sub {
         Value::Str(x) => x.as_str(),
@@ -298,29 +315,29 @@ fn search_args<'a>(vm: &mut Vm, args: &Args<'a>) -> PyResult<(&'a str, &'a str, 
 }
 
 fn find(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (s, sub, a, b) = search_args(vm, &args)?;
+    let (s, sub, a, b) = search_args(vm, &args, "find")?;
     Ok(Value::Int(sm::find(s, sub, a, b).map(|i| i as i64).unwrap_or(-1)))
 }
 
 fn rfind(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (s, sub, a, b) = search_args(vm, &args)?;
+    let (s, sub, a, b) = search_args(vm, &args, "rfind")?;
     Ok(Value::Int(sm::rfind(s, sub, a, b).map(|i| i as i64).unwrap_or(-1)))
 }
 
 fn index(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (s, sub, a, b) = search_args(vm, &args)?;
+    let (s, sub, a, b) = search_args(vm, &args, "index")?;
     let r = text_result(vm, sm::index(s, sub, a, b))?;
     Ok(Value::Int(r as i64))
 }
 
 fn rindex(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (s, sub, a, b) = search_args(vm, &args)?;
+    let (s, sub, a, b) = search_args(vm, &args, "rindex")?;
     let r = text_result(vm, sm::rindex(s, sub, a, b))?;
     Ok(Value::Int(r as i64))
 }
 
 fn count(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (s, sub, a, b) = search_args(vm, &args)?;
+    let (s, sub, a, b) = search_args(vm, &args, "count")?;
     Ok(Value::Int(sm::count(s, sub, a, b) as i64))
 }
 

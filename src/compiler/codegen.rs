@@ -2302,7 +2302,17 @@ impl<'a> Unit<'a> {
         self.emit(Instr::LoadGlobal { dst: base, name: n });
         let cn = self.name("__class__");
         self.emit(Instr::LoadDeref { dst: base.offset(1), cell, name: cn });
-        self.emit(Instr::Move { dst: base.offset(2), src: Reg(0) });
+        // The first parameter lives in a cell when a nested scope (a comprehension, a
+        // lambda) uses it; super() then takes the cell's contents, as CPython's does.
+        match self.cellvars.iter().find(|(reg, _)| *reg == Reg(0)).map(|(_, n)| n.clone()) {
+            Some(first) => {
+                let name = self.name(&first);
+                self.emit(Instr::LoadDeref { dst: base.offset(2), cell: Reg(0), name });
+            }
+            None => {
+                self.emit(Instr::Move { dst: base.offset(2), src: Reg(0) });
+            }
+        }
         self.span = span;
         self.emit(Instr::Call { base, argc: 2 });
         self.emit(Instr::Move { dst, src: base });

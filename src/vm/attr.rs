@@ -454,7 +454,10 @@ impl Vm {
                 doc.clone()
             }
             (Payload::StaticMethod(f) | Payload::ClassMethod(f), "__func__" | "__wrapped__") => f.clone(),
-            (Payload::StaticMethod(f) | Payload::ClassMethod(f), "__name__" | "__qualname__" | "__doc__") => {
+            (
+                Payload::StaticMethod(f) | Payload::ClassMethod(f),
+                "__name__" | "__qualname__" | "__doc__" | "__module__" | "__annotations__",
+            ) => {
                 let f = f.clone();
                 return self.get_attr(&f, &Value::str(n)).map(Some);
             }
@@ -594,17 +597,10 @@ impl Vm {
         }
         let n = name.as_str().unwrap_or("");
         match obj {
-            Value::Class(c) => {
-                if !c.is_heap {
-                    let t = c.name();
-                    return Err(self.new_error(
-                        "TypeError",
-                        &format!("cannot set '{n}' attribute of immutable type '{t}'"),
-                    ));
-                }
-                c.set_attr(n, value);
-                Ok(())
-            }
+            Value::Class(c) => match meta_hook(c, "__setattr__") {
+                Some(sa) => self.call(&sa, vec![obj.clone(), Value::str(n), value]).map(drop),
+                None => self.class_setattr(c, n, value),
+            },
             Value::Func(f) => {
                 match n {
                     "__name__" => *f.name.borrow_mut() = value,
@@ -635,6 +631,27 @@ impl Vm {
                 };
                 Err(self.new_error("AttributeError", &msg))
             }
+        }
+    }
+
+    /// `type.__setattr__`: a store into a script class's namespace.
+    pub fn class_setattr(&mut self, c: &Rc<Class>, n: &str, value: Value) -> PyResult<()> {
+        if !c.is_heap {
+            let t = c.name();
+            return Err(
+                self.new_error("TypeError", &format!("cannot set '{n}' attribute of immutable type '{t}'"))
+            );
+        }
+        c.set_attr(n, value);
+        Ok(())
+    }
+
+    /// `type.__delattr__`: a removal from a class's namespace.
+    pub fn class_delattr(&mut self, c: &Rc<Class>, n: &str) -> PyResult<()> {
+        if c.with_dict_mut(|d| remove_from(d, n)) {
+            Ok(())
+        } else {
+            Err(self.no_attr(&Value::Class(c.clone()), n))
         }
     }
 
@@ -726,13 +743,10 @@ impl Vm {
                     Err(self.no_attr(obj, n))
                 }
             }
-            Value::Class(c) => {
-                if c.with_dict_mut(|d| remove_from(d, n)) {
-                    Ok(())
-                } else {
-                    Err(self.no_attr(obj, n))
-                }
-            }
+            Value::Class(c) => match meta_hook(c, "__delattr__") {
+                Some(da) => self.call(&da, vec![obj.clone(), Value::str(n)]).map(drop),
+                None => self.class_delattr(c, n),
+            },
             Value::Func(f) => {
                 if remove_name(&f.dict, n) {
                     Ok(())
@@ -1072,4 +1086,10 @@ pub(crate) fn syntax_error_field(args: &[Value], n: &str) -> Value {
     let Some(Value::Tuple(details)) = args.get(1).filter(|_| args.len() == 2) else { return Value::None };
     let i = ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"].iter().position(|f| *f == n);
     i.and_then(|i| details.items.get(i).cloned()).unwrap_or(Value::None)
+}
+
+/// A metaclass's own `__setattr__`/`__delattr__` (a script function), which a store into or
+/// removal from the class goes through.
+fn meta_hook(c: &Class, name: &str) -> Option<Value> {
+    c.meta.as_ref()?.lookup(name).filter(|f| matches!(f, Value::Func(_)))
 }

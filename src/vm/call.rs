@@ -1222,6 +1222,10 @@ impl Vm {
             // A private slot name is mangled as the class body's own names are (`__x` ->
             // `_C__x`), so `self.__x` in a method finds the slot.
             let name: Rc<str> = crate::compiler::mangle::mangle(Some(class_name), s.as_str()).into();
+            if map.get_str(super::object::str_hash(&name), &name).is_some() {
+                let msg = format!("'{name}' in __slots__ conflicts with class variable");
+                return Err(self.new_error("ValueError", &msg));
+            }
             let member = Object::new(
                 self.types.member_descriptor.clone(),
                 Payload::SlotMember(name.clone(), owner.clone()),

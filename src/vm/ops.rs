@@ -254,6 +254,11 @@ impl Vm {
                 self.mem_track_value(a)?;
                 return Ok(a.clone());
             }
+            (BinKind::Or, Value::Dict(_)) => {
+                // `d |= x` updates `d` itself from a mapping or an iterable of pairs.
+                crate::builtins::dict_fill(self, a, b)?;
+                return Ok(a.clone());
+            }
             _ => {}
         }
         if let Value::Obj(o) = a {
@@ -279,6 +284,11 @@ impl Vm {
             if !self.is_not_implemented(&r) {
                 return Ok(r);
             }
+        }
+        if op == BinKind::Or && matches!(a.payload(), Some(Payload::DictData(_))) {
+            // A dict subclass updates itself through its own `update` (OrderedDict's order).
+            self.call_method(a, "update", vec![b.clone()])?;
+            return Ok(a.clone());
         }
         self.binary_op(op, a, b).map_err(|e| self.inplace_type_error(op, a, b, e))
     }
@@ -334,6 +344,12 @@ impl Vm {
         if let Some((x, y)) = unboxed_pair(a, b) {
             // Instances of script subclasses of builtins use the builtin's operator.
             return self.binary_op(op, &x, &y);
+        }
+        if op == BinKind::Mul {
+            // A sequence times an object with `__index__` (CPython's sq_repeat fallback).
+            if let Some((seq, n)) = index_repeat_operands(a, b, &ta, &tb) {
+                return self.repeat(seq, n);
+            }
         }
         Err(self.binop_type_error(op, a, b))
     }
@@ -502,7 +518,11 @@ impl Vm {
             }
         }
         if matches!(x, Num::Float(_)) || matches!(y, Num::Float(_)) {
-            // Floats mix with ints by converting the int (OverflowError when too large).
+            // Floats mix with ints by converting the int (OverflowError when too large);
+            // floats have no bitwise operators, and the error names the operands as given.
+            if matches!(op, BinKind::And | BinKind::Or | BinKind::Xor | BinKind::LShift | BinKind::RShift) {
+                return Err(self.binop_type_error(op, a, b));
+            }
             let fx = self.num_to_f64(x)?;
             let fy = self.num_to_f64(y)?;
             return self.float_op(op, fx, fy).map(Some);
@@ -866,6 +886,9 @@ impl Vm {
         if let Some(r) = crate::builtins::union_eq(self, a, b)? {
             return Ok(Some(Value::Bool(r)));
         }
+        if let Some(r) = crate::builtins::alias_eq(self, a, b)? {
+            return Ok(Some(Value::Bool(r)));
+        }
         let ta = self.type_of(a);
         let tb = self.type_of(b);
         if let Some(r) = self.boxed_eq(a, b, &ta, &tb)? {
@@ -1095,6 +1118,8 @@ impl Vm {
             if let Some(h) = self.script_hash(v, o)? {
                 return Ok(h);
             }
+        } else if let Some(h) = crate::builtins::alias_hash(self, v)? {
+            return Ok(h);
         }
         Ok((Rc::as_ptr(o) as *const u8 as i64) >> 4)
     }
@@ -2014,6 +2039,26 @@ fn frexp(x: f64) -> (f64, i32) {
 }
 
 /// Builtin sequences that `*` repeats (CPython's `sq_repeat`).
+/// The sequence and the count of `a * b` when one is a str, list or tuple and the other a
+/// script object with `__index__`.
+fn index_repeat_operands<'a>(
+    a: &'a Value,
+    b: &'a Value,
+    ta: &Class,
+    tb: &Class,
+) -> Option<(&'a Value, &'a Value)> {
+    let seq = |v: &Value| matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_));
+    let index =
+        |v: &Value, t: &Class| matches!(v, Value::Obj(_)) && t.is_heap && t.lookup("__index__").is_some();
+    if seq(a) && index(b, tb) {
+        Some((a, b))
+    } else if seq(b) && index(a, ta) {
+        Some((b, a))
+    } else {
+        None
+    }
+}
+
 fn is_repeatable(v: &Value) -> bool {
     matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_))
         || matches!(v.payload(), Some(Payload::Bytes(_) | Payload::ByteArray(_)))

@@ -309,6 +309,69 @@ KeysView.register(type({}.keys()))
 ValuesView.register(type({}.values()))
 ItemsView.register(type({}.items()))
 
+def _type_repr(obj):
+    """How a subscript argument shows in an alias's repr (as typing's `_type_repr`)."""
+    if isinstance(obj, type) and not hasattr(obj, '__origin__'):
+        if obj.__module__ == 'builtins':
+            return obj.__qualname__
+        return f'{obj.__module__}.{obj.__qualname__}'
+    if obj is ...:
+        return '...'
+    return repr(obj)
+
+
+class _CallableGenericAlias:
+    """`Callable[[args], result]`: its `__args__` are the argument types then the result."""
+
+    def __init__(self, origin, args):
+        if not (isinstance(args, tuple) and len(args) == 2):
+            raise TypeError('Callable must be used as Callable[[arg, ...], result].')
+        params, result = args
+        if params is ...:
+            self.__args__ = (..., result)
+        elif isinstance(params, list):
+            self.__args__ = (*params, result)
+        else:
+            raise TypeError(f'Expected a list of types, an ellipsis, ParamSpec, or Concatenate. '
+                            f'Got {params}')
+        self.__origin__ = origin
+        self.__parameters__ = ()
+
+    def __repr__(self):
+        *params, result = self.__args__
+        if params == [...]:
+            shown = '...'
+        else:
+            shown = '[' + ', '.join(_type_repr(a) for a in params) + ']'
+        return f'collections.abc.Callable[{shown}, {_type_repr(result)}]'
+
+    def __eq__(self, other):
+        if not isinstance(other, _CallableGenericAlias):
+            return NotImplemented
+        return self.__origin__ == other.__origin__ and self.__args__ == other.__args__
+
+    def __hash__(self):
+        return hash((self.__origin__, self.__args__))
+
+
+def _alias(cls, item):
+    import types
+    return types.GenericAlias(cls, item)
+
+
+def _callable_alias(cls, item):
+    return _CallableGenericAlias(cls, item)
+
+
+# The ABCs CPython makes subscriptable (PEP 585); Hashable, Sized and ByteString are not.
+for _cls in (Awaitable, Coroutine, AsyncIterable, AsyncIterator, AsyncGenerator, Iterable,
+             Iterator, Generator, Reversible, Container, Collection, Set, MutableSet, Mapping,
+             MutableMapping, MappingView, KeysView, ItemsView, ValuesView, Sequence,
+             MutableSequence):
+    type.__setattr__(_cls, '__class_getitem__', classmethod(_alias))
+type.__setattr__(Callable, '__class_getitem__', classmethod(_callable_alias))
+del _cls
+
 __all__ = ["Awaitable", "Coroutine", "AsyncIterable", "AsyncIterator", "AsyncGenerator",
            "Hashable", "Iterable", "Iterator", "Generator", "Reversible", "Sized",
            "Container", "Callable", "Collection", "Set", "MutableSet", "Mapping",
