@@ -229,6 +229,12 @@ pub fn to_int(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 fn new_bool(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (_, rest) = cls_and_args(vm, &args)?;
+    super::no_kwargs(vm, "bool", &args)?;
+    if rest.len() > 1 {
+        return Err(
+            vm.new_error("TypeError", &format!("bool expected at most 1 argument, got {}", rest.len()))
+        );
+    }
     match rest.first() {
         None => Ok(Value::Bool(false)),
         Some(v) => Ok(Value::Bool(vm.truthy(v)?)),

@@ -525,6 +525,15 @@ fn all(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// Sorts values in place: stable, with an optional key function and reverse flag.
+/// The `reverse=` argument of `sorted`/`list.sort`: an integer, as CPython's clinic
+/// converter takes it (`reverse="x"` is a TypeError, not a truthy string).
+pub fn sort_reverse(vm: &mut Vm, args: &Args) -> PyResult<bool> {
+    match args.kwarg("reverse") {
+        Some(r) => Ok(vm.index_of(r)? != 0),
+        None => Ok(false),
+    }
+}
+
 pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Option<&Value>, reverse: bool) -> PyResult<()> {
     let keys: Vec<Value> = match key {
         Some(f) if !f.is_none() => {
@@ -785,10 +794,7 @@ fn sorted(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     vm.check_kwargs("sort", &["key", "reverse"], args.kw)?;
     let mut items = vm.collect(&args.pos[0])?;
-    let reverse = match args.kwarg("reverse") {
-        Some(r) => vm.truthy(r)?,
-        None => false,
-    };
+    let reverse = sort_reverse(vm, &args)?;
     sort_values(vm, &mut items, args.kwarg("key"), reverse)?;
     Ok(Value::list(items))
 }

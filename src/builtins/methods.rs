@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use super::functions::sort_values;
+use super::functions::{sort_reverse, sort_values};
 use super::{arity, method, method_arity, no_kwargs, opt_arg, quick_method};
 use crate::vm::frame::Incoming;
 use crate::vm::object::{Args, AsyncGenOpKind, Object, Payload, Quick};
@@ -372,11 +372,8 @@ fn list_sort(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.new_error("TypeError", "sort() takes no positional arguments"));
     }
     vm.check_kwargs("sort", &["key", "reverse"], args.kw)?;
+    let reverse = sort_reverse(vm, &args)?;
     let mut items = std::mem::take(&mut *l.items.borrow_mut());
-    let reverse = match args.kwarg("reverse") {
-        Some(r) => vm.truthy(r)?,
-        None => false,
-    };
     let r = sort_values(vm, &mut items, args.kwarg("key"), reverse);
     let modified = !l.items.borrow().is_empty();
     *l.items.borrow_mut() = items;
