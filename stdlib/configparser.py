@@ -189,101 +189,79 @@ class _SigilInterpolation(Interpolation):
                              % (value, stripped.find(sigil)))
         return value
 
-
-class BasicInterpolation(_SigilInterpolation):
-    """`%(name)s` refers to another option of the section (or DEFAULT); `%%` is a '%'."""
-
-    _KEY = re.compile(r"%\(([^)]+)\)s")
-
     def _expand(self, parser, option, out, rest, section, values, depth):
         rawval = parser.get(section, option, raw=True, fallback=rest)
         if depth > MAX_INTERPOLATION_DEPTH:
             raise InterpolationDepthError(option, section, rawval)
+        sigil, opener = self._SIGIL, self._OPEN
         while rest:
-            p = rest.find("%")
+            p = rest.find(sigil)
             if p < 0:
                 out.append(rest)
                 return
             out.append(rest[:p])
             rest = rest[p:]
             c = rest[1:2]
-            if c == "%":
-                out.append("%")
+            if c == sigil:
+                out.append(sigil)
                 rest = rest[2:]
-            elif c == "(":
+            elif c == opener:
                 m = self._KEY.match(rest)
                 if m is None:
                     raise InterpolationSyntaxError(
                         option, section, "bad interpolation variable reference %r" % rest)
-                name = parser.optionxform(m.group(1))
                 rest = rest[m.end():]
-                try:
-                    v = values[name]
-                except KeyError:
-                    raise InterpolationMissingOptionError(option, section, rawval, name) from None
-                if "%" in v:
-                    self._expand(parser, option, out, v, section, values, depth + 1)
-                else:
-                    out.append(v)
-            else:
-                raise InterpolationSyntaxError(
-                    option, section,
-                    "'%%' must be followed by '%%' or '(', found: %r" % (rest,))
-
-
-class ExtendedInterpolation(_SigilInterpolation):
-    """`${name}` or `${section:name}` refers to another option; `$$` is a '$'."""
-
-    _SIGIL = "$"
-    _KEY = re.compile(r"\$\{([^}]+)\}")
-
-    def _expand(self, parser, option, out, rest, section, values, depth):
-        rawval = parser.get(section, option, raw=True, fallback=rest)
-        if depth > MAX_INTERPOLATION_DEPTH:
-            raise InterpolationDepthError(option, section, rawval)
-        while rest:
-            p = rest.find("$")
-            if p < 0:
-                out.append(rest)
-                return
-            out.append(rest[:p])
-            rest = rest[p:]
-            c = rest[1:2]
-            if c == "$":
-                out.append("$")
-                rest = rest[2:]
-            elif c == "{":
-                m = self._KEY.match(rest)
-                if m is None:
-                    raise InterpolationSyntaxError(
-                        option, section, "bad interpolation variable reference %r" % rest)
-                path = m.group(1).split(":")
-                rest = rest[m.end():]
-                sect = section
-                scope = values
-                try:
-                    if len(path) == 1:
-                        name = parser.optionxform(path[0])
-                        v = values[name]
-                    elif len(path) == 2:
-                        sect = path[0]
-                        name = parser.optionxform(path[1])
-                        v = parser.get(sect, name, raw=True)
-                        scope = dict(parser.items(sect, raw=True))
-                    else:
-                        raise InterpolationSyntaxError(
-                            option, section, "More than one ':' found: %r" % (rest,))
-                except (KeyError, NoSectionError, NoOptionError):
-                    raise InterpolationMissingOptionError(
-                        option, section, rawval, ":".join(path)) from None
-                if "$" in v:
+                name, v, sect, scope = self._resolve(
+                    parser, option, section, values, rawval, m.group(1), rest)
+                if sigil in v:
                     self._expand(parser, name, out, v, sect, scope, depth + 1)
                 else:
                     out.append(v)
             else:
                 raise InterpolationSyntaxError(
                     option, section,
-                    "'$' must be followed by '$' or '{', found: %r" % (rest,))
+                    "'%s' must be followed by '%s' or '%s', found: %r"
+                    % (sigil, sigil, opener, rest))
+
+
+class BasicInterpolation(_SigilInterpolation):
+    """`%(name)s` refers to another option of the section (or DEFAULT); `%%` is a '%'."""
+
+    _OPEN = "("
+    _KEY = re.compile(r"%\(([^)]+)\)s")
+
+    def _resolve(self, parser, option, section, values, rawval, key, rest):
+        name = parser.optionxform(key)
+        try:
+            v = values[name]
+        except KeyError:
+            raise InterpolationMissingOptionError(option, section, rawval, name) from None
+        return option, v, section, values
+
+
+class ExtendedInterpolation(_SigilInterpolation):
+    """`${name}` or `${section:name}` refers to another option; `$$` is a '$'."""
+
+    _SIGIL = "$"
+    _OPEN = "{"
+    _KEY = re.compile(r"\$\{([^}]+)\}")
+
+    def _resolve(self, parser, option, section, values, rawval, key, rest):
+        path = key.split(":")
+        try:
+            if len(path) == 1:
+                name = parser.optionxform(path[0])
+                return name, values[name], section, values
+            if len(path) == 2:
+                sect = path[0]
+                name = parser.optionxform(path[1])
+                v = parser.get(sect, name, raw=True)
+                return name, v, sect, dict(parser.items(sect, raw=True))
+            raise InterpolationSyntaxError(
+                option, section, "More than one ':' found: %r" % (rest,))
+        except (KeyError, NoSectionError, NoOptionError):
+            raise InterpolationMissingOptionError(
+                option, section, rawval, ":".join(path)) from None
 
 
 _UNSET = object()
