@@ -121,7 +121,13 @@ def _convert(value, t):
         return value
     if issubclass(t, int) and value.denominator != 1:
         t = float
-    return t(value)
+    try:
+        return t(value)
+    except TypeError:
+        # Decimal takes no Fraction: divide its parts in the Decimal context.
+        if isinstance(value, Fraction) and hasattr(t, "quantize"):
+            return t(value.numerator) / t(value.denominator)
+        raise
 
 
 # Bits of precision kept before the final rounding to a float: enough that rounding the
@@ -340,22 +346,48 @@ def pvariance(data, mu=None):
     return _convert(ss / n, t)
 
 
+def _decimal_sqrt_fraction(t, n, m):
+    """sqrt(n / m) as the Decimal type t, correctly rounded in the current context: the
+    root of the rounded quotient, moved one step when the exact midpoint test says so."""
+    if n <= 0:
+        if not n:
+            return t("0.0")
+        n, m = -n, -m
+    root = (t(n) / t(m)).sqrt()
+    nr, dr = root.as_integer_ratio()
+    up = root.next_plus()
+    nu, du = up.as_integer_ratio()
+    if 4 * n * (dr * du) ** 2 > m * (dr * nu + du * nr) ** 2:
+        return up
+    down = root.next_minus()
+    nd, dd = down.as_integer_ratio()
+    if 4 * n * (dr * dd) ** 2 < m * (dr * nd + dd * nr) ** 2:
+        return down
+    return root
+
+
+def _sqrt_of(t, mss):
+    if hasattr(t, "quantize"):
+        return _decimal_sqrt_fraction(t, mss.numerator, mss.denominator)
+    return _sqrt_fraction(mss.numerator, mss.denominator)
+
+
 def stdev(data, xbar=None):
-    """The sample standard deviation, as a correctly rounded float."""
-    _, ss, _, n = _squared_deviations(data, xbar)
+    """The sample standard deviation, correctly rounded (a float, or a Decimal for Decimal
+    data)."""
+    t, ss, _, n = _squared_deviations(data, xbar)
     if n < 2:
         raise StatisticsError("stdev requires at least two data points")
-    mss = ss / (n - 1)
-    return _sqrt_fraction(mss.numerator, mss.denominator)
+    return _sqrt_of(t, ss / (n - 1))
 
 
 def pstdev(data, mu=None):
-    """The population standard deviation, as a correctly rounded float."""
-    _, ss, _, n = _squared_deviations(data, mu)
+    """The population standard deviation, correctly rounded (a float, or a Decimal for
+    Decimal data)."""
+    t, ss, _, n = _squared_deviations(data, mu)
     if n < 1:
         raise StatisticsError("pstdev requires at least one data point")
-    mss = ss / n
-    return _sqrt_fraction(mss.numerator, mss.denominator)
+    return _sqrt_of(t, ss / n)
 
 
 # ----- two variables -----

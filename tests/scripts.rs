@@ -71,10 +71,14 @@ fn run_case(py: &Path) -> Result<(), String> {
         .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| format!("cannot start gyre: {e}"))?;
+    // Drain both pipes while the case runs: a case printing more than a pipe buffer would
+    // otherwise block on its write and look like a hang.
+    let stdout_reader = drain(child.stdout.take());
+    let stderr_reader = drain(child.stderr.take());
     let start = std::time::Instant::now();
-    loop {
-        if child.try_wait().map_err(|e| e.to_string())?.is_some() {
-            break;
+    let status = loop {
+        if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
+            break status;
         }
         if start.elapsed() > CASE_TIMEOUT {
             let _ = child.kill();
@@ -82,13 +86,13 @@ fn run_case(py: &Path) -> Result<(), String> {
             return Err("timed out".into());
         }
         std::thread::sleep(Duration::from_millis(5));
-    }
-    let out = child.wait_with_output().map_err(|e| e.to_string())?;
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    };
+    let (stdout_bytes, stderr_bytes) = (joined(stdout_reader), joined(stderr_reader));
+    let stdout = String::from_utf8_lossy(&stdout_bytes);
     // Like CPython, gyre names the main script by its absolute path; regen.sh strips the
     // checkout root from CPython's stderr, so strip it here too.
     let root_prefix = format!("{}/", root().display());
-    let stderr = String::from_utf8_lossy(&out.stderr).replace(&root_prefix, "");
+    let stderr = String::from_utf8_lossy(&stderr_bytes).replace(&root_prefix, "");
     let expected = std::fs::read_to_string(py.with_extension("out")).unwrap_or_default();
     if stdout != expected {
         let line = first_difference(&expected, &stdout);
@@ -101,10 +105,10 @@ fn run_case(py: &Path) -> Result<(), String> {
         .ok()
         .and_then(|c| c.trim().parse().ok())
         .unwrap_or(0);
-    if out.status.code() != Some(code) {
+    if status.code() != Some(code) {
         return Err(format!(
             "exit status {:?}, expected {code}; stderr tail: {}",
-            out.status.code(),
+            status.code(),
             stderr.lines().last().unwrap_or("")
         ));
     }
@@ -121,6 +125,21 @@ fn run_case(py: &Path) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// A thread reading `pipe` to its end.
+fn drain<R: std::io::Read + Send + 'static>(pipe: Option<R>) -> std::thread::JoinHandle<Vec<u8>> {
+    std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        if let Some(mut pipe) = pipe {
+            let _ = pipe.read_to_end(&mut bytes);
+        }
+        bytes
+    })
+}
+
+fn joined(reader: std::thread::JoinHandle<Vec<u8>>) -> Vec<u8> {
+    reader.join().unwrap_or_default()
 }
 
 fn first_difference(want: &str, got: &str) -> String {

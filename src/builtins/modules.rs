@@ -101,6 +101,7 @@ const STDLIB: &[(&str, &str, bool)] = &[
     ("urllib", include_str!("../../stdlib/urllib/__init__.py"), true),
     ("urllib.parse", include_str!("../../stdlib/urllib/parse.py"), false),
     ("fractions", include_str!("../../stdlib/fractions.py"), false),
+    ("decimal", include_str!("../../stdlib/decimal.py"), false),
     ("keyword", include_str!("../../stdlib/keyword.py"), false),
     ("errno", include_str!("../../stdlib/errno.py"), false),
     ("atexit", include_str!("../../stdlib/atexit.py"), false),

@@ -342,8 +342,17 @@ impl Vm {
             }
         }
         if let Some((x, y)) = unboxed_pair(a, b) {
-            // Instances of script subclasses of builtins use the builtin's operator.
-            return self.binary_op(op, &x, &y);
+            // Instances of script subclasses of builtins use the builtin's operator; its
+            // type error names the subclasses, as CPython's does.
+            return self.binary_op(op, &x, &y).map_err(|e| {
+                let builtin = self.binop_message(op, &x, &y);
+                let said = self.exc_args(&e).first().and_then(|m| m.as_str().map(str::to_string));
+                if said.as_deref() == Some(builtin.as_str()) {
+                    self.binop_type_error(op, a, b)
+                } else {
+                    e
+                }
+            });
         }
         if op == BinKind::Mul {
             // A sequence times an object with `__index__` (CPython's sq_repeat fallback).
@@ -355,31 +364,28 @@ impl Vm {
     }
 
     fn binop_type_error(&mut self, op: BinKind, a: &Value, b: &Value) -> Exc {
+        let message = self.binop_message(op, a, b);
+        self.new_error("TypeError", &message)
+    }
+
+    /// The text of the TypeError for operands `op` does not support.
+    fn binop_message(&self, op: BinKind, a: &Value, b: &Value) -> String {
         let (na, nb) = (self.type_name(a), self.type_name(b));
         match (op, a) {
-            (BinKind::Add, Value::Str(_)) => {
-                self.new_error("TypeError", &format!("can only concatenate str (not \"{nb}\") to str"))
-            }
-            (BinKind::Add, Value::List(_)) => {
-                self.new_error("TypeError", &format!("can only concatenate list (not \"{nb}\") to list"))
-            }
-            (BinKind::Add, Value::Tuple(_)) => {
-                self.new_error("TypeError", &format!("can only concatenate tuple (not \"{nb}\") to tuple"))
-            }
+            (BinKind::Add, Value::Str(_)) => format!("can only concatenate str (not \"{nb}\") to str"),
+            (BinKind::Add, Value::List(_)) => format!("can only concatenate list (not \"{nb}\") to list"),
+            (BinKind::Add, Value::Tuple(_)) => format!("can only concatenate tuple (not \"{nb}\") to tuple"),
             (BinKind::Add, _) if matches!(a.payload(), Some(Payload::Bytes(_) | Payload::ByteArray(_))) => {
                 let what = if matches!(a.payload(), Some(Payload::Bytes(_))) { "bytes" } else { "bytearray" };
-                self.new_error("TypeError", &format!("can't concat {nb} to {what}"))
+                format!("can't concat {nb} to {what}")
             }
             (BinKind::Mul, _) if is_repeatable(a) => {
-                self.new_error("TypeError", &format!("can't multiply sequence by non-int of type '{nb}'"))
+                format!("can't multiply sequence by non-int of type '{nb}'")
             }
             (BinKind::Mul, _) if is_repeatable(b) => {
-                self.new_error("TypeError", &format!("can't multiply sequence by non-int of type '{na}'"))
+                format!("can't multiply sequence by non-int of type '{na}'")
             }
-            _ => self.new_error(
-                "TypeError",
-                &format!("unsupported operand type(s) for {}: '{na}' and '{nb}'", binop_symbol(op)),
-            ),
+            _ => format!("unsupported operand type(s) for {}: '{na}' and '{nb}'", binop_symbol(op)),
         }
     }
 
