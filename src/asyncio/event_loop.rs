@@ -174,7 +174,26 @@ pub fn new_loop(vm: &mut Vm) -> PyResult<Value> {
         external: Default::default(),
         finished_since_trim: Cell::new(0),
     };
-    Ok(Value::Obj(Object::with_dict(aio.event_loop.clone(), Payload::Ext(Box::new(obj)))))
+    let lp = Value::Obj(Object::with_dict(aio.event_loop.clone(), Payload::Ext(Box::new(obj))));
+    log_selector(vm)?;
+    Ok(lp)
+}
+
+/// CPython's selector loop logs `Using selector: EpollSelector` at DEBUG on the `asyncio`
+/// logger when it is made; a script that configured logging sees that line. Nothing to do
+/// while `logging` is not imported (no handler could show it).
+fn log_selector(vm: &mut Vm) -> PyResult<()> {
+    let Some(logging) = vm.module_get("logging") else { return Ok(()) };
+    let logger = vm.call_method(&logging, "getLogger", vec![Value::str("asyncio")])?;
+    let debug_on = vm.call_method(&logger, "isEnabledFor", vec![Value::Int(10)])?;
+    if vm.truthy(&debug_on)? {
+        vm.call_method(
+            &logger,
+            "debug",
+            vec![Value::str("Using selector: %s"), Value::str("EpollSelector")],
+        )?;
+    }
+    Ok(())
 }
 
 /// A scheduled callback with its arguments (`asyncio.Handle` / `TimerHandle`).
