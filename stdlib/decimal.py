@@ -132,7 +132,34 @@ _HASH_10INV = pow(10, _HASH_MODULUS - 2, _HASH_MODULUS)
 
 def _ndigits(n):
     """Number of decimal digits of the non-negative int `n` (1 for zero)."""
-    return len(str(n))
+    if n < 10 ** 18:
+        return len(str(n))
+    k = int((n.bit_length() - 1) * 0.30102999566398120) - 1
+    while n >= 10 ** (k + 1):
+        k += 1
+    return k + 1
+
+
+# Coefficients may be longer than the int/str conversion limit (sys.get_int_max_str_digits):
+# these convert in pieces, as CPython's C decimal does not go through int text at all.
+_CHUNK = 4000
+
+
+def _digits(n):
+    """The decimal text of the non-negative int `n`, at any length."""
+    if n < 10 ** _CHUNK:
+        return str(n)
+    k = _ndigits(n) // 2
+    high, low = divmod(n, 10 ** k)
+    return _digits(high) + _digits(low).rjust(k, "0")
+
+
+def _int_of(text):
+    """The int of a string of ASCII digits, at any length."""
+    if len(text) <= _CHUNK:
+        return int(text)
+    k = len(text) // 2
+    return _int_of(text[:-k]) * 10 ** k + _int_of(text[-k:])
 
 
 def _round_coefficient(sign, coeff, drop, rounding):
@@ -187,7 +214,7 @@ def _parse(text):
             payload = low[len(prefix):]
             if payload and not (payload.isdigit() and payload.isascii()):
                 return None
-            return sign, int(payload.lstrip("0") or "0"), 0, kind
+            return sign, _int_of(payload.lstrip("0") or "0"), 0, kind
     exp = 0
     epos = low.find("e")
     if epos >= 0:
@@ -203,7 +230,7 @@ def _parse(text):
     digits = intpart + frac
     if not digits.isdigit() or not digits.isascii():
         return None
-    return sign, int(digits), exp - len(frac), None
+    return sign, _int_of(digits), exp - len(frac), None
 
 
 class Decimal(object):
@@ -262,9 +289,9 @@ class Decimal(object):
     def as_tuple(self):
         """DecimalTuple(sign, digits, exponent)."""
         if self._special is None:
-            digits = tuple(int(c) for c in str(self._int))
+            digits = tuple(int(c) for c in _digits(self._int))
             return DecimalTuple(self._sign, digits, self._exp)
-        digits = tuple(int(c) for c in str(self._int)) if self._int else ()
+        digits = tuple(int(c) for c in _digits(self._int)) if self._int else ()
         if self._special == _INF:
             return DecimalTuple(self._sign, (0,), "F")
         return DecimalTuple(self._sign, digits, self._special)
@@ -367,8 +394,8 @@ class Decimal(object):
             return sign + "Infinity"
         if self._special is not None:
             head = "NaN" if self._special == _QNAN else "sNaN"
-            return sign + head + (str(self._int) if self._int else "")
-        digits = str(self._int)
+            return sign + head + (_digits(self._int) if self._int else "")
+        digits = _digits(self._int)
         leftdigits = self._exp + len(digits)
         if self._exp <= 0 and leftdigits > -6:
             dotplace = leftdigits
@@ -495,10 +522,7 @@ class Decimal(object):
             return -1 if self._sign else 1
         if self._sign != other._sign:
             return -1 if self._sign else 1
-        e = min(self._exp, other._exp)
-        a = self._int * 10 ** (self._exp - e)
-        b = other._int * 10 ** (other._exp - e)
-        result = (a > b) - (a < b)
+        result = _magnitude_cmp(self, other)
         return -result if self._sign else result
 
     def _compare_operand(self, other, equality):
@@ -571,8 +595,7 @@ class Decimal(object):
     def compare_total(self, other, context=None):
         """Total order of the representations: -1, 0 or 1 as a Decimal."""
         other = _operand(other, True)
-        a, b = _total_key(self), _total_key(other)
-        return Decimal((a > b) - (a < b))
+        return Decimal(_total_cmp(self, other))
 
     def compare_total_mag(self, other, context=None):
         other = _operand(other, True)
@@ -759,7 +782,8 @@ class Decimal(object):
         nan = _nan_result(self, other, ctx)
         if nan is not None:
             return nan
-        if other._special is not None or other._exp != 0:
+        if other._special is not None or other._exp != 0 or \
+                abs(other._int) > 2 * (ctx.Emax + ctx.prec):
             return ctx._condition(InvalidOperation, _nan_of(Decimal))
         if self._special == _INF:
             return Decimal(self)
@@ -995,16 +1019,37 @@ class _RationalOperand:
         return (left > right) - (left < right)
 
 
-def _total_key(d):
-    """A sort key giving the IEEE total order of representations."""
-    rank = {_SNAN: 3, _QNAN: 4, _INF: 2}.get(d._special, 1)
-    if rank == 1:
-        v = (rank, d._int * 10 ** (d._exp + 1000000) if d._int else 0, d._exp)
-    elif rank == 2:
-        v = (rank, 0, 0)
+def _magnitude_cmp(a, b):
+    """-1, 0 or 1 comparing |a| and |b| (finite); exponents are aligned only when the
+    leading digits are at the same place, so huge exponents cost nothing."""
+    if a._int == 0 or b._int == 0:
+        return (a._int != 0) - (b._int != 0)
+    adj_a, adj_b = a.adjusted(), b.adjusted()
+    if adj_a != adj_b:
+        return 1 if adj_a > adj_b else -1
+    e = min(a._exp, b._exp)
+    x = a._int * 10 ** (a._exp - e)
+    y = b._int * 10 ** (b._exp - e)
+    return (x > y) - (x < y)
+
+
+def _total_cmp(a, b):
+    """-1, 0 or 1: the total order of representations (compare_total): -NaN < -sNaN <
+    -Infinity < negative numbers < -0 < 0 < positive numbers < Infinity < sNaN < NaN; equal
+    values order by exponent (for positives the smaller exponent first)."""
+    if a._sign != b._sign:
+        return -1 if a._sign else 1
+    rank_a = {_INF: 2, _SNAN: 3, _QNAN: 4}.get(a._special, 1)
+    rank_b = {_INF: 2, _SNAN: 3, _QNAN: 4}.get(b._special, 1)
+    if rank_a != rank_b:
+        c = 1 if rank_a > rank_b else -1
+    elif rank_a >= 3:
+        c = (a._int > b._int) - (a._int < b._int)
+    elif rank_a == 2:
+        c = 0
     else:
-        v = (rank, d._int, 0)
-    return (1, v) if d._sign == 0 else (0, tuple(-x for x in v))
+        c = _magnitude_cmp(a, b) or (a._exp > b._exp) - (a._exp < b._exp)
+    return -c if a._sign else c
 
 
 def _nan_result(a, b, ctx):
@@ -1034,7 +1079,7 @@ def _extreme(a, b, context, direction, magnitude):
     if c == 0 and magnitude:
         c = a._cmp(b)
     if c == 0:
-        c = _total_key(a) > _total_key(b) and 1 or -1
+        c = _total_cmp(a, b)
     pick = a if c * direction > 0 else b
     return ctx._finish(pick._sign, pick._int, pick._exp, pick._special)
 
@@ -1148,6 +1193,18 @@ def _divmod(a, b, ctx, want):
     if b._special == _INF:
         quotient = _make(sign, 0, 0)
         remainder = ctx._finish(a._sign, a._int, a._exp)
+    elif a._int == 0 or a.adjusted() < b.adjusted():
+        # |a| < |b|: the quotient is zero and the remainder a (no exponent alignment, which
+        # could be huge).
+        quotient = _make(sign, 0, 0)
+        exp = min(a._exp, b._exp)
+        if a._int == 0:
+            remainder = ctx._finish(a._sign, 0, exp)
+        else:
+            remainder = _add(a, _make(0, 0, exp), ctx, 0)
+    elif a.adjusted() - b.adjusted() > ctx.prec:
+        bad = ctx._condition(DivisionImpossible, _nan_of(Decimal))
+        return (bad, bad) if want == "qr" else bad
     else:
         exp = min(a._exp, b._exp)
         av = a._int * 10 ** (a._exp - exp)
@@ -1173,6 +1230,8 @@ def _rescale(d, exp, rounding, ctx):
         return _make(d._sign, 0, exp)
     if exp >= d._exp:
         coeff, inexact = _round_coefficient(d._sign, d._int, exp - d._exp, rounding)
+    elif d.adjusted() - exp + 1 > ctx.prec:
+        return ctx._condition(InvalidOperation, _nan_of(Decimal))
     else:
         coeff, inexact = d._int * 10 ** (d._exp - exp), False
     if coeff and _ndigits(coeff) > ctx.prec:
@@ -1234,12 +1293,32 @@ def _power(base, exponent, ctx):
         if (mag > 0) != bool(exponent._sign):
             return _make(0, 0, 0, _INF)
         return _make(0, 0, 0)
+    too_far = _power_out_of_range(base, exponent, ctx)
+    if too_far is not None:
+        return too_far if sign == 0 else too_far.copy_negate()
     if integral and _ndigits(base._int) * abs(n) <= 4 * ctx.prec + 2000:
         if n > 0:
             return ctx._finish(sign, base._int ** n, base._exp * n)
         return _divide(_make(sign, 1, 0), _make(0, base._int ** -n, base._exp * -n), ctx)
     result = _transcendental_power(base.copy_abs(), exponent, ctx)
     return result.copy_negate() if sign else result
+
+
+def _power_out_of_range(base, exponent, ctx):
+    """For |base| ** exponent far beyond the exponent range: the overflowed or underflowed
+    result (positive; its conditions signalled), else None."""
+    digits = str(base._int)
+    log10_base = base.adjusted() + _math.log10(float("0." + digits[:17]) * 10)
+    if log10_base == 0:
+        return None
+    y = float(exponent.copy_abs())
+    magnitude = y * abs(log10_base)
+    limit = max(ctx.Emax, -ctx.Emin) + ctx.prec + 10
+    if magnitude < limit:
+        return None
+    if (log10_base > 0) != bool(exponent._sign):
+        return ctx._overflow(0)
+    return ctx._finish(0, 1, ctx.Etiny() - 2)
 
 
 def _power_modulo(base, exponent, modulus, ctx):
@@ -1483,7 +1562,7 @@ def _format_decimal(d, spec):
                 d = _round_to_digits(d, max(precision, 1), rounding)
         if no_neg_zero and d._int == 0:
             negative = False
-        digits = str(d._int)
+        digits = _digits(d._int)
         leftdigits = d._exp + len(digits)
         if kind in "eE":
             dotplace = 1 - precision if d._int == 0 and precision is not None else 1
