@@ -61,6 +61,7 @@ pub mod module;
 pub mod read_op;
 pub mod reader;
 pub mod sock;
+pub mod spare;
 pub mod transport;
 pub mod writer;
 

@@ -10,6 +10,7 @@ use super::class_checks::ClassChecks;
 use super::errors::{gai_code, gai_error, gai_message};
 use super::io::Dir;
 use super::sock::{self, expect_socket, SOCK_DGRAM, SOCK_STREAM};
+use super::spare::Spares;
 use super::{datagram, drain, jobs, read_op, reader, transport, writer};
 use crate::asyncio::Aio;
 use crate::builtins::{method, native, opt_arg, static_fn};
@@ -69,17 +70,19 @@ pub struct NetClasses {
     pub checks: ClassChecks,
     /// The writer's attribute names, interned ([`super::writer`]).
     pub writer_names: writer::WriterNames,
+    /// Finished read awaitables kept for reuse ([`super::spare`]).
+    pub spare_reads: Spares,
+    /// Finished `drain()` awaitables kept for reuse.
+    pub spare_drains: Spares,
 }
-
-const STATE_KEY: &str = "net";
 
 /// The cached classes (created, and the loop methods installed, on first use).
 pub fn classes(vm: &mut Vm) -> Rc<NetClasses> {
-    if let Some(c) = vm.ext_state.get(STATE_KEY).and_then(|s| s.clone().downcast::<NetClasses>().ok()) {
-        return c;
+    if let Some(c) = &vm.net_classes {
+        return c.clone();
     }
     let c = Rc::new(create(vm));
-    vm.ext_state.insert(STATE_KEY, c.clone() as Rc<dyn std::any::Any>);
+    vm.net_classes = Some(c.clone());
     install_loop_methods(vm);
     c
 }
@@ -136,6 +139,8 @@ fn create(vm: &mut Vm) -> NetClasses {
         stream_data_received: RefCell::new(None),
         drain_helper: RefCell::new(None),
         checks: ClassChecks::default(),
+        spare_reads: Spares::default(),
+        spare_drains: Spares::default(),
         writer_names: writer::WriterNames::new(vm),
     }
 }

@@ -10,9 +10,10 @@
 //! goes to the script's `_read_slow` coroutine (`read(-1)` loops over `read(limit)`).
 
 use std::any::Any;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use super::module::classes;
 use super::reader::{reader_of, sep_arg, ReaderObj};
 use crate::asyncio::future::future_of;
 use crate::builtins::opt_arg;
@@ -21,7 +22,7 @@ use crate::vm::ext::{hand_driven_of, Ext, HandDriven};
 use crate::vm::frame::Incoming;
 use crate::vm::gc::Tracer;
 use crate::vm::interp::Delegate;
-use crate::vm::object::{Args, Class, Object, Payload};
+use crate::vm::object::{Args, Object, Payload};
 use crate::vm::{PyResult, Value, Vm};
 
 /// Which read the awaitable does, with its argument as given.
@@ -40,9 +41,12 @@ enum Kind {
 /// One pending read: the reader, what to read, and the waiter it is parked on.
 #[derive(Debug)]
 pub struct ReadOp {
-    reader: Value,
+    /// None once finished (a finished op is kept for reuse, [`super::spare`]).
+    reader: RefCell<Value>,
     kind: RefCell<Kind>,
     waiter: RefCell<Option<Rc<Object>>>,
+    /// It returned or raised: stepping it again is CPython's "cannot reuse" error.
+    done: Cell<bool>,
 }
 
 impl ReadOp {
@@ -55,8 +59,40 @@ impl ReadOp {
         }
     }
 
+    /// One step; a return or an exception finishes the op and drops what it references.
     fn step(&self, vm: &mut Vm, incoming: &Incoming) -> PyResult<Delegate> {
-        let Some(r) = reader_of(&self.reader) else {
+        if self.done.get() {
+            return Err(vm.new_error("RuntimeError", "cannot reuse already awaited coroutine"));
+        }
+        let out = self.step_live(vm, incoming);
+        if !matches!(out, Ok(Delegate::Yield(_))) {
+            self.retire();
+        }
+        out
+    }
+
+    /// Marks the op finished and drops its reader and argument (the kind stays, for its
+    /// name).
+    fn retire(&self) {
+        self.done.set(true);
+        let reader = self.reader.replace(Value::None);
+        let arg = match self.kind.try_borrow_mut().as_deref_mut() {
+            Ok(Kind::Until(v, _) | Kind::Exactly(v)) => std::mem::take(v),
+            _ => Value::None,
+        };
+        drop((reader, arg));
+    }
+
+    /// Makes a kept op (nothing else references it) a fresh one for `reader` and `kind`.
+    fn renew(&self, reader: &Value, kind: Kind) {
+        let old = (self.reader.replace(reader.clone()), self.kind.replace(kind), self.waiter.take());
+        self.done.set(false);
+        drop(old);
+    }
+
+    fn step_live(&self, vm: &mut Vm, incoming: &Incoming) -> PyResult<Delegate> {
+        let reader = self.reader.borrow().clone();
+        let Some(r) = reader_of(&reader) else {
             return Err(vm.new_error("TypeError", "not a StreamReader"));
         };
         let waiter = self.waiter.borrow_mut().take();
@@ -92,6 +128,10 @@ impl ReadOp {
             Kind::Read(n) => r.read_step(vm, *n),
             Kind::Line => r.readline_step(vm),
             Kind::Until(arg, sep) => {
+                if let (None, Some(b)) = (&sep, immutable_bytes(arg)) {
+                    // Bytes cannot change: read them in place each step (no copy per op).
+                    return r.readuntil_step(vm, b);
+                }
                 if sep.is_none() {
                     if vm.bytes_of(arg).is_none() {
                         // `len(separator)` comes first in CPython.
@@ -123,7 +163,7 @@ impl ReadOp {
     /// `close()` of a parked read: the `finally` runs.
     fn close(&self) {
         if self.waiter.borrow_mut().take().is_some() {
-            if let Some(r) = reader_of(&self.reader) {
+            if let Some(r) = reader_of(&self.reader.borrow()) {
                 r.clear_waiter();
             }
         }
@@ -136,8 +176,12 @@ impl Ext for ReadOp {
     }
 
     fn gc_traverse(&self, tracer: &mut Tracer<'_>) -> bool {
-        let (Ok(kind), Ok(waiter)) = (self.kind.try_borrow(), self.waiter.try_borrow()) else { return false };
-        tracer.value(&self.reader);
+        let (Ok(reader), Ok(kind), Ok(waiter)) =
+            (self.reader.try_borrow(), self.kind.try_borrow(), self.waiter.try_borrow())
+        else {
+            return false;
+        };
+        tracer.value(&reader);
         if let Kind::Until(v, _) | Kind::Exactly(v) = &*kind {
             tracer.value(v);
         }
@@ -158,15 +202,44 @@ impl Ext for ReadOp {
 
     coroutine_ext_methods!();
 
-    fn await_step(&self, vm: &mut Vm, _this: &Value, incoming: &Incoming) -> Option<PyResult<Delegate>> {
-        Some(self.step(vm, incoming))
+    fn await_step(&self, vm: &mut Vm, this: &Value, incoming: &Incoming) -> Option<PyResult<Delegate>> {
+        let out = self.step(vm, incoming);
+        if let Ok(Delegate::Done(_)) = out {
+            classes(vm).spare_reads.keep(this);
+        }
+        Some(out)
     }
 }
 
+/// The contents of `v` when it is a `bytes` object.
+fn immutable_bytes(v: &Value) -> Option<&[u8]> {
+    match v {
+        Value::Obj(o) => match &o.payload {
+            Payload::Bytes(b) => Some(b),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The awaitable: a kept finished one renewed, else a new one.
 fn new_op(vm: &mut Vm, reader: &Value, kind: Kind) -> Value {
-    let op = ReadOp { reader: reader.clone(), kind: RefCell::new(kind), waiter: RefCell::new(None) };
-    let cls: Rc<Class> = super::module::classes(vm).read_op.clone();
-    Value::Obj(Object::new(cls, Payload::Ext(Box::new(op))))
+    let c = classes(vm);
+    if let Some(o) = c.spare_reads.take() {
+        if let Payload::Ext(e) = &o.payload {
+            if let Some(op) = e.as_any().downcast_ref::<ReadOp>() {
+                op.renew(reader, kind);
+                return Value::Obj(o);
+            }
+        }
+    }
+    let op = ReadOp {
+        reader: RefCell::new(reader.clone()),
+        kind: RefCell::new(kind),
+        waiter: RefCell::new(None),
+        done: Cell::new(false),
+    };
+    Value::Obj(Object::new(c.read_op.clone(), Payload::Ext(Box::new(op))))
 }
 
 fn reader_arg<'a>(vm: &mut Vm, args: &Args<'a>) -> PyResult<&'a Value> {
@@ -193,7 +266,7 @@ pub fn m_read(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `readline` calls (then the script's `_readline_slow`).
 pub fn m_readline(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let this = reader_arg(vm, &args)?;
-    let native = super::module::classes(vm).reader_base.lookup("readuntil");
+    let native = classes(vm).reader_base.lookup("readuntil");
     let own = match this {
         Value::Obj(o) => o.class.lookup("readuntil"),
         _ => None,

@@ -27,6 +27,7 @@ use super::module::{classes, NetClasses};
 use super::reader::reader_of;
 use super::transport::{transport_of, write};
 use crate::builtins::method;
+use crate::vm::dict::DictMap;
 use crate::vm::ext::{hand_driven_of, Ext, HandDriven};
 use crate::vm::frame::Incoming;
 use crate::vm::gc::Tracer;
@@ -53,8 +54,8 @@ pub fn m_set_stream_writer(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `_reader`, `_transport` and `_protocol` as the VM's interned strs: the keys a writer's
 /// dict holds are these same objects (code names are interned), so a probe's key comparison
-/// is a pointer comparison.
-pub struct WriterNames([Rc<PyStr>; 3]);
+/// is a pointer comparison. With each, the entry index it was last found at ([`probe`]).
+pub struct WriterNames([Rc<PyStr>; 3], [Cell<usize>; 3]);
 
 impl WriterNames {
     /// The interned names.
@@ -63,7 +64,7 @@ impl WriterNames {
             Value::Str(p) => p,
             _ => Rc::new(PyStr::new(s)),
         };
-        WriterNames([name(READER), name(TRANSPORT), name(PROTOCOL)])
+        WriterNames([name(READER), name(TRANSPORT), name(PROTOCOL)], Default::default())
     }
 }
 
@@ -87,10 +88,23 @@ fn plain_attrs<const N: usize>(
     let map = w.dict()?.map.borrow();
     let mut out = which.map(|_| Value::None);
     for (slot, i) in out.iter_mut().zip(which) {
-        let name = &c.writer_names.0[i];
-        *slot = map.get_str(name.hash(), name.as_str())?.clone();
+        *slot = probe(&map, &c.writer_names.0[i], &c.writer_names.1[i])?.clone();
     }
     Some(out)
+}
+
+/// The value under the interned `name` in `map`: first at the entry index `hint` (every
+/// writer's dict is filled in the same order by `__init__`, so the name is usually where it
+/// was in the last writer probed), else by a probe, whose index becomes the hint.
+fn probe<'m>(map: &'m DictMap, name: &Rc<PyStr>, hint: &Cell<usize>) -> Option<&'m Value> {
+    if let Some(e) = map.entry_at(hint.get()) {
+        if matches!(&e.key, Value::Str(k) if Rc::ptr_eq(k, name)) {
+            return Some(&e.value);
+        }
+    }
+    let i = map.index_of_str(name.hash(), name.as_str())?;
+    hint.set(i);
+    map.entry_at(i).map(|e| &e.value)
 }
 
 /// True when `cls` has no attribute `_reader`, `_transport` or `_protocol`.
@@ -181,9 +195,26 @@ fn m_drain(vm: &mut Vm, args: Args) -> PyResult<Value> {
             return Err(vm.new_error("TypeError", &msg));
         }
     }
-    let op = DrainOp { writer: args.pos[0].clone(), slow: RefCell::new(None), finished: Cell::new(false) };
-    let cls: Rc<Class> = classes(vm).drain_op.clone();
-    Ok(Value::Obj(Object::new(cls, Payload::Ext(Box::new(op)))))
+    let c = classes(vm);
+    if let Some(o) = c.spare_drains.take() {
+        if let Some(op) = drain_op_of(&o) {
+            op.renew(&args.pos[0]);
+            return Ok(Value::Obj(o));
+        }
+    }
+    let op = DrainOp {
+        writer: RefCell::new(args.pos[0].clone()),
+        slow: RefCell::new(None),
+        finished: Cell::new(false),
+    };
+    Ok(Value::Obj(Object::new(c.drain_op.clone(), Payload::Ext(Box::new(op)))))
+}
+
+fn drain_op_of(o: &Object) -> Option<&DrainOp> {
+    match &o.payload {
+        Payload::Ext(e) => e.as_any().downcast_ref::<DrainOp>(),
+        _ => None,
+    }
 }
 
 /// True when CPython's `drain()` of `writer` would return at once; reads only.
@@ -233,13 +264,21 @@ fn reader_clear(vm: &mut Vm, c: &NetClasses, reader: &Value) -> bool {
 /// check has failed.
 #[derive(Debug)]
 pub struct DrainOp {
-    writer: Value,
+    /// None once the fast check finished it (then it is kept for reuse, [`super::spare`]).
+    writer: RefCell<Value>,
     slow: RefCell<Option<Rc<Object>>>,
     /// The fast check finished it (awaiting it again is an error, as for a coroutine).
     finished: Cell<bool>,
 }
 
 impl DrainOp {
+    /// Makes a kept op (nothing else references it) a fresh `drain()` of `writer`.
+    fn renew(&self, writer: &Value) {
+        let old = (self.writer.replace(writer.clone()), self.slow.take());
+        self.finished.set(false);
+        drop(old);
+    }
+
     /// One step: the fast check at the first, else the slow coroutine's step, which the
     /// caller resumes on its own stack (`by_hand` resumes it here).
     fn step(&self, vm: &mut Vm, incoming: &Incoming, by_hand: bool) -> PyResult<Delegate> {
@@ -254,10 +293,11 @@ impl DrainOp {
                 if let Incoming::Throw(e) = incoming {
                     return Err(e.clone());
                 }
-                if drain_fast(vm, &self.writer) {
+                let writer = self.writer.borrow().clone();
+                if drain_fast(vm, &writer) {
                     return Ok(Delegate::Done(Value::None));
                 }
-                let Value::Obj(c) = vm.call_method(&self.writer, "_drain_slow", vec![])? else {
+                let Value::Obj(c) = vm.call_method(&writer, "_drain_slow", vec![])? else {
                     return Err(vm.new_error("TypeError", "_drain_slow() did not return a coroutine"));
                 };
                 *self.slow.borrow_mut() = Some(c.clone());
@@ -289,8 +329,8 @@ impl Ext for DrainOp {
     }
 
     fn gc_traverse(&self, tracer: &mut Tracer<'_>) -> bool {
-        let Ok(slow) = self.slow.try_borrow() else { return false };
-        tracer.value(&self.writer);
+        let (Ok(writer), Ok(slow)) = (self.writer.try_borrow(), self.slow.try_borrow()) else { return false };
+        tracer.value(&writer);
         slow.iter().for_each(|c| tracer.object(c));
         true
     }
@@ -303,8 +343,14 @@ impl Ext for DrainOp {
 
     coroutine_ext_methods!();
 
-    fn await_step(&self, vm: &mut Vm, _this: &Value, incoming: &Incoming) -> Option<PyResult<Delegate>> {
-        Some(self.step(vm, incoming, false))
+    fn await_step(&self, vm: &mut Vm, this: &Value, incoming: &Incoming) -> Option<PyResult<Delegate>> {
+        let out = self.step(vm, incoming, false);
+        if matches!(out, Ok(Delegate::Done(_))) && self.slow.borrow().is_none() {
+            // Finished by the fast check: nothing refers to the writer any more.
+            drop(self.writer.replace(Value::None));
+            classes(vm).spare_drains.keep(this);
+        }
+        Some(out)
     }
 }
 

@@ -26,6 +26,7 @@
 //! ```
 
 pub mod clock;
+pub mod due;
 pub mod event_loop;
 pub mod memory;
 pub mod precise_wake;

@@ -34,7 +34,9 @@
 //! regular files; they go to the blocking thread pool), TLS, Windows named pipes, and any
 //! scheduling policy: the reactor only says what is ready, the loop decides what runs.
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::VecDeque;
+
+use super::due::DueSet;
 use std::io::{self, Read, Write};
 use std::net::{Shutdown, SocketAddr};
 use std::sync::{Arc, Mutex};
@@ -193,9 +195,9 @@ pub struct Reactor<M> {
     events: Events,
     slots: Vec<Slot>,
     free: Vec<usize>,
-    /// The sources ready in a direction their owner wants, keyed by `Source::seq`: what the
-    /// next poll reports, in order.
-    due: BTreeMap<u64, SourceId>,
+    /// The sources ready in a direction their owner wants, by `Source::seq`: what the next
+    /// poll reports, in order.
+    due: DueSet<SourceId>,
     /// The place the next newly flagged source gets.
     next_seq: u64,
     /// Queued sources whose flags were both cleared since the last poll; the poll gives up
@@ -210,6 +212,15 @@ pub struct Reactor<M> {
     inbox: Inbox<M>,
     /// Ends a poll at a sub-millisecond deadline (None where no timerfd could be made).
     precise: Option<PreciseWake>,
+}
+
+/// The live source of `id` in `slots` (None for a stale id).
+fn source_in(slots: &[Slot], id: SourceId) -> Option<&Source> {
+    let slot = slots.get(id.index)?;
+    if slot.generation != id.generation {
+        return None;
+    }
+    slot.source.as_ref()
 }
 
 /// Rounds a timeout in seconds up to whole microseconds (so a positive wait never becomes a
@@ -231,7 +242,7 @@ impl<M> Reactor<M> {
             events: Events::with_capacity(EVENT_CAPACITY),
             slots: Vec::new(),
             free: Vec::new(),
-            due: BTreeMap::new(),
+            due: DueSet::default(),
             next_seq: 0,
             unflagged: Vec::new(),
             scratch: Vec::new(),
@@ -334,7 +345,7 @@ impl<M> Reactor<M> {
             self.interested -= 1;
         }
         if source.in_due {
-            self.due.remove(&source.seq);
+            self.due.remove();
         }
         // Closing the fd removes it from epoll anyway; an error here changes nothing.
         let _ = with_source(&mut source.socket, |s| self.poll.registry().deregister(s));
@@ -411,7 +422,7 @@ impl<M> Reactor<M> {
             if due {
                 self.due.insert(source.seq, id);
             } else {
-                self.due.remove(&source.seq);
+                self.due.remove();
             }
         }
         if source.queued && !source.readable && !source.writable && !source.unflag_pending {
@@ -434,22 +445,22 @@ impl<M> Reactor<M> {
             }
         }
         self.unflagged = unflagged;
-        for &id in self.due.values() {
-            let Some(source) = self.source(id) else { continue };
+        let slots = &self.slots;
+        self.due.retain(|seq, id| {
+            let Some(source) = source_in(slots, id).filter(|s| s.in_due && s.seq == seq) else {
+                return false;
+            };
             out.push(Readiness {
                 source: id,
                 readable: source.readable && source.want_read,
                 writable: source.writable && source.want_write,
             });
-        }
+            true
+        });
     }
 
     fn source(&self, id: SourceId) -> Option<&Source> {
-        let slot = self.slots.get(id.index)?;
-        if slot.generation != id.generation {
-            return None;
-        }
-        slot.source.as_ref()
+        source_in(&self.slots, id)
     }
 
     fn source_mut(&mut self, id: SourceId) -> Option<&mut Source> {

@@ -128,6 +128,9 @@ pub struct Vm {
     /// with the cheap [`gc::AddrHasher`] (FNV over the key's bytes): the keys are short
     /// constants, and the networking classes are fetched several times per request.
     pub ext_state: HashMap<&'static str, Rc<dyn std::any::Any>, BuildHasherDefault<gc::AddrHasher>>,
+    /// The networking classes ([`crate::net::module::classes`]), fetched about four times per
+    /// stream request: a field, not an `ext_state` entry (no hashing, no downcast).
+    pub(crate) net_classes: Option<Rc<crate::net::module::NetClasses>>,
     /// CPython-style type attribute cache: MRO lookups by (class, name), direct-mapped.
     pub type_cache: Vec<object::TypeCacheEntry>,
     /// The calling frame's namespaces while a frame-inspecting builtin runs.
@@ -223,6 +226,7 @@ impl Vm {
             drive_parents: Vec::new(),
             spare_fibers: Vec::new(),
             ext_state: HashMap::default(),
+            net_classes: None,
             type_cache: Vec::new(),
             caller: None,
             repr_active: Vec::new(),
