@@ -254,7 +254,13 @@ impl Vm {
                 }
             }
             match self.run(fiber) {
-                Flow::Raise(e) => pending = Some((e, false)),
+                Flow::Raise(e) => {
+                    // A green fiber's `time.sleep`: suspend at the call (see `green_switch`).
+                    if let Some(v) = self.green_switch.take() {
+                        return Step::Yield(v);
+                    }
+                    pending = Some((e, false))
+                }
                 Flow::Reraise(e) => pending = Some((e, true)),
                 Flow::Return(v) => return Step::Return(v),
                 Flow::Yield(v) => return Step::Yield(v),
@@ -349,6 +355,18 @@ impl Vm {
                     Incoming::Start => Incoming::Send(Value::None),
                     other => other,
                 };
+                None
+            }
+            (Some(call), incoming) if fiber.green && is_call(call) => {
+                // A green fiber suspended inside a call (`Vm::green_switch`): what it is sent
+                // is the call's result.
+                let v = match incoming {
+                    Incoming::Throw(e) => return Some((e, false)),
+                    Incoming::Send(v) => v,
+                    Incoming::Start => Value::None,
+                };
+                fiber.stack[frame.ret_slot_for_resume(pc, base)] = v;
+                frame.pc += 1;
                 None
             }
             (_, Incoming::Throw(e)) => Some((e, false)),
@@ -1497,6 +1515,18 @@ enum Flow {
     Raise(Exc),
     Reraise(Exc),
     Resume(Rc<Object>, Incoming),
+}
+
+/// True for the instructions that call something.
+fn is_call(instr: Instr) -> bool {
+    matches!(
+        instr,
+        Instr::Call { .. }
+            | Instr::CallKw { .. }
+            | Instr::CallMethod { .. }
+            | Instr::CallMethodKw { .. }
+            | Instr::CallEx { .. }
+    )
 }
 
 impl Frame {
