@@ -34,7 +34,8 @@ async def _shutdown_default_executor(self):
 def _run_in_executor(self, executor, func, *args):
     """`loop.run_in_executor`: a script callable runs as a green thread (asyncio/green.py),
     a native one on the worker pool or at once (see COMPATIBILITY.md)."""
-    if type(func).__name__ == 'builtin_function_or_method' or not callable(func):
+    # (A non-callable fails when called, as in CPython's worker thread.)
+    if type(func).__name__ == 'builtin_function_or_method':
         return self._run_in_executor_native(executor, func, *args)
     from .green import start
     return start(self, func, args)
