@@ -137,7 +137,7 @@ impl Vm {
                 fiber.incoming = incoming;
                 std::mem::swap(&mut fiber.handled, &mut self.handled);
                 inherit_handled(&mut self.handled, &fiber.handled);
-                self.depth += 1;
+                self.depth += suspended_frames(&fiber);
                 Ok(fiber)
             }
             other => {
@@ -179,7 +179,7 @@ impl Vm {
             ChildResult::Yielded(v) => {
                 // A suspended frame no longer counts towards the depth (a finished one was
                 // already taken off by `pop_frame`).
-                self.depth = self.depth.saturating_sub(1);
+                self.depth = self.depth.saturating_sub(suspended_frames(&fiber));
                 fiber.suspended = true;
                 *g.state.borrow_mut() = GenState::Suspended(fiber);
                 return ChildResult::Yielded(v);
@@ -1515,6 +1515,17 @@ enum Flow {
     Raise(Exc),
     Reraise(Exc),
     Resume(Rc<Object>, Incoming),
+}
+
+/// How many frames a suspended fiber takes off the depth: its own, and for a green fiber
+/// suspended inside a call, the frames of the functions it was calling too.
+#[inline(always)]
+fn suspended_frames(fiber: &Fiber) -> usize {
+    if fiber.green {
+        fiber.frames.len().max(1)
+    } else {
+        1
+    }
 }
 
 /// True for the instructions that call something.

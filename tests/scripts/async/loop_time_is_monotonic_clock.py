@@ -7,7 +7,7 @@ import time
 async def main():
     loop = asyncio.get_running_loop()
     print("same clock:", abs(loop.time() - time.monotonic()) < 0.01)
-    async with asyncio.timeout_at(time.monotonic() + 0.05) as cm:
+    async with asyncio.timeout_at(time.monotonic() + 2) as cm:
         await asyncio.sleep(0.01)
     print("deadline not reached:", cm.expired())
     try:

@@ -32,8 +32,8 @@ async def ticker(n, d):
         await asyncio.sleep(d)
 
 async def main():
-    t = asyncio.create_task(ticker(5, 0.02))
-    r = await asyncio.to_thread(blocking_io, "a", 3, 0.03)
+    t = asyncio.create_task(ticker(4, 0.1))
+    r = await asyncio.to_thread(blocking_io, "a", 3, 0.13)
     print("result", r)
     await t
     print(await asyncio.to_thread(Worker("w").run, 4, scale=3))
@@ -46,10 +46,10 @@ async def main():
     print("future", type(f).__name__, f.done())
     print(await f)
     print(await loop.run_in_executor(None, functools.partial(blocking_io, "c", 1, 0.01)))
-    res = await asyncio.gather(asyncio.to_thread(blocking_io, "x", 2, 0.02), asyncio.to_thread(blocking_io, "y", 2, 0.03), ticker(3, 0.025))
+    res = await asyncio.gather(asyncio.to_thread(blocking_io, "x", 2, 0.1), asyncio.to_thread(blocking_io, "y", 2, 0.17), ticker(3, 0.07))
     print(res)
     try:
-        await asyncio.wait_for(asyncio.to_thread(blocking_io, "slow", 3, 0.04), 0.05)
+        await asyncio.wait_for(asyncio.to_thread(blocking_io, "slow", 3, 0.1), 0.15)
     except asyncio.TimeoutError:
         print("timed out waiting for thread")
     print("main ends")
