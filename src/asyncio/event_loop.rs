@@ -153,7 +153,9 @@ pub fn loop_of(v: &Value) -> Option<&LoopObj> {
 pub fn new_loop(vm: &mut Vm) -> PyResult<Value> {
     let clock = match vm.virtual_clock {
         Some(now) => Clock::virtual_at(now),
-        None => Clock::real(),
+        // `time.monotonic()` counts from the VM's start: so does `loop.time()`, as in CPython
+        // where both read the same clock (`timeout_at(time.monotonic() + d)` works).
+        None => Clock::Real { origin: std::time::Instant::now(), start: vm.monotonic() },
     };
     let el = EventLoop::new(clock).map_err(|e| vm.new_error("OSError", &e.to_string()))?;
     let aio = super::Aio::classes(vm);

@@ -91,6 +91,29 @@ pub fn run_in_executor(vm: &mut Vm, loop_obj: &Value, func: &Value, args: Vec<Va
     Ok(Value::Obj(fut))
 }
 
+/// `_green(gen)`: makes a generator that has not started a green thread (see
+/// `Fiber::green`): `time.sleep` called straight from its frames yields the delay from
+/// `gen.send()` instead of blocking. `base_events._green_step` drives it.
+pub fn m_green(vm: &mut Vm, args: crate::vm::object::Args) -> PyResult<Value> {
+    let gen = args.pos.first().cloned().unwrap_or(Value::None);
+    let marked = match gen.payload() {
+        Some(crate::vm::object::Payload::Generator(g)) if !g.started.get() => {
+            match &mut *g.state.borrow_mut() {
+                crate::vm::object::GenState::Suspended(f) => {
+                    f.green = true;
+                    true
+                }
+                _ => false,
+            }
+        }
+        _ => false,
+    };
+    if marked {
+        return Ok(gen);
+    }
+    Err(vm.new_error("TypeError", "_green() needs a generator that has not started"))
+}
+
 /// `(future, ok, value)`: sets the result or exception unless the future was cancelled.
 fn set_state_later(vm: &mut Vm, args: crate::vm::object::Args) -> PyResult<Value> {
     let (Some(Value::Obj(fut)), Some(ok), Some(v)) = (args.pos.first(), args.pos.get(1), args.pos.get(2))

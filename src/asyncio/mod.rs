@@ -276,7 +276,8 @@ impl Aio {
             ("set_exception_handler", loop_set_exception_handler),
             ("get_exception_handler", loop_get_exception_handler),
             ("_take_asyncgens", loop_take_asyncgens),
-            ("run_in_executor", loop_run_in_executor),
+            // `run_in_executor` itself is `base_events._run_in_executor`.
+            ("_run_in_executor_native", loop_run_in_executor),
         ] {
             method(vm, l, name, m);
         }
@@ -326,6 +327,7 @@ pub fn asyncio_module(vm: &mut Vm) -> PyResult<Value> {
         ("_gather_start", gather::m_gather_start),
         ("_gather_set_outer", gather::m_gather_set_outer),
         ("create_task", m_create_task),
+        ("_green", external::m_green),
     ] {
         let v = native(vm, name, f);
         vm.module_set(&m, name, v);

@@ -46,6 +46,7 @@ const STDLIB: &[(&str, &str, bool)] = &[
     ("asyncio", include_str!("../../stdlib/asyncio/__init__.py"), true),
     ("asyncio.exceptions", include_str!("../../stdlib/asyncio/exceptions.py"), false),
     ("asyncio.base_events", include_str!("../../stdlib/asyncio/base_events.py"), false),
+    ("asyncio.green", include_str!("../../stdlib/asyncio/green.py"), false),
     ("asyncio.events", include_str!("../../stdlib/asyncio/events.py"), false),
     ("asyncio.base_tasks", include_str!("../../stdlib/asyncio/base_tasks.py"), false),
     ("asyncio.tasks", include_str!("../../stdlib/asyncio/tasks.py"), false),

@@ -6,7 +6,7 @@ use crate::vm::{PyResult, Value, Vm};
 
 /// Builds the `time` module.
 pub fn time_module(vm: &mut Vm) -> PyResult<Value> {
-    Ok(module(
+    let m = module(
         vm,
         "time",
         &[
@@ -26,7 +26,11 @@ pub fn time_module(vm: &mut Vm) -> PyResult<Value> {
             ("asctime", crate::stdlib::timefmt::asctime),
             ("ctime", crate::stdlib::timefmt::ctime),
         ],
-    ))
+    );
+    // `sleep` looks at its caller: a green fiber (`asyncio.to_thread`) is suspended instead.
+    let sleep = super::native_with_frame(vm, "sleep", t_sleep);
+    vm.module_set(&m, "sleep", sleep);
+    Ok(m)
 }
 
 /// Seconds since the Unix epoch.
@@ -96,6 +100,11 @@ fn t_sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     if secs > MAX_SLEEP_SECONDS {
         return Err(vm.new_error("OverflowError", "sleep length is too large"));
+    }
+    if vm.caller.as_ref().is_some_and(|c| c.green) {
+        // Called straight from a green fiber: it yields the delay to its driver instead.
+        vm.green_switch = Some(Value::Float(secs));
+        return Err(vm.new_error("RuntimeError", "green thread switch"));
     }
     std::thread::sleep(std::time::Duration::from_secs_f64(secs));
     Ok(Value::None)

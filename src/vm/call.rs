@@ -727,7 +727,7 @@ impl Vm {
             }
         };
         let stack = fiber.frames.iter().map(|f| (f.code.clone(), f.pc, f.globals.clone())).collect();
-        super::CallerFrame { globals, locals, stack }
+        super::CallerFrame { globals, locals, stack, green: fiber.green }
     }
 
     fn push_with_regs(

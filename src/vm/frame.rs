@@ -87,6 +87,10 @@ pub struct Fiber {
     child_kind: ChildKind,
     /// True while suspended at a `Yield`/`YieldFrom` (false before the first run).
     pub suspended: bool,
+    /// A "green thread" (`asyncio.to_thread` of a script function): `time.sleep` called
+    /// straight from one of its frames suspends the fiber at the call instead of blocking
+    /// (see `Vm::green_switch`).
+    pub green: bool,
     /// While suspended: the generator's own "exception being handled" (CPython's
     /// `gi_exc_state`). While running: the resumer's, restored when it stops.
     pub handled: Value,
@@ -123,6 +127,7 @@ impl Fiber {
             child_value: Value::None,
             child_kind: ChildKind::None,
             suspended: false,
+            green: false,
             handled: Value::None,
         });
         fiber.start(code, globals, regs);
@@ -203,6 +208,7 @@ impl Fiber {
         }
         self.child_kind = ChildKind::None;
         self.suspended = false;
+        self.green = false;
         if !self.handled.is_inline() {
             self.handled = Value::None;
         }

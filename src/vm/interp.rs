@@ -137,7 +137,7 @@ impl Vm {
                 fiber.incoming = incoming;
                 std::mem::swap(&mut fiber.handled, &mut self.handled);
                 inherit_handled(&mut self.handled, &fiber.handled);
-                self.depth += 1;
+                self.depth += suspended_frames(&fiber);
                 Ok(fiber)
             }
             other => {
@@ -179,7 +179,7 @@ impl Vm {
             ChildResult::Yielded(v) => {
                 // A suspended frame no longer counts towards the depth (a finished one was
                 // already taken off by `pop_frame`).
-                self.depth = self.depth.saturating_sub(1);
+                self.depth = self.depth.saturating_sub(suspended_frames(&fiber));
                 fiber.suspended = true;
                 *g.state.borrow_mut() = GenState::Suspended(fiber);
                 return ChildResult::Yielded(v);
@@ -254,7 +254,13 @@ impl Vm {
                 }
             }
             match self.run(fiber) {
-                Flow::Raise(e) => pending = Some((e, false)),
+                Flow::Raise(e) => {
+                    // A green fiber's `time.sleep`: suspend at the call (see `green_switch`).
+                    if let Some(v) = self.green_switch.take() {
+                        return Step::Yield(v);
+                    }
+                    pending = Some((e, false))
+                }
                 Flow::Reraise(e) => pending = Some((e, true)),
                 Flow::Return(v) => return Step::Return(v),
                 Flow::Yield(v) => return Step::Yield(v),
@@ -349,6 +355,18 @@ impl Vm {
                     Incoming::Start => Incoming::Send(Value::None),
                     other => other,
                 };
+                None
+            }
+            (Some(call), incoming) if fiber.green && is_call(call) => {
+                // A green fiber suspended inside a call (`Vm::green_switch`): what it is sent
+                // is the call's result.
+                let v = match incoming {
+                    Incoming::Throw(e) => return Some((e, false)),
+                    Incoming::Send(v) => v,
+                    Incoming::Start => Value::None,
+                };
+                fiber.stack[frame.ret_slot_for_resume(pc, base)] = v;
+                frame.pc += 1;
                 None
             }
             (_, Incoming::Throw(e)) => Some((e, false)),
@@ -1497,6 +1515,29 @@ enum Flow {
     Raise(Exc),
     Reraise(Exc),
     Resume(Rc<Object>, Incoming),
+}
+
+/// How many frames a suspended fiber takes off the depth: its own, and for a green fiber
+/// suspended inside a call, the frames of the functions it was calling too.
+#[inline(always)]
+fn suspended_frames(fiber: &Fiber) -> usize {
+    if fiber.green {
+        fiber.frames.len().max(1)
+    } else {
+        1
+    }
+}
+
+/// True for the instructions that call something.
+fn is_call(instr: Instr) -> bool {
+    matches!(
+        instr,
+        Instr::Call { .. }
+            | Instr::CallKw { .. }
+            | Instr::CallMethod { .. }
+            | Instr::CallMethodKw { .. }
+            | Instr::CallEx { .. }
+    )
 }
 
 impl Frame {

@@ -135,6 +135,10 @@ pub struct Vm {
     pub type_cache: Vec<object::TypeCacheEntry>,
     /// The calling frame's namespaces while a frame-inspecting builtin runs.
     pub caller: Option<CallerFrame>,
+    /// Set by a native called from a green fiber that wants that fiber suspended at the
+    /// call: the value the fiber yields. The native then fails, and `execute` turns the
+    /// failure into the yield; resuming with `send(v)` makes `v` the call's result.
+    pub green_switch: Option<Value>,
     /// Containers whose repr is being computed (to print `[...]` for cycles).
     pub repr_active: Vec<Value>,
     /// Drops the VM must finish: generators dropped while suspended inside `try`/`with`
@@ -174,6 +178,8 @@ pub struct CallerFrame {
     /// Every frame of the calling fiber, outermost first: code, instruction, globals (for
     /// `sys._getframe`).
     pub stack: Vec<(Rc<object::CodeObj>, u32, DictRef)>,
+    /// The calling fiber is a green thread (see [`frame::Fiber::green`]).
+    pub green: bool,
 }
 
 /// Singleton objects every VM has one of.
@@ -229,6 +235,7 @@ impl Vm {
             net_classes: None,
             type_cache: Vec::new(),
             caller: None,
+            green_switch: None,
             repr_active: Vec::new(),
             graveyard: Default::default(),
             weakrefs: Default::default(),

@@ -25,13 +25,26 @@ async def _shutdown_asyncgens(self):
 
 
 async def _shutdown_default_executor(self):
-    """gyre's blocking work needs no executor to shut down (see COMPATIBILITY.md)."""
-    return None
+    """Wait for the green threads still running (as CPython joins its executor's threads);
+    the native blocking work needs no shutdown (see COMPATIBILITY.md)."""
+    for job in list(getattr(self, '_green_jobs', ())):
+        await job
+
+
+def _run_in_executor(self, executor, func, *args):
+    """`loop.run_in_executor`: a script callable runs as a green thread (asyncio/green.py),
+    a native one on the worker pool or at once (see COMPATIBILITY.md)."""
+    # (A non-callable fails when called, as in CPython's worker thread.)
+    if type(func).__name__ == 'builtin_function_or_method':
+        return self._run_in_executor_native(executor, func, *args)
+    from .green import start
+    return start(self, func, args)
 
 
 _add_loop_methods(
     shutdown_asyncgens=_shutdown_asyncgens,
     shutdown_default_executor=_shutdown_default_executor,
+    run_in_executor=_run_in_executor,
     # Read only in debug mode, which gyre does not implement; kept for programs that set it.
     slow_callback_duration=0.1,
 )

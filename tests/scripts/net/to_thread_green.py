@@ -1,0 +1,58 @@
+# asyncio.to_thread/run_in_executor of script functions: time.sleep inside them lets
+# the loop run meanwhile (ticks interleave), methods, kwargs, partial, errors, gather,
+# a wait_for timeout leaving the thread running until asyncio.run's shutdown.
+import asyncio, time, functools
+
+def blocking_io(name, n, delay):
+    out = []
+    for i in range(n):
+        time.sleep(delay)
+        out.append(f"{name}{i}")
+        print(f"  thread {name} step {i}")
+    return out
+
+class Worker:
+    def __init__(self, tag):
+        self.tag = tag
+    def run(self, x, *, scale=1):
+        helper(0.015)
+        return f"{self.tag}:{x * scale}"
+
+def helper(d):
+    time.sleep(d)
+    print("  helper slept")
+
+def fails(d):
+    time.sleep(d)
+    raise ValueError("thread failed")
+
+async def ticker(n, d):
+    for i in range(n):
+        print("tick", i)
+        await asyncio.sleep(d)
+
+async def main():
+    t = asyncio.create_task(ticker(4, 0.1))
+    r = await asyncio.to_thread(blocking_io, "a", 3, 0.13)
+    print("result", r)
+    await t
+    print(await asyncio.to_thread(Worker("w").run, 4, scale=3))
+    try:
+        await asyncio.to_thread(fails, 0.01)
+    except ValueError as e:
+        print("caught", e)
+    loop = asyncio.get_running_loop()
+    f = loop.run_in_executor(None, blocking_io, "b", 2, 0.01)
+    print("future", type(f).__name__, f.done())
+    print(await f)
+    print(await loop.run_in_executor(None, functools.partial(blocking_io, "c", 1, 0.01)))
+    res = await asyncio.gather(asyncio.to_thread(blocking_io, "x", 2, 0.1), asyncio.to_thread(blocking_io, "y", 2, 0.17), ticker(3, 0.07))
+    print(res)
+    try:
+        await asyncio.wait_for(asyncio.to_thread(blocking_io, "slow", 3, 0.1), 0.15)
+    except asyncio.TimeoutError:
+        print("timed out waiting for thread")
+    print("main ends")
+
+asyncio.run(main())
+print("after run")
