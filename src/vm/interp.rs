@@ -18,7 +18,7 @@ use super::frame::{ChildResult, Fiber, Frame, FrameKind, Incoming};
 use super::frame_ref::FrameRef;
 use super::iter::InlineNext;
 use super::object::{CodeObj, Dict, GenState, Object, Payload, PyStr};
-use super::regs::{self, Slot, Window};
+use super::regs::{Pc, Slot, Window};
 use super::value::Value;
 use super::{Exc, PyResult, Vm};
 use crate::compiler::bytecode::{BinKind, CodeKind, Instr, Reg};
@@ -502,12 +502,13 @@ impl Vm {
             // and pop of a frame), so calls and returns update no reference counts for it.
             let mut code = FrameRef::new(&frame.code);
             let mut base = frame.base as usize;
-            let mut pc = frame.pc as usize;
+            let at = frame.pc as usize;
             // Every way into a frame checks its window against the stack once (`vm::regs`):
             // registers and instructions are then read without bounds checks.
-            let Some(mut win) = Window::enter(&fiber.stack, &code, base, pc) else {
+            let Some(mut win) = Window::enter(&fiber.stack, &code, base, at) else {
                 return Flow::Raise(self.new_error("SystemError", "frame outside its register stack"));
             };
+            let mut pc = Pc::at(&code, at);
             // A frame entered by a fast path (a call or a return that stays in the loop): no
             // check, as `vm::regs` (point 4) says why.
             macro_rules! enter {
@@ -522,7 +523,7 @@ impl Vm {
             }
             macro_rules! fail {
                 ($e:expr) => {{
-                    fiber.frames.last_mut().expect("frame").pc = (pc - 1) as u32;
+                    fiber.frames.last_mut().expect("frame").pc = (pc.index(&code) - 1) as u32;
                     return Flow::Raise($e);
                 }};
             }
@@ -536,7 +537,7 @@ impl Vm {
             }
             macro_rules! save_pc {
                 () => {
-                    fiber.frames.last_mut().expect("frame").pc = (pc - 1) as u32
+                    fiber.frames.last_mut().expect("frame").pc = (pc.index(&code) - 1) as u32
                 };
             }
             // Arithmetic with a small int constant operand.
@@ -578,10 +579,10 @@ impl Vm {
                     match super::ops::arith_fast($op, &reg!($a), &reg!($b)) {
                         Some(n) => {
                             n.put(&mut reg!($dst));
-                            if let Instr::SetAttr { obj, name, .. } = regs::fetch(&code, pc) {
+                            if let Instr::SetAttr { obj, name, .. } = pc.peek(&code) {
                                 if super::attr_cache::cached_set_scalar(&code, &reg!(obj), name.0 as usize, n)
                                 {
-                                    pc += 1;
+                                    pc.skip();
                                 }
                             }
                         }
@@ -594,8 +595,12 @@ impl Vm {
             // decided result `$r`: skip it when true, take its jump when false.
             macro_rules! jump_unless {
                 ($r:expr) => {{
-                    if let Instr::JumpIfFalse { target, .. } = regs::fetch(&code, pc) {
-                        pc = if $r { pc + 1 } else { target as usize };
+                    if let Instr::JumpIfFalse { target, .. } = pc.peek(&code) {
+                        if $r {
+                            pc.skip();
+                        } else {
+                            pc = Pc::at(&code, target as usize);
+                        }
                     }
                 }};
             }
@@ -627,7 +632,8 @@ impl Vm {
                         }
                     }
                     code = callee;
-                    (base, pc) = (at + 1, 0);
+                    base = at + 1;
+                    pc = Pc::at(&code, 0);
                     enter!();
                     continue;
                 }};
@@ -635,7 +641,9 @@ impl Vm {
             // Goes on in the caller once the result is in its return slot.
             macro_rules! returned {
                 () => {{
-                    (code, base, pc) = self.return_fast(fiber);
+                    let at;
+                    (code, base, at) = self.return_fast(fiber);
+                    pc = Pc::at(&code, at);
                     self.finalize_pending();
                     enter!();
                     continue;
@@ -643,8 +651,7 @@ impl Vm {
             }
             loop {
                 debug_assert!(fiber.frames.last().is_some_and(|f| code.is(&f.code)), "stale FrameRef");
-                let instr = regs::fetch(&code, pc);
-                pc += 1;
+                let instr = pc.next(&code);
                 match instr {
                     Instr::Nop => {}
                     Instr::LoadConst { dst, idx } => reg!(dst) = code.consts[idx.0 as usize].clone(),
@@ -776,11 +783,11 @@ impl Vm {
                     Instr::Jump { target } => {
                         // A back-edge spends fuel; the program counter is saved only when the
                         // countdown runs out and the limits are checked.
-                        if (target as usize) < pc && !self.tick_fast() {
+                        if pc.is_past(&code, target) && !self.tick_fast() {
                             save_pc!();
                             tryv!(self.tick_slow());
                         }
-                        pc = target as usize;
+                        pc = Pc::at(&code, target as usize);
                     }
                     Instr::JumpIfFalse { cond, target } => {
                         let t = match &reg!(cond) {
@@ -792,7 +799,7 @@ impl Vm {
                             }
                         };
                         if !t {
-                            pc = target as usize;
+                            pc = Pc::at(&code, target as usize);
                         }
                     }
                     Instr::JumpIfTrue { cond, target } => {
@@ -805,7 +812,7 @@ impl Vm {
                             }
                         };
                         if t {
-                            pc = target as usize;
+                            pc = Pc::at(&code, target as usize);
                         }
                     }
                     Instr::BuildList { dst, start, count } => {
@@ -1022,7 +1029,7 @@ impl Vm {
                                 continue;
                             }
                             Some(InlineNext::Done) => {
-                                pc = exit as usize;
+                                pc = Pc::at(&code, exit as usize);
                                 continue;
                             }
                             None => {}
@@ -1039,7 +1046,7 @@ impl Vm {
                         save_pc!();
                         match self.iter_next(&it) {
                             Ok(Some(v)) => reg!(iter.offset(1)) = v,
-                            Ok(None) => pc = exit as usize,
+                            Ok(None) => pc = Pc::at(&code, exit as usize),
                             Err(e) => fail!(e),
                         }
                     }
@@ -1086,7 +1093,9 @@ impl Vm {
                         let e = reg!(exc).clone();
                         let stop = self.exc_class("StopAsyncIteration");
                         match &e {
-                            Value::Obj(o) if o.class.is_subclass(&stop) => pc = target as usize,
+                            Value::Obj(o) if o.class.is_subclass(&stop) => {
+                                pc = Pc::at(&code, target as usize)
+                            }
                             Value::Obj(o) => {
                                 save_pc!();
                                 return Flow::Reraise(o.clone());
@@ -1096,7 +1105,7 @@ impl Vm {
                     }
                     // The rare instructions, out of line: `run` stays small enough for its hot locals
                     // (the program counter, the code, the register base) to live in machine registers.
-                    rare => match self.run_rare(fiber, &code, win, base, pc, rare) {
+                    rare => match self.run_rare(fiber, &code, win, base, pc.index(&code), rare) {
                         Cold::Next => {}
                         Cold::Frames => continue 'frames,
                         Cold::Out(flow) => return flow,
