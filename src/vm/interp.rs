@@ -409,25 +409,27 @@ impl Vm {
         argc: usize,
         kind: FrameKind,
     ) -> PyResult<()> {
-        self.push_window(fiber, f.code.clone(), f.globals.clone(), at, argc, kind)?;
+        self.push_window(fiber, FrameRef::new(f), at, argc, kind, true)?;
         closure_into(&mut fiber.stack, f, at + 1);
         Ok(())
     }
 
-    /// The frame push of the fast call paths, for code `code` run in `globals` with its `argc`
-    /// positional arguments in place above `at`. The caller binds the closure's cells, if the
-    /// function has any ([`closure_into`]): the plain `Call` path needs no `Rc<Function>` of
-    /// its own that way, only the code and globals the frame keeps.
+    /// The frame push of the fast call paths, for function `f` with its `argc` positional
+    /// arguments in place above `at`. The frame owns its code and globals (`owns`), or borrows
+    /// them from `f`, which must then be the function in register `at` (a `Normal` frame of
+    /// the loop's fast call path: `vm::frame_ref`). The caller binds the closure's cells, if
+    /// the function has any ([`closure_into`]).
     #[inline(always)]
     fn push_window(
         &mut self,
         fiber: &mut Fiber,
-        code: Rc<CodeObj>,
-        globals: Rc<super::object::Dict>,
+        f: FrameRef<super::object::Function>,
         at: usize,
         argc: usize,
         kind: FrameKind,
+        owns: bool,
     ) -> PyResult<()> {
+        let code = &f.code;
         if self.has_pending_finalizers() {
             self.run_finalizers();
         }
@@ -451,23 +453,35 @@ impl Vm {
             }
         }
         let room = super::frame_ref::room(&mut fiber.frames);
-        room.push(Frame { code, globals, locals: None, pc: 0, base: window as u32, ret: at as u32, kind });
+        if owns {
+            room.push(Frame::new(f.code.clone(), f.globals.clone(), None, window, at, kind));
+        } else {
+            debug_assert!(kind == FrameKind::Normal && matches!(&fiber.stack[at], Value::Func(g) if f.is(g)));
+            room.push(Frame::borrowing(&f, window, at));
+        }
         Ok(())
     }
 
-    /// The return fast path: pops a frame whose result is already in its return slot (for an
-    /// `Init` frame, the instance put there by the call) and whose caller runs on the same
-    /// fiber. Returns the caller's code (borrowed from its frame), register base and next
-    /// instruction, for the dispatch loop to go on with.
+    /// The return fast path: pops a frame whose caller runs on the same fiber, puts its result
+    /// in its return slot as `put` says, and returns the caller's code (borrowed from its
+    /// frame), register base and next instruction, for the dispatch loop to go on with.
     #[inline(always)]
-    fn return_fast(&mut self, fiber: &mut Fiber) -> (FrameRef<CodeObj>, usize, usize) {
-        let Some(Frame { code, base, .. }) = fiber.frames.pop() else { unreachable!("a frame to pop") };
+    fn return_fast(&mut self, fiber: &mut Fiber, put: Put) -> (FrameRef<CodeObj>, usize, usize) {
+        let Some(frame) = fiber.frames.pop() else { unreachable!("a frame to pop") };
         self.depth -= 1;
-        let base = base as usize;
+        let (base, ret, nregs) = (frame.base as usize, frame.ret as usize, frame.code.nregs as usize);
+        // The frame is read before the result goes in: for a borrowing frame that releases
+        // the function its code and globals are borrowed from (`vm::frame_ref`).
+        match put {
+            Put::Moved(src) => move_reg(&mut fiber.stack, src, ret),
+            Put::None => Value::put(&mut fiber.stack[ret], Value::None),
+            Put::Kept => {}
+        }
         // The window is inside the stack (`vm::regs`, point 2): one check, no clamping.
-        if let Some(regs) = fiber.stack.get_mut(base..base + code.nregs as usize) {
+        if let Some(regs) = fiber.stack.get_mut(base..base + nregs) {
             clear_regs(regs);
         }
+        drop(frame);
         let caller = fiber.frames.last_mut().expect("a caller frame");
         caller.pc += 1;
         (FrameRef::new(&caller.code), caller.base as usize, caller.pc as usize)
@@ -615,21 +629,18 @@ impl Vm {
                     }
                 }};
             }
-            // The fast call path: pushes a frame running code `$c` in globals `$g` for the
-            // function in register `$at`, whose `$n` arguments are in place above it, binds its
-            // closure cells if it has some (`$cells`) and goes on in the callee.
+            // The fast call path: pushes a frame borrowing its code and globals from the
+            // function `$f` in register `$at` (`vm::frame_ref`), whose `$n` arguments are in
+            // place above it, binds its closure cells if it has some and goes on in the callee.
             macro_rules! push_call {
-                ($c:expr, $g:expr, $cells:expr, $at:expr, $n:expr) => {{
-                    let (c, at) = ($c, $at);
-                    let callee = FrameRef::new(&c);
-                    if let Err(e) = self.push_window(fiber, c, $g, at, $n, FrameKind::Normal) {
+                ($f:expr, $at:expr, $n:expr) => {{
+                    let (f, at): (FrameRef<super::object::Function>, usize) = ($f, $at);
+                    let callee = FrameRef::new(&f.code);
+                    if let Err(e) = self.push_window(fiber, f, at, $n, FrameKind::Normal, false) {
                         return Flow::Raise(e);
                     }
-                    if $cells {
-                        if let Value::Func(f) = &fiber.stack[at] {
-                            let f = f.clone();
-                            closure_into(&mut fiber.stack, &f, at + 1);
-                        }
+                    if !f.closure.is_empty() {
+                        closure_into(&mut fiber.stack, &f, at + 1);
                     }
                     code = callee;
                     base = at + 1;
@@ -638,11 +649,11 @@ impl Vm {
                     continue;
                 }};
             }
-            // Goes on in the caller once the result is in its return slot.
+            // Goes on in the caller, the result put in its return slot as `$put` says.
             macro_rules! returned {
-                () => {{
+                ($put:expr) => {{
                     let at;
-                    (code, base, at) = self.return_fast(fiber);
+                    (code, base, at) = self.return_fast(fiber, $put);
                     pc = Pc::at(&code, at);
                     self.finalize_pending();
                     enter!();
@@ -682,14 +693,14 @@ impl Vm {
                     }
                     Instr::LoadName { dst, name } => {
                         let frame = fiber.frames.last().expect("frame");
-                        let (g, l) = (frame.globals.clone(), frame.locals.clone());
+                        let (g, l) = (Rc::clone(&frame.globals), frame.locals.clone());
                         let v = tryv!(self.load_name(&g, l.as_ref(), &code.names[name.0 as usize]));
                         reg!(dst) = v;
                     }
                     Instr::StoreName { name, src } => {
                         let v = reg!(src).clone();
                         let frame = fiber.frames.last().expect("frame");
-                        let ns = frame.locals.clone().unwrap_or_else(|| frame.globals.clone());
+                        let ns = frame.locals.clone().unwrap_or_else(|| Rc::clone(&frame.globals));
                         self.store_global(&ns, &code.names[name.0 as usize], v);
                         self.finalize_pending();
                     }
@@ -934,16 +945,14 @@ impl Vm {
                     Instr::Call { base: b, argc } => {
                         save_pc!();
                         let at = base + b.idx();
-                        // Only the code and globals are cloned (the frame and this loop keep
-                        // them): the function itself stays in its register for the call.
+                        // Nothing is cloned: the function stays in its register for the call,
+                        // and the frame borrows from it.
                         let fast = match &reg!(b) {
-                            Value::Func(f) if f.code.fast_argc == Some(argc) => {
-                                Some((f.code.clone(), f.globals.clone(), !f.closure.is_empty()))
-                            }
+                            Value::Func(f) if f.code.fast_argc == Some(argc) => Some(FrameRef::new(f)),
                             _ => None,
                         };
-                        if let Some((c, g, cells)) = fast {
-                            push_call!(c, g, cells, at, argc as usize);
+                        if let Some(f) = fast {
+                            push_call!(f, at, argc as usize);
                         }
                         match self.call_at(fiber, at, at + 1, argc as usize, None) {
                             Ok(true) => continue 'frames,
@@ -967,12 +976,12 @@ impl Vm {
                         // A plain method with its receiver in place: the fast call path.
                         let fast = match (&reg!(b), &reg!(b.offset(1))) {
                             (Value::Func(f), s) if !s.is_undef() && f.code.fast_argc == Some(argc + 1) => {
-                                Some((f.code.clone(), f.globals.clone(), !f.closure.is_empty()))
+                                Some(FrameRef::new(f))
                             }
                             _ => None,
                         };
-                        if let Some((c, g, cells)) = fast {
-                            push_call!(c, g, cells, at, argc as usize + 1);
+                        if let Some(f) = fast {
+                            push_call!(f, at, argc as usize + 1);
                         }
                         // `d.get(k)`, `l.append(x)` on exact builtins: run in place.
                         match crate::builtins::quick::call_method(self, &mut fiber.stack, at, argc as usize) {
@@ -991,14 +1000,12 @@ impl Vm {
                     Instr::Return { src } => {
                         let top = fiber.frames.last().expect("frame");
                         if fiber.frames.len() > 1 && top.kind == FrameKind::Normal {
-                            let ret = top.ret as usize;
-                            move_reg(&mut fiber.stack, win.slot(src), ret);
-                            returned!();
+                            returned!(Put::Moved(win.slot(src)));
                         }
                         let v = std::mem::take(&mut reg!(src));
                         if fiber.frames.len() > 1 && v.is_none() {
                             // `__init__` returning None: the instance is in the return slot.
-                            returned!();
+                            returned!(Put::Kept);
                         }
                         return_slow!(v);
                     }
@@ -1006,10 +1013,10 @@ impl Vm {
                         let top = fiber.frames.last().expect("frame");
                         if fiber.frames.len() > 1 {
                             if top.kind == FrameKind::Normal {
-                                let ret = top.ret as usize;
-                                Value::put(&mut fiber.stack[ret], Value::None);
+                                returned!(Put::None);
                             }
-                            returned!();
+                            // `__init__`: the instance is in the return slot.
+                            returned!(Put::Kept);
                         }
                         return_slow!(Value::None);
                     }
@@ -1170,7 +1177,7 @@ impl Vm {
             }
             Instr::DeleteGlobal { name } => {
                 let frame = fiber.frames.last().expect("frame");
-                let g = frame.globals.clone();
+                let g = Rc::clone(&frame.globals);
                 let old = tryv!(self.delete_global(&g, &code.names[name.0 as usize]));
                 let temps = fiber
                     .stack
@@ -1180,7 +1187,7 @@ impl Vm {
             }
             Instr::DeleteName { name } => {
                 let frame = fiber.frames.last().expect("frame");
-                let ns = frame.locals.clone().unwrap_or_else(|| frame.globals.clone());
+                let ns = frame.locals.clone().unwrap_or_else(|| Rc::clone(&frame.globals));
                 let old = tryv!(self.delete_global(&ns, &code.names[name.0 as usize]));
                 let temps = fiber
                     .stack
@@ -1315,7 +1322,7 @@ impl Vm {
             }
             Instr::MakeFunction { dst, code: c, extra } => {
                 let frame = fiber.frames.last().expect("frame");
-                let globals = frame.globals.clone();
+                let globals = Rc::clone(&frame.globals);
                 let parts = [
                     reg!(extra).clone(),
                     reg!(extra.offset(1)).clone(),
@@ -1330,7 +1337,7 @@ impl Vm {
                 save_pc!();
                 let parts = take_regs(&mut fiber.stack, base + b.idx(), 4);
                 let frame = fiber.frames.last().expect("frame");
-                let globals = frame.globals.clone();
+                let globals = Rc::clone(&frame.globals);
                 reg!(b) = tryv!(self.make_class(parts, globals));
             }
             Instr::Raise { exc, cause, has_cause } => {
@@ -1415,7 +1422,7 @@ impl Vm {
             Instr::Import { dst, name, level, top } => {
                 save_pc!();
                 let frame = fiber.frames.last().expect("frame");
-                let globals = frame.globals.clone();
+                let globals = Rc::clone(&frame.globals);
                 let n = code.code.names[name.0 as usize].clone();
                 reg!(dst) = tryv!(self.import(&n, level as usize, top, &globals));
             }
@@ -1428,7 +1435,7 @@ impl Vm {
                 let m = reg!(module).clone();
                 save_pc!();
                 let frame = fiber.frames.last().expect("frame");
-                let ns = frame.locals.clone().unwrap_or_else(|| frame.globals.clone());
+                let ns = frame.locals.clone().unwrap_or_else(|| Rc::clone(&frame.globals));
                 tryv!(self.import_star(&m, &ns));
             }
             Instr::PrintExpr { src } => {
@@ -1487,6 +1494,17 @@ impl Vm {
         }
         Err(e)
     }
+}
+
+/// Where the loop's fast return (`Vm::return_fast`) finds the result for the return slot.
+#[derive(Clone, Copy)]
+enum Put {
+    /// In this register of the returning frame (moved).
+    Moved(Slot),
+    /// None.
+    None,
+    /// Already there (an `__init__` frame's instance).
+    Kept,
 }
 
 /// What the loop does after a rare instruction ran out of line (`Vm::run_rare`).
