@@ -35,6 +35,9 @@
 //! push own their counts. A borrowing frame never suspends (only a generator's base frame,
 //! which owns, yields), so the collector never sees one on a suspended fiber.
 //!
+//! [`versioned_value`] and [`has_version`] are the `LoadGlobal` cache hit's reads of the
+//! running frame's globals and of the builtins without a `RefCell` borrow.
+//!
 //! The crate's other `unsafe` modules are `runtime::memory` and `vm::regs`.
 
 #![allow(unsafe_code)]
@@ -184,4 +187,34 @@ impl Drop for Frame {
             }
         }
     }
+}
+
+/// The `LoadGlobal` cache hit's read of a dict the running frame reaches (its globals, or the
+/// builtins): the value of entry `i` of `map` if the map's version is still `version`, read
+/// without taking and releasing a `RefCell` borrow (a borrow-flag check, increment and
+/// decrement per global read). `None` if the version changed, the entry is gone, or the map is
+/// mutably borrowed right now.
+#[inline(always)]
+pub(crate) fn versioned_value(
+    map: &std::cell::RefCell<super::dict::DictMap>,
+    version: u64,
+    i: usize,
+) -> Option<super::value::Value> {
+    // SAFETY: `try_borrow_unguarded` fails while the map is mutably borrowed, and the shared
+    // reference it gives lives only to the end of this function, which runs nothing that could
+    // borrow the map mutably: a version read, an indexed read and a value clone (reference
+    // count increments only; no drop, no script code).
+    let map = unsafe { map.try_borrow_unguarded() }.ok()?;
+    if map.version() != version {
+        return None;
+    }
+    map.entry_at(i).map(|e| e.value.clone())
+}
+
+/// [`versioned_value`]'s version check alone (a builtin's hit also checks that the globals
+/// still do not shadow it).
+#[inline(always)]
+pub(crate) fn has_version(map: &std::cell::RefCell<super::dict::DictMap>, version: u64) -> bool {
+    // SAFETY: as in `versioned_value`: the reference is only used for one version read.
+    unsafe { map.try_borrow_unguarded() }.is_ok_and(|m| m.version() == version)
 }
