@@ -900,8 +900,7 @@ impl Vm {
         Err(self.name_error(s.as_str()))
     }
 
-    /// The `LoadGlobal` cache hit for name index `idx`: copies the value into `out` (in
-    /// place, so the dispatch loop's register is written field by field) and returns true,
+    /// The `LoadGlobal` cache hit for name index `idx`: puts the value into `out` and returns true,
     /// or returns false for [`Vm::load_global_cached`].
     ///
     /// A hit is a version compare and an indexed read: dict versions are unique across every
@@ -921,27 +920,28 @@ impl Vm {
     ) -> bool {
         let Some(slot) = code.global_cache.get(idx).map(std::cell::Cell::get) else { return false };
         let Some(found) = slot.found else { return false };
-        let gmap = globals.map.borrow();
-        if slot.globals_version != gmap.version() {
-            return false;
-        }
         // A global found in the globals needs no builtins check (builtins cannot shadow it);
         // one found in the builtins needs both: the globals' version shows it is still not
-        // shadowed there.
-        let (map, i) = match found {
-            super::object::GlobalAt::Globals(i) => (gmap, i),
+        // shadowed there. The maps are read without a `RefCell` borrow (`frame_ref`).
+        let v = match found {
+            super::object::GlobalAt::Globals(i) => {
+                super::frame_ref::versioned_value(&globals.map, slot.globals_version, i)
+            }
             super::object::GlobalAt::Builtins(i) => {
-                drop(gmap);
-                let bmap = self.builtins.map.borrow();
-                if slot.builtins_version != bmap.version() {
+                if !super::frame_ref::has_version(&globals.map, slot.globals_version) {
                     return false;
                 }
-                (bmap, i)
+                super::frame_ref::versioned_value(&self.builtins.map, slot.builtins_version, i)
             }
         };
-        match map.entry_at(i) {
-            Some(e) => {
-                out.clone_from(&e.value);
+        match v {
+            Some(v) => {
+                // As `Value::clone_from`: a scalar register needs no drop.
+                if out.is_inline() {
+                    std::mem::forget(std::mem::replace(out, v));
+                } else {
+                    *out = v;
+                }
                 true
             }
             None => false,

@@ -511,15 +511,14 @@ impl Vm {
                         for slot in &mut fiber.stack[window + n..window + nlocals] {
                             Value::put(slot, Value::Undef);
                         }
-                        let frame = Frame {
-                            code: f.code.clone(),
-                            globals: f.globals.clone(),
-                            locals: None,
-                            pc: 0,
-                            base: window as u32,
-                            ret: at as u32,
-                            kind: FrameKind::Normal,
-                        };
+                        let frame = Frame::new(
+                            f.code.clone(),
+                            f.globals.clone(),
+                            None,
+                            window,
+                            at,
+                            FrameKind::Normal,
+                        );
                         self.push_frame(fiber, frame)?;
                         return Ok(true);
                     }
@@ -705,7 +704,7 @@ impl Vm {
     /// The namespaces of the fiber's top frame, for `globals()` and `locals()`.
     fn caller_frame(&mut self, fiber: &Fiber) -> super::CallerFrame {
         let frame = fiber.frames.last().expect("a running frame");
-        let globals = frame.globals.clone();
+        let globals = Rc::clone(&frame.globals);
         let code = &frame.code.code;
         let locals = match &frame.locals {
             Some(ns) => ns.clone(),
@@ -726,7 +725,7 @@ impl Vm {
                 d
             }
         };
-        let stack = fiber.frames.iter().map(|f| (f.code.clone(), f.pc, f.globals.clone())).collect();
+        let stack = fiber.frames.iter().map(|f| (Rc::clone(&f.code), f.pc, Rc::clone(&f.globals))).collect();
         super::CallerFrame { globals, locals, stack, green: fiber.green }
     }
 
@@ -750,15 +749,7 @@ impl Vm {
         for slot in &mut fiber.stack[window + nargs..window + nregs] {
             *slot = Value::Undef;
         }
-        let frame = Frame {
-            code: f.code.clone(),
-            globals: f.globals.clone(),
-            locals: None,
-            pc: 0,
-            base: window as u32,
-            ret: ret as u32,
-            kind,
-        };
+        let frame = Frame::new(f.code.clone(), f.globals.clone(), None, window, ret, kind);
         self.push_frame(fiber, frame)
     }
 

@@ -82,7 +82,7 @@ impl Vm {
         let Some(line) = current_line(g) else { return Ok(Value::None) };
         let (code, pc, globals) = match &*g.state.borrow() {
             GenState::Suspended(f) => match f.frames.first() {
-                Some(fr) => (Some(fr.code.clone()), fr.pc, Value::Dict(fr.globals.clone())),
+                Some(fr) => (Some(Rc::clone(&fr.code)), fr.pc, Value::Dict(Rc::clone(&fr.globals))),
                 None => (None, 0, Value::None),
             },
             _ => (None, 0, Value::None),

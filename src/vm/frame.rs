@@ -9,6 +9,7 @@
 //! arguments at the start of its window, inside the caller's temporaries, so positional
 //! arguments need no copying. Slot 0 of every fiber receives the result of its base frame.
 
+use std::mem::ManuallyDrop;
 use std::rc::Rc;
 
 use super::object::{CodeObj, Dict};
@@ -27,12 +28,17 @@ pub enum FrameKind {
 }
 
 /// One activation of a code object.
+///
+/// A frame owns its code and globals (`owns`), or, when the loop's fast call path pushed it
+/// for a plain function call, borrows them from the function in its return slot (the caller's
+/// register `ret`, which keeps the function alive until the frame is popped): see
+/// `vm::frame_ref`, which makes both kinds ([`Frame::new`], `Frame::borrowing`) and drops them.
 #[derive(Debug)]
 pub struct Frame {
-    /// The code being run.
-    pub code: Rc<CodeObj>,
-    /// The globals the code sees.
-    pub globals: Rc<Dict>,
+    /// The code being run (released by the frame's drop only when it `owns` it).
+    pub code: ManuallyDrop<Rc<CodeObj>>,
+    /// The globals the code sees (released like `code`).
+    pub globals: ManuallyDrop<Rc<Dict>>,
     /// The class namespace, for class bodies.
     pub locals: Option<Rc<Dict>>,
     /// Index of the next instruction (of the current one while it is running a call).
@@ -44,6 +50,9 @@ pub struct Frame {
     pub ret: u32,
     /// How to return.
     pub kind: FrameKind,
+    /// True when `code` and `globals` hold counts of their own (set only by the constructors
+    /// in `vm::frame_ref`: a false one is sound only as that module says).
+    pub(super) owns: bool,
 }
 
 /// How a suspended fiber is resumed.
@@ -151,15 +160,14 @@ impl Fiber {
         while self.stack.len() <= nregs {
             self.stack.push(Value::Undef);
         }
-        super::frame_ref::room(&mut self.frames).push(Frame {
+        super::frame_ref::room(&mut self.frames).push(Frame::new(
             code,
             globals,
-            locals: None,
-            pc: 0,
-            base: 1,
-            ret: 0,
-            kind: FrameKind::Normal,
-        });
+            None,
+            1,
+            0,
+            FrameKind::Normal,
+        ));
     }
 
     /// Hands a stopped child fiber's result to this (its parent) fiber.

@@ -1,4 +1,5 @@
-//! The dispatch loop's borrowed view of what the running frame owns (its code object).
+//! The dispatch loop's borrowed view of what the running frame owns (its code object), and
+//! frames that borrow their code and globals.
 //!
 //! The running frame's `Frame::code` is an `Rc<CodeObj>`, but the loop cannot hold a `&CodeObj`
 //! borrowed from it: it mutates the fiber (pushing and popping frames) while it runs that code.
@@ -17,16 +18,42 @@
 //! [`room`] and [`Room::push`] are the frame stack's push: a `Vec::push` that writes the frame
 //! in place.
 //!
+//! **Borrowing frames.** A [`Frame`] made by [`Frame::new`] owns its code and globals; one made
+//! by [`Frame::borrowing`] (the dispatch loop's fast call path, a plain function called from a
+//! register) holds copies of the function's two `Rc`s without counts of their own: the
+//! function in the frame's return slot (the caller's register `ret`) keeps both alive. That
+//! saved two count increments per call and two decrements per return (PERFORMANCE.md, the
+//! `calls6` round). Invariant (upheld by `interp::Vm::run`): while a borrowing frame is on its
+//! fiber, its return slot holds the function it was made from. The slot is a register of the
+//! caller's window, and only the caller's own instructions write it (the callee's window
+//! starts above it), so it holds until the frame returns; the fast return reads what it
+//! needs from the frame (its register count) *before* it moves the result into the return
+//! slot, which releases the function. The other ways a frame leaves its fiber (unwinding,
+//! `Vm::return_from`) read the frame before the slot is written, and a fiber dropped with its
+//! frames (its stack is dropped first) does not read them: dropping a borrowing frame releases
+//! nothing. `Init` frames (the slot holds the new instance) and every frame the slow paths
+//! push own their counts. A borrowing frame never suspends (only a generator's base frame,
+//! which owns, yields), so the collector never sees one on a suspended fiber.
+//!
+//! [`versioned_value`] and [`has_version`] are the `LoadGlobal` cache hit's reads of the
+//! running frame's globals and of the builtins without a `RefCell` borrow.
+//!
 //! The crate's other `unsafe` modules are `runtime::memory` and `vm::regs`.
 
 #![allow(unsafe_code)]
 
+use std::mem::ManuallyDrop;
 use std::ops::Deref;
 use std::ptr::NonNull;
 use std::rc::Rc;
 
+use super::frame::{Frame, FrameKind};
+use super::object::{CodeObj, Dict, Function};
+
 /// A pointer to an object a frame of the running fiber owns through an `Rc` (see the module
-/// docs for when it may be dereferenced).
+/// docs for when it may be dereferenced), or, in the loop's fast call path, to the function
+/// a register of the running frame holds (the call reads it only while the register is
+/// untouched, and the frame it pushes then borrows from that register: [`Frame::borrowing`]).
 pub(crate) struct FrameRef<T>(NonNull<T>);
 
 impl<T> Clone for FrameRef<T> {
@@ -105,4 +132,89 @@ impl<T> Room<'_, T> {
 #[inline(never)]
 fn grow<T>(vec: &mut Vec<T>) {
     vec.reserve(vec.len().max(4));
+}
+
+impl Frame {
+    /// A frame that owns `code` and `globals`, about to run `code` from its start with
+    /// register 0 at stack index `base`, returning to stack index `ret`.
+    #[inline(always)]
+    pub fn new(
+        code: Rc<CodeObj>,
+        globals: Rc<Dict>,
+        locals: Option<Rc<Dict>>,
+        base: usize,
+        ret: usize,
+        kind: FrameKind,
+    ) -> Frame {
+        let (code, globals) = (ManuallyDrop::new(code), ManuallyDrop::new(globals));
+        Frame { code, globals, locals, pc: 0, base: base as u32, ret: ret as u32, kind, owns: true }
+    }
+
+    /// A `Normal` frame running `f`'s code that borrows `f`'s code and globals (no count
+    /// updates): `f` must be the function in stack slot `ret` of the same fiber, and stay
+    /// there while the frame is on the fiber (the module docs say why the loop's fast call
+    /// path can promise that).
+    #[inline(always)]
+    pub(crate) fn borrowing(f: &Function, base: usize, ret: usize) -> Frame {
+        // SAFETY: bitwise copies of two live `Rc`s, kept in `ManuallyDrop` and released by
+        // `Frame`'s drop only when `owns` is set (never for these), so no count is given back
+        // that was not taken. Their objects are alive while `f` is (the invariant above keeps
+        // `f` in the return slot for the frame's life), and an `Rc` only gives out shared
+        // references; a clone of a copy takes a count of its own, as any `Rc` clone.
+        let (code, globals) = unsafe { (std::ptr::read(&f.code), std::ptr::read(&f.globals)) };
+        Frame {
+            code: ManuallyDrop::new(code),
+            globals: ManuallyDrop::new(globals),
+            locals: None,
+            pc: 0,
+            base: base as u32,
+            ret: ret as u32,
+            kind: FrameKind::Normal,
+            owns: false,
+        }
+    }
+}
+
+impl Drop for Frame {
+    #[inline(always)]
+    fn drop(&mut self) {
+        if self.owns {
+            // SAFETY: an owning frame took a count for each (`Frame::new`), and this is the
+            // frame's drop: neither is used again.
+            unsafe {
+                ManuallyDrop::drop(&mut self.code);
+                ManuallyDrop::drop(&mut self.globals);
+            }
+        }
+    }
+}
+
+/// The `LoadGlobal` cache hit's read of a dict the running frame reaches (its globals, or the
+/// builtins): the value of entry `i` of `map` if the map's version is still `version`, read
+/// without taking and releasing a `RefCell` borrow (a borrow-flag check, increment and
+/// decrement per global read). `None` if the version changed, the entry is gone, or the map is
+/// mutably borrowed right now.
+#[inline(always)]
+pub(crate) fn versioned_value(
+    map: &std::cell::RefCell<super::dict::DictMap>,
+    version: u64,
+    i: usize,
+) -> Option<super::value::Value> {
+    // SAFETY: `try_borrow_unguarded` fails while the map is mutably borrowed, and the shared
+    // reference it gives lives only to the end of this function, which runs nothing that could
+    // borrow the map mutably: a version read, an indexed read and a value clone (reference
+    // count increments only; no drop, no script code).
+    let map = unsafe { map.try_borrow_unguarded() }.ok()?;
+    if map.version() != version {
+        return None;
+    }
+    map.entry_at(i).map(|e| e.value.clone())
+}
+
+/// [`versioned_value`]'s version check alone (a builtin's hit also checks that the globals
+/// still do not shadow it).
+#[inline(always)]
+pub(crate) fn has_version(map: &std::cell::RefCell<super::dict::DictMap>, version: u64) -> bool {
+    // SAFETY: as in `versioned_value`: the reference is only used for one version read.
+    unsafe { map.try_borrow_unguarded() }.is_ok_and(|m| m.version() == version)
 }

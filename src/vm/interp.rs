@@ -18,7 +18,7 @@ use super::frame::{ChildResult, Fiber, Frame, FrameKind, Incoming};
 use super::frame_ref::FrameRef;
 use super::iter::InlineNext;
 use super::object::{CodeObj, Dict, GenState, Object, Payload, PyStr};
-use super::regs::{self, Slot, Window};
+use super::regs::{Pc, Slot, Window};
 use super::value::Value;
 use super::{Exc, PyResult, Vm};
 use crate::compiler::bytecode::{BinKind, CodeKind, Instr, Reg};
@@ -427,25 +427,27 @@ impl Vm {
         argc: usize,
         kind: FrameKind,
     ) -> PyResult<()> {
-        self.push_window(fiber, f.code.clone(), f.globals.clone(), at, argc, kind)?;
+        self.push_window(fiber, FrameRef::new(f), at, argc, kind, true)?;
         closure_into(&mut fiber.stack, f, at + 1);
         Ok(())
     }
 
-    /// The frame push of the fast call paths, for code `code` run in `globals` with its `argc`
-    /// positional arguments in place above `at`. The caller binds the closure's cells, if the
-    /// function has any ([`closure_into`]): the plain `Call` path needs no `Rc<Function>` of
-    /// its own that way, only the code and globals the frame keeps.
+    /// The frame push of the fast call paths, for function `f` with its `argc` positional
+    /// arguments in place above `at`. The frame owns its code and globals (`owns`), or borrows
+    /// them from `f`, which must then be the function in register `at` (a `Normal` frame of
+    /// the loop's fast call path: `vm::frame_ref`). The caller binds the closure's cells, if
+    /// the function has any ([`closure_into`]).
     #[inline(always)]
     fn push_window(
         &mut self,
         fiber: &mut Fiber,
-        code: Rc<CodeObj>,
-        globals: Rc<super::object::Dict>,
+        f: FrameRef<super::object::Function>,
         at: usize,
         argc: usize,
         kind: FrameKind,
+        owns: bool,
     ) -> PyResult<()> {
+        let code = &f.code;
         if self.has_pending_finalizers() {
             self.run_finalizers();
         }
@@ -469,23 +471,35 @@ impl Vm {
             }
         }
         let room = super::frame_ref::room(&mut fiber.frames);
-        room.push(Frame { code, globals, locals: None, pc: 0, base: window as u32, ret: at as u32, kind });
+        if owns {
+            room.push(Frame::new(f.code.clone(), f.globals.clone(), None, window, at, kind));
+        } else {
+            debug_assert!(kind == FrameKind::Normal && matches!(&fiber.stack[at], Value::Func(g) if f.is(g)));
+            room.push(Frame::borrowing(&f, window, at));
+        }
         Ok(())
     }
 
-    /// The return fast path: pops a frame whose result is already in its return slot (for an
-    /// `Init` frame, the instance put there by the call) and whose caller runs on the same
-    /// fiber. Returns the caller's code (borrowed from its frame), register base and next
-    /// instruction, for the dispatch loop to go on with.
+    /// The return fast path: pops a frame whose caller runs on the same fiber, puts its result
+    /// in its return slot as `put` says, and returns the caller's code (borrowed from its
+    /// frame), register base and next instruction, for the dispatch loop to go on with.
     #[inline(always)]
-    fn return_fast(&mut self, fiber: &mut Fiber) -> (FrameRef<CodeObj>, usize, usize) {
-        let Some(Frame { code, base, .. }) = fiber.frames.pop() else { unreachable!("a frame to pop") };
+    fn return_fast(&mut self, fiber: &mut Fiber, put: Put) -> (FrameRef<CodeObj>, usize, usize) {
+        let Some(frame) = fiber.frames.pop() else { unreachable!("a frame to pop") };
         self.depth -= 1;
-        let base = base as usize;
+        let (base, ret, nregs) = (frame.base as usize, frame.ret as usize, frame.code.nregs as usize);
+        // The frame is read before the result goes in: for a borrowing frame that releases
+        // the function its code and globals are borrowed from (`vm::frame_ref`).
+        match put {
+            Put::Moved(src) => move_reg(&mut fiber.stack, src, ret),
+            Put::None => Value::put(&mut fiber.stack[ret], Value::None),
+            Put::Kept => {}
+        }
         // The window is inside the stack (`vm::regs`, point 2): one check, no clamping.
-        if let Some(regs) = fiber.stack.get_mut(base..base + code.nregs as usize) {
+        if let Some(regs) = fiber.stack.get_mut(base..base + nregs) {
             clear_regs(regs);
         }
+        drop(frame);
         let caller = fiber.frames.last_mut().expect("a caller frame");
         caller.pc += 1;
         (FrameRef::new(&caller.code), caller.base as usize, caller.pc as usize)
@@ -520,12 +534,13 @@ impl Vm {
             // and pop of a frame), so calls and returns update no reference counts for it.
             let mut code = FrameRef::new(&frame.code);
             let mut base = frame.base as usize;
-            let mut pc = frame.pc as usize;
+            let at = frame.pc as usize;
             // Every way into a frame checks its window against the stack once (`vm::regs`):
             // registers and instructions are then read without bounds checks.
-            let Some(mut win) = Window::enter(&fiber.stack, &code, base, pc) else {
+            let Some(mut win) = Window::enter(&fiber.stack, &code, base, at) else {
                 return Flow::Raise(self.new_error("SystemError", "frame outside its register stack"));
             };
+            let mut pc = Pc::at(&code, at);
             // A frame entered by a fast path (a call or a return that stays in the loop): no
             // check, as `vm::regs` (point 4) says why.
             macro_rules! enter {
@@ -540,7 +555,7 @@ impl Vm {
             }
             macro_rules! fail {
                 ($e:expr) => {{
-                    fiber.frames.last_mut().expect("frame").pc = (pc - 1) as u32;
+                    fiber.frames.last_mut().expect("frame").pc = (pc.index(&code) - 1) as u32;
                     return Flow::Raise($e);
                 }};
             }
@@ -554,7 +569,7 @@ impl Vm {
             }
             macro_rules! save_pc {
                 () => {
-                    fiber.frames.last_mut().expect("frame").pc = (pc - 1) as u32
+                    fiber.frames.last_mut().expect("frame").pc = (pc.index(&code) - 1) as u32
                 };
             }
             // Arithmetic with a small int constant operand.
@@ -596,10 +611,10 @@ impl Vm {
                     match super::ops::arith_fast($op, &reg!($a), &reg!($b)) {
                         Some(n) => {
                             n.put(&mut reg!($dst));
-                            if let Instr::SetAttr { obj, name, .. } = regs::fetch(&code, pc) {
+                            if let Instr::SetAttr { obj, name, .. } = pc.peek(&code) {
                                 if super::attr_cache::cached_set_scalar(&code, &reg!(obj), name.0 as usize, n)
                                 {
-                                    pc += 1;
+                                    pc.skip();
                                 }
                             }
                         }
@@ -612,8 +627,12 @@ impl Vm {
             // decided result `$r`: skip it when true, take its jump when false.
             macro_rules! jump_unless {
                 ($r:expr) => {{
-                    if let Instr::JumpIfFalse { target, .. } = regs::fetch(&code, pc) {
-                        pc = if $r { pc + 1 } else { target as usize };
+                    if let Instr::JumpIfFalse { target, .. } = pc.peek(&code) {
+                        if $r {
+                            pc.skip();
+                        } else {
+                            pc = Pc::at(&code, target as usize);
+                        }
                     }
                 }};
             }
@@ -628,32 +647,32 @@ impl Vm {
                     }
                 }};
             }
-            // The fast call path: pushes a frame running code `$c` in globals `$g` for the
-            // function in register `$at`, whose `$n` arguments are in place above it, binds its
-            // closure cells if it has some (`$cells`) and goes on in the callee.
+            // The fast call path: pushes a frame borrowing its code and globals from the
+            // function `$f` in register `$at` (`vm::frame_ref`), whose `$n` arguments are in
+            // place above it, binds its closure cells if it has some and goes on in the callee.
             macro_rules! push_call {
-                ($c:expr, $g:expr, $cells:expr, $at:expr, $n:expr) => {{
-                    let (c, at) = ($c, $at);
-                    let callee = FrameRef::new(&c);
-                    if let Err(e) = self.push_window(fiber, c, $g, at, $n, FrameKind::Normal) {
+                ($f:expr, $at:expr, $n:expr) => {{
+                    let (f, at): (FrameRef<super::object::Function>, usize) = ($f, $at);
+                    let callee = FrameRef::new(&f.code);
+                    if let Err(e) = self.push_window(fiber, f, at, $n, FrameKind::Normal, false) {
                         return Flow::Raise(e);
                     }
-                    if $cells {
-                        if let Value::Func(f) = &fiber.stack[at] {
-                            let f = f.clone();
-                            closure_into(&mut fiber.stack, &f, at + 1);
-                        }
+                    if !f.closure.is_empty() {
+                        closure_into(&mut fiber.stack, &f, at + 1);
                     }
                     code = callee;
-                    (base, pc) = (at + 1, 0);
+                    base = at + 1;
+                    pc = Pc::at(&code, 0);
                     enter!();
                     continue;
                 }};
             }
-            // Goes on in the caller once the result is in its return slot.
+            // Goes on in the caller, the result put in its return slot as `$put` says.
             macro_rules! returned {
-                () => {{
-                    (code, base, pc) = self.return_fast(fiber);
+                ($put:expr) => {{
+                    let at;
+                    (code, base, at) = self.return_fast(fiber, $put);
+                    pc = Pc::at(&code, at);
                     self.finalize_pending();
                     enter!();
                     continue;
@@ -661,8 +680,7 @@ impl Vm {
             }
             loop {
                 debug_assert!(fiber.frames.last().is_some_and(|f| code.is(&f.code)), "stale FrameRef");
-                let instr = regs::fetch(&code, pc);
-                pc += 1;
+                let instr = pc.next(&code);
                 match instr {
                     Instr::Nop => {}
                     Instr::LoadConst { dst, idx } => reg!(dst) = code.consts[idx.0 as usize].clone(),
@@ -693,14 +711,14 @@ impl Vm {
                     }
                     Instr::LoadName { dst, name } => {
                         let frame = fiber.frames.last().expect("frame");
-                        let (g, l) = (frame.globals.clone(), frame.locals.clone());
+                        let (g, l) = (Rc::clone(&frame.globals), frame.locals.clone());
                         let v = tryv!(self.load_name(&g, l.as_ref(), &code.names[name.0 as usize]));
                         reg!(dst) = v;
                     }
                     Instr::StoreName { name, src } => {
                         let v = reg!(src).clone();
                         let frame = fiber.frames.last().expect("frame");
-                        let ns = frame.locals.clone().unwrap_or_else(|| frame.globals.clone());
+                        let ns = frame.locals.clone().unwrap_or_else(|| Rc::clone(&frame.globals));
                         self.store_global(&ns, &code.names[name.0 as usize], v);
                         self.finalize_pending();
                     }
@@ -794,11 +812,11 @@ impl Vm {
                     Instr::Jump { target } => {
                         // A back-edge spends fuel; the program counter is saved only when the
                         // countdown runs out and the limits are checked.
-                        if (target as usize) < pc && !self.tick_fast() {
+                        if pc.is_past(&code, target) && !self.tick_fast() {
                             save_pc!();
                             tryv!(self.tick_slow());
                         }
-                        pc = target as usize;
+                        pc = Pc::at(&code, target as usize);
                     }
                     Instr::JumpIfFalse { cond, target } => {
                         let t = match &reg!(cond) {
@@ -810,7 +828,7 @@ impl Vm {
                             }
                         };
                         if !t {
-                            pc = target as usize;
+                            pc = Pc::at(&code, target as usize);
                         }
                     }
                     Instr::JumpIfTrue { cond, target } => {
@@ -823,7 +841,7 @@ impl Vm {
                             }
                         };
                         if t {
-                            pc = target as usize;
+                            pc = Pc::at(&code, target as usize);
                         }
                     }
                     Instr::BuildList { dst, start, count } => {
@@ -945,16 +963,14 @@ impl Vm {
                     Instr::Call { base: b, argc } => {
                         save_pc!();
                         let at = base + b.idx();
-                        // Only the code and globals are cloned (the frame and this loop keep
-                        // them): the function itself stays in its register for the call.
+                        // Nothing is cloned: the function stays in its register for the call,
+                        // and the frame borrows from it.
                         let fast = match &reg!(b) {
-                            Value::Func(f) if f.code.fast_argc == Some(argc) => {
-                                Some((f.code.clone(), f.globals.clone(), !f.closure.is_empty()))
-                            }
+                            Value::Func(f) if f.code.fast_argc == Some(argc) => Some(FrameRef::new(f)),
                             _ => None,
                         };
-                        if let Some((c, g, cells)) = fast {
-                            push_call!(c, g, cells, at, argc as usize);
+                        if let Some(f) = fast {
+                            push_call!(f, at, argc as usize);
                         }
                         match self.call_at(fiber, at, at + 1, argc as usize, None) {
                             Ok(true) => continue 'frames,
@@ -978,12 +994,12 @@ impl Vm {
                         // A plain method with its receiver in place: the fast call path.
                         let fast = match (&reg!(b), &reg!(b.offset(1))) {
                             (Value::Func(f), s) if !s.is_undef() && f.code.fast_argc == Some(argc + 1) => {
-                                Some((f.code.clone(), f.globals.clone(), !f.closure.is_empty()))
+                                Some(FrameRef::new(f))
                             }
                             _ => None,
                         };
-                        if let Some((c, g, cells)) = fast {
-                            push_call!(c, g, cells, at, argc as usize + 1);
+                        if let Some(f) = fast {
+                            push_call!(f, at, argc as usize + 1);
                         }
                         // `d.get(k)`, `l.append(x)` on exact builtins: run in place.
                         match crate::builtins::quick::call_method(self, &mut fiber.stack, at, argc as usize) {
@@ -1002,14 +1018,12 @@ impl Vm {
                     Instr::Return { src } => {
                         let top = fiber.frames.last().expect("frame");
                         if fiber.frames.len() > 1 && top.kind == FrameKind::Normal {
-                            let ret = top.ret as usize;
-                            move_reg(&mut fiber.stack, win.slot(src), ret);
-                            returned!();
+                            returned!(Put::Moved(win.slot(src)));
                         }
                         let v = std::mem::take(&mut reg!(src));
                         if fiber.frames.len() > 1 && v.is_none() {
                             // `__init__` returning None: the instance is in the return slot.
-                            returned!();
+                            returned!(Put::Kept);
                         }
                         return_slow!(v);
                     }
@@ -1017,10 +1031,10 @@ impl Vm {
                         let top = fiber.frames.last().expect("frame");
                         if fiber.frames.len() > 1 {
                             if top.kind == FrameKind::Normal {
-                                let ret = top.ret as usize;
-                                Value::put(&mut fiber.stack[ret], Value::None);
+                                returned!(Put::None);
                             }
-                            returned!();
+                            // `__init__`: the instance is in the return slot.
+                            returned!(Put::Kept);
                         }
                         return_slow!(Value::None);
                     }
@@ -1040,7 +1054,7 @@ impl Vm {
                                 continue;
                             }
                             Some(InlineNext::Done) => {
-                                pc = exit as usize;
+                                pc = Pc::at(&code, exit as usize);
                                 continue;
                             }
                             None => {}
@@ -1057,7 +1071,7 @@ impl Vm {
                         save_pc!();
                         match self.iter_next(&it) {
                             Ok(Some(v)) => reg!(iter.offset(1)) = v,
-                            Ok(None) => pc = exit as usize,
+                            Ok(None) => pc = Pc::at(&code, exit as usize),
                             Err(e) => fail!(e),
                         }
                     }
@@ -1104,7 +1118,9 @@ impl Vm {
                         let e = reg!(exc).clone();
                         let stop = self.exc_class("StopAsyncIteration");
                         match &e {
-                            Value::Obj(o) if o.class.is_subclass(&stop) => pc = target as usize,
+                            Value::Obj(o) if o.class.is_subclass(&stop) => {
+                                pc = Pc::at(&code, target as usize)
+                            }
                             Value::Obj(o) => {
                                 save_pc!();
                                 return Flow::Reraise(o.clone());
@@ -1114,7 +1130,7 @@ impl Vm {
                     }
                     // The rare instructions, out of line: `run` stays small enough for its hot locals
                     // (the program counter, the code, the register base) to live in machine registers.
-                    rare => match self.run_rare(fiber, &code, win, base, pc, rare) {
+                    rare => match self.run_rare(fiber, &code, win, base, pc.index(&code), rare) {
                         Cold::Next => {}
                         Cold::Frames => continue 'frames,
                         Cold::Out(flow) => return flow,
@@ -1179,7 +1195,7 @@ impl Vm {
             }
             Instr::DeleteGlobal { name } => {
                 let frame = fiber.frames.last().expect("frame");
-                let g = frame.globals.clone();
+                let g = Rc::clone(&frame.globals);
                 let old = tryv!(self.delete_global(&g, &code.names[name.0 as usize]));
                 let temps = fiber
                     .stack
@@ -1189,7 +1205,7 @@ impl Vm {
             }
             Instr::DeleteName { name } => {
                 let frame = fiber.frames.last().expect("frame");
-                let ns = frame.locals.clone().unwrap_or_else(|| frame.globals.clone());
+                let ns = frame.locals.clone().unwrap_or_else(|| Rc::clone(&frame.globals));
                 let old = tryv!(self.delete_global(&ns, &code.names[name.0 as usize]));
                 let temps = fiber
                     .stack
@@ -1324,7 +1340,7 @@ impl Vm {
             }
             Instr::MakeFunction { dst, code: c, extra } => {
                 let frame = fiber.frames.last().expect("frame");
-                let globals = frame.globals.clone();
+                let globals = Rc::clone(&frame.globals);
                 let parts = [
                     reg!(extra).clone(),
                     reg!(extra.offset(1)).clone(),
@@ -1339,7 +1355,7 @@ impl Vm {
                 save_pc!();
                 let parts = take_regs(&mut fiber.stack, base + b.idx(), 4);
                 let frame = fiber.frames.last().expect("frame");
-                let globals = frame.globals.clone();
+                let globals = Rc::clone(&frame.globals);
                 reg!(b) = tryv!(self.make_class(parts, globals));
             }
             Instr::Raise { exc, cause, has_cause } => {
@@ -1424,7 +1440,7 @@ impl Vm {
             Instr::Import { dst, name, level, top } => {
                 save_pc!();
                 let frame = fiber.frames.last().expect("frame");
-                let globals = frame.globals.clone();
+                let globals = Rc::clone(&frame.globals);
                 let n = code.code.names[name.0 as usize].clone();
                 reg!(dst) = tryv!(self.import(&n, level as usize, top, &globals));
             }
@@ -1437,7 +1453,7 @@ impl Vm {
                 let m = reg!(module).clone();
                 save_pc!();
                 let frame = fiber.frames.last().expect("frame");
-                let ns = frame.locals.clone().unwrap_or_else(|| frame.globals.clone());
+                let ns = frame.locals.clone().unwrap_or_else(|| Rc::clone(&frame.globals));
                 tryv!(self.import_star(&m, &ns));
             }
             Instr::PrintExpr { src } => {
@@ -1496,6 +1512,17 @@ impl Vm {
         }
         Err(e)
     }
+}
+
+/// Where the loop's fast return (`Vm::return_fast`) finds the result for the return slot.
+#[derive(Clone, Copy)]
+enum Put {
+    /// In this register of the returning frame (moved).
+    Moved(Slot),
+    /// None.
+    None,
+    /// Already there (an `__init__` frame's instance).
+    Kept,
 }
 
 /// What the loop does after a rare instruction ran out of line (`Vm::run_rare`).

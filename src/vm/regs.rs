@@ -27,8 +27,8 @@
 //!
 //! The dispatch loop's contract, the one thing this module cannot see: a [`Slot`] is made
 //! from the running frame's window and a register operand of the instruction being run (or a
-//! register of a window above one, which the verifier covers too), [`fetch`] is given the
-//! running frame's code and a `pc` that moved as point 3 says, and
+//! register of a window above one, which the verifier covers too), a [`Pc`] is made for the
+//! running frame's code and moves as point 3 says, and
 //! [`Window::entered_before`] is used only as point 4 says. Each unchecked access and
 //! each unchecked window also has a `debug_assert!`, so the debug-build test suite checks it.
 
@@ -61,8 +61,11 @@ impl Window {
     /// The window of a frame switched to by the loop's fast call or return path, without the
     /// check of [`Window::enter`] (module docs, point 4; debug builds still check).
     #[inline(always)]
-    pub(crate) fn entered_before(stack: &[Value], code: &CodeObj, base: usize, pc: usize) -> Window {
-        debug_assert!(Self::enter(stack, code, base, pc).is_some(), "fast frame switch outside its window");
+    pub(crate) fn entered_before(stack: &[Value], code: &CodeObj, base: usize, pc: Pc) -> Window {
+        debug_assert!(
+            Self::enter(stack, code, base, pc.index(code)).is_some(),
+            "fast frame switch outside its window"
+        );
         let _ = (stack, code, pc);
         Window { base }
     }
@@ -101,12 +104,62 @@ impl IndexMut<Slot> for Vec<Value> {
     }
 }
 
-/// The instruction at `pc` of the running frame's code.
-#[inline(always)]
-pub(crate) fn fetch(code: &CodeObj, pc: usize) -> Instr {
-    debug_assert!(pc < code.instrs.len(), "pc {pc} beyond {} instructions", code.instrs.len());
-    // SAFETY: `pc` was checked at frame entry (`Window::enter`) and since then only moved to a
-    // verified jump target or one past an instruction that falls through, which is never the
-    // last one (module docs, point 3).
-    unsafe { *code.instrs.get_unchecked(pc) }
+/// The running frame's program counter, kept as a pointer to its next instruction: a fetch is
+/// one load through it, where an index needed the counter, the code object and its
+/// instruction vector loaded first, one after the other (the loop's locals live in stack
+/// slots, so that was a chain of three dependent loads per instruction: PERFORMANCE.md, the
+/// `calls6` round). The frame still records an index (`Frame::pc`): [`Pc::index`] converts.
+///
+/// A `Pc` made by [`Pc::at`] for the running frame's code moves only as the module docs,
+/// point 3, say for `pc` ([`Pc::next`] past an instruction, [`Pc::skip`] past a fused one that
+/// falls through, [`Pc::at`] a verified target), and is dereferenced only while that code is
+/// the running frame's (the frame keeps it alive: `vm::frame_ref`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Pc(*const Instr);
+
+impl Pc {
+    /// The counter at instruction index `pc` of `code` (not read until fetched, so any index
+    /// may be made; only one inside the code is fetched from).
+    #[inline(always)]
+    pub(crate) fn at(code: &CodeObj, pc: usize) -> Pc {
+        Pc(code.instrs.as_ptr().wrapping_add(pc))
+    }
+
+    /// The counter's instruction index in `code` (the code it was made for).
+    #[inline(always)]
+    pub(crate) fn index(self, code: &CodeObj) -> usize {
+        (self.0 as usize).wrapping_sub(code.instrs.as_ptr() as usize) / std::mem::size_of::<Instr>()
+    }
+
+    /// True when instruction `target` of `code` comes before the counter (a back edge).
+    #[inline(always)]
+    pub(crate) fn is_past(self, code: &CodeObj, target: u32) -> bool {
+        Pc::at(code, target as usize).0 < self.0
+    }
+
+    /// The instruction at the counter (the second of a fused pair, before [`Pc::skip`]).
+    #[inline(always)]
+    pub(crate) fn peek(self, code: &CodeObj) -> Instr {
+        debug_assert!(self.index(code) < code.instrs.len(), "pc beyond {} instructions", code.instrs.len());
+        let _ = code;
+        // SAFETY: the counter was checked at frame entry (`Window::enter`) and since then only
+        // moved to a verified jump target or one past an instruction that falls through, which
+        // is never the last one (module docs, point 3), in `code`, which the running frame
+        // keeps alive.
+        unsafe { *self.0 }
+    }
+
+    /// Fetches the instruction at the counter and moves past it.
+    #[inline(always)]
+    pub(crate) fn next(&mut self, code: &CodeObj) -> Instr {
+        let instr = self.peek(code);
+        self.skip();
+        instr
+    }
+
+    /// Moves past the instruction at the counter.
+    #[inline(always)]
+    pub(crate) fn skip(&mut self) {
+        self.0 = self.0.wrapping_add(1);
+    }
 }
