@@ -258,6 +258,11 @@ pub struct TaskState {
     pub must_cancel: Cell<bool>,
     /// The task has stepped its coroutine at least once.
     pub stepped: Cell<bool>,
+    /// The coroutine is not registered with the collector: the task took its registry entry
+    /// (`Collector::hand_over_last`) and is its only holder. Cleared, registering the
+    /// coroutine, when its first step finds another holder ([`TaskState::first_step_coro`])
+    /// or a script is handed the coroutine ([`TaskState::script_coro`]).
+    coro_unregistered: Cell<bool>,
 }
 
 /// The values a task holds.
@@ -367,7 +372,7 @@ impl Ext for FutureObj {
             "_exception" => Some(self.st.borrow().exception().map_or(Value::None, Value::Obj)),
             "_result" => Some(self.st.borrow().result_value()),
             "_log_traceback" => Some(Value::Bool(self.st.borrow().log_traceback)),
-            "_coro" => self.task().map(|t| t.coro()),
+            "_coro" => self.task().map(|t| t.script_coro(vm)),
             "_must_cancel" => self.task().map(|t| Value::Bool(t.must_cancel.get())),
             "_fut_waiter" => self.task().map(|t| t.fut_waiter()),
             _ => {
@@ -421,6 +426,29 @@ impl TaskState {
     /// The coroutine.
     pub fn coro(&self) -> Value {
         self.vals.borrow().coro.clone().map_or(Value::None, Value::Obj)
+    }
+
+    /// The coroutine, for a script (`get_coro()`, `_coro`): once a script may keep it, the
+    /// task is no longer its only holder, so an unregistered coroutine is registered now
+    /// (otherwise a cycle through it and the script's reference would never be collected).
+    pub fn script_coro(&self, vm: &mut Vm) -> Value {
+        let coro = self.coro();
+        if self.coro_unregistered.replace(false) {
+            vm.gc_track(&coro);
+        }
+        coro
+    }
+
+    /// At the first step (the call that made the task has returned): a coroutine the task
+    /// took the registration of but that something besides the task and this step's `coro`
+    /// holds (a variable, an attribute, a stale register) is registered again, so that a
+    /// cycle through that holder stays collectable.
+    fn first_step_coro(&self, vm: &mut Vm, coro: &Value) {
+        let Value::Obj(c) = coro else { return };
+        if self.coro_unregistered.get() && Rc::strong_count(c) > 2 {
+            self.coro_unregistered.set(false);
+            vm.gc_track(coro);
+        }
     }
 
     /// The future the task waits on (None when it waits on none).
@@ -829,12 +857,14 @@ pub fn new_task_in(
     let context = if context.is_none() { copy_context(&vm.context) } else { context };
     let extra = (!name.is_undef() || !context.is_none())
         .then(|| Box::new(TaskExtra { name, context, other_waiter: Value::None }));
+    let coro_ptr = Rc::as_ptr(&coro);
     let task = TaskState {
         vals: RefCell::new(TaskVals { coro: Some(coro), fut_waiter: None, extra }),
         seq: n,
         num_cancels_requested: Cell::new(0),
         must_cancel: Cell::new(false),
         stepped: Cell::new(false),
+        coro_unregistered: Cell::new(false),
     };
     let obj = Object::with_lazy_dict(
         lp.aio.task.clone(),
@@ -843,7 +873,19 @@ pub fn new_task_in(
     vm.mem_track(&obj, TASK_BYTES)?;
     super::event_loop::finalize_dropped_asyncgens(vm, lp);
     lp.el.borrow_mut().call_soon(Cb::Step(obj.clone(), None));
-    vm.gc_track(&Value::Obj(obj.clone()));
+    // `create_task(job())`: the coroutine was the last container registered; the task takes
+    // its registry entry (one entry and one examined node for the pair). Whether the task is
+    // its only holder is known at the first step (`TaskState::first_step_coro`): the call's
+    // argument registers may hold it as well as a script's variable now.
+    if vm.gc.hand_over_last(coro_ptr, &obj) {
+        if let Some(t) =
+            obj.payload.ext().and_then(|e| e.as_any().downcast_ref::<FutureObj>()).and_then(FutureObj::task)
+        {
+            t.coro_unregistered.set(true);
+        }
+    } else {
+        vm.gc_track(&Value::Obj(obj.clone()));
+    }
     lp.tasks.borrow_mut().insert(&obj);
     Ok(obj)
 }
@@ -970,6 +1012,9 @@ pub fn task_step(vm: &mut Vm, task: &Rc<Object>, exc: Option<Exc>) {
     let lp = loop_of(&loop_obj);
     let prev = lp.map(|l| std::mem::replace(&mut *l.current_task.borrow_mut(), tv.clone()));
     let coro = t.coro();
+    if !t.stepped.get() {
+        t.first_step_coro(vm, &coro);
+    }
     let incoming = match exc {
         Some(e) => Incoming::Throw(e),
         // A native awaitable learns from `Start` that this is its first step.

@@ -524,7 +524,7 @@ fn task_set_name(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn task_get_coro(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (f, _) = this_future(vm, &args)?;
-    Ok(f.task().map(|t| t.coro()).unwrap_or(Value::None))
+    Ok(f.task().map(|t| t.script_coro(vm)).unwrap_or(Value::None))
 }
 
 fn handle_cancel(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -518,11 +518,36 @@ fn finalize_generator(node: Node<'_>) -> bool {
     matches!(node, Node::Obj(o) if matches!(&o.payload, Payload::Generator(g) if g.finalize_from_cycle()))
 }
 
+/// Hands the unregistered generators `node` alone holds (a task's coroutine, see
+/// [`Collector::hand_over_last`]) that need closing to their graveyard, as
+/// [`finalize_generator`] does for registered ones. True if there was one.
+fn finalize_owned(node: Node<'_>, index: &Nodes) -> bool {
+    let mut any = false;
+    visit(node, &mut |e: Edge<'_>| {
+        any |= index.get(e).is_none() && e.strong() == 1 && finalize_generator(e.node());
+    });
+    any
+}
+
+/// How many unregistered generators `node` alone holds (each a garbage object CPython would
+/// count: a task's coroutine, see [`Collector::hand_over_last`]).
+fn owned_generators(node: Node<'_>, index: &Nodes) -> usize {
+    let mut n = 0;
+    visit(node, &mut |e: Edge<'_>| {
+        let generator = matches!(e, Edge::Obj(o) if matches!(o.payload, Payload::Generator(_)));
+        n += usize::from(generator && e.strong() == 1 && index.get(e).is_none());
+    });
+    n
+}
+
 /// Empties what `node` holds (and what the untracked objects it owns alone hold) into `trash`.
 /// Returns how many owned objects CPython would count besides `node`: none so far, as an
 /// instance's own `__dict__` is not an object of its own in CPython 3.11 (inline values).
 fn clear(node: Node<'_>, index: &Nodes, depth: usize, trash: &mut Vec<Value>) -> usize {
-    let mut owned = 0;
+    let mut owned = match node {
+        Node::Obj(o) if matches!(o.payload, Payload::Ext(_)) => owned_generators(node, index),
+        _ => 0,
+    };
     let mut through_edge = |e: Edge<'_>, trash: &mut Vec<Value>| {
         if e.strong() == 1 && depth < MAX_INLINE_DEPTH && index.get(e).is_none() {
             owned += clear(e.node(), index, depth + 1, trash);
@@ -699,6 +724,26 @@ impl Collector {
         self.enabled && self.thresholds[0] > 0 && self.allocs >= self.thresholds[0]
     }
 
+    /// Hands the newest registry entry, if it is `from`'s and young, over to `to`, which
+    /// takes ownership of `from` (a task of the coroutine `create_task(job())` just made):
+    /// `from` is then seen through from `to` while `to` alone holds it (see `walk`), so the
+    /// pair costs one entry and one examined node per collection instead of two. Returns
+    /// false, changing nothing, when the entry is another object's or already old (a
+    /// collection ran since `from` was made); the caller then registers `to` itself.
+    ///
+    /// `from` stays unregistered until the caller registers it again (a task does at its first
+    /// step if anything else holds the coroutine, and when a script is handed it). Meanwhile
+    /// an unregistered object held twice is external to the walk: it and what it reaches stay
+    /// alive (a collection comes too early, never an unsound free).
+    pub fn hand_over_last(&mut self, from: *const Object, to: &Rc<Object>) -> bool {
+        let Some(Tracked::Obj(last)) = self.tracked.last() else { return false };
+        if !std::ptr::eq(last.as_ptr(), from) || self.tracked.len() <= self.young_start {
+            return false;
+        }
+        *self.tracked.last_mut().expect("a last entry") = Tracked::Obj(Rc::downgrade(to));
+        true
+    }
+
     /// Drops the registry entries of freed objects (a dead `Weak` still pins its object's
     /// allocation), keeping the generation boundaries. Runs when the registry is full, so that
     /// it stays proportional to the live containers even while collection is disabled.
@@ -870,8 +915,11 @@ impl Collector {
         // still use any other object of the garbage, so nothing is cleared this time: the
         // next collection frees whatever the closed generators no longer keep alive (an
         // explicit `gc.collect()` closes them and collects again at once).
-        let finalized =
-            (0..nodes.len()).filter(|&i| !alive[i] && finalize_generator(nodes[i].node())).count();
+        let finalized = (0..nodes.len())
+            .filter(|&i| {
+                !alive[i] && (finalize_generator(nodes[i].node()) | finalize_owned(nodes[i].node(), &index))
+            })
+            .count();
         let mut found = 0;
         if finalized > 0 {
             alive.iter_mut().for_each(|a| *a = true);
