@@ -288,14 +288,21 @@ pub fn cached_set(code: &CodeObj, obj: &Value, idx: usize, src: &Value) -> bool 
                 match *src {
                     Value::Int(v) => Value::put_int(&mut e.value, v),
                     Value::Float(v) => Value::put_float(&mut e.value, v),
+                    _ if untracked_store(o, src) => return false,
                     _ => Value::put(&mut e.value, src.clone()),
                 }
                 return true;
+            }
+            if untracked_store(o, src) {
+                return false;
             }
             std::mem::replace(&mut e.value, src.clone())
         }
         _ => {
             let Some(name @ Value::Str(key)) = code.names.get(idx) else { return false };
+            if untracked_store(o, src) {
+                return false;
+            }
             if map.push_fresh(key.hash(), name, src) {
                 note_dict_len(&o.class, map.len());
             } else {
@@ -308,6 +315,13 @@ pub fn cached_set(code: &CodeObj, obj: &Value, idx: usize, src: &Value) -> bool 
     drop(map);
     drop(old);
     true
+}
+
+/// A store of `src` into `o` that must first register `o` with the cycle collector
+/// (`Vm::gc_note_attr`): the cached store leaves it to [`Vm::set_attr_slow`].
+#[inline(always)]
+fn untracked_store(o: &Object, src: &Value) -> bool {
+    o.untracked.get() && !src.is_atom()
 }
 
 /// `obj.<names[idx]> = s` of a scalar into an entry the cache knows that holds a scalar
@@ -404,6 +418,15 @@ impl Vm {
 
     /// `obj.<names[idx]> = value` by the general rules, refilling the cache.
     pub fn set_attr_slow(&mut self, code: &CodeObj, obj: &Value, idx: usize, value: Value) -> PyResult<()> {
+        if let Value::Obj(o) = obj {
+            if untracked_store(o, &value) {
+                // A cached store the instance's registration held back (`cached_set`).
+                self.gc_note_attr(o, &value);
+                if cached_set(code, obj, idx, &value) {
+                    return Ok(());
+                }
+            }
+        }
         self.set_attr(obj, &code.names[idx], value)?;
         if let Value::Obj(o) = obj {
             if o.class.slots.is_none() {

@@ -30,7 +30,7 @@
 //! CPython does within one collection. Suspended generators found in a cycle are dropped
 //! without running their `finally` blocks (CPython would close them).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::{Rc, Weak};
@@ -513,6 +513,16 @@ fn walk(node: Node<'_>, index: &Nodes, depth: usize, on_tracked: &mut dyn FnMut(
     visited && complete
 }
 
+/// Collects into `found` the untracked instances `node` refers to, seeing through the
+/// objects it owns alone (as [`walk`] does), and marks them tracked.
+fn adopt_from(node: Node<'_>, depth: usize, found: &mut Vec<Weak<Object>>) {
+    visit(node, &mut |e: Edge<'_>| match e {
+        Edge::Obj(o) if o.untracked.replace(false) => found.push(Rc::downgrade(o)),
+        _ if e.strong() == 1 && depth < MAX_INLINE_DEPTH => adopt_from(e.node(), depth + 1, found),
+        _ => {}
+    });
+}
+
 /// Hands a suspended generator that needs closing to its graveyard (see `collect_from`).
 fn finalize_generator(node: Node<'_>) -> bool {
     matches!(node, Node::Obj(o) if matches!(&o.payload, Payload::Generator(g) if g.finalize_from_cycle()))
@@ -806,11 +816,29 @@ impl Collector {
 
     /// Collects every registered container; returns the number of unreachable objects found.
     pub fn collect_full(&mut self) -> usize {
+        self.adopt_untracked(self.frozen);
         let found = self.collect_from(self.frozen);
         self.young_runs = 0;
         self.young_start = if self.deferred { self.frozen } else { self.tracked.len() };
         self.long_lived = self.young_start;
         found
+    }
+
+    /// Registers the instances left out of the registry (`Object::untracked`) that the
+    /// containers registered from `start` on refer to, directly or through objects they own
+    /// alone, and those that these refer to in turn. Such an instance holds only atoms, but
+    /// its class reference can close a cycle (`C.me = C()`), which the collection sees only
+    /// through registered objects or through an owner holding the sole reference.
+    fn adopt_untracked(&mut self, start: usize) {
+        let mut found = Vec::new();
+        let mut i = start;
+        while i < self.tracked.len() {
+            if let Some(s) = self.tracked[i].upgrade() {
+                adopt_from(s.node(), 0, &mut found);
+                self.tracked.extend(found.drain(..).map(Tracked::Obj));
+            }
+            i += 1;
+        }
     }
 
     /// Trial deletion over `tracked[start..]`.
@@ -985,6 +1013,13 @@ impl Collector {
     /// oldest first (CPython's collector finalizes garbage in this order).
     pub fn unfinalized(&mut self) -> Vec<Rc<Object>> {
         self.prune();
+        // Instances are left out of the registry only while their class has no `__del__`;
+        // one added later makes the untracked instances of the class finalizable.
+        let has_del =
+            |t: &Tracked| matches!(t, Tracked::Class(c) if c.upgrade().is_some_and(|c| c.has_del.get()));
+        if self.tracked.iter().any(has_del) {
+            self.adopt_untracked(0);
+        }
         let live = self.tracked.iter().filter_map(|t| match t {
             Tracked::Obj(w) => w.upgrade(),
             _ => None,
@@ -1041,7 +1076,7 @@ impl super::Vm {
     #[inline(always)]
     pub fn gc_note_store(&mut self, l: &Rc<List>, v: &Value) {
         if l.untracked.get() && !v.is_atom() {
-            self.gc_track_late(l);
+            self.gc_track_late(&l.untracked, Value::List(l.clone()));
         }
     }
 
@@ -1049,15 +1084,41 @@ impl super::Vm {
     #[inline]
     pub fn gc_note_stores(&mut self, l: &Rc<List>, vs: &[Value]) {
         if l.untracked.get() && !vs.iter().all(Value::is_atom) {
-            self.gc_track_late(l);
+            self.gc_track_late(&l.untracked, Value::List(l.clone()));
         }
     }
 
+    /// Registers a list or instance left out of the registry (`untracked` is its flag).
     #[cold]
     #[inline(never)]
-    fn gc_track_late(&mut self, l: &Rc<List>) {
-        l.untracked.set(false);
-        self.gc_track(&Value::List(l.clone()));
+    fn gc_track_late(&mut self, untracked: &Cell<bool>, v: Value) {
+        untracked.set(false);
+        self.gc_track(&v);
+    }
+
+    /// Registers an instance the `cls(...)` fast path just made, unless it can be left out:
+    /// its dict is empty, so until a store puts something other than an atom in it (see
+    /// [`Vm::gc_note_attr`]) it can reach nothing but its class. Instances of a class with
+    /// `__del__` are registered (the exit's finalization finds them in the registry), and so
+    /// is every instance under a memory limit (the registry's length is the estimate of
+    /// small containers).
+    #[inline]
+    pub fn gc_track_instance(&mut self, o: &Rc<Object>) {
+        if o.class.has_del.get() || self.memory.limited() {
+            self.gc_track(&Value::Obj(o.clone()));
+        } else {
+            o.untracked.set(true);
+        }
+    }
+
+    /// Call before storing `v` into an attribute of `o` (or handing out its dict, with
+    /// `v` not an atom): an instance left out of the registry is registered once it may
+    /// take part in a cycle.
+    #[inline(always)]
+    pub fn gc_note_attr(&mut self, o: &Rc<Object>, v: &Value) {
+        if o.untracked.get() && !v.is_atom() {
+            self.gc_track_late(&o.untracked, Value::Obj(o.clone()));
+        }
     }
 
     /// Registers a new container with the cycle collector, collecting when one is due.
