@@ -277,6 +277,9 @@ pub(crate) fn cached_get_into(
 #[inline(always)]
 pub fn cached_set(code: &CodeObj, obj: &Value, idx: usize, src: &Value) -> bool {
     let Value::Obj(o) = obj else { return false };
+    if untracked_store(o, src) {
+        return false;
+    }
     let Some((slot, Known::DictEntry(i))) = valid_slot(code, o, idx) else { return false };
     let Some(dict) = o.dict() else { return false };
     let mut map = dict.map.borrow_mut();
@@ -288,21 +291,14 @@ pub fn cached_set(code: &CodeObj, obj: &Value, idx: usize, src: &Value) -> bool 
                 match *src {
                     Value::Int(v) => Value::put_int(&mut e.value, v),
                     Value::Float(v) => Value::put_float(&mut e.value, v),
-                    _ if untracked_store(o, src) => return false,
                     _ => Value::put(&mut e.value, src.clone()),
                 }
                 return true;
-            }
-            if untracked_store(o, src) {
-                return false;
             }
             std::mem::replace(&mut e.value, src.clone())
         }
         _ => {
             let Some(name @ Value::Str(key)) = code.names.get(idx) else { return false };
-            if untracked_store(o, src) {
-                return false;
-            }
             if map.push_fresh(key.hash(), name, src) {
                 note_dict_len(&o.class, map.len());
             } else {

@@ -500,14 +500,28 @@ impl Graph {
 
 /// Walks `node`'s references, seeing through untracked objects it owns alone, and calls
 /// `on_tracked` with the index of every tracked target. False when a borrow stopped the walk.
-fn walk(node: Node<'_>, index: &Nodes, depth: usize, on_tracked: &mut dyn FnMut(usize)) -> bool {
+/// An untracked instance (`Object::untracked`) it meets that it cannot see through is
+/// registered into `adopt` (a reference from outside the walk's reach keeps it alive this
+/// time; the next collection examines it).
+fn walk(
+    node: Node<'_>,
+    index: &Nodes,
+    depth: usize,
+    on_tracked: &mut dyn FnMut(usize),
+    adopt: &mut Vec<Weak<Object>>,
+) -> bool {
     let mut complete = true;
     let visited = visit(node, &mut |e: Edge<'_>| {
         if let Some(j) = index.get(e) {
             on_tracked(j);
-        } else if e.strong() == 1 && depth < MAX_INLINE_DEPTH && !walk(e.node(), index, depth + 1, on_tracked)
-        {
-            complete = false;
+        } else if e.strong() == 1 && depth < MAX_INLINE_DEPTH {
+            if !walk(e.node(), index, depth + 1, on_tracked, adopt) {
+                complete = false;
+            }
+        } else if let Edge::Obj(o) = e {
+            if o.untracked.replace(false) {
+                adopt.push(Rc::downgrade(o));
+            }
         }
     });
     visited && complete
@@ -667,6 +681,8 @@ pub struct Collector {
     deferred: bool,
     /// The work vectors of the last collection, when small enough to keep.
     workspace: Workspace,
+    /// Untracked instances the last collection registered (the newest registry entries).
+    adopted: usize,
 }
 
 impl Default for Collector {
@@ -683,6 +699,7 @@ impl Default for Collector {
             frozen: 0,
             deferred: false,
             workspace: Workspace::default(),
+            adopted: 0,
         }
     }
 }
@@ -793,7 +810,8 @@ impl Collector {
     pub fn collect_young(&mut self) -> usize {
         let start = self.young_start.max(self.frozen);
         let found = self.collect_from(start);
-        self.young_start = if self.deferred { start } else { self.tracked.len() };
+        self.young_start =
+            if self.deferred { start } else { self.tracked.len().saturating_sub(self.adopted) };
         found
     }
 
@@ -816,19 +834,24 @@ impl Collector {
 
     /// Collects every registered container; returns the number of unreachable objects found.
     pub fn collect_full(&mut self) -> usize {
-        self.adopt_untracked(self.frozen);
-        let found = self.collect_from(self.frozen);
+        let mut found = self.collect_from(self.frozen);
+        if self.adopted > 0 {
+            // Untracked instances the walk met held by more than one reference: their class
+            // reference may close a cycle (`C.a = C.b = C()`), which only a collection that
+            // examines them finds.
+            found += self.collect_from(self.frozen);
+        }
         self.young_runs = 0;
-        self.young_start = if self.deferred { self.frozen } else { self.tracked.len() };
+        self.young_start =
+            if self.deferred { self.frozen } else { self.tracked.len().saturating_sub(self.adopted) };
         self.long_lived = self.young_start;
         found
     }
 
     /// Registers the instances left out of the registry (`Object::untracked`) that the
     /// containers registered from `start` on refer to, directly or through objects they own
-    /// alone, and those that these refer to in turn. Such an instance holds only atoms, but
-    /// its class reference can close a cycle (`C.me = C()`), which the collection sees only
-    /// through registered objects or through an owner holding the sole reference.
+    /// alone, and those that these refer to in turn (for the exit's finalization, which
+    /// walks the registry).
     fn adopt_untracked(&mut self, start: usize) {
         let mut found = Vec::new();
         let mut i = start;
@@ -850,6 +873,7 @@ impl Collector {
     /// of a small collection are kept for the next one (see [`Workspace`]).
     fn collect_from(&mut self, start: usize) -> usize {
         self.allocs = 0;
+        self.adopted = 0;
         if self.collecting || start > self.tracked.len() {
             return 0;
         }
@@ -859,6 +883,7 @@ impl Collector {
         ws.reserve(n);
         let mut index = Nodes(std::mem::take(&mut ws.nodes));
         let refs = &mut ws.refs;
+        let mut adopt = Vec::new();
         for t in &self.tracked[start..] {
             let node = match t.upgrade() {
                 Some(n) => {
@@ -880,10 +905,11 @@ impl Collector {
         let mut graph =
             Graph::with_nodes(nodes.len(), std::mem::take(&mut ws.starts), std::mem::take(&mut ws.edges));
         for (i, n) in nodes.iter().enumerate() {
-            if !walk(n.node(), &index, 0, &mut |j| {
+            let on_tracked = &mut |j: usize| {
                 refs[j] -= 1;
                 graph.edges.push(j as u32);
-            }) {
+            };
+            if !walk(n.node(), &index, 0, on_tracked, &mut adopt) {
                 alive[i] = true;
             }
             graph.starts.push(graph.edges.len() as u32);
@@ -921,6 +947,9 @@ impl Collector {
         (ws.starts, ws.edges) = (graph.starts, graph.edges);
         ws.nodes = index.0;
         self.finish_collection(start, ws);
+        // Registered after the collection, as the youngest entries.
+        self.adopted = adopt.len();
+        self.tracked.extend(adopt.into_iter().map(Tracked::Obj));
         found
     }
 
