@@ -370,7 +370,10 @@ impl Vm {
         Ok(Some(match (&o.payload, n) {
             (_, "__class__") => Value::Class(o.class.clone()),
             (_, "__dict__") if o.visible_dict().is_some() && o.class.slots.is_none() => {
-                Value::Dict(o.visible_dict().expect("checked above").clone())
+                let d = Value::Dict(o.visible_dict().expect("checked above").clone());
+                // Any value may be stored through the dict from now on.
+                self.gc_note_attr(o, &d);
+                d
             }
             (Payload::Exception(e), "args") => e.args.borrow().clone(),
             (Payload::Exception(e), "__cause__") => e.cause.borrow().clone(),
@@ -585,6 +588,7 @@ impl Vm {
     /// `obj.name = value`.
     pub fn set_attr(&mut self, obj: &Value, name: &Value, value: Value) -> PyResult<()> {
         if let (Value::Obj(o), Value::Str(key)) = (obj, name) {
+            self.gc_note_attr(o, &value);
             if matches!(o.payload, Payload::Plain) && o.class.hooks.get() == 0 && o.class.slots.is_none() {
                 if let Some(d) = o.dict() {
                     let descr = self.lookup_cached(&o.class, key.hash(), key.as_str());
@@ -657,6 +661,7 @@ impl Vm {
 
     /// `object.__setattr__`: data descriptors, then the instance dict.
     pub fn generic_setattr(&mut self, obj: &Value, o: &Rc<Object>, n: &str, value: Value) -> PyResult<()> {
+        self.gc_note_attr(o, &value);
         if let Some(d) = o.class.lookup(n) {
             match d.payload() {
                 Some(Payload::Property(p)) => {

@@ -277,6 +277,9 @@ pub(crate) fn cached_get_into(
 #[inline(always)]
 pub fn cached_set(code: &CodeObj, obj: &Value, idx: usize, src: &Value) -> bool {
     let Value::Obj(o) = obj else { return false };
+    if untracked_store(o, src) {
+        return false;
+    }
     let Some((slot, Known::DictEntry(i))) = valid_slot(code, o, idx) else { return false };
     let Some(dict) = o.dict() else { return false };
     let mut map = dict.map.borrow_mut();
@@ -308,6 +311,13 @@ pub fn cached_set(code: &CodeObj, obj: &Value, idx: usize, src: &Value) -> bool 
     drop(map);
     drop(old);
     true
+}
+
+/// A store of `src` into `o` that must first register `o` with the cycle collector
+/// (`Vm::gc_note_attr`): the cached store leaves it to [`Vm::set_attr_slow`].
+#[inline(always)]
+fn untracked_store(o: &Object, src: &Value) -> bool {
+    o.untracked.get() && !src.is_atom()
 }
 
 /// `obj.<names[idx]> = s` of a scalar into an entry the cache knows that holds a scalar
@@ -404,6 +414,15 @@ impl Vm {
 
     /// `obj.<names[idx]> = value` by the general rules, refilling the cache.
     pub fn set_attr_slow(&mut self, code: &CodeObj, obj: &Value, idx: usize, value: Value) -> PyResult<()> {
+        if let Value::Obj(o) = obj {
+            if untracked_store(o, &value) {
+                // A cached store the instance's registration held back (`cached_set`).
+                self.gc_note_attr(o, &value);
+                if cached_set(code, obj, idx, &value) {
+                    return Ok(());
+                }
+            }
+        }
         self.set_attr(obj, &code.names[idx], value)?;
         if let Value::Obj(o) = obj {
             if o.class.slots.is_none() {

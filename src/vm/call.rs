@@ -536,8 +536,9 @@ impl Vm {
                     let Some(init) = self.plain_init(cls, n) else { break };
                     // `cls(args)` with object.__new__ and a plain __init__: make the instance
                     // and run __init__ in the call window, self first.
-                    let obj = Value::Obj(Object::with_dict(cls.clone(), Payload::Plain));
-                    self.gc_track(&obj);
+                    let o = Object::with_dict(cls.clone(), Payload::Plain);
+                    self.gc_track_instance(&o);
+                    let obj = Value::Obj(o);
                     let end = window + n + 1;
                     if fiber.stack.len() < end {
                         fiber.stack.resize(end, Value::Undef);
@@ -804,9 +805,9 @@ impl Vm {
             }
             _ => match cls.kind {
                 BaseKind::Object => {
-                    let obj = Value::Obj(Object::with_dict(cls.clone(), Payload::Plain));
-                    self.gc_track(&obj);
-                    obj
+                    let o = Object::with_dict(cls.clone(), Payload::Plain);
+                    self.gc_track_instance(&o);
+                    Value::Obj(o)
                 }
                 BaseKind::Exception => Value::Obj(self.new_exception(cls, args.clone())),
                 _ => {

@@ -30,7 +30,7 @@
 //! CPython does within one collection. Suspended generators found in a cycle are dropped
 //! without running their `finally` blocks (CPython would close them).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::{Rc, Weak};
@@ -500,17 +500,41 @@ impl Graph {
 
 /// Walks `node`'s references, seeing through untracked objects it owns alone, and calls
 /// `on_tracked` with the index of every tracked target. False when a borrow stopped the walk.
-fn walk(node: Node<'_>, index: &Nodes, depth: usize, on_tracked: &mut dyn FnMut(usize)) -> bool {
+/// An untracked instance (`Object::untracked`) it meets that it cannot see through is
+/// registered into `adopt` (a reference from outside the walk's reach keeps it alive this
+/// time; the next collection examines it).
+fn walk(
+    node: Node<'_>,
+    index: &Nodes,
+    depth: usize,
+    on_tracked: &mut dyn FnMut(usize),
+    adopt: &mut Vec<Weak<Object>>,
+) -> bool {
     let mut complete = true;
     let visited = visit(node, &mut |e: Edge<'_>| {
         if let Some(j) = index.get(e) {
             on_tracked(j);
-        } else if e.strong() == 1 && depth < MAX_INLINE_DEPTH && !walk(e.node(), index, depth + 1, on_tracked)
-        {
-            complete = false;
+        } else if e.strong() == 1 && depth < MAX_INLINE_DEPTH {
+            if !walk(e.node(), index, depth + 1, on_tracked, adopt) {
+                complete = false;
+            }
+        } else if let Edge::Obj(o) = e {
+            if o.untracked.replace(false) {
+                adopt.push(Rc::downgrade(o));
+            }
         }
     });
     visited && complete
+}
+
+/// Collects into `found` the untracked instances `node` refers to, seeing through the
+/// objects it owns alone (as [`walk`] does), and marks them tracked.
+fn adopt_from(node: Node<'_>, depth: usize, found: &mut Vec<Weak<Object>>) {
+    visit(node, &mut |e: Edge<'_>| match e {
+        Edge::Obj(o) if o.untracked.replace(false) => found.push(Rc::downgrade(o)),
+        _ if e.strong() == 1 && depth < MAX_INLINE_DEPTH => adopt_from(e.node(), depth + 1, found),
+        _ => {}
+    });
 }
 
 /// Hands a suspended generator that needs closing to its graveyard (see `collect_from`).
@@ -682,6 +706,8 @@ pub struct Collector {
     deferred: bool,
     /// The work vectors of the last collection, when small enough to keep.
     workspace: Workspace,
+    /// Untracked instances the last collection registered (the newest registry entries).
+    adopted: usize,
 }
 
 impl Default for Collector {
@@ -698,6 +724,7 @@ impl Default for Collector {
             frozen: 0,
             deferred: false,
             workspace: Workspace::default(),
+            adopted: 0,
         }
     }
 }
@@ -828,7 +855,8 @@ impl Collector {
     pub fn collect_young(&mut self) -> usize {
         let start = self.young_start.max(self.frozen);
         let found = self.collect_from(start);
-        self.young_start = if self.deferred { start } else { self.tracked.len() };
+        self.young_start =
+            if self.deferred { start } else { self.tracked.len().saturating_sub(self.adopted) };
         found
     }
 
@@ -851,11 +879,34 @@ impl Collector {
 
     /// Collects every registered container; returns the number of unreachable objects found.
     pub fn collect_full(&mut self) -> usize {
-        let found = self.collect_from(self.frozen);
+        let mut found = self.collect_from(self.frozen);
+        if self.adopted > 0 {
+            // Untracked instances the walk met held by more than one reference: their class
+            // reference may close a cycle (`C.a = C.b = C()`), which only a collection that
+            // examines them finds.
+            found += self.collect_from(self.frozen);
+        }
         self.young_runs = 0;
-        self.young_start = if self.deferred { self.frozen } else { self.tracked.len() };
+        self.young_start =
+            if self.deferred { self.frozen } else { self.tracked.len().saturating_sub(self.adopted) };
         self.long_lived = self.young_start;
         found
+    }
+
+    /// Registers the instances left out of the registry (`Object::untracked`) that the
+    /// containers registered from `start` on refer to, directly or through objects they own
+    /// alone, and those that these refer to in turn (for the exit's finalization, which
+    /// walks the registry).
+    fn adopt_untracked(&mut self, start: usize) {
+        let mut found = Vec::new();
+        let mut i = start;
+        while i < self.tracked.len() {
+            if let Some(s) = self.tracked[i].upgrade() {
+                adopt_from(s.node(), 0, &mut found);
+                self.tracked.extend(found.drain(..).map(Tracked::Obj));
+            }
+            i += 1;
+        }
     }
 
     /// Trial deletion over `tracked[start..]`.
@@ -867,6 +918,7 @@ impl Collector {
     /// of a small collection are kept for the next one (see [`Workspace`]).
     fn collect_from(&mut self, start: usize) -> usize {
         self.allocs = 0;
+        self.adopted = 0;
         if self.collecting || start > self.tracked.len() {
             return 0;
         }
@@ -876,6 +928,7 @@ impl Collector {
         ws.reserve(n);
         let mut index = Nodes(std::mem::take(&mut ws.nodes));
         let refs = &mut ws.refs;
+        let mut adopt = Vec::new();
         for t in &self.tracked[start..] {
             let node = match t.upgrade() {
                 Some(n) => {
@@ -897,10 +950,11 @@ impl Collector {
         let mut graph =
             Graph::with_nodes(nodes.len(), std::mem::take(&mut ws.starts), std::mem::take(&mut ws.edges));
         for (i, n) in nodes.iter().enumerate() {
-            if !walk(n.node(), &index, 0, &mut |j| {
+            let on_tracked = &mut |j: usize| {
                 refs[j] -= 1;
                 graph.edges.push(j as u32);
-            }) {
+            };
+            if !walk(n.node(), &index, 0, on_tracked, &mut adopt) {
                 alive[i] = true;
             }
             graph.starts.push(graph.edges.len() as u32);
@@ -941,6 +995,9 @@ impl Collector {
         (ws.starts, ws.edges) = (graph.starts, graph.edges);
         ws.nodes = index.0;
         self.finish_collection(start, ws);
+        // Registered after the collection, as the youngest entries.
+        self.adopted = adopt.len();
+        self.tracked.extend(adopt.into_iter().map(Tracked::Obj));
         found
     }
 
@@ -1033,6 +1090,13 @@ impl Collector {
     /// oldest first (CPython's collector finalizes garbage in this order).
     pub fn unfinalized(&mut self) -> Vec<Rc<Object>> {
         self.prune();
+        // Instances are left out of the registry only while their class has no `__del__`;
+        // one added later makes the untracked instances of the class finalizable.
+        let has_del =
+            |t: &Tracked| matches!(t, Tracked::Class(c) if c.upgrade().is_some_and(|c| c.has_del.get()));
+        if self.tracked.iter().any(has_del) {
+            self.adopt_untracked(0);
+        }
         let live = self.tracked.iter().filter_map(|t| match t {
             Tracked::Obj(w) => w.upgrade(),
             _ => None,
@@ -1089,7 +1153,7 @@ impl super::Vm {
     #[inline(always)]
     pub fn gc_note_store(&mut self, l: &Rc<List>, v: &Value) {
         if l.untracked.get() && !v.is_atom() {
-            self.gc_track_late(l);
+            self.gc_track_late(&l.untracked, Value::List(l.clone()));
         }
     }
 
@@ -1097,15 +1161,41 @@ impl super::Vm {
     #[inline]
     pub fn gc_note_stores(&mut self, l: &Rc<List>, vs: &[Value]) {
         if l.untracked.get() && !vs.iter().all(Value::is_atom) {
-            self.gc_track_late(l);
+            self.gc_track_late(&l.untracked, Value::List(l.clone()));
         }
     }
 
+    /// Registers a list or instance left out of the registry (`untracked` is its flag).
     #[cold]
     #[inline(never)]
-    fn gc_track_late(&mut self, l: &Rc<List>) {
-        l.untracked.set(false);
-        self.gc_track(&Value::List(l.clone()));
+    fn gc_track_late(&mut self, untracked: &Cell<bool>, v: Value) {
+        untracked.set(false);
+        self.gc_track(&v);
+    }
+
+    /// Registers an instance the `cls(...)` fast path just made, unless it can be left out:
+    /// its dict is empty, so until a store puts something other than an atom in it (see
+    /// [`Vm::gc_note_attr`]) it can reach nothing but its class. Instances of a class with
+    /// `__del__` are registered (the exit's finalization finds them in the registry), and so
+    /// is every instance under a memory limit (the registry's length is the estimate of
+    /// small containers).
+    #[inline]
+    pub fn gc_track_instance(&mut self, o: &Rc<Object>) {
+        if o.class.has_del.get() || self.memory.limited() {
+            self.gc_track(&Value::Obj(o.clone()));
+        } else {
+            o.untracked.set(true);
+        }
+    }
+
+    /// Call before storing `v` into an attribute of `o` (or handing out its dict, with
+    /// `v` not an atom): an instance left out of the registry is registered once it may
+    /// take part in a cycle.
+    #[inline(always)]
+    pub fn gc_note_attr(&mut self, o: &Rc<Object>, v: &Value) {
+        if o.untracked.get() && !v.is_atom() {
+            self.gc_track_late(&o.untracked, Value::Obj(o.clone()));
+        }
     }
 
     /// Registers a new container with the cycle collector, collecting when one is due.

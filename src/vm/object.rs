@@ -1230,6 +1230,14 @@ pub struct Object {
     pub weak_watched: Cell<bool>,
     /// The cycle collector's index of the object during a collection (in what was padding).
     pub gc_slot: GcSlot,
+    /// A plain instance not registered with the cycle collector yet: the `cls(...)` fast path
+    /// leaves out an instance whose attributes can hold no reference (CPython's untracking of
+    /// atom-only tuples and dicts), so that a value object made and dropped in a loop costs no
+    /// registry entry. `Vm::gc_note_attr` registers it before a store of anything but an
+    /// atom, `__dict__` and `vars()` before handing out its dict, and a full collection
+    /// adopts it when a tracked object refers to it (its class reference could close a
+    /// cycle through the class). In padding too.
+    pub untracked: Cell<bool>,
 }
 
 impl Drop for Object {
@@ -1294,6 +1302,7 @@ impl Object {
             weak_watched: Cell::new(false),
             lazy_dict: false,
             gc_slot: GcSlot::default(),
+            untracked: Cell::new(false),
         })
     }
 
@@ -1315,6 +1324,7 @@ impl Object {
             weak_watched: Cell::new(false),
             lazy_dict: false,
             gc_slot: GcSlot::default(),
+            untracked: Cell::new(false),
         })
     }
 
@@ -1332,6 +1342,7 @@ impl Object {
             weak_watched: Cell::new(false),
             lazy_dict: true,
             gc_slot: GcSlot::default(),
+            untracked: Cell::new(false),
         })
     }
 
@@ -1383,6 +1394,7 @@ impl Object {
             weak_watched: Cell::new(false),
             lazy_dict: self.lazy_dict,
             gc_slot: GcSlot::default(),
+            untracked: Cell::new(false),
         };
         q.push(Dead::Obj(Rc::new(obj)));
         true
