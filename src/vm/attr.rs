@@ -430,6 +430,11 @@ impl Vm {
             ) if o.class.is_subclass(&self.exc_class("SyntaxError")) => {
                 syntax_error_field(&self.exc_args(o), n)
             }
+            (Payload::Boxed(inner), "real" | "imag" | "numerator" | "denominator") => {
+                // An int or float subclass instance (IntEnum members): its value's fields.
+                let inner = inner.clone();
+                return self.builtin_value_attr(&inner, n);
+            }
             (Payload::BoundMethod(f, _), "__func__") => f.clone(),
             (Payload::BoundMethod(_, s), "__self__") => s.clone(),
             (Payload::BoundMethod(f, _), _) => {
