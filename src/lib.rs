@@ -21,7 +21,9 @@
 
 // `unsafe` is denied crate-wide; the allowed sites are `runtime::memory` (one foreign call),
 // `vm::frame_ref` (the dispatch loop's uncounted pointer to the running frame's code) and
-// `vm::regs` (the loop's unchecked register access and fetch, on the bytecode verifier's proof).
+// `vm::regs` (the loop's unchecked register access and fetch, on the bytecode verifier's proof)
+// and `vm::swap` (an object's class and dict, read by reference, replaced by `obj.__class__ =`
+// and `obj.__dict__ =`).
 #![deny(unsafe_code)]
 
 /// The front end (parser and `SyntaxError`), re-exported for tools such as the REPL.

@@ -78,6 +78,28 @@ class Field:
                 f'_field_type={self._field_type})')
 
 
+class _DataclassParams:
+    """The decorator's arguments, as `cls.__dataclass_params__`."""
+    __slots__ = ('init', 'repr', 'eq', 'order', 'unsafe_hash', 'frozen')
+
+    def __init__(self, init, repr, eq, order, unsafe_hash, frozen):
+        self.init = init
+        self.repr = repr
+        self.eq = eq
+        self.order = order
+        self.unsafe_hash = unsafe_hash
+        self.frozen = frozen
+
+    def __repr__(self):
+        return ('_DataclassParams('
+                f'init={self.init!r},'
+                f'repr={self.repr!r},'
+                f'eq={self.eq!r},'
+                f'order={self.order!r},'
+                f'unsafe_hash={self.unsafe_hash!r},'
+                f'frozen={self.frozen!r}'
+                ')')
+
 def field(*, default=MISSING, default_factory=MISSING, init=True, repr=True, hash=None,
           compare=True, metadata=None, kw_only=MISSING):
     if default is not MISSING and default_factory is not MISSING:
@@ -140,7 +162,7 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
         if isinstance(value, Field) and name not in annotations:
             raise TypeError(f'{name!r} is a field but has no type annotation')
     cls.__dataclass_fields__ = all_fields
-    cls.__dataclass_params__ = (init, repr, eq, order, unsafe_hash, frozen)
+    cls.__dataclass_params__ = _DataclassParams(init, repr, eq, order, unsafe_hash, frozen)
     fields_list = [f for f in all_fields.values() if f._field_type is _FIELD]
     if init:
         _check_default_order(all_fields)

@@ -84,7 +84,19 @@ class JSONDecoder:
                             self.parse_float, self.parse_int, self.parse_constant)
 
     def raw_decode(self, s, idx=0):
-        raise NotImplementedError('raw_decode is not supported by gyre')
+        """The document that starts at `s[idx]` and the index where it ends."""
+        if s[idx:idx + 1] in ('', ' ', '\t', '\n', '\r'):
+            raise JSONDecodeError('Expecting value', s, idx)
+        end = len(s)
+        try:
+            return self.decode(s[idx:]), end
+        except JSONDecodeError as e:
+            if e.msg != 'Extra data':
+                raise JSONDecodeError(e.msg, s, e.pos + idx) from None
+            end = idx + e.pos
+        while s[end - 1] in ' \t\n\r':
+            end -= 1
+        return self.decode(s[idx:end]), end
 
 
 def dumps(obj, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_nan=True,

@@ -17,15 +17,15 @@ import enum as _enum
 class RegexFlag(_enum.IntFlag):
     """The re flags: an IntFlag whose repr and str read `re.NAME|re.OTHER`."""
     NOFLAG = 0
-    TEMPLATE = 1
+    ASCII = 256
     IGNORECASE = 2
     LOCALE = 4
+    UNICODE = 32
     MULTILINE = 8
     DOTALL = 16
-    UNICODE = 32
     VERBOSE = 64
+    TEMPLATE = 1
     DEBUG = 128
-    ASCII = 256
 
     def __repr__(self):
         if self._name_ is None:
@@ -59,10 +59,101 @@ class error(Exception):
         self.pos = pos
         self.lineno = None
         self.colno = None
+        if pattern is not None and pos is not None:
+            msg = '%s at position %d' % (msg, pos)
+            newline = '\n' if isinstance(pattern, str) else b'\n'
+            self.lineno = pattern.count(newline, 0, pos) + 1
+            self.colno = pos - pattern.rfind(newline, 0, pos)
+            if newline in pattern:
+                msg = '%s (line %d, column %d)' % (msg, self.lineno, self.colno)
         Exception.__init__(self, msg)
 
 
+def _repeat_end(pattern, i):
+    """The index after the `{m,n}` repeat at `i`, or 0 when that brace is a literal."""
+    j = i + 1
+    while j < len(pattern) and (pattern[j].isdigit() or pattern[j] == ','):
+        j += 1
+    return j + 1 if j > i + 1 and pattern.startswith('}', j) else 0
+
+
+def _diagnose(pattern):
+    """CPython's message and position for the commonest syntax errors in `pattern` (the
+    engine's own messages differ), or None."""
+    opened = []
+    i, n = 0, len(pattern)
+    repeatable = False
+    repeated = False
+    while i < n:
+        c = pattern[i]
+        repeated = repeated and c in '*+?{'
+        if c == '\\':
+            i += 2
+            repeatable = True
+            continue
+        if c == '[':
+            start = i
+            i += 1
+            if i < n and pattern[i] == '^':
+                i += 1
+            if i < n and pattern[i] == ']':
+                i += 1
+            while i < n and pattern[i] != ']':
+                i += 2 if pattern[i] == '\\' else 1
+            if i >= n:
+                return 'unterminated character set', start
+            repeatable = True
+        elif c == '(':
+            opened.append(i)
+            repeatable = False
+            if pattern.startswith('?', i + 1):
+                i += 1
+        elif c == ')':
+            if not opened:
+                return 'unbalanced parenthesis', i
+            opened.pop()
+            repeatable = True
+        elif c in '*+?' or c == '{' and _repeat_end(pattern, i):
+            if not repeatable:
+                return ('multiple repeat' if repeated else 'nothing to repeat'), i
+            repeatable = False
+            repeated = True
+            if c == '{':
+                i = _repeat_end(pattern, i) - 1
+            if pattern.startswith('?', i + 1) or pattern.startswith('+', i + 1):
+                i += 1
+            i += 1
+            continue
+        elif c == '|':
+            repeatable = False
+        else:
+            repeatable = c != '^'
+        i += 1
+    if opened:
+        return 'missing ), unterminated subpattern', opened[-1]
+    return None
+
+
 PatternError = error
+
+
+_INLINE_FLAGS = {'a': 256, 'i': 2, 'L': 4, 'm': 8, 's': 16, 'u': 32, 'x': 64}
+
+
+def _inline_flags(pattern):
+    """The global flags of the `(?imsx)` groups that start `pattern`."""
+    flags = 0
+    i = 0
+    while pattern.startswith('(?', i):
+        j = i + 2
+        while j < len(pattern) and pattern[j] in _INLINE_FLAGS:
+            j += 1
+        if j == i + 2 or not pattern.startswith(')', j):
+            break
+        for c in pattern[i + 2:j]:
+            flags |= _INLINE_FLAGS[c]
+        i = j + 1
+    return flags
 
 
 def _flags_repr(flags):
@@ -80,11 +171,14 @@ class Pattern:
         if isinstance(pattern, (bytes, bytearray)):
             raise TypeError('gyre: bytes patterns are not supported')
         self.pattern = pattern
-        flags = int(flags)
+        flags = int(flags) | _inline_flags(pattern)
         self.flags = flags | 32 if not flags & 256 else flags
         try:
             self._c = _re.compile(pattern, flags)
         except ValueError as e:
+            known = _diagnose(pattern)
+            if known is not None:
+                raise error(known[0], pattern, known[1]) from None
             raise error(str(e), pattern) from None
         self.groups = self._c.groups()
         self.groupindex = self._c.groupindex()

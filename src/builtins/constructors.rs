@@ -94,6 +94,10 @@ fn new_object(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if Rc::ptr_eq(&cls, &vm.types.object) && (!rest.is_empty() || !args.kw.is_empty()) {
         return Err(vm.new_error("TypeError", "object() takes no arguments"));
     }
+    if let Some(base) = unsafe_for_object_new(&cls) {
+        let msg = format!("object.__new__({}) is not safe, use {base}.__new__()", cls.name());
+        return Err(vm.new_error("TypeError", &msg));
+    }
     if cls.kind == BaseKind::Exception {
         if cls.is_subclass(&vm.exc_class("OSError")) {
             return Ok(Value::Obj(vm.new_os_error(&cls, rest.to_vec())));
@@ -107,6 +111,24 @@ fn new_object(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let obj = Value::Obj(Object::with_dict(cls.clone(), Payload::Plain));
     vm.gc_track(&obj);
     Ok(obj)
+}
+
+/// The class whose `__new__` a class with a builtin value layout (`int`, `list`, ...) needs
+/// (`object.__new__` cannot make its instances), for the error message.
+fn unsafe_for_object_new(cls: &Rc<Class>) -> Option<String> {
+    use BaseKind::*;
+    if !matches!(
+        cls.kind,
+        NoneType | Bool | Int | Float | Str | Bytes | ByteArray | List | Tuple | Dict | Set | FrozenSet
+    ) {
+        return None;
+    }
+    // As CPython: the first class up the MRO whose `__new__` is not a script function.
+    let script_new = |c: &&Rc<Class>| {
+        c.lookup("__new__").is_some_and(|f| !matches!(f.payload(), Some(Payload::Native(_))))
+    };
+    let base = std::iter::once(cls).chain(cls.mro.iter()).find(|c| !script_new(c))?;
+    Some(base.name())
 }
 
 fn new_type(vm: &mut Vm, args: Args) -> PyResult<Value> {

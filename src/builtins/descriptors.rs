@@ -29,11 +29,14 @@ pub(super) fn install(vm: &mut Vm) {
     }
     let sm = vm.types.staticmethod.clone();
     method(vm, &sm, "__call__", staticmethod_call);
-    let bound = vm.types.method.clone();
-    method(vm, &bound, "__eq__", method_eq);
-    method(vm, &bound, "__hash__", method_hash);
+    let t = &vm.types;
+    for bound in [t.method.clone(), t.builtin_function.clone(), t.method_wrapper.clone()] {
+        method(vm, &bound, "__eq__", method_eq);
+        method(vm, &bound, "__hash__", method_hash);
+    }
     let type_ = vm.types.type_.clone();
     method(vm, &type_, "mro", type_mro);
+    super::class_fn(vm, &type_, "__prepare__", type_prepare);
     method(vm, &type_, "__subclasses__", type_subclasses);
     method(vm, &type_, "__call__", type_call);
     method(vm, &type_, "__init__", type_init);
@@ -178,7 +181,8 @@ fn method_eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn method_hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
     method_arity(vm, "__hash__", &args, 0, 0)?;
     let Some(Payload::BoundMethod(f, s)) = args.pos[0].payload() else {
-        return Err(vm.new_error("TypeError", "descriptor '__hash__' requires a 'method' object"));
+        // A plain builtin function hashes by identity.
+        return Ok(Value::Int(args.pos[0].id() as i64 >> 4));
     };
     let (f, s) = (f.clone(), s.clone());
     let h = vm.hash(&f)? ^ (s.id() as i64 >> 4);
@@ -191,6 +195,11 @@ fn type_call(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     let c = c.clone();
     vm.construct(&c, args.pos[1..].to_vec(), args.kw.to_vec())
+}
+
+/// `type.__prepare__(name, bases, **kw)`: a new empty namespace.
+fn type_prepare(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::Dict(Rc::new(Dict::default())))
 }
 
 /// `type.__init__`: the class is complete after `type.__new__`.

@@ -794,6 +794,25 @@ fn object_delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn object_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    // `int.__format__`, `float.__format__`, `complex.__format__` (called as `(5).__format__`
+    // or through `super()` from a subclass's `__format__`) live here: format the value.
+    let number = match args.pos.first() {
+        Some(Value::Obj(o)) => match &o.payload {
+            // An empty spec is `str(self)`, which honours a subclass's `__str__` (below).
+            Payload::Boxed(inner)
+                if !matches!(inner, Value::Str(_)) && args.pos.get(1).and_then(Value::as_str) != Some("") =>
+            {
+                Some(inner.clone())
+            }
+            Payload::Complex(..) => Some(args.pos[0].clone()),
+            _ => None,
+        },
+        Some(v @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_))) => Some(v.clone()),
+        _ => None,
+    };
+    if let (Some(v), Some(spec)) = (number, args.pos.get(1)) {
+        return vm.format_with_spec(&v, spec);
+    }
     let spec = args.pos.get(1).and_then(|s| s.as_str()).unwrap_or("");
     if !spec.is_empty() {
         let t = vm.type_name(&args.pos[0]);

@@ -91,7 +91,7 @@ fn static_attr(obj: &Value, name: &str) -> Option<Value> {
                 _ => o.dict().and_then(|d| lookup(&d.map.borrow(), name)),
             };
             own.or_else(|| {
-                std::iter::once(&o.class)
+                std::iter::once(&*o.class)
                     .chain(o.class.mro.iter())
                     .find_map(|k| lookup(&k.dict.borrow(), name))
             })

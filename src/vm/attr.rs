@@ -16,6 +16,16 @@ use super::object::{
 use super::value::Value;
 use super::{Exc, PyResult, Vm};
 
+/// CPython's refusal of `obj.__class__ = X` for builtin types.
+const CLASS_ASSIGN_IMMUTABLE: &str =
+    "__class__ assignment only supported for mutable types or ModuleType subclasses";
+
+/// `__class__` and `__dict__`: stores to them change the object's layout, not its dict.
+#[inline]
+fn is_layout_name(key: &super::object::PyStr) -> bool {
+    matches!(key.as_str(), "__class__" | "__dict__")
+}
+
 impl Vm {
     /// `obj.name`.
     pub fn get_attr(&mut self, obj: &Value, name: &Value) -> PyResult<Value> {
@@ -423,6 +433,11 @@ impl Vm {
             ) if o.class.is_subclass(&self.exc_class("SyntaxError")) => {
                 syntax_error_field(&self.exc_args(o), n)
             }
+            (Payload::Boxed(inner), "real" | "imag" | "numerator" | "denominator") => {
+                // An int or float subclass instance (IntEnum members): its value's fields.
+                let inner = inner.clone();
+                return self.builtin_value_attr(&inner, n);
+            }
             (Payload::BoundMethod(f, _), "__func__") => f.clone(),
             (Payload::BoundMethod(_, s), "__self__") => s.clone(),
             (Payload::BoundMethod(f, _), _) => {
@@ -592,7 +607,7 @@ impl Vm {
             if matches!(o.payload, Payload::Plain) && o.class.hooks.get() == 0 && o.class.slots.is_none() {
                 if let Some(d) = o.dict() {
                     let descr = self.lookup_cached(&o.class, key.hash(), key.as_str());
-                    if !descr.as_ref().is_some_and(|d| self.is_data_descriptor(d)) {
+                    if !descr.as_ref().is_some_and(|d| self.is_data_descriptor(d)) && !is_layout_name(key) {
                         d.map.borrow_mut().set_str(key.hash(), name.clone(), value);
                         return Ok(());
                     }
@@ -600,6 +615,9 @@ impl Vm {
             }
         }
         let n = name.as_str().unwrap_or("");
+        if n == "__class__" && !matches!(obj, Value::Obj(_)) {
+            return Err(self.new_error("TypeError", CLASS_ASSIGN_IMMUTABLE));
+        }
         match obj {
             Value::Class(c) => match meta_hook(c, "__setattr__") {
                 Some(sa) => self.call(&sa, vec![obj.clone(), Value::str(n), value]).map(drop),
@@ -659,9 +677,65 @@ impl Vm {
         }
     }
 
+    /// `obj.__class__ = value` (`object_set_class`): both classes defined by scripts, with
+    /// the same instance layout (builtin base and `__slots__`). Attribute caches compare the
+    /// class pointer, so lookups on the object miss from here on and fill for the new class.
+    fn assign_class(&mut self, o: &Rc<Object>, value: Value) -> PyResult<()> {
+        let Value::Class(new) = &value else {
+            let t = self.type_name(&value);
+            return Err(
+                self.new_error("TypeError", &format!("__class__ must be set to a class, not '{t}' object"))
+            );
+        };
+        if !new.is_heap || !o.class.is_heap {
+            return Err(self.new_error("TypeError", CLASS_ASSIGN_IMMUTABLE));
+        }
+        let solid = |c: &Rc<Class>| std::iter::once(c).chain(c.mro.iter()).find(|b| !b.is_heap).cloned();
+        let same_base = match (solid(new), solid(&o.class)) {
+            (Some(a), Some(b)) => Rc::ptr_eq(&a, &b),
+            _ => false,
+        };
+        if !same_base || new.slots != o.class.slots || new.kind != o.class.kind {
+            let (nn, on) = (new.name(), o.class.name());
+            let msg = format!("__class__ assignment: '{nn}' object layout differs from '{on}'");
+            return Err(self.new_error("TypeError", &msg));
+        }
+        let old = o.set_class(new.clone());
+        self.keep_swapped_out(Value::Class(old));
+        Ok(())
+    }
+
+    /// `obj.__dict__ = value`: the object's attribute dict becomes `value` itself.
+    fn assign_dict(&mut self, o: &Rc<Object>, value: Value) -> PyResult<()> {
+        let d = match (&value, value.payload()) {
+            (Value::Dict(d), _) | (_, Some(Payload::DictData(d))) => d.clone(),
+            _ => {
+                let t = self.type_name(&value);
+                let msg = format!("__dict__ must be set to a dictionary, not a '{t}'");
+                return Err(self.new_error("TypeError", &msg));
+            }
+        };
+        if let Some(old) = o.set_dict(d) {
+            self.keep_swapped_out(Value::Dict(old));
+        }
+        Ok(())
+    }
+
+    /// Keeps a replaced class or dict alive for the VM's life (`swap` module docs). No
+    /// search for an earlier copy: a value swapped out twice is simply held twice.
+    fn keep_swapped_out(&mut self, v: Value) {
+        self.swapped_out.push(v);
+    }
+
     /// `object.__setattr__`: data descriptors, then the instance dict.
     pub fn generic_setattr(&mut self, obj: &Value, o: &Rc<Object>, n: &str, value: Value) -> PyResult<()> {
         self.gc_note_attr(o, &value);
+        if n == "__class__" {
+            return self.assign_class(o, value);
+        }
+        if n == "__dict__" && o.visible_dict().is_some() && o.class.slots.is_none() {
+            return self.assign_dict(o, value);
+        }
         if let Some(d) = o.class.lookup(n) {
             match d.payload() {
                 Some(Payload::Property(p)) => {
@@ -765,6 +839,9 @@ impl Vm {
 
     /// `object.__delattr__`: data descriptors, then the instance dict.
     pub fn generic_delattr(&mut self, obj: &Value, o: &Rc<Object>, n: &str) -> PyResult<()> {
+        if n == "__class__" {
+            return Err(self.new_error("TypeError", "can't delete __class__ attribute"));
+        }
         if let Some(d) = o.class.lookup(n) {
             match d.payload() {
                 Some(Payload::Property(p)) => {

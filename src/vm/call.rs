@@ -242,9 +242,16 @@ impl Vm {
         self.call(&f, full)
     }
 
-    /// A bound method object.
+    /// A bound method object: a `method` for a script function, a
+    /// `builtin_function_or_method` for a native method (`[].append`), a `method-wrapper`
+    /// for a native slot (`(1).__add__`), as in CPython.
     pub fn bound_method(&mut self, f: Value, obj: Value) -> Value {
-        Value::Obj(Object::new(self.types.method.clone(), Payload::BoundMethod(f, obj)))
+        let class = match f.payload() {
+            Some(Payload::Native(n)) if n.is_slot_wrapper() => &self.types.method_wrapper,
+            Some(Payload::Native(_) | Payload::NativeClosure(_)) => &self.types.builtin_function,
+            _ => &self.types.method,
+        };
+        Value::Obj(Object::new(class.clone(), Payload::BoundMethod(f, obj)))
     }
 
     /// `name()` as used in call error messages (`f()`, `A.f()`).
@@ -1029,7 +1036,14 @@ impl Vm {
         if meta.is_none() {
             meta = base_classes.iter().find_map(|b| b.meta.clone());
         }
-        let ns = Rc::new(Dict::default());
+        let prepared = match &meta {
+            Some(m) if m.is_heap => self.prepare_namespace(m, &name, &bases, &init_kw)?,
+            _ => None,
+        };
+        let (ns, prepared) = match prepared {
+            Some(Value::Dict(d)) => (d, None),
+            other => (Rc::new(Dict::default()), other),
+        };
         let Value::Func(body) = body else { return Err(self.new_error("SystemError", "bad class body")) };
         let regs = self.bind_args(&body, vec![], &[])?;
         let mut fiber = Fiber::new(body.code.clone(), globals, regs);
@@ -1041,7 +1055,11 @@ impl Vm {
         let cls = match meta {
             // A script metaclass: `meta(name, bases, ns, **kw)` runs its `__new__`/`__init__`.
             Some(m) if m.is_heap => {
-                let args = vec![Value::str(&name), bases, Value::Dict(ns)];
+                let ns = match prepared {
+                    Some(mapping) => self.fill_prepared(mapping, &ns)?,
+                    None => Value::Dict(ns),
+                };
+                let args = vec![Value::str(&name), bases, ns];
                 match self.call_kw(&Value::Class(m), args, init_kw)? {
                     Value::Class(c) => c,
                     other => return Ok(other),
@@ -1051,6 +1069,42 @@ impl Vm {
         };
         super::interp::cell_set(&cell, Value::Class(cls.clone()));
         Ok(Value::Class(cls))
+    }
+
+    /// The namespace a script metaclass's `__prepare__(name, bases, **kw)` returns, if it
+    /// defines one (`type.__prepare__` gives a plain dict, which needs no call).
+    fn prepare_namespace(
+        &mut self,
+        meta: &Rc<Class>,
+        name: &str,
+        bases: &Value,
+        kw: &[(Value, Value)],
+    ) -> PyResult<Option<Value>> {
+        let hash = super::object::str_hash("__prepare__");
+        let has = |c: &&Rc<Class>| c.dict.borrow().get_str(hash, "__prepare__").is_some();
+        if std::iter::once(meta).chain(meta.mro.iter()).find(has).is_none_or(|c| !c.is_heap) {
+            return Ok(None);
+        }
+        let f = self.get_attr(&Value::Class(meta.clone()), &Value::str("__prepare__"))?;
+        let ns = self.call_kw(&f, vec![Value::str(name), bases.clone()], kw.to_vec())?;
+        if !matches!(ns, Value::Dict(_)) && self.type_of(&ns).lookup("__getitem__").is_none() {
+            let msg =
+                format!("{}.__prepare__() must return a mapping, not {}", meta.name(), self.type_name(&ns));
+            return Err(self.new_error("TypeError", &msg));
+        }
+        Ok(Some(ns))
+    }
+
+    /// The namespace passed to the metaclass when `__prepare__` returned `mapping`: the
+    /// class body ran in a plain dict `ns`, whose entries are now stored into the mapping in
+    /// order (an exact dict is used as is).
+    fn fill_prepared(&mut self, mapping: Value, ns: &Rc<Dict>) -> PyResult<Value> {
+        let items: Vec<(Value, Value)> =
+            ns.map.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        for (k, v) in items {
+            self.set_item(&mapping, k, v)?;
+        }
+        Ok(mapping)
     }
 
     /// PEP 560: a base that is not a class but has `__mro_entries__` is replaced by the

@@ -406,7 +406,7 @@ impl Vm {
                 let base = self.exc_class("Exception");
                 let cls = if g.class.is_subclass(&base) { cls } else { self.exc_class("BaseExceptionGroup") };
                 let wrapped =
-                    self.new_exception(&cls, vec![Value::str(""), Value::list(vec![group.clone()])]);
+                    self.new_exception(&cls, vec![Value::str(""), Value::tuple(vec![group.clone()])]);
                 wrapped.set_attr("exceptions", Value::tuple(vec![group.clone()]));
                 wrapped.set_attr("message", Value::str(""));
                 return Ok((Value::Obj(wrapped), Value::None));

@@ -35,6 +35,7 @@ pub mod recursion;
 pub(crate) mod regs;
 pub mod set;
 pub mod streams;
+pub mod swap;
 pub mod traceback;
 pub mod types;
 pub mod value;
@@ -141,6 +142,9 @@ pub struct Vm {
     pub green_switch: Option<Value>,
     /// Containers whose repr is being computed (to print `[...]` for cycles).
     pub repr_active: Vec<Value>,
+    /// The classes and attribute dicts `obj.__class__ = C` and `obj.__dict__ = d` replaced,
+    /// kept alive for the VM's life (`swap` module docs).
+    pub swapped_out: Vec<Value>,
     /// Drops the VM must finish: generators dropped while suspended inside `try`/`with`
     /// (to close) and instances whose class has `__del__` (see `finalize`).
     pub graveyard: object::Graveyard,
@@ -237,6 +241,7 @@ impl Vm {
             caller: None,
             green_switch: None,
             repr_active: Vec::new(),
+            swapped_out: Vec::new(),
             graveyard: Default::default(),
             weakrefs: Default::default(),
             finalizing: false,

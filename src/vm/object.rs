@@ -14,6 +14,7 @@ use compact_str::CompactString;
 use super::dict::DictMap;
 use super::frame::Fiber;
 use super::set::SetTable;
+use super::swap::Swap;
 use super::value::Value;
 use super::{PyResult, Vm};
 use crate::compiler::bytecode::{Code, CodeKind};
@@ -1204,19 +1205,19 @@ impl fmt::Debug for Payload {
 }
 
 /// A dict slot holding `d`, if any.
-fn dict_cell(d: Option<Rc<Dict>>) -> OnceCell<Rc<Dict>> {
-    d.map_or_else(OnceCell::new, OnceCell::from)
+fn dict_cell(d: Option<Rc<Dict>>) -> Swap<OnceCell<Rc<Dict>>> {
+    Swap::new(d.map_or_else(OnceCell::new, OnceCell::from))
 }
 
 /// A heap object of any kind not covered by `Value`'s direct variants.
 #[derive(Debug)]
 pub struct Object {
-    /// Its class.
-    pub class: Rc<Class>,
+    /// Its class (replaced only by `obj.__class__ = C`, see [`Object::set_class`]).
+    pub class: Swap<Rc<Class>>,
     /// Its attribute dict, for instances of script classes (shared with `obj.__dict__`).
     /// Read it with [`Object::dict`]; objects made by [`Object::with_lazy_dict`] have none
     /// until a script stores an attribute or asks for `__dict__`.
-    pub dict: OnceCell<Rc<Dict>>,
+    pub dict: Swap<OnceCell<Rc<Dict>>>,
     /// What it is.
     pub payload: Payload,
     /// Set once `__del__` has been scheduled for it: finalizers run at most once (PEP 442).
@@ -1295,8 +1296,8 @@ impl Object {
     /// Makes an object without an attribute dict.
     pub fn new(class: Rc<Class>, payload: Payload) -> Rc<Object> {
         Rc::new(Object {
-            class,
-            dict: OnceCell::new(),
+            class: Swap::new(class),
+            dict: Swap::new(OnceCell::new()),
             payload,
             finalized: Cell::new(false),
             weak_watched: Cell::new(false),
@@ -1315,9 +1316,9 @@ impl Object {
                 Rc::new(Dict { map: RefCell::new(map), gc_slot: GcSlot::default() })
             }
         };
-        let dict = OnceCell::from(dict);
+        let dict = Swap::new(OnceCell::from(dict));
         Rc::new(Object {
-            class,
+            class: Swap::new(class),
             dict,
             payload,
             finalized: Cell::new(false),
@@ -1335,8 +1336,8 @@ impl Object {
     /// exist in large numbers and rarely carry attributes: no dict is allocated for them.
     pub fn with_lazy_dict(class: Rc<Class>, payload: Payload) -> Rc<Object> {
         Rc::new(Object {
-            class,
-            dict: OnceCell::new(),
+            class: Swap::new(class),
+            dict: Swap::new(OnceCell::new()),
             payload,
             finalized: Cell::new(false),
             weak_watched: Cell::new(false),
@@ -1350,6 +1351,18 @@ impl Object {
     #[inline(always)]
     pub fn dict(&self) -> Option<&Rc<Dict>> {
         self.dict.get()
+    }
+
+    /// `obj.__class__ = class` once `Vm::assign_class` checked it: returns the old class,
+    /// which the caller keeps alive (`swap` module docs).
+    pub fn set_class(&self, class: Rc<Class>) -> Rc<Class> {
+        Swap::replace(&self.class, class)
+    }
+
+    /// `obj.__dict__ = dict`: returns the old dict cell, which the caller keeps alive (`swap`
+    /// module docs).
+    pub fn set_dict(&self, dict: Rc<Dict>) -> Option<Rc<Dict>> {
+        Swap::replace(&self.dict, OnceCell::from(dict)).into_inner()
     }
 
     /// The attribute dict scripts see as `__dict__` (none for a hidden, lazy one).
@@ -1387,7 +1400,7 @@ impl Object {
         let Some(graveyard) = &self.class.graveyard else { return false };
         let Ok(mut q) = graveyard.try_borrow_mut() else { return false };
         let obj = Object {
-            class: self.class.clone(),
+            class: Swap::new(self.class.clone()),
             dict: dict_cell(self.dict.take()),
             payload: std::mem::replace(&mut self.payload, Payload::Plain),
             finalized: Cell::new(true),

@@ -32,6 +32,8 @@ pub struct Types {
     pub slice: Rc<Class>,
     pub function: Rc<Class>,
     pub builtin_function: Rc<Class>,
+    /// The class of a native slot bound to an object (`(1).__add__`).
+    pub method_wrapper: Rc<Class>,
     pub method: Rc<Class>,
     pub module: Rc<Class>,
     pub cell: Rc<Class>,
@@ -276,6 +278,7 @@ impl Types {
             slice: mk("slice", BaseKind::Native),
             function: mk("function", BaseKind::Native),
             builtin_function: mk("builtin_function_or_method", BaseKind::Native),
+            method_wrapper: mk("method-wrapper", BaseKind::Native),
             method: mk("method", BaseKind::Native),
             module: mk("module", BaseKind::Native),
             cell: mk("cell", BaseKind::Native),
