@@ -47,6 +47,7 @@ class Process:
         self.stderr = stderr
         self._returncode = None
         self._waiters = []
+        self._exit = exit_future
         exit_future.add_done_callback(self._exited)
 
     def __repr__(self):
@@ -74,6 +75,9 @@ class Process:
         """Wait until the process exits and return the process return code."""
         if self._returncode is not None:
             return self._returncode
+        if self._waiters is None:
+            # Waiting for the child failed: raise that error.
+            return self._exit.result()
         waiter = self._loop.create_future()
         self._waiters.append(waiter)
         return await waiter
@@ -126,7 +130,7 @@ class Process:
 
 def _check_kwds(kwds):
     for name, value in kwds.items():
-        if name in ('close_fds', 'shell') and value in (True, None):
+        if name == 'close_fds' and value:
             continue
         if name == 'text' and not value or name in ('encoding', 'errors') and value is None:
             continue
