@@ -450,6 +450,7 @@ impl Interpreter {
             Capability::Net => c.net = allowed,
             Capability::Fs => c.fs = allowed,
             Capability::Env => c.env = allowed,
+            Capability::Process => c.process = allowed,
         }
     }
 

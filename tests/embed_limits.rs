@@ -202,7 +202,7 @@ fn an_interrupt_wakes_a_script_waiting_in_the_event_loop() {
 #[test]
 fn capabilities_are_off_for_embedders_and_checked_by_name() {
     let it = Interpreter::new();
-    for cap in [Capability::Net, Capability::Fs, Capability::Env] {
+    for cap in [Capability::Net, Capability::Fs, Capability::Env, Capability::Process] {
         assert!(!it.allows(cap));
     }
     let mut it = limited(Limits::default());
@@ -219,4 +219,20 @@ fn capabilities_are_off_for_embedders_and_checked_by_name() {
     it.set_capability(Capability::Env, true);
     it.exec("env_var('HOME')").unwrap();
     assert!(Interpreter::builder().allow_all().build().allows(Capability::Net));
+}
+
+#[test]
+fn subprocesses_need_the_process_capability() {
+    let spawn = "import asyncio\nasync def main():\n    p = await asyncio.create_subprocess_exec('true')\n    return await p.wait()\nrc = asyncio.run(main())";
+    let mut it = limited(Limits::default());
+    let err = it.exec(spawn).unwrap_err();
+    assert!(
+        err.to_string().ends_with(
+            "PermissionError: subprocess: access denied: the 'process' capability is off in this interpreter"
+        ),
+        "{err}"
+    );
+    it.set_capability(Capability::Process, true);
+    it.exec(spawn).unwrap();
+    assert_eq!(it.eval::<i64>("rc").unwrap(), 0);
 }

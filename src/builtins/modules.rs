@@ -59,6 +59,7 @@ const STDLIB: &[(&str, &str, bool)] = &[
     ("asyncio.transports", include_str!("../../stdlib/asyncio/transports.py"), false),
     ("asyncio.streams", include_str!("../../stdlib/asyncio/streams.py"), false),
     ("asyncio.net_events", include_str!("../../stdlib/asyncio/net_events.py"), false),
+    ("asyncio.subprocess", include_str!("../../stdlib/asyncio/subprocess.py"), false),
     ("aiohttp", include_str!("../../stdlib/aiohttp/__init__.py"), true),
     ("aiofiles", include_str!("../../stdlib/aiofiles/__init__.py"), true),
     ("abc", include_str!("../../stdlib/abc.py"), false),

@@ -153,6 +153,7 @@ impl Builder {
             Capability::Net => c.net = on,
             Capability::Fs => c.fs = on,
             Capability::Env => c.env = on,
+            Capability::Process => c.process = on,
         }
     }
 

@@ -127,6 +127,8 @@ pub enum Capability {
     Fs,
     /// Environment variables.
     Env,
+    /// Starting child processes (`asyncio.create_subprocess_exec`/`_shell`).
+    Process,
 }
 
 impl Capability {
@@ -135,6 +137,7 @@ impl Capability {
             Capability::Net => crate::vm::limits::Capability::Net,
             Capability::Fs => crate::vm::limits::Capability::Fs,
             Capability::Env => crate::vm::limits::Capability::Env,
+            Capability::Process => crate::vm::limits::Capability::Process,
         }
     }
 }

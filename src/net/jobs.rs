@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use std::panic::{self, AssertUnwindSafe};
 use std::rc::Rc;
 
-use crate::asyncio::event_loop::{loop_of, Msg};
+use crate::asyncio::event_loop::{loop_of, LoopObj, Msg};
 use crate::asyncio::future::{future_of, new_future};
 use crate::runtime::threads::{default_max_threads, ThreadPool};
 use crate::vm::object::{Object, Payload};
@@ -52,6 +52,60 @@ pub fn submit<T: Send + 'static>(
     work: impl FnOnce() -> T + Send + 'static,
     done: impl FnOnce(&mut Vm, Result<T, String>) + 'static,
 ) -> PyResult<()> {
+    submit_to(vm, loop_obj, Worker::Pool, work, done)
+}
+
+/// Where a job runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Worker {
+    /// The loop's thread pool.
+    Pool,
+    /// A thread of its own: for a wait that lasts as long as something outside the process
+    /// (a child's exit), which must not hold one of the pool's few workers.
+    Own,
+}
+
+/// [`submit`] with the choice of worker.
+pub fn submit_to<T: Send + 'static>(
+    vm: &mut Vm,
+    loop_obj: &Value,
+    worker: Worker,
+    work: impl FnOnce() -> T + Send + 'static,
+    done: impl FnOnce(&mut Vm, Result<T, String>) + 'static,
+) -> PyResult<()> {
+    let (lp, id) = enqueue(vm, loop_obj, done)?;
+    let jobs = &lp.net.jobs;
+    let started = match worker {
+        Worker::Pool => {
+            let mut pool = jobs.pool.borrow_mut();
+            let pool =
+                pool.get_or_insert_with(|| ThreadPool::new(lp.el.borrow().inbox(), default_max_threads()));
+            pool.submit(move || guarded(id, work))
+        }
+        Worker::Own => {
+            let inbox = lp.el.borrow().inbox();
+            std::thread::Builder::new()
+                .name("gyre-wait".into())
+                .spawn(move || {
+                    // A loop closed meanwhile has no inbox to post to; the result is dropped.
+                    let _ = inbox.post(guarded(id, work));
+                })
+                .map(drop)
+        }
+    };
+    if let Err(e) = started {
+        jobs.waiting.borrow_mut().remove(&id);
+        return Err(super::errors::os_error(vm, &e));
+    }
+    Ok(())
+}
+
+/// Files `done` as the completion of a new job; returns the loop and the job's id.
+fn enqueue<'a, T: 'static>(
+    vm: &mut Vm,
+    loop_obj: &'a Value,
+    done: impl FnOnce(&mut Vm, Result<T, String>) + 'static,
+) -> PyResult<(&'a LoopObj, u64)> {
     let Some(lp) = loop_of(loop_obj) else {
         return Err(vm.new_error("RuntimeError", "Event loop is closed"));
     };
@@ -66,17 +120,13 @@ pub fn submit<T: Send + 'static>(
         done(vm, result);
     });
     jobs.waiting.borrow_mut().insert(id, completion);
-    let mut pool = jobs.pool.borrow_mut();
-    let pool = pool.get_or_insert_with(|| ThreadPool::new(lp.el.borrow().inbox(), default_max_threads()));
-    let submitted = pool.submit(move || {
-        let result = panic::catch_unwind(AssertUnwindSafe(work)).map_err(|p| panic_text(p.as_ref()));
-        Msg::Job(id, Box::new(result))
-    });
-    if let Err(e) = submitted {
-        jobs.waiting.borrow_mut().remove(&id);
-        return Err(super::errors::os_error(vm, &e));
-    }
-    Ok(())
+    Ok((lp, id))
+}
+
+/// Runs `work`, turning a panic into an error message, as the message for job `id`.
+fn guarded<T: Send + 'static>(id: u64, work: impl FnOnce() -> T) -> Msg {
+    let result = panic::catch_unwind(AssertUnwindSafe(work)).map_err(|p| panic_text(p.as_ref()));
+    Msg::Job(id, Box::new(result))
 }
 
 fn panic_text(payload: &(dyn Any + Send)) -> String {

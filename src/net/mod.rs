@@ -19,6 +19,8 @@
 //! - [`files`]: files whose blocking I/O runs on the pool (the native half of `aiofiles`);
 //! - [`jobs`]: blocking work on the thread pool (getaddrinfo, `run_in_executor` of native
 //!   functions, file I/O for aiofiles), finished on the loop thread;
+//! - [`process`]: child processes for `asyncio.subprocess` (Linux): spawning with socket-pair
+//!   pipes, and a waiting thread per child;
 //! - [`module`]: the `_net` and `socket` modules and the loop methods installed from here.
 //!
 //! Invariants: only `runtime::reactor` touches mio; sockets registered in a loop are used only
@@ -58,6 +60,8 @@ pub mod files;
 pub mod io;
 pub mod jobs;
 pub mod module;
+#[cfg(target_os = "linux")]
+pub mod process;
 pub mod read_op;
 pub mod reader;
 pub mod sock;

@@ -596,6 +596,12 @@ pub fn net_module(vm: &mut Vm) -> PyResult<Value> {
             ("remove_stale_unix_socket", remove_stale_unix_socket),
         ],
     );
+    #[cfg(target_os = "linux")]
+    for (n, f) in [("spawn", super::process::spawn as NativeFn), ("send_signal", super::process::send_signal)]
+    {
+        let v = native(vm, n, f);
+        vm.module_set(&m, n, v);
+    }
     vm.module_set(&m, "StreamReaderBase", Value::Class(c.reader_base.clone()));
     vm.module_set(&m, "socket", Value::Class(c.socket.clone()));
     vm.module_set(&m, "_SelectorSocketTransport", Value::Class(c.stream_transport.clone()));

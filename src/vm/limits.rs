@@ -52,15 +52,18 @@ pub enum Capability {
     Fs,
     /// Environment variables.
     Env,
+    /// Starting child processes.
+    Process,
 }
 
 impl Capability {
-    /// The name used in messages and configuration: `net`, `fs`, `env`.
+    /// The name used in messages and configuration: `net`, `fs`, `env`, `process`.
     pub fn name(self) -> &'static str {
         match self {
             Capability::Net => "net",
             Capability::Fs => "fs",
             Capability::Env => "env",
+            Capability::Process => "process",
         }
     }
 }
@@ -74,12 +77,14 @@ pub struct Capabilities {
     pub fs: bool,
     /// Environment allowed.
     pub env: bool,
+    /// Child processes allowed.
+    pub process: bool,
 }
 
 impl Capabilities {
     /// Everything allowed (the CLI's setting).
     pub fn all() -> Capabilities {
-        Capabilities { net: true, fs: true, env: true }
+        Capabilities { net: true, fs: true, env: true, process: true }
     }
 
     /// Whether `cap` is granted.
@@ -88,6 +93,7 @@ impl Capabilities {
             Capability::Net => self.net,
             Capability::Fs => self.fs,
             Capability::Env => self.env,
+            Capability::Process => self.process,
         }
     }
 }

@@ -57,10 +57,19 @@ _EVENTS_NAMES = frozenset({
 })
 
 
+# Subprocesses likewise: `asyncio.subprocess` is imported on first use.
+_SUBPROCESS_NAMES = frozenset({'subprocess', 'create_subprocess_exec', 'create_subprocess_shell'})
+
+
 def __getattr__(name):
     if name in _EVENTS_NAMES:
         import sys
         import asyncio.events
         events = sys.modules['asyncio.events']
         return events if name == 'events' else getattr(events, name)
+    if name in _SUBPROCESS_NAMES:
+        import sys
+        import asyncio.subprocess
+        subprocess = sys.modules['asyncio.subprocess']
+        return subprocess if name == 'subprocess' else getattr(subprocess, name)
     raise AttributeError(f"module 'asyncio' has no attribute '{name}'")
