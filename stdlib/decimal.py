@@ -578,9 +578,8 @@ class Decimal(object):
 
     def compare(self, other, context=None):
         """Decimal(-1), Decimal(0) or Decimal(1); NaN if either operand is a NaN."""
-        ctx = context if context is not None else getcontext()
         other = _operand(other, True)
-        nan = _nan_result(self, other, ctx)
+        ctx, nan = _begin(self, context, other)
         if nan is not None:
             return nan
         return Decimal(self._cmp(other))
@@ -623,8 +622,7 @@ class Decimal(object):
     # -- unary ---------------------------------------------------------------------------
 
     def __neg__(self, context=None):
-        ctx = context if context is not None else getcontext()
-        nan = _nan_result(self, None, ctx)
+        ctx, nan = _begin(self, context)
         if nan is not None:
             return nan
         sign = 1 - self._sign
@@ -633,8 +631,7 @@ class Decimal(object):
         return ctx._finish(sign, self._int, self._exp, self._special)
 
     def __pos__(self, context=None):
-        ctx = context if context is not None else getcontext()
-        nan = _nan_result(self, None, ctx)
+        ctx, nan = _begin(self, context)
         if nan is not None:
             return nan
         sign = self._sign
@@ -679,9 +676,8 @@ class Decimal(object):
     def remainder_near(self, other, context=None):
         """self - other * n, where n is self / other rounded to the nearest integer (ties to
         even)."""
-        ctx = context if context is not None else getcontext()
         other = _operand(other, True)
-        nan = _nan_result(self, other, ctx)
+        ctx, nan = _begin(self, context, other)
         if nan is not None:
             return nan
         if self._special == _INF or (other._special is None and other._int == 0):
@@ -717,9 +713,8 @@ class Decimal(object):
 
     def quantize(self, exp, rounding=None, context=None):
         """Round to the exponent of `exp`."""
-        ctx = context if context is not None else getcontext()
         exp = _operand(exp, True)
-        nan = _nan_result(self, exp, ctx)
+        ctx, nan = _begin(self, context, exp)
         if nan is not None:
             return nan
         if self._special == _INF or exp._special == _INF:
@@ -730,8 +725,7 @@ class Decimal(object):
 
     def to_integral_value(self, rounding=None, context=None):
         """Round to an integer, without signalling Inexact or Rounded."""
-        ctx = context if context is not None else getcontext()
-        nan = _nan_result(self, None, ctx)
+        ctx, nan = _begin(self, context)
         if nan is not None:
             return nan
         if self._special is not None or self._exp >= 0:
@@ -743,8 +737,7 @@ class Decimal(object):
 
     def to_integral_exact(self, rounding=None, context=None):
         """Round to an integer, signalling Inexact and Rounded as needed."""
-        ctx = context if context is not None else getcontext()
-        nan = _nan_result(self, None, ctx)
+        ctx, nan = _begin(self, context)
         if nan is not None:
             return nan
         if self._special is not None or self._exp >= 0:
@@ -760,8 +753,7 @@ class Decimal(object):
 
     def normalize(self, context=None):
         """Round to the context and strip trailing zeros."""
-        ctx = context if context is not None else getcontext()
-        nan = _nan_result(self, None, ctx)
+        ctx, nan = _begin(self, context)
         if nan is not None:
             return nan
         d = ctx._finish(self._sign, self._int, self._exp, self._special)
@@ -777,9 +769,8 @@ class Decimal(object):
         return _make(d._sign, coeff, exp)
 
     def scaleb(self, other, context=None):
-        ctx = context if context is not None else getcontext()
         other = _operand(other, True)
-        nan = _nan_result(self, other, ctx)
+        ctx, nan = _begin(self, context, other)
         if nan is not None:
             return nan
         if other._special is not None or other._exp != 0 or \
@@ -790,8 +781,7 @@ class Decimal(object):
         return ctx._finish(self._sign, self._int, self._exp + int(other))
 
     def logb(self, context=None):
-        ctx = context if context is not None else getcontext()
-        nan = _nan_result(self, None, ctx)
+        ctx, nan = _begin(self, context)
         if nan is not None:
             return nan
         if self._special == _INF:
@@ -809,9 +799,8 @@ class Decimal(object):
         return _next_toward(self, -1, ctx)
 
     def next_toward(self, other, context=None):
-        ctx = context if context is not None else getcontext()
         other = _operand(other, True)
-        nan = _nan_result(self, other, ctx)
+        ctx, nan = _begin(self, context, other)
         if nan is not None:
             return nan
         c = self._cmp(other)
@@ -833,8 +822,7 @@ class Decimal(object):
 
     def sqrt(self, context=None):
         """The square root, correctly rounded to the context."""
-        ctx = context if context is not None else getcontext()
-        nan = _nan_result(self, None, ctx)
+        ctx, nan = _begin(self, context)
         if nan is not None:
             return nan
         if self._special is None and self._int == 0:
@@ -866,8 +854,7 @@ class Decimal(object):
 
     def exp(self, context=None):
         """e ** self, correctly rounded to the context."""
-        ctx = context if context is not None else getcontext()
-        nan = _nan_result(self, None, ctx)
+        ctx, nan = _begin(self, context)
         if nan is not None:
             return nan
         if self._special == _INF:
@@ -883,8 +870,7 @@ class Decimal(object):
     def _logarithm(self, context, fixed):
         """ln or log10 (by `fixed`): the special operands first, then exact powers of ten
         (log10) and one (ln), then the correctly rounded value."""
-        ctx = context if context is not None else getcontext()
-        nan = _nan_result(self, None, ctx)
+        ctx, nan = _begin(self, context)
         if nan is not None:
             return nan
         if self._special is None and self._int == 0:
@@ -950,6 +936,13 @@ def _reflected_method(name, forward):
         return getattr(other, forward)(self, context)
     method.__name__ = method.__qualname__ = name
     return method
+
+
+def _begin(d, context, other=None):
+    """The context an operation on `d` (and `other`) runs in, and its result when an operand
+    is a NaN (None otherwise)."""
+    ctx = context if context is not None else getcontext()
+    return ctx, _nan_result(d, other, ctx)
 
 
 def _make(sign, coeff, exp, special=None):
