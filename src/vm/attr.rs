@@ -456,6 +456,9 @@ impl Vm {
             (Payload::BigRange(r), "start") => Value::from_bigint(r.start.clone()),
             (Payload::BigRange(r), "stop") => Value::from_bigint(r.stop.clone()),
             (Payload::BigRange(r), "step") => Value::from_bigint(r.step.clone()),
+            (Payload::DictView(_, d), "mapping") => {
+                Value::Obj(Object::new(self.types.mappingproxy.clone(), Payload::MappingProxy(d.clone())))
+            }
             (Payload::Slice(a, _, _), "start") => a.clone(),
             (Payload::Slice(_, b, _), "stop") => b.clone(),
             (Payload::Slice(_, _, c), "step") => c.clone(),

@@ -790,6 +790,13 @@ impl Vm {
             (Value::Tuple(x), Value::Tuple(y)) => self.seq_eq(&x.items.clone(), &y.items.clone())?,
             (Value::Dict(x), Value::Dict(y)) => self.dict_eq(x, y)?,
             (Value::Obj(_), _) | (_, Value::Obj(_)) => {
+                // A mappingproxy compares as the mapping it shows.
+                if let Some(d) = proxied_dict(a) {
+                    return self.rich_eq(&Value::Dict(d), b, negate);
+                }
+                if let Some(d) = proxied_dict(b) {
+                    return self.rich_eq(a, &Value::Dict(d), negate);
+                }
                 if let Some(r) = self.obj_eq(a, b)? {
                     return Ok(if negate { Value::Bool(!self.truthy(&r)?) } else { r });
                 }
@@ -2087,4 +2094,15 @@ fn repeat_items(items: &[Value], n: usize) -> Vec<Value> {
 /// repetition raise OverflowError rather than MemoryError.
 fn exceeds_ssize(len: usize, n: usize) -> bool {
     len.checked_mul(n).is_none_or(|total| total > isize::MAX as usize)
+}
+
+/// The dict behind a `mappingproxy`, if `v` is one.
+fn proxied_dict(v: &Value) -> Option<Rc<super::object::Dict>> {
+    match v {
+        Value::Obj(o) => match &o.payload {
+            Payload::MappingProxy(d) => Some(d.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
 }

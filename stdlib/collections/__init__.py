@@ -172,6 +172,106 @@ class defaultdict(dict):
 ### OrderedDict
 ################################################################################
 
+class _OrderedDictView:
+    """A live view of an OrderedDict: the dict's own view under CPython's `odict_*` name."""
+
+    __slots__ = ('_view',)
+
+    def __init__(self, view):
+        self._view = view
+
+    def __len__(self):
+        return len(self._view)
+
+    def __iter__(self):
+        return iter(self._view)
+
+    def __reversed__(self):
+        return reversed(self._view)
+
+    def __contains__(self, item):
+        return item in self._view
+
+    def __eq__(self, other):
+        if isinstance(other, _OrderedDictView):
+            other = other._view
+        return self._view == other
+
+    __hash__ = None
+
+    @property
+    def mapping(self):
+        return self._view.mapping
+
+    def __repr__(self):
+        return '%s(%r)' % (type(self).__name__, list(self._view))
+
+
+class _OrderedDictSetView(_OrderedDictView):
+    """Keys and items views also behave as sets."""
+
+    __slots__ = ()
+
+    def __and__(self, other):
+        return self._view & other
+
+    def __or__(self, other):
+        return self._view | other
+
+    def __xor__(self, other):
+        return self._view ^ other
+
+    def __sub__(self, other):
+        return self._view - other
+
+    def __rand__(self, other):
+        return other & self._view
+
+    def __ror__(self, other):
+        return other | self._view
+
+    def __rxor__(self, other):
+        return other ^ self._view
+
+    def __rsub__(self, other):
+        return set(other) - set(self._view)
+
+    def __le__(self, other):
+        return self._view <= other
+
+    def __lt__(self, other):
+        return self._view < other
+
+    def __ge__(self, other):
+        return self._view >= other
+
+    def __gt__(self, other):
+        return self._view > other
+
+    def isdisjoint(self, other):
+        return self._view.isdisjoint(other)
+
+
+class odict_keys(_OrderedDictSetView):
+    __slots__ = ()
+
+
+class odict_items(_OrderedDictSetView):
+    __slots__ = ()
+
+
+class odict_values(_OrderedDictView):
+    __slots__ = ()
+
+    def __eq__(self, other):
+        return self is other
+
+
+_abc.KeysView.register(odict_keys)
+_abc.ItemsView.register(odict_items)
+_abc.ValuesView.register(odict_values)
+
+
 class OrderedDict(dict):
     """Dictionary that remembers insertion order, with move_to_end and ordered popitem."""
 
@@ -216,7 +316,7 @@ class OrderedDict(dict):
             return '...'
         _repr_running.add(key)
         try:
-            return '%s(%r)' % (type(self).__name__, list(self.items()))
+            return '%s(%r)' % (type(self).__name__, list(dict.items(self)))
         finally:
             _repr_running.discard(key)
 
@@ -231,6 +331,15 @@ class OrderedDict(dict):
     def __reversed__(self):
         return reversed(list(self))
 
+    def keys(self):
+        return odict_keys(dict.keys(self))
+
+    def items(self):
+        return odict_items(dict.items(self))
+
+    def values(self):
+        return odict_values(dict.values(self))
+
     def copy(self):
         return type(self)(self)
 
@@ -244,7 +353,7 @@ class OrderedDict(dict):
         return self
 
     def __reduce__(self):
-        return type(self), (), None, None, iter(self.items())
+        return type(self), (), None, None, iter(dict.items(self))
 
     def __or__(self, other):
         if not isinstance(other, dict):

@@ -5,7 +5,7 @@ import asyncio
 
 async def main():
     try:
-        async with asyncio.timeout(0.1):
+        async with asyncio.timeout(0.5):
             try:
                 async with asyncio.timeout(0.03):
                     await asyncio.sleep(1)
