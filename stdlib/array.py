@@ -207,3 +207,10 @@ class array:
 
 
 ArrayType = array
+
+
+# CPython's array types are C types: error messages name them array.<name>.
+import _typename
+for _cls in (array,):
+    _typename.set(_cls, 'array.' + _cls.__name__)
+del _cls, _typename

@@ -908,3 +908,10 @@ def _strptime(cls, s, fmt):
     second = int(g['S']) if g.get('S') else 0
     us = int((g['f'] + '000000')[:6]) if g.get('f') else 0
     return cls(year, month, day, hour, minute, second, us)
+
+
+# CPython's datetime types are C types: error messages name them datetime.<name>.
+import _typename
+for _cls in (date, time, datetime, timedelta, timezone, tzinfo,):
+    _typename.set(_cls, 'datetime.' + _cls.__name__)
+del _cls, _typename

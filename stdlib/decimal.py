@@ -2010,3 +2010,10 @@ for _name in ["__add__", "__sub__", "__mul__", "__truediv__", "__floordiv__", "_
     setattr(Decimal, _reflected, _reflected_method(_reflected, _name))
 
 _numbers.Number.register(Decimal)
+
+
+# CPython's decimal types are C types: error messages name them decimal.<name>.
+import _typename
+for _cls in (Decimal, Context,):
+    _typename.set(_cls, 'decimal.' + _cls.__name__)
+del _cls, _typename

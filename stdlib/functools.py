@@ -450,3 +450,10 @@ def _bind(method, obj, cls):
         return method
     from types import MethodType
     return MethodType(method, obj)
+
+
+# CPython's functools types are C types: error messages name them functools.<name>.
+import _typename
+for _cls in (partial,):
+    _typename.set(_cls, 'functools.' + _cls.__name__)
+del _cls, _typename

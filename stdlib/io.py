@@ -142,6 +142,8 @@ class _Stream:
 class StringIO(_Stream):
     """Text I/O in memory."""
 
+    __module__ = '_io'
+
     _empty = ''
     _closed_msg = 'I/O operation on closed file'
 
@@ -161,6 +163,8 @@ class StringIO(_Stream):
 class BytesIO(_Stream):
     """Binary I/O in memory."""
 
+    __module__ = '_io'
+
     _empty = b''
 
     def __init__(self, initial_bytes=b''):
@@ -179,3 +183,10 @@ open = open
 
 IOBase = _Stream
 TextIOBase = StringIO
+
+
+# CPython's io types are C types: error messages name them _io.<name>.
+import _typename
+for _cls in (StringIO, BytesIO,):
+    _typename.set(_cls, '_io.' + _cls.__name__)
+del _cls, _typename

@@ -505,3 +505,10 @@ def escape(pattern):
     if isinstance(pattern, str):
         return ''.join('\\' + c if c in _special_chars else c for c in pattern)
     return bytes(b for c in pattern for b in ((92, c) if chr(c) in _special_chars else (c,)))
+
+
+# CPython's re types are C types: error messages name them re.<name>.
+import _typename
+for _cls in (Pattern, Match,):
+    _typename.set(_cls, 're.' + _cls.__name__)
+del _cls, _typename

@@ -30,6 +30,7 @@ pub fn native_module(name: &str) -> Option<NativeModule> {
         "_contextvars" => crate::stdlib::contextvars::module,
         "_sha2" => crate::stdlib::digests::module,
         "_weakref" => crate::stdlib::weakref::module,
+        "_typename" => crate::stdlib::typename::module,
         _ => return None,
     })
 }

@@ -14,6 +14,7 @@ pub mod re;
 pub mod structs;
 pub mod timefmt;
 pub mod traceback;
+pub mod typename;
 pub mod weakref;
 
 use std::rc::Rc;

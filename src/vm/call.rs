@@ -1221,6 +1221,7 @@ impl Vm {
             dict_hint: Cell::new(0),
             spare_dicts: Default::default(),
             gc_slot: Default::default(),
+            type_name: RefCell::new(None),
         });
         super::types::register_subclass(&cls);
         Ok(cls)

@@ -297,6 +297,10 @@ pub struct Class {
     pub spare_dicts: SpareDicts,
     /// The cycle collector's index of the class during a collection.
     pub gc_slot: GcSlot,
+    /// The name error messages give the class's instances when it differs from `__name__`:
+    /// a class standing for one of CPython's C types is named by its module there
+    /// (`'decimal.Decimal' object is not callable`). Not inherited by subclasses.
+    pub type_name: RefCell<Option<Box<str>>>,
 }
 
 /// The most emptied instance dicts a class keeps (see [`Class::spare_dicts`]): enough for
@@ -407,6 +411,15 @@ impl Class {
     /// The class name.
     pub fn name(&self) -> String {
         self.name.borrow().clone()
+    }
+
+    /// The name error messages give an instance of the class (CPython's `tp_name`): the
+    /// class name, or the dotted name set for a stand-in of a C type.
+    pub fn type_name(&self) -> String {
+        match &*self.type_name.borrow() {
+            Some(n) => n.to_string(),
+            None => self.name(),
+        }
     }
 
     /// Looks an attribute up along the MRO (this class first). Hot paths go through

@@ -114,9 +114,10 @@ impl Vm {
         }
     }
 
-    /// `type(v).__name__`.
+    /// The name error messages give `v`'s type: `type(v).__name__`, or the dotted name
+    /// of a stand-in for a CPython C type ([`Class::type_name`]).
     pub fn type_name(&self, v: &Value) -> String {
-        self.type_of(v).name()
+        self.type_of(v).type_name()
     }
 
     /// Is `v` an instance of builtin layout `kind` (directly or via a subclass)?
@@ -985,7 +986,7 @@ impl Vm {
         if let Some((x, y)) = unboxed_pair(a, b) {
             return self.rich_order(op, &x, &y);
         }
-        let (na, nb) = (ta.name(), tb.name());
+        let (na, nb) = (ta.type_name(), tb.type_name());
         Err(self
             .new_error("TypeError", &format!("'{sym}' not supported between instances of '{na}' and '{nb}'")))
     }

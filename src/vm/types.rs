@@ -188,6 +188,7 @@ pub fn builtin_class(name: &str, bases: &[Rc<Class>], kind: BaseKind) -> Rc<Clas
         dict_hint: std::cell::Cell::new(0),
         spare_dicts: Default::default(),
         gc_slot: Default::default(),
+        type_name: RefCell::new(None),
     });
     register_subclass(&cls);
     cls

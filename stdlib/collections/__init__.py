@@ -1005,3 +1005,10 @@ class UserString:
 
     def __getattr__(self, name):
         return getattr(self.data, name)
+
+
+# CPython's collections types are C types: error messages name them collections.<name>.
+import _typename
+for _cls in (deque, defaultdict, OrderedDict,):
+    _typename.set(_cls, 'collections.' + _cls.__name__)
+del _cls, _typename

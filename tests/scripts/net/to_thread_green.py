@@ -1,6 +1,7 @@
 # asyncio.to_thread/run_in_executor of script functions: time.sleep inside them lets
 # the loop run meanwhile (ticks interleave), methods, kwargs, partial, errors, gather,
-# a wait_for timeout leaving the thread running until asyncio.run's shutdown.
+# a wait_for timeout leaving the thread running until asyncio.run's shutdown. Events
+# are at least 90 ms apart so the order holds on a loaded machine.
 import asyncio, time, functools
 
 def blocking_io(name, n, delay):
@@ -32,8 +33,8 @@ async def ticker(n, d):
         await asyncio.sleep(d)
 
 async def main():
-    t = asyncio.create_task(ticker(4, 0.1))
-    r = await asyncio.to_thread(blocking_io, "a", 3, 0.13)
+    t = asyncio.create_task(ticker(4, 0.3))
+    r = await asyncio.to_thread(blocking_io, "a", 3, 0.39)
     print("result", r)
     await t
     print(await asyncio.to_thread(Worker("w").run, 4, scale=3))
@@ -46,10 +47,10 @@ async def main():
     print("future", type(f).__name__, f.done())
     print(await f)
     print(await loop.run_in_executor(None, functools.partial(blocking_io, "c", 1, 0.01)))
-    res = await asyncio.gather(asyncio.to_thread(blocking_io, "x", 2, 0.1), asyncio.to_thread(blocking_io, "y", 2, 0.17), ticker(3, 0.07))
+    res = await asyncio.gather(asyncio.to_thread(blocking_io, "x", 2, 0.3), asyncio.to_thread(blocking_io, "y", 2, 0.51), ticker(3, 0.21))
     print(res)
     try:
-        await asyncio.wait_for(asyncio.to_thread(blocking_io, "slow", 3, 0.1), 0.15)
+        await asyncio.wait_for(asyncio.to_thread(blocking_io, "slow", 3, 0.3), 0.45)
     except asyncio.TimeoutError:
         print("timed out waiting for thread")
     print("main ends")
