@@ -1,13 +1,15 @@
 """Synchronized queues (CPython's `queue`): `Queue` (FIFO), `LifoQueue`, `PriorityQueue`,
 `SimpleQueue`, and the `Empty`/`Full` exceptions.
 
-gyre runs scripts on one thread, so no other thread can put into an empty queue or take
-from a full one while a call waits. A wait with a timeout sleeps for the timeout and then
+gyre runs scripts on one OS thread: other threads are `threading`'s green threads, which run
+while a call here waits for them. Without any, nothing can put into an empty queue or take
+from a full one while a call waits: a wait with a timeout sleeps for the timeout and then
 raises `Empty`/`Full` as CPython would; a wait without a timeout (and `join()` with tasks
 left) could never end — CPython hangs forever — so it raises `RuntimeError: deadlock: ...`
 instead, as the event loop's deadlock report does."""
 
 import heapq
+import sys
 import time
 from collections import deque
 
@@ -28,15 +30,22 @@ class Full(Exception):
     """Raised by a non-blocking put (or one that timed out) on a full queue."""
 
 
-def _wait_out(block, timeout, error, what):
-    """What a blocked call does when nothing else can change the queue: raise error at once
-    (non-blocking), after sleeping out the timeout, or the deadlock report."""
+def _wait_out(block, timeout, error, what, ready):
+    """Waits until `ready()` (another thread changed the queue) or raises error: at once
+    (non-blocking), after the timeout, or the deadlock report when nothing could ever wake
+    the caller. Other threads exist only as `threading`'s green threads, which run while
+    this one waits."""
     if not block:
+        raise error
+    if timeout is not None and timeout < 0:
+        raise ValueError("'timeout' must be a non-negative number")
+    threading = sys.modules.get('threading')
+    if threading is not None and (threading._live or threading._current is not None):
+        if threading._block(ready, timeout):
+            return
         raise error
     if timeout is None:
         raise RuntimeError(f"deadlock: {what} waits forever: no other thread can wake it")
-    if timeout < 0:
-        raise ValueError("'timeout' must be a non-negative number")
     time.sleep(timeout)
     raise error
 
@@ -58,7 +67,7 @@ class Queue:
     def join(self):
         """Returns once every item put has been marked done with task_done()."""
         if self.unfinished_tasks:
-            raise RuntimeError("deadlock: Queue.join() waits forever: no other thread can wake it")
+            _wait_out(True, None, None, "Queue.join()", lambda: not self.unfinished_tasks)
 
     def qsize(self):
         return self._qsize()
@@ -72,7 +81,8 @@ class Queue:
     def put(self, item, block=True, timeout=None):
         """Adds item; when the queue is full, raises Full (block false, or after timeout)."""
         if self.maxsize > 0 and self._qsize() >= self.maxsize:
-            _wait_out(block, timeout, Full, "Queue.put() on a full queue")
+            _wait_out(block, timeout, Full, "Queue.put() on a full queue",
+                      lambda: self._qsize() < self.maxsize)
         elif self.maxsize > 0 and block and timeout is not None and timeout < 0:
             raise ValueError("'timeout' must be a non-negative number")
         self._put(item)
@@ -82,7 +92,7 @@ class Queue:
         """Removes and returns the next item; when empty, raises Empty (block false, or after
         timeout)."""
         if not self._qsize():
-            _wait_out(block, timeout, Empty, "Queue.get() on an empty queue")
+            _wait_out(block, timeout, Empty, "Queue.get() on an empty queue", self._qsize)
         elif block and timeout is not None and timeout < 0:
             raise ValueError("'timeout' must be a non-negative number")
         return self._get()
@@ -162,7 +172,8 @@ class SimpleQueue:
         if block and timeout is not None and timeout < 0:
             raise ValueError("'timeout' must be a non-negative number")
         if not self._queue:
-            _wait_out(block, timeout, Empty, "SimpleQueue.get() on an empty queue")
+            _wait_out(block, timeout, Empty, "SimpleQueue.get() on an empty queue",
+                      lambda: self._queue)
         return self._queue.popleft()
 
     def get_nowait(self):

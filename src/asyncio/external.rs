@@ -13,6 +13,7 @@
 use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use super::event_loop::{loop_of, LoopObj, Msg};
 use super::future::{future_of, new_future};
@@ -129,6 +130,37 @@ fn set_state_later(vm: &mut Vm, args: crate::vm::object::Args) -> PyResult<Value
         f.set_result(vm, fut, v.clone())?;
     } else {
         f.set_exception(vm, fut, v.clone())?;
+    }
+    Ok(Value::None)
+}
+
+/// `_green_switch(v)`: called straight from a green thread's frames, suspends the thread,
+/// which yields `v` to its driver (the driver's `send(x)` makes `x` the call's result);
+/// called from anywhere else, returns `False` at once. `threading` parks a thread waiting
+/// for a lock, an event or a join this way.
+pub fn m_green_switch(vm: &mut Vm, args: crate::vm::object::Args) -> PyResult<Value> {
+    let v = args.pos.first().cloned().unwrap_or(Value::None);
+    if vm.caller.as_ref().is_some_and(|c| c.green) {
+        vm.green_switch = Some(v);
+        return Err(vm.new_error("RuntimeError", "green thread switch"));
+    }
+    Ok(Value::Bool(false))
+}
+
+/// The `ext_state` key of the callable `time.sleep` hands a sleep of the main thread to
+/// while green threads exist (`threading` sets it: the threads then run meanwhile).
+pub const SLEEP_HOOK: &str = "time.sleep_hook";
+
+/// `_set_sleep_hook(f)`: `time.sleep(secs)` outside green threads calls `f(secs)` instead of
+/// sleeping (while `f` runs, `time.sleep` sleeps for real); `None` removes the hook.
+pub fn m_set_sleep_hook(vm: &mut Vm, args: crate::vm::object::Args) -> PyResult<Value> {
+    match args.pos.first() {
+        None | Some(Value::None) => {
+            vm.ext_state.remove(SLEEP_HOOK);
+        }
+        Some(f) => {
+            vm.ext_state.insert(SLEEP_HOOK, Rc::new(f.clone()));
+        }
     }
     Ok(Value::None)
 }

@@ -328,10 +328,14 @@ pub fn asyncio_module(vm: &mut Vm) -> PyResult<Value> {
         ("_gather_set_outer", gather::m_gather_set_outer),
         ("create_task", m_create_task),
         ("_green", external::m_green),
+        ("_set_sleep_hook", external::m_set_sleep_hook),
     ] {
         let v = native(vm, name, f);
         vm.module_set(&m, name, v);
     }
+    // It looks at its caller (is it a green thread?), as `time.sleep` does.
+    let switch = crate::builtins::native_with_frame(vm, "_green_switch", external::m_green_switch);
+    vm.module_set(&m, "_green_switch", switch);
 
     Ok(m)
 }

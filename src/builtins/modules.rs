@@ -111,6 +111,7 @@ const STDLIB: &[(&str, &str, bool)] = &[
     ("numbers", include_str!("../../stdlib/numbers.py"), false),
     ("statistics", include_str!("../../stdlib/statistics.py"), false),
     ("queue", include_str!("../../stdlib/queue.py"), false),
+    ("threading", include_str!("../../stdlib/threading.py"), false),
     ("pprint", include_str!("../../stdlib/pprint.py"), false),
     ("secrets", include_str!("../../stdlib/secrets.py"), false),
     ("calendar", include_str!("../../stdlib/calendar.py"), false),

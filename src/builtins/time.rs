@@ -106,6 +106,14 @@ fn t_sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
         vm.green_switch = Some(Value::Float(secs));
         return Err(vm.new_error("RuntimeError", "green thread switch"));
     }
+    // `threading`'s green threads run while the main thread sleeps: its hook sleeps for it
+    // (unset while it runs, so the hook's own sleeps are real).
+    if let Some(hook) = vm.ext_state.remove(crate::asyncio::external::SLEEP_HOOK) {
+        let f = hook.downcast_ref::<Value>().cloned().unwrap_or(Value::None);
+        let r = vm.call(&f, vec![Value::Float(secs)]);
+        vm.ext_state.entry(crate::asyncio::external::SLEEP_HOOK).or_insert(hook);
+        return r.map(|_| Value::None);
+    }
     std::thread::sleep(std::time::Duration::from_secs_f64(secs));
     Ok(Value::None)
 }
