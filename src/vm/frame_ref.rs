@@ -16,7 +16,8 @@
 //! vector reallocating) does not move the object it points to.
 //!
 //! [`room`] and [`Room::push`] are the frame stack's push: a `Vec::push` that writes the frame
-//! in place.
+//! in place; [`discard_top`] is the fast return's pop, which gives a borrowing frame's slot up
+//! without moving the frame out or running its drop glue.
 //!
 //! **Borrowing frames.** A [`Frame`] made by [`Frame::new`] owns its code and globals; one made
 //! by [`Frame::borrowing`] (the dispatch loop's fast call path, a plain function called from a
@@ -125,6 +126,27 @@ impl<T> Room<'_, T> {
             self.0.set_len(len + 1);
         }
     }
+}
+
+/// The fast return's pop: removes the top frame of `frames` (there must be one). A borrowing
+/// frame holds nothing to release (no counts, and no `locals`: only owning frames run class
+/// bodies), so its slot is just given up, without moving the 40-byte frame out through the
+/// stack and calling the drop glue (which `Vec::pop` did on every return: about 3 % of `fib`'s
+/// time); an owning frame is popped and dropped as usual.
+#[inline(always)]
+pub(crate) fn discard_top(frames: &mut Vec<Frame>) {
+    let Some(top) = frames.last() else { return };
+    if top.owns {
+        drop(frames.pop());
+        return;
+    }
+    debug_assert!(top.locals.is_none(), "a borrowing frame with a class namespace");
+    // SAFETY: the vector has at least one element, so `len - 1` is within its capacity and
+    // the elements below it stay initialised. The given-up frame is never dropped, which
+    // only leaks what its drop would release: for a borrowing frame that is nothing (its
+    // `code` and `globals` are `ManuallyDrop` copies without counts of their own, released
+    // only for owning frames, and `locals` is `None`).
+    unsafe { frames.set_len(frames.len() - 1) }
 }
 
 /// The rare half of [`room`]: makes room for at least one more element.

@@ -485,11 +485,12 @@ impl Vm {
     /// frame), register base and next instruction, for the dispatch loop to go on with.
     #[inline(always)]
     fn return_fast(&mut self, fiber: &mut Fiber, put: Put) -> (FrameRef<CodeObj>, usize, usize) {
-        let Some(frame) = fiber.frames.pop() else { unreachable!("a frame to pop") };
+        let Some(frame) = fiber.frames.last() else { unreachable!("a frame to pop") };
         self.depth -= 1;
         let (base, ret, nregs) = (frame.base as usize, frame.ret as usize, frame.code.nregs as usize);
         // The frame is read before the result goes in: for a borrowing frame that releases
-        // the function its code and globals are borrowed from (`vm::frame_ref`).
+        // the function its code and globals are borrowed from (`vm::frame_ref`). It leaves
+        // the frame vector only after that, in place (`discard_top`: no copy, no drop glue).
         match put {
             Put::Moved(src) => move_reg(&mut fiber.stack, src, ret),
             Put::None => Value::put(&mut fiber.stack[ret], Value::None),
@@ -499,7 +500,7 @@ impl Vm {
         if let Some(regs) = fiber.stack.get_mut(base..base + nregs) {
             clear_regs(regs);
         }
-        drop(frame);
+        super::frame_ref::discard_top(&mut fiber.frames);
         let caller = fiber.frames.last_mut().expect("a caller frame");
         caller.pc += 1;
         (FrameRef::new(&caller.code), caller.base as usize, caller.pc as usize)
