@@ -158,25 +158,39 @@ impl Vm {
 
     /// The `__init__` of `cls` when `cls(<n positional args>)` can take the fast path: a
     /// script class with `object.__new__` and an `__init__` taking exactly self and `n`
-    /// positional arguments.
-    #[inline]
+    /// positional arguments. A class whose `__init__` is `object.__init__` gets None here
+    /// and true from [`Vm::plain_object_init`].
+    #[inline(always)]
     fn plain_init(&mut self, cls: &Rc<Class>, n: usize) -> Option<Rc<Function>> {
-        let epoch = super::object::class_epoch();
         // Known plain in this epoch: the `__init__` remembered with it is still the class's.
-        if cls.plain_new_epoch.get() == epoch {
+        if cls.plain_new_epoch.get() == super::object::class_epoch() {
             let init = cls.plain_init.borrow().upgrade()?;
             return (init.code.fast_argc == Some(n as u16 + 1)).then_some(init);
         }
+        self.find_plain_init(cls, n)
+    }
+
+    /// True when `cls()` (no argument) only makes an instance: `object.__new__` and
+    /// `object.__init__`, as [`Vm::plain_init`] found in this epoch (call that first).
+    #[inline]
+    fn plain_object_init(cls: &Class) -> bool {
+        cls.plain_new_epoch.get() == super::object::class_epoch() && cls.plain_object_init.get()
+    }
+
+    /// [`Vm::plain_init`] for a class not known plain in this epoch: looks `__init__` and
+    /// `__new__` up and remembers the answer for the epoch.
+    #[inline(never)]
+    fn find_plain_init(&mut self, cls: &Rc<Class>, n: usize) -> Option<Rc<Function>> {
         if !cls.is_heap || cls.kind != BaseKind::Object || cls.meta.is_some() {
             return None;
         }
-        let init = self.lookup_cached(cls, INIT_HASH, "__init__")?;
-        let Value::Func(init) = init else { return None };
-        if init.code.fast_argc != Some(n as u16 + 1) {
-            return None;
-        }
-        let new = self.lookup_cached(cls, NEW_HASH, "__new__");
         let object = self.types.object.clone();
+        let init = match self.lookup_cached(cls, INIT_HASH, "__init__")? {
+            Value::Func(init) if init.code.fast_argc == Some(n as u16 + 1) => Some(init),
+            init if self.lookup_cached(&object, INIT_HASH, "__init__").is_some_and(|o| o.is(&init)) => None,
+            _ => return None,
+        };
+        let new = self.lookup_cached(cls, NEW_HASH, "__new__");
         let base_new = self.lookup_cached(&object, NEW_HASH, "__new__");
         let plain = match (new, base_new) {
             (Some(a), Some(b)) => a.is(&b),
@@ -186,9 +200,10 @@ impl Vm {
         if !plain {
             return None;
         }
-        cls.plain_new_epoch.set(epoch);
-        *cls.plain_init.borrow_mut() = Rc::downgrade(&init);
-        Some(init)
+        cls.plain_new_epoch.set(super::object::class_epoch());
+        cls.plain_object_init.set(init.is_none());
+        *cls.plain_init.borrow_mut() = init.as_ref().map_or_else(std::rc::Weak::new, Rc::downgrade);
+        init
     }
 
     /// True when `cls.__new__` is `object.__new__` (a plain instance can be made directly).
@@ -540,12 +555,17 @@ impl Vm {
                     break;
                 }
                 Value::Class(cls) if kwnames.is_none() && window == at + 1 => {
-                    let Some(init) = self.plain_init(cls, n) else { break };
+                    let Some(init) = self.plain_init(cls, n) else {
+                        if n == 0 && Self::plain_object_init(cls) {
+                            // `cls()` with object.__new__ and object.__init__: nothing to run.
+                            fiber.stack[at] = Value::Obj(self.plain_instance(cls));
+                            return Ok(false);
+                        }
+                        break;
+                    };
                     // `cls(args)` with object.__new__ and a plain __init__: make the instance
                     // and run __init__ in the call window, self first.
-                    let o = Object::with_dict(cls.clone(), Payload::Plain);
-                    self.gc_track_instance(&o);
-                    let obj = Value::Obj(o);
+                    let obj = Value::Obj(self.plain_instance(cls));
                     let end = window + n + 1;
                     if fiber.stack.len() < end {
                         fiber.stack.resize(end, Value::Undef);
@@ -777,7 +797,23 @@ impl Vm {
                 }
             }
         }
+        if args.is_empty()
+            && kw.is_empty()
+            && self.plain_init(cls, 0).is_none()
+            && Self::plain_object_init(cls)
+        {
+            return Ok(Value::Obj(self.plain_instance(cls)));
+        }
         self.construct(cls, args, kw)
+    }
+
+    /// A new instance of a script class made by `object.__new__`: an empty attribute dict,
+    /// left out of the collector's registry until it may join a cycle.
+    #[inline(always)]
+    fn plain_instance(&mut self, cls: &Rc<Class>) -> Rc<Object> {
+        let o = Object::with_dict(cls.clone(), Payload::Plain);
+        self.gc_track_instance(&o);
+        o
     }
 
     /// `type.__call__(cls, *args, **kw)`: `cls.__new__`, then `__init__` when the result is an
@@ -811,11 +847,7 @@ impl Vm {
                 r
             }
             _ => match cls.kind {
-                BaseKind::Object => {
-                    let o = Object::with_dict(cls.clone(), Payload::Plain);
-                    self.gc_track_instance(&o);
-                    Value::Obj(o)
-                }
+                BaseKind::Object => Value::Obj(self.plain_instance(cls)),
                 BaseKind::Exception => Value::Obj(self.new_exception(cls, args.clone())),
                 _ => {
                     return Err(
@@ -1218,6 +1250,7 @@ impl Vm {
             subclasses: RefCell::new(Vec::new()),
             plain_new_epoch: Cell::new(0),
             plain_init: RefCell::new(std::rc::Weak::new()),
+            plain_object_init: Cell::new(false),
             dict_hint: Cell::new(0),
             spare_dicts: Default::default(),
             gc_slot: Default::default(),

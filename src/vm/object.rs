@@ -287,6 +287,9 @@ pub struct Class {
     /// The `__init__` found in the epoch `plain_new_epoch` names (weak: the class namespace
     /// owns it, and a stale entry must not keep a replaced function alive).
     pub plain_init: RefCell<std::rc::Weak<Function>>,
+    /// True when the `__init__` of the epoch `plain_new_epoch` names is `object.__init__`
+    /// (`cls()` then only makes the instance).
+    pub plain_object_init: Cell<bool>,
     /// Entries to reserve in a new instance's attribute dict: the most attributes a fresh
     /// instance of the class was seen to take (capped at [`DICT_HINT_MAX`]), so `__init__`'s
     /// stores do not grow the entry vector.

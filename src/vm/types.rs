@@ -185,6 +185,7 @@ pub fn builtin_class(name: &str, bases: &[Rc<Class>], kind: BaseKind) -> Rc<Clas
         subclasses: RefCell::new(Vec::new()),
         plain_new_epoch: std::cell::Cell::new(0),
         plain_init: RefCell::new(std::rc::Weak::new()),
+        plain_object_init: std::cell::Cell::new(false),
         dict_hint: std::cell::Cell::new(0),
         spare_dicts: Default::default(),
         gc_slot: Default::default(),
