@@ -317,7 +317,7 @@ pub fn cancel_handle(h: &HandleObj) {
 fn run_callback(vm: &mut Vm, loop_obj: &Value, cb: Cb) {
     match cb {
         Cb::Step(task, exc) => task_step(vm, &task, exc),
-        Cb::Wakeup(task, fut) => task_wakeup(vm, &task, &fut),
+        Cb::Wakeup(task, fut) => task_wakeup(vm, &task, fut),
         Cb::Handle(h) => {
             let hv = Value::Obj(h.clone());
             let Some(ho) = handle_of(&hv) else { return };

@@ -815,6 +815,33 @@ pub fn new_future_of(vm: &mut Vm, cls: Rc<Class>, loop_obj: Value) -> Rc<Object>
     obj
 }
 
+/// Makes `o` what [`new_future`] would return for `loop_obj`, without allocating, when it is
+/// a plain `asyncio.Future` that finished with a result and that nothing else can see: no
+/// other strong reference, no weak one but its collector registry entry (which it keeps),
+/// no weakref watching it, no attribute dict. A script can then no more tell it from a fresh
+/// future than it can tell CPython's freed memory reused. False, changing nothing, otherwise.
+pub fn renew_future(vm: &mut Vm, o: &Rc<Object>, loop_obj: &Value) -> bool {
+    if Rc::strong_count(o) != 1
+        || Rc::weak_count(o) != 1
+        || o.weak_watched.get()
+        || o.finalized.get()
+        || o.dict().is_some()
+        || !Rc::ptr_eq(&o.class, &Aio::classes(vm).future)
+    {
+        return false;
+    }
+    let Payload::Ext(e) = &o.payload else { return false };
+    let Some(f) = e.as_any().downcast_ref::<FutureObj>() else { return false };
+    let Ok(mut st) = f.st.try_borrow_mut() else { return false };
+    if f.task().is_some() || st.state != State::Finished || st.failed || st.log_traceback {
+        return false;
+    }
+    let old = std::mem::replace(&mut *st, FutState::new(loop_obj.clone()));
+    drop(st);
+    drop(old);
+    true
+}
+
 /// What a task is charged against the memory limit: the task, its coroutine and the
 /// coroutine's frame come to one or two KiB once started (measured RSS per sleeping task),
 /// so runaway `create_task` loops meet the limit instead of growing unaccounted.
@@ -1151,8 +1178,23 @@ fn park_done(vm: &mut Vm, f: &FutureObj, t: &TaskState, w: &Rc<Object>) {
 }
 
 /// `Task.__wakeup(future)`.
-pub fn task_wakeup(vm: &mut Vm, task: &Rc<Object>, fut: &Rc<Object>) {
-    task_wakeup_value(vm, task, &Value::Obj(fut.clone()));
+///
+/// A plain future (not a task, not of a script's class) that no weakref watches is dropped
+/// before the step (CPython's frame holds it on, but its freeing then has no visible
+/// effect): a stream read can then renew the waiter it has just finished with
+/// (`renew_future`).
+pub fn task_wakeup(vm: &mut Vm, task: &Rc<Object>, fut: Rc<Object>) {
+    let watched = fut.weak_watched.get() || fut.class.is_heap;
+    let fv = Value::Obj(fut);
+    let r = match future_of(&fv) {
+        Some(f) if !watched && f.task().is_none() => f.result(vm),
+        _ => return task_wakeup_value(vm, task, &fv),
+    };
+    drop(fv);
+    match r {
+        Ok(_) => task_step(vm, task, None),
+        Err(e) => task_step(vm, task, Some(e)),
+    }
 }
 
 /// `Task.__wakeup(future)` for any future-like value (a script one may not be an instance).

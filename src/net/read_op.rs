@@ -102,8 +102,14 @@ impl ReadOp {
             if let Incoming::Throw(e) = incoming {
                 return Err(e.clone());
             }
-            if let Some(f) = future_of(&Value::Obj(w)) {
+            let w = Value::Obj(w);
+            if let Some(f) = future_of(&w) {
                 f.result(vm)?;
+            }
+            // Kept only when this was the last reference: a script can never reach it again.
+            match w {
+                Value::Obj(w) if Rc::strong_count(&w) == 1 && !w.weak_watched.get() => r.keep_waiter(w),
+                _ => {}
             }
         } else if let Incoming::Throw(e) = incoming {
             return Err(e.clone());

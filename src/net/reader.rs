@@ -11,7 +11,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use super::module::classes;
-use crate::asyncio::future::{future_of, new_future};
+use crate::asyncio::future::{future_of, new_future, renew_future};
 use crate::builtins::opt_arg;
 use crate::vm::ext::Ext;
 use crate::vm::object::{Args, Object, Payload};
@@ -123,6 +123,9 @@ pub struct ReaderObj {
     pub buffer: RefCell<ReadBuf>,
     eof: Cell<bool>,
     waiter: RefCell<Value>,
+    /// The last waiter a read finished with, renewed by the next wait when nothing else
+    /// references it (`future::renew_future`): no future allocated per wait.
+    spare_waiter: RefCell<Option<Rc<Object>>>,
     exception: RefCell<Value>,
     transport: RefCell<Value>,
     paused: Cell<bool>,
@@ -226,6 +229,9 @@ impl ReaderObj {
     pub fn feed_eof(&self, vm: &mut Vm) {
         self.eof.set(true);
         self.wakeup_waiter(vm);
+        // No wait comes after EOF: the spare would only keep the loop alive.
+        let spare = self.spare_waiter.borrow_mut().take();
+        drop(spare);
     }
 
     /// `_wakeup_waiter()`.
@@ -292,9 +298,19 @@ impl ReaderObj {
             vm.call_method(&transport, "resume_reading", vec![])?;
         }
         let loop_obj = if self.loop_obj.is_none() { vm.running_loop.clone() } else { self.loop_obj.clone() };
-        let fut = new_future(vm, loop_obj);
+        let spare = self.spare_waiter.borrow_mut().take();
+        let fut = match spare {
+            Some(f) if renew_future(vm, &f, &loop_obj) => f,
+            _ => new_future(vm, loop_obj),
+        };
         *self.waiter.borrow_mut() = Value::Obj(fut.clone());
         Ok(fut)
+    }
+
+    /// Keeps `waiter`, whose wait has just ended, for the next wait to renew.
+    pub fn keep_waiter(&self, waiter: Rc<Object>) {
+        let old = self.spare_waiter.replace(Some(waiter));
+        drop(old);
     }
 
     /// `_wait_for_data`'s `finally`: `self._waiter = None`.
@@ -440,6 +456,7 @@ pub fn reader_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         buffer: RefCell::new(ReadBuf::default()),
         eof: Cell::new(false),
         waiter: RefCell::new(Value::None),
+        spare_waiter: RefCell::new(None),
         exception: RefCell::new(Value::None),
         transport: RefCell::new(Value::None),
         paused: Cell::new(false),
