@@ -21,6 +21,7 @@ pub fn module(vm: &mut Vm) -> PyResult<Value> {
             ("chdir", chdir),
             ("listdir", listdir),
             ("getpid", getpid),
+            ("kill", kill),
             ("remove", remove),
             ("rmdir", rmdir),
             ("mkdir", mkdir),
@@ -105,6 +106,15 @@ fn listdir(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn getpid(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(Value::Int(std::process::id() as i64))
+}
+
+/// `os.kill(pid, sig)` (needs the `signals` capability).
+fn kill(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    vm.require(Capability::Signals, "kill")?;
+    #[cfg(target_os = "linux")]
+    return crate::net::signals::kill(vm, args);
+    #[cfg(not(target_os = "linux"))]
+    return Err(vm.new_error("OSError", "kill is not supported on this platform"));
 }
 
 fn remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
