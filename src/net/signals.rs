@@ -1,5 +1,6 @@
-//! OS signals for asyncio: `loop.add_signal_handler`/`remove_signal_handler` as CPython's
-//! unix event loop has them, over `signal-hook`; and `os.kill`.
+//! OS signals, over `signal-hook`: asyncio's `loop.add_signal_handler`/
+//! `remove_signal_handler` as CPython's unix event loop has them, the OS side of
+//! `signal.signal` (`_os.signal_mode`/`signal_pending`), and `os.kill`.
 //!
 //! Each signal a loop handles gets a Unix socket pair: signal-hook's handler writes one byte
 //! to the write end per delivery (`signal_hook::low_level::pipe`), and the read end is a
@@ -15,8 +16,13 @@
 //! the signal: what CPython's `signal.signal(sig, SIG_DFL)` restores. They are unregistered
 //! when the interpreter is dropped. Nothing is global beyond signal-hook's own registry.
 //!
-//! Without the `signals` capability both methods raise `NotImplementedError`, as CPython's
-//! base loop does on a platform without signals.
+//! A `signal.signal` handler is a flag registration per signal plus one setting
+//! `Vm::signals_pending`; [`run_pending`] (after `os.kill` and after each `run_forever`
+//! iteration) then calls `signal._run_pending`, which runs the script handlers.
+//!
+//! Without the `signals` capability both loop methods raise `NotImplementedError`, as
+//! CPython's base loop does on a platform without signals, and `signal.signal` handlers stay
+//! Python-level.
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
@@ -103,10 +109,17 @@ struct Slot {
     registration: Option<SigId>,
 }
 
-/// Per interpreter: the default actions restored by `remove_signal_handler`.
+/// A signal caught for `signal.signal`: its pending flag and its two registrations.
+type Caught = (Arc<AtomicBool>, [SigId; 2]);
+
+/// Per interpreter: the default actions restored by `remove_signal_handler`, and the OS
+/// registrations of signals with a `signal.signal` handler (or `SIG_IGN`).
 #[derive(Default)]
 pub struct Dispositions {
     slots: RefCell<HashMap<i32, Slot>>,
+    /// Per signal set by `signal.signal`: its pending flag and the two registrations (the
+    /// flag, and the interpreter-wide `Vm::signals_pending`).
+    python: RefCell<BTreeMap<i32, Caught>>,
 }
 
 impl Dispositions {
@@ -147,11 +160,21 @@ impl Dispositions {
 
 impl Drop for Dispositions {
     fn drop(&mut self) {
+        for (_, ids) in std::mem::take(self.python.get_mut()).into_values() {
+            unregister_all(ids);
+        }
         for slot in self.slots.get_mut().values_mut() {
             if let Some(id) = slot.registration.take() {
                 signal_hook::low_level::unregister(id);
             }
         }
+    }
+}
+
+/// Unregisters signal-hook actions.
+fn unregister_all(ids: impl IntoIterator<Item = SigId>) {
+    for id in ids {
+        signal_hook::low_level::unregister(id);
     }
 }
 
@@ -337,5 +360,72 @@ pub fn kill(vm: &mut Vm, args: Args) -> PyResult<Value> {
         _ => Err(Errno::SRCH),
     };
     result.map_err(|e| super::errors::os_error(vm, &std::io::Error::from(e)))?;
+    run_pending(vm)?;
     Ok(Value::None)
+}
+
+/// `_os.signal_mode(sig, mode)`, from `signal.signal`: 0 puts the default action back, 1
+/// (`SIG_IGN`) and 2 (a script handler) catch the signal; the handler runs after `os.kill`
+/// and after each event loop iteration ([`run_pending`]). Nothing without the `signals`
+/// capability (the handler stays Python-level, see COMPATIBILITY.md).
+pub fn signal_mode(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (Some(sig), Some(mode)) = (args.pos.first().and_then(int_value), args.pos.get(1).and_then(int_value))
+    else {
+        return Err(vm.new_error("TypeError", "signal_mode(sig, mode): two integers expected"));
+    };
+    let sig = sig as i32;
+    if !vm.capabilities.allows(Capability::Signals) || UNCATCHABLE.contains(&sig) || REFUSED.contains(&sig) {
+        return Ok(Value::None);
+    }
+    let pending = vm.signals_pending.get_or_insert_with(Arc::default).clone();
+    let d = Dispositions::of(vm);
+    let mut python = d.python.borrow_mut();
+    match (mode, python.contains_key(&sig)) {
+        (0, true) => {
+            if let Some((_, ids)) = python.remove(&sig) {
+                unregister_all(ids);
+            }
+            d.release(sig);
+        }
+        (1 | 2, false) => {
+            let flag = Arc::new(AtomicBool::new(false));
+            let register = |f: &Arc<AtomicBool>| signal_hook::flag::register(sig, f.clone());
+            let (Ok(a), Ok(b)) = (register(&flag), register(&pending)) else { return Ok(Value::None) };
+            python.insert(sig, (flag, [a, b]));
+            d.hold(sig);
+        }
+        _ => {}
+    }
+    Ok(Value::None)
+}
+
+/// `_os.signal_pending()`: the signals delivered since the last call, in number order.
+pub fn signal_pending(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    if let Some(p) = &vm.signals_pending {
+        p.store(false, Ordering::SeqCst);
+    }
+    let Some(d) = vm.ext_state.get(STATE_KEY).and_then(|s| s.clone().downcast::<Dispositions>().ok()) else {
+        return Ok(Value::list(vec![]));
+    };
+    let fired: Vec<Value> = d
+        .python
+        .borrow()
+        .iter()
+        .filter(|(_, (flag, _))| flag.swap(false, Ordering::SeqCst))
+        .map(|(sig, _)| Value::Int(*sig as i64))
+        .collect();
+    Ok(Value::list(fired))
+}
+
+/// Runs the `signal.signal` handlers of signals delivered since the last check (through
+/// `signal._run_pending`); an exception a handler raises propagates from here, as from
+/// CPython's eval breaker.
+pub fn run_pending(vm: &mut Vm) -> PyResult<()> {
+    let due = vm.signals_pending.as_ref().is_some_and(|p| p.load(Ordering::Relaxed));
+    if !due {
+        return Ok(());
+    }
+    let Some(module) = vm.module_get("signal") else { return Ok(()) };
+    vm.call_method(&module, "_run_pending", vec![])?;
+    Ok(())
 }

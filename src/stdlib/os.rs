@@ -22,6 +22,10 @@ pub fn module(vm: &mut Vm) -> PyResult<Value> {
             ("listdir", listdir),
             ("getpid", getpid),
             ("kill", kill),
+            #[cfg(target_os = "linux")]
+            ("signal_mode", crate::net::signals::signal_mode),
+            #[cfg(target_os = "linux")]
+            ("signal_pending", crate::net::signals::signal_pending),
             ("remove", remove),
             ("rmdir", rmdir),
             ("mkdir", mkdir),

@@ -3,14 +3,21 @@ two loop iterations later, as CPython's self-pipe reader schedules it; a second
 add_signal_handler replaces the handler."""
 import asyncio, os, signal
 
+ticked = None
+
+
 def tick(loop, n):
     print("tick", n)
     if n < 5:
         loop.call_soon(tick, loop, n + 1)
+    else:
+        ticked.set()
 
 async def main():
+    global ticked
     loop = asyncio.get_running_loop()
     done = asyncio.Event()
+    ticked = asyncio.Event()
     def on_usr1(*args):
         print("usr1", args)
     def on_usr2():
@@ -24,7 +31,7 @@ async def main():
         print("after kill")
         loop.call_soon(tick, loop, 0)
     loop.call_soon(fire)
-    await asyncio.sleep(0.01)
+    await ticked.wait()
     # replace handler
     loop.add_signal_handler(signal.SIGUSR1, lambda: print("new usr1"))
     os.kill(os.getpid(), signal.SIGUSR1)
