@@ -451,6 +451,7 @@ impl Interpreter {
             Capability::Fs => c.fs = allowed,
             Capability::Env => c.env = allowed,
             Capability::Process => c.process = allowed,
+            Capability::Signals => c.signals = allowed,
         }
     }
 

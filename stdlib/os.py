@@ -77,6 +77,7 @@ def fspath(p):
 
 getcwd = _os.getcwd
 getpid = _os.getpid
+kill = _os.kill
 urandom = _os.urandom
 cpu_count = _os.cpu_count
 

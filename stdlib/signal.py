@@ -2,12 +2,13 @@
 Handlers and Sigmasks enums, signal/getsignal, default_int_handler, raise_signal, strsignal,
 valid_signals, NSIG, SIG_DFL/SIG_IGN.
 
-gyre does not install OS signal handlers for scripts: Ctrl-C still ends a script with
-KeyboardInterrupt as before, but a handler set with `signal.signal` is run only by
-`raise_signal` (synchronously, as CPython runs it before the next statement), not by a signal
-another process sends."""
+A handler set with `signal.signal` catches the OS signal when the interpreter has the
+`signals` capability (the command line does): it runs right after an `os.kill` that
+delivered it and after each event loop iteration, not in the middle of other code;
+`raise_signal` runs it synchronously, as CPython runs it before the next statement."""
 
 from enum import IntEnum as _IntEnum
+import _os
 
 _SIGNALS = [
     ('SIGHUP', 1, 'Hangup'), ('SIGINT', 2, 'Interrupt'), ('SIGQUIT', 3, 'Quit'),
@@ -127,7 +128,18 @@ def signal(signalnum, handler, /):
         raise OSError(22, 'Invalid argument')
     old = getsignal(signalnum)
     _handlers[int(signalnum)] = handler
+    if hasattr(_os, 'signal_mode'):
+        _os.signal_mode(int(signalnum), 0 if handler is SIG_DFL else 1 if handler is SIG_IGN else 2)
     return old
+
+
+def _run_pending():
+    """Runs the handlers of the signals delivered since the last call (the loop and
+    `os.kill` call it)."""
+    for signum in _os.signal_pending():
+        handler = _handlers.get(signum, SIG_DFL)
+        if handler not in (SIG_DFL, SIG_IGN):
+            handler(signum, None)
 
 
 def getsignal(signalnum, /):

@@ -80,3 +80,23 @@ fn uncaught_keyboard_interrupt_ends_the_process_by_sigint() {
     assert!(stderr.ends_with("KeyboardInterrupt\n"), "stderr: {stderr}");
     assert_eq!(out.status.signal(), Some(2), "status: {:?}", out.status);
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_removed_signal_handler_restores_the_default_action() {
+    use std::os::unix::process::ExitStatusExt;
+    let script = "import asyncio, os, signal
+async def main():
+    loop = asyncio.get_running_loop()
+    loop.add_signal_handler(signal.SIGTERM, print, 'caught')
+    os.kill(os.getpid(), signal.SIGTERM)
+    await asyncio.sleep(0.01)
+    loop.add_signal_handler(signal.SIGUSR1, print, 'never')
+asyncio.run(main())
+print('closed', flush=True)
+os.kill(os.getpid(), signal.SIGUSR1)
+print('not reached')";
+    let out = Command::new(env!("CARGO_BIN_EXE_gyre")).args(["-c", script]).output().expect("run gyre");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "caught\nclosed\n");
+    assert_eq!(out.status.signal(), Some(10), "status: {:?}", out.status);
+}

@@ -236,3 +236,49 @@ fn subprocesses_need_the_process_capability() {
     it.exec(spawn).unwrap();
     assert_eq!(it.eval::<i64>("rc").unwrap(), 0);
 }
+
+#[test]
+fn signal_handlers_need_the_signals_capability() {
+    let script = "import asyncio, signal\nloop = asyncio.new_event_loop()\nout = []\nfor f in (lambda: loop.add_signal_handler(signal.SIGUSR2, print), lambda: loop.remove_signal_handler(signal.SIGUSR2)):\n    try:\n        f()\n    except NotImplementedError as e:\n        out.append(repr(e))\nloop.close()\nout = ' '.join(out)";
+    let mut it = limited(Limits::default());
+    assert!(!it.allows(Capability::Signals));
+    it.exec(script).unwrap();
+    assert_eq!(it.eval::<String>("out").unwrap(), "NotImplementedError() NotImplementedError()");
+    let err = it.exec("import os\nos.kill(os.getpid(), 0)").unwrap_err();
+    assert!(
+        err.to_string().ends_with(
+            "PermissionError: kill: access denied: the 'signals' capability is off in this interpreter"
+        ),
+        "{err}"
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_signal_handler_stays_with_its_interpreter() {
+    // The first interpreter goes away with its handler registered (its loop never closed).
+    let mut first = limited(Limits::default());
+    first.set_capability(Capability::Signals, true);
+    first
+        .exec("import asyncio, signal\nloop = asyncio.new_event_loop()\nloop.add_signal_handler(signal.SIGUSR2, print, 'first')")
+        .unwrap();
+    drop(first);
+    let mut second = limited(Limits::default());
+    second.set_capability(Capability::Signals, true);
+    let script = "import asyncio, os, signal
+seen = []
+async def main():
+    loop = asyncio.get_running_loop()
+    got = asyncio.Event()
+    def on_usr2(name):
+        seen.append(name)
+        got.set()
+    loop.add_signal_handler(signal.SIGUSR2, on_usr2, 'second')
+    os.kill(os.getpid(), signal.SIGUSR2)
+    await got.wait()
+    await asyncio.sleep(0.05)
+asyncio.run(main())
+seen = ','.join(seen)";
+    second.exec(script).unwrap();
+    assert_eq!(second.eval::<String>("seen").unwrap(), "second");
+}

@@ -468,6 +468,10 @@ pub fn run_forever(vm: &mut Vm, loop_obj: &Value, until: Option<&Rc<Object>>) ->
         if let Err(e) = run_once(vm, loop_obj, lp) {
             break Err(e);
         }
+        #[cfg(target_os = "linux")]
+        if let Err(e) = crate::net::signals::run_pending(vm) {
+            break Err(e);
+        }
         if lp.stopping.get() {
             break Ok(());
         }

@@ -692,6 +692,8 @@ fn loop_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
     // pending (a shutdown cut short, e.g. by MemoryError) must not stay alive with the loop.
     let dropped = l.el.borrow_mut().take_callbacks();
     drop(dropped);
+    #[cfg(target_os = "linux")]
+    crate::net::signals::close_all(vm, lv);
     handler::report_unretrieved(vm, lv, l)?;
     Ok(Value::None)
 }
@@ -990,7 +992,8 @@ fn m_iscoroutine(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Bool(future::is_coroutine(&v)))
 }
 
-fn m_iscoroutinefunction(vm: &mut Vm, args: Args) -> PyResult<Value> {
+/// `asyncio.iscoroutinefunction(f)`.
+pub(crate) fn m_iscoroutinefunction(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut f = args.pos.first().cloned().unwrap_or(Value::None);
     // Bound methods and functools.partial objects answer for the function they wrap.
     for _ in 0..MAX_UNWRAP {

@@ -154,6 +154,7 @@ impl Builder {
             Capability::Fs => c.fs = on,
             Capability::Env => c.env = on,
             Capability::Process => c.process = on,
+            Capability::Signals => c.signals = on,
         }
     }
 

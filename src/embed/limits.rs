@@ -129,6 +129,9 @@ pub enum Capability {
     Env,
     /// Starting child processes (`asyncio.create_subprocess_exec`/`_shell`).
     Process,
+    /// Catching OS signals (`loop.add_signal_handler`); without it, `add_signal_handler` and
+    /// `remove_signal_handler` raise `NotImplementedError` as on a platform without signals.
+    Signals,
 }
 
 impl Capability {
@@ -138,6 +141,7 @@ impl Capability {
             Capability::Fs => crate::vm::limits::Capability::Fs,
             Capability::Env => crate::vm::limits::Capability::Env,
             Capability::Process => crate::vm::limits::Capability::Process,
+            Capability::Signals => crate::vm::limits::Capability::Signals,
         }
     }
 }

@@ -21,6 +21,8 @@
 //!   functions, file I/O for aiofiles), finished on the loop thread;
 //! - [`process`]: child processes for `asyncio.subprocess` (Linux): spawning with socket-pair
 //!   pipes, and a waiting thread per child;
+//! - [`signals`]: `loop.add_signal_handler`/`remove_signal_handler` over signal-hook, and
+//!   `os.kill` (Linux);
 //! - [`module`]: the `_net` and `socket` modules and the loop methods installed from here.
 //!
 //! Invariants: only `runtime::reactor` touches mio; sockets registered in a loop are used only
@@ -64,6 +66,8 @@ pub mod module;
 pub mod process;
 pub mod read_op;
 pub mod reader;
+#[cfg(target_os = "linux")]
+pub mod signals;
 pub mod sock;
 pub mod spare;
 pub mod transport;
@@ -105,6 +109,9 @@ pub struct LoopNet {
     /// Stream transports holding written bytes to send before the next poll
     /// ([`coalesce`]).
     pub unsent: RefCell<Vec<Value>>,
+    /// The signals this loop handles ([`signals`]).
+    #[cfg(target_os = "linux")]
+    pub signals: RefCell<signals::Watches>,
 }
 
 impl std::fmt::Debug for LoopNet {

@@ -263,6 +263,15 @@ const LOOP_METHODS: &[(&str, NativeFn)] = &[
 fn install_loop_methods(vm: &mut Vm) {
     let cls = Aio::classes(vm).event_loop.clone();
     install(vm, &cls, LOOP_METHODS);
+    #[cfg(target_os = "linux")]
+    install(
+        vm,
+        &cls,
+        &[
+            ("add_signal_handler", super::signals::add_signal_handler),
+            ("remove_signal_handler", super::signals::remove_signal_handler),
+        ],
+    );
 }
 
 /// `futures._set_result_unless_cancelled(fut, result)`.

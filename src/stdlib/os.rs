@@ -21,6 +21,11 @@ pub fn module(vm: &mut Vm) -> PyResult<Value> {
             ("chdir", chdir),
             ("listdir", listdir),
             ("getpid", getpid),
+            ("kill", kill),
+            #[cfg(target_os = "linux")]
+            ("signal_mode", crate::net::signals::signal_mode),
+            #[cfg(target_os = "linux")]
+            ("signal_pending", crate::net::signals::signal_pending),
             ("remove", remove),
             ("rmdir", rmdir),
             ("mkdir", mkdir),
@@ -105,6 +110,15 @@ fn listdir(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn getpid(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(Value::Int(std::process::id() as i64))
+}
+
+/// `os.kill(pid, sig)` (needs the `signals` capability).
+fn kill(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    vm.require(Capability::Signals, "kill")?;
+    #[cfg(target_os = "linux")]
+    return crate::net::signals::kill(vm, args);
+    #[cfg(not(target_os = "linux"))]
+    return Err(vm.new_error("OSError", "kill is not supported on this platform"));
 }
 
 fn remove(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -54,6 +54,8 @@ pub enum Capability {
     Env,
     /// Starting child processes.
     Process,
+    /// Catching OS signals (`loop.add_signal_handler`).
+    Signals,
 }
 
 impl Capability {
@@ -64,6 +66,7 @@ impl Capability {
             Capability::Fs => "fs",
             Capability::Env => "env",
             Capability::Process => "process",
+            Capability::Signals => "signals",
         }
     }
 }
@@ -79,12 +82,14 @@ pub struct Capabilities {
     pub env: bool,
     /// Child processes allowed.
     pub process: bool,
+    /// OS signal handlers allowed.
+    pub signals: bool,
 }
 
 impl Capabilities {
     /// Everything allowed (the CLI's setting).
     pub fn all() -> Capabilities {
-        Capabilities { net: true, fs: true, env: true, process: true }
+        Capabilities { net: true, fs: true, env: true, process: true, signals: true }
     }
 
     /// Whether `cap` is granted.
@@ -94,6 +99,7 @@ impl Capabilities {
             Capability::Fs => self.fs,
             Capability::Env => self.env,
             Capability::Process => self.process,
+            Capability::Signals => self.signals,
         }
     }
 }

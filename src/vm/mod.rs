@@ -129,6 +129,9 @@ pub struct Vm {
     /// with the cheap [`gc::AddrHasher`] (FNV over the key's bytes): the keys are short
     /// constants, and the networking classes are fetched several times per request.
     pub ext_state: HashMap<&'static str, Rc<dyn std::any::Any>, BuildHasherDefault<gc::AddrHasher>>,
+    /// Set by the OS handler of a signal with a `signal.signal` handler (`net::signals`):
+    /// the event loop runs pending handlers after each iteration. `None` until one is set.
+    pub signals_pending: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
     /// The networking classes ([`crate::net::module::classes`]), fetched about four times per
     /// stream request: a field, not an `ext_state` entry (no hashing, no downcast).
     pub(crate) net_classes: Option<Rc<crate::net::module::NetClasses>>,
@@ -236,6 +239,7 @@ impl Vm {
             drive_parents: Vec::new(),
             spare_fibers: Vec::new(),
             ext_state: HashMap::default(),
+            signals_pending: None,
             net_classes: None,
             type_cache: Vec::new(),
             caller: None,
