@@ -226,6 +226,14 @@ pub enum Instr {
     InplaceAddAttr { dst: Reg, a: Reg, b: Reg },
     /// `Inplace { op: Sub, .. }` followed by `SetAttr { src: dst, .. }` (see `InplaceAddAttr`).
     InplaceSubAttr { dst: Reg, a: Reg, b: Reg },
+    /// `GetAttr` heading a whole `obj.name += x <op> y` statement: the next three
+    /// instructions are `Add`/`Sub`/`Mul { dst: t, .. }`, `InplaceAddAttr { dst, a: dst, b: t }`
+    /// and `SetAttr { obj, name, src: dst }`. When the attribute is a cached scalar and both
+    /// operators take their fast paths, the four run here at once (one attribute lookup and
+    /// one dispatch) and are skipped; otherwise this is a plain `GetAttr` and they run next.
+    GetAttrAddAug { dst: Reg, obj: Reg, name: NameIdx },
+    /// `GetAttrAddAug` of `obj.name -= x <op> y` (an `InplaceSubAttr` third).
+    GetAttrSubAug { dst: Reg, obj: Reg, name: NameIdx },
     /// `Compare` whose next instruction is `JumpIfFalse { cond: dst, .. }`: when the
     /// comparison is decided without calling out, the jump is taken here as well (the
     /// `JumpIfFalse` stays in place for jumps that land on it, and gives the target).

@@ -16,10 +16,11 @@ use super::object::{
     class_epoch, Class, CodeObj, Module, Object, Payload, PyStr, DICT_HINT_MAX, HOOK_GETATTRIBUTE,
 };
 use super::ops::Scalar;
-use super::regs::Slot;
+use super::regs::{Slot, Window};
 use super::types::Types;
 use super::value::Value;
 use super::{PyResult, Vm};
+use crate::compiler::bytecode::{BinKind, Instr};
 
 /// What a filled slot knows. Indices are `u32` so that a way is small and `Copy` (a
 /// position that does not fit is simply not cached).
@@ -335,6 +336,57 @@ pub fn cached_set_scalar(code: &CodeObj, obj: &Value, idx: usize, s: Scalar) -> 
         }
         _ => false,
     }
+}
+
+/// The statement `obj.<names[idx]> op= x <op1> y` at once (`Instr::GetAttrAddAug`, whose
+/// next instruction `next` is the `x <op1> y` into register `t`): when the cache knows the
+/// attribute, it holds an int or float, and both operators take their allocation-free
+/// paths, the result is stored in the entry under one borrow of the instance dict, and
+/// registers `t` and `r` get what the three instructions would have left in them. False
+/// (nothing changed) on anything else: the four instructions then run one by one.
+#[inline(always)]
+#[allow(clippy::ptr_arg, clippy::too_many_arguments)] // `Slot` indexes a `Vec` (`vm::regs`).
+pub(crate) fn cached_aug(
+    code: &CodeObj,
+    regs: &mut Vec<Value>,
+    win: Window,
+    next: Instr,
+    obj: Slot,
+    r: Slot,
+    idx: usize,
+    op: BinKind,
+) -> bool {
+    let (op1, t, a, b) = match next {
+        Instr::Add { dst, a, b } => (BinKind::Add, dst, a, b),
+        Instr::Sub { dst, a, b } => (BinKind::Sub, dst, a, b),
+        Instr::Mul { dst, a, b } => (BinKind::Mul, dst, a, b),
+        _ => return false,
+    };
+    let t = win.slot(t);
+    let (x, y) = {
+        let Some(x) = super::ops::arith_fast(op1, &regs[win.slot(a)], &regs[win.slot(b)]) else {
+            return false;
+        };
+        let Value::Obj(o) = &regs[obj] else { return false };
+        let Some((slot, Known::DictEntry(i))) = valid_slot(code, o, idx) else { return false };
+        let Some(dict) = o.dict() else { return false };
+        let mut map = dict.map.borrow_mut();
+        let Some(e) = map.entry_at_mut(i as usize) else { return false };
+        if !is_slot_name(&e.key, slot, code, idx) {
+            return false;
+        }
+        let v = match e.value {
+            Value::Float(f) => Scalar::Float(f),
+            Value::Int(n) => Scalar::Int(n),
+            _ => return false,
+        };
+        let Some(y) = super::ops::scalar_fast(op, v, x) else { return false };
+        y.put(&mut e.value);
+        (x, y)
+    };
+    x.put(&mut regs[t]);
+    y.put(&mut regs[r]);
+    true
 }
 
 /// A `SetAttr` whose slot is valid but whose entry is not there yet (a fresh instance in

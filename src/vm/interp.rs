@@ -624,6 +624,34 @@ impl Vm {
                     }
                 }};
             }
+            // `R[dst] = obj.name`, through the attribute cache when it knows the attribute.
+            macro_rules! get_attr {
+                ($dst:expr, $obj:expr, $name:expr) => {{
+                    let idx = $name.0 as usize;
+                    let (o, d) = (win.slot($obj), win.slot($dst));
+                    if !super::attr_cache::cached_get_into(&code, &mut fiber.stack, o, d, idx) {
+                        let o = reg!($obj).clone();
+                        save_pc!();
+                        reg!($dst) = tryv!(self.get_attr_slow(&code, &o, idx));
+                    }
+                }};
+            }
+            // The head of a fused `obj.name += x <op> y` (`vm::quicken`): the whole statement
+            // at once when the cache and the fast operators allow, skipping the operator, the
+            // in-place operator and the `SetAttr`; else a plain `GetAttr`, and they run next.
+            macro_rules! get_attr_aug {
+                ($op:expr, $dst:expr, $obj:expr, $name:expr) => {{
+                    let (o, r, idx) = (win.slot($obj), win.slot($dst), $name.0 as usize);
+                    let next = pc.peek(&code);
+                    if super::attr_cache::cached_aug(&code, &mut fiber.stack, win, next, o, r, idx, $op) {
+                        pc.skip();
+                        pc.skip();
+                        pc.skip();
+                    } else {
+                        get_attr!($dst, $obj, $name)
+                    }
+                }};
+            }
             // The fused `JumpIfFalse` after a quickened comparison (`vm::quicken`), on the
             // decided result `$r`: skip it when true, take its jump when false.
             macro_rules! jump_unless {
@@ -926,15 +954,9 @@ impl Vm {
                         save_pc!();
                         tryv!(self.set_item(&o, k, v));
                     }
-                    Instr::GetAttr { dst, obj, name } => {
-                        let idx = name.0 as usize;
-                        let (o, d) = (win.slot(obj), win.slot(dst));
-                        if !super::attr_cache::cached_get_into(&code, &mut fiber.stack, o, d, idx) {
-                            let o = reg!(obj).clone();
-                            save_pc!();
-                            reg!(dst) = tryv!(self.get_attr_slow(&code, &o, idx));
-                        }
-                    }
+                    Instr::GetAttr { dst, obj, name } => get_attr!(dst, obj, name),
+                    Instr::GetAttrAddAug { dst, obj, name } => get_attr_aug!(BinKind::Add, dst, obj, name),
+                    Instr::GetAttrSubAug { dst, obj, name } => get_attr_aug!(BinKind::Sub, dst, obj, name),
                     Instr::SetAttr { obj, name, src } => {
                         let idx = name.0 as usize;
                         if !super::attr_cache::cached_set(&code, &reg!(obj), idx, &reg!(src)) {

@@ -1619,6 +1619,17 @@ pub fn arith_fast(op: BinKind, a: &Value, b: &Value) -> Option<Scalar> {
     }
 }
 
+/// [`arith_fast`] of two scalars (the fused attribute update's second operator).
+#[inline(always)]
+pub fn scalar_fast(op: BinKind, a: Scalar, b: Scalar) -> Option<Scalar> {
+    match (a, b) {
+        (Scalar::Int(x), Scalar::Int(y)) => int_fast(op, x, y),
+        (Scalar::Float(x), Scalar::Float(y)) => float_fast(op, x, y),
+        (Scalar::Float(x), Scalar::Int(y)) => float_fast(op, x, y as f64),
+        (Scalar::Int(x), Scalar::Float(y)) => float_fast(op, x as f64, y),
+    }
+}
+
 /// The result of a fast arithmetic path: a scalar, not a `Value`, so that the dispatch loop
 /// writes it with [`Value::put_int`]/[`Value::put_float`] (tag and payload stored directly;
 /// a 16-byte `Value` built in one branch and copied whole stalls on store forwarding).

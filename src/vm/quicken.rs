@@ -18,11 +18,42 @@ pub fn quicken(instrs: &[Instr]) -> Box<[Instr]> {
     let mut out: Vec<Instr> = instrs.to_vec();
     for (i, instr) in instrs.iter().enumerate() {
         let next = instrs.get(i + 1);
-        if let Some(q) = quickened(*instr, next) {
+        if let Some(q) = quickened(*instr, next).or_else(|| aug_head(&instrs[i..])) {
             out[i] = q;
         }
     }
     out.into_boxed_slice()
+}
+
+/// The fused head of `obj.name += x <op> y` (or `-=`) when `run` starts with its four
+/// instructions: `GetAttr` of the attribute into `r`, `Add`/`Sub`/`Mul` into `t`, the
+/// in-place `+`/`-` of `t` into `r`, and the `SetAttr` of `r` back (see
+/// `Instr::GetAttrAddAug`). The head runs them together only if no operand of the operator
+/// is `r` and neither `r` nor `t` is the object's register, so that running them at once
+/// reads and writes the same values as running them one by one.
+fn aug_head(run: &[Instr]) -> Option<Instr> {
+    let [Instr::GetAttr { dst: r, obj, name }, op, inplace, Instr::SetAttr { obj: o2, name: n2, src }, ..] =
+        *run
+    else {
+        return None;
+    };
+    let (Instr::Add { dst: t, a, b } | Instr::Sub { dst: t, a, b } | Instr::Mul { dst: t, a, b }) = op else {
+        return None;
+    };
+    let sub = match inplace {
+        Instr::Inplace { op: BinKind::Add, dst, a: x, b: y } if (dst, x, y) == (r, r, t) => false,
+        Instr::Inplace { op: BinKind::Sub, dst, a: x, b: y } if (dst, x, y) == (r, r, t) => true,
+        _ => return None,
+    };
+    let same_target = (o2, n2.0, src) == (obj, name.0, r);
+    if !same_target || t == r || a == r || b == r || obj == r || obj == t {
+        return None;
+    }
+    Some(if sub {
+        Instr::GetAttrSubAug { dst: r, obj, name }
+    } else {
+        Instr::GetAttrAddAug { dst: r, obj, name }
+    })
 }
 
 /// The quickened form of `instr` (followed by `next`), if it has one.
@@ -82,5 +113,26 @@ mod tests {
         assert!(matches!(q[1], Instr::SetAttr { .. }));
         assert!(matches!(q[2], Instr::InplaceSub { .. }));
         assert_eq!(q.len(), 4);
+    }
+
+    #[test]
+    fn fuses_a_whole_attribute_update_only_when_its_registers_allow() {
+        use crate::compiler::bytecode::NameIdx;
+        let (o, r, t, n) = (Reg(0), Reg(3), Reg(4), NameIdx(1));
+        let run = |a: Reg, obj2: Reg| {
+            quicken(&[
+                Instr::GetAttr { dst: r, obj: o, name: n },
+                Instr::Mul { dst: t, a, b: Reg(2) },
+                Instr::Inplace { op: BinKind::Sub, dst: r, a: r, b: t },
+                Instr::SetAttr { obj: obj2, name: n, src: r },
+                Instr::ReturnNone,
+            ])
+        };
+        let q = run(Reg(1), o);
+        assert!(matches!(q[0], Instr::GetAttrSubAug { .. }));
+        assert!(matches!(q[2], Instr::InplaceSubAttr { .. }));
+        // An operand that is the loaded attribute, or a store into another object: unfused.
+        assert!(matches!(run(r, o)[0], Instr::GetAttr { .. }));
+        assert!(matches!(run(Reg(1), Reg(1))[0], Instr::GetAttr { .. }));
     }
 }

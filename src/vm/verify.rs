@@ -91,6 +91,7 @@ pub fn verify(code: &Code, instrs: &[Instr]) -> Result<(), Refusal> {
     let at = |pc: usize, e: Refusal| format!("{}: instruction {pc} ({:?}): {e}", code.qualname, instrs[pc]);
     for (pc, instr) in instrs.iter().enumerate() {
         check(&b, instr).map_err(|e| at(pc, e))?;
+        check_fused(instrs, pc).map_err(|e| at(pc, e))?;
     }
     match instrs.last() {
         Some(last) if is_terminator(last) => {}
@@ -111,6 +112,29 @@ pub fn verify(code: &Code, instrs: &[Instr]) -> Result<(), Refusal> {
         return Err(format!("{}: {} locals beyond nregs {}", code.qualname, code.varnames.len(), b.nregs));
     }
     Ok(())
+}
+
+/// Checks that a fused head's run of instructions, which the loop skips at once, is there:
+/// a `GetAttrAddAug`/`GetAttrSubAug` at `pc` is followed by an operator, the matching
+/// in-place operator and a `SetAttr`, none of which ends the code (so `pc + 4` is an
+/// instruction too: the last one never falls through).
+fn check_fused(instrs: &[Instr], pc: usize) -> Result<(), Refusal> {
+    let sub = match instrs[pc] {
+        Instr::GetAttrAddAug { .. } => false,
+        Instr::GetAttrSubAug { .. } => true,
+        _ => return Ok(()),
+    };
+    match instrs.get(pc + 1..pc + 4) {
+        Some([Instr::Add { .. } | Instr::Sub { .. } | Instr::Mul { .. }, inplace, Instr::SetAttr { .. }])
+            if matches!(
+                (sub, inplace),
+                (false, Instr::InplaceAddAttr { .. }) | (true, Instr::InplaceSubAttr { .. })
+            ) =>
+        {
+            Ok(())
+        }
+        _ => Err("a fused attribute update without its three instructions".into()),
+    }
 }
 
 /// True for an instruction after which execution never goes on to the next one.
@@ -250,7 +274,10 @@ fn check(b: &Bounds, instr: &Instr) -> Result<(), Refusal> {
             b.reg(y)?;
             b.reg(z)
         }
-        Instr::GetAttr { dst: x, obj: y, name } | Instr::SetAttr { obj: x, src: y, name } => {
+        Instr::GetAttr { dst: x, obj: y, name }
+        | Instr::GetAttrAddAug { dst: x, obj: y, name }
+        | Instr::GetAttrSubAug { dst: x, obj: y, name }
+        | Instr::SetAttr { obj: x, src: y, name } => {
             b.reg(x)?;
             b.reg(y)?;
             b.name(name)
@@ -461,6 +488,19 @@ assert C, 'msg'
         // A flag that says the operand is absent makes it unused.
         assert_eq!(with(code, 0, Instr::Raise { exc: Reg(0), cause: past, has_cause: false }), Ok(()));
         assert_eq!(with(code, 0, Instr::BuildList { dst: Reg(0), start: Reg(n), count: 0 }), Ok(()));
+    }
+
+    #[test]
+    fn refuses_a_fused_attribute_update_without_its_run() {
+        let code = &compiled("def f(o, a):\n    o.x -= a * a\n")[1];
+        let instrs = crate::vm::quicken::quicken(&code.instrs);
+        assert!(matches!(instrs[0], Instr::GetAttrSubAug { .. }), "{instrs:?}");
+        assert_eq!(verify(code, &instrs), Ok(()));
+        let head = instrs[0];
+        let mut cut = instrs.to_vec();
+        cut[3] = Instr::Nop;
+        assert!(verify(code, &cut).is_err());
+        assert!(verify(code, &[head, Instr::ReturnNone]).is_err());
     }
 
     #[test]
