@@ -171,7 +171,7 @@ pub fn new_loop(vm: &mut Vm) -> PyResult<Value> {
         exception_handler: RefCell::new(Value::None),
         host: RefCell::default(),
         net: crate::net::LoopNet::default(),
-        asyncgen_hooks: AsyncGenHooks { registry: Rc::default(), graveyard: Rc::default() },
+        asyncgen_hooks: AsyncGenHooks::default(),
         unretrieved: RefCell::new(Vec::new()),
         external: Default::default(),
         finished_since_trim: Cell::new(0),

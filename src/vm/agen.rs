@@ -306,6 +306,6 @@ impl Vm {
             registry.retain(|w| w.strong_count() > 0);
         }
         registry.push(Rc::downgrade(agen));
-        g.finalizer.set(Some(super::object::GenFinalizer::Loop(hooks.graveyard.clone())));
+        g.finalizer.set(Some(hooks.finalizer.clone()));
     }
 }

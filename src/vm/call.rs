@@ -1020,10 +1020,8 @@ impl Vm {
             running_async: Cell::new(false),
             hooked: Cell::new(false),
             // Plain generators know where to go if dropped suspended in a `try`/`with`.
-            finalizer: Cell::new(
-                (code.kind == CodeKind::Generator)
-                    .then(|| super::object::GenFinalizer::Vm(self.graveyard.clone())),
-            ),
+            finalizer: Cell::new((code.kind == CodeKind::Generator).then(|| self.gen_finalizer.clone())),
+            handled: Cell::new(None),
         };
         let gen = Value::Obj(Object::new(cls, Payload::Generator(gen)));
         self.gc_track(&gen);

@@ -100,9 +100,6 @@ pub struct Fiber {
     /// straight from one of its frames suspends the fiber at the call instead of blocking
     /// (see `Vm::green_switch`).
     pub green: bool,
-    /// While suspended: the generator's own "exception being handled" (CPython's
-    /// `gi_exc_state`). While running: the resumer's, restored when it stops.
-    pub handled: Value,
 }
 
 /// Which [`ChildResult`] a fiber's `child_value` holds.
@@ -137,7 +134,6 @@ impl Fiber {
             child_kind: ChildKind::None,
             suspended: false,
             green: false,
-            handled: Value::None,
         });
         fiber.start(code, globals, regs);
         fiber
@@ -217,9 +213,6 @@ impl Fiber {
         self.child_kind = ChildKind::None;
         self.suspended = false;
         self.green = false;
-        if !self.handled.is_inline() {
-            self.handled = Value::None;
-        }
         true
     }
 }
@@ -252,6 +245,6 @@ fn release_value(slot: &mut Value) {
     }
 }
 
-/// Every suspended coroutine owns a boxed fiber: at most 104 bytes keeps it in a 112-byte
-/// malloc chunk.
-const _: () = assert!(std::mem::size_of::<Fiber>() <= 104);
+/// Every suspended coroutine owns a boxed fiber: at most 88 bytes keeps it in a 96-byte
+/// malloc chunk (the generator's exception state lives in its `Generator`, which has room).
+const _: () = assert!(std::mem::size_of::<Fiber>() <= 88);

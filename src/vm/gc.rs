@@ -334,7 +334,14 @@ fn visit_payload(p: &Payload, f: &mut dyn FnMut(Edge<'_>)) -> bool {
             Err(_) => return false,
         },
         Payload::Generator(g) => match g.state.try_borrow() {
-            Ok(state) => visit_gen_state(&state, f),
+            Ok(state) => {
+                if matches!(*state, GenState::Suspended(_)) {
+                    let handled = g.handled.take();
+                    handled.as_ref().map(obj_edge).map(&mut *f);
+                    g.handled.set(handled);
+                }
+                visit_gen_state(&state, f)
+            }
             Err(_) => return false,
         },
         Payload::Ext(_) | Payload::Sleep(_) => {
@@ -387,7 +394,6 @@ fn visit_iter(it: &Iter, f: &mut dyn FnMut(Edge<'_>)) {
 fn visit_gen_state(state: &GenState, f: &mut dyn FnMut(Edge<'_>)) {
     let GenState::Suspended(fiber) = state else { return };
     fiber.stack.iter().filter_map(value_edge).for_each(&mut *f);
-    value_edge(&fiber.handled).map(&mut *f);
 }
 
 /// What an [`Ext`](super::ext::Ext) object reports its references to.
@@ -672,7 +678,7 @@ fn clear_payload(p: &Payload, trash: &mut Vec<Value>, through: &mut dyn FnMut(Ed
                     drop(state);
                     if let GenState::Suspended(mut fiber) = old {
                         trash.append(&mut fiber.stack);
-                        trash.push(std::mem::take(&mut fiber.handled));
+                        trash.extend(g.handled.take().map(Value::Obj));
                     }
                 }
             }

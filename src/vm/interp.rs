@@ -135,8 +135,14 @@ impl Vm {
                 }
                 g.started.set(true);
                 fiber.incoming = incoming;
-                std::mem::swap(&mut fiber.handled, &mut self.handled);
-                inherit_handled(&mut self.handled, &fiber.handled);
+                let own = g.handled.take();
+                // Neither side handling an exception (the common case) leaves both None.
+                if own.is_some() || !self.handled.is_none() {
+                    let resumer =
+                        exc_slot(std::mem::replace(&mut self.handled, own.map_or(Value::None, Value::Obj)));
+                    inherit_handled(&mut self.handled, resumer.as_ref());
+                    g.handled.set(resumer);
+                }
                 self.depth += suspended_frames(&fiber);
                 Ok(fiber)
             }
@@ -173,8 +179,13 @@ impl Vm {
             }
             return result;
         };
-        std::mem::swap(&mut fiber.handled, &mut self.handled);
-        disinherit_handled(&mut fiber.handled, &self.handled);
+        let resumer = g.handled.take();
+        if resumer.is_some() || !self.handled.is_none() {
+            let mut own =
+                exc_slot(std::mem::replace(&mut self.handled, resumer.map_or(Value::None, Value::Obj)));
+            disinherit_handled(&mut own, &self.handled);
+            g.handled.set(own);
+        }
         let result = match result {
             ChildResult::Yielded(v) => {
                 // A suspended frame no longer counts towards the depth (a finished one was
@@ -186,10 +197,12 @@ impl Vm {
             }
             ChildResult::Returned(v) => {
                 *g.state.borrow_mut() = GenState::Finished;
+                drop(g.handled.take());
                 ChildResult::Returned(v)
             }
             ChildResult::Raised(e) => {
                 *g.state.borrow_mut() = GenState::Finished;
+                drop(g.handled.take());
                 ChildResult::Raised(self.generator_raised(g.kind, e))
             }
         };
@@ -1741,19 +1754,29 @@ fn _reg(_: Reg) {}
 /// A resumed generator with no exception of its own being handled sees its caller's, as
 /// CPython's exception-state stack does for `sys.exc_info()` and `__context__`.
 #[inline]
-fn inherit_handled(own: &mut Value, caller: &Value) {
-    if own.is_none() && !caller.is_none() {
-        *own = caller.clone();
+fn inherit_handled(own: &mut Value, caller: Option<&Rc<Object>>) {
+    if let (true, Some(c)) = (own.is_none(), caller) {
+        *own = Value::Obj(c.clone());
     }
 }
 
 /// The inverse of `inherit_handled` when the generator suspends or ends: its caller's
 /// exception is not its own.
 #[inline]
-fn disinherit_handled(own: &mut Value, caller: &Value) {
-    if let (Value::Obj(a), Value::Obj(b)) = (&*own, caller) {
+fn disinherit_handled(own: &mut Option<Rc<Object>>, caller: &Value) {
+    if let (Some(a), Value::Obj(b)) = (&*own, caller) {
         if Rc::ptr_eq(a, b) {
-            *own = Value::None;
+            *own = None;
         }
+    }
+}
+
+/// The exception being handled as a generator keeps it (`Vm::handled` is None or an
+/// exception object).
+#[inline]
+fn exc_slot(v: Value) -> Option<Rc<Object>> {
+    match v {
+        Value::Obj(o) => Some(o),
+        _ => None,
     }
 }

@@ -151,6 +151,8 @@ pub struct Vm {
     /// Drops the VM must finish: generators dropped while suspended inside `try`/`with`
     /// (to close) and instances whose class has `__del__` (see `finalize`).
     pub graveyard: object::Graveyard,
+    /// The finalizer plain generators share (`GenFinalizer::Vm` of `graveyard`).
+    pub gen_finalizer: Rc<object::GenFinalizer>,
     /// Weak references and their referents (`_weakref`).
     pub weakrefs: crate::stdlib::weakref::Registry,
     /// True while the graveyard is being drained.
@@ -173,6 +175,20 @@ pub struct AsyncGenHooks {
     pub registry: Rc<std::cell::RefCell<Vec<std::rc::Weak<Object>>>>,
     /// Where such a generator goes when dropped unfinished.
     pub graveyard: object::AsyncGenGraveyard,
+    /// The finalizer such generators share (`GenFinalizer::Loop` of `graveyard`).
+    pub finalizer: Rc<object::GenFinalizer>,
+}
+
+impl Default for AsyncGenHooks {
+    /// Hooks with an empty registry and graveyard.
+    fn default() -> AsyncGenHooks {
+        let graveyard = object::AsyncGenGraveyard::default();
+        AsyncGenHooks {
+            registry: Rc::default(),
+            finalizer: Rc::new(object::GenFinalizer::Loop(graveyard.clone())),
+            graveyard,
+        }
+    }
 }
 
 /// What `globals()`/`locals()` see: the namespaces of the frame that made the call.
@@ -213,6 +229,7 @@ impl Vm {
             )),
             ellipsis: Value::Obj(object::Object::new(types.ellipsis.clone(), object::Payload::Ellipsis)),
         };
+        let graveyard = object::Graveyard::default();
         let mut vm = Vm {
             types,
             builtins: Rc::new(Dict::default()),
@@ -246,7 +263,8 @@ impl Vm {
             green_switch: None,
             repr_active: Vec::new(),
             swapped_out: Vec::new(),
-            graveyard: Default::default(),
+            graveyard: graveyard.clone(),
+            gen_finalizer: Rc::new(object::GenFinalizer::Vm(graveyard)),
             weakrefs: Default::default(),
             finalizing: false,
             gc: gc::Collector::default(),

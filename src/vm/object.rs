@@ -726,8 +726,16 @@ pub struct Generator {
     pub hooked: Cell<bool>,
     /// Async generators started under a running loop: where the generator goes when it is
     /// dropped while suspended, so that the loop can still close it (PEP 525's finalizer).
-    pub finalizer: Cell<Option<GenFinalizer>>,
+    pub finalizer: Cell<Option<Rc<GenFinalizer>>>,
+    /// While suspended: its own "exception being handled" (CPython's `gi_exc_state`). While
+    /// running: the resumer's, restored when it stops. Kept here, in the payload's room,
+    /// rather than in the fiber, whose malloc chunk it would take up a size class.
+    pub handled: Cell<Option<Rc<Object>>>,
 }
+
+/// An object in its `Rc` is 104 bytes, a 112-byte malloc chunk: a generator's fields must
+/// leave it there (every suspended coroutine is one).
+const _: () = assert!(std::mem::size_of::<Object>() <= 88);
 
 /// Async generators dropped while suspended, waiting for their loop to run `aclose()` on
 /// them (CPython's `loop._asyncgen_finalizer_hook`). A drop cannot run script code, so the
@@ -802,7 +810,8 @@ impl Grave {
     }
 }
 
-/// Where a generator goes when it is dropped unfinished.
+/// Where a generator goes when it is dropped unfinished. Generators share one behind an `Rc`
+/// (the VM's, or their loop's): one pointer in every generator instead of a tagged pair.
 #[derive(Debug)]
 pub enum GenFinalizer {
     /// A plain generator: the VM closes it.
@@ -867,9 +876,12 @@ impl Generator {
             return false;
         }
         let finalizer = self.finalizer.take();
-        let Some(GenFinalizer::Vm(graveyard)) = finalizer else {
-            self.finalizer.set(finalizer);
-            return false;
+        let graveyard = match finalizer.as_deref() {
+            Some(GenFinalizer::Vm(graveyard)) => graveyard.clone(),
+            _ => {
+                self.finalizer.set(finalizer);
+                return false;
+            }
         };
         let Ok(mut state) = self.state.try_borrow_mut() else { return false };
         let g = Generator {
@@ -881,6 +893,7 @@ impl Generator {
             running_async: Cell::new(false),
             hooked: Cell::new(true),
             finalizer: Cell::new(None),
+            handled: Cell::new(self.handled.take()),
         };
         drop(state);
         if let Ok(mut q) = graveyard.try_borrow_mut() {
@@ -900,6 +913,7 @@ impl Generator {
             running_async: Cell::new(false),
             hooked: Cell::new(true),
             finalizer: Cell::new(None),
+            handled: Cell::new(self.handled.take()),
         }
     }
 }
@@ -908,7 +922,7 @@ impl Drop for Generator {
     fn drop(&mut self) {
         if self.kind == CodeKind::Generator {
             if self.needs_close() {
-                if let Some(GenFinalizer::Vm(graveyard)) = self.finalizer.get_mut().take() {
+                if let Some(GenFinalizer::Vm(graveyard)) = self.finalizer.get_mut().take().as_deref() {
                     let g = self.resurrect();
                     // The VM never holds the graveyard borrowed while values drop.
                     if let Ok(mut q) = graveyard.try_borrow_mut() {
@@ -921,7 +935,8 @@ impl Drop for Generator {
         if self.kind != CodeKind::AsyncGenerator {
             return;
         }
-        let Some(GenFinalizer::Loop(graveyard)) = self.finalizer.get_mut().take() else { return };
+        let finalizer = self.finalizer.get_mut().take();
+        let Some(GenFinalizer::Loop(graveyard)) = finalizer.as_deref() else { return };
         if matches!(self.state.get_mut(), GenState::Suspended(f) if f.suspended) {
             let resurrected = self.resurrect();
             // A graveyard borrowed right now belongs to a loop draining it; the generator
