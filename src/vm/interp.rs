@@ -134,15 +134,20 @@ impl Vm {
                     ));
                 }
                 g.started.set(true);
-                fiber.incoming = incoming;
                 let own = g.handled.take();
-                // Neither side handling an exception (the common case) leaves both None.
-                if own.is_some() || !self.handled.is_none() {
+                // Neither side handling an exception (the common case) leaves all None.
+                if own.is_some() || !self.handled.is_none() || self.handled_outer.is_some() {
+                    let has_own = own.is_some();
                     let resumer =
                         exc_slot(std::mem::replace(&mut self.handled, own.map_or(Value::None, Value::Obj)));
+                    if let (true, Incoming::Throw(e)) = (has_own, &incoming) {
+                        // CPython chains a thrown exception to the generator's own state only.
+                        self.set_context(e);
+                    }
                     inherit_handled(&mut self.handled, resumer.as_ref());
-                    g.handled.set(resumer);
+                    g.handled.set(std::mem::replace(&mut self.handled_outer, resumer));
                 }
+                fiber.incoming = incoming;
                 self.depth += suspended_frames(&fiber);
                 Ok(fiber)
             }
@@ -179,8 +184,9 @@ impl Vm {
             }
             return result;
         };
-        let resumer = g.handled.take();
-        if resumer.is_some() || !self.handled.is_none() {
+        let outer = g.handled.take();
+        if outer.is_some() || !self.handled.is_none() || self.handled_outer.is_some() {
+            let resumer = std::mem::replace(&mut self.handled_outer, outer);
             let mut own =
                 exc_slot(std::mem::replace(&mut self.handled, resumer.map_or(Value::None, Value::Obj)));
             disinherit_handled(&mut own, &self.handled);
@@ -1429,12 +1435,16 @@ impl Vm {
             }
             Instr::PushExcInfo { save, exc } => {
                 let e = reg!(exc).clone();
-                reg!(save) = std::mem::replace(&mut self.handled, e);
+                let before = std::mem::replace(&mut self.handled, e);
+                // A generator's caller's exception is not its own state: an empty one is saved.
+                reg!(save) =
+                    if is_outer(&before, self.handled_outer.as_ref()) { Value::None } else { before };
             }
             Instr::PopExcInfo { saved } => {
                 self.handled = std::mem::take(&mut reg!(saved));
-                if self.handled.is_undef() {
-                    self.handled = Value::None;
+                if self.handled.is_undef() || self.handled.is_none() {
+                    // An empty state falls through to the running generator's resumer's.
+                    self.handled = self.handled_outer.clone().map_or(Value::None, Value::Obj);
                 }
             }
             Instr::CheckExcMatch { dst, exc, typ } => {
@@ -1769,6 +1779,12 @@ fn disinherit_handled(own: &mut Option<Rc<Object>>, caller: &Value) {
             *own = None;
         }
     }
+}
+
+/// Whether `v` is the exception the running generator's resumer handles.
+#[inline]
+fn is_outer(v: &Value, outer: Option<&Rc<Object>>) -> bool {
+    matches!((v, outer), (Value::Obj(a), Some(b)) if Rc::ptr_eq(a, b))
 }
 
 /// The exception being handled as a generator keeps it (`Vm::handled` is None or an

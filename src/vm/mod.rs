@@ -77,6 +77,10 @@ pub struct Vm {
     pub modules: DictRef,
     /// The exception currently being handled (`None` when none).
     pub handled: Value,
+    /// While a generator runs: the exception its resumer was handling, which it sees when
+    /// its own exception state is empty (CPython's `exc_info` chain, one level; each
+    /// resumed generator keeps the level below in its `Generator::handled`).
+    pub handled_outer: Option<Rc<object::Object>>,
     /// The current `contextvars.Context` (`None`: the empty context nobody has set a
     /// variable in). Each task runs in its own, copied when the task is created.
     pub context: Value,
@@ -235,6 +239,7 @@ impl Vm {
             builtins: Rc::new(Dict::default()),
             modules: Rc::new(Dict::default()),
             handled: Value::None,
+            handled_outer: None,
             depth: 0,
             recursion_limit: DEFAULT_RECURSION_LIMIT,
             int_max_str_digits: crate::text::number_parse::DEFAULT_MAX_STR_DIGITS,

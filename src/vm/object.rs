@@ -728,7 +728,7 @@ pub struct Generator {
     /// dropped while suspended, so that the loop can still close it (PEP 525's finalizer).
     pub finalizer: Cell<Option<Rc<GenFinalizer>>>,
     /// While suspended: its own "exception being handled" (CPython's `gi_exc_state`). While
-    /// running: the resumer's, restored when it stops. Kept here, in the payload's room,
+    /// running: the `Vm::handled_outer` of its resumer, restored when it stops. Kept here, in the payload's room,
     /// rather than in the fiber, whose malloc chunk it would take up a size class.
     pub handled: Cell<Option<Rc<Object>>>,
 }
