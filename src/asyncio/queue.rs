@@ -271,7 +271,9 @@ fn script_queue(vm: &mut Vm, this: &Value) -> PyResult<Value> {
 
 /// `self._put(item)`.
 fn put_item(vm: &mut Vm, q: &QueueObj, this: &Value, item: Value) -> PyResult<()> {
-    if call_hook(vm, q, this, "_put", vec![item.clone()])?.is_some() {
+    // Checked first: the argument vector is an allocation per put.
+    if q.custom.get() {
+        vm.call_method(this, "_put", vec![item])?;
         return Ok(());
     }
     match q.order.get() {
