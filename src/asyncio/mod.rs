@@ -63,6 +63,8 @@ pub struct Aio {
     pub lifo_queue: Rc<Class>,
     /// What `Queue.get()`/`put()`/`join()` return.
     pub queue_op: Rc<Class>,
+    /// Finished `get()`/`put()`/`join()` awaitables kept for reuse (see `queue::new_op`).
+    pub spare_queue_ops: crate::net::spare::Spares,
     /// `asyncio.QueueEmpty`.
     pub queue_empty: Rc<Class>,
     /// `asyncio.QueueFull`.
@@ -160,6 +162,7 @@ impl Aio {
             priority_queue,
             lifo_queue,
             queue_op,
+            spare_queue_ops: crate::net::spare::Spares::default(),
             queue_empty,
             queue_full,
             gather_state,

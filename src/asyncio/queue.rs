@@ -16,7 +16,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-use super::future::{future_of, new_future};
+use super::future::{future_of, new_future, renew_future};
 use super::Aio;
 use crate::compiler::bytecode::CmpKind;
 use crate::vm::ext::{hand_attr, hand_driven_of, hand_repr, Ext, HandDriven};
@@ -57,6 +57,9 @@ struct State {
     join_waiters: Vec<Rc<Object>>,
     /// The loop the queue is bound to (`_LoopBoundMixin`).
     loop_obj: Value,
+    /// The waiter future of the last wait that ended with a result, kept so that the next
+    /// wait renews it instead of allocating (see [`renew_future`]).
+    spare_waiter: Option<Rc<Object>>,
 }
 
 /// A native queue object's payload.
@@ -80,6 +83,7 @@ impl Ext for QueueObj {
         tracer.value(&st.maxsize);
         tracer.value(&st.loop_obj);
         st.getters.iter().chain(&st.putters).chain(&st.join_waiters).for_each(|w| tracer.object(w));
+        st.spare_waiter.iter().for_each(|w| tracer.object(w));
         true
     }
 
@@ -87,7 +91,8 @@ impl Ext for QueueObj {
         if let Ok(mut st) = self.st.try_borrow_mut() {
             trash.extend(std::mem::take(&mut st.items));
             let waiters = std::mem::take(&mut st.getters).into_iter().chain(std::mem::take(&mut st.putters));
-            trash.extend(waiters.chain(std::mem::take(&mut st.join_waiters)).map(Value::Obj));
+            let waiters = waiters.chain(std::mem::take(&mut st.join_waiters)).chain(st.spare_waiter.take());
+            trash.extend(waiters.map(Value::Obj));
         }
     }
 
@@ -266,7 +271,9 @@ fn script_queue(vm: &mut Vm, this: &Value) -> PyResult<Value> {
 
 /// `self._put(item)`.
 fn put_item(vm: &mut Vm, q: &QueueObj, this: &Value, item: Value) -> PyResult<()> {
-    if call_hook(vm, q, this, "_put", vec![item.clone()])?.is_some() {
+    // Checked first: the argument vector is an allocation per put.
+    if q.custom.get() {
+        vm.call_method(this, "_put", vec![item])?;
         return Ok(());
     }
     match q.order.get() {
@@ -415,7 +422,11 @@ fn waiter_future(vm: &mut Vm, q: &QueueObj, this: &Value) -> PyResult<Rc<Object>
     if running.is_none() {
         return Err(vm.new_error("AttributeError", "'NoneType' object has no attribute 'create_future'"));
     }
-    Ok(new_future(vm, running))
+    let spare = q.st.borrow_mut().spare_waiter.take();
+    Ok(match spare {
+        Some(f) if renew_future(vm, &f, &running) => f,
+        _ => new_future(vm, running),
+    })
 }
 
 /// What a `get()`, `put()` or `join()` awaitable does.
@@ -430,16 +441,24 @@ enum OpKind {
 /// state machine (its only state is the waiter future it is parked on).
 #[derive(Debug)]
 pub struct QueueOp {
-    queue: Value,
-    kind: OpKind,
+    /// The queue; None once the operation finished under `await` (it may then be reused,
+    /// see [`new_op`]).
+    queue: RefCell<Value>,
+    kind: Cell<OpKind>,
     item: RefCell<Value>,
     waiter: RefCell<Option<Rc<Object>>>,
 }
 
 impl QueueOp {
+    /// The queue (None once finished under `await`).
+    fn queue(&self) -> Value {
+        self.queue.borrow().clone()
+    }
+
     fn step(&self, vm: &mut Vm, incoming: &Incoming) -> PyResult<Delegate> {
-        let Some(q) = queue_of(&self.queue) else {
-            return Err(vm.new_error("TypeError", "not a queue"));
+        let queue = self.queue();
+        let Some(q) = queue_of(&queue) else {
+            return Err(vm.new_error("RuntimeError", "cannot reuse already awaited coroutine"));
         };
         let waiter = self.waiter.borrow().clone();
         match (incoming, waiter) {
@@ -456,10 +475,13 @@ impl QueueOp {
                     return Err(self.abandon(vm, q, &w, e));
                 }
                 *self.waiter.borrow_mut() = None;
-                if self.kind == OpKind::Join {
+                if self.kind.get() == OpKind::Join {
                     q.st.borrow_mut().join_waiters.retain(|j| !Rc::ptr_eq(j, &w));
                     return Ok(Delegate::Done(Value::None));
                 }
+                // The next wait renews it once the wake-up handle has let it go.
+                let old = q.st.borrow_mut().spare_waiter.replace(w);
+                drop(old);
                 self.run(vm, q)
             }
             _ => self.run(vm, q),
@@ -468,14 +490,14 @@ impl QueueOp {
 
     /// The body of the `while` loop: finish, or park a new waiter.
     fn run(&self, vm: &mut Vm, q: &QueueObj) -> PyResult<Delegate> {
-        let this = &self.queue;
-        let must_wait = match self.kind {
+        let this = &self.queue();
+        let must_wait = match self.kind.get() {
             OpKind::Get => is_empty(vm, q, this)?,
             OpKind::Put => is_full(vm, q, this)?,
             OpKind::Join => q.st.borrow().unfinished > 0,
         };
         if !must_wait {
-            return match self.kind {
+            return match self.kind.get() {
                 OpKind::Get => get_nowait(vm, q, this).map(Delegate::Done),
                 OpKind::Put => {
                     let item = self.item.borrow().clone();
@@ -487,7 +509,7 @@ impl QueueOp {
         let w = waiter_future(vm, q, this)?;
         {
             let mut st = q.st.borrow_mut();
-            match self.kind {
+            match self.kind.get() {
                 OpKind::Get => st.getters.push_back(w.clone()),
                 OpKind::Put => st.putters.push_back(w.clone()),
                 OpKind::Join => st.join_waiters.push(w.clone()),
@@ -506,26 +528,26 @@ impl QueueOp {
         *self.waiter.borrow_mut() = None;
         let wv = Value::Obj(w.clone());
         let Some(f) = future_of(&wv) else { return e };
-        if self.kind == OpKind::Join {
+        if self.kind.get() == OpKind::Join {
             q.st.borrow_mut().join_waiters.retain(|j| !Rc::ptr_eq(j, w));
             return e;
         }
         f.cancel_future(vm, w, Value::None);
         {
             let mut st = q.st.borrow_mut();
-            let list = if self.kind == OpKind::Get { &mut st.getters } else { &mut st.putters };
+            let list = if self.kind.get() == OpKind::Get { &mut st.getters } else { &mut st.putters };
             if let Some(pos) = list.iter().position(|x| Rc::ptr_eq(x, w)) {
                 list.remove(pos);
             }
         }
         let cancelled = f.st.borrow().state == super::future::State::Cancelled;
-        let this = &self.queue;
-        let pass_on = match self.kind {
+        let this = &self.queue();
+        let pass_on = match self.kind.get() {
             OpKind::Get => is_empty(vm, q, this).map(|empty| !empty),
             _ => is_full(vm, q, this).map(|full| !full),
         };
         match pass_on {
-            Ok(true) if !cancelled => match wakeup_next(vm, q, self.kind == OpKind::Put) {
+            Ok(true) if !cancelled => match wakeup_next(vm, q, self.kind.get() == OpKind::Put) {
                 Ok(()) => e,
                 Err(e2) => e2,
             },
@@ -542,7 +564,8 @@ impl Ext for QueueOp {
 
     fn gc_traverse(&self, tracer: &mut Tracer<'_>) -> bool {
         let (Ok(item), Ok(waiter)) = (self.item.try_borrow(), self.waiter.try_borrow()) else { return false };
-        tracer.value(&self.queue);
+        let Ok(queue) = self.queue.try_borrow() else { return false };
+        tracer.value(&queue);
         tracer.value(&item);
         waiter.iter().for_each(|w| tracer.object(w));
         true
@@ -571,14 +594,47 @@ impl Ext for QueueOp {
         Ok(Some(this.clone()))
     }
 
-    fn await_step(&self, vm: &mut Vm, _this: &Value, incoming: &Incoming) -> Option<PyResult<Delegate>> {
-        Some(self.step(vm, incoming))
+    /// A step under `await`; once it finishes, the operation drops what it references and
+    /// is kept for reuse.
+    fn await_step(&self, vm: &mut Vm, this: &Value, incoming: &Incoming) -> Option<PyResult<Delegate>> {
+        let out = self.step(vm, incoming);
+        if let Ok(Delegate::Done(_)) = out {
+            let queue = self.queue.replace(Value::None);
+            let item = self.item.replace(Value::None);
+            drop((queue, item));
+            Aio::classes(vm).spare_queue_ops.keep(this);
+        }
+        Some(out)
     }
 }
 
+/// The awaitable of `get()`, `put(item)` or `join()`: a kept finished one renewed, else a
+/// new one.
 fn new_op(vm: &mut Vm, queue: &Value, kind: OpKind, item: Value) -> Value {
-    let op = QueueOp { queue: queue.clone(), kind, item: RefCell::new(item), waiter: RefCell::new(None) };
-    Value::Obj(Object::new(Aio::classes(vm).queue_op.clone(), Payload::Ext(Box::new(op))))
+    let aio = Aio::classes(vm);
+    if let Some(o) = aio.spare_queue_ops.take() {
+        if let Some(op) = op_of(&o) {
+            *op.queue.borrow_mut() = queue.clone();
+            op.kind.set(kind);
+            *op.item.borrow_mut() = item;
+            return Value::Obj(o);
+        }
+    }
+    let op = QueueOp {
+        queue: RefCell::new(queue.clone()),
+        kind: Cell::new(kind),
+        item: RefCell::new(item),
+        waiter: RefCell::new(None),
+    };
+    Value::Obj(Object::new(aio.queue_op.clone(), Payload::Ext(Box::new(op))))
+}
+
+/// The operation inside a kept awaitable.
+fn op_of(o: &Object) -> Option<&QueueOp> {
+    match &o.payload {
+        Payload::Ext(e) => e.as_any().downcast_ref::<QueueOp>(),
+        _ => None,
+    }
 }
 
 impl HandDriven for QueueOp {
@@ -592,7 +648,7 @@ impl HandDriven for QueueOp {
         self.step(vm, incoming)
     }
     fn qualname(&self) -> &'static str {
-        match self.kind {
+        match self.kind.get() {
             OpKind::Get => "Queue.get",
             OpKind::Put => "Queue.put",
             OpKind::Join => "Queue.join",
@@ -604,7 +660,7 @@ impl HandDriven for QueueOp {
 pub fn op_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let op = hand_driven_of::<QueueOp>(vm, &args)?;
     let waiter = op.waiter.borrow().clone();
-    if let (Some(w), Some(q)) = (waiter, queue_of(&op.queue)) {
+    if let (Some(w), Some(q)) = (waiter, queue_of(&op.queue())) {
         let e = vm.new_exception_named("GeneratorExit");
         op.abandon(vm, q, &w, e);
     }
