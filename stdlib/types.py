@@ -106,9 +106,80 @@ def new_class(name, bases=(), kwds=None, exec_body=None):
     return meta(name, tuple(bases), ns, **kwds)
 
 
+class _GeneratorWrapper:
+    """A generator made awaitable by `coroutine` (CPython's `types._GeneratorWrapper`)."""
+
+    def __init__(self, gen):
+        self.__wrapped = gen
+        self.__isgen = type(gen) is GeneratorType
+        self.__name__ = getattr(gen, '__name__', None)
+        self.__qualname__ = getattr(gen, '__qualname__', None)
+
+    def send(self, val):
+        return self.__wrapped.send(val)
+
+    def throw(self, tp, *rest):
+        return self.__wrapped.throw(tp, *rest)
+
+    def close(self):
+        return self.__wrapped.close()
+
+    @property
+    def gi_code(self):
+        return self.__wrapped.gi_code
+
+    @property
+    def gi_frame(self):
+        return self.__wrapped.gi_frame
+
+    @property
+    def gi_running(self):
+        return self.__wrapped.gi_running
+
+    @property
+    def gi_yieldfrom(self):
+        return self.__wrapped.gi_yieldfrom
+
+    cr_code = gi_code
+    cr_frame = gi_frame
+    cr_running = gi_running
+    cr_await = gi_yieldfrom
+
+    def __next__(self):
+        return next(self.__wrapped)
+
+    def __iter__(self):
+        if self.__isgen:
+            return self.__wrapped
+        return self
+
+    __await__ = __iter__
+
+
 def coroutine(func):
-    """Marks a generator function as a coroutine (a no-op for `async def` functions)."""
-    return func
+    """Makes a generator-based function awaitable: what it returns, when a generator (or any
+    iterator that is not a coroutine), is wrapped so that `await` drives it as `yield from`
+    would. `async def` functions are returned as they are."""
+    if not callable(func):
+        raise TypeError('types.coroutine() expects a callable')
+    if type(func) is FunctionType and func.__code__.co_flags & 0x180:
+        # Already a coroutine function (CO_COROUTINE | CO_ITERABLE_COROUTINE).
+        return func
+
+    import functools
+    import collections.abc as _abc
+
+    @functools.wraps(func)
+    def wrapped(*args, **kwargs):
+        coro = func(*args, **kwargs)
+        if type(coro) is CoroutineType:
+            return coro
+        if type(coro) is GeneratorType or (
+                isinstance(coro, _abc.Generator) and not isinstance(coro, _abc.Coroutine)):
+            return _GeneratorWrapper(coro)
+        return coro
+
+    return wrapped
 
 
 def get_original_bases(cls):

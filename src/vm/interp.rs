@@ -147,7 +147,13 @@ impl Vm {
                     inherit_handled(&mut self.handled, resumer.as_ref());
                     g.handled.set(std::mem::replace(&mut self.handled_outer, resumer));
                 }
-                fiber.incoming = incoming;
+                // `send(None)` to a generator that has not started starts it: an awaitable
+                // its first `await` reaches must see a first entry, not a resumption (a bare
+                // `sleep(0)` driven by hand yields once, as CPython's does).
+                fiber.incoming = match incoming {
+                    Incoming::Send(v) if !fiber.suspended && v.is_none() => Incoming::Start,
+                    other => other,
+                };
                 self.depth += suspended_frames(&fiber);
                 Ok(fiber)
             }
