@@ -50,6 +50,13 @@ def _wait_out(block, timeout, error, what, ready):
     raise error
 
 
+def _kick():
+    """The queue changed: a green thread blocked on it may go on (`threading._kick`)."""
+    threading = sys.modules.get('threading')
+    if threading is not None:
+        threading._kick()
+
+
 class Queue:
     """A FIFO queue holding at most maxsize items (unbounded when maxsize <= 0)."""
 
@@ -63,6 +70,8 @@ class Queue:
         if self.unfinished_tasks <= 0:
             raise ValueError("task_done() called too many times")
         self.unfinished_tasks -= 1
+        if not self.unfinished_tasks:
+            _kick()
 
     def join(self):
         """Returns once every item put has been marked done with task_done()."""
@@ -87,6 +96,7 @@ class Queue:
             raise ValueError("'timeout' must be a non-negative number")
         self._put(item)
         self.unfinished_tasks += 1
+        _kick()
 
     def get(self, block=True, timeout=None):
         """Removes and returns the next item; when empty, raises Empty (block false, or after
@@ -95,7 +105,9 @@ class Queue:
             _wait_out(block, timeout, Empty, "Queue.get() on an empty queue", self._qsize)
         elif block and timeout is not None and timeout < 0:
             raise ValueError("'timeout' must be a non-negative number")
-        return self._get()
+        item = self._get()
+        _kick()
+        return item
 
     def put_nowait(self, item):
         return self.put(item, block=False)
@@ -162,9 +174,11 @@ class SimpleQueue:
     def put(self, item, block=True, timeout=None):
         """Adds item (never blocks; block and timeout exist for Queue compatibility)."""
         self._queue.append(item)
+        _kick()
 
     def put_nowait(self, item):
         self._queue.append(item)
+        _kick()
 
     def get(self, block=True, timeout=None):
         """Removes and returns the next item; when empty, raises Empty (block false, or after

@@ -145,21 +145,35 @@ def _sleep_hook(secs):
 
 def _remind(waiting):
     """Under a running asyncio loop the main thread may never block in this module: the
-    loop steps the threads when their deadline comes (and soon, for predicate waits)."""
-    loop = _asyncio._get_running_loop()
-    if loop is None:
+    loop steps the threads when their deadline comes. A predicate wait needs no reminder:
+    whatever can make it true (`release`, `set`, `notify`, a thread ending) calls `_kick`."""
+    if waiting.deadline is None:
         return
-    if waiting.deadline is not None:
+    loop = _asyncio._get_running_loop()
+    if loop is not None:
         loop.call_at(loop.time() + max(waiting.deadline - _monotonic(), 0.0), _pump)
-    if waiting.ready is not None:
-        loop.call_soon(_pump_later, loop)
 
 
-def _pump_later(loop):
-    """Keeps stepping predicate waits from the loop while any thread is blocked on one."""
+_kick_pending = False   # a `_kicked` callback is already scheduled on the running loop
+
+
+def _kick():
+    """A state some blocked thread may wait for changed. Without a running asyncio loop the
+    main thread's own waits (`_run_until`) step the threads; under one, a callback steps
+    them on the loop's next turn, as a woken OS thread would run soon after."""
+    global _kick_pending
+    if _kick_pending or not _live:
+        return
+    loop = _asyncio._get_running_loop()
+    if loop is not None:
+        _kick_pending = True
+        loop.call_soon(_kicked)
+
+
+def _kicked():
+    global _kick_pending
+    _kick_pending = False
     _pump()
-    if any(t._waiting is not None and t._waiting.ready is not None for t in _live):
-        loop.call_later(0.001, _pump_later, loop)
 
 
 def _exit_join():
@@ -343,6 +357,7 @@ class Thread:
 
     def _finish(self):
         self._is_stopped = True
+        _kick()
         if self in _live:
             _live.remove(self)
         if not _live:
@@ -469,6 +484,7 @@ class Lock:
         if not self._locked:
             raise RuntimeError("release unlocked lock")
         self._locked = False
+        _kick()
 
     def locked(self):
         return self._locked
@@ -520,6 +536,7 @@ class RLock:
         self._count -= 1
         if not self._count:
             self._owner = None
+            _kick()
 
     def __exit__(self, *exc):
         self.release()
@@ -530,6 +547,7 @@ class RLock:
     def _release_save(self):
         state = (self._count, self._owner)
         self._count, self._owner = 0, None
+        _kick()
         return state
 
     def _acquire_restore(self, state):
@@ -621,6 +639,8 @@ class Condition:
         woken, self._waiters = self._waiters[:n], self._waiters[n:]
         for token in woken:
             token[0] = True
+        if woken:
+            _kick()
 
     def notify_all(self):
         self.notify(len(self._waiters))
@@ -656,6 +676,7 @@ class Semaphore:
         if n < 1:
             raise ValueError('n must be one or more')
         self._value += n
+        _kick()
 
     def __exit__(self, t, v, tb):
         self.release()
@@ -679,6 +700,7 @@ class BoundedSemaphore(Semaphore):
         if self._value + n > self._initial_value:
             raise ValueError("Semaphore released too many times")
         self._value += n
+        _kick()
 
 
 class Event:
@@ -699,6 +721,7 @@ class Event:
 
     def set(self):
         self._flag = True
+        _kick()
 
     def clear(self):
         self._flag = False
@@ -743,6 +766,7 @@ class Barrier:
                     raise
             self._count = 0
             self._generation += 1
+            _kick()
             return index
         if not _block(lambda: self._generation != generation or self._broken, timeout):
             self.abort()
@@ -756,9 +780,11 @@ class Barrier:
         self._count = 0
         self._generation += 1
         self._broken = False
+        _kick()
 
     def abort(self):
         self._broken = True
+        _kick()
 
     @property
     def parties(self):

@@ -96,3 +96,38 @@ fn a_million_sleeping_tasks_gather_and_give_their_memory_back() {
         "after the burst: base {base} KiB, peak {peak} KiB, after {after} KiB"
     );
 }
+
+#[test]
+fn a_green_thread_blocked_on_an_event_under_a_loop_is_woken_not_polled() {
+    // The loop steps green threads through `threading._pump`: count its calls while a thread
+    // waits 0.3 s for an Event. Polling (as before: every millisecond) would call it ~300
+    // times; a wake-up by `set()` needs a handful.
+    let script = "\
+import asyncio, threading
+calls = 0
+real_pump = threading._pump
+def counting_pump():
+    global calls
+    calls += 1
+    return real_pump()
+threading._pump = counting_pump
+async def main():
+    ev = threading.Event()
+    t = threading.Thread(target=lambda: print('woken', ev.wait(5)))
+    t.start()
+    await asyncio.sleep(0.3)
+    ev.set()
+    await asyncio.sleep(0.01)
+    print('alive', t.is_alive())
+asyncio.run(main())
+print('pumps', calls)
+";
+    let (ok, out, err) = finish(spawn(script));
+    assert!(ok, "gyre failed: {out:?} {err:?}");
+    let mut lines = out.lines();
+    assert_eq!(lines.next(), Some("woken True"), "{out:?}");
+    assert_eq!(lines.next(), Some("alive False"), "{out:?}");
+    let pumps: u32 =
+        lines.next().and_then(|l| l.strip_prefix("pumps ")).and_then(|n| n.parse().ok()).expect("pumps line");
+    assert!(pumps < 10, "the waiting thread was stepped {pumps} times in 0.3 s");
+}
