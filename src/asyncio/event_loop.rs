@@ -71,6 +71,9 @@ pub enum Cb {
     Message(Rc<RefCell<Option<Msg>>>),
     /// The timer of `sleep(d > 0)`: resolve it unless cancelled, waking its task.
     SleepDone(super::sleep::SleepTimer),
+    /// The timer of a task parked on it by `sleep(d > 0)` with no sleep object (see
+    /// `sleep::park_on_timer`).
+    SleepTask(Rc<Object>),
     /// `loop.create_task(agen.aclose())` for an async generator dropped unfinished (the
     /// finalizer hook's `call_soon_threadsafe`).
     FinalizeAsyncGen(Rc<Object>),
@@ -347,6 +350,7 @@ fn run_callback(vm: &mut Vm, loop_obj: &Value, cb: Cb) {
             }
         }
         Cb::SleepDone(timer) => super::sleep::sleep_done(timer),
+        Cb::SleepTask(task) => super::future::sleep_timer_fired(vm, task),
         Cb::Gather(state, fut) => super::gather::child_done(vm, &state, &fut),
         Cb::Message(m) => {
             let msg = m.borrow_mut().take();

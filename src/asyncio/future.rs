@@ -361,7 +361,7 @@ impl Ext for FutureObj {
         Ok(Some(format!("<{cls} {}>", info.join(" "))))
     }
 
-    fn get_attr(&self, vm: &mut Vm, _this: &Value, name: &str) -> PyResult<Option<Value>> {
+    fn get_attr(&self, vm: &mut Vm, this: &Value, name: &str) -> PyResult<Option<Value>> {
         Ok(match name {
             "_asyncio_future_blocking" => Some(Value::Bool(self.st.borrow().blocking)),
             "_loop" => Some(self.st.borrow().loop_obj()),
@@ -372,7 +372,7 @@ impl Ext for FutureObj {
             "_log_traceback" => Some(Value::Bool(self.st.borrow().log_traceback)),
             "_coro" => self.task().map(|t| t.script_coro(vm)),
             "_must_cancel" => self.task().map(|t| Value::Bool(t.must_cancel.get())),
-            "_fut_waiter" => self.task().map(|t| t.fut_waiter()),
+            "_fut_waiter" => self.task().map(|t| t.script_fut_waiter(vm, this)),
             _ => {
                 let _ = vm;
                 None
@@ -489,6 +489,27 @@ impl TaskState {
             }
             None => Value::None,
         }
+    }
+
+    /// The future the task waits on, for a script: a task parked on its sleep's timer gets
+    /// a sleep object standing for that future first (`sleep::unpark`).
+    fn script_fut_waiter(&self, vm: &mut Vm, this: &Value) -> Value {
+        if let Value::Obj(task) = this {
+            if let Some(w) = self.unpark(vm, task) {
+                return Value::Obj(w);
+            }
+        }
+        self.fut_waiter()
+    }
+
+    /// If the task is parked on its sleep's timer (its waiter is a `sleep::Mark`), makes
+    /// the sleep object standing for the future it waits on its waiter, and returns it.
+    fn unpark(&self, vm: &mut Vm, task: &Rc<Object>) -> Option<Rc<Object>> {
+        let mark = peek(&self.fut_waiter).and_then(|w| super::sleep::mark_of(&w))?;
+        let lp = future_of(&Value::Obj(task.clone()))?.st.borrow().loop_obj();
+        let w = super::sleep::unpark(vm, task, &self.coro(), lp, mark)?;
+        self.set_waiter_obj(w.clone());
+        Some(w)
     }
 
     /// Sets the awaited future to the object `w` (the step's common case).
@@ -1027,7 +1048,7 @@ pub fn task_cancel(vm: &mut Vm, this: &Rc<Object>, msg: Value) -> PyResult<bool>
     let Some(t) = f.task() else { return Ok(f.cancel_future(vm, this, msg)) };
     t.num_cancels_requested.set(t.num_cancels_requested.get() + 1);
     let cancelled = match t.fut_waiter() {
-        Value::Obj(w) => cancel_any(vm, &w, msg.clone())?,
+        Value::Obj(w) => cancel_waiter(vm, this, t, &w, msg.clone())?,
         Value::None => false,
         // A script future-like that is not an instance (a class, say).
         other => {
@@ -1041,6 +1062,36 @@ pub fn task_cancel(vm: &mut Vm, this: &Rc<Object>, msg: Value) -> PyResult<bool>
     t.must_cancel.set(true);
     f.st.borrow_mut().set_cancel_message(msg);
     Ok(true)
+}
+
+/// `fut.cancel(msg)` for the future `w` the task `task` (`t`) waits on.
+fn cancel_waiter(
+    vm: &mut Vm,
+    task: &Rc<Object>,
+    t: &TaskState,
+    w: &Rc<Object>,
+    msg: Value,
+) -> PyResult<bool> {
+    let Some(mark) = super::sleep::mark_of(w) else { return cancel_any(vm, w, msg) };
+    if msg.is_none() {
+        let lp = future_of(&Value::Obj(task.clone())).map_or(Value::None, |f| f.st.borrow().loop_obj());
+        return Ok(super::sleep::cancel_mark(vm, &lp, task, mark, |m| t.set_waiter_obj(m)));
+    }
+    // The message needs an object to keep it.
+    match t.unpark(vm, task) {
+        Some(obj) => cancel_any(vm, &obj, msg),
+        None => Ok(false),
+    }
+}
+
+/// The timer of the task `task`, parked on it by `sleep(d > 0)`, fired.
+pub fn sleep_timer_fired(vm: &mut Vm, task: Rc<Object>) {
+    let tv = Value::Obj(task.clone());
+    let Some(f) = future_of(&tv) else { return };
+    let Some(t) = f.task() else { return };
+    let mark = peek(&t.fut_waiter).and_then(|w| super::sleep::mark_of(&w));
+    let lp = f.st.borrow().loop_obj();
+    super::sleep::timer_fired(vm, &lp, task, mark, |m| t.set_waiter_obj(m));
 }
 
 /// `fut.cancel(msg)` for a native future/task or a script object with `cancel`.
@@ -1155,8 +1206,12 @@ fn task_yielded(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskState, re
                 not_blocking(vm, lp, task, &result);
                 return;
             }
+            if let Some(mark) = super::sleep::park_on_timer(vm, task, &t.coro(), w, s) {
+                park_done(vm, task, f, t, &mark);
+                return;
+            }
             super::sleep::park(vm, task, w, s);
-            park_done(vm, f, t, w);
+            park_done(vm, task, f, t, w);
             return;
         }
     } else if let Some(waited) = future_of(&result) {
@@ -1174,7 +1229,7 @@ fn task_yielded(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskState, re
         }
         waited.st.borrow_mut().blocking = false;
         waited.add_done_callback(vm, w, DoneCallback::Wakeup(task.clone()));
-        park_done(vm, f, t, w);
+        park_done(vm, task, f, t, w);
         return;
     }
     if result.is_none() {
@@ -1208,11 +1263,11 @@ fn not_blocking(vm: &mut Vm, lp: &super::event_loop::LoopObj, task: &Rc<Object>,
 
 /// The end of parking a task on the future `w`: it is the task's `_fut_waiter`, and a
 /// cancel that arrived while the task ran goes to it.
-fn park_done(vm: &mut Vm, f: &FutureObj, t: &TaskState, w: &Rc<Object>) {
+fn park_done(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskState, w: &Rc<Object>) {
     t.set_waiter_obj(w.clone());
     if t.must_cancel.get() {
         let msg = f.st.borrow().cancel_message();
-        if cancel_any(vm, w, msg).unwrap_or(false) {
+        if cancel_waiter(vm, task, t, w, msg).unwrap_or(false) {
             t.must_cancel.set(false);
         }
     }
@@ -1242,9 +1297,10 @@ pub fn task_wakeup(vm: &mut Vm, task: &Rc<Object>, fut: Rc<Object>) {
 pub fn task_wakeup_value(vm: &mut Vm, task: &Rc<Object>, fv: &Value) {
     let r = match future_of(fv) {
         Some(f) => f.result(vm),
-        None => match super::sleep::sleep_of(fv) {
-            Some(s) => s.outcome(vm),
-            None => vm.call_method(fv, "result", vec![]),
+        None => match (super::sleep::sleep_of(fv), super::sleep::mark_of_value(fv)) {
+            (Some(s), _) => s.outcome(vm),
+            (None, Some(mark)) => super::sleep::mark_outcome(vm, mark),
+            (None, None) => vm.call_method(fv, "result", vec![]),
         },
     };
     match r {

@@ -53,6 +53,9 @@ pub struct Aio {
     pub sleep_class: Rc<Class>,
     /// The shared `sleep(0)` awaitable.
     pub sleep0: Value,
+    /// Where the future of a task parked on its sleep's timer stands, in
+    /// `sleep::Mark` order (see `sleep::park_on_timer`).
+    pub sleep_marks: [Rc<Object>; 3],
     /// Numbering for default task names (`Task-N`), shared by every loop of the interpreter.
     pub task_counter: std::cell::Cell<u64>,
     /// `asyncio.Queue`.
@@ -126,6 +129,7 @@ impl Aio {
         let gather_state = builtin_class("_GatherState", std::slice::from_ref(&object), BaseKind::Native);
         let sleep_class = builtin_class("coroutine", &[object], BaseKind::Native);
         let sleep0 = sleep::sleep0_singleton(&sleep_class);
+        let sleep_marks = sleep::mark_objects(&sleep_class);
         for (c, module) in [
             (&future, "_asyncio"),
             (&task, "_asyncio"),
@@ -157,6 +161,7 @@ impl Aio {
             stop_callback,
             sleep_class,
             sleep0,
+            sleep_marks,
             task_counter: std::cell::Cell::new(0),
             queue,
             priority_queue,

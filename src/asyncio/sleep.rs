@@ -10,7 +10,9 @@
 //! which needs no state because an awaiting `YieldFrom` passes `Incoming::Start` only on its
 //! first step, see `interp::apply_resume`). `sleep(d)` allocates one object, its
 //! [`SleepCoro`] (56 bytes) inline in the payload (`Payload::Sleep`): awaiting it arms the timer and yields the object itself as the
-//! future the task waits on, the task parking in it; no future object is made.
+//! future the task waits on, the task parking in it; no future object is made. A task
+//! awaiting it the common way (`await asyncio.sleep(d)`, no result, nothing else holding the
+//! object) then parks on the timer itself and the object is freed: see [`park_on_timer`].
 
 use std::any::Any;
 use std::cell::Cell;
@@ -492,4 +494,219 @@ pub fn m_close(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `__await__()`.
 pub fn m_await(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(args.pos.first().cloned().unwrap_or(Value::None))
+}
+
+// A task parked on its sleep's timer, with no sleep object.
+//
+// `await asyncio.sleep(d)` in a task makes the sleep object, which arms the timer and is
+// yielded to the task (above). When nothing but the awaiting frame's `YieldFrom` register,
+// the timer and the step's yielded value hold it (the common case: no script variable),
+// with `result` None, the task parks on the timer itself instead (`park_on_timer`): the
+// register gets the timer's id as an int (which no `await` of a script can put there), the
+// timer's payload becomes `Cb::SleepTask(task)`, the task's `_fut_waiter` one of three
+// shared marks saying where the future CPython's sleep awaits stands, and the object is
+// freed. The int in the register is `parked_step`'s: the resumed `YieldFrom` cancels the
+// timer there, as the `finally` of CPython's `sleep` does. A script asking for the task's
+// `_fut_waiter` gets a sleep object made for it (`unpark`), which the timer then resolves.
+
+/// Where the future of a task parked on its timer stands (the task's `_fut_waiter` is the
+/// shared mark object of that state).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// Waiting for the timer.
+    Pending,
+    /// The timer fired: the task's wakeup is queued.
+    Done,
+    /// The task was cancelled: its wakeup, which throws CancelledError(), is queued.
+    Cancelled,
+}
+
+/// The shared object standing for one [`Mark`] (never handed to a script as such).
+#[derive(Debug)]
+struct MarkObj(Mark);
+
+impl Ext for MarkObj {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    fn repr(&self, _vm: &mut Vm, _this: &Value) -> PyResult<Option<String>> {
+        Ok(Some(
+            match self.0 {
+                Mark::Pending => "<Future pending cb=[Task.task_wakeup()]>",
+                Mark::Done => "<Future finished result=None>",
+                Mark::Cancelled => "<Future cancelled>",
+            }
+            .to_string(),
+        ))
+    }
+}
+
+/// The three mark objects, in [`Mark`] order.
+pub fn mark_objects(cls: &Rc<Class>) -> [Rc<Object>; 3] {
+    [Mark::Pending, Mark::Done, Mark::Cancelled]
+        .map(|m| Object::new(cls.clone(), Payload::Ext(Box::new(MarkObj(m)))))
+}
+
+/// The mark an object is, if it is one.
+pub fn mark_of(o: &Object) -> Option<Mark> {
+    match &o.payload {
+        Payload::Ext(e) => e.as_any().downcast_ref::<MarkObj>().map(|m| m.0),
+        _ => None,
+    }
+}
+
+/// The mark a value is, if it is one.
+pub fn mark_of_value(v: &Value) -> Option<Mark> {
+    match v {
+        Value::Obj(o) => mark_of(o),
+        _ => None,
+    }
+}
+
+/// The shared object of `mark`.
+fn mark_obj(vm: &mut Vm, mark: Mark) -> Rc<Object> {
+    Aio::classes(vm).sleep_marks[mark as usize].clone()
+}
+
+/// `task_yielded` got the armed sleep object `obj` (`s`), blocking, from `task`'s step:
+/// parks the task on the timer with no object if it can (see above), returning the mark
+/// to make its `_fut_waiter`. None, changing nothing, when it cannot: the object has a
+/// result, its timer is another loop's, the register that awaits it is not found in the
+/// chain of coroutines `coro` (the task's) awaits, or something else holds it.
+pub fn park_on_timer(
+    vm: &mut Vm,
+    task: &Rc<Object>,
+    coro: &Value,
+    obj: &Rc<Object>,
+    s: &SleepCoro,
+) -> Option<Rc<Object>> {
+    let Phase::Pending(id) = s.phase.get() else { return None };
+    if !s.result().is_none() {
+        return None;
+    }
+    let lp_obj = s.loop_obj();
+    if !lp_obj.is(&vm.running_loop) {
+        return None;
+    }
+    let lp = loop_of(&lp_obj)?;
+    let Value::Obj(c) = coro else { return None };
+    // Held by the registers of the awaiting frame, the timer entry and the step's value.
+    if !crate::vm::coro::swap_awaited(c, obj, Value::Int(id.to_bits()), 2) {
+        return None;
+    }
+    let old = lp.el.borrow_mut().replace_timer(id, Cb::SleepTask(task.clone()));
+    // The object goes with the timer entry that held it (released outside the loop's borrow).
+    drop(old);
+    s.phase.set(Phase::Orphaned);
+    drop(s.loop_ref.take());
+    Some(mark_obj(vm, Mark::Pending))
+}
+
+/// The timer of a task parked on it fired: `_set_result_unless_cancelled` on the future
+/// CPython's sleep awaits, whose `set_result` queues the task's wakeup. `waiter` is the
+/// task's `_fut_waiter` mark (`unpark` hands the timer to the object it makes), `set` sets
+/// it. A task no longer pending on it is left alone.
+pub fn timer_fired(
+    vm: &mut Vm,
+    loop_obj: &Value,
+    task: Rc<Object>,
+    waiter: Option<Mark>,
+    set: impl FnOnce(Rc<Object>),
+) {
+    if waiter != Some(Mark::Pending) {
+        return;
+    }
+    let done = mark_obj(vm, Mark::Done);
+    set(done.clone());
+    wake(loop_obj, task, &done);
+}
+
+/// `fut.cancel(msg)` of the pending future a task parked on its timer waits on (`w`, its
+/// `_fut_waiter`, is a pending mark): it becomes cancelled and the task's wakeup is
+/// queued. False, changing nothing, for a done or cancelled one. A message needs an
+/// object to keep it: the caller makes one with `unpark` first. `loop_obj` is the task's.
+pub fn cancel_mark(
+    vm: &mut Vm,
+    loop_obj: &Value,
+    task: &Rc<Object>,
+    mark: Mark,
+    set: impl FnOnce(Rc<Object>),
+) -> bool {
+    if mark != Mark::Pending {
+        return false;
+    }
+    let cancelled = mark_obj(vm, Mark::Cancelled);
+    set(cancelled.clone());
+    wake(loop_obj, task.clone(), &cancelled);
+    true
+}
+
+/// What a task's wakeup reads from the mark it was queued with (`result()`).
+pub fn mark_outcome(vm: &mut Vm, mark: Mark) -> PyResult<Value> {
+    match mark {
+        Mark::Done => Ok(Value::None),
+        Mark::Cancelled => Err(cancelled_error(vm, Value::None)),
+        Mark::Pending => Err(vm.new_error("RuntimeError", "await wasn't used with future")),
+    }
+}
+
+/// A sleep object standing for the future of a task parked on its timer (`mark`), for a
+/// script that asks for the task's `_fut_waiter`: from now on it is that future (a pending
+/// one takes over the timer's payload, so the timer resolves it). `coro` and `lp` are the
+/// task's.
+pub fn unpark(vm: &mut Vm, task: &Rc<Object>, coro: &Value, lp: Value, mark: Mark) -> Option<Rc<Object>> {
+    let (phase, waiter) = match mark {
+        Mark::Pending => {
+            let Value::Obj(c) = coro else { return None };
+            let bits = crate::vm::coro::awaited_int(c)?;
+            (Phase::Pending(TimerId::from_bits(bits)), Some(task.clone()))
+        }
+        Mark::Done => (Phase::Done, None),
+        Mark::Cancelled => (Phase::Cancelled, None),
+    };
+    let state = SleepCoro {
+        result: Cell::new(Value::None),
+        phase: Cell::new(phase),
+        waiter: Cell::new(waiter),
+        loop_ref: Cell::new(match &lp {
+            Value::Obj(l) => Some(l.clone()),
+            _ => None,
+        }),
+        blocking: Cell::new(false),
+    };
+    let obj = Object::new(Aio::classes(vm).sleep_class.clone(), Payload::Sleep(state));
+    if let (Phase::Pending(id), Some(l)) = (phase, loop_of(&lp)) {
+        let old = l.el.borrow_mut().replace_timer(id, Cb::SleepDone(SleepTimer(obj.clone())));
+        drop(old);
+    }
+    Some(obj)
+}
+
+/// `YieldFrom` resumed on a register holding the timer id `bits` of a task parked on its
+/// timer: the end of CPython's `await sleep(d)`. The timer is cancelled if still pending
+/// (the `finally` of its `sleep`); a throw goes on, a send returns None unless the timer
+/// was pending (the future not done: "await wasn't used with future").
+///
+/// The timer is looked up in the running loop: an id does not name its loop, so a parked
+/// coroutine resumed by hand while another loop runs would cancel that loop's sleep timer
+/// of the same slot and generation, if it had one (only sleep timers are taken).
+pub fn parked_step(vm: &mut Vm, bits: i64, incoming: Incoming) -> PyResult<Delegate> {
+    let id = TimerId::from_bits(bits);
+    let taken = loop_of(&vm.running_loop).and_then(|lp| {
+        lp.el.borrow_mut().cancel_timer_take(id, |cb| matches!(cb, Cb::SleepTask(_) | Cb::SleepDone(_)))
+    });
+    let pending = taken.is_some();
+    drop(taken);
+    match incoming {
+        Incoming::Throw(e) => Err(e),
+        _ if pending => Err(vm.new_error("RuntimeError", "await wasn't used with future")),
+        _ => Ok(Delegate::Done(Value::None)),
+    }
+}
+
+/// What `cr_await` shows for a coroutine whose register holds a parked timer's id: a
+/// `sleep` coroutine object (the shared one of `sleep(0)`; CPython shows its `sleep`).
+pub fn parked_view(vm: &mut Vm) -> Value {
+    Aio::classes(vm).sleep0.clone()
 }

@@ -121,6 +121,17 @@ impl<C, M> EventLoop<C, M> {
         self.timers.cancel(id)
     }
 
+    /// Cancels a timer still in the heap if `keep` accepts its payload, which is handed
+    /// back (see [`TimerHeap::cancel_take`]).
+    pub fn cancel_timer_take(&mut self, id: TimerId, keep: impl FnOnce(&C) -> bool) -> Option<C> {
+        self.timers.cancel_take(id, keep)
+    }
+
+    /// Replaces the payload of a scheduled timer in place (see [`TimerHeap::replace`]).
+    pub fn replace_timer(&mut self, id: TimerId, payload: C) -> Result<C, C> {
+        self.timers.replace(id, payload)
+    }
+
     /// Sets CPython's `_stopping`: while set, polls never block.
     pub fn set_stopping(&mut self, stopping: bool) {
         self.stopping = stopping;

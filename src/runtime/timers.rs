@@ -40,6 +40,17 @@ impl TimerId {
     fn slot(self) -> usize {
         self.index as usize
     }
+
+    /// The id as one 64-bit number (for a holder with room for an `i64` only).
+    pub fn to_bits(self) -> i64 {
+        ((u64::from(self.generation) << 32) | u64::from(self.index)) as i64
+    }
+
+    /// The id [`TimerId::to_bits`] made `bits` from.
+    pub fn from_bits(bits: i64) -> TimerId {
+        let bits = bits as u64;
+        TimerId { index: bits as u32, generation: (bits >> 32) as u32 }
+    }
 }
 
 /// A slot index as a [`TimerId`] holds it.
@@ -149,6 +160,34 @@ impl<C> TimerHeap<C> {
                 false
             }
             _ => false,
+        }
+    }
+
+    /// Cancels a timer still in the heap whose payload `keep` accepts, handing its payload
+    /// back (for the caller to drop where it likes) instead of dropping it; counted as
+    /// [`TimerHeap::cancel`] counts. None, changing nothing, otherwise.
+    pub fn cancel_take(&mut self, id: TimerId, keep: impl FnOnce(&C) -> bool) -> Option<C> {
+        let slot = self.slots.get_mut(id.slot()).filter(|s| s.generation == id.generation)?;
+        if !matches!(&slot.state, SlotState::Scheduled(c) if keep(c)) {
+            return None;
+        }
+        self.cancelled_count += 1;
+        match std::mem::replace(&mut slot.state, SlotState::Cancelled) {
+            SlotState::Scheduled(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// Replaces the payload of a timer still scheduled, keeping its place in the heap (the
+    /// order of timers with equal deadlines does not change). Returns the old payload, or
+    /// gives `payload` back when `id` is not scheduled.
+    pub fn replace(&mut self, id: TimerId, payload: C) -> Result<C, C> {
+        match self.slots.get_mut(id.slot()) {
+            Some(slot) if slot.generation == id.generation => match &mut slot.state {
+                SlotState::Scheduled(c) => Ok(std::mem::replace(c, payload)),
+                _ => Err(payload),
+            },
+            _ => Err(payload),
         }
     }
 
@@ -377,6 +416,37 @@ mod tests {
     #[test]
     fn equal_deadlines_pop_in_heapq_order() {
         assert_eq!(push_then_drain(&[1.0; 9]), [0, 2, 6, 8, 5, 7, 4, 1, 3]);
+    }
+
+    #[test]
+    fn replacing_a_payload_keeps_the_heap_order() {
+        let mut heap = TimerHeap::new();
+        let ids: Vec<TimerId> = [1.0; 9].iter().enumerate().map(|(i, &w)| heap.push(w, i)).collect();
+        assert_eq!(heap.replace(ids[6], 60), Ok(6));
+        assert_eq!(
+            std::iter::from_fn(|| heap.pop_due(f64::INFINITY)).collect::<Vec<_>>(),
+            [0, 2, 60, 8, 5, 7, 4, 1, 3]
+        );
+        // Fired: the id names no timer any more.
+        assert_eq!(heap.replace(ids[6], 61), Err(61));
+    }
+
+    #[test]
+    fn cancel_take_hands_back_an_accepted_payload_only() {
+        let mut heap = TimerHeap::new();
+        let a = heap.push(1.0, 10);
+        let b = heap.push(2.0, 20);
+        assert_eq!(heap.cancel_take(a, |&p| p == 11), None);
+        assert!(heap.is_scheduled(a));
+        assert_eq!(heap.cancel_take(a, |&p| p == 10), Some(10));
+        assert!(!heap.is_scheduled(a));
+        assert_eq!(heap.cancelled_count(), 1);
+        assert_eq!(heap.cancel_take(a, |_| true), None);
+        assert_eq!(heap.pop_due(f64::INFINITY), Some(20));
+        // A fired timer's id, round-tripped through its bits, cancels nothing.
+        assert_eq!(heap.cancel_take(TimerId::from_bits(b.to_bits()), |_| true), None);
+        let c = heap.push(3.0, 30);
+        assert_eq!(TimerId::from_bits(c.to_bits()), c);
     }
 
     #[test]

@@ -496,6 +496,10 @@ impl Vm {
             if let Some(r) = self.await_native(sub, &incoming) {
                 return r;
             }
+        } else if let Value::Int(bits) = sub {
+            // No `await` of a script leaves an int here: a task parked on its sleep's timer
+            // (`asyncio::sleep::park_on_timer`).
+            return crate::asyncio::sleep::parked_step(self, *bits, incoming);
         }
         match incoming {
             Incoming::Throw(e) => {
