@@ -8,7 +8,7 @@ def worker(n, delay):
         with lock:
             results.append((n, i))
             print(f"worker {n} step {i} in {threading.current_thread().name}")
-ts = [threading.Thread(target=worker, args=(k, 0.05 + 0.03 * k)) for k in range(2)]
+ts = [threading.Thread(target=worker, args=(k, 0.1 + 0.15 * k)) for k in range(2)]
 print([t.name for t in ts], ts[0].is_alive(), ts[0].ident)
 for t in ts:
     t.start()

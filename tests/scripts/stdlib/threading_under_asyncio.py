@@ -1,12 +1,12 @@
 import asyncio, threading, time, queue
 def blocking(name):
     for i in range(2):
-        time.sleep(0.05)
+        time.sleep(0.2)
         print(f"thread {name} {i}")
 async def ticker():
     for i in range(4):
         print("tick", i)
-        await asyncio.sleep(0.035)
+        await asyncio.sleep(0.12)
 async def main():
     t = threading.Thread(target=blocking, args=("a",))
     t.start()
