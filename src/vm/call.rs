@@ -811,7 +811,10 @@ impl Vm {
     /// left out of the collector's registry until it may join a cycle.
     #[inline(always)]
     fn plain_instance(&mut self, cls: &Rc<Class>) -> Rc<Object> {
-        let o = Object::with_dict(cls.clone(), Payload::Plain);
+        let o = match Object::revive(cls) {
+            Some(o) => o,
+            None => Object::with_dict(cls.clone(), Payload::Plain),
+        };
         self.gc_track_instance(&o);
         o
     }
@@ -1251,6 +1254,7 @@ impl Vm {
             plain_object_init: Cell::new(false),
             dict_hint: Cell::new(0),
             spare_dicts: Default::default(),
+            spare_objects: Default::default(),
             gc_slot: Default::default(),
             type_name: RefCell::new(None),
         });
