@@ -575,9 +575,11 @@ impl Vm {
                     for i in (window + 1..end).rev() {
                         fiber.stack.swap(i, i - 1);
                     }
-                    fiber.stack[window] = obj.clone();
+                    // Stored through `Value::put`: the old values (a stale register, the
+                    // class) are released inline, not by out-of-line calls of the drop glue.
+                    Value::put(&mut fiber.stack[window], obj.clone());
                     self.push_fast_kind(fiber, &init, at, n + 1, FrameKind::Init)?;
-                    fiber.stack[at] = obj;
+                    Value::put(&mut fiber.stack[at], obj);
                     return Ok(true);
                 }
                 Value::Obj(o) => match &o.payload {

@@ -346,7 +346,7 @@ impl<T, const N: usize> SpareStack<T, N> {
     }
 
     /// The most recently kept value, if any.
-    #[inline]
+    #[inline(always)]
     pub fn pop(&self) -> Option<T> {
         let len = self.len.get().checked_sub(1)?;
         self.len.set(len);
@@ -354,7 +354,7 @@ impl<T, const N: usize> SpareStack<T, N> {
     }
 
     /// Keeps `v`, or gives it back when the stack is full.
-    #[inline]
+    #[inline(always)]
     pub fn push(&self, v: T) -> Result<(), T> {
         let len = self.len.get();
         let Some(slot) = self.slots.get(len) else { return Err(v) };
