@@ -575,9 +575,11 @@ impl Vm {
                     for i in (window + 1..end).rev() {
                         fiber.stack.swap(i, i - 1);
                     }
-                    fiber.stack[window] = obj.clone();
+                    // Stored through `Value::put`: the old values (a stale register, the
+                    // class) are released inline, not by out-of-line calls of the drop glue.
+                    Value::put(&mut fiber.stack[window], obj.clone());
                     self.push_fast_kind(fiber, &init, at, n + 1, FrameKind::Init)?;
-                    fiber.stack[at] = obj;
+                    Value::put(&mut fiber.stack[at], obj);
                     return Ok(true);
                 }
                 Value::Obj(o) => match &o.payload {
@@ -811,7 +813,10 @@ impl Vm {
     /// left out of the collector's registry until it may join a cycle.
     #[inline(always)]
     fn plain_instance(&mut self, cls: &Rc<Class>) -> Rc<Object> {
-        let o = Object::with_dict(cls.clone(), Payload::Plain);
+        let o = match Object::revive(cls) {
+            Some(o) => o,
+            None => Object::with_dict(cls.clone(), Payload::Plain),
+        };
         self.gc_track_instance(&o);
         o
     }
@@ -1251,6 +1256,7 @@ impl Vm {
             plain_object_init: Cell::new(false),
             dict_hint: Cell::new(0),
             spare_dicts: Default::default(),
+            spare_objects: Default::default(),
             gc_slot: Default::default(),
             type_name: RefCell::new(None),
         });

@@ -241,7 +241,10 @@ pub(crate) fn release_values(slots: &mut [Value]) {
 #[inline(always)]
 fn release_value(slot: &mut Value) {
     if !slot.is_inline() {
-        drop(std::mem::take(slot));
+        match std::mem::take(slot) {
+            Value::Obj(o) => super::object::Object::release(o),
+            v => drop(v),
+        }
     }
 }
 

@@ -298,6 +298,10 @@ pub struct Class {
     /// instances: making and freeing instances in a loop (small value objects) then costs no
     /// dict allocation.
     pub spare_dicts: SpareDicts,
+    /// Dead instances kept whole (object and emptied dict) for the next `cls(...)`, at most
+    /// [`SPARE_OBJECTS`] (see [`Object::release`]). While kept, an instance's class is the
+    /// class's last base (`object`), so that the stack makes no cycle through the class.
+    pub spare_objects: SpareObjects,
     /// The cycle collector's index of the class during a collection.
     pub gc_slot: GcSlot,
     /// The name error messages give the class's instances when it differs from `__name__`:
@@ -310,36 +314,51 @@ pub struct Class {
 /// the few temporaries of an expression like `a.add(b.scale(k))`.
 pub const SPARE_DICTS: usize = 4;
 
-/// A class's stack of emptied instance dicts ([`Class::spare_dicts`]): a fixed array of
+/// A class's stack of emptied instance dicts ([`Class::spare_dicts`]).
+pub type SpareDicts = SpareStack<Rc<Dict>, SPARE_DICTS>;
+
+/// The most dead instances a class keeps for reuse (see [`Class::spare_objects`]): as many
+/// as the temporaries of an expression like `a.add(b.scale(k))` leave at once.
+pub const SPARE_OBJECTS: usize = 4;
+
+/// A class's stack of dead instances kept whole ([`Class::spare_objects`]).
+pub type SpareObjects = SpareStack<Rc<Object>, SPARE_OBJECTS>;
+
+/// A small stack of spare parts a class keeps for its next instances: a fixed array of
 /// cells with a length, so that a push or pop is a few loads and stores (no borrow flag, no
-/// out-of-line `Vec` growth path). Dropping a dict pushed onto a full stack is the caller's.
-#[derive(Default)]
-pub struct SpareDicts {
-    slots: [Cell<Option<Rc<Dict>>>; SPARE_DICTS],
+/// out-of-line `Vec` growth path). Dropping a value pushed onto a full stack is the caller's.
+pub struct SpareStack<T, const N: usize> {
+    slots: [Cell<Option<T>>; N],
     len: Cell<usize>,
 }
 
-impl SpareDicts {
+impl<T, const N: usize> Default for SpareStack<T, N> {
+    fn default() -> Self {
+        SpareStack { slots: std::array::from_fn(|_| Cell::new(None)), len: Cell::new(0) }
+    }
+}
+
+impl<T, const N: usize> SpareStack<T, N> {
     /// True when another push would be refused.
     #[inline]
     pub fn is_full(&self) -> bool {
-        self.len.get() >= SPARE_DICTS
+        self.len.get() >= N
     }
 
-    /// The most recently kept dict, if any.
-    #[inline]
-    pub fn pop(&self) -> Option<Rc<Dict>> {
+    /// The most recently kept value, if any.
+    #[inline(always)]
+    pub fn pop(&self) -> Option<T> {
         let len = self.len.get().checked_sub(1)?;
         self.len.set(len);
         self.slots.get(len)?.take()
     }
 
-    /// Keeps `dict`, or gives it back when the stack is full.
-    #[inline]
-    pub fn push(&self, dict: Rc<Dict>) -> Result<(), Rc<Dict>> {
+    /// Keeps `v`, or gives it back when the stack is full.
+    #[inline(always)]
+    pub fn push(&self, v: T) -> Result<(), T> {
         let len = self.len.get();
-        let Some(slot) = self.slots.get(len) else { return Err(dict) };
-        slot.set(Some(dict));
+        let Some(slot) = self.slots.get(len) else { return Err(v) };
+        slot.set(Some(v));
         self.len.set(len + 1);
         Ok(())
     }
@@ -1322,6 +1341,57 @@ impl Object {
         drop(map);
         // The values' drops may have filled the stack meanwhile: then the dict just drops.
         let _ = self.class.spare_dicts.push(dict);
+    }
+
+    /// Releases a reference to an object held by a register. When it is the last reference to
+    /// a plain instance, the instance goes whole (object and emptied dict) onto its class's
+    /// [`Class::spare_objects`] instead of being freed, for [`Object::revive`].
+    #[inline(always)]
+    pub fn release(o: Rc<Object>) {
+        if Rc::strong_count(&o) == 1 && matches!(o.payload, Payload::Plain) {
+            Object::release_last(o);
+        } else {
+            drop(o);
+        }
+    }
+
+    /// [`Object::release`] of the last reference. An instance is kept only when nothing can
+    /// tell it from a freed one: no weak reference (nor a collector registry entry: the
+    /// `Rc`'s weak count is zero), left out of the registry (`untracked`: its attributes hold
+    /// atoms only, so emptying its dict runs no drop that could reach other objects), no
+    /// `__del__` on its class, and a small dict nothing else holds. Anything else drops as
+    /// usual.
+    #[inline(never)]
+    fn release_last(mut o: Rc<Object>) {
+        let Some(obj) = Rc::get_mut(&mut o) else { return };
+        if !obj.untracked.get() || obj.weak_watched.get() || obj.lazy_dict {
+            return;
+        }
+        let cls: &Class = &obj.class;
+        if !cls.is_heap || cls.has_del.get() || cls.spare_objects.is_full() {
+            return;
+        }
+        let Some(base) = cls.mro.last().cloned() else { return };
+        let emptied = obj.dict.get_mut().and_then(Rc::get_mut).is_some_and(|d| d.map.get_mut().clear_small());
+        if !emptied {
+            return;
+        }
+        // While kept, the instance holds its class's last base, not the class (no cycle).
+        let cls = std::mem::replace(&mut *obj.class, base);
+        if let Err(o) = cls.spare_objects.push(o) {
+            drop(o);
+        }
+    }
+
+    /// An instance of `cls` from its [`Class::spare_objects`], with an empty dict, if the
+    /// class keeps one.
+    #[inline(always)]
+    pub fn revive(cls: &Rc<Class>) -> Option<Rc<Object>> {
+        let mut o = cls.spare_objects.pop()?;
+        let obj = Rc::get_mut(&mut o)?;
+        *obj.class = cls.clone();
+        obj.finalized.set(false);
+        Some(o)
     }
 
     /// Makes an object without an attribute dict.

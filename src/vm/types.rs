@@ -188,6 +188,7 @@ pub fn builtin_class(name: &str, bases: &[Rc<Class>], kind: BaseKind) -> Rc<Clas
         plain_object_init: std::cell::Cell::new(false),
         dict_hint: std::cell::Cell::new(0),
         spare_dicts: Default::default(),
+        spare_objects: Default::default(),
         gc_slot: Default::default(),
         type_name: RefCell::new(None),
     });

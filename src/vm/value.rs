@@ -239,7 +239,7 @@ impl Value {
             Value::Dict(r) => drop(r),
             Value::Func(r) => drop(r),
             Value::Class(r) => drop(r),
-            Value::Obj(r) => drop(r),
+            Value::Obj(r) => Object::release(r),
             inline @ (Value::Undef | Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_)) => {
                 std::mem::forget(inline)
             }
