@@ -9,7 +9,7 @@ use std::cell::{Cell, RefCell};
 use std::num::NonZeroU64;
 use std::rc::Rc;
 
-use super::event_loop::{loop_of, Cb};
+use super::event_loop::{loop_of, Cb, LoopObj};
 use super::{format, Aio};
 use crate::vm::ext::Ext;
 use crate::vm::frame::Incoming;
@@ -1114,7 +1114,7 @@ fn handle_step_outcome(
     task: &Rc<Object>,
     f: &FutureObj,
     t: &TaskState,
-    lp: Option<&super::event_loop::LoopObj>,
+    lp: Option<&LoopObj>,
     outcome: Outcome,
 ) {
     if !matches!(outcome, Outcome::Yielded(_)) {
@@ -1158,14 +1158,7 @@ fn handle_step_outcome(
     }
 }
 
-fn task_yielded(
-    vm: &mut Vm,
-    task: &Rc<Object>,
-    f: &FutureObj,
-    t: &TaskState,
-    lp: &super::event_loop::LoopObj,
-    result: Value,
-) {
+fn task_yielded(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskState, lp: &LoopObj, result: Value) {
     if let (Value::Obj(w), Some(s)) = (&result, super::sleep::sleep_of(&result)) {
         if s.armed() {
             if !s.blocking() {
@@ -1215,7 +1208,7 @@ fn task_yielded(
 }
 
 /// A future yielded without `_asyncio_future_blocking` set: the step fails.
-fn not_blocking(vm: &mut Vm, lp: &super::event_loop::LoopObj, task: &Rc<Object>, result: &Value) {
+fn not_blocking(vm: &mut Vm, lp: &LoopObj, task: &Rc<Object>, result: &Value) {
     let r = vm.repr(result).unwrap_or_default();
     let tr = vm.repr(&Value::Obj(task.clone())).unwrap_or_default();
     let e =
