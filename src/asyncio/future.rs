@@ -9,7 +9,7 @@ use std::cell::{Cell, RefCell};
 use std::num::NonZeroU64;
 use std::rc::Rc;
 
-use super::event_loop::{loop_of, Cb};
+use super::event_loop::{loop_of, Cb, LoopObj};
 use super::{format, Aio};
 use crate::vm::ext::Ext;
 use crate::vm::frame::Incoming;
@@ -1156,13 +1156,21 @@ pub fn task_step(vm: &mut Vm, task: &Rc<Object>, exc: Option<Exc>) {
     if let (Some(l), Some(p)) = (lp, prev) {
         *l.current_task.borrow_mut() = p;
     }
-    handle_step_outcome(vm, task, f, t, outcome);
+    handle_step_outcome(vm, task, f, t, lp, outcome);
 }
 
-fn handle_step_outcome(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskState, outcome: Outcome) {
+/// What a step's outcome does to its task; `lp` is the task's loop (looked up once per step).
+fn handle_step_outcome(
+    vm: &mut Vm,
+    task: &Rc<Object>,
+    f: &FutureObj,
+    t: &TaskState,
+    lp: Option<&LoopObj>,
+    outcome: Outcome,
+) {
     if !matches!(outcome, Outcome::Yielded(_)) {
         // Finished: `all_tasks()` no longer lists it (its registry entry goes at a compaction).
-        if let Some(lp) = loop_of(&f.st.borrow().loop_obj()) {
+        if let Some(lp) = lp {
             lp.tasks.borrow_mut().finished();
             lp.finished_since_trim.set(lp.finished_since_trim.get() + 1);
         }
@@ -1193,13 +1201,15 @@ fn handle_step_outcome(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskSt
                 }
             }
         }
-        Outcome::Yielded(result) => task_yielded(vm, task, f, t, result),
+        Outcome::Yielded(result) => {
+            if let Some(lp) = lp {
+                task_yielded(vm, task, f, t, lp, result);
+            }
+        }
     }
 }
 
-fn task_yielded(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskState, result: Value) {
-    let loop_obj = f.st.borrow().loop_obj();
-    let Some(lp) = loop_of(&loop_obj) else { return };
+fn task_yielded(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskState, lp: &LoopObj, result: Value) {
     if let (Value::Obj(w), Some(s)) = (&result, super::sleep::sleep_of(&result)) {
         if s.armed() {
             if !s.blocking() {
@@ -1253,7 +1263,7 @@ fn task_yielded(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskState, re
 }
 
 /// A future yielded without `_asyncio_future_blocking` set: the step fails.
-fn not_blocking(vm: &mut Vm, lp: &super::event_loop::LoopObj, task: &Rc<Object>, result: &Value) {
+fn not_blocking(vm: &mut Vm, lp: &LoopObj, task: &Rc<Object>, result: &Value) {
     let r = vm.repr(result).unwrap_or_default();
     let tr = vm.repr(&Value::Obj(task.clone())).unwrap_or_default();
     let e =

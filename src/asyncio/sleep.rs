@@ -387,6 +387,15 @@ pub fn sleep_done(timer: SleepTimer) {
 
 /// `asyncio.sleep(delay, result=None)`.
 pub fn sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    // `sleep(0)` in a running loop (a task yielding its turn): the shared awaitable, with no
+    // argument parsing and no clone of the loop's class table.
+    if let ([Value::Int(d)], []) = (args.pos, args.kw) {
+        if *d <= 0 {
+            if let Some(lp) = loop_of(&vm.running_loop) {
+                return Ok(lp.aio.sleep0.clone());
+            }
+        }
+    }
     let delay = args.pos.first().or(args.kwarg("delay")).cloned();
     let Some(delay) = delay else {
         return Err(vm.new_error("TypeError", "sleep() missing 1 required positional argument: 'delay'"));

@@ -414,6 +414,11 @@ pub(crate) fn cached_method_into(
 ) -> bool {
     // An object (the common receiver) and a builtin value each test their variant once.
     let (f, s) = match &regs[obj] {
+        Value::Obj(o) if matches!(o.payload, Payload::Module(_)) => {
+            let Payload::Module(m) = &o.payload else { return false };
+            let Some(f) = cached_module_entry(code, m, idx) else { return false };
+            (f, Value::Undef)
+        }
         Value::Obj(o) => {
             if !method_cacheable(o) {
                 return false;
@@ -437,6 +442,20 @@ pub(crate) fn cached_method_into(
     std::mem::replace(&mut regs[dst[0]], f).release();
     std::mem::replace(&mut regs[dst[1]], s).release();
     true
+}
+
+/// The module attribute `m.<names[idx]>` when `code`'s slot remembers where it sits in the
+/// module dict (keyed by the dict's address) and that entry's key is still the name: what
+/// `LoadMethod` on a module (`asyncio.sleep(0)`) finds, with no call out of the dispatch loop.
+#[inline(always)]
+fn cached_module_entry(code: &CodeObj, m: &Module, idx: usize) -> Option<Value> {
+    let slot = code.attr_cache.get()?.get(idx)?;
+    let key = Rc::as_ptr(&m.dict) as usize;
+    let way = slot.ways.iter().find(|w| w.class.get() == key)?;
+    let Known::ModuleEntry(i) = way.known.get() else { return None };
+    let map = m.dict.map.try_borrow().ok()?;
+    let e = map.entry_at(i as usize)?;
+    is_slot_name(&e.key, slot, code, idx).then(|| e.value.clone())
 }
 
 /// Whether the instance dict of `o` has name `idx` of `code`. Instances almost never shadow
@@ -513,13 +532,10 @@ impl Vm {
         m: &Module,
         idx: usize,
     ) -> PyResult<(Value, Value)> {
-        let key = Rc::as_ptr(&m.dict) as usize;
-        if let Some(Known::ModuleEntry(i)) = keyed_slot(code, key, idx) {
-            let map = m.dict.map.borrow();
-            if let Some(e) = map.live_entry(i as usize).filter(|e| same_name(&e.key, &code.names[idx])) {
-                return Ok((e.value.clone(), Value::Undef));
-            }
+        if let Some(f) = cached_module_entry(code, m, idx) {
+            return Ok((f, Value::Undef));
         }
+        let key = Rc::as_ptr(&m.dict) as usize;
         let r = self.load_method(obj, &code.names[idx])?;
         if let Value::Str(k) = &code.names[idx] {
             if let Some(i) = m.dict.map.borrow().index_of_str(k.hash(), k.as_str()).and_then(narrow) {
@@ -562,14 +578,6 @@ fn note_dict_len(cls: &Class, len: usize) {
 /// Records what `code`'s slot for name `idx` knows about class `cls`.
 fn store_slot(code: &CodeObj, cls: &Class, idx: usize, known: Known) {
     store_keyed_slot(code, cls as *const Class as usize, idx, known)
-}
-
-/// What `code`'s slot for name `idx` knows under `key` (a module dict's address), whatever
-/// the class epoch (a module entry is checked by its key on every hit).
-#[inline]
-fn keyed_slot(code: &CodeObj, key: usize, idx: usize) -> Option<Known> {
-    let way = code.attr_cache.get()?.get(idx)?.ways.iter().find(|w| w.class.get() == key)?;
-    Some(way.known.get())
 }
 
 /// Records what `code`'s slot for name `idx` knows under `class` (a class's address, or a
