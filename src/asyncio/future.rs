@@ -635,6 +635,18 @@ impl FutureObj {
         }
     }
 
+    /// What gather reads of a child with one borrow and no error object: marks the outcome
+    /// retrieved (as `exception()` and `result()` do) and returns whether the future failed
+    /// with its outcome (the exception, or the result; None while pending or cancelled).
+    pub fn retrieve(&self) -> (bool, Value) {
+        let mut st = self.st.borrow_mut();
+        st.log_traceback = false;
+        if st.state != State::Finished {
+            return (false, Value::None);
+        }
+        (st.failed, st.outcome.clone())
+    }
+
     /// `done()`.
     pub fn done(&self) -> bool {
         self.st.borrow().state != State::Pending
@@ -847,7 +859,15 @@ fn schedule_done_callback(vm: &mut Vm, loop_obj: &Value, cb: DoneCallback, fut: 
 
 /// The `FutureObj` behind a value, if it is a native future or task.
 pub fn future_of(v: &Value) -> Option<&FutureObj> {
-    match v.payload()? {
+    match v {
+        Value::Obj(o) => future_obj(o),
+        _ => None,
+    }
+}
+
+/// The native future or task an object is, if it is one.
+pub fn future_obj(o: &Object) -> Option<&FutureObj> {
+    match &o.payload {
         Payload::Ext(e) => e.as_any().downcast_ref::<FutureObj>(),
         _ => None,
     }

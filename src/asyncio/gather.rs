@@ -15,7 +15,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use super::event_loop::loop_of;
-use super::future::{future_of, is_coroutine, new_task, DoneCallback, FutureObj, State};
+use super::future::{future_obj, future_of, is_coroutine, new_task, DoneCallback, FutureObj, State};
 use super::Aio;
 use crate::vm::ext::Ext;
 use crate::vm::gc::{AddrMap, Tracer};
@@ -81,7 +81,14 @@ impl Ext for GatherState {
 }
 
 fn state_of(v: &Value) -> Option<&GatherState> {
-    match v.payload()? {
+    match v {
+        Value::Obj(o) => state_obj(o),
+        _ => None,
+    }
+}
+
+fn state_obj(o: &Object) -> Option<&GatherState> {
+    match &o.payload {
         Payload::Ext(e) => e.as_any().downcast_ref::<GatherState>(),
         _ => None,
     }
@@ -208,9 +215,7 @@ pub fn m_gather_set_outer(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// The done callback of a child `fut` (CPython's `_done_callback`), run from the ready queue.
 pub fn child_done(vm: &mut Vm, state: &Rc<Object>, fut: &Rc<Object>) {
-    let sv = Value::Obj(state.clone());
-    let fv = Value::Obj(fut.clone());
-    let (Some(st), Some(f)) = (state_of(&sv), future_of(&fv)) else { return };
+    let (Some(st), Some(f)) = (state_obj(state), future_obj(fut)) else { return };
     st.nfinished.set(st.nfinished.get() + 1);
     let outer_val = st.outer.borrow().clone();
     let outer = match (&outer_val, future_of(&outer_val)) {
@@ -218,7 +223,7 @@ pub fn child_done(vm: &mut Vm, state: &Rc<Object>, fut: &Rc<Object>) {
         _ => {
             if f.st.borrow().state != State::Cancelled {
                 // Marks the exception retrieved.
-                let _ = f.exception(vm);
+                f.retrieve();
             }
             return;
         }
@@ -229,7 +234,7 @@ pub fn child_done(vm: &mut Vm, state: &Rc<Object>, fut: &Rc<Object>) {
             let _ = outer.1.set_exception(vm, outer.0, Value::Obj(exc));
             return;
         }
-        if let Ok(Value::Obj(exc)) = f.exception(vm) {
+        if let (true, Value::Obj(exc)) = f.retrieve() {
             let _ = outer.1.set_exception(vm, outer.0, Value::Obj(exc));
             return;
         }
@@ -253,11 +258,7 @@ fn finish(vm: &mut Vm, st: &GatherState, outer: &Rc<Object>, of: &FutureObj) {
             let msg = if msg.is_none() { Value::str("") } else { msg };
             Value::Obj(vm.new_exception(&cancelled_error, vec![msg]))
         } else {
-            match c.exception(vm) {
-                Ok(Value::None) => c.result(vm).unwrap_or(Value::None),
-                Ok(e) => e,
-                Err(_) => Value::None,
-            }
+            c.retrieve().1
         };
         results.push(res);
     }
