@@ -11,6 +11,7 @@ use std::rc::Rc;
 
 use super::event_loop::{loop_of, Cb, LoopObj};
 use super::{format, Aio};
+use crate::runtime::timers::TimerId;
 use crate::vm::ext::Ext;
 use crate::vm::frame::Incoming;
 use crate::vm::gc::Tracer;
@@ -398,9 +399,10 @@ impl Ext for FutureObj {
                 self.st.borrow_mut().blocking = true;
                 Ok(Delegate::Yield(this.clone()))
             }
-            Incoming::Send(_) if pending => {
-                Err(vm.new_error("RuntimeError", "await wasn't used with future"))
-            }
+            Incoming::Send(_) if pending => match yield_again(this) {
+                true => Ok(Delegate::Yield(this.clone())),
+                false => Err(vm.new_error("RuntimeError", "await wasn't used with future")),
+            },
             _ => self.result(vm).map(Delegate::Done),
         })
     }
@@ -495,7 +497,7 @@ impl TaskState {
     /// a sleep object standing for that future first (`sleep::unpark`).
     fn script_fut_waiter(&self, vm: &mut Vm, this: &Value) -> Value {
         if let Value::Obj(task) = this {
-            if let Some(w) = self.unpark(vm, task) {
+            if let Some(w) = self.unpark(vm, task, None) {
                 return Value::Obj(w);
             }
         }
@@ -504,10 +506,11 @@ impl TaskState {
 
     /// If the task is parked on its sleep's timer (its waiter is a `sleep::Mark`), makes
     /// the sleep object standing for the future it waits on its waiter, and returns it.
-    fn unpark(&self, vm: &mut Vm, task: &Rc<Object>) -> Option<Rc<Object>> {
+    /// `known` is the timer's id if the caller has it (see `sleep::unpark`).
+    fn unpark(&self, vm: &mut Vm, task: &Rc<Object>, known: Option<TimerId>) -> Option<Rc<Object>> {
         let mark = peek(&self.fut_waiter).and_then(|w| super::sleep::mark_of(&w))?;
         let lp = future_of(&Value::Obj(task.clone()))?.st.borrow().loop_obj();
-        let w = super::sleep::unpark(vm, task, &self.coro(), lp, mark)?;
+        let w = super::sleep::unpark(vm, task, &self.coro(), lp, mark, known)?;
         self.set_waiter_obj(w.clone());
         Some(w)
     }
@@ -857,6 +860,27 @@ fn schedule_done_callback(vm: &mut Vm, loop_obj: &Value, cb: DoneCallback, fut: 
     lp.el.borrow_mut().call_soon(cb);
 }
 
+/// `Future.__await__` resumed while the future `w` is still pending (a send by hand into
+/// the coroutine of a task waiting on it): CPython's future iterator yields the future once
+/// more when `_asyncio_future_blocking` is false again (the task took the last yield), and
+/// sets it. True when `w` is to be yielded again; false for anything else, which is "await
+/// wasn't used with future" at the caller.
+pub fn yield_again(w: &Value) -> bool {
+    let Some(f) = future_of(w) else { return false };
+    let mut st = f.st.borrow_mut();
+    if st.state != State::Pending || st.blocking {
+        return false;
+    }
+    st.blocking = true;
+    true
+}
+
+/// The sleep object standing for the future a task parked on its sleep's timer waits on,
+/// made now (see `sleep::unpark`): None when `task` is not parked so.
+pub fn unpark_task(vm: &mut Vm, task: &Rc<Object>, id: TimerId) -> Option<Rc<Object>> {
+    future_obj(task)?.task()?.unpark(vm, task, Some(id))
+}
+
 /// The `FutureObj` behind a value, if it is a native future or task.
 pub fn future_of(v: &Value) -> Option<&FutureObj> {
     match v {
@@ -1098,7 +1122,7 @@ fn cancel_waiter(
         return Ok(super::sleep::cancel_mark(vm, &lp, task, mark, |m| t.set_waiter_obj(m)));
     }
     // The message needs an object to keep it.
-    match t.unpark(vm, task) {
+    match t.unpark(vm, task, None) {
         Some(obj) => cancel_any(vm, &obj, msg),
         None => Ok(false),
     }

@@ -467,6 +467,9 @@ impl QueueOp {
             (Incoming::Send(_), Some(w)) => {
                 // `await waiter` finished: its result (or CancelledError), then loop again.
                 let wv = Value::Obj(w.clone());
+                if super::future::yield_again(&wv) {
+                    return Ok(Delegate::Yield(wv));
+                }
                 let outcome = match future_of(&wv) {
                     Some(f) if f.done() => f.result(vm).map(|_| ()),
                     _ => Err(vm.new_error("RuntimeError", "await wasn't used with future")),

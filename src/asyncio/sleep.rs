@@ -205,13 +205,14 @@ impl SleepCoro {
     fn step(&self, vm: &mut Vm, this: &Value, incoming: &Incoming) -> PyResult<Delegate> {
         match incoming {
             Incoming::Start => self.arm(vm, this),
+            Incoming::Send(_) if self.yield_again() => Ok(Delegate::Yield(this.clone())),
             Incoming::Send(_) => {
-                self.cancel_timer();
+                self.cancel_timer(vm, this);
                 // Not done yet: CPython's `Future.__await__` resumed too early.
                 self.outcome(vm).map(Delegate::Done)
             }
             Incoming::Throw(e) => {
-                self.cancel_timer();
+                self.cancel_timer(vm, this);
                 Err(e.clone())
             }
         }
@@ -240,17 +241,38 @@ impl SleepCoro {
     }
 
     /// `h.cancel()` in the `finally` of CPython's `sleep`: the timer goes; the object stays
-    /// pending (or whatever it was).
-    fn cancel_timer(&self) {
+    /// pending (or whatever it was). `this` is the object.
+    fn cancel_timer(&self, vm: &mut Vm, this: &Value) {
         let Phase::Pending(id) = self.phase.get() else { return };
-        self.phase.set(Phase::Orphaned);
-        // Taken first: the timer entry's drop would release it inside the loop's borrow.
-        let waiter = self.waiter.take();
         let lp = self.loop_obj();
-        if let Some(lp) = loop_of(&lp) {
-            lp.el.borrow_mut().cancel_timer(id);
+        // Taken out: the timer entry's drop would release it inside the loop's borrow.
+        let taken = loop_of(&lp).and_then(|lp| lp.el.borrow_mut().cancel_timer_take(id, |_| true));
+        self.orphan(vm, this, taken);
+    }
+
+    /// The object's timer entry (`entry`, taken out of the timers) is gone: it stays
+    /// pending with no timer, and a task waiting on it goes on waiting (CPython's future keeps
+    /// the task's wakeup callback: a `cancel()` still wakes it); from now on only the
+    /// collector can free the two.
+    fn orphan<T>(&self, vm: &mut Vm, this: &Value, entry: T) {
+        self.phase.set(Phase::Orphaned);
+        // Out while the entry drops: a `SleepTimer` clears the waiter of its object.
+        let waiter = self.waiter.take();
+        drop(entry);
+        if waiter.is_some() {
+            self.waiter.set(waiter);
+            vm.gc_track(this);
         }
-        drop(waiter);
+    }
+
+    /// Resumed by a send while pending: whether to yield this object again (see
+    /// `future::yield_again`; sets the blocking flag).
+    fn yield_again(&self) -> bool {
+        if !matches!(self.phase.get(), Phase::Pending(_)) || self.blocking.get() {
+            return false;
+        }
+        self.blocking.set(true);
+        true
     }
 
     /// `_asyncio_future_blocking` as a task reads it.
@@ -489,13 +511,15 @@ pub fn m_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// `close()`.
-pub fn m_close(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    if let Some(e) = args.pos.first().and_then(|v| v.payload()).and_then(Payload::ext) {
+pub fn m_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = args.pos.first().cloned().unwrap_or(Value::None);
+    if let Some(e) = this.payload().and_then(Payload::ext) {
         if let Some(s) = e.as_any().downcast_ref::<Sleep0>() {
             s.sent.set(false);
-        } else if let Some(sleep) = e.as_any().downcast_ref::<SleepCoro>() {
-            sleep.cancel_timer();
         }
+    }
+    if let Some(sleep) = sleep_of(&this) {
+        sleep.cancel_timer(vm, &this);
     }
     Ok(Value::None)
 }
@@ -663,13 +687,26 @@ pub fn mark_outcome(vm: &mut Vm, mark: Mark) -> PyResult<Value> {
 /// A sleep object standing for the future of a task parked on its timer (`mark`), for a
 /// script that asks for the task's `_fut_waiter`: from now on it is that future (a pending
 /// one takes over the timer's payload, so the timer resolves it). `coro` and `lp` are the
-/// task's.
-pub fn unpark(vm: &mut Vm, task: &Rc<Object>, coro: &Value, lp: Value, mark: Mark) -> Option<Rc<Object>> {
+/// task's; `known` is the timer's id when the caller has it (the coroutine is running, so
+/// its registers cannot be read).
+pub fn unpark(
+    vm: &mut Vm,
+    task: &Rc<Object>,
+    coro: &Value,
+    lp: Value,
+    mark: Mark,
+    known: Option<TimerId>,
+) -> Option<Rc<Object>> {
     let (phase, waiter) = match mark {
         Mark::Pending => {
-            let Value::Obj(c) = coro else { return None };
-            let bits = crate::vm::coro::awaited_int(c)?;
-            (Phase::Pending(TimerId::from_bits(bits)), Some(task.clone()))
+            let id = match known {
+                Some(id) => id,
+                None => {
+                    let Value::Obj(c) = coro else { return None };
+                    TimerId::from_bits(crate::vm::coro::awaited_int(c)?)
+                }
+            };
+            (Phase::Pending(id), Some(task.clone()))
         }
         Mark::Done => (Phase::Done, None),
         Mark::Cancelled => (Phase::Cancelled, None),
@@ -702,16 +739,48 @@ pub fn unpark(vm: &mut Vm, task: &Rc<Object>, coro: &Value, lp: Value, mark: Mar
 /// of the same slot and generation, if it had one (only sleep timers are taken).
 pub fn parked_step(vm: &mut Vm, bits: i64, incoming: Incoming) -> PyResult<Delegate> {
     let id = TimerId::from_bits(bits);
+    if !matches!(incoming, Incoming::Throw(_)) {
+        if let Some(obj) = parked_yield_again(vm, id) {
+            return Ok(Delegate::Yield(Value::Obj(obj)));
+        }
+    }
     let taken = loop_of(&vm.running_loop).and_then(|lp| {
         lp.el.borrow_mut().cancel_timer_take(id, |cb| matches!(cb, Cb::SleepTask(_) | Cb::SleepDone(_)))
     });
     let pending = taken.is_some();
-    drop(taken);
+    match taken {
+        Some(Cb::SleepDone(timer)) => {
+            let obj = Value::Obj(timer.0.clone());
+            match sleep_of(&obj) {
+                Some(s) => s.orphan(vm, &obj, timer),
+                None => drop(timer),
+            }
+        }
+        other => drop(other),
+    }
     match incoming {
         Incoming::Throw(e) => Err(e),
         _ if pending => Err(vm.new_error("RuntimeError", "await wasn't used with future")),
         _ => Ok(Delegate::Done(Value::None)),
     }
+}
+
+/// A send into a coroutine parked on the pending timer `id`: the sleep object standing for
+/// the future it waits on (made now, as a read of the task's `_fut_waiter` makes it, if the
+/// timer still holds the task) when it is to be yielded again (`SleepCoro::yield_again`);
+/// None for the second send, or a timer no longer pending.
+fn parked_yield_again(vm: &mut Vm, id: TimerId) -> Option<Rc<Object>> {
+    let lp = loop_of(&vm.running_loop)?;
+    let held = match lp.el.borrow().timer_payload(id)? {
+        Cb::SleepTask(task) => Err(task.clone()),
+        Cb::SleepDone(SleepTimer(obj)) => Ok(obj.clone()),
+        _ => return None,
+    };
+    let obj = match held {
+        Ok(obj) => obj,
+        Err(task) => super::future::unpark_task(vm, &task, id)?,
+    };
+    sleep_coro(&obj)?.yield_again().then_some(obj)
 }
 
 /// What `cr_await` shows for a coroutine whose register holds a parked timer's id: a

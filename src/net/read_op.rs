@@ -15,7 +15,7 @@ use std::rc::Rc;
 
 use super::module::classes;
 use super::reader::{reader_of, sep_arg, ReaderObj};
-use crate::asyncio::future::future_of;
+use crate::asyncio::future::{future_of, yield_again};
 use crate::builtins::opt_arg;
 use crate::compiler::bytecode::CmpKind;
 use crate::vm::ext::{hand_driven_of, Ext, HandDriven};
@@ -97,6 +97,11 @@ impl ReadOp {
         };
         let waiter = self.waiter.borrow_mut().take();
         if let Some(w) = waiter {
+            if !matches!(incoming, Incoming::Throw(_)) && yield_again(&Value::Obj(w.clone())) {
+                // Sent into by hand while the read waits: `await self._waiter` yields again.
+                *self.waiter.borrow_mut() = Some(w.clone());
+                return Ok(Delegate::Yield(Value::Obj(w)));
+            }
             // `await self._waiter` ended; the `finally` clears the reader's waiter.
             r.clear_waiter();
             if let Incoming::Throw(e) = incoming {

@@ -127,6 +127,11 @@ impl<C, M> EventLoop<C, M> {
         self.timers.cancel_take(id, keep)
     }
 
+    /// The payload of a timer still scheduled (see [`TimerHeap::payload`]).
+    pub fn timer_payload(&self, id: TimerId) -> Option<&C> {
+        self.timers.payload(id)
+    }
+
     /// Replaces the payload of a scheduled timer in place (see [`TimerHeap::replace`]).
     pub fn replace_timer(&mut self, id: TimerId, payload: C) -> Result<C, C> {
         self.timers.replace(id, payload)

@@ -178,6 +178,17 @@ impl<C> TimerHeap<C> {
         }
     }
 
+    /// The payload of a timer still scheduled (None once it fired or was cancelled).
+    pub fn payload(&self, id: TimerId) -> Option<&C> {
+        match self.slots.get(id.slot()) {
+            Some(slot) if slot.generation == id.generation => match &slot.state {
+                SlotState::Scheduled(c) => Some(c),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     /// Replaces the payload of a timer still scheduled, keeping its place in the heap (the
     /// order of timers with equal deadlines does not change). Returns the old payload, or
     /// gives `payload` back when `id` is not scheduled.

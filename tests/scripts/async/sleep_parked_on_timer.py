@@ -63,16 +63,16 @@ async def read_waiter_then_cancel():
 
 async def cancel_after_timer_fired():
     loop = asyncio.get_running_loop()
-    b = asyncio.create_task(sleeper(0.02), name="late")
-    c = asyncio.create_task(sleeper(0.02), name="late2")
+    b = asyncio.create_task(sleeper(0.2), name="late")
+    c = asyncio.create_task(sleeper(0.2), name="late2")
     await asyncio.sleep(0)
 
     def cancel_b():
         print("cancel late", b.cancel(), repr(b).split(" wait_for=")[1])
         print("cancel late2", c.cancel("m"), repr(c._fut_waiter))
 
-    loop.call_later(0.001, time.sleep, 0.06)
-    loop.call_later(0.03, cancel_b)
+    loop.call_later(0.001, time.sleep, 0.5)
+    loop.call_later(0.3, cancel_b)
     for t in (b, c):
         try:
             await t

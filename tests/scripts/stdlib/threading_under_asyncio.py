@@ -1,12 +1,12 @@
 import asyncio, threading, time, queue
 def blocking(name):
-    for i in range(2):
-        time.sleep(0.2)
+    for i, d in enumerate((0.3, 0.2)):
+        time.sleep(d)
         print(f"thread {name} {i}")
 async def ticker():
     for i in range(4):
         print("tick", i)
-        await asyncio.sleep(0.12)
+        await asyncio.sleep(0.2)
 async def main():
     t = threading.Thread(target=blocking, args=("a",))
     t.start()
