@@ -238,6 +238,27 @@ fn subprocesses_need_the_process_capability() {
 }
 
 #[test]
+fn blocking_subprocesses_need_the_process_capability_and_no_other() {
+    let run = "import subprocess\nout = subprocess.run(['echo', 'hi'], capture_output=True).stdout.decode()";
+    let mut it = limited(Limits::default());
+    let err = it.exec(run).unwrap_err();
+    assert!(
+        err.to_string().ends_with(
+            "PermissionError: subprocess: access denied: the 'process' capability is off in this interpreter"
+        ),
+        "{err}"
+    );
+    it.set_capability(Capability::Process, true);
+    it.exec(run).unwrap();
+    assert_eq!(it.eval::<String>("out").unwrap(), "hi\n");
+    // A timeout kills the child: a signal to a child of this interpreter's own, which the
+    // 'signals' capability (signals to any process) does not govern.
+    assert!(!it.allows(Capability::Signals));
+    it.exec("try:\n    subprocess.run(['sleep', '5'], timeout=0.05)\nexcept subprocess.TimeoutExpired:\n    killed = True").unwrap();
+    assert!(it.eval::<bool>("killed").unwrap());
+}
+
+#[test]
 fn signal_handlers_need_the_signals_capability() {
     let script = "import asyncio, signal\nloop = asyncio.new_event_loop()\nout = []\nfor f in (lambda: loop.add_signal_handler(signal.SIGUSR2, print), lambda: loop.remove_signal_handler(signal.SIGUSR2)):\n    try:\n        f()\n    except NotImplementedError as e:\n        out.append(repr(e))\nloop.close()\nout = ' '.join(out)";
     let mut it = limited(Limits::default());

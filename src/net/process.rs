@@ -41,22 +41,25 @@ const AF_UNIX: i32 = 1;
 const SOCK_STREAM: i32 = 1;
 
 /// What one standard stream of the child is.
-enum Spec {
+pub(crate) enum Spec {
     Inherit,
     Pipe,
     Stdout,
     Null,
 }
 
-fn spec(vm: &mut Vm, v: Option<&Value>, name: &str) -> PyResult<Spec> {
-    match v {
-        None | Some(Value::None) => Ok(Spec::Inherit),
-        Some(Value::Int(PIPE)) => Ok(Spec::Pipe),
-        Some(Value::Int(DEVNULL)) => Ok(Spec::Null),
-        Some(Value::Int(STDOUT)) if name == "stderr" => Ok(Spec::Stdout),
-        Some(_) => {
-            let msg = format!("{name}: only PIPE, DEVNULL, None (and STDOUT for stderr) are supported");
-            Err(vm.new_error("ValueError", &msg))
+impl Spec {
+    /// The `stdin`/`stdout`/`stderr` argument `v` of a spawn.
+    pub(crate) fn parse(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Spec> {
+        match v {
+            Value::None => Ok(Spec::Inherit),
+            Value::Int(PIPE) => Ok(Spec::Pipe),
+            Value::Int(DEVNULL) => Ok(Spec::Null),
+            Value::Int(STDOUT) if name == "stderr" => Ok(Spec::Stdout),
+            _ => {
+                let msg = format!("{name}: only PIPE, DEVNULL, None (and STDOUT for stderr) are supported");
+                Err(vm.new_error("ValueError", &msg))
+            }
         }
     }
 }
@@ -113,35 +116,9 @@ pub fn spawn(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [loop_obj, argv, cwd, env, i, o, e] = args.pos else {
         return Err(vm.new_error("TypeError", "spawn() takes 7 arguments"));
     };
-    let argv = vm.collect(argv)?;
-    let Some((program, rest)) = argv.split_first() else {
-        return Err(vm.new_error("IndexError", "list index out of range"));
-    };
-    let program = os_arg(vm, program)?;
-    let mut cmd = Command::new(&program);
-    for a in rest {
-        cmd.arg(os_arg(vm, a)?);
-    }
-    let mut blame = program.clone();
-    if !cwd.is_none() {
-        let dir = os_arg(vm, cwd)?;
-        if !std::path::Path::new(&dir).is_dir() {
-            // CPython's child fails at chdir before exec and names the directory.
-            blame = dir.clone();
-        }
-        cmd.current_dir(dir);
-    }
-    if !env.is_none() {
-        cmd.env_clear();
-        let flat = vm.collect(env)?;
-        for kv in flat.chunks(2) {
-            if let [k, v] = kv {
-                cmd.env(os_arg(vm, k)?, os_arg(vm, v)?);
-            }
-        }
-    }
+    let (mut cmd, blame) = command(vm, argv, cwd, env)?;
     let (si, so, se) =
-        (spec(vm, Some(i), "stdin")?, spec(vm, Some(o), "stdout")?, spec(vm, Some(e), "stderr")?);
+        (Spec::parse(vm, i, "stdin")?, Spec::parse(vm, o, "stdout")?, Spec::parse(vm, e, "stderr")?);
     let mut sin = Stream::new(vm, &si)?;
     let mut sout = Stream::new(vm, &so)?;
     let mut serr = Stream::new(vm, &se)?;
@@ -169,8 +146,42 @@ pub fn spawn(vm: &mut Vm, args: Args) -> PyResult<Value> {
     ]))
 }
 
+/// The command for `argv` (str or bytes items), run in `cwd` (None: here) with `env` (None:
+/// this process's; else a flat list `[k1, v1, ...]`), and the name a failed spawn blames
+/// (the program, or the directory when it does not exist).
+pub(crate) fn command(vm: &mut Vm, argv: &Value, cwd: &Value, env: &Value) -> PyResult<(Command, OsString)> {
+    let argv = vm.collect(argv)?;
+    let Some((program, rest)) = argv.split_first() else {
+        return Err(vm.new_error("IndexError", "list index out of range"));
+    };
+    let program = os_arg(vm, program)?;
+    let mut cmd = Command::new(&program);
+    for a in rest {
+        cmd.arg(os_arg(vm, a)?);
+    }
+    let mut blame = program.clone();
+    if !cwd.is_none() {
+        let dir = os_arg(vm, cwd)?;
+        if !std::path::Path::new(&dir).is_dir() {
+            // CPython's child fails at chdir before exec and names the directory.
+            blame = dir.clone();
+        }
+        cmd.current_dir(dir);
+    }
+    if !env.is_none() {
+        cmd.env_clear();
+        let flat = vm.collect(env)?;
+        for kv in flat.chunks(2) {
+            if let [k, v] = kv {
+                cmd.env(os_arg(vm, k)?, os_arg(vm, v)?);
+            }
+        }
+    }
+    Ok((cmd, blame))
+}
+
 /// A failed spawn: CPython names the program (or the directory) in the OSError.
-fn spawn_error(vm: &mut Vm, err: &std::io::Error, name: &OsString) -> crate::vm::Exc {
+pub(crate) fn spawn_error(vm: &mut Vm, err: &std::io::Error, name: &OsString) -> crate::vm::Exc {
     let exc = os_error(vm, err);
     exc.set_attr("filename", Value::str(&name.to_string_lossy()));
     exc
@@ -198,11 +209,16 @@ pub fn send_signal(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [Value::Int(pid), Value::Int(sig)] = args.pos else {
         return Err(vm.new_error("TypeError", "send_signal(pid, signal): two integers expected"));
     };
-    let pid = i32::try_from(*pid).ok().and_then(rustix::process::Pid::from_raw);
-    let sig = i32::try_from(*sig).ok().and_then(rustix::process::Signal::from_named_raw);
+    signal_child(vm, *pid, *sig)?;
+    Ok(Value::None)
+}
+
+/// Sends `sig` to the child `pid` (the caller knows it is not reaped yet).
+pub(crate) fn signal_child(vm: &mut Vm, pid: i64, sig: i64) -> PyResult<()> {
+    let pid = i32::try_from(pid).ok().and_then(rustix::process::Pid::from_raw);
+    let sig = i32::try_from(sig).ok().and_then(rustix::process::Signal::from_named_raw);
     let (Some(pid), Some(sig)) = (pid, sig) else {
         return Err(vm.new_error("ValueError", "invalid signal number or pid"));
     };
-    rustix::process::kill_process(pid, sig).map_err(|e| os_error(vm, &std::io::Error::from(e)))?;
-    Ok(Value::None)
+    rustix::process::kill_process(pid, sig).map_err(|e| os_error(vm, &std::io::Error::from(e)))
 }

@@ -12,6 +12,7 @@ pub mod os;
 pub mod random;
 pub mod re;
 pub mod structs;
+pub mod subprocess;
 pub mod timefmt;
 pub mod traceback;
 pub mod typename;
