@@ -122,9 +122,9 @@ impl From<Vec<DoneCallback>> for Callbacks {
 
 /// The mutable part of a future.
 ///
-/// Laid out for size (every task and every `sleep()` object has one): the result and the
-/// exception share one slot, told apart by `failed`; the loop is held as the object it
-/// always is. With [`TaskState`], a `FutureObj` fits a 128-byte malloc chunk.
+/// Laid out for size (every task and future has one, in its own box): the result and the
+/// exception share one slot, told apart by `failed`; the loop, set once, is the
+/// [`FutureObj`]'s. In its `RefCell` it is 56 bytes, a 64-byte malloc chunk.
 #[derive(Debug)]
 pub struct FutState {
     /// Pending, cancelled or finished.
@@ -143,15 +143,11 @@ pub struct FutState {
     /// The message given to `cancel(msg)` and the CancelledError that cancelled a task:
     /// rare, so behind one pointer (None: no message, no exception).
     pub cancel: Option<Box<CancelInfo>>,
-    /// The loop the future belongs to (None until a `sleep()` object is armed). A loop is
-    /// always an object (`asyncio.Future(loop=...)` refuses anything else, as CPython does
-    /// when it calls `loop.get_debug()`).
-    loop_ref: Option<Rc<Object>>,
 }
 
 impl FutState {
-    fn new(loop_obj: Value) -> FutState {
-        let mut st = FutState {
+    fn new() -> FutState {
+        FutState {
             state: State::Pending,
             blocking: false,
             log_traceback: false,
@@ -159,28 +155,7 @@ impl FutState {
             outcome: Value::None,
             callbacks: Callbacks::Empty,
             cancel: None,
-            loop_ref: None,
-        };
-        st.set_loop(loop_obj);
-        st
-    }
-
-    /// The loop the future belongs to (None when it has none yet).
-    pub fn loop_obj(&self) -> Value {
-        self.loop_ref.clone().map_or(Value::None, Value::Obj)
-    }
-
-    /// The loop object, borrowed.
-    pub fn loop_ref(&self) -> Option<&Rc<Object>> {
-        self.loop_ref.as_ref()
-    }
-
-    /// Sets the loop (a value that is not an object leaves none).
-    pub fn set_loop(&mut self, loop_obj: Value) {
-        self.loop_ref = match loop_obj {
-            Value::Obj(o) => Some(o),
-            _ => None,
-        };
+        }
     }
 
     /// The result (None while pending, cancelled or failed).
@@ -316,8 +291,13 @@ fn extra_mut(extra: &mut Option<Box<TaskExtra>>) -> &mut TaskExtra {
 /// returns: a coroutine-like object that becomes the future its task waits on).
 #[derive(Debug)]
 pub struct FutureObj {
-    /// Future state.
-    pub st: RefCell<FutState>,
+    /// Future state, boxed: the object keeps a `FutureObj` inline in its payload
+    /// (`Payload::Future`), which has room for the task state but not for this as well.
+    pub st: Box<RefCell<FutState>>,
+    /// The loop the future belongs to (None when `loop=` was not an object: a loop always
+    /// is one, as CPython's `loop.get_debug()` call requires). Set once, never cleared:
+    /// outside the state, which keeps that in a 64-byte malloc chunk.
+    loop_ref: Option<Rc<Object>>,
     /// What kind of future it is, with the state of that kind (inline: one allocation per
     /// future whatever its kind).
     pub kind: FutKind,
@@ -333,6 +313,11 @@ pub enum FutKind {
 }
 
 impl FutureObj {
+    /// The loop the future belongs to (None when it has none).
+    pub fn loop_obj(&self) -> Value {
+        self.loop_ref.clone().map_or(Value::None, Value::Obj)
+    }
+
     /// The task state, for tasks.
     #[inline]
     pub fn task(&self) -> Option<&TaskState> {
@@ -365,7 +350,7 @@ impl Ext for FutureObj {
     fn get_attr(&self, vm: &mut Vm, this: &Value, name: &str) -> PyResult<Option<Value>> {
         Ok(match name {
             "_asyncio_future_blocking" => Some(Value::Bool(self.st.borrow().blocking)),
-            "_loop" => Some(self.st.borrow().loop_obj()),
+            "_loop" => Some(self.loop_obj()),
             "_state" => Some(Value::str(self.st.borrow().state.name())),
             "_cancel_message" => Some(self.st.borrow().cancel_message()),
             "_exception" => Some(self.st.borrow().exception().map_or(Value::None, Value::Obj)),
@@ -509,7 +494,7 @@ impl TaskState {
     /// `known` is the timer's id if the caller has it (see `sleep::unpark`).
     fn unpark(&self, vm: &mut Vm, task: &Rc<Object>, known: Option<TimerId>) -> Option<Rc<Object>> {
         let mark = peek(&self.fut_waiter).and_then(|w| super::sleep::mark_of(&w))?;
-        let lp = future_of(&Value::Obj(task.clone()))?.st.borrow().loop_obj();
+        let lp = future_of(&Value::Obj(task.clone()))?.loop_obj();
         let w = super::sleep::unpark(vm, task, &self.coro(), lp, mark, known)?;
         self.set_waiter_obj(w.clone());
         Some(w)
@@ -594,7 +579,11 @@ impl FutureObj {
 
     /// A new pending future on `loop_obj`.
     pub fn new(loop_obj: Value, kind: FutKind) -> FutureObj {
-        FutureObj { st: RefCell::new(FutState::new(loop_obj)), kind }
+        let loop_ref = match loop_obj {
+            Value::Obj(o) => Some(o),
+            _ => None,
+        };
+        FutureObj { st: Box::new(RefCell::new(FutState::new())), loop_ref, kind }
     }
 
     /// `_make_cancelled_error`.
@@ -661,7 +650,7 @@ impl FutureObj {
         if callbacks.is_empty() {
             return;
         }
-        let loop_obj = self.st.borrow().loop_obj();
+        let loop_obj = self.loop_obj();
         if let Some(lp) = loop_of(&loop_obj) {
             // Async generators the finished coroutine dropped were queued for closing
             // before its result was set, as CPython's finalizer hook runs at the drop.
@@ -734,7 +723,7 @@ impl FutureObj {
     /// `add_done_callback(cb)`.
     pub fn add_done_callback(&self, vm: &mut Vm, this: &Rc<Object>, cb: DoneCallback) {
         if self.st.borrow().state != State::Pending {
-            let loop_obj = self.st.borrow().loop_obj();
+            let loop_obj = self.loop_obj();
             schedule_done_callback(vm, &loop_obj, cb, this);
         } else {
             self.st.borrow_mut().callbacks.push(cb);
@@ -815,10 +804,10 @@ impl Drop for FutureObj {
             return;
         }
         st.log_traceback = false;
-        let loop_obj = st.loop_obj();
-        let taken = std::mem::replace(st, FutState::new(loop_obj));
+        let taken = std::mem::replace(st, FutState::new());
         super::handler::queue_unretrieved(FutureObj {
-            st: RefCell::new(taken),
+            st: Box::new(RefCell::new(taken)),
+            loop_ref: self.loop_ref.take(),
             kind: std::mem::replace(&mut self.kind, FutKind::Plain),
         });
     }
@@ -892,7 +881,7 @@ pub fn future_of(v: &Value) -> Option<&FutureObj> {
 /// The native future or task an object is, if it is one.
 pub fn future_obj(o: &Object) -> Option<&FutureObj> {
     match &o.payload {
-        Payload::Ext(e) => e.as_any().downcast_ref::<FutureObj>(),
+        Payload::Future(f) => Some(f),
         _ => None,
     }
 }
@@ -912,7 +901,7 @@ pub fn new_future(vm: &mut Vm, loop_obj: Value) -> Rc<Object> {
 /// collector: a task waiting on a future forms a cycle (task, coroutine, future, the
 /// future's wake-up callback) that only the collector can free once nothing else holds it.
 pub fn new_future_of(vm: &mut Vm, cls: Rc<Class>, loop_obj: Value) -> Rc<Object> {
-    let obj = Object::with_lazy_dict(cls, Payload::Ext(Box::new(FutureObj::new(loop_obj, FutKind::Plain))));
+    let obj = Object::with_lazy_dict(cls, Payload::Future(FutureObj::new(loop_obj, FutKind::Plain)));
     vm.gc_track(&Value::Obj(obj.clone()));
     obj
 }
@@ -932,13 +921,18 @@ pub fn renew_future(vm: &mut Vm, o: &Rc<Object>, loop_obj: &Value) -> bool {
     {
         return false;
     }
-    let Payload::Ext(e) = &o.payload else { return false };
-    let Some(f) = e.as_any().downcast_ref::<FutureObj>() else { return false };
+    let Payload::Future(f) = &o.payload else { return false };
     let Ok(mut st) = f.st.try_borrow_mut() else { return false };
-    if f.task().is_some() || st.state != State::Finished || st.failed || st.log_traceback {
+    // The loop is set once (a future renewed for another loop would need a new one).
+    if f.task().is_some()
+        || st.state != State::Finished
+        || st.failed
+        || st.log_traceback
+        || !f.loop_obj().is(loop_obj)
+    {
         return false;
     }
-    let old = std::mem::replace(&mut *st, FutState::new(loop_obj.clone()));
+    let old = std::mem::replace(&mut *st, FutState::new());
     drop(st);
     drop(old);
     true
@@ -1001,7 +995,7 @@ pub fn new_task_in(
     };
     let obj = Object::with_lazy_dict(
         lp.aio.task.clone(),
-        Payload::Ext(Box::new(FutureObj::new(loop_obj.clone(), FutKind::Task(task)))),
+        Payload::Future(FutureObj::new(loop_obj.clone(), FutKind::Task(task))),
     );
     vm.mem_track(&obj, TASK_BYTES)?;
     super::event_loop::finalize_dropped_asyncgens(vm, lp);
@@ -1011,9 +1005,7 @@ pub fn new_task_in(
     // its only holder is known at the first step (`TaskState::first_step_coro`): the call's
     // argument registers may hold it as well as a script's variable now.
     if vm.gc.hand_over_last(coro_ptr, &obj) {
-        if let Some(t) =
-            obj.payload.ext().and_then(|e| e.as_any().downcast_ref::<FutureObj>()).and_then(FutureObj::task)
-        {
+        if let Some(t) = future_obj(&obj).and_then(FutureObj::task) {
             t.coro_unregistered.set(true);
         }
     } else {
@@ -1118,7 +1110,7 @@ fn cancel_waiter(
 ) -> PyResult<bool> {
     let Some(mark) = super::sleep::mark_of(w) else { return cancel_any(vm, w, msg) };
     if msg.is_none() {
-        let lp = future_of(&Value::Obj(task.clone())).map_or(Value::None, |f| f.st.borrow().loop_obj());
+        let lp = future_of(&Value::Obj(task.clone())).map_or(Value::None, |f| f.loop_obj());
         return Ok(super::sleep::cancel_mark(vm, &lp, task, mark, |m| t.set_waiter_obj(m)));
     }
     // The message needs an object to keep it.
@@ -1134,7 +1126,7 @@ pub fn sleep_timer_fired(vm: &mut Vm, task: Rc<Object>) {
     let Some(f) = future_of(&tv) else { return };
     let Some(t) = f.task() else { return };
     let mark = peek(&t.fut_waiter).and_then(|w| super::sleep::mark_of(&w));
-    let lp = f.st.borrow().loop_obj();
+    let lp = f.loop_obj();
     super::sleep::timer_fired(vm, &lp, task, mark, |m| t.set_waiter_obj(m));
 }
 
@@ -1171,7 +1163,7 @@ pub fn task_step(vm: &mut Vm, task: &Rc<Object>, exc: Option<Exc>) {
         t.must_cancel.set(false);
     }
     t.clear_fut_waiter();
-    let loop_obj = f.st.borrow().loop_obj();
+    let loop_obj = f.loop_obj();
     let lp = loop_of(&loop_obj);
     let prev = lp.map(|l| std::mem::replace(&mut *l.current_task.borrow_mut(), tv.clone()));
     let coro = t.coro();
@@ -1240,7 +1232,7 @@ fn handle_step_outcome(
                 // Re-raised out of the loop to whoever runs it: reported there, not as a
                 // never-retrieved task exception.
                 f.st.borrow_mut().log_traceback = false;
-                if let Some(lp) = loop_of(&f.st.borrow().loop_obj()) {
+                if let Some(lp) = loop_of(&f.loop_obj()) {
                     *lp.fatal.borrow_mut() = Some(e);
                 }
             }
@@ -1363,6 +1355,8 @@ pub fn task_wakeup_value(vm: &mut Vm, task: &Rc<Object>, fv: &Value) {
     }
 }
 
-/// Every task and every `sleep()` object is one `FutureObj` in a box: at most 120 bytes
-/// keeps it in a 128-byte malloc chunk.
-const _: () = assert!(std::mem::size_of::<FutureObj>() <= 104);
+/// Every task and future is a `FutureObj` inline in its object's payload (with the task
+/// state) and its boxed [`FutState`]: at most 56 bytes leaves every object at its size (see
+/// the assertion on `Object`), at most 56 keeps the state in a 64-byte malloc chunk.
+const _: () = assert!(std::mem::size_of::<FutureObj>() <= 56);
+const _: () = assert!(std::mem::size_of::<RefCell<FutState>>() <= 56);

@@ -127,7 +127,7 @@ fn native_coroutine(v: &Value) -> bool {
 fn native_loop(vm: &Vm, aio: &Aio, args: &[Value]) -> Option<Value> {
     let first = args.first()?;
     let lp = match future_of(first) {
-        Some(f) => f.st.borrow().loop_obj(),
+        Some(f) => f.loop_obj(),
         None => vm.running_loop.clone(),
     };
     let Value::Obj(o) = &lp else { return None };

@@ -121,7 +121,7 @@ fn report_dropped(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj) -> PyResult<()> {
         let Some(exc) = exc else { continue };
         let classes = Aio::classes(vm);
         let cls = if is_task { classes.task.clone() } else { classes.future.clone() };
-        let obj: Rc<Object> = Object::new(cls, Payload::Ext(Box::new(fut)));
+        let obj: Rc<Object> = Object::new(cls, Payload::Future(fut));
         let what = if is_task { "Task" } else { "Future" };
         let ctx = context(
             vm,
@@ -138,7 +138,7 @@ fn report_dropped(vm: &mut Vm, loop_obj: &Value, lp: &LoopObj) -> PyResult<()> {
 
 /// Where a future dropped with an unretrieved exception goes: its loop's report queue.
 pub(super) fn queue_unretrieved(fut: FutureObj) {
-    let loop_obj = fut.st.borrow().loop_obj();
+    let loop_obj = fut.loop_obj();
     if let Some(lp) = loop_of(&loop_obj) {
         if let Ok(mut q) = lp.unretrieved.try_borrow_mut() {
             q.push(fut);

@@ -489,7 +489,7 @@ fn fut_set_exception(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn fut_get_loop(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (f, _) = this_future(vm, &args)?;
-    Ok(f.st.borrow().loop_obj())
+    Ok(f.loop_obj())
 }
 
 fn task_cancel_m(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -681,7 +681,7 @@ fn run_until_complete_cb(vm: &mut Vm, args: Args) -> PyResult<Value> {
         if exc.is_some_and(|e| handler::fatal(vm, &e)) {
             return Ok(Value::None);
         }
-        let lv = f.st.borrow().loop_obj();
+        let lv = f.loop_obj();
         if let Some(l) = loop_of(&lv) {
             l.stopping.set(true);
             l.el.borrow_mut().set_stopping(true);

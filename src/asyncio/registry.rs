@@ -11,8 +11,6 @@ use std::rc::{Rc, Weak};
 
 use crate::vm::object::{Object, Payload};
 
-use super::future::FutureObj;
-
 /// Finished tasks below which the registry is never compacted.
 const MIN_COMPACT: usize = 64;
 
@@ -28,7 +26,7 @@ pub struct TaskRegistry {
 fn unfinished(w: &Weak<Object>) -> Option<Rc<Object>> {
     let t = w.upgrade()?;
     let done = match &t.payload {
-        Payload::Ext(e) => e.as_any().downcast_ref::<FutureObj>().is_none_or(FutureObj::done),
+        Payload::Future(f) => f.done(),
         _ => true,
     };
     (!done).then_some(t)

@@ -257,6 +257,7 @@ impl<C: Clone + From<M>, M> EventLoop<C, M> {
     }
 
     fn step(&mut self, may_block: bool) -> io::Result<usize> {
+        self.ready.trim();
         self.timers.drop_cancelled();
         let must_not_block = !may_block || !self.ready.is_empty() || self.stopping;
         let earliest = self.timers.earliest();

@@ -20,6 +20,10 @@ use super::timers::TimerHeap;
 /// day-long wait re-computed once a day costs nothing.
 pub const MAX_POLL_TIMEOUT: f64 = 24.0 * 3600.0;
 
+/// A queue whose buffer holds more callbacks than this is trimmed once it is mostly empty
+/// (see [`ReadyQueue::trim`]); smaller buffers are kept whatever their use.
+const TRIM_MIN_CAPACITY: usize = 4096;
+
 /// The FIFO of ready callbacks.
 #[derive(Debug)]
 pub struct ReadyQueue<C> {
@@ -56,6 +60,23 @@ impl<C> ReadyQueue<C> {
     /// Whether nothing is queued.
     pub fn is_empty(&self) -> bool {
         self.queue.is_empty()
+    }
+
+    /// Gives back most of a large buffer once the queue holds under an eighth of what it can
+    /// (run at every iteration's start, so only a capacity test in the common case).
+    ///
+    /// A burst of `create_task` calls queues every first step at once: 100 k tasks leave a
+    /// 3 MB buffer (24 bytes a callback, doubled) that the steps, parking on their timers,
+    /// drain in one iteration. Kept, it sat under everything allocated afterwards (the
+    /// cancellations of `mem_tasks`, where its peak is); given back, that memory is reused.
+    /// The buffer keeps room for twice what is queued, so a loop whose queue swings between
+    /// sizes reallocates at most once per halving, as doubling does on the way up.
+    #[inline]
+    pub fn trim(&mut self) {
+        let cap = self.queue.capacity();
+        if cap > TRIM_MIN_CAPACITY && self.queue.len() < cap / 8 {
+            self.queue.shrink_to(self.queue.len() * 2);
+        }
     }
 
     /// Gives back the memory of a queue that once held many more callbacks than now.
@@ -136,6 +157,31 @@ mod tests {
         assert_eq!(ran, [1, 2]);
         assert_eq!(ready.len(), 2);
         assert_eq!(ready.pop(), Some(10));
+    }
+
+    #[test]
+    fn trim_gives_back_a_drained_burst_and_keeps_the_order() {
+        let mut ready = ReadyQueue::new();
+        for n in 0..100_000 {
+            ready.push(n);
+        }
+        ready.trim();
+        assert!(ready.queue.capacity() >= 100_000, "a full queue is not trimmed");
+        while ready.len() > 10 {
+            ready.pop();
+        }
+        ready.push(100_000); // wraps around the buffer's end
+        ready.trim();
+        assert!(ready.queue.capacity() < 100, "capacity {}", ready.queue.capacity());
+        let order: Vec<_> = std::iter::from_fn(|| ready.pop()).collect();
+        assert_eq!(order, (99_990..=100_000).collect::<Vec<_>>());
+        let mut small = ReadyQueue::new();
+        for n in 0..1000 {
+            small.push(n);
+        }
+        small.queue.clear();
+        small.trim();
+        assert!(small.queue.capacity() >= 1000, "small buffers are kept");
     }
 
     #[test]

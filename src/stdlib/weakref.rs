@@ -145,6 +145,7 @@ fn weakrefable(v: &Value) -> bool {
                 | Payload::Generator(_)
                 | Payload::Module(_)
                 | Payload::Ext(_)
+                | Payload::Future(_)
         ),
         _ => false,
     }

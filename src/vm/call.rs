@@ -130,7 +130,7 @@ impl Vm {
         let cls = self.type_of(f);
         // Script classes, and native extension objects whose class defines `__call__`
         // (`list[int](...)`).
-        if cls.is_heap || matches!(f.payload(), Some(Payload::Ext(_))) {
+        if cls.is_heap || matches!(f.payload(), Some(Payload::Ext(_) | Payload::Future(_))) {
             if let Some(m) = cls.lookup("__call__") {
                 let mut full = vec![f.clone()];
                 full.extend(args);

@@ -344,7 +344,7 @@ fn visit_payload(p: &Payload, f: &mut dyn FnMut(Edge<'_>)) -> bool {
             }
             Err(_) => return false,
         },
-        Payload::Ext(_) | Payload::Sleep(_) => {
+        Payload::Ext(_) | Payload::Sleep(_) | Payload::Future(_) => {
             return p.ext().is_none_or(|e| e.gc_traverse(&mut Tracer { f }));
         }
         Payload::AsyncGenOp(op) => match op.try_borrow() {
@@ -660,7 +660,9 @@ fn clear_payload(p: &Payload, trash: &mut Vec<Value>, through: &mut dyn FnMut(Ed
                 trash.extend(table.iter().cloned());
             }
         }
-        Payload::Ext(_) | Payload::Sleep(_) => p.ext().into_iter().for_each(|e| e.gc_clear(trash)),
+        Payload::Ext(_) | Payload::Sleep(_) | Payload::Future(_) => {
+            p.ext().into_iter().for_each(|e| e.gc_clear(trash))
+        }
         Payload::Iter(it) => {
             if let Ok(mut it) = it.try_borrow_mut() {
                 let old = std::mem::replace(&mut *it, Iter::Done);

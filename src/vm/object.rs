@@ -1120,6 +1120,10 @@ pub enum Payload {
     /// boxed, as every task parked in a sleep holds one (the box was a 64-byte allocation
     /// per parked task).
     Sleep(crate::asyncio::sleep::SleepCoro),
+    /// An asyncio `Future` or `Task`: an [`Ext`](super::ext::Ext) kept inline, with its
+    /// future state boxed, so that a task is its object and a 56-byte state (a 64-byte
+    /// malloc chunk) rather than the object and a boxed 104-byte `FutureObj` (112 bytes).
+    Future(crate::asyncio::future::FutureObj),
 }
 
 impl Payload {
@@ -1129,6 +1133,7 @@ impl Payload {
         match self {
             Payload::Ext(e) => Some(&**e),
             Payload::Sleep(s) => Some(s),
+            Payload::Future(f) => Some(f),
             _ => None,
         }
     }
@@ -1249,6 +1254,7 @@ impl fmt::Debug for Payload {
             Payload::AsyncYield(_) => "AsyncYield",
             Payload::Ext(_) => "Ext",
             Payload::Sleep(_) => "Sleep",
+            Payload::Future(_) => "Future",
         };
         f.write_str(name)
     }
