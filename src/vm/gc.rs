@@ -87,6 +87,19 @@ impl Tracked {
         }
     }
 
+    /// The object's address (its identity), also once freed: a `Weak` keeps its object's
+    /// allocation, so no other object has this address while the entry exists.
+    #[inline]
+    fn addr(&self) -> usize {
+        match self {
+            Tracked::List(w) => w.as_ptr() as usize,
+            Tracked::Dict(w) => w.as_ptr() as usize,
+            Tracked::Func(w) => w.as_ptr() as usize,
+            Tracked::Class(w) => w.as_ptr() as usize,
+            Tracked::Obj(w) => w.as_ptr() as *const u8 as usize,
+        }
+    }
+
     fn upgrade(&self) -> Option<Strong> {
         Some(match self {
             Tracked::List(w) => Strong::List(w.upgrade()?),
@@ -442,35 +455,49 @@ impl Hasher for AddrHasher {
 /// A map from addresses (object identities) to indices.
 pub type AddrMap = HashMap<usize, usize, BuildHasherDefault<AddrHasher>>;
 
-/// The containers one collection examines, held alive for its length. Each one's
-/// [`GcSlot`] holds its index here, so that finding the node a reference points to is two
-/// loads and a comparison instead of a hash lookup by address.
-struct Nodes(Vec<Strong>);
+/// The containers one collection examines: the registry entries `tracked[start..]`, each
+/// a node unless its object was freed or registered again earlier in the range. Node `i`
+/// is entry `start + i`, and its object's [`GcSlot`] holds `start + i`, so that finding the
+/// node a reference points to is two loads and a comparison instead of a hash lookup by
+/// address. The objects are not held alive meanwhile (no handle per node: a full
+/// collection over a large heap allocates 16 bytes a node less): nothing runs during the
+/// walk that could free one, and the garbage is held while it is cleared.
+struct Nodes<'t> {
+    tracked: &'t [Tracked],
+    start: usize,
+    is_node: Vec<bool>,
+}
 
-impl Nodes {
-    /// Adds `n` unless it is here already (an object registered twice is examined once).
-    fn insert(&mut self, n: Strong) -> bool {
-        if self.index_of(n.addr(), n.slot()).is_some() {
-            return false;
+impl Nodes<'_> {
+    /// Makes entry `start + is_node.len()`, the object `n` held by it, a node unless that
+    /// object is a node already (an object registered twice is examined once).
+    fn insert(&mut self, n: &Strong) -> bool {
+        let node = self.index_of(n.addr(), n.slot()).is_none();
+        if node {
+            n.slot().0.set((self.start + self.is_node.len()) as u32);
         }
-        n.slot().0.set(self.0.len() as u32);
-        self.0.push(n);
-        true
+        self.is_node.push(node);
+        node
     }
 
     /// The index of the object at `addr` whose slot is `slot`, if it is a node. A slot left
-    /// over from an earlier collection, or pointing at another node, fails the address check:
-    /// every node is alive while the collection runs, so no other object has its address.
+    /// over from an earlier collection, or pointing at another entry, fails the checks: the
+    /// entry must be a node of this collection and hold the object's address.
     #[inline]
     fn index_of(&self, addr: usize, slot: &GcSlot) -> Option<usize> {
-        let i = slot.0.get() as usize;
-        (self.0.get(i)?.addr() == addr).then_some(i)
+        let i = (slot.0.get() as usize).checked_sub(self.start)?;
+        (*self.is_node.get(i)? && self.tracked[i].addr() == addr).then_some(i)
     }
 
     /// The index of the node `e` points to, if it is a node.
     #[inline]
     fn get(&self, e: Edge<'_>) -> Option<usize> {
         self.index_of(e.addr(), e.slot()?)
+    }
+
+    /// Node `i`'s object, held for as long as the handle lives.
+    fn strong(&self, i: usize) -> Option<Strong> {
+        self.tracked[i].upgrade()
     }
 }
 
@@ -921,8 +948,9 @@ impl Collector {
     ///
     /// The workspace is sized for a collection over a large heap (a full collection at the
     /// peak of 100 k parked tasks adds its workspace to the peak): the registry entries stay
-    /// in place, with one byte each saying whether it became a node (not freed, not a second
-    /// registration of the same object), and counts and work lists are 32-bit. The vectors
+    /// in place and stand for their nodes (no handle per node, see [`Nodes`]), with one byte
+    /// each saying whether it became a node (not freed, not a second registration of the
+    /// same object), and counts and work lists are 32-bit. The vectors
     /// of a small collection are kept for the next one (see [`Workspace`]).
     fn collect_from(&mut self, start: usize) -> usize {
         self.allocs = 0;
@@ -934,53 +962,55 @@ impl Collector {
         let mut ws = std::mem::take(&mut self.workspace);
         let n = self.tracked.len() - start;
         ws.reserve(n);
-        let mut index = Nodes(std::mem::take(&mut ws.nodes));
+        let mut index =
+            Nodes { tracked: &self.tracked[start..], start, is_node: std::mem::take(&mut ws.is_node) };
         let refs = &mut ws.refs;
-        let mut adopt = Vec::new();
-        for t in &self.tracked[start..] {
-            let node = match t.upgrade() {
-                Some(n) => {
-                    // Minus the handle just taken; a count beyond `i32` only ever stays a root.
-                    let strong = n.key().1.min(i32::MAX as usize) as i32 - 1;
-                    index.insert(n) && {
-                        refs.push(strong);
-                        true
-                    }
+        for t in index.tracked {
+            let strong = match t.upgrade() {
+                // Minus the handle just taken; a count beyond `i32` only ever stays a root.
+                Some(s) if index.insert(&s) => s.key().1.min(i32::MAX as usize) as i32 - 1,
+                Some(_) => 0,
+                None => {
+                    index.is_node.push(false);
+                    0
                 }
-                None => false,
             };
-            ws.is_node.push(node);
+            refs.push(strong);
         }
-        let nodes = &index.0;
-        // Subtract internal references, recording them; a node that cannot be walked is a root.
+        // Subtract internal references, recording them; a node that cannot be walked is a
+        // root. An entry that is not a node counts as alive (and has no references).
         let alive = &mut ws.alive;
-        alive.resize(nodes.len(), false);
-        let mut graph =
-            Graph::with_nodes(nodes.len(), std::mem::take(&mut ws.starts), std::mem::take(&mut ws.edges));
-        for (i, n) in nodes.iter().enumerate() {
-            let on_tracked = &mut |j: usize| {
-                refs[j] -= 1;
-                graph.edges.push(j as u32);
-            };
-            if !walk(n.node(), &index, 0, on_tracked, &mut adopt) {
-                alive[i] = true;
+        alive.extend(index.is_node.iter().map(|&node| !node));
+        let mut graph = Graph::with_nodes(n, std::mem::take(&mut ws.starts), std::mem::take(&mut ws.edges));
+        let mut adopt = Vec::new();
+        for (i, a) in alive.iter_mut().enumerate() {
+            if let Some(s) = index.is_node[i].then(|| index.strong(i)).flatten() {
+                let on_tracked = &mut |j: usize| {
+                    refs[j] -= 1;
+                    graph.edges.push(j as u32);
+                };
+                if !walk(s.node(), &index, 0, on_tracked, &mut adopt) {
+                    *a = true;
+                }
             }
             graph.starts.push(graph.edges.len() as u32);
         }
         for (a, &r) in alive.iter_mut().zip(refs.iter()) {
             *a |= r > 0;
         }
-        ws.work.extend((0..nodes.len() as u32).filter(|&i| alive[i as usize]));
+        ws.work.extend((0..n as u32).filter(|&i| alive[i as usize]));
         graph.mark_reachable(&mut ws.work, alive);
         // PEP 442: generators in the garbage that closing would run code in are finalized
         // first (moved to the graveyard, closed at the VM's next call). Their frames may
         // still use any other object of the garbage, so nothing is cleared this time: the
         // next collection frees whatever the closed generators no longer keep alive (an
         // explicit `gc.collect()` closes them and collects again at once).
-        let finalized = (0..nodes.len())
-            .filter(|&i| {
-                !alive[i] && (finalize_generator(nodes[i].node()) | finalize_owned(nodes[i].node(), &index))
-            })
+        // The garbage is held from here to the end of the collection.
+        let garbage = &mut ws.nodes;
+        garbage.extend((0..n).filter(|&i| !alive[i]).filter_map(|i| index.strong(i)));
+        let finalized = garbage
+            .iter()
+            .filter(|s| finalize_generator(s.node()) | finalize_owned(s.node(), &index))
             .count();
         let mut found = 0;
         if finalized > 0 {
@@ -988,20 +1018,18 @@ impl Collector {
             self.deferred = true;
         } else {
             // Garbage with finalizers to run, and what it reaches, survives until they ran.
-            self.queue_finalizers(nodes, alive, &mut ws.work);
+            queue_finalizers(&index, alive, &mut ws.work);
             self.deferred = !ws.work.is_empty();
             for &i in &ws.work {
                 alive[i as usize] = true;
             }
             graph.mark_reachable(&mut ws.work, alive);
-            for (i, n) in nodes.iter().enumerate() {
-                if !alive[i] {
-                    found += 1 + clear(n.node(), &index, 0, &mut ws.trash);
-                }
+            for s in garbage.iter().filter(|s| !alive[s.slot().0.get() as usize - start]) {
+                found += 1 + clear(s.node(), &index, 0, &mut ws.trash);
             }
         }
         (ws.starts, ws.edges) = (graph.starts, graph.edges);
-        ws.nodes = index.0;
+        ws.is_node = index.is_node;
         self.finish_collection(start, ws);
         // Registered after the collection, as the youngest entries.
         self.adopted = adopt.len();
@@ -1015,14 +1043,10 @@ impl Collector {
     fn finish_collection(&mut self, start: usize, mut ws: Workspace) {
         super::drop::release_vec(std::mem::take(&mut ws.trash));
         ws.nodes.clear();
-        let mut node = 0;
         let mut kept = start;
-        for (r, &was_node) in (start..self.tracked.len()).zip(&ws.is_node) {
-            let keep = was_node && {
-                node += 1;
-                ws.alive[node - 1] || self.tracked[r].is_live()
-            };
-            if keep {
+        for (i, &was_node) in ws.is_node.iter().enumerate() {
+            let r = start + i;
+            if was_node && (ws.alive[i] || self.tracked[r].is_live()) {
                 self.tracked.swap(kept, r);
                 kept += 1;
             }
@@ -1040,6 +1064,7 @@ impl Collector {
 /// A full collection's are freed (they would hold its peak for the whole run).
 #[derive(Default)]
 struct Workspace {
+    /// The garbage, held while it is cleared.
     nodes: Vec<Strong>,
     refs: Vec<i32>,
     is_node: Vec<bool>,
@@ -1056,9 +1081,9 @@ const MAX_KEPT_NODES: usize = 1 << 12;
 impl Workspace {
     /// Room for a collection over `n` registry entries.
     fn reserve(&mut self, n: usize) {
-        self.nodes.reserve(n);
         self.refs.reserve(n);
         self.is_node.reserve(n);
+        self.alive.reserve(n);
     }
 
     /// The vectors emptied for the next collection, or none if they grew large.
@@ -1077,23 +1102,23 @@ impl Workspace {
     }
 }
 
-impl Collector {
-    /// PEP 442: queues the garbage instances whose `__del__` has not run yet on the
-    /// graveyard (marking them finalized), and adds their indices to `queued`.
-    fn queue_finalizers(&self, nodes: &[Strong], alive: &[bool], queued: &mut Vec<u32>) {
-        for (i, n) in nodes.iter().enumerate().filter(|&(i, _)| !alive[i]) {
-            let Strong::Obj(o) = n else { continue };
-            if !o.class.has_del.get() || o.finalized.get() {
-                continue;
-            }
-            let Some(graveyard) = &o.class.graveyard else { continue };
-            let Ok(mut q) = graveyard.try_borrow_mut() else { continue };
-            o.finalized.set(true);
-            q.push(Dead::Cyclic(o.clone()));
-            queued.push(i as u32);
+/// PEP 442: queues the garbage instances whose `__del__` has not run yet on the graveyard
+/// (marking them finalized), and adds their indices to `queued`.
+fn queue_finalizers(nodes: &Nodes<'_>, alive: &[bool], queued: &mut Vec<u32>) {
+    for i in (0..alive.len()).filter(|&i| !alive[i]) {
+        let Some(Strong::Obj(o)) = nodes.strong(i) else { continue };
+        if !o.class.has_del.get() || o.finalized.get() {
+            continue;
         }
+        let Some(graveyard) = &o.class.graveyard else { continue };
+        let Ok(mut q) = graveyard.try_borrow_mut() else { continue };
+        o.finalized.set(true);
+        q.push(Dead::Cyclic(o.clone()));
+        queued.push(i as u32);
     }
+}
 
+impl Collector {
     /// The registered instances whose class has `__del__` and that were not finalized yet,
     /// oldest first (CPython's collector finalizes garbage in this order).
     pub fn unfinalized(&mut self) -> Vec<Rc<Object>> {
