@@ -607,6 +607,13 @@ impl FutureObj {
         vm.new_exception(&cls, args)
     }
 
+    /// True when finished with a result (not cancelled, not failed): `result()` would
+    /// return it and change nothing.
+    pub fn finished_ok(&self) -> bool {
+        let st = self.st.borrow();
+        st.state == State::Finished && !st.failed
+    }
+
     /// `result()`.
     pub fn result(&self, vm: &mut Vm) -> PyResult<Value> {
         let state = self.st.borrow().state;
@@ -904,7 +911,7 @@ pub fn renew_future(vm: &mut Vm, o: &Rc<Object>, loop_obj: &Value) -> bool {
         || o.weak_watched.get()
         || o.finalized.get()
         || o.dict().is_some()
-        || !Rc::ptr_eq(&o.class, &Aio::classes(vm).future)
+        || !is_future_class(vm, &o.class, loop_obj)
     {
         return false;
     }
@@ -914,10 +921,31 @@ pub fn renew_future(vm: &mut Vm, o: &Rc<Object>, loop_obj: &Value) -> bool {
     if f.task().is_some() || st.state != State::Finished || st.failed || st.log_traceback {
         return false;
     }
+    if st.callbacks.is_empty()
+        && st.cancel.is_none()
+        && matches!((st.loop_ref(), loop_obj), (Some(l), Value::Obj(o)) if Rc::ptr_eq(l, o))
+    {
+        // What `FutState::new` would build, field by field: the loop is the same object.
+        st.state = State::Pending;
+        st.blocking = false;
+        let result = std::mem::take(&mut st.outcome);
+        drop(st);
+        drop(result);
+        return true;
+    }
     let old = std::mem::replace(&mut *st, FutState::new(loop_obj.clone()));
     drop(st);
     drop(old);
     true
+}
+
+/// True when `cls` is `asyncio.Future` itself, found through `loop_obj` when it is a native
+/// loop (no `Rc` clone of the classes).
+fn is_future_class(vm: &mut Vm, cls: &Rc<Class>, loop_obj: &Value) -> bool {
+    match loop_of(loop_obj) {
+        Some(lp) => Rc::ptr_eq(cls, &lp.aio.future),
+        None => Rc::ptr_eq(cls, &Aio::classes(vm).future),
+    }
 }
 
 /// What a task is charged against the memory limit: the task, its coroutine and the
@@ -1313,6 +1341,8 @@ pub fn task_wakeup(vm: &mut Vm, task: &Rc<Object>, fut: Rc<Object>) {
     let watched = fut.weak_watched.get() || fut.class.is_heap;
     let fv = Value::Obj(fut);
     let r = match future_of(&fv) {
+        // The result itself is not used: a future finished with one has nothing to raise.
+        Some(f) if !watched && f.task().is_none() && f.finished_ok() => Ok(Value::None),
         Some(f) if !watched && f.task().is_none() => f.result(vm),
         _ => return task_wakeup_value(vm, task, &fv),
     };

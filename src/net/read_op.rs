@@ -15,7 +15,7 @@ use std::rc::Rc;
 
 use super::module::classes;
 use super::reader::{reader_of, sep_arg, ReaderObj};
-use crate::asyncio::future::future_of;
+use crate::asyncio::future::future_obj;
 use crate::builtins::opt_arg;
 use crate::compiler::bytecode::CmpKind;
 use crate::vm::ext::{hand_driven_of, Ext, HandDriven};
@@ -102,14 +102,13 @@ impl ReadOp {
             if let Incoming::Throw(e) = incoming {
                 return Err(e.clone());
             }
-            let w = Value::Obj(w);
-            if let Some(f) = future_of(&w) {
+            // `await` returns `result()`: only its errors matter here.
+            if let Some(f) = future_obj(&w).filter(|f| !f.finished_ok()) {
                 f.result(vm)?;
             }
             // Kept only when this was the last reference: a script can never reach it again.
-            match w {
-                Value::Obj(w) if Rc::strong_count(&w) == 1 && !w.weak_watched.get() => r.keep_waiter(w),
-                _ => {}
+            if Rc::strong_count(&w) == 1 && !w.weak_watched.get() {
+                r.keep_waiter(w);
             }
         } else if let Incoming::Throw(e) = incoming {
             return Err(e.clone());
@@ -118,7 +117,7 @@ impl ReadOp {
             Some(v) => Ok(Delegate::Done(v)),
             None => {
                 let w = r.new_waiter(vm, self.wait_name())?;
-                if let Some(f) = future_of(&Value::Obj(w.clone())) {
+                if let Some(f) = future_obj(&w) {
                     f.st.borrow_mut().blocking = true;
                 }
                 *self.waiter.borrow_mut() = Some(w.clone());
