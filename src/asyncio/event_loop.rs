@@ -327,7 +327,9 @@ fn run_callback(vm: &mut Vm, loop_obj: &Value, cb: Cb) {
             if ho.cancelled.get() {
                 return;
             }
-            let (f, args) = (ho.callback.clone(), ho.args.clone());
+            // Most handles have no arguments (a bound method): no `Vec` clone for them.
+            let args = if ho.args.is_empty() { Vec::new() } else { ho.args.clone() };
+            let f = ho.callback.clone();
             let prev_context = std::mem::replace(&mut vm.context, ho.context.borrow().clone());
             let result = vm.call(&f, args);
             vm.context = prev_context;

@@ -384,7 +384,7 @@ impl Ext for FutureObj {
                 self.st.borrow_mut().blocking = true;
                 Ok(Delegate::Yield(this.clone()))
             }
-            Incoming::Send(_) if pending => match yield_again(this) {
+            Incoming::Send(_) if pending => match yield_again(self) {
                 true => Ok(Delegate::Yield(this.clone())),
                 false => Err(vm.new_error("RuntimeError", "await wasn't used with future")),
             },
@@ -597,6 +597,13 @@ impl FutureObj {
         let cls = Aio::classes(vm).cancelled_error.clone();
         let args = if msg.is_none() { vec![] } else { vec![msg] };
         vm.new_exception(&cls, args)
+    }
+
+    /// True when finished with a result (not cancelled, not failed): `result()` would
+    /// return it and change nothing.
+    pub fn finished_ok(&self) -> bool {
+        let st = self.st.borrow();
+        st.state == State::Finished && !st.failed
     }
 
     /// `result()`.
@@ -849,13 +856,12 @@ fn schedule_done_callback(vm: &mut Vm, loop_obj: &Value, cb: DoneCallback, fut: 
     lp.el.borrow_mut().call_soon(cb);
 }
 
-/// `Future.__await__` resumed while the future `w` is still pending (a send by hand into
+/// `Future.__await__` resumed while the future `f` is still pending (a send by hand into
 /// the coroutine of a task waiting on it): CPython's future iterator yields the future once
 /// more when `_asyncio_future_blocking` is false again (the task took the last yield), and
-/// sets it. True when `w` is to be yielded again; false for anything else, which is "await
+/// sets it. True when `f` is to be yielded again; false for anything else, which is "await
 /// wasn't used with future" at the caller.
-pub fn yield_again(w: &Value) -> bool {
-    let Some(f) = future_of(w) else { return false };
+pub fn yield_again(f: &FutureObj) -> bool {
     let mut st = f.st.borrow_mut();
     if st.state != State::Pending || st.blocking {
         return false;
@@ -917,7 +923,7 @@ pub fn renew_future(vm: &mut Vm, o: &Rc<Object>, loop_obj: &Value) -> bool {
         || o.weak_watched.get()
         || o.finalized.get()
         || o.dict().is_some()
-        || !Rc::ptr_eq(&o.class, &Aio::classes(vm).future)
+        || !is_future_class(vm, &o.class, loop_obj)
     {
         return false;
     }
@@ -932,10 +938,29 @@ pub fn renew_future(vm: &mut Vm, o: &Rc<Object>, loop_obj: &Value) -> bool {
     {
         return false;
     }
+    if st.callbacks.is_empty() && st.cancel.is_none() {
+        // What `FutState::new` would build, field by field (`failed` and `log_traceback`
+        // are false already).
+        st.state = State::Pending;
+        st.blocking = false;
+        let result = std::mem::take(&mut st.outcome);
+        drop(st);
+        drop(result);
+        return true;
+    }
     let old = std::mem::replace(&mut *st, FutState::new());
     drop(st);
     drop(old);
     true
+}
+
+/// True when `cls` is `asyncio.Future` itself, found through `loop_obj` when it is a native
+/// loop (no `Rc` clone of the classes).
+fn is_future_class(vm: &mut Vm, cls: &Rc<Class>, loop_obj: &Value) -> bool {
+    match loop_of(loop_obj) {
+        Some(lp) => Rc::ptr_eq(cls, &lp.aio.future),
+        None => Rc::ptr_eq(cls, &Aio::classes(vm).future),
+    }
 }
 
 /// What a task is charged against the memory limit: the task, its coroutine and the
@@ -1329,6 +1354,8 @@ pub fn task_wakeup(vm: &mut Vm, task: &Rc<Object>, fut: Rc<Object>) {
     let watched = fut.weak_watched.get() || fut.class.is_heap;
     let fv = Value::Obj(fut);
     let r = match future_of(&fv) {
+        // The result itself is not used: a future finished with one has nothing to raise.
+        Some(f) if !watched && f.task().is_none() && f.finished_ok() => Ok(Value::None),
         Some(f) if !watched && f.task().is_none() => f.result(vm),
         _ => return task_wakeup_value(vm, task, &fv),
     };

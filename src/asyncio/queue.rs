@@ -467,7 +467,7 @@ impl QueueOp {
             (Incoming::Send(_), Some(w)) => {
                 // `await waiter` finished: its result (or CancelledError), then loop again.
                 let wv = Value::Obj(w.clone());
-                if super::future::yield_again(&wv) {
+                if future_of(&wv).is_some_and(super::future::yield_again) {
                     return Ok(Delegate::Yield(wv));
                 }
                 let outcome = match future_of(&wv) {

@@ -15,7 +15,7 @@ use std::rc::Rc;
 
 use super::module::classes;
 use super::reader::{reader_of, sep_arg, ReaderObj};
-use crate::asyncio::future::{future_of, yield_again};
+use crate::asyncio::future::{future_obj, yield_again};
 use crate::builtins::opt_arg;
 use crate::compiler::bytecode::CmpKind;
 use crate::vm::ext::{hand_driven_of, Ext, HandDriven};
@@ -97,7 +97,7 @@ impl ReadOp {
         };
         let waiter = self.waiter.borrow_mut().take();
         if let Some(w) = waiter {
-            if !matches!(incoming, Incoming::Throw(_)) && yield_again(&Value::Obj(w.clone())) {
+            if !matches!(incoming, Incoming::Throw(_)) && future_obj(&w).is_some_and(yield_again) {
                 // Sent into by hand while the read waits: `await self._waiter` yields again.
                 *self.waiter.borrow_mut() = Some(w.clone());
                 return Ok(Delegate::Yield(Value::Obj(w)));
@@ -107,14 +107,13 @@ impl ReadOp {
             if let Incoming::Throw(e) = incoming {
                 return Err(e.clone());
             }
-            let w = Value::Obj(w);
-            if let Some(f) = future_of(&w) {
+            // `await` returns `result()`: only its errors matter here.
+            if let Some(f) = future_obj(&w).filter(|f| !f.finished_ok()) {
                 f.result(vm)?;
             }
             // Kept only when this was the last reference: a script can never reach it again.
-            match w {
-                Value::Obj(w) if Rc::strong_count(&w) == 1 && !w.weak_watched.get() => r.keep_waiter(w),
-                _ => {}
+            if Rc::strong_count(&w) == 1 && !w.weak_watched.get() {
+                r.keep_waiter(w);
             }
         } else if let Incoming::Throw(e) = incoming {
             return Err(e.clone());
@@ -123,7 +122,7 @@ impl ReadOp {
             Some(v) => Ok(Delegate::Done(v)),
             None => {
                 let w = r.new_waiter(vm, self.wait_name())?;
-                if let Some(f) = future_of(&Value::Obj(w.clone())) {
+                if let Some(f) = future_obj(&w) {
                     f.st.borrow_mut().blocking = true;
                 }
                 *self.waiter.borrow_mut() = Some(w.clone());

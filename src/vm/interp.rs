@@ -21,7 +21,7 @@ use super::object::{CodeObj, Dict, GenState, Object, Payload, PyStr};
 use super::regs::{Pc, Slot, Window};
 use super::value::Value;
 use super::{Exc, PyResult, Vm};
-use crate::compiler::bytecode::{BinKind, CodeKind, Instr, Reg};
+use crate::compiler::bytecode::{BinKind, CodeKind, Instr, Reg, UnaryKind};
 
 /// How a fiber stopped running.
 pub(crate) enum Outcome {
@@ -850,7 +850,14 @@ impl Vm {
                     Instr::Unary { op, dst, src } => {
                         let x = reg!(src).clone();
                         save_pc!();
-                        reg!(dst) = tryv!(self.unary_op(op, &x));
+                        if op == UnaryKind::Not {
+                            // `not x` (`if not data:`): the truth test, no generic operator.
+                            let t = tryv!(self.truthy(&x));
+                            x.release();
+                            Value::put_bool(&mut reg!(dst), !t);
+                        } else {
+                            reg!(dst) = tryv!(self.unary_op(op, &x));
+                        }
                     }
                     Instr::Compare { op, dst, a, b } => {
                         match super::ops::compare_fast(op, &reg!(a), &reg!(b)) {
