@@ -66,8 +66,10 @@ fn list_append(vm: &mut Vm, stack: &mut [Value], at: usize, argc: usize) -> Opti
     let [Value::List(l), item] = &mut stack[at + 1..at + 3] else { return None };
     vm.gc_note_store(l, item);
     l.items.borrow_mut().push(std::mem::take(item));
-    if let Err(e) = vm.mem_track_value(&stack[at + 1]) {
-        return Some(Err(e));
+    if vm.memory.limited() {
+        if let Err(e) = vm.mem_track_value(&stack[at + 1]) {
+            return Some(Err(e));
+        }
     }
     finish(stack, at, argc, Value::None);
     Some(Ok(()))
@@ -79,5 +81,5 @@ fn finish(stack: &mut [Value], at: usize, argc: usize, result: Value) {
     for slot in &mut stack[at + 1..at + 2 + argc] {
         Value::put(slot, Value::Undef);
     }
-    stack[at] = result;
+    Value::put(&mut stack[at], result);
 }

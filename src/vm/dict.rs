@@ -9,6 +9,7 @@
 //! answers from identity and built-in equality, and reports candidates it cannot decide.
 
 use std::cell::Cell;
+use std::rc::Rc;
 
 use super::object::PyStr;
 use super::value::Value;
@@ -39,6 +40,29 @@ pub enum Probe {
     Missing,
     /// These entries have the same hash but need script `__eq__` to decide.
     Undecided(Vec<usize>),
+}
+
+/// The result of [`DictMap::find_str`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StrFind {
+    /// The key is at this entry index.
+    Found(usize),
+    /// The key is absent.
+    Missing,
+    /// A candidate with the key's hash needs script `__eq__` to decide.
+    Undecided,
+}
+
+/// Whether the stored key `k` equals the str `key` without script code: by address, then
+/// by text; `None` for an instance key (its class may define `__eq__`). No other kind of
+/// value equals a str.
+#[inline(always)]
+fn str_key_eq(k: &Value, key: &Rc<PyStr>) -> Option<bool> {
+    match k {
+        Value::Str(s) => Some(Rc::ptr_eq(s, key) || s.as_str() == key.as_str()),
+        Value::Obj(_) => None,
+        _ => Some(false),
+    }
 }
 
 /// An insertion-ordered hash map from `Value` to `Value`.
@@ -249,33 +273,82 @@ impl DictMap {
         })
     }
 
+    /// Looks a `str` key up without script code, comparing by address first (a repeated
+    /// word or an interned name is usually the very key stored): no `Probe` built, no
+    /// generic equality. The first candidate with the key's hash that only script code can
+    /// compare (an instance key, say a str subclass with its own `__eq__`) makes it
+    /// `Undecided`, and the caller takes the general path.
+    #[inline(always)]
+    pub fn find_str(&self, key: &Rc<PyStr>) -> StrFind {
+        let hash = key.hash();
+        if self.index.is_empty() {
+            return self.scan_str(hash, key);
+        }
+        let mask = self.mask();
+        let mut i = hash as u64 as usize & mask;
+        let mut perturb = hash as u64;
+        loop {
+            match self.index[i] {
+                EMPTY => return StrFind::Missing,
+                DELETED => {}
+                slot => {
+                    let e = &self.entries[slot as usize];
+                    if e.hash == hash {
+                        match str_key_eq(&e.key, key) {
+                            Some(true) => return StrFind::Found(slot as usize),
+                            Some(false) => {}
+                            None => return StrFind::Undecided,
+                        }
+                    }
+                }
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        }
+    }
+
+    /// [`DictMap::find_str`] of a map without an index.
+    #[inline(never)]
+    fn scan_str(&self, hash: i64, key: &Rc<PyStr>) -> StrFind {
+        for (slot, e) in self.entries.iter().enumerate() {
+            if e.hash == hash {
+                match str_key_eq(&e.key, key) {
+                    Some(true) => return StrFind::Found(slot),
+                    Some(false) => {}
+                    None => return StrFind::Undecided,
+                }
+            }
+        }
+        StrFind::Missing
+    }
+
     /// The value under a `str` key when the probe decides it without script code (`None`
     /// when absent or undecided): the dispatch loop's `d[k]` for an exact dict.
-    #[inline]
+    #[inline(always)]
     pub fn get_str_key(&self, key: &Value) -> Option<&Value> {
         self.lookup_str_key(key).flatten()
     }
 
     /// The value under a `str` key, `Some(None)` when the key is absent; `None` when `key`
     /// is not a str or the probe cannot decide without script code (`d.get(k)` in place).
-    #[inline]
+    #[inline(always)]
     pub fn lookup_str_key(&self, key: &Value) -> Option<Option<&Value>> {
         let Value::Str(s) = key else { return None };
-        match self.probe(s.hash(), key) {
-            Probe::Found(i) => self.entries.get(i).map(|e| Some(&e.value)),
-            Probe::Missing => Some(None),
-            Probe::Undecided(_) => None,
+        match self.find_str(s) {
+            StrFind::Found(i) => self.entries.get(i).map(|e| Some(&e.value)),
+            StrFind::Missing => Some(None),
+            StrFind::Undecided => None,
         }
     }
 
     /// `d[k] = v` for a `str` key already present, decided without script code: the old
     /// value, to be dropped once the map is released. `None` (nothing changed) when the key
     /// is absent or undecided.
-    #[inline]
+    #[inline(always)]
     pub fn replace_str_key(&mut self, key: &Value, value: &Value) -> Option<Value> {
         let Value::Str(s) = key else { return None };
-        match self.probe(s.hash(), key) {
-            Probe::Found(i) if i < self.entries.len() => Some(self.set_value(i, value.clone())),
+        match self.find_str(s) {
+            StrFind::Found(i) if i < self.entries.len() => Some(self.set_value(i, value.clone())),
             _ => None,
         }
     }
@@ -396,6 +469,7 @@ impl DictMap {
     }
 
     /// Replaces the value of the entry at `idx`.
+    #[inline]
     pub fn set_value(&mut self, idx: usize, value: Value) -> Value {
         self.bump();
         std::mem::replace(&mut self.entries[idx].value, value)

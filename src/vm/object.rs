@@ -104,11 +104,18 @@ impl PyStr {
     }
 
     /// The hash (FNV-1a over the bytes; str hashing is unspecified across processes).
+    #[inline]
     pub fn hash(&self) -> i64 {
         let h = self.hash.get();
         if h != NO_HASH {
             return h;
         }
+        self.hash_first()
+    }
+
+    /// [`PyStr::hash`] the first time: computes and keeps it.
+    #[inline(never)]
+    fn hash_first(&self) -> i64 {
         let h = str_hash(&self.s);
         self.hash.set(h);
         h
