@@ -1096,7 +1096,7 @@ impl Vm {
                     Instr::GetIter { dst, src } => {
                         let v = reg!(src).clone();
                         save_pc!();
-                        reg!(dst) = tryv!(self.get_iter(&v));
+                        tryv!(self.get_iter_into(&v, &mut reg!(dst)));
                     }
                     Instr::ForIter { iter, exit } => {
                         match super::iter::next_inline(&reg!(iter)) {

@@ -17,11 +17,52 @@ use crate::compiler::bytecode::CodeKind;
 impl Vm {
     /// A native iterator object of the type CPython gives that kind of iteration.
     pub fn new_iter(&mut self, it: Iter) -> Value {
-        let cls = match it.type_name() {
-            "reversed" => self.types.reversed.clone(),
-            name => self.types.iterators.get(name).cloned().unwrap_or_else(|| self.types.iterator.clone()),
+        // The kinds `for` loops make most take their class without hashing its name.
+        let hot = match it {
+            Iter::List(..) => Some(0),
+            Iter::Tuple(..) => Some(1),
+            Iter::Range { .. } => Some(2),
+            _ => None,
+        };
+        let cls = match (hot, it.type_name()) {
+            (Some(i), _) => self.types.hot_iterators[i].clone(),
+            (None, "reversed") => self.types.reversed.clone(),
+            (None, name) => {
+                self.types.iterators.get(name).cloned().unwrap_or_else(|| self.types.iterator.clone())
+            }
         };
         Value::Obj(Object::new(cls, Payload::Iter(RefCell::new(it))))
+    }
+
+    /// `iter(v)` into `slot`, the dispatch loop's `GetIter`. A list, tuple or range iterator
+    /// that the previous run of the same loop left exhausted in `slot`, and that nothing else
+    /// holds (no other reference, no weak one), is reset in place rather than freed and
+    /// another allocated: nothing can tell the two apart.
+    #[inline]
+    pub(crate) fn get_iter_into(&mut self, v: &Value, slot: &mut Value) -> PyResult<()> {
+        let fresh = match v {
+            Value::List(l) => Some((Iter::List(l.clone(), 0), 0)),
+            Value::Tuple(t) => Some((Iter::Tuple(t.clone(), 0), 1)),
+            _ => None,
+        };
+        let Some((it, kind)) = fresh else {
+            *slot = self.get_iter(v)?;
+            return Ok(());
+        };
+        if let Value::Obj(o) = slot {
+            let cls = &self.types.hot_iterators[kind];
+            if let Some(obj) = Rc::get_mut(o).filter(|obj| Rc::ptr_eq(&obj.class, cls)) {
+                if let Payload::Iter(state) = &mut obj.payload {
+                    let state = state.get_mut();
+                    if matches!(state, Iter::Done) {
+                        *state = it;
+                        return Ok(());
+                    }
+                }
+            }
+        }
+        *slot = self.new_iter(it);
+        Ok(())
     }
 
     /// `iter(v)`.

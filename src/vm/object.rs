@@ -104,7 +104,7 @@ impl PyStr {
     }
 
     /// The hash (FNV-1a over the bytes; str hashing is unspecified across processes).
-    #[inline]
+    #[inline(always)]
     pub fn hash(&self) -> i64 {
         let h = self.hash.get();
         if h != NO_HASH {
@@ -113,7 +113,8 @@ impl PyStr {
         self.hash_first()
     }
 
-    /// [`PyStr::hash`] the first time: computes and keeps it.
+    /// [`PyStr::hash`] of a str not hashed yet: computes and remembers it (out of line, so
+    /// that the remembered hash's read inlines into the attribute caches).
     #[inline(never)]
     fn hash_first(&self) -> i64 {
         let h = str_hash(&self.s);

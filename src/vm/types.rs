@@ -72,6 +72,10 @@ pub struct Types {
     pub exceptions: HashMap<&'static str, Rc<Class>>,
     /// The native iterator types by name (`list_iterator`, `range_iterator`, ...).
     pub iterators: HashMap<&'static str, Rc<Class>>,
+    /// `list_iterator`, `tuple_iterator` and `range_iterator` of [`Types::iterators`], which
+    /// `for` loops make most: [`Vm::new_iter`](super::Vm::new_iter) takes them without
+    /// hashing the name.
+    pub hot_iterators: [Rc<Class>; 3],
 }
 
 /// CPython's names for the iterator types of the builtin containers.
@@ -94,6 +98,9 @@ pub const ITERATOR_TYPES: &[&str] = &[
     "set_iterator",
     "callable_iterator",
 ];
+
+/// The names of [`Types::hot_iterators`], in its order.
+pub const HOT_ITERATORS: [&str; 3] = ["list_iterator", "tuple_iterator", "range_iterator"];
 
 /// (name, bases) of the builtin exception hierarchy, parents before children.
 const EXCEPTIONS: &[(&str, &[&str])] = &[
@@ -259,9 +266,12 @@ impl Types {
             };
             exceptions.insert(name, builtin_class(name, &bases, BaseKind::Exception));
         }
-        let iterators = ITERATOR_TYPES.iter().map(|n| (*n, mk(n, BaseKind::Native))).collect();
+        let iterators: HashMap<&'static str, Rc<Class>> =
+            ITERATOR_TYPES.iter().map(|n| (*n, mk(n, BaseKind::Native))).collect();
+        let hot_iterators = HOT_ITERATORS.map(|n| iterators[n].clone());
         Types {
             iterators,
+            hot_iterators,
             type_: mk("type", BaseKind::Type),
             none: mk("NoneType", BaseKind::NoneType),
             bool_,
