@@ -507,7 +507,9 @@ impl Vm {
 
     /// The return fast path: pops a frame whose caller runs on the same fiber, puts its result
     /// in its return slot as `put` says, and returns the caller's code (borrowed from its
-    /// frame), register base and next instruction, for the dispatch loop to go on with.
+    /// frame), register base and next instruction, for the dispatch loop to go on with. The
+    /// caller's `pc` stays at its call instruction (read, not written back): the loop saves it
+    /// again before anything can read it (`save_pc!`, `fail!`).
     #[inline(always)]
     fn return_fast(&mut self, fiber: &mut Fiber, put: Put) -> (FrameRef<CodeObj>, usize, usize) {
         let Some(frame) = fiber.frames.last() else { unreachable!("a frame to pop") };
@@ -526,9 +528,8 @@ impl Vm {
             clear_regs(regs);
         }
         super::frame_ref::discard_top(&mut fiber.frames);
-        let caller = fiber.frames.last_mut().expect("a caller frame");
-        caller.pc += 1;
-        (FrameRef::new(&caller.code), caller.base as usize, caller.pc as usize)
+        let caller = fiber.frames.last().expect("a caller frame");
+        (FrameRef::new(&caller.code), caller.base as usize, caller.pc as usize + 1)
     }
 
     /// Pushes a frame for a script function whose registers are already in place at `base`.

@@ -219,11 +219,17 @@ impl Value {
         }
     }
 
-    /// Stores a bool (a comparison result) in `slot`, tag and payload directly. No in-place
-    /// case as in [`Value::put_int`]: a comparison's register usually held something else.
+    /// Stores a bool (a comparison result) in `slot`, tag and payload directly. Over a scalar
+    /// (what a comparison's register usually held: its last result, or nothing yet) it is
+    /// only the store: [`Value::release`]'s jump table on the old tag was a dependent load and
+    /// an indirect branch before every compare-and-branch (`fib`'s `n < 2`).
     #[inline(always)]
     pub fn put_bool(slot: &mut Value, b: bool) {
-        std::mem::replace(slot, Value::Bool(b)).release();
+        if slot.is_inline() {
+            std::mem::forget(std::mem::replace(slot, Value::Bool(b)));
+        } else {
+            std::mem::replace(slot, Value::Bool(b)).release();
+        }
     }
 
     /// Drops a value, with the test for the inline variants done here rather than in an
