@@ -5,7 +5,7 @@ for f in [lambda: subprocess.Popen([]), lambda: subprocess.Popen(None), lambda: 
           lambda: subprocess.run([b"echo", b"bytes"], capture_output=True).stdout,
           lambda: subprocess.run(["cat"], input="text in", capture_output=True, text=True).stdout,
           lambda: subprocess.run(["cat"], input="text in", capture_output=True).stdout,
-          lambda: subprocess.run(["echo"], timeout="x")]:
+          lambda: subprocess.run(["true"], timeout="x")]:
     try:
         print(repr(f()))
     except Exception as e:
