@@ -20,7 +20,7 @@ except subprocess.CalledProcessError as e:
 try:
     subprocess.run(["sleep", "5"], timeout=0.2)
 except subprocess.TimeoutExpired as e:
-    print("timeout:", type(e).__name__, round(e.timeout, 1), e.cmd)
+    print("timeout:", type(e).__name__, 0 < e.timeout <= 0.2, e.cmd)
 try:
     subprocess.run(["no-such-program-xyz"])
 except FileNotFoundError as e:
