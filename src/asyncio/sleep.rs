@@ -734,18 +734,23 @@ pub fn unpark(
 /// (the `finally` of its `sleep`); a throw goes on, a send returns None unless the timer
 /// was pending (the future not done: "await wasn't used with future").
 ///
-/// The timer is looked up in the running loop: an id does not name its loop, so a parked
-/// coroutine resumed by hand while another loop runs would cancel that loop's sleep timer
-/// of the same slot and generation, if it had one (only sleep timers are taken).
+/// The timer is looked up in the running loop. An id does not name its loop: a parked
+/// coroutine resumed by hand while another loop runs may find that loop's sleep timer of the
+/// same slot and generation, which belongs to a task parked there ([`foreign_entry`]). That
+/// timer is left alone; a send yields a stand-in each time (CPython yields the awaited
+/// future once, then raises), a throw goes on, and the coroutine stays parked on its own
+/// loop's timer.
 pub fn parked_step(vm: &mut Vm, bits: i64, incoming: Incoming) -> PyResult<Delegate> {
     let id = TimerId::from_bits(bits);
     if !matches!(incoming, Incoming::Throw(_)) {
-        if let Some(obj) = parked_yield_again(vm, id) {
+        if let Some(obj) = parked_yield_again(vm, bits) {
             return Ok(Delegate::Yield(Value::Obj(obj)));
         }
     }
     let taken = loop_of(&vm.running_loop).and_then(|lp| {
-        lp.el.borrow_mut().cancel_timer_take(id, |cb| matches!(cb, Cb::SleepTask(_) | Cb::SleepDone(_)))
+        lp.el.borrow_mut().cancel_timer_take(id, |cb| {
+            matches!(cb, Cb::SleepTask(_) | Cb::SleepDone(_)) && !foreign_entry(cb, bits)
+        })
     });
     let pending = taken.is_some();
     match taken {
@@ -765,20 +770,58 @@ pub fn parked_step(vm: &mut Vm, bits: i64, incoming: Incoming) -> PyResult<Deleg
     }
 }
 
+/// Whether the running loop's timer entry `cb`, found under the parked id `bits`, belongs to
+/// another coroutine: one parked on the same id, still suspended (the coroutine being
+/// resumed is running, so its own chain never reads as suspended here).
+fn foreign_entry(cb: &Cb, bits: i64) -> bool {
+    let task = match cb {
+        Cb::SleepTask(task) => Some(task.clone()),
+        Cb::SleepDone(SleepTimer(obj)) => sleep_coro(obj).and_then(|s| {
+            let waiter = s.waiter.take();
+            s.waiter.set(waiter.clone());
+            waiter
+        }),
+        _ => None,
+    };
+    let Some(coro) =
+        task.as_deref().and_then(super::future::future_obj).and_then(|f| f.task().map(|t| t.coro()))
+    else {
+        return false;
+    };
+    matches!(&coro, Value::Obj(c) if crate::vm::coro::awaited_int(c) == Some(bits))
+}
+
+/// The object a coroutine parked on another loop's timer yields to a send by hand: a sleep
+/// object that nothing resolves.
+fn orphan_stand_in(vm: &mut Vm) -> Rc<Object> {
+    let state = SleepCoro {
+        result: Cell::new(Value::None),
+        phase: Cell::new(Phase::Orphaned),
+        waiter: Cell::new(None),
+        loop_ref: Cell::new(None),
+        blocking: Cell::new(true),
+    };
+    Object::new(Aio::classes(vm).sleep_class.clone(), Payload::Sleep(state))
+}
+
 /// A send into a coroutine parked on the pending timer `id`: the sleep object standing for
 /// the future it waits on (made now, as a read of the task's `_fut_waiter` makes it, if the
 /// timer still holds the task) when it is to be yielded again (`SleepCoro::yield_again`);
-/// None for the second send, or a timer no longer pending.
-fn parked_yield_again(vm: &mut Vm, id: TimerId) -> Option<Rc<Object>> {
+/// None for the second send, or a timer no longer pending. A timer of the running loop that
+/// belongs to another parked coroutine ([`foreign_entry`]) gives a fresh stand-in.
+fn parked_yield_again(vm: &mut Vm, bits: i64) -> Option<Rc<Object>> {
+    let id = TimerId::from_bits(bits);
     let lp = loop_of(&vm.running_loop)?;
     let held = match lp.el.borrow().timer_payload(id)? {
-        Cb::SleepTask(task) => Err(task.clone()),
-        Cb::SleepDone(SleepTimer(obj)) => Ok(obj.clone()),
+        cb if foreign_entry(cb, bits) => None,
+        Cb::SleepTask(task) => Some(Err(task.clone())),
+        Cb::SleepDone(SleepTimer(obj)) => Some(Ok(obj.clone())),
         _ => return None,
     };
     let obj = match held {
-        Ok(obj) => obj,
-        Err(task) => super::future::unpark_task(vm, &task, id)?,
+        None => return Some(orphan_stand_in(vm)),
+        Some(Ok(obj)) => obj,
+        Some(Err(task)) => super::future::unpark_task(vm, &task, id)?,
     };
     sleep_coro(&obj)?.yield_again().then_some(obj)
 }
