@@ -149,6 +149,9 @@ pub enum Instr {
     CheckBound { reg: Reg, name: NameIdx },
     /// `R[reg] = <unbound>` (`del x` of a local; raises first if already unbound).
     DeleteFast { reg: Reg, name: NameIdx },
+    /// `R[from..from + count] = None`: the temporaries a statement left, released at its end
+    /// as CPython's stack releases them (an object whose last holder was one is freed now).
+    ClearTemps { from: Reg, count: u16 },
     /// `R[dst] = globals[names[name]]`, falling back to builtins; NameError if missing.
     LoadGlobal { dst: Reg, name: NameIdx },
     /// `globals[names[name]] = R[src]`.

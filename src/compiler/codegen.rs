@@ -103,6 +103,11 @@ struct Unit<'a> {
     nlocals: u16,
     next_reg: u16,
     max_reg: u16,
+    /// The highest `next_reg` since the statement being compiled began.
+    stmt_high: u16,
+    /// Set by [`Unit::stmts`] for the statement it compiles next: the frame ends right after
+    /// it (a `return` follows, or it ends a function body), so its temporaries need no clearing.
+    frame_ends_after: bool,
     protects: Vec<Protect>,
     handlers: Vec<Handler>,
     blocks: Vec<Block<'a>>,
@@ -195,6 +200,8 @@ impl<'a> Unit<'a> {
             nlocals: 0,
             next_reg: 0,
             max_reg: 0,
+            stmt_high: 0,
+            frame_ends_after: false,
             protects: Vec::new(),
             handlers: Vec::new(),
             blocks: Vec::new(),
@@ -332,6 +339,7 @@ impl<'a> Unit<'a> {
         }
         self.next_reg = next as u16;
         self.max_reg = self.max_reg.max(self.next_reg);
+        self.stmt_high = self.stmt_high.max(self.next_reg);
         Ok(reg)
     }
 
@@ -416,13 +424,66 @@ impl<'a> Unit<'a> {
     // ----- statements -----
 
     fn stmts(&mut self, body: &'a [Stmt]) -> Result<(), SyntaxError> {
-        body.iter().try_for_each(|s| self.stmt(s))
+        self.stmts_then(body, false)
+    }
+
+    /// A function's body: its last statement is followed by the frame's end.
+    fn body_stmts(&mut self, body: &'a [Stmt]) -> Result<(), SyntaxError> {
+        self.stmts_then(body, true)
+    }
+
+    /// `body`, knowing whether the frame ends after its last statement.
+    fn stmts_then(&mut self, body: &'a [Stmt], frame_ends: bool) -> Result<(), SyntaxError> {
+        for (i, s) in body.iter().enumerate() {
+            self.frame_ends_after = match body.get(i + 1) {
+                Some(next) => matches!(next.kind, StmtKind::Return(_)),
+                None => frame_ends,
+            };
+            self.stmt(s)?;
+        }
+        Ok(())
     }
 
     fn stmt(&mut self, s: &'a Stmt) -> Result<(), SyntaxError> {
         self.span = s.span;
         self.stmt_span = s.span;
         let mark = self.next_reg;
+        let frame_ends = std::mem::take(&mut self.frame_ends_after);
+        let outer_high = std::mem::replace(&mut self.stmt_high, mark);
+        self.stmt_kind(s)?;
+        let high = std::mem::replace(&mut self.stmt_high, outer_high.max(mark));
+        self.stmt_high = self.stmt_high.max(high);
+        self.free_to(mark);
+        if high > mark && !frame_ends && self.clears_temps_after(s) {
+            self.clear_temps(mark, high - mark);
+        }
+        Ok(())
+    }
+
+    /// Releases registers `from..from + count`: one or two by `LoadNone` (the dispatch loop's
+    /// cheapest store, where `ClearTemps` is one of its out-of-line instructions).
+    fn clear_temps(&mut self, from: u16, count: u16) {
+        if count <= 2 {
+            for r in from..from + count {
+                self.emit(Instr::LoadNone { dst: Reg(r) });
+            }
+        } else {
+            self.emit(Instr::ClearTemps { from: Reg(from), count });
+        }
+    }
+
+    /// Whether the temporaries `s` leaves are released right after it: CPython frees an
+    /// expression's intermediate values at once, and a register left holding one would keep
+    /// it alive (its `__del__` late, a weak reference to it not yet dead). Not inside a loop,
+    /// where the next iteration soon reuses the registers and the clearing would cost every
+    /// iteration (the loop's own statement clears them once it ends), nor after a statement
+    /// that never falls through.
+    fn clears_temps_after(&self, s: &Stmt) -> bool {
+        !matches!(s.kind, StmtKind::Return(_) | StmtKind::Raise { .. } | StmtKind::Break | StmtKind::Continue)
+            && !self.blocks.iter().any(|b| matches!(b, Block::Loop { .. }))
+    }
+
+    fn stmt_kind(&mut self, s: &'a Stmt) -> Result<(), SyntaxError> {
         match &s.kind {
             StmtKind::Expr(e) => {
                 if self.interactive && self.scope_kind() == ScopeKind::Module {
@@ -471,7 +532,6 @@ impl<'a> Unit<'a> {
             StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
             StmtKind::Match { subject, cases } => self.match_stmt(subject, cases)?,
         }
-        self.free_to(mark);
         Ok(())
     }
 
@@ -1333,7 +1393,7 @@ impl<'a> Unit<'a> {
             Unit::new(self.table, scope, kind, def.name.as_str().into(), qualname, self.source.clone(), line);
         unit.params(&def.args);
         unit.doc = docstring(&def.body);
-        unit.stmts(&def.body)?;
+        unit.body_stmts(&def.body)?;
         unit.emit(Instr::ReturnNone);
         let code = unit.finish();
         let f = self.alloc()?;

@@ -37,8 +37,9 @@ impl Vm {
         }
     }
 
-    /// `del name` removed `old`. The register machine keeps the last value of an expression
-    /// in its temporary register until the register is reused, so a deleted object may still
+    /// `del name` removed `old`. Inside a loop body the register machine keeps the last value
+    /// of an expression in its temporary register until the register is reused (codegen
+    /// clears a statement's temporaries only outside loops), so a deleted object may still
     /// be held there, dead: when only the frame's `temps` hold it, its finalizer runs now, as
     /// CPython's decref would run it (it is marked finalized, so the final release of the
     /// stale register does not run it again).

@@ -1237,6 +1237,14 @@ impl Vm {
             };
         }
         match instr {
+            Instr::ClearTemps { from, count } => {
+                // Releasing runs no script code (finalizers wait for the next safe point).
+                let start = base + from.idx();
+                let end = (start + count as usize).min(fiber.stack.len());
+                for slot in fiber.stack.get_mut(start..end).unwrap_or(&mut []) {
+                    *slot = Value::None;
+                }
+            }
             Instr::DeleteFast { reg, name } => {
                 if reg!(reg).is_undef() {
                     let n = code.code.names[name.0 as usize].clone();

@@ -166,6 +166,7 @@ fn check(b: &Bounds, instr: &Instr) -> Result<(), Refusal> {
             b.reg(dst)?;
             b.reg(src)
         }
+        Instr::ClearTemps { from, count } => b.regs(from, count as usize),
         Instr::CheckBound { reg, name } | Instr::DeleteFast { reg, name } => {
             b.reg(reg)?;
             b.name(name)
