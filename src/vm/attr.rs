@@ -986,15 +986,10 @@ impl Vm {
     }
 
     /// The `LoadGlobal` cache hit for name index `idx`: puts the value into `out` and returns true,
-    /// or returns false for [`Vm::load_global_cached`].
-    ///
-    /// A hit is a version compare and an indexed read: dict versions are unique across every
-    /// map of the thread (a copied map shares its version only until either changes, and
-    /// until then holds the same entries at the same places), so an unchanged version means
-    /// `globals` is the map the lookup ran in, or a copy with the same keys, with the entry
-    /// found then still live at the same index (key changes always take a new version). No
-    /// address or liveness check is needed; the value is read from the entry now, so a value
-    /// stored in place without a new version (`DictMap::entry_at_mut`) is seen.
+    /// or returns false for [`Vm::load_global_cached`]. The slot holds the value itself, valid
+    /// while the versions it recorded hold (`frame_ref::GlobalSlot`); a global found in the
+    /// globals needs no builtins check (builtins cannot shadow it), one found in the builtins
+    /// needs both (the globals' version shows it is still not shadowed there).
     #[inline(always)]
     pub fn cached_global(
         &self,
@@ -1004,22 +999,7 @@ impl Vm {
         out: &mut Value,
     ) -> bool {
         let Some(slot) = code.global_cache.get(idx).map(std::cell::Cell::get) else { return false };
-        let Some(found) = slot.found else { return false };
-        // A global found in the globals needs no builtins check (builtins cannot shadow it);
-        // one found in the builtins needs both: the globals' version shows it is still not
-        // shadowed there. The maps are read without a `RefCell` borrow (`frame_ref`).
-        let v = match found {
-            super::object::GlobalAt::Globals(i) => {
-                super::frame_ref::versioned_value(&globals.map, slot.globals_version, i)
-            }
-            super::object::GlobalAt::Builtins(i) => {
-                if !super::frame_ref::has_version(&globals.map, slot.globals_version) {
-                    return false;
-                }
-                super::frame_ref::versioned_value(&self.builtins.map, slot.builtins_version, i)
-            }
-        };
-        match v {
+        match slot.load(&globals.map, &self.builtins.map) {
             Some(v) => {
                 // As `Value::clone_from`: a scalar register needs no drop.
                 if out.is_inline() {
@@ -1050,21 +1030,18 @@ impl Vm {
         let found = {
             let gmap = globals.map.borrow();
             match gmap.index_of_str(hash, key) {
-                Some(i) => Some((super::object::GlobalAt::Globals(i), gmap.entry(i).value.clone())),
+                Some(i) => Some((super::object::GlobalSlot::global(&gmap, i), gmap.entry(i).value.clone())),
                 None => {
                     let bmap = self.builtins.map.borrow();
-                    bmap.index_of_str(hash, key)
-                        .map(|i| (super::object::GlobalAt::Builtins(i), bmap.entry(i).value.clone()))
+                    bmap.index_of_str(hash, key).map(|i| {
+                        (super::object::GlobalSlot::builtin(&gmap, &bmap, i), bmap.entry(i).value.clone())
+                    })
                 }
             }
         };
-        let Some((at, v)) = found else { return Err(self.name_error(key)) };
-        if let Some(slot) = code.global_cache.get(idx) {
-            slot.set(super::object::GlobalSlot {
-                globals_version: globals.map.borrow().version(),
-                builtins_version: self.builtins.map.borrow().version(),
-                found: Some(at),
-            });
+        let Some((slot, v)) = found else { return Err(self.name_error(key)) };
+        if let Some(cell) = code.global_cache.get(idx) {
+            cell.set(slot);
         }
         Ok(v)
     }

@@ -66,7 +66,7 @@ fn str_key_eq(k: &Value, key: &Rc<PyStr>) -> Option<bool> {
 }
 
 /// An insertion-ordered hash map from `Value` to `Value`.
-#[derive(Clone, Debug, Default)]
+#[derive(Debug, Default)]
 pub struct DictMap {
     entries: Vec<Entry>,
     index: Vec<u32>,
@@ -154,6 +154,21 @@ fn simple_eq_at(a: &Value, b: &Value, depth: usize) -> Option<bool> {
         (List(_), List(_)) | (Dict(_), Dict(_)) => return Option::None,
         _ => false,
     })
+}
+
+impl Clone for DictMap {
+    /// A copy with a version of its own (unwatched): a version names one map's contents, so a
+    /// cache that copied a value out of a map under its version (the `LoadGlobal` cache,
+    /// `frame_ref::GlobalSlot`) never takes a copy that changed since for it.
+    fn clone(&self) -> DictMap {
+        DictMap {
+            entries: self.entries.clone(),
+            index: self.index.clone(),
+            len: self.len,
+            version: Cell::new(next_version()),
+            key_bits: self.key_bits,
+        }
+    }
 }
 
 impl Drop for DictMap {
@@ -478,8 +493,8 @@ impl DictMap {
     /// A number that changes whenever a key or value changes: caches of lookups (the global
     /// name cache of the dispatch loop) stay valid while it is unchanged. Values stored in
     /// place by [`DictMap::entry_at_mut`] change it only after [`DictMap::watch_version`]:
-    /// a cache of a map that can take such stores (an instance dict) records the version
-    /// with that.
+    /// a cache of a map that can take such stores (an instance dict, or module globals under
+    /// the `LoadGlobal` cache, which copies values out) records the version with that.
     #[inline]
     pub fn version(&self) -> u64 {
         self.version.get()

@@ -36,20 +36,24 @@
 //! push own their counts. A borrowing frame never suspends (only a generator's base frame,
 //! which owns, yields), so the collector never sees one on a suspended fiber.
 //!
-//! [`versioned_value`] and [`has_version`] are the `LoadGlobal` cache hit's reads of the
-//! running frame's globals and of the builtins without a `RefCell` borrow.
+//! [`GlobalSlot`] is the `LoadGlobal` cache: a global's value copied without a count, read
+//! while the dicts' versions show it is still there, and the versions read without a
+//! `RefCell` borrow.
 //!
 //! The crate's other `unsafe` modules are `runtime::memory` and `vm::regs`.
 
 #![allow(unsafe_code)]
 
+use std::cell::RefCell;
 use std::mem::ManuallyDrop;
 use std::ops::Deref;
 use std::ptr::NonNull;
 use std::rc::Rc;
 
+use super::dict::DictMap;
 use super::frame::{Frame, FrameKind};
 use super::object::{CodeObj, Dict, Function};
+use super::value::Value;
 
 /// A pointer to an object a frame of the running fiber owns through an `Rc` (see the module
 /// docs for when it may be dereferenced), or, in the loop's fast call path, to the function
@@ -211,32 +215,115 @@ impl Drop for Frame {
     }
 }
 
-/// The `LoadGlobal` cache hit's read of a dict the running frame reaches (its globals, or the
-/// builtins): the value of entry `i` of `map` if the map's version is still `version`, read
-/// without taking and releasing a `RefCell` borrow (a borrow-flag check, increment and
-/// decrement per global read). `None` if the version changed, the entry is gone, or the map is
-/// mutably borrowed right now.
-#[inline(always)]
-pub(crate) fn versioned_value(
-    map: &std::cell::RefCell<super::dict::DictMap>,
-    version: u64,
-    i: usize,
-) -> Option<super::value::Value> {
-    // SAFETY: `try_borrow_unguarded` fails while the map is mutably borrowed, and the shared
-    // reference it gives lives only to the end of this function, which runs nothing that could
-    // borrow the map mutably: a version read, an indexed read and a value clone (reference
-    // count increments only; no drop, no script code).
-    let map = unsafe { map.try_borrow_unguarded() }.ok()?;
-    if map.version() != version {
-        return None;
-    }
-    map.entry_at(i).map(|e| e.value.clone())
+/// One `LoadGlobal` cache slot: a copy of the global's value without a count of its own,
+/// valid while the globals dict (and, for a builtin, the builtins dict) still has the version
+/// recorded with it. The `LoadGlobal` hit is then two version compares and a clone of the
+/// slot's own bits: the value no longer waits on the chain frame → globals → map → entries →
+/// entry (PERFORMANCE.md, the `globals10` round).
+///
+/// Why the bits stay valid: a slot records [`DictMap::watch_version`] of the map it read, and
+/// a watched map takes a new version at every change of a key or a value, in-place stores
+/// included; versions are unique across every map of the thread (a clone takes a new one), so
+/// a map with the recorded version is the map the value was read from, unchanged since, and
+/// it holds the value's count. The slot holds none: it must not keep a deleted or rebound
+/// global alive (CPython's cache does not either).
+#[derive(Clone, Copy)]
+pub struct GlobalSlot {
+    /// The watched version of the globals dict the lookup ran in ([`NO_VERSION`] when empty).
+    globals_version: u64,
+    /// The builtins dict's watched version for a builtin, 0 for a value of the globals.
+    builtins_version: u64,
+    /// The value's bits (the value itself is held by the dict).
+    bits: ValueBits,
 }
 
-/// [`versioned_value`]'s version check alone (a builtin's hit also checks that the globals
-/// still do not shadow it).
+/// A version no map ever has (the counter would need 2^63 - 1 versions): an empty slot's.
+const NO_VERSION: u64 = u64::MAX;
+
+/// The bits of a [`Value`], copied without a count (any bytes, padding included).
+#[derive(Clone, Copy)]
+#[repr(C, align(8))]
+struct ValueBits(std::mem::MaybeUninit<[u64; 2]>);
+
+const _: () = assert!(
+    std::mem::size_of::<Value>() == std::mem::size_of::<ValueBits>()
+        && std::mem::align_of::<Value>() <= std::mem::align_of::<ValueBits>()
+);
+
+impl ValueBits {
+    /// `v`'s bits.
+    #[inline(always)]
+    fn of(v: &Value) -> ValueBits {
+        // SAFETY: same size, and `ValueBits` is a `MaybeUninit` of plain words with at least
+        // `Value`'s alignment: any 16 bytes (a padding byte included) are a valid `ValueBits`.
+        unsafe { std::ptr::read((v as *const Value).cast::<ValueBits>()) }
+    }
+}
+
+impl Default for GlobalSlot {
+    fn default() -> GlobalSlot {
+        GlobalSlot { globals_version: NO_VERSION, builtins_version: 0, bits: ValueBits::of(&Value::Undef) }
+    }
+}
+
+impl std::fmt::Debug for GlobalSlot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GlobalSlot")
+            .field("globals_version", &self.globals_version)
+            .field("builtins_version", &self.builtins_version)
+            .finish_non_exhaustive()
+    }
+}
+
+impl GlobalSlot {
+    /// A slot for the value of entry `i` of `globals` (there must be one), marking the map as
+    /// watched.
+    pub fn global(globals: &DictMap, i: usize) -> GlobalSlot {
+        let bits = ValueBits::of(&globals.entry(i).value);
+        GlobalSlot { globals_version: globals.watch_version(), builtins_version: 0, bits }
+    }
+
+    /// A slot for the value of entry `i` of `builtins` (there must be one) while `globals` does
+    /// not shadow it, marking both maps as watched.
+    pub fn builtin(globals: &DictMap, builtins: &DictMap, i: usize) -> GlobalSlot {
+        let bits = ValueBits::of(&builtins.entry(i).value);
+        GlobalSlot {
+            globals_version: globals.watch_version(),
+            builtins_version: builtins.watch_version(),
+            bits,
+        }
+    }
+
+    /// The hit: a counted copy of the cached value if `globals` (the running frame's) and, for
+    /// a builtin, `builtins` still have the recorded versions; `None` otherwise, or while either
+    /// map is mutably borrowed.
+    #[inline(always)]
+    pub fn load(&self, globals: &RefCell<DictMap>, builtins: &RefCell<DictMap>) -> Option<Value> {
+        if !has_version(globals, self.globals_version) {
+            return None;
+        }
+        if self.builtins_version != 0 && !has_version(builtins, self.builtins_version) {
+            return None;
+        }
+        // SAFETY: the versions matched, so (see the type's docs) the map the bits were copied
+        // from is alive, unchanged since, and holds a count of the value: the bits are a live
+        // `Value`, read here without taking it over (`ManuallyDrop`).
+        let v =
+            unsafe { ManuallyDrop::new(std::ptr::read((&self.bits as *const ValueBits).cast::<Value>())) };
+        // A scalar owns nothing: its bits are a copy of their own. Every other kind is one
+        // count increment at the same place, so the clone is one test and no jump table on
+        // the tag.
+        Some(if v.is_inline() { ManuallyDrop::into_inner(v) } else { Value::clone(&v) })
+    }
+}
+
+/// Whether `map` has version `version` (false while it is mutably borrowed), read without
+/// taking and releasing a `RefCell` borrow (a borrow-flag check, increment and decrement per
+/// global read).
 #[inline(always)]
-pub(crate) fn has_version(map: &std::cell::RefCell<super::dict::DictMap>, version: u64) -> bool {
-    // SAFETY: as in `versioned_value`: the reference is only used for one version read.
+fn has_version(map: &RefCell<DictMap>, version: u64) -> bool {
+    // SAFETY: `try_borrow_unguarded` fails while the map is mutably borrowed, and the shared
+    // reference it gives is only used for one version read, before anything could borrow the
+    // map mutably.
     unsafe { map.try_borrow_unguarded() }.is_ok_and(|m| m.version() == version)
 }

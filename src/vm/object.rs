@@ -541,28 +541,7 @@ pub struct CodeObj {
     pub verified: super::verify::Verified,
 }
 
-/// One cached global lookup: valid while the globals dict has the same version (versions are
-/// unique across maps, so this also identifies the dict: see `Vm::cached_global`), and for a
-/// builtin, while the builtins dict has the same version too. It records where the value
-/// sits, not the value: a cache must not keep a deleted or rebound global alive.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct GlobalSlot {
-    /// The version of the globals dict the lookup ran in.
-    pub globals_version: u64,
-    /// The builtins dict's version then.
-    pub builtins_version: u64,
-    /// Where the value was found (`None` for an empty slot).
-    pub found: Option<GlobalAt>,
-}
-
-/// Where a cached global lives: an entry index of the globals or of the builtins dict.
-#[derive(Debug, Clone, Copy)]
-pub enum GlobalAt {
-    /// `globals.entries[i]`.
-    Globals(usize),
-    /// `builtins.entries[i]`.
-    Builtins(usize),
-}
+pub use super::frame_ref::GlobalSlot;
 
 /// A function defined by `def` or `lambda`.
 #[derive(Debug)]
