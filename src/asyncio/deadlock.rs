@@ -42,6 +42,7 @@ fn describe_task(vm: &mut Vm, task: &Rc<Object>) -> String {
     let Some(ts) = future_of(&tv).and_then(|f| f.task()) else { return "a task".into() };
     let name = vm.str_of(&ts.get_name()).unwrap_or_default();
     let coro = ts.coro();
+    ts.unpark_reader(vm);
     let waiter = ts.fut_waiter();
     let mut chain = Vec::new();
     let mut cur = coro;

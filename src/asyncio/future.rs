@@ -83,6 +83,11 @@ impl Callbacks {
 
     /// Registers `cb` after the others.
     pub fn push(&mut self, cb: DoneCallback) {
+        if let Callbacks::Empty = self {
+            // The common case (a task's wakeup on the future it awaits): nothing to move.
+            *self = Callbacks::One(cb);
+            return;
+        }
         *self = match std::mem::take(self) {
             Callbacks::Empty => Callbacks::One(cb),
             Callbacks::One(first) => Callbacks::Many(Box::new(vec![first, cb])),
@@ -318,6 +323,25 @@ impl FutureObj {
         self.loop_ref.clone().map_or(Value::None, Value::Obj)
     }
 
+    /// The native loop the future belongs to, without cloning its object.
+    #[inline]
+    pub fn own_loop(&self) -> Option<&LoopObj> {
+        match &self.loop_ref.as_deref()?.payload {
+            Payload::Ext(e) => e.as_any().downcast_ref::<LoopObj>(),
+            _ => None,
+        }
+    }
+
+    /// True when the future belongs to `loop_obj` (no clone of its loop object).
+    #[inline]
+    fn on_loop(&self, loop_obj: &Value) -> bool {
+        match (&self.loop_ref, loop_obj) {
+            (Some(a), Value::Obj(b)) => Rc::ptr_eq(a, b),
+            (None, Value::None) => true,
+            _ => false,
+        }
+    }
+
     /// The task state, for tasks.
     #[inline]
     pub fn task(&self) -> Option<&TaskState> {
@@ -382,6 +406,10 @@ impl Ext for FutureObj {
             Incoming::Throw(e) => Err(e.clone()),
             Incoming::Start if pending => {
                 self.st.borrow_mut().blocking = true;
+                if let Some(lp) = self.own_loop() {
+                    // A read's waiter awaited as a future is no read's yield any more.
+                    drop(lp.net.read_wait.take());
+                }
                 Ok(Delegate::Yield(this.clone()))
             }
             Incoming::Send(_) if pending => match yield_again(self) {
@@ -486,7 +514,16 @@ impl TaskState {
                 return Value::Obj(w);
             }
         }
+        self.unpark_reader(vm);
         self.fut_waiter()
+    }
+
+    /// If the task is parked on a stream reader (its waiter is the reader object, see
+    /// `net::reader::park_task`), makes it wait on the reader's future again, as CPython's
+    /// task does, and returns that future.
+    pub(crate) fn unpark_reader(&self, vm: &mut Vm) -> Option<Rc<Object>> {
+        let w = peek(&self.fut_waiter)?;
+        crate::net::reader::unpark(vm, &w)
     }
 
     /// If the task is parked on its sleep's timer (its waiter is a `sleep::Mark`), makes
@@ -569,6 +606,7 @@ impl FutureObj {
             info.insert(1, format!("name={}", vm.repr(&name)?));
             let coro = t.coro();
             info.insert(2, format!("coro=<{}>", format::coroutine(vm, &coro)?));
+            t.unpark_reader(vm);
             let waiter = t.fut_waiter();
             if !waiter.is_none() {
                 info.insert(3, format!("wait_for={}", vm.repr(&waiter)?));
@@ -657,17 +695,15 @@ impl FutureObj {
         if callbacks.is_empty() {
             return;
         }
-        let loop_obj = self.loop_obj();
-        if let Some(lp) = loop_of(&loop_obj) {
-            // Async generators the finished coroutine dropped were queued for closing
-            // before its result was set, as CPython's finalizer hook runs at the drop.
-            super::event_loop::finalize_dropped_asyncgens(vm, lp);
-        }
+        let Some(lp) = self.own_loop() else { return };
+        // Async generators the finished coroutine dropped were queued for closing before its
+        // result was set, as CPython's finalizer hook runs at the drop.
+        super::event_loop::finalize_dropped_asyncgens(vm, lp);
         match callbacks {
-            Callbacks::One(cb) => schedule_done_callback(vm, &loop_obj, cb, this),
+            Callbacks::One(cb) => schedule_done_callback(vm, lp, cb, this),
             other => {
                 for cb in other.into_vec() {
-                    schedule_done_callback(vm, &loop_obj, cb, this);
+                    schedule_done_callback(vm, lp, cb, this);
                 }
             }
         }
@@ -675,13 +711,18 @@ impl FutureObj {
 
     /// `set_result(v)`.
     pub fn set_result(&self, vm: &mut Vm, this: &Rc<Object>, v: Value) -> PyResult<()> {
-        if self.st.borrow().state != State::Pending {
-            return Err(invalid_state(vm, "invalid state"));
-        }
         {
             let mut st = self.st.borrow_mut();
+            if st.state != State::Pending {
+                drop(st);
+                return Err(invalid_state(vm, "invalid state"));
+            }
             st.set_outcome_result(v);
             st.state = State::Finished;
+            if st.callbacks.is_empty() {
+                // Nothing to schedule (a stream read's waiter with its task parked on the reader).
+                return Ok(());
+            }
         }
         self.schedule_callbacks(vm, this);
         Ok(())
@@ -729,11 +770,14 @@ impl FutureObj {
 
     /// `add_done_callback(cb)`.
     pub fn add_done_callback(&self, vm: &mut Vm, this: &Rc<Object>, cb: DoneCallback) {
-        if self.st.borrow().state != State::Pending {
-            let loop_obj = self.loop_obj();
-            schedule_done_callback(vm, &loop_obj, cb, this);
-        } else {
-            self.st.borrow_mut().callbacks.push(cb);
+        let mut st = self.st.borrow_mut();
+        if st.state == State::Pending {
+            st.callbacks.push(cb);
+            return;
+        }
+        drop(st);
+        if let Some(lp) = self.own_loop() {
+            schedule_done_callback(vm, lp, cb, this);
         }
     }
 }
@@ -844,8 +888,7 @@ fn invalid_state(vm: &mut Vm, msg: &str) -> Exc {
 }
 
 /// `loop.call_soon(callback, future)` for a done callback.
-fn schedule_done_callback(vm: &mut Vm, loop_obj: &Value, cb: DoneCallback, fut: &Rc<Object>) {
-    let Some(lp) = loop_of(loop_obj) else { return };
+fn schedule_done_callback(vm: &mut Vm, lp: &LoopObj, cb: DoneCallback, fut: &Rc<Object>) {
     let cb = match cb {
         DoneCallback::Wakeup(task) => Cb::Wakeup(task, fut.clone()),
         DoneCallback::Gather(state) => Cb::Gather(state, fut.clone()),
@@ -934,7 +977,7 @@ pub fn renew_future(vm: &mut Vm, o: &Rc<Object>, loop_obj: &Value) -> bool {
         || st.state != State::Finished
         || st.failed
         || st.log_traceback
-        || !f.loop_obj().is(loop_obj)
+        || !f.on_loop(loop_obj)
     {
         return false;
     }
@@ -1133,6 +1176,9 @@ fn cancel_waiter(
     w: &Rc<Object>,
     msg: Value,
 ) -> PyResult<bool> {
+    if let Some(fut) = crate::net::reader::unpark(vm, w) {
+        return cancel_any(vm, &fut, msg);
+    }
     let Some(mark) = super::sleep::mark_of(w) else { return cancel_any(vm, w, msg) };
     if msg.is_none() {
         let lp = future_of(&Value::Obj(task.clone())).map_or(Value::None, |f| f.loop_obj());
@@ -1188,8 +1234,7 @@ pub fn task_step(vm: &mut Vm, task: &Rc<Object>, exc: Option<Exc>) {
         t.must_cancel.set(false);
     }
     t.clear_fut_waiter();
-    let loop_obj = f.loop_obj();
-    let lp = loop_of(&loop_obj);
+    let lp = f.own_loop();
     let prev = lp.map(|l| std::mem::replace(&mut *l.current_task.borrow_mut(), tv.clone()));
     let coro = t.coro();
     if !t.stepped.get() {
@@ -1299,6 +1344,10 @@ fn task_yielded(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskState, lp
             return;
         }
         waited.st.borrow_mut().blocking = false;
+        if let Some(reader) = crate::net::reader::park_task(&lp.net, task, w) {
+            park_done(vm, task, f, t, &reader);
+            return;
+        }
         waited.add_done_callback(vm, w, DoneCallback::Wakeup(task.clone()));
         park_done(vm, task, f, t, w);
         return;
@@ -1342,6 +1391,31 @@ fn park_done(vm: &mut Vm, task: &Rc<Object>, f: &FutureObj, t: &TaskState, w: &R
             t.must_cancel.set(false);
         }
     }
+}
+
+/// The task `task`, parked on a stream reader (`net::reader::park_task`), waits on the
+/// reader's future `w` again: `w` gets the task's wakeup (registered first, as CPython's task
+/// registered it when it parked) and is the task's `_fut_waiter`.
+pub fn unpark_reader_task(vm: &mut Vm, task: Rc<Object>, w: &Rc<Object>) {
+    if let Some(t) = future_obj(&task).and_then(FutureObj::task) {
+        t.set_waiter_obj(w.clone());
+    }
+    if let Some(f) = future_obj(w) {
+        f.add_done_callback(vm, w, DoneCallback::Wakeup(task));
+    }
+}
+
+/// The reader's future `w` the task `task` is parked on got its result: the task's wakeup
+/// is queued where `set_result` would have queued it, and `w` is its `_fut_waiter` until
+/// the step.
+pub fn wake_parked_reader_task(vm: &mut Vm, task: Rc<Object>, w: &Rc<Object>) {
+    let Some(lp) = future_obj(w).and_then(FutureObj::own_loop) else { return };
+    if let Some(t) = future_obj(&task).and_then(FutureObj::task) {
+        t.set_waiter_obj(w.clone());
+    }
+    // As `schedule_callbacks` does before queueing a callback.
+    super::event_loop::finalize_dropped_asyncgens(vm, lp);
+    lp.el.borrow_mut().call_soon(Cb::Step(task, None));
 }
 
 /// `Task.__wakeup(future)`.

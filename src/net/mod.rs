@@ -112,6 +112,9 @@ pub struct LoopNet {
     /// The signals this loop handles ([`signals`]).
     #[cfg(target_os = "linux")]
     pub signals: RefCell<signals::Watches>,
+    /// The reader whose read has just yielded its new waiter, for the task step it yields
+    /// to (taken by the next task that parks: [`reader::park_task`]).
+    pub read_wait: RefCell<Option<Rc<Object>>>,
 }
 
 impl std::fmt::Debug for LoopNet {

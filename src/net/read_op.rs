@@ -97,6 +97,8 @@ impl ReadOp {
         };
         let waiter = self.waiter.borrow_mut().take();
         if let Some(w) = waiter {
+            // A task parked on the reader is resumed by hand: the future path from here.
+            r.unpark(vm);
             if !matches!(incoming, Incoming::Throw(_)) && future_obj(&w).is_some_and(yield_again) {
                 // Sent into by hand while the read waits: `await self._waiter` yields again.
                 *self.waiter.borrow_mut() = Some(w.clone());
@@ -124,6 +126,11 @@ impl ReadOp {
                 let w = r.new_waiter(vm, self.wait_name())?;
                 if let Some(f) = future_obj(&w) {
                     f.st.borrow_mut().blocking = true;
+                    if let (Some(lp), Value::Obj(ro)) = (f.own_loop(), &reader) {
+                        // For the task step this yield reaches (`reader::park_task`).
+                        let old = lp.net.read_wait.replace(Some(ro.clone()));
+                        drop(old);
+                    }
                 }
                 *self.waiter.borrow_mut() = Some(w.clone());
                 Ok(Delegate::Yield(Value::Obj(w)))
@@ -171,9 +178,11 @@ impl ReadOp {
     }
 
     /// `close()` of a parked read: the `finally` runs.
-    fn close(&self) {
+    fn close(&self, vm: &mut Vm) {
         if self.waiter.borrow_mut().take().is_some() {
-            if let Some(r) = reader_of(&self.reader.borrow()) {
+            let reader = self.reader.borrow().clone();
+            if let Some(r) = reader_of(&reader) {
+                r.unpark(vm);
                 r.clear_waiter();
             }
         }
@@ -336,7 +345,7 @@ impl HandDriven for ReadOp {
 
 /// `op.close()`.
 pub fn op_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    hand_driven_of::<ReadOp>(vm, &args)?.close();
+    hand_driven_of::<ReadOp>(vm, &args)?.close(vm);
     Ok(Value::None)
 }
 

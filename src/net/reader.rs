@@ -11,7 +11,8 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use super::module::classes;
-use crate::asyncio::future::{future_of, new_future, renew_future};
+use super::LoopNet;
+use crate::asyncio::future::{future_obj, future_of, new_future, renew_future, unpark_reader_task};
 use crate::builtins::opt_arg;
 use crate::vm::ext::Ext;
 use crate::vm::object::{Args, Object, Payload};
@@ -126,6 +127,8 @@ pub struct ReaderObj {
     /// The last waiter a read finished with, renewed by the next wait when nothing else
     /// references it (`future::renew_future`): no future allocated per wait.
     spare_waiter: RefCell<Option<Rc<Object>>>,
+    /// The task waiting on `waiter` without its wakeup registered on it ([`park_task`]).
+    parked: RefCell<Option<Rc<Object>>>,
     exception: RefCell<Value>,
     transport: RefCell<Value>,
     paused: Cell<bool>,
@@ -137,6 +140,7 @@ impl Ext for ReaderObj {
     }
 
     fn repr(&self, vm: &mut Vm, _this: &Value) -> PyResult<Option<String>> {
+        self.unpark(vm);
         let mut info = vec!["StreamReader".to_string()];
         let len = self.buffer.borrow().len();
         if len > 0 {
@@ -176,7 +180,10 @@ impl Ext for ReaderObj {
             }
             "_limit" => Some(Value::Int(self.limit as i64)),
             "_eof" => Some(Value::Bool(self.eof.get())),
-            "_waiter" => Some(self.waiter.borrow().clone()),
+            "_waiter" => {
+                self.unpark(vm);
+                Some(self.waiter.borrow().clone())
+            }
             "_exception" => Some(self.exception.borrow().clone()),
             "_transport" => Some(self.transport.borrow().clone()),
             "_paused" => Some(Value::Bool(self.paused.get())),
@@ -188,7 +195,15 @@ impl Ext for ReaderObj {
 
 /// The reader state behind a value.
 pub fn reader_of(v: &Value) -> Option<&ReaderObj> {
-    match v.payload()? {
+    match v {
+        Value::Obj(o) => reader_in(o),
+        _ => None,
+    }
+}
+
+/// The reader state of an object.
+fn reader_in(o: &Object) -> Option<&ReaderObj> {
+    match &o.payload {
         Payload::Ext(e) => e.as_any().downcast_ref::<ReaderObj>(),
         _ => None,
     }
@@ -238,15 +253,36 @@ impl ReaderObj {
     pub fn wakeup_waiter(&self, vm: &mut Vm) {
         let waiter = std::mem::replace(&mut *self.waiter.borrow_mut(), Value::None);
         let Value::Obj(w) = &waiter else { return };
-        if let Some(f) = future_of(&waiter) {
-            if f.st.borrow().state != crate::asyncio::future::State::Cancelled {
+        let parked = self.parked.borrow_mut().take();
+        let Some(f) = future_of(&waiter) else { return };
+        let state = f.st.borrow().state;
+        match parked {
+            Some(task) if state == crate::asyncio::future::State::Pending => {
+                let _ = f.set_result(vm, w, Value::None);
+                crate::asyncio::future::wake_parked_reader_task(vm, task, w);
+            }
+            // Not reached (a parked task's waiter is pending): the wakeup as registered.
+            Some(task) => unpark_reader_task(vm, task, w),
+            None if state != crate::asyncio::future::State::Cancelled => {
                 let _ = f.set_result(vm, w, Value::None);
             }
+            None => {}
         }
+    }
+
+    /// A task parked on this reader ([`park_task`]) waits on the waiter future again, its
+    /// wakeup registered there: before a script can see the future, or anything but a
+    /// plain wakeup happens to it. Returns the waiter when a task was parked.
+    pub fn unpark(&self, vm: &mut Vm) -> Option<Rc<Object>> {
+        let task = self.parked.borrow_mut().take()?;
+        let Value::Obj(w) = self.waiter.borrow().clone() else { return None };
+        unpark_reader_task(vm, task, &w);
+        Some(w)
     }
 
     /// `set_exception(exc)`.
     pub fn set_exception(&self, vm: &mut Vm, exc: Value) -> PyResult<()> {
+        self.unpark(vm);
         *self.exception.borrow_mut() = exc.clone();
         let waiter = std::mem::replace(&mut *self.waiter.borrow_mut(), Value::None);
         if let (Value::Obj(w), Some(f)) = (&waiter, future_of(&waiter)) {
@@ -297,11 +333,18 @@ impl ReaderObj {
             let transport = self.transport.borrow().clone();
             vm.call_method(&transport, "resume_reading", vec![])?;
         }
-        let loop_obj = if self.loop_obj.is_none() { vm.running_loop.clone() } else { self.loop_obj.clone() };
+        let running;
+        let loop_obj = match &self.loop_obj {
+            Value::None => {
+                running = vm.running_loop.clone();
+                &running
+            }
+            own => own,
+        };
         let spare = self.spare_waiter.borrow_mut().take();
         let fut = match spare {
-            Some(f) if renew_future(vm, &f, &loop_obj) => f,
-            _ => new_future(vm, loop_obj),
+            Some(f) if renew_future(vm, &f, loop_obj) => f,
+            _ => new_future(vm, loop_obj.clone()),
         };
         *self.waiter.borrow_mut() = Value::Obj(fut.clone());
         Ok(fut)
@@ -457,6 +500,7 @@ pub fn reader_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         eof: Cell::new(false),
         waiter: RefCell::new(Value::None),
         spare_waiter: RefCell::new(None),
+        parked: RefCell::new(None),
         exception: RefCell::new(Value::None),
         transport: RefCell::new(Value::None),
         paused: Cell::new(false),
@@ -549,6 +593,50 @@ pub fn m_feed_data(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+// A task parked on its reader, with no wakeup on the waiter future.
+//
+// A stream read that has to wait makes the reader's `_waiter` future and yields it to the
+// task stepping (`read_op`), which in CPython adds its wakeup to it, and the data's
+// `set_result` queues that wakeup. When the yield reaches the task step straight from the
+// read (the read records its reader in the loop's `LoopNet::read_wait`; an `await` of a
+// future clears it) and nothing but the reader, the read and the step's value hold the
+// future, the task parks on the reader instead (`park_task`): the reader's `parked` is the
+// task, the task's `_fut_waiter` the reader object, and the future has no callback. Data or
+// EOF then finish the future and queue the task's step directly
+// (`future::wake_parked_reader_task`), in the place `set_result` would have queued the
+// wakeup. Whatever else happens to the wait first (a script looking at the reader's
+// `_waiter`, its repr, the task's `_fut_waiter` or repr, a cancel, `set_exception`, the
+// read resumed or closed by hand) registers the wakeup on the future and makes it the
+// task's waiter again (`unpark`), so a script never sees the difference.
+
+/// `task_yielded` got the future `w`, blocking, from `task`'s step on the loop whose net
+/// state is `net`: when `w` is the pending waiter a stream read has just made and yielded
+/// straight to this step (see above), the task parks on the reader; returns the reader
+/// object, to be the task's waiter. None, changing nothing, otherwise.
+pub fn park_task(net: &LoopNet, task: &Rc<Object>, w: &Rc<Object>) -> Option<Rc<Object>> {
+    let reader_obj = net.read_wait.borrow_mut().take()?;
+    let r = reader_in(&reader_obj)?;
+    // Held by the reader's `_waiter`, the read and the step's value only.
+    if Rc::strong_count(w) != 3 || !matches!(&*r.waiter.borrow(), Value::Obj(o) if Rc::ptr_eq(o, w)) {
+        return None;
+    }
+    let fresh = future_obj(w).is_some_and(|f| {
+        let st = f.st.borrow();
+        st.state == crate::asyncio::future::State::Pending && st.callbacks.is_empty()
+    });
+    if !fresh || r.parked.borrow().is_some() {
+        return None;
+    }
+    *r.parked.borrow_mut() = Some(task.clone());
+    Some(reader_obj)
+}
+
+/// The waiter future of the task parked on the reader object `o` (see [`park_task`]), now
+/// with the task's wakeup; None when `o` is no reader with a parked task.
+pub fn unpark(vm: &mut Vm, o: &Rc<Object>) -> Option<Rc<Object>> {
+    reader_in(o)?.unpark(vm)
+}
+
 /// `_new_waiter(func_name)`: `_wait_for_data`'s checks, then a fresh waiter future.
 pub fn m_new_waiter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let r = this(vm, &args)?;
@@ -568,7 +656,9 @@ pub fn m_discard_overrun(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `_clear_waiter()`: `_wait_for_data`'s `finally`.
 pub fn m_clear_waiter(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    this(vm, &args)?.clear_waiter();
+    let r = this(vm, &args)?;
+    r.unpark(vm);
+    r.clear_waiter();
     Ok(Value::None)
 }
 
