@@ -735,8 +735,10 @@ impl Vm {
             }
             loop {
                 debug_assert!(fiber.frames.last().is_some_and(|f| code.is(&f.code)), "stale FrameRef");
-                let instr = pc.next(&code);
-                match instr {
+                // Matched in place: each arm loads its own operands from the instruction, so the
+                // head keeps no decoded fields live across the arms (they took the machine
+                // registers the program counter needs).
+                match *pc.fetch(&code) {
                     Instr::Nop => {}
                     Instr::LoadConst { dst, idx } => reg!(dst) = code.consts[idx.0 as usize].clone(),
                     Instr::LoadInt { dst, val } => Value::put_int(&mut reg!(dst), val as i64),
