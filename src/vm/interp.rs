@@ -735,8 +735,10 @@ impl Vm {
             }
             loop {
                 debug_assert!(fiber.frames.last().is_some_and(|f| code.is(&f.code)), "stale FrameRef");
-                let instr = pc.next(&code);
-                match instr {
+                // Matched in place: each arm loads its own operands from the instruction, so the
+                // head keeps no decoded fields live across the arms (they took the machine
+                // registers the program counter needs).
+                match *pc.fetch(&code) {
                     Instr::Nop => {}
                     Instr::LoadConst { dst, idx } => reg!(dst) = code.consts[idx.0 as usize].clone(),
                     Instr::LoadInt { dst, val } => Value::put_int(&mut reg!(dst), val as i64),
@@ -762,19 +764,6 @@ impl Vm {
                         let v = reg!(src).clone();
                         let frame = fiber.frames.last().expect("frame");
                         self.store_global(&frame.globals, &code.names[name.0 as usize], v);
-                        self.finalize_pending();
-                    }
-                    Instr::LoadName { dst, name } => {
-                        let frame = fiber.frames.last().expect("frame");
-                        let (g, l) = (Rc::clone(&frame.globals), frame.locals.clone());
-                        let v = tryv!(self.load_name(&g, l.as_ref(), &code.names[name.0 as usize]));
-                        reg!(dst) = v;
-                    }
-                    Instr::StoreName { name, src } => {
-                        let v = reg!(src).clone();
-                        let frame = fiber.frames.last().expect("frame");
-                        let ns = frame.locals.clone().unwrap_or_else(|| Rc::clone(&frame.globals));
-                        self.store_global(&ns, &code.names[name.0 as usize], v);
                         self.finalize_pending();
                     }
                     Instr::LoadDeref { dst, cell, name } => {
@@ -924,11 +913,6 @@ impl Vm {
                         });
                         reg!(dst) = Value::Str(Rc::new(PyStr::concat(parts)));
                     }
-                    Instr::FormatValue { dst, src, conv } => {
-                        let v = reg!(src).clone();
-                        save_pc!();
-                        reg!(dst) = tryv!(self.format_value(&v, conv));
-                    }
                     Instr::ListAppend { list, item } => {
                         let v = reg!(item).clone();
                         if let Value::List(l) = &reg!(list) {
@@ -1034,16 +1018,6 @@ impl Vm {
                             Err(e) => return Flow::Raise(e),
                         }
                     }
-                    Instr::CallKw { base: b, argc, kwnames } => {
-                        save_pc!();
-                        let at = base + b.idx();
-                        let names = code.consts[kwnames.0 as usize].clone();
-                        match self.call_at(fiber, at, at + 1, argc as usize, Some(&names)) {
-                            Ok(true) => continue 'frames,
-                            Ok(false) => {}
-                            Err(e) => return Flow::Raise(e),
-                        }
-                    }
                     Instr::CallMethod { base: b, argc } => {
                         save_pc!();
                         let at = base + b.idx();
@@ -1131,14 +1105,6 @@ impl Vm {
                             Err(e) => fail!(e),
                         }
                     }
-                    Instr::UnpackSequence { dst, src, count } => {
-                        let v = reg!(src).clone();
-                        save_pc!();
-                        let items = tryv!(self.unpack(&v, count as usize, None));
-                        for (i, item) in items.into_iter().enumerate() {
-                            fiber.stack[base + dst.idx() + i] = item;
-                        }
-                    }
                     Instr::Yield { src, .. } => {
                         let v = reg!(src).clone();
                         save_pc!();
@@ -1160,34 +1126,11 @@ impl Vm {
                         save_pc!();
                         reg!(dst) = tryv!(self.get_awaitable(&v));
                     }
-                    Instr::GetAIter { dst, src } => {
-                        let v = reg!(src).clone();
-                        save_pc!();
-                        reg!(dst) = tryv!(self.get_aiter(&v));
-                    }
-                    Instr::GetANext { dst, src } => {
-                        let v = reg!(src).clone();
-                        save_pc!();
-                        reg!(dst) = tryv!(self.get_anext(&v, true));
-                    }
-                    Instr::EndAsyncFor { exc, target } => {
-                        let e = reg!(exc).clone();
-                        let stop = self.exc_class("StopAsyncIteration");
-                        match &e {
-                            Value::Obj(o) if o.class.is_subclass(&stop) => {
-                                pc = Pc::at(&code, target as usize)
-                            }
-                            Value::Obj(o) => {
-                                save_pc!();
-                                return Flow::Reraise(o.clone());
-                            }
-                            _ => fail!(self.new_error("SystemError", "bad async for state")),
-                        }
-                    }
                     // The rare instructions, out of line: `run` stays small enough for its hot locals
                     // (the program counter, the code, the register base) to live in machine registers.
                     rare => match self.run_rare(fiber, &code, win, base, pc.index(&code), rare) {
                         Cold::Next => {}
+                        Cold::Jump(target) => pc = Pc::at(&code, target as usize),
                         Cold::Frames => continue 'frames,
                         Cold::Out(flow) => return flow,
                     },
@@ -1197,7 +1140,8 @@ impl Vm {
     }
 
     /// The rare instructions of [`Vm::run`]'s loop (exceptions, `with`, imports, displays
-    /// other than lists and tuples, deletions, class and function making, ...), out of line
+    /// other than lists and tuples, deletions, class and function making, async iteration,
+    /// unpacking, f-string values, keyword calls, module-level names, ...), out of line
     /// so that the loop's own code stays small: `run` keeps its hot locals in machine
     /// registers only when little else competes for them (PERFORMANCE.md, the `runloop`
     /// round). `win`, `base` and `pc` are the loop's (with `pc` already past `instr`).
@@ -1529,6 +1473,64 @@ impl Vm {
                 save_pc!();
                 tryv!(self.print_expr(&v));
             }
+            Instr::LoadName { dst, name } => {
+                let frame = fiber.frames.last().expect("frame");
+                let (g, l) = (Rc::clone(&frame.globals), frame.locals.clone());
+                let v = tryv!(self.load_name(&g, l.as_ref(), &code.names[name.0 as usize]));
+                reg!(dst) = v;
+            }
+            Instr::StoreName { name, src } => {
+                let v = reg!(src).clone();
+                let frame = fiber.frames.last().expect("frame");
+                let ns = frame.locals.clone().unwrap_or_else(|| Rc::clone(&frame.globals));
+                self.store_global(&ns, &code.names[name.0 as usize], v);
+                self.finalize_pending();
+            }
+            Instr::FormatValue { dst, src, conv } => {
+                let v = reg!(src).clone();
+                save_pc!();
+                reg!(dst) = tryv!(self.format_value(&v, conv));
+            }
+            Instr::CallKw { base: b, argc, kwnames } => {
+                save_pc!();
+                let at = base + b.idx();
+                let names = code.consts[kwnames.0 as usize].clone();
+                match self.call_at(fiber, at, at + 1, argc as usize, Some(&names)) {
+                    Ok(true) => return Cold::Frames,
+                    Ok(false) => {}
+                    Err(e) => return Cold::Out(Flow::Raise(e)),
+                }
+            }
+            Instr::UnpackSequence { dst, src, count } => {
+                let v = reg!(src).clone();
+                save_pc!();
+                let items = tryv!(self.unpack(&v, count as usize, None));
+                for (i, item) in items.into_iter().enumerate() {
+                    fiber.stack[base + dst.idx() + i] = item;
+                }
+            }
+            Instr::GetAIter { dst, src } => {
+                let v = reg!(src).clone();
+                save_pc!();
+                reg!(dst) = tryv!(self.get_aiter(&v));
+            }
+            Instr::GetANext { dst, src } => {
+                let v = reg!(src).clone();
+                save_pc!();
+                reg!(dst) = tryv!(self.get_anext(&v, true));
+            }
+            Instr::EndAsyncFor { exc, target } => {
+                let e = reg!(exc).clone();
+                let stop = self.exc_class("StopAsyncIteration");
+                match &e {
+                    Value::Obj(o) if o.class.is_subclass(&stop) => return Cold::Jump(target),
+                    Value::Obj(o) => {
+                        save_pc!();
+                        return Cold::Out(Flow::Reraise(o.clone()));
+                    }
+                    _ => fail!(self.new_error("SystemError", "bad async for state")),
+                }
+            }
             Instr::Match { op, dst, subj, arg } => {
                 let s = reg!(subj).clone();
                 let n = if op == crate::compiler::bytecode::MatchKind::Class { 3 } else { 1 };
@@ -1599,6 +1601,8 @@ enum Cold {
     Next,
     /// Go round the outer loop (a frame was pushed or popped).
     Frames,
+    /// Go on at this instruction (a verified jump target).
+    Jump(u32),
     /// Leave `run`.
     Out(Flow),
 }

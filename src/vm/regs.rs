@@ -111,7 +111,7 @@ impl IndexMut<Slot> for Vec<Value> {
 /// `calls6` round). The frame still records an index (`Frame::pc`): [`Pc::index`] converts.
 ///
 /// A `Pc` made by [`Pc::at`] for the running frame's code moves only as the module docs,
-/// point 3, say for `pc` ([`Pc::next`] past an instruction, [`Pc::skip`] past a fused one that
+/// point 3, say for `pc` ([`Pc::fetch`] past an instruction, [`Pc::skip`] past a fused one that
 /// falls through, [`Pc::at`] a verified target), and is dereferenced only while that code is
 /// the running frame's (the frame keeps it alive: `vm::frame_ref`).
 #[derive(Debug, Clone, Copy)]
@@ -149,10 +149,14 @@ impl Pc {
         unsafe { *self.0 }
     }
 
-    /// Fetches the instruction at the counter and moves past it.
+    /// The instruction at the counter, by reference, moving past it: a `match` on it loads
+    /// only the operands its arm uses, where a copy was decoded whole first.
     #[inline(always)]
-    pub(crate) fn next(&mut self, code: &CodeObj) -> Instr {
-        let instr = self.peek(code);
+    pub(crate) fn fetch<'a>(&mut self, code: &'a CodeObj) -> &'a Instr {
+        debug_assert!(self.index(code) < code.instrs.len(), "pc beyond {} instructions", code.instrs.len());
+        let _ = code;
+        // SAFETY: as for `peek` (the counter is inside `code`, which outlives the reference).
+        let instr = unsafe { &*self.0 };
         self.skip();
         instr
     }
