@@ -514,6 +514,11 @@ impl Vm {
         if self.has_pending_finalizers() {
             self.run_finalizers();
         }
+        if matches!(fiber.stack[at], Value::Class(_)) && kwnames.is_none() && window == at + 1 {
+            if let Some(done) = self.call_plain_class(fiber, at, n) {
+                return done;
+            }
+        }
         let mut callee = fiber.stack[at].clone();
         loop {
             match &callee {
@@ -554,34 +559,6 @@ impl Vm {
                     }
                     break;
                 }
-                Value::Class(cls) if kwnames.is_none() && window == at + 1 => {
-                    let Some(init) = self.plain_init(cls, n) else {
-                        if n == 0 && Self::plain_object_init(cls) {
-                            // `cls()` with object.__new__ and object.__init__: nothing to run.
-                            fiber.stack[at] = Value::Obj(self.plain_instance(cls));
-                            return Ok(false);
-                        }
-                        break;
-                    };
-                    // `cls(args)` with object.__new__ and a plain __init__: make the instance
-                    // and run __init__ in the call window, self first.
-                    let obj = Value::Obj(self.plain_instance(cls));
-                    let end = window + n + 1;
-                    if fiber.stack.len() < end {
-                        fiber.stack.resize(end, Value::Undef);
-                    }
-                    // Shift the arguments up one slot (a general `rotate_right` costs about
-                    // ninety instructions for these few values).
-                    for i in (window + 1..end).rev() {
-                        fiber.stack.swap(i, i - 1);
-                    }
-                    // Stored through `Value::put`: the old values (a stale register, the
-                    // class) are released inline, not by out-of-line calls of the drop glue.
-                    Value::put(&mut fiber.stack[window], obj.clone());
-                    self.push_fast_kind(fiber, &init, at, n + 1, FrameKind::Init)?;
-                    Value::put(&mut fiber.stack[at], obj);
-                    return Ok(true);
-                }
                 Value::Obj(o) => match &o.payload {
                     Payload::BoundMethod(f, s) if window > at || window == at + 1 => {
                         fiber.stack[window - 1] = s.clone();
@@ -620,6 +597,45 @@ impl Vm {
         }
         let (pos, kw) = split_args(&mut fiber.stack[window..window + n], kwnames);
         self.invoke(fiber, callee, pos, kw, at)
+    }
+
+    /// `cls(args)` for a script class with `object.__new__` and a plain `__init__` (or none
+    /// and no arguments), the class in register `at` and its `n` arguments above it: makes
+    /// the instance and runs `__init__` in the call window, self first. The class is borrowed
+    /// from its register, not cloned, and released there when the instance replaces it (a
+    /// clone of the callee and its out-of-line drop cost about a twentieth of a
+    /// construction). None, with nothing done, for any other class.
+    #[inline(always)]
+    fn call_plain_class(&mut self, fiber: &mut Fiber, at: usize, n: usize) -> Option<PyResult<bool>> {
+        let Value::Class(cls) = &fiber.stack[at] else { return None };
+        let Some(init) = self.plain_init(cls, n) else {
+            if n == 0 && Self::plain_object_init(cls) {
+                // `cls()` with object.__new__ and object.__init__: nothing to run.
+                let obj = Value::Obj(self.plain_instance(cls));
+                Value::put(&mut fiber.stack[at], obj);
+                return Some(Ok(false));
+            }
+            return None;
+        };
+        let obj = Value::Obj(self.plain_instance(cls));
+        let window = at + 1;
+        let end = window + n + 1;
+        if fiber.stack.len() < end {
+            fiber.stack.resize(end, Value::Undef);
+        }
+        // Shift the arguments up one slot (a general `rotate_right` costs about ninety
+        // instructions for these few values).
+        for i in (window + 1..end).rev() {
+            fiber.stack.swap(i, i - 1);
+        }
+        // Stored through `Value::put`: the old values (a stale register, the class) are
+        // released inline, not by out-of-line calls of the drop glue.
+        Value::put(&mut fiber.stack[window], obj.clone());
+        if let Err(e) = self.push_fast_kind(fiber, &init, at, n + 1, FrameKind::Init) {
+            return Some(Err(e));
+        }
+        Value::put(&mut fiber.stack[at], obj);
+        Some(Ok(true))
     }
 
     /// `f(*args, **kwargs)` from the dispatch loop: `stack[at]` is f, then the tuple and dict.

@@ -638,6 +638,24 @@ impl DictMap {
         self.bump();
         self.key_bits = 0;
         self.len = 0;
+        // `Vec::clear` calls the drop glue out of line for every key and value (four calls for
+        // an instance with two float attributes). Entries with a `str` key and a scalar value
+        // run no code when released (no `__del__`), so their order does not show: they are
+        // popped from the end, the key released inline (a count) and the value left (a scalar
+        // owns nothing). From the last entry that is not like that, `Vec::clear` drops the
+        // rest in insertion order, as CPython's dict does.
+        while let Some(e) = self.entries.pop() {
+            if !(matches!(e.key, Value::Str(_)) && e.value.is_inline()) {
+                self.entries.push(e);
+                break;
+            }
+            let Entry { key, value, .. } = e;
+            std::mem::forget(value);
+            match key {
+                Value::Str(k) => drop(k),
+                key => drop(key),
+            }
+        }
         self.entries.clear();
         true
     }
