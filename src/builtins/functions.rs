@@ -534,23 +534,33 @@ pub fn sort_reverse(vm: &mut Vm, args: &Args) -> PyResult<bool> {
     }
 }
 
-pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Option<&Value>, reverse: bool) -> PyResult<()> {
-    let keys: Vec<Value> = match key {
+pub fn sort_values(vm: &mut Vm, items: &mut [Value], key: Option<&Value>, reverse: bool) -> PyResult<()> {
+    let computed: Option<Vec<Value>> = match key {
         Some(f) if !f.is_none() => {
             let mut ks = Vec::with_capacity(items.len());
             for it in items.iter() {
                 ks.push(vm.call_args(f, std::slice::from_ref(it))?);
             }
-            ks
+            Some(ks)
         }
-        _ => items.clone(),
+        _ => None,
     };
-    let mut idx: Vec<usize> = (0..items.len()).collect();
+    // Without a key function the items are their own keys (borrowed, not copied: `items`
+    // was taken out of its list, so no script reaches it while the comparisons run).
+    let mut idx = sort_order(vm, computed.as_deref().unwrap_or(items), reverse)?;
+    permute(items, &mut idx);
+    Ok(())
+}
+
+/// The positions of `keys` in sorted order (stable; `reverse` keeps equal keys in their
+/// order, as CPython's `reverse=True` does).
+fn sort_order(vm: &mut Vm, keys: &[Value], reverse: bool) -> PyResult<Vec<usize>> {
+    let mut idx: Vec<usize> = (0..keys.len()).collect();
     if reverse {
         idx.reverse();
     }
     let mut err = None;
-    if !sort_natively(&mut idx, &keys) {
+    if !sort_natively(&mut idx, keys) {
         merge_sort(&mut idx, &mut |a, b| {
             if err.is_some() {
                 return false;
@@ -570,9 +580,24 @@ pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Option<&Value>, rev
     if reverse {
         idx.reverse();
     }
-    let sorted: Vec<Value> = idx.iter().map(|&i| items[i].clone()).collect();
-    *items = sorted;
-    Ok(())
+    Ok(idx)
+}
+
+/// Rearranges `items` so that position `k` holds the item that was at `idx[k]`, moving
+/// each item once along the cycles of the permutation (no reference count touched, no
+/// second vector; `idx` is used up as the visited marks).
+fn permute(items: &mut [Value], idx: &mut [usize]) {
+    for start in 0..idx.len() {
+        let mut k = start;
+        while idx[k] != usize::MAX {
+            let src = std::mem::replace(&mut idx[k], usize::MAX);
+            if src == start {
+                break;
+            }
+            items.swap(k, src);
+            k = src;
+        }
+    }
 }
 
 /// Sorts `idx` by `keys` without calling into scripts when every key is an int, every key is
@@ -599,8 +624,23 @@ fn sort_natively(idx: &mut [usize], keys: &[Value]) -> bool {
                 _ => std::cmp::Ordering::Equal,
             });
         }
+        // One or two ints a row (`[x % 100, x]`) compare as a scalar or a pair: cheaper to
+        // compare and to move than the four-int array of longer rows.
         Some(Value::List(_) | Value::Tuple(_)) if short_int_rows(keys) => {
-            sort_by_copied_keys(idx, |i| short_int_row(&keys[i]));
+            match row_items(&keys[0], <[_]>::len) {
+                Some(1) => sort_by_copied_keys(idx, |i| short_int_row::<1>(&keys[i])[0]),
+                // A flat `(a, b, position)` row: a third cheaper to sort than `((a, b), position)`.
+                Some(2) => sort_rows(
+                    idx,
+                    |i| {
+                        let [a, b] = short_int_row::<2>(&keys[i]);
+                        (a, b, i)
+                    },
+                    |r| r.2,
+                    |x, y| (x.0, x.1).cmp(&(y.0, y.1)),
+                ),
+                _ => sort_by_copied_keys(idx, |i| short_int_row::<SHORT_ROW_INTS>(&keys[i])),
+            }
         }
         Some(Value::List(_) | Value::Tuple(_)) if rows_compare_simply(keys) => {
             // Borrowing every row once up front keeps the comparisons to plain slices; no
@@ -614,19 +654,31 @@ fn sort_natively(idx: &mut [usize], keys: &[Value]) -> bool {
 }
 
 /// Sorts `idx` by `key(i)` with the keys copied next to their positions: the comparisons
-/// read one array in order instead of chasing an index into the keys. When `idx` is
-/// ascending, the position breaks ties, so the (faster) unstable sort keeps equal keys in
-/// `idx`'s order, as the stable sort used otherwise does.
+/// read one array in order instead of chasing an index into the keys.
 fn sort_by_copied_keys<K: Ord>(idx: &mut [usize], key: impl Fn(usize) -> K) {
+    sort_rows(idx, |i| (key(i), i), |r| r.1, |a, b| a.0.cmp(&b.0));
+}
+
+/// Sorts `idx` through rows `row(i)` that hold a copy of the key of position `i` and the
+/// position itself (`pos`), ordered by the key and then the position. When `idx` is
+/// ascending, the position breaks ties, so the (faster) unstable sort of whole rows keeps
+/// equal keys in `idx`'s order, as the stable sort by the key alone (`by_key`) used
+/// otherwise does.
+fn sort_rows<R: Ord>(
+    idx: &mut [usize],
+    row: impl Fn(usize) -> R,
+    pos: impl Fn(&R) -> usize,
+    by_key: impl Fn(&R, &R) -> std::cmp::Ordering,
+) {
     let ascending = idx.windows(2).all(|w| w[0] < w[1]);
-    let mut pairs: Vec<(K, usize)> = idx.iter().map(|&i| (key(i), i)).collect();
+    let mut rows: Vec<R> = idx.iter().map(|&i| row(i)).collect();
     if ascending {
-        pairs.sort_unstable();
+        rows.sort_unstable();
     } else {
-        pairs.sort_by(|a, b| a.0.cmp(&b.0));
+        rows.sort_by(by_key);
     }
-    for (slot, (_, i)) in idx.iter_mut().zip(pairs) {
-        *slot = i;
+    for (slot, r) in idx.iter_mut().zip(&rows) {
+        *slot = pos(r);
     }
 }
 
@@ -649,8 +701,8 @@ fn short_int_rows(keys: &[Value]) -> bool {
 
 /// A row of [`short_int_rows`] as a fixed-size array (unused positions 0: every row has the
 /// same length, so they never decide).
-fn short_int_row(k: &Value) -> [i64; SHORT_ROW_INTS] {
-    let mut out = [0; SHORT_ROW_INTS];
+fn short_int_row<const N: usize>(k: &Value) -> [i64; N] {
+    let mut out = [0; N];
     row_items(k, |xs| {
         for (o, x) in out.iter_mut().zip(xs) {
             if let Value::Int(v) = x {

@@ -222,6 +222,17 @@ pub enum Instr {
     InplaceAddI { dst: Reg, a: Reg, imm: i16 },
     /// `InplaceI { op: Sub, .. }`.
     InplaceSubI { dst: Reg, a: Reg, imm: i16 },
+    /// `Binary { op: Mod, .. }` (the operator kind is a constant of the dispatch arm, so the
+    /// int and float paths need no second dispatch on it).
+    Mod { dst: Reg, a: Reg, b: Reg },
+    /// `Binary { op: FloorDiv, .. }`.
+    FloorDiv { dst: Reg, a: Reg, b: Reg },
+    /// `Binary { op: TrueDiv, .. }`.
+    TrueDiv { dst: Reg, a: Reg, b: Reg },
+    /// `BinaryI { op: Mod, .. }`.
+    ModI { dst: Reg, a: Reg, imm: i16 },
+    /// `BinaryI { op: FloorDiv, .. }`.
+    FloorDivI { dst: Reg, a: Reg, imm: i16 },
     /// `Inplace { op: Add, .. }` whose next instruction is `SetAttr { src: dst, .. }` (the
     /// `obj.x += v` of an augmented attribute assignment): a scalar result is stored through
     /// the attribute cache here and the `SetAttr`, which stays in place for jumps that land

@@ -11,7 +11,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use super::object::PyStr;
+use super::object::{text_eq, PyStr};
 use super::value::Value;
 
 /// Entry positions (live or holes) a map holds before it builds its index.
@@ -59,7 +59,7 @@ pub enum StrFind {
 #[inline(always)]
 fn str_key_eq(k: &Value, key: &Rc<PyStr>) -> Option<bool> {
     match k {
-        Value::Str(s) => Some(Rc::ptr_eq(s, key) || s.as_str() == key.as_str()),
+        Value::Str(s) => Some(Rc::ptr_eq(s, key) || text_eq(s.as_str(), key.as_str())),
         Value::Obj(_) => None,
         _ => Some(false),
     }

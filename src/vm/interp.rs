@@ -792,6 +792,11 @@ impl Vm {
                     Instr::SubI { dst, a, imm } => arith_imm!(BinKind::Sub, dst, a, imm, binary_op),
                     Instr::InplaceAddI { dst, a, imm } => arith_imm!(BinKind::Add, dst, a, imm, inplace_op),
                     Instr::InplaceSubI { dst, a, imm } => arith_imm!(BinKind::Sub, dst, a, imm, inplace_op),
+                    Instr::Mod { dst, a, b } => arith!(BinKind::Mod, dst, a, b, binary_op),
+                    Instr::FloorDiv { dst, a, b } => arith!(BinKind::FloorDiv, dst, a, b, binary_op),
+                    Instr::TrueDiv { dst, a, b } => arith!(BinKind::TrueDiv, dst, a, b, binary_op),
+                    Instr::ModI { dst, a, imm } => arith_imm!(BinKind::Mod, dst, a, imm, binary_op),
+                    Instr::FloorDivI { dst, a, imm } => arith_imm!(BinKind::FloorDiv, dst, a, imm, binary_op),
                     Instr::InplaceAddAttr { dst, a, b } => arith_attr!(BinKind::Add, dst, a, b),
                     Instr::InplaceSubAttr { dst, a, b } => arith_attr!(BinKind::Sub, dst, a, b),
                     Instr::CompareJump { op, dst, a, b } => {

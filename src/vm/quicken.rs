@@ -68,6 +68,11 @@ fn quickened(instr: Instr, next: Option<&Instr>) -> Option<Instr> {
         Instr::Inplace { op: BinKind::Mul, dst, a, b } => Instr::InplaceMul { dst, a, b },
         Instr::BinaryI { op: BinKind::Add, dst, a, imm } => Instr::AddI { dst, a, imm },
         Instr::BinaryI { op: BinKind::Sub, dst, a, imm } => Instr::SubI { dst, a, imm },
+        Instr::BinaryI { op: BinKind::Mod, dst, a, imm } => Instr::ModI { dst, a, imm },
+        Instr::BinaryI { op: BinKind::FloorDiv, dst, a, imm } => Instr::FloorDivI { dst, a, imm },
+        Instr::Binary { op: BinKind::Mod, dst, a, b } => Instr::Mod { dst, a, b },
+        Instr::Binary { op: BinKind::FloorDiv, dst, a, b } => Instr::FloorDiv { dst, a, b },
+        Instr::Binary { op: BinKind::TrueDiv, dst, a, b } => Instr::TrueDiv { dst, a, b },
         Instr::InplaceI { op: BinKind::Add, dst, a, imm } => Instr::InplaceAddI { dst, a, imm },
         Instr::InplaceI { op: BinKind::Sub, dst, a, imm } => Instr::InplaceSubI { dst, a, imm },
         Instr::Compare { op, dst, a, b } if jumps_on(dst) => Instr::CompareJump { op, dst, a, b },
@@ -100,6 +105,25 @@ mod tests {
         let q = quicken(&[add, pow]);
         assert!(matches!(q[0], Instr::InplaceAdd { .. }));
         assert!(matches!(q[1], Instr::Inplace { op: BinKind::Pow, .. }));
+    }
+
+    #[test]
+    fn specialises_division_and_modulo() {
+        let (d, a, b) = (Reg(2), Reg(0), Reg(1));
+        let q = quicken(&[
+            Instr::Binary { op: BinKind::Mod, dst: d, a, b },
+            Instr::Binary { op: BinKind::FloorDiv, dst: d, a, b },
+            Instr::Binary { op: BinKind::TrueDiv, dst: d, a, b },
+            Instr::BinaryI { op: BinKind::Mod, dst: d, a, imm: 7 },
+            Instr::BinaryI { op: BinKind::FloorDiv, dst: d, a, imm: -3 },
+            Instr::Binary { op: BinKind::Pow, dst: d, a, b },
+        ]);
+        assert!(matches!(q[0], Instr::Mod { .. }));
+        assert!(matches!(q[1], Instr::FloorDiv { .. }));
+        assert!(matches!(q[2], Instr::TrueDiv { .. }));
+        assert!(matches!(q[3], Instr::ModI { imm: 7, .. }));
+        assert!(matches!(q[4], Instr::FloorDivI { imm: -3, .. }));
+        assert!(matches!(q[5], Instr::Binary { op: BinKind::Pow, .. }));
     }
 
     #[test]

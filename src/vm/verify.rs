@@ -205,6 +205,9 @@ fn check(b: &Bounds, instr: &Instr) -> Result<(), Refusal> {
         | Instr::InplaceMul { dst, a, b: y }
         | Instr::InplaceAddAttr { dst, a, b: y }
         | Instr::InplaceSubAttr { dst, a, b: y }
+        | Instr::Mod { dst, a, b: y }
+        | Instr::FloorDiv { dst, a, b: y }
+        | Instr::TrueDiv { dst, a, b: y }
         | Instr::CompareJump { dst, a, b: y, .. } => {
             b.reg(dst)?;
             b.reg(a)?;
@@ -217,6 +220,8 @@ fn check(b: &Bounds, instr: &Instr) -> Result<(), Refusal> {
         | Instr::SubI { dst, a, .. }
         | Instr::InplaceAddI { dst, a, .. }
         | Instr::InplaceSubI { dst, a, .. }
+        | Instr::ModI { dst, a, .. }
+        | Instr::FloorDivI { dst, a, .. }
         | Instr::CompareIJump { dst, a, .. } => {
             b.reg(dst)?;
             b.reg(a)

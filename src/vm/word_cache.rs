@@ -14,7 +14,7 @@
 
 use std::rc::Rc;
 
-use super::object::{str_hash, PyStr};
+use super::object::{str_hash, text_eq, PyStr};
 
 /// Number of slot pairs (a power of two): a word may sit in either slot of its pair.
 const PAIRS: usize = 1 << 11;
@@ -42,12 +42,12 @@ impl WordCache {
         }
         let [first, second] = &mut self.pairs[hash as usize & (PAIRS - 1)];
         if let Some(p) = first {
-            if p.as_str() == w {
+            if text_eq(p.as_str(), w) {
                 return p.clone();
             }
         }
         if let Some(p) = second {
-            if p.as_str() == w {
+            if text_eq(p.as_str(), w) {
                 let p = p.clone();
                 std::mem::swap(first, second);
                 return p;
