@@ -246,7 +246,7 @@ fn is_plain_method(f: &Value) -> bool {
 #[allow(clippy::ptr_arg)] // `Slot` indexes a `Vec` (`vm::regs`).
 pub(crate) fn cached_get_into(
     code: &CodeObj,
-    regs: &mut Vec<Value>,
+    regs: &mut super::frame::Stack,
     obj: Slot,
     dst: Slot,
     idx: usize,
@@ -348,7 +348,7 @@ pub fn cached_set_scalar(code: &CodeObj, obj: &Value, idx: usize, s: Scalar) -> 
 #[allow(clippy::ptr_arg, clippy::too_many_arguments)] // `Slot` indexes a `Vec` (`vm::regs`).
 pub(crate) fn cached_aug(
     code: &CodeObj,
-    regs: &mut Vec<Value>,
+    regs: &mut super::frame::Stack,
     win: Window,
     next: Instr,
     obj: Slot,
@@ -407,7 +407,7 @@ fn fresh_store(map: &mut DictMap, o: &Object, hash: i64, name: &Value, src: &Val
 pub(crate) fn cached_method_into(
     code: &CodeObj,
     types: &Types,
-    regs: &mut Vec<Value>,
+    regs: &mut super::frame::Stack,
     obj: Slot,
     dst: [Slot; 2],
     idx: usize,

@@ -100,7 +100,7 @@ pub fn take_object(obj: &mut Object, out: &mut Vec<Value>) {
             // `Drop` hands it to the loop whole.
             if g.finalizer.get_mut().is_none() || (g.kind == CodeKind::Generator && !g.needs_close()) {
                 if let GenState::Suspended(fiber) = g.state.get_mut() {
-                    out.append(&mut fiber.stack);
+                    fiber.stack.move_into(out);
                 }
             }
         }

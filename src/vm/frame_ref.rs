@@ -51,6 +51,7 @@ use std::ptr::NonNull;
 use std::rc::Rc;
 
 use super::dict::DictMap;
+use super::fiber_alloc::CompactVec;
 use super::frame::{Frame, FrameKind};
 use super::object::{CodeObj, Dict, Function};
 use super::value::Value;
@@ -105,11 +106,11 @@ impl<T> Deref for FrameRef<T> {
 /// call: either way every script call built its frame on the stack with narrow stores and
 /// copied it with wide loads, which stall on store forwarding. With the room made first, the
 /// value built after it has its fields stored straight into place.
-pub(crate) struct Room<'a, T>(&'a mut Vec<T>);
+pub(crate) struct Room<'a, T>(&'a mut CompactVec<T>);
 
 /// Makes room for one more element at the end of `vec` (growing it by doubling when full).
 #[inline(always)]
-pub(crate) fn room<T>(vec: &mut Vec<T>) -> Room<'_, T> {
+pub(crate) fn room<T>(vec: &mut CompactVec<T>) -> Room<'_, T> {
     if vec.len() == vec.capacity() {
         grow(vec);
     }
@@ -138,7 +139,7 @@ impl<T> Room<'_, T> {
 /// stack and calling the drop glue (which `Vec::pop` did on every return: about 3 % of `fib`'s
 /// time); an owning frame is popped and dropped as usual.
 #[inline(always)]
-pub(crate) fn discard_top(frames: &mut Vec<Frame>) {
+pub(crate) fn discard_top(frames: &mut CompactVec<Frame>) {
     let Some(top) = frames.last() else { return };
     if top.owns {
         drop(frames.pop());
@@ -156,7 +157,7 @@ pub(crate) fn discard_top(frames: &mut Vec<Frame>) {
 /// The rare half of [`room`]: makes room for at least one more element.
 #[cold]
 #[inline(never)]
-fn grow<T>(vec: &mut Vec<T>) {
+fn grow<T>(vec: &mut CompactVec<T>) {
     vec.reserve(vec.len().max(4));
 }
 

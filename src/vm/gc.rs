@@ -706,7 +706,7 @@ fn clear_payload(p: &Payload, trash: &mut Vec<Value>, through: &mut dyn FnMut(Ed
                     let old = std::mem::replace(&mut *state, GenState::Finished);
                     drop(state);
                     if let GenState::Suspended(mut fiber) = old {
-                        trash.append(&mut fiber.stack);
+                        fiber.stack.move_into(trash);
                         trash.extend(g.handled.take().map(Value::Obj));
                     }
                 }

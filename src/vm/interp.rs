@@ -14,7 +14,7 @@ use std::ops::IndexMut;
 use std::rc::Rc;
 
 use super::agen::OpEnd;
-use super::frame::{ChildResult, Fiber, Frame, FrameKind, Incoming};
+use super::frame::{ChildResult, Fiber, Frame, FrameKind, Incoming, Stack};
 use super::frame_ref::FrameRef;
 use super::iter::InlineNext;
 use super::object::{CodeObj, Dict, GenState, Object, Payload, PyStr};
@@ -150,10 +150,11 @@ impl Vm {
                 // `send(None)` to a generator that has not started starts it: an awaitable
                 // its first `await` reaches must see a first entry, not a resumption (a bare
                 // `sleep(0)` driven by hand yields once, as CPython's does).
-                fiber.incoming = match incoming {
+                let incoming = match incoming {
                     Incoming::Send(v) if !fiber.suspended && v.is_none() => Incoming::Start,
                     other => other,
                 };
+                fiber.set_incoming(incoming);
                 self.depth += suspended_frames(&fiber);
                 Ok(fiber)
             }
@@ -301,6 +302,11 @@ impl Vm {
             return None;
         }
         let child = fiber.take_child();
+        // What a suspended fiber is resumed with (taken before the frame is borrowed).
+        let incoming = (child.is_none() && fiber.suspended).then(|| {
+            fiber.suspended = false;
+            fiber.take_incoming()
+        });
         let frame = fiber.frames.last_mut()?;
         let pc = frame.pc as usize;
         let base = frame.base as usize;
@@ -354,11 +360,7 @@ impl Vm {
                 }
             };
         }
-        if !fiber.suspended {
-            return None;
-        }
-        fiber.suspended = false;
-        let incoming = std::mem::take(&mut fiber.incoming);
+        let incoming = incoming?;
         match (instr, incoming) {
             (Some(Instr::Yield { dst, .. }), Incoming::Send(v)) => {
                 fiber.stack[base + dst.idx()] = v;
@@ -376,10 +378,10 @@ impl Vm {
                 // forwarded as `send(None)`, so that at a YieldFrom `Incoming::Start` always
                 // means "first entry": an awaitable that yields once (a pending future, a bare
                 // `sleep(0)`) then knows, without state of its own, that it is being resumed.
-                fiber.incoming = match incoming {
+                fiber.set_incoming(match incoming {
                     Incoming::Start => Incoming::Send(Value::None),
                     other => other,
-                };
+                });
                 None
             }
             (Some(call), incoming) if fiber.green && is_call(call) => {
@@ -1117,7 +1119,7 @@ impl Vm {
                     }
                     Instr::YieldFrom { dst, src } => {
                         let sub = reg!(src).clone();
-                        let incoming = std::mem::take(&mut fiber.incoming);
+                        let incoming = fiber.take_incoming();
                         save_pc!();
                         match self.delegate(&sub, incoming) {
                             Ok(Delegate::Done(v)) => reg!(dst) = v,
@@ -1685,7 +1687,7 @@ fn clear_regs(slots: &mut [Value]) {
 /// reloading it as one wide word would stall on store forwarding.
 #[inline(always)]
 #[allow(clippy::ptr_arg)] // `Slot` indexes a `Vec` (`vm::regs`).
-fn move_reg(stack: &mut Vec<Value>, src: Slot, dst: usize) {
+fn move_reg(stack: &mut Stack, src: Slot, dst: usize) {
     if !put_scalar(stack, src, dst) {
         let v = std::mem::take(&mut stack[src]);
         Value::put(&mut stack[dst], v);
@@ -1696,9 +1698,9 @@ fn move_reg(stack: &mut Vec<Value>, src: Slot, dst: usize) {
 /// for any other value.
 #[inline(always)]
 #[allow(clippy::ptr_arg)] // `Slot` indexes a `Vec` (`vm::regs`).
-fn put_scalar<S: Copy, D: Copy>(stack: &mut Vec<Value>, src: S, dst: D) -> bool
+fn put_scalar<S: Copy, D: Copy>(stack: &mut Stack, src: S, dst: D) -> bool
 where
-    Vec<Value>: IndexMut<S, Output = Value> + IndexMut<D, Output = Value>,
+    Stack: IndexMut<S, Output = Value> + IndexMut<D, Output = Value>,
 {
     match stack[src] {
         Value::Int(i) => Value::put_int(&mut stack[dst], i),
@@ -1714,7 +1716,7 @@ where
 /// reference.
 #[inline(always)]
 #[allow(clippy::ptr_arg)] // `Slot` indexes a `Vec` (`vm::regs`).
-fn copy_reg(stack: &mut Vec<Value>, src: Slot, dst: Slot) {
+fn copy_reg(stack: &mut Stack, src: Slot, dst: Slot) {
     if !put_scalar(stack, src, dst) {
         let v = stack[src].clone();
         Value::put(&mut stack[dst], v);

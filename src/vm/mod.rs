@@ -17,6 +17,7 @@ pub mod dict;
 pub mod drop;
 pub mod exceptions;
 pub mod ext;
+pub(crate) mod fiber_alloc;
 pub mod finalize;
 pub mod frame;
 pub(crate) mod frame_ref;

@@ -38,6 +38,7 @@ use std::ops::{Index, IndexMut};
 
 use crate::compiler::bytecode::{Instr, Reg};
 
+use super::frame::Stack;
 use super::object::CodeObj;
 use super::value::Value;
 
@@ -82,7 +83,7 @@ impl Window {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Slot(usize);
 
-impl Index<Slot> for Vec<Value> {
+impl Index<Slot> for Stack {
     type Output = Value;
 
     #[inline(always)]
@@ -95,7 +96,7 @@ impl Index<Slot> for Vec<Value> {
     }
 }
 
-impl IndexMut<Slot> for Vec<Value> {
+impl IndexMut<Slot> for Stack {
     #[inline(always)]
     fn index_mut(&mut self, s: Slot) -> &mut Value {
         debug_assert!(s.0 < self.len(), "register slot {} beyond stack {}", s.0, self.len());
