@@ -14,7 +14,7 @@
 //! `u32` unless a fiber held more than 4 G registers, which no memory limit allows; the
 //! conversion still checks it.
 //!
-//! The other `unsafe` modules are `runtime::memory`, `vm::regs` and `vm::frame_ref`.
+//! The other `unsafe` modules are `runtime::memory`, `vm::regs`, `vm::swap` and `vm::frame_ref`.
 
 #![allow(unsafe_code)]
 

@@ -40,7 +40,8 @@
 //! while the dicts' versions show it is still there, and the versions read without a
 //! `RefCell` borrow.
 //!
-//! The crate's other `unsafe` modules are `runtime::memory` and `vm::regs`.
+//! The crate's other `unsafe` modules are `runtime::memory`, `vm::regs`, `vm::swap` and
+//! `vm::fiber_alloc`.
 
 #![allow(unsafe_code)]
 
