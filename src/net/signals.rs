@@ -348,7 +348,7 @@ pub fn kill(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.new_error("TypeError", "kill(pid, signal): two integers expected"));
     };
     let signal = i32::try_from(sig).ok().and_then(Signal::from_named_raw);
-    let target = i32::try_from(pid.abs()).ok().and_then(Pid::from_raw);
+    let target = i32::try_from(pid.unsigned_abs()).ok().and_then(Pid::from_raw);
     let result = match (pid, target, sig, signal) {
         (0, _, 0, _) => p::test_kill_current_process_group(),
         (0, _, _, Some(s)) => p::kill_current_process_group(s),

@@ -1688,7 +1688,7 @@ pub fn compare_fast_imm(op: CmpKind, a: &Value, imm: i64) -> Option<bool> {
 
 /// Largest magnitude whose int -> float conversion is exact, so `x / y` of such ints is the
 /// correctly rounded quotient CPython computes.
-const EXACT_FLOAT_INT: i64 = 1 << 53;
+const EXACT_FLOAT_INT: u64 = 1 << 53;
 
 #[inline(always)]
 fn int_fast(op: BinKind, x: i64, y: i64) -> Option<Scalar> {
@@ -1698,7 +1698,9 @@ fn int_fast(op: BinKind, x: i64, y: i64) -> Option<Scalar> {
         BinKind::Mul => x.checked_mul(y)?,
         BinKind::FloorDiv if y != 0 && !(x == i64::MIN && y == -1) => floor_div(x, y),
         BinKind::Mod if y != 0 && !(x == i64::MIN && y == -1) => floor_mod(x, y),
-        BinKind::TrueDiv if y != 0 && x.abs() <= EXACT_FLOAT_INT && y.abs() <= EXACT_FLOAT_INT => {
+        BinKind::TrueDiv
+            if y != 0 && x.unsigned_abs() <= EXACT_FLOAT_INT && y.unsigned_abs() <= EXACT_FLOAT_INT =>
+        {
             return Some(Scalar::Float(x as f64 / y as f64))
         }
         BinKind::And => x & y,
